@@ -1,0 +1,13 @@
+package org.opsbook.examples.cli;
+
+import org.opsbook.core.json.DecisionApi;
+
+/** The decision API as this host serves it: every command the library provides, registered once. */
+public final class Commands {
+  private Commands() {}
+
+  /** Returns the dispatcher with every available command. */
+  public static DecisionApi decisionApi() {
+    return DecisionApi.builder().build();
+  }
+}

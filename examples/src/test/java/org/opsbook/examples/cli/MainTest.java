@@ -1,0 +1,33 @@
+package org.opsbook.examples.cli;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import org.junit.jupiter.api.Test;
+import org.opsbook.core.json.OpsJson;
+
+class MainTest {
+  private record Run(int status, String out) {}
+
+  private static Run run(String stdin, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int status = Main.run(args, new ByteArrayInputStream(stdin.getBytes(UTF_8)),
+        new PrintStream(out, true, UTF_8), new PrintStream(new ByteArrayOutputStream(), true, UTF_8));
+    return new Run(status, out.toString(UTF_8));
+  }
+
+  @Test
+  void anUnknownCommandExitsTwoWithAJsonError() {
+    Run r = run("{}", "no-such-command");
+    assertThat(r.status()).isEqualTo(2);
+    assertThat(OpsJson.parse(r.out()).at("/error/code").asText()).isEqualTo("UNKNOWN_COMMAND");
+  }
+
+  @Test
+  void noCommandIsAUsageError() {
+    assertThat(run("").status()).isEqualTo(2);
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * opsbook's reference JDBC adapter (API): schema migrations, repositories for every storage port, a tamper-evident
+ * audit log and durable escalation timers that several host instances share, on PostgreSQL and H2.
+ */
+package org.opsbook.jdbc;

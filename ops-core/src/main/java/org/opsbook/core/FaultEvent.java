@@ -1,0 +1,62 @@
+package org.opsbook.core;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.immutables.value.Value;
+
+/**
+ * One entry of a fault's history: what happened, when, who reported it, and the new facts or completed rule where
+ * the type carries one. Events of a fault are numbered from 1 without gaps; storage appends them atomically.
+ */
+@Value.Immutable
+public abstract class FaultEvent {
+  /** The fault. */
+  public abstract String faultId();
+
+  /** Position in the fault's history, from 1. */
+  public abstract long sequence();
+
+  /** What happened. */
+  public abstract FaultEventType type();
+
+  /** When it happened (not when it was recorded). */
+  public abstract Instant at();
+
+  /** Who reported it, if known. */
+  public abstract Optional<String> actorId();
+
+  /** The full new facts, for {@link FaultEventType#OPENED} and {@link FaultEventType#FACTS_CHANGED}. */
+  public abstract Optional<FaultFacts> facts();
+
+  /** The discharged rule, for {@link FaultEventType#DUTY_COMPLETED}. */
+  public abstract Optional<RuleId> ruleId();
+
+  /** The discharged occurrence of a recurring rule, for {@link FaultEventType#DUTY_COMPLETED}. */
+  public abstract OptionalInt dutySequence();
+
+  /** A free-text note (a new ETA, a progress conclusion …). */
+  public abstract Optional<String> note();
+
+  @Value.Check
+  protected void check() {
+    if (sequence() < 1) {
+      throw new InvalidInputException("sequence", "event sequence must be >= 1: " + sequence());
+    }
+    boolean needsFacts = type() == FaultEventType.OPENED || type() == FaultEventType.FACTS_CHANGED;
+    if (needsFacts && facts().isEmpty()) {
+      throw new InvalidInputException("facts", type() + " carries the new facts");
+    }
+    if (type() == FaultEventType.DUTY_COMPLETED && ruleId().isEmpty()) {
+      throw new InvalidInputException("ruleId", "DUTY_COMPLETED names the rule it discharges");
+    }
+  }
+
+  /** Returns a new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds {@link FaultEvent} values; strict: each field is set once. */
+  public static final class Builder extends ImmutableFaultEvent.Builder {}
+}

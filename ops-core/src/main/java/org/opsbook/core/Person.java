@@ -1,0 +1,50 @@
+package org.opsbook.core;
+
+import java.util.Optional;
+import java.util.Set;
+import org.immutables.value.Value;
+
+/**
+ * A person in the host's directory: who receives messages of which recipient classes, and how to reach them. Its
+ * {@code toString()} masks the name and the phone number (personal data is never logged in clear).
+ */
+@Value.Immutable
+public abstract class Person {
+  /** The stable ID in the host's directory. */
+  public abstract String id();
+
+  /** The person's name (personal data). */
+  public abstract String name();
+
+  /** The mobile number SMS go to, if any (personal data). */
+  public abstract Optional<String> phone();
+
+  /** The role codes the person holds. */
+  public abstract Set<Role> roles();
+
+  /** The recipient classes the person belongs to (NOTIFY-RCPT-05..07, -04). */
+  public abstract Set<RecipientClass> recipientClasses();
+
+  /** The person's organisation, if known. */
+  public abstract Optional<String> org();
+
+  /** Returns the person as an {@link Actor} of kind city staff. */
+  public Actor toActor() {
+    return Actor.builder().id(id()).addAllRoles(roles()).org(org()).build();
+  }
+
+  @Override
+  public String toString() {
+    return "Person{id=" + id() + ", name=" + Masking.name(name())
+        + ", phone=" + phone().map(Masking::phone).orElse("-")
+        + ", roles=" + roles() + ", classes=" + recipientClasses() + "}";
+  }
+
+  /** Returns a new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds {@link Person} values. */
+  public static final class Builder extends ImmutablePerson.Builder {}
+}

@@ -1,0 +1,83 @@
+package org.opsbook.core.machine;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import java.util.function.Function;
+import org.opsbook.core.RuleId;
+import org.opsbook.core.Role;
+
+/**
+ * One declared transition: its ID ({@code SM-DATAOP-MOD-T08}), from-state, event, to-state (fixed, or chosen from
+ * the data), the roles that may fire it (empty: anyone), its guards, and the data it must record.
+ *
+ * @param <S> the state type
+ * @param <E> the event type
+ * @param <C> what guards look at
+ */
+public final class Transition<S extends Enum<S>, E extends Enum<E>, C> {
+  private final RuleId id;
+  private final S from;
+  private final E event;
+  private final S to;
+  private final Function<C, S> target;
+  private final ImmutableSet<Role> roles;
+  private final ImmutableList<Guard<C>> guards;
+  private final ImmutableList<String> records;
+
+  Transition(RuleId id, S from, E event, S to, Function<C, S> target, ImmutableSet<Role> roles,
+      ImmutableList<Guard<C>> guards, ImmutableList<String> records) {
+    this.id = id;
+    this.from = from;
+    this.event = event;
+    this.to = to;
+    this.target = target;
+    this.roles = roles;
+    this.guards = guards;
+    this.records = records;
+  }
+
+  /** Returns the transition's ID. */
+  public RuleId id() {
+    return id;
+  }
+
+  /** Returns the state it leaves. */
+  public S from() {
+    return from;
+  }
+
+  /** Returns the event that fires it. */
+  public E event() {
+    return event;
+  }
+
+  /** Returns the fixed target state, or null when the target is chosen from the data. */
+  public S to() {
+    return to;
+  }
+
+  /** Returns the target state for {@code context}. */
+  public S targetFor(C context) {
+    return target == null ? to : target.apply(context);
+  }
+
+  /** Returns the roles that may fire it; empty means anyone. */
+  public ImmutableSet<Role> roles() {
+    return roles;
+  }
+
+  /** Returns its guards, in the order they are checked. */
+  public ImmutableList<Guard<C>> guards() {
+    return guards;
+  }
+
+  /** Returns the names of the data it must record. */
+  public ImmutableList<String> records() {
+    return records;
+  }
+
+  @Override
+  public String toString() {
+    return id + " " + from + " --" + event + "--> " + (to == null ? "(by data)" : to);
+  }
+}

@@ -1,0 +1,72 @@
+package org.opsbook.core.spi;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.opsbook.core.ObligationKey;
+
+/**
+ * Durable timers for duties: pending obligations wait for their due time, are claimed under a lease by one of
+ * several engine instances, and fire exactly once. A key that has fired is remembered, so scheduling it again is a
+ * no-op. Thread-safe; instances in several processes may share one store.
+ *
+ * <p>Exactly-once firing: a claim leases the obligation; {@link #complete} succeeds only for the current lease
+ * holder. An instance that dies loses its lease and another instance re-claims the work; the firing's effect must
+ * therefore be idempotent on {@link org.opsbook.core.ObligationKey} (the outbox is).
+ */
+public interface ObligationRepository {
+  /**
+   * Schedules a pending obligation, or replaces the pending one with the same key (new due time or content). A key
+   * that already fired or was cancelled stays so; the call returns false then.
+   *
+   * @return true when the obligation is now pending
+   */
+  boolean schedule(ScheduledObligation obligation);
+
+  /** Schedules many in one atomic step; returns how many are now pending. */
+  int scheduleAll(Collection<ScheduledObligation> obligations);
+
+  /** Cancels a pending obligation (the duty no longer applies); returns false when it was not pending. */
+  boolean cancel(ObligationKey key);
+
+  /** Cancels every pending obligation of a subject (for example once a fault is repaired); returns the count. */
+  int cancelSubject(String subjectId);
+
+  /**
+   * Claims up to {@code limit} obligations due at or before {@code now} that are unclaimed or whose lease lapsed,
+   * earliest due first, leasing them to {@code owner} until {@code now + lease}.
+   */
+  List<ClaimedObligation> claimDue(Instant now, int limit, String owner, Duration lease);
+
+  /** Extends every live lease of {@code owner} to {@code now + lease}; returns how many. */
+  int heartbeat(String owner, Instant now, Duration lease);
+
+  /**
+   * Marks a claimed obligation fired, removing it from the pending set. Succeeds only while {@code owner} holds the
+   * lease.
+   *
+   * @return false when the lease was lost (another instance may fire it)
+   */
+  boolean complete(ObligationKey key, String owner, Instant firedAt);
+
+  /**
+   * Gives a claimed obligation back after a failed firing, to be retried at {@code retryAt}; increments its attempts.
+   *
+   * @return false when the lease was lost
+   */
+  boolean fail(ObligationKey key, String owner, String error, Instant retryAt);
+
+  /** Returns the pending obligation with this key, if any. */
+  Optional<ScheduledObligation> find(ObligationKey key);
+
+  /** Returns true when the key has fired. */
+  boolean hasFired(ObligationKey key);
+
+  /** Returns the pending obligations of a subject, earliest due first. */
+  List<ScheduledObligation> pending(String subjectId);
+
+  /** Returns the earliest due time among pending obligations, to sleep until it when idle. */
+  Optional<Instant> nextDueAt();
+}

@@ -1,0 +1,186 @@
+package org.opsbook.core.time;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableSortedSet;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.opsbook.core.InvalidInputException;
+import org.opsbook.core.spi.WorkCalendar;
+
+/**
+ * The default {@link WorkCalendar}: Monday to Friday are working days, except the host's statutory holidays;
+ * weekend days the host lists as make-up working days (调休) are working days. Working hours default to
+ * 09:00–18:00 in {@code Asia/Shanghai}. opsbook ships no official holiday data: the host loads it.
+ *
+ * <pre>{@code
+ * WorkCalendar cal = StandardWorkCalendar.builder()
+ *     .addHolidays(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 2))
+ *     .addWorkdays(LocalDate.of(2026, 10, 10))
+ *     .build();
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class StandardWorkCalendar implements WorkCalendar {
+  /** The default zone, China Standard Time (TIME-01). */
+  public static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+  private static final StandardWorkCalendar WEEKDAYS = builder().build();
+
+  private final ZoneId zone;
+  private final ImmutableSortedSet<LocalDate> holidays;
+  private final ImmutableSortedSet<LocalDate> workdays;
+  private final LocalTime workdayStart;
+  private final LocalTime workdayEnd;
+
+  private StandardWorkCalendar(Builder b) {
+    this.zone = b.zone;
+    this.holidays = ImmutableSortedSet.copyOf(b.holidays);
+    this.workdays = ImmutableSortedSet.copyOf(b.workdays);
+    this.workdayStart = b.workdayStart;
+    this.workdayEnd = b.workdayEnd;
+  }
+
+  /** Returns the plain Monday-to-Friday calendar in {@code Asia/Shanghai}, 09:00–18:00. */
+  public static StandardWorkCalendar weekdays() {
+    return WEEKDAYS;
+  }
+
+  /** Returns a builder for a Monday-to-Friday calendar in {@code Asia/Shanghai}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns a builder holding this calendar's settings. */
+  public Builder toBuilder() {
+    Builder b = new Builder().zone(zone).workingHours(workdayStart, workdayEnd);
+    b.holidays.addAll(holidays);
+    b.workdays.addAll(workdays);
+    return b;
+  }
+
+  @Override
+  public ZoneId zone() {
+    return zone;
+  }
+
+  @Override
+  public boolean isWorkingDay(LocalDate date) {
+    if (workdays.contains(date)) {
+      return true;
+    }
+    if (holidays.contains(date)) {
+      return false;
+    }
+    DayOfWeek d = date.getDayOfWeek();
+    return d != DayOfWeek.SATURDAY && d != DayOfWeek.SUNDAY;
+  }
+
+  @Override
+  public LocalTime workdayStart() {
+    return workdayStart;
+  }
+
+  @Override
+  public LocalTime workdayEnd() {
+    return workdayEnd;
+  }
+
+  /** Returns the host's holidays, sorted. */
+  public SortedSet<LocalDate> holidays() {
+    return holidays;
+  }
+
+  /** Returns the host's make-up working days, sorted. */
+  public SortedSet<LocalDate> workdays() {
+    return workdays;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof StandardWorkCalendar c && zone.equals(c.zone) && holidays.equals(c.holidays)
+        && workdays.equals(c.workdays) && workdayStart.equals(c.workdayStart) && workdayEnd.equals(c.workdayEnd);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(zone, holidays, workdays, workdayStart, workdayEnd);
+  }
+
+  @Override
+  public String toString() {
+    return "StandardWorkCalendar{zone=" + zone + ", hours=" + workdayStart + "-" + workdayEnd
+        + ", holidays=" + holidays.size() + ", workdays=" + workdays.size() + "}";
+  }
+
+  /** Builds {@link StandardWorkCalendar}s. Not thread-safe. */
+  public static final class Builder {
+    private ZoneId zone = SHANGHAI;
+    private final SortedSet<LocalDate> holidays = new TreeSet<>();
+    private final SortedSet<LocalDate> workdays = new TreeSet<>();
+    private LocalTime workdayStart = LocalTime.of(9, 0);
+    private LocalTime workdayEnd = LocalTime.of(18, 0);
+
+    private Builder() {}
+
+    /** Sets the zone; {@code Asia/Shanghai} by default. */
+    public Builder zone(ZoneId zone) {
+      this.zone = checkNotNull(zone, "zone");
+      return this;
+    }
+
+    /** Adds statutory holidays: days off even when they fall on a weekday. */
+    public Builder addHolidays(LocalDate... dates) {
+      return addHolidays(java.util.Arrays.asList(dates));
+    }
+
+    /** Adds statutory holidays. */
+    public Builder addHolidays(Collection<LocalDate> dates) {
+      for (LocalDate d : dates) {
+        if (workdays.contains(d)) {
+          throw new InvalidInputException("holidays", d + " is already a make-up working day");
+        }
+        holidays.add(checkNotNull(d, "holiday"));
+      }
+      return this;
+    }
+
+    /** Adds make-up working days (调休): working days even when they fall on a weekend. */
+    public Builder addWorkdays(LocalDate... dates) {
+      return addWorkdays(java.util.Arrays.asList(dates));
+    }
+
+    /** Adds make-up working days. */
+    public Builder addWorkdays(Collection<LocalDate> dates) {
+      for (LocalDate d : dates) {
+        if (holidays.contains(d)) {
+          throw new InvalidInputException("workdays", d + " is already a holiday");
+        }
+        workdays.add(checkNotNull(d, "workday"));
+      }
+      return this;
+    }
+
+    /** Sets the working hours; {@code end} is 下班 (TIME-03). Defaults 09:00 and 18:00. */
+    public Builder workingHours(LocalTime start, LocalTime end) {
+      if (!checkNotNull(start, "start").isBefore(checkNotNull(end, "end"))) {
+        throw new InvalidInputException("workdayEnd", "the working day ends after it starts: " + start + "-" + end);
+      }
+      this.workdayStart = start;
+      this.workdayEnd = end;
+      return this;
+    }
+
+    /** Returns the calendar. */
+    public StandardWorkCalendar build() {
+      return new StandardWorkCalendar(this);
+    }
+  }
+}

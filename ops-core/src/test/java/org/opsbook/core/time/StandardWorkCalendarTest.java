@@ -1,0 +1,70 @@
+package org.opsbook.core.time;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import org.junit.jupiter.api.Test;
+import org.opsbook.core.spi.WorkCalendar;
+
+class StandardWorkCalendarTest {
+  private static final LocalDate THU = LocalDate.of(2026, 11, 26);
+
+  @Test
+  void weekdaysWorkWeekendsRest() {
+    WorkCalendar c = StandardWorkCalendar.weekdays();
+    assertThat(c.isWorkingDay(THU)).isTrue();
+    assertThat(c.isWorkingDay(LocalDate.of(2026, 11, 28))).isFalse();
+    assertThat(c.workdayEnd()).isEqualTo(LocalTime.of(18, 0));
+  }
+
+  @Test
+  void holidaysRestAndMakeUpDaysWork() {
+    WorkCalendar c = StandardWorkCalendar.builder().addHolidays(LocalDate.of(2026, 10, 1))
+        .addWorkdays(LocalDate.of(2026, 10, 10)).build();
+    assertThat(c.isWorkingDay(LocalDate.of(2026, 10, 1))).isFalse();
+    assertThat(c.isWorkingDay(LocalDate.of(2026, 10, 10))).isTrue();
+  }
+
+  @Test
+  void cutover23ThursdayMinusThreeWorkingDaysIsMonday() {
+    assertThat(StandardWorkCalendar.weekdays().minusWorkingDays(THU, 3)).isEqualTo(LocalDate.of(2026, 11, 23));
+  }
+
+  @Test
+  void time06AddOneWorkingDay() {
+    WorkCalendar c = StandardWorkCalendar.weekdays();
+    Instant fridayTen = ZonedDateTime.of(2026, 11, 27, 10, 0, 0, 0, c.zone()).toInstant();
+    assertThat(c.addWorkingDays(fridayTen, 1))
+        .isEqualTo(ZonedDateTime.of(2026, 11, 30, 10, 0, 0, 0, c.zone()).toInstant());
+    Instant saturdayTen = ZonedDateTime.of(2026, 11, 28, 10, 0, 0, 0, c.zone()).toInstant();
+    assertThat(c.addWorkingDays(saturdayTen, 1))
+        .isEqualTo(ZonedDateTime.of(2026, 12, 1, 0, 0, 0, 0, c.zone()).toInstant());
+  }
+
+  @Test
+  void addingAndSubtractingWorkingDaysRoundTripsFromAWorkingDay() {
+    WorkCalendar c = StandardWorkCalendar.builder().addHolidays(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 2))
+        .addWorkdays(LocalDate.of(2026, 10, 10)).build();
+    qt().forAll(integers().between(0, 800), integers().between(0, 40)).checkAssert((offset, n) -> {
+      LocalDate start = c.plusWorkingDays(LocalDate.of(2025, 6, 1), 1 + offset);
+      LocalDate there = c.plusWorkingDays(start, n);
+      assertThat(c.isWorkingDay(there)).isTrue();
+      assertThat(c.minusWorkingDays(there, n)).isEqualTo(start);
+    });
+  }
+
+  @Test
+  void aWorkingDayCountNeverLandsOnAWeekendWithoutMakeUpDays() {
+    WorkCalendar c = StandardWorkCalendar.weekdays();
+    qt().forAll(integers().between(0, 3000), integers().between(1, 30)).checkAssert((offset, n) -> {
+      LocalDate d = c.minusWorkingDays(LocalDate.of(2024, 1, 1).plusDays(offset), n);
+      assertThat(d.getDayOfWeek()).isNotIn(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
+    });
+  }
+}
