@@ -1,0 +1,121 @@
+package org.opsbook.rules.classify;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import java.util.List;
+import org.opsbook.core.Classification;
+import org.opsbook.core.FaultFacts;
+import org.opsbook.core.Level;
+import org.opsbook.core.OpsParameters;
+import org.opsbook.core.RuleId;
+
+/**
+ * Classifies a fault (FAULT-CLASS-DEF-04): every L1 and L2 criterion of the {@link ClassificationTable} is
+ * evaluated, the analyst's manual assessment counts as one more criterion (FAULT-CLASS-DEF-05), and the highest
+ * level with a match wins. Quote: 「具体分为一级故障、二级故障」.
+ *
+ * <pre>{@code
+ * FaultClassifier classifier = FaultClassifier.standard();
+ * Classification c = classifier.classify(FaultFacts.builder().complaintCount(55).build());
+ * // c.level() == L2, c.matchedRules() == [FAULT-CLASS-L2-04]
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe. Results are interned by the set of matched rules, so classifying allocates nothing
+ * once a combination has been seen.
+ */
+public final class FaultClassifier {
+  /** The rule ID a manual assessment is reported under. */
+  public static final RuleId MANUAL = RuleId.of("FAULT-CLASS-DEF-05");
+
+  private static final FaultClassifier STANDARD = new FaultClassifier(OpsParameters.defaults());
+  private static final int CACHE_SIZE = 1 << 10;
+
+  private final ClassificationRule[] rules;
+  private final Criterion[] criteria;
+  private final long l2Mask;
+  private final Entry[] cache = new Entry[CACHE_SIZE];
+
+  private record Entry(long key, Classification classification) {}
+
+  /** Creates a classifier whose thresholds come from {@code parameters}. */
+  public FaultClassifier(OpsParameters parameters) {
+    List<ClassificationRule> table = ClassificationTable.of(checkNotNull(parameters, "parameters"));
+    if (table.size() > 60) {
+      throw new IllegalStateException("the classification table outgrew its bit mask: " + table.size());
+    }
+    this.rules = table.toArray(new ClassificationRule[0]);
+    this.criteria = new Criterion[rules.length];
+    long mask = 0;
+    for (int i = 0; i < rules.length; i++) {
+      criteria[i] = rules[i].criterion();
+      if (rules[i].level() == Level.L2) {
+        mask |= 1L << i;
+      }
+    }
+    this.l2Mask = mask;
+  }
+
+  /** Returns the classifier for the catalog §15 defaults. */
+  public static FaultClassifier standard() {
+    return STANDARD;
+  }
+
+  /** Returns the table this classifier evaluates, in order. */
+  public List<ClassificationRule> rules() {
+    return List.of(rules);
+  }
+
+  /**
+   * Classifies the facts.
+   *
+   * @return the level, the winning level's rules and every matched rule, sorted by ID
+   */
+  public Classification classify(FaultFacts facts) {
+    long matched = 0;
+    for (int i = 0; i < criteria.length; i++) {
+      if (criteria[i].test(facts)) {
+        matched |= 1L << i;
+      }
+    }
+    long key = matched | ((long) facts.manualLevelAssessment().ordinal() << 62);
+    int slot = (int) (mix(key) & (CACHE_SIZE - 1));
+    Entry e = cache[slot];
+    if (e != null && e.key == key) {
+      return e.classification;
+    }
+    Classification c = build(matched, facts.manualLevelAssessment());
+    cache[slot] = new Entry(key, c);
+    return c;
+  }
+
+  /** Returns the level alone; cheaper when the rule IDs are not needed. */
+  public Level level(FaultFacts facts) {
+    return classify(facts).level();
+  }
+
+  private Classification build(long matched, Level manual) {
+    Level byRules = (matched & l2Mask) != 0 ? Level.L2 : matched != 0 ? Level.L1 : Level.NONE;
+    Level level = Level.max(byRules, manual);
+    Classification.Builder b = Classification.builder().level(level).overriddenByManual(manual.compareTo(byRules) > 0);
+    for (int i = 0; i < rules.length; i++) {
+      if ((matched & (1L << i)) != 0) {
+        b.addMatchedRulesAllLevels(rules[i].id());
+        if (rules[i].level() == level) {
+          b.addMatchedRules(rules[i].id());
+        }
+      }
+    }
+    if (manual != Level.NONE) {
+      b.addMatchedRulesAllLevels(MANUAL);
+      if (manual == level) {
+        b.addMatchedRules(MANUAL);
+      }
+    }
+    return b.build();
+  }
+
+  private static long mix(long key) {
+    long h = key * 0x9E3779B97F4A7C15L;
+    return h ^ (h >>> 29);
+  }
+}

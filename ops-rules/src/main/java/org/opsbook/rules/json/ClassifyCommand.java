@@ -1,0 +1,37 @@
+package org.opsbook.rules.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.opsbook.core.FaultFacts;
+import org.opsbook.core.json.ClassificationJson;
+import org.opsbook.core.json.DecisionCommand;
+import org.opsbook.core.json.FaultFactsJson;
+import org.opsbook.rules.classify.FaultClassifier;
+
+/**
+ * {@code classify}: a {@code FaultFacts} document in, the fault's level out (decision-api.md):
+ * {@code {"level", "severityLabel", "escalated", "matchedRules", "matchedRulesAllLevels"}}. Thread-safe.
+ */
+public final class ClassifyCommand implements DecisionCommand {
+  private final FaultClassifier classifier;
+
+  /** Creates the command over {@code classifier}. */
+  public ClassifyCommand(FaultClassifier classifier) {
+    this.classifier = classifier;
+  }
+
+  /** Creates the command with the catalog defaults. */
+  public ClassifyCommand() {
+    this(FaultClassifier.standard());
+  }
+
+  @Override
+  public String name() {
+    return "classify";
+  }
+
+  @Override
+  public JsonNode handle(JsonNode request) {
+    FaultFacts facts = FaultFactsJson.read(request, "");
+    return ClassificationJson.write(classifier.classify(facts));
+  }
+}
