@@ -34,10 +34,14 @@ public final class Main {
     DecisionApi api = Commands.decisionApi();
     if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
       err.println("usage: ./opsbook <command> < request.json");
+      err.println("       ./opsbook serve [--port N]     (POST /v1/<command>)");
       err.println("commands: " + (api.commandNames().isEmpty() ? "(none yet)" : String.join(", ", api.commandNames())));
       return args.length == 0 ? 2 : 0;
     }
     String command = args[0];
+    if (command.equals("serve")) {
+      return Serve.run(api, java.util.Arrays.copyOfRange(args, 1, args.length), err);
+    }
     if (!api.commandNames().contains(command)) {
       out.println(OpsJson.write(ErrorJson.error(ErrorJson.UNKNOWN_COMMAND,
           "unknown command '" + command + "'; commands: " + api.commandNames())));
