@@ -38,10 +38,10 @@ public class ClassifyBenchmark {
 
   private static long ifChainChecksum() {
     long sum = 0;
-    int[] s = new int[1];
+    long mask = (1L << W1Floors.SEVERITY_SHIFT) - 1;
     for (long[] f : RING) {
-      long m = W1Floors.ifChain(f, s);
-      sum = W1.fold(sum, s[0], m);
+      long packed = W1Floors.ifChain(f);
+      sum = W1.fold(sum, (int) (packed >>> W1Floors.SEVERITY_SHIFT), packed & mask);
     }
     return sum;
   }
@@ -170,9 +170,7 @@ public class ClassifyBenchmark {
 
   @Benchmark
   public long floorIfChain(Cursor c) {
-    int[] s = new int[1];
-    long m = W1Floors.ifChain(RING[c.next()], s);
-    return m ^ s[0];
+    return W1Floors.ifChain(RING[c.next()]);
   }
 
   @Benchmark

@@ -19,8 +19,11 @@ final class W1Floors {
 
   private W1Floors() {}
 
-  /** The hand-written if-chain; returns the matched bits, the severity in {@code out[0]}. */
-  static long ifChain(long[] f, int[] out) {
+  /** The bit of a packed if-chain result where the severity starts; the 40 rule bits sit below it. */
+  static final int SEVERITY_SHIFT = 56;
+
+  /** The hand-written if-chain; returns the matched bits with the severity packed above them. */
+  static long ifChain(long[] f) {
     long m = 0;
     int s = 0;
     if (f[0] >= 100) {
@@ -183,8 +186,7 @@ final class W1Floors {
       m |= 1L << 39;
       s = Math.max(s, 5);
     }
-    out[0] = s;
-    return m;
+    return m | (long) s << SEVERITY_SHIFT;
   }
 
   /** The branch-free table walk; returns the matched bits. */
