@@ -251,6 +251,28 @@ class BugWorkflowTest {
   }
 
   @Test
+  @DisplayName("BUG-01 the BUG processor (支持维护室) alone drives the ticket through AMS, the developer and acceptance")
+  void bug01() {
+    for (BugEvent e : java.util.List.of(BugEvent.SUBMIT_AMS, BugEvent.PROVINCE_ASSIGNED, BugEvent.DEVELOPER_REPLIED,
+        BugEvent.ACCEPT_AND_UPLOAD)) {
+      assertThat(wf.machine().transitions().stream().filter(t -> t.event() == e))
+          .allSatisfy(t -> assertThat(t.roles()).containsExactly(Role.BUG_PROCESSOR));
+    }
+    assertThat(wf.apply(bugIn(BugState.FIX_DELIVERED), BugEvent.ACCEPT_AND_UPLOAD, BugEventData.builder()
+        .acceptancePassed(true).uploaded(true).build(), FOLLOWER, WEDNESDAY).violatedRules())
+        .containsExactly(id("SM-BUG-T09"));
+  }
+
+  @Test
+  @DisplayName("BUG-15 an escalated fault caused by a BUG: the escalated-fault duty raises it, linking the fault")
+  void bug15() {
+    BugStep s = wf.raise("BUG-9", BugEventData.builder().description("计费程序缺陷").addComplaintNumbers("13800138000")
+        .complaintIssue("多扣费").linkedFaultId("F-7").build(), Actor.of("b", Role.ESC_HANDLER_B), WEDNESDAY);
+    assertThat(s.isAllowed()).isTrue();
+    assertThat(s.bug().orElseThrow().linkedFaultId()).contains("F-7");
+  }
+
+  @Test
   void toStringMasksPersonalData() {
     BugTicket b = bugIn(BugState.IDENTIFIED);
     assertThat(b.toString()).contains("138****8000").doesNotContain("13800138000");
