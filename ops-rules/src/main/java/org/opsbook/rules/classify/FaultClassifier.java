@@ -20,8 +20,8 @@ import org.opsbook.core.RuleId;
  * // c.level() == L2, c.matchedRules() == [FAULT-CLASS-L2-04]
  * }</pre>
  *
- * <p>Immutable and thread-safe. Results are interned by the set of matched rules, so classifying allocates nothing
- * once a combination has been seen.
+ * <p>Immutable and thread-safe. The table is compiled into a {@link RuleTable}; results are interned by the set of
+ * matched rules, so classifying allocates nothing once a combination has been seen.
  */
 public final class FaultClassifier {
   /** The rule ID a manual assessment is reported under. */
@@ -30,8 +30,8 @@ public final class FaultClassifier {
   private static final FaultClassifier STANDARD = new FaultClassifier(OpsParameters.defaults());
   private static final int CACHE_SIZE = 1 << 10;
 
-  private final ClassificationRule[] rules;
-  private final Criterion[] criteria;
+  private final List<ClassificationRule> rules;
+  private final RuleTable<FaultFacts> table;
   private final long l2Mask;
   private final Entry[] cache = new Entry[CACHE_SIZE];
 
@@ -39,20 +39,10 @@ public final class FaultClassifier {
 
   /** Creates a classifier whose thresholds come from {@code parameters}. */
   public FaultClassifier(OpsParameters parameters) {
-    List<ClassificationRule> table = ClassificationTable.of(checkNotNull(parameters, "parameters"));
-    if (table.size() > 60) {
-      throw new IllegalStateException("the classification table outgrew its bit mask: " + table.size());
-    }
-    this.rules = table.toArray(new ClassificationRule[0]);
-    this.criteria = new Criterion[rules.length];
-    long mask = 0;
-    for (int i = 0; i < rules.length; i++) {
-      criteria[i] = rules[i].criterion();
-      if (rules[i].level() == Level.L2) {
-        mask |= 1L << i;
-      }
-    }
-    this.l2Mask = mask;
+    checkNotNull(parameters, "parameters");
+    this.rules = ClassificationTable.of(parameters);
+    this.table = ClassificationTable.compile(parameters);
+    this.l2Mask = table.rankMask(Level.L2.ordinal());
   }
 
   /** Returns the classifier for the catalog §15 defaults. */
@@ -62,7 +52,17 @@ public final class FaultClassifier {
 
   /** Returns the table this classifier evaluates, in order. */
   public List<ClassificationRule> rules() {
-    return List.of(rules);
+    return rules;
+  }
+
+  /** Returns the compiled table; bit {@code i} of {@link #match} is {@code rules().get(i)}. */
+  public RuleTable<FaultFacts> table() {
+    return table;
+  }
+
+  /** Returns the rules {@code facts} meet, as a bit mask over {@link #rules()}; the manual assessment aside. */
+  public long match(FaultFacts facts) {
+    return table.match(facts);
   }
 
   /**
@@ -71,12 +71,7 @@ public final class FaultClassifier {
    * @return the level, the winning level's rules and every matched rule, sorted by ID
    */
   public Classification classify(FaultFacts facts) {
-    long matched = 0;
-    for (int i = 0; i < criteria.length; i++) {
-      if (criteria[i].test(facts)) {
-        matched |= 1L << i;
-      }
-    }
+    long matched = table.match(facts);
     long key = matched | ((long) facts.manualLevelAssessment().ordinal() << 62);
     int slot = (int) (mix(key) & (CACHE_SIZE - 1));
     Entry e = cache[slot];
@@ -88,20 +83,23 @@ public final class FaultClassifier {
     return c;
   }
 
-  /** Returns the level alone; cheaper when the rule IDs are not needed. */
+  /** Returns the level alone; cheaper than {@link #classify} because no rule list is looked up. */
   public Level level(FaultFacts facts) {
-    return classify(facts).level();
+    long matched = table.match(facts);
+    Level byRules = (matched & l2Mask) != 0 ? Level.L2 : matched != 0 ? Level.L1 : Level.NONE;
+    return Level.max(byRules, facts.manualLevelAssessment());
   }
 
   private Classification build(long matched, Level manual) {
     Level byRules = (matched & l2Mask) != 0 ? Level.L2 : matched != 0 ? Level.L1 : Level.NONE;
     Level level = Level.max(byRules, manual);
     Classification.Builder b = Classification.builder().level(level).overriddenByManual(manual.compareTo(byRules) > 0);
-    for (int i = 0; i < rules.length; i++) {
+    for (int i = 0; i < rules.size(); i++) {
       if ((matched & (1L << i)) != 0) {
-        b.addMatchedRulesAllLevels(rules[i].id());
-        if (rules[i].level() == level) {
-          b.addMatchedRules(rules[i].id());
+        ClassificationRule r = rules.get(i);
+        b.addMatchedRulesAllLevels(r.id());
+        if (r.level() == level) {
+          b.addMatchedRules(r.id());
         }
       }
     }

@@ -1,0 +1,170 @@
+package org.opsbook.rules.bug;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import org.immutables.value.Value;
+import org.opsbook.core.InvalidInputException;
+import org.opsbook.core.Masking;
+
+/**
+ * A BUG ticket as SM-BUG keeps it (rules-catalog §2.6): its state and everything its transitions recorded. Built
+ * by {@link BugWorkflow}; hosts read it. Its {@code toString()} masks complaint numbers and names. Immutable.
+ */
+@Value.Immutable
+public abstract class BugTicket {
+  /** The BUG's ID (BUG单号). */
+  public abstract String bugId();
+
+  /** The state in SM-BUG. */
+  public abstract BugState state();
+
+  /** When it was raised (SM-BUG-T01). */
+  public abstract Instant raisedAt();
+
+  /** Who raised it (提交人): the actor's ID. */
+  public abstract String submittedBy();
+
+  /** 问题描述: the fault phenomenon in detail. */
+  public abstract String description();
+
+  /** The complaint numbers the description names (「必须要有投诉号码及投诉问题」); personal data. */
+  public abstract List<String> complaintNumbers();
+
+  /** The complaint issue (投诉问题). */
+  public abstract String complaintIssue();
+
+  /** The complaint ticket that led to the BUG (TICKET-20), if any. */
+  public abstract Optional<String> linkedTicketId();
+
+  /** The escalated fault behind the BUG (ESC-REQ-13), if any. */
+  public abstract Optional<String> linkedFaultId();
+
+  /** AMS单号 of the BUG (BUG-03). */
+  public abstract Optional<String> amsBugTicketNo();
+
+  /** The developer 省业支 assigned (SM-BUG-T03). */
+  public abstract Optional<String> developer();
+
+  /** Where the notice is posted (BUG-04). */
+  public abstract Set<NoticeChannel> noticePublishedOn();
+
+  /** When the notice was last published or updated. */
+  public abstract Optional<Instant> noticePublishedAt();
+
+  /** 预计上载时间 as published (BUG-10). */
+  public abstract Optional<Instant> uploadEta();
+
+  /** 应急处理方法 / 程序修复前的处理方法 (BUG-12). */
+  public abstract Optional<String> workaround();
+
+  /** Who agreed the ETA and workaround for 运营管理室 (BUG-10). */
+  public abstract Optional<String> opsRoomAgreedBy();
+
+  /** Who agreed the ETA and workaround for 支持维护室 (BUG-10). */
+  public abstract Optional<String> supportRoomAgreedBy();
+
+  /** CMCP协作单号 (BUG-05). */
+  public abstract Optional<String> cmcpCollabTicketNo();
+
+  /** 转支持维护室的单号 (BUG-05). */
+  public abstract Optional<String> supportRoomTicketNo();
+
+  /** Customers the BUG affects, as assessed (BUG-06). */
+  @Value.Default
+  public int bugAffectedCustomers() {
+    return 0;
+  }
+
+  /** The highest customer-service complaint level it caused, if any (BUG-06). */
+  public abstract OptionalInt csComplaintLevel();
+
+  /** 一般需上载紧急版本: the emergency path (BUG-06), or the normal upload (BUG-07). */
+  @Value.Default
+  public boolean needsEmergencyRelease() {
+    return false;
+  }
+
+  /** When the impact was assessed (SM-BUG-T06); empty until then. */
+  public abstract Optional<Instant> impactAssessedAt();
+
+  /** The developer's latest reply (SM-BUG-T07). */
+  public abstract Optional<String> developerReply();
+
+  /** The version the latest fix came in. */
+  public abstract Optional<String> fixVersion();
+
+  /** How often acceptance failed and the BUG went back to the developer (BUG-09). */
+  @Value.Default
+  public int acceptanceRejections() {
+    return 0;
+  }
+
+  /** Why acceptance last failed (BUG-09). */
+  public abstract Optional<String> lastRejectionReason();
+
+  /** When the fix was accepted and uploaded (SM-BUG-T09). */
+  public abstract Optional<Instant> uploadedAt();
+
+  /** The BUG needs a data repair (BUG-13). */
+  @Value.Default
+  public boolean needsDataFix() {
+    return false;
+  }
+
+  /** The data-modification workflow opened for the repair (BUG-13). */
+  public abstract Optional<String> linkedDataOpId();
+
+  /** When the follower last updated the BUG (BUG-02/08). */
+  public abstract Optional<Instant> lastWeeklyUpdateAt();
+
+  /** What the last weekly update said. */
+  public abstract Optional<String> lastWeeklyUpdate();
+
+  /** The weekly summary the BUG was closed in (SM-BUG-T10). */
+  public abstract Optional<String> weeklySummaryRef();
+
+  /** When it was closed. */
+  public abstract Optional<Instant> closedAt();
+
+  /** Returns true once the fix is uploaded (是否已上载). */
+  public boolean uploaded() {
+    return uploadedAt().isPresent();
+  }
+
+  @Value.Check
+  protected void check() {
+    if (bugId().isBlank()) {
+      throw new InvalidInputException("bugId", "bugId must not be blank");
+    }
+    if (state() == BugState.NEW) {
+      throw new InvalidInputException("state", "a stored BUG is at least IDENTIFIED");
+    }
+    if (bugAffectedCustomers() < 0) {
+      throw new InvalidInputException("bugAffectedCustomers", "bugAffectedCustomers must be >= 0: "
+          + bugAffectedCustomers());
+    }
+    if (acceptanceRejections() < 0) {
+      throw new InvalidInputException("acceptanceRejections", "acceptanceRejections must be >= 0: "
+          + acceptanceRejections());
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "BugTicket{bugId=" + bugId() + ", state=" + state() + ", raisedAt=" + raisedAt() + ", submittedBy="
+        + Masking.name(submittedBy()) + ", description=" + Masking.phonesIn(description()) + ", complaintNumbers="
+        + complaintNumbers().stream().map(Masking::phone).toList() + ", ams=" + amsBugTicketNo().orElse("-")
+        + ", emergency=" + needsEmergencyRelease() + "}";
+  }
+
+  /** Returns a new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds {@link BugTicket} values (for codecs and tests; the workflow builds them otherwise). */
+  public static final class Builder extends ImmutableBugTicket.Builder {}
+}

@@ -1,0 +1,293 @@
+package org.opsbook.rules.bug;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.opsbook.core.Actor;
+import org.opsbook.core.AuditEntry;
+import org.opsbook.core.OpsParameters;
+import org.opsbook.core.Role;
+import org.opsbook.core.RuleId;
+import org.opsbook.core.machine.Decision;
+import org.opsbook.core.machine.Guard;
+import org.opsbook.core.machine.StateMachine;
+import org.opsbook.core.machine.Transition;
+
+/**
+ * SM-BUG (rules-catalog §11.1) as a declared state machine, and the pure step that applies one event: it decides
+ * the event against the table (roles, and guards that each name their rule) and, when accepted, returns the BUG
+ * after it and the audit entry to seal. It stores nothing; {@link BugService} does.
+ *
+ * <p>The main line runs IDENTIFIED → SUBMITTED_TO_PROVINCE → WITH_DEVELOPER ⇄ FIX_DELIVERED → RESOLVED → CLOSED.
+ * The parallel parts of the catalog (the notice, the CMCP ticket, the impact path, weekly updates, the data fix)
+ * are self-transitions allowed in every state from IDENTIFIED to RESOLVED.
+ *
+ * <pre>{@code
+ * BugWorkflow wf = BugWorkflow.standard();
+ * BugStep s = wf.raise("BUG-1", BugEventData.builder().description("缴费后无法开机").addComplaintNumbers("13800138000")
+ *     .complaintIssue("缴费不开机").build(), reviewer, now);
+ * BugStep next = wf.apply(s.bug().orElseThrow(), BugEvent.SUBMIT_AMS,
+ *     BugEventData.builder().amsBugTicketNo("AMS-9").build(), processor, now);
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class BugWorkflow {
+  /** The machine's name, also the {@code machine} of stored instances. */
+  public static final String MACHINE_ID = "SM-BUG";
+
+  private static final Set<BugState> STANDING = EnumSet.of(BugState.IDENTIFIED, BugState.SUBMITTED_TO_PROVINCE,
+      BugState.WITH_DEVELOPER, BugState.FIX_DELIVERED, BugState.RESOLVED);
+  private static final BugWorkflow STANDARD = new BugWorkflow(OpsParameters.defaults());
+
+  private final OpsParameters parameters;
+  private final StateMachine<BugState, BugEvent, Context> machine;
+
+  /** What the guards look at: the BUG before the event ({@code null} when raising) and the event's data. */
+  record Context(BugTicket bug, BugEventData data) {}
+
+  /** Creates the workflow with BUG-06's thresholds from {@code parameters}. */
+  public BugWorkflow(OpsParameters parameters) {
+    this.parameters = checkNotNull(parameters, "parameters");
+    this.machine = build();
+  }
+
+  /** Returns the workflow with the catalog defaults. */
+  public static BugWorkflow standard() {
+    return STANDARD;
+  }
+
+  /** Returns the declared machine. */
+  public StateMachine<BugState, BugEvent, ?> machine() {
+    return machine;
+  }
+
+  private static StateMachine<BugState, BugEvent, Context> build() {
+    StateMachine.Builder<BugState, BugEvent, Context> b =
+        StateMachine.builder(MACHINE_ID, BugState.class, BugEvent.class, Context.class);
+    b.transition("SM-BUG-T01", BugState.NEW, BugEvent.RAISE_BUG, BugState.IDENTIFIED)
+        .by(Role.TICKET_REVIEWER, Role.IT_SUPPORT, Role.ESC_DUTY)
+        .guard("TICKET-06", "actor", (c, a) -> a.hasRole(Role.PRE_PROCESSOR)
+            && !a.hasAnyRole(Set.of(Role.TICKET_REVIEWER, Role.IT_SUPPORT, Role.ESC_DUTY))
+            ? "a pre-processor may not start the BUG flow; the reviewer does (负责发起BUG处理流程)" : null)
+        .guard("NOTIFY-TPL-06", "description", (c, a) -> blank(c.data().description())
+            ? "a BUG needs a detailed description of the fault" : null)
+        .guard("NOTIFY-TPL-06", "complaintNumbers", (c, a) -> c.data().complaintNumbers().isEmpty()
+            ? "a BUG names at least one complaint number (必须要有投诉号码及投诉问题)" : null)
+        .guard("NOTIFY-TPL-06", "complaintIssue", (c, a) -> blank(c.data().complaintIssue())
+            ? "a BUG names the complaint issue (必须要有投诉号码及投诉问题)" : null)
+        .records("submittedBy", "raisedAt", "description", "complaintNumbers", "complaintIssue", "linkedTicketId",
+            "linkedFaultId")
+        .add();
+    b.transition("SM-BUG-T02", BugState.IDENTIFIED, BugEvent.SUBMIT_AMS, BugState.SUBMITTED_TO_PROVINCE)
+        .by(Role.BUG_PROCESSOR)
+        .guard("BUG-03", "amsBugTicketNo", (c, a) -> blank(c.data().amsBugTicketNo())
+            ? "the BUG is submitted in AMS: record its AMS ticket number" : null)
+        .records("amsBugTicketNo")
+        .add();
+    b.transition("SM-BUG-T03", BugState.SUBMITTED_TO_PROVINCE, BugEvent.PROVINCE_ASSIGNED, BugState.WITH_DEVELOPER)
+        .by(Role.BUG_PROCESSOR)
+        .guard("BUG-03", "recheckAccepted", (c, a) -> !c.data().recheckAccepted().orElse(false)
+            ? "省业支 must accept the BUG on re-check before it goes to the developer (省业支复核)" : null)
+        .records("developer")
+        .add();
+    for (BugState s : STANDING) {
+      b.transition("SM-BUG-T04", s, BugEvent.PUBLISH_NOTICE, s)
+          .by(Role.BUG_FOLLOWER)
+          .guard("BUG-10", "opsRoomAgreedBy", (c, a) -> agreementFailure(c.data()))
+          .guard("BUG-04", "channels", (c, a) -> c.data().channels().containsAll(EnumSet.allOf(NoticeChannel.class))
+              ? null : "the notice goes on 服务营销系统, 合作伙伴门户 and BBS at once; missing "
+                  + missingChannels(c.data().channels()))
+          .guard("NOTIFY-TPL-05", "uploadEta", (c, a) -> c.data().uploadEta().isEmpty()
+              ? "the notice states the expected upload time (预计程序上载时间)" : null)
+          .guard("NOTIFY-TPL-05", "workaround", (c, a) -> blank(c.data().workaround())
+              ? "the notice states the workaround (应急处理方法)" : null)
+          .records("channels", "uploadEta", "workaround", "opsRoomAgreedBy", "supportRoomAgreedBy")
+          .add();
+      b.transition("SM-BUG-T05", s, BugEvent.RAISE_COLLAB, s)
+          .by(Role.BUG_FOLLOWER, Role.ROOM_SUPERVISOR)
+          .guard("BUG-05", "amsBugTicketNo", (c, a) -> c.bug().amsBugTicketNo().isEmpty()
+              ? "the CMCP ticket quotes the submitted BUG's AMS number (附上已提交的BUG单号); submit it first" : null)
+          .guard("BUG-05", "cmcpCollabTicketNo", (c, a) -> blank(c.data().cmcpCollabTicketNo())
+              ? "record the CMCP collaboration ticket number" : null)
+          .records("cmcpCollabTicketNo", "supportRoomTicketNo")
+          .add();
+      b.transition("SM-BUG-T06", s, BugEvent.ASSESS_IMPACT, s)
+          .by(Role.BUG_PROCESSOR, Role.BUG_FOLLOWER)
+          .guard("BUG-06", "bugAffectedCustomers", (c, a) -> c.data().bugAffectedCustomers().isEmpty()
+              ? "the impact assessment states how many customers the BUG affects" : null)
+          .guard("BUG-06", "bugAffectedCustomers", (c, a) -> c.data().bugAffectedCustomers().orElse(0) < 0
+              ? "bugAffectedCustomers must be >= 0: " + c.data().bugAffectedCustomers().getAsInt() : null)
+          .guard("BUG-06", "csComplaintLevel", (c, a) -> c.data().csComplaintLevel().orElse(1) < 1
+              ? "csComplaintLevel must be >= 1: " + c.data().csComplaintLevel().getAsInt() : null)
+          .records("bugAffectedCustomers", "csComplaintLevel", "needsEmergencyRelease", "needsDataFix")
+          .add();
+      b.transition("SM-BUG-T11", s, BugEvent.WEEKLY_UPDATE, s)
+          .by(Role.BUG_FOLLOWER)
+          .guard("BUG-08", "updateText", (c, a) -> blank(c.data().updateText())
+              ? "a weekly update says what changed (更新BUG处理情况)" : null)
+          .records("updateText")
+          .add();
+      b.transition("SM-BUG-T12", s, BugEvent.NEED_DATA_FIX, s)
+          .by(Role.BUG_PROCESSOR, Role.BUG_FOLLOWER)
+          .guard("BUG-13", "dataOpId", (c, a) -> blank(c.data().dataOpId())
+              ? "a data repair goes to the data-processing flow: link its workflow (转数据处理流程)" : null)
+          .records("dataOpId")
+          .add();
+    }
+    b.transition("SM-BUG-T07", BugState.WITH_DEVELOPER, BugEvent.DEVELOPER_REPLIED, BugState.FIX_DELIVERED)
+        .by(Role.BUG_PROCESSOR)
+        .guard("SM-BUG-T07", "reply", (c, a) -> blank(c.data().reply()) ? "record the developer's reply" : null)
+        .records("reply", "version")
+        .add();
+    b.transition("SM-BUG-T08", BugState.FIX_DELIVERED, BugEvent.REJECT_ACCEPTANCE, BugState.WITH_DEVELOPER)
+        .guard("BUG-09", "actor", (c, a) -> a.hasRole(Role.BUG_PROCESSOR) ? null
+            : "only the BUG processor returns a BUG to the developer (由BUG单处理员退回开发商重新处理)")
+        .guard("BUG-09", "reason", (c, a) -> blank(c.data().reason())
+            ? "record why the reply failed acceptance" : null)
+        .records("reason")
+        .add();
+    b.transition("SM-BUG-T09", BugState.FIX_DELIVERED, BugEvent.ACCEPT_AND_UPLOAD, BugState.RESOLVED)
+        .by(Role.BUG_PROCESSOR)
+        .guard("SM-BUG-T09", "acceptancePassed", (c, a) -> !c.data().acceptancePassed().orElse(false)
+            ? "the fix must pass acceptance (验收) before the BUG is resolved" : null)
+        .guard("SM-BUG-T09", "uploaded", (c, a) -> !c.data().uploaded().orElse(false)
+            ? "the fix must be uploaded (上载) before the BUG is resolved" : null)
+        .records("acceptancePassed", "uploaded")
+        .add();
+    b.transition("SM-BUG-T10", BugState.RESOLVED, BugEvent.CLOSE_WEEKLY, BugState.CLOSED)
+        .by(Role.BUG_FOLLOWER)
+        .guard("REPORT-FMT-02", "weeklySummaryRef", (c, a) -> blank(c.data().weeklySummaryRef())
+            ? "a BUG is closed in the week's BUG summary: name it (BUG单每周情况汇总)" : null)
+        .records("weeklySummaryRef")
+        .add();
+    b.terminal(BugState.CLOSED);
+    return b.build();
+  }
+
+  private static String agreementFailure(BugEventData d) {
+    if (blank(d.opsRoomAgreedBy()) || blank(d.supportRoomAgreedBy())) {
+      return "the upload time and workaround are published only once 运营管理室 and 支持维护室 agreed them: "
+          + "record who agreed for each room (需要运营管理室与支持维护室同事协商后发布)";
+    }
+    if (d.opsRoomAgreedBy().get().equals(d.supportRoomAgreedBy().get())) {
+      return "one person cannot agree for both rooms";
+    }
+    return null;
+  }
+
+  private static Set<String> missingChannels(Set<NoticeChannel> given) {
+    Set<String> missing = new TreeSet<>();
+    for (NoticeChannel c : NoticeChannel.values()) {
+      if (!given.contains(c)) {
+        missing.add(c.chineseName());
+      }
+    }
+    return missing;
+  }
+
+  private static boolean blank(Optional<String> s) {
+    return s.map(String::isBlank).orElse(true);
+  }
+
+  /**
+   * Raises a BUG (SM-BUG-T01).
+   *
+   * @param bugId the new BUG's ID
+   * @param data what the raise records: description, complaint numbers and issue, links
+   * @param actor who raises it: the ticket reviewer, IT support or the escalated-fault duty
+   * @param at when
+   * @return the step; when accepted it holds the new BUG in IDENTIFIED and its audit entry
+   */
+  public BugStep raise(String bugId, BugEventData data, Actor actor, Instant at) {
+    checkNotNull(bugId, "bugId");
+    Decision<BugState> d = machine.decide(BugState.NEW, BugEvent.RAISE_BUG, actor, new Context(null, data));
+    if (!d.isAllowed()) {
+      return new BugStep(BugEvent.RAISE_BUG, d, Optional.empty(), Optional.empty());
+    }
+    BugTicket bug = BugTicket.builder().bugId(bugId).state(BugState.IDENTIFIED).raisedAt(at)
+        .submittedBy(actor.id()).description(data.description().orElseThrow())
+        .addAllComplaintNumbers(data.complaintNumbers()).complaintIssue(data.complaintIssue().orElseThrow())
+        .linkedTicketId(data.linkedTicketId()).linkedFaultId(data.linkedFaultId()).build();
+    return new BugStep(BugEvent.RAISE_BUG, d, Optional.of(bug), Optional.of(audit(bugId, BugEvent.RAISE_BUG, d,
+        data, actor, at)));
+  }
+
+  /**
+   * Applies {@code event} to {@code bug}.
+   *
+   * @return the step: accepted with the BUG after the event and its audit entry, or refused with every failed
+   *     guard and the BUG unchanged
+   */
+  public BugStep apply(BugTicket bug, BugEvent event, BugEventData data, Actor actor, Instant at) {
+    checkNotNull(bug, "bug");
+    checkNotNull(data, "data");
+    Decision<BugState> d = machine.decide(bug.state(), event, actor, new Context(bug, data));
+    if (!d.isAllowed()) {
+      return new BugStep(event, d, Optional.of(bug), Optional.empty());
+    }
+    BugTicket after = effect((ImmutableBugTicket) bug, event, data, at).withState(d.to());
+    return new BugStep(event, d, Optional.of(after), Optional.of(audit(bug.bugId(), event, d, data, actor, at)));
+  }
+
+  private ImmutableBugTicket effect(ImmutableBugTicket b, BugEvent event, BugEventData data, Instant at) {
+    return switch (event) {
+      case RAISE_BUG -> b;
+      case SUBMIT_AMS -> b.withAmsBugTicketNo(data.amsBugTicketNo());
+      case PROVINCE_ASSIGNED -> b.withDeveloper(data.developer());
+      case PUBLISH_NOTICE -> b.withNoticePublishedOn(data.channels()).withNoticePublishedAt(at)
+          .withUploadEta(data.uploadEta()).withWorkaround(data.workaround())
+          .withOpsRoomAgreedBy(data.opsRoomAgreedBy()).withSupportRoomAgreedBy(data.supportRoomAgreedBy());
+      case RAISE_COLLAB -> b.withCmcpCollabTicketNo(data.cmcpCollabTicketNo())
+          .withSupportRoomTicketNo(data.supportRoomTicketNo().or(b::supportRoomTicketNo));
+      case ASSESS_IMPACT -> {
+        int customers = data.bugAffectedCustomers().getAsInt();
+        boolean large = BugImpact.isLarge(customers, data.csComplaintLevel(), parameters);
+        yield b.withBugAffectedCustomers(customers).withCsComplaintLevel(data.csComplaintLevel())
+            .withNeedsEmergencyRelease(data.needsEmergencyRelease().orElse(large))
+            .withNeedsDataFix(data.needsDataFix().orElse(b.needsDataFix())).withImpactAssessedAt(at);
+      }
+      case DEVELOPER_REPLIED -> b.withDeveloperReply(data.reply()).withFixVersion(data.version());
+      case REJECT_ACCEPTANCE -> b.withAcceptanceRejections(b.acceptanceRejections() + 1)
+          .withLastRejectionReason(data.reason());
+      case ACCEPT_AND_UPLOAD -> b.withUploadedAt(at);
+      case CLOSE_WEEKLY -> b.withWeeklySummaryRef(data.weeklySummaryRef()).withClosedAt(at);
+      case WEEKLY_UPDATE -> b.withLastWeeklyUpdateAt(at).withLastWeeklyUpdate(data.updateText());
+      case NEED_DATA_FIX -> b.withNeedsDataFix(true).withLinkedDataOpId(data.dataOpId());
+    };
+  }
+
+  private AuditEntry audit(String bugId, BugEvent event, Decision<BugState> d, BugEventData data, Actor actor,
+      Instant at) {
+    AuditEntry.Builder a = AuditEntry.builder().stream(stream(bugId)).at(at).actorId(actor.id())
+        .action(event.eventName()).fromState(d.from().name()).toState(d.to().name())
+        .putAllDetails(data.details());
+    Transition<BugState, BugEvent, Context> t = machine.find(d.from(), event);
+    a.addRuleIds(t.id());
+    for (Guard<Context> g : t.guards()) {
+      a.addRuleIds(g.ruleId());
+    }
+    return a.build();
+  }
+
+  /** Returns the audit stream of a BUG: {@code bug:<bugId>}. */
+  public static String stream(String bugId) {
+    return "bug:" + bugId;
+  }
+
+  /** Returns the rule IDs that guard {@code event} in {@code state}, or none when the event is not allowed there. */
+  public Set<RuleId> guardRules(BugState state, BugEvent event) {
+    Set<RuleId> ids = new TreeSet<>();
+    Transition<BugState, BugEvent, Context> t = machine.find(state, event);
+    if (t != null) {
+      for (Guard<Context> g : t.guards()) {
+        ids.add(g.ruleId());
+      }
+    }
+    return ids;
+  }
+}

@@ -1,0 +1,117 @@
+package org.opsbook.rules.ticket;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+import org.opsbook.core.InvalidInputException;
+import org.opsbook.core.Masking;
+
+/**
+ * A complaint ticket as SM-TICKET keeps it (rules-catalog §2.4): its state, owner and what its transitions
+ * recorded, including the progress updates TICKET-02 checks. Built by {@link TicketWorkflow}. Immutable.
+ */
+@Value.Immutable
+public abstract class ComplaintTicket {
+  /** The ticket's ID. */
+  public abstract String ticketId();
+
+  /** The state in SM-TICKET. */
+  public abstract TicketState state();
+
+  /** When the ticket was received; day d0 of TICKET-02. */
+  public abstract Instant receivedAt();
+
+  /** Who holds the ticket now (actor ID), once someone took it up. */
+  public abstract Optional<String> handler();
+
+  /** The cause (TICKET-10). */
+  public abstract Optional<TicketCause> cause();
+
+  /** The escalation-trend judgement (TICKET-11). */
+  public abstract Optional<Boolean> escalationTrend();
+
+  /** AMS单号 of the developer dispatch (TICKET-15). */
+  public abstract Optional<String> amsTicketNo();
+
+  /** The developer's reply (回单) once reviewed (TICKET-15). */
+  public abstract Optional<String> amsReply();
+
+  /** 查证记录 for external coordination (TICKET-12). */
+  public abstract Optional<String> verificationRecord();
+
+  /** 意见 for external coordination (TICKET-12). */
+  public abstract Optional<String> opinion();
+
+  /** The confirmed result of external coordination (TICKET-18). */
+  public abstract Optional<String> externalResult();
+
+  /** Who the ticket was handed to: the day's billing or data-modification duty (TICKET-13, TICKET-14). */
+  public abstract Optional<String> assignee();
+
+  /** The provincial billing reference (TICKET-07). */
+  public abstract Optional<String> provincialRef();
+
+  /** The provincial billing reply, once reviewed (TICKET-08). */
+  public abstract Optional<String> provincialReply();
+
+  /** The data-fix script (TICKET-14). */
+  public abstract Optional<String> scriptRef();
+
+  /** The data-modification workflow opened for the fix (TICKET-14). */
+  public abstract Optional<String> linkedDataOpId();
+
+  /** The escalated fault the ticket joined (TICKET-11, TICKET-19). */
+  public abstract Optional<String> linkedFaultId();
+
+  /** The BUG the ticket waits on (TICKET-20). */
+  public abstract Optional<String> linkedBugId();
+
+  /** 处理意见 recorded before review (TICKET-16). */
+  public abstract Optional<String> handlingOpinion();
+
+  /** The reviewer's verdict (TICKET-17). */
+  public abstract Optional<ReviewVerdict> reviewVerdict();
+
+  /** Why the review sent it back (TICKET-17). */
+  public abstract Optional<String> reviewNote();
+
+  /** 工单类别 archived (TICKET-21). */
+  public abstract Optional<String> ticketCategory();
+
+  /** The reply to the front desk (TICKET-21). */
+  public abstract Optional<String> frontDeskReply();
+
+  /** When the ticket was closed (replied); empty while open. */
+  public abstract Optional<Instant> closedAt();
+
+  /** When progress was written into the ticket (TICKET-02), in order. */
+  public abstract List<Instant> progressUpdates();
+
+  @Value.Check
+  protected void check() {
+    if (ticketId().isBlank()) {
+      throw new InvalidInputException("ticketId", "ticketId must not be blank");
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "ComplaintTicket{ticketId=" + ticketId() + ", state=" + state() + ", receivedAt=" + receivedAt()
+        + ", handler=" + handler().orElse("-") + ", cause=" + cause().map(Enum::name).orElse("-") + ", opinion="
+        + handlingOpinion().map(Masking::phonesIn).orElse("-") + "}";
+  }
+
+  /** Returns a new ticket in RECEIVED. */
+  public static ComplaintTicket received(String ticketId, Instant receivedAt) {
+    return builder().ticketId(ticketId).state(TicketState.RECEIVED).receivedAt(receivedAt).build();
+  }
+
+  /** Returns a new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds {@link ComplaintTicket} values. */
+  public static final class Builder extends ImmutableComplaintTicket.Builder {}
+}

@@ -1,0 +1,68 @@
+package org.opsbook.rules.ticket;
+
+import org.opsbook.core.InvalidInputException;
+
+/** The events of SM-TICKET (rules-catalog §4.1), plus the progress update of TICKET-02. */
+public enum TicketEvent {
+  /** SM-TICKET-T01. */
+  ACCEPT("accept"),
+  /** SM-TICKET-T02 (TICKET-10, TICKET-11). */
+  SET_CAUSE("setCause"),
+  /** SM-TICKET-T03 (TICKET-15). */
+  DISPATCH_AMS("dispatchAms"),
+  /** SM-TICKET-T04 (TICKET-15). */
+  AMS_REPLY_REVIEWED("amsReplyReviewed"),
+  /** SM-TICKET-T05 (TICKET-12). */
+  SUBMIT_FOR_COORDINATION("submitForCoordination"),
+  /** SM-TICKET-T06 (TICKET-18). */
+  EXTERNAL_RESULT_CONFIRMED("externalResultConfirmed"),
+  /** SM-TICKET-T07 (TICKET-13). */
+  SUBMIT_TO_BILLING_DUTY("submitToBillingDuty"),
+  /** SM-TICKET-T08 (TICKET-08). */
+  PROVINCIAL_REPLY_REVIEWED("provincialReplyReviewed"),
+  /** SM-TICKET-T09 (TICKET-14). */
+  SUBMIT_TO_DATA_MOD_DUTY("submitToDataModDuty"),
+  /** SM-TICKET-T10. */
+  DATA_FIX_CLOSED("dataFixClosed"),
+  /** SM-TICKET-T11 (TICKET-11, TICKET-19). */
+  ESCALATE("escalate"),
+  /** SM-TICKET-T12 (TICKET-16). */
+  SUBMIT_FOR_REVIEW("submitForReview"),
+  /** SM-TICKET-T13 (TICKET-17). */
+  REVIEW_NOT_DONE("reviewNotDone"),
+  /** SM-TICKET-T14 (TICKET-06, TICKET-20). */
+  RAISE_BUG("raiseBug"),
+  /** SM-TICKET-T15. */
+  LINKED_FLOW_RESOLVED("linkedFlowResolved"),
+  /** SM-TICKET-T16 (TICKET-21). */
+  APPROVE_AND_ARCHIVE("approveAndArchive"),
+  /** SM-TICKET-T17 (TICKET-21). */
+  REPLY_FRONT_DESK("replyFrontDesk"),
+  /** TICKET-02: a progress update written into the ticket. */
+  UPDATE_PROGRESS("updateProgress");
+
+  private final String eventName;
+
+  TicketEvent(String eventName) {
+    this.eventName = eventName;
+  }
+
+  /** Returns the catalog's event name, e.g. {@code submitForReview}. */
+  public String eventName() {
+    return eventName;
+  }
+
+  /**
+   * Returns the event named {@code name}.
+   *
+   * @throws InvalidInputException naming {@code field} when no event has that name
+   */
+  public static TicketEvent fromName(String name, String field) {
+    for (TicketEvent e : values()) {
+      if (e.eventName.equals(name)) {
+        return e;
+      }
+    }
+    throw new InvalidInputException(field, "unknown SM-TICKET event '" + name + "'");
+  }
+}

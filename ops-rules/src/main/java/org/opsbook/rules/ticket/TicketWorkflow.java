@@ -1,0 +1,274 @@
+package org.opsbook.rules.ticket;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.opsbook.core.Actor;
+import org.opsbook.core.AuditEntry;
+import org.opsbook.core.Role;
+import org.opsbook.core.machine.Decision;
+import org.opsbook.core.machine.Guard;
+import org.opsbook.core.machine.StateMachine;
+import org.opsbook.core.machine.Transition;
+
+/**
+ * SM-TICKET (rules-catalog §4.1) as a declared state machine, and the pure step that applies one event: roles and
+ * guards that each name their rule (TICKET-06, -10, -12, -13, -14, -15, -16, -17, -18, -21), the day's duty roster
+ * read in the host's zone, and TICKET-02's progress updates as an event of their own. It stores nothing.
+ *
+ * <pre>{@code
+ * TicketWorkflow wf = new TicketWorkflow(roster, ZoneId.of("Asia/Shanghai"));
+ * ComplaintTicket t = ComplaintTicket.received("T-1", receivedAt);
+ * TicketStep s = wf.apply(t, TicketEvent.ACCEPT, TicketEventData.empty(), preProcessor, now);
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe when the roster is.
+ */
+public final class TicketWorkflow {
+  /** The machine's name. */
+  public static final String MACHINE_ID = "SM-TICKET";
+
+  private static final Set<Role> HANDLERS = EnumSet.of(Role.PRE_PROCESSOR, Role.OUTSOURCED_AGENT,
+      Role.TICKET_REVIEWER, Role.BILLING_DECLARANT, Role.DATA_MOD_DUTY);
+
+  private final DutyRoster roster;
+  private final ZoneId zone;
+  private final StateMachine<TicketState, TicketEvent, Context> machine;
+
+  /** What the guards look at: the ticket, the event's data, and the date of the event in the host's zone. */
+  record Context(ComplaintTicket ticket, TicketEventData data, LocalDate today, DutyRoster roster) {}
+
+  /**
+   * Creates the workflow.
+   *
+   * @param roster who is on billing and data-modification duty each day
+   * @param zone the zone that decides which day "today" is (TIME-01)
+   */
+  public TicketWorkflow(DutyRoster roster, ZoneId zone) {
+    this.roster = checkNotNull(roster, "roster");
+    this.zone = checkNotNull(zone, "zone");
+    this.machine = build();
+  }
+
+  /** Returns the declared machine. */
+  public StateMachine<TicketState, TicketEvent, ?> machine() {
+    return machine;
+  }
+
+  private static StateMachine<TicketState, TicketEvent, Context> build() {
+    StateMachine.Builder<TicketState, TicketEvent, Context> b =
+        StateMachine.builder(MACHINE_ID, TicketState.class, TicketEvent.class, Context.class);
+    b.transition("SM-TICKET-T01", TicketState.RECEIVED, TicketEvent.ACCEPT, TicketState.PREPROCESSING)
+        .by(Role.PRE_PROCESSOR, Role.OUTSOURCED_AGENT).records("handler").add();
+    b.transition("SM-TICKET-T02", TicketState.PREPROCESSING, TicketEvent.SET_CAUSE, TicketState.PREPROCESSING)
+        .by(Role.PRE_PROCESSOR, Role.OUTSOURCED_AGENT)
+        .guard("TICKET-10", "cause", (c, a) -> c.data().cause().isEmpty()
+            ? "judge the cause (系统故障、前台差错、业务规则等)" : null)
+        .guard("TICKET-11", "escalationTrend", (c, a) -> c.data().escalationTrend().isEmpty()
+            ? "judge whether the complaint tends to escalate (是否有升级投诉的趋势)" : null)
+        .records("cause", "escalationTrend").add();
+    b.transition("SM-TICKET-T03", TicketState.PREPROCESSING, TicketEvent.DISPATCH_AMS, TicketState.AWAITING_DEVELOPER)
+        .by(Role.PRE_PROCESSOR)
+        .guard("TICKET-10", "cause", TicketWorkflow::causeFirst)
+        .guard("TICKET-15", "amsTicketNo", (c, a) -> blank(c.data().amsTicketNo())
+            ? "dispatch through AMS and record the AMS number (通过AMS系统进行派单)" : null)
+        .records("amsTicketNo").add();
+    b.transition("SM-TICKET-T04", TicketState.AWAITING_DEVELOPER, TicketEvent.AMS_REPLY_REVIEWED,
+            TicketState.PREPROCESSING)
+        .by(Role.PRE_PROCESSOR)
+        .guard("TICKET-15", "amsReply", (c, a) -> blank(c.data().amsReply()) ? "record the developer's reply" : null)
+        .guard("TICKET-15", "amsReplyReviewed", (c, a) -> !c.data().amsReplyReviewed().orElse(false)
+            ? "the pre-processor reviews the reply before the ticket moves on (对回单结果进行审核)" : null)
+        .records("amsReply").add();
+    b.transition("SM-TICKET-T05", TicketState.PREPROCESSING, TicketEvent.SUBMIT_FOR_COORDINATION,
+            TicketState.AWAITING_EXTERNAL)
+        .by(Role.PRE_PROCESSOR)
+        .guard("TICKET-10", "cause", TicketWorkflow::causeFirst)
+        .guard("TICKET-12", "verificationRecord", (c, a) -> blank(c.data().verificationRecord())
+            ? "record the verification before handing over (记录相应的查证记录)" : null)
+        .guard("TICKET-12", "opinion", (c, a) -> blank(c.data().opinion())
+            ? "record an opinion before handing over (及意见)" : null)
+        .records("verificationRecord", "opinion").add();
+    b.transition("SM-TICKET-T06", TicketState.AWAITING_EXTERNAL, TicketEvent.EXTERNAL_RESULT_CONFIRMED,
+            c -> c.data().next().orElse(TicketState.PREPROCESSING))
+        .by(Role.TICKET_REVIEWER)
+        .guard("TICKET-18", "externalResult", (c, a) -> blank(c.data().externalResult())
+            ? "record the result confirmed with the external department (确认处理结果)" : null)
+        .guard("SM-TICKET-T06", "next", (c, a) -> c.data().next()
+            .filter(n -> n != TicketState.PREPROCESSING && n != TicketState.UNDER_REVIEW)
+            .map(n -> "after coordination the ticket returns to PREPROCESSING or UNDER_REVIEW, not " + n)
+            .orElse(null))
+        .records("externalResult").add();
+    b.transition("SM-TICKET-T07", TicketState.PREPROCESSING, TicketEvent.SUBMIT_TO_BILLING_DUTY,
+            TicketState.AWAITING_BILLING_CENTER)
+        .by(Role.PRE_PROCESSOR)
+        .guard("TICKET-10", "cause", TicketWorkflow::causeFirst)
+        .guard("TICKET-13", "assignee", (c, a) -> onDutyFailure(c, Role.BILLING_DECLARANT, "当天值计费申告班"))
+        .records("assignee").add();
+    b.transition("SM-TICKET-T08", TicketState.AWAITING_BILLING_CENTER, TicketEvent.PROVINCIAL_REPLY_REVIEWED,
+            TicketState.PREPROCESSING)
+        .by(Role.BILLING_DECLARANT)
+        .guard("TICKET-07", "provincialRef", (c, a) -> blank(c.data().provincialRef())
+            ? "record the 省计费中心 reference of the forwarded ticket" : null)
+        .guard("TICKET-08", "provincialReplyReviewed", (c, a) -> blank(c.data().provincialReply())
+            || !c.data().provincialReplyReviewed().orElse(false)
+            ? "the declarant reviews 省计费中心's reply before the ticket continues (审核省计费中心回复)" : null)
+        .records("provincialRef", "provincialReply").add();
+    b.transition("SM-TICKET-T09", TicketState.PREPROCESSING, TicketEvent.SUBMIT_TO_DATA_MOD_DUTY,
+            TicketState.AWAITING_DATA_FIX)
+        .by(Role.PRE_PROCESSOR)
+        .guard("TICKET-10", "cause", TicketWorkflow::causeFirst)
+        .guard("TICKET-14", "scriptRef", (c, a) -> blank(c.data().scriptRef())
+            ? "provide the script first (应提供相应脚本后)" : null)
+        .guard("TICKET-14", "assignee", (c, a) -> onDutyFailure(c, Role.DATA_MOD_DUTY, "当天值数据修改班"))
+        .records("scriptRef", "assignee", "dataOpId").add();
+    b.transition("SM-TICKET-T10", TicketState.AWAITING_DATA_FIX, TicketEvent.DATA_FIX_CLOSED,
+            TicketState.PREPROCESSING)
+        .guard("SM-TICKET-T10", "dataOpClosed", (c, a) -> !c.data().dataOpClosed().orElse(false)
+            ? "the linked data modification must be CLOSED" : null)
+        .add();
+    b.transition("SM-TICKET-T11", TicketState.PREPROCESSING, TicketEvent.ESCALATE, TicketState.ESCALATED)
+        .by(Role.PRE_PROCESSOR)
+        .guard("TICKET-11", "faultId", (c, a) -> blank(c.data().faultId())
+            ? "an escalation links the escalated fault (按升级投诉处理流程进行处理)" : null)
+        .records("faultId", "reason").add();
+    b.transition("SM-TICKET-T11", TicketState.UNDER_REVIEW, TicketEvent.ESCALATE, TicketState.ESCALATED)
+        .by(Role.TICKET_REVIEWER)
+        .guard("TICKET-19", "faultId", (c, a) -> blank(c.data().faultId())
+            ? "a batch business problem goes to the escalated-complaint flow: link the fault" : null)
+        .records("faultId", "reason").add();
+    b.transition("SM-TICKET-T12", TicketState.PREPROCESSING, TicketEvent.SUBMIT_FOR_REVIEW, TicketState.UNDER_REVIEW)
+        .by(Role.PRE_PROCESSOR, Role.OUTSOURCED_AGENT)
+        .guard("TICKET-16", "handlingOpinion", (c, a) -> blank(c.data().handlingOpinion())
+            ? "record the handling opinion before review (在投诉单中记录处理意见)" : null)
+        .records("handlingOpinion").add();
+    b.transition("SM-TICKET-T13", TicketState.UNDER_REVIEW, TicketEvent.REVIEW_NOT_DONE, TicketState.PREPROCESSING)
+        .by(Role.TICKET_REVIEWER)
+        .guard("TICKET-17", "reason", (c, a) -> blank(c.data().reason())
+            ? "say why the ticket is not finished" : null)
+        .records("reviewVerdict", "reason").add();
+    b.transition("SM-TICKET-T14", TicketState.UNDER_REVIEW, TicketEvent.RAISE_BUG, TicketState.IN_BUG_FLOW)
+        .guard("TICKET-06", "actor", (c, a) -> a.hasRole(Role.TICKET_REVIEWER) ? null
+            : "only the reviewer starts the BUG flow (审核人员…负责发起BUG处理流程)")
+        .guard("TICKET-20", "bugId", (c, a) -> blank(c.data().bugId()) ? "link the BUG (按BUG处理流程进行处理)" : null)
+        .records("bugId").add();
+    for (TicketState from : EnumSet.of(TicketState.IN_BUG_FLOW, TicketState.ESCALATED)) {
+      b.transition("SM-TICKET-T15", from, TicketEvent.LINKED_FLOW_RESOLVED, TicketState.UNDER_REVIEW)
+          .guard("SM-TICKET-T15", "linkedFlowResolved", (c, a) -> !c.data().linkedFlowResolved().orElse(false)
+              ? "the linked BUG or escalated fault must be resolved" : null)
+          .add();
+    }
+    b.transition("SM-TICKET-T16", TicketState.UNDER_REVIEW, TicketEvent.APPROVE_AND_ARCHIVE, TicketState.ARCHIVED)
+        .by(Role.TICKET_REVIEWER)
+        .guard("TICKET-21", "reviewVerdict", (c, a) -> c.data().reviewVerdict().orElse(null) != ReviewVerdict.DONE
+            ? "only a ticket reviewed as DONE is archived (对处理结果进行审核)" : null)
+        .guard("TICKET-21", "ticketCategory", (c, a) -> blank(c.data().ticketCategory())
+            ? "archive the ticket under a category (进行工单类别的归档)" : null)
+        .records("ticketCategory", "reviewVerdict").add();
+    b.transition("SM-TICKET-T17", TicketState.ARCHIVED, TicketEvent.REPLY_FRONT_DESK, TicketState.REPLIED)
+        .by(Role.TICKET_REVIEWER)
+        .guard("TICKET-21", "replyText", (c, a) -> blank(c.data().replyText())
+            ? "reply to the front desk (最后回复前台)" : null)
+        .records("replyText").add();
+    for (TicketState s : EnumSet.complementOf(EnumSet.of(TicketState.REPLIED))) {
+      b.transition("TICKET-02", s, TicketEvent.UPDATE_PROGRESS, s)
+          .by(HANDLERS.toArray(new Role[0]))
+          .guard("TICKET-02", "progress", (c, a) -> blank(c.data().progress())
+              ? "write the handling progress (工单处理进度)" : null)
+          .records("progress").add();
+    }
+    b.terminal(TicketState.REPLIED);
+    return b.build();
+  }
+
+  private static String causeFirst(Context c, Actor a) {
+    return c.ticket().cause().isEmpty() ? "judge the cause before routing the ticket (判断该问题引发的原因)" : null;
+  }
+
+  private static String onDutyFailure(Context c, Role duty, String name) {
+    Optional<String> onDuty = c.roster().onDuty(duty, c.today());
+    if (onDuty.isEmpty()) {
+      return "no one is on " + name + " duty on " + c.today();
+    }
+    if (!c.data().assignee().equals(onDuty)) {
+      return "hand the ticket to the person on " + name + " duty on " + c.today() + " (" + onDuty.get() + "), not "
+          + c.data().assignee().orElse("nobody");
+    }
+    return null;
+  }
+
+  private static boolean blank(Optional<String> s) {
+    return s.map(String::isBlank).orElse(true);
+  }
+
+  /**
+   * Applies {@code event} to {@code ticket} at {@code at}.
+   *
+   * @return the step: accepted with the ticket after the event and its audit entry, or refused with every failed
+   *     guard and the ticket unchanged
+   */
+  public TicketStep apply(ComplaintTicket ticket, TicketEvent event, TicketEventData data, Actor actor, Instant at) {
+    checkNotNull(ticket, "ticket");
+    checkNotNull(data, "data");
+    checkNotNull(at, "at");
+    Context ctx = new Context(ticket, data, at.atZone(zone).toLocalDate(), roster);
+    Decision<TicketState> d = machine.decide(ticket.state(), event, actor, ctx);
+    if (!d.isAllowed()) {
+      return new TicketStep(event, d, ticket, Optional.empty());
+    }
+    ComplaintTicket after = effect((ImmutableComplaintTicket) ticket, event, data, actor, at).withState(d.to());
+    return new TicketStep(event, d, after, Optional.of(audit(ticket.ticketId(), event, d, data, actor, at)));
+  }
+
+  private static ImmutableComplaintTicket effect(ImmutableComplaintTicket t, TicketEvent event, TicketEventData data,
+      Actor actor, Instant at) {
+    return switch (event) {
+      case ACCEPT -> t.withHandler(actor.id());
+      case SET_CAUSE -> t.withCause(data.cause()).withEscalationTrend(data.escalationTrend());
+      case DISPATCH_AMS -> t.withAmsTicketNo(data.amsTicketNo());
+      case AMS_REPLY_REVIEWED -> t.withAmsReply(data.amsReply());
+      case SUBMIT_FOR_COORDINATION -> t.withVerificationRecord(data.verificationRecord()).withOpinion(data.opinion());
+      case EXTERNAL_RESULT_CONFIRMED -> t.withExternalResult(data.externalResult()).withHandler(actor.id());
+      case SUBMIT_TO_BILLING_DUTY -> t.withAssignee(data.assignee()).withHandler(data.assignee());
+      case PROVINCIAL_REPLY_REVIEWED -> t.withProvincialRef(data.provincialRef())
+          .withProvincialReply(data.provincialReply());
+      case SUBMIT_TO_DATA_MOD_DUTY -> t.withScriptRef(data.scriptRef()).withAssignee(data.assignee())
+          .withHandler(data.assignee()).withLinkedDataOpId(data.dataOpId());
+      case DATA_FIX_CLOSED -> t;
+      case ESCALATE -> t.withLinkedFaultId(data.faultId());
+      case SUBMIT_FOR_REVIEW -> t.withHandlingOpinion(data.handlingOpinion());
+      case REVIEW_NOT_DONE -> t.withReviewVerdict(ReviewVerdict.NOT_DONE).withReviewNote(data.reason());
+      case RAISE_BUG -> t.withLinkedBugId(data.bugId());
+      case LINKED_FLOW_RESOLVED -> t;
+      case APPROVE_AND_ARCHIVE -> t.withReviewVerdict(ReviewVerdict.DONE).withTicketCategory(data.ticketCategory())
+          .withHandler(actor.id());
+      case REPLY_FRONT_DESK -> t.withFrontDeskReply(data.replyText()).withClosedAt(at);
+      case UPDATE_PROGRESS -> t.withProgressUpdates(append(t.progressUpdates(), at));
+    };
+  }
+
+  private static List<Instant> append(List<Instant> list, Instant at) {
+    List<Instant> out = new ArrayList<>(list);
+    out.add(at);
+    return out;
+  }
+
+  private AuditEntry audit(String ticketId, TicketEvent event, Decision<TicketState> d, TicketEventData data,
+      Actor actor, Instant at) {
+    AuditEntry.Builder a = AuditEntry.builder().stream("ticket:" + ticketId).at(at).actorId(actor.id())
+        .action(event.eventName()).fromState(d.from().name()).toState(d.to().name()).putAllDetails(data.details());
+    Transition<TicketState, TicketEvent, Context> t = machine.find(d.from(), event);
+    a.addRuleIds(t.id());
+    for (Guard<Context> g : t.guards()) {
+      a.addRuleIds(g.ruleId());
+    }
+    return a.build();
+  }
+}

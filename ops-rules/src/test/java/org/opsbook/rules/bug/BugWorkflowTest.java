@@ -1,0 +1,281 @@
+package org.opsbook.rules.bug;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.opsbook.rules.bug.BugFixtures.FOLLOWER;
+import static org.opsbook.rules.bug.BugFixtures.IT_SUPPORT;
+import static org.opsbook.rules.bug.BugFixtures.PRE_PROCESSOR;
+import static org.opsbook.rules.bug.BugFixtures.PROCESSOR;
+import static org.opsbook.rules.bug.BugFixtures.REVIEWER;
+import static org.opsbook.rules.bug.BugFixtures.SUPERVISOR;
+import static org.opsbook.rules.bug.BugFixtures.WEDNESDAY;
+import static org.opsbook.rules.bug.BugFixtures.bugIn;
+import static org.opsbook.rules.bug.BugFixtures.impact;
+import static org.opsbook.rules.bug.BugFixtures.notice;
+import static org.opsbook.rules.bug.BugFixtures.raiseData;
+
+import java.util.EnumSet;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.opsbook.core.Actor;
+import org.opsbook.core.OpsParameters;
+import org.opsbook.core.Role;
+import org.opsbook.core.RuleId;
+
+/** SM-BUG's transitions and the BUG rules its guards enforce, one example per ID. */
+class BugWorkflowTest {
+  private final BugWorkflow wf = BugWorkflow.standard();
+
+  private static RuleId id(String s) {
+    return RuleId.of(s);
+  }
+
+  @Test
+  @DisplayName("SM-BUG-T01 the reviewer raises a BUG; it records submitter, time, description and links")
+  void t01() {
+    BugStep s = wf.raise("BUG-1", raiseData(), REVIEWER, WEDNESDAY);
+    assertThat(s.isAllowed()).isTrue();
+    BugTicket b = s.bug().orElseThrow();
+    assertThat(b.state()).isEqualTo(BugState.IDENTIFIED);
+    assertThat(b.submittedBy()).isEqualTo("shen");
+    assertThat(b.raisedAt()).isEqualTo(WEDNESDAY);
+    assertThat(b.linkedTicketId()).contains("T-1");
+    assertThat(s.audit().orElseThrow().ruleIds()).contains(id("SM-BUG-T01"), id("TICKET-06"), id("NOTIFY-TPL-06"));
+    assertThat(s.audit().orElseThrow().stream()).isEqualTo("bug:BUG-1");
+    assertThat(wf.raise("BUG-2", raiseData(), IT_SUPPORT, WEDNESDAY).isAllowed()).as("BUG-11: IT support").isTrue();
+    assertThat(wf.raise("BUG-3", raiseData(), Actor.of("a", Role.ESC_HANDLER_A), WEDNESDAY).isAllowed())
+        .as("ESC-REQ-13: the escalated-fault duty").isTrue();
+  }
+
+  @Test
+  @DisplayName("TICKET-06 a pre-processor may not raise a BUG; only the reviewer starts the BUG flow")
+  void ticket06() {
+    BugStep s = wf.raise("BUG-1", raiseData(), PRE_PROCESSOR, WEDNESDAY);
+    assertThat(s.isAllowed()).isFalse();
+    assertThat(s.violatedRules()).containsExactly(id("SM-BUG-T01"), id("TICKET-06"));
+    assertThat(s.bug()).isEmpty();
+    assertThat(s.audit()).isEmpty();
+    Actor both = Actor.of("pr", Role.PRE_PROCESSOR, Role.TICKET_REVIEWER);
+    assertThat(wf.raise("BUG-1", raiseData(), both, WEDNESDAY).isAllowed()).isTrue();
+  }
+
+  @Test
+  @DisplayName("NOTIFY-TPL-06 a BUG must name complaint numbers and the complaint issue; every failure is listed")
+  void tpl06() {
+    BugStep s = wf.raise("BUG-1", BugEventData.empty(), REVIEWER, WEDNESDAY);
+    assertThat(s.violations()).extracting(v -> v.field().orElse(""))
+        .containsExactly("description", "complaintNumbers", "complaintIssue");
+    assertThat(s.violatedRules()).containsExactly(id("NOTIFY-TPL-06"));
+  }
+
+  @Test
+  @DisplayName("SM-BUG-T02 BUG-03 the processor submits the BUG in AMS and records the AMS number")
+  void t02() {
+    BugTicket b = bugIn(BugState.IDENTIFIED);
+    BugStep missing = wf.apply(b, BugEvent.SUBMIT_AMS, BugEventData.empty(), PROCESSOR, WEDNESDAY);
+    assertThat(missing.violatedRules()).containsExactly(id("BUG-03"));
+    assertThat(missing.bug()).contains(b);
+    BugStep wrongRole = wf.apply(b, BugEvent.SUBMIT_AMS, BugFixtures.ams("AMS-1"), FOLLOWER, WEDNESDAY);
+    assertThat(wrongRole.violatedRules()).containsExactly(id("SM-BUG-T02"));
+    BugStep ok = wf.apply(b, BugEvent.SUBMIT_AMS, BugFixtures.ams("AMS-1"), PROCESSOR, WEDNESDAY);
+    assertThat(ok.bug().orElseThrow().state()).isEqualTo(BugState.SUBMITTED_TO_PROVINCE);
+    assertThat(ok.bug().orElseThrow().amsBugTicketNo()).contains("AMS-1");
+  }
+
+  @Test
+  @DisplayName("SM-BUG-T03 BUG-03 the BUG goes to the developer only after 省业支's re-check accepted it")
+  void t03() {
+    BugTicket b = bugIn(BugState.SUBMITTED_TO_PROVINCE);
+    assertThat(wf.apply(b, BugEvent.PROVINCE_ASSIGNED, BugFixtures.recheck(false), PROCESSOR, WEDNESDAY)
+        .violatedRules()).containsExactly(id("BUG-03"));
+    BugTicket after = wf.apply(b, BugEvent.PROVINCE_ASSIGNED, BugFixtures.recheck(true), PROCESSOR, WEDNESDAY)
+        .bug().orElseThrow();
+    assertThat(after.state()).isEqualTo(BugState.WITH_DEVELOPER);
+    assertThat(after.developer()).contains("亚信");
+  }
+
+  @Test
+  @DisplayName("SM-BUG-T04 BUG-04 BUG-10 BUG-12 the notice needs both rooms' agreement, all three channels and the workaround")
+  void t04() {
+    BugTicket b = bugIn(BugState.IDENTIFIED);
+    BugStep refused = wf.apply(b, BugEvent.PUBLISH_NOTICE, BugEventData.builder()
+        .addChannels(NoticeChannel.BBS).opsRoomAgreedBy("gen").build(), FOLLOWER, WEDNESDAY);
+    assertThat(refused.violatedRules()).containsExactly(id("BUG-04"), id("BUG-10"), id("NOTIFY-TPL-05"));
+    assertThat(refused.violations()).hasSize(4);
+    BugStep samePerson = wf.apply(b, BugEvent.PUBLISH_NOTICE, BugEventData.builder()
+        .addAllChannels(EnumSet.allOf(NoticeChannel.class)).uploadEta(WEDNESDAY).workaround("人工开机")
+        .opsRoomAgreedBy("gen").supportRoomAgreedBy("gen").build(), FOLLOWER, WEDNESDAY);
+    assertThat(samePerson.violatedRules()).containsExactly(id("BUG-10"));
+    assertThat(samePerson.violations().get(0).message()).contains("both rooms");
+    BugStep ok = wf.apply(b, BugEvent.PUBLISH_NOTICE, notice(), FOLLOWER, WEDNESDAY);
+    BugTicket after = ok.bug().orElseThrow();
+    assertThat(after.state()).isEqualTo(BugState.IDENTIFIED);
+    assertThat(after.noticePublishedOn()).containsExactlyInAnyOrderElementsOf(EnumSet.allOf(NoticeChannel.class));
+    assertThat(after.workaround()).contains("人工开机");
+    assertThat(after.noticePublishedAt()).contains(WEDNESDAY);
+  }
+
+  @Test
+  @DisplayName("SM-BUG-T05 BUG-05 the CMCP ticket quotes the AMS number, so it follows the AMS submission")
+  void t05() {
+    BugEventData collab = BugEventData.builder().cmcpCollabTicketNo("CMCP-5").supportRoomTicketNo("ZC-7").build();
+    assertThat(wf.apply(bugIn(BugState.IDENTIFIED), BugEvent.RAISE_COLLAB, collab, FOLLOWER, WEDNESDAY)
+        .violatedRules()).containsExactly(id("BUG-05"));
+    BugTicket after = wf.apply(bugIn(BugState.SUBMITTED_TO_PROVINCE), BugEvent.RAISE_COLLAB, collab, SUPERVISOR,
+        WEDNESDAY).bug().orElseThrow();
+    assertThat(after.cmcpCollabTicketNo()).contains("CMCP-5");
+    assertThat(after.supportRoomTicketNo()).contains("ZC-7");
+  }
+
+  @ParameterizedTest(name = "BUG-06 {0} customers, cs level {1} -> emergency {2}")
+  @CsvSource(nullValues = "-", value = {"199,-,false", "200,-,false", "201,-,true", "0,1,false", "0,2,true",
+      "0,3,true", "201,1,true"})
+  @DisplayName("SM-BUG-T06 BUG-06 more than 200 customers or a level-2+ complaint means an emergency release")
+  void bug06Boundaries(int customers, Integer cs, boolean emergency) {
+    BugTicket after = wf.apply(bugIn(BugState.WITH_DEVELOPER), BugEvent.ASSESS_IMPACT, impact(customers, cs),
+        PROCESSOR, WEDNESDAY).bug().orElseThrow();
+    assertThat(after.needsEmergencyRelease()).isEqualTo(emergency);
+    assertThat(BugImpact.isLarge(after, OpsParameters.defaults())).isEqualTo(emergency);
+    assertThat(after.impactAssessedAt()).contains(WEDNESDAY);
+  }
+
+  @Test
+  @DisplayName("BUG-06 the emergency default (一般) can be overridden, and thresholds come from the parameters")
+  void bug06Override() {
+    BugTicket normal = wf.apply(bugIn(BugState.WITH_DEVELOPER), BugEvent.ASSESS_IMPACT,
+        BugEventData.builder().bugAffectedCustomers(900).needsEmergencyRelease(false).build(), PROCESSOR, WEDNESDAY)
+        .bug().orElseThrow();
+    assertThat(normal.needsEmergencyRelease()).isFalse();
+    BugWorkflow strict = new BugWorkflow(OpsParameters.builder().bugEmergencyCustomers(50).build());
+    assertThat(strict.apply(bugIn(BugState.WITH_DEVELOPER), BugEvent.ASSESS_IMPACT, impact(51, null), PROCESSOR,
+        WEDNESDAY).bug().orElseThrow().needsEmergencyRelease()).isTrue();
+    assertThat(wf.apply(bugIn(BugState.WITH_DEVELOPER), BugEvent.ASSESS_IMPACT, BugEventData.empty(), PROCESSOR,
+        WEDNESDAY).violatedRules()).containsExactly(id("BUG-06"));
+  }
+
+  @Test
+  @DisplayName("SM-BUG-T07 SM-BUG-T09 the developer's reply, then acceptance and upload resolve the BUG")
+  void t07t09() {
+    BugTicket delivered = bugIn(BugState.FIX_DELIVERED);
+    assertThat(delivered.developerReply()).contains("已修复");
+    assertThat(delivered.fixVersion()).contains("v2");
+    BugStep notUploaded = wf.apply(delivered, BugEvent.ACCEPT_AND_UPLOAD,
+        BugEventData.builder().acceptancePassed(true).build(), PROCESSOR, WEDNESDAY);
+    assertThat(notUploaded.violations()).extracting(v -> v.field().orElse("")).containsExactly("uploaded");
+    BugTicket resolved = bugIn(BugState.RESOLVED);
+    assertThat(resolved.uploaded()).isTrue();
+    assertThat(wf.apply(bugIn(BugState.WITH_DEVELOPER), BugEvent.DEVELOPER_REPLIED, BugEventData.empty(), PROCESSOR,
+        WEDNESDAY).violatedRules()).containsExactly(id("SM-BUG-T07"));
+  }
+
+  @Test
+  @DisplayName("SM-BUG-T08 BUG-09 only the BUG processor returns a failed fix to the developer, with the reason; the loop has no limit")
+  void t08() {
+    BugTicket delivered = bugIn(BugState.FIX_DELIVERED);
+    BugStep byFollower = wf.apply(delivered, BugEvent.REJECT_ACCEPTANCE,
+        BugEventData.builder().reason("仍无法开机").build(), FOLLOWER, WEDNESDAY);
+    assertThat(byFollower.violatedRules()).containsExactly(id("BUG-09"));
+    assertThat(byFollower.violations().get(0).field()).contains("actor");
+    assertThat(wf.apply(delivered, BugEvent.REJECT_ACCEPTANCE, BugEventData.empty(), PROCESSOR, WEDNESDAY)
+        .violations()).extracting(v -> v.field().orElse("")).containsExactly("reason");
+    BugTicket b = delivered;
+    for (int i = 1; i <= 5; i++) {
+      b = wf.apply(b, BugEvent.REJECT_ACCEPTANCE, BugEventData.builder().reason("第" + i + "次验收失败").build(),
+          PROCESSOR, WEDNESDAY).bug().orElseThrow();
+      assertThat(b.state()).isEqualTo(BugState.WITH_DEVELOPER);
+      b = wf.apply(b, BugEvent.DEVELOPER_REPLIED, BugEventData.builder().reply("再修").build(), PROCESSOR, WEDNESDAY)
+          .bug().orElseThrow();
+    }
+    assertThat(b.acceptanceRejections()).isEqualTo(5);
+    assertThat(b.lastRejectionReason()).contains("第5次验收失败");
+  }
+
+  @Test
+  @DisplayName("SM-BUG-T10 REPORT-FMT-02 a resolved BUG is closed in the week's summary; CLOSED is terminal")
+  void t10() {
+    BugTicket resolved = bugIn(BugState.RESOLVED);
+    assertThat(wf.apply(resolved, BugEvent.CLOSE_WEEKLY, BugEventData.empty(), FOLLOWER, WEDNESDAY).violatedRules())
+        .containsExactly(id("REPORT-FMT-02"));
+    BugTicket closed = bugIn(BugState.CLOSED);
+    assertThat(closed.closedAt()).contains(WEDNESDAY);
+    for (BugEvent e : BugEvent.values()) {
+      BugStep s = wf.apply(closed, e, notice(), FOLLOWER, WEDNESDAY);
+      assertThat(s.isAllowed()).isFalse();
+      assertThat(s.violations().get(0).message()).contains("terminal");
+    }
+    assertThat(wf.apply(bugIn(BugState.WITH_DEVELOPER), BugEvent.CLOSE_WEEKLY,
+        BugEventData.builder().weeklySummaryRef("W").build(), FOLLOWER, WEDNESDAY).isAllowed()).isFalse();
+  }
+
+  @Test
+  @DisplayName("SM-BUG-T11 BUG-08 BUG-02 the follower's weekly update is allowed in every open state and records its time")
+  void t11() {
+    for (BugState s : EnumSet.range(BugState.IDENTIFIED, BugState.RESOLVED)) {
+      BugStep step = wf.apply(bugIn(s), BugEvent.WEEKLY_UPDATE, BugEventData.builder().updateText("开发商修复中").build(),
+          FOLLOWER, WEDNESDAY);
+      assertThat(step.isAllowed()).as(s.name()).isTrue();
+      assertThat(step.bug().orElseThrow().state()).isEqualTo(s);
+      assertThat(step.bug().orElseThrow().lastWeeklyUpdateAt()).contains(WEDNESDAY);
+    }
+    assertThat(wf.apply(bugIn(BugState.IDENTIFIED), BugEvent.WEEKLY_UPDATE, BugEventData.empty(), FOLLOWER,
+        WEDNESDAY).violatedRules()).containsExactly(id("BUG-08"));
+  }
+
+  @Test
+  @DisplayName("SM-BUG-T12 BUG-13 a data repair links the data-processing workflow")
+  void t12() {
+    BugTicket b = wf.apply(bugIn(BugState.WITH_DEVELOPER), BugEvent.NEED_DATA_FIX,
+        BugEventData.builder().dataOpId("DM-42").build(), PROCESSOR, WEDNESDAY).bug().orElseThrow();
+    assertThat(b.needsDataFix()).isTrue();
+    assertThat(b.linkedDataOpId()).contains("DM-42");
+    assertThat(wf.apply(bugIn(BugState.WITH_DEVELOPER), BugEvent.NEED_DATA_FIX, BugEventData.empty(), PROCESSOR,
+        WEDNESDAY).violatedRules()).containsExactly(id("BUG-13"));
+  }
+
+  @Test
+  @DisplayName("SM-BUG-T01..T12 the declared table names every transition, and the audit entry the guards' rules")
+  void tableAndAudit() {
+    assertThat(wf.machine().transitions()).extracting(t -> t.id().value()).contains("SM-BUG-T01", "SM-BUG-T02",
+        "SM-BUG-T03", "SM-BUG-T04", "SM-BUG-T05", "SM-BUG-T06", "SM-BUG-T07", "SM-BUG-T08", "SM-BUG-T09",
+        "SM-BUG-T10", "SM-BUG-T11", "SM-BUG-T12");
+    assertThat(wf.guardRules(BugState.IDENTIFIED, BugEvent.PUBLISH_NOTICE))
+        .containsExactly(id("BUG-04"), id("BUG-10"), id("NOTIFY-TPL-05"));
+    assertThat(wf.guardRules(BugState.CLOSED, BugEvent.PUBLISH_NOTICE)).isEmpty();
+    BugStep s = wf.apply(bugIn(BugState.IDENTIFIED), BugEvent.PUBLISH_NOTICE, notice(), FOLLOWER, WEDNESDAY);
+    assertThat(s.audit().orElseThrow().ruleIds()).containsExactly(id("BUG-04"), id("BUG-10"), id("NOTIFY-TPL-05"),
+        id("SM-BUG-T04"));
+    assertThat(s.audit().orElseThrow().details()).containsEntry("workaround", "人工开机")
+        .containsEntry("channels", "[BBS, PARTNER_PORTAL, SERVICE_MARKETING_SYSTEM]");
+    assertThat(wf.machine().describe()).contains("SM-BUG-T08").contains("BUG-09");
+  }
+
+  @Test
+  @DisplayName("BUG-01 the BUG processor (支持维护室) alone drives the ticket through AMS, the developer and acceptance")
+  void bug01() {
+    for (BugEvent e : java.util.List.of(BugEvent.SUBMIT_AMS, BugEvent.PROVINCE_ASSIGNED, BugEvent.DEVELOPER_REPLIED,
+        BugEvent.ACCEPT_AND_UPLOAD)) {
+      assertThat(wf.machine().transitions().stream().filter(t -> t.event() == e))
+          .allSatisfy(t -> assertThat(t.roles()).containsExactly(Role.BUG_PROCESSOR));
+    }
+    assertThat(wf.apply(bugIn(BugState.FIX_DELIVERED), BugEvent.ACCEPT_AND_UPLOAD, BugEventData.builder()
+        .acceptancePassed(true).uploaded(true).build(), FOLLOWER, WEDNESDAY).violatedRules())
+        .containsExactly(id("SM-BUG-T09"));
+  }
+
+  @Test
+  @DisplayName("BUG-15 an escalated fault caused by a BUG: the escalated-fault duty raises it, linking the fault")
+  void bug15() {
+    BugStep s = wf.raise("BUG-9", BugEventData.builder().description("计费程序缺陷").addComplaintNumbers("13800138000")
+        .complaintIssue("多扣费").linkedFaultId("F-7").build(), Actor.of("b", Role.ESC_HANDLER_B), WEDNESDAY);
+    assertThat(s.isAllowed()).isTrue();
+    assertThat(s.bug().orElseThrow().linkedFaultId()).contains("F-7");
+  }
+
+  @Test
+  void toStringMasksPersonalData() {
+    BugTicket b = bugIn(BugState.IDENTIFIED);
+    assertThat(b.toString()).contains("138****8000").doesNotContain("13800138000");
+    assertThat(raiseData().toString()).doesNotContain("13800138000");
+  }
+}

@@ -1,0 +1,82 @@
+package org.opsbook.rules.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.opsbook.core.Level;
+
+/** REPORT-FMT-01 and REPORT-FMT-02: the manual's columns verbatim, Markdown and CSV renderings, row selection. */
+class SummaryTablesTest {
+  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+  private static Instant at(String text) {
+    return OffsetDateTime.parse(text).toInstant();
+  }
+
+  @Test
+  @DisplayName("REPORT-FMT-01 the weekly major-fault summary has the manual's nine columns and numbers its rows")
+  void fmt01() {
+    MajorFaultSummaryRow open = MajorFaultSummaryRow.builder().phenomenon("用户无法缴费").scope("全市")
+        .faultStartTime(at("2026-11-25T14:30:00+08:00")).handling("开发商抢修中").followUpPerson("张三").build();
+    MajorFaultSummaryRow closed = MajorFaultSummaryRow.builder().phenomenon("清单查询失败, 报错|超时").scope("自助渠道")
+        .faultStartTime(at("2026-11-24T09:00:00+08:00")).repairedAt(at("2026-11-24T11:05:00+08:00"))
+        .affectedNumbersRestoredAt(at("2026-11-24T18:00:00+08:00")).handling("已恢复").improvement("增加监控")
+        .followUpPerson("李四").build();
+    SummaryTable t = SummaryTables.majorFaults(List.of(open, closed), SHANGHAI);
+    assertThat(String.join("", t.headers()))
+        .isEqualTo("序号故障现象影响范围发生时间故障恢复时间受影响号码恢复时间处理情况改进建议故障跟进人");
+    assertThat(t.title()).isEqualTo("每周重大故障汇总");
+    assertThat(t.rows().get(0)).containsExactly("1", "用户无法缴费", "全市", "2026-11-25 14:30", "", "", "开发商抢修中", "",
+        "张三");
+    assertThat(t.rows().get(1).get(0)).isEqualTo("2");
+    assertThat(t.toMarkdown()).isEqualTo("""
+        **每周重大故障汇总**
+
+        | 序号 | 故障现象 | 影响范围 | 发生时间 | 故障恢复时间 | 受影响号码恢复时间 | 处理情况 | 改进建议 | 故障跟进人 |
+        | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+        | 1 | 用户无法缴费 | 全市 | 2026-11-25 14:30 |  |  | 开发商抢修中 |  | 张三 |
+        | 2 | 清单查询失败, 报错\\|超时 | 自助渠道 | 2026-11-24 09:00 | 2026-11-24 11:05 | 2026-11-24 18:00 | 已恢复 | 增加监控 | 李四 |
+        """);
+    assertThat(t.toCsv()).isEqualTo("序号,故障现象,影响范围,发生时间,故障恢复时间,受影响号码恢复时间,处理情况,改进建议,故障跟进人\r\n"
+        + "1,用户无法缴费,全市,2026-11-25 14:30,,,开发商抢修中,,张三\r\n"
+        + "2,\"清单查询失败, 报错|超时\",自助渠道,2026-11-24 09:00,2026-11-24 11:05,2026-11-24 18:00,已恢复,增加监控,李四\r\n");
+    assertThat(open.toString()).contains("张*").doesNotContain("张三");
+  }
+
+  @Test
+  @DisplayName("REPORT-FMT-01 rows: escalated faults (peak L1/L2) open at some point of the week")
+  void fmt01Selection() {
+    ReportWindow week = ReportWindow.isoWeekOf(at("2026-11-25T12:00:00+08:00"), SHANGHAI);
+    Instant monday = week.start();
+    assertThat(SummaryTables.inMajorFaultSummary(Level.L1, monday.minusSeconds(3600), Optional.empty(), week))
+        .isTrue();
+    assertThat(SummaryTables.inMajorFaultSummary(Level.L2, monday.minusSeconds(7200),
+        Optional.of(monday.minusSeconds(1)), week)).as("repaired before the week").isFalse();
+    assertThat(SummaryTables.inMajorFaultSummary(Level.L2, monday.minusSeconds(7200), Optional.of(monday), week))
+        .isTrue();
+    assertThat(SummaryTables.inMajorFaultSummary(Level.NONE, monday, Optional.empty(), week)).isFalse();
+    assertThat(SummaryTables.inMajorFaultSummary(Level.L1, week.end(), Optional.empty(), week)).isFalse();
+  }
+
+  @Test
+  @DisplayName("REPORT-FMT-02 the BUG weekly summary has the manual's ten columns; 是否已上载 reads 是/否")
+  void fmt02() {
+    BugWeeklySummaryRow row = BugWeeklySummaryRow.builder().raisedAt(at("2026-11-23T10:15:00+08:00"))
+        .bugId("BUG-7").submittedBy("王五").description("号码13800138000缴费后无法开机, \"紧急\"")
+        .amsBugTicketNo("AMS-1").cmcpCollabTicketNo("CMCP-2").uploaded(false)
+        .uploadEta(at("2026-11-28T22:00:00+08:00")).workaround("人工开机").build();
+    SummaryTable t = SummaryTables.bugWeekly(List.of(row), SHANGHAI);
+    assertThat(String.join("", t.headers()))
+        .isEqualTo("时间BUG单号提交人问题描述AMS单号CMCP协作单号转支持维护室的单号是否已上载预计上载时间程序修复前的处理方法");
+    assertThat(t.rows().get(0)).containsExactly("2026-11-23 10:15", "BUG-7", "王五",
+        "号码13800138000缴费后无法开机, \"紧急\"", "AMS-1", "CMCP-2", "", "否", "2026-11-28 22:00", "人工开机");
+    assertThat(t.toCsv()).endsWith(",\"号码13800138000缴费后无法开机, \"\"紧急\"\"\",AMS-1,CMCP-2,,否,2026-11-28 22:00,人工开机\r\n");
+    assertThat(row.toString()).contains("138****8000").doesNotContain("13800138000").doesNotContain("王五");
+  }
+}

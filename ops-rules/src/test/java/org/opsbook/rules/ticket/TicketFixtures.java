@@ -1,0 +1,48 @@
+package org.opsbook.rules.ticket;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Optional;
+import org.opsbook.core.Actor;
+import org.opsbook.core.Role;
+
+/** People, roster and tickets the ticket tests share. */
+final class TicketFixtures {
+  static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+  static final Actor PRE = Actor.of("pan", Role.PRE_PROCESSOR);
+  static final Actor OUTSOURCED = Actor.of("wai", Role.OUTSOURCED_AGENT);
+  static final Actor REVIEWER = Actor.of("shen", Role.TICKET_REVIEWER);
+  static final Actor DECLARANT = Actor.of("ji", Role.BILLING_DECLARANT);
+  static final Actor SYSTEM = Actor.of("system");
+  /** Wednesday 25 November 2026 10:00 in Shanghai. */
+  static final Instant NOW = at("2026-11-25T10:00:00+08:00");
+  /** On Wednesdays 'ji' holds billing duty and 'xiu' data duty; on other days 'other' holds both. */
+  static final DutyRoster ROSTER = (duty, date) -> {
+    boolean wednesday = date.equals(LocalDate.of(2026, 11, 25));
+    return Optional.of(wednesday ? (duty == Role.BILLING_DECLARANT ? "ji" : "xiu") : "other");
+  };
+  static final TicketWorkflow WF = new TicketWorkflow(ROSTER, SHANGHAI);
+
+  private TicketFixtures() {}
+
+  static Instant at(String text) {
+    return OffsetDateTime.parse(text).toInstant();
+  }
+
+  static ComplaintTicket preprocessing() {
+    return WF.apply(ComplaintTicket.received("T-1", NOW), TicketEvent.ACCEPT, TicketEventData.empty(), PRE, NOW)
+        .ticket();
+  }
+
+  static ComplaintTicket caused() {
+    return WF.apply(preprocessing(), TicketEvent.SET_CAUSE, TicketEventData.builder().cause(TicketCause.SYSTEM_FAULT)
+        .escalationTrend(false).build(), PRE, NOW).ticket();
+  }
+
+  static ComplaintTicket underReview() {
+    return WF.apply(caused(), TicketEvent.SUBMIT_FOR_REVIEW,
+        TicketEventData.builder().handlingOpinion("已指导前台处理").build(), PRE, NOW).ticket();
+  }
+}
