@@ -139,7 +139,9 @@ public abstract class NotifyConfig {
 
   /** Returns a builder holding these settings, to change some of them. */
   public Builder toBuilder() {
-    return (Builder) new Builder().from(this);
+    Builder b = new Builder();
+    b.from(this);
+    return b;
   }
 
   /** Builds {@link NotifyConfig}; setters override single settings. */
