@@ -1,6 +1,7 @@
 package org.opsbook.examples.cli;
 
 import org.opsbook.core.json.DecisionApi;
+import org.opsbook.notify.json.NotifyCommand;
 
 /** The decision API as this host serves it: every command the library provides, registered once. */
 public final class Commands {
@@ -8,6 +9,8 @@ public final class Commands {
 
   /** Returns the dispatcher with every available command. */
   public static DecisionApi decisionApi() {
-    return DecisionApi.builder().build();
+    return DecisionApi.builder()
+        .register(new NotifyCommand())
+        .build();
   }
 }
