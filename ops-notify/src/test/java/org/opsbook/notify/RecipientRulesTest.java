@@ -12,6 +12,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.opsbook.core.FaultFacts;
 import org.opsbook.core.FaultNature;
@@ -120,6 +121,7 @@ class RecipientRulesTest {
   }
 
   @Test
+  @DisplayName("NOTIFY-RCPT-05 NOTIFY-RCPT-06 NOTIFY-RCPT-07: classes resolve to people through the directory, each person once")
   void NOTIFY_RCPT_05_06_07_classesResolveToPeopleAndNobodyReceivesTwice() {
     Person storeManager = person("p1", A);
     Person ccContact = person("p2", B);

@@ -61,7 +61,7 @@ class TemplatePropertiesTest {
 
   @Test
   void NOTIFY_TPL_00_eachPlaceholderIsReplacedByItsValueInOrder() {
-    qt().forAll(lists().of(integers().between(0, 14)).ofSizeBetween(1, 10)).checkAssert(slots -> {
+    qt().forAll(lists().of(integers().between(0, 14)).ofSizeBetween(1, 24)).checkAssert(slots -> {
       StringBuilder text = new StringBuilder();
       StringBuilder expected = new StringBuilder();
       TemplateValues.Builder b = TemplateValues.builder(TemplateSet.PLACEHOLDERS);

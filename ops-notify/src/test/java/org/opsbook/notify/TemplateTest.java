@@ -212,4 +212,16 @@ class TemplateTest {
     TemplateValues v = TemplateValues.builder(TemplateSet.PLACEHOLDERS).put("phenomenon", "13800138000无法登录").build();
     assertThat(v.toString()).contains("138****8000").doesNotContain("13800138000");
   }
+
+  @Test
+  void renderingHandlesNoPlaceholderManyPlaceholdersAndControlCharactersInLiterals() {
+    PlaceholderSet names = PlaceholderSet.of("a", "b");
+    RuleId id = RuleId.of("HOST-TPL-09");
+    TemplateValues v = TemplateValues.builder(names).put("a", "甲").put("b", "乙").build();
+    assertThat(Template.compile(id, "无占位符 。", names).render(v)).isEqualTo("无占位符 。");
+    assertThat(Template.compile(id, "x\u0001{a}\u0002y{b}", names).render(v)).isEqualTo("x\u0001甲\u0002y乙");
+    assertThat(Template.compile(id, "{a}{b}".repeat(10), names).render(v)).isEqualTo("甲乙".repeat(10));
+    String many = "{a}-{b}|".repeat(150);
+    assertThat(Template.compile(id, many, names).render(v)).isEqualTo("甲-乙|".repeat(150));
+  }
 }

@@ -19,6 +19,7 @@ import static org.opsbook.notify.workflow.Fixture.systemFault;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.opsbook.core.AuditRecord;
 import org.opsbook.core.Channel;
@@ -65,6 +66,7 @@ class SmsWorkflowTest {
   }
 
   @Test
+  @DisplayName("NOTIFY-TRIG-05 NOTIFY-TRIG-03: one notification plan per fault whichever rule asks")
   void NOTIFY_TRIG_05_anObligationPlansTheNotificationOncePerFault() {
     SmsMessage m = f.sms.plan(obligation("NOTIFY-TRIG-05", "F-1", 1, T0), systemFault(), T0);
     assertThat(m.key()).isEqualTo(NOTIFICATION);
@@ -85,6 +87,7 @@ class SmsWorkflowTest {
   }
 
   @Test
+  @DisplayName("NOTIFY-TRIG-01 NOTIFY-TRIG-02 NOTIFY-TRIG-06 NOTIFY-TRIG-07 NOTIFY-TRIG-08: obligations map to SMS types; the posted notice is not an SMS")
   void NOTIFY_TRIG_02_06_07_08_mapToTheirMessageTypesAndTrig01IsNotAnSms() {
     assertThat(SmsWorkflow.messageTypeFor(obligation("NOTIFY-TRIG-02", "F", 1, T0))).contains(MessageType.NOTIFICATION);
     assertThat(SmsWorkflow.messageTypeFor(obligation("NOTIFY-TRIG-06", "F", 1, T0))).contains(MessageType.NOTIFICATION);
@@ -119,6 +122,7 @@ class SmsWorkflowTest {
   }
 
   @Test
+  @DisplayName("NOTIFY-TRIG-08 NOTIFY-TRIG-07 SM-SMS-T06: the recovery supersedes every follow-up not yet sent")
   void NOTIFY_TRIG_08_theRecoverySupersedesEveryFollowUpNotYetSent() {
     SmsKey sent = f.approved(SmsKey.of("F-1", MessageType.FOLLOW_UP, 1), DUTY_A, LEADER);
     f.sms.release(sent, DESK, f.approvedText(sent), systemFault(), SEND).orThrow();
@@ -208,6 +212,7 @@ class SmsWorkflowTest {
   }
 
   @Test
+  @DisplayName("NOTIFY-REVIEW-01 SM-SMS-T03: the fault-team leader reviews the duty handler's draft")
   void NOTIFY_REVIEW_01_theFaultTeamLeaderReviewsTheDutyHandlersDraft() {
     inReview(DUTY_A);
     refusedBy(f.sms.approve(NOTIFICATION, DUTY_B, f.text(NOTIFICATION), T0), "NOTIFY-REVIEW-01", "reviewer");
