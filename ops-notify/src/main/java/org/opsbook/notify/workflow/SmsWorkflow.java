@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import com.google.common.collect.ImmutableList;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import org.opsbook.core.Obligation;
 import org.opsbook.core.Person;
 import org.opsbook.core.Role;
 import org.opsbook.core.RuleId;
+import org.opsbook.core.Violation;
 import org.opsbook.core.machine.Decision;
 import org.opsbook.core.machine.Transition;
 import org.opsbook.core.spi.Directory;
@@ -357,6 +359,14 @@ public final class SmsWorkflow {
     SmsStep step = step(m, SmsEvent.MASS_SEND, sender, ctx, next, now, details);
     if (step.accepted()) {
       outbox.enqueue(outboxMessage(step.message().record(), recipients, now));
+    } else if (EnumSet.of(SmsState.REQUIRED, SmsState.DRAFTED, SmsState.IN_REVIEW).contains(m.state())) {
+      List<Violation> violations = new ArrayList<>(step.violations());
+      violations.add(ctx.draftedByEarthVillage()
+          ? Violation.of(RuleId.of(SmsMachine.REVIEW_02), "approvedBy", "地球村's draft is not yet approved by the "
+              + "duty handler (「先将短信发给运营管理室升级投诉值班同事审核后再发出」)")
+          : Violation.of(RuleId.of(SmsMachine.REVIEW_01), "approvedBy", "the draft is not yet approved by the "
+              + "fault-team leader (「要先将短信内容给故障处理组组长审核」)"));
+      return new SmsStep(step.event(), false, step.message(), violations);
     }
     return step;
   }

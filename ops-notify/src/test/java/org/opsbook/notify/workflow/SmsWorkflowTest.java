@@ -285,9 +285,11 @@ class SmsWorkflowTest {
     f.sms.draft(NOTIFICATION, DUTY_A, content(), T0).orThrow();
     SmsStep step = releaseNotification(f.text(NOTIFICATION), briefing());
     refusedBy(step, "SM-SMS-T05", "event");
+    refusedBy(step, "NOTIFY-REVIEW-01", "approvedBy");
     f.sms.submitForReview(NOTIFICATION, DUTY_A, T0).orThrow();
-    refusedBy(releaseNotification(f.text(NOTIFICATION), briefing()), "SM-SMS-T05", "event");
+    refusedBy(releaseNotification(f.text(NOTIFICATION), briefing()), "NOTIFY-REVIEW-01", "approvedBy");
     assertThat(f.outbox.list(Optional.empty())).isEmpty();
+    assertThat(f.sms.find(NOTIFICATION).orElseThrow().state()).isEqualTo(SmsState.IN_REVIEW);
   }
 
   @Test
