@@ -78,7 +78,7 @@ public class SmsRenderBenchmark {
   private int next;
 
   @Setup(Level.Trial)
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "rawtypes"})
   public void setUp() throws IOException {
     SplittableRandom rnd = new SplittableRandom(42);
     PlaceholderSet names = PlaceholderSet.of(NAMES);
