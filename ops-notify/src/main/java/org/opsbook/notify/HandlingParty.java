@@ -24,7 +24,7 @@ public enum HandlingParty {
   }
 
   /**
-   * Parses 省公司 or IT中心 (or the constant names {@code PROVINCE}, {@code IT_CENTER}).
+   * Parses 省公司 or IT中心, the manual's words and the decision API's values.
    *
    * @param text the value
    * @param field the field's path, for the error
@@ -32,7 +32,7 @@ public enum HandlingParty {
    */
   public static HandlingParty parse(String text, String field) {
     for (HandlingParty p : values()) {
-      if (p.label.equals(text) || p.name().equals(text)) {
+      if (p.label.equals(text)) {
         return p;
       }
     }

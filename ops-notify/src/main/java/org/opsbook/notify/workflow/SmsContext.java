@@ -1,7 +1,6 @@
 package org.opsbook.notify.workflow;
 
 import java.time.Instant;
-import java.util.Optional;
 import org.opsbook.core.Role;
 import org.opsbook.notify.Briefing;
 import org.opsbook.notify.SmsRecord;
@@ -23,10 +22,6 @@ record SmsContext(SmsRecord record, String text, Instant now, Briefing briefing,
 
   static SmsContext of(SmsRecord record, String text, Instant now) {
     return new SmsContext(record, text, now, Briefing.none(), 0, Integer.MAX_VALUE, 0, false);
-  }
-
-  Optional<Role> authorRole() {
-    return record.authorRole();
   }
 
   boolean draftedByEarthVillage() {
