@@ -1,6 +1,7 @@
 package org.opsbook.examples.cli;
 
 import org.opsbook.core.json.DecisionApi;
+import org.opsbook.notify.json.NotifyCommand;
 import org.opsbook.rules.json.ClassifyCommand;
 import org.opsbook.rules.json.ReportCommand;
 
@@ -12,6 +13,7 @@ public final class Commands {
   public static DecisionApi decisionApi() {
     return DecisionApi.builder()
         .register(new ClassifyCommand())
+        .register(new NotifyCommand())
         .register(new ReportCommand())
         .build();
   }

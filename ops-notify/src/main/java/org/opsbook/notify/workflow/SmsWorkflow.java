@@ -1,0 +1,523 @@
+package org.opsbook.notify.workflow;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableList;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.opsbook.core.Actor;
+import org.opsbook.core.ActorKind;
+import org.opsbook.core.AuditEntry;
+import org.opsbook.core.Channel;
+import org.opsbook.core.ConcurrentUpdateException;
+import org.opsbook.core.FaultFacts;
+import org.opsbook.core.FaultNature;
+import org.opsbook.core.InvalidInputException;
+import org.opsbook.core.Obligation;
+import org.opsbook.core.Person;
+import org.opsbook.core.Role;
+import org.opsbook.core.RuleId;
+import org.opsbook.core.Violation;
+import org.opsbook.core.machine.Decision;
+import org.opsbook.core.machine.Transition;
+import org.opsbook.core.spi.Directory;
+import org.opsbook.core.spi.MessageOutbox;
+import org.opsbook.core.spi.OutboxMessage;
+import org.opsbook.core.spi.TransitionRecord;
+import org.opsbook.core.spi.WorkflowInstance;
+import org.opsbook.core.spi.WorkflowRepository;
+import org.opsbook.notify.Briefing;
+import org.opsbook.notify.MessageContent;
+import org.opsbook.notify.MessageRenderer;
+import org.opsbook.notify.MessageType;
+import org.opsbook.notify.NotifyConfig;
+import org.opsbook.notify.RecipientDecision;
+import org.opsbook.notify.RecipientRules;
+import org.opsbook.notify.Rendered;
+import org.opsbook.notify.SmsKey;
+import org.opsbook.notify.SmsLength;
+import org.opsbook.notify.SmsRecord;
+import org.opsbook.notify.SmsState;
+import org.opsbook.notify.TemplateSet;
+import org.opsbook.notify.json.SmsRecordJson;
+
+/**
+ * The notification workflow: one SM-SMS instance per message, from plan through draft, review and approval to its
+ * release into the outbox (rules-catalog §9.4, §9.6).
+ *
+ * <ul>
+ *   <li>{@link #plan} turns a NOTIFY-TRIG obligation (or a host's call) into a message of the right type and
+ *       sequence; a recovery supersedes every unsent follow-up of the fault (NOTIFY-TRIG-07).
+ *   <li>{@link #draft} renders the template with the author's content (placeholders strictly checked, size limited).
+ *   <li>{@link #submitForReview}, {@link #approve}, {@link #reject}: the reviewer is the fault-team leader for a
+ *       draft by the escalated-fault duty handler (NOTIFY-REVIEW-01) and the duty handler for a draft by 地球村
+ *       (NOTIFY-REVIEW-02), never the author; the reviewer approves exactly the drafted text.
+ *   <li>{@link #release} (massSend) sends only the approved text, byte for byte; a notification only after the team
+ *       leader and room supervisor were told and the room manager briefed (NOTIFY-REVIEW-03). Recipients follow
+ *       NOTIFY-RCPT-01..04/08, resolved through the directory, each person once.
+ * </ul>
+ *
+ * <p>Every accepted event is a transition of the workflow repository with its audit entry, sealed atomically. A
+ * refused event changes nothing and returns the failed guards ({@link SmsStep}); bad input (a missing or invalid
+ * placeholder value) throws {@link InvalidInputException} naming the field. Release writes the transition first and
+ * then enqueues the message under its key; should the process die in between, {@link SmsDispatcher#drainOnce}
+ * enqueues it. Thread-safe: concurrent events on one message fail with
+ * {@link ConcurrentUpdateException} rather than overwrite each other.
+ *
+ * <pre>{@code
+ * SmsWorkflow sms = SmsWorkflow.builder().workflows(repo).outbox(outbox).directory(directory).build();
+ * SmsMessage planned = sms.plan(obligation, facts, now);
+ * sms.draft(planned.key(), dutyHandler, content, now).orThrow();
+ * sms.submitForReview(planned.key(), dutyHandler, now).orThrow();
+ * sms.approve(planned.key(), teamLeader, text, now).orThrow();
+ * sms.release(planned.key(), desk68284, text, briefing, facts, now).orThrow();
+ * }</pre>
+ */
+public final class SmsWorkflow {
+  /** The machine name instances are stored under. */
+  public static final String MACHINE = "SM-SMS";
+
+  private static final Actor SYSTEM = Actor.builder().id("system").kind(ActorKind.SYSTEM).build();
+  private static final Map<String, MessageType> TRIGGERS = Map.of(
+      "NOTIFY-TRIG-02", MessageType.NOTIFICATION,
+      "NOTIFY-TRIG-03", MessageType.NOTIFICATION,
+      "NOTIFY-TRIG-04", MessageType.NOTIFICATION,
+      "NOTIFY-TRIG-05", MessageType.NOTIFICATION,
+      "NOTIFY-TRIG-06", MessageType.NOTIFICATION,
+      "NOTIFY-TRIG-07", MessageType.FOLLOW_UP,
+      "NOTIFY-TRIG-08", MessageType.RECOVERY);
+
+  private final WorkflowRepository workflows;
+  private final MessageOutbox outbox;
+  private final Directory directory;
+  private final MessageRenderer renderer;
+  private final NotifyConfig config;
+
+  private SmsWorkflow(Builder b) {
+    this.workflows = checkNotNull(b.workflows, "workflows");
+    this.outbox = checkNotNull(b.outbox, "outbox");
+    this.directory = checkNotNull(b.directory, "directory");
+    this.config = b.config;
+    this.renderer = new MessageRenderer(b.templates, b.config);
+  }
+
+  /** Returns a builder; workflows, outbox and directory are required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns the SM-SMS transition table as Markdown. */
+  public static String describe() {
+    return SmsMachine.MACHINE.describe();
+  }
+
+  /**
+   * Returns the SMS an obligation asks for: NOTIFY-TRIG-02..06 a notification, NOTIFY-TRIG-07 a follow-up,
+   * NOTIFY-TRIG-08 a recovery; empty for anything else, including the posted notices of NOTIFY-TRIG-01 and any
+   * duty whose channel is not SMS.
+   */
+  public static Optional<MessageType> messageTypeFor(Obligation obligation) {
+    if (obligation.channel() != Channel.SMS) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(TRIGGERS.get(obligation.ruleId().value()));
+  }
+
+  /**
+   * Plans the SMS that {@code obligation} asks for, keeping its rule and due time. A notification is planned once per
+   * fault whichever rule asks (NOTIFY-TRIG-03 de-duplication); a follow-up takes the obligation's sequence. Planning
+   * is idempotent: an existing plan is returned as it is.
+   *
+   * @param obligation a NOTIFY-TRIG-02..08 duty with channel SMS; its subject is the fault
+   * @param facts the fault's facts: nature and CALLCENTER flag choose template and recipients
+   * @param now when the plan is made
+   * @throws InvalidInputException naming {@code obligation.ruleId} for a duty that is not an SMS, or
+   *     {@code facts.nature} when the fault has no nature
+   */
+  public SmsMessage plan(Obligation obligation, FaultFacts facts, Instant now) {
+    MessageType type = messageTypeFor(obligation).orElseThrow(() -> new InvalidInputException("obligation.ruleId",
+        obligation.ruleId() + " on channel " + obligation.channel() + " does not ask for an SMS",
+        obligation.ruleId()));
+    int sequence = type == MessageType.FOLLOW_UP ? obligation.sequence() : 1;
+    return plan(SmsKey.of(obligation.subjectId(), type, sequence), Optional.of(obligation.ruleId()),
+        obligation.dueAt(), facts, now);
+  }
+
+  /**
+   * Plans a message on the host's own call (without the fault tracker).
+   *
+   * @param key the message: fault, SMS type and sequence
+   * @param triggerRuleId the rule that asks for it, if any
+   * @param dueAt when it is due, if timed
+   * @param facts the fault's facts
+   * @param now when the plan is made
+   * @return the planned message, or the existing one
+   */
+  public SmsMessage plan(SmsKey key, Optional<RuleId> triggerRuleId, Optional<Instant> dueAt, FaultFacts facts,
+      Instant now) {
+    if (!key.type().isSms()) {
+      throw new InvalidInputException("key", "the SMS workflow plans SMS only; the BUG notice is posted by the BUG "
+          + "workflow (BUG-04)", TemplateSet.TPL_05);
+    }
+    Optional<SmsMessage> existing = find(key);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    FaultNature nature = facts.nature().orElseThrow(() -> new InvalidInputException("facts.nature",
+        "a fault SMS needs the fault's nature, BUSINESS or SYSTEM: it chooses template and recipients"));
+    RecipientDecision base = baseRecipients(key, nature, facts.callCenterFault());
+    SmsRecord record = SmsRecord.builder()
+        .faultId(key.faultId())
+        .messageType(key.type())
+        .sequence(key.sequence())
+        .templateId(renderer.templateFor(key.type(), Optional.of(nature)))
+        .triggerRuleId(triggerRuleId)
+        .dueAt(dueAt)
+        .nature(nature)
+        .callCenterFault(facts.callCenterFault())
+        .addAllBaseClasses(base.classes())
+        .addAllBaseRules(base.ruleIds())
+        .build();
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("templateId", record.templateId().value());
+    details.put("baseClasses", base.classes().toString());
+    dueAt.ifPresent(d -> details.put("dueAt", d.toString()));
+    SortedSet<RuleId> rules = new TreeSet<>(base.ruleIds());
+    triggerRuleId.ifPresent(rules::add);
+    WorkflowInstance instance = WorkflowInstance.builder()
+        .id(key.toString())
+        .machine(MACHINE)
+        .state(SmsState.REQUIRED.name())
+        .version(0)
+        .dataJson(SmsRecordJson.write(record))
+        .createdAt(now)
+        .updatedAt(now)
+        .build();
+    try {
+      workflows.create(instance, List.of(audit(key, now, SYSTEM, "plan", null, SmsState.REQUIRED, rules, details)));
+    } catch (ConcurrentUpdateException e) {
+      return find(key).orElseThrow(() -> e);
+    }
+    if (key.type() == MessageType.RECOVERY) {
+      supersedeFollowUps(key, now);
+    } else if (key.type() == MessageType.FOLLOW_UP && recoveryOf(key.faultId()).isPresent()) {
+      supersede(find(key).orElseThrow(), recoveryOf(key.faultId()).get(), now);
+    }
+    return find(key).orElseThrow();
+  }
+
+  private RecipientDecision baseRecipients(SmsKey key, FaultNature nature, boolean callCenterFault) {
+    if (key.type() != MessageType.NOTIFICATION) {
+      Optional<SmsMessage> notification = find(SmsKey.of(key.faultId(), MessageType.NOTIFICATION, 1));
+      if (notification.isPresent()) {
+        SmsRecord n = notification.get().record();
+        Set<RuleId> rules = new TreeSet<>(n.baseRules());
+        rules.add(RecipientRules.RCPT_08);
+        return RecipientDecision.of(n.baseClasses(), rules);
+      }
+    }
+    RecipientDecision base = RecipientRules.base(nature, callCenterFault);
+    if (key.type() == MessageType.NOTIFICATION) {
+      return base;
+    }
+    Set<RuleId> rules = new TreeSet<>(base.ruleIds());
+    rules.add(RecipientRules.RCPT_08);
+    return RecipientDecision.of(base.classes(), rules);
+  }
+
+  private Optional<SmsKey> recoveryOf(String faultId) {
+    SmsKey recovery = SmsKey.of(faultId, MessageType.RECOVERY, 1);
+    return find(recovery).isPresent() ? Optional.of(recovery) : Optional.empty();
+  }
+
+  private void supersedeFollowUps(SmsKey recovery, Instant now) {
+    for (SmsMessage m : messagesOf(recovery.faultId())) {
+      if (m.key().type() == MessageType.FOLLOW_UP && !m.state().isTerminal()) {
+        supersede(m, recovery, now);
+      }
+    }
+  }
+
+  private void supersede(SmsMessage followUp, SmsKey recovery, Instant now) {
+    SmsMessage current = followUp;
+    for (int attempt = 0; attempt < 3 && !current.state().isTerminal(); attempt++) {
+      SmsContext ctx = new SmsContext(current.record(), null, now, Briefing.none(), 0, Integer.MAX_VALUE, 0, true);
+      SmsRecord next = current.record().withSupersededBy(recovery.toString());
+      try {
+        apply(current, SmsEvent.SUPERSEDE, SYSTEM, ctx, next, now, Map.of("supersededBy", recovery.toString()));
+        return;
+      } catch (ConcurrentUpdateException e) {
+        current = find(current.key()).orElseThrow(() -> e);
+      }
+    }
+  }
+
+  /**
+   * Drafts (or re-drafts after a rejection) the message from its template and {@code content} (SM-SMS-T01).
+   *
+   * @param author the escalated-fault duty handler (A or B) or 地球村
+   * @param content the placeholder values; fall back to the fault's facts with
+   *     {@link MessageContent#withFallbacks} first if needed
+   * @throws InvalidInputException naming the content field of a placeholder without a value
+   */
+  public SmsStep draft(SmsKey key, Actor author, MessageContent content, Instant now) {
+    SmsMessage m = require(key);
+    Rendered r = renderer.render(m.record().templateId(), content);
+    SmsContext ctx = new SmsContext(m.record(), r.text(), now, Briefing.none(), r.length().segments(),
+        config.maxSmsSegments(), 0, false);
+    Role role = author.hasRole(Role.ESC_DUTY) || !author.hasRole(Role.EARTH_VILLAGE) ? Role.ESC_DUTY
+        : Role.EARTH_VILLAGE;
+    SmsRecord next = m.record().withAuthor(author.id()).withAuthorRole(role).withContent(content)
+        .withText(r.text()).withReviewer(Optional.empty()).withApprovedText(Optional.empty())
+        .withApprovedAt(Optional.empty());
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("templateId", r.templateId().value());
+    details.put("authorRole", role.name());
+    details.put("text", r.text());
+    details.put("characters", Integer.toString(r.length().characters()));
+    details.put("segments", Integer.toString(r.length().segments()));
+    return step(m, SmsEvent.DRAFT, author, ctx, next, now, details);
+  }
+
+  /** Submits the draft for review (SM-SMS-T02); only its author may. */
+  public SmsStep submitForReview(SmsKey key, Actor author, Instant now) {
+    SmsMessage m = require(key);
+    return step(m, SmsEvent.SUBMIT_FOR_REVIEW, author, SmsContext.of(m.record(), null, now), m.record(), now,
+        Map.of());
+  }
+
+  /**
+   * Approves the draft (SM-SMS-T03, NOTIFY-REVIEW-01/02).
+   *
+   * @param reviewer the fault-team leader for a duty handler's draft, the duty handler for 地球村's; never the author
+   * @param reviewedText the text the reviewer read; it must be the draft, byte for byte
+   */
+  public SmsStep approve(SmsKey key, Actor reviewer, String reviewedText, Instant now) {
+    SmsMessage m = require(key);
+    SmsRecord next = m.record().withReviewer(Optional.of(reviewer.id())).withApprovedText(Optional.of(reviewedText))
+        .withApprovedAt(Optional.of(now));
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("reviewer", reviewer.id());
+    details.put("approvedText", reviewedText);
+    return step(m, SmsEvent.APPROVE, reviewer, SmsContext.of(m.record(), reviewedText, now), next, now, details);
+  }
+
+  /** Sends the draft back to its author with {@code reason} (SM-SMS-T04). */
+  public SmsStep reject(SmsKey key, Actor reviewer, String reason, Instant now) {
+    SmsMessage m = require(key);
+    SmsRecord next = m.record().withLastRejection(reason == null ? "" : reason);
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("reviewer", reviewer.id());
+    details.put("reason", String.valueOf(reason));
+    return step(m, SmsEvent.REJECT, reviewer, SmsContext.of(m.record(), reason, now), next, now, details);
+  }
+
+  /** Releases a follow-up or recovery SMS, which needs no briefing; see {@link #release(SmsKey, Actor, String, Briefing, FaultFacts, Instant)}. */
+  public SmsStep release(SmsKey key, Actor sender, String text, FaultFacts current, Instant now) {
+    return release(key, sender, text, Briefing.none(), current, now);
+  }
+
+  /**
+   * Releases the approved message for sending (SM-SMS-T05, massSend) and puts it in the outbox under its key.
+   *
+   * @param sender the 68284 duty desk, or 地球村 for its own reviewed draft
+   * @param text the text to send; it must be the approved text, byte for byte
+   * @param briefing for a notification, when the team leader and room supervisor were told and the room manager
+   *     briefed (NOTIFY-REVIEW-03)
+   * @param current the fault's current facts: the complaint level decides class D (NOTIFY-RCPT-04/08)
+   */
+  public SmsStep release(SmsKey key, Actor sender, String text, Briefing briefing, FaultFacts current,
+      Instant now) {
+    SmsMessage m = require(key);
+    SmsRecord r = m.record();
+    RecipientDecision classes = RecipientRules.withComplaintLevel(RecipientDecision.of(r.baseClasses(),
+        r.baseRules()), current.csComplaintLevel(), config.parameters());
+    List<Person> recipients = RecipientRules.resolve(directory, classes.classes());
+    SmsContext ctx = new SmsContext(r, text, now, briefing, text == null ? 0 : SmsLength.of(text).segments(),
+        config.maxSmsSegments(), recipients.size(), false);
+    List<String> ids = new ArrayList<>();
+    recipients.forEach(p -> ids.add(p.id()));
+    SmsRecord next = r.withSender(sender.id()).withSentAt(now).withBriefing(briefing)
+        .withRecipientClasses(classes.classes()).withRecipientIds(ids);
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("sender", sender.id());
+    details.put("recipientClasses", classes.classes().toString());
+    details.put("recipientCount", Integer.toString(recipients.size()));
+    details.put("recipientRules", classes.ruleIds().toString());
+    r.dueAt().ifPresent(d -> details.put("onTime", Boolean.toString(!now.isAfter(d))));
+    briefing.teamLeaderInformedAt().ifPresent(t -> details.put("teamLeaderInformedAt", t.toString()));
+    briefing.roomSupervisorInformedAt().ifPresent(t -> details.put("roomSupervisorInformedAt", t.toString()));
+    briefing.roomManagerBriefedAt().ifPresent(t -> details.put("roomManagerBriefedAt", t.toString()));
+    SmsStep step = step(m, SmsEvent.MASS_SEND, sender, ctx, next, now, details);
+    if (step.accepted()) {
+      outbox.enqueue(outboxMessage(step.message().record(), recipients, now));
+    } else if (EnumSet.of(SmsState.REQUIRED, SmsState.DRAFTED, SmsState.IN_REVIEW).contains(m.state())) {
+      List<Violation> violations = new ArrayList<>(step.violations());
+      violations.add(ctx.draftedByEarthVillage()
+          ? Violation.of(RuleId.of(SmsMachine.REVIEW_02), "approvedBy", "地球村's draft is not yet approved by the "
+              + "duty handler (「先将短信发给运营管理室升级投诉值班同事审核后再发出」)")
+          : Violation.of(RuleId.of(SmsMachine.REVIEW_01), "approvedBy", "the draft is not yet approved by the "
+              + "fault-team leader (「要先将短信内容给故障处理组组长审核」)"));
+      return new SmsStep(step.event(), false, step.message(), violations);
+    }
+    return step;
+  }
+
+  /** Builds the outbox row of a released message: the approved text to the resolved people, due at once. */
+  static OutboxMessage outboxMessage(SmsRecord r, List<Person> recipients, Instant now) {
+    return OutboxMessage.builder()
+        .key(r.key().toString())
+        .faultId(r.faultId())
+        .messageType(r.messageType().name())
+        .channel(r.messageType().channel())
+        .text(r.approvedText().orElseThrow())
+        .addAllRecipients(recipients)
+        .nextAttemptAt(now)
+        .createdAt(now)
+        .build();
+  }
+
+  /** Returns the message with {@code key}, if planned. */
+  public Optional<SmsMessage> find(SmsKey key) {
+    return workflows.find(key.toString()).map(SmsWorkflow::view);
+  }
+
+  /** Returns the messages of a fault, ordered by type and sequence. */
+  public List<SmsMessage> messagesOf(String faultId) {
+    List<SmsMessage> out = new ArrayList<>();
+    for (WorkflowInstance i : workflows.list(MACHINE)) {
+      if (i.id().startsWith(faultId + "/") && SmsKey.parse(i.id()).faultId().equals(faultId)) {
+        out.add(view(i));
+      }
+    }
+    out.sort((a, b) -> a.key().type() != b.key().type() ? a.key().type().compareTo(b.key().type())
+        : Integer.compare(a.key().sequence(), b.key().sequence()));
+    return ImmutableList.copyOf(out);
+  }
+
+  /** Returns the transitions of a message in order. */
+  public List<TransitionRecord> history(SmsKey key) {
+    return workflows.history(key.toString());
+  }
+
+  static SmsMessage view(WorkflowInstance i) {
+    return new SmsMessage(SmsKey.parse(i.id()), SmsState.valueOf(i.state()), i.version(),
+        SmsRecordJson.read(i.dataJson()), i.updatedAt());
+  }
+
+  private SmsMessage require(SmsKey key) {
+    return find(key).orElseThrow(() -> new InvalidInputException("key", "no message planned as " + key));
+  }
+
+  private SmsStep step(SmsMessage m, SmsEvent event, Actor actor, SmsContext ctx, SmsRecord next, Instant now,
+      Map<String, String> details) {
+    Decision<SmsState> d = SmsMachine.MACHINE.decide(m.state(), event, actor, ctx);
+    if (!d.isAllowed()) {
+      return new SmsStep(event, false, m, d.violations());
+    }
+    return new SmsStep(event, true, apply(m, event, actor, ctx, next, now, details), List.of());
+  }
+
+  private SmsMessage apply(SmsMessage m, SmsEvent event, Actor actor, SmsContext ctx, SmsRecord next, Instant now,
+      Map<String, String> details) {
+    Decision<SmsState> d = SmsMachine.MACHINE.decide(m.state(), event, actor, ctx);
+    if (!d.isAllowed()) {
+      throw new SmsRefusedException(m.key().toString(), event, d.violations());
+    }
+    SortedSet<RuleId> rules = new TreeSet<>();
+    rules.add(d.transitionId());
+    Transition<SmsState, SmsEvent, SmsContext> t = SmsMachine.MACHINE.find(m.state(), event);
+    t.guards().forEach(g -> rules.add(g.ruleId()));
+    if (event == SmsEvent.MASS_SEND && m.record().messageType() != MessageType.NOTIFICATION) {
+      rules.remove(RuleId.of(SmsMachine.REVIEW_03));
+    }
+    if (event == SmsEvent.APPROVE || event == SmsEvent.REJECT || event == SmsEvent.MASS_SEND) {
+      rules.remove(RuleId.of(ctx.draftedByEarthVillage() ? SmsMachine.REVIEW_01 : SmsMachine.REVIEW_02));
+    }
+    String data = SmsRecordJson.eventData(details);
+    TransitionRecord tr = TransitionRecord.builder()
+        .instanceId(m.key().toString())
+        .sequence(m.version() + 1)
+        .event(event.eventName())
+        .fromState(m.state().name())
+        .toState(d.to().name())
+        .transitionId(d.transitionId())
+        .actor(actor)
+        .at(now)
+        .dataJson(data)
+        .build();
+    WorkflowInstance after = workflows.transition(m.key().toString(), m.version(), tr, SmsRecordJson.write(next),
+        List.of(audit(m.key(), now, actor, event.eventName(), m.state(), d.to(), rules, details)));
+    return view(after);
+  }
+
+  private static AuditEntry audit(SmsKey key, Instant now, Actor actor, String action, SmsState from, SmsState to,
+      Set<RuleId> rules, Map<String, String> details) {
+    AuditEntry.Builder b = AuditEntry.builder()
+        .stream("sms:" + key)
+        .at(now)
+        .actorId(actor.id())
+        .action(action)
+        .toState(to.name())
+        .addAllRuleIds(rules)
+        .putAllDetails(details);
+    if (from != null) {
+      b.fromState(from.name());
+    }
+    return b.build();
+  }
+
+  /** Builds an {@link SmsWorkflow}; not thread-safe. */
+  public static final class Builder {
+    private WorkflowRepository workflows;
+    private MessageOutbox outbox;
+    private Directory directory;
+    private TemplateSet templates = TemplateSet.standard();
+    private NotifyConfig config = NotifyConfig.defaults();
+
+    private Builder() {}
+
+    /** Sets where SM-SMS instances are stored. */
+    public Builder workflows(WorkflowRepository workflows) {
+      this.workflows = workflows;
+      return this;
+    }
+
+    /** Sets the outbox released messages go to. */
+    public Builder outbox(MessageOutbox outbox) {
+      this.outbox = outbox;
+      return this;
+    }
+
+    /** Sets the directory that resolves recipient classes to people. */
+    public Builder directory(Directory directory) {
+      this.directory = directory;
+      return this;
+    }
+
+    /** Sets the templates; the manual's by default. */
+    public Builder templates(TemplateSet templates) {
+      this.templates = checkNotNull(templates, "templates");
+      return this;
+    }
+
+    /** Sets the settings; the defaults by default. */
+    public Builder config(NotifyConfig config) {
+      this.config = checkNotNull(config, "config");
+      return this;
+    }
+
+    /** Returns the workflow. */
+    public SmsWorkflow build() {
+      return new SmsWorkflow(this);
+    }
+  }
+}
