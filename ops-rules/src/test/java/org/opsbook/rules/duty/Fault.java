@@ -122,8 +122,12 @@ final class Fault {
     return tracker.cancellations().keySet().stream().anyMatch(k -> k.ruleId().value().equals(ruleId));
   }
 
-  /** Opens a fault with only these facts (detected 11-25 09:00) and returns the rule IDs it owes at once. */
+  /** Opens a fault with only these facts (detected 11-25 09:00) and returns the rules it owes at once. */
   static List<String> owedAtOpening(UnaryOperator<FaultFacts.Builder> facts) {
-    return open("11-25 09:00", facts.apply(facts("11-25 09:00"))).ruleIds("11-25 09:00");
+    List<String> ids = new ArrayList<>();
+    for (Obligation o : open("11-25 09:00", facts.apply(facts("11-25 09:00"))).duties("11-25 09:00")) {
+      ids.add(o.ruleId().value());
+    }
+    return ids;
   }
 }
