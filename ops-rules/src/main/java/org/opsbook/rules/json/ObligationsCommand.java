@@ -96,6 +96,9 @@ public final class ObligationsCommand implements DecisionCommand {
       String path = JsonFields.element(request.path("events"), i);
       JsonFields e = JsonFields.of(nodes.get(i), path, EVENT_FIELDS);
       FaultEventType type = e.requiredEnum("type", FaultEventType.class);
+      if (type == FaultEventType.OPENED || type == FaultEventType.FACTS_CHANGED) {
+        throw new InvalidInputException(e.path("type"), type + " is not accepted here: the facts say what it would");
+      }
       FaultEvent.Builder b = FaultEvent.builder().faultId(faultId).sequence(i + 1L).type(type)
           .at(e.requiredTimestamp("at"));
       if (e.has("ruleId")) {
