@@ -2,6 +2,7 @@ package org.opsbook.examples.cli;
 
 import org.opsbook.core.json.DecisionApi;
 import org.opsbook.rules.json.ClassifyCommand;
+import org.opsbook.rules.json.ObligationsCommand;
 
 /** The decision API as this host serves it: every command the library provides, registered once. */
 public final class Commands {
@@ -11,6 +12,7 @@ public final class Commands {
   public static DecisionApi decisionApi() {
     return DecisionApi.builder()
         .register(new ClassifyCommand())
+        .register(new ObligationsCommand())
         .build();
   }
 }
