@@ -59,7 +59,8 @@ import org.opsbook.rules.duty.Duty.Contact;
  * <p>Thread-safe.
  */
 public final class FaultTracker {
-  private static final Comparator<Obligation> ORDER = Comparator
+  /** Due time (timely last), then rule ID, then occurrence: the order of {@link #obligations(Instant)}. */
+  static final Comparator<Obligation> ORDER = Comparator
       .comparing((Obligation o) -> o.dueAt().orElse(Instant.MAX))
       .thenComparing(Obligation::ruleId)
       .thenComparingInt(Obligation::sequence);
@@ -359,9 +360,7 @@ public final class FaultTracker {
     for (ReportTime r : ReportTime.values()) {
       Optional<Instant> v = r.of(next);
       boolean fresh = v.isPresent() && !v.equals(r.of(previous));
-      boolean firstReportAgain = r == ReportTime.PROGRESS && v.isPresent()
-          && next.reportedToRoomManagerAt().map(first -> !v.get().isAfter(first)).orElse(false);
-      if (fresh && !firstReportAgain && r != ReportTime.DEVELOPER) {
+      if (fresh && !r.isFirstReportAgain(next) && r != ReportTime.DEVELOPER) {
         reported.add(r);
       }
     }
@@ -785,37 +784,6 @@ public final class FaultTracker {
 
   private Draft draft() {
     return new Draft(this);
-  }
-
-  /** The report times a facts snapshot may carry, and the reports they stand for. */
-  private enum ReportTime {
-    PROVINCE("reportedToProvinceAt", Contact.PROVINCE),
-    ROOM_MANAGER("reportedToRoomManagerAt", Contact.ROOM),
-    PROGRESS("lastRoomManagerProgressAt", Contact.PROGRESS),
-    CENTER_MANAGER("reportedToCenterManagerAt", Contact.CENTER),
-    NOTIFICATION("notificationSentAt", Contact.NOTIFICATION),
-    DEVELOPER("reportedToDeveloperAt", Contact.NONE),
-    REPAIRED("repairedAt", Contact.NONE);
-
-    final String field;
-    final Contact contact;
-
-    ReportTime(String field, Contact contact) {
-      this.field = field;
-      this.contact = contact;
-    }
-
-    Optional<Instant> of(FaultFacts f) {
-      return switch (this) {
-        case PROVINCE -> f.reportedToProvinceAt();
-        case ROOM_MANAGER -> f.reportedToRoomManagerAt();
-        case PROGRESS -> f.lastRoomManagerProgressAt();
-        case CENTER_MANAGER -> f.reportedToCenterManagerAt();
-        case NOTIFICATION -> f.notificationSentAt();
-        case DEVELOPER -> f.reportedToDeveloperAt();
-        case REPAIRED -> f.repairedAt();
-      };
-    }
   }
 
   /** The next state under construction; its maps are copied on the first change. */

@@ -116,7 +116,7 @@ public final class ObligationEngine {
     checkNotNull(now, "now");
     String faultId = facts.faultId().orElse("fault");
     Instant opened = openingOf(facts, events, now);
-    for (SnapshotTime s : SnapshotTime.values()) {
+    for (ReportTime s : ReportTime.values()) {
       Optional<Instant> t = s.of(facts);
       if (t.isPresent() && t.get().isAfter(now)) {
         throw new InvalidInputException("facts." + s.field, s.field + " is after now (" + now + "): " + t.get());
@@ -135,12 +135,10 @@ public final class ObligationEngine {
           + facts.faultStartTime().get() + "): " + facts.repairedAt().get());
     }
     List<Step> steps = new ArrayList<>();
-    for (SnapshotTime s : SnapshotTime.values()) {
+    for (ReportTime s : ReportTime.values()) {
       Optional<Instant> t = s.of(facts);
-      boolean sameAsFirstReport = s == SnapshotTime.PROGRESS && t.isPresent()
-          && facts.reportedToRoomManagerAt().map(first -> !t.get().isAfter(first)).orElse(false);
-      if (t.isPresent() && !sameAsFirstReport) {
-        steps.add(new Step(t.get(), s == SnapshotTime.REPAIRED ? 2 : 0, s.type, null, "facts." + s.field));
+      if (t.isPresent() && !s.isFirstReportAgain(facts)) {
+        steps.add(new Step(t.get(), s == ReportTime.REPAIRED ? 2 : 0, s.type, null, "facts." + s.field));
       }
     }
     Instant previous = opened;
@@ -190,7 +188,7 @@ public final class ObligationEngine {
     }
     Instant earliest = facts.faultStartTime().orElse(null);
     if (earliest == null) {
-      for (SnapshotTime s : SnapshotTime.values()) {
+      for (ReportTime s : ReportTime.values()) {
         Instant t = s.of(facts).orElse(null);
         if (t != null && (earliest == null || t.isBefore(earliest))) {
           earliest = t;
@@ -211,35 +209,4 @@ public final class ObligationEngine {
   }
 
   private record Step(Instant at, int group, FaultEventType type, FaultEvent event, String path) {}
-
-  /** The report times a snapshot of facts carries, and the events they stand for. */
-  private enum SnapshotTime {
-    DEVELOPER("reportedToDeveloperAt", FaultEventType.REPORTED_TO_DEVELOPER),
-    PROVINCE("reportedToProvinceAt", FaultEventType.REPORTED_TO_PROVINCE),
-    ROOM_MANAGER("reportedToRoomManagerAt", FaultEventType.REPORTED_TO_ROOM_MANAGER),
-    PROGRESS("lastRoomManagerProgressAt", FaultEventType.PROGRESS_REPORTED),
-    CENTER_MANAGER("reportedToCenterManagerAt", FaultEventType.REPORTED_TO_CENTER_MANAGER),
-    NOTIFICATION("notificationSentAt", FaultEventType.NOTIFICATION_SENT),
-    REPAIRED("repairedAt", FaultEventType.REPAIRED);
-
-    final String field;
-    final FaultEventType type;
-
-    SnapshotTime(String field, FaultEventType type) {
-      this.field = field;
-      this.type = type;
-    }
-
-    Optional<Instant> of(FaultFacts f) {
-      return switch (this) {
-        case DEVELOPER -> f.reportedToDeveloperAt();
-        case PROVINCE -> f.reportedToProvinceAt();
-        case ROOM_MANAGER -> f.reportedToRoomManagerAt();
-        case PROGRESS -> f.lastRoomManagerProgressAt();
-        case CENTER_MANAGER -> f.reportedToCenterManagerAt();
-        case NOTIFICATION -> f.notificationSentAt();
-        case REPAIRED -> f.repairedAt();
-      };
-    }
-  }
 }

@@ -40,10 +40,6 @@ import org.opsbook.rules.duty.TimelineEntry.Kind;
  */
 public final class Simulation {
   private static final Comparator<TimelineEntry> BY_TIME = Comparator.comparing(TimelineEntry::at);
-  private static final Comparator<Obligation> DUE_ORDER = Comparator
-      .comparing((Obligation o) -> o.dueAt().orElse(Instant.MAX))
-      .thenComparing(Obligation::ruleId)
-      .thenComparingInt(Obligation::sequence);
 
   private final ObligationEngine engine;
   private final String faultId;
@@ -113,7 +109,7 @@ public final class Simulation {
       entries.addAll(settled(fault.completions(), done, byKey, Kind.COMPLETED));
       entries.addAll(settled(fault.cancellations(), ended, byKey, Kind.CANCELLED));
       List<Obligation> open = new ArrayList<>(fault.obligations(t));
-      open.sort(DUE_ORDER);
+      open.sort(FaultTracker.ORDER);
       Instant wake = next < script.size() ? script.get(next).at : null;
       for (Obligation o : open) {
         boolean due = o.dueAt().map(d -> !d.isAfter(t)).orElse(true);
@@ -143,7 +139,7 @@ public final class Simulation {
         out.add(new TimelineEntry(e.getValue(), kind, byKey.get(e.getKey())));
       }
     }
-    out.sort(Comparator.comparing(TimelineEntry::at).thenComparing(x -> x.obligation(), DUE_ORDER));
+    out.sort(Comparator.comparing(TimelineEntry::at).thenComparing(x -> x.obligation(), FaultTracker.ORDER));
     return out;
   }
 

@@ -4,28 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.opsbook.rules.duty.Fault.at;
 import static org.opsbook.rules.duty.Fault.facts;
 import static org.opsbook.rules.duty.Fault.owedAtOpening;
+import static org.opsbook.rules.duty.Fault.triple;
 
-import java.util.function.IntFunction;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.opsbook.core.Channel;
 import org.opsbook.core.CoreInterface;
 import org.opsbook.core.FaultEventType;
-import org.opsbook.core.FaultFacts;
 import org.opsbook.core.LoginSystem;
 import org.opsbook.core.Obligation;
 import org.opsbook.core.Role;
 
 /** ESC-CENTER-01..18: the room manager phones the centre manager (§2.2.3.2 ¶3). */
 class CentreManagerTest {
-
-  private static void triple(String rule, IntFunction<UnaryOperator<FaultFacts.Builder>> facts, int n,
-      boolean below, boolean at, boolean above) {
-    assertThat(owedAtOpening(facts.apply(n - 1)).contains(rule)).as(rule + " at " + (n - 1)).isEqualTo(below);
-    assertThat(owedAtOpening(facts.apply(n)).contains(rule)).as(rule + " at " + n).isEqualTo(at);
-    assertThat(owedAtOpening(facts.apply(n + 1)).contains(rule)).as(rule + " at " + (n + 1)).isEqualTo(above);
-  }
 
   @Test
   @DisplayName("ESC-CENTER-01: more than 30 customers complain they cannot communicate, not fixable on the spot (> 30): 29, 30, 31")

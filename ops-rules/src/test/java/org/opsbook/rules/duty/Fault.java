@@ -1,11 +1,14 @@
 package org.opsbook.rules.duty;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntFunction;
 import java.util.function.UnaryOperator;
 import org.opsbook.core.FaultEvent;
 import org.opsbook.core.FaultEventType;
@@ -120,6 +123,14 @@ final class Fault {
   /** True when a duty of the rule ended undone (cancelled at the repair …). */
   boolean cancelled(String ruleId) {
     return tracker.cancellations().keySet().stream().anyMatch(k -> k.ruleId().value().equals(ruleId));
+  }
+
+  /** Asserts whether {@code rule} is owed at opening for the values n-1, n and n+1 (the BND boundary triple). */
+  static void triple(String rule, IntFunction<UnaryOperator<FaultFacts.Builder>> facts, int n, boolean below,
+      boolean at, boolean above) {
+    assertThat(owedAtOpening(facts.apply(n - 1)).contains(rule)).as(rule + " at " + (n - 1)).isEqualTo(below);
+    assertThat(owedAtOpening(facts.apply(n)).contains(rule)).as(rule + " at " + n).isEqualTo(at);
+    assertThat(owedAtOpening(facts.apply(n + 1)).contains(rule)).as(rule + " at " + (n + 1)).isEqualTo(above);
   }
 
   /** Opens a fault with only these facts (detected 11-25 09:00) and returns the rules it owes at once. */

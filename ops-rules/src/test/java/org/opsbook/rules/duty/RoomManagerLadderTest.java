@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.opsbook.rules.duty.Fault.at;
 import static org.opsbook.rules.duty.Fault.facts;
 import static org.opsbook.rules.duty.Fault.owedAtOpening;
+import static org.opsbook.rules.duty.Fault.triple;
 
-import java.util.function.IntFunction;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -23,14 +23,6 @@ import org.opsbook.core.time.StandardWorkCalendar;
 
 /** ESC-ROOM-01..16: reports to the room manager (§2.2.3.2 ¶2 1), 2), 4)). */
 class RoomManagerLadderTest {
-
-  /** Asserts whether {@code rule} is owed at opening for the values n-1, n and n+1 (BND boundary triple). */
-  private static void triple(String rule, IntFunction<UnaryOperator<FaultFacts.Builder>> facts, int n,
-      boolean below, boolean at, boolean above) {
-    assertThat(owedAtOpening(facts.apply(n - 1)).contains(rule)).as(rule + " at " + (n - 1)).isEqualTo(below);
-    assertThat(owedAtOpening(facts.apply(n)).contains(rule)).as(rule + " at " + n).isEqualTo(at);
-    assertThat(owedAtOpening(facts.apply(n + 1)).contains(rule)).as(rule + " at " + (n + 1)).isEqualTo(above);
-  }
 
   @Test
   @DisplayName("ESC-ROOM-01: an L1 or L2 fault is phoned to the room manager at once; a general fault is not")
