@@ -91,6 +91,10 @@ public final class FaultTracker {
   private final Map<ObligationKey, Obligation> raised;
   private final Map<ObligationKey, Instant> completed;
   private final Map<ObligationKey, Instant> cancelled;
+  /** The first-occurrence keys of this fault, shared by all its states; filled lazily with equal values. */
+  private final ObligationKey[] firstKeys;
+  /** The candidates of this state, computed once (the state never changes). */
+  private volatile List<Candidate> candidates;
 
   private FaultTracker(Draft d) {
     this.engine = d.engine;
@@ -119,6 +123,7 @@ public final class FaultTracker {
     this.raised = d.raised;
     this.completed = d.completed;
     this.cancelled = d.cancelled;
+    this.firstKeys = d.firstKeys;
   }
 
   static FaultTracker empty(ObligationEngine engine, String faultId) {
@@ -136,6 +141,7 @@ public final class FaultTracker {
     d.raised = Map.of();
     d.completed = Map.of();
     d.cancelled = Map.of();
+    d.firstKeys = new ObligationKey[Duty.values().length];
     return new FaultTracker(d);
   }
 
@@ -250,7 +256,7 @@ public final class FaultTracker {
     return cancelled;
   }
 
-  /** Returns the summary storage keeps beside the history (FaultSummary), with the next due time as of the last event. */
+  /** Returns the summary storage keeps beside the history, with the next due time as of the last event. */
   public FaultSummary summary() {
     if (lastEventAt == null) {
       throw new IllegalStateException("fault " + faultId + " has no events yet");
@@ -540,7 +546,7 @@ public final class FaultTracker {
       return this;
     }
     Draft d = null;
-    for (Candidate c : ComputedDuties.all(this)) {
+    for (Candidate c : candidates()) {
       if (c.decidedAt().isBefore(t)) {
         d = d == null ? draft() : d;
         d.raise(c.obligation());
@@ -594,7 +600,7 @@ public final class FaultTracker {
       }
     }
     if (openedAt != null) {
-      for (Candidate c : ComputedDuties.all(this)) {
+      for (Candidate c : candidates()) {
         out.add(c.obligation());
       }
     }
@@ -732,7 +738,24 @@ public final class FaultTracker {
   }
 
   ObligationKey key(Duty duty, int sequence) {
-    return new ObligationKey(faultId, duty.id, sequence);
+    if (sequence != 1) {
+      return new ObligationKey(faultId, duty.id, sequence);
+    }
+    ObligationKey k = firstKeys[duty.ordinal()];
+    if (k == null) {
+      k = new ObligationKey(faultId, duty.id, 1);
+      firstKeys[duty.ordinal()] = k;
+    }
+    return k;
+  }
+
+  private List<Candidate> candidates() {
+    List<Candidate> c = candidates;
+    if (c == null) {
+      c = List.copyOf(ComputedDuties.all(this));
+      candidates = c;
+    }
+    return c;
   }
 
   Instant grace(Instant trigger) {
@@ -814,6 +837,7 @@ public final class FaultTracker {
     Map<ObligationKey, Obligation> raised;
     Map<ObligationKey, Instant> completed;
     Map<ObligationKey, Instant> cancelled;
+    ObligationKey[] firstKeys;
     private boolean sinceCopied;
     private boolean raisedCopied;
     private boolean completedCopied;
@@ -848,6 +872,7 @@ public final class FaultTracker {
       raised = t.raised;
       completed = t.completed;
       cancelled = t.cancelled;
+      firstKeys = t.firstKeys;
     }
 
     void record(Contact kind, Instant at) {
