@@ -140,6 +140,9 @@ class CentreManagerTest {
     Obligation second = f.duty("11-25 09:10", "ESC-CENTER-15").orElseThrow();
     assertThat(second.sequence()).isEqualTo(2);
     assertThat(second.dueAt()).contains(at("11-25 09:40"));
+    assertThat(second.isDueAt(at("11-25 09:39"))).isFalse();
+    assertThat(second.isDueAt(at("11-25 09:40"))).isTrue();
+    assertThat(second.isDueAt(at("11-25 09:41"))).isTrue();
     f.event("11-25 09:30", FaultEventType.REPORTED_TO_CENTER_MANAGER);
     assertThat(f.duty("11-25 09:30", "ESC-CENTER-15").orElseThrow().dueAt()).contains(at("11-25 10:00"));
   }

@@ -83,8 +83,11 @@ class NotificationDutiesTest {
     assertThat(o.target()).isEqualTo("A,B,C");
     assertThat(Fault.open("11-25 09:00", facts("11-25 09:00").nature(FaultNature.SYSTEM).callCenterFault(true)
         .complaintCount(25)).duty("11-25 09:00", "NOTIFY-TRIG-05").orElseThrow().target()).isEqualTo("B,C");
-    assertThat(Fault.open("11-25 09:00", facts("11-25 09:00").nature(FaultNature.SYSTEM).csComplaintLevel(3))
-        .duty("11-25 09:00", "NOTIFY-TRIG-05").orElseThrow().target()).isEqualTo("A,B,C,D");
+    for (int level = 2; level <= 4; level++) {
+      assertThat(Fault.open("11-25 09:00", facts("11-25 09:00").nature(FaultNature.SYSTEM).csComplaintLevel(level))
+          .duty("11-25 09:00", "NOTIFY-TRIG-05").orElseThrow().target()).as("class D from level 3 (NOTIFY-RCPT-04)")
+          .isEqualTo(level < 3 ? "A,B,C" : "A,B,C,D");
+    }
     f.event("11-25 10:05", FaultEventType.NOTIFICATION_SENT);
     assertThat(f.owes("11-25 10:05", "NOTIFY-TRIG-05")).isFalse();
   }
@@ -114,6 +117,8 @@ class NotificationDutiesTest {
     Obligation second = f.duty("11-25 14:05", "NOTIFY-TRIG-07").orElseThrow();
     assertThat(second.sequence()).isEqualTo(2);
     assertThat(second.dueAt()).contains(at("11-26 18:00"));
+    assertThat(systemL1().event("11-25 17:59", FaultEventType.NOTIFICATION_SENT)
+        .duty("11-25 17:59", "NOTIFY-TRIG-07").orElseThrow().dueAt()).contains(at("11-25 18:00"));
     assertThat(systemL1().event("11-25 18:00", FaultEventType.NOTIFICATION_SENT)
         .duty("11-25 18:00", "NOTIFY-TRIG-07").orElseThrow().dueAt()).contains(at("11-25 18:00"));
     assertThat(systemL1().event("11-25 18:01", FaultEventType.NOTIFICATION_SENT)

@@ -208,6 +208,7 @@ class RoomManagerLadderTest {
     assertThat(o.dueAt()).contains(at("11-26 10:00"));
     assertThat(o.isDueAt(at("11-26 09:59"))).isFalse();
     assertThat(o.isDueAt(at("11-26 10:00"))).isTrue();
+    assertThat(o.isDueAt(at("11-26 10:01"))).isTrue();
     f.facts("11-25 16:00", b -> b.faultLocated(true).resolutionTimeConfirmed(true)
         .lastSubstantiveProgressAt(at("11-25 15:00")));
     assertThat(f.owes("11-25 16:00", "ESC-ROOM-14")).isFalse();

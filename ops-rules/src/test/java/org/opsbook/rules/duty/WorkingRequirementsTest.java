@@ -208,6 +208,9 @@ class WorkingRequirementsTest {
     assertThat(o.triggeredAt()).contains(at("11-25 15:00"));
     assertThat(o.dueAt()).contains(at("11-25 18:00"));
     assertThat(Fault.open("11-25 09:00", facts("11-25 09:00").complaintCount(25))
+        .event("11-25 17:59", FaultEventType.REPAIRED).duty("11-25 17:59", "ESC-REQ-10").orElseThrow().dueAt())
+        .contains(at("11-25 18:00"));
+    assertThat(Fault.open("11-25 09:00", facts("11-25 09:00").complaintCount(25))
         .event("11-25 18:00", FaultEventType.REPAIRED).duty("11-25 18:00", "ESC-REQ-10").orElseThrow().dueAt())
         .contains(at("11-25 18:00"));
     assertThat(Fault.open("11-25 09:00", facts("11-25 09:00").complaintCount(25))
