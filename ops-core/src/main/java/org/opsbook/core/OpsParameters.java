@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
@@ -403,6 +404,18 @@ public abstract class OpsParameters {
     return 0;
   }
 
+  /**
+   * all timely duties (「及时」, §0.3, TIME-07): a deadline the host sets for duties the manual leaves untimed, counted
+   * from their trigger; default empty (no deadline, {@code dueAt} stays empty).
+   */
+  public abstract Optional<Duration> timelyDeadline();
+
+  /**
+   * FAULT-GEN-08, ESC-REQ-12: the clock time by which each day's progress entry is due (proposed; the manual gives no
+   * hour); default empty, meaning 24:00, the end of that day.
+   */
+  public abstract Optional<LocalTime> dailyProgressEntryDueTime();
+
   /** REPORT-WEEKLY-01: >=; default 2. */
   @Value.Default
   public int weekly1Occurrences() {
@@ -627,6 +640,9 @@ public abstract class OpsParameters {
     }
     nonNegative("dRecipientsCsLevelMin", dRecipientsCsLevelMin());
     nonNegative("immediateGraceMinutes", immediateGraceMinutes());
+    if (timelyDeadline().isPresent() && timelyDeadline().get().isNegative()) {
+      throw new InvalidInputException("timelyDeadline", "timelyDeadline must not be negative: " + timelyDeadline().get());
+    }
     nonNegative("weekly1Occurrences", weekly1Occurrences());
     nonNegative("weekly1Complaints", weekly1Complaints());
     nonNegative("monthly1Occurrences", monthly1Occurrences());

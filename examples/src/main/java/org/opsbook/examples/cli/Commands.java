@@ -3,6 +3,7 @@ package org.opsbook.examples.cli;
 import org.opsbook.core.json.DecisionApi;
 import org.opsbook.notify.json.NotifyCommand;
 import org.opsbook.rules.json.ClassifyCommand;
+import org.opsbook.rules.json.ObligationsCommand;
 import org.opsbook.rules.json.ReportCommand;
 
 /** The decision API as this host serves it: every command the library provides, registered once. */
@@ -14,6 +15,7 @@ public final class Commands {
     return DecisionApi.builder()
         .register(new ClassifyCommand())
         .register(new NotifyCommand())
+        .register(new ObligationsCommand())
         .register(new ReportCommand())
         .build();
   }

@@ -1,0 +1,165 @@
+package org.opsbook.rules.duty;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.function.LongFunction;
+import org.opsbook.core.AuditEntry;
+import org.opsbook.core.FaultEvent;
+import org.opsbook.core.FaultEventType;
+import org.opsbook.core.FaultFacts;
+import org.opsbook.core.InvalidInputException;
+import org.opsbook.core.Obligation;
+import org.opsbook.core.ObligationKey;
+import org.opsbook.core.RuleId;
+import org.opsbook.core.spi.FaultRepository;
+import org.opsbook.core.spi.ObligationRepository;
+import org.opsbook.core.spi.ScheduledObligation;
+
+/**
+ * What a host calls to keep a fault's duties: it loads the fault's history from the {@link FaultRepository}, folds
+ * it, appends the new event with the updated {@link org.opsbook.core.FaultSummary} and an audit entry in one atomic
+ * step (stream {@code fault:<id>}), and then brings the fault's timers in the {@link ObligationRepository} in line:
+ * every timed duty is scheduled under its key (faultId, rule, occurrence), keys that no longer apply are
+ * cancelled, and the repair or closing cancels the whole subject before the recovery duties are scheduled.
+ *
+ * <pre>{@code
+ * FaultDutyService service = new FaultDutyService(faults, timers, ObligationEngine.standard());
+ * service.open("F-1", facts, detectedAt, "zhang");
+ * service.record("F-1", FaultEventType.REPORTED_TO_ROOM_MANAGER, at, "zhang");
+ * List<Obligation> duties = service.obligations("F-1", now);
+ * }</pre>
+ *
+ * <p>The history is the source of truth: timers are re-derived on every append, so a failure between the two steps
+ * heals on the next one. Pure: every call takes its time; nothing reads a clock. Thread-safe; two writers of one
+ * fault race on the version and the loser gets a {@link org.opsbook.core.ConcurrentUpdateException}.
+ */
+public final class FaultDutyService {
+  private final FaultRepository faults;
+  private final ObligationRepository timers;
+  private final ObligationEngine engine;
+
+  /**
+   * Creates the service.
+   *
+   * @param faults where histories and summaries are stored
+   * @param timers where timed duties wait to fire
+   * @param engine the parameters and calendar
+   */
+  public FaultDutyService(FaultRepository faults, ObligationRepository timers, ObligationEngine engine) {
+    this.faults = checkNotNull(faults, "faults");
+    this.timers = checkNotNull(timers, "timers");
+    this.engine = checkNotNull(engine, "engine");
+  }
+
+  /** Opens a fault with its first facts (SM-ESC-T01); returns its state. */
+  public FaultTracker open(String faultId, FaultFacts facts, Instant at, String actorId) {
+    return append(faultId, seq -> event(faultId, seq, FaultEventType.OPENED, at, actorId).facts(facts).build());
+  }
+
+  /** Records a new snapshot of the fault's facts; returns its state. */
+  public FaultTracker updateFacts(String faultId, FaultFacts facts, Instant at, String actorId) {
+    return append(faultId,
+        seq -> event(faultId, seq, FaultEventType.FACTS_CHANGED, at, actorId).facts(facts).build());
+  }
+
+  /**
+   * Records an event that carries neither facts nor a rule (a report, a sent message, the repair …).
+   *
+   * @throws InvalidInputException for OPENED, FACTS_CHANGED and DUTY_COMPLETED, which have their own methods
+   */
+  public FaultTracker record(String faultId, FaultEventType type, Instant at, String actorId) {
+    if (type == FaultEventType.OPENED || type == FaultEventType.FACTS_CHANGED
+        || type == FaultEventType.DUTY_COMPLETED) {
+      throw new InvalidInputException("type", type + " needs its facts or rule; use open, updateFacts or complete");
+    }
+    return append(faultId, seq -> event(faultId, seq, type, at, actorId).build());
+  }
+
+  /**
+   * Records that a duty was done.
+   *
+   * @param sequence the occurrence of a recurring duty, or empty for the one owed now
+   */
+  public FaultTracker complete(String faultId, RuleId ruleId, OptionalInt sequence, Instant at, String actorId) {
+    return append(faultId, seq -> {
+      FaultEvent.Builder b = event(faultId, seq, FaultEventType.DUTY_COMPLETED, at, actorId).ruleId(ruleId);
+      sequence.ifPresent(b::dutySequence);
+      return b.build();
+    });
+  }
+
+  /** Returns the fault's state folded from its stored history. */
+  public FaultTracker load(String faultId) {
+    return engine.replay(faultId, faults.events(faultId));
+  }
+
+  /** Returns the fault's duties as of {@code now} (see {@link FaultTracker#obligations(Instant)}). */
+  public List<Obligation> obligations(String faultId, Instant now) {
+    return load(faultId).obligations(now);
+  }
+
+  private static FaultEvent.Builder event(String faultId, long sequence, FaultEventType type, Instant at,
+      String actorId) {
+    FaultEvent.Builder b = FaultEvent.builder().faultId(faultId).sequence(sequence).type(type).at(at);
+    if (actorId != null) {
+      b.actorId(actorId);
+    }
+    return b;
+  }
+
+  private FaultTracker append(String faultId, LongFunction<FaultEvent> next) {
+    FaultTracker before = load(faultId);
+    FaultEvent event = next.apply(before.version() + 1);
+    FaultTracker after = before.apply(event);
+    List<Obligation> was = before.version() == 0 ? List.of() : before.obligations(event.at());
+    List<Obligation> now = after.obligations(event.at());
+    faults.append(faultId, before.version(), List.of(event), after.summary(), List.of(audit(event, was, now, after)));
+    reconcileTimers(faultId, event.type(), now);
+    return after;
+  }
+
+  private void reconcileTimers(String faultId, FaultEventType type, List<Obligation> now) {
+    if (type == FaultEventType.REPAIRED || type == FaultEventType.CLOSED) {
+      timers.cancelSubject(faultId);
+    }
+    Set<ObligationKey> keep = new HashSet<>();
+    List<ScheduledObligation> timed = new ArrayList<>();
+    for (Obligation o : now) {
+      if (o.dueAt().isPresent()) {
+        keep.add(o.key());
+        timed.add(ScheduledObligation.of(o));
+      }
+    }
+    for (ScheduledObligation pending : timers.pending(faultId)) {
+      if (!keep.contains(pending.key())) {
+        timers.cancel(pending.key());
+      }
+    }
+    timers.scheduleAll(timed);
+  }
+
+  private static AuditEntry audit(FaultEvent e, List<Obligation> was, List<Obligation> now, FaultTracker after) {
+    Set<ObligationKey> before = new HashSet<>();
+    for (Obligation o : was) {
+      before.add(o.key());
+    }
+    AuditEntry.Builder b = AuditEntry.builder().stream("fault:" + e.faultId()).at(e.at())
+        .actorId(e.actorId().orElse("system")).action(e.type().name())
+        .putDetail("sequence", Long.toString(e.sequence()))
+        .putDetail("currentLevel", after.currentLevel().name())
+        .putDetail("peakLevel", after.peakLevel().name());
+    for (Obligation o : now) {
+      if (!before.contains(o.key())) {
+        b.addRuleId(o.ruleId());
+      }
+    }
+    e.ruleId().ifPresent(b::addRuleId);
+    return b.build();
+  }
+}

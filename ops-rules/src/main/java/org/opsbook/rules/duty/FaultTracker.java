@@ -1,0 +1,946 @@
+package org.opsbook.rules.duty;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Predicate;
+import org.opsbook.core.Channel;
+import org.opsbook.core.Classification;
+import org.opsbook.core.FaultEvent;
+import org.opsbook.core.FaultEventType;
+import org.opsbook.core.FaultFacts;
+import org.opsbook.core.FaultSummary;
+import org.opsbook.core.InvalidInputException;
+import org.opsbook.core.Level;
+import org.opsbook.core.Obligation;
+import org.opsbook.core.ObligationKey;
+import org.opsbook.core.OpsParameters;
+import org.opsbook.core.ResponsibleUnit;
+import org.opsbook.core.RuleId;
+import org.opsbook.core.spi.WorkCalendar;
+import org.opsbook.rules.duty.ConditionRule.Window;
+import org.opsbook.rules.duty.Duty.Contact;
+
+/**
+ * One fault as the obligations engine sees it: its history folded into the current facts, the current and peak
+ * level (FAULT-CLASS-DEF-07), the reports made, and every duty the manual creates — who must tell whom, by which
+ * channel and by when, each with the rule that demands it (§0.3).
+ *
+ * <p>Immutable: {@link #apply(FaultEvent)} returns the next state and leaves this one as it was, also when it
+ * refuses an event. Pure: {@link #obligations(Instant)} takes {@code now} and reads no clock.
+ *
+ * <p>How duties arise and end:
+ * <ul>
+ *   <li>a duty raised by a condition (ESC-ROOM-01..08, ESC-CENTER-01..14, FAULT-GEN, ESC-REQ, NOTIFY-TRIG) is
+ *       raised at the event where the condition is first seen and is never withdrawn by a later fact: duties follow
+ *       the peak level, so a downgrade keeps them (FAULT-CLASS-DEF-07); each rule fires once per fault (§0.3);
+ *   <li>a deadline (ESC-DEPT, the developer-stall re-reports, ESC-CENTER-09/18) is listed ahead of time while its
+ *       condition holds, and is fixed once an event arrives after the deadline with the fault still unresolved
+ *       (BND-08: resolved exactly at the deadline counts as in time);
+ *   <li>a recurring duty (ESC-PROG-01/02, ESC-CENTER-15, FAULT-GEN-08/ESC-REQ-12, NOTIFY-TRIG-07) lists its next
+ *       occurrence after the last recorded completion; ESC-ROOM-11/12 and ESC-CENTER-16/17 recur once per event;
+ *   <li>a report discharges the duties it answers ({@code REPORTED_TO_ROOM_MANAGER} every phone report owed to the
+ *       room manager, {@code NOTIFICATION_SENT} the notification SMS …); {@code DUTY_COMPLETED} names one rule;
+ *   <li>the repair ends the escalation duties still open (a repaired fault owes no further escalation) and raises
+ *       the recovery duties (NOTIFY-TRIG-08, the recovery notice of NOTIFY-TRIG-01, ESC-REQ-10/11).
+ * </ul>
+ *
+ * <p>Thread-safe.
+ */
+public final class FaultTracker {
+  /** Due time (timely last), then rule ID, then occurrence: the order of {@link #obligations(Instant)}. */
+  static final Comparator<Obligation> ORDER = Comparator
+      .comparing((Obligation o) -> o.dueAt().orElse(Instant.MAX))
+      .thenComparing(Obligation::ruleId)
+      .thenComparingInt(Obligation::sequence);
+
+  private final ObligationEngine engine;
+  private final String faultId;
+  private final long version;
+  private final Instant openedAt;
+  private final Instant lastEventAt;
+  private final FaultFacts facts;
+  private final Classification classification;
+  private final Level peakLevel;
+  private final Instant l1At;
+  private final Instant l2At;
+  private final Instant developerAt;
+  private final Instant provinceAt;
+  private final Instant roomFirstAt;
+  private final Instant roomLastAt;
+  private final Instant centerFirstAt;
+  private final Instant centerLastAt;
+  private final Instant notificationAt;
+  private final Instant lastFollowUpAt;
+  private final Instant lastSignificantProgressAt;
+  private final Instant lastSubstantiveProgressAt;
+  private final Instant repairedAt;
+  private final Instant closedAt;
+  private final Map<RuleId, Instant> since;
+  private final Map<ObligationKey, Obligation> raised;
+  private final Map<ObligationKey, Instant> completed;
+  private final Map<ObligationKey, Instant> cancelled;
+  /** The first-occurrence keys of this fault, shared by all its states; filled lazily with equal values. */
+  private final ObligationKey[] firstKeys;
+  /** The candidates of this state, computed once (the state never changes). */
+  private volatile List<Candidate> candidates;
+
+  private FaultTracker(Draft d) {
+    this.engine = d.engine;
+    this.faultId = d.faultId;
+    this.version = d.version;
+    this.openedAt = d.openedAt;
+    this.lastEventAt = d.lastEventAt;
+    this.facts = d.facts;
+    this.classification = d.classification;
+    this.peakLevel = d.peakLevel;
+    this.l1At = d.l1At;
+    this.l2At = d.l2At;
+    this.developerAt = d.developerAt;
+    this.provinceAt = d.provinceAt;
+    this.roomFirstAt = d.roomFirstAt;
+    this.roomLastAt = d.roomLastAt;
+    this.centerFirstAt = d.centerFirstAt;
+    this.centerLastAt = d.centerLastAt;
+    this.notificationAt = d.notificationAt;
+    this.lastFollowUpAt = d.lastFollowUpAt;
+    this.lastSignificantProgressAt = d.lastSignificantProgressAt;
+    this.lastSubstantiveProgressAt = d.lastSubstantiveProgressAt;
+    this.repairedAt = d.repairedAt;
+    this.closedAt = d.closedAt;
+    this.since = d.since;
+    this.raised = d.raised;
+    this.completed = d.completed;
+    this.cancelled = d.cancelled;
+    this.firstKeys = d.firstKeys;
+  }
+
+  static FaultTracker empty(ObligationEngine engine, String faultId) {
+    checkNotNull(faultId, "faultId");
+    if (faultId.isBlank()) {
+      throw new InvalidInputException("faultId", "faultId must not be blank");
+    }
+    Draft d = new Draft();
+    d.engine = checkNotNull(engine, "engine");
+    d.faultId = faultId;
+    d.facts = FaultFacts.empty();
+    d.classification = engine.classifier().classify(d.facts);
+    d.peakLevel = Level.NONE;
+    d.since = Map.of();
+    d.raised = Map.of();
+    d.completed = Map.of();
+    d.cancelled = Map.of();
+    d.firstKeys = new ObligationKey[Duty.values().length];
+    return new FaultTracker(d);
+  }
+
+  // ---------------------------------------------------------------------------------------------- public API
+
+  /** Returns the fault's identifier. */
+  public String faultId() {
+    return faultId;
+  }
+
+  /** Returns the number of events folded in; the version storage checks on append. */
+  public long version() {
+    return version;
+  }
+
+  /** Returns the current facts (neutral defaults before the fault is opened). */
+  public FaultFacts facts() {
+    return facts;
+  }
+
+  /** Returns the classification of the current facts. */
+  public Classification classification() {
+    return classification;
+  }
+
+  /** Returns the level the current facts give. */
+  public Level currentLevel() {
+    return classification.level();
+  }
+
+  /** Returns the highest level ever reached; escalation and notification duties follow it (FAULT-CLASS-DEF-07). */
+  public Level peakLevel() {
+    return peakLevel;
+  }
+
+  /**
+   * Returns when the fault first reached {@code level} or a higher one (FAULT-CLASS-DEF-07); for {@code NONE}, when it
+   * was opened.
+   */
+  public Optional<Instant> levelFirstReachedAt(Level level) {
+    return Optional.ofNullable(switch (checkNotNull(level, "level")) {
+      case NONE -> openedAt;
+      case L1 -> l1At;
+      case L2 -> l2At;
+    });
+  }
+
+  /** Returns when the fault was opened, once it was. */
+  public Optional<Instant> openedAt() {
+    return Optional.ofNullable(openedAt);
+  }
+
+  /** Returns when the last event happened, if any did. */
+  public Optional<Instant> lastEventAt() {
+    return Optional.ofNullable(lastEventAt);
+  }
+
+  /** Returns when the fault was repaired, unless it is still unrepaired (or relapsed). */
+  public Optional<Instant> repairedAt() {
+    return Optional.ofNullable(repairedAt);
+  }
+
+  /** Returns true once the fault record is closed (SM-ESC-T11); a closed fault owes nothing and takes no events. */
+  public boolean isClosed() {
+    return closedAt != null;
+  }
+
+  /**
+   * Returns every duty that exists for the fault as of {@code now}, whether already due or still ahead: for a
+   * recurring rule its next occurrence after the last recorded completion. Timely duties (「及时」) have no due
+   * time. Sorted by due time (timely last), then rule ID, then occurrence.
+   *
+   * @param now the time of evaluation; not before the last event
+   * @throws InvalidInputException naming {@code now} when it is before the last event
+   */
+  public List<Obligation> obligations(Instant now) {
+    checkNotNull(now, "now");
+    if (lastEventAt != null && now.isBefore(lastEventAt)) {
+      throw new InvalidInputException("now", "now (" + now + ") is before the fault's last event at " + lastEventAt);
+    }
+    List<Obligation> out = listing();
+    out.sort(ORDER);
+    return Collections.unmodifiableList(out);
+  }
+
+  /** Returns the earliest due time among the duties of {@link #obligations(Instant)}, overdue ones included. */
+  public Optional<Instant> nextDueAt(Instant now) {
+    Instant next = null;
+    for (Obligation o : obligations(now)) {
+      if (o.dueAt().isPresent() && (next == null || o.dueAt().get().isBefore(next))) {
+        next = o.dueAt().get();
+      }
+    }
+    return Optional.ofNullable(next);
+  }
+
+  /** Returns every duty that has been fixed so far (raised, fallen due, or done), in the order it arose. */
+  public List<Obligation> raised() {
+    return List.copyOf(raised.values());
+  }
+
+  /** Returns the recorded completions: each discharged duty and when it was done. */
+  public Map<ObligationKey, Instant> completions() {
+    return completed;
+  }
+
+  /**
+   * Returns the duties that ended undone and when: escalation duties still open at the repair, everything open at
+   * closing, and daily entries superseded by a later day's entry.
+   */
+  public Map<ObligationKey, Instant> cancellations() {
+    return cancelled;
+  }
+
+  /** Returns the summary storage keeps beside the history, with the next due time as of the last event. */
+  public FaultSummary summary() {
+    if (lastEventAt == null) {
+      throw new IllegalStateException("fault " + faultId + " has no events yet");
+    }
+    FaultSummary.Builder b = FaultSummary.builder().faultId(faultId).version(version)
+        .currentLevel(currentLevel()).peakLevel(peakLevel).open(closedAt == null).updatedAt(lastEventAt);
+    repairedAt().ifPresent(b::repairedAt);
+    nextDueAt(lastEventAt).ifPresent(b::nextDueAt);
+    facts.subjectName().ifPresent(b::subjectName);
+    return b.build();
+  }
+
+  /**
+   * Folds one more event into the fault.
+   *
+   * @param event the next event: of this fault, numbered {@code version() + 1}, not before the last one; the first
+   *     is {@link FaultEventType#OPENED}
+   * @return the next state; this one is unchanged
+   * @throws InvalidInputException naming the field: another fault's event, a gap in the numbering, an event out of
+   *     order, facts whose report times are after the event or whose repair precedes detection, a repair before
+   *     detection, a completion of a duty that is not owed, an event on a closed fault
+   */
+  public FaultTracker apply(FaultEvent event) {
+    checkNotNull(event, "event");
+    if (!event.faultId().equals(faultId)) {
+      throw new InvalidInputException("faultId", "an event of fault " + event.faultId() + " is not one of " + faultId);
+    }
+    if (event.sequence() != version + 1) {
+      throw new InvalidInputException("sequence", "the next event of " + faultId + " is number " + (version + 1)
+          + ": " + event.sequence());
+    }
+    if (version == 0 && event.type() != FaultEventType.OPENED) {
+      throw new InvalidInputException("type", "the first event of a fault is OPENED: " + event.type());
+    }
+    if (version > 0 && event.type() == FaultEventType.OPENED) {
+      throw new InvalidInputException("type", "fault " + faultId + " is already open");
+    }
+    if (closedAt != null) {
+      throw new InvalidInputException("type", "fault " + faultId + " is closed since " + closedAt);
+    }
+    if (lastEventAt != null && event.at().isBefore(lastEventAt)) {
+      throw new InvalidInputException("at", "events out of order: " + event.at()
+          + " is before the previous event at " + lastEventAt);
+    }
+    Instant t = event.at();
+    Draft stamped = advanceTo(t).draft();
+    stamped.version = event.sequence();
+    stamped.lastEventAt = t;
+    FaultTracker s = stamped.build();
+    s = switch (event.type()) {
+      case OPENED, FACTS_CHANGED -> s.withFacts(event.facts().orElseThrow(), t, event.type() == FaultEventType.OPENED);
+      case IMPACT_MAY_EXPAND -> s.perEvent(Duty.ESC_ROOM_11, Duty.ESC_CENTER_16, t);
+      case NEW_PHENOMENON -> s.perEvent(Duty.ESC_ROOM_12, Duty.ESC_CENTER_17, t);
+      case REPORTED_TO_DEVELOPER -> s.developerReported(t);
+      case REPORTED_TO_PROVINCE -> s.contact(Contact.PROVINCE, t);
+      case REPORTED_TO_ROOM_MANAGER -> s.contact(Contact.ROOM, t);
+      case PROGRESS_REPORTED -> s.contact(Contact.PROGRESS, t);
+      case REPORTED_TO_DEPT_MANAGER -> s.contact(Contact.DEPT, t);
+      case REPORTED_TO_CENTER_MANAGER -> s.contact(Contact.CENTER, t);
+      case SIGNIFICANT_PROGRESS -> s.significantProgress(t);
+      case NOTIFICATION_SENT -> s.contact(Contact.NOTIFICATION, t);
+      case FOLLOW_UP_SENT -> s.contact(Contact.FOLLOW_UP, t);
+      case RECOVERY_SENT -> s.contact(Contact.RECOVERY, t);
+      case DUTY_COMPLETED -> s.complete(event.ruleId().orElseThrow(), event.dutySequence(), t);
+      case REPAIRED -> s.repair(t, "at");
+      case RELAPSED -> s.relapse();
+      case CLOSED -> s.close(t);
+    };
+    return s.raiseConditions(t);
+  }
+
+  // ------------------------------------------------------------------------------------------ event handlers
+
+  private FaultTracker withFacts(FaultFacts next, Instant t, boolean opening) {
+    if (next.faultId().isPresent() && !next.faultId().get().equals(faultId)) {
+      throw new InvalidInputException("facts.faultId", "facts of fault " + next.faultId().get()
+          + " given for " + faultId);
+    }
+    checkRepairAfterDetection(next, next.repairedAt().orElse(null), "facts.repairedAt");
+    for (ReportTime r : ReportTime.values()) {
+      Optional<Instant> v = r.of(next);
+      if (v.isPresent() && v.get().isAfter(t)) {
+        throw new InvalidInputException("facts." + r.field, r.field + " (" + v.get()
+            + ") is after the event that reports it at " + t);
+      }
+    }
+    FaultFacts previous = facts;
+    Draft d = draft();
+    d.facts = next;
+    d.classification = engine.classifier().classify(next);
+    if (opening) {
+      d.openedAt = t;
+    }
+    Level level = d.classification.level();
+    d.peakLevel = Level.max(peakLevel, level);
+    if (level.isAtLeast(Level.L1) && l1At == null) {
+      d.l1At = t;
+    }
+    if (level == Level.L2 && l2At == null) {
+      d.l2At = t;
+    }
+    d.lastSubstantiveProgressAt = latest(lastSubstantiveProgressAt, next.lastSubstantiveProgressAt().orElse(null));
+    d.developerAt = earliest(developerAt, next.reportedToDeveloperAt().orElse(null));
+    FaultTracker s = d.build();
+    // report times the host wrote into the facts discharge duties as the matching events would, at their own time
+    List<ReportTime> reported = new ArrayList<>();
+    for (ReportTime r : ReportTime.values()) {
+      Optional<Instant> v = r.of(next);
+      boolean fresh = v.isPresent() && !v.equals(r.of(previous));
+      if (fresh && !r.isFirstReportAgain(next) && r != ReportTime.DEVELOPER) {
+        reported.add(r);
+      }
+    }
+    reported.sort(Comparator.comparing((ReportTime r) -> r.of(next).orElseThrow())
+        .thenComparing(r -> r == ReportTime.REPAIRED));
+    for (ReportTime r : reported) {
+      Instant at = r.of(next).orElseThrow();
+      s = r == ReportTime.REPAIRED ? s.repair(at, "facts.repairedAt") : s.contact(r.contact, at);
+    }
+    return s;
+  }
+
+  private FaultTracker perEvent(Duty room, Duty center, Instant t) {
+    if (!isOpen()) {
+      return this;
+    }
+    Draft d = draft();
+    if (inScope()) {
+      d.raise(obligation(room, countRaised(room.id) + 1, null, t, grace(t)));
+    }
+    if (centerFirstAt != null && !centerFirstAt.isAfter(t)) {
+      d.raise(obligation(center, countRaised(center.id) + 1, null, t, grace(t)));
+    }
+    return d.build();
+  }
+
+  private FaultTracker developerReported(Instant t) {
+    Draft d = draft();
+    d.developerAt = earliest(developerAt, t);
+    return d.build();
+  }
+
+  private FaultTracker significantProgress(Instant t) {
+    Draft d = draft();
+    d.lastSignificantProgressAt = t;
+    d.lastSubstantiveProgressAt = latest(lastSubstantiveProgressAt, t);
+    return d.build();
+  }
+
+  /** A report of one kind: records it and discharges every open duty it answers. */
+  FaultTracker contact(Contact kind, Instant at) {
+    List<Obligation> open = listing();
+    Draft d = draft();
+    d.record(kind, at);
+    for (Obligation o : open) {
+      Duty duty = Duty.of(o.ruleId()).orElseThrow();
+      boolean answers = duty.dischargedBy.contains(kind) && !o.triggeredAt().orElseThrow().isAfter(at)
+          && (!duty.reportsAStall || !o.dueAt().orElseThrow().isAfter(at));
+      if (answers) {
+        d.complete(o, at);
+      }
+    }
+    return d.build();
+  }
+
+  private FaultTracker complete(RuleId ruleId, OptionalInt sequence, Instant at) {
+    Duty duty = Duty.of(ruleId).orElseThrow(() -> new InvalidInputException("ruleId",
+        "the obligations engine raises no duty " + ruleId));
+    if (duty == Duty.FAULT_GEN_08 || duty == Duty.ESC_REQ_12) {
+      return completeDaily(ruleId, sequence, at);
+    }
+    List<Obligation> open = new ArrayList<>();
+    for (Obligation o : listing()) {
+      if (o.ruleId().equals(ruleId) && (sequence.isEmpty() || o.sequence() == sequence.getAsInt())) {
+        open.add(o);
+      }
+    }
+    if (open.isEmpty()) {
+      throw new InvalidInputException(sequence.isPresent() ? "dutySequence" : "ruleId", "no duty " + ruleId
+          + (sequence.isPresent() ? " #" + sequence.getAsInt() : "") + " is owed at " + at);
+    }
+    open.sort(ORDER);
+    boolean perEvent = duty == Duty.ESC_ROOM_11 || duty == Duty.ESC_ROOM_12 || duty == Duty.ESC_CENTER_16
+        || duty == Duty.ESC_CENTER_17;
+    Draft d = draft();
+    for (Obligation o : perEvent ? open : open.subList(0, 1)) {
+      d.complete(o, at);
+    }
+    d.record(duty.records, at);
+    return d.build();
+  }
+
+  private FaultTracker completeDaily(RuleId ruleId, OptionalInt sequence, Instant at) {
+    LocalDate first = ComputedDuties.dailyFirstDay(this);
+    boolean owed = false;
+    for (Obligation o : listing()) {
+      owed |= o.ruleId().equals(Duty.FAULT_GEN_08.id) || o.ruleId().equals(Duty.ESC_REQ_12.id);
+    }
+    if (!owed || first == null) {
+      throw new InvalidInputException("ruleId", "no daily progress entry (" + ruleId + ") is owed at " + at);
+    }
+    long today = ChronoUnit.DAYS.between(first, calendar().dateOf(at)) + 1;
+    if (sequence.isPresent() && (sequence.getAsInt() > today)) {
+      throw new InvalidInputException("dutySequence", "entry #" + sequence.getAsInt() + " is for "
+          + first.plusDays(sequence.getAsInt() - 1L) + ", after the day of " + at);
+    }
+    if (sequence.isEmpty() && today < 1) {
+      throw new InvalidInputException("ruleId", "the first daily progress entry is owed for " + first
+          + ", not for the day of " + at);
+    }
+    int target = sequence.isPresent() ? sequence.getAsInt() : (int) today;
+    if (target <= ComputedDuties.dailyDone(this)) {
+      return this;
+    }
+    Draft d = draft();
+    Obligation entry = null;
+    for (Map.Entry<ObligationKey, Obligation> e : raised.entrySet()) {
+      if (isDaily(e.getKey().ruleId()) && isOpen(e.getKey())) {
+        if (e.getKey().sequence() < target) {
+          d.cancel(e.getKey(), at);
+        } else if (e.getKey().sequence() == target) {
+          entry = e.getValue();
+        }
+      }
+    }
+    d.complete(entry != null ? entry : ComputedDuties.dailyOccurrence(this, target).obligation(), at);
+    return d.build();
+  }
+
+  private FaultTracker repair(Instant at, String field) {
+    checkRepairAfterDetection(facts, at, field);
+    if (repairedAt != null) {
+      return this;
+    }
+    Draft d = draft();
+    d.repairedAt = at;
+    for (Map.Entry<ObligationKey, Obligation> e : raised.entrySet()) {
+      if (isOpen(e.getKey()) && Duty.of(e.getKey().ruleId()).orElseThrow().endsAtRepair) {
+        d.cancel(e.getKey(), at);
+      }
+    }
+    return d.build();
+  }
+
+  private FaultTracker relapse() {
+    if (repairedAt == null) {
+      throw new InvalidInputException("type", "fault " + faultId + " relapses only after it was repaired");
+    }
+    Draft d = draft();
+    d.repairedAt = null;
+    return d.build();
+  }
+
+  private FaultTracker close(Instant at) {
+    if (repairedAt == null) {
+      throw new InvalidInputException("type", "fault " + faultId + " is closed only after it is repaired");
+    }
+    Draft d = draft();
+    d.closedAt = at;
+    for (ObligationKey k : raised.keySet()) {
+      if (isOpen(k)) {
+        d.cancel(k, at);
+      }
+    }
+    return d.build();
+  }
+
+  private static void checkRepairAfterDetection(FaultFacts f, Instant repaired, String field) {
+    if (repaired == null) {
+      return;
+    }
+    if (f.detectedAt().isPresent() && repaired.isBefore(f.detectedAt().get())) {
+      throw new InvalidInputException(field, "repaired (" + repaired + ") before the fault was detected ("
+          + f.detectedAt().get() + ")");
+    }
+    if (f.faultStartTime().isPresent() && repaired.isBefore(f.faultStartTime().get())) {
+      throw new InvalidInputException(field, "repaired (" + repaired + ") before the fault started ("
+          + f.faultStartTime().get() + ")");
+    }
+  }
+
+  // ------------------------------------------------------------------------------------ raising and listing
+
+  /** Fixes every listed duty whose moment of decision passed before {@code t}, before the event at t applies. */
+  private FaultTracker advanceTo(Instant t) {
+    if (openedAt == null) {
+      return this;
+    }
+    Draft d = null;
+    for (Candidate c : candidates()) {
+      if (c.decidedAt().isBefore(t)) {
+        d = d == null ? draft() : d;
+        d.raise(c.obligation());
+      }
+    }
+    return d == null ? this : d.build();
+  }
+
+  /** Raises the duties whose conditions hold for the first time, until nothing more arises. */
+  private FaultTracker raiseConditions(Instant t) {
+    if (closedAt != null) {
+      return this;
+    }
+    FaultTracker s = this;
+    for (int pass = 0; pass < 4; pass++) {
+      Draft d = null;
+      for (ConditionRule rule : ConditionRules.TABLE) {
+        if (s.raised.containsKey(s.key(rule.duty(), rule.sequence())) || !rule.when().test(s)) {
+          continue;
+        }
+        Window w = rule.timing().window(s, t);
+        String target = rule.duty().channel == Channel.SMS ? Notifications.recipientClasses(s) : null;
+        d = d == null ? s.draft() : d;
+        d.raise(s.obligation(rule.duty(), rule.sequence(), target, w.triggeredAt(), w.dueAt()));
+      }
+      Obligation sms = Notifications.notificationDuty(s, t);
+      if (sms != null) {
+        d = d == null ? s.draft() : d;
+        d.raise(sms);
+      }
+      for (Map.Entry<RuleId, Predicate<FaultTracker>> clock : ComputedDuties.CLOCKS.entrySet()) {
+        if (!s.since.containsKey(clock.getKey()) && clock.getValue().test(s)) {
+          d = d == null ? s.draft() : d;
+          d.since(clock.getKey(), t);
+        }
+      }
+      if (d == null) {
+        return s;
+      }
+      s = d.build();
+    }
+    return s;
+  }
+
+  /** The open duties: fixed ones not yet done or ended, and the candidates the state implies. */
+  private List<Obligation> listing() {
+    List<Obligation> out = new ArrayList<>();
+    for (Map.Entry<ObligationKey, Obligation> e : raised.entrySet()) {
+      if (isOpen(e.getKey())) {
+        out.add(e.getValue());
+      }
+    }
+    if (openedAt != null) {
+      for (Candidate c : candidates()) {
+        out.add(c.obligation());
+      }
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------------------- package-private view for rules
+
+  OpsParameters parameters() {
+    return engine.parameters();
+  }
+
+  WorkCalendar calendar() {
+    return engine.calendar();
+  }
+
+  /** Open: opened, and neither repaired nor closed. */
+  boolean isOpen() {
+    return openedAt != null && repairedAt == null && closedAt == null;
+  }
+
+  /** ESC-ROOM-16: 「责任在其它室/部门的故障,如影响到本室负责的系统的正常运作、业务受理等的,也应上报」. */
+  boolean inScope() {
+    return facts.responsibleUnit() == ResponsibleUnit.OWN_ROOM || facts.affectsOwnSystemsOrAcceptance();
+  }
+
+  /** detectedAt, or the opening when the host did not give it. */
+  Instant detectedAt() {
+    return facts.detectedAt().orElse(openedAt);
+  }
+
+  Instant escalatedAt() {
+    return l1At;
+  }
+
+  Instant l2At() {
+    return l2At;
+  }
+
+  Instant developerAt() {
+    return developerAt;
+  }
+
+  Instant provinceAt() {
+    return provinceAt;
+  }
+
+  Instant roomFirstAt() {
+    return roomFirstAt;
+  }
+
+  Instant roomLastAt() {
+    return roomLastAt;
+  }
+
+  Instant centerFirstAt() {
+    return centerFirstAt;
+  }
+
+  Instant centerLastAt() {
+    return centerLastAt;
+  }
+
+  Instant notificationAt() {
+    return notificationAt;
+  }
+
+  Instant lastFollowUpAt() {
+    return lastFollowUpAt;
+  }
+
+  Instant lastSignificantProgressAt() {
+    return lastSignificantProgressAt;
+  }
+
+  Instant repairedAtOrNull() {
+    return repairedAt;
+  }
+
+  Instant since(RuleId id) {
+    return since.get(id);
+  }
+
+  /** substantiveProgressSince(t) of §8: 实质性进展 after {@code t}. */
+  boolean progressSince(Instant t) {
+    return lastSubstantiveProgressAt != null && lastSubstantiveProgressAt.isAfter(t);
+  }
+
+  /** The emergency procedure (ESC-REQ-02) is running, or starts with the current facts. */
+  boolean emergency() {
+    return raised.containsKey(key(Duty.ESC_REQ_02, 1)) || (isOpen() && ConditionRules.sameFaultEmergency(this));
+  }
+
+  /** The working requirements of §2.2.3.3 apply: the fault peaked at L1 or L2, or the emergency procedure runs. */
+  boolean escalatedRegime() {
+    return peakLevel.isEscalated() || emergency();
+  }
+
+  boolean hasRaised(Duty duty, int sequence) {
+    return raised.containsKey(key(duty, sequence));
+  }
+
+  Obligation raisedDuty(ObligationKey k) {
+    return raised.get(k);
+  }
+
+  Iterable<ObligationKey> raisedKeys() {
+    return raised.keySet();
+  }
+
+  /** Known in any way: fixed, done or ended. Candidates with such a key are not listed again. */
+  boolean settled(ObligationKey k) {
+    return raised.containsKey(k) || completed.containsKey(k) || cancelled.containsKey(k);
+  }
+
+  /** Neither done nor ended. */
+  boolean isOpen(ObligationKey k) {
+    return !completed.containsKey(k) && !cancelled.containsKey(k);
+  }
+
+  /** The highest occurrence of a rule that is done or ended (0 when none). */
+  int maxSettledSequence(RuleId id) {
+    int max = 0;
+    for (ObligationKey k : completed.keySet()) {
+      if (k.ruleId().equals(id)) {
+        max = Math.max(max, k.sequence());
+      }
+    }
+    for (ObligationKey k : cancelled.keySet()) {
+      if (k.ruleId().equals(id)) {
+        max = Math.max(max, k.sequence());
+      }
+    }
+    return max;
+  }
+
+  ObligationKey key(Duty duty, int sequence) {
+    if (sequence != 1) {
+      return new ObligationKey(faultId, duty.id, sequence);
+    }
+    ObligationKey k = firstKeys[duty.ordinal()];
+    if (k == null) {
+      k = new ObligationKey(faultId, duty.id, 1);
+      firstKeys[duty.ordinal()] = k;
+    }
+    return k;
+  }
+
+  private List<Candidate> candidates() {
+    List<Candidate> c = candidates;
+    if (c == null) {
+      c = List.copyOf(ComputedDuties.all(this));
+      candidates = c;
+    }
+    return c;
+  }
+
+  Instant grace(Instant trigger) {
+    return trigger.plus(Duration.ofMinutes(parameters().immediateGraceMinutes()));
+  }
+
+  Instant timely(Instant trigger) {
+    return parameters().timelyDeadline().map(trigger::plus).orElse(null);
+  }
+
+  Obligation obligation(Duty duty, int sequence, String target, Instant triggeredAt, Instant dueAt) {
+    Obligation.Builder b = Obligation.builder().ruleId(duty.id).subjectId(faultId).actor(duty.actor)
+        .action(duty == Duty.NOTIFY_TRIG_01 && sequence == 2 ? Duty.RECOVERY_NOTICE : duty.action)
+        .target(target != null ? target : duty.target).channel(duty.channel).triggeredAt(triggeredAt)
+        .recurring(duty.recurring).sequence(sequence);
+    if (dueAt != null) {
+      b.dueAt(dueAt);
+    }
+    return b.build();
+  }
+
+  private int countRaised(RuleId id) {
+    int n = 0;
+    for (ObligationKey k : raised.keySet()) {
+      if (k.ruleId().equals(id)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static boolean isDaily(RuleId id) {
+    return id.equals(Duty.FAULT_GEN_08.id) || id.equals(Duty.ESC_REQ_12.id);
+  }
+
+  private static Instant earliest(Instant a, Instant b) {
+    return a == null ? b : b == null || a.isBefore(b) ? a : b;
+  }
+
+  private static Instant latest(Instant a, Instant b) {
+    return a == null ? b : b == null || a.isAfter(b) ? a : b;
+  }
+
+  @Override
+  public String toString() {
+    return "FaultTracker{" + faultId + " v" + version + " level=" + currentLevel() + " peak=" + peakLevel
+        + (repairedAt != null ? " repaired" : "") + (closedAt != null ? " closed" : "") + "}";
+  }
+
+  private Draft draft() {
+    return new Draft(this);
+  }
+
+  /** The next state under construction; its maps are copied on the first change. */
+  private static final class Draft {
+    ObligationEngine engine;
+    String faultId;
+    long version;
+    Instant openedAt;
+    Instant lastEventAt;
+    FaultFacts facts;
+    Classification classification;
+    Level peakLevel;
+    Instant l1At;
+    Instant l2At;
+    Instant developerAt;
+    Instant provinceAt;
+    Instant roomFirstAt;
+    Instant roomLastAt;
+    Instant centerFirstAt;
+    Instant centerLastAt;
+    Instant notificationAt;
+    Instant lastFollowUpAt;
+    Instant lastSignificantProgressAt;
+    Instant lastSubstantiveProgressAt;
+    Instant repairedAt;
+    Instant closedAt;
+    Map<RuleId, Instant> since;
+    Map<ObligationKey, Obligation> raised;
+    Map<ObligationKey, Instant> completed;
+    Map<ObligationKey, Instant> cancelled;
+    ObligationKey[] firstKeys;
+    private boolean sinceCopied;
+    private boolean raisedCopied;
+    private boolean completedCopied;
+    private boolean cancelledCopied;
+
+    Draft() {}
+
+    Draft(FaultTracker t) {
+      engine = t.engine;
+      faultId = t.faultId;
+      version = t.version;
+      openedAt = t.openedAt;
+      lastEventAt = t.lastEventAt;
+      facts = t.facts;
+      classification = t.classification;
+      peakLevel = t.peakLevel;
+      l1At = t.l1At;
+      l2At = t.l2At;
+      developerAt = t.developerAt;
+      provinceAt = t.provinceAt;
+      roomFirstAt = t.roomFirstAt;
+      roomLastAt = t.roomLastAt;
+      centerFirstAt = t.centerFirstAt;
+      centerLastAt = t.centerLastAt;
+      notificationAt = t.notificationAt;
+      lastFollowUpAt = t.lastFollowUpAt;
+      lastSignificantProgressAt = t.lastSignificantProgressAt;
+      lastSubstantiveProgressAt = t.lastSubstantiveProgressAt;
+      repairedAt = t.repairedAt;
+      closedAt = t.closedAt;
+      since = t.since;
+      raised = t.raised;
+      completed = t.completed;
+      cancelled = t.cancelled;
+      firstKeys = t.firstKeys;
+    }
+
+    void record(Contact kind, Instant at) {
+      switch (kind) {
+        case ROOM, ROOM_RECORD_ONLY, PROGRESS -> {
+          roomFirstAt = earliest(roomFirstAt, at);
+          roomLastAt = latest(roomLastAt, at);
+        }
+        case CENTER -> {
+          centerFirstAt = earliest(centerFirstAt, at);
+          centerLastAt = latest(centerLastAt, at);
+        }
+        case PROVINCE -> provinceAt = earliest(provinceAt, at);
+        case NOTIFICATION -> notificationAt = earliest(notificationAt, at);
+        case FOLLOW_UP -> lastFollowUpAt = latest(lastFollowUpAt, at);
+        case DEPT, RECOVERY, NONE -> {
+          // nothing beyond discharging the duties it answers
+        }
+      }
+    }
+
+    void raise(Obligation o) {
+      if (!raisedCopied) {
+        raised = new LinkedHashMap<>(raised);
+        raisedCopied = true;
+      }
+      raised.putIfAbsent(o.key(), o);
+    }
+
+    void complete(Obligation o, Instant at) {
+      raise(o);
+      if (!completedCopied) {
+        completed = new LinkedHashMap<>(completed);
+        completedCopied = true;
+      }
+      completed.put(o.key(), at);
+    }
+
+    void cancel(ObligationKey k, Instant at) {
+      if (!cancelledCopied) {
+        cancelled = new LinkedHashMap<>(cancelled);
+        cancelledCopied = true;
+      }
+      cancelled.put(k, at);
+    }
+
+    void since(RuleId id, Instant at) {
+      if (!sinceCopied) {
+        since = new LinkedHashMap<>(since);
+        sinceCopied = true;
+      }
+      since.putIfAbsent(id, at);
+    }
+
+    FaultTracker build() {
+      if (raisedCopied) {
+        raised = Collections.unmodifiableMap(raised);
+      }
+      if (completedCopied) {
+        completed = Collections.unmodifiableMap(completed);
+      }
+      if (cancelledCopied) {
+        cancelled = Collections.unmodifiableMap(cancelled);
+      }
+      if (sinceCopied) {
+        since = Collections.unmodifiableMap(since);
+      }
+      return new FaultTracker(this);
+    }
+  }
+}

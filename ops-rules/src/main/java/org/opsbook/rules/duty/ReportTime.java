@@ -1,0 +1,54 @@
+package org.opsbook.rules.duty;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.opsbook.core.FaultEventType;
+import org.opsbook.core.FaultFacts;
+import org.opsbook.rules.duty.Duty.Contact;
+
+/**
+ * The report times a snapshot of facts may carry (§2.1), and the events and reports they stand for: a host that
+ * writes {@code reportedToRoomManagerAt} into the facts has made that report at that time.
+ */
+enum ReportTime {
+  DEVELOPER("reportedToDeveloperAt", FaultEventType.REPORTED_TO_DEVELOPER, Contact.NONE),
+  PROVINCE("reportedToProvinceAt", FaultEventType.REPORTED_TO_PROVINCE, Contact.PROVINCE),
+  ROOM_MANAGER("reportedToRoomManagerAt", FaultEventType.REPORTED_TO_ROOM_MANAGER, Contact.ROOM),
+  PROGRESS("lastRoomManagerProgressAt", FaultEventType.PROGRESS_REPORTED, Contact.PROGRESS),
+  CENTER_MANAGER("reportedToCenterManagerAt", FaultEventType.REPORTED_TO_CENTER_MANAGER, Contact.CENTER),
+  NOTIFICATION("notificationSentAt", FaultEventType.NOTIFICATION_SENT, Contact.NOTIFICATION),
+  REPAIRED("repairedAt", FaultEventType.REPAIRED, Contact.NONE);
+
+  /** The fact's name, as in the JSON facts object. */
+  final String field;
+  /** The event the time stands for. */
+  final FaultEventType type;
+  /** The report it makes, NONE when it discharges nothing by itself. */
+  final Contact contact;
+
+  ReportTime(String field, FaultEventType type, Contact contact) {
+    this.field = field;
+    this.type = type;
+    this.contact = contact;
+  }
+
+  /** Returns the time in {@code facts}, if given. */
+  Optional<Instant> of(FaultFacts facts) {
+    return switch (this) {
+      case DEVELOPER -> facts.reportedToDeveloperAt();
+      case PROVINCE -> facts.reportedToProvinceAt();
+      case ROOM_MANAGER -> facts.reportedToRoomManagerAt();
+      case PROGRESS -> facts.lastRoomManagerProgressAt();
+      case CENTER_MANAGER -> facts.reportedToCenterManagerAt();
+      case NOTIFICATION -> facts.notificationSentAt();
+      case REPAIRED -> facts.repairedAt();
+    };
+  }
+
+  /** True when the time is a progress report no later than the first report: the first report itself. */
+  boolean isFirstReportAgain(FaultFacts facts) {
+    Optional<Instant> t = of(facts);
+    return this == PROGRESS && t.isPresent()
+        && facts.reportedToRoomManagerAt().map(first -> !t.get().isAfter(first)).orElse(false);
+  }
+}

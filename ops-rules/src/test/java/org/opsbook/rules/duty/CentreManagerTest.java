@@ -1,0 +1,193 @@
+package org.opsbook.rules.duty;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.opsbook.rules.duty.Fault.at;
+import static org.opsbook.rules.duty.Fault.facts;
+import static org.opsbook.rules.duty.Fault.owedAtOpening;
+import static org.opsbook.rules.duty.Fault.triple;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.opsbook.core.Channel;
+import org.opsbook.core.CoreInterface;
+import org.opsbook.core.FaultEventType;
+import org.opsbook.core.LoginSystem;
+import org.opsbook.core.Obligation;
+import org.opsbook.core.Role;
+
+/** ESC-CENTER-01..18: the room manager phones the centre manager (§2.2.3.2 ¶3). */
+class CentreManagerTest {
+
+  @Test
+  @DisplayName("ESC-CENTER-01: more than 30 customers complain they cannot communicate, not fixable on the spot (> 30): 29, 30, 31")
+  void escCenter01() {
+    triple("ESC-CENTER-01", n -> f -> f.commFailureComplainingCustomers(n), 30, false, false, true);
+    assertThat(owedAtOpening(f -> f.commFailureComplainingCustomers(31).restorableByHlrResetAtComplaint(true)))
+        .doesNotContain("ESC-CENTER-01");
+    Obligation o = Fault.open("11-25 09:00", facts("11-25 09:00").commFailureComplainingCustomers(31))
+        .duty("11-25 09:00", "ESC-CENTER-01").orElseThrow();
+    assertThat(o.actor()).isEqualTo(Role.ROOM_MANAGER);
+    assertThat(o.target()).isEqualTo("CENTER_MANAGER");
+    assertThat(o.channel()).isEqualTo(Channel.PHONE);
+    assertThat(o.dueAt()).contains(at("11-25 09:00"));
+  }
+
+  @Test
+  @DisplayName("ESC-CENTER-02: more than 100 customers possibly unable to communicate (> 100): 99, 100, 101")
+  void escCenter02() {
+    triple("ESC-CENTER-02", n -> f -> f.commFailurePotentialCustomers(n), 100, false, false, true);
+    assertThat(owedAtOpening(f -> f.commFailurePotentialCustomers(101).restorableByHlrResetAtComplaint(true)))
+        .doesNotContain("ESC-CENTER-02");
+  }
+
+  @Test
+  @DisplayName("ESC-CENTER-03: more than 30 complaints of wrongful suspension (> 30): 29, 30, 31")
+  void escCenter03() {
+    triple("ESC-CENTER-03", n -> f -> f.wrongSuspensionComplainingCustomers(n), 30, false, false, true);
+  }
+
+  @Test
+  @DisplayName("ESC-CENTER-04: more than 100 customers possibly wrongly suspended (> 100): 99, 100, 101")
+  void escCenter04() {
+    triple("ESC-CENTER-04", n -> f -> f.wrongSuspensionPotentialCustomers(n), 100, false, false, true);
+  }
+
+  @Test
+  @DisplayName("ESC-CENTER-05: more than 30 complaints of account, billing or bank anomalies (> 30): 29, 30, 31")
+  void escCenter05() {
+    triple("ESC-CENTER-05", n -> f -> f.accountAnomalyComplainingCustomers(n), 30, false, false, true);
+  }
+
+  @Test
+  @DisplayName("ESC-CENTER-06: more than 100 customers possibly hit by such anomalies (> 100): 99, 100, 101")
+  void escCenter06() {
+    triple("ESC-CENTER-06", n -> f -> f.accountAnomalyPotentialCustomers(n), 100, false, false, true);
+  }
+
+  @Test
+  @DisplayName("ESC-CENTER-07: self-service bill lists unavailable more than 2 h (> 120 min): 119, 120, 121")
+  void escCenter07() {
+    triple("ESC-CENTER-07", n -> f -> f.selfServiceBillListOutageMinutes(n), 120, false, false, true);
+  }
+
+  @Test
+  @DisplayName("ESC-CENTER-08: BOSS, CC or IBOSS login down more than 30 minutes, any one system (> 30): 29, 30, 31")
+  void escCenter08() {
+    triple("ESC-CENTER-08", n -> f -> f.putLoginOutageMinutes(LoginSystem.CC, (double) n), 30, false, false, true);
+    assertThat(owedAtOpening(f -> f.putLoginOutageMinutes(LoginSystem.BOSS, 10.0)
+        .putLoginOutageMinutes(LoginSystem.IBOSS, 31.0))).contains("ESC-CENTER-08");
+  }
+
+  @Test
+  @DisplayName("ESC-CENTER-09: important data lost, no solution confirmed more than 30 minutes on (> 30): solved at 29, 30, 31")
+  void escCenter09() {
+    Fault f = lostData();
+    assertThat(f.duty("11-25 09:00", "ESC-CENTER-09").orElseThrow().dueAt()).contains(at("11-25 09:40"));
+    assertThat(lostData().facts("11-25 09:39", b -> b.dataLossSolutionConfirmed(true)).everRaised("ESC-CENTER-09"))
+        .isFalse();
+    assertThat(lostData().facts("11-25 09:40", b -> b.dataLossSolutionConfirmed(true)).everRaised("ESC-CENTER-09"))
+        .isFalse();
+    Fault late = lostData().facts("11-25 09:41", b -> b.dataLossSolutionConfirmed(true));
+    assertThat(late.everRaised("ESC-CENTER-09")).isTrue();
+    assertThat(late.owes("11-25 09:41", "ESC-CENTER-09")).isTrue();
+  }
+
+  private static Fault lostData() {
+    return Fault.open("11-25 09:00", facts("11-25 09:00").importantDataLost(true).dataLossAt(at("11-25 09:10")));
+  }
+
+  @Test
+  @DisplayName("ESC-CENTER-10: one or more red-list customers wrongly suspended or disturbed (>= 1): 0, 1, 2")
+  void escCenter10() {
+    triple("ESC-CENTER-10", n -> f -> f.redListCustomersAffected(n), 1, false, true, true);
+  }
+
+  @Test
+  @DisplayName("ESC-CENTER-11: 250 or more complaints (>= 250): 249, 250, 251; more than 500 possibly affected (> 500): 499, 500, 501")
+  void escCenter11() {
+    triple("ESC-CENTER-11", n -> f -> f.complaintCount(n), 250, false, true, true);
+    triple("ESC-CENTER-11", n -> f -> f.affectedCustomersPotential(n), 500, false, false, true);
+  }
+
+  @Test
+  @DisplayName("ESC-CENTER-12: login instability more than 3 times in a month (> 3, no 含, CONFLICT-04): 2, 3, 4")
+  void escCenter12() {
+    triple("ESC-CENTER-12", n -> f -> f.loginInstabilityFaultsThisMonth(n), 3, false, false, true);
+  }
+
+  @Test
+  @DisplayName("ESC-CENTER-13: self-service login failures more than 5 times in a month (> 5): 4, 5, 6")
+  void escCenter13() {
+    triple("ESC-CENTER-13", n -> f -> f.selfServiceLoginFaultsThisMonth(n), 5, false, false, true);
+  }
+
+  @Test
+  @DisplayName("ESC-CENTER-14: a BOSS/IBOSS interface to CC, HLR, bank payment or SMP fully down more than 30 min (> 30): 29, 30, 31")
+  void escCenter14() {
+    triple("ESC-CENTER-14", n -> f -> f.putCoreInterfaceFullOutageMinutes(CoreInterface.HLR, (double) n), 30,
+        false, false, true);
+  }
+
+  @Test
+  @DisplayName("ESC-CENTER-15: progress on complaints of level 4 or higher (>= 4): 3, 4, 5; at once, then every 30 minutes")
+  void escCenter15() {
+    triple("ESC-CENTER-15", n -> f -> f.csComplaintLevel(n), 4, false, true, true);
+    Fault f = Fault.open("11-25 09:00", facts("11-25 09:00").csComplaintLevel(4));
+    Obligation first = f.duty("11-25 09:00", "ESC-CENTER-15").orElseThrow();
+    assertThat(first.recurring()).isTrue();
+    assertThat(first.dueAt()).contains(at("11-25 09:00"));
+    f.complete("11-25 09:10", "ESC-CENTER-15");
+    Obligation second = f.duty("11-25 09:10", "ESC-CENTER-15").orElseThrow();
+    assertThat(second.sequence()).isEqualTo(2);
+    assertThat(second.dueAt()).contains(at("11-25 09:40"));
+    assertThat(second.isDueAt(at("11-25 09:39"))).isFalse();
+    assertThat(second.isDueAt(at("11-25 09:40"))).isTrue();
+    assertThat(second.isDueAt(at("11-25 09:41"))).isTrue();
+    f.event("11-25 09:30", FaultEventType.REPORTED_TO_CENTER_MANAGER);
+    assertThat(f.duty("11-25 09:30", "ESC-CENTER-15").orElseThrow().dueAt()).contains(at("11-25 10:00"));
+  }
+
+  @Test
+  @DisplayName("ESC-CENTER-16: once the centre manager was told, a sign that the impact may expand is phoned again at once")
+  void escCenter16() {
+    Fault f = Fault.open("11-25 09:00", facts("11-25 09:00").redListCustomersAffected(1))
+        .event("11-25 09:05", FaultEventType.IMPACT_MAY_EXPAND);
+    assertThat(f.owes("11-25 09:05", "ESC-CENTER-16")).isFalse();
+    f.event("11-25 09:10", FaultEventType.REPORTED_TO_CENTER_MANAGER)
+        .event("11-25 10:00", FaultEventType.IMPACT_MAY_EXPAND);
+    Obligation o = f.duty("11-25 10:00", "ESC-CENTER-16").orElseThrow();
+    assertThat(o.dueAt()).contains(at("11-25 10:00"));
+    assertThat(o.recurring()).isTrue();
+  }
+
+  @Test
+  @DisplayName("ESC-CENTER-17: once the centre manager was told, a new phenomenon is phoned again at once")
+  void escCenter17() {
+    Fault f = Fault.open("11-25 09:00", facts("11-25 09:00").reportedToCenterManagerAt(at("11-25 09:00")))
+        .event("11-25 10:00", FaultEventType.NEW_PHENOMENON);
+    assertThat(f.duty("11-25 10:00", "ESC-CENTER-17").orElseThrow().dueAt()).contains(at("11-25 10:00"));
+    f.event("11-25 10:05", FaultEventType.REPORTED_TO_CENTER_MANAGER);
+    assertThat(f.owes("11-25 10:05", "ESC-CENTER-17")).isFalse();
+  }
+
+  @Test
+  @DisplayName("ESC-CENTER-18: a general fault with impact stuck a day after both developer and province were told (>= 24 h): 23:59, 24:00, 24:01")
+  void escCenter18() {
+    Fault f = Fault.open("11-25 09:00", facts("11-25 09:00").affectsNormalCommunication(true))
+        .event("11-25 09:05", FaultEventType.REPORTED_TO_CENTER_MANAGER)
+        .event("11-25 09:30", FaultEventType.REPORTED_TO_DEVELOPER);
+    assertThat(f.owes("11-25 09:30", "ESC-CENTER-18")).isFalse();
+    f.event("11-25 10:00", FaultEventType.REPORTED_TO_PROVINCE);
+    Obligation o = f.duty("11-25 10:00", "ESC-CENTER-18").orElseThrow();
+    assertThat(o.dueAt()).contains(at("11-26 10:00"));
+    assertThat(o.isDueAt(at("11-26 09:59"))).isFalse();
+    assertThat(o.isDueAt(at("11-26 10:00"))).isTrue();
+    assertThat(o.isDueAt(at("11-26 10:01"))).isTrue();
+    Fault escalated = Fault.open("11-25 09:00", facts("11-25 09:00").affectsNormalCommunication(true)
+            .complaintCount(30))
+        .event("11-25 09:05", FaultEventType.REPORTED_TO_CENTER_MANAGER)
+        .event("11-25 09:30", FaultEventType.REPORTED_TO_DEVELOPER)
+        .event("11-25 10:00", FaultEventType.REPORTED_TO_PROVINCE);
+    assertThat(escalated.owes("11-25 10:00", "ESC-CENTER-18")).isFalse();
+  }
+}

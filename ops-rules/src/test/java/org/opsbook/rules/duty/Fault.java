@@ -1,0 +1,144 @@
+package org.opsbook.rules.duty;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.IntFunction;
+import java.util.function.UnaryOperator;
+import org.opsbook.core.FaultEvent;
+import org.opsbook.core.FaultEventType;
+import org.opsbook.core.FaultFacts;
+import org.opsbook.core.Obligation;
+import org.opsbook.core.RuleId;
+
+/**
+ * A test script for one fault: times are written {@code "11-25 09:00"} (2026, Asia/Shanghai; 2026-11-25 is a
+ * Wednesday), each step applies one event to the immutable tracker it holds.
+ */
+final class Fault {
+  static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+  private final ObligationEngine engine;
+  private FaultTracker tracker;
+
+  private Fault(ObligationEngine engine, FaultTracker tracker) {
+    this.engine = engine;
+    this.tracker = tracker;
+  }
+
+  /** {@code "11-25 09:00"} → that instant in 2026, Shanghai. */
+  static Instant at(String monthDayTime) {
+    return LocalDateTime.parse("2026-" + monthDayTime.replace(' ', 'T')).atZone(SHANGHAI).toInstant();
+  }
+
+  /** Facts of fault F-1 detected at {@code detected}. */
+  static FaultFacts.Builder facts(String detected) {
+    return FaultFacts.builder().faultId("F-1").detectedAt(at(detected));
+  }
+
+  static Fault open(String at, FaultFacts.Builder facts) {
+    return open(ObligationEngine.standard(), at, facts);
+  }
+
+  static Fault open(ObligationEngine engine, String at, FaultFacts.Builder facts) {
+    FaultTracker t = engine.track("F-1").apply(FaultEvent.builder().faultId("F-1").sequence(1)
+        .type(FaultEventType.OPENED).at(at(at)).facts(facts.build()).build());
+    return new Fault(engine, t);
+  }
+
+  Fault facts(String at, UnaryOperator<FaultFacts.Builder> change) {
+    FaultFacts next = change.apply(tracker.facts().toBuilder()).build();
+    return apply(next(FaultEventType.FACTS_CHANGED, at).facts(next).build());
+  }
+
+  Fault event(String at, FaultEventType type) {
+    return apply(next(type, at).build());
+  }
+
+  Fault complete(String at, String ruleId) {
+    return apply(next(FaultEventType.DUTY_COMPLETED, at).ruleId(RuleId.of(ruleId)).build());
+  }
+
+  Fault complete(String at, String ruleId, int sequence) {
+    return apply(next(FaultEventType.DUTY_COMPLETED, at).ruleId(RuleId.of(ruleId)).dutySequence(sequence).build());
+  }
+
+  FaultEvent.Builder next(FaultEventType type, String at) {
+    return FaultEvent.builder().faultId(tracker.faultId()).sequence(tracker.version() + 1).type(type).at(at(at));
+  }
+
+  Fault apply(FaultEvent e) {
+    tracker = tracker.apply(e);
+    return this;
+  }
+
+  FaultTracker tracker() {
+    return tracker;
+  }
+
+  ObligationEngine engine() {
+    return engine;
+  }
+
+  List<Obligation> duties(String now) {
+    return tracker.obligations(at(now));
+  }
+
+  List<String> ruleIds(String now) {
+    List<String> ids = new ArrayList<>();
+    for (Obligation o : duties(now)) {
+      ids.add(o.ruleId().value() + (o.recurring() ? "#" + o.sequence() : ""));
+    }
+    return ids;
+  }
+
+  Optional<Obligation> duty(String now, String ruleId) {
+    for (Obligation o : duties(now)) {
+      if (o.ruleId().value().equals(ruleId)) {
+        return Optional.of(o);
+      }
+    }
+    return Optional.empty();
+  }
+
+  boolean owes(String now, String ruleId) {
+    return duty(now, ruleId).isPresent();
+  }
+
+  /** True when the rule's first occurrence was fixed at some point (it may since have been done or ended). */
+  boolean everRaised(String ruleId) {
+    for (Obligation o : tracker.raised()) {
+      if (o.ruleId().value().equals(ruleId)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True when a duty of the rule ended undone (cancelled at the repair …). */
+  boolean cancelled(String ruleId) {
+    return tracker.cancellations().keySet().stream().anyMatch(k -> k.ruleId().value().equals(ruleId));
+  }
+
+  /** Asserts whether {@code rule} is owed at opening for the values n-1, n and n+1 (the BND boundary triple). */
+  static void triple(String rule, IntFunction<UnaryOperator<FaultFacts.Builder>> facts, int n, boolean below,
+      boolean at, boolean above) {
+    assertThat(owedAtOpening(facts.apply(n - 1)).contains(rule)).as(rule + " at " + (n - 1)).isEqualTo(below);
+    assertThat(owedAtOpening(facts.apply(n)).contains(rule)).as(rule + " at " + n).isEqualTo(at);
+    assertThat(owedAtOpening(facts.apply(n + 1)).contains(rule)).as(rule + " at " + (n + 1)).isEqualTo(above);
+  }
+
+  /** Opens a fault with only these facts (detected 11-25 09:00) and returns the rules it owes at once. */
+  static List<String> owedAtOpening(UnaryOperator<FaultFacts.Builder> facts) {
+    List<String> ids = new ArrayList<>();
+    for (Obligation o : open("11-25 09:00", facts.apply(facts("11-25 09:00"))).duties("11-25 09:00")) {
+      ids.add(o.ruleId().value());
+    }
+    return ids;
+  }
+}

@@ -1,0 +1,109 @@
+package org.opsbook.rules.duty;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.opsbook.rules.duty.Fault.at;
+import static org.opsbook.rules.duty.Fault.facts;
+
+import java.util.List;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.opsbook.core.AuditRecord;
+import org.opsbook.core.FaultEventType;
+import org.opsbook.core.FaultSummary;
+import org.opsbook.core.InvalidInputException;
+import org.opsbook.core.Level;
+import org.opsbook.core.ObligationKey;
+import org.opsbook.core.RuleId;
+import org.opsbook.core.memory.InMemoryAuditLog;
+import org.opsbook.core.memory.InMemoryFaultRepository;
+import org.opsbook.core.memory.InMemoryObligationRepository;
+import org.opsbook.core.spi.ScheduledObligation;
+
+/** The service over the storage ports: history, summary, audit and timers move together. */
+class FaultDutyServiceTest {
+  private final InMemoryAuditLog audit = new InMemoryAuditLog();
+  private final InMemoryFaultRepository faults = new InMemoryFaultRepository(audit);
+  private final InMemoryObligationRepository timers = new InMemoryObligationRepository();
+  private final FaultDutyService service = new FaultDutyService(faults, timers, ObligationEngine.standard());
+
+  private static ObligationKey key(String rule, int sequence) {
+    return new ObligationKey("F-1", RuleId.of(rule), sequence);
+  }
+
+  @Test
+  @DisplayName("Opening stores the event, the summary and an audit entry, and schedules every timed duty")
+  void open() {
+    FaultTracker t = service.open("F-1", facts("11-25 09:00").complaintCount(55)
+        .faultStartTime(at("11-25 08:00")).build(), at("11-25 09:00"), "zhang");
+    assertThat(faults.events("F-1")).hasSize(1);
+    FaultSummary s = faults.summary("F-1").orElseThrow();
+    assertThat(s.peakLevel()).isEqualTo(Level.L2);
+    assertThat(s.nextDueAt()).contains(at("11-25 09:00"));
+    assertThat(timers.find(key("ESC-ROOM-01", 1))).isPresent();
+    assertThat(timers.find(key("ESC-DEPT-02", 1)).map(ScheduledObligation::dueAt)).contains(at("11-26 08:00"));
+    assertThat(timers.find(key("FAULT-GEN-07", 1))).as("timely duties have no timer").isEmpty();
+    List<AuditRecord> records = audit.read("fault:F-1");
+    assertThat(records).hasSize(1);
+    assertThat(records.get(0).entry().actorId()).isEqualTo("zhang");
+    assertThat(records.get(0).entry().ruleIds()).contains(RuleId.of("ESC-ROOM-01"), RuleId.of("ESC-DEPT-02"));
+    assertThat(t.version()).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("Reports move timers: discharged keys are cancelled, the next progress report is scheduled")
+  void reports() {
+    service.open("F-1", facts("11-25 09:00").complaintCount(25).build(), at("11-25 09:00"), "zhang");
+    service.record("F-1", FaultEventType.REPORTED_TO_ROOM_MANAGER, at("11-25 09:10"), "zhang");
+    assertThat(timers.find(key("ESC-ROOM-01", 1))).isEmpty();
+    assertThat(timers.find(key("ESC-PROG-01", 1)).map(ScheduledObligation::dueAt)).contains(at("11-25 09:40"));
+    service.complete("F-1", RuleId.of("ESC-PROG-01"), OptionalInt.empty(), at("11-25 09:30"), "zhang");
+    assertThat(timers.find(key("ESC-PROG-01", 1))).isEmpty();
+    assertThat(timers.find(key("ESC-PROG-01", 2)).map(ScheduledObligation::dueAt)).contains(at("11-25 10:00"));
+    assertThat(service.obligations("F-1", at("11-25 09:30"))).anyMatch(o -> o.key().equals(key("ESC-PROG-01", 2)));
+    assertThat(audit.verify("fault:F-1").intact()).isTrue();
+    assertThat(audit.read("fault:F-1")).hasSize(3);
+  }
+
+  @Test
+  @DisplayName("The repair cancels the fault's timers and schedules the recovery duties")
+  void repair() {
+    service.open("F-1", facts("11-25 09:00").complaintCount(25).build(), at("11-25 09:00"), "zhang");
+    service.record("F-1", FaultEventType.NOTIFICATION_SENT, at("11-25 09:05"), "68284");
+    service.record("F-1", FaultEventType.REPORTED_TO_ROOM_MANAGER, at("11-25 09:10"), "zhang");
+    FaultTracker t = service.record("F-1", FaultEventType.REPAIRED, at("11-25 10:00"), "zhang");
+    assertThat(t.repairedAt()).contains(at("11-25 10:00"));
+    assertThat(timers.pending("F-1")).extracting(p -> p.key().ruleId().value())
+        .containsExactlyInAnyOrder("NOTIFY-TRIG-01", "NOTIFY-TRIG-08", "ESC-REQ-10");
+    assertThat(faults.summary("F-1").orElseThrow().repairedAt()).contains(at("11-25 10:00"));
+  }
+
+  @Test
+  @DisplayName("A refused event stores nothing and moves no timer")
+  void refused() {
+    service.open("F-1", facts("11-25 09:00").complaintCount(25).build(), at("11-25 09:00"), "zhang");
+    List<ScheduledObligation> before = timers.pending("F-1");
+    assertThatThrownBy(() -> service.record("F-1", FaultEventType.REPORTED_TO_ROOM_MANAGER, at("11-25 08:00"),
+        "zhang")).isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> service.complete("F-1", RuleId.of("ESC-CENTER-01"), OptionalInt.empty(),
+        at("11-25 09:10"), "zhang")).isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> service.record("F-1", FaultEventType.FACTS_CHANGED, at("11-25 09:10"), "zhang"))
+        .isInstanceOf(InvalidInputException.class);
+    assertThat(faults.events("F-1")).hasSize(1);
+    assertThat(audit.read("fault:F-1")).hasSize(1);
+    assertThat(timers.pending("F-1")).isEqualTo(before);
+    assertThat(service.load("F-1").version()).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("New facts re-evaluate the fault: an upgrade to L2 schedules the department report")
+  void updateFacts() {
+    service.open("F-1", facts("11-25 09:00").faultStartTime(at("11-25 09:00")).build(), at("11-25 09:00"), null);
+    assertThat(timers.find(key("ESC-DEPT-02", 1))).isEmpty();
+    service.updateFacts("F-1", facts("11-25 09:00").faultStartTime(at("11-25 09:00")).complaintCount(60).build(),
+        at("11-25 10:00"), "li");
+    assertThat(timers.find(key("ESC-DEPT-02", 1)).map(ScheduledObligation::dueAt)).contains(at("11-26 09:00"));
+    assertThat(audit.read("fault:F-1").get(0).entry().actorId()).isEqualTo("system");
+  }
+}
