@@ -3,8 +3,9 @@ package org.opsbook.rules.dataop;
 import java.time.Instant;
 import java.util.Optional;
 import org.opsbook.core.Actor;
+import org.opsbook.core.Masking;
 
-/** Extends a ticket's {@link DataOpRecord} with what an accepted event records. */
+/** Extends a ticket's {@link DataOpRecord} with what an accepted event records; free text is kept masked. */
 final class DataOpRecorder {
   private DataOpRecorder() {}
 
@@ -15,7 +16,7 @@ final class DataOpRecorder {
     switch (event) {
       case SUBMIT -> r.submitterId(who).submittedAt(at);
       case APPROVE_BUSINESS -> r.businessApproverId(who).businessApprovedAt(at);
-      case ASSESS -> r.estimatedEffort(d.estimatedEffort()).assessedAt(at);
+      case ASSESS -> r.estimatedEffort(masked(d.estimatedEffort())).assessedAt(at);
       case ATTACH_SCRIPT_AND_BACKUP, RESUBMIT_SCRIPT -> r.scriptAuthorId(who).scriptRef(d.scriptRef())
           .backupRef(d.backupRef())
           .backupTakenAt(d.backupTakenAt().or(() -> d.backupRef().map(ref -> at)))
@@ -38,7 +39,7 @@ final class DataOpRecorder {
           // a new assignment needs its own impact statement and consent (DATAOP-MOD-10)
           .developerImpactReply(Optional.empty()).developerImpactReplyAt(Optional.empty())
           .submitterConsentAt(Optional.empty());
-      case REPLY_IMPACT -> r.developerImpactReply(d.impactReply()).developerImpactReplyAt(at);
+      case REPLY_IMPACT -> r.developerImpactReply(masked(d.impactReply())).developerImpactReplyAt(at);
       case CONSENT -> r.submitterConsentAt(at);
       case EXECUTE -> {
         r.executorId(who).executorKind(actor.kind()).executedAt(at).actualRecordCount(d.actualRecordCount())
@@ -58,13 +59,18 @@ final class DataOpRecorder {
       case PASS_REVIEW -> r.reviewerId(who).reviewedAt(at).reviewScriptVerified(d.scriptVerified())
           .reviewResultVerified(d.resultVerified()).reviewLogicVerified(d.logicVerified())
           .reviewCountVerified(d.countVerified()).reviewSampledNumbers(d.sampledNumbers());
-      case FAIL_REVIEW -> r.findings(d.findings()).reworkCount(before.reworkCount() + 1);
+      case FAIL_REVIEW -> r.findings(masked(d.findings())).reworkCount(before.reworkCount() + 1);
       case DELIVER -> r.deliveredTo(d.deliveredTo()).deliveredAt(at);
       case NOTIFY_REQUESTER -> r.requesterNotifiedVia(d.channel()).requesterNotifiedAt(at);
       case CONFIRM_BUSINESS -> r.businessConfirmedBy(who).businessConfirmedAt(at);
-      case CANCEL -> r.cancelReason(d.reason());
+      case CANCEL -> r.cancelReason(masked(d.reason()));
       default -> throw new IllegalStateException("no record for " + event);
     }
     return r.build();
+  }
+
+  /** Free text may quote a phone number; the record keeps it masked, as the audit trail does. */
+  private static Optional<String> masked(Optional<String> text) {
+    return text.map(Masking::phonesIn);
   }
 }
