@@ -1,6 +1,9 @@
 package org.opsbook.examples.cli;
 
 import org.opsbook.core.json.DecisionApi;
+import org.opsbook.rules.cutover.json.CutoverCommand;
+import org.opsbook.rules.dataop.json.DataOpCommand;
+import org.opsbook.rules.dataop.json.ExtractionWindowCommand;
 
 /** The decision API as this host serves it: every command the library provides, registered once. */
 public final class Commands {
@@ -8,6 +11,10 @@ public final class Commands {
 
   /** Returns the dispatcher with every available command. */
   public static DecisionApi decisionApi() {
-    return DecisionApi.builder().build();
+    return DecisionApi.builder()
+        .register(new DataOpCommand())
+        .register(new ExtractionWindowCommand())
+        .register(new CutoverCommand())
+        .build();
   }
 }
