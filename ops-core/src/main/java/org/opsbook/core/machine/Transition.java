@@ -23,6 +23,7 @@ public final class Transition<S extends Enum<S>, E extends Enum<E>, C> {
   private final ImmutableSet<Role> roles;
   private final ImmutableList<Guard<C>> guards;
   private final ImmutableList<String> records;
+  private final Decision<S> accepted;
 
   Transition(RuleId id, S from, E event, S to, Function<C, S> target, ImmutableSet<Role> roles,
       ImmutableList<Guard<C>> guards, ImmutableList<String> records) {
@@ -34,6 +35,12 @@ public final class Transition<S extends Enum<S>, E extends Enum<E>, C> {
     this.roles = roles;
     this.guards = guards;
     this.records = records;
+    this.accepted = to == null ? null : new Decision<>(from, to, id, ImmutableList.of());
+  }
+
+  /** The acceptance of a fixed-target transition, shared; null when the target is chosen from the data. */
+  Decision<S> accepted() {
+    return accepted;
   }
 
   /** Returns the transition's ID. */
