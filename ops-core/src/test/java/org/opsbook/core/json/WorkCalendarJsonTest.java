@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.Set;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.time.StandardWorkCalendar;
@@ -15,11 +16,13 @@ class WorkCalendarJsonTest {
         "calendar");
   }
 
+  @DisplayName("TIME-02 absent calendar is the weekday calendar")
   @Test
   void time02AbsentCalendarIsTheWeekdayCalendar() {
     assertThat(read("{}")).isEqualTo(StandardWorkCalendar.weekdays());
   }
 
+  @DisplayName("TIME-02 holidays and workdays extend the weekdays")
   @Test
   void time02HolidaysAndWorkdaysExtendTheWeekdays() {
     StandardWorkCalendar c = read("{'calendar': {'holidays': ['2026-10-01'], 'workdays': ['2026-10-10']}}");

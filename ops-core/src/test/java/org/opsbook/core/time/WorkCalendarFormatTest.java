@@ -13,10 +13,12 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.opsbook.core.InvalidInputException;
 
 class WorkCalendarFormatTest {
+  @DisplayName("TIME-02 reads holidays make up days ranges zone hours and comments")
   @Test
   void time02ReadsHolidaysMakeUpDaysRangesZoneHoursAndComments() {
     StandardWorkCalendar c = WorkCalendarFormat.parse("""

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.EnumSet;
 import java.util.Optional;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.OpsParameters;
@@ -25,6 +26,7 @@ class CutoverRulesTest {
     return ZonedDateTime.of(y, m, d, h, min, 0, 0, StandardWorkCalendar.SHANGHAI).toInstant();
   }
 
+  @DisplayName("CUTOVER-23 a thursday cutover is applied for by the end of monday")
   @Test
   void cutover23AThursdayCutoverIsAppliedForByTheEndOfMonday() {
     Instant thursday = at(2026, 11, 26, 22, 0);
@@ -32,6 +34,7 @@ class CutoverRulesTest {
     assertThat(WEEKDAYS.applicationDeadline(thursday)).isEqualTo(at(2026, 11, 24, 0, 0));
   }
 
+  @DisplayName("CUTOVER-23 deadline boundary is inclusive at 2400")
   @Test
   void cutover23DeadlineBoundaryIsInclusiveAt2400() {
     Instant thursday = at(2026, 11, 26, 9, 0);
@@ -42,6 +45,7 @@ class CutoverRulesTest {
     assertThat(WEEKDAYS.leadTimeOk(thursday, Optional.empty())).isFalse();
   }
 
+  @DisplayName("CUTOVER-23 counts working days skipping the weekend")
   @Test
   void cutover23CountsWorkingDaysSkippingTheWeekend() {
     Instant tuesday = at(2026, 12, 1, 10, 0);
@@ -50,6 +54,7 @@ class CutoverRulesTest {
     assertThat(WEEKDAYS.deadlineDay(sunday)).isEqualTo(LocalDate.of(2026, 11, 25));
   }
 
+  @DisplayName("CUTOVER-23 holidays are skipped and make up days count")
   @Test
   void cutover23HolidaysAreSkippedAndMakeUpDaysCount() {
     StandardWorkCalendar cal = StandardWorkCalendar.builder()
@@ -63,6 +68,7 @@ class CutoverRulesTest {
     assertThat(r.deadlineDay(at(2026, 10, 14, 10, 0))).isEqualTo(LocalDate.of(2026, 10, 10));
   }
 
+  @DisplayName("CUTOVER-23 the lead is a parameter boundary 2 3 4")
   @Test
   void cutover23TheLeadIsAParameterBoundary2_3_4() {
     Instant thursday = at(2026, 11, 26, 9, 0);
@@ -74,6 +80,7 @@ class CutoverRulesTest {
     }
   }
 
+  @DisplayName("CUTOVER-23 a deadline never falls on a non working day")
   @Test
   void cutover23ADeadlineNeverFallsOnANonWorkingDay() {
     qt().forAll(integers().between(0, 3 * 365), lists().of(integers().between(0, 400)).ofSizeBetween(0, 60),
@@ -101,6 +108,7 @@ class CutoverRulesTest {
         });
   }
 
+  @DisplayName("CUTOVER-12 the report lists everything and the draft announcement when needed")
   @Test
   void cutover12TheReportListsEverythingAndTheDraftAnnouncementWhenNeeded() {
     EnumSet<ReportContent> all = EnumSet.range(ReportContent.PLAN, ReportContent.SYSTEM_CUTOVER_APPLICATION_DOC);
@@ -111,6 +119,7 @@ class CutoverRulesTest {
         ReportContent.BASIS, ReportContent.SYSTEM_CUTOVER_APPLICATION_DOC);
   }
 
+  @DisplayName("CUTOVER-24 the application lists time plan personnel and impact scope")
   @Test
   void cutover24TheApplicationListsTimePlanPersonnelAndImpactScope() {
     assertThat(WEEKDAYS.missingApplicationContents(EnumSet.of(ApplicationContent.TIME, ApplicationContent.PLAN,
@@ -133,6 +142,7 @@ class CutoverRulesTest {
     assertThat(r.violations()).extracting(RuleId::value).containsExactly("CUTOVER-12", "CUTOVER-23", "CUTOVER-24");
   }
 
+  @DisplayName("CUTOVER-07 the announcement is required exactly when customers are affected")
   @Test
   void cutover07TheAnnouncementIsRequiredExactlyWhenCustomersAreAffected() {
     Cutover base = Cutover.builder().plannedStart(at(2026, 11, 26, 22, 0)).build();

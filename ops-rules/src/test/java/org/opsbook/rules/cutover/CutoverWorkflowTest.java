@@ -37,6 +37,7 @@ import static org.opsbook.rules.cutover.Fixtures.review;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.opsbook.core.Actor;
 import org.opsbook.core.AuditEntry;
@@ -66,6 +67,7 @@ class CutoverWorkflowTest {
     assertThat(f.ticket.record().steps()).hasSize(15).doesNotContainKey(INVOKE_EMERGENCY_PLAN);
   }
 
+  @DisplayName("SM-CUTOVER-T01 creation records the stated facts and opens the stream")
   @Test
   void smCutoverT01CreationRecordsTheStatedFactsAndOpensTheStream() {
     Outcome<CutoverTicket> o = WF.create(CutoverTicket.draft("CO-1", facts().build()), OWNER, Fixtures.T0);
@@ -77,6 +79,7 @@ class CutoverWorkflowTest {
     assertThat(a.ruleIds()).contains(RuleId.of("SM-CUTOVER-T01"), RuleId.of("CUTOVER-04"));
   }
 
+  @DisplayName("CUTOVER-04 the owner is from the host room and owns every owner step")
   @Test
   void cutover04TheOwnerIsFromTheHostRoomAndOwnsEveryOwnerStep() {
     Actor outsider = Fixtures.actor("ma", "支持维护室", Role.CUTOVER_OWNER);
@@ -87,6 +90,7 @@ class CutoverWorkflowTest {
     assertThat(f.fire(OWNER_REVIEW, OWNER, review()).isAccepted()).isTrue();
   }
 
+  @DisplayName("CUTOVER-10 the developers draft has plan emergency plan and dial tests")
   @Test
   void cutover10TheDevelopersDraftHasPlanEmergencyPlanAndDialTests() {
     Flow f = new Flow(facts().build()).ok(CREATE, OWNER);
@@ -95,6 +99,7 @@ class CutoverWorkflowTest {
     assertThat(f.fire(OWNER_REVIEW, OWNER, review()).isAccepted()).isTrue();
   }
 
+  @DisplayName("CUTOVER-11 the owner confirms feasibility time and the announcement with general affairs")
   @Test
   void cutover11TheOwnerConfirmsFeasibilityTimeAndTheAnnouncementWithGeneralAffairs() {
     Flow f = new Flow(facts().build()).ok(CREATE, OWNER);
@@ -107,6 +112,7 @@ class CutoverWorkflowTest {
         .isAccepted()).isTrue();
   }
 
+  @DisplayName("CUTOVER-12 the supervisor approves only a complete report")
   @Test
   void cutover12TheSupervisorApprovesOnlyACompleteReport() {
     Flow f = new Flow(facts().build()).ok(CREATE, OWNER).ok(OWNER_REVIEW, OWNER, review());
@@ -119,6 +125,7 @@ class CutoverWorkflowTest {
     assertThat(f.fire(APPROVE_REPORT, SUPERVISOR, none()).isAccepted()).isTrue();
   }
 
+  @DisplayName("CUTOVER-24 the application holds time plan personnel and impact scope")
   @Test
   void cutover24TheApplicationHoldsTimePlanPersonnelAndImpactScope() {
     Flow f = new Flow(facts().build()).ok(CREATE, OWNER).ok(OWNER_REVIEW, OWNER, review())
@@ -128,6 +135,7 @@ class CutoverWorkflowTest {
     assertThat(f.fire(APPLY_VIA_AMS, OWNER, ams()).isAccepted()).isTrue();
   }
 
+  @DisplayName("CUTOVER-23 the application is complete by the end of the third working day before")
   @Test
   void cutover23TheApplicationIsCompleteByTheEndOfTheThirdWorkingDayBefore() {
     Flow f = new Flow(facts().build()).ok(CREATE, OWNER).ok(OWNER_REVIEW, OWNER, review())
@@ -140,6 +148,7 @@ class CutoverWorkflowTest {
     assertThat(onTime.audit().orElseThrow().details()).containsEntry("applicationDeadline", deadline.toString());
   }
 
+  @DisplayName("SM-CUTOVER-T05 the province may reject which is terminal")
   @Test
   void smCutoverT05TheProvinceMayRejectWhichIsTerminal() {
     Flow f = new Flow(facts().build()).ok(CREATE, OWNER).ok(OWNER_REVIEW, OWNER, review())
@@ -155,6 +164,7 @@ class CutoverWorkflowTest {
     assertThat(f.state()).isEqualTo(CutoverState.REJECTED);
   }
 
+  @DisplayName("CUTOVER-06 countersignature comes from the it centre and every related department by a stated medium")
   @Test
   void cutover06CountersignatureComesFromTheItCentreAndEveryRelatedDepartmentByAStatedMedium() {
     Flow f = new Flow(facts().addRelatedDepartments("客服中心").build()).ok(CREATE, OWNER)
@@ -170,6 +180,7 @@ class CutoverWorkflowTest {
         .countersignMedium(CountersignMedium.OFFICIAL_DOCUMENT).build()).isAccepted()).isTrue();
   }
 
+  @DisplayName("CUTOVER-07 when customers are affected the announcement comes before the notice")
   @Test
   void cutover07WhenCustomersAreAffectedTheAnnouncementComesBeforeTheNotice() {
     Flow f = new Flow(facts().build()).toCountersigned();
@@ -179,12 +190,14 @@ class CutoverWorkflowTest {
     assertThat(f.fire(NOTIFY_STAKEHOLDERS, OWNER, notice()).isAccepted()).isTrue();
   }
 
+  @DisplayName("CUTOVER-07 without customer impact the announcement may be skipped")
   @Test
   void cutover07WithoutCustomerImpactTheAnnouncementMayBeSkipped() {
     Flow f = new Flow(facts().affectsCustomerBusiness(false).build()).toCountersigned();
     assertThat(f.fire(NOTIFY_STAKEHOLDERS, OWNER, notice()).isAccepted()).isTrue();
   }
 
+  @DisplayName("CUTOVER-08 the leader in charge is told the time and impact before the start")
   @Test
   void cutover08TheLeaderInChargeIsToldTheTimeAndImpactBeforeTheStart() {
     Flow f = new Flow(facts().affectsCustomerBusiness(false).build()).toCountersigned();
@@ -196,6 +209,7 @@ class CutoverWorkflowTest {
     assertThat(f.fireAt(NOTIFY_STAKEHOLDERS, OWNER, notice(), START.minusSeconds(1)).isAccepted()).isTrue();
   }
 
+  @DisplayName("CUTOVER-13 the meeting has the on site lead the contractors lead and the operators")
   @Test
   void cutover13TheMeetingHasTheOnSiteLeadTheContractorsLeadAndTheOperators() {
     Flow f = new Flow(facts().affectsCustomerBusiness(false).build()).toCountersigned()
@@ -205,6 +219,7 @@ class CutoverWorkflowTest {
     assertThat(f.fire(PRE_MEETING, LEAD, meeting()).isAccepted()).isTrue();
   }
 
+  @DisplayName("CUTOVER-14 the qualified owner arrives at least fifteen minutes early boundary")
   @Test
   void cutover14TheQualifiedOwnerArrivesAtLeastFifteenMinutesEarlyBoundary() {
     Instant[] arrivals = {START.minus(Duration.ofMinutes(16)), START.minus(Duration.ofMinutes(15)),
@@ -222,6 +237,7 @@ class CutoverWorkflowTest {
     }
   }
 
+  @DisplayName("CUTOVER-14 the owner must be qualified and have arrived")
   @Test
   void cutover14TheOwnerMustBeQualifiedAndHaveArrived() {
     Flow f = new Flow(facts().build()).toBriefed();
@@ -233,6 +249,7 @@ class CutoverWorkflowTest {
     assertThat(f.fire(PRE_CHECK, OPERATOR, check).isAccepted()).isTrue();
   }
 
+  @DisplayName("CUTOVER-15 the check list is recorded and the conditions met")
   @Test
   void cutover15TheCheckListIsRecordedAndTheConditionsMet() {
     Flow f = new Flow(facts().build()).toBriefed().ok(ARRIVE, OWNER, data().leadQualified(true).build());
@@ -242,6 +259,7 @@ class CutoverWorkflowTest {
         .isAccepted()).isTrue();
   }
 
+  @DisplayName("CUTOVER-16 only the on site lead orders the start when all parties are present")
   @Test
   void cutover16OnlyTheOnSiteLeadOrdersTheStartWhenAllPartiesArePresent() {
     Flow f = new Flow(facts().build()).toBriefed().ok(ARRIVE, OWNER, data().leadQualified(true).build())
@@ -251,6 +269,7 @@ class CutoverWorkflowTest {
     assertThat(f.fire(ORDER_START, LEAD, data().allPartiesPresent(true).build()).isAccepted()).isTrue();
   }
 
+  @DisplayName("CUTOVER-18 every important operation has an operator and a different watcher")
   @Test
   void cutover18EveryImportantOperationHasAnOperatorAndADifferentWatcher() {
     Flow f = new Flow(facts().build()).toInProgress();
@@ -263,6 +282,7 @@ class CutoverWorkflowTest {
     assertThat(f.fire(COMPLETE_AND_POST_CHECK, WATCHER, postCheck()).isAccepted()).isTrue();
   }
 
+  @DisplayName("CUTOVER-19 CUTOVER-21 tests are recorded and the post check confirms normal running and the effect")
   @Test
   void cutover19And21TestsAreRecordedAndThePostCheckConfirmsNormalRunningAndTheEffect() {
     Flow f = new Flow(facts().build()).toInProgress();
@@ -275,6 +295,7 @@ class CutoverWorkflowTest {
     assertThat(f.fire(COMPLETE_AND_POST_CHECK, OPERATOR, postCheck()).isAccepted()).isTrue();
   }
 
+  @DisplayName("CUTOVER-22 CUTOVER-09 archiving needs cs test results the log and the archive")
   @Test
   void cutover22And09ArchivingNeedsCsTestResultsTheLogAndTheArchive() {
     Flow f = new Flow(facts().build()).toInProgress().ok(COMPLETE_AND_POST_CHECK, OPERATOR, postCheck())
@@ -284,6 +305,7 @@ class CutoverWorkflowTest {
     assertThat(f.fire(ARCHIVE, OWNER, archive()).isAccepted()).isTrue();
   }
 
+  @DisplayName("SM-CUTOVER-T13 the on site lead invokes the emergency plan which is terminal")
   @Test
   void smCutoverT13TheOnSiteLeadInvokesTheEmergencyPlanWhichIsTerminal() {
     Flow f = new Flow(facts().build()).toInProgress();

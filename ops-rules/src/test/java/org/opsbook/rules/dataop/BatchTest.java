@@ -5,6 +5,7 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 
 import java.math.BigDecimal;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.opsbook.core.OpsParameters;
 
@@ -19,6 +20,7 @@ class BatchTest {
     return DataOp.builder().opType(OpType.MODIFICATION).build();
   }
 
+  @DisplayName("DATAOP-DEF-02 record count boundary 999 1000 1001")
   @Test
   void dataopDef02RecordCountBoundary999_1000_1001() {
     assertThat(classify(plain(), 999).isBatch()).isFalse();
@@ -28,6 +30,7 @@ class BatchTest {
     assertThat(classify(plain(), 999).reasons()).isEmpty();
   }
 
+  @DisplayName("DATAOP-DEF-02 financial difference is exclusive above 100000 yuan")
   @Test
   void dataopDef02FinancialDifferenceIsExclusiveAbove100000Yuan() {
     DataOp.Builder fin = plain().toBuilder().isFinancialReportCorrection(true);
@@ -39,12 +42,14 @@ class BatchTest {
         .containsExactly(BatchCriterion.FINANCIAL_DIFFERENCE);
   }
 
+  @DisplayName("DATAOP-DEF-02 a financial amount without the correction flag is not a batch")
   @Test
   void dataopDef02AFinancialAmountWithoutTheCorrectionFlagIsNotABatch() {
     assertThat(classify(plain().toBuilder().financialAmountDifferenceYuan(new BigDecimal("500000")).build(), 1)
         .isBatch()).isFalse();
   }
 
+  @DisplayName("DATAOP-DEF-02 inventory error is exclusive above 1000")
   @Test
   void dataopDef02InventoryErrorIsExclusiveAbove1000() {
     DataOp.Builder inv = plain().toBuilder().isInventoryReportCorrection(true);
@@ -54,6 +59,7 @@ class BatchTest {
         .containsExactly(BatchCriterion.INVENTORY_ERROR);
   }
 
+  @DisplayName("DATAOP-DEF-02 lists every criterion that holds")
   @Test
   void dataopDef02ListsEveryCriterionThatHolds() {
     DataOp all = plain().toBuilder().isFinancialReportCorrection(true)
@@ -63,6 +69,7 @@ class BatchTest {
         BatchCriterion.FINANCIAL_DIFFERENCE, BatchCriterion.INVENTORY_ERROR);
   }
 
+  @DisplayName("DATAOP-DEF-02 thresholds come from the parameters")
   @Test
   void dataopDef02ThresholdsComeFromTheParameters() {
     OpsParameters p = OpsParameters.builder().batchRecordCount(500).build();
@@ -70,6 +77,7 @@ class BatchTest {
     assertThat(Batch.classify(plain(), 499, p).isBatch()).isFalse();
   }
 
+  @DisplayName("DATAOP-DEF-02 batch is monotone in the record count")
   @Test
   void dataopDef02BatchIsMonotoneInTheRecordCount() {
     qt().forAll(integers().between(0, 100_000), integers().between(0, 100_000)).checkAssert((a, b) -> {
@@ -81,6 +89,7 @@ class BatchTest {
     });
   }
 
+  @DisplayName("DATAOP-DEF-02 the ticket judges by the actual count once executed")
   @Test
   void dataopDef02TheTicketJudgesByTheActualCountOnceExecuted() {
     DataOpTicket t = DataOpTicket.of("T", DataOpState.EXECUTED, plain().toBuilder().recordCount(10).build(),

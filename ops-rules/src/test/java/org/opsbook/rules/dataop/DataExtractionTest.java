@@ -32,6 +32,7 @@ import static org.opsbook.rules.dataop.Fixtures.none;
 
 import java.time.Instant;
 import java.time.ZonedDateTime;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.opsbook.core.Actor;
 import org.opsbook.core.ActorKind;
@@ -79,6 +80,7 @@ class DataExtractionTest {
     assertThat(f.ticket.record().toString()).doesNotContain("13800138000");
   }
 
+  @DisplayName("DATAOP-EXT-01 only data analysis room requests and only on a cmcp collaboration ticket")
   @Test
   void dataopExt01OnlyDataAnalysisRoomRequestsAndOnlyOnACmcpCollaborationTicket() {
     refusedBy(Flow.ext(extraction().build()).fire(SUBMIT, SUBMITTER, none()), "DATAOP-EXT-01");
@@ -87,6 +89,7 @@ class DataExtractionTest {
     assertThat(Flow.ext(extraction().build()).fire(SUBMIT, ANALYST, none()).isAccepted()).isTrue();
   }
 
+  @DisplayName("DATAOP-EXT-01 only data analysis room confirms the result")
   @Test
   void dataopExt01OnlyDataAnalysisRoomConfirmsTheResult() {
     Flow f = Flow.ext(extraction().build()).toScriptApproved().ok(RUN, CITY, ran(10, 1))
@@ -98,6 +101,7 @@ class DataExtractionTest {
     assertThat(f.fire(CONFIRM_BUSINESS, REQUESTER_ANALYST, none()).isAccepted()).isTrue();
   }
 
+  @DisplayName("DATAOP-EXT-03 the requirement must be complete")
   @Test
   void dataopExt03TheRequirementMustBeComplete() {
     DataOp incomplete = DataOp.builder().opType(OpType.EXTRACTION).ticketKind(TicketKind.CMCP_IT_COLLAB)
@@ -108,6 +112,7 @@ class DataExtractionTest {
     assertThat(Flow.ext(extraction().build()).fire(SUBMIT, ANALYST, none()).isAccepted()).isTrue();
   }
 
+  @DisplayName("DATAOP-EXT-08 the processor tells the estimated effort")
   @Test
   void dataopExt08TheProcessorTellsTheEstimatedEffort() {
     Flow f = Flow.ext(extraction().build()).ok(SUBMIT, ANALYST);
@@ -115,6 +120,7 @@ class DataExtractionTest {
     assertThat(f.fire(ASSESS, CITY, data().estimatedEffort("2 hours").build()).isAccepted()).isTrue();
   }
 
+  @DisplayName("DATAOP-EXT-09 the script is on the ticket")
   @Test
   void dataopExt09TheScriptIsOnTheTicket() {
     Flow f = Flow.ext(extraction().build()).ok(SUBMIT, ANALYST).ok(ASSESS, CITY, data().estimatedEffort("1h")
@@ -123,6 +129,7 @@ class DataExtractionTest {
     assertThat(f.fire(ATTACH_SCRIPT, DEV, data().scriptRef("x.sql").build()).isAccepted()).isTrue();
   }
 
+  @DisplayName("DATAOP-EXT-10 the city processor approves the script never a developer")
   @Test
   void dataopExt10TheCityProcessorApprovesTheScriptNeverADeveloper() {
     Flow f = Flow.ext(extraction().build()).ok(SUBMIT, ANALYST).ok(ASSESS, CITY, data().estimatedEffort("1h")
@@ -133,6 +140,7 @@ class DataExtractionTest {
     assertThat(f.fire(APPROVE_SCRIPT, CITY, none()).isAccepted()).isTrue();
   }
 
+  @DisplayName("DATAOP-EXT-04 a large run in peak hours is refused on the estimate")
   @Test
   void dataopExt04ALargeRunInPeakHoursIsRefusedOnTheEstimate() {
     Flow f = Flow.ext(extraction().estimatedRowCount(80_000).build()).toScriptApproved();
@@ -140,6 +148,7 @@ class DataExtractionTest {
     assertThat(f.fireAt(RUN, CITY, ran(80_000, 5), wed(12, 0)).isAccepted()).isTrue();
   }
 
+  @DisplayName("DATAOP-EXT-04 a run that turned out large in peak hours is refused post hoc")
   @Test
   void dataopExt04ARunThatTurnedOutLargeInPeakHoursIsRefusedPostHoc() {
     Flow f = Flow.ext(extraction().build()).toScriptApproved();
@@ -148,6 +157,7 @@ class DataExtractionTest {
     assertThat(f.fireAt(RUN, CITY, ran(50_000, 15), wed(10, 0)).isAccepted()).isTrue();
   }
 
+  @DisplayName("DATAOP-EXT-04 the runs start may be given explicitly")
   @Test
   void dataopExt04TheRunsStartMayBeGivenExplicitly() {
     Flow f = Flow.ext(extraction().build()).toScriptApproved();
@@ -157,6 +167,7 @@ class DataExtractionTest {
     assertThat(f.ticket.record().executedAt()).contains(wed(18, 0));
   }
 
+  @DisplayName("DATAOP-EXT-05 the reviewer is never the author the approver or the executor")
   @Test
   void dataopExt05TheReviewerIsNeverTheAuthorTheApproverOrTheExecutor() {
     Actor reviewingProcessor = actor("li", "运营管理室", ActorKind.CITY_STAFF, Role.DATA_PROCESSOR_CITY,
@@ -170,6 +181,7 @@ class DataExtractionTest {
         .isTrue();
   }
 
+  @DisplayName("DATAOP-EXT-06 logic count and at least three samples boundary")
   @Test
   void dataopExt06LogicCountAndAtLeastThreeSamplesBoundary() {
     Flow f = Flow.ext(extraction().build()).toScriptApproved().ok(RUN, CITY, ran(1800, 2));
@@ -181,8 +193,12 @@ class DataExtractionTest {
         .build()), "DATAOP-EXT-06");
     assertThat(f.fire(PASS_REVIEW, REVIEWER, checked("13800138000", "13900139000", "13700137000", "13600136000"))
         .isAccepted()).isTrue();
+    Flow three = Flow.ext(extraction().build()).toScriptApproved().ok(RUN, CITY, ran(1800, 2));
+    assertThat(three.fire(PASS_REVIEW, REVIEWER, checked("13800138000", "13900139000", "13700137000"))
+        .isAccepted()).isTrue();
   }
 
+  @DisplayName("DATAOP-EXT-06 three samples or all rows when fewer")
   @Test
   void dataopExt06ThreeSamplesOrAllRowsWhenFewer() {
     Flow f = Flow.ext(extraction().build()).toScriptApproved().ok(RUN, CITY, ran(2, 1));
@@ -190,6 +206,7 @@ class DataExtractionTest {
     assertThat(f.fire(PASS_REVIEW, REVIEWER, checked("13800138000", "13900139000")).isAccepted()).isTrue();
   }
 
+  @DisplayName("DATAOP-EXT-02 data goes only to data analysis room")
   @Test
   void dataopExt02DataGoesOnlyToDataAnalysisRoom() {
     Flow f = Flow.ext(extraction().build()).toScriptApproved().ok(RUN, CITY, ran(10, 1))
@@ -199,6 +216,7 @@ class DataExtractionTest {
     assertThat(f.fire(DELIVER, CITY, data().deliveredTo("数据分析室").build()).isAccepted()).isTrue();
   }
 
+  @DisplayName("DATAOP-EXT-07 the requester is told by a stated channel")
   @Test
   void dataopExt07TheRequesterIsToldByAStatedChannel() {
     Flow f = Flow.ext(extraction().build()).toScriptApproved().ok(RUN, CITY, ran(10, 1))
@@ -209,6 +227,7 @@ class DataExtractionTest {
     assertThat(f.ticket.record().requesterNotifiedVia()).contains(NotifyChannel.SMS);
   }
 
+  @DisplayName("DATAOP-SENS-01 applies to non routine sensitive extractions")
   @Test
   void dataopSens01AppliesToNonRoutineSensitiveExtractions() {
     Flow f = Flow.ext(extraction().involvesLevel1Sensitive(true).build()).ok(SUBMIT, ANALYST)
@@ -218,6 +237,7 @@ class DataExtractionTest {
         .isTrue();
   }
 
+  @DisplayName("DATAOP-SENS-03 a sensitive extraction is not run by a remote developer nor unmonitored")
   @Test
   void dataopSens03ASensitiveExtractionIsNotRunByARemoteDeveloperNorUnmonitored() {
     Flow f = Flow.ext(extraction().involvesLevel1Sensitive(true).routineOperation(true).build()).toScriptApproved();
@@ -227,6 +247,7 @@ class DataExtractionTest {
         .cityMonitorPresentThroughout(true).build()).isAccepted()).isTrue();
   }
 
+  @DisplayName("DATAOP-ROLE-03 a developer never reviews an extraction")
   @Test
   void dataopRole03ADeveloperNeverReviewsAnExtraction() {
     Actor devReviewer = actor("dev5", "开发商", ActorKind.DEVELOPER_ONSITE, Role.DATA_REVIEWER);
@@ -235,6 +256,7 @@ class DataExtractionTest {
         "DATAOP-ROLE-03");
   }
 
+  @DisplayName("SM-DATAOP-EXT-T07 a failed review goes back for a new script")
   @Test
   void smDataopExtT07AFailedReviewGoesBackForANewScript() {
     Flow f = Flow.ext(extraction().build()).toScriptApproved().ok(RUN, CITY, ran(10, 1))
@@ -246,6 +268,7 @@ class DataExtractionTest {
     assertThat(f.ticket.estimatedRowCount()).isEqualTo(70_000);
   }
 
+  @DisplayName("SM-DATAOP-EXT-T11 the analyst cancels before the run")
   @Test
   void smDataopExtT11TheAnalystCancelsBeforeTheRun() {
     Flow f = Flow.ext(extraction().build()).toScriptApproved();

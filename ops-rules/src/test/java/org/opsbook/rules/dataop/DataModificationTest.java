@@ -42,6 +42,7 @@ import static org.opsbook.rules.dataop.Fixtures.script;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.opsbook.core.Actor;
@@ -111,6 +112,7 @@ class DataModificationTest {
       assertThat(f.ticket.record().processorIds()).containsExactly("chen", "li");
     }
 
+    @DisplayName("SM-DATAOP-MOD-T13 the submitter cancels before execution but not after")
     @Test
     void smDataopModT13TheSubmitterCancelsBeforeExecutionButNotAfter() {
       Flow f = Flow.mod(modification().build()).toTechApproved();
@@ -136,6 +138,7 @@ class DataModificationTest {
 
   @Nested
   class Submission {
+    @DisplayName("DATAOP-MOD-01 allowed ticket kinds")
     @Test
     void dataopMod01AllowedTicketKinds() {
       for (TicketKind k : new TicketKind[] {TicketKind.AMS_DATA_MOD, TicketKind.CMCP_BUSINESS_FAULT,
@@ -145,6 +148,7 @@ class DataModificationTest {
       }
     }
 
+    @DisplayName("DATAOP-MOD-01 refuses system fault requirement and other tickets")
     @Test
     void dataopMod01RefusesSystemFaultRequirementAndOtherTickets() {
       for (TicketKind k : new TicketKind[] {TicketKind.AMS_SYSTEM_FAULT, TicketKind.REQUIREMENT, TicketKind.OTHER}) {
@@ -152,6 +156,7 @@ class DataModificationTest {
       }
     }
 
+    @DisplayName("DATAOP-MOD-06 refuses a submission without impact or side effects")
     @Test
     void dataopMod06RefusesASubmissionWithoutImpactOrSideEffects() {
       DataOp op = modification().build().toBuilder().impactStatement(" ").sideEffectsReports(" ").build();
@@ -161,17 +166,20 @@ class DataModificationTest {
       assertThat(o.violations().get(1).message()).contains("reports (报表)");
     }
 
+    @DisplayName("DATAOP-MOD-06 accepts side effects stated as none")
     @Test
     void dataopMod06AcceptsSideEffectsStatedAsNone() {
       assertThat(Flow.mod(modification().build()).fire(SUBMIT, SUBMITTER, none()).isAccepted()).isTrue();
     }
 
+    @DisplayName("DATAOP-ROLE-01 refuses a submission without urgency")
     @Test
     void dataopRole01RefusesASubmissionWithoutUrgency() {
       DataOp op = DataOp.builder().from(modification().build()).urgency("").build();
       refusedBy(Flow.mod(op).fire(SUBMIT, SUBMITTER, none()), "DATAOP-ROLE-01");
     }
 
+    @DisplayName("DATAOP-DEF-05 refuses a submission that names no target system and accepts one")
     @Test
     void dataopDef05RefusesASubmissionThatNamesNoTargetSystemAndAcceptsOne() {
       DataOp.Builder b = DataOp.builder().opType(OpType.MODIFICATION).ticketKind(TicketKind.AMS_DATA_MOD)
@@ -182,6 +190,7 @@ class DataModificationTest {
           .isAccepted()).isTrue();
     }
 
+    @DisplayName("DATAOP-MOD-16 a fault fix must cover the faults whole scope")
     @Test
     void dataopMod16AFaultFixMustCoverTheFaultsWholeScope() {
       DataOp linked = modification().linkedFaultId("F-7").build();
@@ -192,6 +201,7 @@ class DataModificationTest {
           .fire(SUBMIT, SUBMITTER, none()).isAccepted()).isTrue();
     }
 
+    @DisplayName("SM-DATAOP-MOD-T01 only a submitter submits")
     @Test
     void smDataopModT01OnlyASubmitterSubmits() {
       refusedBy(Flow.mod(modification().build()).fire(SUBMIT, CITY, none()), "SM-DATAOP-MOD-T01");
@@ -207,6 +217,7 @@ class DataModificationTest {
 
   @Nested
   class Approvals {
+    @DisplayName("DATAOP-MOD-08 branch staff approve and business and technical may be one person")
     @Test
     void dataopMod08BranchStaffApproveAndBusinessAndTechnicalMayBeOnePerson() {
       Actor both = actor("zhou", "运营管理室", ActorKind.CITY_STAFF, Role.BUSINESS_APPROVER,
@@ -216,6 +227,7 @@ class DataModificationTest {
       assertThat(f.ticket.record().businessApproverId()).isEqualTo(f.ticket.record().techApproverId());
     }
 
+    @DisplayName("DATAOP-MOD-08 refuses a provincial business approver")
     @Test
     void dataopMod08RefusesAProvincialBusinessApprover() {
       Actor province = actor("prov", "省业支", ActorKind.EXTERNAL, Role.BUSINESS_APPROVER);
@@ -223,6 +235,7 @@ class DataModificationTest {
       refusedBy(f.fire(APPROVE_BUSINESS, province, none()), "DATAOP-MOD-08");
     }
 
+    @DisplayName("DATAOP-MOD-03 the script and the backup must both be on the ticket")
     @Test
     void dataopMod03TheScriptAndTheBackupMustBothBeOnTheTicket() {
       Flow f = Flow.mod(modification().build()).ok(SUBMIT, SUBMITTER).ok(APPROVE_BUSINESS, BUSINESS);
@@ -233,6 +246,7 @@ class DataModificationTest {
       assertThat(f.fire(ATTACH_SCRIPT_AND_BACKUP, CITY, script()).isAccepted()).isTrue();
     }
 
+    @DisplayName("DATAOP-MOD-11 insert only scripts may skip the backup only when the host allows it")
     @Test
     void dataopMod11InsertOnlyScriptsMaySkipTheBackupOnlyWhenTheHostAllowsIt() {
       DataOp insert = modification().insertOnly(true).build();
@@ -247,6 +261,7 @@ class DataModificationTest {
       assertThat(f.state()).isEqualTo(DataOpState.EXECUTED);
     }
 
+    @DisplayName("DATAOP-MOD-04 a developer never gives technical approval")
     @Test
     void dataopMod04ADeveloperNeverGivesTechnicalApproval() {
       Actor devWithCityRole = actor("dev9", "开发商", ActorKind.DEVELOPER_ONSITE, Role.DATA_PROCESSOR_CITY);
@@ -257,6 +272,7 @@ class DataModificationTest {
       assertThat(f.fire(APPROVE_TECHNICAL, CITY, none()).isAccepted()).isTrue();
     }
 
+    @DisplayName("DATAOP-MOD-18 technical approval may not precede business approval")
     @Test
     void dataopMod18TechnicalApprovalMayNotPrecedeBusinessApproval() {
       Flow f = Flow.mod(modification().build()).ok(SUBMIT, SUBMITTER).ok(APPROVE_BUSINESS, BUSINESS)
@@ -266,6 +282,7 @@ class DataModificationTest {
       assertThat(f.fireAt(APPROVE_TECHNICAL, CITY, none(), businessAt).isAccepted()).isTrue();
     }
 
+    @DisplayName("DATAOP-MOD-18 execution may not precede technical approval nor review execution")
     @Test
     void dataopMod18ExecutionMayNotPrecedeTechnicalApprovalNorReviewExecution() {
       Flow f = Flow.mod(modification().build()).toTechApproved();
@@ -280,6 +297,7 @@ class DataModificationTest {
 
   @Nested
   class Execution {
+    @DisplayName("DATAOP-MOD-11 the backup must be taken strictly before execution")
     @Test
     void dataopMod11TheBackupMustBeTakenStrictlyBeforeExecution() {
       Flow f = Flow.mod(modification().build()).ok(SUBMIT, SUBMITTER).ok(APPROVE_BUSINESS, BUSINESS);
@@ -290,6 +308,7 @@ class DataModificationTest {
       assertThat(f.fireAt(EXECUTE, CITY, executed(12), later.plusSeconds(1)).isAccepted()).isTrue();
     }
 
+    @DisplayName("DATAOP-MOD-10 a developer may not execute without the impact consent step")
     @Test
     void dataopMod10ADeveloperMayNotExecuteWithoutTheImpactConsentStep() {
       Actor devWithCityRole = actor("dev9", "开发商", ActorKind.DEVELOPER_ONSITE, Role.DATA_PROCESSOR_CITY);
@@ -298,6 +317,7 @@ class DataModificationTest {
       refusedBy(f.fire(EXECUTE, DEV, executed(12)), "DATAOP-MOD-10", "SM-DATAOP-MOD-T07");
     }
 
+    @DisplayName("DATAOP-MOD-10 the assigned developer states the impact and only the submitter consents after it")
     @Test
     void dataopMod10TheAssignedDeveloperStatesTheImpactAndOnlyTheSubmitterConsentsAfterIt() {
       Flow f = Flow.mod(modification().build()).toTechApproved().ok(ASSIGN_TO_DEVELOPER, CITY,
@@ -315,6 +335,7 @@ class DataModificationTest {
       refusedBy(f.fireAt(EXECUTE, DEV, executed(12), reply.minusSeconds(1)), "DATAOP-MOD-10", "DATAOP-MOD-13");
     }
 
+    @DisplayName("DATAOP-MOD-10 a reassignment after rework needs a fresh impact statement and consent")
     @Test
     void dataopMod10AReassignmentAfterReworkNeedsAFreshImpactStatementAndConsent() {
       Flow f = Flow.mod(modification().build()).toReadyForDeveloper(developerAssignment())
@@ -326,6 +347,7 @@ class DataModificationTest {
       refusedBy(f.fire(CONSENT, SUBMITTER, none()), "DATAOP-MOD-10");
     }
 
+    @DisplayName("SM-DATAOP-MOD-T07 only the assigned developer executes")
     @Test
     void smDataopModT07OnlyTheAssignedDeveloperExecutes() {
       Flow f = Flow.mod(modification().build()).toReadyForDeveloper(developerAssignment());
@@ -334,6 +356,7 @@ class DataModificationTest {
       assertThat(f.fire(EXECUTE, DEV, executed(12)).isAccepted()).isTrue();
     }
 
+    @DisplayName("DATAOP-MOD-13 a developer executes only with script and backup attached")
     @Test
     void dataopMod13ADeveloperExecutesOnlyWithScriptAndBackupAttached() {
       Flow f = Flow.mod(modification().build()).ok(SUBMIT, SUBMITTER).ok(APPROVE_BUSINESS, BUSINESS)
@@ -346,6 +369,7 @@ class DataModificationTest {
       assertThat(o.violations().get(0).message()).contains("[BACKUP]");
     }
 
+    @DisplayName("DATAOP-MOD-13 the city processor needs no attachments")
     @Test
     void dataopMod13TheCityProcessorNeedsNoAttachments() {
       assertThat(Flow.mod(modification().build()).toTechApproved().fire(EXECUTE, CITY, executed(12)).isAccepted())
@@ -355,6 +379,7 @@ class DataModificationTest {
 
   @Nested
   class Review {
+    @DisplayName("DATAOP-MOD-15 the reviewer verifies script and result")
     @Test
     void dataopMod15TheReviewerVerifiesScriptAndResult() {
       Flow f = Flow.mod(modification().build()).toTechApproved().ok(EXECUTE, CITY, executed(12));
@@ -364,6 +389,7 @@ class DataModificationTest {
       assertThat(f.fire(PASS_REVIEW, REVIEWER, review()).isAccepted()).isTrue();
     }
 
+    @DisplayName("DATAOP-MOD-15 a batch review samples at least three distinct numbers boundary")
     @Test
     void dataopMod15ABatchReviewSamplesAtLeastThreeDistinctNumbersBoundary() {
       Flow base = Flow.mod(modification().recordCount(1500).build()).toTechApproved()
@@ -380,6 +406,7 @@ class DataModificationTest {
       assertThat(base.fire(PASS_REVIEW, REVIEWER, four).isAccepted()).isTrue();
     }
 
+    @DisplayName("DATAOP-MOD-15 three samples suffice and a failing sample refuses")
     @Test
     void dataopMod15ThreeSamplesSufficeAndAFailingSampleRefuses() {
       Flow f = Flow.mod(modification().recordCount(1500).build()).toTechApproved()
@@ -393,6 +420,7 @@ class DataModificationTest {
           .containsExactly("138****8000", "139****9000", "137****7001");
     }
 
+    @DisplayName("DATAOP-MOD-14 a single change may be reviewed by its processor")
     @Test
     void dataopMod14ASingleChangeMayBeReviewedByItsProcessor() {
       Actor cityReviewer = actor("li", "运营管理室", ActorKind.CITY_STAFF, Role.DATA_PROCESSOR_CITY,
@@ -403,6 +431,7 @@ class DataModificationTest {
       assertThat(f.fire(PASS_REVIEW, cityReviewer, review()).isAccepted()).isTrue();
     }
 
+    @DisplayName("DATAOP-MOD-14 a batch change is never reviewed by any of its processors")
     @Test
     void dataopMod14ABatchChangeIsNeverReviewedByAnyOfItsProcessors() {
       Actor cityReviewer = actor("li", "运营管理室", ActorKind.CITY_STAFF, Role.DATA_PROCESSOR_CITY,
@@ -414,6 +443,7 @@ class DataModificationTest {
       assertThat(f.fire(PASS_REVIEW, REVIEWER, batchReview()).isAccepted()).isTrue();
     }
 
+    @DisplayName("DATAOP-MOD-14 an important change needs an independent reviewer too")
     @Test
     void dataopMod14AnImportantChangeNeedsAnIndependentReviewerToo() {
       Actor cityReviewer = actor("li", "运营管理室", ActorKind.CITY_STAFF, Role.DATA_PROCESSOR_CITY,
@@ -424,6 +454,7 @@ class DataModificationTest {
       refusedBy(f.fire(PASS_REVIEW, cityReviewer, review()), "DATAOP-MOD-14");
     }
 
+    @DisplayName("DATAOP-MOD-14 when the actual count turns a single change into a batch")
     @Test
     void dataopMod14WhenTheActualCountTurnsASingleChangeIntoABatch() {
       Actor cityReviewer = actor("li", "运营管理室", ActorKind.CITY_STAFF, Role.DATA_PROCESSOR_CITY,
@@ -439,6 +470,7 @@ class DataModificationTest {
       refusedBy(f.fire(PASS_REVIEW, REVIEWER, review()), "DATAOP-MOD-15");
     }
 
+    @DisplayName("DATAOP-MOD-12 an initiator who executed may not accept their own change")
     @Test
     void dataopMod12AnInitiatorWhoExecutedMayNotAcceptTheirOwnChange() {
       Actor initiator = actor("zhang", "运营管理室", ActorKind.CITY_STAFF, Role.DATA_SUBMITTER,
@@ -450,6 +482,7 @@ class DataModificationTest {
       assertThat(f.fire(PASS_REVIEW, REVIEWER, review()).isAccepted()).isTrue();
     }
 
+    @DisplayName("DATAOP-MOD-12 an initiator who did not execute may review a single change")
     @Test
     void dataopMod12AnInitiatorWhoDidNotExecuteMayReviewASingleChange() {
       Actor initiator = actor("zhang", "运营管理室", ActorKind.CITY_STAFF, Role.DATA_SUBMITTER, Role.DATA_REVIEWER);
@@ -458,6 +491,7 @@ class DataModificationTest {
       assertThat(f.fire(PASS_REVIEW, initiator, review()).isAccepted()).isTrue();
     }
 
+    @DisplayName("DATAOP-ROLE-03 a developer never reviews")
     @Test
     void dataopRole03ADeveloperNeverReviews() {
       Actor devReviewer = actor("dev5", "开发商", ActorKind.DEVELOPER_ONSITE, Role.DATA_REVIEWER);
@@ -478,6 +512,7 @@ class DataModificationTest {
           .ok(ATTACH_SCRIPT_AND_BACKUP, CITY, script());
     }
 
+    @DisplayName("DATAOP-SENS-01 non routine sensitive work needs the superiors approved form")
     @Test
     void dataopSens01NonRoutineSensitiveWorkNeedsTheSuperiorsApprovedForm() {
       Flow f = scripted(sensitive());
@@ -490,6 +525,7 @@ class DataModificationTest {
       assertThat(ok.instance().record().sensitiveAccessForm().orElseThrow().approver().id()).isEqualTo("boss");
     }
 
+    @DisplayName("DATAOP-SENS-01 the initiator may not approve their own form nor after the fact")
     @Test
     void dataopSens01TheInitiatorMayNotApproveTheirOwnFormNorAfterTheFact() {
       Actor initiatorSuperior = actor("zhang", "运营管理室", ActorKind.CITY_STAFF, Role.SUPERIOR_SUPERVISOR);
@@ -500,12 +536,14 @@ class DataModificationTest {
           .sensitiveAccessFormApprovedAt(T0.plus(Duration.ofDays(1))).build()), "DATAOP-SENS-01");
     }
 
+    @DisplayName("DATAOP-SENS-01 routine sensitive work needs no access form")
     @Test
     void dataopSens01RoutineSensitiveWorkNeedsNoAccessForm() {
       assertThat(scripted(modification().involvesLevel1Sensitive(true).routineOperation(true).build())
           .fire(APPROVE_TECHNICAL, CITY, none()).isAccepted()).isTrue();
     }
 
+    @DisplayName("DATAOP-SENS-03 sensitive data goes only to on site developers with a city monitor")
     @Test
     void dataopSens03SensitiveDataGoesOnlyToOnSiteDevelopersWithACityMonitor() {
       Flow f = scripted(sensitive()).ok(APPROVE_TECHNICAL, CITY, data().sensitiveAccessFormApprovedBy(SUPERIOR)
@@ -519,6 +557,7 @@ class DataModificationTest {
           .isAccepted()).isTrue();
     }
 
+    @DisplayName("DATAOP-SENS-03 a remote developer who actually executes is refused")
     @Test
     void dataopSens03ARemoteDeveloperWhoActuallyExecutesIsRefused() {
       Flow f = Flow.mod(sensitive()).ok(SUBMIT, SUBMITTER).ok(APPROVE_BUSINESS, BUSINESS)
@@ -531,6 +570,7 @@ class DataModificationTest {
       refusedBy(f.fire(EXECUTE, REMOTE_DEV, executed(12)), "DATAOP-SENS-03");
     }
 
+    @DisplayName("DATAOP-SENS-04 a batch sensitive change needs the room managers form before technical approval")
     @Test
     void dataopSens04ABatchSensitiveChangeNeedsTheRoomManagersFormBeforeTechnicalApproval() {
       DataOp op = modification().involvesLevel1Sensitive(true).routineOperation(true).recordCount(5000).build();
@@ -542,6 +582,7 @@ class DataModificationTest {
           .isAccepted()).isTrue();
     }
 
+    @DisplayName("DATAOP-SENS-04 when the actual count turns a sensitive single change into a batch")
     @Test
     void dataopSens04WhenTheActualCountTurnsASensitiveSingleChangeIntoABatch() {
       DataOp op = modification().involvesLevel1Sensitive(true).routineOperation(true).recordCount(999).build();
@@ -550,6 +591,7 @@ class DataModificationTest {
       assertThat(f.fire(EXECUTE, CITY, executed(999)).isAccepted()).isTrue();
     }
 
+    @DisplayName("DATAOP-SENS-04 the form may come with the execution when the count crosses")
     @Test
     void dataopSens04TheFormMayComeWithTheExecutionWhenTheCountCrosses() {
       DataOp op = modification().involvesLevel1Sensitive(true).routineOperation(true).recordCount(999).build();

@@ -7,6 +7,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.opsbook.core.OpsParameters;
 import org.opsbook.core.time.StandardWorkCalendar;
@@ -24,6 +25,7 @@ class ExtractionWindowTest {
     return ZonedDateTime.of(y, mo, d, h, m, 0, 0, StandardWorkCalendar.SHANGHAI).toInstant();
   }
 
+  @DisplayName("DATAOP-EXT-04 rows boundary 49999 50000 50001 in peak hours")
   @Test
   void dataopExt04RowsBoundary49999_50000_50001InPeakHours() {
     assertThat(W.decide(49_999, 1, wed(10, 0)).allowed()).isTrue();
@@ -34,6 +36,7 @@ class ExtractionWindowTest {
     assertThat(d.violations()).containsExactly(ExtractionWindow.EXT_04);
   }
 
+  @DisplayName("DATAOP-EXT-04 minutes boundary 14 15 16 in peak hours")
   @Test
   void dataopExt04MinutesBoundary14_15_16InPeakHours() {
     assertThat(W.decide(10, 14, wed(10, 0)).allowed()).isTrue();
@@ -43,12 +46,14 @@ class ExtractionWindowTest {
     assertThat(d.longRun()).isTrue();
   }
 
+  @DisplayName("DATAOP-EXT-04 allowed start is the planned start itself")
   @Test
   void dataopExt04AllowedStartIsThePlannedStartItself() {
     assertThat(W.decide(100, 5, wed(10, 0)).earliestAllowedStart()).contains(wed(10, 0));
     assertThat(W.decide(80_000, 5, wed(19, 0)).earliestAllowedStart()).contains(wed(19, 0));
   }
 
+  @DisplayName("DATAOP-EXT-04 a run that overlaps peak hours is banned not only one that starts in them")
   @Test
   void dataopExt04ARunThatOverlapsPeakHoursIsBannedNotOnlyOneThatStartsInThem() {
     assertThat(W.decide(10, 20, wed(8, 50)).allowed()).isFalse();
@@ -56,6 +61,7 @@ class ExtractionWindowTest {
     assertThat(W.decide(10, 20, wed(8, 41)).allowed()).isFalse();
   }
 
+  @DisplayName("DATAOP-EXT-04 windows are half open")
   @Test
   void dataopExt04WindowsAreHalfOpen() {
     assertThat(W.decide(80_000, 1, wed(8, 59)).allowed()).isTrue();
@@ -66,6 +72,7 @@ class ExtractionWindowTest {
     assertThat(W.decide(80_000, 1, wed(18, 0)).allowed()).isTrue();
   }
 
+  @DisplayName("DATAOP-EXT-04 earliest start is noon for a job that fits the lunch gap")
   @Test
   void dataopExt04EarliestStartIsNoonForAJobThatFitsTheLunchGap() {
     ExtractionWindow.Decision d = W.decide(80_000, 5, wed(10, 0));
@@ -73,11 +80,13 @@ class ExtractionWindowTest {
     assertThat(W.decide(80_000, 120, wed(10, 0)).earliestAllowedStart()).contains(wed(12, 0));
   }
 
+  @DisplayName("DATAOP-EXT-04 earliest start is six pm for a job longer than the lunch gap")
   @Test
   void dataopExt04EarliestStartIsSixPmForAJobLongerThanTheLunchGap() {
     assertThat(W.decide(80_000, 121, wed(10, 0)).earliestAllowedStart()).contains(wed(18, 0));
   }
 
+  @DisplayName("DATAOP-EXT-04 earliest start for an over night job skips to the weekend")
   @Test
   void dataopExt04EarliestStartForAnOverNightJobSkipsToTheWeekend() {
     Instant friday = at(2026, 11, 27, 10, 0);
@@ -87,6 +96,7 @@ class ExtractionWindowTest {
         .contains(at(2026, 11, 27, 18, 0));
   }
 
+  @DisplayName("DATAOP-EXT-04 no peak hours on weekends or holidays but on make up workdays")
   @Test
   void dataopExt04NoPeakHoursOnWeekendsOrHolidaysButOnMakeUpWorkdays() {
     assertThat(W.decide(80_000, 30, at(2026, 11, 28, 10, 0)).allowed()).isTrue();
@@ -97,6 +107,7 @@ class ExtractionWindowTest {
     assertThat(w.decide(80_000, 30, at(2026, 11, 28, 10, 0)).allowed()).isFalse();
   }
 
+  @DisplayName("DATAOP-EXT-04 a job longer than every gap has no allowed start")
   @Test
   void dataopExt04AJobLongerThanEveryGapHasNoAllowedStart() {
     StandardWorkCalendar everyDay = StandardWorkCalendar.builder().addWorkdays(allWeekendsOf2026()).build();
@@ -114,6 +125,7 @@ class ExtractionWindowTest {
     return out;
   }
 
+  @DisplayName("DATAOP-EXT-04 the earliest start is allowed and nothing earlier is")
   @Test
   void dataopExt04TheEarliestStartIsAllowedAndNothingEarlierIs() {
     qt().forAll(integers().between(0, 7 * 24 * 60 - 1), integers().between(1, 600)).checkAssert((offset, mins) -> {

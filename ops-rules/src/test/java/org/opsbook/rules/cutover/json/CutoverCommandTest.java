@@ -3,6 +3,7 @@ package org.opsbook.rules.cutover.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.opsbook.core.json.DecisionApi;
 import org.opsbook.core.json.OpsJson;
@@ -39,6 +40,7 @@ class CutoverCommandTest {
         + "'announcementRequired': true, 'violations': []}").replace('\'', '"')).toString());
   }
 
+  @DisplayName("CUTOVER-23 a late application and a holiday move the deadline")
   @Test
   void cutover23ALateApplicationAndAHolidayMoveTheDeadline() {
     JsonNode late = ok(request("'applicationSubmittedAt': '2026-11-24T00:00:01+08:00', ", "{}"));
@@ -54,6 +56,7 @@ class CutoverCommandTest {
     assertThat(makeUp.get("leadTimeOk").asBoolean()).isTrue();
   }
 
+  @DisplayName("CUTOVER-23 no submission yet is not on time")
   @Test
   void cutover23NoSubmissionYetIsNotOnTime() {
     JsonNode out = ok(request("", "{}"));
@@ -61,6 +64,7 @@ class CutoverCommandTest {
     assertThat(out.get("applicationDeadline").asText()).isEqualTo("2026-11-24T00:00:00+08:00");
   }
 
+  @DisplayName("CUTOVER-12 CUTOVER-24 missing contents are listed in catalog order")
   @Test
   void cutover12And24MissingContentsAreListedInCatalogOrder() {
     JsonNode out = ok("{'plannedStart': '2026-11-26T22:00:00+08:00', 'applicationSubmittedAt': "

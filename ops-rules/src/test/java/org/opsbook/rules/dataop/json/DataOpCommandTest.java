@@ -3,6 +3,7 @@ package org.opsbook.rules.dataop.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.opsbook.core.json.DecisionApi;
 import org.opsbook.core.json.OpsJson;
@@ -188,6 +189,7 @@ class DataOpCommandTest {
     assertThat(ok("dataop", req).get("finalState").asText()).isEqualTo("EXTRACTED");
   }
 
+  @DisplayName("DATAOP-DEF-04 a query only operation has no workflow")
   @Test
   void dataopDef04AQueryOnlyOperationHasNoWorkflow() {
     JsonNode out = ok("dataop", "{'operation': {'opType': 'QUERY_ONLY'}}");
