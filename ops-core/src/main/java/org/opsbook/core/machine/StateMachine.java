@@ -136,14 +136,12 @@ public final class StateMachine<S extends Enum<S>, E extends Enum<E>, C> {
       return (Decision<S>) refusals[state.ordinal()][event.ordinal()];
     }
     List<Violation> violations = null;
-    if (!t.roles().isEmpty() && !actor.hasAnyRole(t.roles())) {
+    if (!t.anyoneMayFire() && !actor.hasAnyRole(t.roles())) {
       violations = new ArrayList<>(2);
       violations.add(Violation.of(t.id(), "actor",
           "actor " + actor.id() + " holds none of " + t.roles() + " to fire " + event));
     }
-    List<Guard<C>> guards = t.guards();
-    for (int i = 0, n = guards.size(); i < n; i++) {
-      Guard<C> g = guards.get(i);
+    for (Guard<C> g : t.guardArray()) {
       String failure = g.check().failure(context, actor);
       if (failure != null) {
         if (violations == null) {
