@@ -5,7 +5,9 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
@@ -64,12 +66,16 @@ public final class DataOpWorkflow implements Workflow<DataOpTicket, DataOpEvent,
   private final StateMachine<DataOpState, DataOpEvent, DataOpContext> machine;
   private final OpsParameters params;
   private final ExtractionWindow window;
+  private final Set<DataOpEvent> events;
 
   private DataOpWorkflow(OpType opType, OpsParameters params, WorkCalendar calendar) {
     this.opType = opType;
     this.machine = opType == OpType.MODIFICATION ? DataOpMachines.MODIFICATION : DataOpMachines.EXTRACTION;
     this.params = checkNotNull(params, "params");
     this.window = new ExtractionWindow(checkNotNull(calendar, "calendar"), params);
+    Set<DataOpEvent> declared = EnumSet.noneOf(DataOpEvent.class);
+    machine.transitions().forEach(t -> declared.add(t.event()));
+    this.events = Collections.unmodifiableSet(declared);
   }
 
   /** Returns the modification workflow (SM-DATAOP-MOD) under {@code params}. */
@@ -108,11 +114,9 @@ public final class DataOpWorkflow implements Workflow<DataOpTicket, DataOpEvent,
     return machine.describe();
   }
 
-  /** Returns the events of this machine. */
+  /** Returns the events of this machine, in declaration order. */
   public Set<DataOpEvent> events() {
-    Set<DataOpEvent> out = new TreeSet<>();
-    machine.transitions().forEach(t -> out.add(t.event()));
-    return out;
+    return events;
   }
 
   /** Returns the data fields {@code event} records (the only ones it accepts), as the decision API spells them. */
@@ -209,18 +213,18 @@ public final class DataOpWorkflow implements Workflow<DataOpTicket, DataOpEvent,
   }
 
   private void checkData(DataOpEvent event, DataOpEventData data) {
-    if (machine.transitions().stream().noneMatch(t -> t.event() == event)) {
+    if (!events.contains(event)) {
       throw new InvalidInputException("event", event.eventName() + " is not an event of " + machine.id()
           + "; events: " + events().stream().map(DataOpEvent::eventName).toList());
     }
     Set<String> allowed = recordedFields(event);
-    for (String f : data.presentFields()) {
+    Set<String> present = data.presentFields();
+    for (String f : present) {
       if (!allowed.contains(f)) {
         throw new InvalidInputException("data." + f, event.eventName() + " does not record " + f
             + "; it records " + new TreeSet<>(allowed));
       }
     }
-    Set<String> present = data.presentFields();
     for (String f : REQUIRED.getOrDefault(event, Set.of())) {
       if (!present.contains(f)) {
         throw new InvalidInputException("data." + f, event.eventName() + " must record " + f,
