@@ -20,7 +20,9 @@ import org.opsbook.core.Violation;
 /**
  * A declared state machine: an immutable transition table built once and shared. {@link #decide} looks the
  * (state, event) pair up, checks who fires it and every guard, and returns a {@link Decision}; it changes nothing
- * itself, so a refusal cannot leave half a transition behind.
+ * itself, so a refusal cannot leave half a transition behind. Decisions that depend only on the table (a refusal for
+ * want of a transition, an acceptance with a fixed target) are built once and shared, so deciding allocates nothing
+ * unless a guard or role check fails.
  *
  * <pre>{@code
  * StateMachine<S, E, Ctx> sm = StateMachine.builder("SM-DATAOP-EXT", S.class, E.class, Ctx.class)
@@ -44,6 +46,8 @@ public final class StateMachine<S extends Enum<S>, E extends Enum<E>, C> {
   private final Class<S> stateType;
   private final Class<E> eventType;
   private final Object[][] table;
+  /** The refusal for each (state, event) pair without a transition: immutable, so built once and shared. */
+  private final Object[][] refusals;
   private final ImmutableList<Transition<S, E, C>> transitions;
   private final ImmutableSet<S> terminal;
 
@@ -62,6 +66,14 @@ public final class StateMachine<S extends Enum<S>, E extends Enum<E>, C> {
       checkArgument(table[s][e] == null, "%s: two transitions from %s on %s", id, t.from(), t.event());
       checkArgument(!terminal.contains(t.from()), "%s: terminal state %s has a transition", id, t.from());
       table[s][e] = t;
+    }
+    this.refusals = new Object[states][events];
+    for (S s : stateType.getEnumConstants()) {
+      for (E e : eventType.getEnumConstants()) {
+        if (table[s.ordinal()][e.ordinal()] == null) {
+          refusals[s.ordinal()][e.ordinal()] = new Decision<>(s, s, null, ImmutableList.of(noTransition(s, e)));
+        }
+      }
     }
   }
 
@@ -114,21 +126,22 @@ public final class StateMachine<S extends Enum<S>, E extends Enum<E>, C> {
    *
    * @return the decision; never throws for a refused event
    */
+  @SuppressWarnings("unchecked")
   public Decision<S> decide(S state, E event, Actor actor, C context) {
     checkNotNull(state, "state");
     checkNotNull(event, "event");
     checkNotNull(actor, "actor");
     Transition<S, E, C> t = find(state, event);
     if (t == null) {
-      return new Decision<>(state, state, null, List.of(noTransition(state, event)));
+      return (Decision<S>) refusals[state.ordinal()][event.ordinal()];
     }
     List<Violation> violations = null;
-    if (!t.roles().isEmpty() && !actor.hasAnyRole(t.roles())) {
+    if (!t.anyoneMayFire() && !actor.hasAnyRole(t.roles())) {
       violations = new ArrayList<>(2);
       violations.add(Violation.of(t.id(), "actor",
           "actor " + actor.id() + " holds none of " + t.roles() + " to fire " + event));
     }
-    for (Guard<C> g : t.guards()) {
+    for (Guard<C> g : t.guardArray()) {
       String failure = g.check().failure(context, actor);
       if (failure != null) {
         if (violations == null) {
@@ -141,7 +154,8 @@ public final class StateMachine<S extends Enum<S>, E extends Enum<E>, C> {
     if (violations != null) {
       return new Decision<>(state, state, t.id(), violations);
     }
-    return new Decision<>(state, t.targetFor(context), t.id(), List.of());
+    Decision<S> accepted = t.accepted();
+    return accepted != null ? accepted : new Decision<>(state, t.targetFor(context), t.id(), ImmutableList.of());
   }
 
   private Violation noTransition(S state, E event) {

@@ -23,6 +23,10 @@ public final class Transition<S extends Enum<S>, E extends Enum<E>, C> {
   private final ImmutableSet<Role> roles;
   private final ImmutableList<Guard<C>> guards;
   private final ImmutableList<String> records;
+  private final Decision<S> accepted;
+  /** The guards as an array and whether any role is required: what the hot path of deciding reads. */
+  private final Guard<C>[] guardArray;
+  private final boolean anyoneMayFire;
 
   Transition(RuleId id, S from, E event, S to, Function<C, S> target, ImmutableSet<Role> roles,
       ImmutableList<Guard<C>> guards, ImmutableList<String> records) {
@@ -34,6 +38,24 @@ public final class Transition<S extends Enum<S>, E extends Enum<E>, C> {
     this.roles = roles;
     this.guards = guards;
     this.records = records;
+    this.accepted = to == null ? null : new Decision<>(from, to, id, ImmutableList.of());
+    @SuppressWarnings("unchecked")
+    Guard<C>[] array = guards.toArray(new Guard[0]);
+    this.guardArray = array;
+    this.anyoneMayFire = roles.isEmpty();
+  }
+
+  Guard<C>[] guardArray() {
+    return guardArray;
+  }
+
+  boolean anyoneMayFire() {
+    return anyoneMayFire;
+  }
+
+  /** The acceptance of a fixed-target transition, shared; null when the target is chosen from the data. */
+  Decision<S> accepted() {
+    return accepted;
   }
 
   /** Returns the transition's ID. */

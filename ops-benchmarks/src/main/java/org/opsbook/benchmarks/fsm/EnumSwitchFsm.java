@@ -1,0 +1,33 @@
+package org.opsbook.benchmarks.fsm;
+
+import java.util.List;
+import org.opsbook.benchmarks.fsm.Fsm.AuditEvent;
+import org.opsbook.benchmarks.fsm.Fsm.E;
+import org.opsbook.benchmarks.fsm.Fsm.S;
+import org.opsbook.benchmarks.fsm.Fsm.Ticket;
+
+/** The floor: a hand-written switch over the state, as a Java user writes it without a library. */
+final class EnumSwitchFsm implements Fsm.Impl {
+  @Override
+  public S run(Ticket t, List<AuditEvent> audit) {
+    S s = S.DRAFT;
+    for (int i = 0; i < Fsm.LIFECYCLE.length; i++) {
+      E e = Fsm.LIFECYCLE[i];
+      String actor = t.actorIds[i];
+      S next = null;
+      switch (s) {
+        case DRAFT -> next = e == E.SUBMIT ? S.SUBMITTED : null;
+        case SUBMITTED -> next = e == E.APPROVE && !actor.equals(t.requester) ? S.APPROVED : null;
+        case APPROVED -> next = e == E.SCHEDULE ? S.SCHEDULED : null;
+        case SCHEDULED -> next = e == E.EXECUTE ? S.EXECUTING : null;
+        case EXECUTING -> next = e == E.COMPLETE ? S.DONE : null;
+        default -> next = null;
+      }
+      if (next != null) {
+        audit.add(new AuditEvent(t.id, s, next, actor));
+        s = next;
+      }
+    }
+    return s;
+  }
+}

@@ -1,0 +1,115 @@
+package org.opsbook.core.machine;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.opsbook.core.Actor;
+import org.opsbook.core.InvalidInputException;
+import org.opsbook.core.spi.TransitionRecord;
+import org.opsbook.core.spi.WorkflowInstance;
+import org.opsbook.core.spi.WorkflowRepository;
+
+/**
+ * Runs a {@link Workflow} on stored instances: it reads an instance, lets the workflow decide, and on acceptance
+ * hands the new state, the transition and its audit entry to the {@link WorkflowRepository} in one call, so they are
+ * written and sealed atomically. A refusal writes nothing.
+ *
+ * <pre>{@code
+ * WorkflowStore<DataOpTicket, DataOpEvent, DataOpEventData> store =
+ *     new WorkflowStore<>(repository, DataOpWorkflow.modification(params), DataOpCodec.instance());
+ * Outcome<DataOpTicket> o = store.fire("DM-42", DataOpEvent.PASS_REVIEW, reviewer, data, now);
+ * }</pre>
+ *
+ * <p>Thread-safe when the repository is; a concurrent writer makes {@link #fire} throw
+ * {@link org.opsbook.core.ConcurrentUpdateException} and nothing is written.
+ *
+ * @param <I> the instance type
+ * @param <E> the event type
+ * @param <D> the event data type
+ */
+public final class WorkflowStore<I, E extends Enum<E>, D> {
+  private final WorkflowRepository repository;
+  private final Workflow<I, E, D> workflow;
+  private final WorkflowCodec<I, D> codec;
+
+  /**
+   * Creates a store.
+   *
+   * @param repository where instances, their history and their audit entries go
+   * @param workflow what decides
+   * @param codec how instances and event data become text
+   */
+  public WorkflowStore(WorkflowRepository repository, Workflow<I, E, D> workflow, WorkflowCodec<I, D> codec) {
+    this.repository = checkNotNull(repository, "repository");
+    this.workflow = checkNotNull(workflow, "workflow");
+    this.codec = checkNotNull(codec, "codec");
+  }
+
+  /**
+   * Creates and stores an instance at version 0 with its first audit entry, if the workflow accepts it.
+   *
+   * @throws org.opsbook.core.ConcurrentUpdateException when an instance with that ID exists
+   */
+  public Outcome<I> create(I draft, Actor actor, Instant at) {
+    Outcome<I> o = workflow.create(draft, actor, at);
+    if (o.isAccepted()) {
+      I created = o.instance();
+      repository.create(WorkflowInstance.builder()
+          .id(workflow.idOf(created))
+          .machine(workflow.machine())
+          .state(workflow.stateOf(created))
+          .version(0)
+          .dataJson(codec.encode(created))
+          .createdAt(at)
+          .updatedAt(at)
+          .build(), o.audit().stream().toList());
+    }
+    return o;
+  }
+
+  /**
+   * Applies an event to the stored instance {@code id}; stores the result if it is accepted.
+   *
+   * @throws InvalidInputException when no instance {@code id} of this machine exists, or the event lacks data
+   * @throws org.opsbook.core.ConcurrentUpdateException when another writer moved the instance meanwhile
+   */
+  public Outcome<I> fire(String id, E event, Actor actor, D data, Instant at) {
+    WorkflowInstance stored = load(id);
+    I before = codec.decode(stored.id(), stored.state(), stored.dataJson());
+    Outcome<I> o = workflow.apply(before, event, actor, data, at);
+    if (o.isAccepted()) {
+      I after = o.instance();
+      TransitionRecord.Builder t = TransitionRecord.builder()
+          .instanceId(id)
+          .sequence(stored.version() + 1)
+          .event(workflow.eventName(event))
+          .fromState(stored.state())
+          .toState(workflow.stateOf(after))
+          .actor(actor)
+          .at(at)
+          .dataJson(codec.encodeData(data));
+      if (o.transitionId() != null) {
+        t.transitionId(o.transitionId());
+      }
+      repository.transition(id, stored.version(), t.build(), codec.encode(after), o.audit().stream().toList());
+    }
+    return o;
+  }
+
+  /** Returns the stored instance {@code id}, if it exists and belongs to this machine. */
+  public Optional<I> find(String id) {
+    return repository.find(id).filter(i -> i.machine().equals(workflow.machine()))
+        .map(i -> codec.decode(i.id(), i.state(), i.dataJson()));
+  }
+
+  private WorkflowInstance load(String id) {
+    WorkflowInstance stored = repository.find(checkNotNull(id, "id"))
+        .orElseThrow(() -> new InvalidInputException("instanceId", "no " + workflow.machine() + " instance " + id));
+    if (!stored.machine().equals(workflow.machine())) {
+      throw new InvalidInputException("instanceId",
+          id + " is an instance of " + stored.machine() + ", not " + workflow.machine());
+    }
+    return stored;
+  }
+}

@@ -1,0 +1,155 @@
+package org.opsbook.core.machine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.opsbook.core.Actor;
+import org.opsbook.core.AuditEntry;
+import org.opsbook.core.ConcurrentUpdateException;
+import org.opsbook.core.InvalidInputException;
+import org.opsbook.core.Role;
+import org.opsbook.core.RuleId;
+import org.opsbook.core.Violation;
+import org.opsbook.core.memory.InMemoryAuditLog;
+import org.opsbook.core.memory.InMemoryWorkflowRepository;
+import org.opsbook.core.spi.TransitionRecord;
+import org.opsbook.core.spi.WorkflowInstance;
+
+class WorkflowStoreTest {
+  enum S { OPEN, APPROVED }
+
+  enum E { APPROVE }
+
+  /** A two-state ticket whose approval needs a second person. */
+  record Ticket(String id, S state, String requester) {}
+
+  private static final StateMachine<S, E, Ticket> SM = StateMachine.builder("SM-TOY", S.class, E.class, Ticket.class)
+      .transition("SM-TOY-T01", S.OPEN, E.APPROVE, S.APPROVED).by(Role.BUSINESS_APPROVER)
+      .guard("TOY-01", (t, a) -> a.id().equals(t.requester()) ? "self-approval" : null).add()
+      .terminal(S.APPROVED).build();
+
+  private static final Workflow<Ticket, E, String> TOY = new Workflow<>() {
+    @Override
+    public String machine() {
+      return "SM-TOY";
+    }
+
+    @Override
+    public String idOf(Ticket t) {
+      return t.id();
+    }
+
+    @Override
+    public String stateOf(Ticket t) {
+      return t.state().name();
+    }
+
+    @Override
+    public String eventName(E e) {
+      return "approve";
+    }
+
+    @Override
+    public Outcome<Ticket> create(Ticket draft, Actor actor, Instant at) {
+      return Outcome.accepted(draft, null, entry(draft, actor, at, "create", null));
+    }
+
+    @Override
+    public Outcome<Ticket> apply(Ticket t, E e, Actor actor, String data, Instant at) {
+      if (data.isEmpty()) {
+        throw new InvalidInputException("data", "empty");
+      }
+      Decision<S> d = SM.decide(t.state(), e, actor, t);
+      if (!d.isAllowed()) {
+        return Outcome.refused(t, d.transitionId(), d.violations());
+      }
+      Ticket after = new Ticket(t.id(), d.to(), t.requester());
+      return Outcome.accepted(after, d.transitionId(), entry(after, actor, at, "approve", t.state()));
+    }
+  };
+
+  private static AuditEntry entry(Ticket t, Actor a, Instant at, String action, S from) {
+    AuditEntry.Builder b = AuditEntry.builder().stream("toy:" + t.id()).at(at).actorId(a.id()).action(action)
+        .toState(t.state().name());
+    if (from != null) {
+      b.fromState(from.name());
+    }
+    return b.build();
+  }
+
+  private static final WorkflowCodec<Ticket, String> CODEC = new WorkflowCodec<>() {
+    @Override
+    public String encode(Ticket t) {
+      return t.requester();
+    }
+
+    @Override
+    public Ticket decode(String id, String state, String dataJson) {
+      return new Ticket(id, S.valueOf(state), dataJson);
+    }
+
+    @Override
+    public String encodeData(String data) {
+      return "{\"note\":\"" + data + "\"}";
+    }
+  };
+
+  private static final Instant T = Instant.parse("2026-11-25T02:00:00Z");
+  private static final Actor REQUESTER = Actor.of("a", Role.BUSINESS_APPROVER);
+  private static final Actor APPROVER = Actor.of("b", Role.BUSINESS_APPROVER);
+
+  private final InMemoryAuditLog log = new InMemoryAuditLog();
+  private final InMemoryWorkflowRepository repo = new InMemoryWorkflowRepository(log);
+  private final WorkflowStore<Ticket, E, String> store = new WorkflowStore<>(repo, TOY, CODEC);
+
+  @Test
+  void anAcceptedEventIsStoredWithItsTransitionAndSealedAuditEntry() {
+    store.create(new Ticket("T-1", S.OPEN, "a"), REQUESTER, T);
+    Outcome<Ticket> o = store.fire("T-1", E.APPROVE, APPROVER, "ok", T.plusSeconds(60));
+    assertThat(o.isAccepted()).isTrue();
+    WorkflowInstance i = repo.find("T-1").orElseThrow();
+    assertThat(i.state()).isEqualTo("APPROVED");
+    assertThat(i.version()).isEqualTo(1);
+    assertThat(i.machine()).isEqualTo("SM-TOY");
+    TransitionRecord t = repo.history("T-1").get(0);
+    assertThat(t.transitionId()).contains(RuleId.of("SM-TOY-T01"));
+    assertThat(t.dataJson()).isEqualTo("{\"note\":\"ok\"}");
+    assertThat(t.fromState()).isEqualTo("OPEN");
+    assertThat(log.read("toy:T-1")).extracting(r -> r.entry().action()).containsExactly("create", "approve");
+    assertThat(store.find("T-1")).contains(new Ticket("T-1", S.APPROVED, "a"));
+  }
+
+  @Test
+  void aRefusalAndBadInputWriteNothing() {
+    store.create(new Ticket("T-1", S.OPEN, "a"), REQUESTER, T);
+    Outcome<Ticket> o = store.fire("T-1", E.APPROVE, REQUESTER, "ok", T);
+    assertThat(o.violatedRules()).extracting(RuleId::value).containsExactly("TOY-01");
+    assertThatThrownBy(() -> store.fire("T-1", E.APPROVE, APPROVER, "", T)).isInstanceOf(InvalidInputException.class);
+    assertThat(repo.find("T-1").orElseThrow().version()).isZero();
+    assertThat(repo.history("T-1")).isEmpty();
+    assertThat(log.read("toy:T-1")).hasSize(1);
+  }
+
+  @Test
+  void anUnknownInstanceIsInvalidInputAndADuplicateCreationAConcurrentUpdate() {
+    assertThatThrownBy(() -> store.fire("nope", E.APPROVE, APPROVER, "x", T))
+        .isInstanceOf(InvalidInputException.class);
+    store.create(new Ticket("T-1", S.OPEN, "a"), REQUESTER, T);
+    assertThatThrownBy(() -> store.create(new Ticket("T-1", S.OPEN, "a"), REQUESTER, T))
+        .isInstanceOf(ConcurrentUpdateException.class);
+  }
+
+  @Test
+  void anOutcomeIsEitherAcceptedWithAuditOrRefusedWithViolations() {
+    Ticket t = new Ticket("T", S.OPEN, "a");
+    assertThatThrownBy(() -> Outcome.refused(t, null, List.of())).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Outcome<>(t, null, List.of(Violation.of(RuleId.of("TOY-01"), "x")),
+        java.util.Optional.of(entry(t, REQUESTER, T, "x", null)))).isInstanceOf(IllegalArgumentException.class);
+    Outcome<Ticket> refused = Outcome.refused(t, null, List.of(Violation.of(RuleId.of("TOY-02"), "x"),
+        Violation.of(RuleId.of("TOY-01"), "y"), Violation.of(RuleId.of("TOY-02"), "z")));
+    assertThat(refused.violatedRules()).extracting(RuleId::value).containsExactly("TOY-01", "TOY-02");
+  }
+}
