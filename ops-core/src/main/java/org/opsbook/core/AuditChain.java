@@ -106,4 +106,20 @@ public final class AuditChain {
     }
     return AuditVerification.ok(stream, records.size(), Optional.of(previous).filter(h -> !records.isEmpty()));
   }
+
+  /**
+   * Verifies a stream as {@link #verify(String, List)} does, and also that none of its last records are missing: the
+   * log remembers how many records it sealed ({@code sealedCount}), so deleting the tail is named too.
+   *
+   * @param sealedCount how many records the log sealed into the stream
+   */
+  public static AuditVerification verify(String stream, List<AuditRecord> records, long sealedCount) {
+    AuditVerification v = verify(stream, records);
+    if (v.intact() && records.size() < sealedCount) {
+      long missing = records.size() + 1L;
+      return AuditVerification.broken(stream, missing, "record " + missing + " and after are missing (deleted); "
+          + sealedCount + " were sealed");
+    }
+    return v;
+  }
 }
