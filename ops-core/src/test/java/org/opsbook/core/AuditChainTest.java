@@ -84,4 +84,14 @@ class AuditChainTest {
     assertThat(v.firstBrokenSequence()).contains(5L);
     assertThat(AuditChain.verify("dataop:DM-1", log.read("dataop:DM-1"), 4).intact()).isTrue();
   }
+
+  @Test
+  void equalEntriesHashEquallyWhateverTheOrderTheirEvidenceWasGivenIn() {
+    AuditEntry a = AuditEntry.builder().stream("s").at(Instant.parse("2026-11-25T02:00:00Z")).actorId("u")
+        .action("x").putDetail("b", "2").putDetail("a", "1").build();
+    AuditEntry b = AuditEntry.builder().stream("s").at(Instant.parse("2026-11-25T02:00:00Z")).actorId("u")
+        .action("x").putDetail("a", "1").putDetail("b", "2").build();
+    assertThat(a).isEqualTo(b);
+    assertThat(AuditChain.hash(a, 1, AuditChain.GENESIS)).isEqualTo(AuditChain.hash(b, 1, AuditChain.GENESIS));
+  }
 }

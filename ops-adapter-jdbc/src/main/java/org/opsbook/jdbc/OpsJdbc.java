@@ -1,0 +1,185 @@
+package org.opsbook.jdbc;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.opsbook.core.StorageException;
+import org.opsbook.core.spi.AuditLog;
+import org.opsbook.core.spi.FaultRepository;
+import org.opsbook.core.spi.MessageOutbox;
+import org.opsbook.core.spi.ObligationRepository;
+import org.opsbook.core.spi.WorkflowRepository;
+import org.opsbook.jdbc.internal.HikariPools;
+import org.opsbook.jdbc.internal.JdbcAuditLog;
+import org.opsbook.jdbc.internal.JdbcFaultRepository;
+import org.opsbook.jdbc.internal.JdbcMessageOutbox;
+import org.opsbook.jdbc.internal.JdbcObligationRepository;
+import org.opsbook.jdbc.internal.JdbcRunner;
+import org.opsbook.jdbc.internal.JdbcWorkflowRepository;
+
+/**
+ * opsbook's storage on one database, in one call: every storage port over a {@link DataSource} of PostgreSQL (the
+ * production database; several host instances may share it) or H2 (the embedded default), and {@link #migrate()}
+ * to create or upgrade the schema with Flyway.
+ *
+ * <pre>{@code
+ * OpsJdbc ops = OpsJdbc.create(dataSource);     // PostgreSQL or H2, detected
+ * ops.migrate();                                // idempotent
+ * ops.workflows().create(instance, audit);
+ * }</pre>
+ *
+ * <p>Hosts that run their own Flyway or Liquibase may instead apply the scripts in
+ * {@code classpath:db/opsbook/postgresql} (or {@code …/h2}) and skip {@link #migrate()}. Thread-safe: share one
+ * instance per data source.
+ */
+public final class OpsJdbc {
+  /** The Flyway history table of opsbook's own migrations, kept apart from the host's. */
+  public static final String HISTORY_TABLE = "opsbook_schema_history";
+
+  private final DataSource dataSource;
+  private final Dialect dialect;
+  private final JdbcAuditLog audit;
+  private final JdbcFaultRepository faults;
+  private final JdbcObligationRepository obligations;
+  private final JdbcWorkflowRepository workflows;
+  private final JdbcMessageOutbox outbox;
+
+  private OpsJdbc(DataSource dataSource, Dialect dialect) {
+    this.dataSource = dataSource;
+    this.dialect = dialect;
+    JdbcRunner runner = new JdbcRunner(dataSource, dialect, 5);
+    this.audit = new JdbcAuditLog(runner);
+    this.faults = new JdbcFaultRepository(runner, audit);
+    this.obligations = new JdbcObligationRepository(runner);
+    this.workflows = new JdbcWorkflowRepository(runner, audit);
+    this.outbox = new JdbcMessageOutbox(runner);
+  }
+
+  /**
+   * Returns opsbook's storage over {@code dataSource}, detecting PostgreSQL or H2 from a first connection.
+   *
+   * @throws StorageException when no connection can be opened
+   * @throws IllegalArgumentException for an unsupported database
+   */
+  public static OpsJdbc create(DataSource dataSource) {
+    checkNotNull(dataSource, "dataSource");
+    try (Connection c = dataSource.getConnection()) {
+      return new OpsJdbc(dataSource, Dialect.detect(c));
+    } catch (SQLException e) {
+      throw new StorageException("open database", "dataSource", true, e);
+    }
+  }
+
+  /** Returns opsbook's storage over {@code dataSource} in the given dialect, without opening a connection. */
+  public static OpsJdbc create(DataSource dataSource, Dialect dialect) {
+    return new OpsJdbc(checkNotNull(dataSource, "dataSource"), checkNotNull(dialect, "dialect"));
+  }
+
+  /**
+   * Creates or upgrades opsbook's tables in the data source's current schema with Flyway; running it again changes
+   * nothing.
+   *
+   * @return how many migrations were applied now
+   */
+  public int migrate() {
+    return migrate(dataSource, dialect);
+  }
+
+  /** Migrates {@code dataSource} as {@link #migrate()} does, detecting the dialect. */
+  public static int migrate(DataSource dataSource) {
+    return create(dataSource).migrate();
+  }
+
+  private static int migrate(DataSource dataSource, Dialect dialect) {
+    try {
+      MigrateResult r = Flyway.configure(OpsJdbc.class.getClassLoader()).dataSource(dataSource)
+          .locations("classpath:" + dialect.migrationLocation()).table(HISTORY_TABLE)
+          .baselineOnMigrate(false).load().migrate();
+      return r.migrationsExecuted;
+    } catch (RuntimeException e) {
+      throw new StorageException("migrate schema", dialect.migrationLocation(), false, e);
+    }
+  }
+
+  /** Returns the dialect in use. */
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  /** Returns the data source. */
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  /** Returns the append-only, hash-chained audit log. */
+  public AuditLog auditLog() {
+    return audit;
+  }
+
+  /** Returns the fault repository; it seals audit entries into {@link #auditLog()} in the same transaction. */
+  public FaultRepository faults() {
+    return faults;
+  }
+
+  /** Returns the durable obligations (timers) that several instances claim under leases. */
+  public ObligationRepository obligations() {
+    return obligations;
+  }
+
+  /** Returns the workflow repository; it seals audit entries into {@link #auditLog()} in the same transaction. */
+  public WorkflowRepository workflows() {
+    return workflows;
+  }
+
+  /** Returns the message outbox. */
+  public MessageOutbox outbox() {
+    return outbox;
+  }
+
+  /**
+   * Returns the JDBC URL of an H2 database file at {@code file} (without the {@code .mv.db} suffix) in PostgreSQL
+   * mode, the embedded default: {@code jdbc:h2:file:…;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH}.
+   */
+  public static String h2FileUrl(Path file) {
+    return "jdbc:h2:file:" + file.toAbsolutePath() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"
+        + ";DEFAULT_NULL_ORDERING=HIGH";
+  }
+
+  /** Returns the JDBC URL of a named in-memory H2 database that lives until the JVM exits. */
+  public static String h2MemoryUrl(String name) {
+    checkArgument(name.matches("[A-Za-z0-9_]+"), "name must be letters, digits or _: %s", name);
+    return "jdbc:h2:mem:" + name + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+        + ";DB_CLOSE_DELAY=-1";
+  }
+
+  /**
+   * Returns a plain (unpooled) data source for an H2 URL, e.g. from {@link #h2FileUrl(Path)}. Each connection opens the
+   * embedded database directly, which is cheap for H2.
+   */
+  public static DataSource h2DataSource(String url) {
+    org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
+    ds.setURL(url);
+    ds.setUser("sa");
+    ds.setPassword("");
+    return ds;
+  }
+
+  /**
+   * Returns a HikariCP pool for {@code url} (PostgreSQL or H2). HikariCP is an optional dependency: add
+   * {@code com.zaxxer:HikariCP} to use this. Close the returned data source ({@link AutoCloseable}) on shutdown.
+   *
+   * @param user the database user, or null when the URL carries it
+   * @param password the password, or null
+   * @param maxPoolSize the most connections
+   */
+  public static DataSource pooled(String url, String user, String password, int maxPoolSize) {
+    checkArgument(maxPoolSize > 0, "maxPoolSize must be > 0: %s", maxPoolSize);
+    return HikariPools.create(url, user, password, maxPoolSize);
+  }
+}
