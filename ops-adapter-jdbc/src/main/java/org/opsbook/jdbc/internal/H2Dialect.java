@@ -59,6 +59,14 @@ public final class H2Dialect implements Dialect {
   }
 
   @Override
+  public boolean isConnectionLost(SQLException e) {
+    String state = e.getSQLState();
+    // object closed, connection broken, database closed, closed by the VM
+    return state != null && (state.startsWith("08") || "90007".equals(state) || "90067".equals(state)
+        || "90098".equals(state) || "90121".equals(state));
+  }
+
+  @Override
   public boolean isRetryable(SQLException e) {
     String state = e.getSQLState();
     // deadlock (40001), lock timeout (HYT00), concurrent update of a row (90131)

@@ -53,6 +53,13 @@ public final class PostgresDialect implements Dialect {
   }
 
   @Override
+  public boolean isConnectionLost(SQLException e) {
+    String state = e.getSQLState();
+    // connection exceptions, and the server ending the session (admin shutdown, crash shutdown, cannot connect now)
+    return state != null && (state.startsWith("08") || state.startsWith("57P"));
+  }
+
+  @Override
   public boolean isRetryable(SQLException e) {
     String state = e.getSQLState();
     // serialization_failure, deadlock_detected, lock_not_available
