@@ -53,6 +53,16 @@ final class TestDatabases {
     return new Db(HikariPools.create(url, "sa", "", 8), url, db, false);
   }
 
+  /** Returns a data source that opens a new physical connection each time, bypassing the pool. */
+  static DataSource unpooled(Db db) {
+    if (!db.postgres()) {
+      return OpsJdbc.h2DataSource(db.url());
+    }
+    org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
+    ds.setURL(db.url());
+    return ds;
+  }
+
   /** Returns true when this run targets the external PostgreSQL of {@code OPSBOOK_TEST_PG_URL}. */
   static boolean external() {
     return "external".equals(System.getProperty("opsbook.pg.target"));
