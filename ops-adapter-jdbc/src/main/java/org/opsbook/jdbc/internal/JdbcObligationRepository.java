@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -33,9 +34,6 @@ import org.opsbook.core.spi.ScheduledObligation;
  */
 public final class JdbcObligationRepository implements ObligationRepository {
   private static final String KEY = "subject_id = ? AND rule_id = ? AND seq = ?";
-  private static final String UNDO_IF_DONE = "DELETE FROM ops_obligation WHERE " + KEY
-      + " AND EXISTS (SELECT 1 FROM ops_obligation_done d WHERE d.subject_id = ops_obligation.subject_id"
-      + " AND d.rule_id = ops_obligation.rule_id AND d.seq = ops_obligation.seq)";
 
   private final JdbcRunner runner;
 
@@ -74,20 +72,40 @@ public final class JdbcObligationRepository implements ObligationRepository {
         }
         ps.executeBatch();
       }
+      // after the upsert (whose row locks order it after any completing transaction): undo keys that already
+      // fired or were cancelled; one lookup per chunk of subjects, since such keys are rare
       int pending = all.size();
-      try (PreparedStatement ps = c.prepareStatement(UNDO_IF_DONE)) {
-        for (ScheduledObligation o : all) {
-          Sql.bind(ps, key(o.key()));
-          ps.addBatch();
-        }
-        for (int n : ps.executeBatch()) {
-          if (n > 0) {
-            pending--;
-          }
+      for (ObligationKey k : doneAmong(c, all)) {
+        if (Sql.update(c, "DELETE FROM ops_obligation WHERE " + KEY, key(k)) > 0) {
+          pending--;
         }
       }
       return pending;
     });
+  }
+
+  /** Returns the keys among {@code obligations} that are in the done table. */
+  private static Set<ObligationKey> doneAmong(Connection c, List<ScheduledObligation> obligations)
+      throws SQLException {
+    Set<ObligationKey> wanted = new HashSet<>();
+    Set<String> subjects = new LinkedHashSet<>();
+    for (ScheduledObligation o : obligations) {
+      wanted.add(o.key());
+      subjects.add(o.key().subjectId());
+    }
+    Set<ObligationKey> done = new HashSet<>();
+    List<String> all = List.copyOf(subjects);
+    for (int from = 0; from < all.size(); from += 500) {
+      List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+      String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+      for (ObligationKey k : Sql.query(c, "SELECT subject_id, rule_id, seq FROM ops_obligation_done"
+          + " WHERE subject_id IN (" + marks + ")", JdbcObligationRepository::keyOf, chunk.toArray())) {
+        if (wanted.contains(k)) {
+          done.add(k);
+        }
+      }
+    }
+    return done;
   }
 
   @Override

@@ -276,4 +276,22 @@ public abstract class ObligationRepositoryContract extends StorageContract {
     assertThat(claimed).hasSize(200);
     assertThat(unique).hasSize(200);
   }
+
+  @Test
+  void reschedulingWhileAnotherInstanceCompletesNeverLeavesAFiredKeyPending() throws Exception {
+    for (int round = 0; round < 40; round++) {
+      ScheduledObligation o = due("R-" + round, "ESC-ROOM-01", at(0));
+      store.obligations().schedule(o);
+      store.obligations().claimDue(at(1), 100, "a", LEASE);
+      java.util.concurrent.atomic.AtomicInteger turn = new java.util.concurrent.atomic.AtomicInteger();
+      List<Object> results = race(2, () -> turn.getAndIncrement() == 0
+          ? store.obligations().complete(o.key(), "a", at(2))
+          : store.obligations().schedule(due(o.key().subjectId(), "ESC-ROOM-01", at(5))));
+      assertThat(results).allSatisfy(r -> assertThat(r).isInstanceOf(Boolean.class));
+      boolean fired = store.obligations().hasFired(o.key());
+      assertThat(fired).as("the lease holder completes whatever the order").isTrue();
+      assertThat(store.obligations().find(o.key())).as("round %s: a fired key is never pending again", round)
+          .isEmpty();
+    }
+  }
 }
