@@ -46,10 +46,11 @@ public interface Dialect {
     return java.util.Optional.empty();
   }
 
-  /** Returns true when an UPDATE may return the rows it changed ({@code RETURNING}). */
-  default boolean supportsReturning() {
-    return false;
-  }
+  /**
+   * Returns a query that runs {@code update} and returns {@code columns} of the rows it changed, in one statement:
+   * {@code UPDATE … RETURNING} on PostgreSQL, {@code SELECT … FROM FINAL TABLE (UPDATE …)} on H2.
+   */
+  String updateReturning(String update, String columns);
 
   /** Returns true when retrying the whole transaction may succeed: a serialization failure, deadlock or lock timeout. */
   boolean isRetryable(SQLException e);

@@ -59,6 +59,11 @@ public final class H2Dialect implements Dialect {
   }
 
   @Override
+  public String updateReturning(String update, String columns) {
+    return "SELECT " + columns + " FROM FINAL TABLE (" + update + ")";
+  }
+
+  @Override
   public boolean isConnectionLost(SQLException e) {
     String state = e.getSQLState();
     // object closed, connection broken, database closed, closed by the VM

@@ -84,33 +84,37 @@ public final class JdbcAuditLog implements AuditLog {
     }
     try (PreparedStatement ps = c.prepareStatement(
         "INSERT INTO ops_audit (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
+      List<Object[]> rows = new ArrayList<>(out.size());
       for (AuditRecord r : out) {
         AuditEntry e = r.entry();
-        Sql.bind(ps, e.stream(), r.sequence(), e.at(), e.actorId(), e.action(), Sql.text(e.fromState()),
+        rows.add(new Object[] {e.stream(), r.sequence(), e.at(), e.actorId(), e.action(), Sql.text(e.fromState()),
             Sql.text(e.toState()), StoredJson.ruleIds(e.ruleIds()), StoredJson.details(e.details()),
-            r.previousHash(), r.hash());
-        ps.addBatch();
+            r.previousHash(), r.hash()});
       }
-      executeBatch(ps, out.size());
+      execute(ps, rows);
     }
     try (PreparedStatement ps = c.prepareStatement("UPDATE ops_audit_head SET seq = ?, hash = ? WHERE stream = ?")) {
+      List<Object[]> rows = new ArrayList<>(heads.size());
       for (Map.Entry<String, Head> h : heads.entrySet()) {
-        Sql.bind(ps, h.getValue().seq, h.getValue().hash, h.getKey());
-        ps.addBatch();
+        rows.add(new Object[] {h.getValue().seq, h.getValue().hash, h.getKey()});
       }
-      executeBatch(ps, heads.size());
+      execute(ps, rows);
     }
     return out;
   }
 
-  private static void executeBatch(PreparedStatement ps, int n) throws SQLException {
-    if (n == 1) {
-      // a single row needs no batch round trip of its own
-      ps.clearBatch();
+  /** Runs one row as a plain update (one round trip, no batch overhead) and several as a batch. */
+  private static void execute(PreparedStatement ps, List<Object[]> rows) throws SQLException {
+    if (rows.size() == 1) {
+      Sql.bind(ps, rows.get(0));
       ps.executeUpdate();
-    } else {
-      ps.executeBatch();
+      return;
     }
+    for (Object[] row : rows) {
+      Sql.bind(ps, row);
+      ps.addBatch();
+    }
+    ps.executeBatch();
   }
 
   private Head lockHead(Connection c, String stream) throws SQLException {

@@ -71,9 +71,7 @@ public final class JdbcRunner {
   /** Runs read-only {@code work} on a connection in auto-commit mode. */
   public <T> T read(String operation, String key, Work<T> work) {
     try (Connection c = dataSource.getConnection()) {
-      if (!c.getAutoCommit()) {
-        c.setAutoCommit(true);
-      }
+      c.setAutoCommit(true);
       return work.run(c);
     } catch (SQLException e) {
       throw new StorageException(operation, key, dialect.isRetryable(e) || dialect.isConnectionLost(e), e);
@@ -81,11 +79,9 @@ public final class JdbcRunner {
   }
 
   private <T> T once(Work<T> work) throws SQLException {
+    // a pool restores auto-commit when the connection is returned; an unpooled connection is closed
     try (Connection c = dataSource.getConnection()) {
-      boolean auto = c.getAutoCommit();
-      if (auto) {
-        c.setAutoCommit(false);
-      }
+      c.setAutoCommit(false);
       try {
         T result = work.run(c);
         c.commit();
@@ -93,10 +89,6 @@ public final class JdbcRunner {
       } catch (SQLException | RuntimeException | Error e) {
         rollbackQuietly(c, e);
         throw e;
-      } finally {
-        if (auto && !c.isClosed()) {
-          c.setAutoCommit(true);
-        }
       }
     }
   }

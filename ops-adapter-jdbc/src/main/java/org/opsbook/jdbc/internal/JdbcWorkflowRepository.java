@@ -59,15 +59,8 @@ public final class JdbcWorkflowRepository implements WorkflowRepository {
       String move = "UPDATE ops_workflow SET state = ?, version = ?, data_json = ?, updated_at = ?"
           + " WHERE id = ? AND version = ? AND state = ?";
       Object[] args = {t.toState(), next, newDataJson, t.at(), instanceId, expectedVersion, t.fromState()};
-      Optional<Object[]> moved;
-      if (runner.dialect().supportsReturning()) {
-        moved = Sql.queryOne(c, move + " RETURNING machine, created_at",
-            rs -> new Object[] {rs.getString(1), Sql.instant(rs, "created_at")}, args);
-      } else {
-        moved = Sql.update(c, move, args) == 0 ? Optional.empty() : Sql.queryOne(c,
-            "SELECT machine, created_at FROM ops_workflow WHERE id = ?",
-            rs -> new Object[] {rs.getString(1), Sql.instant(rs, "created_at")}, instanceId);
-      }
+      Optional<Object[]> moved = Sql.queryOne(c, runner.dialect().updateReturning(move, "machine, created_at"),
+          rs -> new Object[] {rs.getString("machine"), Sql.instant(rs, "created_at")}, args);
       if (moved.isEmpty()) {
         explainRefusal(c, instanceId, expectedVersion, t);
       }

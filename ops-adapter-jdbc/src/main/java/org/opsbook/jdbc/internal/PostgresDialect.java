@@ -48,8 +48,8 @@ public final class PostgresDialect implements Dialect {
   }
 
   @Override
-  public boolean supportsReturning() {
-    return true;
+  public String updateReturning(String update, String columns) {
+    return update + " RETURNING " + columns;
   }
 
   @Override
