@@ -15,6 +15,8 @@ import org.opsbook.core.spi.FaultRepository;
 import org.opsbook.core.spi.MessageOutbox;
 import org.opsbook.core.spi.ObligationRepository;
 import org.opsbook.core.spi.WorkflowRepository;
+import org.opsbook.jdbc.internal.Dialects;
+import org.opsbook.jdbc.internal.H2Dialect;
 import org.opsbook.jdbc.internal.HikariPools;
 import org.opsbook.jdbc.internal.JdbcAuditLog;
 import org.opsbook.jdbc.internal.JdbcFaultRepository;
@@ -22,6 +24,8 @@ import org.opsbook.jdbc.internal.JdbcMessageOutbox;
 import org.opsbook.jdbc.internal.JdbcObligationRepository;
 import org.opsbook.jdbc.internal.JdbcRunner;
 import org.opsbook.jdbc.internal.JdbcWorkflowRepository;
+import org.opsbook.jdbc.internal.PostgresDialect;
+import org.opsbook.jdbc.spi.Dialect;
 
 /**
  * opsbook's storage on one database, in one call: every storage port over a {@link DataSource} of PostgreSQL (the
@@ -70,7 +74,7 @@ public final class OpsJdbc {
   public static OpsJdbc create(DataSource dataSource) {
     checkNotNull(dataSource, "dataSource");
     try (Connection c = dataSource.getConnection()) {
-      return new OpsJdbc(dataSource, Dialect.detect(c));
+      return new OpsJdbc(dataSource, Dialects.detect(c));
     } catch (SQLException e) {
       throw new StorageException("open database", "dataSource", true, e);
     }
@@ -105,6 +109,16 @@ public final class OpsJdbc {
     } catch (RuntimeException e) {
       throw new StorageException("migrate schema", dialect.migrationLocation(), false, e);
     }
+  }
+
+  /** Returns PostgreSQL's dialect (13 or later). */
+  public static Dialect postgresql() {
+    return PostgresDialect.INSTANCE;
+  }
+
+  /** Returns H2's dialect (H2 2.x in {@code MODE=PostgreSQL}). */
+  public static Dialect h2() {
+    return H2Dialect.INSTANCE;
   }
 
   /** Returns the dialect in use. */

@@ -104,7 +104,6 @@ CREATE TABLE ops_obligation (
   CONSTRAINT ops_obligation_key UNIQUE (subject_id, rule_id, seq)
 );
 CREATE INDEX ops_obligation_run_idx ON ops_obligation (run_at);
-ALTER TABLE ops_obligation SET (fillfactor = 80);
 
 CREATE TABLE ops_obligation_done (
   subject_id VARCHAR(200) NOT NULL,

@@ -1,7 +1,7 @@
 package org.opsbook.jdbc.internal;
 
 import java.sql.SQLException;
-import org.opsbook.jdbc.Dialect;
+import org.opsbook.jdbc.spi.Dialect;
 
 /** H2 2.x in PostgreSQL mode: {@code MERGE} upserts; claims select {@code FOR UPDATE SKIP LOCKED} then update. */
 public final class H2Dialect implements Dialect {

@@ -124,7 +124,10 @@ public final class JdbcAuditLog implements AuditLog {
       return head.get();
     }
     try {
-      Sql.update(c, runner.dialect().insertAuditHeadIfAbsent(), stream, AuditChain.GENESIS);
+      if (Sql.update(c, runner.dialect().insertAuditHeadIfAbsent(), stream, AuditChain.GENESIS) == 1) {
+        // the new head row is ours (locked by the insert) until commit: no need to read it back
+        return new Head(0, AuditChain.GENESIS);
+      }
     } catch (SQLException e) {
       // H2's MERGE may lose a race with another first append; the row exists now, which is all we need
       if (!runner.dialect().isUniqueViolation(e)) {

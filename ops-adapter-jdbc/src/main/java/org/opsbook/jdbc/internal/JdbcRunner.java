@@ -5,8 +5,9 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
+import org.opsbook.core.Masking;
 import org.opsbook.core.StorageException;
-import org.opsbook.jdbc.Dialect;
+import org.opsbook.jdbc.spi.Dialect;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,7 +60,8 @@ public final class JdbcRunner {
         return once(work);
       } catch (SQLException e) {
         if (dialect.isRetryable(e) && attempt < maxAttempts) {
-          LOG.debug("{} [{}]: retrying after {} (attempt {})", operation, key, e.getSQLState(), attempt);
+          LOG.debug("{} [{}]: retrying after {} (attempt {})", operation, Masking.phonesIn(key), e.getSQLState(),
+              attempt);
           backoff(attempt);
           continue;
         }

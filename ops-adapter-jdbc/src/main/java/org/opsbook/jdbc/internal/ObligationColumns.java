@@ -27,7 +27,7 @@ final class ObligationColumns {
         .attempts(rs.getInt("attempts")).lastError(Sql.optText(rs, "last_error")).build();
   }
 
-  /** Returns the 14 upsert parameters of {@link org.opsbook.jdbc.Dialect#upsertObligation()}. */
+  /** Returns the 14 upsert parameters of {@link org.opsbook.jdbc.spi.Dialect#upsertObligation()}. */
   static Object[] upsertParameters(ScheduledObligation s) {
     Obligation o = s.obligation();
     return new Object[] {o.subjectId(), o.ruleId().value(), o.sequence(), o.actor(), o.action(), o.target(),

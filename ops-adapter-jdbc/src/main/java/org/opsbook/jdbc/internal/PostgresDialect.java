@@ -2,7 +2,7 @@ package org.opsbook.jdbc.internal;
 
 import java.sql.SQLException;
 import java.util.Optional;
-import org.opsbook.jdbc.Dialect;
+import org.opsbook.jdbc.spi.Dialect;
 
 /** PostgreSQL: {@code ON CONFLICT} upserts (a safe concurrent upsert, unlike {@code MERGE}) and one-statement claims. */
 public final class PostgresDialect implements Dialect {

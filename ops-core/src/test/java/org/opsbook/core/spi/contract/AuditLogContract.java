@@ -1,10 +1,13 @@
 package org.opsbook.core.spi.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -184,5 +187,28 @@ public abstract class AuditLogContract extends StorageContract {
     assertThat(rs).extracting(AuditRecord::sequence)
         .containsExactlyElementsOf(IntStream.rangeClosed(1, 100).mapToObj(i -> (long) i).toList());
     assertThat(store.audit().verify(S).intact()).isTrue();
+  }
+
+  @Test
+  @DisplayName("property: whichever record of a chain is changed, deleted or swapped with the next, verify names it")
+  void verifyNamesAnyTamperedRecord() {
+    AtomicInteger streams = new AtomicInteger();
+    qt().withExamples(25).forAll(integers().between(2, 7), integers().between(0, 2), integers().between(1, 7))
+        .checkAssert((length, kind, pick) -> {
+          String stream = "prop-" + streams.incrementAndGet();
+          for (int i = 1; i <= length; i++) {
+            store.audit().append(entry(stream, "e" + i, at(i)));
+          }
+          long seq = Math.min(pick, kind == 2 ? length - 1 : length);
+          switch (kind) {
+            case 0 -> store.changeAuditAction(stream, seq, "forged");
+            case 1 -> store.deleteAuditRecord(stream, seq);
+            default -> store.swapAuditRecords(stream, seq, seq + 1);
+          }
+          AuditVerification v = store.audit().verify(stream);
+          assertThat(v.intact()).isFalse();
+          assertThat(v.firstBrokenSequence()).contains(seq);
+          assertThat(v.recordCount()).isEqualTo(seq - 1);
+        });
   }
 }

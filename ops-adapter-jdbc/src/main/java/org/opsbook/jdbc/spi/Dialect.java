@@ -1,15 +1,13 @@
-package org.opsbook.jdbc;
+package org.opsbook.jdbc.spi;
 
-import java.sql.Connection;
 import java.sql.SQLException;
-import org.opsbook.jdbc.internal.H2Dialect;
-import org.opsbook.jdbc.internal.PostgresDialect;
 
 /**
  * What differs between the databases opsbook runs on (SPI): where the migrations live, how an upsert or an
  * insert-if-absent is written ({@code ON CONFLICT} on PostgreSQL, {@code MERGE} on H2), whether a claim can lock and
  * return its rows in one statement, and which SQL states mean "retry the transaction". PostgreSQL and H2 are built
- * in; {@link #detect(Connection)} picks one.
+ * in ({@link org.opsbook.jdbc.OpsJdbc#postgresql()}, {@link org.opsbook.jdbc.OpsJdbc#h2()}); implement this for
+ * another database and pass it to {@link org.opsbook.jdbc.OpsJdbc#create(javax.sql.DataSource, Dialect)}.
  */
 public interface Dialect {
   /** The dialect's name, e.g. {@code postgresql}. */
@@ -64,31 +62,5 @@ public interface Dialect {
   /** Returns true for a unique or primary-key violation. */
   default boolean isUniqueViolation(SQLException e) {
     return "23505".equals(e.getSQLState());
-  }
-
-  /** Returns PostgreSQL's dialect. */
-  static Dialect postgresql() {
-    return PostgresDialect.INSTANCE;
-  }
-
-  /** Returns H2's dialect (H2 2.x in {@code MODE=PostgreSQL}). */
-  static Dialect h2() {
-    return H2Dialect.INSTANCE;
-  }
-
-  /**
-   * Picks the dialect from the connection's database product name.
-   *
-   * @throws IllegalArgumentException for a database opsbook does not support
-   */
-  static Dialect detect(Connection connection) throws SQLException {
-    String product = connection.getMetaData().getDatabaseProductName();
-    if (product.toLowerCase(java.util.Locale.ROOT).contains("postgres")) {
-      return postgresql();
-    }
-    if (product.toLowerCase(java.util.Locale.ROOT).contains("h2")) {
-      return h2();
-    }
-    throw new IllegalArgumentException("unsupported database: " + product + " (PostgreSQL and H2 are supported)");
   }
 }
