@@ -12,8 +12,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.opsbook.core.ObligationKey;
@@ -34,6 +36,8 @@ import org.opsbook.core.spi.ScheduledObligation;
  */
 public final class JdbcObligationRepository implements ObligationRepository {
   private static final String KEY = "subject_id = ? AND rule_id = ? AND seq = ?";
+  /** Rows per multi-row upsert: 14 parameters each, well under the 32767 a statement may bind. */
+  private static final int UPSERT_CHUNK = 500;
 
   private final JdbcRunner runner;
 
@@ -65,23 +69,50 @@ public final class JdbcObligationRepository implements ObligationRepository {
     }
     List<ScheduledObligation> all = List.copyOf(obligations);
     return runner.inTransaction("schedule obligations", all.get(0).key().toString(), c -> {
-      try (PreparedStatement ps = c.prepareStatement(runner.dialect().upsertObligation())) {
-        for (ScheduledObligation o : all) {
-          Sql.bind(ps, ObligationColumns.upsertParameters(o));
-          ps.addBatch();
-        }
-        ps.executeBatch();
-      }
+      upsert(c, all);
       // after the upsert (whose row locks order it after any completing transaction): undo keys that already
       // fired or were cancelled; one lookup per chunk of subjects, since such keys are rare
-      int pending = all.size();
-      for (ObligationKey k : doneAmong(c, all)) {
-        if (Sql.update(c, "DELETE FROM ops_obligation WHERE " + KEY, key(k)) > 0) {
-          pending--;
+      Set<ObligationKey> done = doneAmong(c, all);
+      for (ObligationKey k : done) {
+        Sql.update(c, "DELETE FROM ops_obligation WHERE " + KEY, key(k));
+      }
+      int pending = 0;
+      for (ScheduledObligation o : all) {
+        if (!done.contains(o.key())) {
+          pending++;
         }
       }
       return pending;
     });
+  }
+
+  /** Upserts in chunks of multi-row statements where the dialect has them, else in one JDBC batch. */
+  private void upsert(Connection c, List<ScheduledObligation> all) throws SQLException {
+    // the last schedule of a key wins, as if the calls were made one by one
+    Map<ObligationKey, ScheduledObligation> byKey = new LinkedHashMap<>();
+    for (ScheduledObligation o : all) {
+      byKey.remove(o.key());
+      byKey.put(o.key(), o);
+    }
+    List<ScheduledObligation> rows = List.copyOf(byKey.values());
+    if (rows.size() > 1 && runner.dialect().upsertObligations(2).isPresent()) {
+      for (int from = 0; from < rows.size(); from += UPSERT_CHUNK) {
+        List<ScheduledObligation> chunk = rows.subList(from, Math.min(rows.size(), from + UPSERT_CHUNK));
+        List<Object> params = new ArrayList<>(chunk.size() * 14);
+        for (ScheduledObligation o : chunk) {
+          params.addAll(List.of(ObligationColumns.upsertParameters(o)));
+        }
+        Sql.update(c, runner.dialect().upsertObligations(chunk.size()).orElseThrow(), params.toArray());
+      }
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement(runner.dialect().upsertObligation())) {
+      for (ScheduledObligation o : rows) {
+        Sql.bind(ps, ObligationColumns.upsertParameters(o));
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
   }
 
   /** Returns the keys among {@code obligations} that are in the done table. */

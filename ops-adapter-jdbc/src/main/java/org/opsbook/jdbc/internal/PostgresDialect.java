@@ -29,6 +29,15 @@ public final class PostgresDialect implements Dialect {
   }
 
   @Override
+  public Optional<String> upsertObligations(int rows) {
+    // one multi-row statement: a single round trip and a single plan for a whole chunk of new timers
+    String single = upsertObligation();
+    String tuple = "(?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    String values = String.join(",", java.util.Collections.nCopies(rows, tuple));
+    return Optional.of(single.replace("VALUES " + tuple, "VALUES " + values));
+  }
+
+  @Override
   public String insertOutboxIfAbsent() {
     return "INSERT INTO ops_outbox (msg_key, fault_id, message_type, channel, text, recipients, state, attempts,"
         + " next_attempt_at, last_error, created_at, sent_at, receipt, owner, lease_until)"

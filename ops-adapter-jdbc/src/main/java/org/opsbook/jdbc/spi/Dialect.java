@@ -26,6 +26,15 @@ public interface Dialect {
   String upsertObligation();
 
   /**
+   * Returns one statement that upserts {@code rows} obligations at once (the parameters of
+   * {@link #upsertObligation()} repeated per row, keys distinct), or empty when the dialect upserts row by row in a
+   * JDBC batch.
+   */
+  default java.util.Optional<String> upsertObligations(int rows) {
+    return java.util.Optional.empty();
+  }
+
+  /**
    * Inserts an outbox row unless its key exists: 15 parameters in the column order of {@code ops_outbox} (msg_key,
    * fault_id, message_type, channel, text, recipients, state, attempts, next_attempt_at, last_error, created_at,
    * sent_at, receipt, owner, lease_until).

@@ -30,7 +30,8 @@ import org.opsbook.jdbc.OpsJdbc;
 /**
  * W5b (benchmarks.md): data-operation tickets through five transitions each, every transition with its audit record,
  * one commit per transition, on the embedded PostgreSQL (synchronous_commit=on) and on an H2 file. Three
- * implementations run in alternating order, each in a fresh schema:
+ * implementations run interleaved (slices of 50 tickets in rotating order, so the load drift of a shared 2-core machine
+ * hits all alike), each in its own fresh schema or file, after an unreported warm-up repetition:
  * <ul>
  *   <li>{@code opsbook}: {@code WorkflowRepository.transition} of the JDBC adapter (conditional update, history row,
  *       hash-chained audit row, stream head), with every argument check and mapping;</li>
@@ -42,7 +43,7 @@ import org.opsbook.jdbc.OpsJdbc;
  *
  * <pre>
  * mvn -B -ntp -Pbench -pl ops-benchmarks -am package -DskipTests
- * java -Xms1g -Xmx1g -cp ops-benchmarks/target/benchmarks.jar org.opsbook.benchmarks.audit.AuditBench 2000 1,4 2
+ * java -Xms1g -Xmx1g -cp ops-benchmarks/target/benchmarks.jar org.opsbook.benchmarks.audit.AuditBench 1000 1,4 3
  * </pre>
  * Arguments: tickets per run, worker counts, repetitions, databases ({@code postgresql,h2-file}).
  */
@@ -53,6 +54,7 @@ public final class AuditBench {
       {"approveTechnical", "SCRIPT_READY", "TECH_APPROVED"}, {"execute", "TECH_APPROVED", "EXECUTED"}};
   private static final Instant T0 = Instant.parse("2026-11-25T02:00:00Z");
   private static final Actor ACTOR = Actor.of("li", Role.DATA_PROCESSOR_CITY);
+  private static final int SLICE = 50;
 
   private AuditBench() {}
 
@@ -70,40 +72,42 @@ public final class AuditBench {
     Path h2dir = Files.createTempDirectory("w5b");
     try (BenchPostgres pg = BenchPostgres.start()) {
       System.out.println("# W5b transitions + audit: " + BenchPostgres.machine() + " | " + pg.settings()
-          + " | tickets=" + tickets + " x 5 transitions, 1 commit each");
+          + " | tickets=" + tickets + " x 5 transitions, 1 commit each; implementations interleaved in slices of "
+          + SLICE + " tickets so load drift hits all alike");
       System.out.println("| rep | db | workers | impl | transitions/s |");
       System.out.println("|---|---|---|---|---|");
       int run = 0;
-      // warm-up: JIT, driver and parser caches for every implementation, so the first measured one is not penalised
-      for (String impl : impls) {
-        DataSource ds = OpsJdbc.pooled(OpsJdbc.h2FileUrl(h2dir.resolve("warm" + impl)), "sa", "", 2);
-        OpsJdbc ops = OpsJdbc.create(ds);
-        ops.migrate();
-        run(ops, impl, 400, 1);
-        ((AutoCloseable) ds).close();
-        DataSource pds = BenchPostgres.pool(pg.freshSchema("w5b"), 3);
-        OpsJdbc pops = OpsJdbc.create(pds);
-        pops.migrate();
-        run(pops, impl, 200, 1);
-        ((AutoCloseable) pds).close();
-      }
-      for (int rep = 0; rep < reps; rep++) {
+      for (int rep = 0; rep < reps + 1; rep++) {
+        // repetition 0 warms up the JIT, the drivers and the parsers and is not reported
+        int n = rep == 0 ? 200 : tickets;
         for (String db : dbs) {
           for (int w : workers) {
-            for (int i = 0; i < impls.size(); i++) {
-              String impl = impls.get((i + rep) % impls.size());
-              DataSource ds;
-              if (db.equals("postgresql")) {
-                ds = BenchPostgres.pool(pg.freshSchema("w5b"), w + 2);
-              } else {
-                ds = OpsJdbc.pooled(OpsJdbc.h2FileUrl(h2dir.resolve("r" + (run++))), "sa", "", w + 2);
-              }
+            Map<String, OpsJdbc> stores = new LinkedHashMap<>();
+            for (String impl : impls) {
+              DataSource ds = db.equals("postgresql")
+                  ? BenchPostgres.pool(pg.freshSchema("w5b_" + impl.replace('-', '_')), w + 2)
+                  : OpsJdbc.pooled(OpsJdbc.h2FileUrl(h2dir.resolve("r" + (run++))), "sa", "", w + 2);
               OpsJdbc ops = OpsJdbc.create(ds);
               ops.migrate();
-              double rate = run(ops, impl, tickets, w);
-              ((AutoCloseable) ds).close();
-              System.out.printf("| %d | %s | %d | %s | %.0f |%n", rep + 1, db, w, impl, rate);
-              rates.computeIfAbsent(db + "/" + w + "/" + impl, x -> new ArrayList<>()).add(rate);
+              setUp(ops, impl, n);
+              stores.put(impl, ops);
+            }
+            Map<String, Double> seconds = new LinkedHashMap<>();
+            for (int from = 0, slice = 0; from < n; from += SLICE, slice++) {
+              for (int i = 0; i < impls.size(); i++) {
+                String impl = impls.get((i + slice) % impls.size());
+                seconds.merge(impl, runSlice(stores.get(impl), impl, from, Math.min(n, from + SLICE), w), Double::sum);
+              }
+            }
+            for (String impl : impls) {
+              OpsJdbc ops = stores.get(impl);
+              check(ops, impl, n);
+              ((AutoCloseable) ops.dataSource()).close();
+              if (rep > 0) {
+                double rate = n * STEPS.length / seconds.get(impl);
+                System.out.printf("| %d | %s | %d | %s | %.0f |%n", rep, db, w, impl, rate);
+                rates.computeIfAbsent(db + "/" + w + "/" + impl, x -> new ArrayList<>()).add(rate);
+              }
             }
           }
         }
@@ -137,36 +141,36 @@ public final class AuditBench {
         .putDetail("ticket", id).putDetail("window", "02:00-04:00").build();
   }
 
-  private static double run(OpsJdbc ops, String impl, int tickets, int workers) throws Exception {
-    setUp(ops, impl, tickets);
+  /** Runs the five transitions of tickets {@code [from, to)} on {@code workers} threads; returns the seconds taken. */
+  private static double runSlice(OpsJdbc ops, String impl, int from, int to, int workers) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(workers);
-    long start = System.nanoTime();
-    List<Future<Integer>> done = new ArrayList<>();
-    for (int w = 0; w < workers; w++) {
-      int me = w;
-      done.add(pool.submit(() -> {
-        int n = 0;
-        for (int t = me; t < tickets; t += workers) {
-          for (int step = 0; step < STEPS.length; step++) {
-            switch (impl) {
-              case "opsbook" -> ours(ops, "DM-" + t, step);
-              case "hand-same" -> handSame(ops.dataSource(), "DM-" + t, step);
-              default -> handMinimal(ops.dataSource(), t, step);
+    try {
+      long start = System.nanoTime();
+      List<Future<Integer>> done = new ArrayList<>();
+      for (int w = 0; w < workers; w++) {
+        int me = w;
+        done.add(pool.submit(() -> {
+          int n = 0;
+          for (int t = from + me; t < to; t += workers) {
+            for (int step = 0; step < STEPS.length; step++) {
+              switch (impl) {
+                case "opsbook" -> ours(ops, "DM-" + t, step);
+                case "hand-same" -> handSame(ops.dataSource(), "DM-" + t, step);
+                default -> handMinimal(ops.dataSource(), t, step);
+              }
+              n++;
             }
-            n++;
           }
-        }
-        return n;
-      }));
+          return n;
+        }));
+      }
+      for (Future<Integer> f : done) {
+        f.get();
+      }
+      return (System.nanoTime() - start) / 1e9;
+    } finally {
+      pool.shutdown();
     }
-    int n = 0;
-    for (Future<Integer> f : done) {
-      n += f.get();
-    }
-    double seconds = (System.nanoTime() - start) / 1e9;
-    pool.shutdown();
-    check(ops, impl, tickets);
-    return n / seconds;
   }
 
   private static void setUp(OpsJdbc ops, String impl, int tickets) throws SQLException {

@@ -38,9 +38,9 @@ public interface ObligationRepository {
 
   /**
    * Claims up to {@code limit} obligations due at or before {@code now} that are unclaimed or whose lease lapsed,
-   * leasing them to {@code owner} until {@code now + lease}. They come in the order they became claimable: the later
-   * of the due time and a lapsed lease's end, then the key; for obligations never claimed that is earliest due first.
-   * Two concurrent claims never return the same obligation while its lease is live.
+   * leasing them to {@code owner} until {@code now + lease}. The claim takes them in the order they became claimable
+   * (the later of the due time and a lapsed lease's end; ties in no particular order) and returns them earliest due
+   * first. Two concurrent claims never return the same obligation while its lease is live.
    */
   List<ClaimedObligation> claimDue(Instant now, int limit, String owner, Duration lease);
 

@@ -251,6 +251,16 @@ public abstract class ObligationRepositoryContract extends StorageContract {
   }
 
   @Test
+  void aKeyScheduledTwiceInOneBatchEndsAsTheLastScheduleSaid() {
+    ScheduledObligation first = due("F-1", "ESC-ROOM-01", at(10));
+    ScheduledObligation last = due("F-1", "ESC-ROOM-01", at(20));
+    assertThat(store.obligations().scheduleAll(List.of(first, due("F-2", "ESC-ROOM-01", at(0)), last)))
+        .isEqualTo(3);
+    assertThat(store.obligations().find(first.key())).contains(last);
+    assertThat(store.obligations().pending("F-1")).hasSize(1);
+  }
+
+  @Test
   void concurrentClaimsNeverHandOutTheSameObligationTwice() throws Exception {
     List<ScheduledObligation> all = new ArrayList<>();
     for (int i = 0; i < 200; i++) {
