@@ -2,6 +2,7 @@ package org.opsbook.core;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -20,9 +21,18 @@ public final class PersonalData {
     return key.equals("sampledNumbers") || key.endsWith("SampledNumbers");
   }
 
-  /** Returns true for an evidence key that holds a person's name: {@code name} or a key ending in {@code Name}. */
+  /** Keys ending in {@code Name} that name things, not people. */
+  private static final Set<String> NOT_PERSON_NAMES =
+      Set.of("subjectName", "systemName", "targetSystemName", "templateName", "fileName", "formName");
+
+  /**
+   * Returns true for an evidence key that holds a person's name: {@code name} or a key ending in {@code Name}
+   * ({@code approverName}, {@code requesterName} …), except the few that name things ({@code subjectName},
+   * {@code systemName} …).
+   */
   public static boolean isName(String key) {
-    return key.toLowerCase(Locale.ROOT).equals("name") || key.endsWith("Name");
+    return key.toLowerCase(Locale.ROOT).equals("name")
+        || (key.endsWith("Name") && !NOT_PERSON_NAMES.contains(key));
   }
 
   /**

@@ -175,7 +175,7 @@ public final class JdbcAuditLog implements AuditLog {
           while (rs.next()) {
             try {
               records.add(record(rs));
-            } catch (OpsException | IllegalArgumentException | NullPointerException e) {
+            } catch (OpsException | IllegalArgumentException | IllegalStateException | NullPointerException e) {
               // a row whose stored form no longer decodes was changed outside the log
               long seq = rs.getLong("seq");
               return AuditVerification.broken(stream, Math.min(seq, expected),

@@ -31,7 +31,38 @@ public final class StoredJson {
 
   /** Writes rule IDs as a JSON array of strings, in their natural order. */
   public static String ruleIds(SortedSet<RuleId> ids) {
-    return OpsJson.write(OpsJson.ruleIds(ids));
+    // written by hand: this runs for every audit row, and a tree plus a generator cost more than the row's I/O
+    StringBuilder sb = new StringBuilder(16 * ids.size() + 2).append('[');
+    for (RuleId id : ids) {
+      if (sb.length() > 1) {
+        sb.append(',');
+      }
+      quote(sb, id.value());
+    }
+    return sb.append(']').toString();
+  }
+
+  /** Appends {@code s} as a JSON string literal (RFC 8259 escaping). */
+  static void quote(StringBuilder sb, String s) {
+    sb.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char ch = s.charAt(i);
+      switch (ch) {
+        case '"' -> sb.append("\\\"");
+        case '\\' -> sb.append("\\\\");
+        case '\n' -> sb.append("\\n");
+        case '\r' -> sb.append("\\r");
+        case '\t' -> sb.append("\\t");
+        default -> {
+          if (ch < 0x20) {
+            sb.append(String.format("\\u%04x", (int) ch));
+          } else {
+            sb.append(ch);
+          }
+        }
+      }
+    }
+    sb.append('"');
   }
 
   /** Reads rule IDs written by {@link #ruleIds(SortedSet)}. */
@@ -45,9 +76,16 @@ public final class StoredJson {
 
   /** Writes evidence as a JSON object, keys sorted. */
   public static String details(Map<String, String> details) {
-    ObjectNode o = OpsJson.object();
-    new TreeMap<>(details).forEach(o::put);
-    return OpsJson.write(o);
+    StringBuilder sb = new StringBuilder(64).append('{');
+    for (Map.Entry<String, String> e : new TreeMap<>(details).entrySet()) {
+      if (sb.length() > 1) {
+        sb.append(',');
+      }
+      quote(sb, e.getKey());
+      sb.append(':');
+      quote(sb, e.getValue());
+    }
+    return sb.append('}').toString();
   }
 
   /** Reads evidence written by {@link #details(Map)}. */
