@@ -8,6 +8,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,9 +40,12 @@ public final class Sql {
     return v.isPresent() ? utc(v.get()) : NULL_TIME;
   }
 
-  /** Returns the instant as a UTC offset date-time. */
+  /**
+   * Returns the instant as a UTC offset date-time, truncated to the microsecond both databases store (PostgreSQL
+   * would round and H2 truncate a finer value; truncating here makes them agree).
+   */
   public static OffsetDateTime utc(Instant t) {
-    return OffsetDateTime.ofInstant(t, ZoneOffset.UTC);
+    return OffsetDateTime.ofInstant(t.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
   }
 
   /** Binds {@code args} to the statement's parameters from 1. */
