@@ -2,6 +2,9 @@ package org.opsbook.core.spi.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +20,8 @@ import org.opsbook.core.Obligation;
 import org.opsbook.core.ObligationKey;
 import org.opsbook.core.Role;
 import org.opsbook.core.RuleId;
+import org.opsbook.core.memory.InMemoryObligationRepository;
+import org.opsbook.core.spi.ObligationRepository;
 import org.opsbook.core.spi.ClaimedObligation;
 import org.opsbook.core.spi.ScheduledObligation;
 
@@ -303,5 +308,56 @@ public abstract class ObligationRepositoryContract extends StorageContract {
       assertThat(store.obligations().find(o.key())).as("round %s: a fired key is never pending again", round)
           .isEmpty();
     }
+  }
+
+  @Test
+  @DisplayName("property: any sequence of schedule, claim, complete, fail, cancel and heartbeat behaves as the model")
+  void behavesAsTheInMemoryModelUnderRandomOperations() throws Exception {
+    String[] subjects = {"F-1", "F-2", "F-3"};
+    String[] rules = {"ESC-ROOM-01", "ESC-DEPT-02"};
+    String[] owners = {"a", "b"};
+    qt().withExamples(40).forAll(lists().of(integers().between(0, 9_999)).ofSizeBetween(1, 25)).checkAssert(ops -> {
+      try {
+        store.close();
+        store = newFixture();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+      ObligationRepository real = store.obligations();
+      InMemoryObligationRepository model = new InMemoryObligationRepository();
+      List<ObligationKey> keys = new ArrayList<>();
+      for (String sub : subjects) {
+        for (String rule : rules) {
+          keys.add(due(sub, rule, at(0)).key());
+        }
+      }
+      for (int op : ops) {
+        int kind = op % 7;
+        String subject = subjects[(op / 7) % 3];
+        String rule = rules[(op / 21) % 2];
+        Instant now = at(((op / 42) % 6) * 10L);
+        String owner = owners[(op / 252) % 2];
+        ObligationKey key = due(subject, rule, now).key();
+        String step = kind + " " + key + " @" + now + " by " + owner;
+        switch (kind) {
+          case 0 -> assertThat(real.schedule(due(subject, rule, now))).as(step)
+              .isEqualTo(model.schedule(due(subject, rule, now)));
+          case 1 -> assertThat(keys(real.claimDue(now, 100, owner, LEASE))).as(step)
+              .containsExactlyInAnyOrderElementsOf(keys(model.claimDue(now, 100, owner, LEASE)));
+          case 2 -> assertThat(real.complete(key, owner, now)).as(step).isEqualTo(model.complete(key, owner, now));
+          case 3 -> assertThat(real.fail(key, owner, "e", now.plusSeconds(5))).as(step)
+              .isEqualTo(model.fail(key, owner, "e", now.plusSeconds(5)));
+          case 4 -> assertThat(real.cancel(key)).as(step).isEqualTo(model.cancel(key));
+          case 5 -> assertThat(real.heartbeat(owner, now, LEASE)).as(step)
+              .isEqualTo(model.heartbeat(owner, now, LEASE));
+          default -> assertThat(real.cancelSubject(subject)).as(step).isEqualTo(model.cancelSubject(subject));
+        }
+        for (ObligationKey k : keys) {
+          assertThat(real.find(k)).as(step + ": find " + k).isEqualTo(model.find(k));
+          assertThat(real.hasFired(k)).as(step + ": fired " + k).isEqualTo(model.hasFired(k));
+        }
+        assertThat(real.nextDueAt()).as(step + ": next due").isEqualTo(model.nextDueAt());
+      }
+    });
   }
 }
