@@ -42,11 +42,12 @@ import org.opsbook.jdbc.spi.Dialect;
  * {@code classpath:db/opsbook/postgresql} (or {@code …/h2}) and skip {@link #migrate()}. Thread-safe: share one
  * instance per data source.
  */
-public final class OpsJdbc {
+public final class OpsJdbc implements AutoCloseable {
   /** The Flyway history table of opsbook's own migrations, kept apart from the host's. */
   public static final String HISTORY_TABLE = "opsbook_schema_history";
 
   private final DataSource dataSource;
+  private final boolean ownsDataSource;
   private final Dialect dialect;
   private final JdbcAuditLog audit;
   private final JdbcFaultRepository faults;
@@ -54,8 +55,9 @@ public final class OpsJdbc {
   private final JdbcWorkflowRepository workflows;
   private final JdbcMessageOutbox outbox;
 
-  private OpsJdbc(DataSource dataSource, Dialect dialect) {
+  private OpsJdbc(DataSource dataSource, Dialect dialect, boolean ownsDataSource) {
     this.dataSource = dataSource;
+    this.ownsDataSource = ownsDataSource;
     this.dialect = dialect;
     JdbcRunner runner = new JdbcRunner(dataSource, dialect, 5);
     this.audit = new JdbcAuditLog(runner);
@@ -74,7 +76,7 @@ public final class OpsJdbc {
   public static OpsJdbc create(DataSource dataSource) {
     checkNotNull(dataSource, "dataSource");
     try (Connection c = dataSource.getConnection()) {
-      return new OpsJdbc(dataSource, Dialects.detect(c));
+      return new OpsJdbc(dataSource, Dialects.detect(c), false);
     } catch (SQLException e) {
       throw new StorageException("open database", "dataSource", true, e);
     }
@@ -82,7 +84,64 @@ public final class OpsJdbc {
 
   /** Returns opsbook's storage over {@code dataSource} in the given dialect, without opening a connection. */
   public static OpsJdbc create(DataSource dataSource, Dialect dialect) {
-    return new OpsJdbc(checkNotNull(dataSource, "dataSource"), checkNotNull(dialect, "dialect"));
+    return new OpsJdbc(checkNotNull(dataSource, "dataSource"), checkNotNull(dialect, "dialect"), false);
+  }
+
+  /**
+   * Opens opsbook's storage at a JDBC URL with a connection pool it owns and closes in {@link #close()}: H2's own
+   * pool for an H2 URL (the embedded default needs nothing else), HikariCP for any other (add
+   * {@code com.zaxxer:HikariCP}). The URL carries user and password where the database needs them, e.g.
+   * {@code jdbc:postgresql://db:5432/ops?user=ops&password=…}. Does not migrate.
+   *
+   * @param maxPoolSize the most connections
+   */
+  public static OpsJdbc open(String url, int maxPoolSize) {
+    checkArgument(maxPoolSize > 0, "maxPoolSize must be > 0: %s", maxPoolSize);
+    String where = url.replaceAll("password=[^&;]*", "password=***");
+    DataSource ds;
+    try {
+      ds = url.startsWith("jdbc:h2:") ? h2Pool(url, maxPoolSize) : pooled(url, null, null, maxPoolSize);
+    } catch (RuntimeException e) {
+      // HikariCP opens its first connection eagerly and fails here when the database cannot be reached
+      throw new StorageException("open database", where, true, e);
+    }
+    try (Connection c = ds.getConnection()) {
+      return new OpsJdbc(ds, Dialects.detect(c), true);
+    } catch (SQLException e) {
+      closeQuietly(ds, e);
+      throw new StorageException("open database", where, true, e);
+    } catch (RuntimeException e) {
+      closeQuietly(ds, e);
+      throw e;
+    }
+  }
+
+  private static void closeQuietly(DataSource ds, Exception cause) {
+    try {
+      close(ds);
+    } catch (Exception e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  private static void close(DataSource ds) throws Exception {
+    if (ds instanceof org.h2.jdbcx.JdbcConnectionPool h2) {
+      h2.dispose();
+    } else if (ds instanceof AutoCloseable a) {
+      a.close();
+    }
+  }
+
+  /** Closes the connection pool if {@link #open(String, int)} created it; otherwise does nothing. */
+  @Override
+  public void close() {
+    if (ownsDataSource) {
+      try {
+        close(dataSource);
+      } catch (Exception e) {
+        throw new StorageException("close database", "dataSource", false, e);
+      }
+    }
   }
 
   /**
@@ -173,8 +232,8 @@ public final class OpsJdbc {
   }
 
   /**
-   * Returns a plain (unpooled) data source for an H2 URL, e.g. from {@link #h2FileUrl(Path)}. Each connection opens the
-   * embedded database directly, which is cheap for H2.
+   * Returns a plain (unpooled) data source for an H2 URL, e.g. from {@link #h2FileUrl(Path)}: each connection opens
+   * the database anew, so prefer {@link #open(String, int)} for anything but short tools and tests.
    */
   public static DataSource h2DataSource(String url) {
     org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
@@ -182,6 +241,12 @@ public final class OpsJdbc {
     ds.setUser("sa");
     ds.setPassword("");
     return ds;
+  }
+
+  private static DataSource h2Pool(String url, int maxPoolSize) {
+    org.h2.jdbcx.JdbcConnectionPool pool = org.h2.jdbcx.JdbcConnectionPool.create(url, "sa", "");
+    pool.setMaxConnections(maxPoolSize);
+    return pool;
   }
 
   /**

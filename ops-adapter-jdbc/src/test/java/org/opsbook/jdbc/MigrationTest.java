@@ -90,4 +90,38 @@ class MigrationTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> OpsJdbc.create(broken))
         .isInstanceOf(StorageException.class);
   }
+
+  @Test
+  void openGivesAnOwnedPoolForAnH2FileUrlAndCloseReleasesIt(@TempDir Path dir) {
+    String url = OpsJdbc.h2FileUrl(dir.resolve("demo"));
+    try (OpsJdbc ops = OpsJdbc.open(url, 4)) {
+      assertThat(ops.migrate()).isEqualTo(1);
+      assertThat(ops.dialect().name()).isEqualTo("h2");
+      ops.auditLog().append(AuditEntry.builder().stream("s").at(java.time.Instant.parse("2026-11-25T02:00:00Z"))
+          .actorId("a").action("x").build());
+    }
+    try (OpsJdbc again = OpsJdbc.open(url, 2)) {
+      assertThat(again.migrate()).isZero();
+      assertThat(again.auditLog().read("s")).hasSize(1);
+    }
+  }
+
+  @Test
+  void openGivesAnOwnedPoolForAPostgresUrl() {
+    try (TestDatabases.Db db = TestDatabases.postgres("open", 1); OpsJdbc ops = OpsJdbc.open(db.url(), 2)) {
+      assertThat(ops.dialect().name()).isEqualTo("postgresql");
+      assertThat(ops.migrate()).isEqualTo(1);
+      assertThat(ops.auditLog().streams()).isEmpty();
+    }
+  }
+
+  @Test
+  void openingAnUnreachableDatabaseIsATransientStorageErrorThatHidesThePassword() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> OpsJdbc.open(
+        "jdbc:postgresql://127.0.0.1:1/ops?user=ops&password=secret&connectTimeout=1", 1))
+        .isInstanceOfSatisfying(StorageException.class, e -> {
+          assertThat(e.isTransient()).isTrue();
+          assertThat(e.key()).doesNotContain("secret");
+        });
+  }
 }
