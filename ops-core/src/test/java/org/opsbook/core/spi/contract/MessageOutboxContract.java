@@ -2,6 +2,9 @@ package org.opsbook.core.spi.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +19,8 @@ import org.opsbook.core.Channel;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Person;
 import org.opsbook.core.RecipientClass;
+import org.opsbook.core.memory.InMemoryMessageOutbox;
+import org.opsbook.core.spi.MessageOutbox;
 import org.opsbook.core.Role;
 import org.opsbook.core.spi.OutboxMessage;
 import org.opsbook.core.spi.OutboxState;
@@ -171,5 +176,60 @@ public abstract class MessageOutboxContract extends StorageContract {
     Set<String> unique = new HashSet<>(claimed);
     assertThat(claimed).hasSize(120);
     assertThat(unique).hasSize(120);
+  }
+
+  /** Runs {@code call}, returning its result or the class of what it threw. */
+  private static Object outcome(java.util.function.Supplier<Object> call) {
+    try {
+      return call.get();
+    } catch (RuntimeException e) {
+      return e.getClass();
+    }
+  }
+
+  @Test
+  @DisplayName("property: any sequence of enqueue, claim, markSent and markFailed behaves as the model")
+  void behavesAsTheInMemoryModelUnderRandomOperations() {
+    String[] keys = {"K-1", "K-2", "K-3", "K-4"};
+    String[] owners = {"a", "b"};
+    qt().withExamples(30).forAll(lists().of(integers().between(0, 9_999)).ofSizeBetween(1, 25)).checkAssert(ops -> {
+      try {
+        store.close();
+        store = newFixture();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+      MessageOutbox real = store.outbox();
+      MessageOutbox model = new InMemoryMessageOutbox();
+      for (int op : ops) {
+        int kind = op % 4;
+        String key = keys[(op / 4) % 4];
+        Instant now = at(((op / 16) % 6) * 20L);
+        String owner = owners[(op / 96) % 2];
+        String step = kind + " " + key + " @" + now + " by " + owner;
+        switch (kind) {
+          case 0 -> assertThat(outcome(() -> real.enqueue(message(key, now)))).as(step)
+              .isEqualTo(outcome(() -> model.enqueue(message(key, now))));
+          case 1 -> assertThat(outcome(() -> real.claim(now, 100, owner, LEASE).stream().map(OutboxMessage::key)
+              .toList())).as(step).isEqualTo(outcome(() -> model.claim(now, 100, owner, LEASE).stream()
+                  .map(OutboxMessage::key).toList()));
+          case 2 -> assertThat(outcome(() -> {
+            real.markSent(key, now, "r-" + key);
+            return "ok";
+          })).as(step).isEqualTo(outcome(() -> {
+            model.markSent(key, now, "r-" + key);
+            return "ok";
+          }));
+          default -> assertThat(outcome(() -> {
+            real.markFailed(key, owner, "down", now.plusSeconds(30));
+            return "ok";
+          })).as(step).isEqualTo(outcome(() -> {
+            model.markFailed(key, owner, "down", now.plusSeconds(30));
+            return "ok";
+          }));
+        }
+        assertThat(real.list(Optional.empty())).as(step).isEqualTo(model.list(Optional.empty()));
+      }
+    });
   }
 }
