@@ -133,4 +133,25 @@ abstract class SoxExportContract extends StorageContract {
         .contains("\"personalData\" : \"masked\"").contains("138****8000").doesNotContain("13800138000")
         .doesNotContain("张三丰").contains("+08:00").contains("\"compliant\" : true");
   }
+
+  @Test
+  @DisplayName("DATAOP-MOD-18 for an extraction: 技术审批 (approveScript) → 执行 (run) → 复核, no business approval")
+  void anExtractionIsHeldToTheStepsOfItsOwnFlow_DATAOP_MOD_18() {
+    store.audit().appendAll(List.of(
+        stepBuilder("DE-1", "submit", "DRAFT", "SUBMITTED", at(0)).putDetail("opType", "EXTRACTION").build(),
+        step("DE-1", "assess", "SUBMITTED", "ASSESSED", at(10)),
+        step("DE-1", "attachScript", "ASSESSED", "SCRIPT_READY", at(20)),
+        step("DE-1", "approveScript", "SCRIPT_READY", "SCRIPT_APPROVED", at(30)),
+        step("DE-1", "run", "SCRIPT_APPROVED", "EXTRACTED", at(40)),
+        step("DE-1", "passReview", "EXTRACTED", "REVIEWED", at(50))));
+    SoxTrail t = export().forStream("dataop:DE-1", Access.MASKED).trails().get(0);
+    assertThat(t.kind()).isEqualTo(SoxTrail.Kind.EXTRACTION);
+    assertThat(t.entries()).extracting(e -> e.step().map(SoxStep::label).orElse("-"))
+        .containsExactly("-", "-", "-", "技术审批", "执行", "复核");
+    assertThat(t.missingSteps()).isEmpty();
+    assertThat(t.compliant()).isTrue();
+    store.audit().append(step("DE-2", "run", "SCRIPT_APPROVED", "EXTRACTED", at(40)));
+    assertThat(export().forStream("dataop:DE-2", Access.MASKED).trails().get(0).missingSteps())
+        .containsExactly(SoxStep.TECHNICAL_APPROVAL, SoxStep.REVIEW);
+  }
 }

@@ -20,7 +20,8 @@ import org.opsbook.core.spi.AuditLog;
  * Builds the SOX export of DATAOP-MOD-18 from an audit log: for one data operation, or for every operation with
  * activity in a period, the whole chain in order with the 业务审批 → 技术审批 → 执行 → 复核 steps identified, the chain's
  * verification, the steps that are missing and any step out of order
- * ({@code businessApprovedAt <= techApprovedAt <= executedAt <= reviewedAt}). Evidence is masked (phone numbers,
+ * ({@code businessApprovedAt <= techApprovedAt <= executedAt <= reviewedAt}). An extraction is held to 技术审批 →
+ * 执行 → 复核: the manual's extraction flow (§2.4.3.2 2、) has no business approval. Evidence is masked (phone numbers,
  * names) unless the caller passes {@link Access#CLEAR}. Works on any {@link AuditLog}. Thread-safe.
  */
 public final class SoxExport {
@@ -80,13 +81,16 @@ public final class SoxExport {
           r.entry().fromState(), r.entry().toState(), step, List.copyOf(r.entry().ruleIds()), details,
           r.previousHash(), r.hash()));
     }
+    SoxTrail.Kind kind = kindOf(records);
     List<SoxStep> missing = new ArrayList<>();
     List<String> outOfOrder = new ArrayList<>();
     SoxStep previous = null;
     for (SoxStep s : SoxStep.values()) {
       Instant at = last.get(s);
       if (at == null) {
-        missing.add(s);
+        if (kind.requires(s)) {
+          missing.add(s);
+        }
         continue;
       }
       if (previous != null && at.isBefore(last.get(previous))) {
@@ -95,6 +99,21 @@ public final class SoxExport {
       }
       previous = s;
     }
-    return new SoxTrail(stream, verification, entries, last, missing, outOfOrder);
+    return new SoxTrail(stream, kind, verification, entries, last, missing, outOfOrder);
+  }
+
+  /** Extraction-only events of SM-DATAOP-EXT. */
+  private static final Set<String> EXTRACTION_EVENTS = Set.of("assess", "attachScript", "approveScript", "run",
+      "deliver");
+
+  /** An extraction says so in its submission ({@code opType}) or shows it by its events. */
+  private static SoxTrail.Kind kindOf(List<AuditRecord> records) {
+    for (AuditRecord r : records) {
+      if ("EXTRACTION".equals(r.entry().details().get("opType"))
+          || EXTRACTION_EVENTS.contains(r.entry().action())) {
+        return SoxTrail.Kind.EXTRACTION;
+      }
+    }
+    return SoxTrail.Kind.MODIFICATION;
   }
 }

@@ -40,6 +40,7 @@ public record SoxReport(Optional<Instant> from, Optional<Instant> to, SoxExport.
     for (SoxTrail t : trails) {
       ObjectNode o = ts.addObject();
       o.put("stream", t.stream());
+      o.put("kind", t.kind().name());
       o.put("compliant", t.compliant());
       ObjectNode v = o.putObject("verification");
       v.put("intact", t.verification().intact());
@@ -51,7 +52,9 @@ public record SoxReport(Optional<Instant> from, Optional<Instant> to, SoxExport.
       for (SoxStep s : SoxStep.values()) {
         ObjectNode so = steps.putObject(s.name());
         so.put("label", s.label());
-        so.put("event", s.event());
+        so.put("required", t.kind().requires(s));
+        ArrayNode events = so.putArray("events");
+        s.events().forEach(events::add);
         if (t.stepTimes().containsKey(s)) {
           so.put("at", Timestamps.format(t.stepTimes().get(s), zone));
         } else {

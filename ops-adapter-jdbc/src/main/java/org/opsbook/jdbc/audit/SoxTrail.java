@@ -12,13 +12,14 @@ import org.opsbook.core.RuleId;
  * which steps are missing, which are out of order (DATAOP-MOD-18), and whether the stored chain verifies.
  *
  * @param stream the audit stream, e.g. {@code dataop:DM-42}
+ * @param kind a modification or an extraction, which decides the steps required
  * @param verification the hash-chain verification of the stream as stored
  * @param entries the records in sequence order
  * @param stepTimes when each step last happened (a rework repeats 技术审批 and 执行)
  * @param missingSteps the steps with no record, in chain order
  * @param orderViolations each step that happened before the step it must follow, naming DATAOP-MOD-18
  */
-public record SoxTrail(String stream, AuditVerification verification, List<Entry> entries,
+public record SoxTrail(String stream, Kind kind, AuditVerification verification, List<Entry> entries,
     Map<SoxStep, Instant> stepTimes, List<SoxStep> missingSteps, List<String> orderViolations) {
 
   /** Copies the collections. */
@@ -27,6 +28,19 @@ public record SoxTrail(String stream, AuditVerification verification, List<Entry
     stepTimes = Map.copyOf(stepTimes);
     missingSteps = List.copyOf(missingSteps);
     orderViolations = List.copyOf(orderViolations);
+  }
+
+  /** Which data operation a trail records. */
+  public enum Kind {
+    /** A back-end data modification (SM-DATAOP-MOD): all four steps. */
+    MODIFICATION,
+    /** A back-end data extraction (SM-DATAOP-EXT): 技术审批, 执行, 复核. */
+    EXTRACTION;
+
+    /** Returns true when this kind of operation must record {@code step}. */
+    public boolean requires(SoxStep step) {
+      return this == MODIFICATION || step != SoxStep.BUSINESS_APPROVAL;
+    }
   }
 
   /** Returns true when the chain verifies and every step is present and in order. */
