@@ -6,6 +6,7 @@ import com.google.common.hash.Hashing;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The hash chain of the audit log: each record's hash is SHA-256 over the previous record's hash and a canonical
@@ -63,7 +64,9 @@ public final class AuditChain {
       field(sb, id.value());
     }
     field(sb, Integer.toString(e.details().size()));
-    for (Map.Entry<String, String> d : e.details().entrySet()) {
+    // sorted here: equal entries must hash equally whatever order their evidence map iterates in (a map built in
+    // insertion order and the same map read back from storage are equal)
+    for (Map.Entry<String, String> d : new TreeMap<>(e.details()).entrySet()) {
       field(sb, d.getKey());
       field(sb, d.getValue());
     }
@@ -105,5 +108,21 @@ public final class AuditChain {
       expected++;
     }
     return AuditVerification.ok(stream, records.size(), Optional.of(previous).filter(h -> !records.isEmpty()));
+  }
+
+  /**
+   * Verifies a stream as {@link #verify(String, List)} does, and also that none of its last records are missing: the
+   * log remembers how many records it sealed ({@code sealedCount}), so deleting the tail is named too.
+   *
+   * @param sealedCount how many records the log sealed into the stream
+   */
+  public static AuditVerification verify(String stream, List<AuditRecord> records, long sealedCount) {
+    AuditVerification v = verify(stream, records);
+    if (v.intact() && records.size() < sealedCount) {
+      long missing = records.size() + 1L;
+      return AuditVerification.broken(stream, missing, "record " + missing + " and after are missing (deleted); "
+          + sealedCount + " were sealed");
+    }
+    return v;
   }
 }

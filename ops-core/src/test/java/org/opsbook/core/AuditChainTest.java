@@ -74,13 +74,24 @@ class AuditChainTest {
   }
 
   @Test
-  void aDeletedTailIsNotDetectableFromTheChainAlone() {
-    // Truncation keeps a valid prefix; the head hash lets a host detect it by comparing with a stored head.
+  void aDeletedTailIsNotDetectableFromTheChainAloneButTheLogNamesIt() {
+    // Truncation keeps a valid prefix; the log remembers how many records it sealed, so it names the first missing.
     InMemoryAuditLog log = logOf(5);
-    String head = log.verify("dataop:DM-1").headHash().orElseThrow();
     log.tamper("dataop:DM-1", records -> new ArrayList<>(records.subList(0, 4)));
+    assertThat(AuditChain.verify("dataop:DM-1", log.read("dataop:DM-1")).intact()).isTrue();
     AuditVerification v = log.verify("dataop:DM-1");
-    assertThat(v.intact()).isTrue();
-    assertThat(v.headHash()).isNotEqualTo(java.util.Optional.of(head));
+    assertThat(v.intact()).isFalse();
+    assertThat(v.firstBrokenSequence()).contains(5L);
+    assertThat(AuditChain.verify("dataop:DM-1", log.read("dataop:DM-1"), 4).intact()).isTrue();
+  }
+
+  @Test
+  void equalEntriesHashEquallyWhateverTheOrderTheirEvidenceWasGivenIn() {
+    AuditEntry a = AuditEntry.builder().stream("s").at(Instant.parse("2026-11-25T02:00:00Z")).actorId("u")
+        .action("x").putDetail("b", "2").putDetail("a", "1").build();
+    AuditEntry b = AuditEntry.builder().stream("s").at(Instant.parse("2026-11-25T02:00:00Z")).actorId("u")
+        .action("x").putDetail("a", "1").putDetail("b", "2").build();
+    assertThat(a).isEqualTo(b);
+    assertThat(AuditChain.hash(a, 1, AuditChain.GENESIS)).isEqualTo(AuditChain.hash(b, 1, AuditChain.GENESIS));
   }
 }

@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,18 +13,22 @@ import org.opsbook.core.AuditChain;
 import org.opsbook.core.AuditEntry;
 import org.opsbook.core.AuditRecord;
 import org.opsbook.core.AuditVerification;
+import org.opsbook.core.PersonalData;
 import org.opsbook.core.spi.AuditLog;
 
 /** An {@link AuditLog} in memory. Thread-safe. */
 public final class InMemoryAuditLog implements AuditLog {
   private final Map<String, List<AuditRecord>> streams = new TreeMap<>();
+  /** How many records each stream was given: the head a tamperer does not see. */
+  private final Map<String, Long> sealed = new HashMap<>();
 
   @Override
   public synchronized AuditRecord append(AuditEntry entry) {
     List<AuditRecord> chain = streams.computeIfAbsent(entry.stream(), s -> new ArrayList<>());
     String previous = chain.isEmpty() ? AuditChain.GENESIS : chain.get(chain.size() - 1).hash();
-    AuditRecord record = AuditChain.seal(entry, chain.size() + 1L, previous);
+    AuditRecord record = AuditChain.seal(PersonalData.forStorage(entry), chain.size() + 1L, previous);
     chain.add(record);
+    sealed.merge(entry.stream(), 1L, Long::sum);
     return record;
   }
 
@@ -63,7 +68,7 @@ public final class InMemoryAuditLog implements AuditLog {
 
   @Override
   public synchronized AuditVerification verify(String stream) {
-    return AuditChain.verify(stream, streams.getOrDefault(stream, List.of()));
+    return AuditChain.verify(stream, streams.getOrDefault(stream, List.of()), sealed.getOrDefault(stream, 0L));
   }
 
   /**

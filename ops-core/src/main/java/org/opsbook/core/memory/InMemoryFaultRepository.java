@@ -1,6 +1,5 @@
 package org.opsbook.core.memory;
 
-import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
@@ -16,6 +15,7 @@ import org.opsbook.core.FaultEvent;
 import org.opsbook.core.FaultSummary;
 import org.opsbook.core.spi.AuditLog;
 import org.opsbook.core.spi.FaultRepository;
+import org.opsbook.core.spi.StorageArguments;
 
 /** A {@link FaultRepository} in memory, sealing audit entries into the given log. Thread-safe. */
 public final class InMemoryFaultRepository implements FaultRepository {
@@ -31,16 +31,7 @@ public final class InMemoryFaultRepository implements FaultRepository {
   @Override
   public void append(String faultId, long expectedVersion, List<FaultEvent> newEvents, FaultSummary summary,
       List<AuditEntry> audit) {
-    checkArgument(!newEvents.isEmpty(), "events must not be empty");
-    checkArgument(summary.faultId().equals(faultId), "summary is for %s, not %s", summary.faultId(), faultId);
-    checkArgument(summary.version() == expectedVersion + newEvents.size(),
-        "summary version must be %s: %s", expectedVersion + newEvents.size(), summary.version());
-    for (int i = 0; i < newEvents.size(); i++) {
-      FaultEvent e = newEvents.get(i);
-      checkArgument(e.faultId().equals(faultId), "event for %s in the history of %s", e.faultId(), faultId);
-      checkArgument(e.sequence() == expectedVersion + 1 + i,
-          "event sequence must be %s: %s", expectedVersion + 1 + i, e.sequence());
-    }
+    StorageArguments.checkFaultAppend(faultId, expectedVersion, newEvents, summary);
     synchronized (this) {
       List<FaultEvent> history = events.getOrDefault(faultId, List.of());
       if (history.size() != expectedVersion) {

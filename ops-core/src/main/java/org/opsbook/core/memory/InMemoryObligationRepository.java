@@ -80,12 +80,11 @@ public final class InMemoryObligationRepository implements ObligationRepository 
     checkArgument(limit > 0, "limit must be > 0: %s", limit);
     List<ScheduledObligation> due = new ArrayList<>();
     for (ScheduledObligation o : pending.values()) {
-      Lease l = leases.get(o.key());
-      if (!o.dueAt().isAfter(now) && (l == null || !l.until().isAfter(now))) {
+      if (!claimableAt(o).isAfter(now)) {
         due.add(o);
       }
     }
-    due.sort(DUE_ORDER);
+    due.sort(Comparator.comparing(this::claimableAt).thenComparing(o -> o.key().toString()));
     List<ClaimedObligation> claimed = new ArrayList<>(Math.min(limit, due.size()));
     Instant until = now.plus(lease);
     for (ScheduledObligation o : due.subList(0, Math.min(limit, due.size()))) {
@@ -93,6 +92,12 @@ public final class InMemoryObligationRepository implements ObligationRepository 
       claimed.add(new ClaimedObligation(o, owner, until));
     }
     return claimed;
+  }
+
+  /** When {@code o} may be claimed: its due time, or the end of its lease if that is later. */
+  private Instant claimableAt(ScheduledObligation o) {
+    Lease l = leases.get(o.key());
+    return l == null || l.until().isBefore(o.dueAt()) ? o.dueAt() : l.until();
   }
 
   @Override
@@ -161,6 +166,6 @@ public final class InMemoryObligationRepository implements ObligationRepository 
 
   @Override
   public synchronized Optional<Instant> nextDueAt() {
-    return pending.values().stream().map(ScheduledObligation::dueAt).min(Comparator.naturalOrder());
+    return pending.values().stream().map(this::claimableAt).min(Comparator.naturalOrder());
   }
 }

@@ -1,6 +1,5 @@
 package org.opsbook.core.memory;
 
-import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
@@ -13,6 +12,7 @@ import java.util.Optional;
 import org.opsbook.core.AuditEntry;
 import org.opsbook.core.ConcurrentUpdateException;
 import org.opsbook.core.spi.AuditLog;
+import org.opsbook.core.spi.StorageArguments;
 import org.opsbook.core.spi.TransitionRecord;
 import org.opsbook.core.spi.WorkflowInstance;
 import org.opsbook.core.spi.WorkflowRepository;
@@ -30,7 +30,7 @@ public final class InMemoryWorkflowRepository implements WorkflowRepository {
 
   @Override
   public synchronized void create(WorkflowInstance instance, List<AuditEntry> audit) {
-    checkArgument(instance.version() == 0, "a new instance has version 0: %s", instance.version());
+    StorageArguments.checkWorkflowCreate(instance);
     if (instances.containsKey(instance.id())) {
       throw new ConcurrentUpdateException(instance.id(), 0, instances.get(instance.id()).version());
     }
@@ -42,9 +42,7 @@ public final class InMemoryWorkflowRepository implements WorkflowRepository {
   @Override
   public synchronized WorkflowInstance transition(String instanceId, long expectedVersion,
       TransitionRecord transition, String newDataJson, List<AuditEntry> audit) {
-    checkArgument(transition.instanceId().equals(instanceId), "transition is for %s", transition.instanceId());
-    checkArgument(transition.sequence() == expectedVersion + 1,
-        "transition sequence must be %s: %s", expectedVersion + 1, transition.sequence());
+    StorageArguments.checkTransition(instanceId, expectedVersion, transition);
     WorkflowInstance current = instances.get(instanceId);
     if (current == null) {
       throw new ConcurrentUpdateException(instanceId, expectedVersion, -1);
@@ -52,8 +50,7 @@ public final class InMemoryWorkflowRepository implements WorkflowRepository {
     if (current.version() != expectedVersion) {
       throw new ConcurrentUpdateException(instanceId, expectedVersion, current.version());
     }
-    checkArgument(transition.fromState().equals(current.state()),
-        "transition from %s but the instance is in %s", transition.fromState(), current.state());
+    StorageArguments.checkTransitionFrom(transition, current.state());
     auditLog.appendAll(audit);
     WorkflowInstance next = WorkflowInstance.builder()
         .id(instanceId)

@@ -3,8 +3,10 @@ package org.opsbook.core.spi;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.opsbook.core.ObligationKey;
 
 /**
@@ -36,7 +38,9 @@ public interface ObligationRepository {
 
   /**
    * Claims up to {@code limit} obligations due at or before {@code now} that are unclaimed or whose lease lapsed,
-   * earliest due first, leasing them to {@code owner} until {@code now + lease}.
+   * leasing them to {@code owner} until {@code now + lease}. The claim takes them in the order they became claimable
+   * (the later of the due time and a lapsed lease's end; ties in no particular order) and returns them earliest due
+   * first. Two concurrent claims never return the same obligation while its lease is live.
    */
   List<ClaimedObligation> claimDue(Instant now, int limit, String owner, Duration lease);
 
@@ -50,6 +54,22 @@ public interface ObligationRepository {
    * @return false when the lease was lost (another instance may fire it)
    */
   boolean complete(ObligationKey key, String owner, Instant firedAt);
+
+  /**
+   * Marks several claimed obligations fired in one atomic step (one commit for a batch of firings); an obligation
+   * whose lease {@code owner} lost is left alone.
+   *
+   * @return the keys that were completed
+   */
+  default Set<ObligationKey> completeAll(Collection<ObligationKey> keys, String owner, Instant firedAt) {
+    Set<ObligationKey> done = new LinkedHashSet<>();
+    for (ObligationKey k : keys) {
+      if (complete(k, owner, firedAt)) {
+        done.add(k);
+      }
+    }
+    return done;
+  }
 
   /**
    * Gives a claimed obligation back after a failed firing, to be retried at {@code retryAt}; increments its attempts.
@@ -67,6 +87,9 @@ public interface ObligationRepository {
   /** Returns the pending obligations of a subject, earliest due first. */
   List<ScheduledObligation> pending(String subjectId);
 
-  /** Returns the earliest due time among pending obligations, to sleep until it when idle. */
+  /**
+   * Returns the earliest time at which {@link #claimDue} may find work: the earliest due time among unleased pending
+   * obligations, or the end of a live lease. An engine sleeps until then when idle.
+   */
   Optional<Instant> nextDueAt();
 }

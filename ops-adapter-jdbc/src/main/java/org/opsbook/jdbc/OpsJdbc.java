@@ -1,0 +1,264 @@
+package org.opsbook.jdbc;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.opsbook.core.StorageException;
+import org.opsbook.core.spi.AuditLog;
+import org.opsbook.core.spi.FaultRepository;
+import org.opsbook.core.spi.MessageOutbox;
+import org.opsbook.core.spi.ObligationRepository;
+import org.opsbook.core.spi.WorkflowRepository;
+import org.opsbook.jdbc.internal.Dialects;
+import org.opsbook.jdbc.internal.H2Dialect;
+import org.opsbook.jdbc.internal.HikariPools;
+import org.opsbook.jdbc.internal.JdbcAuditLog;
+import org.opsbook.jdbc.internal.JdbcFaultRepository;
+import org.opsbook.jdbc.internal.JdbcMessageOutbox;
+import org.opsbook.jdbc.internal.JdbcObligationRepository;
+import org.opsbook.jdbc.internal.JdbcRunner;
+import org.opsbook.jdbc.internal.JdbcWorkflowRepository;
+import org.opsbook.jdbc.internal.PostgresDialect;
+import org.opsbook.jdbc.spi.Dialect;
+
+/**
+ * opsbook's storage on one database, in one call: every storage port over a {@link DataSource} of PostgreSQL (the
+ * production database; several host instances may share it) or H2 (the embedded default), and {@link #migrate()}
+ * to create or upgrade the schema with Flyway.
+ *
+ * <pre>{@code
+ * OpsJdbc ops = OpsJdbc.create(dataSource);     // PostgreSQL or H2, detected
+ * ops.migrate();                                // idempotent
+ * ops.workflows().create(instance, audit);
+ * }</pre>
+ *
+ * <p>Hosts that run their own Flyway or Liquibase may instead apply the scripts in
+ * {@code classpath:db/opsbook/postgresql} (or {@code …/h2}) and skip {@link #migrate()}. Thread-safe: share one
+ * instance per data source.
+ */
+public final class OpsJdbc implements AutoCloseable {
+  /** The Flyway history table of opsbook's own migrations, kept apart from the host's. */
+  public static final String HISTORY_TABLE = "opsbook_schema_history";
+
+  private final DataSource dataSource;
+  private final boolean ownsDataSource;
+  private final Dialect dialect;
+  private final JdbcAuditLog audit;
+  private final JdbcFaultRepository faults;
+  private final JdbcObligationRepository obligations;
+  private final JdbcWorkflowRepository workflows;
+  private final JdbcMessageOutbox outbox;
+
+  private OpsJdbc(DataSource dataSource, Dialect dialect, boolean ownsDataSource) {
+    this.dataSource = dataSource;
+    this.ownsDataSource = ownsDataSource;
+    this.dialect = dialect;
+    JdbcRunner runner = new JdbcRunner(dataSource, dialect, 5);
+    this.audit = new JdbcAuditLog(runner);
+    this.faults = new JdbcFaultRepository(runner, audit);
+    this.obligations = new JdbcObligationRepository(runner);
+    this.workflows = new JdbcWorkflowRepository(runner, audit);
+    this.outbox = new JdbcMessageOutbox(runner);
+  }
+
+  /**
+   * Returns opsbook's storage over {@code dataSource}, detecting PostgreSQL or H2 from a first connection.
+   *
+   * @throws StorageException when no connection can be opened
+   * @throws IllegalArgumentException for an unsupported database
+   */
+  public static OpsJdbc create(DataSource dataSource) {
+    checkNotNull(dataSource, "dataSource");
+    try (Connection c = dataSource.getConnection()) {
+      return new OpsJdbc(dataSource, Dialects.detect(c), false);
+    } catch (SQLException e) {
+      throw new StorageException("open database", "dataSource", true, e);
+    }
+  }
+
+  /** Returns opsbook's storage over {@code dataSource} in the given dialect, without opening a connection. */
+  public static OpsJdbc create(DataSource dataSource, Dialect dialect) {
+    return new OpsJdbc(checkNotNull(dataSource, "dataSource"), checkNotNull(dialect, "dialect"), false);
+  }
+
+  /**
+   * Opens opsbook's storage at a JDBC URL with a connection pool it owns and closes in {@link #close()}: H2's own
+   * pool for an H2 URL (the embedded default needs nothing else), HikariCP for any other (add
+   * {@code com.zaxxer:HikariCP}). The URL carries user and password where the database needs them, e.g.
+   * {@code jdbc:postgresql://db:5432/ops?user=ops&password=…}. Does not migrate.
+   *
+   * @param maxPoolSize the most connections
+   */
+  public static OpsJdbc open(String url, int maxPoolSize) {
+    checkArgument(maxPoolSize > 0, "maxPoolSize must be > 0: %s", maxPoolSize);
+    String where = url.replaceAll("password=[^&;]*", "password=***");
+    DataSource ds;
+    try {
+      ds = url.startsWith("jdbc:h2:") ? h2Pool(url, maxPoolSize) : pooled(url, null, null, maxPoolSize);
+    } catch (RuntimeException e) {
+      // HikariCP opens its first connection eagerly and fails here when the database cannot be reached
+      throw new StorageException("open database", where, true, e);
+    }
+    try (Connection c = ds.getConnection()) {
+      return new OpsJdbc(ds, Dialects.detect(c), true);
+    } catch (SQLException e) {
+      closeQuietly(ds, e);
+      throw new StorageException("open database", where, true, e);
+    } catch (RuntimeException e) {
+      closeQuietly(ds, e);
+      throw e;
+    }
+  }
+
+  private static void closeQuietly(DataSource ds, Exception cause) {
+    try {
+      close(ds);
+    } catch (Exception e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  private static void close(DataSource ds) throws Exception {
+    if (ds instanceof org.h2.jdbcx.JdbcConnectionPool h2) {
+      h2.dispose();
+    } else if (ds instanceof AutoCloseable a) {
+      a.close();
+    }
+  }
+
+  /** Closes the connection pool if {@link #open(String, int)} created it; otherwise does nothing. */
+  @Override
+  public void close() {
+    if (ownsDataSource) {
+      try {
+        close(dataSource);
+      } catch (Exception e) {
+        throw new StorageException("close database", "dataSource", false, e);
+      }
+    }
+  }
+
+  /**
+   * Creates or upgrades opsbook's tables in the data source's current schema with Flyway; running it again changes
+   * nothing.
+   *
+   * @return how many migrations were applied now
+   */
+  public int migrate() {
+    return migrate(dataSource, dialect);
+  }
+
+  /** Migrates {@code dataSource} as {@link #migrate()} does, detecting the dialect. */
+  public static int migrate(DataSource dataSource) {
+    return create(dataSource).migrate();
+  }
+
+  private static int migrate(DataSource dataSource, Dialect dialect) {
+    try {
+      MigrateResult r = Flyway.configure(OpsJdbc.class.getClassLoader()).dataSource(dataSource)
+          .locations("classpath:" + dialect.migrationLocation()).table(HISTORY_TABLE)
+          .baselineOnMigrate(false).load().migrate();
+      return r.migrationsExecuted;
+    } catch (RuntimeException e) {
+      throw new StorageException("migrate schema", dialect.migrationLocation(), false, e);
+    }
+  }
+
+  /** Returns PostgreSQL's dialect (13 or later). */
+  public static Dialect postgresql() {
+    return PostgresDialect.INSTANCE;
+  }
+
+  /** Returns H2's dialect (H2 2.x in {@code MODE=PostgreSQL}). */
+  public static Dialect h2() {
+    return H2Dialect.INSTANCE;
+  }
+
+  /** Returns the dialect in use. */
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  /** Returns the data source. */
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  /** Returns the append-only, hash-chained audit log. */
+  public AuditLog auditLog() {
+    return audit;
+  }
+
+  /** Returns the fault repository; it seals audit entries into {@link #auditLog()} in the same transaction. */
+  public FaultRepository faults() {
+    return faults;
+  }
+
+  /** Returns the durable obligations (timers) that several instances claim under leases. */
+  public ObligationRepository obligations() {
+    return obligations;
+  }
+
+  /** Returns the workflow repository; it seals audit entries into {@link #auditLog()} in the same transaction. */
+  public WorkflowRepository workflows() {
+    return workflows;
+  }
+
+  /** Returns the message outbox. */
+  public MessageOutbox outbox() {
+    return outbox;
+  }
+
+  /**
+   * Returns the JDBC URL of an H2 database file at {@code file} (without the {@code .mv.db} suffix) in PostgreSQL
+   * mode, the embedded default: {@code jdbc:h2:file:…;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH}.
+   */
+  public static String h2FileUrl(Path file) {
+    return "jdbc:h2:file:" + file.toAbsolutePath() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"
+        + ";DEFAULT_NULL_ORDERING=HIGH";
+  }
+
+  /** Returns the JDBC URL of a named in-memory H2 database that lives until the JVM exits. */
+  public static String h2MemoryUrl(String name) {
+    checkArgument(name.matches("[A-Za-z0-9_]+"), "name must be letters, digits or _: %s", name);
+    return "jdbc:h2:mem:" + name + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+        + ";DB_CLOSE_DELAY=-1";
+  }
+
+  /**
+   * Returns a plain (unpooled) data source for an H2 URL, e.g. from {@link #h2FileUrl(Path)}: each connection opens
+   * the database anew, so prefer {@link #open(String, int)} for anything but short tools and tests.
+   */
+  public static DataSource h2DataSource(String url) {
+    org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
+    ds.setURL(url);
+    ds.setUser("sa");
+    ds.setPassword("");
+    return ds;
+  }
+
+  private static DataSource h2Pool(String url, int maxPoolSize) {
+    org.h2.jdbcx.JdbcConnectionPool pool = org.h2.jdbcx.JdbcConnectionPool.create(url, "sa", "");
+    pool.setMaxConnections(maxPoolSize);
+    return pool;
+  }
+
+  /**
+   * Returns a HikariCP pool for {@code url} (PostgreSQL or H2). HikariCP is an optional dependency: add
+   * {@code com.zaxxer:HikariCP} to use this. Close the returned data source ({@link AutoCloseable}) on shutdown.
+   *
+   * @param user the database user, or null when the URL carries it
+   * @param password the password, or null
+   * @param maxPoolSize the most connections
+   */
+  public static DataSource pooled(String url, String user, String password, int maxPoolSize) {
+    checkArgument(maxPoolSize > 0, "maxPoolSize must be > 0: %s", maxPoolSize);
+    return HikariPools.create(url, user, password, maxPoolSize);
+  }
+}

@@ -1,0 +1,302 @@
+package org.opsbook.jdbc.internal;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.opsbook.core.ObligationKey;
+import org.opsbook.core.spi.ClaimedObligation;
+import org.opsbook.core.spi.ObligationRepository;
+import org.opsbook.core.spi.ScheduledObligation;
+
+/**
+ * Durable obligations in {@code ops_obligation}, claimed with {@code SELECT … FOR UPDATE SKIP LOCKED} under a lease.
+ * Only pending rows stay in that table: firing or cancelling moves the key to {@code ops_obligation_done} in the same
+ * transaction, so the claim index holds only live work and the claim query does not slow down as history grows. The
+ * claim index is on {@code run_at}, the time a row becomes claimable (its due time, or the end of its lease), so one
+ * range scan finds due, unleased and lapsed work alike.
+ *
+ * <p>Exactly once: {@code complete} deletes the row only while the caller still owns it, and a schedule of a key that
+ * fired meanwhile is undone in the same transaction (the done row is checked after the upsert, whose row lock orders
+ * it after any completing transaction).
+ */
+public final class JdbcObligationRepository implements ObligationRepository {
+  private static final String KEY = "subject_id = ? AND rule_id = ? AND seq = ?";
+  /** Rows per multi-row upsert: 14 parameters each, well under the 32767 a statement may bind. */
+  private static final int UPSERT_CHUNK = 500;
+
+  private final JdbcRunner runner;
+
+  /** Creates the repository. */
+  public JdbcObligationRepository(JdbcRunner runner) {
+    this.runner = runner;
+  }
+
+  private static Object[] key(ObligationKey k) {
+    return new Object[] {k.subjectId(), k.ruleId().value(), k.sequence()};
+  }
+
+  private static Object[] concat(Object[] a, Object... b) {
+    Object[] out = new Object[a.length + b.length];
+    System.arraycopy(a, 0, out, 0, a.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
+  @Override
+  public boolean schedule(ScheduledObligation obligation) {
+    return scheduleAll(List.of(obligation)) == 1;
+  }
+
+  @Override
+  public int scheduleAll(Collection<ScheduledObligation> obligations) {
+    if (obligations.isEmpty()) {
+      return 0;
+    }
+    List<ScheduledObligation> all = List.copyOf(obligations);
+    return runner.inTransaction("schedule obligations", all.get(0).key().toString(), c -> {
+      upsert(c, all);
+      // after the upsert (whose row locks order it after any completing transaction): undo keys that already
+      // fired or were cancelled; one lookup per chunk of subjects, since such keys are rare
+      Set<ObligationKey> done = doneAmong(c, all);
+      for (ObligationKey k : done) {
+        Sql.update(c, "DELETE FROM ops_obligation WHERE " + KEY, key(k));
+      }
+      int pending = 0;
+      for (ScheduledObligation o : all) {
+        if (!done.contains(o.key())) {
+          pending++;
+        }
+      }
+      return pending;
+    });
+  }
+
+  /** Upserts in chunks of multi-row statements where the dialect has them, else in one JDBC batch. */
+  private void upsert(Connection c, List<ScheduledObligation> all) throws SQLException {
+    // the last schedule of a key wins, as if the calls were made one by one
+    Map<ObligationKey, ScheduledObligation> byKey = new LinkedHashMap<>();
+    for (ScheduledObligation o : all) {
+      byKey.remove(o.key());
+      byKey.put(o.key(), o);
+    }
+    List<ScheduledObligation> rows = List.copyOf(byKey.values());
+    if (rows.size() > 1 && runner.dialect().upsertObligations(2).isPresent()) {
+      for (int from = 0; from < rows.size(); from += UPSERT_CHUNK) {
+        List<ScheduledObligation> chunk = rows.subList(from, Math.min(rows.size(), from + UPSERT_CHUNK));
+        List<Object> params = new ArrayList<>(chunk.size() * 14);
+        for (ScheduledObligation o : chunk) {
+          params.addAll(List.of(ObligationColumns.upsertParameters(o)));
+        }
+        Sql.update(c, runner.dialect().upsertObligations(chunk.size()).orElseThrow(), params.toArray());
+      }
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement(runner.dialect().upsertObligation())) {
+      for (ScheduledObligation o : rows) {
+        Sql.bind(ps, ObligationColumns.upsertParameters(o));
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  /** Returns the keys among {@code obligations} that are in the done table. */
+  private static Set<ObligationKey> doneAmong(Connection c, List<ScheduledObligation> obligations)
+      throws SQLException {
+    Set<ObligationKey> wanted = new HashSet<>();
+    Set<String> subjects = new LinkedHashSet<>();
+    for (ScheduledObligation o : obligations) {
+      wanted.add(o.key());
+      subjects.add(o.key().subjectId());
+    }
+    Set<ObligationKey> done = new HashSet<>();
+    List<String> all = List.copyOf(subjects);
+    for (int from = 0; from < all.size(); from += 500) {
+      List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+      String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+      for (ObligationKey k : Sql.query(c, "SELECT subject_id, rule_id, seq FROM ops_obligation_done"
+          + " WHERE subject_id IN (" + marks + ")", JdbcObligationRepository::keyOf, chunk.toArray())) {
+        if (wanted.contains(k)) {
+          done.add(k);
+        }
+      }
+    }
+    return done;
+  }
+
+  @Override
+  public boolean cancel(ObligationKey key) {
+    return runner.inTransaction("cancel obligation", key.toString(), c -> finish(c, key, null, "CANCELLED", null));
+  }
+
+  /** Moves a pending key to the done table; {@code owner} non-null requires the caller to hold it. */
+  private static boolean finish(Connection c, ObligationKey key, String owner, String outcome, Instant at)
+      throws SQLException {
+    int n = owner == null
+        ? Sql.update(c, "DELETE FROM ops_obligation WHERE " + KEY, key(key))
+        : Sql.update(c, "DELETE FROM ops_obligation WHERE " + KEY + " AND owner = ?", concat(key(key), owner));
+    if (n == 0) {
+      return false;
+    }
+    Sql.update(c, "INSERT INTO ops_obligation_done (subject_id, rule_id, seq, outcome, done_at, owner)"
+        + " VALUES (?,?,?,?,?,?)", concat(key(key), outcome, at == null ? Sql.NULL_TIME : at,
+        owner == null ? Sql.NULL_TEXT : owner));
+    return true;
+  }
+
+  @Override
+  public int cancelSubject(String subjectId) {
+    return runner.inTransaction("cancel subject obligations", subjectId, c -> {
+      List<ObligationKey> keys = Sql.query(c, "SELECT subject_id, rule_id, seq FROM ops_obligation"
+          + " WHERE subject_id = ? FOR UPDATE", JdbcObligationRepository::keyOf, subjectId);
+      int n = 0;
+      for (ObligationKey k : keys) {
+        if (finish(c, k, null, "CANCELLED", null)) {
+          n++;
+        }
+      }
+      return n;
+    });
+  }
+
+  private static ObligationKey keyOf(ResultSet rs) throws SQLException {
+    return new ObligationKey(rs.getString("subject_id"), org.opsbook.core.RuleId.of(rs.getString("rule_id")),
+        rs.getInt("seq"));
+  }
+
+  @Override
+  public List<ClaimedObligation> claimDue(Instant now, int limit, String owner, Duration lease) {
+    checkArgument(limit > 0, "limit must be > 0: %s", limit);
+    Instant until = now.plus(lease);
+    List<ScheduledObligation> claimed = runner.inTransaction("claim due obligations", owner, c -> {
+      Optional<String> oneStatement = runner.dialect().claimObligationsReturning();
+      if (oneStatement.isPresent()) {
+        return Sql.query(c, oneStatement.get(), ObligationColumns::read, owner, until, until, now, limit);
+      }
+      List<Long> ids = new ArrayList<>();
+      List<ScheduledObligation> rows = Sql.query(c, "SELECT id, " + ObligationColumns.SELECT
+          + " FROM ops_obligation WHERE run_at <= ? ORDER BY run_at LIMIT ? FOR UPDATE SKIP LOCKED", rs -> {
+            ids.add(rs.getLong("id"));
+            return ObligationColumns.read(rs);
+          }, now, limit);
+      if (!ids.isEmpty()) {
+        try (PreparedStatement ps = c.prepareStatement(
+            "UPDATE ops_obligation SET owner = ?, lease_until = ?, run_at = ? WHERE id = ?")) {
+          for (Long id : ids) {
+            Sql.bind(ps, owner, until, until, id);
+            ps.addBatch();
+          }
+          ps.executeBatch();
+        }
+      }
+      return rows;
+    });
+    List<ScheduledObligation> ordered = new ArrayList<>(claimed);
+    ordered.sort(Comparator.comparing(ScheduledObligation::dueAt).thenComparing(o -> o.key().toString()));
+    List<ClaimedObligation> out = new ArrayList<>(ordered.size());
+    for (ScheduledObligation o : ordered) {
+      out.add(new ClaimedObligation(o, owner, until));
+    }
+    return out;
+  }
+
+  @Override
+  public int heartbeat(String owner, Instant now, Duration lease) {
+    Instant until = now.plus(lease);
+    return runner.inTransaction("heartbeat obligations", owner, c -> Sql.update(c,
+        "UPDATE ops_obligation SET lease_until = ?, run_at = ? WHERE owner = ? AND lease_until > ?",
+        until, until, owner, now));
+  }
+
+  @Override
+  public boolean complete(ObligationKey key, String owner, Instant firedAt) {
+    return runner.inTransaction("complete obligation", key.toString(),
+        c -> finish(c, key, owner, "FIRED", firedAt));
+  }
+
+  @Override
+  public Set<ObligationKey> completeAll(Collection<ObligationKey> keys, String owner, Instant firedAt) {
+    if (keys.isEmpty()) {
+      return Set.of();
+    }
+    List<ObligationKey> all = List.copyOf(keys);
+    return runner.inTransaction("complete obligations", owner + ":" + all.size(), c -> {
+      Set<ObligationKey> done = new LinkedHashSet<>();
+      try (PreparedStatement ps = c.prepareStatement("DELETE FROM ops_obligation WHERE " + KEY + " AND owner = ?")) {
+        for (ObligationKey k : all) {
+          Sql.bind(ps, concat(key(k), owner));
+          ps.addBatch();
+        }
+        int[] counts = ps.executeBatch();
+        for (int i = 0; i < counts.length; i++) {
+          if (counts[i] > 0) {
+            done.add(all.get(i));
+          }
+        }
+      }
+      if (!done.isEmpty()) {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ops_obligation_done (subject_id, rule_id, seq,"
+            + " outcome, done_at, owner) VALUES (?,?,?,'FIRED',?,?)")) {
+          for (ObligationKey k : done) {
+            Sql.bind(ps, concat(key(k), firedAt, owner));
+            ps.addBatch();
+          }
+          ps.executeBatch();
+        }
+      }
+      return done;
+    });
+  }
+
+  @Override
+  public boolean fail(ObligationKey key, String owner, String error, Instant retryAt) {
+    return runner.inTransaction("fail obligation", key.toString(), c -> Sql.update(c,
+        "UPDATE ops_obligation SET attempts = attempts + 1, last_error = ?, due_at = ?, run_at = ?, owner = NULL,"
+            + " lease_until = NULL WHERE " + KEY + " AND owner = ?",
+        concat(new Object[] {error, retryAt, retryAt}, concat(key(key), owner))) == 1);
+  }
+
+  @Override
+  public Optional<ScheduledObligation> find(ObligationKey key) {
+    return runner.read("find obligation", key.toString(), c -> Sql.queryOne(c,
+        "SELECT " + ObligationColumns.SELECT + " FROM ops_obligation WHERE " + KEY, ObligationColumns::read,
+        key(key)));
+  }
+
+  @Override
+  public boolean hasFired(ObligationKey key) {
+    return runner.read("read fired obligation", key.toString(), c -> Sql.queryOne(c,
+        "SELECT 1 FROM ops_obligation_done WHERE " + KEY + " AND outcome = 'FIRED'", rs -> true, key(key)))
+        .isPresent();
+  }
+
+  @Override
+  public List<ScheduledObligation> pending(String subjectId) {
+    List<ScheduledObligation> out = new ArrayList<>(runner.read("list pending obligations", subjectId,
+        c -> Sql.query(c, "SELECT " + ObligationColumns.SELECT + " FROM ops_obligation WHERE subject_id = ?",
+            ObligationColumns::read, subjectId)));
+    out.sort(Comparator.comparing(ScheduledObligation::dueAt).thenComparing(o -> o.key().toString()));
+    return out;
+  }
+
+  @Override
+  public Optional<Instant> nextDueAt() {
+    return runner.read("read next due obligation", "*", c -> Sql.queryOne(c,
+        "SELECT run_at FROM ops_obligation ORDER BY run_at LIMIT 1", rs -> Sql.instant(rs, "run_at")));
+  }
+}

@@ -1,0 +1,115 @@
+package org.opsbook.jdbc.internal;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.opsbook.core.Masking;
+import org.opsbook.core.StorageException;
+import org.opsbook.jdbc.spi.Dialect;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs units of work on a connection of the data source: each write in one transaction, committed or rolled back
+ * whole. A serialization failure, deadlock or lock timeout rolls back and retries the whole unit (safe: nothing of it
+ * was kept); any other {@link SQLException} is wrapped in a {@link StorageException} that names the operation and the
+ * key. A lost connection is reported as transient but not retried here: the outcome of a commit in flight is unknown
+ * to the caller, who retries through its own idempotency (versions, keys).
+ */
+public final class JdbcRunner {
+  private static final Logger LOG = LoggerFactory.getLogger(JdbcRunner.class);
+
+  private final DataSource dataSource;
+  private final Dialect dialect;
+  private final int maxAttempts;
+
+  /** A unit of work on one connection. */
+  @FunctionalInterface
+  public interface Work<T> {
+    /** Does the work; the runner commits or rolls back. */
+    T run(Connection c) throws SQLException;
+  }
+
+  /**
+   * Creates a runner.
+   *
+   * @param maxAttempts how often a retryable failure is tried in all, at least 1
+   */
+  public JdbcRunner(DataSource dataSource, Dialect dialect, int maxAttempts) {
+    this.dataSource = checkNotNull(dataSource, "dataSource");
+    this.dialect = checkNotNull(dialect, "dialect");
+    this.maxAttempts = Math.max(1, maxAttempts);
+  }
+
+  /** Returns the dialect. */
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  /** Returns the data source. */
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  /** Runs {@code work} in a transaction, retrying it whole after a retryable failure. */
+  public <T> T inTransaction(String operation, String key, Work<T> work) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return once(work);
+      } catch (SQLException e) {
+        if (dialect.isRetryable(e) && attempt < maxAttempts) {
+          LOG.debug("{} [{}]: retrying after {} (attempt {})", operation, Masking.phonesIn(key), e.getSQLState(),
+              attempt);
+          backoff(attempt);
+          continue;
+        }
+        throw new StorageException(operation, key, dialect.isRetryable(e) || dialect.isConnectionLost(e), e);
+      }
+    }
+  }
+
+  /** Runs read-only {@code work} on a connection in auto-commit mode. */
+  public <T> T read(String operation, String key, Work<T> work) {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(true);
+      return work.run(c);
+    } catch (SQLException e) {
+      throw new StorageException(operation, key, dialect.isRetryable(e) || dialect.isConnectionLost(e), e);
+    }
+  }
+
+  private <T> T once(Work<T> work) throws SQLException {
+    // a pool restores auto-commit when the connection is returned; an unpooled connection is closed
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        T result = work.run(c);
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException | Error e) {
+        rollbackQuietly(c, e);
+        throw e;
+      }
+    }
+  }
+
+  private static void rollbackQuietly(Connection c, Throwable cause) {
+    try {
+      if (!c.isClosed()) {
+        c.rollback();
+      }
+    } catch (SQLException r) {
+      cause.addSuppressed(r);
+    }
+  }
+
+  private static void backoff(int attempt) {
+    try {
+      Thread.sleep(Math.min(200L, 5L << attempt));
+    } catch (InterruptedException ie) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,124 @@
+package org.opsbook.jdbc.internal;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.opsbook.core.AuditEntry;
+import org.opsbook.core.ConcurrentUpdateException;
+import org.opsbook.core.RuleId;
+import org.opsbook.core.spi.StorageArguments;
+import org.opsbook.core.spi.TransitionRecord;
+import org.opsbook.core.spi.WorkflowInstance;
+import org.opsbook.core.spi.WorkflowRepository;
+
+/**
+ * Workflow instances in {@code ops_workflow} and their history in {@code ops_workflow_transition}. A transition moves
+ * the row from the expected version and state in one conditional UPDATE (no read first), appends the history row and
+ * seals the audit in the same transaction; only when the UPDATE finds nothing does it read why.
+ */
+public final class JdbcWorkflowRepository implements WorkflowRepository {
+  private static final String INSTANCE = "id, machine, state, version, data_json, created_at, updated_at";
+
+  private final JdbcRunner runner;
+  private final JdbcAuditLog audit;
+
+  /** Creates the repository; audit entries are sealed into {@code audit} in the same transaction. */
+  public JdbcWorkflowRepository(JdbcRunner runner, JdbcAuditLog audit) {
+    this.runner = runner;
+    this.audit = audit;
+  }
+
+  @Override
+  public void create(WorkflowInstance instance, List<AuditEntry> auditEntries) {
+    StorageArguments.checkWorkflowCreate(instance);
+    runner.inTransaction("create workflow instance", instance.id(), c -> {
+      try {
+        Sql.update(c, "INSERT INTO ops_workflow (" + INSTANCE + ") VALUES (?,?,?,?,?,?,?)", instance.id(),
+            instance.machine(), instance.state(), instance.version(), instance.dataJson(), instance.createdAt(),
+            instance.updatedAt());
+      } catch (SQLException e) {
+        if (runner.dialect().isUniqueViolation(e)) {
+          throw new ConcurrentUpdateException(instance.id(), 0, -1);
+        }
+        throw e;
+      }
+      audit.appendAll(c, auditEntries);
+      return null;
+    });
+  }
+
+  @Override
+  public WorkflowInstance transition(String instanceId, long expectedVersion, TransitionRecord t, String newDataJson,
+      List<AuditEntry> auditEntries) {
+    StorageArguments.checkTransition(instanceId, expectedVersion, t);
+    return runner.inTransaction("transition workflow instance", instanceId, c -> {
+      long next = expectedVersion + 1;
+      String move = "UPDATE ops_workflow SET state = ?, version = ?, data_json = ?, updated_at = ?"
+          + " WHERE id = ? AND version = ? AND state = ?";
+      Object[] args = {t.toState(), next, newDataJson, t.at(), instanceId, expectedVersion, t.fromState()};
+      Optional<Object[]> moved = Sql.queryOne(c, runner.dialect().updateReturning(move, "machine, created_at"),
+          rs -> new Object[] {rs.getString("machine"), Sql.instant(rs, "created_at")}, args);
+      if (moved.isEmpty()) {
+        explainRefusal(c, instanceId, expectedVersion, t);
+      }
+      Sql.update(c, "INSERT INTO ops_workflow_transition (instance_id, seq, event, from_state, to_state,"
+          + " transition_id, actor, at, data_json) VALUES (?,?,?,?,?,?,?,?,?)", instanceId, t.sequence(), t.event(),
+          t.fromState(), t.toState(), Sql.text(t.transitionId().map(RuleId::value)), StoredJson.actor(t.actor()),
+          t.at(), t.dataJson());
+      audit.appendAll(c, auditEntries);
+      String machine = (String) moved.get()[0];
+      Instant createdAt = (Instant) moved.get()[1];
+      return WorkflowInstance.builder().id(instanceId).machine(machine).state(t.toState()).version(next)
+          .dataJson(newDataJson).createdAt(createdAt).updatedAt(t.at()).build();
+    });
+  }
+
+  /** Throws the reason a conditional transition update found no row. */
+  private static void explainRefusal(Connection c, String instanceId, long expectedVersion, TransitionRecord t)
+      throws SQLException {
+    Optional<WorkflowInstance> stored = Sql.queryOne(c, "SELECT " + INSTANCE + " FROM ops_workflow WHERE id = ?",
+        JdbcWorkflowRepository::instance, instanceId);
+    if (stored.isEmpty()) {
+      throw new ConcurrentUpdateException(instanceId, expectedVersion, -1);
+    }
+    if (stored.get().version() != expectedVersion) {
+      throw new ConcurrentUpdateException(instanceId, expectedVersion, stored.get().version());
+    }
+    StorageArguments.checkTransitionFrom(t, stored.get().state());
+    throw new ConcurrentUpdateException(instanceId, expectedVersion, stored.get().version());
+  }
+
+  @Override
+  public Optional<WorkflowInstance> find(String instanceId) {
+    return runner.read("find workflow instance", instanceId, c -> Sql.queryOne(c,
+        "SELECT " + INSTANCE + " FROM ops_workflow WHERE id = ?", JdbcWorkflowRepository::instance, instanceId));
+  }
+
+  @Override
+  public List<TransitionRecord> history(String instanceId) {
+    return runner.read("read workflow history", instanceId, c -> Sql.query(c,
+        "SELECT instance_id, seq, event, from_state, to_state, transition_id, actor, at, data_json"
+            + " FROM ops_workflow_transition WHERE instance_id = ? ORDER BY seq", rs -> TransitionRecord.builder()
+            .instanceId(rs.getString("instance_id")).sequence(rs.getLong("seq")).event(rs.getString("event"))
+            .fromState(rs.getString("from_state")).toState(rs.getString("to_state"))
+            .transitionId(Sql.optText(rs, "transition_id").map(RuleId::of))
+            .actor(StoredJson.readActor(rs.getString("actor"))).at(Sql.instant(rs, "at"))
+            .dataJson(rs.getString("data_json")).build(), instanceId));
+  }
+
+  @Override
+  public List<WorkflowInstance> list(String machine) {
+    return runner.read("list workflow instances", machine, c -> Sql.query(c,
+        "SELECT " + INSTANCE + " FROM ops_workflow WHERE machine = ? ORDER BY updated_at DESC, id",
+        JdbcWorkflowRepository::instance, machine));
+  }
+
+  private static WorkflowInstance instance(ResultSet rs) throws SQLException {
+    return WorkflowInstance.builder().id(rs.getString("id")).machine(rs.getString("machine"))
+        .state(rs.getString("state")).version(rs.getLong("version")).dataJson(rs.getString("data_json"))
+        .createdAt(Sql.instant(rs, "created_at")).updatedAt(Sql.instant(rs, "updated_at")).build();
+  }
+}

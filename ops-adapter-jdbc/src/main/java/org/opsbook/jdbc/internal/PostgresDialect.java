@@ -1,0 +1,77 @@
+package org.opsbook.jdbc.internal;
+
+import java.sql.SQLException;
+import java.util.Optional;
+import org.opsbook.jdbc.spi.Dialect;
+
+/** PostgreSQL: {@code ON CONFLICT} upserts (a safe concurrent upsert, unlike {@code MERGE}) and one-statement claims. */
+public final class PostgresDialect implements Dialect {
+  /** The one instance. */
+  public static final PostgresDialect INSTANCE = new PostgresDialect();
+
+  private PostgresDialect() {}
+
+  @Override
+  public String name() {
+    return "postgresql";
+  }
+
+  @Override
+  public String upsertObligation() {
+    return "INSERT INTO ops_obligation (subject_id, rule_id, seq, actor, action, target, channel, duty_due_at,"
+        + " triggered_at, recurring, due_at, attempts, last_error, run_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+        + " ON CONFLICT (subject_id, rule_id, seq) DO UPDATE SET actor = EXCLUDED.actor, action = EXCLUDED.action,"
+        + " target = EXCLUDED.target, channel = EXCLUDED.channel, duty_due_at = EXCLUDED.duty_due_at,"
+        + " triggered_at = EXCLUDED.triggered_at, recurring = EXCLUDED.recurring, due_at = EXCLUDED.due_at,"
+        + " attempts = EXCLUDED.attempts, last_error = EXCLUDED.last_error,"
+        + " run_at = CASE WHEN ops_obligation.lease_until IS NOT NULL AND ops_obligation.lease_until > EXCLUDED.due_at"
+        + " THEN ops_obligation.lease_until ELSE EXCLUDED.due_at END";
+  }
+
+  @Override
+  public Optional<String> upsertObligations(int rows) {
+    // one multi-row statement: a single round trip and a single plan for a whole chunk of new timers
+    String single = upsertObligation();
+    String tuple = "(?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    String values = String.join(",", java.util.Collections.nCopies(rows, tuple));
+    return Optional.of(single.replace("VALUES " + tuple, "VALUES " + values));
+  }
+
+  @Override
+  public String insertOutboxIfAbsent() {
+    return "INSERT INTO ops_outbox (msg_key, fault_id, message_type, channel, text, recipients, state, attempts,"
+        + " next_attempt_at, last_error, created_at, sent_at, receipt, owner, lease_until)"
+        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (msg_key) DO NOTHING";
+  }
+
+  @Override
+  public String insertAuditHeadIfAbsent() {
+    return "INSERT INTO ops_audit_head (stream, seq, hash) VALUES (?, 0, ?) ON CONFLICT (stream) DO NOTHING";
+  }
+
+  @Override
+  public Optional<String> claimObligationsReturning() {
+    return Optional.of("UPDATE ops_obligation SET owner = ?, lease_until = ?, run_at = ?"
+        + " WHERE id IN (SELECT id FROM ops_obligation WHERE run_at <= ? ORDER BY run_at LIMIT ?"
+        + " FOR UPDATE SKIP LOCKED) RETURNING " + ObligationColumns.SELECT);
+  }
+
+  @Override
+  public String updateReturning(String update, String columns) {
+    return update + " RETURNING " + columns;
+  }
+
+  @Override
+  public boolean isConnectionLost(SQLException e) {
+    String state = e.getSQLState();
+    // connection exceptions, and the server ending the session (admin shutdown, crash shutdown, cannot connect now)
+    return state != null && (state.startsWith("08") || state.startsWith("57P"));
+  }
+
+  @Override
+  public boolean isRetryable(SQLException e) {
+    String state = e.getSQLState();
+    // serialization_failure, deadlock_detected, lock_not_available
+    return "40001".equals(state) || "40P01".equals(state) || "55P03".equals(state);
+  }
+}

@@ -1,0 +1,18 @@
+package org.opsbook.jdbc;
+
+import org.junit.jupiter.api.AfterAll;
+import org.opsbook.core.spi.contract.StorageFixture;
+
+class H2SoxExportTest extends SoxExportContract {
+  private static final JdbcBackend DB = JdbcBackend.h2("sox");
+
+  @AfterAll
+  static void dropDatabase() {
+    DB.close();
+  }
+
+  @Override
+  protected StorageFixture newFixture() {
+    return DB.fresh();
+  }
+}

@@ -1,0 +1,127 @@
+package org.opsbook.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opsbook.core.AuditEntry;
+import org.opsbook.core.StorageException;
+
+class MigrationTest {
+  private static final List<String> TABLES = List.of("ops_audit", "ops_audit_head", "ops_fault", "ops_fault_event",
+      "ops_obligation", "ops_obligation_done", "ops_workflow", "ops_workflow_transition", "ops_outbox");
+
+  private static List<String> tables(DataSource ds) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (Connection c = ds.getConnection();
+        ResultSet rs = c.getMetaData().getTables(null, c.getSchema(), "ops_%", new String[] {"TABLE"})) {
+      while (rs.next()) {
+        String name = rs.getString("TABLE_NAME").toLowerCase(java.util.Locale.ROOT);
+        // '_' is a LIKE wildcard, so the pattern also matches Flyway's opsbook_schema_history
+        if (name.startsWith("ops_")) {
+          out.add(name);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static void migratesEmptyAndIsIdempotent(TestDatabases.Db db) throws SQLException {
+    try (db) {
+      assertThat(tables(db.dataSource())).isEmpty();
+      assertThat(OpsJdbc.migrate(db.dataSource())).isEqualTo(1);
+      assertThat(tables(db.dataSource())).containsExactlyInAnyOrderElementsOf(TABLES);
+      try (Connection c = db.dataSource().getConnection(); java.sql.Statement st = c.createStatement();
+          ResultSet rs = st.executeQuery("SELECT count(*) FROM " + OpsJdbc.HISTORY_TABLE + " WHERE script LIKE 'V1\\_\\_%' ESCAPE '\\'")) {
+        rs.next();
+        assertThat(rs.getInt(1)).as("opsbook's own Flyway history").isEqualTo(1);
+      }
+      assertThat(OpsJdbc.migrate(db.dataSource())).as("second run").isZero();
+      assertThat(OpsJdbc.create(db.dataSource()).migrate()).as("third run").isZero();
+    }
+  }
+
+  @Test
+  void theH2MigrationsApplyToAnEmptyDatabaseOnce() throws SQLException {
+    migratesEmptyAndIsIdempotent(TestDatabases.h2("mig"));
+  }
+
+  @Test
+  void thePostgresMigrationsApplyToAnEmptySchemaOnce() throws SQLException {
+    migratesEmptyAndIsIdempotent(TestDatabases.postgres("mig", 2));
+  }
+
+  @Test
+  void theDialectIsDetectedFromTheConnection() {
+    try (TestDatabases.Db h2 = TestDatabases.h2("dialect"); TestDatabases.Db pg = TestDatabases.postgres("dialect", 1)) {
+      assertThat(OpsJdbc.create(h2.dataSource()).dialect().name()).isEqualTo("h2");
+      assertThat(OpsJdbc.create(pg.dataSource()).dialect().name()).isEqualTo("postgresql");
+      assertThat(OpsJdbc.create(pg.dataSource()).dialect().migrationLocation()).isEqualTo("db/opsbook/postgresql");
+    }
+  }
+
+  @Test
+  void anH2FileDatabaseKeepsItsAuditAcrossReopening(@TempDir Path dir) {
+    String url = OpsJdbc.h2FileUrl(dir.resolve("ops"));
+    assertThat(url).startsWith("jdbc:h2:file:").contains(";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE")
+        .contains("DEFAULT_NULL_ORDERING=HIGH");
+    OpsJdbc first = OpsJdbc.create(OpsJdbc.h2DataSource(url));
+    first.migrate();
+    first.auditLog().append(AuditEntry.builder().stream("s").at(java.time.Instant.parse("2026-11-25T02:00:00Z"))
+        .actorId("a").action("x").build());
+    OpsJdbc again = OpsJdbc.create(OpsJdbc.h2DataSource(url));
+    assertThat(again.migrate()).isZero();
+    assertThat(again.auditLog().read("s")).hasSize(1);
+    assertThat(again.auditLog().verify("s").intact()).isTrue();
+    assertThat(Files.exists(dir.resolve("ops.mv.db"))).isTrue();
+  }
+
+  @Test
+  void aMigrationThatCannotConnectIsAStorageException() {
+    DataSource broken = OpsJdbc.h2DataSource("jdbc:h2:file:/proc/opsbook-cannot-write-here/db;IFEXISTS=TRUE");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> OpsJdbc.create(broken))
+        .isInstanceOf(StorageException.class);
+  }
+
+  @Test
+  void openGivesAnOwnedPoolForAnH2FileUrlAndCloseReleasesIt(@TempDir Path dir) {
+    String url = OpsJdbc.h2FileUrl(dir.resolve("demo"));
+    try (OpsJdbc ops = OpsJdbc.open(url, 4)) {
+      assertThat(ops.migrate()).isEqualTo(1);
+      assertThat(ops.dialect().name()).isEqualTo("h2");
+      ops.auditLog().append(AuditEntry.builder().stream("s").at(java.time.Instant.parse("2026-11-25T02:00:00Z"))
+          .actorId("a").action("x").build());
+    }
+    try (OpsJdbc again = OpsJdbc.open(url, 2)) {
+      assertThat(again.migrate()).isZero();
+      assertThat(again.auditLog().read("s")).hasSize(1);
+    }
+  }
+
+  @Test
+  void openGivesAnOwnedPoolForAPostgresUrl() {
+    try (TestDatabases.Db db = TestDatabases.postgres("open", 1); OpsJdbc ops = OpsJdbc.open(db.url(), 2)) {
+      assertThat(ops.dialect().name()).isEqualTo("postgresql");
+      assertThat(ops.migrate()).isEqualTo(1);
+      assertThat(ops.auditLog().streams()).isEmpty();
+    }
+  }
+
+  @Test
+  void openingAnUnreachableDatabaseIsATransientStorageErrorThatHidesThePassword() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> OpsJdbc.open(
+        "jdbc:postgresql://127.0.0.1:1/ops?user=ops&password=secret&connectTimeout=1", 1))
+        .isInstanceOfSatisfying(StorageException.class, e -> {
+          assertThat(e.isTransient()).isTrue();
+          assertThat(e.key()).doesNotContain("secret");
+        });
+  }
+}

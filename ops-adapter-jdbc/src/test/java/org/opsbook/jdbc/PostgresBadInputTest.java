@@ -1,0 +1,8 @@
+package org.opsbook.jdbc;
+
+class PostgresBadInputTest extends BadInputContract {
+  @Override
+  protected JdbcBackend newBackend() {
+    return JdbcBackend.postgres("bad");
+  }
+}

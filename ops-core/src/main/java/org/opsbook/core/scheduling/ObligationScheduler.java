@@ -1,0 +1,385 @@
+package org.opsbook.core.scheduling;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+import static com.google.common.base.Preconditions.checkState;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadFactory;
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
+import org.opsbook.core.ObligationKey;
+import org.opsbook.core.spi.ClaimedObligation;
+import org.opsbook.core.spi.ObligationRepository;
+
+/**
+ * Fires due obligations from an {@link ObligationRepository}: claims them in batches under a lease, hands each to the
+ * {@link ObligationHandler}, and records the batch as fired in one step. A heartbeat keeps the lease of a batch in
+ * progress alive; an engine that dies loses its lease and another engine re-claims the work once it lapses.
+ *
+ * <p>When a poll fills its batch the engine polls again at once; otherwise it sleeps until the repository's
+ * {@link ObligationRepository#nextDueAt()}, at most {@code maxPollInterval} (work scheduled by another process is
+ * seen within that bound) and at least {@code minPollInterval} (an idle or contended engine does not hammer the
+ * database). {@link #wakeUp()} cuts a sleep short when this process schedules something due soon.
+ *
+ * <pre>{@code
+ * ObligationScheduler engine = ObligationScheduler.builder(repository, (key, o) -> outbox.enqueue(...))
+ *     .owner("host-1").clock(clock).build();
+ * engine.start(Thread.ofPlatform().daemon().factory());   // or engine.pollOnce(now) under a fake clock
+ * ...
+ * engine.close();
+ * }</pre>
+ *
+ * <p>Thread-safe. Reads time only from its clock.
+ */
+public final class ObligationScheduler implements AutoCloseable {
+  private final ObligationRepository repository;
+  private final ObligationHandler handler;
+  private final String owner;
+  private final Clock clock;
+  private final int batchSize;
+  private final Duration lease;
+  private final Duration heartbeatInterval;
+  private final Duration minPollInterval;
+  private final Duration maxPollInterval;
+  private final IntFunction<Duration> retryBackoff;
+  private final Consumer<Throwable> errorListener;
+
+  private final Object monitor = new Object();
+  private boolean running;
+  private boolean stopping;
+  private boolean wakeRequested;
+  private int inFlight;
+  private Thread pollThread;
+  private Thread heartbeatThread;
+
+  private ObligationScheduler(Builder b) {
+    this.repository = b.repository;
+    this.handler = b.handler;
+    this.owner = b.owner;
+    this.clock = b.clock;
+    this.batchSize = b.batchSize;
+    this.lease = b.lease;
+    this.heartbeatInterval = b.heartbeatInterval != null ? b.heartbeatInterval : b.lease.dividedBy(3);
+    this.minPollInterval = b.minPollInterval;
+    this.maxPollInterval = b.maxPollInterval;
+    this.retryBackoff = b.retryBackoff;
+    this.errorListener = b.errorListener;
+    checkArgument(heartbeatInterval.compareTo(lease) < 0, "heartbeatInterval must be < lease: %s", heartbeatInterval);
+    checkArgument(minPollInterval.compareTo(maxPollInterval) <= 0,
+        "minPollInterval must be <= maxPollInterval: %s > %s", minPollInterval, maxPollInterval);
+  }
+
+  /** Returns a builder for an engine over {@code repository} that fires through {@code handler}. */
+  public static Builder builder(ObligationRepository repository, ObligationHandler handler) {
+    return new Builder(repository, handler);
+  }
+
+  /** Returns the name this engine claims under. */
+  public String owner() {
+    return owner;
+  }
+
+  /**
+   * Claims one batch due at {@code now}, fires it and records the outcome. Handler failures are recorded as retries;
+   * storage failures propagate.
+   *
+   * @return what the poll did
+   */
+  public PollResult pollOnce(Instant now) {
+    List<ClaimedObligation> batch = repository.claimDue(now, batchSize, owner, lease);
+    if (batch.isEmpty()) {
+      return PollResult.EMPTY;
+    }
+    synchronized (monitor) {
+      inFlight++;
+    }
+    try {
+      return fire(batch);
+    } finally {
+      synchronized (monitor) {
+        inFlight--;
+      }
+    }
+  }
+
+  private PollResult fire(List<ClaimedObligation> batch) {
+    List<ObligationKey> succeeded = new ArrayList<>(batch.size());
+    int failed = 0;
+    int lost = 0;
+    for (ClaimedObligation c : batch) {
+      ObligationKey key = c.scheduled().key();
+      try {
+        handler.fire(key, c.scheduled());
+        succeeded.add(key);
+      } catch (Exception e) {
+        Instant retryAt = clock.instant().plus(retryBackoff.apply(c.scheduled().attempts() + 1));
+        String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+        if (repository.fail(key, owner, error, retryAt)) {
+          failed++;
+        } else {
+          lost++;
+        }
+      }
+    }
+    int fired = 0;
+    if (!succeeded.isEmpty()) {
+      Set<ObligationKey> done = repository.completeAll(succeeded, owner, clock.instant());
+      fired = done.size();
+      lost += succeeded.size() - done.size();
+    }
+    return new PollResult(batch.size(), fired, failed, lost);
+  }
+
+  /**
+   * Starts the poll loop and the heartbeat on two threads from {@code threads}.
+   *
+   * @throws IllegalStateException when already started
+   */
+  public void start(ThreadFactory threads) {
+    synchronized (monitor) {
+      checkState(!running, "engine %s is already running", owner);
+      running = true;
+      stopping = false;
+      pollThread = threads.newThread(this::pollLoop);
+      heartbeatThread = threads.newThread(this::heartbeatLoop);
+    }
+    pollThread.start();
+    heartbeatThread.start();
+  }
+
+  /** Cuts the current idle sleep short, e.g. after scheduling an obligation that is due now. */
+  public void wakeUp() {
+    synchronized (monitor) {
+      wakeRequested = true;
+      monitor.notifyAll();
+    }
+  }
+
+  /** Returns true while the poll loop runs. */
+  public boolean isRunning() {
+    synchronized (monitor) {
+      return running;
+    }
+  }
+
+  /**
+   * Stops polling, lets the batch in progress finish and record its outcome, and waits up to {@code timeout} for the
+   * threads to end.
+   *
+   * @return true when both threads ended in time
+   */
+  public boolean stop(Duration timeout) throws InterruptedException {
+    Thread poll;
+    Thread heart;
+    synchronized (monitor) {
+      if (!running) {
+        return true;
+      }
+      stopping = true;
+      monitor.notifyAll();
+      poll = pollThread;
+      heart = heartbeatThread;
+    }
+    long ms = Math.max(1, timeout.toMillis());
+    poll.join(ms);
+    heart.join(ms);
+    boolean ended = !poll.isAlive() && !heart.isAlive();
+    if (ended) {
+      synchronized (monitor) {
+        running = false;
+      }
+    }
+    return ended;
+  }
+
+  /** Stops the engine, waiting up to twice the lease for the batch in progress. */
+  @Override
+  public void close() throws InterruptedException {
+    stop(lease.multipliedBy(2));
+  }
+
+  private void pollLoop() {
+    while (!isStopping()) {
+      Duration sleep;
+      try {
+        PollResult r = pollOnce(clock.instant());
+        if (r.claimed() >= batchSize) {
+          continue;
+        }
+        sleep = idleSleep(clock.instant(), r.claimed() > 0);
+      } catch (RuntimeException e) {
+        errorListener.accept(e);
+        sleep = maxPollInterval;
+      }
+      if (!sleepFor(sleep)) {
+        return;
+      }
+    }
+  }
+
+  /** How long to sleep after a poll that did not fill its batch. */
+  Duration idleSleep(Instant now, boolean claimedSome) {
+    if (claimedSome) {
+      // what was due is done; poll again soon for what became due meanwhile
+      return minPollInterval;
+    }
+    Optional<Instant> next = repository.nextDueAt();
+    if (next.isEmpty()) {
+      return maxPollInterval;
+    }
+    Duration until = Duration.between(now, next.get());
+    if (until.compareTo(minPollInterval) < 0) {
+      return minPollInterval;
+    }
+    return until.compareTo(maxPollInterval) > 0 ? maxPollInterval : until;
+  }
+
+  private void heartbeatLoop() {
+    while (sleepFor(heartbeatInterval)) {
+      boolean busy;
+      synchronized (monitor) {
+        busy = inFlight > 0;
+      }
+      if (busy) {
+        try {
+          repository.heartbeat(owner, clock.instant(), lease);
+        } catch (RuntimeException e) {
+          errorListener.accept(e);
+        }
+      }
+    }
+  }
+
+  private boolean isStopping() {
+    synchronized (monitor) {
+      return stopping;
+    }
+  }
+
+  /**
+   * Sleeps up to {@code d} unless woken or stopped; returns false when the engine is stopping. The wait is measured
+   * by the JVM's monitor, not the clock, so a fake clock never stalls the loop.
+   */
+  private boolean sleepFor(Duration d) {
+    synchronized (monitor) {
+      if (stopping) {
+        return false;
+      }
+      if (wakeRequested) {
+        wakeRequested = false;
+        return true;
+      }
+      try {
+        monitor.wait(Math.max(1, d.toMillis()));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        stopping = true;
+        return false;
+      }
+      wakeRequested = false;
+      return !stopping;
+    }
+  }
+
+  /** Builds {@link ObligationScheduler}s. */
+  public static final class Builder {
+    private final ObligationRepository repository;
+    private final ObligationHandler handler;
+    private String owner = "opsbook";
+    private Clock clock = Clock.systemUTC();
+    private int batchSize = 100;
+    private Duration lease = Duration.ofSeconds(30);
+    private Duration heartbeatInterval;
+    private Duration minPollInterval = Duration.ofMillis(50);
+    private Duration maxPollInterval = Duration.ofMillis(500);
+    private IntFunction<Duration> retryBackoff = ObligationScheduler::defaultBackoff;
+    private Consumer<Throwable> errorListener = e -> { };
+
+    private Builder(ObligationRepository repository, ObligationHandler handler) {
+      this.repository = checkNotNull(repository, "repository");
+      this.handler = checkNotNull(handler, "handler");
+    }
+
+    /** The name this engine claims under; unique per running instance (e.g. host name and process ID). */
+    public Builder owner(String owner) {
+      checkArgument(!owner.isBlank(), "owner must not be blank");
+      this.owner = owner;
+      return this;
+    }
+
+    /** The clock; the system clock in UTC by default. */
+    public Builder clock(Clock clock) {
+      this.clock = checkNotNull(clock, "clock");
+      return this;
+    }
+
+    /** How many obligations one claim takes; 100 by default. */
+    public Builder batchSize(int batchSize) {
+      checkArgument(batchSize > 0, "batchSize must be > 0: %s", batchSize);
+      this.batchSize = batchSize;
+      return this;
+    }
+
+    /** How long a claim holds its obligations without a heartbeat; 30 s by default. */
+    public Builder lease(Duration lease) {
+      checkArgument(!lease.isNegative() && !lease.isZero(), "lease must be > 0: %s", lease);
+      this.lease = lease;
+      return this;
+    }
+
+    /** How often the lease of a batch in progress is extended; a third of the lease by default. */
+    public Builder heartbeatInterval(Duration heartbeatInterval) {
+      checkArgument(!heartbeatInterval.isNegative() && !heartbeatInterval.isZero(),
+          "heartbeatInterval must be > 0: %s", heartbeatInterval);
+      this.heartbeatInterval = heartbeatInterval;
+      return this;
+    }
+
+    /** The shortest sleep between polls that found less than a batch; 50 ms by default. */
+    public Builder minPollInterval(Duration minPollInterval) {
+      checkArgument(!minPollInterval.isNegative(), "minPollInterval must be >= 0: %s", minPollInterval);
+      this.minPollInterval = minPollInterval;
+      return this;
+    }
+
+    /** The longest idle sleep, which bounds the latency of work scheduled elsewhere; 500 ms by default. */
+    public Builder maxPollInterval(Duration maxPollInterval) {
+      checkArgument(!maxPollInterval.isNegative() && !maxPollInterval.isZero(),
+          "maxPollInterval must be > 0: %s", maxPollInterval);
+      this.maxPollInterval = maxPollInterval;
+      return this;
+    }
+
+    /** The delay before retrying after the n-th failed attempt; 10 s doubling up to 10 min by default. */
+    public Builder retryBackoff(IntFunction<Duration> retryBackoff) {
+      this.retryBackoff = checkNotNull(retryBackoff, "retryBackoff");
+      return this;
+    }
+
+    /** Receives storage failures of the background loop (the loop keeps going); ignored by default. */
+    public Builder errorListener(Consumer<Throwable> errorListener) {
+      this.errorListener = checkNotNull(errorListener, "errorListener");
+      return this;
+    }
+
+    /** Builds the engine (not started). */
+    public ObligationScheduler build() {
+      return new ObligationScheduler(this);
+    }
+  }
+
+  /** 10 s, 20 s, 40 s … capped at 10 minutes. */
+  static Duration defaultBackoff(int attempt) {
+    int shift = Math.min(Math.max(attempt - 1, 0), 6);
+    Duration d = Duration.ofSeconds(10L << shift);
+    Duration cap = Duration.ofMinutes(10);
+    return d.compareTo(cap) > 0 ? cap : d;
+  }
+}

@@ -1,0 +1,363 @@
+package org.opsbook.core.spi.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.opsbook.core.Channel;
+import org.opsbook.core.Obligation;
+import org.opsbook.core.ObligationKey;
+import org.opsbook.core.Role;
+import org.opsbook.core.RuleId;
+import org.opsbook.core.memory.InMemoryObligationRepository;
+import org.opsbook.core.spi.ObligationRepository;
+import org.opsbook.core.spi.ClaimedObligation;
+import org.opsbook.core.spi.ScheduledObligation;
+
+/**
+ * The contract of {@link org.opsbook.core.spi.ObligationRepository}: durable timers claimed under a lease, fired once,
+ * fired keys remembered.
+ */
+public abstract class ObligationRepositoryContract extends StorageContract {
+  private static final Duration LEASE = Duration.ofSeconds(30);
+
+  /** A one-off duty of {@code subject} due at {@code due}. */
+  protected static ScheduledObligation due(String subject, String rule, Instant due) {
+    return ScheduledObligation.of(Obligation.builder().ruleId(RuleId.of(rule)).subjectId(subject)
+        .actor(Role.ESC_DUTY).action("上报室经理").target("ROOM_MANAGER").channel(Channel.PHONE)
+        .dueAt(due).triggeredAt(due.minusSeconds(600)).build());
+  }
+
+  private static ScheduledObligation recurring(String subject, int seq, Instant due) {
+    return ScheduledObligation.of(Obligation.builder().ruleId(RuleId.of("ESC-PROG-01")).subjectId(subject)
+        .actor(Role.ESC_HANDLER_A).action("进展汇报").target("ROOM_MANAGER").channel(Channel.SMS)
+        .dueAt(due).recurring(true).sequence(seq).build());
+  }
+
+  private List<ObligationKey> keys(List<ClaimedObligation> claimed) {
+    return claimed.stream().map(c -> c.scheduled().key()).toList();
+  }
+
+  @Test
+  void aScheduledObligationIsPendingAndReadsBackWhole() {
+    ScheduledObligation o = due("F-1", "ESC-ROOM-01", at(60));
+    assertThat(store.obligations().schedule(o)).isTrue();
+    assertThat(store.obligations().find(o.key())).contains(o);
+    ScheduledObligation r = recurring("F-1", 3, at(1800));
+    store.obligations().schedule(r);
+    assertThat(store.obligations().find(r.key())).contains(r);
+    assertThat(store.obligations().hasFired(o.key())).isFalse();
+  }
+
+  @Test
+  void schedulingAPendingKeyAgainReplacesIt() {
+    ScheduledObligation o = due("F-1", "ESC-ROOM-01", at(60));
+    store.obligations().schedule(o);
+    ScheduledObligation later = due("F-1", "ESC-ROOM-01", at(600));
+    assertThat(store.obligations().schedule(later)).isTrue();
+    assertThat(store.obligations().find(o.key())).contains(later);
+    assertThat(store.obligations().pending("F-1")).hasSize(1);
+  }
+
+  @Test
+  @DisplayName("claimDue takes what is due at now inclusive (due-1µs, due, due+1µs), earliest first")
+  void claimDueTakesOnlyDueObligationsEarliestFirst() {
+    Instant now = at(100);
+    store.obligations().schedule(due("F-1", "ESC-ROOM-01", now.plusNanos(1_000)));
+    store.obligations().schedule(due("F-2", "ESC-ROOM-01", now));
+    store.obligations().schedule(due("F-3", "ESC-ROOM-01", now.minusNanos(1_000)));
+    store.obligations().schedule(due("F-4", "ESC-ROOM-01", at(0)));
+    List<ClaimedObligation> c = store.obligations().claimDue(now, 10, "a", LEASE);
+    assertThat(keys(c)).extracting(ObligationKey::subjectId).containsExactly("F-4", "F-3", "F-2");
+    assertThat(c).allSatisfy(x -> {
+      assertThat(x.owner()).isEqualTo("a");
+      assertThat(x.leaseUntil()).isEqualTo(now.plus(LEASE));
+    });
+    assertThat(c.get(0).scheduled()).isEqualTo(due("F-4", "ESC-ROOM-01", at(0)));
+  }
+
+  @Test
+  void claimDueTakesAtMostTheLimit() {
+    for (int i = 0; i < 7; i++) {
+      store.obligations().schedule(due("F-" + i, "ESC-ROOM-01", at(i)));
+    }
+    assertThat(store.obligations().claimDue(at(100), 3, "a", LEASE)).hasSize(3);
+    assertThat(store.obligations().claimDue(at(100), 3, "b", LEASE)).hasSize(3);
+    assertThat(store.obligations().claimDue(at(100), 3, "c", LEASE)).hasSize(1);
+    assertThatThrownBy(() -> store.obligations().claimDue(at(100), 0, "c", LEASE))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  @DisplayName("a live lease is not claimed again; at its end (lease-1µs, lease, lease+1µs) it is")
+  void aLiveLeaseIsNotClaimedAgainUntilItLapses() {
+    store.obligations().schedule(due("F-1", "ESC-ROOM-01", at(0)));
+    Instant until = store.obligations().claimDue(at(10), 5, "a", LEASE).get(0).leaseUntil();
+    assertThat(store.obligations().claimDue(until.minusNanos(1_000), 5, "b", LEASE)).isEmpty();
+    List<ClaimedObligation> again = store.obligations().claimDue(until, 5, "b", LEASE);
+    assertThat(again).singleElement().satisfies(c -> assertThat(c.owner()).isEqualTo("b"));
+    assertThat(store.obligations().claimDue(until.plusNanos(1_000), 5, "c", LEASE)).isEmpty();
+  }
+
+  @Test
+  void theLeaseHolderCompletesAndTheKeyIsRememberedAsFired() {
+    ScheduledObligation o = due("F-1", "ESC-ROOM-01", at(0));
+    store.obligations().schedule(o);
+    store.obligations().claimDue(at(10), 5, "a", LEASE);
+    assertThat(store.obligations().complete(o.key(), "a", at(11))).isTrue();
+    assertThat(store.obligations().hasFired(o.key())).isTrue();
+    assertThat(store.obligations().find(o.key())).isEmpty();
+    assertThat(store.obligations().complete(o.key(), "a", at(12))).isFalse();
+    assertThat(store.obligations().schedule(o)).isFalse();
+    assertThat(store.obligations().find(o.key())).isEmpty();
+    assertThat(store.obligations().claimDue(at(1000), 5, "a", LEASE)).isEmpty();
+  }
+
+  @Test
+  void onlyTheCurrentLeaseHolderMayComplete() {
+    ScheduledObligation o = due("F-1", "ESC-ROOM-01", at(0));
+    store.obligations().schedule(o);
+    assertThat(store.obligations().complete(o.key(), "a", at(1))).as("not claimed").isFalse();
+    store.obligations().claimDue(at(10), 5, "a", LEASE);
+    assertThat(store.obligations().complete(o.key(), "b", at(11))).isFalse();
+    store.obligations().claimDue(at(10).plus(LEASE), 5, "b", LEASE);
+    assertThat(store.obligations().complete(o.key(), "a", at(50))).as("lease taken over").isFalse();
+    assertThat(store.obligations().complete(o.key(), "b", at(50))).isTrue();
+    assertThat(store.obligations().hasFired(o.key())).isTrue();
+  }
+
+  @Test
+  void anExpiredLeaseNobodyTookOverMayStillBeCompleted() {
+    ScheduledObligation o = due("F-1", "ESC-ROOM-01", at(0));
+    store.obligations().schedule(o);
+    store.obligations().claimDue(at(10), 5, "a", LEASE);
+    assertThat(store.obligations().complete(o.key(), "a", at(10).plus(LEASE).plusSeconds(5))).isTrue();
+  }
+
+  @Test
+  void completeAllFiresTheBatchTheOwnerStillHolds() {
+    for (int i = 0; i < 4; i++) {
+      store.obligations().schedule(due("F-" + i, "ESC-ROOM-01", at(i)));
+    }
+    List<ObligationKey> mine = keys(store.obligations().claimDue(at(10), 3, "a", LEASE));
+    ObligationKey notMine = due("F-3", "ESC-ROOM-01", at(3)).key();
+    List<ObligationKey> all = new ArrayList<>(mine);
+    all.add(notMine);
+    assertThat(store.obligations().completeAll(all, "a", at(11))).containsExactlyInAnyOrderElementsOf(mine);
+    assertThat(mine).allSatisfy(k -> assertThat(store.obligations().hasFired(k)).isTrue());
+    assertThat(store.obligations().hasFired(notMine)).isFalse();
+    assertThat(store.obligations().completeAll(List.of(), "a", at(12))).isEmpty();
+  }
+
+  @Test
+  void aFailedFiringIsRetriedLaterWithItsAttemptsAndError() {
+    ScheduledObligation o = due("F-1", "ESC-ROOM-01", at(0));
+    store.obligations().schedule(o);
+    store.obligations().claimDue(at(10), 5, "a", LEASE);
+    assertThat(store.obligations().fail(o.key(), "b", "not mine", at(100))).isFalse();
+    assertThat(store.obligations().fail(o.key(), "a", "gateway down", at(100))).isTrue();
+    ScheduledObligation stored = store.obligations().find(o.key()).orElseThrow();
+    assertThat(stored.attempts()).isEqualTo(1);
+    assertThat(stored.lastError()).contains("gateway down");
+    assertThat(stored.dueAt()).isEqualTo(at(100));
+    assertThat(stored.obligation()).isEqualTo(o.obligation());
+    assertThat(store.obligations().claimDue(at(99), 5, "b", LEASE)).isEmpty();
+    List<ClaimedObligation> retry = store.obligations().claimDue(at(100), 5, "b", LEASE);
+    assertThat(retry).singleElement().satisfies(c -> assertThat(c.scheduled().attempts()).isEqualTo(1));
+    assertThat(store.obligations().fail(o.key(), "b", "again", at(200))).isTrue();
+    assertThat(store.obligations().find(o.key()).orElseThrow().attempts()).isEqualTo(2);
+  }
+
+  @Test
+  void heartbeatExtendsOnlyTheOwnersLiveLeases() {
+    store.obligations().schedule(due("F-1", "ESC-ROOM-01", at(0)));
+    store.obligations().schedule(due("F-2", "ESC-ROOM-01", at(0)));
+    store.obligations().schedule(due("F-3", "ESC-ROOM-01", at(0)));
+    store.obligations().claimDue(at(10), 2, "a", LEASE);
+    store.obligations().claimDue(at(10), 2, "b", LEASE);
+    assertThat(store.obligations().heartbeat("a", at(20), LEASE)).isEqualTo(2);
+    assertThat(store.obligations().claimDue(at(10).plus(LEASE), 5, "c", LEASE)).as("b's lease lapsed").hasSize(1);
+    assertThat(store.obligations().claimDue(at(20).plus(LEASE).minusSeconds(1), 5, "c", LEASE)).isEmpty();
+    assertThat(store.obligations().heartbeat("a", at(20).plus(LEASE).plusSeconds(1), LEASE)).as("lapsed").isZero();
+  }
+
+  @Test
+  void aCancelledObligationNeverFires() {
+    ScheduledObligation o = due("F-1", "ESC-ROOM-01", at(0));
+    store.obligations().schedule(o);
+    assertThat(store.obligations().cancel(o.key())).isTrue();
+    assertThat(store.obligations().cancel(o.key())).isFalse();
+    assertThat(store.obligations().find(o.key())).isEmpty();
+    assertThat(store.obligations().hasFired(o.key())).isFalse();
+    assertThat(store.obligations().schedule(o)).isFalse();
+    assertThat(store.obligations().claimDue(at(100), 5, "a", LEASE)).isEmpty();
+    assertThat(store.obligations().cancel(due("F-9", "ESC-ROOM-01", at(0)).key())).isFalse();
+  }
+
+  @Test
+  void cancelSubjectCancelsEveryPendingDutyOfThatSubjectOnly() {
+    store.obligations().schedule(due("F-1", "ESC-ROOM-01", at(0)));
+    store.obligations().schedule(recurring("F-1", 1, at(1800)));
+    store.obligations().schedule(recurring("F-1", 2, at(3600)));
+    store.obligations().schedule(due("F-2", "ESC-ROOM-01", at(0)));
+    assertThat(store.obligations().cancelSubject("F-1")).isEqualTo(3);
+    assertThat(store.obligations().pending("F-1")).isEmpty();
+    assertThat(store.obligations().pending("F-2")).hasSize(1);
+    assertThat(store.obligations().cancelSubject("F-1")).isZero();
+  }
+
+  @Test
+  void pendingListsASubjectsDutiesEarliestDueFirst() {
+    store.obligations().schedule(recurring("F-1", 2, at(3600)));
+    store.obligations().schedule(due("F-1", "ESC-ROOM-01", at(0)));
+    store.obligations().schedule(recurring("F-1", 1, at(1800)));
+    assertThat(store.obligations().pending("F-1")).extracting(ScheduledObligation::dueAt)
+        .containsExactly(at(0), at(1800), at(3600));
+    assertThat(store.obligations().pending("nope")).isEmpty();
+  }
+
+  @Test
+  void nextDueAtIsTheEarliestClaimableTime() {
+    assertThat(store.obligations().nextDueAt()).isEmpty();
+    store.obligations().schedule(due("F-1", "ESC-ROOM-01", at(500)));
+    store.obligations().schedule(due("F-2", "ESC-ROOM-01", at(100)));
+    assertThat(store.obligations().nextDueAt()).contains(at(100));
+    store.obligations().claimDue(at(200), 1, "a", LEASE);
+    assertThat(store.obligations().nextDueAt()).as("F-2 is leased").contains(at(200).plus(LEASE));
+    store.obligations().complete(due("F-2", "ESC-ROOM-01", at(100)).key(), "a", at(201));
+    assertThat(store.obligations().nextDueAt()).contains(at(500));
+  }
+
+  @Test
+  void scheduleAllCountsWhatIsNowPendingAndSkipsFiredKeys() {
+    ScheduledObligation fired = due("F-0", "ESC-ROOM-01", at(0));
+    store.obligations().schedule(fired);
+    store.obligations().claimDue(at(0), 1, "a", LEASE);
+    store.obligations().complete(fired.key(), "a", at(1));
+    List<ScheduledObligation> batch = new ArrayList<>();
+    batch.add(fired);
+    for (int i = 1; i <= 50; i++) {
+      batch.add(due("F-" + i, "ESC-ROOM-01", at(i)));
+    }
+    assertThat(store.obligations().scheduleAll(batch)).isEqualTo(50);
+    assertThat(store.obligations().claimDue(at(1000), 100, "a", LEASE)).hasSize(50);
+    assertThat(store.obligations().scheduleAll(List.of())).isZero();
+  }
+
+  @Test
+  void aKeyScheduledTwiceInOneBatchEndsAsTheLastScheduleSaid() {
+    ScheduledObligation first = due("F-1", "ESC-ROOM-01", at(10));
+    ScheduledObligation last = due("F-1", "ESC-ROOM-01", at(20));
+    assertThat(store.obligations().scheduleAll(List.of(first, due("F-2", "ESC-ROOM-01", at(0)), last)))
+        .isEqualTo(3);
+    assertThat(store.obligations().find(first.key())).contains(last);
+    assertThat(store.obligations().pending("F-1")).hasSize(1);
+  }
+
+  @Test
+  void concurrentClaimsNeverHandOutTheSameObligationTwice() throws Exception {
+    List<ScheduledObligation> all = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      all.add(due("F-" + i, "ESC-ROOM-01", at(i % 17)));
+    }
+    store.obligations().scheduleAll(all);
+    ConcurrentLinkedQueue<ObligationKey> claimed = new ConcurrentLinkedQueue<>();
+    List<Object> results = race(4, () -> {
+      String me = Thread.currentThread().getName();
+      List<ClaimedObligation> c;
+      while (!(c = store.obligations().claimDue(at(100), 7, me, LEASE)).isEmpty()) {
+        for (ClaimedObligation x : c) {
+          claimed.add(x.scheduled().key());
+          if (!store.obligations().complete(x.scheduled().key(), me, at(101))) {
+            throw new IllegalStateException("lost " + x.scheduled().key());
+          }
+        }
+      }
+      return "done";
+    });
+    assertThat(results).containsOnly("done");
+    Set<ObligationKey> unique = new HashSet<>(claimed);
+    assertThat(claimed).hasSize(200);
+    assertThat(unique).hasSize(200);
+  }
+
+  @Test
+  void reschedulingWhileAnotherInstanceCompletesNeverLeavesAFiredKeyPending() throws Exception {
+    for (int round = 0; round < 40; round++) {
+      ScheduledObligation o = due("R-" + round, "ESC-ROOM-01", at(0));
+      store.obligations().schedule(o);
+      store.obligations().claimDue(at(1), 100, "a", LEASE);
+      java.util.concurrent.atomic.AtomicInteger turn = new java.util.concurrent.atomic.AtomicInteger();
+      List<Object> results = race(2, () -> turn.getAndIncrement() == 0
+          ? store.obligations().complete(o.key(), "a", at(2))
+          : store.obligations().schedule(due(o.key().subjectId(), "ESC-ROOM-01", at(5))));
+      assertThat(results).allSatisfy(r -> assertThat(r).isInstanceOf(Boolean.class));
+      boolean fired = store.obligations().hasFired(o.key());
+      assertThat(fired).as("the lease holder completes whatever the order").isTrue();
+      assertThat(store.obligations().find(o.key())).as("round %s: a fired key is never pending again", round)
+          .isEmpty();
+    }
+  }
+
+  @Test
+  @DisplayName("property: any sequence of schedule, claim, complete, fail, cancel and heartbeat behaves as the model")
+  void behavesAsTheInMemoryModelUnderRandomOperations() throws Exception {
+    String[] subjects = {"F-1", "F-2", "F-3"};
+    String[] rules = {"ESC-ROOM-01", "ESC-DEPT-02"};
+    String[] owners = {"a", "b"};
+    qt().withExamples(40).forAll(lists().of(integers().between(0, 9_999)).ofSizeBetween(1, 25)).checkAssert(ops -> {
+      try {
+        store.close();
+        store = newFixture();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+      ObligationRepository real = store.obligations();
+      InMemoryObligationRepository model = new InMemoryObligationRepository();
+      List<ObligationKey> keys = new ArrayList<>();
+      for (String sub : subjects) {
+        for (String rule : rules) {
+          keys.add(due(sub, rule, at(0)).key());
+        }
+      }
+      for (int op : ops) {
+        int kind = op % 7;
+        String subject = subjects[(op / 7) % 3];
+        String rule = rules[(op / 21) % 2];
+        Instant now = at(((op / 42) % 6) * 10L);
+        String owner = owners[(op / 252) % 2];
+        ObligationKey key = due(subject, rule, now).key();
+        String step = kind + " " + key + " @" + now + " by " + owner;
+        switch (kind) {
+          case 0 -> assertThat(real.schedule(due(subject, rule, now))).as(step)
+              .isEqualTo(model.schedule(due(subject, rule, now)));
+          case 1 -> assertThat(keys(real.claimDue(now, 100, owner, LEASE))).as(step)
+              .containsExactlyInAnyOrderElementsOf(keys(model.claimDue(now, 100, owner, LEASE)));
+          case 2 -> assertThat(real.complete(key, owner, now)).as(step).isEqualTo(model.complete(key, owner, now));
+          case 3 -> assertThat(real.fail(key, owner, "e", now.plusSeconds(5))).as(step)
+              .isEqualTo(model.fail(key, owner, "e", now.plusSeconds(5)));
+          case 4 -> assertThat(real.cancel(key)).as(step).isEqualTo(model.cancel(key));
+          case 5 -> assertThat(real.heartbeat(owner, now, LEASE)).as(step)
+              .isEqualTo(model.heartbeat(owner, now, LEASE));
+          default -> assertThat(real.cancelSubject(subject)).as(step).isEqualTo(model.cancelSubject(subject));
+        }
+        for (ObligationKey k : keys) {
+          assertThat(real.find(k)).as(step + ": find " + k).isEqualTo(model.find(k));
+          assertThat(real.hasFired(k)).as(step + ": fired " + k).isEqualTo(model.hasFired(k));
+        }
+        assertThat(real.nextDueAt()).as(step + ": next due").isEqualTo(model.nextDueAt());
+      }
+    });
+  }
+}

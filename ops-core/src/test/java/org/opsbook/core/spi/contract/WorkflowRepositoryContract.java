@@ -1,0 +1,173 @@
+package org.opsbook.core.spi.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.opsbook.core.Actor;
+import org.opsbook.core.ActorKind;
+import org.opsbook.core.AuditEntry;
+import org.opsbook.core.ConcurrentUpdateException;
+import org.opsbook.core.Role;
+import org.opsbook.core.RuleId;
+import org.opsbook.core.spi.TransitionRecord;
+import org.opsbook.core.spi.WorkflowInstance;
+
+/**
+ * The contract of {@link org.opsbook.core.spi.WorkflowRepository}: instances with optimistic versions, a gap-free
+ * transition history and audit sealed in the same step.
+ */
+public abstract class WorkflowRepositoryContract extends StorageContract {
+  private static final String M = "SM-DATAOP-MOD";
+
+  private static WorkflowInstance draft(String id, Instant at) {
+    return WorkflowInstance.builder().id(id).machine(M).state("DRAFT").version(0)
+        .dataJson("{\"ticket\":\"" + id + "\",\"说明\":\"改资料\"}").createdAt(at).updatedAt(at).build();
+  }
+
+  private static TransitionRecord step(String id, long seq, String event, String from, String to, Actor by) {
+    return TransitionRecord.builder().instanceId(id).sequence(seq).event(event).fromState(from).toState(to)
+        .transitionId(RuleId.of(String.format("SM-DATAOP-MOD-T%02d", seq))).actor(by).at(at(seq * 60))
+        .dataJson("{\"step\":" + seq + "}").build();
+  }
+
+  private static List<AuditEntry> audit(String id, String action, long seq) {
+    return List.of(entry("dataop:" + id, action, at(seq * 60)));
+  }
+
+  private WorkflowInstance submit(String id) {
+    store.workflows().create(draft(id, at(0)), audit(id, "create", 0));
+    Actor submitter = Actor.builder().id("zhang").addRoles(Role.DATA_SUBMITTER).org("深圳分公司").build();
+    return store.workflows().transition(id, 0, step(id, 1, "submit", "DRAFT", "SUBMITTED", submitter),
+        "{\"submitted\":true}", audit(id, "submit", 1));
+  }
+
+  @Test
+  void aCreatedInstanceReadsBackWithItsAudit() {
+    store.workflows().create(draft("DM-1", at(0)), audit("DM-1", "create", 0));
+    assertThat(store.workflows().find("DM-1")).contains(draft("DM-1", at(0)));
+    assertThat(store.workflows().history("DM-1")).isEmpty();
+    assertThat(store.audit().read("dataop:DM-1")).extracting(r -> r.entry().action()).containsExactly("create");
+  }
+
+  @Test
+  void creatingAnExistingInstanceIsAConcurrentUpdateAndSealsNothing() {
+    store.workflows().create(draft("DM-1", at(0)), audit("DM-1", "create", 0));
+    assertThatThrownBy(() -> store.workflows().create(draft("DM-1", at(5)), audit("DM-1", "again", 0)))
+        .isInstanceOf(ConcurrentUpdateException.class);
+    assertThat(store.workflows().find("DM-1").orElseThrow().createdAt()).isEqualTo(at(0));
+    assertThat(store.audit().read("dataop:DM-1")).hasSize(1);
+  }
+
+  @Test
+  void aNewInstanceMustHaveVersionZero() {
+    WorkflowInstance v1 = WorkflowInstance.builder().id("DM-1").machine(M).state("DRAFT").version(1).dataJson("{}")
+        .createdAt(at(0)).updatedAt(at(0)).build();
+    assertThatThrownBy(() -> store.workflows().create(v1, List.of())).isInstanceOf(IllegalArgumentException.class);
+    assertThat(store.workflows().find("DM-1")).isEmpty();
+  }
+
+  @Test
+  void aTransitionMovesTheStateBumpsTheVersionAndAppendsHistoryAndAudit() {
+    WorkflowInstance after = submit("DM-1");
+    assertThat(after.state()).isEqualTo("SUBMITTED");
+    assertThat(after.version()).isEqualTo(1);
+    assertThat(after.dataJson()).isEqualTo("{\"submitted\":true}");
+    assertThat(after.createdAt()).isEqualTo(at(0));
+    assertThat(after.updatedAt()).isEqualTo(at(60));
+    assertThat(store.workflows().find("DM-1")).contains(after);
+    assertThat(store.workflows().history("DM-1")).extracting(TransitionRecord::event).containsExactly("submit");
+    assertThat(store.audit().read("dataop:DM-1")).extracting(r -> r.entry().action())
+        .containsExactly("create", "submit");
+  }
+
+  @Test
+  void theHistoryReadsBackExactly() {
+    submit("DM-1");
+    Actor dev = Actor.builder().id("dev-1").addRoles(Role.DATA_PROCESSOR_DEV).org("开发商")
+        .kind(ActorKind.DEVELOPER_REMOTE).build();
+    TransitionRecord t2 = step("DM-1", 2, "approveBusiness", "SUBMITTED", "BUSINESS_APPROVED", processor());
+    TransitionRecord t3 = TransitionRecord.builder().instanceId("DM-1").sequence(3).event("attachScriptAndBackup")
+        .fromState("BUSINESS_APPROVED").toState("SCRIPT_READY").actor(dev)
+        .at(Instant.parse("2026-11-25T03:00:00.000001Z")).build();
+    store.workflows().transition("DM-1", 1, t2, "{}", audit("DM-1", "approveBusiness", 2));
+    store.workflows().transition("DM-1", 2, t3, "{}", List.of());
+    List<TransitionRecord> h = store.workflows().history("DM-1");
+    assertThat(h).hasSize(3);
+    assertThat(h.get(1)).isEqualTo(t2);
+    assertThat(h.get(2)).isEqualTo(t3);
+    assertThat(h.get(2).dataJson()).isEqualTo("{}");
+    assertThat(h.get(2).transitionId()).isEmpty();
+  }
+
+  @Test
+  void aStaleVersionIsRejectedAndNothingChanges() {
+    submit("DM-1");
+    TransitionRecord t2 = step("DM-1", 2, "approveBusiness", "SUBMITTED", "BUSINESS_APPROVED", processor());
+    store.workflows().transition("DM-1", 1, t2, "{\"a\":1}", audit("DM-1", "approveBusiness", 2));
+    TransitionRecord stale = step("DM-1", 2, "cancel", "SUBMITTED", "CANCELLED", processor());
+    assertThatThrownBy(() -> store.workflows().transition("DM-1", 1, stale, "{\"b\":1}", audit("DM-1", "cancel", 2)))
+        .isInstanceOfSatisfying(ConcurrentUpdateException.class, e -> {
+          assertThat(e.expectedVersion()).isEqualTo(1);
+          assertThat(e.actualVersion()).isEqualTo(2);
+        });
+    WorkflowInstance now = store.workflows().find("DM-1").orElseThrow();
+    assertThat(now.state()).isEqualTo("BUSINESS_APPROVED");
+    assertThat(now.dataJson()).isEqualTo("{\"a\":1}");
+    assertThat(store.workflows().history("DM-1")).hasSize(2);
+    assertThat(store.audit().read("dataop:DM-1")).hasSize(3);
+  }
+
+  @Test
+  void aTransitionOfAnUnknownInstanceIsAConcurrentUpdate() {
+    TransitionRecord t = step("DM-9", 1, "submit", "DRAFT", "SUBMITTED", processor());
+    assertThatThrownBy(() -> store.workflows().transition("DM-9", 0, t, "{}", audit("DM-9", "submit", 1)))
+        .isInstanceOf(ConcurrentUpdateException.class);
+    assertThat(store.audit().read("dataop:DM-9")).isEmpty();
+  }
+
+  @Test
+  void inconsistentTransitionsAreRefusedBeforeAnythingIsWritten() {
+    submit("DM-1");
+    TransitionRecord wrongSeq = step("DM-1", 3, "approveBusiness", "SUBMITTED", "BUSINESS_APPROVED", processor());
+    assertThatThrownBy(() -> store.workflows().transition("DM-1", 1, wrongSeq, "{}", List.of()))
+        .isInstanceOf(IllegalArgumentException.class);
+    TransitionRecord wrongFrom = step("DM-1", 2, "execute", "TECH_APPROVED", "EXECUTED", processor());
+    assertThatThrownBy(() -> store.workflows().transition("DM-1", 1, wrongFrom, "{}", audit("DM-1", "x", 2)))
+        .isInstanceOf(IllegalArgumentException.class);
+    TransitionRecord otherInstance = step("DM-2", 2, "approveBusiness", "SUBMITTED", "BUSINESS_APPROVED",
+        processor());
+    assertThatThrownBy(() -> store.workflows().transition("DM-1", 1, otherInstance, "{}", List.of()))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(store.workflows().find("DM-1").orElseThrow().version()).isEqualTo(1);
+    assertThat(store.workflows().history("DM-1")).hasSize(1);
+    assertThat(store.audit().read("dataop:DM-1")).hasSize(2);
+  }
+
+  @Test
+  void listGivesAMachinesInstancesMostRecentlyUpdatedFirst() {
+    store.workflows().create(draft("DM-1", at(10)), List.of());
+    store.workflows().create(draft("DM-2", at(30)), List.of());
+    store.workflows().create(draft("DM-3", at(20)), List.of());
+    store.workflows().create(WorkflowInstance.builder().id("CO-1").machine("SM-CUTOVER").state("PLANNED").version(0)
+        .dataJson("{}").createdAt(at(40)).updatedAt(at(40)).build(), List.of());
+    assertThat(store.workflows().list(M)).extracting(WorkflowInstance::id).containsExactly("DM-2", "DM-3", "DM-1");
+    assertThat(store.workflows().list("SM-CUTOVER")).extracting(WorkflowInstance::id).containsExactly("CO-1");
+    assertThat(store.workflows().list("SM-NONE")).isEmpty();
+  }
+
+  @Test
+  void ofConcurrentTransitionsFromOneVersionExactlyOneWins() throws Exception {
+    submit("DM-1");
+    List<Object> results = race(4, () -> store.workflows().transition("DM-1", 1,
+        step("DM-1", 2, "approveBusiness", "SUBMITTED", "BUSINESS_APPROVED", processor()), "{}",
+        audit("DM-1", "approveBusiness", 2)));
+    assertThat(results).filteredOn(r -> r instanceof WorkflowInstance).hasSize(1);
+    assertThat(results).filteredOn(r -> r instanceof ConcurrentUpdateException).hasSize(3);
+    assertThat(store.workflows().history("DM-1")).hasSize(2);
+    assertThat(store.audit().read("dataop:DM-1")).hasSize(3);
+    assertThat(store.audit().verify("dataop:DM-1").intact()).isTrue();
+  }
+}
