@@ -1,0 +1,101 @@
+// The operations dashboard: plain JavaScript, no build step. It polls /api/dashboard and renders three tables;
+// countdowns tick every second from the server's clock offset.
+(function () {
+  'use strict';
+  let data = null;
+  let skew = 0; // server now minus browser now, in ms
+
+  function el(tag, attrs, children) {
+    const e = document.createElement(tag);
+    Object.entries(attrs || {}).forEach(([k, v]) => {
+      if (k === 'class') e.className = v; else if (k === 'text') e.textContent = v; else e.setAttribute(k, v);
+    });
+    (children || []).forEach(c => e.appendChild(typeof c === 'string' ? document.createTextNode(c) : c));
+    return e;
+  }
+
+  function countdown(iso) {
+    if (!iso) return { text: 'timely (及时)', overdue: false };
+    const ms = Date.parse(iso) - (Date.now() + skew);
+    const abs = Math.abs(ms);
+    const h = Math.floor(abs / 3600000), m = Math.floor(abs / 60000) % 60, s = Math.floor(abs / 1000) % 60;
+    const t = (h ? h + 'h ' : '') + (h || m ? m + 'm ' : '') + s + 's';
+    return ms >= 0 ? { text: 'in ' + t, overdue: false } : { text: 'overdue ' + t, overdue: true };
+  }
+
+  function fill(tbody, rows, empty) {
+    tbody.replaceChildren(...(rows.length ? rows : [el('tr', {}, [el('td', { colspan: '4', class: 'muted', text: empty })])]));
+  }
+
+  function render() {
+    if (!data) return;
+    document.getElementById('now').textContent = new Date(Date.now() + skew).toLocaleString('zh-CN', { hour12: false });
+    fill(document.querySelector('#faults tbody'), data.faults.map(f => el('tr', { 'data-fault': f.faultId }, [
+      el('td', {}, [el('strong', { text: f.faultId }), el('div', { class: 'muted', text: f.subject || '' })]),
+      el('td', { class: 'level ' + f.currentLevel, text: f.currentLevel + ' ' + f.severityLabel }),
+      el('td', { class: 'level ' + f.peakLevel, text: f.peakLevel }),
+      el('td', {}, f.nextDuties.map(d => {
+        const c = countdown(d.dueAt);
+        return el('div', { class: 'duty' }, [el('code', { text: d.ruleId }), ' ' + d.actor + ' → ' + d.target + ' ',
+          el('span', { class: 'due' + (c.overdue ? ' overdue' : ''), 'data-due': d.dueAt || '', text: c.text })]);
+      }))
+    ])), 'No open faults.');
+    fill(document.querySelector('#messages tbody'), data.messages.map(m => el('tr', { 'data-message': m.key }, [
+      el('td', {}, [el('code', { text: m.key }), el('div', { class: 'muted', text: m.messageType + ' · ' + (m.recipientClasses || []).join(',') })]),
+      el('td', { class: 'state ' + m.state, text: m.state }),
+      el('td', { class: 'text', text: m.text }),
+      el('td', {}, m.state === 'IN_REVIEW' ? [
+        el('button', { 'data-action': 'approve', 'data-key': m.key, text: 'Approve' }),
+        el('button', { 'data-action': 'reject', 'data-key': m.key, text: 'Reject' })] : [])
+    ])), 'No messages.');
+    fill(document.querySelector('#dataops tbody'), data.workflows.map(w => el('tr', { 'data-workflow': w.id }, [
+      el('td', { text: w.id }), el('td', { text: w.machine }), el('td', { class: 'state', text: w.state }),
+      el('td', { class: 'muted', text: w.updatedAt })
+    ])), 'No data operations.');
+  }
+
+  function tick() {
+    document.querySelectorAll('.due[data-due]').forEach(s => {
+      const c = countdown(s.getAttribute('data-due') || null);
+      s.textContent = c.text;
+      s.classList.toggle('overdue', c.overdue);
+    });
+    if (data) document.getElementById('now').textContent = new Date(Date.now() + skew).toLocaleString('zh-CN', { hour12: false });
+  }
+
+  async function load() {
+    try {
+      const r = await fetch('/api/dashboard', { cache: 'no-store' });
+      if (!r.ok) throw new Error('HTTP ' + r.status);
+      data = await r.json();
+      skew = Date.parse(data.now) - Date.now();
+      const sel = document.getElementById('reviewer');
+      if (!sel.options.length) {
+        (data.reviewers || []).forEach(p => sel.appendChild(el('option', { value: p.id, text: p.label })));
+      }
+      render();
+      document.getElementById('state').textContent = 'live';
+    } catch (e) {
+      document.getElementById('state').textContent = 'offline: ' + e.message;
+    }
+  }
+
+  document.addEventListener('click', async (ev) => {
+    const b = ev.target.closest('button[data-action]');
+    if (!b) return;
+    b.disabled = true;
+    const body = { key: b.getAttribute('data-key'), reviewerId: document.getElementById('reviewer').value };
+    if (b.getAttribute('data-action') === 'reject') body.reason = prompt('Reason for rejecting?') || 'rejected';
+    const r = await fetch('/api/messages/' + b.getAttribute('data-action'), {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    if (!r.ok) {
+      const err = await r.json().catch(() => ({}));
+      alert((err.error && err.error.message) || ('HTTP ' + r.status));
+    }
+    await load();
+  });
+
+  load();
+  setInterval(load, 5000);
+  setInterval(tick, 1000);
+})();
