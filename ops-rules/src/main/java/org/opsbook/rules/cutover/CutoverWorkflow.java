@@ -18,10 +18,8 @@ import org.opsbook.core.Masking;
 import org.opsbook.core.OpsParameters;
 import org.opsbook.core.RuleId;
 import org.opsbook.core.machine.Decision;
-import org.opsbook.core.machine.Guard;
 import org.opsbook.core.machine.Outcome;
 import org.opsbook.core.machine.StateMachine;
-import org.opsbook.core.machine.Transition;
 import org.opsbook.core.machine.Workflow;
 import org.opsbook.core.spi.WorkCalendar;
 
@@ -132,15 +130,10 @@ public final class CutoverWorkflow implements Workflow<CutoverTicket, CutoverEve
         .withRollbackSteps(data.rollbackSteps().map(Masking::phonesIn));
     CutoverTicket after = CutoverTicket.of(ticket.id(), d.to(), ticket.facts(),
         ticket.record().with(event, new RecordedStep(actor.id(), at, kept)));
-    AuditEntry.Builder audit = AuditEntry.builder().stream("cutover:" + ticket.id()).at(at).actorId(actor.id())
-        .action(event.eventName()).toState(after.state().name()).addRuleIds(d.transitionId())
+    AuditEntry.Builder audit = MACHINE.auditOf(d, event, "cutover:" + ticket.id(), event.eventName(), actor, at)
         .putAllDetails(evidence(kept));
     if (ticket.state() != CutoverState.INITIAL) {
       audit.fromState(ticket.state().name());
-    }
-    Transition<CutoverState, CutoverEvent, CutoverContext> t = MACHINE.find(ticket.state(), event);
-    for (Guard<CutoverContext> g : t.guards()) {
-      audit.addRuleIds(g.ruleId());
     }
     if (event == CutoverEvent.CREATE) {
       audit.putAllDetails(statedFacts(ticket.facts()));

@@ -22,10 +22,8 @@ import org.opsbook.core.Masking;
 import org.opsbook.core.OpsParameters;
 import org.opsbook.core.RuleId;
 import org.opsbook.core.machine.Decision;
-import org.opsbook.core.machine.Guard;
 import org.opsbook.core.machine.Outcome;
 import org.opsbook.core.machine.StateMachine;
-import org.opsbook.core.machine.Transition;
 import org.opsbook.core.machine.Workflow;
 import org.opsbook.core.spi.WorkCalendar;
 import org.opsbook.core.time.StandardWorkCalendar;
@@ -184,13 +182,8 @@ public final class DataOpWorkflow implements Workflow<DataOpTicket, DataOpEvent,
     }
     DataOpTicket after = DataOpTicket.of(ticket.id(), d.to(), ticket.op(),
         DataOpRecorder.record(ticket, event, actor, data, at));
-    AuditEntry.Builder audit = AuditEntry.builder().stream(stream(ticket)).at(at).actorId(actor.id())
-        .action(event.eventName()).fromState(ticket.state().name()).toState(after.state().name())
-        .addRuleIds(d.transitionId()).putAllDetails(evidence(data));
-    Transition<DataOpState, DataOpEvent, DataOpContext> t = machine.find(ticket.state(), event);
-    for (Guard<DataOpContext> g : t.guards()) {
-      audit.addRuleIds(g.ruleId());
-    }
+    AuditEntry.Builder audit = machine.auditOf(d, event, stream(ticket), event.eventName(), actor, at)
+        .fromState(ticket.state().name()).putAllDetails(evidence(data));
     if (event == DataOpEvent.SUBMIT) {
       audit.putAllDetails(statedFacts(ticket));
     }
@@ -344,11 +337,6 @@ public final class DataOpWorkflow implements Workflow<DataOpTicket, DataOpEvent,
 
   /** Returns the rules whose guards {@code event} checks in {@code state}, sorted; empty when it has no transition. */
   public SortedSet<RuleId> guardRules(DataOpState state, DataOpEvent event) {
-    SortedSet<RuleId> out = new TreeSet<>();
-    Transition<DataOpState, DataOpEvent, DataOpContext> t = machine.find(state, event);
-    if (t != null) {
-      t.guards().forEach(g -> out.add(g.ruleId()));
-    }
-    return out;
+    return machine.guardRules(state, event);
   }
 }
