@@ -1,10 +1,10 @@
 package org.opsbook.rules.bug;
 
 import static com.google.common.base.Preconditions.checkNotNull;
+import static org.opsbook.rules.internal.Inputs.blank;
 
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.opsbook.core.Actor;
@@ -192,10 +192,6 @@ public final class BugWorkflow {
       }
     }
     return missing;
-  }
-
-  private static boolean blank(Optional<String> s) {
-    return s.map(String::isBlank).orElse(true);
   }
 
   /**

@@ -1,6 +1,7 @@
 package org.opsbook.rules.cutover;
 
 import static com.google.common.base.Preconditions.checkNotNull;
+import static org.opsbook.rules.internal.Inputs.blank;
 
 import com.google.common.collect.ImmutableSet;
 import java.time.Instant;
@@ -22,6 +23,7 @@ import org.opsbook.core.machine.Outcome;
 import org.opsbook.core.machine.StateMachine;
 import org.opsbook.core.machine.Workflow;
 import org.opsbook.core.spi.WorkCalendar;
+import org.opsbook.rules.internal.Inputs;
 
 /**
  * The engineering-cutover workflow of manual §2.5 (SM-CUTOVER), enforced: {@link #apply} checks the actor's role and
@@ -146,13 +148,7 @@ public final class CutoverWorkflow implements Workflow<CutoverTicket, CutoverEve
   }
 
   private static void checkData(CutoverTicket ticket, CutoverEvent event, CutoverEventData data) {
-    Set<String> allowed = RECORDS.get(event);
-    for (String f : data.presentFields()) {
-      if (!allowed.contains(f)) {
-        throw new InvalidInputException("data." + f, event.eventName() + " does not record " + f
-            + "; it records " + new TreeSet<>(allowed));
-      }
-    }
+    Inputs.onlyRecorded(event.eventName(), data.presentFields(), RECORDS.get(event));
     Cutover facts = ticket.facts();
     if (event == CutoverEvent.CREATE) {
       requireFact(facts.plannedStart().isPresent(), "plannedStart", "CUTOVER-23");
@@ -160,7 +156,7 @@ public final class CutoverWorkflow implements Workflow<CutoverTicket, CutoverEve
       requireFact(facts.category().isPresent(), "category", "CUTOVER-02");
       requireFact(facts.trigger().isPresent(), "trigger", "CUTOVER-05");
     }
-    if (event == CutoverEvent.APPLY_VIA_AMS && CutoverMachine.blank(data.amsApplicationNo())) {
+    if (event == CutoverEvent.APPLY_VIA_AMS && blank(data.amsApplicationNo())) {
       throw new InvalidInputException("data.amsApplicationNo", "applyViaAms must record the AMS application number",
           RuleId.of("CUTOVER-05"));
     }
@@ -168,7 +164,7 @@ public final class CutoverWorkflow implements Workflow<CutoverTicket, CutoverEve
       throw new InvalidInputException("data.approved", "provinceDecision must record whether the province approved",
           RuleId.of("CUTOVER-03"));
     }
-    if (event == CutoverEvent.INVOKE_EMERGENCY_PLAN && CutoverMachine.blank(data.reason())) {
+    if (event == CutoverEvent.INVOKE_EMERGENCY_PLAN && blank(data.reason())) {
       throw new InvalidInputException("data.reason", "invokeEmergencyPlan must record why",
           RuleId.of("SM-CUTOVER-T13"));
     }

@@ -27,6 +27,7 @@ import org.opsbook.core.machine.StateMachine;
 import org.opsbook.core.machine.Workflow;
 import org.opsbook.core.spi.WorkCalendar;
 import org.opsbook.core.time.StandardWorkCalendar;
+import org.opsbook.rules.internal.Inputs;
 
 /**
  * The data-modification (SM-DATAOP-MOD) and data-extraction (SM-DATAOP-EXT) workflows of manual §2.4, enforced.
@@ -210,14 +211,8 @@ public final class DataOpWorkflow implements Workflow<DataOpTicket, DataOpEvent,
       throw new InvalidInputException("event", event.eventName() + " is not an event of " + machine.id()
           + "; events: " + events().stream().map(DataOpEvent::eventName).toList());
     }
-    Set<String> allowed = recordedFields(event);
     Set<String> present = data.presentFields();
-    for (String f : present) {
-      if (!allowed.contains(f)) {
-        throw new InvalidInputException("data." + f, event.eventName() + " does not record " + f
-            + "; it records " + new TreeSet<>(allowed));
-      }
-    }
+    Inputs.onlyRecorded(event.eventName(), present, recordedFields(event));
     for (String f : REQUIRED.getOrDefault(event, Set.of())) {
       if (!present.contains(f)) {
         throw new InvalidInputException("data." + f, event.eventName() + " must record " + f,

@@ -1,6 +1,7 @@
 package org.opsbook.rules.ticket;
 
 import static com.google.common.base.Preconditions.checkNotNull;
+import static org.opsbook.rules.internal.Inputs.blank;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -203,10 +204,6 @@ public final class TicketWorkflow {
           + c.data().assignee().orElse("nobody");
     }
     return null;
-  }
-
-  private static boolean blank(Optional<String> s) {
-    return s.map(String::isBlank).orElse(true);
   }
 
   /**
