@@ -103,6 +103,18 @@ public final class DataOpWorkflow implements Workflow<DataOpTicket, DataOpEvent,
     return new DataOpWorkflow(type, params, calendar);
   }
 
+  /**
+   * Returns true when this workflow's rules apply to {@code op} (DATAOP-DEF-05). Quote:
+   * 「以上数据修改操作工作原则适用于BOSS、IBOSS、CALLCENTER以及渠道系统」: the modification rules apply to those four systems,
+   * and to an {@link TargetSystem#OTHER} system only when {@link OpsParameters#dataOpApplyToOtherSystems()} is on
+   * (the default). A modification that names no system yet is governed: its submission is refused until it does.
+   * The manual does not limit the extraction rules to systems, so they apply to every one.
+   */
+  public boolean governs(DataOp op) {
+    return opType != OpType.MODIFICATION || op.targetSystem().map(t -> t != TargetSystem.OTHER).orElse(true)
+        || params.dataOpApplyToOtherSystems();
+  }
+
   /** Returns the declared transition table. */
   StateMachine<DataOpState, DataOpEvent, DataOpContext> table() {
     return machine;
@@ -146,7 +158,8 @@ public final class DataOpWorkflow implements Workflow<DataOpTicket, DataOpEvent,
   /**
    * Starts a ticket from a draft; the audit entry {@code create} opens its stream.
    *
-   * @throws InvalidInputException when the draft is not in DRAFT or is of the other operation type
+   * @throws InvalidInputException when the draft is not in DRAFT, is of the other operation type, or is outside
+   *     the rules of this host (DATAOP-DEF-05, see {@link #governs})
    */
   @Override
   public Outcome<DataOpTicket> create(DataOpTicket draft, Actor actor, Instant at) {
@@ -164,7 +177,8 @@ public final class DataOpWorkflow implements Workflow<DataOpTicket, DataOpEvent,
    *
    * @return the new ticket and its audit entry, or a refusal listing every failed guard (the ticket unchanged)
    * @throws InvalidInputException naming the field when the event is not one of this machine's, the data holds a
-   *     field the event does not record, or lacks one it must record
+   *     field the event does not record, or lacks one it must record, or naming {@code targetSystem} when the
+   *     ticket is outside the rules of this host (DATAOP-DEF-05, see {@link #governs})
    */
   @Override
   public Outcome<DataOpTicket> apply(DataOpTicket ticket, DataOpEvent event, Actor actor, DataOpEventData data,
@@ -203,6 +217,11 @@ public final class DataOpWorkflow implements Workflow<DataOpTicket, DataOpEvent,
     if (ticket.op().opType() != opType) {
       throw new InvalidInputException("opType", machine.id() + " handles " + opType + ", not "
           + ticket.op().opType());
+    }
+    if (!governs(ticket.op())) {
+      throw new InvalidInputException("targetSystem", "the modification rules apply to BOSS, IBOSS, CALLCENTER and "
+          + "channel systems; this host does not apply them to OTHER systems (dataOpApplyToOtherSystems)",
+          RuleId.of("DATAOP-DEF-05"));
     }
   }
 
