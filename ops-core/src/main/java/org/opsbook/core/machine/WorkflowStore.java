@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.opsbook.core.Actor;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.spi.TransitionRecord;
@@ -106,7 +107,16 @@ public final class WorkflowStore<I, E extends Enum<E>, D> {
 
   /** Returns the stored instances of this machine, most recently updated first. */
   public List<I> list() {
-    return repository.list(workflow.machine()).stream().map(codec::decode).toList();
+    return list(id -> true);
+  }
+
+  /**
+   * Returns the stored instances of this machine whose ID {@code ids} accepts, most recently updated first; only
+   * those are read.
+   */
+  public List<I> list(Predicate<String> ids) {
+    checkNotNull(ids, "ids");
+    return repository.list(workflow.machine()).stream().filter(i -> ids.test(i.id())).map(codec::decode).toList();
   }
 
   /** Returns the accepted transitions of instance {@code id} in order; empty when it has none or does not exist. */

@@ -161,6 +161,8 @@ class WorkflowStoreTest {
     repo.create(WorkflowInstance.builder().id("X-1").machine("SM-OTHER").state("OPEN").version(0).dataJson("a")
         .createdAt(T).updatedAt(T).build(), List.of());
     assertThat(store.list()).containsExactly(new Ticket("T-1", S.APPROVED, "a"), new Ticket("T-2", S.OPEN, "a"));
+    assertThat(store.list(id -> id.endsWith("2"))).containsExactly(new Ticket("T-2", S.OPEN, "a"));
+    assertThat(store.list(id -> id.startsWith("X"))).isEmpty();
     assertThat(store.history("T-1")).extracting(TransitionRecord::event).containsExactly("approve");
     assertThat(store.history("T-2")).isEmpty();
     assertThat(store.find("X-1")).isEmpty();

@@ -260,7 +260,6 @@ public final class SmsWorkflow {
 
   /** Submits the draft for review (SM-SMS-T02); only its author may. */
   public SmsStep submitForReview(SmsKey key, Actor author, Instant now) {
-    require(key);
     return step(key, SmsEvent.SUBMIT_FOR_REVIEW, author, SmsChange.of(null, r -> r, Map.of()), now);
   }
 
@@ -271,7 +270,6 @@ public final class SmsWorkflow {
    * @param reviewedText the text the reviewer read; it must be the draft, byte for byte
    */
   public SmsStep approve(SmsKey key, Actor reviewer, String reviewedText, Instant now) {
-    require(key);
     Map<String, String> details = new LinkedHashMap<>();
     details.put("reviewer", reviewer.id());
     details.put("approvedText", reviewedText);
@@ -282,7 +280,6 @@ public final class SmsWorkflow {
 
   /** Sends the draft back to its author with {@code reason} (SM-SMS-T04). */
   public SmsStep reject(SmsKey key, Actor reviewer, String reason, Instant now) {
-    require(key);
     Map<String, String> details = new LinkedHashMap<>();
     details.put("reviewer", reviewer.id());
     details.put("reason", String.valueOf(reason));
@@ -361,7 +358,7 @@ public final class SmsWorkflow {
   /** Returns the messages of a fault, ordered by type and sequence. */
   public List<SmsMessage> messagesOf(String faultId) {
     List<SmsMessage> out = new ArrayList<>();
-    for (SmsMessage m : store.list()) {
+    for (SmsMessage m : store.list(id -> id.startsWith(faultId + "/"))) {
       if (m.key().faultId().equals(faultId)) {
         out.add(m);
       }
@@ -385,7 +382,11 @@ public final class SmsWorkflow {
     return find(key).orElseThrow(() -> new InvalidInputException("key", "no message planned as " + key));
   }
 
-  /** Fires {@code event}: the store decides on the message as it reads it and writes what is accepted. */
+  /**
+   * Fires {@code event}: the store decides on the message as it reads it and writes what is accepted.
+   *
+   * @throws InvalidInputException naming {@code key} when no message is planned under it
+   */
   private SmsStep step(SmsKey key, SmsEvent event, Actor actor, SmsChange change, Instant now) {
     Outcome<SmsMessage> o = store.fire(key.toString(), event, actor, change, now);
     return new SmsStep(event, o.isAccepted(), o.instance(), o.violations());

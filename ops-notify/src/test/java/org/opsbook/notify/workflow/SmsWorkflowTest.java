@@ -433,6 +433,12 @@ class SmsWorkflowTest {
     assertThatThrownBy(() -> store.fire("F-9/NOTIFICATION/1", SmsEvent.SUBMIT_FOR_REVIEW, DUTY_A,
         SmsChange.of(null, r -> r, java.util.Map.of()), T0))
         .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("key"));
+    SmsKey unplanned = SmsKey.of("F-9", MessageType.NOTIFICATION, 1);
+    assertThatThrownBy(() -> f.sms.approve(unplanned, LEADER, "x", T0))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("key"));
+    assertThatThrownBy(() -> f.sms.submitForReview(unplanned, DUTY_A, T0))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("key"));
+    assertThat(f.workflows.find(unplanned.toString())).isEmpty();
     assertThatThrownBy(() -> SmsDecisions.INSTANCE.create(submitted, DUTY_A, T0))
         .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("state"));
     assertThatThrownBy(() -> SmsCodec.INSTANCE.decode("F-1/NOTIFICATION/1", "REQUIRED", "{}"))
