@@ -1,6 +1,8 @@
 package org.opsbook.rules.cutover;
 
 import static com.google.common.base.Preconditions.checkNotNull;
+import static org.opsbook.rules.internal.Evidence.flag;
+import static org.opsbook.rules.internal.Evidence.names;
 import static org.opsbook.rules.internal.Inputs.blank;
 
 import com.google.common.collect.ImmutableSet;
@@ -230,18 +232,6 @@ public final class CutoverWorkflow implements Workflow<CutoverTicket, CutoverEve
     d.processLogRef().ifPresent(v -> m.put("processLogRef", v));
     d.archiveRef().ifPresent(v -> m.put("archiveRef", v));
     return m;
-  }
-
-  private static void names(SortedMap<String, String> m, String key, Set<? extends Enum<?>> values) {
-    if (!values.isEmpty()) {
-      m.put(key, new TreeSet<>(values.stream().map(Enum::name).toList()).toString());
-    }
-  }
-
-  private static void flag(SortedMap<String, String> m, String key, boolean value) {
-    if (value) {
-      m.put(key, "true");
-    }
   }
 
   private static Map<CutoverEvent, Set<String>> recordedFields() {

@@ -1,8 +1,9 @@
 package org.opsbook.rules.dataop;
 
 import static com.google.common.base.Preconditions.checkNotNull;
+import static org.opsbook.rules.internal.Evidence.flag;
+import static org.opsbook.rules.internal.Evidence.names;
 
-import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import java.time.Instant;
 import java.util.Collections;
@@ -13,7 +14,6 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.opsbook.core.Actor;
 import org.opsbook.core.AuditEntry;
@@ -274,12 +274,8 @@ public final class DataOpWorkflow implements Workflow<DataOpTicket, DataOpEvent,
     d.scriptRef().ifPresent(v -> m.put("scriptRef", v));
     d.backupRef().ifPresent(v -> m.put("backupRef", v));
     d.backupTakenAt().ifPresent(v -> m.put("backupTakenAt", v.toString()));
-    if (!d.attachments().isEmpty()) {
-      m.put("attachments", new TreeSet<>(d.attachments().stream().map(Enum::name).toList()).toString());
-    }
-    if (d.inlineOriginalDataAndScript()) {
-      m.put("inlineOriginalDataAndScript", "true");
-    }
+    names(m, "attachments", d.attachments());
+    flag(m, "inlineOriginalDataAndScript", d.inlineOriginalDataAndScript());
     d.sensitiveAccessFormApprovedBy().ifPresent(v -> m.put("sensitiveAccessFormApprovedBy", v.id()));
     d.sensitiveAccessFormApprovedAt().ifPresent(v -> m.put("sensitiveAccessFormApprovedAt", v.toString()));
     d.batchSensitiveFormApprovedBy().ifPresent(v -> m.put("batchSensitiveFormApprovedBy", v.id()));
@@ -287,20 +283,16 @@ public final class DataOpWorkflow implements Workflow<DataOpTicket, DataOpEvent,
     d.developerId().ifPresent(v -> m.put("developerId", v));
     d.executorKind().ifPresent(v -> m.put("executorKind", v.name()));
     d.cityMonitorId().ifPresent(v -> m.put("cityMonitorId", v));
-    if (d.cityMonitorPresentThroughout()) {
-      m.put("cityMonitorPresentThroughout", "true");
-    }
+    flag(m, "cityMonitorPresentThroughout", d.cityMonitorPresentThroughout());
     d.impactReply().ifPresent(v -> m.put("impactReply", Masking.phonesIn(v)));
     d.actualRecordCount().ifPresent(v -> m.put("actualRecordCount", Integer.toString(v)));
     d.actualRowCount().ifPresent(v -> m.put("actualRowCount", Integer.toString(v)));
     d.actualExecutionMinutes().ifPresent(v -> m.put("actualExecutionMinutes", Double.toString(v)));
     d.startedAt().ifPresent(v -> m.put("startedAt", v.toString()));
-    for (Map.Entry<String, Boolean> flag : ImmutableMap.of("scriptVerified", d.scriptVerified(), "resultVerified",
-        d.resultVerified(), "logicVerified", d.logicVerified(), "countVerified", d.countVerified()).entrySet()) {
-      if (flag.getValue()) {
-        m.put(flag.getKey(), "true");
-      }
-    }
+    flag(m, "scriptVerified", d.scriptVerified());
+    flag(m, "resultVerified", d.resultVerified());
+    flag(m, "logicVerified", d.logicVerified());
+    flag(m, "countVerified", d.countVerified());
     if (!d.sampledNumbers().isEmpty()) {
       m.put("sampledNumbers", d.sampledNumbers().stream()
           .map(s -> s.maskedNumber() + (s.meetsCriteria() ? "" : "(fails)")).collect(Collectors.joining(",")));
