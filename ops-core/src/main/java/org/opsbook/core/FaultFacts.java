@@ -130,6 +130,17 @@ public abstract class FaultFacts {
   /** Highest customer-service complaint level linked to the fault (一级=1 … higher is more severe, OQ-08). Used by L1-05, L2-05, ESC-DEPT-03, ESC-CENTER-15, NOTIFY-RCPT-04, BUG-06. */
   public abstract OptionalInt csComplaintLevel();
 
+  /**
+   * Returns {@link #csComplaintLevel()} as a plain {@code int}, 0 when absent (levels start at 1). Classification
+   * and the duty rules read the level on every call; this value is computed once per snapshot, so reading it
+   * allocates nothing. Not part of equality, hashing or {@code toString()}: it only restates the level.
+   */
+  @Value.Derived
+  @Value.Auxiliary
+  public int csComplaintLevelOrZero() {
+    return csComplaintLevel().orElse(0);
+  }
+
   /** When that complaint was received. Used by ESC-DEPT-03. */
   public abstract Optional<Instant> csComplaintReceivedAt();
 

@@ -104,8 +104,8 @@ public final class RecipientRules {
     return type == MessageType.NOTIFICATION ? d : alsoUnder(d, RCPT_08);
   }
 
-  /** Returns {@code d} with {@code rule} added to its reasons. */
-  static RecipientDecision alsoUnder(RecipientDecision d, RuleId rule) {
+  /** Returns {@code d} with {@code rule} added to its reasons, e.g. NOTIFY-RCPT-08 for a follow-up's classes. */
+  public static RecipientDecision alsoUnder(RecipientDecision d, RuleId rule) {
     Set<RuleId> rules = new TreeSet<>(d.ruleIds());
     rules.add(rule);
     return RecipientDecision.of(d.classes(), rules);

@@ -1,7 +1,9 @@
 /**
  * opsbook's rules (API): fault classification, the escalation ladder and recurring duties, report inclusion,
- * BUG-ticket rules, and the data-operation and cutover approval workflows. Every decision names the catalog rule
- * IDs that produced it. Pure: logic takes {@code now} and never reads a clock.
+ * complaint-ticket and BUG-ticket workflows, and the data-operation and cutover approval workflows. Every decision
+ * names the catalog rule IDs that produced it. The declared workflows answer with the core
+ * {@link org.opsbook.core.machine.Outcome} and persist through the core
+ * {@link org.opsbook.core.machine.WorkflowStore}. Pure: logic takes {@code now} and never reads a clock.
  */
 @OpsStyle
 package org.opsbook.rules;

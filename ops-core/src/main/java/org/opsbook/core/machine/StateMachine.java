@@ -5,14 +5,18 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.ImmutableSortedSet;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.function.Function;
 import org.opsbook.core.Actor;
+import org.opsbook.core.AuditEntry;
 import org.opsbook.core.RuleId;
 import org.opsbook.core.Role;
 import org.opsbook.core.Violation;
@@ -118,6 +122,31 @@ public final class StateMachine<S extends Enum<S>, E extends Enum<E>, C> {
       }
     }
     return out;
+  }
+
+  /** Returns the rules whose guards {@code event} checks in {@code state}, sorted; empty when it has no transition. */
+  public SortedSet<RuleId> guardRules(S state, E event) {
+    Transition<S, E, C> t = find(state, event);
+    return t == null ? ImmutableSortedSet.of() : t.guardRules();
+  }
+
+  /**
+   * Starts the audit entry of an accepted decision: the stream, time, actor, action and the state after, and as its
+   * rules the transition and every guard it checked. The caller adds the state before (a creation has none) and
+   * the evidence.
+   *
+   * @param accepted an accepted decision of this machine
+   * @param event the event it decided
+   * @throws IllegalArgumentException when the decision was refused
+   */
+  public AuditEntry.Builder auditOf(Decision<S> accepted, E event, String stream, String action, Actor actor,
+      Instant at) {
+    checkArgument(accepted.isAllowed(), "%s: a refused decision has no audit entry", id);
+    Transition<S, E, C> t = find(accepted.from(), event);
+    checkArgument(t != null && t.id().equals(accepted.transitionId()), "%s: the decision is not %s's from %s", id,
+        event, accepted.from());
+    return AuditEntry.builder().stream(stream).at(at).actorId(actor.id()).action(action)
+        .toState(accepted.to().name()).addAllRuleIds(t.ruleIds());
   }
 
   /**

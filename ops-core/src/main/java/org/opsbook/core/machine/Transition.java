@@ -2,6 +2,7 @@ package org.opsbook.core.machine;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.ImmutableSortedSet;
 import java.util.function.Function;
 import org.opsbook.core.RuleId;
 import org.opsbook.core.Role;
@@ -24,6 +25,8 @@ public final class Transition<S extends Enum<S>, E extends Enum<E>, C> {
   private final ImmutableList<Guard<C>> guards;
   private final ImmutableList<String> records;
   private final Decision<S> accepted;
+  private final ImmutableSortedSet<RuleId> guardRules;
+  private final ImmutableSortedSet<RuleId> ruleIds;
   /** The guards as an array and whether any role is required: what the hot path of deciding reads. */
   private final Guard<C>[] guardArray;
   private final boolean anyoneMayFire;
@@ -43,6 +46,10 @@ public final class Transition<S extends Enum<S>, E extends Enum<E>, C> {
     Guard<C>[] array = guards.toArray(new Guard[0]);
     this.guardArray = array;
     this.anyoneMayFire = roles.isEmpty();
+    ImmutableSortedSet.Builder<RuleId> g = ImmutableSortedSet.naturalOrder();
+    guards.forEach(x -> g.add(x.ruleId()));
+    this.guardRules = g.build();
+    this.ruleIds = ImmutableSortedSet.<RuleId>naturalOrder().add(id).addAll(guardRules).build();
   }
 
   Guard<C>[] guardArray() {
@@ -91,6 +98,19 @@ public final class Transition<S extends Enum<S>, E extends Enum<E>, C> {
   /** Returns its guards, in the order they are checked. */
   public ImmutableList<Guard<C>> guards() {
     return guards;
+  }
+
+  /** Returns the rules its guards name, sorted, without duplicates. */
+  public ImmutableSortedSet<RuleId> guardRules() {
+    return guardRules;
+  }
+
+  /**
+   * Returns the rules that allow the transition when it is accepted: its own ID and every guard's rule, sorted. An
+   * accepted transition's audit entry names them.
+   */
+  public ImmutableSortedSet<RuleId> ruleIds() {
+    return ruleIds;
   }
 
   /** Returns the names of the data it must record. */

@@ -26,6 +26,14 @@ public interface Workflow<I, E extends Enum<E>, D> {
   String eventName(E event);
 
   /**
+   * Returns the name hosts know an instance's ID by, e.g. {@code bugId}: an error about an unknown instance names
+   * it. {@code instanceId} unless a workflow says otherwise.
+   */
+  default String idField() {
+    return "instanceId";
+  }
+
+  /**
    * Starts an instance from {@code draft}.
    *
    * @param draft the instance as the host describes it

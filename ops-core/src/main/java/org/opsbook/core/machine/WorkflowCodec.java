@@ -1,5 +1,7 @@
 package org.opsbook.core.machine;
 
+import org.opsbook.core.spi.WorkflowInstance;
+
 /**
  * Turns a workflow's instances and event data into the text a {@link org.opsbook.core.spi.WorkflowRepository}
  * stores. Implementations live beside the workflow in its {@code .json} package. Thread-safe.
@@ -19,6 +21,14 @@ public interface WorkflowCodec<I, D> {
    * @param dataJson the text {@link #encode} wrote
    */
   I decode(String id, String state, String dataJson);
+
+  /**
+   * Reads a stored instance back. Reads its ID, state and data; a codec whose instances also carry the version or
+   * the time of the last transition overrides this.
+   */
+  default I decode(WorkflowInstance stored) {
+    return decode(stored.id(), stored.state(), stored.dataJson());
+  }
 
   /** Returns what an event recorded, as text for the transition history. */
   String encodeData(D data);

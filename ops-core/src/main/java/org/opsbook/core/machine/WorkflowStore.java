@@ -3,7 +3,9 @@ package org.opsbook.core.machine;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.opsbook.core.Actor;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.spi.TransitionRecord;
@@ -71,12 +73,13 @@ public final class WorkflowStore<I, E extends Enum<E>, D> {
   /**
    * Applies an event to the stored instance {@code id}; stores the result if it is accepted.
    *
-   * @throws InvalidInputException when no instance {@code id} of this machine exists, or the event lacks data
+   * @throws InvalidInputException naming the workflow's {@link Workflow#idField() ID field} when no instance
+   *     {@code id} of this machine exists, or naming the field when the event lacks data
    * @throws org.opsbook.core.ConcurrentUpdateException when another writer moved the instance meanwhile
    */
   public Outcome<I> fire(String id, E event, Actor actor, D data, Instant at) {
     WorkflowInstance stored = load(id);
-    I before = codec.decode(stored.id(), stored.state(), stored.dataJson());
+    I before = codec.decode(stored);
     Outcome<I> o = workflow.apply(before, event, actor, data, at);
     if (o.isAccepted()) {
       I after = o.instance();
@@ -99,15 +102,34 @@ public final class WorkflowStore<I, E extends Enum<E>, D> {
 
   /** Returns the stored instance {@code id}, if it exists and belongs to this machine. */
   public Optional<I> find(String id) {
-    return repository.find(id).filter(i -> i.machine().equals(workflow.machine()))
-        .map(i -> codec.decode(i.id(), i.state(), i.dataJson()));
+    return repository.find(id).filter(i -> i.machine().equals(workflow.machine())).map(codec::decode);
+  }
+
+  /** Returns the stored instances of this machine, most recently updated first. */
+  public List<I> list() {
+    return list(id -> true);
+  }
+
+  /**
+   * Returns the stored instances of this machine whose ID {@code ids} accepts, most recently updated first; only
+   * those are read.
+   */
+  public List<I> list(Predicate<String> ids) {
+    checkNotNull(ids, "ids");
+    return repository.list(workflow.machine()).stream().filter(i -> ids.test(i.id())).map(codec::decode).toList();
+  }
+
+  /** Returns the accepted transitions of instance {@code id} in order; empty when it has none or does not exist. */
+  public List<TransitionRecord> history(String id) {
+    return repository.history(checkNotNull(id, "id"));
   }
 
   private WorkflowInstance load(String id) {
     WorkflowInstance stored = repository.find(checkNotNull(id, "id"))
-        .orElseThrow(() -> new InvalidInputException("instanceId", "no " + workflow.machine() + " instance " + id));
+        .orElseThrow(() -> new InvalidInputException(workflow.idField(),
+            "no " + workflow.machine() + " instance " + id));
     if (!stored.machine().equals(workflow.machine())) {
-      throw new InvalidInputException("instanceId",
+      throw new InvalidInputException(workflow.idField(),
           id + " is an instance of " + stored.machine() + ", not " + workflow.machine());
     }
     return stored;

@@ -3,8 +3,10 @@ package org.opsbook.core.machine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.opsbook.core.Actor;
+import org.opsbook.core.AuditEntry;
 import org.opsbook.core.Role;
 import org.opsbook.core.RuleId;
 
@@ -72,5 +74,35 @@ class StateMachineTest {
   void describeListsTheTable() {
     assertThat(SM.describe()).contains("| SM-TEST-T02 | SUBMITTED → APPROVED | APPROVE | [BUSINESS_APPROVER] | "
         + "TEST-02, TEST-03 | approverId |");
+  }
+
+  @Test
+  void guardRulesListEachTransitionsGuardsAndNothingWithoutATransition() {
+    assertThat(SM.guardRules(S.SUBMITTED, E.APPROVE)).extracting(RuleId::value).containsExactly("TEST-02", "TEST-03");
+    assertThat(SM.guardRules(S.APPROVED, E.CLOSE)).isEmpty();
+    assertThat(SM.guardRules(S.DRAFT, E.CLOSE)).isEmpty();
+    assertThat(SM.find(S.SUBMITTED, E.APPROVE).ruleIds()).extracting(RuleId::value)
+        .containsExactly("SM-TEST-T02", "TEST-02", "TEST-03");
+  }
+
+  @Test
+  void theAuditEntryOfAnAcceptedDecisionNamesTheTransitionAndEveryGuard() {
+    Instant at = Instant.parse("2026-11-25T02:00:00Z");
+    Actor approver = Actor.of("a", Role.BUSINESS_APPROVER);
+    Decision<S> d = SM.decide(S.SUBMITTED, E.APPROVE, approver, new Ctx("z", true));
+    AuditEntry e = SM.auditOf(d, E.APPROVE, "test:1", "approve", approver, at).fromState("SUBMITTED").build();
+    assertThat(e.stream()).isEqualTo("test:1");
+    assertThat(e.actorId()).isEqualTo("a");
+    assertThat(e.action()).isEqualTo("approve");
+    assertThat(e.at()).isEqualTo(at);
+    assertThat(e.fromState()).contains("SUBMITTED");
+    assertThat(e.toState()).contains("APPROVED");
+    assertThat(e.ruleIds()).extracting(RuleId::value).containsExactly("SM-TEST-T02", "TEST-02", "TEST-03");
+    Decision<S> refused = SM.decide(S.SUBMITTED, E.APPROVE, Actor.of("z", Role.BUSINESS_APPROVER),
+        new Ctx("z", true));
+    assertThatThrownBy(() -> SM.auditOf(refused, E.APPROVE, "test:1", "approve", approver, at))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> SM.auditOf(d, E.CLOSE, "test:1", "close", approver, at))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -136,7 +136,7 @@ class WorkflowStoreTest {
   @Test
   void anUnknownInstanceIsInvalidInputAndADuplicateCreationAConcurrentUpdate() {
     assertThatThrownBy(() -> store.fire("nope", E.APPROVE, APPROVER, "x", T))
-        .isInstanceOf(InvalidInputException.class);
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("instanceId"));
     store.create(new Ticket("T-1", S.OPEN, "a"), REQUESTER, T);
     assertThatThrownBy(() -> store.create(new Ticket("T-1", S.OPEN, "a"), REQUESTER, T))
         .isInstanceOf(ConcurrentUpdateException.class);
@@ -151,5 +151,89 @@ class WorkflowStoreTest {
     Outcome<Ticket> refused = Outcome.refused(t, null, List.of(Violation.of(RuleId.of("TOY-02"), "x"),
         Violation.of(RuleId.of("TOY-01"), "y"), Violation.of(RuleId.of("TOY-02"), "z")));
     assertThat(refused.violatedRules()).extracting(RuleId::value).containsExactly("TOY-01", "TOY-02");
+  }
+
+  @Test
+  void listAndHistoryReadThisMachinesInstancesBack() {
+    store.create(new Ticket("T-1", S.OPEN, "a"), REQUESTER, T);
+    store.create(new Ticket("T-2", S.OPEN, "a"), REQUESTER, T.plusSeconds(1));
+    store.fire("T-1", E.APPROVE, APPROVER, "ok", T.plusSeconds(60));
+    repo.create(WorkflowInstance.builder().id("X-1").machine("SM-OTHER").state("OPEN").version(0).dataJson("a")
+        .createdAt(T).updatedAt(T).build(), List.of());
+    assertThat(store.list()).containsExactly(new Ticket("T-1", S.APPROVED, "a"), new Ticket("T-2", S.OPEN, "a"));
+    assertThat(store.list(id -> id.endsWith("2"))).containsExactly(new Ticket("T-2", S.OPEN, "a"));
+    assertThat(store.list(id -> id.startsWith("X"))).isEmpty();
+    assertThat(store.history("T-1")).extracting(TransitionRecord::event).containsExactly("approve");
+    assertThat(store.history("T-2")).isEmpty();
+    assertThat(store.find("X-1")).isEmpty();
+    assertThatThrownBy(() -> store.fire("X-1", E.APPROVE, APPROVER, "x", T))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("instanceId"));
+  }
+
+  @Test
+  void aWorkflowNamesItsIdFieldAndACodecMayReadTheStoredVersion() {
+    Workflow<Ticket, E, String> named = new Workflow<>() {
+      @Override
+      public String machine() {
+        return TOY.machine();
+      }
+
+      @Override
+      public String idOf(Ticket t) {
+        return TOY.idOf(t);
+      }
+
+      @Override
+      public String stateOf(Ticket t) {
+        return TOY.stateOf(t);
+      }
+
+      @Override
+      public String eventName(E e) {
+        return TOY.eventName(e);
+      }
+
+      @Override
+      public String idField() {
+        return "ticketId";
+      }
+
+      @Override
+      public Outcome<Ticket> create(Ticket draft, Actor actor, Instant at) {
+        return TOY.create(draft, actor, at);
+      }
+
+      @Override
+      public Outcome<Ticket> apply(Ticket t, E e, Actor actor, String data, Instant at) {
+        return TOY.apply(t, e, actor, data, at);
+      }
+    };
+    WorkflowCodec<Ticket, String> versioned = new WorkflowCodec<>() {
+      @Override
+      public String encode(Ticket t) {
+        return CODEC.encode(t);
+      }
+
+      @Override
+      public Ticket decode(String id, String state, String dataJson) {
+        return CODEC.decode(id, state, dataJson);
+      }
+
+      @Override
+      public Ticket decode(WorkflowInstance stored) {
+        return new Ticket(stored.id(), S.valueOf(stored.state()), stored.dataJson() + "@v" + stored.version());
+      }
+
+      @Override
+      public String encodeData(String data) {
+        return CODEC.encodeData(data);
+      }
+    };
+    WorkflowStore<Ticket, E, String> s = new WorkflowStore<>(repo, named, versioned);
+    s.create(new Ticket("T-1", S.OPEN, "a"), REQUESTER, T);
+    assertThat(s.find("T-1")).contains(new Ticket("T-1", S.OPEN, "a@v0"));
+    assertThat(CODEC.decode(repo.find("T-1").orElseThrow())).isEqualTo(new Ticket("T-1", S.OPEN, "a"));
+    assertThatThrownBy(() -> s.fire("nope", E.APPROVE, APPROVER, "x", T))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("ticketId"));
   }
 }

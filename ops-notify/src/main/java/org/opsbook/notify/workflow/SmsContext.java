@@ -20,10 +20,6 @@ import org.opsbook.notify.SmsRecord;
 record SmsContext(SmsRecord record, String text, Instant now, Briefing briefing, int segments, int maxSegments,
     int recipientCount, boolean recoveryPlanned) {
 
-  static SmsContext of(SmsRecord record, String text, Instant now) {
-    return new SmsContext(record, text, now, Briefing.none(), 0, Integer.MAX_VALUE, 0, false);
-  }
-
   boolean draftedByEarthVillage() {
     return record.authorRole().orElse(Role.ESC_DUTY) == Role.EARTH_VILLAGE;
   }

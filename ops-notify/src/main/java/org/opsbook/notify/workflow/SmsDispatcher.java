@@ -13,6 +13,7 @@ import org.opsbook.core.AuditEntry;
 import org.opsbook.core.Person;
 import org.opsbook.core.Role;
 import org.opsbook.core.RuleId;
+import org.opsbook.core.machine.WorkflowStore;
 import org.opsbook.core.spi.AuditLog;
 import org.opsbook.core.spi.Directory;
 import org.opsbook.core.spi.MessageGateway;
@@ -47,6 +48,7 @@ public final class SmsDispatcher {
   private final MessageOutbox outbox;
   private final MessageGateway gateway;
   private final WorkflowRepository workflows;
+  private final WorkflowStore<SmsMessage, SmsEvent, SmsChange> messages;
   private final Directory directory;
   private final AuditLog auditLog;
   private final NotifyConfig config;
@@ -56,6 +58,7 @@ public final class SmsDispatcher {
     this.outbox = checkNotNull(b.outbox, "outbox");
     this.gateway = checkNotNull(b.gateway, "gateway");
     this.workflows = checkNotNull(b.workflows, "workflows");
+    this.messages = SmsWorkflow.store(workflows);
     this.directory = checkNotNull(b.directory, "directory");
     this.auditLog = checkNotNull(b.auditLog, "auditLog");
     this.config = b.config;
@@ -113,9 +116,10 @@ public final class SmsDispatcher {
 
   private int reenqueueReleased(Instant now) {
     int n = 0;
+    // filter on the stored state before reading any message: most are long sent and in the outbox
     for (WorkflowInstance i : workflows.list(SmsWorkflow.MACHINE)) {
       if (i.state().equals(SmsState.SENT.name()) && outbox.find(i.id()).isEmpty()) {
-        SmsMessage m = SmsWorkflow.view(i);
+        SmsMessage m = SmsCodec.INSTANCE.decode(i);
         List<Person> recipients = new ArrayList<>();
         for (String id : m.record().recipientIds()) {
           directory.find(id).ifPresent(recipients::add);
@@ -128,11 +132,11 @@ public final class SmsDispatcher {
   }
 
   private Optional<String> refusal(OutboxMessage m) {
-    Optional<WorkflowInstance> instance = workflows.find(m.key());
-    if (instance.isEmpty() || !instance.get().machine().equals(SmsWorkflow.MACHINE)) {
+    Optional<SmsMessage> stored = messages.find(m.key());
+    if (stored.isEmpty()) {
       return Optional.of("SM-SMS-T05: no released SM-SMS message has key " + m.key() + "; not sent");
     }
-    SmsMessage sms = SmsWorkflow.view(instance.get());
+    SmsMessage sms = stored.get();
     if (sms.state() != SmsState.SENT) {
       return Optional.of("SM-SMS-T05: message " + m.key() + " is " + sms.state() + ", not released; not sent");
     }

@@ -10,12 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.SortedSet;
-import java.util.TreeSet;
 import org.opsbook.core.Actor;
 import org.opsbook.core.ActorKind;
-import org.opsbook.core.AuditEntry;
 import org.opsbook.core.Channel;
 import org.opsbook.core.ConcurrentUpdateException;
 import org.opsbook.core.FaultFacts;
@@ -26,13 +22,12 @@ import org.opsbook.core.Person;
 import org.opsbook.core.Role;
 import org.opsbook.core.RuleId;
 import org.opsbook.core.Violation;
-import org.opsbook.core.machine.Decision;
-import org.opsbook.core.machine.Transition;
+import org.opsbook.core.machine.Outcome;
+import org.opsbook.core.machine.WorkflowStore;
 import org.opsbook.core.spi.Directory;
 import org.opsbook.core.spi.MessageOutbox;
 import org.opsbook.core.spi.OutboxMessage;
 import org.opsbook.core.spi.TransitionRecord;
-import org.opsbook.core.spi.WorkflowInstance;
 import org.opsbook.core.spi.WorkflowRepository;
 import org.opsbook.notify.Briefing;
 import org.opsbook.notify.MessageContent;
@@ -47,7 +42,6 @@ import org.opsbook.notify.SmsLength;
 import org.opsbook.notify.SmsRecord;
 import org.opsbook.notify.SmsState;
 import org.opsbook.notify.TemplateSet;
-import org.opsbook.notify.json.SmsRecordJson;
 
 /**
  * The notification workflow: one SM-SMS instance per message, from plan through draft, review and approval to its
@@ -65,7 +59,8 @@ import org.opsbook.notify.json.SmsRecordJson;
  *       NOTIFY-RCPT-01..04/08, resolved through the directory, each person once.
  * </ul>
  *
- * <p>Every accepted event is a transition of the workflow repository with its audit entry, sealed atomically. A
+ * <p>Every accepted event is a transition of the workflow repository with its audit entry, sealed atomically through
+ * the core {@link WorkflowStore}, the path every declared workflow shares. A
  * refused event changes nothing and returns the failed guards ({@link SmsStep}); bad input (a missing or invalid
  * placeholder value) throws {@link InvalidInputException} naming the field. Release writes the transition first and
  * then enqueues the message under its key; should the process die in between, {@link SmsDispatcher#drainOnce}
@@ -95,14 +90,14 @@ public final class SmsWorkflow {
       "NOTIFY-TRIG-07", MessageType.FOLLOW_UP,
       "NOTIFY-TRIG-08", MessageType.RECOVERY);
 
-  private final WorkflowRepository workflows;
+  private final WorkflowStore<SmsMessage, SmsEvent, SmsChange> store;
   private final MessageOutbox outbox;
   private final Directory directory;
   private final MessageRenderer renderer;
   private final NotifyConfig config;
 
   private SmsWorkflow(Builder b) {
-    this.workflows = checkNotNull(b.workflows, "workflows");
+    this.store = store(checkNotNull(b.workflows, "workflows"));
     this.outbox = checkNotNull(b.outbox, "outbox");
     this.directory = checkNotNull(b.directory, "directory");
     this.config = b.config;
@@ -186,51 +181,28 @@ public final class SmsWorkflow {
         .addAllBaseClasses(base.classes())
         .addAllBaseRules(base.ruleIds())
         .build();
-    Map<String, String> details = new LinkedHashMap<>();
-    details.put("templateId", record.templateId().value());
-    details.put("baseClasses", base.classes().toString());
-    dueAt.ifPresent(d -> details.put("dueAt", d.toString()));
-    SortedSet<RuleId> rules = new TreeSet<>(base.ruleIds());
-    triggerRuleId.ifPresent(rules::add);
-    WorkflowInstance instance = WorkflowInstance.builder()
-        .id(key.toString())
-        .machine(MACHINE)
-        .state(SmsState.REQUIRED.name())
-        .version(0)
-        .dataJson(SmsRecordJson.write(record))
-        .createdAt(now)
-        .updatedAt(now)
-        .build();
     try {
-      workflows.create(instance, List.of(audit(key, now, SYSTEM, "plan", null, SmsState.REQUIRED, rules, details)));
+      store.create(new SmsMessage(key, SmsState.REQUIRED, 0, record, now), SYSTEM, now);
     } catch (ConcurrentUpdateException e) {
       return find(key).orElseThrow(() -> e);
     }
     if (key.type() == MessageType.RECOVERY) {
       supersedeFollowUps(key, now);
     } else if (key.type() == MessageType.FOLLOW_UP && recoveryOf(key.faultId()).isPresent()) {
-      supersede(find(key).orElseThrow(), recoveryOf(key.faultId()).get(), now);
+      supersede(key, recoveryOf(key.faultId()).get(), now);
     }
     return find(key).orElseThrow();
   }
 
+  /** The notification's classes by nature (NOTIFY-RCPT-01..03); a follow-up or recovery SMS reuses them (-08). */
   private RecipientDecision baseRecipients(SmsKey key, FaultNature nature, boolean callCenterFault) {
-    if (key.type() != MessageType.NOTIFICATION) {
-      Optional<SmsMessage> notification = find(SmsKey.of(key.faultId(), MessageType.NOTIFICATION, 1));
-      if (notification.isPresent()) {
-        SmsRecord n = notification.get().record();
-        Set<RuleId> rules = new TreeSet<>(n.baseRules());
-        rules.add(RecipientRules.RCPT_08);
-        return RecipientDecision.of(n.baseClasses(), rules);
-      }
-    }
-    RecipientDecision base = RecipientRules.base(nature, callCenterFault);
     if (key.type() == MessageType.NOTIFICATION) {
-      return base;
+      return RecipientRules.base(nature, callCenterFault);
     }
-    Set<RuleId> rules = new TreeSet<>(base.ruleIds());
-    rules.add(RecipientRules.RCPT_08);
-    return RecipientDecision.of(base.classes(), rules);
+    RecipientDecision notification = find(SmsKey.of(key.faultId(), MessageType.NOTIFICATION, 1))
+        .map(n -> RecipientDecision.of(n.record().baseClasses(), n.record().baseRules()))
+        .orElseGet(() -> RecipientRules.base(nature, callCenterFault));
+    return RecipientRules.alsoUnder(notification, RecipientRules.RCPT_08);
   }
 
   private Optional<SmsKey> recoveryOf(String faultId) {
@@ -241,21 +213,21 @@ public final class SmsWorkflow {
   private void supersedeFollowUps(SmsKey recovery, Instant now) {
     for (SmsMessage m : messagesOf(recovery.faultId())) {
       if (m.key().type() == MessageType.FOLLOW_UP && !m.state().isTerminal()) {
-        supersede(m, recovery, now);
+        supersede(m.key(), recovery, now);
       }
     }
   }
 
-  private void supersede(SmsMessage followUp, SmsKey recovery, Instant now) {
-    SmsMessage current = followUp;
-    for (int attempt = 0; attempt < 3 && !current.state().isTerminal(); attempt++) {
-      SmsContext ctx = new SmsContext(current.record(), null, now, Briefing.none(), 0, Integer.MAX_VALUE, 0, true);
-      SmsRecord next = current.record().withSupersededBy(recovery.toString());
+  private void supersede(SmsKey followUp, SmsKey recovery, Instant now) {
+    SmsChange change = new SmsChange(null, Briefing.none(), 0, Integer.MAX_VALUE, 0, true,
+        r -> r.withSupersededBy(recovery.toString()), Map.of("supersededBy", recovery.toString()));
+    for (int attempt = 0; attempt < 3; attempt++) {
       try {
-        apply(current, SmsEvent.SUPERSEDE, SYSTEM, ctx, next, now, Map.of("supersededBy", recovery.toString()));
+        // a follow-up sent or superseded meanwhile is refused as terminal: nothing is left to replace
+        store.fire(followUp.toString(), SmsEvent.SUPERSEDE, SYSTEM, change, now);
         return;
       } catch (ConcurrentUpdateException e) {
-        current = find(current.key()).orElseThrow(() -> e);
+        // another writer moved the follow-up between reading and writing it: decide again on what it wrote
       }
     }
   }
@@ -271,27 +243,24 @@ public final class SmsWorkflow {
   public SmsStep draft(SmsKey key, Actor author, MessageContent content, Instant now) {
     SmsMessage m = require(key);
     Rendered r = renderer.render(m.record().templateId(), content);
-    SmsContext ctx = new SmsContext(m.record(), r.text(), now, Briefing.none(), r.length().segments(),
-        config.maxSmsSegments(), 0, false);
     Role role = author.hasRole(Role.ESC_DUTY) || !author.hasRole(Role.EARTH_VILLAGE) ? Role.ESC_DUTY
         : Role.EARTH_VILLAGE;
-    SmsRecord next = m.record().withAuthor(author.id()).withAuthorRole(role).withContent(content)
-        .withText(r.text()).withReviewer(Optional.empty()).withApprovedText(Optional.empty())
-        .withApprovedAt(Optional.empty());
     Map<String, String> details = new LinkedHashMap<>();
     details.put("templateId", r.templateId().value());
     details.put("authorRole", role.name());
     details.put("text", r.text());
     details.put("characters", Integer.toString(r.length().characters()));
     details.put("segments", Integer.toString(r.length().segments()));
-    return step(m, SmsEvent.DRAFT, author, ctx, next, now, details);
+    SmsChange change = new SmsChange(r.text(), Briefing.none(), r.length().segments(), config.maxSmsSegments(), 0,
+        false, rec -> rec.withAuthor(author.id()).withAuthorRole(role).withContent(content).withText(r.text())
+            .withReviewer(Optional.empty()).withApprovedText(Optional.empty()).withApprovedAt(Optional.empty()),
+        details);
+    return step(key, SmsEvent.DRAFT, author, change, now);
   }
 
   /** Submits the draft for review (SM-SMS-T02); only its author may. */
   public SmsStep submitForReview(SmsKey key, Actor author, Instant now) {
-    SmsMessage m = require(key);
-    return step(m, SmsEvent.SUBMIT_FOR_REVIEW, author, SmsContext.of(m.record(), null, now), m.record(), now,
-        Map.of());
+    return step(key, SmsEvent.SUBMIT_FOR_REVIEW, author, SmsChange.of(null, r -> r, Map.of()), now);
   }
 
   /**
@@ -301,23 +270,21 @@ public final class SmsWorkflow {
    * @param reviewedText the text the reviewer read; it must be the draft, byte for byte
    */
   public SmsStep approve(SmsKey key, Actor reviewer, String reviewedText, Instant now) {
-    SmsMessage m = require(key);
-    SmsRecord next = m.record().withReviewer(Optional.of(reviewer.id())).withApprovedText(Optional.of(reviewedText))
-        .withApprovedAt(Optional.of(now));
     Map<String, String> details = new LinkedHashMap<>();
     details.put("reviewer", reviewer.id());
     details.put("approvedText", reviewedText);
-    return step(m, SmsEvent.APPROVE, reviewer, SmsContext.of(m.record(), reviewedText, now), next, now, details);
+    return step(key, SmsEvent.APPROVE, reviewer, SmsChange.of(reviewedText, r -> r.withReviewer(
+        Optional.of(reviewer.id())).withApprovedText(Optional.of(reviewedText)).withApprovedAt(Optional.of(now)),
+        details), now);
   }
 
   /** Sends the draft back to its author with {@code reason} (SM-SMS-T04). */
   public SmsStep reject(SmsKey key, Actor reviewer, String reason, Instant now) {
-    SmsMessage m = require(key);
-    SmsRecord next = m.record().withLastRejection(reason == null ? "" : reason);
     Map<String, String> details = new LinkedHashMap<>();
     details.put("reviewer", reviewer.id());
     details.put("reason", String.valueOf(reason));
-    return step(m, SmsEvent.REJECT, reviewer, SmsContext.of(m.record(), reason, now), next, now, details);
+    return step(key, SmsEvent.REJECT, reviewer, SmsChange.of(reason, r -> r.withLastRejection(
+        reason == null ? "" : reason), details), now);
   }
 
   /** Releases a follow-up or recovery SMS, which needs no briefing; see {@link #release(SmsKey, Actor, String, Briefing, FaultFacts, Instant)}. */
@@ -336,17 +303,12 @@ public final class SmsWorkflow {
    */
   public SmsStep release(SmsKey key, Actor sender, String text, Briefing briefing, FaultFacts current,
       Instant now) {
-    SmsMessage m = require(key);
-    SmsRecord r = m.record();
+    SmsRecord r = require(key).record();
     RecipientDecision classes = RecipientRules.withComplaintLevel(RecipientDecision.of(r.baseClasses(),
         r.baseRules()), current.csComplaintLevel(), config.parameters());
     List<Person> recipients = RecipientRules.resolve(directory, classes.classes());
-    SmsContext ctx = new SmsContext(r, text, now, briefing, text == null ? 0 : SmsLength.of(text).segments(),
-        config.maxSmsSegments(), recipients.size(), false);
     List<String> ids = new ArrayList<>();
     recipients.forEach(p -> ids.add(p.id()));
-    SmsRecord next = r.withSender(sender.id()).withSentAt(now).withBriefing(briefing)
-        .withRecipientClasses(classes.classes()).withRecipientIds(ids);
     Map<String, String> details = new LinkedHashMap<>();
     details.put("sender", sender.id());
     details.put("recipientClasses", classes.classes().toString());
@@ -356,12 +318,15 @@ public final class SmsWorkflow {
     briefing.teamLeaderInformedAt().ifPresent(t -> details.put("teamLeaderInformedAt", t.toString()));
     briefing.roomSupervisorInformedAt().ifPresent(t -> details.put("roomSupervisorInformedAt", t.toString()));
     briefing.roomManagerBriefedAt().ifPresent(t -> details.put("roomManagerBriefedAt", t.toString()));
-    SmsStep step = step(m, SmsEvent.MASS_SEND, sender, ctx, next, now, details);
+    SmsChange change = new SmsChange(text, briefing, text == null ? 0 : SmsLength.of(text).segments(),
+        config.maxSmsSegments(), recipients.size(), false, rec -> rec.withSender(sender.id()).withSentAt(now)
+            .withBriefing(briefing).withRecipientClasses(classes.classes()).withRecipientIds(ids), details);
+    SmsStep step = step(key, SmsEvent.MASS_SEND, sender, change, now);
     if (step.accepted()) {
       outbox.enqueue(outboxMessage(step.message().record(), recipients, now));
-    } else if (EnumSet.of(SmsState.REQUIRED, SmsState.DRAFTED, SmsState.IN_REVIEW).contains(m.state())) {
+    } else if (EnumSet.of(SmsState.REQUIRED, SmsState.DRAFTED, SmsState.IN_REVIEW).contains(step.message().state())) {
       List<Violation> violations = new ArrayList<>(step.violations());
-      violations.add(ctx.draftedByEarthVillage()
+      violations.add(change.contextFor(step.message().record(), now).draftedByEarthVillage()
           ? Violation.of(RuleId.of(SmsMachine.REVIEW_02), "approvedBy", "地球村's draft is not yet approved by the "
               + "duty handler (「先将短信发给运营管理室升级投诉值班同事审核后再发出」)")
           : Violation.of(RuleId.of(SmsMachine.REVIEW_01), "approvedBy", "the draft is not yet approved by the "
@@ -387,15 +352,15 @@ public final class SmsWorkflow {
 
   /** Returns the message with {@code key}, if planned. */
   public Optional<SmsMessage> find(SmsKey key) {
-    return workflows.find(key.toString()).map(SmsWorkflow::view);
+    return store.find(key.toString());
   }
 
   /** Returns the messages of a fault, ordered by type and sequence. */
   public List<SmsMessage> messagesOf(String faultId) {
     List<SmsMessage> out = new ArrayList<>();
-    for (WorkflowInstance i : workflows.list(MACHINE)) {
-      if (i.id().startsWith(faultId + "/") && SmsKey.parse(i.id()).faultId().equals(faultId)) {
-        out.add(view(i));
+    for (SmsMessage m : store.list(id -> id.startsWith(faultId + "/"))) {
+      if (m.key().faultId().equals(faultId)) {
+        out.add(m);
       }
     }
     out.sort((a, b) -> a.key().type() != b.key().type() ? a.key().type().compareTo(b.key().type())
@@ -405,74 +370,26 @@ public final class SmsWorkflow {
 
   /** Returns the transitions of a message in order. */
   public List<TransitionRecord> history(SmsKey key) {
-    return workflows.history(key.toString());
+    return store.history(key.toString());
   }
 
-  static SmsMessage view(WorkflowInstance i) {
-    return new SmsMessage(SmsKey.parse(i.id()), SmsState.valueOf(i.state()), i.version(),
-        SmsRecordJson.read(i.dataJson()), i.updatedAt());
+  /** Returns the SM-SMS messages kept in {@code workflows}, through the path every declared workflow shares. */
+  static WorkflowStore<SmsMessage, SmsEvent, SmsChange> store(WorkflowRepository workflows) {
+    return new WorkflowStore<>(workflows, SmsDecisions.INSTANCE, SmsCodec.INSTANCE);
   }
 
   private SmsMessage require(SmsKey key) {
     return find(key).orElseThrow(() -> new InvalidInputException("key", "no message planned as " + key));
   }
 
-  private SmsStep step(SmsMessage m, SmsEvent event, Actor actor, SmsContext ctx, SmsRecord next, Instant now,
-      Map<String, String> details) {
-    Decision<SmsState> d = SmsMachine.MACHINE.decide(m.state(), event, actor, ctx);
-    if (!d.isAllowed()) {
-      return new SmsStep(event, false, m, d.violations());
-    }
-    return new SmsStep(event, true, apply(m, event, actor, ctx, next, now, details), List.of());
-  }
-
-  private SmsMessage apply(SmsMessage m, SmsEvent event, Actor actor, SmsContext ctx, SmsRecord next, Instant now,
-      Map<String, String> details) {
-    Decision<SmsState> d = SmsMachine.MACHINE.decide(m.state(), event, actor, ctx);
-    if (!d.isAllowed()) {
-      throw new SmsRefusedException(m.key().toString(), event, d.violations());
-    }
-    SortedSet<RuleId> rules = new TreeSet<>();
-    rules.add(d.transitionId());
-    Transition<SmsState, SmsEvent, SmsContext> t = SmsMachine.MACHINE.find(m.state(), event);
-    t.guards().forEach(g -> rules.add(g.ruleId()));
-    if (event == SmsEvent.MASS_SEND && m.record().messageType() != MessageType.NOTIFICATION) {
-      rules.remove(RuleId.of(SmsMachine.REVIEW_03));
-    }
-    if (event == SmsEvent.APPROVE || event == SmsEvent.REJECT || event == SmsEvent.MASS_SEND) {
-      rules.remove(RuleId.of(ctx.draftedByEarthVillage() ? SmsMachine.REVIEW_01 : SmsMachine.REVIEW_02));
-    }
-    String data = SmsRecordJson.eventData(details);
-    TransitionRecord tr = TransitionRecord.builder()
-        .instanceId(m.key().toString())
-        .sequence(m.version() + 1)
-        .event(event.eventName())
-        .fromState(m.state().name())
-        .toState(d.to().name())
-        .transitionId(d.transitionId())
-        .actor(actor)
-        .at(now)
-        .dataJson(data)
-        .build();
-    WorkflowInstance after = workflows.transition(m.key().toString(), m.version(), tr, SmsRecordJson.write(next),
-        List.of(audit(m.key(), now, actor, event.eventName(), m.state(), d.to(), rules, details)));
-    return view(after);
-  }
-
-  private static AuditEntry audit(SmsKey key, Instant now, Actor actor, String action, SmsState from, SmsState to,
-      Set<RuleId> rules, Map<String, String> details) {
-    AuditEntry.Builder b = AuditEntry.builder()
-        .stream("sms:" + key)
-        .at(now)
-        .actorId(actor.id())
-        .action(action)
-        .toState(to.name())
-        .addAllRuleIds(rules)
-        .putAllDetails(details);
-    if (from != null) {
-      b.fromState(from.name());
-    }
-    return b.build();
+  /**
+   * Fires {@code event}: the store decides on the message as it reads it and writes what is accepted.
+   *
+   * @throws InvalidInputException naming {@code key} when no message is planned under it
+   */
+  private SmsStep step(SmsKey key, SmsEvent event, Actor actor, SmsChange change, Instant now) {
+    Outcome<SmsMessage> o = store.fire(key.toString(), event, actor, change, now);
+    return new SmsStep(event, o.isAccepted(), o.instance(), o.violations());
   }
 
   /** Builds an {@link SmsWorkflow}; not thread-safe. */

@@ -30,6 +30,7 @@ import org.opsbook.core.Person;
 import org.opsbook.core.RecipientClass;
 import org.opsbook.core.RuleId;
 import org.opsbook.core.Violation;
+import org.opsbook.core.machine.WorkflowStore;
 import org.opsbook.core.spi.OutboxMessage;
 import org.opsbook.core.spi.TransitionRecord;
 import org.opsbook.notify.Briefing;
@@ -414,5 +415,33 @@ class SmsWorkflowTest {
     assertThat(f.sms.history(NOTIFICATION).get(0).transitionId()).contains(rule("SM-SMS-T01"));
     assertThat(f.sms.messagesOf("F-1")).extracting(SmsMessage::key).containsExactly(NOTIFICATION);
     assertThat(SmsWorkflow.describe()).contains("SM-SMS-T05").contains("NOTIFY-REVIEW-03");
+  }
+
+  @Test
+  @DisplayName("SM-SMS-T01 SM-SMS-T02 messages are kept through the core WorkflowStore: version, audit and history")
+  void messagesAreKeptThroughTheSharedWorkflowStore() {
+    f.sms.plan(obligation("NOTIFY-TRIG-05", "F-1", 1, T0), systemFault(), T0);
+    f.sms.draft(NOTIFICATION, DUTY_A, content(), T0.plusSeconds(60)).orThrow();
+    SmsMessage submitted = f.sms.submitForReview(NOTIFICATION, DUTY_A, T0.plusSeconds(120)).orThrow();
+    WorkflowStore<SmsMessage, SmsEvent, SmsChange> store = SmsWorkflow.store(f.workflows);
+    assertThat(store.find(NOTIFICATION.toString())).contains(submitted);
+    assertThat(submitted.version()).isEqualTo(2).isEqualTo(f.workflows.find(NOTIFICATION.toString())
+        .orElseThrow().version());
+    assertThat(submitted.updatedAt()).isEqualTo(T0.plusSeconds(120));
+    assertThat(store.history(NOTIFICATION.toString())).isEqualTo(f.sms.history(NOTIFICATION));
+    assertThat(f.workflows.history(NOTIFICATION.toString()).get(1).dataJson()).isEqualTo("{}");
+    assertThatThrownBy(() -> store.fire("F-9/NOTIFICATION/1", SmsEvent.SUBMIT_FOR_REVIEW, DUTY_A,
+        SmsChange.of(null, r -> r, java.util.Map.of()), T0))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("key"));
+    SmsKey unplanned = SmsKey.of("F-9", MessageType.NOTIFICATION, 1);
+    assertThatThrownBy(() -> f.sms.approve(unplanned, LEADER, "x", T0))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("key"));
+    assertThatThrownBy(() -> f.sms.submitForReview(unplanned, DUTY_A, T0))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("key"));
+    assertThat(f.workflows.find(unplanned.toString())).isEmpty();
+    assertThatThrownBy(() -> SmsDecisions.INSTANCE.create(submitted, DUTY_A, T0))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("state"));
+    assertThatThrownBy(() -> SmsCodec.INSTANCE.decode("F-1/NOTIFICATION/1", "REQUIRED", "{}"))
+        .isInstanceOf(UnsupportedOperationException.class);
   }
 }

@@ -1,10 +1,14 @@
 package org.opsbook.rules.bug;
 
+import org.opsbook.core.machine.WorkflowCodec;
+
 /**
- * Turns BUGs and event data into the text a {@link org.opsbook.core.spi.WorkflowRepository} stores, and back. The
- * JSON form lives in {@code org.opsbook.rules.json}, outside the domain. Implementations are thread-safe.
+ * Turns BUGs and event data into the text a {@link org.opsbook.core.spi.WorkflowRepository} stores, and back: the
+ * {@link WorkflowCodec} of SM-BUG, under the names the BUG service has always used. The text of a BUG holds its ID
+ * and state. The JSON form lives in {@code org.opsbook.rules.json}, outside the domain. Implementations are
+ * thread-safe.
  */
-public interface BugCodec {
+public interface BugCodec extends WorkflowCodec<BugTicket, BugEventData> {
   /** Writes a BUG. */
   String write(BugTicket bug);
 
@@ -17,4 +21,22 @@ public interface BugCodec {
 
   /** Writes what an event recorded. */
   String write(BugEventData data);
+
+  /** Writes a BUG: {@link #write(BugTicket)}. */
+  @Override
+  default String encode(BugTicket bug) {
+    return write(bug);
+  }
+
+  /** Reads a stored BUG: {@link #read}; its text holds the ID and state too. */
+  @Override
+  default BugTicket decode(String id, String state, String dataJson) {
+    return read(dataJson);
+  }
+
+  /** Writes what an event recorded: {@link #write(BugEventData)}. */
+  @Override
+  default String encodeData(BugEventData data) {
+    return write(data);
+  }
 }

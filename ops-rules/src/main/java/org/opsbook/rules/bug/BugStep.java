@@ -7,10 +7,12 @@ import org.opsbook.core.AuditEntry;
 import org.opsbook.core.RuleId;
 import org.opsbook.core.Violation;
 import org.opsbook.core.machine.Decision;
+import org.opsbook.core.machine.Outcome;
 
 /**
  * The outcome of one SM-BUG event: the machine's decision, and when it was accepted the BUG after it and the audit
- * entry to seal; a refusal carries every failed guard and changes nothing.
+ * entry to seal; a refusal carries every failed guard and changes nothing. It is the workflow's {@link Outcome} with
+ * the states before and after beside it.
  *
  * @param event the event
  * @param decision the decision: states, transition and violations
@@ -19,6 +21,27 @@ import org.opsbook.core.machine.Decision;
  */
 public record BugStep(BugEvent event, Decision<BugState> decision, Optional<BugTicket> bug,
     Optional<AuditEntry> audit) {
+  /**
+   * Returns the step of an outcome of {@code event} decided in state {@code before}; a refused raise (from
+   * {@link BugState#NEW}) has no BUG.
+   */
+  static BugStep of(BugEvent event, BugState before, Outcome<BugTicket> o) {
+    BugState after = o.isAccepted() ? o.instance().state() : before;
+    Decision<BugState> d = new Decision<>(before, after, o.transitionId(), o.violations());
+    Optional<BugTicket> bug = !o.isAccepted() && before == BugState.NEW ? Optional.empty() : Optional.of(o.instance());
+    return new BugStep(event, d, bug, o.audit());
+  }
+
+  /**
+   * Returns the step of an outcome of {@code event} on a stored BUG; the state before is the unchanged BUG's when
+   * refused, and the one its audit entry names when accepted.
+   */
+  static BugStep of(BugEvent event, Outcome<BugTicket> o) {
+    BugState before = o.audit().flatMap(AuditEntry::fromState).map(BugState::valueOf)
+        .orElse(o.instance().state());
+    return of(event, before, o);
+  }
+
   /** Returns true when the event was accepted. */
   public boolean isAllowed() {
     return decision.isAllowed();

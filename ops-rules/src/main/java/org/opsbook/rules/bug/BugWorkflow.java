@@ -1,26 +1,29 @@
 package org.opsbook.rules.bug;
 
 import static com.google.common.base.Preconditions.checkNotNull;
+import static org.opsbook.rules.internal.Inputs.blank;
 
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.opsbook.core.Actor;
 import org.opsbook.core.AuditEntry;
+import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.OpsParameters;
 import org.opsbook.core.Role;
 import org.opsbook.core.RuleId;
 import org.opsbook.core.machine.Decision;
-import org.opsbook.core.machine.Guard;
+import org.opsbook.core.machine.Outcome;
 import org.opsbook.core.machine.StateMachine;
-import org.opsbook.core.machine.Transition;
+import org.opsbook.core.machine.Workflow;
 
 /**
  * SM-BUG (rules-catalog §11.1) as a declared state machine, and the pure step that applies one event: it decides
  * the event against the table (roles, and guards that each name their rule) and, when accepted, returns the BUG
- * after it and the audit entry to seal. It stores nothing; {@link BugService} does.
+ * after it and the audit entry to seal (stream {@code bug:<id>}). Raising (SM-BUG-T01) creates the BUG. It stores
+ * nothing: {@link #asWorkflow()} is the same machine as a core {@link Workflow}, which {@link BugService} stores
+ * through the core {@link org.opsbook.core.machine.WorkflowStore} like every other declared workflow.
  *
  * <p>The main line runs IDENTIFIED → SUBMITTED_TO_PROVINCE → WITH_DEVELOPER ⇄ FIX_DELIVERED → RESOLVED → CLOSED.
  * The parallel parts of the catalog (the notice, the CMCP ticket, the impact path, weekly updates, the data fix)
@@ -46,6 +49,7 @@ public final class BugWorkflow {
 
   private final OpsParameters parameters;
   private final StateMachine<BugState, BugEvent, Context> machine;
+  private final View view = new View();
 
   /** What the guards look at: the BUG before the event ({@code null} when raising) and the event's data. */
   record Context(BugTicket bug, BugEventData data) {}
@@ -190,48 +194,78 @@ public final class BugWorkflow {
     return missing;
   }
 
-  private static boolean blank(Optional<String> s) {
-    return s.map(String::isBlank).orElse(true);
+  /**
+   * Returns the BUG that raising {@code bugId} with {@code data} would create: in IDENTIFIED, raised by
+   * {@code actor} at {@code at}, with what SM-BUG-T01 records. Absent texts are blank, so raising it is refused
+   * naming NOTIFY-TPL-06.
+   *
+   * @throws InvalidInputException naming {@code bugId} when it is blank
+   */
+  public static BugTicket draft(String bugId, BugEventData data, Actor actor, Instant at) {
+    checkNotNull(bugId, "bugId");
+    checkNotNull(data, "data");
+    return BugTicket.builder().bugId(bugId).state(BugState.IDENTIFIED).raisedAt(at).submittedBy(actor.id())
+        .description(data.description().orElse("")).addAllComplaintNumbers(data.complaintNumbers())
+        .complaintIssue(data.complaintIssue().orElse("")).linkedTicketId(data.linkedTicketId())
+        .linkedFaultId(data.linkedFaultId()).build();
+  }
+
+  /** Returns SM-BUG as a {@link Workflow} over BUGs, for a {@link org.opsbook.core.machine.WorkflowStore}. */
+  public Workflow<BugTicket, BugEvent, BugEventData> asWorkflow() {
+    return view;
+  }
+
+  /** Raises the BUG {@code draft} describes; see {@link View#create}. */
+  private Outcome<BugTicket> create(BugTicket draft, Actor actor, Instant at) {
+    checkNotNull(draft, "draft");
+    if (draft.state() != BugState.IDENTIFIED) {
+      throw new InvalidInputException("state", "a BUG is raised into IDENTIFIED, not " + draft.state());
+    }
+    BugEventData data = BugEventData.builder().description(draft.description())
+        .addAllComplaintNumbers(draft.complaintNumbers()).complaintIssue(draft.complaintIssue())
+        .linkedTicketId(draft.linkedTicketId()).linkedFaultId(draft.linkedFaultId()).build();
+    Decision<BugState> d = machine.decide(BugState.NEW, BugEvent.RAISE_BUG, actor, new Context(null, data));
+    if (!d.isAllowed()) {
+      return Outcome.refused(draft, d.transitionId(), d.violations());
+    }
+    BugTicket bug = ((ImmutableBugTicket) draft).withRaisedAt(at).withSubmittedBy(actor.id());
+    return Outcome.accepted(bug, d.transitionId(), audit(bug.bugId(), BugEvent.RAISE_BUG, d, data, actor, at));
+  }
+
+  private Outcome<BugTicket> decide(BugTicket bug, BugEvent event, Actor actor, BugEventData data, Instant at) {
+    checkNotNull(bug, "bug");
+    checkNotNull(data, "data");
+    Decision<BugState> d = machine.decide(bug.state(), event, actor, new Context(bug, data));
+    if (!d.isAllowed()) {
+      return Outcome.refused(bug, d.transitionId(), d.violations());
+    }
+    BugTicket after = effect((ImmutableBugTicket) bug, event, data, at).withState(d.to());
+    return Outcome.accepted(after, d.transitionId(), audit(bug.bugId(), event, d, data, actor, at));
   }
 
   /**
-   * Raises a BUG (SM-BUG-T01).
+   * Raises a BUG (SM-BUG-T01): creates its {@link #draft} as {@link #asWorkflow()} does, as a step.
    *
    * @param bugId the new BUG's ID
    * @param data what the raise records: description, complaint numbers and issue, links
    * @param actor who raises it: the ticket reviewer, IT support or the escalated-fault duty
    * @param at when
-   * @return the step; when accepted it holds the new BUG in IDENTIFIED and its audit entry
+   * @return the step; when accepted it holds the new BUG in IDENTIFIED and its audit entry, when refused no BUG
    */
   public BugStep raise(String bugId, BugEventData data, Actor actor, Instant at) {
-    checkNotNull(bugId, "bugId");
-    Decision<BugState> d = machine.decide(BugState.NEW, BugEvent.RAISE_BUG, actor, new Context(null, data));
-    if (!d.isAllowed()) {
-      return new BugStep(BugEvent.RAISE_BUG, d, Optional.empty(), Optional.empty());
-    }
-    BugTicket bug = BugTicket.builder().bugId(bugId).state(BugState.IDENTIFIED).raisedAt(at)
-        .submittedBy(actor.id()).description(data.description().orElseThrow())
-        .addAllComplaintNumbers(data.complaintNumbers()).complaintIssue(data.complaintIssue().orElseThrow())
-        .linkedTicketId(data.linkedTicketId()).linkedFaultId(data.linkedFaultId()).build();
-    return new BugStep(BugEvent.RAISE_BUG, d, Optional.of(bug), Optional.of(audit(bugId, BugEvent.RAISE_BUG, d,
-        data, actor, at)));
+    return BugStep.of(BugEvent.RAISE_BUG, BugState.NEW, create(draft(bugId, data, actor, at), actor, at));
   }
 
   /**
-   * Applies {@code event} to {@code bug}.
+   * Applies {@code event} to {@code bug}, as a step: the outcome of {@link #asWorkflow()} with the machine's
+   * decision beside it.
    *
    * @return the step: accepted with the BUG after the event and its audit entry, or refused with every failed
    *     guard and the BUG unchanged
    */
   public BugStep apply(BugTicket bug, BugEvent event, BugEventData data, Actor actor, Instant at) {
     checkNotNull(bug, "bug");
-    checkNotNull(data, "data");
-    Decision<BugState> d = machine.decide(bug.state(), event, actor, new Context(bug, data));
-    if (!d.isAllowed()) {
-      return new BugStep(event, d, Optional.of(bug), Optional.empty());
-    }
-    BugTicket after = effect((ImmutableBugTicket) bug, event, data, at).withState(d.to());
-    return new BugStep(event, d, Optional.of(after), Optional.of(audit(bug.bugId(), event, d, data, actor, at)));
+    return BugStep.of(event, bug.state(), decide(bug, event, actor, data, at));
   }
 
   private ImmutableBugTicket effect(ImmutableBugTicket b, BugEvent event, BugEventData data, Instant at) {
@@ -263,15 +297,8 @@ public final class BugWorkflow {
 
   private AuditEntry audit(String bugId, BugEvent event, Decision<BugState> d, BugEventData data, Actor actor,
       Instant at) {
-    AuditEntry.Builder a = AuditEntry.builder().stream(stream(bugId)).at(at).actorId(actor.id())
-        .action(event.eventName()).fromState(d.from().name()).toState(d.to().name())
-        .putAllDetails(data.details());
-    Transition<BugState, BugEvent, Context> t = machine.find(d.from(), event);
-    a.addRuleIds(t.id());
-    for (Guard<Context> g : t.guards()) {
-      a.addRuleIds(g.ruleId());
-    }
-    return a.build();
+    return machine.auditOf(d, event, stream(bugId), event.eventName(), actor, at).fromState(d.from().name())
+        .putAllDetails(data.details()).build();
   }
 
   /** Returns the audit stream of a BUG: {@code bug:<bugId>}. */
@@ -281,13 +308,56 @@ public final class BugWorkflow {
 
   /** Returns the rule IDs that guard {@code event} in {@code state}, or none when the event is not allowed there. */
   public Set<RuleId> guardRules(BugState state, BugEvent event) {
-    Set<RuleId> ids = new TreeSet<>();
-    Transition<BugState, BugEvent, Context> t = machine.find(state, event);
-    if (t != null) {
-      for (Guard<Context> g : t.guards()) {
-        ids.add(g.ruleId());
-      }
+    return machine.guardRules(state, event);
+  }
+  /**
+   * SM-BUG as a {@link Workflow}: creating an instance raises the BUG (SM-BUG-T01), applying an event decides it as
+   * {@link BugWorkflow#apply(BugTicket, BugEvent, BugEventData, Actor, Instant)} does. Unknown BUGs are named by
+   * {@code bugId}.
+   */
+  private final class View implements Workflow<BugTicket, BugEvent, BugEventData> {
+    @Override
+    public String machine() {
+      return MACHINE_ID;
     }
-    return ids;
+
+    @Override
+    public String idOf(BugTicket bug) {
+      return bug.bugId();
+    }
+
+    @Override
+    public String stateOf(BugTicket bug) {
+      return bug.state().name();
+    }
+
+    @Override
+    public String eventName(BugEvent event) {
+      return event.eventName();
+    }
+
+    @Override
+    public String idField() {
+      return "bugId";
+    }
+
+    /**
+     * Raises the BUG {@code draft} describes (SM-BUG-T01): the raise records its description, complaint numbers and
+     * issue, and links; the BUG is raised by {@code actor} at {@code at} whatever the draft says of submitter and
+     * time.
+     *
+     * @param draft a BUG in IDENTIFIED, e.g. from {@link BugWorkflow#draft}
+     * @return the BUG and its audit entry, or a refusal listing every failed guard with the draft unchanged
+     * @throws InvalidInputException naming {@code state} when the draft is not in IDENTIFIED
+     */
+    @Override
+    public Outcome<BugTicket> create(BugTicket draft, Actor actor, Instant at) {
+      return BugWorkflow.this.create(draft, actor, at);
+    }
+
+    @Override
+    public Outcome<BugTicket> apply(BugTicket bug, BugEvent event, Actor actor, BugEventData data, Instant at) {
+      return decide(bug, event, actor, data, at);
+    }
   }
 }

@@ -99,7 +99,7 @@ public final class ClassificationTable {
     v[2] = f.hotBusinessOutageMinutes();
     v[3] = f.nonHotBusinessOutageMinutes();
     v[4] = f.complaintCount();
-    v[5] = f.csComplaintLevel().orElse(0);
+    v[5] = f.csComplaintLevelOrZero();
     v[6] = f.goldDiamondComplaintsSameIssue();
     v[7] = f.primaryBackupDownSwitchedOk() ? 1 : 0;
     v[8] = f.importantEquipmentFault() ? 1 : 0;

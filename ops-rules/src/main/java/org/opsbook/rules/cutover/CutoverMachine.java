@@ -33,6 +33,7 @@ import static org.opsbook.rules.cutover.CutoverState.READY;
 import static org.opsbook.rules.cutover.CutoverState.REJECTED;
 import static org.opsbook.rules.cutover.CutoverState.STAKEHOLDERS_NOTIFIED;
 import static org.opsbook.rules.cutover.CutoverState.SUPERVISOR_APPROVED;
+import static org.opsbook.rules.internal.Inputs.blank;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -270,9 +271,5 @@ final class CutoverMachine {
       return "the equipment must run normally and the cutover achieve its expected effect";
     }
     return null;
-  }
-
-  static boolean blank(Optional<String> s) {
-    return s.isEmpty() || s.get().isBlank();
   }
 }

@@ -1,6 +1,9 @@
 package org.opsbook.rules.cutover;
 
 import static com.google.common.base.Preconditions.checkNotNull;
+import static org.opsbook.rules.internal.Evidence.flag;
+import static org.opsbook.rules.internal.Evidence.names;
+import static org.opsbook.rules.internal.Inputs.blank;
 
 import com.google.common.collect.ImmutableSet;
 import java.time.Instant;
@@ -18,12 +21,11 @@ import org.opsbook.core.Masking;
 import org.opsbook.core.OpsParameters;
 import org.opsbook.core.RuleId;
 import org.opsbook.core.machine.Decision;
-import org.opsbook.core.machine.Guard;
 import org.opsbook.core.machine.Outcome;
 import org.opsbook.core.machine.StateMachine;
-import org.opsbook.core.machine.Transition;
 import org.opsbook.core.machine.Workflow;
 import org.opsbook.core.spi.WorkCalendar;
+import org.opsbook.rules.internal.Inputs;
 
 /**
  * The engineering-cutover workflow of manual §2.5 (SM-CUTOVER), enforced: {@link #apply} checks the actor's role and
@@ -132,15 +134,10 @@ public final class CutoverWorkflow implements Workflow<CutoverTicket, CutoverEve
         .withRollbackSteps(data.rollbackSteps().map(Masking::phonesIn));
     CutoverTicket after = CutoverTicket.of(ticket.id(), d.to(), ticket.facts(),
         ticket.record().with(event, new RecordedStep(actor.id(), at, kept)));
-    AuditEntry.Builder audit = AuditEntry.builder().stream("cutover:" + ticket.id()).at(at).actorId(actor.id())
-        .action(event.eventName()).toState(after.state().name()).addRuleIds(d.transitionId())
+    AuditEntry.Builder audit = MACHINE.auditOf(d, event, "cutover:" + ticket.id(), event.eventName(), actor, at)
         .putAllDetails(evidence(kept));
     if (ticket.state() != CutoverState.INITIAL) {
       audit.fromState(ticket.state().name());
-    }
-    Transition<CutoverState, CutoverEvent, CutoverContext> t = MACHINE.find(ticket.state(), event);
-    for (Guard<CutoverContext> g : t.guards()) {
-      audit.addRuleIds(g.ruleId());
     }
     if (event == CutoverEvent.CREATE) {
       audit.putAllDetails(statedFacts(ticket.facts()));
@@ -153,13 +150,7 @@ public final class CutoverWorkflow implements Workflow<CutoverTicket, CutoverEve
   }
 
   private static void checkData(CutoverTicket ticket, CutoverEvent event, CutoverEventData data) {
-    Set<String> allowed = RECORDS.get(event);
-    for (String f : data.presentFields()) {
-      if (!allowed.contains(f)) {
-        throw new InvalidInputException("data." + f, event.eventName() + " does not record " + f
-            + "; it records " + new TreeSet<>(allowed));
-      }
-    }
+    Inputs.onlyRecorded(event.eventName(), data.presentFields(), RECORDS.get(event));
     Cutover facts = ticket.facts();
     if (event == CutoverEvent.CREATE) {
       requireFact(facts.plannedStart().isPresent(), "plannedStart", "CUTOVER-23");
@@ -167,7 +158,7 @@ public final class CutoverWorkflow implements Workflow<CutoverTicket, CutoverEve
       requireFact(facts.category().isPresent(), "category", "CUTOVER-02");
       requireFact(facts.trigger().isPresent(), "trigger", "CUTOVER-05");
     }
-    if (event == CutoverEvent.APPLY_VIA_AMS && CutoverMachine.blank(data.amsApplicationNo())) {
+    if (event == CutoverEvent.APPLY_VIA_AMS && blank(data.amsApplicationNo())) {
       throw new InvalidInputException("data.amsApplicationNo", "applyViaAms must record the AMS application number",
           RuleId.of("CUTOVER-05"));
     }
@@ -175,7 +166,7 @@ public final class CutoverWorkflow implements Workflow<CutoverTicket, CutoverEve
       throw new InvalidInputException("data.approved", "provinceDecision must record whether the province approved",
           RuleId.of("CUTOVER-03"));
     }
-    if (event == CutoverEvent.INVOKE_EMERGENCY_PLAN && CutoverMachine.blank(data.reason())) {
+    if (event == CutoverEvent.INVOKE_EMERGENCY_PLAN && blank(data.reason())) {
       throw new InvalidInputException("data.reason", "invokeEmergencyPlan must record why",
           RuleId.of("SM-CUTOVER-T13"));
     }
@@ -241,18 +232,6 @@ public final class CutoverWorkflow implements Workflow<CutoverTicket, CutoverEve
     d.processLogRef().ifPresent(v -> m.put("processLogRef", v));
     d.archiveRef().ifPresent(v -> m.put("archiveRef", v));
     return m;
-  }
-
-  private static void names(SortedMap<String, String> m, String key, Set<? extends Enum<?>> values) {
-    if (!values.isEmpty()) {
-      m.put(key, new TreeSet<>(values.stream().map(Enum::name).toList()).toString());
-    }
-  }
-
-  private static void flag(SortedMap<String, String> m, String key, boolean value) {
-    if (value) {
-      m.put(key, "true");
-    }
   }
 
   private static Map<CutoverEvent, Set<String>> recordedFields() {

@@ -38,6 +38,7 @@ import static org.opsbook.rules.dataop.DataOpState.SCRIPT_APPROVED;
 import static org.opsbook.rules.dataop.DataOpState.SCRIPT_READY;
 import static org.opsbook.rules.dataop.DataOpState.SUBMITTED;
 import static org.opsbook.rules.dataop.DataOpState.TECH_APPROVED;
+import static org.opsbook.rules.internal.Inputs.blank;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -483,10 +484,6 @@ final class DataOpMachines {
   }
 
   // ---- helpers ----
-
-  static boolean blank(Optional<String> s) {
-    return s.isEmpty() || s.get().isBlank();
-  }
 
   private static String notBefore(Optional<Instant> earlier, Instant at, String first, String then) {
     if (earlier.isEmpty()) {

@@ -1,8 +1,9 @@
 package org.opsbook.rules.dataop;
 
 import static com.google.common.base.Preconditions.checkNotNull;
+import static org.opsbook.rules.internal.Evidence.flag;
+import static org.opsbook.rules.internal.Evidence.names;
 
-import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import java.time.Instant;
 import java.util.Collections;
@@ -13,7 +14,6 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.opsbook.core.Actor;
 import org.opsbook.core.AuditEntry;
@@ -22,13 +22,12 @@ import org.opsbook.core.Masking;
 import org.opsbook.core.OpsParameters;
 import org.opsbook.core.RuleId;
 import org.opsbook.core.machine.Decision;
-import org.opsbook.core.machine.Guard;
 import org.opsbook.core.machine.Outcome;
 import org.opsbook.core.machine.StateMachine;
-import org.opsbook.core.machine.Transition;
 import org.opsbook.core.machine.Workflow;
 import org.opsbook.core.spi.WorkCalendar;
 import org.opsbook.core.time.StandardWorkCalendar;
+import org.opsbook.rules.internal.Inputs;
 
 /**
  * The data-modification (SM-DATAOP-MOD) and data-extraction (SM-DATAOP-EXT) workflows of manual §2.4, enforced.
@@ -104,6 +103,18 @@ public final class DataOpWorkflow implements Workflow<DataOpTicket, DataOpEvent,
     return new DataOpWorkflow(type, params, calendar);
   }
 
+  /**
+   * Returns true when this workflow's rules apply to {@code op} (DATAOP-DEF-05). Quote:
+   * 「以上数据修改操作工作原则适用于BOSS、IBOSS、CALLCENTER以及渠道系统」: the modification rules apply to those four systems,
+   * and to an {@link TargetSystem#OTHER} system only when {@link OpsParameters#dataOpApplyToOtherSystems()} is on
+   * (the default). A modification that names no system yet is governed: its submission is refused until it does.
+   * The manual does not limit the extraction rules to systems, so they apply to every one.
+   */
+  public boolean governs(DataOp op) {
+    return opType != OpType.MODIFICATION || op.targetSystem().map(t -> t != TargetSystem.OTHER).orElse(true)
+        || params.dataOpApplyToOtherSystems();
+  }
+
   /** Returns the declared transition table. */
   StateMachine<DataOpState, DataOpEvent, DataOpContext> table() {
     return machine;
@@ -147,7 +158,8 @@ public final class DataOpWorkflow implements Workflow<DataOpTicket, DataOpEvent,
   /**
    * Starts a ticket from a draft; the audit entry {@code create} opens its stream.
    *
-   * @throws InvalidInputException when the draft is not in DRAFT or is of the other operation type
+   * @throws InvalidInputException when the draft is not in DRAFT, is of the other operation type, or is outside
+   *     the rules of this host (DATAOP-DEF-05, see {@link #governs})
    */
   @Override
   public Outcome<DataOpTicket> create(DataOpTicket draft, Actor actor, Instant at) {
@@ -165,7 +177,8 @@ public final class DataOpWorkflow implements Workflow<DataOpTicket, DataOpEvent,
    *
    * @return the new ticket and its audit entry, or a refusal listing every failed guard (the ticket unchanged)
    * @throws InvalidInputException naming the field when the event is not one of this machine's, the data holds a
-   *     field the event does not record, or lacks one it must record
+   *     field the event does not record, or lacks one it must record, or naming {@code targetSystem} when the
+   *     ticket is outside the rules of this host (DATAOP-DEF-05, see {@link #governs})
    */
   @Override
   public Outcome<DataOpTicket> apply(DataOpTicket ticket, DataOpEvent event, Actor actor, DataOpEventData data,
@@ -184,13 +197,8 @@ public final class DataOpWorkflow implements Workflow<DataOpTicket, DataOpEvent,
     }
     DataOpTicket after = DataOpTicket.of(ticket.id(), d.to(), ticket.op(),
         DataOpRecorder.record(ticket, event, actor, data, at));
-    AuditEntry.Builder audit = AuditEntry.builder().stream(stream(ticket)).at(at).actorId(actor.id())
-        .action(event.eventName()).fromState(ticket.state().name()).toState(after.state().name())
-        .addRuleIds(d.transitionId()).putAllDetails(evidence(data));
-    Transition<DataOpState, DataOpEvent, DataOpContext> t = machine.find(ticket.state(), event);
-    for (Guard<DataOpContext> g : t.guards()) {
-      audit.addRuleIds(g.ruleId());
-    }
+    AuditEntry.Builder audit = machine.auditOf(d, event, stream(ticket), event.eventName(), actor, at)
+        .fromState(ticket.state().name()).putAllDetails(evidence(data));
     if (event == DataOpEvent.SUBMIT) {
       audit.putAllDetails(statedFacts(ticket));
     }
@@ -210,6 +218,11 @@ public final class DataOpWorkflow implements Workflow<DataOpTicket, DataOpEvent,
       throw new InvalidInputException("opType", machine.id() + " handles " + opType + ", not "
           + ticket.op().opType());
     }
+    if (!governs(ticket.op())) {
+      throw new InvalidInputException("targetSystem", "the modification rules apply to BOSS, IBOSS, CALLCENTER and "
+          + "channel systems; this host does not apply them to OTHER systems (dataOpApplyToOtherSystems)",
+          RuleId.of("DATAOP-DEF-05"));
+    }
   }
 
   private void checkData(DataOpEvent event, DataOpEventData data) {
@@ -217,14 +230,8 @@ public final class DataOpWorkflow implements Workflow<DataOpTicket, DataOpEvent,
       throw new InvalidInputException("event", event.eventName() + " is not an event of " + machine.id()
           + "; events: " + events().stream().map(DataOpEvent::eventName).toList());
     }
-    Set<String> allowed = recordedFields(event);
     Set<String> present = data.presentFields();
-    for (String f : present) {
-      if (!allowed.contains(f)) {
-        throw new InvalidInputException("data." + f, event.eventName() + " does not record " + f
-            + "; it records " + new TreeSet<>(allowed));
-      }
-    }
+    Inputs.onlyRecorded(event.eventName(), present, recordedFields(event));
     for (String f : REQUIRED.getOrDefault(event, Set.of())) {
       if (!present.contains(f)) {
         throw new InvalidInputException("data." + f, event.eventName() + " must record " + f,
@@ -267,12 +274,8 @@ public final class DataOpWorkflow implements Workflow<DataOpTicket, DataOpEvent,
     d.scriptRef().ifPresent(v -> m.put("scriptRef", v));
     d.backupRef().ifPresent(v -> m.put("backupRef", v));
     d.backupTakenAt().ifPresent(v -> m.put("backupTakenAt", v.toString()));
-    if (!d.attachments().isEmpty()) {
-      m.put("attachments", new TreeSet<>(d.attachments().stream().map(Enum::name).toList()).toString());
-    }
-    if (d.inlineOriginalDataAndScript()) {
-      m.put("inlineOriginalDataAndScript", "true");
-    }
+    names(m, "attachments", d.attachments());
+    flag(m, "inlineOriginalDataAndScript", d.inlineOriginalDataAndScript());
     d.sensitiveAccessFormApprovedBy().ifPresent(v -> m.put("sensitiveAccessFormApprovedBy", v.id()));
     d.sensitiveAccessFormApprovedAt().ifPresent(v -> m.put("sensitiveAccessFormApprovedAt", v.toString()));
     d.batchSensitiveFormApprovedBy().ifPresent(v -> m.put("batchSensitiveFormApprovedBy", v.id()));
@@ -280,20 +283,16 @@ public final class DataOpWorkflow implements Workflow<DataOpTicket, DataOpEvent,
     d.developerId().ifPresent(v -> m.put("developerId", v));
     d.executorKind().ifPresent(v -> m.put("executorKind", v.name()));
     d.cityMonitorId().ifPresent(v -> m.put("cityMonitorId", v));
-    if (d.cityMonitorPresentThroughout()) {
-      m.put("cityMonitorPresentThroughout", "true");
-    }
+    flag(m, "cityMonitorPresentThroughout", d.cityMonitorPresentThroughout());
     d.impactReply().ifPresent(v -> m.put("impactReply", Masking.phonesIn(v)));
     d.actualRecordCount().ifPresent(v -> m.put("actualRecordCount", Integer.toString(v)));
     d.actualRowCount().ifPresent(v -> m.put("actualRowCount", Integer.toString(v)));
     d.actualExecutionMinutes().ifPresent(v -> m.put("actualExecutionMinutes", Double.toString(v)));
     d.startedAt().ifPresent(v -> m.put("startedAt", v.toString()));
-    for (Map.Entry<String, Boolean> flag : ImmutableMap.of("scriptVerified", d.scriptVerified(), "resultVerified",
-        d.resultVerified(), "logicVerified", d.logicVerified(), "countVerified", d.countVerified()).entrySet()) {
-      if (flag.getValue()) {
-        m.put(flag.getKey(), "true");
-      }
-    }
+    flag(m, "scriptVerified", d.scriptVerified());
+    flag(m, "resultVerified", d.resultVerified());
+    flag(m, "logicVerified", d.logicVerified());
+    flag(m, "countVerified", d.countVerified());
     if (!d.sampledNumbers().isEmpty()) {
       m.put("sampledNumbers", d.sampledNumbers().stream()
           .map(s -> s.maskedNumber() + (s.meetsCriteria() ? "" : "(fails)")).collect(Collectors.joining(",")));
@@ -344,11 +343,6 @@ public final class DataOpWorkflow implements Workflow<DataOpTicket, DataOpEvent,
 
   /** Returns the rules whose guards {@code event} checks in {@code state}, sorted; empty when it has no transition. */
   public SortedSet<RuleId> guardRules(DataOpState state, DataOpEvent event) {
-    SortedSet<RuleId> out = new TreeSet<>();
-    Transition<DataOpState, DataOpEvent, DataOpContext> t = machine.find(state, event);
-    if (t != null) {
-      t.guards().forEach(g -> out.add(g.ruleId()));
-    }
-    return out;
+    return machine.guardRules(state, event);
   }
 }

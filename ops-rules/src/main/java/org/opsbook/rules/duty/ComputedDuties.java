@@ -291,8 +291,10 @@ final class ComputedDuties {
 
   // ------------------------------------------------------------------------------------------- helpers
 
+  /** The level is given and at least {@code level}; 0 stands for no level, since levels start at 1. */
   static boolean csLevelAtLeast(FaultFacts facts, int level) {
-    return facts.csComplaintLevel().isPresent() && facts.csComplaintLevel().getAsInt() >= level;
+    int given = facts.csComplaintLevelOrZero();
+    return given != 0 && given >= level;
   }
 
   private static Candidate candidate(FaultTracker f, Duty duty, Instant trigger, Instant due) {

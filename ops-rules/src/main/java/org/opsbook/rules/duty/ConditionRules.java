@@ -19,6 +19,12 @@ import org.opsbook.rules.duty.ConditionRule.Window;
  *
  * <p>Escalation duties to the room manager (ESC-ROOM) apply only within the scope of ESC-ROOM-16; those to the
  * centre manager (ESC-CENTER) to any fault. Every one of them needs an open (unrepaired) fault.
+ *
+ * <p>ESC-HANDLE-02 and ESC-HANDLE-08 each ask for two actions; they are raised as the catalog's sub-steps (§0.1):
+ * 02.1 the report to 省业务支撑中心 and 02.2 the AMS dispatch to the developer, both 「第一时间」, once the owner
+ * declares {@code cannotSelfResolve}; 08.1 the AMS fault declaration 「立即」 and 08.2 the word to the provincial duty
+ * officer 「及时」 for a {@code selfDiscovered} fault. A sub-step already done when its condition first holds (the
+ * province told, the developer told or an AMS number recorded, the duty officer told) is not raised.
  */
 final class ConditionRules {
   /** §0.3: 「立即」「马上」「第一时间」 → due at the trigger, plus {@code immediateGraceMinutes}. */
@@ -111,6 +117,15 @@ final class ConditionRules {
       rule(Duty.FAULT_GEN_07, TIMELY, "应在ITC监控系统上及时填报故障处理进展", FaultTracker::isOpen),
       rule(Duty.FAULT_GEN_10, TIMELY, "如属应用软件故障,需开发上载的,通过CMCP派单给支持维护室办理",
           f -> f.facts().needsDevelopmentUpload()),
+      rule(Duty.ESC_HANDLE_02_1, "对于自行无法解决的问题,需要在第一时间向省业务支撑中心报告故障",
+          f -> f.isOpen() && f.facts().cannotSelfResolve() && f.provinceAt() == null),
+      rule(Duty.ESC_HANDLE_02_2, "对于自行无法解决的问题,需要在第一时间…在AMS上派单给开发商处理",
+          f -> f.isOpen() && f.facts().cannotSelfResolve() && f.developerAt() == null
+              && f.facts().amsDevTicketNo().isEmpty()),
+      rule(Duty.ESC_HANDLE_08_1, "对于自行发现的故障,应通过AMS系统立即进行故障申报",
+          f -> f.facts().selfDiscovered() && f.facts().amsFaultNo().isEmpty()),
+      rule(Duty.ESC_HANDLE_08_2, TIMELY, "对于自行发现的故障,…并及时通知省业务支撑中心的值班人员协助跟进",
+          f -> f.isOpen() && f.facts().selfDiscovered() && f.facts().provinceDutyNotifiedAt().isEmpty()),
       rule(Duty.ESC_REQ_02, IMMEDIATE,
           "对于超过10个以上客户出现相同故障(具有发展为严重或重大故障的趋势),上报室经理,同时按以下步骤启动紧急故障处理流程",
           f -> f.isOpen() && sameFaultEmergency(f)),

@@ -111,6 +111,16 @@ enum Duty {
       Flags.LADDER_RECURRING, Contact.NONE),
   FAULT_GEN_10(Role.ESC_DUTY, Units.SUPPORT_ROOM, Channel.CMCP,
       "dispatch a CMCP ticket to 支持维护室 for the development upload", Flags.KEEP, Contact.NONE),
+  ESC_HANDLE_02_1(Role.ESC_DUTY, Units.PROVINCE, Channel.PHONE,
+      "report the fault to 省业务支撑中心 at once: it cannot be solved in-house", Flags.LADDER, Contact.PROVINCE),
+  ESC_HANDLE_02_2(Role.ESC_DUTY, Units.DEVELOPER, Channel.AMS,
+      "dispatch the fault to the developer in AMS at once: it cannot be solved in-house", Flags.LADDER,
+      Contact.DEVELOPER, Contact.DEV_TICKET),
+  ESC_HANDLE_08_1(Role.ESC_DUTY, Units.PROVINCE, Channel.AMS, "declare the self-discovered fault in AMS at once",
+      Flags.KEEP, Contact.AMS_DECLARATION),
+  ESC_HANDLE_08_2(Role.ESC_DUTY, Units.PROVINCE_DUTY, Channel.PHONE,
+      "tell 省业务支撑中心's duty officer to help follow up the self-discovered fault", Flags.LADDER,
+      Contact.PROVINCE_DUTY),
   ESC_REQ_02(Role.ESC_DUTY, Units.ROOM_MANAGER, Channel.PHONE,
       "phone the room manager and start the emergency procedure: many customers with the same fault",
       Flags.LADDER, Contact.ROOM),
@@ -175,7 +185,7 @@ enum Duty {
 
   Duty(Role actor, String target, Channel channel, String action, Flags flags, Contact records,
       Contact... alsoDischargedBy) {
-    this.id = RuleId.of(name().replace('_', '-'));
+    this.id = RuleId.of(idOf(name()));
     this.actor = actor;
     this.target = target;
     this.channel = channel;
@@ -192,6 +202,14 @@ enum Duty {
       by.add(c);
     }
     this.dischargedBy = by;
+  }
+
+  /**
+   * Returns the rule ID a constant stands for: {@code ESC_ROOM_01} is ESC-ROOM-01, and a trailing sub-step number
+   * is the catalog's dotted suffix (§0.1): {@code ESC_HANDLE_02_1} is ESC-HANDLE-02.1.
+   */
+  static String idOf(String constant) {
+    return constant.replace('_', '-').replaceFirst("-([0-9]{2})-([0-9]{1,2})$", "-$1.$2");
   }
 
   /** Returns the duty of a rule, if the engine raises it. */
@@ -213,6 +231,14 @@ enum Duty {
     CENTER,
     /** 省业务支撑中心 was told. */
     PROVINCE,
+    /** 省业务支撑中心's duty officer was told (provinceDutyNotifiedAt). */
+    PROVINCE_DUTY,
+    /** The developer was told (REPORTED_TO_DEVELOPER, reportedToDeveloperAt). */
+    DEVELOPER,
+    /** An AMS ticket to the developer is recorded (amsDevTicketNo). */
+    DEV_TICKET,
+    /** The fault is declared in AMS (amsFaultNo). */
+    AMS_DECLARATION,
     /** The notification SMS was sent. */
     NOTIFICATION,
     /** A follow-up SMS was sent. */
@@ -250,6 +276,8 @@ enum Duty {
     static final String CENTER_MANAGER = Role.CENTER_MANAGER.name();
     static final String SUPPORT_ROOM = "支持维护室";
     static final String PROVINCE = "省业务支撑中心";
+    static final String PROVINCE_DUTY = "省业务支撑中心值班人员";
+    static final String DEVELOPER = "开发商";
     static final String ACCOUNTS_ROOM = "账务室";
     static final String ECOMMERCE_CENTRE = "电子商务中心";
     static final String ITC = "ITC监控系统";

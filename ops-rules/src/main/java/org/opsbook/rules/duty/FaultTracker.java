@@ -310,7 +310,7 @@ public final class FaultTracker {
       case OPENED, FACTS_CHANGED -> s.withFacts(event.facts().orElseThrow(), t, event.type() == FaultEventType.OPENED);
       case IMPACT_MAY_EXPAND -> s.perEvent(Duty.ESC_ROOM_11, Duty.ESC_CENTER_16, t);
       case NEW_PHENOMENON -> s.perEvent(Duty.ESC_ROOM_12, Duty.ESC_CENTER_17, t);
-      case REPORTED_TO_DEVELOPER -> s.developerReported(t);
+      case REPORTED_TO_DEVELOPER -> s.contact(Contact.DEVELOPER, t);
       case REPORTED_TO_PROVINCE -> s.contact(Contact.PROVINCE, t);
       case REPORTED_TO_ROOM_MANAGER -> s.contact(Contact.ROOM, t);
       case PROGRESS_REPORTED -> s.contact(Contact.PROGRESS, t);
@@ -366,7 +366,7 @@ public final class FaultTracker {
     for (ReportTime r : ReportTime.values()) {
       Optional<Instant> v = r.of(next);
       boolean fresh = v.isPresent() && !v.equals(r.of(previous));
-      if (fresh && !r.isFirstReportAgain(next) && r != ReportTime.DEVELOPER) {
+      if (fresh && !r.isFirstReportAgain(next)) {
         reported.add(r);
       }
     }
@@ -375,6 +375,13 @@ public final class FaultTracker {
     for (ReportTime r : reported) {
       Instant at = r.of(next).orElseThrow();
       s = r == ReportTime.REPAIRED ? s.repair(at, "facts.repairedAt") : s.contact(r.contact, at);
+    }
+    // AMS numbers carry no time: the event that first records one discharges what it answers (ESC-HANDLE-02.2/08.1)
+    if (next.amsDevTicketNo().isPresent() && previous.amsDevTicketNo().isEmpty()) {
+      s = s.contact(Contact.DEV_TICKET, t);
+    }
+    if (next.amsFaultNo().isPresent() && previous.amsFaultNo().isEmpty()) {
+      s = s.contact(Contact.AMS_DECLARATION, t);
     }
     return s;
   }
@@ -390,12 +397,6 @@ public final class FaultTracker {
     if (centerFirstAt != null && !centerFirstAt.isAfter(t)) {
       d.raise(obligation(center, countRaised(center.id) + 1, null, t, grace(t)));
     }
-    return d.build();
-  }
-
-  private FaultTracker developerReported(Instant t) {
-    Draft d = draft();
-    d.developerAt = earliest(developerAt, t);
     return d.build();
   }
 
@@ -886,9 +887,10 @@ public final class FaultTracker {
           centerLastAt = latest(centerLastAt, at);
         }
         case PROVINCE -> provinceAt = earliest(provinceAt, at);
+        case DEVELOPER -> developerAt = earliest(developerAt, at);
         case NOTIFICATION -> notificationAt = earliest(notificationAt, at);
         case FOLLOW_UP -> lastFollowUpAt = latest(lastFollowUpAt, at);
-        case DEPT, RECOVERY, NONE -> {
+        case DEPT, RECOVERY, PROVINCE_DUTY, DEV_TICKET, AMS_DECLARATION, NONE -> {
           // nothing beyond discharging the duties it answers
         }
       }

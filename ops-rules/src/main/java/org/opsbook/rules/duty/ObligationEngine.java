@@ -99,7 +99,8 @@ public final class ObligationEngine {
    * the facts are read as known since {@code detectedAt} (else the earliest time they name, else {@code now}); the
    * report times among them ({@code reportedToDeveloperAt}, {@code reportedToProvinceAt},
    * {@code reportedToRoomManagerAt}, {@code lastRoomManagerProgressAt}, {@code reportedToCenterManagerAt},
-   * {@code notificationSentAt}, {@code repairedAt}) become the matching events at their own times; {@code events}
+   * {@code notificationSentAt}, {@code repairedAt}) become the matching events at their own times, and
+   * {@code provinceDutyNotifiedAt}, which no event stands for, the facts changing at its time; {@code events}
    * add what facts cannot say (the impact may expand, a duty was done …), in time order.
    *
    * @param facts the facts as of {@code now}
@@ -138,7 +139,7 @@ public final class ObligationEngine {
     for (ReportTime s : ReportTime.values()) {
       Optional<Instant> t = s.of(facts);
       if (t.isPresent() && !s.isFirstReportAgain(facts)) {
-        steps.add(new Step(t.get(), s == ReportTime.REPAIRED ? 2 : 0, s.type, null, "facts." + s.field));
+        steps.add(new Step(t.get(), s == ReportTime.REPAIRED ? 2 : 0, s.type, null, "facts." + s.field, s));
       }
     }
     Instant previous = opened;
@@ -158,7 +159,7 @@ public final class ObligationEngine {
         throw new InvalidInputException(path + ".at", "after now (" + now + "): " + e.at());
       }
       previous = e.at();
-      steps.add(new Step(e.at(), 1, e.type(), e, path));
+      steps.add(new Step(e.at(), 1, e.type(), e, path, null));
     }
     steps.sort(Comparator.comparing(Step::at).thenComparingInt(Step::group));
     FaultTracker t = track(faultId).apply(FaultEvent.builder().faultId(faultId).sequence(1)
@@ -171,6 +172,12 @@ public final class ObligationEngine {
         s.event.ruleId().ifPresent(b::ruleId);
         s.event.dutySequence().ifPresent(b::dutySequence);
         s.event.note().ifPresent(b::note);
+      }
+      if (s.type == FaultEventType.FACTS_CHANGED) {
+        // a time no event stands for: the facts as they are, with that time put back
+        FaultFacts.Builder changed = t.facts().toBuilder();
+        s.report.set(changed, Optional.of(s.at));
+        b.facts(changed.build());
       }
       try {
         t = t.apply(b.build());
@@ -202,11 +209,13 @@ public final class ObligationEngine {
   }
 
   private static FaultFacts withoutReportTimes(FaultFacts facts) {
-    return facts.toBuilder().reportedToDeveloperAt(Optional.empty()).reportedToProvinceAt(Optional.empty())
-        .reportedToRoomManagerAt(Optional.empty()).lastRoomManagerProgressAt(Optional.empty())
-        .reportedToCenterManagerAt(Optional.empty()).notificationSentAt(Optional.empty())
-        .repairedAt(Optional.empty()).build();
+    FaultFacts.Builder b = facts.toBuilder();
+    for (ReportTime r : ReportTime.values()) {
+      r.set(b, Optional.empty());
+    }
+    return b.build();
   }
 
-  private record Step(Instant at, int group, FaultEventType type, FaultEvent event, String path) {}
+  /** One event to replay: a given one, or the one a report time of the facts stands for ({@code report}). */
+  private record Step(Instant at, int group, FaultEventType type, FaultEvent event, String path, ReportTime report) {}
 }

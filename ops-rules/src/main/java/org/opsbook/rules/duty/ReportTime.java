@@ -11,17 +11,19 @@ import org.opsbook.rules.duty.Duty.Contact;
  * writes {@code reportedToRoomManagerAt} into the facts has made that report at that time.
  */
 enum ReportTime {
-  DEVELOPER("reportedToDeveloperAt", FaultEventType.REPORTED_TO_DEVELOPER, Contact.NONE),
+  DEVELOPER("reportedToDeveloperAt", FaultEventType.REPORTED_TO_DEVELOPER, Contact.DEVELOPER),
   PROVINCE("reportedToProvinceAt", FaultEventType.REPORTED_TO_PROVINCE, Contact.PROVINCE),
   ROOM_MANAGER("reportedToRoomManagerAt", FaultEventType.REPORTED_TO_ROOM_MANAGER, Contact.ROOM),
   PROGRESS("lastRoomManagerProgressAt", FaultEventType.PROGRESS_REPORTED, Contact.PROGRESS),
   CENTER_MANAGER("reportedToCenterManagerAt", FaultEventType.REPORTED_TO_CENTER_MANAGER, Contact.CENTER),
   NOTIFICATION("notificationSentAt", FaultEventType.NOTIFICATION_SENT, Contact.NOTIFICATION),
-  REPAIRED("repairedAt", FaultEventType.REPAIRED, Contact.NONE);
+  REPAIRED("repairedAt", FaultEventType.REPAIRED, Contact.NONE),
+  /** No event stands for it: replayed as the facts changing at that time (ESC-HANDLE-08.2). */
+  PROVINCE_DUTY("provinceDutyNotifiedAt", FaultEventType.FACTS_CHANGED, Contact.PROVINCE_DUTY);
 
   /** The fact's name, as in the JSON facts object. */
   final String field;
-  /** The event the time stands for. */
+  /** The event the time stands for; FACTS_CHANGED when only the facts can say it. */
   final FaultEventType type;
   /** The report it makes, NONE when it discharges nothing by itself. */
   final Contact contact;
@@ -42,7 +44,22 @@ enum ReportTime {
       case CENTER_MANAGER -> facts.reportedToCenterManagerAt();
       case NOTIFICATION -> facts.notificationSentAt();
       case REPAIRED -> facts.repairedAt();
+      case PROVINCE_DUTY -> facts.provinceDutyNotifiedAt();
     };
+  }
+
+  /** Sets the time in {@code b}; empty clears it. */
+  void set(FaultFacts.Builder b, Optional<Instant> time) {
+    switch (this) {
+      case DEVELOPER -> b.reportedToDeveloperAt(time);
+      case PROVINCE -> b.reportedToProvinceAt(time);
+      case ROOM_MANAGER -> b.reportedToRoomManagerAt(time);
+      case PROGRESS -> b.lastRoomManagerProgressAt(time);
+      case CENTER_MANAGER -> b.reportedToCenterManagerAt(time);
+      case NOTIFICATION -> b.notificationSentAt(time);
+      case REPAIRED -> b.repairedAt(time);
+      case PROVINCE_DUTY -> b.provinceDutyNotifiedAt(time);
+    }
   }
 
   /** True when the time is a progress report no later than the first report: the first report itself. */

@@ -34,7 +34,9 @@ import org.opsbook.rules.duty.ObligationEngine;
  * {@code ruleId}.
  *
  * <p>The facts are read as known since {@code detectedAt}; their report times ({@code reportedToRoomManagerAt},
- * {@code repairedAt} …) count as the reports made at those times. The request may add an optional
+ * {@code provinceDutyNotifiedAt}, {@code repairedAt} …) count as the reports made at those times, and the AMS
+ * numbers {@code amsFaultNo} and {@code amsDevTicketNo} as the AMS declaration and dispatch done (ESC-HANDLE-08.1,
+ * ESC-HANDLE-02.2). The request may add an optional
  * {@code events} array for what facts cannot say, in time order (an extension the contract allows as a new optional
  * field; see docs/decision-api-notes.md):
  *

@@ -1,6 +1,7 @@
 package org.opsbook.rules.ticket;
 
 import static com.google.common.base.Preconditions.checkNotNull;
+import static org.opsbook.rules.internal.Inputs.blank;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,19 +15,20 @@ import org.opsbook.core.Actor;
 import org.opsbook.core.AuditEntry;
 import org.opsbook.core.Role;
 import org.opsbook.core.machine.Decision;
-import org.opsbook.core.machine.Guard;
+import org.opsbook.core.machine.Outcome;
 import org.opsbook.core.machine.StateMachine;
-import org.opsbook.core.machine.Transition;
 
 /**
  * SM-TICKET (rules-catalog §4.1) as a declared state machine, and the pure step that applies one event: roles and
  * guards that each name their rule (TICKET-06, -10, -12, -13, -14, -15, -16, -17, -18, -21), the day's duty roster
- * read in the host's zone, and TICKET-02's progress updates as an event of their own. It stores nothing.
+ * read in the host's zone, and TICKET-02's progress updates as an event of their own. Like every declared workflow it
+ * answers with a core {@link Outcome}: the ticket after the event and its one audit entry (stream
+ * {@code ticket:<id>}), or every failed guard with the ticket unchanged. It stores nothing.
  *
  * <pre>{@code
  * TicketWorkflow wf = new TicketWorkflow(roster, ZoneId.of("Asia/Shanghai"));
  * ComplaintTicket t = ComplaintTicket.received("T-1", receivedAt);
- * TicketStep s = wf.apply(t, TicketEvent.ACCEPT, TicketEventData.empty(), preProcessor, now);
+ * Outcome<ComplaintTicket> o = wf.apply(t, TicketEvent.ACCEPT, TicketEventData.empty(), preProcessor, now);
  * }</pre>
  *
  * <p>Immutable and thread-safe when the roster is.
@@ -204,27 +206,26 @@ public final class TicketWorkflow {
     return null;
   }
 
-  private static boolean blank(Optional<String> s) {
-    return s.map(String::isBlank).orElse(true);
-  }
-
   /**
    * Applies {@code event} to {@code ticket} at {@code at}.
    *
-   * @return the step: accepted with the ticket after the event and its audit entry, or refused with every failed
-   *     guard and the ticket unchanged
+   * @return the ticket after the event and its audit entry, or a refusal listing every failed guard with the
+   *     ticket unchanged
    */
-  public TicketStep apply(ComplaintTicket ticket, TicketEvent event, TicketEventData data, Actor actor, Instant at) {
+  public Outcome<ComplaintTicket> apply(ComplaintTicket ticket, TicketEvent event, TicketEventData data, Actor actor,
+      Instant at) {
     checkNotNull(ticket, "ticket");
     checkNotNull(data, "data");
     checkNotNull(at, "at");
     Context ctx = new Context(ticket, data, at.atZone(zone).toLocalDate(), roster);
     Decision<TicketState> d = machine.decide(ticket.state(), event, actor, ctx);
     if (!d.isAllowed()) {
-      return new TicketStep(event, d, ticket, Optional.empty());
+      return Outcome.refused(ticket, d.transitionId(), d.violations());
     }
     ComplaintTicket after = effect((ImmutableComplaintTicket) ticket, event, data, actor, at).withState(d.to());
-    return new TicketStep(event, d, after, Optional.of(audit(ticket.ticketId(), event, d, data, actor, at)));
+    AuditEntry audit = machine.auditOf(d, event, "ticket:" + ticket.ticketId(), event.eventName(), actor, at)
+        .fromState(d.from().name()).putAllDetails(data.details()).build();
+    return Outcome.accepted(after, d.transitionId(), audit);
   }
 
   private static ImmutableComplaintTicket effect(ImmutableComplaintTicket t, TicketEvent event, TicketEventData data,
@@ -258,17 +259,5 @@ public final class TicketWorkflow {
     List<Instant> out = new ArrayList<>(list);
     out.add(at);
     return out;
-  }
-
-  private AuditEntry audit(String ticketId, TicketEvent event, Decision<TicketState> d, TicketEventData data,
-      Actor actor, Instant at) {
-    AuditEntry.Builder a = AuditEntry.builder().stream("ticket:" + ticketId).at(at).actorId(actor.id())
-        .action(event.eventName()).fromState(d.from().name()).toState(d.to().name()).putAllDetails(data.details());
-    Transition<TicketState, TicketEvent, Context> t = machine.find(d.from(), event);
-    a.addRuleIds(t.id());
-    for (Guard<Context> g : t.guards()) {
-      a.addRuleIds(g.ruleId());
-    }
-    return a.build();
   }
 }

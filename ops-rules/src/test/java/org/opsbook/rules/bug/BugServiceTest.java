@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.opsbook.core.AuditRecord;
 import org.opsbook.core.ConcurrentUpdateException;
 import org.opsbook.core.InvalidInputException;
+import org.opsbook.core.RuleId;
+import org.opsbook.core.machine.WorkflowStore;
 import org.opsbook.core.memory.InMemoryAuditLog;
 import org.opsbook.core.memory.InMemoryWorkflowRepository;
 import org.opsbook.core.spi.TransitionRecord;
@@ -73,5 +75,29 @@ class BugServiceTest {
     assertThatThrownBy(() -> service.raise("BUG-1", raiseData(), REVIEWER, WEDNESDAY))
         .isInstanceOf(ConcurrentUpdateException.class);
     assertThat(service.find("BUG-404")).isEmpty();
+  }
+
+  @Test
+  @DisplayName("SM-BUG-T01 SM-BUG-T03 the service and a core WorkflowStore over asWorkflow() keep BUGs the same way")
+  void theServiceIsTheSharedWorkflowStore() {
+    WorkflowStore<BugTicket, BugEvent, BugEventData> store = new WorkflowStore<>(repository,
+        BugWorkflow.standard().asWorkflow(), new BugJson());
+    service.raise("BUG-1", raiseData(), REVIEWER, WEDNESDAY);
+    store.fire("BUG-1", BugEvent.SUBMIT_AMS, PROCESSOR, BugFixtures.ams("AMS-9"), WEDNESDAY.plusSeconds(60));
+    BugStep s = service.fire("BUG-1", BugEvent.PROVINCE_ASSIGNED, BugFixtures.recheck(true), PROCESSOR,
+        WEDNESDAY.plusSeconds(120));
+    assertThat(s.decision().from()).isEqualTo(BugState.SUBMITTED_TO_PROVINCE);
+    assertThat(s.decision().to()).isEqualTo(BugState.WITH_DEVELOPER);
+    assertThat(store.find("BUG-1")).isEqualTo(service.find("BUG-1"));
+    assertThat(store.list()).isEqualTo(service.list());
+    assertThat(store.history("BUG-1")).extracting(TransitionRecord::event)
+        .containsExactly("submitAms", "provinceAssigned");
+    assertThat(audit.read("bug:BUG-1")).extracting(r -> r.entry().action())
+        .containsExactly("raiseBug", "submitAms", "provinceAssigned");
+    BugStep refused = service.fire("BUG-1", BugEvent.DEVELOPER_REPLIED, BugEventData.empty(), PROCESSOR,
+        WEDNESDAY.plusSeconds(180));
+    assertThat(refused.decision().from()).isEqualTo(BugState.WITH_DEVELOPER);
+    assertThat(refused.decision().to()).isEqualTo(BugState.WITH_DEVELOPER);
+    assertThat(refused.violatedRules()).containsExactly(RuleId.of("SM-BUG-T07"));
   }
 }

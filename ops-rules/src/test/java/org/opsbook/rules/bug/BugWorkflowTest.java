@@ -1,6 +1,7 @@
 package org.opsbook.rules.bug;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.opsbook.rules.bug.BugFixtures.FOLLOWER;
 import static org.opsbook.rules.bug.BugFixtures.IT_SUPPORT;
 import static org.opsbook.rules.bug.BugFixtures.PRE_PROCESSOR;
@@ -19,9 +20,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.opsbook.core.Actor;
+import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.OpsParameters;
 import org.opsbook.core.Role;
 import org.opsbook.core.RuleId;
+import org.opsbook.core.machine.Outcome;
+import org.opsbook.core.machine.Workflow;
 
 /** SM-BUG's transitions and the BUG rules its guards enforce, one example per ID. */
 class BugWorkflowTest {
@@ -277,5 +281,57 @@ class BugWorkflowTest {
     BugTicket b = bugIn(BugState.IDENTIFIED);
     assertThat(b.toString()).contains("138****8000").doesNotContain("13800138000");
     assertThat(raiseData().toString()).doesNotContain("13800138000");
+  }
+
+  @Test
+  @DisplayName("SM-BUG-T01 as a core Workflow: creating a BUG's draft raises it; the raise records what T01 records")
+  void asWorkflowCreatesByRaising() {
+    Workflow<BugTicket, BugEvent, BugEventData> w = wf.asWorkflow();
+    assertThat(w.machine()).isEqualTo("SM-BUG");
+    assertThat(w.idField()).isEqualTo("bugId");
+    BugEventData withExtra = BugEventData.builder().description("BOSS缴费后无法开机")
+        .addComplaintNumbers("13800138000").complaintIssue("缴费后未开机").linkedTicketId("T-1").amsBugTicketNo("AMS-0")
+        .build();
+    BugTicket draft = BugWorkflow.draft("BUG-1", withExtra, IT_SUPPORT, WEDNESDAY.minusSeconds(60));
+    Outcome<BugTicket> o = w.create(draft, REVIEWER, WEDNESDAY);
+    assertThat(o.isAccepted()).isTrue();
+    assertThat(o.instance()).isEqualTo(wf.raise("BUG-1", raiseData(), REVIEWER, WEDNESDAY).bug().orElseThrow());
+    assertThat(o.instance().submittedBy()).isEqualTo("shen");
+    assertThat(o.instance().raisedAt()).isEqualTo(WEDNESDAY);
+    assertThat(o.instance().amsBugTicketNo()).isEmpty();
+    assertThat(o.audit().orElseThrow().details()).containsOnlyKeys("description", "complaintNumbers",
+        "complaintIssue", "linkedTicketId");
+    assertThat(o.audit().orElseThrow().fromState()).contains("NEW");
+    assertThat(w.stateOf(o.instance())).isEqualTo("IDENTIFIED");
+
+    BugTicket empty = BugWorkflow.draft("BUG-2", BugEventData.empty(), REVIEWER, WEDNESDAY);
+    Outcome<BugTicket> refused = w.create(empty, REVIEWER, WEDNESDAY);
+    assertThat(refused.violatedRules()).containsExactly(id("NOTIFY-TPL-06"));
+    assertThat(refused.instance()).isEqualTo(empty);
+    assertThat(refused.audit()).isEmpty();
+    assertThat(w.create(draft, PRE_PROCESSOR, WEDNESDAY).violatedRules())
+        .containsExactly(id("SM-BUG-T01"), id("TICKET-06"));
+    assertThatThrownBy(() -> w.create(bugIn(BugState.SUBMITTED_TO_PROVINCE), REVIEWER, WEDNESDAY))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("state"));
+    assertThatThrownBy(() -> BugWorkflow.draft(" ", raiseData(), REVIEWER, WEDNESDAY))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("bugId"));
+  }
+
+  @Test
+  @DisplayName("SM-BUG-T02 BUG-03 as a core Workflow: an event's outcome is the step's, without the decision")
+  void asWorkflowAppliesAsTheStepDoes() {
+    BugTicket b = bugIn(BugState.IDENTIFIED);
+    Outcome<BugTicket> o = wf.asWorkflow().apply(b, BugEvent.SUBMIT_AMS, PROCESSOR, BugFixtures.ams("AMS-1"),
+        WEDNESDAY);
+    BugStep s = wf.apply(b, BugEvent.SUBMIT_AMS, BugFixtures.ams("AMS-1"), PROCESSOR, WEDNESDAY);
+    assertThat(o.instance()).isEqualTo(s.bug().orElseThrow());
+    assertThat(o.audit()).isEqualTo(s.audit());
+    assertThat(o.transitionId()).isEqualTo(s.decision().transitionId()).isEqualTo(id("SM-BUG-T02"));
+    assertThat(s.decision().from()).isEqualTo(BugState.IDENTIFIED);
+    assertThat(s.decision().to()).isEqualTo(BugState.SUBMITTED_TO_PROVINCE);
+    Outcome<BugTicket> refused = wf.asWorkflow().apply(b, BugEvent.SUBMIT_AMS, PROCESSOR, BugEventData.empty(),
+        WEDNESDAY);
+    assertThat(refused.violatedRules()).containsExactly(id("BUG-03"));
+    assertThat(refused.instance()).isEqualTo(b);
   }
 }

@@ -92,6 +92,37 @@ class ObligationsCommandTest {
   }
 
   @Test
+  @DisplayName("ESC-HANDLE-02.1 ESC-HANDLE-02.2 ESC-HANDLE-08.1 ESC-HANDLE-08.2 sub-steps listed by their dotted IDs until the facts record them")
+  void escHandleSubSteps() {
+    DecisionApi.Response open = call("{'facts': {'faultId': 'F-1', 'selfDiscovered': true, 'cannotSelfResolve': true,"
+        + " 'detectedAt': '2026-11-25T09:00:00+08:00'}, 'now': '2026-11-25T09:30:00+08:00'}");
+    assertThat(open.exitCode()).as(open.bodyText()).isZero();
+    assertThat(ruleIds(open.body())).containsSubsequence("ESC-HANDLE-02.1", "ESC-HANDLE-02.2", "ESC-HANDLE-08.1")
+        .contains("ESC-HANDLE-08.2");
+    for (JsonNode o : open.body().get("obligations")) {
+      if (o.get("ruleId").asText().equals("ESC-HANDLE-08.1")) {
+        assertThat(o.get("dueAt").asText()).isEqualTo("2026-11-25T09:00:00+08:00");
+        assertThat(o.get("channel").asText()).isEqualTo("AMS");
+      }
+      if (o.get("ruleId").asText().equals("ESC-HANDLE-08.2")) {
+        assertThat(o.get("dueAt").isNull()).isTrue();
+      }
+    }
+    DecisionApi.Response done = call("{'facts': {'faultId': 'F-1', 'selfDiscovered': true,"
+        + " 'cannotSelfResolve': true, 'detectedAt': '2026-11-25T09:00:00+08:00', 'amsFaultNo': 'AMS-F-1',"
+        + " 'provinceDutyNotifiedAt': '2026-11-25T09:10:00+08:00', 'reportedToProvinceAt':"
+        + " '2026-11-25T09:05:00+08:00', 'amsDevTicketNo': 'AMS-D-1'}, 'now': '2026-11-25T09:30:00+08:00'}");
+    assertThat(done.exitCode()).as(done.bodyText()).isZero();
+    assertThat(ruleIds(done.body())).noneMatch(id -> id.startsWith("ESC-HANDLE"));
+    invalid("{'facts': {'selfDiscovered': true, 'detectedAt': '2026-11-25T09:00:00+08:00',"
+        + " 'provinceDutyNotifiedAt': '2026-11-25T10:00:00+08:00'}, 'now': '2026-11-25T09:30:00+08:00'}",
+        "facts.provinceDutyNotifiedAt");
+    invalid("{'facts': {'selfDiscovered': true, 'detectedAt': '2026-11-25T09:00:00+08:00',"
+        + " 'provinceDutyNotifiedAt': '2026-11-25T08:00:00+08:00'}, 'now': '2026-11-25T09:30:00+08:00'}",
+        "facts.provinceDutyNotifiedAt");
+  }
+
+  @Test
   @DisplayName("Invalid input names the JSON path: negative count, missing offset, unknown enum or field, events out of order")
   void invalidInput() {
     invalid("{'facts': {'complaintCount': -3}, 'now': '2026-11-25T14:30:00+08:00'}", "facts.complaintCount");

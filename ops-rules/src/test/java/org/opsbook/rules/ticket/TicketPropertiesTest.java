@@ -12,6 +12,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.opsbook.core.Actor;
 import org.opsbook.core.Role;
+import org.opsbook.core.machine.Outcome;
 import org.opsbook.core.memory.InMemoryAuditLog;
 
 /**
@@ -43,9 +44,9 @@ class TicketPropertiesTest {
             int rest = code / TicketEvent.values().length;
             Actor actor = ACTORS.get(rest % ACTORS.size());
             TicketEventData data = DATA.get((rest / ACTORS.size()) % DATA.size());
-            TicketStep s = WF.apply(t, event, data, actor, NOW);
-            if (!s.isAllowed()) {
-              assertThat(s.ticket()).isEqualTo(t);
+            Outcome<ComplaintTicket> s = WF.apply(t, event, data, actor, NOW);
+            if (!s.isAccepted()) {
+              assertThat(s.instance()).isEqualTo(t);
               assertThat(s.audit()).isEmpty();
               continue;
             }
@@ -59,7 +60,7 @@ class TicketPropertiesTest {
               assertThat(t.cause()).isPresent();
             }
             log.append(s.audit().orElseThrow());
-            t = s.ticket();
+            t = s.instance();
           }
           assertThat(log.verify("ticket:T").intact()).isTrue();
         });

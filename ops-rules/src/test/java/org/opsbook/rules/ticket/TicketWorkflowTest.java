@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.opsbook.core.Actor;
 import org.opsbook.core.Role;
 import org.opsbook.core.RuleId;
+import org.opsbook.core.machine.Outcome;
 
 /** SM-TICKET's transitions and the TICKET rules its guards enforce, one example per ID. */
 class TicketWorkflowTest {
@@ -24,17 +25,17 @@ class TicketWorkflowTest {
     return RuleId.of(s);
   }
 
-  private static TicketStep apply(ComplaintTicket t, TicketEvent e, TicketEventData.Builder d, Actor a) {
+  private static Outcome<ComplaintTicket> apply(ComplaintTicket t, TicketEvent e, TicketEventData.Builder d, Actor a) {
     return WF.apply(t, e, d.build(), a, NOW);
   }
 
   @Test
   @DisplayName("SM-TICKET-T01 the pre-processor (or an outsourced agent) takes the ticket up and becomes its handler")
   void t01() {
-    TicketStep s = WF.apply(ComplaintTicket.received("T-1", NOW), TicketEvent.ACCEPT, TicketEventData.empty(),
+    Outcome<ComplaintTicket> s = WF.apply(ComplaintTicket.received("T-1", NOW), TicketEvent.ACCEPT, TicketEventData.empty(),
         OUTSOURCED, NOW);
-    assertThat(s.ticket().state()).isEqualTo(TicketState.PREPROCESSING);
-    assertThat(s.ticket().handler()).contains("wai");
+    assertThat(s.instance().state()).isEqualTo(TicketState.PREPROCESSING);
+    assertThat(s.instance().handler()).contains("wai");
     assertThat(WF.apply(ComplaintTicket.received("T-1", NOW), TicketEvent.ACCEPT, TicketEventData.empty(), REVIEWER,
         NOW).violatedRules()).containsExactly(id("SM-TICKET-T01"));
   }
@@ -69,13 +70,13 @@ class TicketWorkflowTest {
     assertThat(apply(caused(), TicketEvent.DISPATCH_AMS, TicketEventData.builder(), PRE).violatedRules())
         .containsExactly(id("TICKET-15"));
     ComplaintTicket waiting = apply(caused(), TicketEvent.DISPATCH_AMS, TicketEventData.builder().amsTicketNo("AMS-1"),
-        PRE).ticket();
+        PRE).instance();
     assertThat(waiting.state()).isEqualTo(TicketState.AWAITING_DEVELOPER);
-    TicketStep unreviewed = apply(waiting, TicketEvent.AMS_REPLY_REVIEWED, TicketEventData.builder().amsReply("已修复"),
+    Outcome<ComplaintTicket> unreviewed = apply(waiting, TicketEvent.AMS_REPLY_REVIEWED, TicketEventData.builder().amsReply("已修复"),
         PRE);
     assertThat(unreviewed.violations()).extracting(v -> v.field().orElse("")).containsExactly("amsReplyReviewed");
     ComplaintTicket back = apply(waiting, TicketEvent.AMS_REPLY_REVIEWED, TicketEventData.builder().amsReply("已修复")
-        .amsReplyReviewed(true), PRE).ticket();
+        .amsReplyReviewed(true), PRE).instance();
     assertThat(back.state()).isEqualTo(TicketState.PREPROCESSING);
     assertThat(back.amsReply()).contains("已修复");
   }
@@ -87,7 +88,7 @@ class TicketWorkflowTest {
         .violations()).extracting(v -> v.ruleId().value() + ":" + v.field().orElse(""))
         .containsExactly("TICKET-12:verificationRecord");
     ComplaintTicket external = apply(caused(), TicketEvent.SUBMIT_FOR_COORDINATION, TicketEventData.builder()
-        .verificationRecord("已查证话单").opinion("需网络部处理"), PRE).ticket();
+        .verificationRecord("已查证话单").opinion("需网络部处理"), PRE).instance();
     assertThat(external.state()).isEqualTo(TicketState.AWAITING_EXTERNAL);
     assertThat(external.state().owner()).isEqualTo(Role.TICKET_REVIEWER);
     assertThat(apply(external, TicketEvent.EXTERNAL_RESULT_CONFIRMED, TicketEventData.builder(), REVIEWER)
@@ -95,20 +96,20 @@ class TicketWorkflowTest {
     assertThat(apply(external, TicketEvent.EXTERNAL_RESULT_CONFIRMED, TicketEventData.builder().externalResult("r")
         .next(TicketState.ARCHIVED), REVIEWER).violatedRules()).containsExactly(id("SM-TICKET-T06"));
     assertThat(apply(external, TicketEvent.EXTERNAL_RESULT_CONFIRMED, TicketEventData.builder().externalResult("r")
-        .next(TicketState.UNDER_REVIEW), REVIEWER).ticket().state()).isEqualTo(TicketState.UNDER_REVIEW);
+        .next(TicketState.UNDER_REVIEW), REVIEWER).instance().state()).isEqualTo(TicketState.UNDER_REVIEW);
     assertThat(apply(external, TicketEvent.EXTERNAL_RESULT_CONFIRMED, TicketEventData.builder().externalResult("r"),
-        REVIEWER).ticket().state()).isEqualTo(TicketState.PREPROCESSING);
+        REVIEWER).instance().state()).isEqualTo(TicketState.PREPROCESSING);
   }
 
   @Test
   @DisplayName("SM-TICKET-T07 SM-TICKET-T08 TICKET-13 TICKET-07 TICKET-08 billing goes to that day's declarant, who reviews the reply")
   void t07t08() {
-    TicketStep wrong = apply(caused(), TicketEvent.SUBMIT_TO_BILLING_DUTY, TicketEventData.builder().assignee("other"),
+    Outcome<ComplaintTicket> wrong = apply(caused(), TicketEvent.SUBMIT_TO_BILLING_DUTY, TicketEventData.builder().assignee("other"),
         PRE);
     assertThat(wrong.violatedRules()).containsExactly(id("TICKET-13"));
     assertThat(wrong.violations().get(0).message()).contains("(ji)");
     ComplaintTicket billing = apply(caused(), TicketEvent.SUBMIT_TO_BILLING_DUTY,
-        TicketEventData.builder().assignee("ji"), PRE).ticket();
+        TicketEventData.builder().assignee("ji"), PRE).instance();
     assertThat(billing.state()).isEqualTo(TicketState.AWAITING_BILLING_CENTER);
     assertThat(billing.handler()).contains("ji");
     assertThat(WF.apply(caused(), TicketEvent.SUBMIT_TO_BILLING_DUTY, TicketEventData.builder().assignee("ji").build(),
@@ -117,7 +118,7 @@ class TicketWorkflowTest {
     assertThat(apply(billing, TicketEvent.PROVINCIAL_REPLY_REVIEWED, TicketEventData.builder()
         .provincialReply("已退费"), DECLARANT).violatedRules()).containsExactly(id("TICKET-07"), id("TICKET-08"));
     ComplaintTicket back = apply(billing, TicketEvent.PROVINCIAL_REPLY_REVIEWED, TicketEventData.builder()
-        .provincialRef("SJF-1").provincialReply("已退费").provincialReplyReviewed(true), DECLARANT).ticket();
+        .provincialRef("SJF-1").provincialReply("已退费").provincialReplyReviewed(true), DECLARANT).instance();
     assertThat(back.state()).isEqualTo(TicketState.PREPROCESSING);
     assertThat(back.provincialRef()).contains("SJF-1");
   }
@@ -128,13 +129,13 @@ class TicketWorkflowTest {
     assertThat(apply(caused(), TicketEvent.SUBMIT_TO_DATA_MOD_DUTY, TicketEventData.builder().assignee("ji"), PRE)
         .violations()).extracting(v -> v.field().orElse("")).containsExactly("scriptRef", "assignee");
     ComplaintTicket fix = apply(caused(), TicketEvent.SUBMIT_TO_DATA_MOD_DUTY, TicketEventData.builder()
-        .assignee("xiu").scriptRef("fix.sql").dataOpId("DM-9"), PRE).ticket();
+        .assignee("xiu").scriptRef("fix.sql").dataOpId("DM-9"), PRE).instance();
     assertThat(fix.state()).isEqualTo(TicketState.AWAITING_DATA_FIX);
     assertThat(fix.linkedDataOpId()).contains("DM-9");
     assertThat(apply(fix, TicketEvent.DATA_FIX_CLOSED, TicketEventData.builder(), SYSTEM).violatedRules())
         .containsExactly(id("SM-TICKET-T10"));
     assertThat(apply(fix, TicketEvent.DATA_FIX_CLOSED, TicketEventData.builder().dataOpClosed(true), SYSTEM)
-        .ticket().state()).isEqualTo(TicketState.PREPROCESSING);
+        .instance().state()).isEqualTo(TicketState.PREPROCESSING);
   }
 
   @Test
@@ -142,12 +143,12 @@ class TicketWorkflowTest {
   void t11() {
     assertThat(apply(caused(), TicketEvent.ESCALATE, TicketEventData.builder(), PRE).violatedRules())
         .containsExactly(id("TICKET-11"));
-    assertThat(apply(caused(), TicketEvent.ESCALATE, TicketEventData.builder().faultId("F-1"), PRE).ticket().state())
+    assertThat(apply(caused(), TicketEvent.ESCALATE, TicketEventData.builder().faultId("F-1"), PRE).instance().state())
         .isEqualTo(TicketState.ESCALATED);
     assertThat(apply(underReview(), TicketEvent.ESCALATE, TicketEventData.builder(), REVIEWER).violatedRules())
         .containsExactly(id("TICKET-19"));
     ComplaintTicket esc = apply(underReview(), TicketEvent.ESCALATE, TicketEventData.builder().faultId("F-2")
-        .reason("批量业务问题"), REVIEWER).ticket();
+        .reason("批量业务问题"), REVIEWER).instance();
     assertThat(esc.linkedFaultId()).contains("F-2");
     assertThat(apply(underReview(), TicketEvent.ESCALATE, TicketEventData.builder().faultId("F-2"), PRE)
         .violatedRules()).containsExactly(id("SM-TICKET-T11"));
@@ -163,7 +164,7 @@ class TicketWorkflowTest {
     assertThat(apply(review, TicketEvent.REVIEW_NOT_DONE, TicketEventData.builder(), REVIEWER).violatedRules())
         .containsExactly(id("TICKET-17"));
     ComplaintTicket back = apply(review, TicketEvent.REVIEW_NOT_DONE, TicketEventData.builder().reason("未回访"),
-        REVIEWER).ticket();
+        REVIEWER).instance();
     assertThat(back.state()).isEqualTo(TicketState.PREPROCESSING);
     assertThat(back.reviewVerdict()).contains(ReviewVerdict.NOT_DONE);
   }
@@ -171,27 +172,27 @@ class TicketWorkflowTest {
   @Test
   @DisplayName("SM-TICKET-T14 TICKET-06 TICKET-20 only the reviewer raises a BUG, linking it")
   void t14() {
-    TicketStep byPre = apply(underReview(), TicketEvent.RAISE_BUG, TicketEventData.builder().bugId("BUG-1"), PRE);
+    Outcome<ComplaintTicket> byPre = apply(underReview(), TicketEvent.RAISE_BUG, TicketEventData.builder().bugId("BUG-1"), PRE);
     assertThat(byPre.violatedRules()).containsExactly(id("TICKET-06"));
     assertThat(apply(underReview(), TicketEvent.RAISE_BUG, TicketEventData.builder(), REVIEWER).violatedRules())
         .containsExactly(id("TICKET-20"));
     ComplaintTicket bug = apply(underReview(), TicketEvent.RAISE_BUG, TicketEventData.builder().bugId("BUG-1"),
-        REVIEWER).ticket();
+        REVIEWER).instance();
     assertThat(bug.state()).isEqualTo(TicketState.IN_BUG_FLOW);
     assertThat(bug.linkedBugId()).contains("BUG-1");
     assertThat(apply(caused(), TicketEvent.RAISE_BUG, TicketEventData.builder().bugId("BUG-1"), REVIEWER)
-        .isAllowed()).as("not from pre-processing").isFalse();
+        .isAccepted()).as("not from pre-processing").isFalse();
   }
 
   @Test
   @DisplayName("SM-TICKET-T15 the linked BUG or fault resolved brings the ticket back to review")
   void t15() {
     ComplaintTicket bug = apply(underReview(), TicketEvent.RAISE_BUG, TicketEventData.builder().bugId("BUG-1"),
-        REVIEWER).ticket();
+        REVIEWER).instance();
     assertThat(apply(bug, TicketEvent.LINKED_FLOW_RESOLVED, TicketEventData.builder(), SYSTEM).violatedRules())
         .containsExactly(id("SM-TICKET-T15"));
     assertThat(apply(bug, TicketEvent.LINKED_FLOW_RESOLVED, TicketEventData.builder().linkedFlowResolved(true),
-        SYSTEM).ticket().state()).isEqualTo(TicketState.UNDER_REVIEW);
+        SYSTEM).instance().state()).isEqualTo(TicketState.UNDER_REVIEW);
   }
 
   @Test
@@ -201,30 +202,30 @@ class TicketWorkflowTest {
         .reviewVerdict(ReviewVerdict.NOT_DONE), REVIEWER).violations()).extracting(v -> v.field().orElse(""))
         .containsExactly("reviewVerdict", "ticketCategory");
     ComplaintTicket archived = apply(underReview(), TicketEvent.APPROVE_AND_ARCHIVE, TicketEventData.builder()
-        .reviewVerdict(ReviewVerdict.DONE).ticketCategory("计费类"), REVIEWER).ticket();
+        .reviewVerdict(ReviewVerdict.DONE).ticketCategory("计费类"), REVIEWER).instance();
     assertThat(archived.state()).isEqualTo(TicketState.ARCHIVED);
     assertThat(archived.ticketCategory()).contains("计费类");
     assertThat(apply(archived, TicketEvent.REPLY_FRONT_DESK, TicketEventData.builder(), REVIEWER).violatedRules())
         .containsExactly(id("TICKET-21"));
-    TicketStep replied = apply(archived, TicketEvent.REPLY_FRONT_DESK, TicketEventData.builder().replyText("已处理"),
+    Outcome<ComplaintTicket> replied = apply(archived, TicketEvent.REPLY_FRONT_DESK, TicketEventData.builder().replyText("已处理"),
         REVIEWER);
-    assertThat(replied.ticket().state()).isEqualTo(TicketState.REPLIED);
-    assertThat(replied.ticket().closedAt()).contains(NOW);
+    assertThat(replied.instance().state()).isEqualTo(TicketState.REPLIED);
+    assertThat(replied.instance().closedAt()).contains(NOW);
     assertThat(replied.audit().orElseThrow().ruleIds()).containsExactly(id("SM-TICKET-T17"), id("TICKET-21"));
     for (TicketEvent e : TicketEvent.values()) {
-      assertThat(apply(replied.ticket(), e, TicketEventData.builder().progress("p"), REVIEWER).isAllowed()).isFalse();
+      assertThat(apply(replied.instance(), e, TicketEventData.builder().progress("p"), REVIEWER).isAccepted()).isFalse();
     }
   }
 
   @Test
   @DisplayName("TICKET-02 progress updates are recorded in every open state by whoever holds the ticket")
   void progressUpdates() {
-    TicketStep s = apply(caused(), TicketEvent.UPDATE_PROGRESS, TicketEventData.builder().progress("等待开发商回复"), PRE);
-    assertThat(s.ticket().progressUpdates()).containsExactly(NOW);
+    Outcome<ComplaintTicket> s = apply(caused(), TicketEvent.UPDATE_PROGRESS, TicketEventData.builder().progress("等待开发商回复"), PRE);
+    assertThat(s.instance().progressUpdates()).containsExactly(NOW);
     assertThat(apply(caused(), TicketEvent.UPDATE_PROGRESS, TicketEventData.builder(), PRE).violatedRules())
         .containsExactly(id("TICKET-02"));
     assertThat(apply(caused(), TicketEvent.UPDATE_PROGRESS, TicketEventData.builder().progress("x"),
-        Actor.of("m", Role.ROOM_MANAGER)).isAllowed()).isFalse();
+        Actor.of("m", Role.ROOM_MANAGER)).isAccepted()).isFalse();
     assertThat(WF.machine().describe()).contains("SM-TICKET-T16").contains("TICKET-21");
   }
 }

@@ -37,8 +37,9 @@ import org.opsbook.rules.dataop.OpType;
  * <p>An event of the other machine, an unknown event or role, a data field the event does not record, a missing
  * value the event must record, or a timestamp without an offset is invalid input naming its path (for example
  * {@code steps[2].event}). An optional {@code calendar} ({@code holidays}, {@code workdays}) sets the working days
- * of the peak-hour ban (DATAOP-EXT-04). A {@code QUERY_ONLY} operation has no workflow (DATAOP-DEF-04): it answers
- * no steps and a null final state, and steps for it are invalid input. Thread-safe.
+ * of the peak-hour ban (DATAOP-EXT-04). A {@code QUERY_ONLY} operation has no workflow (DATAOP-DEF-04), nor has a
+ * modification of an {@code OTHER} system when the host turned {@code dataOpApplyToOtherSystems} off
+ * (DATAOP-DEF-05): either answers no steps and a null final state, and steps for it are invalid input. Thread-safe.
  */
 public final class DataOpCommand implements DecisionCommand {
   private static final Set<String> FIELDS = Set.of("operation", "steps", "calendar");
@@ -68,18 +69,13 @@ public final class DataOpCommand implements DecisionCommand {
     StandardWorkCalendar calendar = WorkCalendarJson.read(f, "calendar");
     List<JsonNode> stepNodes = f.array("steps");
     if (op.opType() == OpType.QUERY_ONLY) {
-      if (!stepNodes.isEmpty()) {
-        throw new InvalidInputException("steps", "a query that exports nothing has no workflow",
-            RuleId.of("DATAOP-DEF-04"));
-      }
-      ObjectNode out = OpsJson.object();
-      out.put("batch", false);
-      out.putArray("batchReasons");
-      out.putArray("steps");
-      out.putNull("finalState");
-      return out;
+      return noWorkflow(stepNodes, "a query that exports nothing has no workflow", "DATAOP-DEF-04");
     }
     DataOpWorkflow wf = DataOpWorkflow.of(op.opType(), params, calendar);
+    if (!wf.governs(op)) {
+      return noWorkflow(stepNodes, "the modification rules do not apply to an OTHER system on this host "
+          + "(dataOpApplyToOtherSystems is off)", "DATAOP-DEF-05");
+    }
     List<Step> steps = readSteps(stepNodes, wf);
 
     DataOpTicket ticket = DataOpTicket.draft(op.ticketNo().orElse("dataop"), op);
@@ -102,6 +98,19 @@ public final class DataOpCommand implements DecisionCommand {
     writeBatch(out, ticket);
     out.set("steps", results);
     out.put("finalState", ticket.state().name());
+    return out;
+  }
+
+  /** The answer for an operation no workflow governs; steps for it are invalid input naming {@code rule}. */
+  private static ObjectNode noWorkflow(List<JsonNode> stepNodes, String why, String rule) {
+    if (!stepNodes.isEmpty()) {
+      throw new InvalidInputException("steps", why, RuleId.of(rule));
+    }
+    ObjectNode out = OpsJson.object();
+    out.put("batch", false);
+    out.putArray("batchReasons");
+    out.putArray("steps");
+    out.putNull("finalState");
     return out;
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.opsbook.core.OpsParameters;
 import org.opsbook.core.json.DecisionApi;
 import org.opsbook.core.json.OpsJson;
 
@@ -248,5 +249,28 @@ class DataOpCommandTest {
   void responsesAreWellFormedJson() {
     JsonNode out = ok("extraction-window", "{'estimatedRowCount': 1, 'plannedStart': '2026-11-25T10:00:00Z'}");
     assertThat(OpsJson.parse(OpsJson.write(out))).isEqualTo(out);
+  }
+
+  @Test
+  @DisplayName("DATAOP-DEF-05 an OTHER system: governed by default, outside the workflow when dataOpApplyToOtherSystems is off")
+  void dataopDef05OtherSystems() {
+    String other = MOD_OP.replace("'targetSystem': 'BOSS'", "'targetSystem': 'OTHER'");
+    String submit = "'steps': [" + step("submit", "10:00", SUBMITTER, "{}") + "]";
+    JsonNode governed = ok("dataop", "{" + other + ", " + submit + "}");
+    assertThat(governed.at("/steps/0/allowed").asBoolean()).isTrue();
+    assertThat(governed.at("/finalState").asText()).isEqualTo("SUBMITTED");
+
+    DecisionApi off = DecisionApi.builder().register(new DataOpCommand(OpsParameters.builder()
+        .dataOpApplyToOtherSystems(false).build())).build();
+    DecisionApi.Response refused = off.execute("dataop", ("{" + other + ", " + submit + "}").replace('\'', '"'));
+    assertThat(refused.exitCode()).as(refused.bodyText()).isEqualTo(2);
+    assertThat(refused.body().at("/error/field").asText()).isEqualTo("steps");
+    assertThat(refused.body().at("/error/message").asText()).contains("dataOpApplyToOtherSystems");
+    DecisionApi.Response outside = off.execute("dataop", ("{" + other + ", 'steps': []}").replace('\'', '"'));
+    assertThat(outside.exitCode()).as(outside.bodyText()).isZero();
+    assertThat(outside.body().at("/finalState").isNull()).isTrue();
+    assertThat(outside.body().at("/steps").size()).isZero();
+    DecisionApi.Response boss = off.execute("dataop", ("{" + MOD_OP + ", " + submit + "}").replace('\'', '"'));
+    assertThat(boss.body().at("/finalState").asText()).as(boss.bodyText()).isEqualTo("SUBMITTED");
   }
 }

@@ -1,0 +1,45 @@
+package org.opsbook.notify.workflow;
+
+import org.opsbook.core.machine.WorkflowCodec;
+import org.opsbook.core.spi.WorkflowInstance;
+import org.opsbook.notify.SmsKey;
+import org.opsbook.notify.SmsState;
+import org.opsbook.notify.json.SmsRecordJson;
+
+/**
+ * Stores SM-SMS messages as their record in JSON ({@link SmsRecordJson}) under the message key, and an event's
+ * evidence as its transition data. A message carries its stored version and the time of its last transition, so it
+ * is read from the whole stored instance. Thread-safe.
+ */
+final class SmsCodec implements WorkflowCodec<SmsMessage, SmsChange> {
+  static final SmsCodec INSTANCE = new SmsCodec();
+
+  private SmsCodec() {}
+
+  @Override
+  public String encode(SmsMessage message) {
+    return SmsRecordJson.write(message.record());
+  }
+
+  /**
+   * Not used: a message's version and update time are only in the stored instance, which
+   * {@link #decode(WorkflowInstance)} reads.
+   *
+   * @throws UnsupportedOperationException always
+   */
+  @Override
+  public SmsMessage decode(String id, String state, String dataJson) {
+    throw new UnsupportedOperationException("an SM-SMS message is read from its stored instance, with its version");
+  }
+
+  @Override
+  public SmsMessage decode(WorkflowInstance stored) {
+    return new SmsMessage(SmsKey.parse(stored.id()), SmsState.valueOf(stored.state()), stored.version(),
+        SmsRecordJson.read(stored.dataJson()), stored.updatedAt());
+  }
+
+  @Override
+  public String encodeData(SmsChange change) {
+    return SmsRecordJson.eventData(change.details());
+  }
+}
