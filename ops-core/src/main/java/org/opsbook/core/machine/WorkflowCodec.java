@@ -14,21 +14,10 @@ public interface WorkflowCodec<I, D> {
   String encode(I instance);
 
   /**
-   * Reads an instance back.
-   *
-   * @param id the stored ID
-   * @param state the stored state's name
-   * @param dataJson the text {@link #encode} wrote
+   * Reads a stored instance back: its ID, state and the text {@link #encode} wrote, and, for instances that carry
+   * them, its version and the time of its last transition.
    */
-  I decode(String id, String state, String dataJson);
-
-  /**
-   * Reads a stored instance back. Reads its ID, state and data; a codec whose instances also carry the version or
-   * the time of the last transition overrides this.
-   */
-  default I decode(WorkflowInstance stored) {
-    return decode(stored.id(), stored.state(), stored.dataJson());
-  }
+  I decode(WorkflowInstance stored);
 
   /** Returns what an event recorded, as text for the transition history. */
   String encodeData(D data);

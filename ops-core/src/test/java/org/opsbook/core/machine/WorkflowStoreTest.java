@@ -87,8 +87,8 @@ class WorkflowStoreTest {
     }
 
     @Override
-    public Ticket decode(String id, String state, String dataJson) {
-      return new Ticket(id, S.valueOf(state), dataJson);
+    public Ticket decode(WorkflowInstance stored) {
+      return new Ticket(stored.id(), S.valueOf(stored.state()), stored.dataJson());
     }
 
     @Override
@@ -212,11 +212,6 @@ class WorkflowStoreTest {
       @Override
       public String encode(Ticket t) {
         return CODEC.encode(t);
-      }
-
-      @Override
-      public Ticket decode(String id, String state, String dataJson) {
-        return CODEC.decode(id, state, dataJson);
       }
 
       @Override

@@ -21,17 +21,6 @@ final class SmsCodec implements WorkflowCodec<SmsMessage, SmsChange> {
     return SmsRecordJson.write(message.record());
   }
 
-  /**
-   * Not used: a message's version and update time are only in the stored instance, which
-   * {@link #decode(WorkflowInstance)} reads.
-   *
-   * @throws UnsupportedOperationException always
-   */
-  @Override
-  public SmsMessage decode(String id, String state, String dataJson) {
-    throw new UnsupportedOperationException("an SM-SMS message is read from its stored instance, with its version");
-  }
-
   @Override
   public SmsMessage decode(WorkflowInstance stored) {
     return new SmsMessage(SmsKey.parse(stored.id()), SmsState.valueOf(stored.state()), stored.version(),

@@ -441,7 +441,5 @@ class SmsWorkflowTest {
     assertThat(f.workflows.find(unplanned.toString())).isEmpty();
     assertThatThrownBy(() -> SmsDecisions.INSTANCE.create(submitted, DUTY_A, T0))
         .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("state"));
-    assertThatThrownBy(() -> SmsCodec.INSTANCE.decode("F-1/NOTIFICATION/1", "REQUIRED", "{}"))
-        .isInstanceOf(UnsupportedOperationException.class);
   }
 }

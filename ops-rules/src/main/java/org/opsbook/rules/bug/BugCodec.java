@@ -1,5 +1,7 @@
 package org.opsbook.rules.bug;
 
+import org.opsbook.core.spi.WorkflowInstance;
+
 import org.opsbook.core.machine.WorkflowCodec;
 
 /**
@@ -30,8 +32,8 @@ public interface BugCodec extends WorkflowCodec<BugTicket, BugEventData> {
 
   /** Reads a stored BUG: {@link #read}; its text holds the ID and state too. */
   @Override
-  default BugTicket decode(String id, String state, String dataJson) {
-    return read(dataJson);
+  default BugTicket decode(WorkflowInstance stored) {
+    return read(stored.dataJson());
   }
 
   /** Writes what an event recorded: {@link #write(BugEventData)}. */

@@ -6,6 +6,7 @@ import java.util.Set;
 import org.opsbook.core.json.JsonFields;
 import org.opsbook.core.json.OpsJson;
 import org.opsbook.core.machine.WorkflowCodec;
+import org.opsbook.core.spi.WorkflowInstance;
 import org.opsbook.rules.cutover.CutoverEventData;
 import org.opsbook.rules.cutover.CutoverState;
 import org.opsbook.rules.cutover.CutoverTicket;
@@ -38,6 +39,11 @@ public final class CutoverCodec implements WorkflowCodec<CutoverTicket, CutoverE
   }
 
   @Override
+  public CutoverTicket decode(WorkflowInstance stored) {
+    return decode(stored.id(), stored.state(), stored.dataJson());
+  }
+
+  /** Reads an instance from its stored ID, state name and data text. */
   public CutoverTicket decode(String id, String state, String dataJson) {
     JsonFields f = JsonFields.of(OpsJson.parse(dataJson), "", FIELDS);
     JsonNode facts = f.node("facts").orElse(OpsJson.object());

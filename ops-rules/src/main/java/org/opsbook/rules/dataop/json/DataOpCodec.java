@@ -6,6 +6,7 @@ import java.util.Set;
 import org.opsbook.core.json.JsonFields;
 import org.opsbook.core.json.OpsJson;
 import org.opsbook.core.machine.WorkflowCodec;
+import org.opsbook.core.spi.WorkflowInstance;
 import org.opsbook.rules.dataop.DataOpEventData;
 import org.opsbook.rules.dataop.DataOpState;
 import org.opsbook.rules.dataop.DataOpTicket;
@@ -40,6 +41,11 @@ public final class DataOpCodec implements WorkflowCodec<DataOpTicket, DataOpEven
   }
 
   @Override
+  public DataOpTicket decode(WorkflowInstance stored) {
+    return decode(stored.id(), stored.state(), stored.dataJson());
+  }
+
+  /** Reads an instance from its stored ID, state name and data text. */
   public DataOpTicket decode(String id, String state, String dataJson) {
     JsonNode root = OpsJson.parse(dataJson);
     JsonFields f = JsonFields.of(root, "", FIELDS);
