@@ -32,11 +32,13 @@
     document.getElementById('now').textContent = new Date(Date.now() + skew).toLocaleString('zh-CN', { hour12: false });
     fill(document.querySelector('#faults tbody'), data.faults.map(f => el('tr', { 'data-fault': f.faultId }, [
       el('td', {}, [el('strong', { text: f.faultId }), el('div', { class: 'muted', text: f.subject || '' })]),
-      el('td', { class: 'level ' + f.currentLevel, text: f.currentLevel + ' ' + f.severityLabel }),
+      el('td', { class: 'level ' + f.currentLevel }, [f.currentLevel + ' ' + f.severityLabel,
+        el('div', { class: 'muted rules', text: (f.matchedRules || []).join(' ') }),
+        f.repairedAt ? el('div', { class: 'repaired', text: 'repaired ' + new Date(f.repairedAt).toLocaleString('zh-CN', { hour12: false }) }) : '']),
       el('td', { class: 'level ' + f.peakLevel, text: f.peakLevel }),
       el('td', {}, f.nextDuties.map(d => {
         const c = countdown(d.dueAt);
-        return el('div', { class: 'duty' }, [el('code', { text: d.ruleId }), ' ' + d.actor + ' → ' + d.target + ' ',
+        return el('div', { class: 'duty', title: d.action + ' (' + d.channel + ')' }, [el('code', { text: d.ruleId }), ' ' + d.actor + ' → ' + d.target + ' ',
           el('span', { class: 'due' + (c.overdue ? ' overdue' : ''), 'data-due': d.dueAt || '', text: c.text })]);
       }))
     ])), 'No open faults.');
@@ -80,17 +82,28 @@
     }
   }
 
+  function notice(text, isError) {
+    const n = document.getElementById('notice');
+    n.textContent = text;
+    n.classList.toggle('error', !!isError);
+    n.hidden = !text;
+  }
+
+  // Approve and reject answer with the rule that refused them; the page shows it instead of a blocking dialog.
   document.addEventListener('click', async (ev) => {
     const b = ev.target.closest('button[data-action]');
     if (!b) return;
     b.disabled = true;
+    const action = b.getAttribute('data-action');
     const body = { key: b.getAttribute('data-key'), reviewerId: document.getElementById('reviewer').value };
-    if (b.getAttribute('data-action') === 'reject') body.reason = prompt('Reason for rejecting?') || 'rejected';
-    const r = await fetch('/api/messages/' + b.getAttribute('data-action'), {
+    if (action === 'reject') body.reason = document.getElementById('reason').value;
+    const r = await fetch('/api/messages/' + action, {
       method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-    if (!r.ok) {
-      const err = await r.json().catch(() => ({}));
-      alert((err.error && err.error.message) || ('HTTP ' + r.status));
+    const answer = await r.json().catch(() => ({}));
+    if (r.ok) {
+      notice(body.key + ': ' + (answer.state || 'done') + (answer.delivered ? ', delivered' : ''), false);
+    } else {
+      notice((answer.error && answer.error.message) || ('HTTP ' + r.status), true);
     }
     await load();
   });
