@@ -50,7 +50,8 @@ import org.opsbook.rules.duty.FaultTracker;
  *       waiting for review first; the data-operation tickets and cutovers with their states;
  *   <li>{@code POST /api/messages/approve} {@code {key, reviewerId}}: the reviewer approves exactly the drafted text
  *       (NOTIFY-REVIEW-01/02 decide who may), then the 68284 desk releases it with the fault's recorded briefing
- *       (NOTIFY-REVIEW-03) and the outbox delivers it through the console gateway, so the message ends SENT;
+ *       (NOTIFY-REVIEW-03) and the outbox delivers it through the console gateway, so the message ends SENT; a message
+ *       approved earlier but not yet sendable (the briefing was missing) is only released;
  *   <li>{@code POST /api/messages/reject} {@code {key, reviewerId, reason}} sends it back (SM-SMS-T04).
  * </ul>
  *
@@ -136,6 +137,7 @@ public final class Dashboard {
     }
     ObjectNode root = OpsJson.object();
     root.put("now", Timestamps.format(now, zone));
+    root.put("zone", zone.getId());
     ArrayNode reviewers = root.putArray("reviewers");
     for (Role role : List.of(Role.FAULT_TEAM_LEADER, Role.ESC_DUTY)) {
       for (Person p : host.people().directory().withRole(role)) {
@@ -193,9 +195,11 @@ public final class Dashboard {
     Person reviewer = reviewer(f);
     SmsMessage m = message(key);
     Instant now = now();
-    SmsStep approved = host.sms().approve(key, reviewer.toActor(), m.record().text().orElse(""), now);
-    if (!approved.accepted()) {
-      return refused("approve " + key, approved.violations());
+    if (m.state() != SmsState.APPROVED) {
+      SmsStep approved = host.sms().approve(key, reviewer.toActor(), m.record().text().orElse(""), now);
+      if (!approved.accepted()) {
+        return refused("approve " + key, approved.violations());
+      }
     }
     OpsHost.Released sent = host.release(key, host.desk(), now);
     if (!sent.step().accepted()) {

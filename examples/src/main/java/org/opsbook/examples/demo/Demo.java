@@ -82,7 +82,7 @@ public final class Demo {
       boolean waiting = host.sms().find(pending).map(m -> m.state() == SmsState.IN_REVIEW).orElse(false);
       String serve = db.embedded() && db.dataFolder().equals(Database.inFolder(Database.DEFAULT_FOLDER).dataFolder())
           ? "./opsbook serve" : db.embedded() ? "./opsbook serve --data " + db.dataFolder()
-          : "./opsbook serve --db '" + db.url() + "'";
+          : "./opsbook serve --db '" + db.describe() + "'";
       timeline.text("Dashboard: " + serve + ", then open http://127.0.0.1:8080/"
           + (waiting ? " — " + pending + " waits there for the team leader's review." : "."));
       timeline.finish();
