@@ -66,8 +66,9 @@ public final class EmbedExample {
     outbox.drainOnce(now);
   }
 
+  /** A fictional member of class C (IT-centre staff) holding {@code role}. */
   private static Person person(String id, Role role) {
-    return Person.builder().id(id).name(id).phone("1380000" + Math.abs(id.hashCode() % 10_000))
-        .addRoles(role).addRecipientClasses(RecipientClass.C).build();
+    return Person.builder().id(id).name(id).phone("13800000000").addRoles(role)
+        .addRecipientClasses(RecipientClass.C).build();
   }
 }
