@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Queue;
 import java.util.Set;
 import java.util.SortedSet;
@@ -27,6 +28,7 @@ import org.opsbook.core.Level;
 import org.opsbook.core.Masking;
 import org.opsbook.core.Obligation;
 import org.opsbook.core.ObligationKey;
+import org.opsbook.core.Role;
 import org.opsbook.core.RuleId;
 import org.opsbook.core.Violation;
 import org.opsbook.core.machine.Outcome;
@@ -136,7 +138,7 @@ final class OpsRoom {
 
   /** Records that the duty of {@code ruleId} is done. */
   void complete(String faultId, String ruleId, Who by, String what) {
-    change(faultId, () -> host.faults().complete(faultId, RuleId.of(ruleId), java.util.OptionalInt.empty(), now(),
+    change(faultId, () -> host.faults().complete(faultId, RuleId.of(ruleId), OptionalInt.empty(), now(),
         by.id()), after -> Head.of(List.of(), faultId + " " + by + " " + what));
   }
 
@@ -248,7 +250,7 @@ final class OpsRoom {
 
   /** The 68284 desk mass-sends the approved text; the console gateway delivers it; the fault records the sending. */
   void release(SmsKey key) {
-    Who desk = Who.as(host.desk(), org.opsbook.core.Role.DUTY_68284);
+    Who desk = Who.as(host.desk(), Role.DUTY_68284);
     OpsHost.Released[] released = new OpsHost.Released[1];
     change(key.faultId(), () -> {
       released[0] = host.release(key, desk.person(), now());

@@ -32,7 +32,6 @@ final class Timeline {
   private LocalDate day;
   private int lines;
   private boolean progressShown;
-  private String progressNote = "";
 
   private String runKey;
   private Instant runFirst;
@@ -184,11 +183,6 @@ final class Timeline {
     lines++;
   }
 
-  /** Sets a short note shown in the status line (what the replay is doing). */
-  void note(String s) {
-    this.progressNote = s;
-  }
-
   private void showProgress() {
     if (progress == null || start == null || now == null) {
       return;
@@ -198,8 +192,7 @@ final class Timeline {
     int width = 30;
     int filled = (int) (width * done / total);
     progress.print("\r\033[K[" + "#".repeat(filled) + ".".repeat(width - filled) + "] "
-        + DateTimeFormatter.ofPattern("MM-dd HH:mm").format(now.atZone(zone)) + "  " + (100 * done / total) + "%  "
-        + progressNote);
+        + DateTimeFormatter.ofPattern("MM-dd HH:mm").format(now.atZone(zone)) + "  " + (100 * done / total) + "%");
     progress.flush();
     progressShown = true;
   }
