@@ -109,7 +109,6 @@ final class DayAtTheRoom {
 
   private final FaultFacts.Builder boss;
   private final FaultFacts.Builder callCenter;
-  private SmsKey f2Notification;
 
   private DayAtTheRoom(People people, String suffix) {
     f1 = "F-20261125-01" + suffix;
@@ -181,16 +180,11 @@ final class DayAtTheRoom {
         "一级 payment outage, 24 complaints, developer on it"));
     on("11-25 09:25", r -> r.complete(f1, "NOTIFY-TRIG-01", duty,
         "asks 孙八 (DUTY_68284) to post the 故障通知公告 on 服营网站 and I-OFFICE"));
-    SmsKey[] n = new SmsKey[1];
-    on("11-25 09:26", r -> {
-      n[0] = r.planSms(f1, MessageType.NOTIFICATION);
-      r.draft(n[0], duty, content("营业厅及网上营业厅缴费后无法开机", "缴费接口程序异常,待开发商确认", "全市部分缴费用户",
-          "2026-11-25T12:00:00+08:00"));
-    });
-    on("11-25 09:28", r -> r.submit(n[0], duty, leader));
-    on("11-25 09:29", r -> r.approve(n[0], duty));
-    on("11-25 09:31", r -> r.approve(n[0], leader));
-    on("11-25 09:33", r -> r.release(n[0]));
+    Sms notification = sms(f1, MessageType.NOTIFICATION, "11-25 09:26", content("营业厅及网上营业厅缴费后无法开机",
+        "缴费接口程序异常,待开发商确认", "全市部分缴费用户", "2026-11-25T12:00:00+08:00"), "11-25 09:28");
+    // the duty handler tries to approve his own draft: NOTIFY-REVIEW-01 refuses
+    on("11-25 09:29", r -> r.approve(notification.key, duty));
+    notification.approvedAndSent("11-25 09:31", "11-25 09:33");
     on("11-25 10:05", r -> r.facts(f1, boss.complaintCount(56).hotBusinessOutageMinutes(85).build(), duty,
         "complaints pass 50"));
     on("11-25 10:07", r -> r.event(f1, FaultEventType.REPORTED_TO_ROOM_MANAGER, duty,
@@ -199,15 +193,9 @@ final class DayAtTheRoom {
         + "(ROOM_MANAGER): fix the payment interface, repair the payment records by script"));
     on("11-25 11:40", r -> r.facts(f1, boss.complaintCount(88).hotBusinessOutageMinutes(180).build(), duty,
         "payments have been failing for 3 hours"));
-    SmsKey[] f = new SmsKey[1];
-    on("11-25 16:40", r -> {
-      f[0] = r.planSms(f1, MessageType.FOLLOW_UP);
-      r.draft(f[0], duty, content("营业厅及网上营业厅缴费后无法开机", "缴费接口配置错误,已定位,程序修复中",
-          "全市部分缴费用户,受影响缴费记录已修复", "2026-11-26T10:00:00+08:00"));
-    });
-    on("11-25 16:45", r -> r.submit(f[0], duty, leader));
-    on("11-25 16:55", r -> r.approve(f[0], leader));
-    on("11-25 17:10", r -> r.release(f[0]));
+    sms(f1, MessageType.FOLLOW_UP, "11-25 16:40", content("营业厅及网上营业厅缴费后无法开机", "缴费接口配置错误,已定位,"
+        + "程序修复中", "全市部分缴费用户,受影响缴费记录已修复", "2026-11-26T10:00:00+08:00"), "11-25 16:45")
+        .approvedAndSent("11-25 16:55", "11-25 17:10");
     on("11-25 17:30", r -> r.facts(f1, boss.complaintCount(130).hotBusinessOutageMinutes(290).build(), duty,
         "complaints reach 130 by the end of the day"));
     on("11-26 08:45", r -> r.event(f1, FaultEventType.REPORTED_TO_DEPT_MANAGER, roomManager,
@@ -218,15 +206,8 @@ final class DayAtTheRoom {
         "confirms the repair: test payments go through at every channel (故障修复)", "SM-ESC-T07"));
     on("11-26 10:22", r -> r.complete(f1, "NOTIFY-TRIG-01", duty,
         "asks 孙八 (DUTY_68284) to post the 故障恢复公告"));
-    SmsKey[] rec = new SmsKey[1];
-    on("11-26 10:24", r -> {
-      rec[0] = r.planSms(f1, MessageType.RECOVERY);
-      r.draft(rec[0], duty, content("营业厅及网上营业厅缴费后无法开机", "缴费接口程序缺陷,已修复",
-          "全市部分缴费用户", null));
-    });
-    on("11-26 10:26", r -> r.submit(rec[0], duty, leader));
-    on("11-26 10:30", r -> r.approve(rec[0], leader));
-    on("11-26 10:32", r -> r.release(rec[0]));
+    sms(f1, MessageType.RECOVERY, "11-26 10:24", content("营业厅及网上营业厅缴费后无法开机", "缴费接口程序缺陷,已修复",
+        "全市部分缴费用户", null), "11-26 10:26").approvedAndSent("11-26 10:30", "11-26 10:32");
   }
 
   // ------------------------------------------------------------------------- the extraction (DATAOP-EXT)
@@ -371,18 +352,15 @@ final class DayAtTheRoom {
         "CALLCENTER interface down 22 min, 一级, 6 complaints"));
     on("11-26 09:47", r -> r.complete(f2, "NOTIFY-TRIG-01", duty,
         "asks 孙八 (DUTY_68284) to post the 故障通知公告"));
-    on("11-26 09:50", r -> {
-      f2Notification = r.planSms(f2, MessageType.NOTIFICATION);
-      r.draft(f2Notification, duty, content("客户拨打热线无法转接人工座席", "CALLCENTER与BOSS接口中断,待查",
-          "全部客户", "待定"));
-    });
-    on("11-26 09:52", r -> r.submit(f2Notification, duty, leader));
+    Sms notification = sms(f2, MessageType.NOTIFICATION, "11-26 09:50", content("客户拨打热线无法转接人工座席",
+        "CALLCENTER与BOSS接口中断,待查", "全部客户", "待定"), "11-26 09:52");
     on("11-26 10:05", r -> r.facts(f2, callCenter.keyInterfaceOutageMinutes(27).complaintCount(12).build(), duty,
         "the interface is back after 27 min, agents still cannot take over queued calls"));
-    on("11-26 10:10", r -> r.reject(f2Notification, leader, "影响范围写具体:转人工服务的来电,自助语音不受影响"));
-    on("11-26 10:38", r -> r.draft(f2Notification, duty, content("客户拨打热线无法转接人工座席",
+    on("11-26 10:10", r -> r.reject(notification.key, leader, "影响范围写具体:转人工服务的来电,自助语音不受影响"));
+    on("11-26 10:38", r -> r.draft(notification.key, duty, content("客户拨打热线无法转接人工座席",
         "CALLCENTER与BOSS接口中断27分钟,排队数据未同步", "转人工服务的来电,自助语音不受影响", "待定")));
-    on("11-26 10:40", r -> r.submit(f2Notification, duty, leader));
+    // resubmitted; it still waits for the team leader when the replay ends
+    on("11-26 10:40", r -> r.submit(notification.key, duty, leader));
   }
 
   // -------------------------------------------------------------------------------- the week's report
@@ -444,6 +422,28 @@ final class DayAtTheRoom {
   }
 
   // ------------------------------------------------------------------------------------------- helpers
+
+  /** Plans and drafts the SMS a NOTIFY-TRIG duty of {@code faultId} asks for, and submits it for review. */
+  private Sms sms(String faultId, MessageType type, String draftAt, MessageContent content, String submitAt) {
+    Sms m = new Sms();
+    on(draftAt, r -> {
+      m.key = r.planSms(faultId, type);
+      r.draft(m.key, duty, content);
+    });
+    on(submitAt, r -> r.submit(m.key, duty, leader));
+    return m;
+  }
+
+  /** One message of the scenario; its key is known once the replay has planned it. */
+  private final class Sms {
+    private SmsKey key;
+
+    /** The team leader approves it, then the 68284 desk sends it. */
+    void approvedAndSent(String approveAt, String sendAt) {
+      on(approveAt, r -> r.approve(key, leader));
+      on(sendAt, r -> r.release(key));
+    }
+  }
 
   private static MessageContent content(String phenomenon, String cause, String scope, String eta) {
     MessageContent.Builder b = MessageContent.builder().phenomenon(phenomenon).cause(cause).scope(scope)

@@ -25,7 +25,7 @@ import org.opsbook.examples.cli.Main;
 /**
  * Every command of decision-api.md, on both faces: {@code ./opsbook <command>} (exit 0 / 2) and
  * {@code POST /v1/<command>} (200 / 400) answer a valid request and an invalid one with the same document, and the
- * invalid one names the offending field.
+ * invalid one names the offending field. Unknown commands answer 404 and other methods than POST 405.
  */
 class EveryCommandTest {
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
@@ -110,6 +110,19 @@ class EveryCommandTest {
   }
 
   @Test
+  void answersJsonAndRefusesWhatIsNotACommand() throws Exception {
+    HttpResponse<String> ok = CLIENT.send(HttpRequest.newBuilder(URI.create(url("/v1/classify")))
+        .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString(UTF_8));
+    assertThat(ok.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("json"));
+    Answer unknown = http("nope", "{}");
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.body().at("/error/code").asText()).isEqualTo("UNKNOWN_COMMAND");
+    HttpResponse<String> get = CLIENT.send(HttpRequest.newBuilder(URI.create(url("/v1/classify"))).GET().build(),
+        HttpResponse.BodyHandlers.ofString(UTF_8));
+    assertThat(get.statusCode()).isEqualTo(405);
+  }
+
+  @Test
   void everyCommandOfTheContractIsServed() {
     assertThat(Commands.decisionApi().commandNames()).containsExactlyInAnyOrder("classify", "obligations", "notify",
         "dataop", "extraction-window", "report", "cutover");
@@ -125,11 +138,14 @@ class EveryCommandTest {
   }
 
   private static Answer http(String command, String request) throws Exception {
-    HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(
-            URI.create("http://127.0.0.1:" + server.port() + "/v1/" + command))
+    HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(URI.create(url("/v1/" + command)))
         .POST(HttpRequest.BodyPublishers.ofString(json(request), UTF_8)).header("Content-Type", "application/json")
         .build(), HttpResponse.BodyHandlers.ofString(UTF_8));
     return new Answer(r.statusCode(), OpsJson.parse(r.body()));
+  }
+
+  private static String url(String path) {
+    return "http://127.0.0.1:" + server.port() + path;
   }
 
   private static String json(String singleQuoted) {
