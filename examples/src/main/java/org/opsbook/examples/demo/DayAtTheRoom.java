@@ -174,12 +174,10 @@ final class DayAtTheRoom {
         "dispatches an AMS ticket to the developer (报开发商)", "ESC-HANDLE-02"));
     on("11-25 09:20", r -> r.facts(f1, boss.complaintCount(24).hotBusinessOutageMinutes(40).build(), duty,
         "complaints climb to 24"));
-    on("11-25 09:21", r -> r.told(f1, Told.TEAM_LEADER, duty, leader, "the payment outage is now 一级"));
-    on("11-25 09:22", r -> r.told(f1, Told.ROOM_SUPERVISOR, duty, supervisor, "the payment outage is now 一级"));
-    on("11-25 09:24", r -> r.told(f1, Told.ROOM_MANAGER, duty, roomManager,
-        "一级 payment outage, 24 complaints, developer on it"));
+    brief(f1, "11-25 09:21", "11-25 09:22", "the payment outage is now 一级", "11-25 09:24",
+        "一级 payment outage, 24 complaints, developer on it");
     on("11-25 09:25", r -> r.complete(f1, "NOTIFY-TRIG-01", duty,
-        "asks 孙八 (DUTY_68284) to post the 故障通知公告 on 服营网站 and I-OFFICE"));
+        "asks the 68284 desk to post the 故障通知公告 on 服营网站 and I-OFFICE"));
     Sms notification = sms(f1, MessageType.NOTIFICATION, "11-25 09:26", content("营业厅及网上营业厅缴费后无法开机",
         "缴费接口程序异常,待开发商确认", "全市部分缴费用户", "2026-11-25T12:00:00+08:00"), "11-25 09:28");
     // the duty handler tries to approve his own draft: NOTIFY-REVIEW-01 refuses
@@ -188,9 +186,9 @@ final class DayAtTheRoom {
     on("11-25 10:05", r -> r.facts(f1, boss.complaintCount(56).hotBusinessOutageMinutes(85).build(), duty,
         "complaints pass 50"));
     on("11-25 10:07", r -> r.event(f1, FaultEventType.REPORTED_TO_ROOM_MANAGER, duty,
-        "phones 赵六 (ROOM_MANAGER) again: now 二级, and the developer has not located the fault in an hour"));
-    on("11-25 10:30", r -> r.complete(f1, "FAULT-GEN-03", duty, "reports the detailed solution to 赵六 "
-        + "(ROOM_MANAGER): fix the payment interface, repair the payment records by script"));
+        "phones " + roomManager + " again: now 二级, and the developer has not located the fault in an hour"));
+    on("11-25 10:30", r -> r.complete(f1, "FAULT-GEN-03", duty, "reports the detailed solution to "
+        + roomManager + ": fix the payment interface, repair the payment records by script"));
     on("11-25 11:40", r -> r.facts(f1, boss.complaintCount(88).hotBusinessOutageMinutes(180).build(), duty,
         "payments have been failing for 3 hours"));
     sms(f1, MessageType.FOLLOW_UP, "11-25 16:40", content("营业厅及网上营业厅缴费后无法开机", "缴费接口配置错误,已定位,"
@@ -199,13 +197,13 @@ final class DayAtTheRoom {
     on("11-25 17:30", r -> r.facts(f1, boss.complaintCount(130).hotBusinessOutageMinutes(290).build(), duty,
         "complaints reach 130 by the end of the day"));
     on("11-26 08:45", r -> r.event(f1, FaultEventType.REPORTED_TO_DEPT_MANAGER, roomManager,
-        "phones 钱七 (DEPT_MANAGER): the 二级 fault is unresolved after 24 hours"));
+        "phones " + deptManager + ": the 二级 fault is unresolved after 24 hours"));
     on("11-26 09:10", r -> r.complete(f1, "ESC-REQ-12", duty, "enters today's progress in ITC with its conclusion: "
         + "系统问题, payment interface program defect; upload scheduled"));
     on("11-26 10:20", r -> r.event(f1, FaultEventType.REPAIRED, duty,
         "confirms the repair: test payments go through at every channel (故障修复)", "SM-ESC-T07"));
     on("11-26 10:22", r -> r.complete(f1, "NOTIFY-TRIG-01", duty,
-        "asks 孙八 (DUTY_68284) to post the 故障恢复公告"));
+        "asks the 68284 desk to post the 故障恢复公告"));
     sms(f1, MessageType.RECOVERY, "11-26 10:24", content("营业厅及网上营业厅缴费后无法开机", "缴费接口程序缺陷,已修复",
         "全市部分缴费用户", null), "11-26 10:26").approvedAndSent("11-26 10:30", "11-26 10:32");
   }
@@ -346,12 +344,10 @@ final class DayAtTheRoom {
             + "has been down for 22 min"));
     on("11-26 09:42", r -> r.complete(f2, "FAULT-GEN-07", duty, "enters the handling progress in the ITC monitoring "
         + "system"));
-    on("11-26 09:43", r -> r.told(f2, Told.TEAM_LEADER, duty, leader, "CALLCENTER interface down, 一级"));
-    on("11-26 09:44", r -> r.told(f2, Told.ROOM_SUPERVISOR, duty, supervisor, "CALLCENTER interface down, 一级"));
-    on("11-26 09:46", r -> r.told(f2, Told.ROOM_MANAGER, duty, roomManager,
-        "CALLCENTER interface down 22 min, 一级, 6 complaints"));
+    brief(f2, "11-26 09:43", "11-26 09:44", "CALLCENTER interface down, 一级", "11-26 09:46",
+        "CALLCENTER interface down 22 min, 一级, 6 complaints");
     on("11-26 09:47", r -> r.complete(f2, "NOTIFY-TRIG-01", duty,
-        "asks 孙八 (DUTY_68284) to post the 故障通知公告"));
+        "asks the 68284 desk to post the 故障通知公告"));
     Sms notification = sms(f2, MessageType.NOTIFICATION, "11-26 09:50", content("客户拨打热线无法转接人工座席",
         "CALLCENTER与BOSS接口中断,待查", "全部客户", "待定"), "11-26 09:52");
     on("11-26 10:05", r -> r.facts(f2, callCenter.keyInterfaceOutageMinutes(27).complaintCount(12).build(), duty,
@@ -422,6 +418,17 @@ final class DayAtTheRoom {
   }
 
   // ------------------------------------------------------------------------------------------- helpers
+
+  /**
+   * The briefing before a notification (NOTIFY-REVIEW-03): the duty handler tells the team leader and the room
+   * supervisor first, then briefs the room manager, which is also the phone report of ESC-ROOM-01.
+   */
+  private void brief(String faultId, String leaderAt, String supervisorAt, String what, String managerAt,
+      String managerWhat) {
+    on(leaderAt, r -> r.told(faultId, Told.TEAM_LEADER, duty, leader, what));
+    on(supervisorAt, r -> r.told(faultId, Told.ROOM_SUPERVISOR, duty, supervisor, what));
+    on(managerAt, r -> r.told(faultId, Told.ROOM_MANAGER, duty, roomManager, managerWhat));
+  }
 
   /** Plans and drafts the SMS a NOTIFY-TRIG duty of {@code faultId} asks for, and submits it for review. */
   private Sms sms(String faultId, MessageType type, String draftAt, MessageContent content, String submitAt) {
