@@ -235,7 +235,8 @@ final class DayAtTheRoom {
           .actualExecutionMinutes(5.5).build(), "runs the 82,000-row extraction at 11:00");
       ExtractionWindow window = new ExtractionWindow(r.host().engine().calendar(), r.host().engine().parameters());
       ExtractionWindow.Decision d = window.decide(82_000, 6, r.now());
-      r.timeline().line(d.violations(), ex + " earliest allowed start outside peak hours (9:00-12:00, 14:00-18:00): "
+      r.timeline().line(d.violations(), ex + " earliest allowed start outside the peak hours "
+          + r.host().engine().parameters().extractionPeakWindows() + ": "
           + d.earliestAllowedStart().map(r::when).orElse("none within 400 days"));
     });
     on("11-25 12:00", r -> r.fire(r.host().extractions(), ex, DataOpEvent.RUN, processor, DataOpEventData.builder()

@@ -93,11 +93,6 @@ final class OpsRoom {
     return streams;
   }
 
-  /** The faults this room opened. */
-  Set<String> faultIds() {
-    return faultIds;
-  }
-
   /** Registers what the room does at once when a duty of {@code ruleId} falls due. */
   void onDue(String ruleId, BiConsumer<OpsRoom, Obligation> reaction) {
     reactions.put(ruleId, reaction);
