@@ -218,9 +218,8 @@ public final class JdbcObligationRepository implements ObligationRepository {
   @Override
   public int heartbeat(String owner, Instant now, Duration lease) {
     Instant until = now.plus(lease);
-    // a row is claimable at the later of its due time and its lease end, also when a heartbeat's clock runs behind
     return runner.inTransaction("heartbeat obligations", owner, c -> Sql.update(c,
-        "UPDATE ops_obligation SET lease_until = ?, run_at = GREATEST(due_at, ?) WHERE owner = ? AND lease_until > ?",
+        "UPDATE ops_obligation SET lease_until = ?, run_at = ? WHERE owner = ? AND lease_until > ?",
         until, until, owner, now));
   }
 

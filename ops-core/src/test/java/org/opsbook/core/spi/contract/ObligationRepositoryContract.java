@@ -191,15 +191,6 @@ public abstract class ObligationRepositoryContract extends StorageContract {
     assertThat(store.obligations().claimDue(at(20).plus(LEASE).minusSeconds(1), 5, "c", LEASE)).isEmpty();
     assertThat(store.obligations().heartbeat("a", at(20).plus(LEASE).plusSeconds(1), LEASE)).as("lapsed").isZero();
   }
-  @Test
-  void aHeartbeatFromALaggingClockNeverMakesAnObligationClaimableBeforeItIsDue() {
-    store.obligations().schedule(due("F-2", "ESC-ROOM-01", at(40)));
-    store.obligations().claimDue(at(40), 5, "b", LEASE);
-    assertThat(store.obligations().heartbeat("b", at(0), LEASE)).isEqualTo(1);
-    assertThat(store.obligations().nextDueAt()).contains(at(40));
-    assertThat(store.obligations().claimDue(at(39), 5, "c", LEASE)).isEmpty();
-  }
-
 
   @Test
   void aCancelledObligationNeverFires() {
