@@ -218,9 +218,11 @@ public final class JdbcObligationRepository implements ObligationRepository {
   @Override
   public int heartbeat(String owner, Instant now, Duration lease) {
     Instant until = now.plus(lease);
+    // a row rescheduled while leased keeps its later due time: it is claimable at whichever comes last
     return runner.inTransaction("heartbeat obligations", owner, c -> Sql.update(c,
-        "UPDATE ops_obligation SET lease_until = ?, run_at = ? WHERE owner = ? AND lease_until > ?",
-        until, until, owner, now));
+        "UPDATE ops_obligation SET lease_until = ?, run_at = CASE WHEN due_at > ? THEN due_at ELSE ? END"
+            + " WHERE owner = ? AND lease_until > ?",
+        until, until, until, owner, now));
   }
 
   @Override

@@ -193,6 +193,17 @@ public abstract class ObligationRepositoryContract extends StorageContract {
   }
 
   @Test
+  void aHeartbeatKeepsTheLaterDueTimeOfADutyRescheduledUnderItsLease() {
+    store.obligations().schedule(due("F-1", "ESC-ROOM-01", at(0)));
+    store.obligations().claimDue(at(0), 5, "a", LEASE);
+    store.obligations().schedule(due("F-1", "ESC-ROOM-01", at(40)));
+    assertThat(store.obligations().heartbeat("a", at(0), LEASE)).isEqualTo(1);
+    assertThat(store.obligations().nextDueAt()).contains(at(40));
+    assertThat(store.obligations().claimDue(at(39), 5, "b", LEASE)).isEmpty();
+    assertThat(store.obligations().claimDue(at(40), 5, "b", LEASE)).hasSize(1);
+  }
+
+  @Test
   void aCancelledObligationNeverFires() {
     ScheduledObligation o = due("F-1", "ESC-ROOM-01", at(0));
     store.obligations().schedule(o);
