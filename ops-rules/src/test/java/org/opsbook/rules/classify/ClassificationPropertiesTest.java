@@ -29,8 +29,9 @@ class ClassificationPropertiesTest {
   private static final int EFFICIENCY = 12;
   private static final int MANUAL = 22;
   private static final int[] FLAGS = {FLAG_COMM, 7, 8, 11, EFFICIENCY, 17, 18};
-  private static final int[] MAX = {1, 7000, 7000, 400, 400, 80, 5, 6, 1, 1, 2, 60, 1, 1, 300, 7000, 7000, 20, 1,
-      1, 40, 7000, 2};
+  /** The largest value of each slot: 1 for a flag, the last ordinal for an enum, past every threshold otherwise. */
+  private static final int[] MAX = {1, 7000, 7000, 400, 400, 5, 6, 1, 1, 2, 61, 1, 1, 300, 7000, 7000, 20, 1, 1,
+      40, 7000, 80, 2};
 
   /** The independent dimensions of §6.4: slots that only matter together form one group. */
   private static final List<int[]> GROUPS = List.of(new int[] {FLAG_COMM, 1, 2}, new int[] {3}, new int[] {4},
