@@ -14,6 +14,13 @@
     return e;
   }
 
+  // Times are shown in the host's zone (the calendar's, Asia/Shanghai by default), whatever the browser's.
+  function fmt(iso) {
+    const opts = { hour12: false };
+    if (data && data.zone) opts.timeZone = data.zone;
+    return new Date(iso).toLocaleString('zh-CN', opts);
+  }
+
   function countdown(iso) {
     if (!iso) return { text: 'timely (及时)', overdue: false };
     const ms = Date.parse(iso) - (Date.now() + skew);
@@ -29,14 +36,16 @@
 
   function render() {
     if (!data) return;
-    document.getElementById('now').textContent = new Date(Date.now() + skew).toLocaleString('zh-CN', { hour12: false });
+    document.getElementById('now').textContent = fmt(Date.now() + skew);
     fill(document.querySelector('#faults tbody'), data.faults.map(f => el('tr', { 'data-fault': f.faultId }, [
       el('td', {}, [el('strong', { text: f.faultId }), el('div', { class: 'muted', text: f.subject || '' })]),
-      el('td', { class: 'level ' + f.currentLevel, text: f.currentLevel + ' ' + f.severityLabel }),
+      el('td', { class: 'level ' + f.currentLevel }, [f.currentLevel + ' ' + f.severityLabel,
+        el('div', { class: 'muted rules', text: (f.matchedRules || []).join(' ') }),
+        f.repairedAt ? el('div', { class: 'repaired', text: 'repaired ' + fmt(f.repairedAt) }) : '']),
       el('td', { class: 'level ' + f.peakLevel, text: f.peakLevel }),
       el('td', {}, f.nextDuties.map(d => {
         const c = countdown(d.dueAt);
-        return el('div', { class: 'duty' }, [el('code', { text: d.ruleId }), ' ' + d.actor + ' → ' + d.target + ' ',
+        return el('div', { class: 'duty', title: d.action + ' (' + d.channel + ')' }, [el('code', { text: d.ruleId }), ' ' + d.actor + ' → ' + d.target + ' ',
           el('span', { class: 'due' + (c.overdue ? ' overdue' : ''), 'data-due': d.dueAt || '', text: c.text })]);
       }))
     ])), 'No open faults.');
@@ -46,11 +55,12 @@
       el('td', { class: 'text', text: m.text }),
       el('td', {}, m.state === 'IN_REVIEW' ? [
         el('button', { 'data-action': 'approve', 'data-key': m.key, text: 'Approve' }),
-        el('button', { 'data-action': 'reject', 'data-key': m.key, text: 'Reject' })] : [])
+        el('button', { 'data-action': 'reject', 'data-key': m.key, text: 'Reject' })]
+        : m.state === 'APPROVED' ? [el('button', { 'data-action': 'approve', 'data-key': m.key, text: 'Send' })] : [])
     ])), 'No messages.');
     fill(document.querySelector('#dataops tbody'), data.workflows.map(w => el('tr', { 'data-workflow': w.id }, [
       el('td', { text: w.id }), el('td', { text: w.machine }), el('td', { class: 'state', text: w.state }),
-      el('td', { class: 'muted', text: w.updatedAt })
+      el('td', { class: 'muted', text: fmt(w.updatedAt) })
     ])), 'No data operations.');
   }
 
@@ -60,7 +70,7 @@
       s.textContent = c.text;
       s.classList.toggle('overdue', c.overdue);
     });
-    if (data) document.getElementById('now').textContent = new Date(Date.now() + skew).toLocaleString('zh-CN', { hour12: false });
+    if (data) document.getElementById('now').textContent = fmt(Date.now() + skew);
   }
 
   async function load() {
@@ -80,17 +90,28 @@
     }
   }
 
+  function notice(text, isError) {
+    const n = document.getElementById('notice');
+    n.textContent = text;
+    n.classList.toggle('error', !!isError);
+    n.hidden = !text;
+  }
+
+  // Approve and reject answer with the rule that refused them; the page shows it instead of a blocking dialog.
   document.addEventListener('click', async (ev) => {
     const b = ev.target.closest('button[data-action]');
     if (!b) return;
     b.disabled = true;
+    const action = b.getAttribute('data-action');
     const body = { key: b.getAttribute('data-key'), reviewerId: document.getElementById('reviewer').value };
-    if (b.getAttribute('data-action') === 'reject') body.reason = prompt('Reason for rejecting?') || 'rejected';
-    const r = await fetch('/api/messages/' + b.getAttribute('data-action'), {
+    if (action === 'reject') body.reason = document.getElementById('reason').value;
+    const r = await fetch('/api/messages/' + action, {
       method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-    if (!r.ok) {
-      const err = await r.json().catch(() => ({}));
-      alert((err.error && err.error.message) || ('HTTP ' + r.status));
+    const answer = await r.json().catch(() => ({}));
+    if (r.ok) {
+      notice(body.key + ': ' + (answer.state || 'done') + (answer.delivered ? ', delivered' : ''), false);
+    } else {
+      notice((answer.error && answer.error.message) || ('HTTP ' + r.status), true);
     }
     await load();
   });

@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import org.opsbook.core.json.DecisionApi;
 import org.opsbook.core.json.ErrorJson;
 import org.opsbook.core.json.OpsJson;
+import org.opsbook.examples.demo.Demo;
 
 /**
  * {@code ./opsbook <command>}: reads one JSON document on standard input, writes one on standard output. Exit
@@ -34,13 +35,18 @@ public final class Main {
     DecisionApi api = Commands.decisionApi();
     if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
       err.println("usage: ./opsbook <command> < request.json");
-      err.println("       ./opsbook serve [--port N]     (POST /v1/<command>)");
+      err.println("       ./opsbook demo [--data DIR | --db JDBC-URL]");
+      err.println("       ./opsbook serve [--port N] [--host H] [--data DIR | --db JDBC-URL]");
       err.println("commands: " + (api.commandNames().isEmpty() ? "(none yet)" : String.join(", ", api.commandNames())));
       return args.length == 0 ? 2 : 0;
     }
     String command = args[0];
+    if (command.equals("demo")) {
+      return Demo.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err,
+          System.getenv("OPSBOOK_STDERR_TTY") != null);
+    }
     if (command.equals("serve")) {
-      return Serve.run(api, java.util.Arrays.copyOfRange(args, 1, args.length), err);
+      return Serve.run(api, java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
     }
     if (!api.commandNames().contains(command)) {
       out.println(OpsJson.write(ErrorJson.error(ErrorJson.UNKNOWN_COMMAND,

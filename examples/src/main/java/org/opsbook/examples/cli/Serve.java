@@ -1,23 +1,35 @@
 package org.opsbook.examples.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
 import org.opsbook.core.json.DecisionApi;
+import org.opsbook.examples.dashboard.Dashboard;
+import org.opsbook.examples.host.ConsoleGateway;
+import org.opsbook.examples.host.Database;
+import org.opsbook.examples.host.OpsHost;
 import org.opsbook.examples.http.OpsHttpServer;
 
-/** {@code ./opsbook serve [--port N] [--host H]}: the decision API over HTTP until the process is stopped. */
+/**
+ * {@code ./opsbook serve [--port N] [--host H] [--data DIR | --db JDBC-URL]}: the decision API at
+ * {@code POST /v1/<command>} and the operations dashboard at {@code /}, over the demo's data folder (or the given
+ * database), until the process is stopped. Approved messages go out through a console gateway on standard output.
+ */
 final class Serve {
   private Serve() {}
 
-  static int run(DecisionApi api, String[] args, PrintStream err) {
+  static int run(DecisionApi api, String[] args, PrintStream out, PrintStream err) {
     int port = 8080;
     String host = "127.0.0.1";
+    Database db = Database.inFolder(Database.DEFAULT_FOLDER);
     for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
+      String a = args[i];
+      if (a.startsWith("--") && i + 1 >= args.length) {
+        err.println(a + " needs a value; usage: ./opsbook serve [--port N] [--host H] [--data DIR | --db JDBC-URL]");
+        return 2;
+      }
+      switch (a) {
         case "--port" -> {
-          if (i + 1 >= args.length) {
-            err.println("--port needs a number");
-            return 2;
-          }
           try {
             port = Integer.parseInt(args[++i]);
           } catch (NumberFormatException e) {
@@ -25,21 +37,23 @@ final class Serve {
             return 2;
           }
         }
-        case "--host" -> {
-          if (i + 1 >= args.length) {
-            err.println("--host needs an address");
-            return 2;
-          }
-          host = args[++i];
-        }
+        case "--host" -> host = args[++i];
+        case "--data" -> db = Database.inFolder(Path.of(args[++i]));
+        case "--db" -> db = Database.at(args[++i]);
         default -> {
-          err.println("unknown option " + args[i] + "; usage: ./opsbook serve [--port N] [--host H]");
+          err.println("unknown option " + a + "; usage: ./opsbook serve [--port N] [--host H] "
+              + "[--data DIR | --db JDBC-URL]");
           return 2;
         }
       }
     }
-    try (OpsHttpServer server = OpsHttpServer.builder(api).host(host).port(port).build().start()) {
-      err.println("opsbook: serving the decision API at http://" + host + ":" + server.port() + "/v1/<command>");
+    Clock clock = Clock.systemUTC();
+    try (OpsHost ops = OpsHost.open(db, ConsoleGateway.printingTo(out, clock), "opsbook-serve");
+         OpsHttpServer server = new Dashboard(ops, clock).install(OpsHttpServer.builder(api).host(host).port(port))
+             .build().start()) {
+      String base = "http://" + host + ":" + server.port();
+      err.println("opsbook: data in " + db.describe());
+      err.println("opsbook: the decision API at " + base + "/v1/<command>, the dashboard at " + base + "/");
       server.join();
       return 0;
     } catch (Exception e) {

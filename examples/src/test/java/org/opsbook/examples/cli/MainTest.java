@@ -30,4 +30,26 @@ class MainTest {
   void noCommandIsAUsageError() {
     assertThat(run("").status()).isEqualTo(2);
   }
+
+  @Test
+  void serveRefusesBadOptionsWithExitTwo() {
+    assertThat(run("", "serve", "--port", "eighty").status()).isEqualTo(2);
+    assertThat(run("", "serve", "--bogus", "x").status()).isEqualTo(2);
+    assertThat(run("", "serve", "--db").status()).isEqualTo(2);
+  }
+
+  @Test
+  void demoRefusesBadOptionsWithExitTwo() {
+    assertThat(run("", "demo", "--data").status()).isEqualTo(2);
+  }
+
+  @Test
+  void theUsageNamesTheDemoAndTheServer() {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status = Main.run(new String[] {"--help"}, new ByteArrayInputStream(new byte[0]),
+        new PrintStream(new ByteArrayOutputStream(), true, UTF_8), new PrintStream(err, true, UTF_8));
+    assertThat(status).isZero();
+    assertThat(err.toString(UTF_8)).contains("./opsbook demo [--data DIR | --db JDBC-URL]", "./opsbook serve",
+        "classify", "cutover");
+  }
 }

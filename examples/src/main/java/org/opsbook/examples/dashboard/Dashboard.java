@@ -1,0 +1,285 @@
+package org.opsbook.examples.dashboard;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.opsbook.core.ConcurrentUpdateException;
+import org.opsbook.core.FaultSummary;
+import org.opsbook.core.InvalidInputException;
+import org.opsbook.core.Obligation;
+import org.opsbook.core.Person;
+import org.opsbook.core.Role;
+import org.opsbook.core.RuleId;
+import org.opsbook.core.Violation;
+import org.opsbook.core.json.ErrorJson;
+import org.opsbook.core.json.JsonFields;
+import org.opsbook.core.json.OpsJson;
+import org.opsbook.core.json.Timestamps;
+import org.opsbook.core.spi.WorkflowInstance;
+import org.opsbook.examples.host.OpsHost;
+import org.opsbook.examples.http.OpsHttpServer;
+import org.opsbook.examples.http.OpsHttpServer.Reply;
+import org.opsbook.notify.SmsKey;
+import org.opsbook.notify.SmsState;
+import org.opsbook.notify.workflow.SmsMessage;
+import org.opsbook.notify.workflow.SmsStep;
+import org.opsbook.notify.workflow.SmsWorkflow;
+import org.opsbook.rules.duty.FaultTracker;
+
+/**
+ * The operations dashboard of {@code ./opsbook serve}: the page at {@code /} (plain HTML, CSS and JavaScript from
+ * {@code classpath:/dashboard/}, no build step) and its JSON API under {@code /api}:
+ *
+ * <ul>
+ *   <li>{@code GET /api/dashboard}: open faults with their level, peak level and next duties; the SMS messages, those
+ *       waiting for review first; the data-operation tickets and cutovers with their states;
+ *   <li>{@code POST /api/messages/approve} {@code {key, reviewerId}}: the reviewer approves exactly the drafted text
+ *       (NOTIFY-REVIEW-01/02 decide who may), then the 68284 desk releases it with the fault's recorded briefing
+ *       (NOTIFY-REVIEW-03) and the outbox delivers it through the console gateway, so the message ends SENT; a message
+ *       approved earlier but not yet sendable (the briefing was missing) is only released;
+ *   <li>{@code POST /api/messages/reject} {@code {key, reviewerId, reason}} sends it back (SM-SMS-T04).
+ * </ul>
+ *
+ * <p>Refusals answer 400 with {@code {"error": {"code": "REFUSED", "message", "ruleIds", "violations"}}}; bad input
+ * answers 400 {@code INVALID_INPUT} naming the field; a concurrent change of the same message answers 409.
+ *
+ * <p>Its clock never runs behind the data: {@code now} is the later of the wall clock and the latest stored change,
+ * so a simulated day (the demo's) is shown as of its end. Thread-safe.
+ */
+public final class Dashboard {
+  private static final int LIST_LIMIT = 40;
+  private static final int NEXT_DUTIES = 4;
+  private static final Set<String> APPROVE_FIELDS = Set.of("key", "reviewerId");
+  private static final Set<String> REJECT_FIELDS = Set.of("key", "reviewerId", "reason");
+  private static final List<String> WORKFLOW_MACHINES = List.of("SM-DATAOP-MOD", "SM-DATAOP-EXT", "SM-CUTOVER");
+
+  private final OpsHost host;
+  private final Clock clock;
+  private final ZoneId zone;
+  private final Map<String, Reply> assets;
+
+  /**
+   * Creates the dashboard over {@code host}.
+   *
+   * @param clock the wall clock; the data's latest change overrides it when later
+   */
+  public Dashboard(OpsHost host, Clock clock) {
+    this.host = checkNotNull(host, "host");
+    this.clock = checkNotNull(clock, "clock");
+    this.zone = host.engine().calendar().zone();
+    this.assets = Map.of(
+        "", asset("index.html", "text/html; charset=utf-8"),
+        "index.html", asset("index.html", "text/html; charset=utf-8"),
+        "dashboard.js", asset("dashboard.js", "text/javascript; charset=utf-8"),
+        "dashboard.css", asset("dashboard.css", "text/css; charset=utf-8"));
+  }
+
+  /** Adds the page at {@code /} and the API at {@code /api} to a server under construction. */
+  public OpsHttpServer.Builder install(OpsHttpServer.Builder server) {
+    return server.route("/api", this::api).route("/", this::page);
+  }
+
+  /** Serves {@code /}, {@code /dashboard.js} and {@code /dashboard.css}. */
+  Reply page(String method, String path, String body) {
+    if (!method.equals("GET") && !method.equals("HEAD")) {
+      return error(405, "METHOD_NOT_ALLOWED", "use GET " + "/" + path);
+    }
+    Reply r = assets.get(path);
+    return r != null ? r : error(404, "NOT_FOUND", "no page /" + path);
+  }
+
+  /** Serves the JSON API below {@code /api}. */
+  Reply api(String method, String path, String body) {
+    try {
+      return switch (method + " " + path) {
+        case "GET /dashboard" -> Reply.json(200, OpsJson.write(snapshot()));
+        case "POST /messages/approve" -> approve(body);
+        case "POST /messages/reject" -> reject(body);
+        default -> error(404, "NOT_FOUND", "no route " + method + " /api" + path);
+      };
+    } catch (InvalidInputException e) {
+      return Reply.json(400, OpsJson.write(ErrorJson.invalidInput(e)));
+    } catch (ConcurrentUpdateException e) {
+      return error(409, "CONFLICT", "the message changed meanwhile; reload and try again");
+    }
+  }
+
+  /** Returns the dashboard document as of {@link #now}. */
+  public ObjectNode snapshot() {
+    List<FaultSummary> faults = new ArrayList<>(host.jdbc().faults().openFaults());
+    List<WorkflowInstance> messages = new ArrayList<>(host.jdbc().workflows().list(SmsWorkflow.MACHINE));
+    List<WorkflowInstance> workflows = new ArrayList<>();
+    WORKFLOW_MACHINES.forEach(m -> workflows.addAll(host.jdbc().workflows().list(m)));
+    Instant now = clock.instant();
+    for (FaultSummary f : faults) {
+      now = later(now, f.updatedAt());
+    }
+    for (WorkflowInstance w : messages) {
+      now = later(now, w.updatedAt());
+    }
+    for (WorkflowInstance w : workflows) {
+      now = later(now, w.updatedAt());
+    }
+    ObjectNode root = OpsJson.object();
+    root.put("now", Timestamps.format(now, zone));
+    root.put("zone", zone.getId());
+    ArrayNode reviewers = root.putArray("reviewers");
+    for (Role role : List.of(Role.FAULT_TEAM_LEADER, Role.ESC_DUTY)) {
+      for (Person p : host.people().directory().withRole(role)) {
+        reviewers.addObject().put("id", p.id()).put("label", p.name() + " · " + role.name());
+      }
+    }
+    faults.sort(Comparator.comparing(FaultSummary::peakLevel).reversed()
+        .thenComparing(FaultSummary::updatedAt, Comparator.reverseOrder()));
+    ArrayNode faultsOut = root.putArray("faults");
+    for (FaultSummary f : faults.subList(0, Math.min(LIST_LIMIT, faults.size()))) {
+      faultsOut.add(fault(f, now));
+    }
+    messages.sort(Comparator.comparing((WorkflowInstance w) -> !w.state().equals(SmsState.IN_REVIEW.name()))
+        .thenComparing(WorkflowInstance::updatedAt, Comparator.reverseOrder()));
+    ArrayNode messagesOut = root.putArray("messages");
+    for (WorkflowInstance w : messages.subList(0, Math.min(LIST_LIMIT, messages.size()))) {
+      SmsMessage m = host.sms().find(SmsKey.parse(w.id())).orElseThrow();
+      ObjectNode o = messagesOut.addObject().put("key", w.id()).put("messageType", m.key().type().name())
+          .put("state", m.state().name()).put("text", m.record().text().orElse(""))
+          .put("updatedAt", Timestamps.format(w.updatedAt(), zone));
+      ArrayNode classes = o.putArray("recipientClasses");
+      (m.record().recipientClasses().isEmpty() ? m.record().baseClasses() : m.record().recipientClasses())
+          .forEach(c -> classes.add(c.name()));
+    }
+    workflows.sort(Comparator.comparing(WorkflowInstance::updatedAt, Comparator.reverseOrder()));
+    ArrayNode workflowsOut = root.putArray("workflows");
+    for (WorkflowInstance w : workflows.subList(0, Math.min(LIST_LIMIT, workflows.size()))) {
+      workflowsOut.addObject().put("id", w.id()).put("machine", w.machine()).put("state", w.state())
+          .put("updatedAt", Timestamps.format(w.updatedAt(), zone));
+    }
+    return root;
+  }
+
+  private ObjectNode fault(FaultSummary f, Instant now) {
+    FaultTracker t = host.faults().load(f.faultId());
+    ObjectNode o = OpsJson.object().put("faultId", f.faultId()).put("subject", f.subjectName().orElse(""))
+        .put("currentLevel", t.currentLevel().name()).put("peakLevel", t.peakLevel().name())
+        .put("severityLabel", t.classification().severityLabel());
+    o.set("matchedRules", OpsJson.ruleIds(t.classification().matchedRules()));
+    t.repairedAt().ifPresentOrElse(r -> o.put("repairedAt", Timestamps.format(r, zone)), () -> o.putNull("repairedAt"));
+    ArrayNode duties = o.putArray("nextDuties");
+    List<Obligation> open = t.obligations(now);
+    for (Obligation d : open.subList(0, Math.min(NEXT_DUTIES, open.size()))) {
+      ObjectNode x = duties.addObject().put("ruleId", d.ruleId().value())
+          .put("actor", host.people().label(d.actor().name())).put("target", host.people().label(d.target()))
+          .put("channel", d.channel().name()).put("action", d.action());
+      d.dueAt().ifPresentOrElse(due -> x.put("dueAt", Timestamps.format(due, zone)), () -> x.putNull("dueAt"));
+    }
+    return o;
+  }
+
+  private Reply approve(String body) {
+    JsonFields f = JsonFields.of(OpsJson.parse(body), "", APPROVE_FIELDS);
+    SmsKey key = SmsKey.parse(f.requiredString("key"));
+    Person reviewer = reviewer(f);
+    SmsMessage m = message(key);
+    Instant now = now();
+    if (m.state() != SmsState.APPROVED) {
+      SmsStep approved = host.sms().approve(key, reviewer.toActor(), m.record().text().orElse(""), now);
+      if (!approved.accepted()) {
+        return refused("approve " + key, approved.violations());
+      }
+    }
+    OpsHost.Released sent = host.release(key, host.desk(), now);
+    if (!sent.step().accepted()) {
+      return refused("send " + key, sent.step().violations());
+    }
+    ObjectNode out = OpsJson.object().put("key", key.toString())
+        .put("state", host.sms().find(key).orElseThrow().state().name()).put("delivered", sent.delivered());
+    return Reply.json(200, OpsJson.write(out));
+  }
+
+  private Reply reject(String body) {
+    JsonFields f = JsonFields.of(OpsJson.parse(body), "", REJECT_FIELDS);
+    SmsKey key = SmsKey.parse(f.requiredString("key"));
+    Person reviewer = reviewer(f);
+    message(key);
+    SmsStep step = host.sms().reject(key, reviewer.toActor(), f.string("reason").orElse(""), now());
+    if (!step.accepted()) {
+      return refused("reject " + key, step.violations());
+    }
+    return Reply.json(200, OpsJson.write(OpsJson.object().put("key", key.toString())
+        .put("state", step.message().state().name())));
+  }
+
+  private Person reviewer(JsonFields f) {
+    String id = f.requiredString("reviewerId");
+    return host.people().find(id).orElseThrow(() -> new InvalidInputException("reviewerId",
+        "no person " + id + " in the directory"));
+  }
+
+  private SmsMessage message(SmsKey key) {
+    return host.sms().find(key).orElseThrow(() -> new InvalidInputException("key", "no message " + key));
+  }
+
+  /** Returns the later of the wall clock and the latest stored change. */
+  private Instant now() {
+    Instant now = clock.instant();
+    for (FaultSummary f : host.jdbc().faults().openFaults()) {
+      now = later(now, f.updatedAt());
+    }
+    for (WorkflowInstance w : host.jdbc().workflows().list(SmsWorkflow.MACHINE)) {
+      now = later(now, w.updatedAt());
+    }
+    return now;
+  }
+
+  private static Reply refused(String what, List<Violation> violations) {
+    ObjectNode root = OpsJson.object();
+    ObjectNode err = root.putObject("error");
+    err.put("code", "REFUSED");
+    List<String> lines = new ArrayList<>();
+    ArrayNode rules = err.putArray("ruleIds");
+    ArrayNode list = err.putArray("violations");
+    SortedSet<RuleId> ids = new TreeSet<>();
+    for (Violation v : violations) {
+      ids.add(v.ruleId());
+      lines.add(v.ruleId() + ": " + v.message());
+      ObjectNode x = list.addObject().put("ruleId", v.ruleId().value()).put("message", v.message());
+      v.field().ifPresent(field -> x.put("field", field));
+    }
+    ids.forEach(id -> rules.add(id.value()));
+    err.put("message", "cannot " + what + ": " + String.join("; ", lines));
+    return Reply.json(400, OpsJson.write(root));
+  }
+
+  private static Reply error(int status, String code, String message) {
+    return Reply.json(status, OpsJson.write(ErrorJson.error(code, message)));
+  }
+
+  private static Instant later(Instant a, Instant b) {
+    return b.isAfter(a) ? b : a;
+  }
+
+  private static Reply asset(String name, String contentType) {
+    try (InputStream in = Dashboard.class.getResourceAsStream("/dashboard/" + name)) {
+      if (in == null) {
+        throw new IllegalStateException("the dashboard resource " + name + " is missing from the classpath");
+      }
+      return new Reply(200, contentType, new String(in.readAllBytes(), UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,517 @@
+package org.opsbook.examples.demo;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Queue;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.opsbook.core.AuditRecord;
+import org.opsbook.core.FaultEventType;
+import org.opsbook.core.FaultFacts;
+import org.opsbook.core.Level;
+import org.opsbook.core.Masking;
+import org.opsbook.core.Obligation;
+import org.opsbook.core.ObligationKey;
+import org.opsbook.core.Role;
+import org.opsbook.core.RuleId;
+import org.opsbook.core.Violation;
+import org.opsbook.core.machine.Outcome;
+import org.opsbook.core.machine.WorkflowStore;
+import org.opsbook.core.time.MutableClock;
+import org.opsbook.examples.host.Briefings;
+import org.opsbook.examples.host.ConsoleGateway;
+import org.opsbook.examples.host.OpsHost;
+import org.opsbook.notify.Briefing;
+import org.opsbook.notify.MessageContent;
+import org.opsbook.notify.MessageType;
+import org.opsbook.notify.SmsKey;
+import org.opsbook.notify.workflow.SmsMessage;
+import org.opsbook.notify.workflow.SmsStep;
+import org.opsbook.notify.workflow.SmsWorkflow;
+import org.opsbook.rules.duty.FaultTracker;
+
+/**
+ * The operations room of the demo: the people of the scenario acting through the example host at the replay's
+ * current time, and the timeline lines that say what each action did. Every line carries the rule IDs the library
+ * returned: the classification's matched rules, the duties raised, done, due or ended, the SM-SMS, SM-DATAOP and
+ * SM-CUTOVER transitions and every guard that refused one. It also remembers the audit streams it wrote, so the demo
+ * can verify them at the end. Not thread-safe.
+ */
+final class OpsRoom {
+  private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("HH:mm");
+  private static final DateTimeFormatter DAY_HM = DateTimeFormatter.ofPattern("MM-dd HH:mm");
+
+  private final OpsHost host;
+  private final Timeline timeline;
+  private final MutableClock clock;
+  private final Queue<Delivery> deliveries;
+  private final Map<String, BiConsumer<OpsRoom, Obligation>> reactions = new LinkedHashMap<>();
+  private final Set<String> faultIds = new LinkedHashSet<>();
+  private final Set<String> streams = new TreeSet<>();
+
+  OpsRoom(OpsHost host, Timeline timeline, MutableClock clock, Queue<Delivery> deliveries) {
+    this.host = checkNotNull(host, "host");
+    this.timeline = checkNotNull(timeline, "timeline");
+    this.clock = checkNotNull(clock, "clock");
+    this.deliveries = checkNotNull(deliveries, "deliveries");
+  }
+
+  OpsHost host() {
+    return host;
+  }
+
+  Timeline timeline() {
+    return timeline;
+  }
+
+  Instant now() {
+    return clock.instant();
+  }
+
+  ZoneId zone() {
+    return timeline.zone();
+  }
+
+  /** The audit streams this room wrote to. */
+  Set<String> streams() {
+    return streams;
+  }
+
+  /** Registers what the room does at once when a duty of {@code ruleId} falls due. */
+  void onDue(String ruleId, BiConsumer<OpsRoom, Obligation> reaction) {
+    reactions.put(ruleId, reaction);
+  }
+
+  /** Records that this room wrote to {@code stream}. */
+  void wrote(String stream) {
+    streams.add(stream);
+  }
+
+  // ------------------------------------------------------------------------------------------------ faults
+
+  /** Opens a fault with its first facts (SM-ESC-T01) and prints its classification. */
+  void open(String faultId, FaultFacts facts, Who by, String what) {
+    faultIds.add(faultId);
+    wrote("fault:" + faultId);
+    change(faultId, () -> host.faults().open(faultId, facts, now(), by.id()),
+        after -> Head.of(classificationRules(after), faultId + " opened by " + by + ": " + what + " → "
+            + level(after.currentLevel())));
+  }
+
+  /** The host reports a new snapshot of the fault's facts; prints the classification when it changes. */
+  void facts(String faultId, FaultFacts facts, Who by, String what) {
+    FaultTracker before = host.faults().load(faultId);
+    change(faultId, () -> host.faults().updateFacts(faultId, facts, now(), by.id()), after -> {
+      String level = after.currentLevel() == before.currentLevel() ? "still " + level(after.currentLevel())
+          : level(before.currentLevel()) + " → " + level(after.currentLevel());
+      return Head.of(classificationRules(after), faultId + " " + what + " (" + by.person().name() + "): " + level
+          + (after.peakLevel() != after.currentLevel() ? ", peak " + after.peakLevel() : ""));
+    });
+  }
+
+  /** Records an event on the fault (a report, the repair …); the line names the duties it discharged. */
+  void event(String faultId, FaultEventType type, Who by, String what, String... rules) {
+    change(faultId, () -> host.faults().record(faultId, type, now(), by.id()),
+        after -> Head.of(ids(rules), faultId + " " + by + " " + what));
+  }
+
+  /** Records that the duty of {@code ruleId} is done. */
+  void complete(String faultId, String ruleId, Who by, String what) {
+    change(faultId, () -> host.faults().complete(faultId, RuleId.of(ruleId), OptionalInt.empty(), now(),
+        by.id()), after -> Head.of(List.of(), faultId + " " + by + " " + what));
+  }
+
+  /**
+   * Records that the duty handler told {@code whom} about the fault (NOTIFY-REVIEW-03); briefing the room manager is
+   * also the phone report to the room manager (ESC-ROOM-01).
+   */
+  void told(String faultId, Briefings.Told whom, Who by, Who listener, String what) {
+    host.briefings().record(faultId, whom, listener.id(), by.id(), now());
+    wrote(Briefings.stream(faultId));
+    if (whom == Briefings.Told.ROOM_MANAGER) {
+      change(faultId, () -> host.faults().record(faultId, FaultEventType.REPORTED_TO_ROOM_MANAGER, now(), by.id()),
+          after -> Head.of(List.of(Briefings.REVIEW_03), faultId + " " + by + " briefs " + listener + " by phone: "
+              + what));
+    } else {
+      timeline.line(List.of(Briefings.REVIEW_03), faultId + " " + by + " tells " + listener + " first: " + what);
+    }
+  }
+
+  /** A duty's timer fired: the room reacts at once if the scenario says so, otherwise the line says it is due. */
+  void fallsDue(Obligation o) {
+    if (!faultIds.contains(o.subjectId())) {
+      return;
+    }
+    FaultTracker t = host.faults().load(o.subjectId());
+    boolean stillOwed = false;
+    for (Obligation open : t.obligations(now())) {
+      stillOwed |= open.key().equals(o.key());
+    }
+    if (!stillOwed) {
+      return;
+    }
+    BiConsumer<OpsRoom, Obligation> reaction = reactions.get(o.ruleId().value());
+    if (reaction != null) {
+      reaction.accept(this, o);
+      return;
+    }
+    timeline.line(List.of(o.ruleId()), o.subjectId() + " due now: " + who(o) + ": " + o.action());
+  }
+
+  /** The duty handler makes the progress report that just fell due (ESC-PROG-01/02), folding repeats into one line. */
+  void reportProgress(Obligation o, Who by) {
+    change(o.subjectId(), () -> host.faults().record(o.subjectId(), FaultEventType.PROGRESS_REPORTED, now(), by.id()),
+        after -> Head.recurring(o.ruleId() + "|" + o.subjectId(), "#" + o.sequence(), o.subjectId() + " "
+            + by + " → " + label(o.target()) + " by " + o.channel() + ": progress report #" + o.sequence()
+            + ", as it fell due", "progress reports on " + o.subjectId() + " as each fell due"));
+  }
+
+  // --------------------------------------------------------------------------------------------------- SMS
+
+  /** Plans the SMS that the fault's open NOTIFY-TRIG duty asks for (recipient classes fixed here). */
+  SmsKey planSms(String faultId, MessageType type) {
+    FaultTracker t = host.faults().load(faultId);
+    Obligation trigger = null;
+    for (Obligation o : t.obligations(now())) {
+      if (trigger == null && SmsWorkflow.messageTypeFor(o).equals(Optional.of(type))) {
+        trigger = o;
+      }
+    }
+    if (trigger == null) {
+      throw new IllegalStateException("no open duty of " + faultId + " asks for a " + type + " SMS at " + now());
+    }
+    SmsMessage m = host.sms().plan(trigger, t.facts(), now());
+    wrote("sms:" + m.key());
+    boolean callCenter = m.record().baseRules().contains(RuleId.of("NOTIFY-RCPT-03"));
+    timeline.line(lastRules(m.key()), m.key() + " planned: " + type.chineseName() + ", template "
+        + m.record().templateId() + ", to classes " + classes(m.record().baseClasses())
+        + m.record().dueAt().map(d -> ", due " + when(d)).orElse("")
+        + (callCenter ? " — a CALLCENTER fault, so class A is left out" : ""));
+    return m.key();
+  }
+
+  /** Drafts the message from its template (SM-SMS-T01). */
+  void draft(SmsKey key, Who author, MessageContent content) {
+    FaultFacts facts = host.faults().load(key.faultId()).facts();
+    SmsStep step = host.sms().draft(key, author.actor(), content.withFallbacks(facts), now());
+    if (!refused(step, key + " " + author + " may not draft")) {
+      AuditRecord r = lastRecord(key);
+      timeline.line(r.entry().ruleIds(), key + " drafted by " + author + ": " + r.entry().details().get("characters")
+          + " characters, " + r.entry().details().get("segments") + " SMS segments");
+      timeline.detail(Masking.phonesIn(step.message().record().text().orElse("")));
+    }
+  }
+
+  /** Submits the draft for review (SM-SMS-T02). */
+  void submit(SmsKey key, Who author, Who reviewer) {
+    SmsStep step = host.sms().submitForReview(key, author.actor(), now());
+    if (!refused(step, key + " " + author + " may not submit")) {
+      timeline.line(lastRules(key), key + " " + author + " submits it for review by " + reviewer);
+    }
+  }
+
+  /** The reviewer approves exactly the drafted text (SM-SMS-T03, NOTIFY-REVIEW-01/02), or is refused. */
+  void approve(SmsKey key, Who reviewer) {
+    String text = host.sms().find(key).orElseThrow().record().text().orElse("");
+    SmsStep step = host.sms().approve(key, reviewer.actor(), text, now());
+    if (!refused(step, key + " " + reviewer + " may not approve it")) {
+      timeline.line(lastRules(key), key + " approved by " + reviewer + ": exactly the drafted text");
+    }
+  }
+
+  /** The reviewer sends the draft back with a reason (SM-SMS-T04). */
+  void reject(SmsKey key, Who reviewer, String reason) {
+    SmsStep step = host.sms().reject(key, reviewer.actor(), reason, now());
+    if (!refused(step, key + " " + reviewer + " may not reject it")) {
+      timeline.line(lastRules(key), key + " sent back by " + reviewer + ": " + reason);
+    }
+  }
+
+  /** The 68284 desk mass-sends the approved text; the console gateway delivers it; the fault records the sending. */
+  void release(SmsKey key) {
+    Who desk = Who.as(host.desk(), Role.DUTY_68284);
+    OpsHost.Released[] released = new OpsHost.Released[1];
+    change(key.faultId(), () -> {
+      released[0] = host.release(key, desk.person(), now());
+      return host.faults().load(key.faultId());
+    }, after -> {
+      SmsStep step = released[0].step();
+      if (!step.accepted()) {
+        return Head.of(step.violatedRules(), key + " " + desk + " may not send it yet: " + messages(step.violations()));
+      }
+      AuditRecord send = lastRecord(key, "massSend");
+      Map<String, String> d = send.entry().details();
+      Briefing b = step.message().record().briefing().orElse(Briefing.none());
+      String briefed = b.roomManagerBriefedAt().isPresent() ? "; briefed first: team leader "
+          + b.teamLeaderInformedAt().map(this::hm).orElse("-") + ", room supervisor "
+          + b.roomSupervisorInformedAt().map(this::hm).orElse("-") + ", room manager "
+          + b.roomManagerBriefedAt().map(this::hm).orElse("-") : "";
+      SortedSet<RuleId> rules = new TreeSet<>(send.entry().ruleIds());
+      return Head.of(rules, key + " mass-sent by " + desk + " to classes "
+          + classes(step.message().record().recipientClasses()) + " (" + d.get("recipientCount") + " people)"
+          + briefed, this::printDeliveries);
+    });
+  }
+
+  private void printDeliveries() {
+    Delivery d;
+    while ((d = deliveries.poll()) != null) {
+      timeline.detail("console gateway " + d.gatewayId() + " → " + ConsoleGateway.recipients(d.message()));
+    }
+  }
+
+  private boolean refused(SmsStep step, String what) {
+    if (step.accepted()) {
+      return false;
+    }
+    timeline.line(step.violatedRules(), what + ": " + messages(step.violations()));
+    return true;
+  }
+
+  private AuditRecord lastRecord(SmsKey key) {
+    List<AuditRecord> records = host.jdbc().auditLog().read("sms:" + key);
+    return records.get(records.size() - 1);
+  }
+
+  private AuditRecord lastRecord(SmsKey key, String action) {
+    List<AuditRecord> records = host.jdbc().auditLog().read("sms:" + key);
+    for (int i = records.size() - 1; i >= 0; i--) {
+      if (records.get(i).entry().action().equals(action)) {
+        return records.get(i);
+      }
+    }
+    throw new IllegalStateException("no " + action + " recorded for " + key);
+  }
+
+  private SortedSet<RuleId> lastRules(SmsKey key) {
+    return lastRecord(key).entry().ruleIds();
+  }
+
+  // ------------------------------------------------------------------------------------- workflows
+
+  /**
+   * Fires {@code event} on a stored ticket and prints the outcome: the transition and the rules worth naming when it
+   * is accepted (only those the audit entry records), or every failed guard when it is refused.
+   *
+   * @param highlight rules to name beside the transition when the audit entry records them
+   */
+  <I, E extends Enum<E>, D> Outcome<I> fire(WorkflowStore<I, E, D> store, String id, E event, Who who, D data,
+      String what, String... highlight) {
+    Outcome<I> o = store.fire(id, event, who.actor(), data, now());
+    print(o, id + " " + who + " " + what, highlight);
+    return o;
+  }
+
+  /**
+   * Stores a new ticket (its audit stream opens with the stated facts). Only a refusal is printed: the ticket's
+   * first event says the rest.
+   */
+  <I, E extends Enum<E>, D> Outcome<I> create(WorkflowStore<I, E, D> store, String stream, I draft, Who who) {
+    Outcome<I> o = store.create(draft, who.actor(), now());
+    wrote(stream);
+    if (!o.isAccepted()) {
+      print(o, stream.substring(stream.indexOf(':') + 1) + " " + who + " may not open it");
+    }
+    return o;
+  }
+
+  private void print(Outcome<?> o, String what, String... highlight) {
+    if (!o.isAccepted()) {
+      timeline.line(o.violatedRules(), what + " — refused: " + messages(o.violations()));
+      return;
+    }
+    List<Object> rules = new ArrayList<>();
+    if (o.transitionId() != null) {
+      rules.add(o.transitionId());
+    }
+    SortedSet<RuleId> recorded = o.audit().map(a -> a.ruleIds()).orElse(new TreeSet<>());
+    for (String h : highlight) {
+      if (recorded.contains(RuleId.of(h))) {
+        rules.add(h);
+      }
+    }
+    timeline.line(rules, what);
+  }
+
+  // ----------------------------------------------------------------------------------------- printing
+
+  /**
+   * Runs a change of one fault and prints it: the headline (with the rules of the duties it discharged), the duties
+   * that ended undone or no longer apply, and the new duties still ahead. Duties due at once are left to their timers,
+   * which print them as they fire.
+   */
+  private FaultTracker change(String faultId, Supplier<FaultTracker> op, Function<FaultTracker, Head> headline) {
+    Instant now = now();
+    FaultTracker before = host.faults().load(faultId);
+    List<Obligation> was = before.version() == 0 ? List.of() : before.obligations(now);
+    FaultTracker after = op.get();
+    List<Obligation> is = after.obligations(now);
+    Map<ObligationKey, Obligation> known = new LinkedHashMap<>();
+    after.raised().forEach(o -> known.put(o.key(), o));
+    was.forEach(o -> known.putIfAbsent(o.key(), o));
+    List<Obligation> done = settledSince(before.completions().keySet(), after.completions().keySet(), known);
+    List<Obligation> ended = settledSince(before.cancellations().keySet(), after.cancellations().keySet(), known);
+
+    Head head = headline.apply(after);
+    SortedSet<Object> rules = new TreeSet<>((a, b) -> a.toString().compareTo(b.toString()));
+    rules.addAll(head.rules());
+    done.forEach(o -> rules.add(o.ruleId()));
+    if (head.recurringKey() != null) {
+      timeline.recurring(head.recurringKey(), head.sequence(), rules, head.text(), head.summary());
+    } else {
+      timeline.line(rules, head.text());
+    }
+    head.details().run();
+
+    if (!ended.isEmpty()) {
+      SortedSet<RuleId> endedRules = new TreeSet<>();
+      List<String> names = new ArrayList<>();
+      for (Obligation o : ended) {
+        endedRules.add(o.ruleId());
+        names.add(o.ruleId() + (o.recurring() ? " #" + o.sequence() : ""));
+      }
+      timeline.line(endedRules, faultId + " ends undone: " + String.join(", ", names)
+          + (after.repairedAt().isPresent() ? " (the fault is repaired)" : ""));
+    }
+    Set<ObligationKey> isKeys = keys(is);
+    Set<ObligationKey> settled = new HashSet<>(keys(done));
+    settled.addAll(keys(ended));
+    SortedSet<RuleId> goneRules = new TreeSet<>();
+    List<String> gone = new ArrayList<>();
+    for (Obligation o : was) {
+      if (!isKeys.contains(o.key()) && !settled.contains(o.key())) {
+        goneRules.add(o.ruleId());
+        gone.add(o.ruleId() + (o.recurring() ? " #" + o.sequence() : ""));
+      }
+    }
+    if (!gone.isEmpty()) {
+      boolean repaired = after.repairedAt().isPresent() && before.repairedAt().isEmpty();
+      timeline.line(goneRules, faultId + " no longer owed: " + String.join(", ", gone) + (repaired
+          ? " — the repair ends them" : after.peakLevel() != before.peakLevel()
+              ? " — the escalated fault's duties replace them (peak " + after.peakLevel() + ")" : ""));
+    }
+    Set<ObligationKey> wasKeys = keys(was);
+    for (Obligation o : is) {
+      boolean repeat = o.recurring() && o.sequence() > 1;
+      boolean dueNow = o.dueAt().isPresent() && !o.dueAt().get().isAfter(now);
+      if (!wasKeys.contains(o.key()) && !repeat && !dueNow) {
+        timeline.line(List.of(o.ruleId()), faultId + " owes: " + duty(o));
+      }
+    }
+    return after;
+  }
+
+  private static List<Obligation> settledSince(Set<ObligationKey> before, Set<ObligationKey> after,
+      Map<ObligationKey, Obligation> known) {
+    List<Obligation> out = new ArrayList<>();
+    for (ObligationKey k : after) {
+      if (!before.contains(k) && known.containsKey(k)) {
+        out.add(known.get(k));
+      }
+    }
+    return out;
+  }
+
+  private static Set<ObligationKey> keys(Collection<Obligation> obligations) {
+    Set<ObligationKey> out = new HashSet<>();
+    obligations.forEach(o -> out.add(o.key()));
+    return out;
+  }
+
+  /** Returns {@code 张三 (ESC_DUTY) → 赵六 (ROOM_MANAGER) by PHONE, due 10:05: action}. */
+  String duty(Obligation o) {
+    return who(o) + ", " + o.dueAt().map(d -> "due " + when(d)).orElse("timely (及时)") + ": " + o.action();
+  }
+
+  /** Returns {@code 张三 (ESC_DUTY) → 赵六 (ROOM_MANAGER) by PHONE} (with the occurrence of a recurring duty). */
+  private String who(Obligation o) {
+    return label(o.actor().name()) + " → " + label(o.target()) + " by " + o.channel()
+        + (o.recurring() ? " #" + o.sequence() : "");
+  }
+
+  private String label(String roleOrUnit) {
+    return host.people().label(roleOrUnit);
+  }
+
+  private static List<Object> classificationRules(FaultTracker t) {
+    return t.classification().matchedRules().isEmpty() ? List.of("FAULT-CLASS-DEF-01")
+        : new ArrayList<>(t.classification().matchedRules());
+  }
+
+  static String level(Level l) {
+    return switch (l) {
+      case NONE -> "一般故障 (NONE)";
+      case L1 -> "一级故障 L1 (严重)";
+      case L2 -> "二级故障 L2 (重大)";
+    };
+  }
+
+  /** Returns {@code HH:mm} for a time today, {@code MM-dd HH:mm} otherwise. */
+  String when(Instant t) {
+    return (t.atZone(zone()).toLocalDate().equals(now().atZone(zone()).toLocalDate()) ? HM : DAY_HM)
+        .format(t.atZone(zone()));
+  }
+
+  /** Returns {@code MM-dd HH:mm}. */
+  String day(Instant t) {
+    return DAY_HM.format(t.atZone(zone()));
+  }
+
+  private String hm(Instant t) {
+    return HM.format(t.atZone(zone()));
+  }
+
+  private static String classes(Collection<?> classes) {
+    List<String> c = new ArrayList<>();
+    classes.forEach(x -> c.add(x.toString()));
+    return String.join(",", c);
+  }
+
+  static String messages(List<Violation> violations) {
+    List<String> m = new ArrayList<>();
+    for (Violation v : violations) {
+      m.add(v.message());
+    }
+    return String.join("; ", new LinkedHashSet<>(m));
+  }
+
+  private static List<Object> ids(String... rules) {
+    List<Object> out = new ArrayList<>();
+    for (String r : rules) {
+      out.add(RuleId.of(r));
+    }
+    return out;
+  }
+
+  /** A change's headline: its rules, its text, optional detail lines, and how repeats of it fold. */
+  private record Head(Collection<?> rules, String text, Runnable details, String recurringKey, String sequence,
+      String summary) {
+    static Head of(Collection<?> rules, String text) {
+      return new Head(rules, text, () -> { }, null, null, null);
+    }
+
+    static Head of(Collection<?> rules, String text, Runnable details) {
+      return new Head(rules, text, details, null, null, null);
+    }
+
+    static Head recurring(String key, String sequence, String text, String summary) {
+      return new Head(List.of(), text, () -> { }, key, sequence, summary);
+    }
+  }
+}

@@ -1,0 +1,206 @@
+package org.opsbook.examples.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.opsbook.core.FaultFacts;
+import org.opsbook.core.FaultNature;
+import org.opsbook.core.Obligation;
+import org.opsbook.core.json.OpsJson;
+import org.opsbook.examples.host.Briefings.Told;
+import org.opsbook.notify.HandlingParty;
+import org.opsbook.notify.MessageContent;
+import org.opsbook.notify.SmsKey;
+import org.opsbook.notify.workflow.SmsWorkflow;
+
+/**
+ * The dashboard's JSON API over the demo's day: what it shows, and approving and rejecting messages. The tests share
+ * one served demo and run in order: what it shows first, the refusals next, the approval that changes it last.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DashboardTest {
+  private static final String PENDING = "F-20261126-01/NOTIFICATION/1";
+
+  @TempDir
+  static Path dir;
+  private static ServedDemo served;
+
+  @BeforeAll
+  static void serve() throws Exception {
+    served = ServedDemo.in(dir.resolve("data"));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    served.close();
+  }
+
+  @Test
+  @Order(1)
+  void showsTheDemosFaultsWithTheirNextDutiesAsOfTheEndOfItsDay() throws Exception {
+    JsonNode d = dashboard();
+    assertThat(d.get("now").asText()).isEqualTo("2026-11-26T10:46:00+08:00");
+    JsonNode boss = fault(d, "F-20261125-01");
+    assertThat(boss.get("peakLevel").asText()).isEqualTo("L2");
+    assertThat(boss.get("severityLabel").asText()).isEqualTo("重大");
+    assertThat(boss.get("repairedAt").asText()).isEqualTo("2026-11-26T10:20:00+08:00");
+    assertThat(ruleIds(boss.get("nextDuties"))).containsExactly("ESC-REQ-10", "ESC-REQ-11");
+    JsonNode callCenter = fault(d, "F-20261126-01");
+    assertThat(callCenter.get("currentLevel").asText()).isEqualTo("L1");
+    assertThat(OpsJson.write(callCenter.get("matchedRules"))).isEqualTo("[\"FAULT-CLASS-L1-10\"]");
+    assertThat(ruleIds(callCenter.get("nextDuties"))).startsWith("NOTIFY-TRIG-05", "ESC-PROG-01");
+    JsonNode progress = callCenter.get("nextDuties").get(1);
+    assertThat(progress.get("dueAt").asText()).isEqualTo("2026-11-26T11:16:00+08:00");
+    assertThat(progress.get("target").asText()).isEqualTo("赵六 (ROOM_MANAGER)");
+  }
+
+  @Test
+  @Order(2)
+  void listsTheMessageWaitingForReviewFirstAndTheTickets() throws Exception {
+    JsonNode d = dashboard();
+    JsonNode first = d.get("messages").get(0);
+    assertThat(first.get("key").asText()).isEqualTo(PENDING);
+    assertThat(first.get("state").asText()).isEqualTo("IN_REVIEW");
+    assertThat(OpsJson.write(first.get("recipientClasses"))).isEqualTo("[\"B\",\"C\"]");
+    assertThat(d.get("reviewers").get(0).get("id").asText()).isEqualTo("lisi");
+    List<String> tickets = new ArrayList<>();
+    d.get("workflows").forEach(w -> tickets.add(w.get("id").asText() + " " + w.get("state").asText()));
+    assertThat(tickets).contains("DM-20261125-01 CLOSED", "EX-20261125-01 CLOSED",
+        "CO-20261127-01 SUPERVISOR_APPROVED", "CO-20261201-01 APPLIED");
+  }
+
+  @Test
+  @Order(3)
+  void NOTIFY_REVIEW_01_theAuthorMayNotApproveTheDraft() throws Exception {
+    HttpResponse<String> r = served.post("/api/messages/approve", "{'key': '" + PENDING + "', 'reviewerId': 'zhangsan'}");
+    assertThat(r.statusCode()).isEqualTo(400);
+    JsonNode err = OpsJson.parse(r.body()).get("error");
+    assertThat(err.get("code").asText()).isEqualTo("REFUSED");
+    assertThat(OpsJson.write(err.get("ruleIds"))).isEqualTo("[\"NOTIFY-REVIEW-01\"]");
+    assertThat(err.get("message").asText()).contains("NOTIFY-REVIEW-01", "the reviewer must not be the author");
+  }
+
+  @Test
+  @Order(4)
+  void SM_SMS_T04_aRejectionNeedsItsReason() throws Exception {
+    HttpResponse<String> r = served.post("/api/messages/reject", "{'key': '" + PENDING + "', 'reviewerId': 'lisi'}");
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(OpsJson.write(OpsJson.parse(r.body()).at("/error/ruleIds"))).isEqualTo("[\"SM-SMS-T04\"]");
+  }
+
+  @Test
+  @Order(5)
+  void badInputNamesTheField() throws Exception {
+    assertField(served.post("/api/messages/approve", "{'key': '" + PENDING + "', 'reviewerId': 'nobody'}"),
+        "reviewerId");
+    assertField(served.post("/api/messages/approve", "{'key': 'not a key', 'reviewerId': 'lisi'}"), "key");
+    assertField(served.post("/api/messages/approve", "{'key': 'F-9/NOTIFICATION/1', 'reviewerId': 'lisi'}"), "key");
+    assertField(served.post("/api/messages/approve", "{'key': '" + PENDING + "', 'reviewer': 'lisi'}"), "reviewer");
+    assertField(served.post("/api/messages/approve", "{'key': "), "");
+  }
+
+  @Test
+  @Order(7)
+  void NOTIFY_REVIEW_03_aNotificationWithoutTheBriefingIsApprovedButNotSent() throws Exception {
+    Instant now = Instant.parse("2026-11-26T02:50:00Z");
+    FaultFacts facts = FaultFacts.builder().faultId("F-UNBRIEFED").nature(FaultNature.SYSTEM).subjectName("BOSS")
+        .faultStartTime(now).complaintCount(30).build();
+    served.host().faults().open("F-UNBRIEFED", facts, now, "zhangsan");
+    Optional<Obligation> notify = served.host().faults().obligations("F-UNBRIEFED", now).stream()
+        .filter(o -> SmsWorkflow.messageTypeFor(o).isPresent()).findFirst();
+    SmsKey key = served.host().sms().plan(notify.orElseThrow(), facts, now).key();
+    var duty = served.host().people().find("zhangsan").orElseThrow().toActor();
+    served.host().sms().draft(key, duty, MessageContent.builder().phenomenon("缴费失败").cause("待查").scope("全市")
+        .handlingParty(HandlingParty.IT_CENTER).eta("待定").followUpPerson("张三").build().withFallbacks(facts), now)
+        .orThrow();
+    served.host().sms().submitForReview(key, duty, now).orThrow();
+
+    HttpResponse<String> r = served.post("/api/messages/approve", "{'key': '" + key + "', 'reviewerId': 'lisi'}");
+
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(OpsJson.write(OpsJson.parse(r.body()).at("/error/ruleIds"))).isEqualTo("[\"NOTIFY-REVIEW-03\"]");
+    assertThat(served.host().sms().find(key).orElseThrow().state().name()).isEqualTo("APPROVED");
+
+    for (Told told : Told.values()) {
+      served.host().briefings().record("F-UNBRIEFED", told, "lisi", "zhangsan", now);
+    }
+    HttpResponse<String> send = served.post("/api/messages/approve", "{'key': '" + key + "', 'reviewerId': 'lisi'}");
+    assertThat(send.statusCode()).as(send.body()).isEqualTo(200);
+    assertThat(OpsJson.parse(send.body()).get("state").asText()).isEqualTo("SENT");
+  }
+
+  @Test
+  @Order(8)
+  void approvingAsTheTeamLeaderSendsTheMessageThroughTheConsoleGateway() throws Exception {
+    HttpResponse<String> r = served.post("/api/messages/approve", "{'key': '" + PENDING + "', 'reviewerId': 'lisi'}");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    assertThat(OpsJson.parse(r.body()).get("state").asText()).isEqualTo("SENT");
+    assertThat(OpsJson.parse(r.body()).get("delivered").asBoolean()).isTrue();
+    assertThat(served.sms()).contains(PENDING, "14 people", "138****0116", "CALLCENTER系统故障通知")
+        .doesNotContain("13800000116");
+    JsonNode d = dashboard();
+    JsonNode sent = null;
+    for (JsonNode m : d.get("messages")) {
+      sent = m.get("key").asText().equals(PENDING) ? m : sent;
+    }
+    assertThat(sent.get("state").asText()).isEqualTo("SENT");
+    assertThat(ruleIds(fault(d, "F-20261126-01").get("nextDuties"))).doesNotContain("NOTIFY-TRIG-05");
+    HttpResponse<String> again = served.post("/api/messages/approve", "{'key': '" + PENDING + "', 'reviewerId': 'lisi'}");
+    assertThat(again.statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  @Order(6)
+  void servesThePageItsScriptAndStyle() throws Exception {
+    HttpResponse<String> page = served.get("/");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+    assertThat(page.body()).contains("<script src=\"/dashboard.js\">");
+    assertThat(served.get("/dashboard.js").headers().firstValue("Content-Type").orElse("")).startsWith("text/javascript");
+    assertThat(served.get("/dashboard.css").body()).contains(".state.SENT");
+    assertThat(served.get("/nothing-here").statusCode()).isEqualTo(404);
+    assertThat(served.get("/api/nothing").statusCode()).isEqualTo(404);
+    assertThat(served.post("/", "{}").statusCode()).isEqualTo(405);
+    assertThat(served.post("/v1/classify", "{'complaintCount': 55}").statusCode()).isEqualTo(200);
+  }
+
+  private static JsonNode dashboard() throws Exception {
+    HttpResponse<String> r = served.get("/api/dashboard");
+    assertThat(r.statusCode()).isEqualTo(200);
+    return OpsJson.parse(r.body());
+  }
+
+  private static JsonNode fault(JsonNode dashboard, String id) {
+    for (JsonNode f : dashboard.get("faults")) {
+      if (f.get("faultId").asText().equals(id)) {
+        return f;
+      }
+    }
+    throw new AssertionError("no fault " + id + " on the dashboard: " + dashboard.get("faults"));
+  }
+
+  private static List<String> ruleIds(JsonNode duties) {
+    List<String> ids = new ArrayList<>();
+    duties.forEach(x -> ids.add(x.get("ruleId").asText()));
+    return ids;
+  }
+
+  private static void assertField(HttpResponse<String> r, String field) {
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+    assertThat(OpsJson.parse(r.body()).at("/error/code").asText()).isEqualTo("INVALID_INPUT");
+    assertThat(OpsJson.parse(r.body()).at("/error/field").asText()).isEqualTo(field);
+  }
+}
