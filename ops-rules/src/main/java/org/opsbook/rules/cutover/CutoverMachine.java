@@ -197,7 +197,8 @@ final class CutoverMachine {
   private static String appliedInTime(CutoverContext c, Actor a) {
     Instant start = c.facts().plannedStart().orElseThrow();
     return c.rules().leadTimeOk(start, Optional.of(c.at())) ? null
-        : "the application must be complete by " + c.rules().applicationDeadline(start) + ", "
+        : "the application must be complete by "
+            + c.rules().applicationDeadline(start).atZone(c.rules().calendar().zone()).toOffsetDateTime() + ", "
             + c.params().cutoverLeadWorkingDays() + " working days ahead";
   }
 
