@@ -6,7 +6,6 @@ import org.immutables.value.Value;
 import org.opsbook.core.IntakeChannel;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Level;
-import org.opsbook.core.Masking;
 import org.opsbook.core.RuleId;
 
 /**
@@ -62,11 +61,8 @@ public abstract class EscFault {
   /** When it was declared (SM-ESC-T02). */
   public abstract Optional<Instant> declaredAt();
 
-  /** Which handler owns it (ESC-HANDLE-01); empty before SM-ESC-T03. */
-  public abstract Optional<EscHandler> owner();
-
-  /** The owner's actor ID; present exactly when {@link #owner()} is. */
-  public abstract Optional<String> ownerId();
+  /** Who owns it, A or B, and which person (ESC-HANDLE-01); empty before SM-ESC-T03. */
+  public abstract Optional<EscOwner> ownership();
 
   /** Since when the current owner owns it. */
   public abstract Optional<Instant> ownerSince();
@@ -149,9 +145,19 @@ public abstract class EscFault {
   /** When it was closed (SM-ESC-T11). */
   public abstract Optional<Instant> closedAt();
 
+  /** Returns which handler owns it, A or B; empty before SM-ESC-T03. */
+  public Optional<EscHandler> owner() {
+    return ownership().map(EscOwner::handler);
+  }
+
+  /** Returns the owner's actor ID; empty before SM-ESC-T03. */
+  public Optional<String> ownerId() {
+    return ownership().map(EscOwner::id);
+  }
+
   /** Returns true when {@code actorId} is the current owner. */
   public boolean isOwnedBy(String actorId) {
-    return ownerId().map(actorId::equals).orElse(false);
+    return ownerId().map(id -> id.equals(actorId)).orElse(false);
   }
 
   @Value.Check
@@ -161,9 +167,6 @@ public abstract class EscFault {
     }
     if (state() == EscState.NEW) {
       throw new InvalidInputException("state", "a stored fault is at least DETECTED");
-    }
-    if (owner().isPresent() != ownerId().isPresent()) {
-      throw new InvalidInputException("ownerId", "a fault has an owner handler exactly when it has an owner ID");
     }
     if (owner().filter(h -> h == EscHandler.B).isPresent() && handlerAAvailable()) {
       throw new InvalidInputException("owner", "B owns a fault only while A is unavailable",
@@ -184,7 +187,7 @@ public abstract class EscFault {
   @Override
   public String toString() {
     return "EscFault{faultId=" + faultId() + ", state=" + state() + ", peakLevel=" + peakLevel() + ", owner="
-        + owner().map(h -> h + ":" + Masking.name(ownerId().orElseThrow())).orElse("-") + ", handlerAAvailable="
+        + ownership().map(EscOwner::toString).orElse("-") + ", handlerAAvailable="
         + handlerAAvailable() + ", ams=" + amsFaultNo().orElse("-") + ", amsDev=" + amsDevTicketNo().orElse("-")
         + "}";
   }

@@ -33,8 +33,8 @@ public enum EscState {
     return this != NEW && this != CLOSED;
   }
 
-  /** Returns true in the states where the fault has an owner: from taking ownership until it is closed. */
-  public boolean isOwned() {
-    return isHandling() || this == RECOVERED || this == POST_INCIDENT;
+  /** Returns true in the states where the fault has an owner: from SM-ESC-T03 on; a closed fault keeps its last. */
+  public boolean hasOwner() {
+    return isHandling() || this == RECOVERED || this == POST_INCIDENT || this == CLOSED;
   }
 }

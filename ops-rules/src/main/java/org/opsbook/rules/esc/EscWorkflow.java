@@ -586,10 +586,12 @@ public final class EscWorkflow implements Workflow<EscFault, EscEvent, EscEventD
   }
 
   private static ImmutableEscFault own(ImmutableEscFault f, Ownership next, Instant at) {
-    boolean changed = !f.isOwnedBy(next.id()) || f.owner().orElse(null) != next.handler();
-    ImmutableEscFault owned = f.withOwner(next.handler()).withOwnerId(next.id())
-        .withHandlerAAvailable(next.handlerAAvailable());
-    return changed ? owned.withOwnerSince(at) : owned;
+    EscOwner owner = new EscOwner(next.handler(), next.id());
+    // each step must keep B from owning while A is available (EscFault's check): go from A's state that allows both
+    ImmutableEscFault owned = next.handlerAAvailable()
+        ? f.withOwnership(owner).withHandlerAAvailable(true)
+        : f.withHandlerAAvailable(false).withOwnership(owner);
+    return f.ownership().filter(owner::equals).isPresent() ? owned : owned.withOwnerSince(at);
   }
 
   private void checkData(String faultId, EscEvent event, EscEventData data, Instant at) {

@@ -19,6 +19,7 @@ import org.opsbook.core.spi.WorkflowInstance;
 import org.opsbook.rules.esc.EscEventData;
 import org.opsbook.rules.esc.EscFault;
 import org.opsbook.rules.esc.EscHandler;
+import org.opsbook.rules.esc.EscOwner;
 import org.opsbook.rules.esc.EscState;
 import org.opsbook.rules.esc.SystemProblem;
 
@@ -118,8 +119,7 @@ public final class EscCodec implements WorkflowCodec<EscFault, EscEventData> {
         .amsFaultNo(f.string("amsFaultNo"))
         .provinceDutyNotifiedAt(f.timestamp("provinceDutyNotifiedAt"))
         .declaredAt(f.timestamp("declaredAt"))
-        .owner(f.enumValue("owner", EscHandler.class))
-        .ownerId(f.string("ownerId"))
+        .ownership(ownership(f))
         .ownerSince(f.timestamp("ownerSince"))
         .handlerAAvailable(f.optionalBool("handlerAAvailable").orElse(true))
         .handovers(f.count("handovers"))
@@ -143,6 +143,16 @@ public final class EscCodec implements WorkflowCodec<EscFault, EscEventData> {
         .weeklySummaryRef(f.string("weeklySummaryRef"))
         .closedAt(f.timestamp("closedAt"));
     return b.build();
+  }
+
+  private static Optional<EscOwner> ownership(JsonFields f) {
+    Optional<EscHandler> handler = f.enumValue("owner", EscHandler.class);
+    Optional<String> id = f.string("ownerId");
+    if (handler.isPresent() != id.isPresent()) {
+      throw new InvalidInputException(handler.isPresent() ? "ownerId" : "owner",
+          "a fault's owner is a handler (A or B) and an actor ID, both or neither");
+    }
+    return handler.map(h -> new EscOwner(h, id.get()));
   }
 
   /** Writes what an event recorded: its fields by name, the facts as the {@code classify} document has them. */
