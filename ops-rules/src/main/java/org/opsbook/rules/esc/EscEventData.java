@@ -20,7 +20,10 @@ import org.opsbook.core.Masking;
  */
 @Value.Immutable
 public abstract class EscEventData {
-  /** Any event: the fault's facts; classified, they may raise the peak level (FAULT-CLASS-DEF-07). openFault: the initial facts. */
+  /**
+   * Any event: the fault's facts; classified, they may raise the peak level (FAULT-CLASS-DEF-07). openFault: the
+   * initial facts.
+   */
   public abstract Optional<FaultFacts> facts();
 
   /** Any event: the fault's peak level as the obligations engine tracks it ({@code FaultTracker.peakLevel()}). */

@@ -128,7 +128,10 @@ public final class EscWorkflow implements Workflow<EscFault, EscEvent, EscEventD
     return machine.guardRules(state, event);
   }
 
-  /** Returns the data fields {@code event} records (the only ones it accepts), {@code facts} and {@code peakLevel} included. */
+  /**
+   * Returns the data fields {@code event} records (the only ones it accepts), {@code facts} and {@code peakLevel}
+   * included.
+   */
   public Set<String> recordedFields(EscEvent event) {
     return recorded.get(checkNotNull(event, "event"));
   }
@@ -376,6 +379,7 @@ public final class EscWorkflow implements Workflow<EscFault, EscEvent, EscEventD
     EscHandler handler = f.owner().orElse(null);
     String id = f.ownerId().orElse(null);
     boolean selfA = false;
+    boolean availableUnlessSaid = f.handlerAAvailable();
     switch (event) {
       case TAKE_OWNERSHIP -> {
         if (d.assigneeId().isPresent() && !d.assigneeId().get().equals(actor.id())) {
@@ -392,6 +396,8 @@ public final class EscWorkflow implements Workflow<EscFault, EscEvent, EscEventD
           handler = handler.other();
           selfA = takesBack(f, actor);
           id = selfA ? actor.id() : d.assigneeId().orElse(null);
+          // a switch back to A is A's return: A is available unless the event says otherwise
+          availableUnlessSaid |= handler == EscHandler.A;
         }
       }
       case REASSIGN -> {
@@ -402,7 +408,7 @@ public final class EscWorkflow implements Workflow<EscFault, EscEvent, EscEventD
         // the owner stays
       }
     }
-    boolean available = selfA || d.handlerAAvailable().orElse(f.handlerAAvailable());
+    boolean available = selfA || d.handlerAAvailable().orElse(availableUnlessSaid);
     return new Ownership(handler, id, available);
   }
 

@@ -25,9 +25,9 @@ import org.opsbook.rules.duty.ObligationEngine;
  * daily progress update. A duty ends when the ticket records what it asks for; the routing and coordination duties
  * end once the ticket is archived. TICKET-01 asks for four actions (dispatch to the developer, follow it up, hand
  * over to the day's data-modification and billing duties) and TICKET-11 for two (judge, then escalate); they are
- * listed under the catalog's dotted sub-step form (§0.1), e.g. {@code TICKET-01.3}. Duties the manual times 「及时」 or not at all have
- * no due time unless the host set {@link OpsParameters#timelyDeadline()}. Sorted by due time (untimed last), then
- * rule ID, then occurrence. Stateless.
+ * listed under the catalog's dotted sub-step form (§0.1), e.g. {@code TICKET-01.3}. Duties the manual times
+ * 「及时」 or not at all have no due time unless the host set {@link OpsParameters#timelyDeadline()}. Sorted by due
+ * time (untimed last), then rule ID, then occurrence. Stateless.
  */
 public final class TicketDuties {
   /** TICKET-01: 「将涉及开发商协助处理的工单(如AMS)应及时进行转派」: dispatch to the developer through AMS. */
@@ -38,19 +38,19 @@ public final class TicketDuties {
   public static final RuleId TICKET_01_DATA = RuleId.of("TICKET-01.3");
   /** TICKET-01: 「涉及…省计费的工单应及时转派至相应值班人员」: the day's billing-declaration duty. */
   public static final RuleId TICKET_01_BILLING = RuleId.of("TICKET-01.4");
-  /** TICKET-04: the reviewer reviews and chases outsourced tickets. */
+  /** TICKET-04: 「负责审核并催促业务外包人员处理的各种工单」: the reviewer chases outsourced tickets. */
   public static final RuleId TICKET_04 = RuleId.of("TICKET-04");
-  /** TICKET-05: the reviewer owns coordination with other departments and the provincial company. */
+  /** TICKET-05: 「解决需要协调外部门和省公司的问题」: the reviewer owns external coordination. */
   public static final RuleId TICKET_05 = RuleId.of("TICKET-05");
-  /** TICKET-07: the declarant forwards to 省计费中心 through 省计费网站. */
+  /** TICKET-07: 「负责处理需转省计费中心协助处理的各种工单,并通过省计费网站进行转派」. */
   public static final RuleId TICKET_07 = RuleId.of("TICKET-07");
-  /** TICKET-08: the declarant chases 省计费中心's reply and reviews it. */
+  /** TICKET-08: 「负责审核省计费中心回复的计费申告工单内容,同时催促计费申告单的及时处理」. */
   public static final RuleId TICKET_08 = RuleId.of("TICKET-08");
-  /** TICKET-09: the declarant mails the raw CDRs, compressed and encrypted. */
+  /** TICKET-09: 「负责将涉及省网维中心协助处理的原始话单进行压缩加密后发送至省网维公共邮箱」. */
   public static final RuleId TICKET_09 = RuleId.of("TICKET-09");
-  /** TICKET-11: judge whether the complaint tends to escalate. */
+  /** TICKET-11: 「预处理人员应进行判断是否有升级投诉的趋势」: judge the trend. */
   public static final RuleId TICKET_11_JUDGE = RuleId.of("TICKET-11.1");
-  /** TICKET-11: a complaint that tends to escalate goes to the escalated-complaint flow. */
+  /** TICKET-11: 「若有升级投诉趋势则按升级投诉处理流程进行处理」: start the escalated-complaint flow. */
   public static final RuleId TICKET_11_ESCALATE = RuleId.of("TICKET-11.2");
 
   private static final Comparator<Obligation> ORDER = Comparator

@@ -201,6 +201,9 @@ class EscWorkflowTest {
     assertThat(back.handlerAAvailable()).isTrue();
     assertThat(back.handovers()).isEqualTo(2);
     assertThat(apply(toB, EscEvent.HANDOVER, A, data()).violatedRules()).containsExactly(id("ESC-HANDLE-04"));
+    EscFault handedBack = accepted(apply(toB, EscEvent.HANDOVER, B, data().assigneeId("an").handoverNote("交回A")));
+    assertThat(handedBack.ownership()).contains(new EscOwner(EscHandler.A, "an"));
+    assertThat(handedBack.handlerAAvailable()).as("a switch back to A is A's return").isTrue();
     EscFault byMonitor = accepted(apply(toB, EscEvent.HANDOVER, MONITOR, data().assigneeId("an")
         .handoverNote("监控员安排A接回").handlerAAvailable(true)));
     assertThat(byMonitor.owner()).contains(EscHandler.A);

@@ -53,7 +53,8 @@ class WorkQueueTest {
   @Test
   @DisplayName("ESC-HANDLE-06 an escalated fault comes first even once its level fell back; ties go to the earlier detected, then the ID")
   void escHandle06() {
-    assertThat(order(item("general", false, Level.NONE, 500, T0), item("was-l1", true, Level.NONE, 0, at("11-25 10:00"))))
+    assertThat(order(item("general", false, Level.NONE, 500, T0),
+        item("was-l1", true, Level.NONE, 0, at("11-25 10:00"))))
         .containsExactly("was-l1", "general");
     assertThat(order(item("late", false, Level.NONE, 5, at("11-25 09:01")), item("early", false, Level.NONE, 5, T0),
         item("b", false, Level.NONE, 5, at("11-25 09:02")), item("a", false, Level.NONE, 5, at("11-25 09:02"))))

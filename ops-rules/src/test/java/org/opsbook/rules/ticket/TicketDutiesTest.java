@@ -84,22 +84,19 @@ class TicketDutiesTest {
     assertThat(duty(escalated, "TICKET-11.2")).isEmpty();
   }
 
-  @ParameterizedTest(name = "TICKET-11 ESC-ROOM-03 {0} same-type complaints suggest a trend: {1}")
-  @CsvSource({"9,false", "10,true", "11,true"})
-  @DisplayName("TICKET-11 ESC-ROOM-03 the same-type-complaint indicator at n-1, n, n+1 (十单以上)")
-  void ticket11RoomIndicator(int complaints, boolean suggested) {
-    FaultFacts f = FaultFacts.builder().detectedAt(NOW).sameTypeComplaintCount(complaints).build();
-    assertThat(TicketDuties.escalationTrendIndicators(f, NOW, ObligationEngine.standard())
-        .contains(RuleId.of("ESC-ROOM-03"))).isEqualTo(suggested);
-  }
-
-  @ParameterizedTest(name = "TICKET-11 FAULT-GEN-04 {0} customers with the same fault suggest a trend: {1}")
-  @CsvSource({"9,false", "10,true", "11,true"})
-  @DisplayName("TICKET-11 FAULT-GEN-04 the same-fault-customer indicator at n-1, n, n+1 (超过10个以上, BND-04)")
-  void ticket11EmergencyIndicator(int customers, boolean suggested) {
-    FaultFacts f = FaultFacts.builder().detectedAt(NOW).sameFaultCustomerCount(customers).build();
-    assertThat(TicketDuties.escalationTrendIndicators(f, NOW, ObligationEngine.standard())
-        .contains(RuleId.of("FAULT-GEN-04"))).isEqualTo(suggested);
+  @ParameterizedTest(name = "TICKET-11 {0}: a count of {1} suggests a trend: {2}")
+  @CsvSource({"ESC-ROOM-03,9,false", "ESC-ROOM-03,10,true", "ESC-ROOM-03,11,true",
+      "FAULT-GEN-04,9,false", "FAULT-GEN-04,10,true", "FAULT-GEN-04,11,true"})
+  @DisplayName("TICKET-11 ESC-ROOM-03 FAULT-GEN-04 the count indicators at n-1, n, n+1 (十单以上; 超过10个以上, BND-04)")
+  void ticket11CountIndicators(String rule, int count, boolean suggested) {
+    FaultFacts.Builder f = FaultFacts.builder().detectedAt(NOW);
+    if (rule.equals("ESC-ROOM-03")) {
+      f.sameTypeComplaintCount(count);
+    } else {
+      f.sameFaultCustomerCount(count);
+    }
+    assertThat(TicketDuties.escalationTrendIndicators(f.build(), NOW, ObligationEngine.standard())
+        .contains(RuleId.of(rule))).isEqualTo(suggested);
   }
 
   @Test
