@@ -2,12 +2,17 @@ package org.opsbook.rules.duty;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.opsbook.core.Level;
 import org.opsbook.core.OpsParameters;
+import org.opsbook.core.RuleId;
 import org.opsbook.core.spi.WorkCalendar;
 import org.opsbook.rules.duty.ConditionRule.Timing;
 import org.opsbook.rules.duty.ConditionRule.Window;
@@ -27,6 +32,9 @@ import org.opsbook.rules.duty.ConditionRule.Window;
  * province told, the developer told or an AMS number recorded, the duty officer told) is not raised.
  */
 final class ConditionRules {
+  /** 「超过10个以上客户出现相同故障,上报室经理」: the general-fault twin of ESC-REQ-02, raised under ESC-REQ-02's ID. */
+  static final RuleId FAULT_GEN_04 = RuleId.of("FAULT-GEN-04");
+
   /** §0.3: 「立即」「马上」「第一时间」 → due at the trigger, plus {@code immediateGraceMinutes}. */
   static final Timing IMMEDIATE = (f, at) -> new Window(at, f.grace(at));
 
@@ -162,6 +170,27 @@ final class ConditionRules {
     int n = f.facts().effectiveSameFaultCustomerCount();
     int threshold = p(f).sameFaultCustomersForEmergency();
     return p(f).mixedBoundInclusive() ? n >= threshold : n > threshold;
+  }
+
+  /** The conditions TICKET-11 proposes as signs of an escalation trend: ESC-ROOM-01..08 (FAULT-GEN-04 apart). */
+  private static final Set<Duty> TREND = EnumSet.of(Duty.ESC_ROOM_01, Duty.ESC_ROOM_02, Duty.ESC_ROOM_03,
+      Duty.ESC_ROOM_04, Duty.ESC_ROOM_05, Duty.ESC_ROOM_06, Duty.ESC_ROOM_07, Duty.ESC_ROOM_08);
+
+  /**
+   * TICKET-11's suggested indicators of an escalation trend: the rules among ESC-ROOM-01..08 whose condition holds on
+   * the fault now, and FAULT-GEN-04 when its 10+ same-fault customers do (the condition ESC-REQ-02 shares).
+   */
+  static SortedSet<RuleId> trendIndicators(FaultTracker f) {
+    SortedSet<RuleId> out = new TreeSet<>();
+    for (ConditionRule rule : TABLE) {
+      if (TREND.contains(rule.duty()) && rule.when().test(f)) {
+        out.add(rule.duty().id);
+      }
+    }
+    if (f.isOpen() && sameFaultEmergency(f)) {
+      out.add(FAULT_GEN_04);
+    }
+    return Collections.unmodifiableSortedSet(out);
   }
 
   /** The room-manager ladder applies: an open fault within the scope of ESC-ROOM-16. */

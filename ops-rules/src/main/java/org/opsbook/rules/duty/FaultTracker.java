@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.SortedSet;
 import java.util.function.Predicate;
 import org.opsbook.core.Channel;
 import org.opsbook.core.Classification;
@@ -202,6 +203,16 @@ public final class FaultTracker {
   /** Returns when the fault was repaired, unless it is still unrepaired (or relapsed). */
   public Optional<Instant> repairedAt() {
     return Optional.ofNullable(repairedAt);
+  }
+
+  /**
+   * Returns the signs of an escalation trend the current facts show (TICKET-11, proposed indicators): each rule among
+   * ESC-ROOM-01..08 whose condition holds now, and FAULT-GEN-04 when 10 or more customers have the same fault
+   * (「超过10个以上客户出现相同故障」). The conditions are the ones that raise those duties, thresholds from the
+   * engine's parameters; a repaired or closed fault shows none. Sorted; empty when there is no sign.
+   */
+  public SortedSet<RuleId> escalationTrendIndicators() {
+    return ConditionRules.trendIndicators(this);
   }
 
   /** Returns true once the fault record is closed (SM-ESC-T11); a closed fault owes nothing and takes no events. */

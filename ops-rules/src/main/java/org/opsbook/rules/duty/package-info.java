@@ -7,7 +7,8 @@
  * ports; {@link org.opsbook.rules.duty.Simulation} replays a scripted fault against a fake clock and returns the
  * {@link org.opsbook.rules.duty.Timeline} of duties as they fall due and are done. A rule that asks for two actions
  * (ESC-HANDLE-02, ESC-HANDLE-08) raises them under the catalog's dotted sub-step IDs (§0.1), e.g.
- * {@code ESC-HANDLE-02.1}. Pure: nothing here reads a clock.
+ * {@code ESC-HANDLE-02.1}. {@link org.opsbook.rules.duty.FaultTracker#escalationTrendIndicators()} reads the same
+ * conditions as signs of an escalation trend for TICKET-11. Pure: nothing here reads a clock.
  */
 @OpsStyle
 package org.opsbook.rules.duty;

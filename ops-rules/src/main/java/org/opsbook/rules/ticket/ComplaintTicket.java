@@ -31,8 +31,53 @@ public abstract class ComplaintTicket {
   /** The escalation-trend judgement (TICKET-11). */
   public abstract Optional<Boolean> escalationTrend();
 
+  /** Who judged the cause and the escalation trend (TICKET-11: the judgement is recorded with who and when). */
+  public abstract Optional<String> escalationTrendJudgedBy();
+
+  /** When the cause and the escalation trend were judged (TICKET-11). */
+  public abstract Optional<Instant> escalationTrendJudgedAt();
+
+  /** The ticket needs the developer's help through AMS (TICKET-01, TICKET-15); a system fault does by default. */
+  @Value.Default
+  public boolean needsDeveloper() {
+    return false;
+  }
+
+  /** The ticket needs a data modification by the day's data-modification duty (TICKET-01, TICKET-14). */
+  @Value.Default
+  public boolean needsDataProcessing() {
+    return false;
+  }
+
+  /** The ticket needs 省计费中心 through the day's billing-declaration duty (TICKET-01, TICKET-07, TICKET-13). */
+  @Value.Default
+  public boolean needsProvincialBilling() {
+    return false;
+  }
+
+  /** The ticket needs other departments or the provincial company (TICKET-05, TICKET-12). */
+  @Value.Default
+  public boolean needsExternalCoordination() {
+    return false;
+  }
+
+  /** Raw CDRs go to 省网维中心 for the ticket (TICKET-09). */
+  @Value.Default
+  public boolean rawCdrForProvincialNetMaint() {
+    return false;
+  }
+
+  /** An outsourced agent (业务外包人员) handles the ticket, so the reviewer chases it (TICKET-04). */
+  @Value.Default
+  public boolean handledByOutsourced() {
+    return false;
+  }
+
   /** AMS单号 of the developer dispatch (TICKET-15). */
   public abstract Optional<String> amsTicketNo();
+
+  /** When the ticket was last dispatched to the developer through AMS (TICKET-15). */
+  public abstract Optional<Instant> amsDispatchedAt();
 
   /** The developer's reply (回单) once reviewed (TICKET-15). */
   public abstract Optional<String> amsReply();
@@ -49,11 +94,26 @@ public abstract class ComplaintTicket {
   /** Who the ticket was handed to: the day's billing or data-modification duty (TICKET-13, TICKET-14). */
   public abstract Optional<String> assignee();
 
+  /** When the ticket went to the day's billing-declaration duty (TICKET-13). */
+  public abstract Optional<Instant> forwardedToBillingDutyAt();
+
+  /** When the ticket went to the day's data-modification duty (TICKET-14). */
+  public abstract Optional<Instant> forwardedToDataModDutyAt();
+
   /** The provincial billing reference (TICKET-07). */
   public abstract Optional<String> provincialRef();
 
+  /** When the declarant forwarded it to 省计费中心 through 省计费网站 (TICKET-07). */
+  public abstract Optional<Instant> provincialForwardedAt();
+
   /** The provincial billing reply, once reviewed (TICKET-08). */
   public abstract Optional<String> provincialReply();
+
+  /** When the raw CDRs went, compressed and encrypted, to 省网维公共邮箱 (TICKET-09). */
+  public abstract Optional<Instant> rawCdrSentAt();
+
+  /** The mailbox the raw CDRs went to (TICKET-09). */
+  public abstract Optional<String> rawCdrSentTo();
 
   /** The data-fix script (TICKET-14). */
   public abstract Optional<String> scriptRef();

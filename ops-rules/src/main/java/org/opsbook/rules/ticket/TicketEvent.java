@@ -2,7 +2,10 @@ package org.opsbook.rules.ticket;
 
 import org.opsbook.core.InvalidInputException;
 
-/** The events of SM-TICKET (rules-catalog §4.1), plus the progress update of TICKET-02. */
+/**
+ * The events of SM-TICKET (rules-catalog §4.1), plus the progress update of TICKET-02, the provincial billing
+ * hand-off of TICKET-07 and the raw-CDR mailing of TICKET-09.
+ */
 public enum TicketEvent {
   /** SM-TICKET-T01. */
   ACCEPT("accept"),
@@ -39,7 +42,11 @@ public enum TicketEvent {
   /** SM-TICKET-T17 (TICKET-21). */
   REPLY_FRONT_DESK("replyFrontDesk"),
   /** TICKET-02: a progress update written into the ticket. */
-  UPDATE_PROGRESS("updateProgress");
+  UPDATE_PROGRESS("updateProgress"),
+  /** TICKET-07: the declarant forwards the ticket to 省计费中心 through 省计费网站. */
+  FORWARD_TO_BILLING_CENTER("forwardToBillingCenter"),
+  /** TICKET-09: the declarant mails the raw CDRs, compressed and encrypted, to 省网维公共邮箱. */
+  SEND_RAW_CDRS("sendRawCdrs");
 
   private final String eventName;
 

@@ -18,6 +18,21 @@ public abstract class TicketEventData {
   /** setCause: the escalation-trend judgement (TICKET-11). */
   public abstract Optional<Boolean> escalationTrend();
 
+  /** setCause: the ticket needs the developer through AMS (TICKET-01); a system fault does unless this says not. */
+  public abstract Optional<Boolean> needsDeveloper();
+
+  /** setCause: the ticket needs a data modification (TICKET-01). */
+  public abstract Optional<Boolean> needsDataProcessing();
+
+  /** setCause: the ticket needs 省计费中心 (TICKET-01). */
+  public abstract Optional<Boolean> needsProvincialBilling();
+
+  /** setCause: the ticket needs other departments or the provincial company (TICKET-05). */
+  public abstract Optional<Boolean> needsExternalCoordination();
+
+  /** setCause: raw CDRs go to 省网维中心 (TICKET-09). */
+  public abstract Optional<Boolean> rawCdrForProvincialNetMaint();
+
   /** dispatchAms: AMS单号 (TICKET-15). */
   public abstract Optional<String> amsTicketNo();
 
@@ -50,6 +65,15 @@ public abstract class TicketEventData {
 
   /** provincialReplyReviewed: the declarant reviewed the reply (TICKET-08). */
   public abstract Optional<Boolean> provincialReplyReviewed();
+
+  /** sendRawCdrs: the raw CDRs were compressed (压缩, TICKET-09). */
+  public abstract Optional<Boolean> cdrCompressed();
+
+  /** sendRawCdrs: the raw CDRs were encrypted (加密, TICKET-09). */
+  public abstract Optional<Boolean> cdrEncrypted();
+
+  /** sendRawCdrs: the mailbox they went to: 省网维公共邮箱 (TICKET-09). */
+  public abstract Optional<String> cdrSentTo();
 
   /** submitToDataModDuty: the script (TICKET-14). */
   public abstract Optional<String> scriptRef();
@@ -92,6 +116,11 @@ public abstract class TicketEventData {
     Map<String, String> d = new TreeMap<>();
     cause().ifPresent(v -> d.put("cause", v.name()));
     escalationTrend().ifPresent(v -> d.put("escalationTrend", v.toString()));
+    needsDeveloper().ifPresent(v -> d.put("needsDeveloper", v.toString()));
+    needsDataProcessing().ifPresent(v -> d.put("needsDataProcessing", v.toString()));
+    needsProvincialBilling().ifPresent(v -> d.put("needsProvincialBilling", v.toString()));
+    needsExternalCoordination().ifPresent(v -> d.put("needsExternalCoordination", v.toString()));
+    rawCdrForProvincialNetMaint().ifPresent(v -> d.put("rawCdrForProvincialNetMaint", v.toString()));
     amsTicketNo().ifPresent(v -> d.put("amsTicketNo", v));
     amsReply().ifPresent(v -> d.put("amsReply", v));
     amsReplyReviewed().ifPresent(v -> d.put("amsReplyReviewed", v.toString()));
@@ -103,6 +132,9 @@ public abstract class TicketEventData {
     provincialRef().ifPresent(v -> d.put("provincialRef", v));
     provincialReply().ifPresent(v -> d.put("provincialReply", v));
     provincialReplyReviewed().ifPresent(v -> d.put("provincialReplyReviewed", v.toString()));
+    cdrCompressed().ifPresent(v -> d.put("cdrCompressed", v.toString()));
+    cdrEncrypted().ifPresent(v -> d.put("cdrEncrypted", v.toString()));
+    cdrSentTo().ifPresent(v -> d.put("cdrSentTo", v));
     scriptRef().ifPresent(v -> d.put("scriptRef", v));
     dataOpId().ifPresent(v -> d.put("dataOpId", v));
     dataOpClosed().ifPresent(v -> d.put("dataOpClosed", v.toString()));

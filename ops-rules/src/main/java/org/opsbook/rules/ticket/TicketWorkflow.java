@@ -20,8 +20,11 @@ import org.opsbook.core.machine.StateMachine;
 
 /**
  * SM-TICKET (rules-catalog §4.1) as a declared state machine, and the pure step that applies one event: roles and
- * guards that each name their rule (TICKET-06, -10, -12, -13, -14, -15, -16, -17, -18, -21), the day's duty roster
- * read in the host's zone, and TICKET-02's progress updates as an event of their own. Like every declared workflow it
+ * guards that each name their rule (TICKET-06, -07, -09, -10, -12, -13, -14, -15, -16, -17, -18, -21), the day's
+ * duty roster read in the host's zone, and as events of their own TICKET-02's progress updates, TICKET-07's hand-off
+ * through 省计费网站 and TICKET-09's mailing of raw CDRs, compressed and encrypted. Setting the cause records the
+ * judgement of TICKET-11 with who made it and when, and the routing needs that {@link TicketDuties} turns into
+ * duties (TICKET-01, -05, -09). Like every declared workflow it
  * answers with a core {@link Outcome}: the ticket after the event and its one audit entry (stream
  * {@code ticket:<id>}), or every failed guard with the ticket unchanged. It stores nothing.
  *
@@ -75,7 +78,8 @@ public final class TicketWorkflow {
             ? "judge the cause (系统故障、前台差错、业务规则等)" : null)
         .guard("TICKET-11", "escalationTrend", (c, a) -> c.data().escalationTrend().isEmpty()
             ? "judge whether the complaint tends to escalate (是否有升级投诉的趋势)" : null)
-        .records("cause", "escalationTrend").add();
+        .records("cause", "escalationTrend", "needsDeveloper", "needsDataProcessing", "needsProvincialBilling",
+            "needsExternalCoordination", "rawCdrForProvincialNetMaint").add();
     b.transition("SM-TICKET-T03", TicketState.PREPROCESSING, TicketEvent.DISPATCH_AMS, TicketState.AWAITING_DEVELOPER)
         .by(Role.PRE_PROCESSOR)
         .guard("TICKET-10", "cause", TicketWorkflow::causeFirst)
@@ -118,11 +122,20 @@ public final class TicketWorkflow {
             TicketState.PREPROCESSING)
         .by(Role.BILLING_DECLARANT)
         .guard("TICKET-07", "provincialRef", (c, a) -> blank(c.data().provincialRef())
-            ? "record the 省计费中心 reference of the forwarded ticket" : null)
+            && c.ticket().provincialRef().isEmpty() ? "record the 省计费中心 reference of the forwarded ticket" : null)
         .guard("TICKET-08", "provincialReplyReviewed", (c, a) -> blank(c.data().provincialReply())
             || !c.data().provincialReplyReviewed().orElse(false)
             ? "the declarant reviews 省计费中心's reply before the ticket continues (审核省计费中心回复)" : null)
         .records("provincialRef", "provincialReply").add();
+    b.transition("TICKET-07", TicketState.AWAITING_BILLING_CENTER, TicketEvent.FORWARD_TO_BILLING_CENTER,
+            TicketState.AWAITING_BILLING_CENTER)
+        .by(Role.BILLING_DECLARANT)
+        .guard("TICKET-13", "actor", (c, a) -> c.ticket().assignee().filter(a.id()::equals).isPresent() ? null
+            : "only the billing-declaration duty the ticket was handed to (" + c.ticket().assignee().orElse("nobody")
+                + ") submits it to 省计费中心 (由其提交至省计费中心协助处理)")
+        .guard("TICKET-07", "provincialRef", (c, a) -> blank(c.data().provincialRef())
+            ? "forward it through 省计费网站 and record the 省计费中心 reference (通过省计费网站进行转派)" : null)
+        .records("provincialRef").add();
     b.transition("SM-TICKET-T09", TicketState.PREPROCESSING, TicketEvent.SUBMIT_TO_DATA_MOD_DUTY,
             TicketState.AWAITING_DATA_FIX)
         .by(Role.PRE_PROCESSOR)
@@ -186,6 +199,17 @@ public final class TicketWorkflow {
               ? "write the handling progress (工单处理进度)" : null)
           .records("progress").add();
     }
+    for (TicketState s : EnumSet.complementOf(EnumSet.of(TicketState.REPLIED))) {
+      b.transition("TICKET-09", s, TicketEvent.SEND_RAW_CDRS, s)
+          .by(Role.BILLING_DECLARANT)
+          .guard("TICKET-09", "cdrCompressed", (c, a) -> !c.data().cdrCompressed().orElse(false)
+              ? "compress the raw CDRs before mailing them (进行压缩加密后发送)" : null)
+          .guard("TICKET-09", "cdrEncrypted", (c, a) -> !c.data().cdrEncrypted().orElse(false)
+              ? "encrypt the raw CDRs before mailing them (进行压缩加密后发送)" : null)
+          .guard("TICKET-09", "cdrSentTo", (c, a) -> blank(c.data().cdrSentTo())
+              ? "name the mailbox: 省网维公共邮箱 (发送至省网维公共邮箱)" : null)
+          .records("cdrCompressed", "cdrEncrypted", "cdrSentTo").add();
+    }
     b.terminal(TicketState.REPLIED);
     return b.build();
   }
@@ -231,17 +255,29 @@ public final class TicketWorkflow {
   private static ImmutableComplaintTicket effect(ImmutableComplaintTicket t, TicketEvent event, TicketEventData data,
       Actor actor, Instant at) {
     return switch (event) {
-      case ACCEPT -> t.withHandler(actor.id());
-      case SET_CAUSE -> t.withCause(data.cause()).withEscalationTrend(data.escalationTrend());
-      case DISPATCH_AMS -> t.withAmsTicketNo(data.amsTicketNo());
+      case ACCEPT -> t.withHandler(actor.id()).withHandledByOutsourced(actor.hasRole(Role.OUTSOURCED_AGENT)
+          && !actor.hasRole(Role.PRE_PROCESSOR));
+      case SET_CAUSE -> t.withCause(data.cause()).withEscalationTrend(data.escalationTrend())
+          .withEscalationTrendJudgedBy(actor.id()).withEscalationTrendJudgedAt(at)
+          .withNeedsDeveloper(data.needsDeveloper().orElse(t.needsDeveloper()
+              || data.cause().orElseThrow() == TicketCause.SYSTEM_FAULT))
+          .withNeedsDataProcessing(data.needsDataProcessing().orElse(t.needsDataProcessing()))
+          .withNeedsProvincialBilling(data.needsProvincialBilling().orElse(t.needsProvincialBilling()))
+          .withNeedsExternalCoordination(data.needsExternalCoordination().orElse(t.needsExternalCoordination()))
+          .withRawCdrForProvincialNetMaint(data.rawCdrForProvincialNetMaint()
+              .orElse(t.rawCdrForProvincialNetMaint()));
+      case DISPATCH_AMS -> t.withAmsTicketNo(data.amsTicketNo()).withAmsDispatchedAt(at);
       case AMS_REPLY_REVIEWED -> t.withAmsReply(data.amsReply());
-      case SUBMIT_FOR_COORDINATION -> t.withVerificationRecord(data.verificationRecord()).withOpinion(data.opinion());
+      case SUBMIT_FOR_COORDINATION -> t.withVerificationRecord(data.verificationRecord()).withOpinion(data.opinion())
+          .withNeedsExternalCoordination(true);
       case EXTERNAL_RESULT_CONFIRMED -> t.withExternalResult(data.externalResult()).withHandler(actor.id());
-      case SUBMIT_TO_BILLING_DUTY -> t.withAssignee(data.assignee()).withHandler(data.assignee());
-      case PROVINCIAL_REPLY_REVIEWED -> t.withProvincialRef(data.provincialRef())
+      case SUBMIT_TO_BILLING_DUTY -> t.withAssignee(data.assignee()).withHandler(data.assignee())
+          .withNeedsProvincialBilling(true).withForwardedToBillingDutyAt(at);
+      case PROVINCIAL_REPLY_REVIEWED -> t.withProvincialRef(data.provincialRef().or(t::provincialRef))
           .withProvincialReply(data.provincialReply());
       case SUBMIT_TO_DATA_MOD_DUTY -> t.withScriptRef(data.scriptRef()).withAssignee(data.assignee())
-          .withHandler(data.assignee()).withLinkedDataOpId(data.dataOpId());
+          .withHandler(data.assignee()).withLinkedDataOpId(data.dataOpId()).withNeedsDataProcessing(true)
+          .withForwardedToDataModDutyAt(at);
       case DATA_FIX_CLOSED -> t;
       case ESCALATE -> t.withLinkedFaultId(data.faultId());
       case SUBMIT_FOR_REVIEW -> t.withHandlingOpinion(data.handlingOpinion());
@@ -252,6 +288,9 @@ public final class TicketWorkflow {
           .withHandler(actor.id());
       case REPLY_FRONT_DESK -> t.withFrontDeskReply(data.replyText()).withClosedAt(at);
       case UPDATE_PROGRESS -> t.withProgressUpdates(append(t.progressUpdates(), at));
+      case FORWARD_TO_BILLING_CENTER -> t.withProvincialRef(data.provincialRef()).withProvincialForwardedAt(at);
+      case SEND_RAW_CDRS -> t.withRawCdrForProvincialNetMaint(true).withRawCdrSentAt(at)
+          .withRawCdrSentTo(data.cdrSentTo());
     };
   }
 

@@ -18,7 +18,9 @@ import org.opsbook.core.memory.InMemoryAuditLog;
 /**
  * Random event sequences against SM-TICKET with invariants after every step: refused events change nothing, accepted
  * ones follow a declared transition and yield an audit entry, REPLIED absorbs, only the reviewer raises a BUG
- * (TICKET-06), routing never happens before the cause is set (TICKET-10), and the audit chain verifies.
+ * (TICKET-06), routing never happens before the cause is set (TICKET-10), raw CDRs go only compressed and encrypted
+ * (TICKET-09), only the billing duty the ticket was handed to forwards it to 省计费中心 (TICKET-13), and the audit
+ * chain verifies.
  */
 class TicketPropertiesTest {
   private static final List<Actor> ACTORS = List.of(TicketFixtures.PRE, TicketFixtures.REVIEWER,
@@ -28,12 +30,14 @@ class TicketPropertiesTest {
       .opinion("o").externalResult("e").assignee("ji").provincialRef("p").provincialReply("pr")
       .provincialReplyReviewed(true).scriptRef("s").dataOpId("d").dataOpClosed(true).faultId("F").reason("x")
       .handlingOpinion("h").bugId("B").linkedFlowResolved(true).reviewVerdict(ReviewVerdict.DONE)
-      .ticketCategory("c").replyText("ok").progress("p").build();
+      .ticketCategory("c").replyText("ok").progress("p").cdrCompressed(true).cdrEncrypted(true).cdrSentTo("m")
+      .build();
   private static final List<TicketEventData> DATA = List.of(TicketEventData.empty(), ALL,
-      TicketEventData.builder().assignee("other").scriptRef("s").build());
+      TicketEventData.builder().assignee("other").scriptRef("s").build(),
+      TicketEventData.builder().cdrCompressed(true).cdrSentTo("m").provincialRef("p2").build());
 
   @Test
-  @DisplayName("SM-TICKET-T01..T17 TICKET-06 TICKET-10 invariants hold after every step of random event sequences")
+  @DisplayName("SM-TICKET-T01..T17 TICKET-06 TICKET-09 TICKET-10 TICKET-13 invariants hold after every step of random event sequences")
   void randomSequences() {
     qt().withExamples(300).forAll(lists().of(integers().between(0, Integer.MAX_VALUE)).ofSizeBetween(1, 50))
         .checkAssert(codes -> {
@@ -58,6 +62,13 @@ class TicketPropertiesTest {
             if (event == TicketEvent.DISPATCH_AMS || event == TicketEvent.SUBMIT_FOR_COORDINATION
                 || event == TicketEvent.SUBMIT_TO_BILLING_DUTY || event == TicketEvent.SUBMIT_TO_DATA_MOD_DUTY) {
               assertThat(t.cause()).isPresent();
+            }
+            if (event == TicketEvent.SEND_RAW_CDRS) {
+              assertThat(data.cdrCompressed()).contains(true);
+              assertThat(data.cdrEncrypted()).contains(true);
+            }
+            if (event == TicketEvent.FORWARD_TO_BILLING_CENTER) {
+              assertThat(t.assignee()).contains(actor.id());
             }
             log.append(s.audit().orElseThrow());
             t = s.instance();

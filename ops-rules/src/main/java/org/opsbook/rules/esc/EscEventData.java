@@ -1,0 +1,149 @@
+package org.opsbook.rules.esc;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.immutables.value.Value;
+import org.opsbook.core.Channel;
+import org.opsbook.core.FaultFacts;
+import org.opsbook.core.Level;
+import org.opsbook.core.Masking;
+
+/**
+ * What an SM-ESC event records (rules-catalog §7.3, column "Must record"): every field is optional here; each
+ * transition's guards demand the ones it needs, naming the rule, and an event given a field it does not record is
+ * invalid input. {@link #facts()} and {@link #peakLevel()} may come with any event: they carry the fault's level
+ * as the classifier or the fault's {@link org.opsbook.rules.duty.FaultTracker} sees it. Immutable.
+ */
+@Value.Immutable
+public abstract class EscEventData {
+  /**
+   * Any event: the fault's facts; classified, they may raise the peak level (FAULT-CLASS-DEF-07). openFault: the
+   * initial facts.
+   */
+  public abstract Optional<FaultFacts> facts();
+
+  /** Any event: the fault's peak level as the obligations engine tracks it ({@code FaultTracker.peakLevel()}). */
+  public abstract Optional<Level> peakLevel();
+
+  /** openFault: the complaint ticket behind the fault (TICKET-11, TICKET-19). */
+  public abstract Optional<String> linkedTicketId();
+
+  /** declare: AMS故障申报单号 (ESC-HANDLE-08); also read from {@link #facts()}. */
+  public abstract Optional<String> amsFaultNo();
+
+  /** declare: when 省业务支撑中心's duty officer was told (ESC-HANDLE-08); also read from {@link #facts()}. */
+  public abstract Optional<Instant> provinceDutyNotifiedAt();
+
+  /** takeOwnership (by the monitor), handover, reassign: who becomes the owner (actor ID). */
+  public abstract Optional<String> assigneeId();
+
+  /** takeOwnership (by the monitor), reassign: as A or B; A when not given (ESC-HANDLE-01). */
+  public abstract Optional<EscHandler> assigneeHandler();
+
+  /** takeOwnership, handover, reassign, reportAvailability: whether A is available now (ESC-HANDLE-03). */
+  public abstract Optional<Boolean> handlerAAvailable();
+
+  /** handover, reassign: the handover note (ESC-HANDLE-04). */
+  public abstract Optional<String> handoverNote();
+
+  /** escalateExternally: when the fault was reported to 省业务支撑中心 (ESC-HANDLE-02); also read from {@link #facts()}. */
+  public abstract Optional<Instant> reportedToProvinceAt();
+
+  /** escalateExternally: the AMS ticket to the developer (ESC-HANDLE-02); also read from {@link #facts()}. */
+  public abstract Optional<String> amsDevTicketNo();
+
+  /** escalateExternally: when the developer was told; the event's time when absent; also read from {@link #facts()}. */
+  public abstract Optional<Instant> reportedToDeveloperAt();
+
+  /** progressEntry: the conclusive summary (结论性总结, FAULT-GEN-09). */
+  public abstract Optional<String> conclusion();
+
+  /** progressEntry: whether the fault is a system problem (是否属系统问题, FAULT-GEN-09). */
+  public abstract Optional<SystemProblem> systemProblem();
+
+  /** progressEntry: where the entry is written; the ITC monitoring system when absent (FAULT-GEN-07). */
+  public abstract Optional<Channel> channel();
+
+  /** progressEntry: the handling type chosen in ITC (处理类型, FAULT-GEN-08). */
+  public abstract Optional<String> handlingType();
+
+  /** markRepaired: how the recovery was verified, e.g. a test or the customer's confirmation (SM-ESC-T07). */
+  public abstract Optional<String> recoveryCheck();
+
+  /** relapse: what recurred. */
+  public abstract Optional<String> reason();
+
+  /** filePostIncident: when the content went to the day's duty-log writer (ESC-REQ-10). */
+  public abstract Optional<Instant> dutyLogDeliveredAt();
+
+  /** filePostIncident: the fault handling report (故障处理报告, ESC-REQ-11). */
+  public abstract Optional<String> faultReportRef();
+
+  /** intervene: what the monitor did (ESC-HANDLE-05). */
+  public abstract Optional<String> interventionNote();
+
+  /** close: the week's major-fault summary the fault appears in (REPORT-FMT-01, ESC-REQ-11). */
+  public abstract Optional<String> weeklySummaryRef();
+
+  /** Returns the names of the fields given, sorted: what {@code Inputs.onlyRecorded} checks. */
+  public SortedSet<String> presentFields() {
+    SortedSet<String> f = new TreeSet<>(details().keySet());
+    facts().ifPresent(v -> f.add("facts"));
+    return f;
+  }
+
+  /**
+   * Returns the recorded values as text, by field name, for the audit entry; the facts are left out (the audit
+   * entry states the level they give). Free text may hold personal data.
+   */
+  public Map<String, String> details() {
+    Map<String, String> d = new TreeMap<>();
+    peakLevel().ifPresent(v -> d.put("peakLevel", v.name()));
+    linkedTicketId().ifPresent(v -> d.put("linkedTicketId", v));
+    amsFaultNo().ifPresent(v -> d.put("amsFaultNo", v));
+    provinceDutyNotifiedAt().ifPresent(v -> d.put("provinceDutyNotifiedAt", v.toString()));
+    assigneeId().ifPresent(v -> d.put("assigneeId", v));
+    assigneeHandler().ifPresent(v -> d.put("assigneeHandler", v.name()));
+    handlerAAvailable().ifPresent(v -> d.put("handlerAAvailable", v.toString()));
+    handoverNote().ifPresent(v -> d.put("handoverNote", v));
+    reportedToProvinceAt().ifPresent(v -> d.put("reportedToProvinceAt", v.toString()));
+    amsDevTicketNo().ifPresent(v -> d.put("amsDevTicketNo", v));
+    reportedToDeveloperAt().ifPresent(v -> d.put("reportedToDeveloperAt", v.toString()));
+    conclusion().ifPresent(v -> d.put("conclusion", v));
+    systemProblem().ifPresent(v -> d.put("systemProblem", v.name()));
+    channel().ifPresent(v -> d.put("channel", v.name()));
+    handlingType().ifPresent(v -> d.put("handlingType", v));
+    recoveryCheck().ifPresent(v -> d.put("recoveryCheck", v));
+    reason().ifPresent(v -> d.put("reason", v));
+    dutyLogDeliveredAt().ifPresent(v -> d.put("dutyLogDeliveredAt", v.toString()));
+    faultReportRef().ifPresent(v -> d.put("faultReportRef", v));
+    interventionNote().ifPresent(v -> d.put("interventionNote", v));
+    weeklySummaryRef().ifPresent(v -> d.put("weeklySummaryRef", v));
+    return d;
+  }
+
+  @Override
+  public String toString() {
+    Map<String, String> d = details();
+    d.replaceAll((k, v) -> Masking.phonesIn(v));
+    d.computeIfPresent("assigneeId", (k, v) -> Masking.name(v));
+    return "EscEventData" + d + (facts().isPresent() ? " with facts" : "");
+  }
+
+  /** Returns an empty record (for events that record nothing). */
+  public static EscEventData empty() {
+    return builder().build();
+  }
+
+  /** Returns a new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds {@link EscEventData}. */
+  public static final class Builder extends ImmutableEscEventData.Builder {}
+}

@@ -1,0 +1,202 @@
+package org.opsbook.rules.esc;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.immutables.value.Value;
+import org.opsbook.core.IntakeChannel;
+import org.opsbook.core.InvalidInputException;
+import org.opsbook.core.Level;
+import org.opsbook.core.RuleId;
+
+/**
+ * A fault as SM-ESC keeps it (rules-catalog §7.3, facts of §2.1): its lifecycle state, its owner (A or B) and A's
+ * availability, the peak level, and what its transitions recorded. Built by {@link EscWorkflow}; hosts read it.
+ * Structurally B never owns it while A is available (ESC-HANDLE-03). Its {@code toString()} masks names.
+ * Immutable.
+ */
+@Value.Immutable
+public abstract class EscFault {
+  /** The fault's ID. */
+  public abstract String faultId();
+
+  /** The state in SM-ESC. */
+  public abstract EscState state();
+
+  /** When the record was opened (SM-ESC-T01). */
+  public abstract Instant openedAt();
+
+  /** Who opened it: the actor's ID. */
+  public abstract String openedBy();
+
+  /** When the IT centre learned of the fault; the opening when the facts did not say. */
+  public abstract Instant detectedAt();
+
+  /** 故障时间: when the fault began, if known. */
+  public abstract Optional<Instant> faultStartTime();
+
+  /** How the fault came in (ESC-HANDLE-07). */
+  public abstract Optional<IntakeChannel> intakeChannel();
+
+  /** 自行发现的故障 (ESC-HANDLE-08). */
+  @Value.Default
+  public boolean selfDiscovered() {
+    return false;
+  }
+
+  /** The complaint ticket the fault was opened from (TICKET-11, TICKET-19). */
+  public abstract Optional<String> linkedTicketId();
+
+  /** The highest level the fault reached (FAULT-CLASS-DEF-07); it never goes down. */
+  @Value.Default
+  public Level peakLevel() {
+    return Level.NONE;
+  }
+
+  /** AMS故障申报单号 (ESC-HANDLE-08). */
+  public abstract Optional<String> amsFaultNo();
+
+  /** When 省业务支撑中心's duty officer was told (ESC-HANDLE-08). */
+  public abstract Optional<Instant> provinceDutyNotifiedAt();
+
+  /** When it was declared (SM-ESC-T02). */
+  public abstract Optional<Instant> declaredAt();
+
+  /** Who owns it, A or B, and which person (ESC-HANDLE-01); empty before SM-ESC-T03. */
+  public abstract Optional<EscOwner> ownership();
+
+  /** Since when the current owner owns it. */
+  public abstract Optional<Instant> ownerSince();
+
+  /** Whether A is available (ESC-HANDLE-03); true until reported otherwise. */
+  @Value.Default
+  public boolean handlerAAvailable() {
+    return true;
+  }
+
+  /** How many A↔B handovers took place (ESC-HANDLE-04). */
+  @Value.Default
+  public int handovers() {
+    return 0;
+  }
+
+  /** The note of the last handover (ESC-HANDLE-04). */
+  public abstract Optional<String> lastHandoverNote();
+
+  /** When the fault was reported to 省业务支撑中心 (ESC-HANDLE-02). */
+  public abstract Optional<Instant> reportedToProvinceAt();
+
+  /** The AMS ticket to the developer (ESC-HANDLE-02). */
+  public abstract Optional<String> amsDevTicketNo();
+
+  /** When the developer was told (ESC-HANDLE-02). */
+  public abstract Optional<Instant> reportedToDeveloperAt();
+
+  /** How many progress entries were written (SM-ESC-T06). */
+  @Value.Default
+  public int progressEntries() {
+    return 0;
+  }
+
+  /** When the last progress entry was written. */
+  public abstract Optional<Instant> lastProgressAt();
+
+  /** The last entry's conclusion (FAULT-GEN-09). */
+  public abstract Optional<String> lastConclusion();
+
+  /** The last entry's verdict on 是否属系统问题 (FAULT-GEN-09). */
+  public abstract Optional<SystemProblem> lastSystemProblem();
+
+  /** When it was repaired; empty while unrepaired, and again after a relapse. */
+  public abstract Optional<Instant> repairedAt();
+
+  /** How the last recovery was verified (SM-ESC-T07). */
+  public abstract Optional<String> recoveryCheck();
+
+  /** How often it relapsed (SM-ESC-T08); each relapse is a new occurrence (REPORT-COUNT-01). */
+  @Value.Default
+  public int relapses() {
+    return 0;
+  }
+
+  /** When it last relapsed. */
+  public abstract Optional<Instant> lastRelapseAt();
+
+  /** When the content went to the day's duty-log writer (ESC-REQ-10). */
+  public abstract Optional<Instant> dutyLogDeliveredAt();
+
+  /** The fault handling report (ESC-REQ-11). */
+  public abstract Optional<String> faultReportRef();
+
+  /** When the post-incident duties were filed (SM-ESC-T09). */
+  public abstract Optional<Instant> postIncidentAt();
+
+  /** How often the monitor intervened (ESC-HANDLE-05). */
+  @Value.Default
+  public int interventions() {
+    return 0;
+  }
+
+  /** The monitor's last intervention note. */
+  public abstract Optional<String> lastInterventionNote();
+
+  /** The week's major-fault summary it was closed in (REPORT-FMT-01). */
+  public abstract Optional<String> weeklySummaryRef();
+
+  /** When it was closed (SM-ESC-T11). */
+  public abstract Optional<Instant> closedAt();
+
+  /** Returns which handler owns it, A or B; empty before SM-ESC-T03. */
+  public Optional<EscHandler> owner() {
+    return ownership().map(EscOwner::handler);
+  }
+
+  /** Returns the owner's actor ID; empty before SM-ESC-T03. */
+  public Optional<String> ownerId() {
+    return ownership().map(EscOwner::id);
+  }
+
+  /** Returns true when {@code actorId} is the current owner. */
+  public boolean isOwnedBy(String actorId) {
+    return ownerId().map(id -> id.equals(actorId)).orElse(false);
+  }
+
+  @Value.Check
+  protected void check() {
+    if (faultId().isBlank()) {
+      throw new InvalidInputException("faultId", "faultId must not be blank");
+    }
+    if (state() == EscState.NEW) {
+      throw new InvalidInputException("state", "a stored fault is at least DETECTED");
+    }
+    if (owner().filter(h -> h == EscHandler.B).isPresent() && handlerAAvailable()) {
+      throw new InvalidInputException("owner", "B owns a fault only while A is unavailable",
+          RuleId.of("ESC-HANDLE-03"));
+    }
+    nonNegative("handovers", handovers());
+    nonNegative("progressEntries", progressEntries());
+    nonNegative("relapses", relapses());
+    nonNegative("interventions", interventions());
+  }
+
+  private static void nonNegative(String field, int value) {
+    if (value < 0) {
+      throw new InvalidInputException(field, field + " must be >= 0: " + value);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "EscFault{faultId=" + faultId() + ", state=" + state() + ", peakLevel=" + peakLevel() + ", owner="
+        + ownership().map(EscOwner::toString).orElse("-") + ", handlerAAvailable="
+        + handlerAAvailable() + ", ams=" + amsFaultNo().orElse("-") + ", amsDev=" + amsDevTicketNo().orElse("-")
+        + "}";
+  }
+
+  /** Returns a new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds {@link EscFault} values (for codecs and tests; the workflow builds them otherwise). */
+  public static final class Builder extends ImmutableEscFault.Builder {}
+}
