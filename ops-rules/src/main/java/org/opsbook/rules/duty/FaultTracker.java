@@ -32,6 +32,7 @@ import org.opsbook.core.RuleId;
 import org.opsbook.core.spi.WorkCalendar;
 import org.opsbook.rules.duty.ConditionRule.Window;
 import org.opsbook.rules.duty.Duty.Contact;
+import org.opsbook.rules.internal.duty.AppendMap;
 
 /**
  * One fault as the obligations engine sees it: its history folded into the current facts, the current and peak
@@ -89,9 +90,14 @@ public final class FaultTracker {
   private final Instant repairedAt;
   private final Instant closedAt;
   private final Map<RuleId, Instant> since;
-  private final Map<ObligationKey, Obligation> raised;
-  private final Map<ObligationKey, Instant> completed;
-  private final Map<ObligationKey, Instant> cancelled;
+  private final AppendMap<ObligationKey, Obligation> raised;
+  private final AppendMap<ObligationKey, Instant> completed;
+  private final AppendMap<ObligationKey, Instant> cancelled;
+  /** The raised duties neither done nor ended, in the order they arose. */
+  private final ObligationKey[] open;
+  /** By duty ordinal: how many occurrences were raised, and the highest one done or ended. */
+  private final int[] raisedCount;
+  private final int[] maxSettled;
   /** The first-occurrence keys of this fault, shared by all its states; filled lazily with equal values. */
   private final ObligationKey[] firstKeys;
   /** The candidates of this state, computed once (the state never changes). */
@@ -124,6 +130,9 @@ public final class FaultTracker {
     this.raised = d.raised;
     this.completed = d.completed;
     this.cancelled = d.cancelled;
+    this.open = d.open;
+    this.raisedCount = d.raisedCount;
+    this.maxSettled = d.maxSettled;
     this.firstKeys = d.firstKeys;
   }
 
@@ -139,9 +148,12 @@ public final class FaultTracker {
     d.classification = engine.classifier().classify(d.facts);
     d.peakLevel = Level.NONE;
     d.since = Map.of();
-    d.raised = Map.of();
-    d.completed = Map.of();
-    d.cancelled = Map.of();
+    d.raised = AppendMap.empty();
+    d.completed = AppendMap.empty();
+    d.cancelled = AppendMap.empty();
+    d.open = new ObligationKey[0];
+    d.raisedCount = new int[Duty.values().length];
+    d.maxSettled = new int[Duty.values().length];
     d.firstKeys = new ObligationKey[Duty.values().length];
     return new FaultTracker(d);
   }
@@ -403,10 +415,10 @@ public final class FaultTracker {
     }
     Draft d = draft();
     if (inScope()) {
-      d.raise(obligation(room, countRaised(room.id) + 1, null, t, grace(t)));
+      d.raise(obligation(room, countRaised(room) + 1, null, t, grace(t)));
     }
     if (centerFirstAt != null && !centerFirstAt.isAfter(t)) {
-      d.raise(obligation(center, countRaised(center.id) + 1, null, t, grace(t)));
+      d.raise(obligation(center, countRaised(center) + 1, null, t, grace(t)));
     }
     return d.build();
   }
@@ -485,12 +497,12 @@ public final class FaultTracker {
     }
     Draft d = draft();
     Obligation entry = null;
-    for (Map.Entry<ObligationKey, Obligation> e : raised.entrySet()) {
-      if (isDaily(e.getKey().ruleId()) && isOpen(e.getKey())) {
-        if (e.getKey().sequence() < target) {
-          d.cancel(e.getKey(), at);
-        } else if (e.getKey().sequence() == target) {
-          entry = e.getValue();
+    for (ObligationKey k : open) {
+      if (isDaily(k.ruleId())) {
+        if (k.sequence() < target) {
+          d.cancel(k, at);
+        } else if (k.sequence() == target) {
+          entry = raised.get(k);
         }
       }
     }
@@ -505,9 +517,9 @@ public final class FaultTracker {
     }
     Draft d = draft();
     d.repairedAt = at;
-    for (Map.Entry<ObligationKey, Obligation> e : raised.entrySet()) {
-      if (isOpen(e.getKey()) && Duty.of(e.getKey().ruleId()).orElseThrow().endsAtRepair) {
-        d.cancel(e.getKey(), at);
+    for (ObligationKey k : open) {
+      if (Duty.of(k.ruleId()).orElseThrow().endsAtRepair) {
+        d.cancel(k, at);
       }
     }
     return d.build();
@@ -528,10 +540,8 @@ public final class FaultTracker {
     }
     Draft d = draft();
     d.closedAt = at;
-    for (ObligationKey k : raised.keySet()) {
-      if (isOpen(k)) {
-        d.cancel(k, at);
-      }
+    for (ObligationKey k : open) {
+      d.cancel(k, at);
     }
     return d.build();
   }
@@ -606,10 +616,8 @@ public final class FaultTracker {
   /** The open duties: fixed ones not yet done or ended, and the candidates the state implies. */
   private List<Obligation> listing() {
     List<Obligation> out = new ArrayList<>();
-    for (Map.Entry<ObligationKey, Obligation> e : raised.entrySet()) {
-      if (isOpen(e.getKey())) {
-        out.add(e.getValue());
-      }
+    for (ObligationKey k : open) {
+      out.add(raised.get(k));
     }
     if (openedAt != null) {
       for (Candidate c : candidates()) {
@@ -719,10 +727,6 @@ public final class FaultTracker {
     return raised.get(k);
   }
 
-  Iterable<ObligationKey> raisedKeys() {
-    return raised.keySet();
-  }
-
   /** Known in any way: fixed, done or ended. Candidates with such a key are not listed again. */
   boolean settled(ObligationKey k) {
     return raised.containsKey(k) || completed.containsKey(k) || cancelled.containsKey(k);
@@ -735,18 +739,7 @@ public final class FaultTracker {
 
   /** The highest occurrence of a rule that is done or ended (0 when none). */
   int maxSettledSequence(RuleId id) {
-    int max = 0;
-    for (ObligationKey k : completed.keySet()) {
-      if (k.ruleId().equals(id)) {
-        max = Math.max(max, k.sequence());
-      }
-    }
-    for (ObligationKey k : cancelled.keySet()) {
-      if (k.ruleId().equals(id)) {
-        max = Math.max(max, k.sequence());
-      }
-    }
-    return max;
+    return maxSettled[Duty.of(id).orElseThrow().ordinal()];
   }
 
   ObligationKey key(Duty duty, int sequence) {
@@ -789,14 +782,9 @@ public final class FaultTracker {
     return b.build();
   }
 
-  private int countRaised(RuleId id) {
-    int n = 0;
-    for (ObligationKey k : raised.keySet()) {
-      if (k.ruleId().equals(id)) {
-        n++;
-      }
-    }
-    return n;
+  /** How many occurrences of {@code duty} were raised. */
+  int countRaised(Duty duty) {
+    return raisedCount[duty.ordinal()];
   }
 
   private static boolean isDaily(RuleId id) {
@@ -846,14 +834,16 @@ public final class FaultTracker {
     Instant repairedAt;
     Instant closedAt;
     Map<RuleId, Instant> since;
-    Map<ObligationKey, Obligation> raised;
-    Map<ObligationKey, Instant> completed;
-    Map<ObligationKey, Instant> cancelled;
+    AppendMap<ObligationKey, Obligation> raised;
+    AppendMap<ObligationKey, Instant> completed;
+    AppendMap<ObligationKey, Instant> cancelled;
+    ObligationKey[] open;
+    int[] raisedCount;
+    int[] maxSettled;
     ObligationKey[] firstKeys;
     private boolean sinceCopied;
-    private boolean raisedCopied;
-    private boolean completedCopied;
-    private boolean cancelledCopied;
+    private List<ObligationKey> openCopy;
+    private boolean countsCopied;
 
     Draft() {}
 
@@ -884,6 +874,9 @@ public final class FaultTracker {
       raised = t.raised;
       completed = t.completed;
       cancelled = t.cancelled;
+      open = t.open;
+      raisedCount = t.raisedCount;
+      maxSettled = t.maxSettled;
       firstKeys = t.firstKeys;
     }
 
@@ -908,28 +901,49 @@ public final class FaultTracker {
     }
 
     void raise(Obligation o) {
-      if (!raisedCopied) {
-        raised = new LinkedHashMap<>(raised);
-        raisedCopied = true;
+      ObligationKey k = o.key();
+      if (raised.containsKey(k)) {
+        return;
       }
-      raised.putIfAbsent(o.key(), o);
+      raised = raised.with(k, o);
+      counts();
+      raisedCount[Duty.of(k.ruleId()).orElseThrow().ordinal()]++;
+      if (!completed.containsKey(k) && !cancelled.containsKey(k)) {
+        openKeys().add(k);
+      }
     }
 
     void complete(Obligation o, Instant at) {
       raise(o);
-      if (!completedCopied) {
-        completed = new LinkedHashMap<>(completed);
-        completedCopied = true;
-      }
-      completed.put(o.key(), at);
+      completed = completed.with(o.key(), at);
+      settle(o.key());
     }
 
     void cancel(ObligationKey k, Instant at) {
-      if (!cancelledCopied) {
-        cancelled = new LinkedHashMap<>(cancelled);
-        cancelledCopied = true;
+      cancelled = cancelled.with(k, at);
+      settle(k);
+    }
+
+    private void settle(ObligationKey k) {
+      openKeys().remove(k);
+      counts();
+      int d = Duty.of(k.ruleId()).orElseThrow().ordinal();
+      maxSettled[d] = Math.max(maxSettled[d], k.sequence());
+    }
+
+    private List<ObligationKey> openKeys() {
+      if (openCopy == null) {
+        openCopy = new ArrayList<>(List.of(open));
       }
-      cancelled.put(k, at);
+      return openCopy;
+    }
+
+    private void counts() {
+      if (!countsCopied) {
+        raisedCount = raisedCount.clone();
+        maxSettled = maxSettled.clone();
+        countsCopied = true;
+      }
     }
 
     void since(RuleId id, Instant at) {
@@ -941,15 +955,11 @@ public final class FaultTracker {
     }
 
     FaultTracker build() {
-      if (raisedCopied) {
-        raised = Collections.unmodifiableMap(raised);
+      if (openCopy != null) {
+        open = openCopy.toArray(new ObligationKey[0]);
+        openCopy = null;
       }
-      if (completedCopied) {
-        completed = Collections.unmodifiableMap(completed);
-      }
-      if (cancelledCopied) {
-        cancelled = Collections.unmodifiableMap(cancelled);
-      }
+      countsCopied = false;
       if (sinceCopied) {
         since = Collections.unmodifiableMap(since);
       }
