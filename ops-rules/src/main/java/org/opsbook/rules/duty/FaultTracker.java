@@ -9,13 +9,17 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.function.Predicate;
+import org.opsbook.core.Actor;
+import org.opsbook.core.AuditEntry;
 import org.opsbook.core.Channel;
 import org.opsbook.core.Classification;
 import org.opsbook.core.FaultEvent;
@@ -29,10 +33,16 @@ import org.opsbook.core.ObligationKey;
 import org.opsbook.core.OpsParameters;
 import org.opsbook.core.ResponsibleUnit;
 import org.opsbook.core.RuleId;
+import org.opsbook.core.machine.Outcome;
 import org.opsbook.core.spi.WorkCalendar;
 import org.opsbook.rules.duty.ConditionRule.Window;
 import org.opsbook.rules.duty.Duty.Contact;
+import org.opsbook.rules.esc.EscEvent;
+import org.opsbook.rules.esc.EscEventData;
+import org.opsbook.rules.esc.EscFault;
 import org.opsbook.rules.internal.duty.AppendMap;
+import org.opsbook.rules.internal.esc.json.EscCodec;
+import org.opsbook.rules.internal.esc.EscWorkflow;
 
 /**
  * One fault as the obligations engine sees it: its history folded into the current facts, the current and peak
@@ -100,6 +110,8 @@ public final class FaultTracker {
   private final int[] maxSettled;
   /** The first-occurrence keys of this fault, shared by all its states; filled lazily with equal values. */
   private final ObligationKey[] firstKeys;
+  /** The lifecycle (SM-ESC) the history leaves; null before the opening. */
+  private final EscFault lifecycle;
   /** The candidates of this state, computed once (the state never changes). */
   private volatile List<Candidate> candidates;
 
@@ -134,6 +146,7 @@ public final class FaultTracker {
     this.raisedCount = d.raisedCount;
     this.maxSettled = d.maxSettled;
     this.firstKeys = d.firstKeys;
+    this.lifecycle = d.lifecycle;
   }
 
   static FaultTracker empty(ObligationEngine engine, String faultId) {
@@ -329,6 +342,10 @@ public final class FaultTracker {
     stamped.version = event.sequence();
     stamped.lastEventAt = t;
     FaultTracker s = stamped.build();
+    if (event.facts().isPresent() && event.type() != FaultEventType.OPENED
+        && event.type() != FaultEventType.FACTS_CHANGED) {
+      s = s.withFacts(event.facts().get(), t, false);
+    }
     s = switch (event.type()) {
       case OPENED, FACTS_CHANGED -> s.withFacts(event.facts().orElseThrow(), t, event.type() == FaultEventType.OPENED);
       case IMPACT_MAY_EXPAND -> s.perEvent(Duty.ESC_ROOM_11, Duty.ESC_CENTER_16, t);
@@ -347,8 +364,133 @@ public final class FaultTracker {
       case REPAIRED -> s.repair(t, "at");
       case RELAPSED -> s.relapse();
       case CLOSED -> s.close(t);
+      case DECLARED -> s.declared(event, t);
+      case ESCALATED_EXTERNALLY -> s.escalatedExternally(event, t);
+      case OWNERSHIP_TAKEN, HANDED_OVER, PROGRESS_ENTERED, POST_INCIDENT_FILED, INTERVENED, REASSIGNED,
+          AVAILABILITY_REPORTED -> s;
     };
-    return s.raiseConditions(t);
+    return s.foldLifecycle(event).raiseConditions(t);
+  }
+
+  /**
+   * Returns the fault's lifecycle (SM-ESC, rules-catalog §7.3) as its history leaves it — state, owner, A's
+   * availability and what each step recorded — at the fault's own peak level; empty before the opening.
+   */
+  public Optional<EscFault> lifecycle() {
+    return Optional.ofNullable(lifecycle);
+  }
+
+  /**
+   * Decides a step of the fault's lifecycle by SM-ESC's table and guards and, when every guard passes, folds it
+   * into the fault as the next event of its history; stores nothing. A step may bring the fault's new facts; the
+   * guards see the facts and peak level with them. {@link EscEvent#OPEN_FAULT} opens a fault that has no history.
+   *
+   * @return the next state with the step's audit entry (stream {@code fault:<id>}: the transition's and guards'
+   *     rules, the duties the step raised, the owner before and after, the levels), or a refusal listing every
+   *     failed guard with this state unchanged
+   * @throws InvalidInputException naming the field: data the step does not record, facts of another fault, a time
+   *     after the step, a step out of order
+   */
+  public Outcome<FaultTracker> step(EscEvent event, EscEventData data, Actor actor, Instant at) {
+    return decideStep(event, data, actor, at).outcome();
+  }
+
+  /** A decided step: its outcome, and the event that records it when accepted (else null). */
+  record Stepped(Outcome<FaultTracker> outcome, FaultEvent event) {}
+
+  Stepped decideStep(EscEvent event, EscEventData data, Actor actor, Instant at) {
+    checkNotNull(event, "event");
+    checkNotNull(data, "data");
+    checkNotNull(actor, "actor");
+    checkNotNull(at, "at");
+    if (lastEventAt != null && at.isBefore(lastEventAt)) {
+      throw new InvalidInputException("at", "events out of order: " + at + " is before the previous event at "
+          + lastEventAt);
+    }
+    FaultFacts seen = data.facts().orElse(facts);
+    Level peak = Level.max(peakLevel, engine.classifier().level(seen));
+    EscWorkflow.Decided d = EscWorkflow.decide(faultId, lifecycle, event, actor, data, at, seen, peak, calendar());
+    if (!d.isAccepted()) {
+      return new Stepped(Outcome.refused(this, d.transitionId(), d.violations()), null);
+    }
+    FaultEvent.Builder b = FaultEvent.builder().faultId(faultId).sequence(version + 1).type(event.type()).at(at)
+        .actorId(actor.id());
+    if (event == EscEvent.OPEN_FAULT) {
+      b.facts(seen);
+    } else {
+      data.facts().ifPresent(b::facts);
+    }
+    String recorded = EscCodec.instance().encodeData(d.recorded());
+    if (!recorded.equals("{}")) {
+      b.stepData(recorded);
+    }
+    FaultEvent e = b.build();
+    FaultTracker after = apply(e);
+    Set<ObligationKey> before = new HashSet<>();
+    if (version > 0) {
+      for (Obligation o : obligations(at)) {
+        before.add(o.key());
+      }
+    }
+    AuditEntry.Builder audit = d.audit().putDetail("sequence", Long.toString(e.sequence()))
+        .putDetail("currentLevel", after.currentLevel().name());
+    for (Obligation o : after.obligations(at)) {
+      if (!before.contains(o.key())) {
+        audit.addRuleId(o.ruleId());
+      }
+    }
+    return new Stepped(Outcome.accepted(after, d.transitionId(), audit.build()), e);
+  }
+
+  /** The lifecycle after {@code e}: opened, moved by a step, or at the new peak level. */
+  private FaultTracker foldLifecycle(FaultEvent e) {
+    EscFault next;
+    if (e.type() == FaultEventType.OPENED) {
+      EscEventData data = stepData(e);
+      next = EscWorkflow.opened(faultId, facts, data.linkedTicketId(), e.actorId().orElse("system"), e.at(),
+          peakLevel);
+    } else if (lifecycle != null && EscEvent.of(e.type()).isPresent()) {
+      next = EscWorkflow.effect(lifecycle, e.type(), stepData(e), e.at(), peakLevel);
+    } else if (lifecycle != null && lifecycle.peakLevel() != peakLevel) {
+      next = lifecycle.atPeak(peakLevel);
+    } else {
+      return this;
+    }
+    Draft d = draft();
+    d.lifecycle = next;
+    return d.build();
+  }
+
+  private static EscEventData stepData(FaultEvent e) {
+    try {
+      return e.stepData().map(EscCodec.instance()::decodeData).orElse(EscEventData.empty());
+    } catch (InvalidInputException x) {
+      throw x.under("stepData");
+    }
+  }
+
+  /** SM-ESC-T02: the AMS declaration and the province duty officer told discharge what they answer (ESC-HANDLE-08). */
+  private FaultTracker declared(FaultEvent e, Instant t) {
+    EscEventData data = stepData(e);
+    FaultTracker s = this;
+    if (data.amsFaultNo().isPresent()) {
+      s = s.contact(Contact.AMS_DECLARATION, t);
+    }
+    if (data.provinceDutyNotifiedAt().isPresent()) {
+      s = s.contact(Contact.PROVINCE_DUTY, data.provinceDutyNotifiedAt().get());
+    }
+    return s;
+  }
+
+  /** SM-ESC-T05: the province report, the developer told and the AMS ticket discharge what they answer (ESC-HANDLE-02). */
+  private FaultTracker escalatedExternally(FaultEvent e, Instant t) {
+    EscEventData data = stepData(e);
+    FaultTracker s = this;
+    if (data.reportedToProvinceAt().isPresent()) {
+      s = s.contact(Contact.PROVINCE, data.reportedToProvinceAt().get());
+    }
+    s = s.contact(Contact.DEVELOPER, data.reportedToDeveloperAt().orElse(t));
+    return data.amsDevTicketNo().isPresent() ? s.contact(Contact.DEV_TICKET, t) : s;
   }
 
   // ------------------------------------------------------------------------------------------ event handlers
@@ -841,6 +983,7 @@ public final class FaultTracker {
     int[] raisedCount;
     int[] maxSettled;
     ObligationKey[] firstKeys;
+    EscFault lifecycle;
     private boolean sinceCopied;
     private List<ObligationKey> openCopy;
     private boolean countsCopied;
@@ -878,6 +1021,7 @@ public final class FaultTracker {
       raisedCount = t.raisedCount;
       maxSettled = t.maxSettled;
       firstKeys = t.firstKeys;
+      lifecycle = t.lifecycle;
     }
 
     void record(Contact kind, Instant at) {

@@ -9,8 +9,9 @@ import org.opsbook.core.Level;
 import org.opsbook.core.RuleId;
 
 /**
- * A fault as SM-ESC keeps it (rules-catalog §7.3, facts of §2.1): its lifecycle state, its owner (A or B) and A's
- * availability, the peak level, and what its transitions recorded. Built by {@link EscWorkflow}; hosts read it.
+ * A fault's lifecycle as SM-ESC sees it (rules-catalog §7.3, facts of §2.1): its state, its owner (A or B) and A's
+ * availability, the peak level, and what its steps recorded. Folded from the fault's own history with its facts,
+ * levels and duties ({@code FaultTracker.lifecycle()}); hosts read it.
  * Structurally B never owns it while A is available (ESC-HANDLE-03). Its {@code toString()} masks names.
  * Immutable.
  */
@@ -158,6 +159,62 @@ public abstract class EscFault {
   /** Returns true when {@code actorId} is the current owner. */
   public boolean isOwnedBy(String actorId) {
     return ownerId().map(id -> id.equals(actorId)).orElse(false);
+  }
+
+  /**
+   * Returns the lifecycle after a step of the fault's history, as the fold applies it: {@code recorded} is what the
+   * step recorded (its owner resolved when it changes owner), {@code state} the state the declared table leaves,
+   * {@code peak} the fault's peak level after it. Hosts read lifecycles; the fold builds them.
+   */
+  public EscFault after(EscEvent event, EscEventData recorded, Instant at, EscState state, Level peak) {
+    ImmutableEscFault f = (ImmutableEscFault) this;
+    ImmutableEscFault after = switch (event) {
+      case OPEN_FAULT -> f;
+      case DECLARE -> f.withAmsFaultNo(recorded.amsFaultNo().or(this::amsFaultNo))
+          .withProvinceDutyNotifiedAt(recorded.provinceDutyNotifiedAt().or(this::provinceDutyNotifiedAt))
+          .withDeclaredAt(at);
+      case TAKE_OWNERSHIP, HANDOVER, REASSIGN, REPORT_AVAILABILITY -> owned(f, event, recorded, at);
+      case ESCALATE_EXTERNALLY -> f.withReportedToProvinceAt(recorded.reportedToProvinceAt()
+              .or(this::reportedToProvinceAt))
+          .withAmsDevTicketNo(recorded.amsDevTicketNo().or(this::amsDevTicketNo))
+          .withReportedToDeveloperAt(recorded.reportedToDeveloperAt().orElse(at));
+      case PROGRESS_ENTRY -> f.withProgressEntries(progressEntries() + 1).withLastProgressAt(at)
+          .withLastConclusion(recorded.conclusion()).withLastSystemProblem(recorded.systemProblem());
+      case MARK_REPAIRED -> repairedAt().isPresent() ? f
+          : f.withRepairedAt(at).withRecoveryCheck(recorded.recoveryCheck());
+      case RELAPSE -> f.withRepairedAt(Optional.empty()).withRelapses(relapses() + 1).withLastRelapseAt(at);
+      case FILE_POST_INCIDENT -> f.withDutyLogDeliveredAt(recorded.dutyLogDeliveredAt())
+          .withFaultReportRef(recorded.faultReportRef()).withPostIncidentAt(at);
+      case INTERVENE -> f.withInterventions(interventions() + 1)
+          .withLastInterventionNote(recorded.interventionNote());
+      case CLOSE -> f.withWeeklySummaryRef(recorded.weeklySummaryRef()).withClosedAt(at);
+    };
+    return after.withState(state).withPeakLevel(peak);
+  }
+
+  /** Returns this lifecycle at the fault's peak level {@code peak} (FAULT-CLASS-DEF-07). */
+  public EscFault atPeak(Level peak) {
+    return ((ImmutableEscFault) this).withPeakLevel(peak);
+  }
+
+  /** The ownership a decided step recorded: A's availability before the owner (ESC-HANDLE-03). */
+  private static ImmutableEscFault owned(ImmutableEscFault f, EscEvent event, EscEventData recorded, Instant at) {
+    boolean available = recorded.handlerAAvailable().orElse(f.handlerAAvailable());
+    if (event == EscEvent.REPORT_AVAILABILITY || recorded.assigneeId().isEmpty()) {
+      return f.withHandlerAAvailable(available);
+    }
+    EscOwner owner = new EscOwner(recorded.assigneeHandler().orElse(EscHandler.A), recorded.assigneeId().get());
+    boolean switches = f.owner().map(h -> h != owner.handler()).orElse(false);
+    ImmutableEscFault owned = available
+        ? f.withOwnership(owner).withHandlerAAvailable(true)
+        : f.withHandlerAAvailable(false).withOwnership(owner);
+    if (f.ownership().filter(owner::equals).isEmpty()) {
+      owned = owned.withOwnerSince(at);
+    }
+    if (event == EscEvent.HANDOVER || event == EscEvent.REASSIGN && switches) {
+      owned = owned.withHandovers(f.handovers() + 1).withLastHandoverNote(recorded.handoverNote());
+    }
+    return owned;
   }
 
   @Value.Check
