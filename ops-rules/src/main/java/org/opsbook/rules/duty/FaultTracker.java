@@ -72,7 +72,7 @@ import org.opsbook.rules.internal.esc.EscWorkflow;
  */
 public final class FaultTracker {
   /** Due time (timely last), then rule ID, then occurrence: the order of {@link #obligations(Instant)}. */
-  static final Comparator<Obligation> ORDER = Comparator
+  public static final Comparator<Obligation> ORDER = Comparator
       .comparing((Obligation o) -> o.dueAt().orElse(Instant.MAX))
       .thenComparing(Obligation::ruleId)
       .thenComparingInt(Obligation::sequence);

@@ -10,6 +10,8 @@ import org.immutables.value.Value;
 import org.opsbook.core.Channel;
 import org.opsbook.core.FaultFacts;
 import org.opsbook.core.Masking;
+import org.opsbook.rules.esc.EscFault.EscHandler;
+import org.opsbook.rules.esc.EscFault.SystemProblem;
 
 /**
  * What an SM-ESC event records (rules-catalog §7.3, column "Must record"): every field is optional here; each

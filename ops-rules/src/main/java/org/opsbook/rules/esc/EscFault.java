@@ -1,11 +1,16 @@
 package org.opsbook.rules.esc;
 
+import static com.google.common.base.Preconditions.checkNotNull;
+
 import java.time.Instant;
 import java.util.Optional;
 import org.immutables.value.Value;
+import org.opsbook.core.Actor;
 import org.opsbook.core.IntakeChannel;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Level;
+import org.opsbook.core.Masking;
+import org.opsbook.core.Role;
 import org.opsbook.core.RuleId;
 
 /**
@@ -256,4 +261,116 @@ public abstract class EscFault {
 
   /** Builds {@link EscFault} values (for codecs and tests; the workflow builds them otherwise). */
   public static final class Builder extends ImmutableEscFault.Builder {}
+
+  /**
+   * The states of SM-ESC (rules-catalog §7.3), plus {@link #NEW} for the ∅ that SM-ESC-T01 leaves. The catalog's
+   * HANDLING with its sub-states SELF and WITH_DEVELOPER is two states here, so the table itself says that only a
+   * fault handled in-house can be escalated to the province and the developer (SM-ESC-T05).
+   */
+  public enum EscState {
+    /** ∅: before the fault record exists. Only SM-ESC-T01 leaves it; it is never stored. */
+    NEW,
+    /** Detected: the record is open, not yet declared. */
+    DETECTED,
+    /** Declared (in AMS for self-discovered faults, ESC-HANDLE-08); waiting for an owner. */
+    DECLARED,
+    /** Handled in-house by its owner, A or B. */
+    HANDLING_SELF,
+    /** Handled with the developer: reported to the province and dispatched in AMS (ESC-HANDLE-02). */
+    HANDLING_WITH_DEVELOPER,
+    /** Repaired (故障修复 / 恢复正常). */
+    RECOVERED,
+    /** The post-incident duties are filed (duty log, fault report). */
+    POST_INCIDENT,
+    /** Closed (terminal). */
+    CLOSED;
+
+    /** Returns true for the two HANDLING sub-states. */
+    public boolean isHandling() {
+      return this == HANDLING_SELF || this == HANDLING_WITH_DEVELOPER;
+    }
+
+    /** Returns true while the record exists and is not closed: where the monitor may intervene (ESC-HANDLE-05). */
+    public boolean isOpen() {
+      return this != NEW && this != CLOSED;
+    }
+
+    /** Returns true in the states where the fault has an owner: from SM-ESC-T03 on; a closed fault keeps its last. */
+    public boolean hasOwner() {
+      return isHandling() || this == RECOVERED || this == POST_INCIDENT || this == CLOSED;
+    }
+  }
+
+  /**
+   * The two escalated-fault handlers who may own a fault (ESC-HANDLE-01, ESC-HANDLE-03): A, the primary, and B, who
+   * stands in while A is away. Quote: 「当升级投诉处理员(A角)不在时,B角需要承担起A角的职责」.
+   */
+  public enum EscHandler {
+    /** 升级投诉处理员(A角): owns escalated faults by default (ESC-HANDLE-01). */
+    A(Role.ESC_HANDLER_A),
+    /** 升级投诉处理员(B角): owns a fault only while A is unavailable (ESC-HANDLE-03). */
+    B(Role.ESC_HANDLER_B);
+
+    private final Role role;
+
+    EscHandler(Role role) {
+      this.role = role;
+    }
+
+    /** Returns the role code of this handler. */
+    public Role role() {
+      return role;
+    }
+
+    /** Returns the other handler: the one an A↔B handover (ESC-HANDLE-04) passes the fault to. */
+    public EscHandler other() {
+      return this == A ? B : A;
+    }
+
+    /** Returns the handler {@code actor} is, A before B when the actor holds both roles; empty when neither. */
+    public static Optional<EscHandler> of(Actor actor) {
+      if (actor.roles().contains(Role.ESC_HANDLER_A)) {
+        return Optional.of(A);
+      }
+      if (actor.roles().contains(Role.ESC_HANDLER_B)) {
+        return Optional.of(B);
+      }
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Who owns a fault: a handler, A or B (ESC-HANDLE-01), and the person's actor ID.
+   *
+   * @param handler as which handler the person owns the fault
+   * @param id the person's actor ID
+   */
+  public record EscOwner(EscHandler handler, String id) {
+    /** Validates the parts. */
+    public EscOwner {
+      checkNotNull(handler, "handler");
+      checkNotNull(id, "id");
+      if (id.isBlank()) {
+        throw new InvalidInputException("ownerId", "ownerId must not be blank");
+      }
+    }
+
+    @Override
+    public String toString() {
+      return handler + ":" + Masking.name(id);
+    }
+  }
+
+  /**
+   * Whether a progress entry concludes that the fault is a system problem (FAULT-GEN-09). Quote:
+   * 「要有结论性总结,如是否属系统问题等的清晰总结」.
+   */
+  public enum SystemProblem {
+    /** 属系统问题. */
+    YES,
+    /** 不属系统问题. */
+    NO,
+    /** Not yet determined; still a conclusion the entry states. */
+    UNDETERMINED
+  }
 }

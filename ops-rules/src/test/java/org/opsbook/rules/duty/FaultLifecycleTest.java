@@ -25,10 +25,10 @@ import org.opsbook.core.memory.InMemoryFaultRepository;
 import org.opsbook.core.memory.InMemoryObligationRepository;
 import org.opsbook.rules.esc.EscEvent;
 import org.opsbook.rules.esc.EscEventData;
+import org.opsbook.rules.esc.EscFault.EscHandler;
+import org.opsbook.rules.esc.EscFault.EscState;
+import org.opsbook.rules.esc.EscFault.SystemProblem;
 import org.opsbook.rules.esc.EscFault;
-import org.opsbook.rules.esc.EscHandler;
-import org.opsbook.rules.esc.EscState;
-import org.opsbook.rules.esc.SystemProblem;
 
 /**
  * One fault, one history: SM-ESC's steps are events of the fault's own history in the {@code FaultRepository},

@@ -18,6 +18,10 @@ import org.opsbook.core.machine.Outcome;
 import org.opsbook.core.machine.StateMachine;
 import org.opsbook.rules.duty.FaultTracker;
 import org.opsbook.rules.duty.ObligationEngine;
+import org.opsbook.rules.esc.EscFault.EscHandler;
+import org.opsbook.rules.esc.EscFault.EscOwner;
+import org.opsbook.rules.esc.EscFault.EscState;
+import org.opsbook.rules.esc.EscFault.SystemProblem;
 import org.opsbook.rules.internal.esc.EscWorkflow;
 
 /**

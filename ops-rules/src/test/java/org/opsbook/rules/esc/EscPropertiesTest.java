@@ -29,6 +29,9 @@ import org.opsbook.core.memory.InMemoryObligationRepository;
 import org.opsbook.rules.duty.FaultDutyService;
 import org.opsbook.rules.duty.FaultTracker;
 import org.opsbook.rules.duty.ObligationEngine;
+import org.opsbook.rules.esc.EscFault.EscHandler;
+import org.opsbook.rules.esc.EscFault.EscState;
+import org.opsbook.rules.esc.EscFault.SystemProblem;
 import org.opsbook.rules.internal.esc.EscWorkflow;
 
 /**

@@ -37,6 +37,10 @@ import org.opsbook.core.Level;
 import org.opsbook.core.RuleId;
 import org.opsbook.core.machine.Outcome;
 import org.opsbook.rules.classify.FaultClassifier;
+import org.opsbook.rules.esc.EscFault.EscHandler;
+import org.opsbook.rules.esc.EscFault.EscOwner;
+import org.opsbook.rules.esc.EscFault.EscState;
+import org.opsbook.rules.esc.EscFault.SystemProblem;
 import org.opsbook.rules.esc.EscFixtures.Fault;
 
 /** SM-ESC's transitions and the rules its guards enforce: each rule ID allowed once and refused once. */

@@ -33,9 +33,9 @@ import org.opsbook.core.machine.Transition;
 import org.opsbook.core.spi.WorkCalendar;
 import org.opsbook.rules.esc.EscEvent;
 import org.opsbook.rules.esc.EscEventData;
+import org.opsbook.rules.esc.EscFault.EscHandler;
+import org.opsbook.rules.esc.EscFault.EscState;
 import org.opsbook.rules.esc.EscFault;
-import org.opsbook.rules.esc.EscHandler;
-import org.opsbook.rules.esc.EscState;
 import org.opsbook.rules.internal.Inputs;
 
 /**

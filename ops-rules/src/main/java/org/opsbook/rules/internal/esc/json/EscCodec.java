@@ -16,11 +16,11 @@ import org.opsbook.core.json.JsonFields;
 import org.opsbook.core.json.OpsJson;
 import org.opsbook.core.json.Timestamps;
 import org.opsbook.rules.esc.EscEventData;
+import org.opsbook.rules.esc.EscFault.EscHandler;
+import org.opsbook.rules.esc.EscFault.EscOwner;
+import org.opsbook.rules.esc.EscFault.EscState;
+import org.opsbook.rules.esc.EscFault.SystemProblem;
 import org.opsbook.rules.esc.EscFault;
-import org.opsbook.rules.esc.EscHandler;
-import org.opsbook.rules.esc.EscOwner;
-import org.opsbook.rules.esc.EscState;
-import org.opsbook.rules.esc.SystemProblem;
 
 /**
  * Writes SM-ESC lifecycles as one JSON object of the catalog's field names (§2.1; the ID and state are kept beside the

@@ -8,17 +8,17 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.opsbook.core.IntakeChannel;
-import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Channel;
 import org.opsbook.core.FaultFacts;
+import org.opsbook.core.IntakeChannel;
+import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Level;
 import org.opsbook.rules.esc.EscEventData;
+import org.opsbook.rules.esc.EscFault.EscHandler;
+import org.opsbook.rules.esc.EscFault.EscOwner;
+import org.opsbook.rules.esc.EscFault.EscState;
+import org.opsbook.rules.esc.EscFault.SystemProblem;
 import org.opsbook.rules.esc.EscFault;
-import org.opsbook.rules.esc.EscHandler;
-import org.opsbook.rules.esc.EscOwner;
-import org.opsbook.rules.esc.EscState;
-import org.opsbook.rules.esc.SystemProblem;
 
 /** The JSON form of SM-ESC lifecycles and of a step's data, as a fault event's {@code stepData} holds it. */
 class EscCodecTest {
