@@ -140,8 +140,9 @@ public final class OpsEngine implements AutoCloseable {
   }
 
   /**
-   * Does the work due at the clock's time, on the caller's thread: reminds every due duty, then sends what the outbox
-   * holds and records each sending in its fault's history. For hosts on a simulated clock; storage errors propagate.
+   * Does the work due at the clock's time, on the caller's thread: sends what the outbox holds and records each
+   * sending in its fault's history, then reminds every due duty. For hosts on a simulated clock; storage errors
+   * propagate.
    *
    * @return what was done
    */

@@ -81,8 +81,12 @@ final class Loops {
         .build();
   }
 
-  /** One round at {@code now}: every due duty reminded, then one outbox round. */
+  /**
+   * One round at {@code now}: one outbox round first (a sending recorded in the fault's history discharges its duty
+   * before that duty's timer could fire), then every due duty reminded.
+   */
   int[] runDueWork(Instant now) {
+    int sent = deliver(now);
     int duties = 0;
     for (int round = 0; round < MAX_ROUNDS; round++) {
       PollResult r = scheduler.pollOnce(now);
@@ -91,7 +95,7 @@ final class Loops {
         break;
       }
     }
-    return new int[] {duties, deliver(now)};
+    return new int[] {duties, sent};
   }
 
   /** One outbox round, then the sending recorded in each fault's history; returns how many were sent. */
