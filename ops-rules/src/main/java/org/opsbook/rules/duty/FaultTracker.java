@@ -49,8 +49,13 @@ import org.opsbook.rules.internal.esc.EscWorkflow;
  * level (FAULT-CLASS-DEF-07), the reports made, and every duty the manual creates — who must tell whom, by which
  * channel and by when, each with the rule that demands it (§0.3).
  *
+ * <p>The same history holds the fault's lifecycle (SM-ESC, rules-catalog §7.3): {@link #step} decides a step by the
+ * declared table and its guards and folds it as the next event; {@link #lifecycle()} is the state, owner and record
+ * the history leaves. A repair is one REPAIRED event whether a host reports it or the owner marks it repaired.
+ *
  * <p>Immutable: {@link #apply(FaultEvent)} returns the next state and leaves this one as it was, also when it
- * refuses an event. Pure: {@link #obligations(Instant)} takes {@code now} and reads no clock.
+ * refuses an event. Folding a history is linear in its length: successive states share their duty maps' entries
+ * instead of copying them. Pure: {@link #obligations(Instant)} takes {@code now} and reads no clock.
  *
  * <p>How duties arise and end:
  * <ul>
