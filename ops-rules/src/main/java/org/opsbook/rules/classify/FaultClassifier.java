@@ -8,6 +8,9 @@ import org.opsbook.core.FaultFacts;
 import org.opsbook.core.Level;
 import org.opsbook.core.OpsParameters;
 import org.opsbook.core.RuleId;
+import org.opsbook.rules.internal.classify.ClassificationRule;
+import org.opsbook.rules.internal.classify.ClassificationTable;
+import org.opsbook.rules.internal.classify.RuleTable;
 
 /**
  * Classifies a fault (FAULT-CLASS-DEF-04): every L1 and L2 criterion of the {@link ClassificationTable} is

@@ -1,10 +1,10 @@
-package org.opsbook.rules.classify;
+package org.opsbook.rules.internal.classify;
 
-import static org.opsbook.rules.classify.Comparison.above;
-import static org.opsbook.rules.classify.Comparison.atLeast;
-import static org.opsbook.rules.classify.Comparison.atMost;
-import static org.opsbook.rules.classify.Comparison.equalTo;
-import static org.opsbook.rules.classify.Comparison.isSet;
+import static org.opsbook.rules.internal.classify.Comparison.above;
+import static org.opsbook.rules.internal.classify.Comparison.atLeast;
+import static org.opsbook.rules.internal.classify.Comparison.atMost;
+import static org.opsbook.rules.internal.classify.Comparison.equalTo;
+import static org.opsbook.rules.internal.classify.Comparison.isSet;
 
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
