@@ -47,6 +47,8 @@ public final class ReportRules {
     int m2o = p.monthly2Occurrences();
     int m2c = p.monthly2Complaints();
     int m3o = p.monthly3Occurrences();
+    // ESC-ROOM-10 (§2.2.3.2 ¶2 1)(10)) states the same thresholds in the room manager's list: its consequence is
+    // inclusion in the reports, so it is these two rules and owes no phone call (CONFLICT-03).
     this.rules = ImmutableList.of(
         new ReportRule(RuleId.of("REPORT-WEEKLY-01"), Passage.SECTION_2_1_10,
             "频发性故障,每周累计发生超过 2 次(含 2 次)或累计投诉量超过 20 单的故障需在周报中体现",
