@@ -188,7 +188,18 @@ final class RulesDoc {
 
   /** Escapes what would break a Markdown table cell or start emphasis. */
   static String cell(String text) {
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*").replace("<", "&lt;")
-        .replace("_", "\\_");
+    StringBuilder out = new StringBuilder();
+    String[] parts = text.split("`", -1);
+    for (int i = 0; i < parts.length; i++) {
+      boolean code = i % 2 == 1 && i < parts.length - 1;
+      if (i > 0) {
+        out.append('`');
+      }
+      // Inside a code span only the table's pipe needs escaping; outside, emphasis and HTML characters too.
+      out.append(code ? parts[i].replace("|", "\\|")
+          : parts[i].replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*").replace("<", "&lt;")
+              .replace("_", "\\_"));
+    }
+    return out.toString();
   }
 }

@@ -43,5 +43,6 @@ class RulesDocTest {
   @Test
   void cellsEscapeTableAndEmphasisCharacters() {
     assertThat(RulesDoc.cell("a|b *c* <d> e_f")).isEqualTo("a\\|b \\*c\\* &lt;d> e\\_f");
+    assertThat(RulesDoc.cell("x_y `ESC_DUTY | a*b` z*")).isEqualTo("x\\_y `ESC_DUTY \\| a*b` z\\*");
   }
 }
