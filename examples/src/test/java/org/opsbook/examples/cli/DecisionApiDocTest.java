@@ -81,4 +81,20 @@ class DecisionApiDocTest {
     String text = Files.readString(doc(), UTF_8);
     assertThat(text).doesNotContain("../shared").contains("](rules.md#");
   }
+
+  @Test
+  void everyRuleIdInTheProseLinksToTheRuleReference() throws IOException {
+    String prose = Files.readString(doc(), UTF_8)
+        .replaceAll("(?s)```.*?```", "")
+        .replaceAll("\\[[^\\]]*\\]\\([^)]*\\)", "");
+    Matcher ids = Pattern.compile("\\b[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-[A-Z]?[0-9]{2}(?:\\.[0-9]{1,2})?\\b")
+        .matcher(prose);
+    List<String> unlinked = new ArrayList<>();
+    while (ids.find()) {
+      if (!ids.group().startsWith("ISO-")) {
+        unlinked.add(ids.group());
+      }
+    }
+    assertThat(unlinked).as("rule IDs outside examples that do not link to rules.md").isEmpty();
+  }
 }
