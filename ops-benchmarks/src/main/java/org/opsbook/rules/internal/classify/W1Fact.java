@@ -1,4 +1,4 @@
-package org.opsbook.benchmarks.classify;
+package org.opsbook.rules.internal.classify;
 
 /**
  * A W1 fact as the peer engines see it: ten long fields with bean getters (Drools, Evrete) and a result the rules'

@@ -1,4 +1,4 @@
-package org.opsbook.benchmarks.classify;
+package org.opsbook.rules.internal.classify;
 
 /**
  * The W1 floors: what a programmer writes by hand for the 40 rules. {@link #ifChain} is the literal if-chain;

@@ -1,4 +1,4 @@
-package org.opsbook.rules.classify;
+package org.opsbook.rules.internal.classify;
 
 /**
  * The comparison operators of the catalog's predicates (rules-catalog §0.2), with the BND readings already applied:

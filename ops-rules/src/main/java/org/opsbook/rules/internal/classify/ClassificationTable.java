@@ -1,10 +1,10 @@
-package org.opsbook.rules.classify;
+package org.opsbook.rules.internal.classify;
 
-import static org.opsbook.rules.classify.Comparison.above;
-import static org.opsbook.rules.classify.Comparison.atLeast;
-import static org.opsbook.rules.classify.Comparison.atMost;
-import static org.opsbook.rules.classify.Comparison.equalTo;
-import static org.opsbook.rules.classify.Comparison.isSet;
+import static org.opsbook.rules.internal.classify.Comparison.above;
+import static org.opsbook.rules.internal.classify.Comparison.atLeast;
+import static org.opsbook.rules.internal.classify.Comparison.atMost;
+import static org.opsbook.rules.internal.classify.Comparison.equalTo;
+import static org.opsbook.rules.internal.classify.Comparison.isSet;
 
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
@@ -29,7 +29,11 @@ public final class ClassificationTable {
   public static final String AFFECTS_NORMAL_COMMUNICATION = "affectsNormalCommunication";
   /** The derived count 受影响的客户 of §2.1: max(confirmed, potential), or confirmed only. */
   public static final String AFFECTED_CUSTOMERS = "affectedCustomers";
-  /** Minutes a hot business has been affected. */
+  /**
+   * Minutes a hot business has been affected. Hot business is FAULT-CLASS-DEF-02:
+   * 「热点业务是指用户缴费开机、清单查询、服务开通、套卡销售与激活四类业务」; the host decides which of its businesses those
+   * four are, and reports their outage here and every other business's in {@link #NON_HOT_BUSINESS_OUTAGE_MINUTES}.
+   */
   public static final String HOT_BUSINESS_OUTAGE_MINUTES = "hotBusinessOutageMinutes";
   /** Minutes any other business has been affected. */
   public static final String NON_HOT_BUSINESS_OUTAGE_MINUTES = "nonHotBusinessOutageMinutes";
@@ -45,7 +49,11 @@ public final class ClassificationTable {
   public static final String IMPORTANT_EQUIPMENT_FAULT = "importantEquipmentFault";
   /** The ordinal of {@link NetworkOutageScope}. */
   public static final String NETWORK_OUTAGE_SCOPE = "networkOutageScope";
-  /** Minutes a key interface has been down. */
+  /**
+   * Minutes a key interface has been down. Key interfaces are FAULT-CLASS-DEF-03:
+   * 「(关键接口包括:Call Center、HLR、银行、网站、SMP等)」, an open set (「等」) the host may extend; the host reports the
+   * longest outage of any of them.
+   */
   public static final String KEY_INTERFACE_OUTAGE_MINUTES = "keyInterfaceOutageMinutes";
   /** Flag: severe system or database alarm. */
   public static final String SEVERE_SYSTEM_OR_DB_ALARM = "severeSystemOrDbAlarm";

@@ -1,4 +1,4 @@
-package org.opsbook.rules.classify;
+package org.opsbook.rules.internal.classify;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;

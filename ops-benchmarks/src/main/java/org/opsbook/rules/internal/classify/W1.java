@@ -1,13 +1,9 @@
-package org.opsbook.benchmarks.classify;
+package org.opsbook.rules.internal.classify;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.opsbook.core.RuleId;
-import org.opsbook.rules.classify.Comparison;
-import org.opsbook.rules.classify.Criterion;
-import org.opsbook.rules.classify.FactSchema;
-import org.opsbook.rules.classify.RuleTable;
 
 /**
  * The W1 workload of benchmarks.md Appendix B ("Classify40 / Rules40"): 40 rules {@code f[i % 10] >= 100 + (i *

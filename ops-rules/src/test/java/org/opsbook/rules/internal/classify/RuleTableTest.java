@@ -1,4 +1,4 @@
-package org.opsbook.rules.classify;
+package org.opsbook.rules.internal.classify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

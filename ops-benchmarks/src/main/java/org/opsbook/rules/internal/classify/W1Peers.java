@@ -1,4 +1,4 @@
-package org.opsbook.benchmarks.classify;
+package org.opsbook.rules.internal.classify;
 
 import java.util.List;
 import org.evrete.KnowledgeService;
@@ -12,7 +12,6 @@ import org.jeasy.rules.core.RuleBuilder;
 import org.kie.api.KieBase;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.utils.KieHelper;
-import org.opsbook.rules.classify.RuleTable;
 
 /** The W1 rules in each peer engine, generated from the rows of the same opsbook table. */
 final class W1Peers {

@@ -1,4 +1,4 @@
-package org.opsbook.benchmarks.classify;
+package org.opsbook.rules.internal.classify;
 
 import java.util.concurrent.TimeUnit;
 import org.evrete.api.Knowledge;
@@ -18,7 +18,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.opsbook.rules.classify.RuleTable;
 
 /**
  * W1 (benchmarks.md): classify one fact of the 64k ring against the 40-rule table, giving the highest severity and
