@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.opsbook.core.AuditRecord;
 import org.opsbook.core.AuditVerification;
-import org.opsbook.core.PersonalData;
+import org.opsbook.core.internal.PersonalData;
 import org.opsbook.core.spi.AuditLog;
 
 /**
