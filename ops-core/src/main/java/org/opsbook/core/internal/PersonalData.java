@@ -116,4 +116,58 @@ public final class PersonalData {
     }
     return out.toString();
   }
+
+  /**
+   * Returns a database message with its values hidden: single-quoted literals, and the parenthesised lists after
+   * {@code =} or {@code contains} replaced by {@code ***}; phone and ID-card numbers masked in what remains.
+   */
+  public static String redactDatabaseMessage(String message) {
+    if (message == null) {
+      return null;
+    }
+    StringBuilder out = new StringBuilder(message.length());
+    int n = message.length();
+    int i = 0;
+    while (i < n) {
+      char c = message.charAt(i);
+      if (c == '\'') {
+        int end = i + 1;
+        while (end < n) {
+          if (message.charAt(end) == '\'' && end + 1 < n && message.charAt(end + 1) == '\'') {
+            end += 2;
+            continue;
+          }
+          if (message.charAt(end) == '\'') {
+            break;
+          }
+          end++;
+        }
+        out.append("'***'");
+        i = Math.min(n, end + 1);
+      } else if (c == '(' && valueListFollows(out)) {
+        int depth = 1;
+        int end = i + 1;
+        while (end < n && depth > 0) {
+          char d = message.charAt(end);
+          depth += d == '(' ? 1 : d == ')' ? -1 : 0;
+          end++;
+        }
+        out.append("(***)");
+        i = end;
+      } else {
+        out.append(c);
+        i++;
+      }
+    }
+    return Masking.phonesIn(out.toString());
+  }
+
+  private static boolean valueListFollows(StringBuilder before) {
+    int k = before.length();
+    while (k > 0 && before.charAt(k - 1) == ' ') {
+      k--;
+    }
+    String head = before.substring(0, k);
+    return head.endsWith("=") || head.endsWith("contains") || head.endsWith("VALUES") || head.endsWith("values");
+  }
 }
