@@ -214,6 +214,72 @@ public final class Masking {
     }
   }
 
+  /**
+   * Masks a database error message, which quotes the offending row's values (H2: {@code VALUES ( '13800138000' )},
+   * PostgreSQL: {@code Key (id)=(…)}, {@code Failing row contains (…)}): single-quoted literals and the parenthesised
+   * lists after {@code =}, {@code contains} or {@code VALUES} become {@code ***}; phone and ID-card numbers are masked
+   * in what remains. Linear in the message's length.
+   *
+   * @param message the message, may be null
+   * @return the masked message, {@code null} for {@code null}
+   */
+  public static String databaseMessage(String message) {
+    if (message == null) {
+      return null;
+    }
+    StringBuilder out = new StringBuilder(message.length());
+    int n = message.length();
+    int i = 0;
+    while (i < n) {
+      char c = message.charAt(i);
+      if (c == '\'') {
+        int end = i + 1;
+        while (end < n) {
+          if (message.charAt(end) == '\'' && end + 1 < n && message.charAt(end + 1) == '\'') {
+            end += 2;
+            continue;
+          }
+          if (message.charAt(end) == '\'') {
+            break;
+          }
+          end++;
+        }
+        out.append("'***'");
+        i = Math.min(n, end + 1);
+      } else if (c == '(' && valueListFollows(out)) {
+        int depth = 1;
+        int end = i + 1;
+        while (end < n && depth > 0) {
+          char d = message.charAt(end);
+          depth += d == '(' ? 1 : d == ')' ? -1 : 0;
+          end++;
+        }
+        out.append("(***)");
+        i = end;
+      } else {
+        out.append(c);
+        i++;
+      }
+    }
+    // H2 ends its messages with "[<SQL state>-<build>]": keep that code readable
+    String masked = out.toString();
+    int open = masked.lastIndexOf('[');
+    if (open >= 0 && masked.length() - open <= 16 && masked.indexOf(']', open) > open
+        && masked.substring(open + 1, masked.indexOf(']', open)).matches("[0-9A-Z]{5}-[0-9]{1,4}")) {
+      return phonesIn(masked.substring(0, open)) + masked.substring(open);
+    }
+    return phonesIn(masked);
+  }
+
+  private static boolean valueListFollows(StringBuilder before) {
+    int k = before.length();
+    while (k > 0 && before.charAt(k - 1) == ' ') {
+      k--;
+    }
+    String head = before.substring(0, k);
+    return head.endsWith("=") || head.endsWith("contains") || head.endsWith("VALUES") || head.endsWith("values");
+  }
+
   /** Appends {@code text[start, end)} with its digits masked; {@code digits} counts them (and a final X). */
   private static void maskNumber(String text, int start, int end, int digits, StringBuilder out) {
     int keepHead = digits >= LONG_DIGITS ? 3 : 0;

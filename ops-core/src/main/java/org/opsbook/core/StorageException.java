@@ -1,7 +1,5 @@
 package org.opsbook.core;
 
-import org.opsbook.core.internal.PersonalData;
-
 /**
  * A storage operation failed (a lost connection, a constraint violation, a serialization failure). It names the
  * operation and the key it was working on; the underlying cause (for JDBC, the {@code SQLException}) is kept. The
@@ -9,9 +7,9 @@ import org.opsbook.core.internal.PersonalData;
  *
  * <p>Databases quote the offending values in their messages (H2: {@code VALUES ( '13800138000', '张三' )};
  * PostgreSQL: {@code Key (id)=(…)}, {@code Failing row contains (…)}). The message (with the key) and the cause
- * chain the JDBC adapter keeps are redacted: quoted literals and value lists are replaced by {@code ***} and phone and
- * ID-card numbers masked ({@link Masking#phonesIn}). The adapter's cause is a {@code SQLException} of the same
- * standard subclass with its SQL state and vendor code, so a host can still classify it.
+ * chain the JDBC adapter keeps are masked by {@link Masking#databaseMessage}. The adapter's cause is a
+ * {@code SQLException} of the same standard subclass with its SQL state and vendor code, so a host can still classify
+ * it.
  */
 public class StorageException extends OpsException {
   private static final long serialVersionUID = 1L;
@@ -30,7 +28,7 @@ public class StorageException extends OpsException {
    */
   public StorageException(String operation, String key, boolean transientFailure, Throwable cause) {
     super(operation + " [" + Masking.phonesIn(key) + "] failed: "
-        + (cause == null ? "unknown cause" : PersonalData.redactDatabaseMessage(cause.getMessage())), cause);
+        + (cause == null ? "unknown cause" : Masking.databaseMessage(cause.getMessage())), cause);
     this.operation = operation;
     this.key = key;
     this.transientFailure = transientFailure;

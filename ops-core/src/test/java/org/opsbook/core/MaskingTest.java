@@ -154,4 +154,27 @@ class MaskingTest {
     String masked = Masking.phonesIn(hostile);
     assertThat(masked).hasSize(hostile.length()).endsWith("9999").contains("****");
   }
+
+  @Test
+  void databaseMessagesLoseTheirQuotedValues() {
+    assertThat(Masking.databaseMessage("Unique index or primary key violation: \"PUBLIC.PK ON PUBLIC.T(ID) VALUES "
+        + "( /* 1 */ '13800138000', '张三' )\"; SQL statement: insert into t values (?, ?) [23505-232]"))
+        .doesNotContain("13800138000").doesNotContain("张三").contains("PUBLIC.PK ON PUBLIC.T(ID) VALUES (***)").endsWith("[23505-232]");
+    assertThat(Masking.databaseMessage("ERROR: duplicate key value violates unique constraint \"pk\"\n"
+        + "  Detail: Key (id)=(李四 138 0013 8000) already exists."))
+        .isEqualTo("ERROR: duplicate key value violates unique constraint \"pk\"\n  Detail: Key (id)=(***) already "
+            + "exists.");
+    assertThat(Masking.databaseMessage("Failing row contains (1, it''s 张三).")).isEqualTo("Failing row contains (***).");
+    assertThat(Masking.databaseMessage(null)).isNull();
+  }
+
+  @Test
+  void errorsMaskTheNumbersTheyQuote() {
+    InvalidInputException e = new InvalidInputException("phone", "not a mobile number: 138 0013 8000");
+    assertThat(e.getMessage()).isEqualTo("phone: not a mobile number: 138 **** 8000");
+    assertThat(e.reason()).doesNotContain("0013");
+    StorageException s = new StorageException("append", "13800138000", false,
+        new IllegalStateException("VALUES ('13900139000')"));
+    assertThat(s.getMessage()).isEqualTo("append [138****8000] failed: VALUES (***)");
+  }
 }

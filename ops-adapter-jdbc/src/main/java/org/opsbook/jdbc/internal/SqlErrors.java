@@ -10,7 +10,7 @@ import java.sql.SQLTimeoutException;
 import java.sql.SQLTransactionRollbackException;
 import java.sql.SQLTransientConnectionException;
 import java.sql.SQLTransientException;
-import org.opsbook.core.internal.PersonalData;
+import org.opsbook.core.Masking;
 
 /**
  * Database errors without the values they quote: H2 and PostgreSQL put the offending row's values in their messages,
@@ -23,7 +23,7 @@ final class SqlErrors {
 
   /**
    * Returns a copy of {@code e} whose message, chained exceptions and causes are redacted
-   * ({@link PersonalData#redactDatabaseMessage}); it keeps the standard subclass, SQL state, vendor code and stack
+   * ({@link Masking#databaseMessage}); it keeps the standard subclass, SQL state, vendor code and stack
    * trace.
    */
   static SQLException redacted(SQLException e) {
@@ -34,7 +34,7 @@ final class SqlErrors {
     if (t == null || depth > MAX_DEPTH) {
       return null;
     }
-    String msg = PersonalData.redactDatabaseMessage(t.getMessage());
+    String msg = Masking.databaseMessage(t.getMessage());
     Throwable copy;
     if (t instanceof SQLException sql) {
       SQLException s = copy(sql, msg);
