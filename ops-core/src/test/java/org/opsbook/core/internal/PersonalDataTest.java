@@ -1,8 +1,9 @@
-package org.opsbook.core;
+package org.opsbook.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import org.opsbook.core.AuditEntry;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
