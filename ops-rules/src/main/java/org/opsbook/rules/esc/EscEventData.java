@@ -10,6 +10,7 @@ import org.immutables.value.Value;
 import org.opsbook.core.Channel;
 import org.opsbook.core.FaultFacts;
 import org.opsbook.core.Masking;
+import org.opsbook.core.internal.EventIds;
 import org.opsbook.rules.esc.EscFault.EscHandler;
 import org.opsbook.rules.esc.EscFault.SystemProblem;
 
@@ -134,6 +135,16 @@ public abstract class EscEventData {
   /** Returns an empty record (for events that record nothing). */
   public static EscEventData empty() {
     return builder().build();
+  }
+
+  /** Canonical person IDs ({@link org.opsbook.core.PersonIds}): one person, one ID in every guard. */
+  @Value.Check
+  protected EscEventData canonicalIds() {
+    if (EventIds.isCanonical(assigneeId())) {
+      return this;
+    }
+    return ((ImmutableEscEventData) ImmutableEscEventData.copyOf(this))
+        .withAssigneeId(EventIds.canonical("assigneeId", assigneeId()));
   }
 
   /** Returns a new builder. */
