@@ -1,4 +1,4 @@
-package org.opsbook.rules.esc.json;
+package org.opsbook.rules.internal.esc.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.Set;
+import org.opsbook.core.Channel;
 import org.opsbook.core.IntakeChannel;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Level;
@@ -14,27 +15,22 @@ import org.opsbook.core.json.FaultFactsJson;
 import org.opsbook.core.json.JsonFields;
 import org.opsbook.core.json.OpsJson;
 import org.opsbook.core.json.Timestamps;
-import org.opsbook.core.machine.WorkflowCodec;
-import org.opsbook.core.spi.WorkflowInstance;
 import org.opsbook.rules.esc.EscEventData;
+import org.opsbook.rules.esc.EscFault.EscHandler;
+import org.opsbook.rules.esc.EscFault.EscOwner;
+import org.opsbook.rules.esc.EscFault.EscState;
+import org.opsbook.rules.esc.EscFault.SystemProblem;
 import org.opsbook.rules.esc.EscFault;
-import org.opsbook.rules.esc.EscHandler;
-import org.opsbook.rules.esc.EscOwner;
-import org.opsbook.rules.esc.EscState;
-import org.opsbook.rules.esc.SystemProblem;
 
 /**
- * Stores SM-ESC faults as one JSON object of the catalog's field names (§2.1; the ID and state are kept beside the
+ * Writes SM-ESC lifecycles as one JSON object of the catalog's field names (§2.1; the ID and state are kept beside the
  * text by the repository), timestamps ISO-8601 in UTC, absent values left out; and event data as the step's
  * {@code data} object, facts included. Reading is strict: an unknown field, a wrong type or a timestamp without an
  * offset is invalid input naming the field. Thread-safe.
  *
- * <pre>{@code
- * WorkflowStore<EscFault, EscEvent, EscEventData> store =
- *     new WorkflowStore<>(repository, EscWorkflow.standard(), EscCodec.instance());
- * }</pre>
+ * <p>A step's data is the {@code stepData} of its {@link org.opsbook.core.FaultEvent} in the fault's history.
  */
-public final class EscCodec implements WorkflowCodec<EscFault, EscEventData> {
+public final class EscCodec {
   private static final EscCodec INSTANCE = new EscCodec();
   private static final Set<String> FIELDS = ImmutableSet.of("openedAt", "openedBy", "detectedAt",
       "faultStartTime", "intakeChannel", "selfDiscovered", "linkedTicketId", "peakLevel", "amsFaultNo",
@@ -44,6 +40,12 @@ public final class EscCodec implements WorkflowCodec<EscFault, EscEventData> {
       "lastRelapseAt", "dutyLogDeliveredAt", "faultReportRef", "postIncidentAt", "interventions",
       "lastInterventionNote", "weeklySummaryRef", "closedAt");
 
+  private static final Set<String> DATA_FIELDS = ImmutableSet.of("facts", "linkedTicketId", "amsFaultNo",
+      "provinceDutyNotifiedAt", "assigneeId", "assigneeHandler", "handlerAAvailable", "handoverNote",
+      "reportedToProvinceAt", "amsDevTicketNo", "reportedToDeveloperAt", "conclusion", "systemProblem", "channel",
+      "handlingType", "recoveryCheck", "reason", "dutyLogDeliveredAt", "faultReportRef", "interventionNote",
+      "weeklySummaryRef");
+
   private EscCodec() {}
 
   /** Returns the codec. */
@@ -51,7 +53,7 @@ public final class EscCodec implements WorkflowCodec<EscFault, EscEventData> {
     return INSTANCE;
   }
 
-  @Override
+  /** Writes a lifecycle: the catalog's field names, the ID and state left out. */
   public String encode(EscFault f) {
     ObjectNode o = OpsJson.object();
     put(o, "openedAt", Optional.of(f.openedAt()));
@@ -90,11 +92,6 @@ public final class EscCodec implements WorkflowCodec<EscFault, EscEventData> {
     put(o, "weeklySummaryRef", f.weeklySummaryRef());
     put(o, "closedAt", f.closedAt());
     return OpsJson.write(o);
-  }
-
-  @Override
-  public EscFault decode(WorkflowInstance stored) {
-    return decode(stored.id(), stored.state(), stored.dataJson());
   }
 
   /**
@@ -156,11 +153,9 @@ public final class EscCodec implements WorkflowCodec<EscFault, EscEventData> {
   }
 
   /** Writes what an event recorded: its fields by name, the facts as the {@code classify} document has them. */
-  @Override
   public String encodeData(EscEventData d) {
     ObjectNode o = OpsJson.object();
     d.facts().ifPresent(facts -> o.set("facts", FaultFactsJson.write(facts, ZoneOffset.UTC)));
-    put(o, "peakLevel", d.peakLevel());
     put(o, "linkedTicketId", d.linkedTicketId());
     put(o, "amsFaultNo", d.amsFaultNo());
     put(o, "provinceDutyNotifiedAt", d.provinceDutyNotifiedAt());
@@ -182,6 +177,38 @@ public final class EscCodec implements WorkflowCodec<EscFault, EscEventData> {
     put(o, "interventionNote", d.interventionNote());
     put(o, "weeklySummaryRef", d.weeklySummaryRef());
     return OpsJson.write(o);
+  }
+
+  /**
+   * Reads what a step recorded, as {@link #encodeData} wrote it.
+   *
+   * @throws InvalidInputException naming the field when the text is not a step's data
+   */
+  public EscEventData decodeData(String json) {
+    JsonFields f = JsonFields.of(OpsJson.parse(json), "", DATA_FIELDS);
+    EscEventData.Builder b = EscEventData.builder()
+        .linkedTicketId(f.string("linkedTicketId"))
+        .amsFaultNo(f.string("amsFaultNo"))
+        .provinceDutyNotifiedAt(f.timestamp("provinceDutyNotifiedAt"))
+        .assigneeId(f.string("assigneeId"))
+        .assigneeHandler(f.enumValue("assigneeHandler", EscHandler.class))
+        .handlerAAvailable(f.optionalBool("handlerAAvailable"))
+        .handoverNote(f.string("handoverNote"))
+        .reportedToProvinceAt(f.timestamp("reportedToProvinceAt"))
+        .amsDevTicketNo(f.string("amsDevTicketNo"))
+        .reportedToDeveloperAt(f.timestamp("reportedToDeveloperAt"))
+        .conclusion(f.string("conclusion"))
+        .systemProblem(f.enumValue("systemProblem", SystemProblem.class))
+        .channel(f.enumValue("channel", Channel.class))
+        .handlingType(f.string("handlingType"))
+        .recoveryCheck(f.string("recoveryCheck"))
+        .reason(f.string("reason"))
+        .dutyLogDeliveredAt(f.timestamp("dutyLogDeliveredAt"))
+        .faultReportRef(f.string("faultReportRef"))
+        .interventionNote(f.string("interventionNote"))
+        .weeklySummaryRef(f.string("weeklySummaryRef"));
+    f.optionalObject("facts", FaultFactsJson.FIELDS).map(FaultFactsJson::read).ifPresent(b::facts);
+    return b.build();
   }
 
   /** Puts a present value: a timestamp in UTC, an enum by name, anything else as text; an absent one is left out. */

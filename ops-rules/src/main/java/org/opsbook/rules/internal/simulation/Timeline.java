@@ -1,4 +1,4 @@
-package org.opsbook.rules.duty;
+package org.opsbook.rules.internal.simulation;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
@@ -6,7 +6,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.opsbook.core.RuleId;
-import org.opsbook.rules.duty.TimelineEntry.Kind;
+import org.opsbook.rules.duty.FaultTracker;
+import org.opsbook.rules.duty.ObligationEngine;
+import org.opsbook.rules.internal.simulation.TimelineEntry.Kind;
 
 /**
  * What a {@link Simulation} produced: every duty of the fault as it fell due, was done or was cancelled, in time

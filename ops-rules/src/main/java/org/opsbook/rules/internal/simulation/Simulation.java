@@ -1,4 +1,4 @@
-package org.opsbook.rules.duty;
+package org.opsbook.rules.internal.simulation;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
@@ -18,7 +18,9 @@ import org.opsbook.core.Obligation;
 import org.opsbook.core.ObligationKey;
 import org.opsbook.core.RuleId;
 import org.opsbook.core.time.MutableClock;
-import org.opsbook.rules.duty.TimelineEntry.Kind;
+import org.opsbook.rules.duty.FaultTracker;
+import org.opsbook.rules.duty.ObligationEngine;
+import org.opsbook.rules.internal.simulation.TimelineEntry.Kind;
 
 /**
  * Drives one fault through a scripted stretch of time on a {@link MutableClock} and records the {@link Timeline} of

@@ -1,4 +1,4 @@
-package org.opsbook.rules.duty;
+package org.opsbook.rules.internal.simulation;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 

@@ -1,22 +1,42 @@
-package org.opsbook.rules.esc;
+package org.opsbook.rules.internal.esc.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.opsbook.rules.esc.EscFixtures.T0;
-import static org.opsbook.rules.esc.EscFixtures.at;
-import static org.opsbook.rules.esc.EscFixtures.data;
-import static org.opsbook.rules.esc.EscFixtures.facts;
 
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.opsbook.core.Channel;
+import org.opsbook.core.FaultFacts;
 import org.opsbook.core.IntakeChannel;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Level;
-import org.opsbook.rules.esc.json.EscCodec;
+import org.opsbook.rules.esc.EscEventData;
+import org.opsbook.rules.esc.EscFault.EscHandler;
+import org.opsbook.rules.esc.EscFault.EscOwner;
+import org.opsbook.rules.esc.EscFault.EscState;
+import org.opsbook.rules.esc.EscFault.SystemProblem;
+import org.opsbook.rules.esc.EscFault;
 
-/** The stored JSON form of SM-ESC faults and event data. */
+/** The JSON form of SM-ESC lifecycles and of a step's data, as a fault event's {@code stepData} holds it. */
 class EscCodecTest {
   private static final EscCodec CODEC = EscCodec.instance();
+  private static final Instant T0 = at("11-25 09:00");
+
+  private static Instant at(String monthDayTime) {
+    return LocalDateTime.parse("2026-" + monthDayTime.replace(' ', 'T')).atZone(ZoneId.of("Asia/Shanghai"))
+        .toInstant();
+  }
+
+  private static FaultFacts facts(int complaints) {
+    return FaultFacts.builder().faultId("F-1").detectedAt(T0).complaintCount(complaints).build();
+  }
+
+  private static EscEventData.Builder data() {
+    return EscEventData.builder();
+  }
 
   private static EscFault full() {
     return EscFault.builder().faultId("F-1").state(EscState.CLOSED).openedAt(T0).openedBy("zhi").detectedAt(T0)
@@ -71,5 +91,21 @@ class EscCodecTest {
     assertThat(CODEC.encodeData(data().dutyLogDeliveredAt(T0).faultReportRef("R").build()))
         .isEqualTo("{\"dutyLogDeliveredAt\":\"2026-11-25T01:00:00Z\",\"faultReportRef\":\"R\"}");
     assertThat(CODEC.encodeData(EscEventData.empty())).isEqualTo("{}");
+  }
+
+  @Test
+  @DisplayName("SM-ESC-T04 SM-ESC-T06 a step's data with every field reads back equal; unknown fields are invalid input")
+  void eventDataRoundTrip() {
+    EscEventData full = data().facts(facts(24)).linkedTicketId("T-9").amsFaultNo("AMS-7").provinceDutyNotifiedAt(T0)
+        .assigneeId("bei").assigneeHandler(EscHandler.B).handlerAAvailable(false).handoverNote("交接")
+        .reportedToProvinceAt(T0).amsDevTicketNo("AMS-DEV").reportedToDeveloperAt(T0).conclusion("结论")
+        .systemProblem(SystemProblem.YES).channel(Channel.ITC).handlingType("其它").recoveryCheck("拨测")
+        .reason("复发").dutyLogDeliveredAt(T0).faultReportRef("R").interventionNote("催").weeklySummaryRef("W48")
+        .build();
+    assertThat(CODEC.decodeData(CODEC.encodeData(full))).isEqualTo(full);
+    assertThat(CODEC.decodeData("{}")).isEqualTo(EscEventData.empty());
+    assertThatThrownBy(() -> CODEC.decodeData("{\"peakLevel\":\"L2\"}"))
+        .isInstanceOf(InvalidInputException.class)
+        .extracting(e -> ((InvalidInputException) e).field()).isEqualTo("peakLevel");
   }
 }

@@ -1,4 +1,4 @@
-package org.opsbook.rules.esc;
+package org.opsbook.rules.internal.esc;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 import static org.opsbook.rules.internal.Inputs.blank;
@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -18,70 +19,61 @@ import java.util.function.Function;
 import org.opsbook.core.Actor;
 import org.opsbook.core.AuditEntry;
 import org.opsbook.core.Channel;
+import org.opsbook.core.FaultEventType;
 import org.opsbook.core.FaultFacts;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Level;
 import org.opsbook.core.Role;
 import org.opsbook.core.RuleId;
+import org.opsbook.core.Violation;
 import org.opsbook.core.machine.Decision;
 import org.opsbook.core.machine.GuardCheck;
-import org.opsbook.core.machine.Outcome;
 import org.opsbook.core.machine.StateMachine;
 import org.opsbook.core.machine.Transition;
-import org.opsbook.core.machine.Workflow;
-import org.opsbook.rules.duty.ObligationEngine;
+import org.opsbook.core.spi.WorkCalendar;
+import org.opsbook.rules.esc.EscEvent;
+import org.opsbook.rules.esc.EscEventData;
+import org.opsbook.rules.esc.EscFault.EscHandler;
+import org.opsbook.rules.esc.EscFault.EscState;
+import org.opsbook.rules.esc.EscFault;
 import org.opsbook.rules.internal.Inputs;
 
 /**
- * SM-ESC (rules-catalog §7.3), the lifecycle of a fault from detection to closing, as a declared state machine and a
- * core {@link Workflow}: roles, and guards that each name their rule — the AMS declaration of a self-discovered
- * fault (ESC-HANDLE-08), ownership by A and by B only while A is away (ESC-HANDLE-01/03), the A↔B handover note
- * (ESC-HANDLE-04), the province report and AMS dispatch before handling with the developer (ESC-HANDLE-02),
- * conclusive progress entries (FAULT-GEN-09, ESC-REQ-12) of handling type 其它 once a working day has passed
- * (FAULT-GEN-08), the duty-log content and fault report of an L1/L2 fault (ESC-REQ-10/11), its place in the week's
- * major-fault summary (REPORT-FMT-01), and the monitor's interventions (ESC-HANDLE-05). Applying an event returns
- * the fault after it with its one audit entry (stream {@code esc:<faultId>}), or every failed guard with the fault
- * unchanged; it stores nothing. {@link org.opsbook.core.machine.WorkflowStore} stores it, with
- * {@link org.opsbook.rules.esc.json.EscCodec}, as {@link EscService} does.
+ * SM-ESC (rules-catalog §7.3), the lifecycle of a fault from detection to closing, as a declared state machine:
+ * roles, and guards that each name their rule — the AMS declaration of a self-discovered fault (ESC-HANDLE-08),
+ * ownership by A and by B only while A is away (ESC-HANDLE-01/03), the A↔B handover note (ESC-HANDLE-04), the
+ * province report and AMS dispatch before handling with the developer (ESC-HANDLE-02), conclusive progress entries
+ * (FAULT-GEN-09, ESC-REQ-12) of handling type 其它 once a working day has passed (FAULT-GEN-08), the duty-log content
+ * and fault report of an L1/L2 fault (ESC-REQ-10/11), its place in the week's major-fault summary (REPORT-FMT-01),
+ * and the monitor's interventions (ESC-HANDLE-05).
  *
- * <p>The peak level that decides the L1/L2 guards is the obligations engine's: an event may carry the tracker's
- * {@code peakLevel}, or facts that this workflow classifies with the engine's classifier; the fault keeps the
- * highest level seen (FAULT-CLASS-DEF-07).
- *
- * <pre>{@code
- * EscWorkflow wf = EscWorkflow.standard();
- * Outcome<EscFault> o = wf.open("F-1", EscEventData.builder().facts(facts).build(), duty, now);
- * o = wf.apply(o.instance(), EscEvent.DECLARE, duty, EscEventData.builder().amsFaultNo("AMS-7")
- *     .provinceDutyNotifiedAt(now).build(), now);
- * }</pre>
- *
- * <p>Immutable and thread-safe.
+ * <p>The lifecycle is part of the fault's own history: {@link #decide} checks a step against the fault as its
+ * tracker folded it (its lifecycle, current facts and peak level) and returns either every failed guard or the data
+ * the step records — with the owner it leaves resolved, so that folding it again needs no roles — and the start of
+ * its audit entry; {@link #opened} and {@link #effect} are what the fold applies. Stateless and thread-safe.
  */
-public final class EscWorkflow implements Workflow<EscFault, EscEvent, EscEventData> {
-  /** The machine's name, also the {@code machine} of stored instances. */
+public final class EscWorkflow {
+  /** The machine's name. */
   public static final String MACHINE_ID = "SM-ESC";
 
   /** FAULT-GEN-08: the ITC handling type of the daily entries, 「处理类型选“其它”」. */
   public static final String HANDLING_TYPE_OTHER = "其它";
 
-  private static final Set<String> LEVEL_FIELDS = ImmutableSet.of("facts", "peakLevel");
   private static final Set<EscState> HANDLING = EnumSet.of(EscState.HANDLING_SELF,
       EscState.HANDLING_WITH_DEVELOPER);
   private static final Set<EscState> OWNED = EnumSet.of(EscState.HANDLING_SELF, EscState.HANDLING_WITH_DEVELOPER,
       EscState.RECOVERED, EscState.POST_INCIDENT);
   private static final Set<EscState> OPEN = EnumSet.of(EscState.DETECTED, EscState.DECLARED,
       EscState.HANDLING_SELF, EscState.HANDLING_WITH_DEVELOPER, EscState.RECOVERED, EscState.POST_INCIDENT);
-  private static final EscWorkflow STANDARD = new EscWorkflow(ObligationEngine.standard());
-
-  private final ObligationEngine engine;
-  private final StateMachine<EscState, EscEvent, Context> machine;
-  private final Map<EscEvent, Set<String>> recorded;
+  private static final StateMachine<EscState, EscEvent, Context> MACHINE = build();
+  private static final Map<EscEvent, Set<String>> RECORDED = recorded();
 
   /**
-   * What the guards look at: the fault before the event, the event's data and time, the peak level after it and the
-   * ownership the event would leave.
+   * What the guards look at: the lifecycle before the event, the event's data and time, the fault's facts and peak
+   * level with the event's facts folded in, the ownership the event would leave and the working-day calendar.
    */
-  record Context(EscFault fault, EscEventData data, Instant at, Level peak, Ownership next, ObligationEngine engine) {}
+  record Context(EscFault fault, EscEventData data, Instant at, Level peak, Ownership next, FaultFacts facts,
+      WorkCalendar calendar) {}
 
   /**
    * The owner and A's availability an event would leave; {@code handler} and {@code id} are null when there is none
@@ -94,46 +86,51 @@ public final class EscWorkflow implements Workflow<EscFault, EscEvent, EscEventD
   }
 
   /**
-   * Creates the workflow over the obligations engine's parameters, working-day calendar (FAULT-GEN-08) and
-   * classifier (the peak level).
+   * A decided step: refused with every failed guard, or accepted with the data to record and the audit entry's start.
+   *
+   * @param transitionId the transition that decided
+   * @param violations every failed guard; empty when accepted
+   * @param recorded what the step records, the resolved owner included; null when refused
+   * @param audit the audit entry's start (stream, action, states, the transition's and guards' rules, details);
+   *     null when refused
    */
-  public EscWorkflow(ObligationEngine engine) {
-    this.engine = checkNotNull(engine, "engine");
-    this.machine = build();
-    Map<EscEvent, Set<String>> r = new EnumMap<>(EscEvent.class);
-    for (Transition<EscState, EscEvent, Context> t : machine.transitions()) {
-      r.computeIfAbsent(t.event(), e -> new HashSet<>(LEVEL_FIELDS)).addAll(t.records());
+  public record Decided(RuleId transitionId, List<Violation> violations, EscEventData recorded,
+      AuditEntry.Builder audit) {
+    /** Returns true when every guard passed. */
+    public boolean isAccepted() {
+      return violations.isEmpty();
     }
-    r.replaceAll((e, s) -> ImmutableSet.copyOf(s));
-    this.recorded = Map.copyOf(r);
   }
 
-  /** Returns the workflow over {@link ObligationEngine#standard()}. */
-  public static EscWorkflow standard() {
-    return STANDARD;
-  }
+  private EscWorkflow() {}
 
   /** Returns the declared transition table. */
-  public StateMachine<EscState, EscEvent, ?> table() {
-    return machine;
+  public static StateMachine<EscState, EscEvent, ?> table() {
+    return MACHINE;
   }
 
   /** Returns the transition table as Markdown: ID, from → to, event, roles, guards' rule IDs, what it records. */
-  public String describe() {
-    return machine.describe();
+  public static String describe() {
+    return MACHINE.describe();
   }
 
   /** Returns the rule IDs that guard {@code event} in {@code state}, or none when the event is not allowed there. */
-  public SortedSet<RuleId> guardRules(EscState state, EscEvent event) {
-    return machine.guardRules(state, event);
+  public static SortedSet<RuleId> guardRules(EscState state, EscEvent event) {
+    return MACHINE.guardRules(state, event);
   }
 
-  /**
-   * Returns the data fields {@code event} records (the only ones it accepts), {@code facts} and {@code peakLevel}
-   * included.
-   */
-  public Set<String> recordedFields(EscEvent event) {
-    return recorded.get(checkNotNull(event, "event"));
+  /** Returns the data fields {@code event} records (the only ones it accepts), {@code facts} included. */
+  public static Set<String> recordedFields(EscEvent event) {
+    return RECORDED.get(checkNotNull(event, "event"));
+  }
+
+  private static Map<EscEvent, Set<String>> recorded() {
+    Map<EscEvent, Set<String>> r = new EnumMap<>(EscEvent.class);
+    for (Transition<EscState, EscEvent, Context> t : MACHINE.transitions()) {
+      r.computeIfAbsent(t.event(), e -> new HashSet<>(Set.of("facts"))).addAll(t.records());
+    }
+    r.replaceAll((e, s) -> ImmutableSet.copyOf(s));
+    return Map.copyOf(r);
   }
 
   private static StateMachine<EscState, EscEvent, Context> build() {
@@ -309,7 +306,7 @@ public final class EscWorkflow implements Workflow<EscFault, EscEvent, EscEventD
     if (c.data().channel().orElse(Channel.ITC) != Channel.ITC) {
       return null;
     }
-    Instant oneWorkingDay = c.engine().calendar().addWorkingDays(c.fault().detectedAt(), 1);
+    Instant oneWorkingDay = c.calendar().addWorkingDays(c.fault().detectedAt(), 1);
     if (!c.at().isAfter(oneWorkingDay)) {
       return null;
     }
@@ -369,7 +366,7 @@ public final class EscWorkflow implements Workflow<EscFault, EscEvent, EscEventD
       Function<FaultFacts, Optional<T>> fromFacts, Function<EscFault, Optional<T>> held) {
     Optional<T> v = given.apply(c.data());
     if (v.isEmpty()) {
-      v = c.data().facts().flatMap(fromFacts);
+      v = Optional.ofNullable(c.facts()).flatMap(fromFacts);
     }
     return v.isPresent() ? v : held.apply(c.fault());
   }
@@ -412,36 +409,95 @@ public final class EscWorkflow implements Workflow<EscFault, EscEvent, EscEventD
     return new Ownership(handler, id, available);
   }
 
-  private Level peak(EscFault f, EscEventData d) {
-    Level peak = f == null ? Level.NONE : f.peakLevel();
-    if (d.peakLevel().isPresent()) {
-      peak = Level.max(peak, d.peakLevel().get());
-    }
-    if (d.facts().isPresent()) {
-      peak = Level.max(peak, engine.classifier().level(d.facts().get()));
-    }
-    return peak;
-  }
 
-  // ------------------------------------------------------------------------------------------ creating
+  // ------------------------------------------------------------------------------------------ deciding
 
   /**
-   * Returns the fault that opening {@code faultId} with {@code data} would create (SM-ESC-T01): in DETECTED, with
-   * what its facts say — detection (the opening time when they do not say), start, intake channel, whether it was
-   * self-discovered, the references already known and the level they give — and the linked ticket.
+   * Decides a step of the lifecycle.
    *
-   * @throws InvalidInputException naming the field: a blank {@code faultId}, facts of another fault, a detection or
-   *     a reference time after {@code at}, a field openFault does not record
+   * @param faultId the fault
+   * @param fault the lifecycle before the step; null before the opening (only {@link EscEvent#OPEN_FAULT} is allowed)
+   * @param event the step
+   * @param actor who takes it
+   * @param data what it records
+   * @param at when
+   * @param facts the fault's facts, the step's own folded in
+   * @param peak the fault's peak level, the step's facts folded in (FAULT-CLASS-DEF-07)
+   * @param calendar the working-day calendar (FAULT-GEN-08)
+   * @throws InvalidInputException naming {@code data.<field>}: a field the event does not record, facts of another
+   *     fault, a reported time after {@code at}, a blank assignee or a handler without an assignee
    */
-  public EscFault draft(String faultId, EscEventData data, Actor actor, Instant at) {
-    checkNotNull(faultId, "faultId");
-    checkNotNull(data, "data");
+  public static Decided decide(String faultId, EscFault fault, EscEvent event, Actor actor, EscEventData data,
+      Instant at, FaultFacts facts, Level peak, WorkCalendar calendar) {
+    checkNotNull(event, "event");
     checkNotNull(actor, "actor");
     checkNotNull(at, "at");
-    if (faultId.isBlank()) {
-      throw new InvalidInputException("faultId", "faultId must not be blank");
+    checkData(faultId, event, data, at);
+    boolean opening = fault == null;
+    EscState from = opening ? EscState.NEW : fault.state();
+    if (MACHINE.find(from, event) == null) {
+      Decision<EscState> none = MACHINE.decide(from, event, actor, null);
+      return new Decided(none.transitionId(), none.violations(), null, null);
     }
-    checkData(faultId, EscEvent.OPEN_FAULT, data, at);
+    EscFault before = opening ? draft(faultId, data, actor, at, peak) : fault;
+    Ownership next = next(before, event, actor, data);
+    Context ctx = new Context(before, data, at, peak, next, facts, calendar);
+    Decision<EscState> d = MACHINE.decide(opening ? EscState.NEW : before.state(), event, actor, ctx);
+    if (!d.isAllowed()) {
+      return new Decided(d.transitionId(), d.violations(), null, null);
+    }
+    boolean owning = event == EscEvent.TAKE_OWNERSHIP || event == EscEvent.HANDOVER || event == EscEvent.REASSIGN;
+    boolean declaring = event == EscEvent.DECLARE;
+    boolean escalating = event == EscEvent.ESCALATE_EXTERNALLY;
+    EscEventData recorded = EscEventData.builder()
+        .linkedTicketId(data.linkedTicketId())
+        .amsFaultNo(declaring ? amsFaultNo(ctx) : data.amsFaultNo())
+        .provinceDutyNotifiedAt(declaring ? provinceDutyNotifiedAt(ctx) : data.provinceDutyNotifiedAt())
+        .assigneeId(owning ? Optional.ofNullable(next.id()) : data.assigneeId())
+        .assigneeHandler(owning ? Optional.ofNullable(next.handler()) : data.assigneeHandler())
+        .handlerAAvailable(owning || event == EscEvent.REPORT_AVAILABILITY
+            ? Optional.of(next.handlerAAvailable()) : data.handlerAAvailable())
+        .handoverNote(data.handoverNote())
+        .reportedToProvinceAt(escalating ? reportedToProvinceAt(ctx) : data.reportedToProvinceAt())
+        .amsDevTicketNo(escalating ? amsDevTicketNo(ctx) : data.amsDevTicketNo())
+        .reportedToDeveloperAt(escalating ? Optional.of(reportedToDeveloperAt(ctx).orElse(at))
+            : data.reportedToDeveloperAt())
+        .conclusion(data.conclusion())
+        .systemProblem(data.systemProblem())
+        .channel(data.channel())
+        .handlingType(data.handlingType())
+        .recoveryCheck(data.recoveryCheck())
+        .reason(data.reason())
+        .dutyLogDeliveredAt(data.dutyLogDeliveredAt())
+        .faultReportRef(data.faultReportRef())
+        .interventionNote(data.interventionNote())
+        .weeklySummaryRef(data.weeklySummaryRef())
+        .build();
+    SortedMap<String, String> details = new TreeMap<>(data.details());
+    details.put("peakLevel", peak.name());
+    if (opening) {
+      details.put("detectedAt", before.detectedAt().toString());
+      before.faultStartTime().ifPresent(t -> details.put("faultStartTime", t.toString()));
+      before.intakeChannel().ifPresent(c -> details.put("intakeChannel", c.name()));
+      details.put("selfDiscovered", Boolean.toString(before.selfDiscovered()));
+    }
+    if (owning) {
+      details.put("owner", next.handler() + ":" + next.id());
+      before.owner().ifPresent(h -> details.put("previousOwner", h + ":" + before.ownerId().orElseThrow()));
+    }
+    if (owning || event == EscEvent.REPORT_AVAILABILITY) {
+      details.put("handlerAAvailable", Boolean.toString(next.handlerAAvailable()));
+    }
+    AuditEntry.Builder audit = MACHINE.auditOf(d, event, stream(faultId), event.eventName(), actor, at)
+        .putAllDetails(details);
+    if (!opening) {
+      audit.fromState(d.from().name());
+    }
+    return new Decided(d.transitionId(), List.of(), recorded, audit);
+  }
+
+  /** The lifecycle opening would create: in DETECTED, with what the facts say. */
+  private static EscFault draft(String faultId, EscEventData data, Actor actor, Instant at, Level peak) {
     FaultFacts facts = data.facts().orElse(FaultFacts.empty());
     notAfter(facts.detectedAt(), at, "data.facts.detectedAt");
     for (Map.Entry<String, Optional<Instant>> t : Map.of("provinceDutyNotifiedAt", facts.provinceDutyNotifiedAt(),
@@ -449,158 +505,57 @@ public final class EscWorkflow implements Workflow<EscFault, EscEvent, EscEventD
         facts.reportedToDeveloperAt()).entrySet()) {
       notAfter(t.getValue(), at, "data.facts." + t.getKey());
     }
-    return EscFault.builder().faultId(faultId).state(EscState.DETECTED).openedAt(at).openedBy(actor.id())
+    return opened(faultId, facts, data.linkedTicketId(), actor.id(), at, peak);
+  }
+
+  // ------------------------------------------------------------------------------------------ folding
+
+  /**
+   * Returns the lifecycle of a fault opened at {@code at} (SM-ESC-T01): in DETECTED, with what its facts say —
+   * detection (the opening when they do not say), start, intake channel, whether it was self-discovered, the
+   * references already known — the linked ticket and the peak level.
+   */
+  public static EscFault opened(String faultId, FaultFacts facts, Optional<String> linkedTicketId, String openedBy,
+      Instant at, Level peak) {
+    return EscFault.builder().faultId(faultId).state(EscState.DETECTED).openedAt(at).openedBy(openedBy)
         .detectedAt(facts.detectedAt().orElse(at)).faultStartTime(facts.faultStartTime())
         .intakeChannel(facts.intakeChannel()).selfDiscovered(facts.selfDiscovered())
-        .linkedTicketId(data.linkedTicketId()).peakLevel(peak(null, data)).amsFaultNo(facts.amsFaultNo())
+        .linkedTicketId(linkedTicketId).peakLevel(peak).amsFaultNo(facts.amsFaultNo())
         .provinceDutyNotifiedAt(facts.provinceDutyNotifiedAt()).reportedToProvinceAt(facts.reportedToProvinceAt())
         .amsDevTicketNo(facts.amsDevTicketNo()).reportedToDeveloperAt(facts.reportedToDeveloperAt()).build();
   }
 
   /**
-   * Opens the fault (SM-ESC-T01): {@link #create} of the {@link #draft}.
-   *
-   * @return the fault in DETECTED and its first audit entry, or a refusal when {@code actor} may not open one
+   * Returns the lifecycle after a step of the history: a decided step's recorded data (its owner resolved), or the
+   * repair, relapse or closing a host reported without the lifecycle (then {@code recorded} is empty). The state
+   * follows the declared table; a reported repair recovers from any open state, a reported relapse returns to the
+   * handling (or to where the fault stood before it had an owner).
    */
-  public Outcome<EscFault> open(String faultId, EscEventData data, Actor actor, Instant at) {
-    return create(draft(faultId, data, actor, at), actor, at);
+  public static EscFault effect(EscFault before, FaultEventType type, EscEventData recorded, Instant at,
+      Level peak) {
+    EscEvent event = EscEvent.of(type).orElseThrow(() -> new IllegalArgumentException(type + " is no step"));
+    return before.after(event, recorded, at, target(before, event), peak);
   }
 
-  // -------------------------------------------------------------------------------------------- Workflow
-
-  @Override
-  public String machine() {
-    return MACHINE_ID;
-  }
-
-  @Override
-  public String idOf(EscFault fault) {
-    return fault.faultId();
-  }
-
-  @Override
-  public String stateOf(EscFault fault) {
-    return fault.state().name();
-  }
-
-  @Override
-  public String eventName(EscEvent event) {
-    return event.eventName();
-  }
-
-  @Override
-  public String idField() {
-    return "faultId";
-  }
-
-  /**
-   * Opens the fault {@code draft} describes (SM-ESC-T01), opened by {@code actor} at {@code at} whatever the draft
-   * says of them.
-   *
-   * @param draft a fault in DETECTED, e.g. from {@link #draft}
-   * @throws InvalidInputException naming {@code state} when the draft is not in DETECTED
-   */
-  @Override
-  public Outcome<EscFault> create(EscFault draft, Actor actor, Instant at) {
-    checkNotNull(draft, "draft");
-    checkNotNull(actor, "actor");
-    checkNotNull(at, "at");
-    if (draft.state() != EscState.DETECTED) {
-      throw new InvalidInputException("state", "a fault record opens in DETECTED, not " + draft.state());
+  /** The state {@code event} leaves {@code f} in. */
+  private static EscState target(EscFault f, EscEvent event) {
+    switch (event) {
+      case MARK_REPAIRED:
+        return EscState.RECOVERED;
+      case RELAPSE:
+        if (f.ownership().isEmpty()) {
+          return f.declaredAt().isPresent() ? EscState.DECLARED : EscState.DETECTED;
+        }
+        return f.amsDevTicketNo().isPresent() ? EscState.HANDLING_WITH_DEVELOPER : EscState.HANDLING_SELF;
+      case CLOSE:
+        return EscState.CLOSED;
+      default:
+        Transition<EscState, EscEvent, Context> t = MACHINE.find(f.state(), event);
+        return t == null || t.to() == null ? f.state() : t.to();
     }
-    EscEventData data = EscEventData.builder().linkedTicketId(draft.linkedTicketId()).build();
-    Context ctx = new Context(draft, data, at, draft.peakLevel(), next(draft, EscEvent.OPEN_FAULT, actor, data),
-        engine);
-    Decision<EscState> d = machine.decide(EscState.NEW, EscEvent.OPEN_FAULT, actor, ctx);
-    if (!d.isAllowed()) {
-      return Outcome.refused(draft, d.transitionId(), d.violations());
-    }
-    EscFault fault = ((ImmutableEscFault) draft).withOpenedAt(at).withOpenedBy(actor.id());
-    SortedMap<String, String> details = new TreeMap<>(data.details());
-    details.put("detectedAt", fault.detectedAt().toString());
-    fault.faultStartTime().ifPresent(t -> details.put("faultStartTime", t.toString()));
-    fault.intakeChannel().ifPresent(c -> details.put("intakeChannel", c.name()));
-    details.put("selfDiscovered", Boolean.toString(fault.selfDiscovered()));
-    details.put("peakLevel", fault.peakLevel().name());
-    AuditEntry audit = machine.auditOf(d, EscEvent.OPEN_FAULT, stream(fault.faultId()),
-        EscEvent.OPEN_FAULT.eventName(), actor, at).putAllDetails(details).build();
-    return Outcome.accepted(fault, d.transitionId(), audit);
   }
 
-  /**
-   * Decides {@code event} fired by {@code actor}, recording {@code data}, at {@code at}.
-   *
-   * @return the fault after the event and its audit entry, or a refusal listing every failed guard with the fault
-   *     unchanged
-   * @throws InvalidInputException naming {@code data.<field>}: a field the event does not record, facts of another
-   *     fault, a reported time after {@code at}, a blank assignee or a handler without an assignee
-   */
-  @Override
-  public Outcome<EscFault> apply(EscFault fault, EscEvent event, Actor actor, EscEventData data, Instant at) {
-    checkNotNull(fault, "fault");
-    checkNotNull(event, "event");
-    checkNotNull(actor, "actor");
-    checkNotNull(at, "at");
-    checkData(fault.faultId(), event, data, at);
-    Ownership next = next(fault, event, actor, data);
-    Context ctx = new Context(fault, data, at, peak(fault, data), next, engine);
-    Decision<EscState> d = machine.decide(fault.state(), event, actor, ctx);
-    if (!d.isAllowed()) {
-      return Outcome.refused(fault, d.transitionId(), d.violations());
-    }
-    EscFault after = effect((ImmutableEscFault) fault, event, ctx, at).withState(d.to()).withPeakLevel(ctx.peak());
-    SortedMap<String, String> details = new TreeMap<>(data.details());
-    details.put("peakLevel", ctx.peak().name());
-    if (event == EscEvent.TAKE_OWNERSHIP || event == EscEvent.HANDOVER || event == EscEvent.REASSIGN) {
-      details.put("owner", next.handler() + ":" + next.id());
-      fault.owner().ifPresent(h -> details.put("previousOwner", h + ":" + fault.ownerId().orElseThrow()));
-    }
-    if (event == EscEvent.TAKE_OWNERSHIP || event == EscEvent.HANDOVER || event == EscEvent.REASSIGN
-        || event == EscEvent.REPORT_AVAILABILITY) {
-      details.put("handlerAAvailable", Boolean.toString(next.handlerAAvailable()));
-    }
-    AuditEntry audit = machine.auditOf(d, event, stream(fault.faultId()), event.eventName(), actor, at)
-        .fromState(d.from().name()).putAllDetails(details).build();
-    return Outcome.accepted(after, d.transitionId(), audit);
-  }
-
-  private ImmutableEscFault effect(ImmutableEscFault f, EscEvent event, Context c, Instant at) {
-    EscEventData d = c.data();
-    Ownership next = c.next();
-    return switch (event) {
-      case OPEN_FAULT -> f;
-      case DECLARE -> f.withAmsFaultNo(amsFaultNo(c)).withProvinceDutyNotifiedAt(provinceDutyNotifiedAt(c))
-          .withDeclaredAt(at);
-      case TAKE_OWNERSHIP -> own(f, next, at);
-      case HANDOVER -> own(f, next, at).withHandovers(f.handovers() + 1).withLastHandoverNote(d.handoverNote());
-      case REASSIGN -> {
-        ImmutableEscFault owned = own(f, next, at);
-        yield switches(c) ? owned.withHandovers(f.handovers() + 1).withLastHandoverNote(d.handoverNote()) : owned;
-      }
-      case REPORT_AVAILABILITY -> f.withHandlerAAvailable(next.handlerAAvailable());
-      case ESCALATE_EXTERNALLY -> f.withReportedToProvinceAt(reportedToProvinceAt(c))
-          .withAmsDevTicketNo(amsDevTicketNo(c)).withReportedToDeveloperAt(reportedToDeveloperAt(c).orElse(at));
-      case PROGRESS_ENTRY -> f.withProgressEntries(f.progressEntries() + 1).withLastProgressAt(at)
-          .withLastConclusion(d.conclusion()).withLastSystemProblem(d.systemProblem());
-      case MARK_REPAIRED -> f.withRepairedAt(at).withRecoveryCheck(d.recoveryCheck());
-      case RELAPSE -> f.withRepairedAt(Optional.empty()).withRelapses(f.relapses() + 1).withLastRelapseAt(at);
-      case FILE_POST_INCIDENT -> f.withDutyLogDeliveredAt(d.dutyLogDeliveredAt())
-          .withFaultReportRef(d.faultReportRef()).withPostIncidentAt(at);
-      case INTERVENE -> f.withInterventions(f.interventions() + 1).withLastInterventionNote(d.interventionNote());
-      case CLOSE -> f.withWeeklySummaryRef(d.weeklySummaryRef()).withClosedAt(at);
-    };
-  }
-
-  private static ImmutableEscFault own(ImmutableEscFault f, Ownership next, Instant at) {
-    EscOwner owner = new EscOwner(next.handler(), next.id());
-    // each step must keep B from owning while A is available (EscFault's check): go from A's state that allows both
-    ImmutableEscFault owned = next.handlerAAvailable()
-        ? f.withOwnership(owner).withHandlerAAvailable(true)
-        : f.withHandlerAAvailable(false).withOwnership(owner);
-    return f.ownership().filter(owner::equals).isPresent() ? owned : owned.withOwnerSince(at);
-  }
-
-  private void checkData(String faultId, EscEvent event, EscEventData data, Instant at) {
+  private static void checkData(String faultId, EscEvent event, EscEventData data, Instant at) {
     checkNotNull(data, "data");
     Inputs.onlyRecorded(event.eventName(), data.presentFields(), recordedFields(event));
     Optional<String> factsId = data.facts().flatMap(FaultFacts::faultId);
@@ -629,7 +584,9 @@ public final class EscWorkflow implements Workflow<EscFault, EscEvent, EscEventD
   }
 
   /** Returns the audit stream of a fault's lifecycle: {@code esc:<faultId>}. */
+
+  /** Returns the audit stream of a fault, its duties and its lifecycle: {@code fault:<faultId>}. */
   public static String stream(String faultId) {
-    return "esc:" + faultId;
+    return "fault:" + faultId;
   }
 }

@@ -1,15 +1,15 @@
-package org.opsbook.rules.esc;
+package org.opsbook.rules.internal.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.opsbook.rules.esc.EscFixtures.T0;
-import static org.opsbook.rules.esc.EscFixtures.at;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.booleans;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -28,6 +28,15 @@ import org.quicktheories.core.Gen;
 
 /** The work-queue priority of FAULT-GEN-02, ESC-HANDLE-06 and ESC-REQ-01. */
 class WorkQueueTest {
+  /** Wednesday 25 November 2026, 09:00 in Shanghai. */
+  private static final Instant T0 = at("11-25 09:00");
+
+  /** {@code "11-25 09:00"} → that instant in 2026, Shanghai. */
+  private static Instant at(String monthDayTime) {
+    return LocalDateTime.parse("2026-" + monthDayTime.replace(' ', 'T')).atZone(ZoneId.of("Asia/Shanghai"))
+        .toInstant();
+  }
+
   private static QueueItem item(String id, boolean escalated, Level level, int customers, Instant detected) {
     return new QueueItem(id, escalated, level, customers, detected);
   }

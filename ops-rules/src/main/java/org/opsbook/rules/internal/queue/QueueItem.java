@@ -1,4 +1,4 @@
-package org.opsbook.rules.esc;
+package org.opsbook.rules.internal.queue;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
