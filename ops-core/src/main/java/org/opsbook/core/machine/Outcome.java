@@ -48,6 +48,18 @@ public record Outcome<I>(I instance, RuleId transitionId, List<Violation> violat
     return violations.isEmpty();
   }
 
+  /**
+   * Returns the instance after the event when it was accepted.
+   *
+   * @throws RefusedException listing every violation when it was refused
+   */
+  public I orThrow() {
+    if (!isAccepted()) {
+      throw new RefusedException(transitionId, violations);
+    }
+    return instance;
+  }
+
   /** Returns the IDs of the failed guards, sorted ascending, without duplicates. */
   public SortedSet<RuleId> violatedRules() {
     ImmutableSortedSet.Builder<RuleId> ids = ImmutableSortedSet.naturalOrder();

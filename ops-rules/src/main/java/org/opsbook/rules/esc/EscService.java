@@ -35,6 +35,7 @@ public final class EscService {
    * @param codec how faults and event data become text, e.g. {@link org.opsbook.rules.esc.json.EscCodec}
    * @param workflow what decides
    */
+  @SuppressWarnings("removal")
   public EscService(WorkflowRepository repository, WorkflowCodec<EscFault, EscEventData> codec,
       EscWorkflow workflow) {
     this.workflow = checkNotNull(workflow, "workflow");

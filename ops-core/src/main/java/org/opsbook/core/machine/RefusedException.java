@@ -1,8 +1,9 @@
-package org.opsbook.notify.workflow;
+package org.opsbook.core.machine;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSortedSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.stream.Collectors;
 import org.opsbook.core.OpsException;
@@ -10,41 +11,28 @@ import org.opsbook.core.RuleId;
 import org.opsbook.core.Violation;
 
 /**
- * An SM-SMS event was refused: it carries the message key, the event and every failed guard with its rule and field
- * (for example NOTIFY-REVIEW-01 on {@code reviewer} when the author approves their own draft). Nothing was changed
- * and nothing was sent.
+ * A workflow event was refused, for hosts that prefer an exception to a refused {@link Outcome} (see
+ * {@link Outcome#orThrow()}): it carries the transition that refused and every failed guard with its rule and field.
+ * Nothing was changed.
  */
-public final class SmsRefusedException extends OpsException {
+public final class RefusedException extends OpsException {
   private static final long serialVersionUID = 1L;
 
-  private final String key;
-  private final SmsEvent event;
+  private final transient RuleId transitionId;
   private final transient List<Violation> violations;
 
-  /**
-   * Creates the error.
-   *
-   * @param key the message key
-   * @param event the refused event
-   * @param violations the failed guards
-   */
-  public SmsRefusedException(String key, SmsEvent event, List<Violation> violations) {
-    super(key + ": " + event.eventName() + " refused: " + violations.stream()
+  /** Creates the error of a refusal by {@code transitionId} (null when no transition matched). */
+  public RefusedException(RuleId transitionId, List<Violation> violations) {
+    super((transitionId == null ? "refused: " : transitionId + " refused: ") + violations.stream()
         .map(v -> v.ruleId() + v.field().map(f -> " [" + f + "]").orElse("") + " " + v.message())
         .collect(Collectors.joining("; ")));
-    this.key = key;
-    this.event = event;
+    this.transitionId = transitionId;
     this.violations = ImmutableList.copyOf(violations);
   }
 
-  /** Returns the message key. */
-  public String key() {
-    return key;
-  }
-
-  /** Returns the refused event. */
-  public SmsEvent event() {
-    return event;
+  /** Returns the transition that refused, if one matched. */
+  public Optional<RuleId> transitionId() {
+    return Optional.ofNullable(transitionId);
   }
 
   /** Returns every failed guard. */
