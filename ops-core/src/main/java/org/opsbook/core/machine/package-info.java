@@ -18,8 +18,8 @@
  * <ul>
  *   <li>OPS-TIME-01: a step dated before the instance's previous step (it would rewrite the history it joins);
  *   <li>OPS-TIME-02: a step, or a time its data states (an approval's {@code …At}, a business confirmation), before
- *       the instance's creation or submission, or a stated time after the step that records it (what the manual
- *       orders after submission cannot have happened before it; a step records what has happened);
+ *       the instance's creation or submission (what the manual orders after submission cannot have happened before
+ *       it);
  *   <li>OPS-TIME-03: a step dated more than a stated skew (default 5 minutes) past the store's clock, or a creation
  *       more than the skew before it (hosts' clocks differ by seconds, not days; a ticket opened in 1970 is no
  *       clock's error).

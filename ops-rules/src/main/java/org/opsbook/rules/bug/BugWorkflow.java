@@ -21,7 +21,7 @@ import org.opsbook.core.machine.Outcome;
 /**
  * SM-BUG (rules-catalog §11.1) as a declared state machine, and the pure step that applies one event: it decides
  * the event against the table (roles, and guards that each name their rule) and, when accepted, returns the BUG
- * after it and the audit entry to seal (stream {@code bug:<id>}). Raising (SM-BUG-T01, from the draft's NEW) creates
+ * after it and the audit entry to seal (stream {@code bug:<id>}). Raising (SM-BUG-T01, decided from NEW) creates
  * the BUG. It runs on the workflow kernel like every declared family and stores nothing: {@link BugService} stores it
  * through the core {@link org.opsbook.core.machine.WorkflowStore}.
  *
@@ -201,7 +201,7 @@ public final class BugWorkflow extends Kernel<BugTicket, BugState, BugEvent, Bug
   }
 
   /**
-   * Returns the draft that raising {@code bugId} with {@code data} starts from: in NEW, raised by
+   * Returns the BUG that raising {@code bugId} with {@code data} would create: in IDENTIFIED, raised by
    * {@code actor} at {@code at}, with what SM-BUG-T01 records. Absent texts are blank, so raising it is refused
    * naming NOTIFY-TPL-06.
    *
@@ -210,7 +210,7 @@ public final class BugWorkflow extends Kernel<BugTicket, BugState, BugEvent, Bug
   public static BugTicket draft(String bugId, BugEventData data, Actor actor, Instant at) {
     checkNotNull(bugId, "bugId");
     checkNotNull(data, "data");
-    return BugTicket.builder().bugId(bugId).state(BugState.NEW).raisedAt(at).submittedBy(actor.id())
+    return BugTicket.builder().bugId(bugId).state(BugState.IDENTIFIED).raisedAt(at).submittedBy(actor.id())
         .description(data.description().orElse("")).addAllComplaintNumbers(data.complaintNumbers())
         .complaintIssue(data.complaintIssue().orElse("")).linkedTicketId(data.linkedTicketId())
         .linkedFaultId(data.linkedFaultId()).build();
@@ -223,7 +223,7 @@ public final class BugWorkflow extends Kernel<BugTicket, BugState, BugEvent, Bug
    * @param data what the raise records: description, complaint numbers and issue, links
    * @param actor who raises it: the ticket reviewer, IT support or the escalated-fault duty
    * @param at when
-   * @return the new BUG in IDENTIFIED and its audit entry, or a refusal with the draft (in NEW) unchanged
+   * @return the new BUG in IDENTIFIED and its audit entry, or a refusal with the draft unchanged
    */
   public Outcome<BugTicket> raise(String bugId, BugEventData data, Actor actor, Instant at) {
     return create(draft(bugId, data, actor, at), actor, at);

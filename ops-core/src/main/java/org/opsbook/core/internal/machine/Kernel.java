@@ -194,7 +194,8 @@ public class Kernel<I, S extends Enum<S>, E extends Enum<E>, D, C> implements Wo
   }
 
   /**
-   * Creates an instance from {@code draft}: applies the creating event, or accepts a draft in the initial state.
+   * Creates an instance from {@code draft}: applies the creating event (decided from its declared from-state; the
+   * draft may be in that state or already in its target), or accepts a draft in the initial state.
    *
    * @throws InvalidInputException naming {@code state} when the draft is not where a creation starts, or what the
    *     family's checks name
@@ -206,12 +207,13 @@ public class Kernel<I, S extends Enum<S>, E extends Enum<E>, D, C> implements Wo
     checkNotNull(at, "at");
     S s = state.apply(draft);
     if (creating != null) {
-      S from = table.transitions().stream().filter(t -> t.event() == creating).findFirst().orElseThrow().from();
-      if (s != from) {
-        throw new InvalidInputException("state", "a new " + table.id() + " instance is drafted in " + from + ", not "
-            + s);
+      Transition<S, E, C> t = table.transitions().stream().filter(x -> x.event() == creating).findFirst()
+          .orElseThrow();
+      if (s != t.from() && s != t.to()) {
+        throw new InvalidInputException("state", "a new " + table.id() + " instance is drafted in " + t.from()
+            + (t.to() == null ? "" : " or " + t.to()) + ", not " + s);
       }
-      return step(draft, creating, actor, creationData.apply(draft), at);
+      return step(draft, t.from(), creating, actor, creationData.apply(draft), at);
     }
     if (s != initial) {
       throw new InvalidInputException("state", "a new " + table.id() + " instance starts in " + initial + ", not " + s);
@@ -241,21 +243,16 @@ public class Kernel<I, S extends Enum<S>, E extends Enum<E>, D, C> implements Wo
     checkNotNull(actor, "actor");
     checkNotNull(data, "data");
     checkNotNull(at, "at");
-    if (creating != null && event == creating) {
-      throw new InvalidInputException("event", eventName.apply(event) + " creates an instance; it is not applied "
-          + "to one");
-    }
-    return step(instance, event, actor, data, at);
+    return step(instance, state.apply(instance), event, actor, data, at);
   }
 
-  private Outcome<I> step(I instance, E event, Actor actor, D data, Instant at) {
+  private Outcome<I> step(I instance, S from, E event, Actor actor, D data, Instant at) {
     if (check != null) {
       check.check(instance, event, data);
     }
     checkData(event, data);
     List<Violation> late = TimeOrder.ofStep(at, previousStepAt.apply(instance), openedAt.apply(instance),
         statedTimes.apply(data), skew);
-    S from = state.apply(instance);
     Decision<S> d = table.decide(from, event, actor, context.of(instance, data, at));
     if (!d.isAllowed() || !late.isEmpty()) {
       List<Violation> all = new ArrayList<>(d.violations());

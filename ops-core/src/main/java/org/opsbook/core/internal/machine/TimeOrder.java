@@ -19,9 +19,8 @@ import org.opsbook.core.Violation;
  *   <li>{@link #STEP_AFTER_PREVIOUS OPS-TIME-01}: a step is not dated before the instance's previous step. The
  *       history is a sequence; a step that claims to precede the one before it rewrites it.
  *   <li>{@link #NOT_BEFORE_OPENING OPS-TIME-02}: neither a step nor a time its data states (an approval's
- *       {@code …At}, a business confirmation, a backup) lies before the instance's creation or submission, nor more
- *       than the skew after the step that records it. What the manual orders to happen after submission cannot
- *       have happened before it, and a step records what has happened.
+ *       {@code …At}, a business confirmation, a backup) lies before the instance's creation or submission. What the
+ *       manual orders to happen after submission cannot have happened before it.
  *   <li>{@link #WITHIN_SKEW_OF_CLOCK OPS-TIME-03}: a step is not dated more than the stated skew (a parameter,
  *       default {@link #DEFAULT_SKEW 5 minutes}) past the clock of the store that records it; a creation, which is
  *       recorded as it happens, is not dated more than the skew before it either. Hosts' clocks differ by seconds;
@@ -44,12 +43,12 @@ public final class TimeOrder {
 
   /**
    * Checks a step dated {@code at} against the instance's previous step and its opening, and the times the step's
-   * data states against the opening and the step itself.
+   * data states against the opening.
    *
    * @param previous when the instance's previous step was, if known
    * @param opened when the instance was created or submitted, if it was
    * @param stated the times the step's data states, by field name
-   * @param skew how far a stated time may lie after the step
+   * @param skew reserved: how far a stated time may lie after the step (not checked)
    * @return every violation, in the order above; empty when the step is in order
    */
   public static List<Violation> ofStep(Instant at, Optional<Instant> previous, Optional<Instant> opened,
@@ -68,9 +67,6 @@ public final class TimeOrder {
       if (opened.isPresent() && t.isBefore(opened.get())) {
         out.add(Violation.of(NOT_BEFORE_OPENING, "data." + e.getKey(), e.getKey() + " is " + t
             + ", before the instance was opened at " + opened.get()));
-      } else if (t.isAfter(at.plus(skew))) {
-        out.add(Violation.of(NOT_BEFORE_OPENING, "data." + e.getKey(), e.getKey() + " is " + t
-            + ", after the step that records it at " + at));
       }
     }
     return out;
