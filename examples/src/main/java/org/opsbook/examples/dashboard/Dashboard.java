@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.opsbook.core.ConcurrentUpdateException;
+import org.opsbook.core.machine.Outcome;
 import org.opsbook.core.FaultSummary;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Obligation;
@@ -37,7 +38,6 @@ import org.opsbook.examples.http.OpsHttpServer.Reply;
 import org.opsbook.notify.SmsKey;
 import org.opsbook.notify.SmsState;
 import org.opsbook.notify.workflow.SmsMessage;
-import org.opsbook.notify.workflow.SmsStep;
 import org.opsbook.notify.workflow.SmsWorkflow;
 import org.opsbook.rules.duty.FaultTracker;
 
@@ -196,13 +196,13 @@ public final class Dashboard {
     SmsMessage m = message(key);
     Instant now = now();
     if (m.state() != SmsState.APPROVED) {
-      SmsStep approved = host.sms().approve(key, reviewer.toActor(), m.record().text().orElse(""), now);
-      if (!approved.accepted()) {
+      Outcome<SmsMessage> approved = host.sms().approve(key, reviewer.toActor(), m.record().text().orElse(""), now);
+      if (!approved.isAccepted()) {
         return refused("approve " + key, approved.violations());
       }
     }
     OpsHost.Released sent = host.release(key, host.desk(), now);
-    if (!sent.step().accepted()) {
+    if (!sent.step().isAccepted()) {
       return refused("send " + key, sent.step().violations());
     }
     ObjectNode out = OpsJson.object().put("key", key.toString())
@@ -215,12 +215,12 @@ public final class Dashboard {
     SmsKey key = SmsKey.parse(f.requiredString("key"));
     Person reviewer = reviewer(f);
     message(key);
-    SmsStep step = host.sms().reject(key, reviewer.toActor(), f.string("reason").orElse(""), now());
-    if (!step.accepted()) {
+    Outcome<SmsMessage> step = host.sms().reject(key, reviewer.toActor(), f.string("reason").orElse(""), now());
+    if (!step.isAccepted()) {
       return refused("reject " + key, step.violations());
     }
     return Reply.json(200, OpsJson.write(OpsJson.object().put("key", key.toString())
-        .put("state", step.message().state().name())));
+        .put("state", step.instance().state().name())));
   }
 
   private Person reviewer(JsonFields f) {

@@ -42,7 +42,6 @@ import org.opsbook.notify.MessageContent;
 import org.opsbook.notify.MessageType;
 import org.opsbook.notify.SmsKey;
 import org.opsbook.notify.workflow.SmsMessage;
-import org.opsbook.notify.workflow.SmsStep;
 import org.opsbook.notify.workflow.SmsWorkflow;
 import org.opsbook.rules.duty.FaultTracker;
 
@@ -209,18 +208,18 @@ final class OpsRoom {
   /** Drafts the message from its template (SM-SMS-T01). */
   void draft(SmsKey key, Who author, MessageContent content) {
     FaultFacts facts = host.faults().load(key.faultId()).facts();
-    SmsStep step = host.sms().draft(key, author.actor(), content.withFallbacks(facts), now());
+    Outcome<SmsMessage> step = host.sms().draft(key, author.actor(), content.withFallbacks(facts), now());
     if (!refused(step, key + " " + author + " may not draft")) {
       AuditRecord r = lastRecord(key);
       timeline.line(r.entry().ruleIds(), key + " drafted by " + author + ": " + r.entry().details().get("characters")
           + " characters, " + r.entry().details().get("segments") + " SMS segments");
-      timeline.detail(Masking.phonesIn(step.message().record().text().orElse("")));
+      timeline.detail(Masking.phonesIn(step.instance().record().text().orElse("")));
     }
   }
 
   /** Submits the draft for review (SM-SMS-T02). */
   void submit(SmsKey key, Who author, Who reviewer) {
-    SmsStep step = host.sms().submitForReview(key, author.actor(), now());
+    Outcome<SmsMessage> step = host.sms().submitForReview(key, author.actor(), now());
     if (!refused(step, key + " " + author + " may not submit")) {
       timeline.line(lastRules(key), key + " " + author + " submits it for review by " + reviewer);
     }
@@ -229,7 +228,7 @@ final class OpsRoom {
   /** The reviewer approves exactly the drafted text (SM-SMS-T03, NOTIFY-REVIEW-01/02), or is refused. */
   void approve(SmsKey key, Who reviewer) {
     String text = host.sms().find(key).orElseThrow().record().text().orElse("");
-    SmsStep step = host.sms().approve(key, reviewer.actor(), text, now());
+    Outcome<SmsMessage> step = host.sms().approve(key, reviewer.actor(), text, now());
     if (!refused(step, key + " " + reviewer + " may not approve it")) {
       timeline.line(lastRules(key), key + " approved by " + reviewer + ": exactly the drafted text");
     }
@@ -237,7 +236,7 @@ final class OpsRoom {
 
   /** The reviewer sends the draft back with a reason (SM-SMS-T04). */
   void reject(SmsKey key, Who reviewer, String reason) {
-    SmsStep step = host.sms().reject(key, reviewer.actor(), reason, now());
+    Outcome<SmsMessage> step = host.sms().reject(key, reviewer.actor(), reason, now());
     if (!refused(step, key + " " + reviewer + " may not reject it")) {
       timeline.line(lastRules(key), key + " sent back by " + reviewer + ": " + reason);
     }
@@ -251,20 +250,20 @@ final class OpsRoom {
       released[0] = host.release(key, desk.person(), now());
       return host.faults().load(key.faultId());
     }, after -> {
-      SmsStep step = released[0].step();
-      if (!step.accepted()) {
+      Outcome<SmsMessage> step = released[0].step();
+      if (!step.isAccepted()) {
         return Head.of(step.violatedRules(), key + " " + desk + " may not send it yet: " + messages(step.violations()));
       }
       AuditRecord send = lastRecord(key, "massSend");
       Map<String, String> d = send.entry().details();
-      Briefing b = step.message().record().briefing().orElse(Briefing.none());
+      Briefing b = step.instance().record().briefing().orElse(Briefing.none());
       String briefed = b.roomManagerBriefedAt().isPresent() ? "; briefed first: team leader "
           + b.teamLeaderInformedAt().map(this::hm).orElse("-") + ", room supervisor "
           + b.roomSupervisorInformedAt().map(this::hm).orElse("-") + ", room manager "
           + b.roomManagerBriefedAt().map(this::hm).orElse("-") : "";
       SortedSet<RuleId> rules = new TreeSet<>(send.entry().ruleIds());
       return Head.of(rules, key + " mass-sent by " + desk + " to classes "
-          + classes(step.message().record().recipientClasses()) + " (" + d.get("recipientCount") + " people)"
+          + classes(step.instance().record().recipientClasses()) + " (" + d.get("recipientCount") + " people)"
           + briefed, this::printDeliveries);
     });
   }
@@ -276,8 +275,8 @@ final class OpsRoom {
     }
   }
 
-  private boolean refused(SmsStep step, String what) {
-    if (step.accepted()) {
+  private boolean refused(Outcome<SmsMessage> step, String what) {
+    if (step.isAccepted()) {
       return false;
     }
     timeline.line(step.violatedRules(), what + ": " + messages(step.violations()));

@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import java.time.Instant;
 import java.util.Optional;
 import org.opsbook.core.FaultEventType;
+import org.opsbook.core.machine.Outcome;
 import org.opsbook.core.FaultFacts;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.OpsParameters;
@@ -22,7 +23,6 @@ import org.opsbook.notify.SmsKey;
 import org.opsbook.notify.workflow.DrainReport;
 import org.opsbook.notify.workflow.SmsDispatcher;
 import org.opsbook.notify.workflow.SmsMessage;
-import org.opsbook.notify.workflow.SmsStep;
 import org.opsbook.notify.workflow.SmsWorkflow;
 import org.opsbook.rules.cutover.CutoverEvent;
 import org.opsbook.rules.cutover.CutoverEventData;
@@ -172,8 +172,8 @@ public final class OpsHost implements AutoCloseable {
     SmsMessage m = sms.find(key).orElseThrow(() -> new InvalidInputException("key", "no message " + key));
     FaultFacts facts = faults.load(key.faultId()).facts();
     Briefing briefing = key.type() == MessageType.NOTIFICATION ? briefings.of(key.faultId()) : Briefing.none();
-    SmsStep step = sms.release(key, sender.toActor(), m.record().approvedText().orElse(null), briefing, facts, now);
-    if (!step.accepted()) {
+    Outcome<SmsMessage> step = sms.release(key, sender.toActor(), m.record().approvedText().orElse(null), briefing, facts, now);
+    if (!step.isAccepted()) {
       return new Released(step, null, false);
     }
     DrainReport drain = dispatcher.drainOnce(now);
@@ -206,7 +206,7 @@ public final class OpsHost implements AutoCloseable {
    * @param drain the outbox round, or null when the release was refused
    * @param delivered true when the gateway accepted the message
    */
-  public record Released(SmsStep step, DrainReport drain, boolean delivered) {}
+  public record Released(Outcome<SmsMessage> step, DrainReport drain, boolean delivered) {}
 
   /** Returns a clock-independent description for logs. */
   @Override
