@@ -14,7 +14,6 @@ import java.util.function.Predicate;
 import org.opsbook.core.Actor;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Violation;
-import org.opsbook.core.internal.machine.TimeOrder;
 import org.opsbook.core.spi.TransitionRecord;
 import org.opsbook.core.spi.WorkflowInstance;
 import org.opsbook.core.spi.WorkflowRepository;

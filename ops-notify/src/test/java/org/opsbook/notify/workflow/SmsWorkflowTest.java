@@ -23,7 +23,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.opsbook.core.AuditRecord;
 import org.opsbook.core.machine.Outcome;
-import org.opsbook.core.machine.RefusedException;
+import org.opsbook.core.machine.Outcome.RefusedException;
 import org.opsbook.core.Channel;
 import org.opsbook.core.FaultNature;
 import org.opsbook.core.InvalidInputException;

@@ -17,6 +17,7 @@ import org.opsbook.core.AuditEntry;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Violation;
 import org.opsbook.core.machine.Outcome;
+import org.opsbook.core.machine.TimeOrder;
 import org.opsbook.core.machine.Workflow;
 
 /**

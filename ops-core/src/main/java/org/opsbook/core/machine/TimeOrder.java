@@ -1,4 +1,4 @@
-package org.opsbook.core.internal.machine;
+package org.opsbook.core.machine;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +11,7 @@ import org.opsbook.core.Violation;
 
 /**
  * The project's time-order rules for workflow steps, checked by the {@link Kernel} on every step and by the
- * {@link org.opsbook.core.machine.WorkflowStore} against what it stored and the clock it holds. A dated step is
+ * {@link WorkflowStore} against what it stored and the clock it holds. A dated step is
  * evidence (a SOX export shows who approved what and when), so a step cannot be backdated past the history it
  * joins, nor dated in the future:
  *
