@@ -212,7 +212,9 @@ public final class StateMachine<S extends Enum<S>, E extends Enum<E>, C> {
       violations.add(Violation.of(t.id(), "actor",
           "actor " + actor.id() + " holds none of " + t.roles() + " to fire " + event));
     }
-    for (Guard<C> g : t.guardArray()) {
+    ImmutableList<Guard<C>> guards = t.guards();
+    for (int i = 0; i < guards.size(); i++) {
+      Guard<C> g = guards.get(i);
       String failure = g.check().failure(context, actor);
       if (failure != null) {
         if (violations == null) {

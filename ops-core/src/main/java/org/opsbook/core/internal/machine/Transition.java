@@ -31,8 +31,7 @@ public final class Transition<S extends Enum<S>, E extends Enum<E>, C> {
   private final Decision<S> accepted;
   private final ImmutableSortedSet<RuleId> guardRules;
   private final ImmutableSortedSet<RuleId> ruleIds;
-  /** The guards as an array and whether any role is required: what the hot path of deciding reads. */
-  private final Guard<C>[] guardArray;
+  /** Whether any role is required: what the hot path of deciding reads. */
   private final boolean anyoneMayFire;
 
   Transition(RuleId id, S from, E event, S to, Function<C, S> target, ImmutableSet<Role> roles,
@@ -49,18 +48,11 @@ public final class Transition<S extends Enum<S>, E extends Enum<E>, C> {
     this.required = required;
     this.stamps = stamps;
     this.accepted = to == null ? null : new Decision<>(from, to, id, ImmutableList.of());
-    @SuppressWarnings("unchecked")
-    Guard<C>[] array = guards.toArray(new Guard[0]);
-    this.guardArray = array;
     this.anyoneMayFire = roles.isEmpty();
     ImmutableSortedSet.Builder<RuleId> g = ImmutableSortedSet.naturalOrder();
     guards.forEach(x -> g.add(x.ruleId()));
     this.guardRules = g.build();
     this.ruleIds = ImmutableSortedSet.<RuleId>naturalOrder().add(id).addAll(guardRules).build();
-  }
-
-  Guard<C>[] guardArray() {
-    return guardArray;
   }
 
   boolean anyoneMayFire() {
