@@ -188,13 +188,18 @@ class ObligationSchedulerTest {
     }
 
     @Override
-    public boolean complete(ObligationKey key, String owner, Instant firedAt) {
-      return inner.complete(key, owner, firedAt);
+    public Optional<ClaimedObligation> renew(ClaimedObligation claim, Instant now, Duration lease) {
+      return inner.renew(claim, now, lease);
     }
 
     @Override
-    public boolean fail(ObligationKey key, String owner, String error, Instant retryAt) {
-      return inner.fail(key, owner, error, retryAt);
+    public boolean complete(ClaimedObligation claim, Instant firedAt) {
+      return inner.complete(claim, firedAt);
+    }
+
+    @Override
+    public boolean fail(ClaimedObligation claim, String error, Instant retryAt) {
+      return inner.fail(claim, error, retryAt);
     }
 
     @Override
