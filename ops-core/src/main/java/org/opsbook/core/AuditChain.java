@@ -201,19 +201,19 @@ public final class AuditChain {
    * @param head the stored head, or empty when the log has no head for the stream
    */
   public AuditVerification verify(String stream, List<AuditRecord> rows, Optional<Head> head) {
-    if (head.isEmpty()) {
-      return rows.isEmpty() ? AuditVerification.ok(stream, 0, Optional.empty())
-          : AuditVerification.broken(stream, 1, "the stream has records but no head in the log's registry"
-              + " (head deleted)");
-    }
-    Head h = head.get();
-    if (h.sequence() > 0 && !sealHead(stream, h.sequence(), h.hash(), h.globalSequence()).equals(h.seal())) {
-      return AuditVerification.broken(stream, Math.max(1, h.sequence()),
-          "the stream's head does not match its seal (head changed)");
-    }
+    // the records first: the first one that does not check out under the key is the one to name
     AuditVerification v = verify(stream, rows);
     if (!v.intact()) {
       return v;
+    }
+    if (head.isEmpty()) {
+      return rows.isEmpty() ? v : AuditVerification.broken(stream, 1, "the stream has records but no head in the"
+          + " log's registry (head deleted)");
+    }
+    Head h = head.get();
+    if (h.sequence() > 0 && !sealHead(stream, h.sequence(), h.hash(), h.globalSequence()).equals(h.seal())) {
+      return AuditVerification.broken(stream, Math.max(1, Math.min(h.sequence(), v.recordCount() + 1)),
+          "the stream's head does not match its seal (head changed)");
     }
     if (v.recordCount() < h.sequence()) {
       long missing = v.recordCount() + 1;
