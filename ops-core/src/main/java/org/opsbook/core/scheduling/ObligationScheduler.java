@@ -19,14 +19,14 @@ import org.opsbook.core.spi.ObligationRepository;
 
 /**
  * Fires due obligations from an {@link ObligationRepository}: claims them in batches under a fenced lease (owner and
- * generation), hands each to the {@link ObligationHandler}, and records each firing as soon as it returns. A heartbeat
+ * generation), hands each to the {@link ObligationHandler}, and records the firings in groups of ten. A heartbeat
  * keeps the leases of a batch in progress alive; before each firing a claim older than the heartbeat interval is
  * renewed under its generation, and one that lapsed or was taken over is skipped. An engine that dies loses its lease
  * and another engine re-claims the work once it lapses.
  *
  * <p>What a handler may see twice, and when: the same {@link ObligationKey} is handed to a handler a second time
  * only (1) when the engine that fired it crashed after the handler returned and before the completion committed
- * (at most the one firing in progress per engine), or (2) when the whole engine process stalled for longer than the
+ * (at most the last ten firings of that engine: completions are committed in groups of ten), or (2) when the whole engine process stalled for longer than the
  * lease (a {@code SIGSTOP}, a stop-the-world pause) after its last lease check and before the handler returned. A
  * handler must therefore make its effect idempotent on the key; the outbox does, by idempotency key.
  *
@@ -118,7 +118,8 @@ public final class ObligationScheduler implements AutoCloseable {
   }
 
   /**
-   * Fires each claim of a batch and records its outcome at once (a crash loses at most the firing in progress).
+   * Fires each claim of a batch and records the firings in groups of {@link #COMPLETION_GROUP} (a crash repeats at
+   * most that many).
    * Before a firing, a claim older than the heartbeat interval (by this engine's clock, which a process pause
    * advances too) is renewed under its generation; a claim that lapsed or was taken over is skipped, never fired.
    */
@@ -126,6 +127,7 @@ public final class ObligationScheduler implements AutoCloseable {
     int fired = 0;
     int failed = 0;
     int lost = 0;
+    List<ClaimedObligation> done = new ArrayList<>(COMPLETION_GROUP);
     for (ClaimedObligation claim : batch) {
       ClaimedObligation c = claim;
       Instant t = clock.instant();
@@ -150,14 +152,24 @@ public final class ObligationScheduler implements AutoCloseable {
         }
         continue;
       }
-      if (repository.complete(c, clock.instant())) {
-        fired++;
-      } else {
-        lost++;
+      done.add(c);
+      if (done.size() >= COMPLETION_GROUP) {
+        int n = repository.completeAll(done, clock.instant()).size();
+        fired += n;
+        lost += done.size() - n;
+        done.clear();
       }
+    }
+    if (!done.isEmpty()) {
+      int n = repository.completeAll(done, clock.instant()).size();
+      fired += n;
+      lost += done.size() - n;
     }
     return new PollResult(batch.size(), fired, failed, lost);
   }
+
+  /** Firings completed in one commit: a crash repeats at most this many, and a batch costs a tenth of the commits. */
+  static final int COMPLETION_GROUP = 10;
 
   /**
    * Starts the poll loop and the heartbeat on two threads from {@code threads}.
