@@ -14,8 +14,8 @@ import org.opsbook.core.AuditVerification;
  * was, compared with the stream's sealed head (a cut tail, a record forged around the log, a junk row); {@link
  * #verifyAll} also finds a stream deleted with its head (a gap in the global sequence); {@link #checkpoint} seals the
  * heads for the host to export, and {@link #verifyAgainst} finds whatever was cut back since. A junk row never stops
- * appends. Each entry is sealed as {@link org.opsbook.core.PersonalData#forStorage} returns it (sampled phone numbers
- * masked, DATAOP-EXT-06). Implementations are thread-safe; appends to one stream are serialised.
+ * appends. Each entry is sealed as {@link org.opsbook.core.internal.PersonalData#forStorage} returns it (sampled
+ * phone numbers masked, DATAOP-EXT-06). Implementations are thread-safe; appends to one stream are serialised.
  */
 public interface AuditLog {
   /** Seals {@code entry} as the next record of its stream and stores it. */
