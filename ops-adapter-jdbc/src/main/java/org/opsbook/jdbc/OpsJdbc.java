@@ -158,10 +158,11 @@ public final class OpsJdbc implements AutoCloseable {
   }
 
   private static void close(DataSource ds) throws Exception {
-    if (ds instanceof org.h2.jdbcx.JdbcConnectionPool h2) {
-      h2.dispose();
-    } else if (ds instanceof AutoCloseable a) {
+    // H2 is optional: name its pool, so a host on PostgreSQL without H2 never loads the class
+    if (ds instanceof AutoCloseable a) {
       a.close();
+    } else if (ds.getClass().getName().equals("org.h2.jdbcx.JdbcConnectionPool")) {
+      ((org.h2.jdbcx.JdbcConnectionPool) ds).dispose();
     }
   }
 
