@@ -1,13 +1,13 @@
 package org.opsbook.examples.cli;
 
-import org.opsbook.core.json.DecisionApi;
-import org.opsbook.notify.json.NotifyCommand;
-import org.opsbook.rules.cutover.json.CutoverCommand;
-import org.opsbook.rules.dataop.json.DataOpCommand;
-import org.opsbook.rules.dataop.json.ExtractionWindowCommand;
-import org.opsbook.rules.json.ClassifyCommand;
-import org.opsbook.rules.json.ObligationsCommand;
-import org.opsbook.rules.json.ReportCommand;
+import org.opsbook.json.DecisionApi;
+import org.opsbook.json.internal.NotifyCommand;
+import org.opsbook.json.internal.CutoverCommand;
+import org.opsbook.json.internal.DataOpCommand;
+import org.opsbook.json.internal.ExtractionWindowCommand;
+import org.opsbook.json.internal.ClassifyCommand;
+import org.opsbook.json.internal.ObligationsCommand;
+import org.opsbook.json.internal.ReportCommand;
 
 /** The decision API as this host serves it: every command the library provides, registered once. */
 public final class Commands {

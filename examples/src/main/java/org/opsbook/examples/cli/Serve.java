@@ -3,7 +3,7 @@ package org.opsbook.examples.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
-import org.opsbook.core.json.DecisionApi;
+import org.opsbook.json.DecisionApi;
 import org.opsbook.examples.dashboard.Dashboard;
 import org.opsbook.examples.host.ConsoleGateway;
 import org.opsbook.examples.host.Database;

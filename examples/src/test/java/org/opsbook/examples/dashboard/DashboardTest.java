@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.opsbook.core.FaultFacts;
 import org.opsbook.core.FaultNature;
 import org.opsbook.core.Obligation;
-import org.opsbook.core.json.OpsJson;
+import org.opsbook.json.OpsJson;
 import org.opsbook.examples.host.Briefings.Told;
 import org.opsbook.notify.HandlingParty;
 import org.opsbook.notify.MessageContent;

@@ -32,7 +32,7 @@ public final class EscService {
    * Creates the service.
    *
    * @param repository where faults, their history and their audit entries go
-   * @param codec how faults and event data become text, e.g. {@link org.opsbook.rules.esc.json.EscCodec}
+   * @param codec how faults and event data become text, e.g. {@link org.opsbook.json.internal.EscCodec}
    * @param workflow what decides
    */
   public EscService(WorkflowRepository repository, WorkflowCodec<EscFault, EscEventData> codec,

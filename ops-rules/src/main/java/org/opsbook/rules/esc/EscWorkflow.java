@@ -42,7 +42,7 @@ import org.opsbook.rules.internal.Inputs;
  * major-fault summary (REPORT-FMT-01), and the monitor's interventions (ESC-HANDLE-05). Applying an event returns
  * the fault after it with its one audit entry (stream {@code esc:<faultId>}), or every failed guard with the fault
  * unchanged; it stores nothing. {@link org.opsbook.core.machine.WorkflowStore} stores it, with
- * {@link org.opsbook.rules.esc.json.EscCodec}, as {@link EscService} does.
+ * {@link org.opsbook.json.internal.EscCodec}, as {@link EscService} does.
  *
  * <p>The peak level that decides the L1/L2 guards is the obligations engine's: an event may carry the tracker's
  * {@code peakLevel}, or facts that this workflow classifies with the engine's classifier; the fault keeps the

@@ -20,13 +20,13 @@ import org.opsbook.core.machine.WorkflowStore;
 import org.opsbook.core.memory.InMemoryAuditLog;
 import org.opsbook.core.memory.InMemoryWorkflowRepository;
 import org.opsbook.core.spi.TransitionRecord;
-import org.opsbook.rules.json.BugJson;
+import org.opsbook.rules.testing.MemoCodec;
 
 /** SM-BUG persisted through the WorkflowRepository port: one audit record per accepted transition, none on refusal. */
 class BugServiceTest {
   private final InMemoryAuditLog audit = new InMemoryAuditLog();
   private final InMemoryWorkflowRepository repository = new InMemoryWorkflowRepository(audit);
-  private final BugService service = new BugService(repository, new BugJson(), BugWorkflow.standard());
+  private final BugService service = new BugService(repository, MemoCodec.bugs(), BugWorkflow.standard());
 
   @Test
   @DisplayName("SM-BUG-T01 SM-BUG-T02 accepted events are stored with their transition and audit record")
@@ -81,7 +81,7 @@ class BugServiceTest {
   @DisplayName("SM-BUG-T01 SM-BUG-T03 the service and a core WorkflowStore over asWorkflow() keep BUGs the same way")
   void theServiceIsTheSharedWorkflowStore() {
     WorkflowStore<BugTicket, BugEvent, BugEventData> store = new WorkflowStore<>(repository,
-        BugWorkflow.standard().asWorkflow(), new BugJson());
+        BugWorkflow.standard().asWorkflow(), MemoCodec.bugs());
     service.raise("BUG-1", raiseData(), REVIEWER, WEDNESDAY);
     store.fire("BUG-1", BugEvent.SUBMIT_AMS, PROCESSOR, BugFixtures.ams("AMS-9"), WEDNESDAY.plusSeconds(60));
     BugStep s = service.fire("BUG-1", BugEvent.PROVINCE_ASSIGNED, BugFixtures.recheck(true), PROCESSOR,

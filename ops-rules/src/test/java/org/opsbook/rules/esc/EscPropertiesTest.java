@@ -26,7 +26,7 @@ import org.opsbook.core.machine.Outcome;
 import org.opsbook.core.machine.Transition;
 import org.opsbook.core.memory.InMemoryAuditLog;
 import org.opsbook.core.memory.InMemoryWorkflowRepository;
-import org.opsbook.rules.esc.json.EscCodec;
+import org.opsbook.rules.testing.MemoCodec;
 
 /**
  * Random SM-ESC event sequences by random actors, through the core WorkflowStore, with the invariants checked after
@@ -97,7 +97,7 @@ class EscPropertiesTest {
   @DisplayName("SM-ESC-T01..T11 the fitting actor and data of each event drive a fault from detection to CLOSED")
   void fittingStepsReachTheEnd() {
     InMemoryAuditLog audit = new InMemoryAuditLog();
-    EscService service = new EscService(new InMemoryWorkflowRepository(audit), EscCodec.instance(),
+    EscService service = new EscService(new InMemoryWorkflowRepository(audit), new MemoCodec<>(),
         EscWorkflow.standard());
     service.open("F", data().facts(FaultFacts.builder().faultId("F").detectedAt(T0).complaintCount(24)
         .selfDiscovered(true).build()).build(), EscFixtures.DUTY, T0);
@@ -129,7 +129,7 @@ class EscPropertiesTest {
         .checkAssert((steps, escalated, selfDiscovered) -> {
           InMemoryAuditLog audit = new InMemoryAuditLog();
           InMemoryWorkflowRepository repository = new InMemoryWorkflowRepository(audit);
-          EscService service = new EscService(repository, EscCodec.instance(), wf);
+          EscService service = new EscService(repository, new MemoCodec<>(), wf);
           FaultFacts facts = FaultFacts.builder().faultId("F").detectedAt(T0).complaintCount(escalated ? 24 : 0)
               .selfDiscovered(selfDiscovered).build();
           service.open("F", data().facts(facts).build(), EscFixtures.DUTY, T0);

@@ -24,13 +24,13 @@ import org.opsbook.core.machine.WorkflowStore;
 import org.opsbook.core.memory.InMemoryAuditLog;
 import org.opsbook.core.memory.InMemoryWorkflowRepository;
 import org.opsbook.core.spi.TransitionRecord;
-import org.opsbook.rules.esc.json.EscCodec;
+import org.opsbook.rules.testing.MemoCodec;
 
 /** SM-ESC persisted through the WorkflowRepository port: one audit record per accepted transition, none on refusal. */
 class EscServiceTest {
   private final InMemoryAuditLog audit = new InMemoryAuditLog();
   private final InMemoryWorkflowRepository repository = new InMemoryWorkflowRepository(audit);
-  private final EscService service = new EscService(repository, EscCodec.instance(), EscWorkflow.standard());
+  private final EscService service = new EscService(repository, new MemoCodec<>(), EscWorkflow.standard());
 
   @Test
   @DisplayName("SM-ESC-T01 SM-ESC-T02 SM-ESC-T03 accepted events are stored as machine SM-ESC with their transition and audit record")
@@ -86,7 +86,7 @@ class EscServiceTest {
   @DisplayName("SM-ESC-T04 SM-ESC-T06 the service and a core WorkflowStore over the workflow keep faults the same way")
   void theServiceIsTheSharedWorkflowStore() {
     WorkflowStore<EscFault, EscEvent, EscEventData> store = new WorkflowStore<>(repository, EscWorkflow.standard(),
-        EscCodec.instance());
+        new MemoCodec<>());
     service.open("F-1", data().facts(facts(24)).build(), DUTY, T0);
     store.fire("F-1", EscEvent.DECLARE, DUTY, EscEventData.empty(), T0);
     store.fire("F-1", EscEvent.TAKE_OWNERSHIP, A, EscEventData.empty(), T0);
