@@ -117,6 +117,18 @@ class FaultFactsJsonTest {
   }
 
   @Test
+  void everyFactOfTheTableRoundTrips() {
+    java.util.Set<String> written = new java.util.TreeSet<>();
+    qt().withExamples(400).forAll(SchemaGen.documents(FaultFactsJson.SCHEMA)).checkAssert(f -> {
+      JsonNode json = FaultFactsJson.write(f, SHANGHAI);
+      json.fieldNames().forEachRemaining(written::add);
+      assertThat(FaultFactsJson.read(OpsJson.parse(OpsJson.write(json)), "")).isEqualTo(f);
+    });
+    assertThat(written).as("every fact generated and written").isEqualTo(new java.util.TreeSet<>(FaultFactsJson.FIELDS));
+    assertThat(FaultFactsJson.FIELDS).hasSize(88);
+  }
+
+  @Test
   void everyFactsDocumentRoundTrips() {
     qt().forAll(facts()).checkAssert(f -> {
       String text = OpsJson.write(FaultFactsJson.write(f, SHANGHAI));
