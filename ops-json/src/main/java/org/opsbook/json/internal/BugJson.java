@@ -1,19 +1,10 @@
 package org.opsbook.json.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.google.common.collect.ImmutableSet;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Collection;
-import java.util.Optional;
-import java.util.Set;
-import org.opsbook.core.InvalidInputException;
-import org.opsbook.json.JsonFields;
 import org.opsbook.json.OpsJson;
-import org.opsbook.json.Timestamps;
+import org.opsbook.json.internal.Schema.Kind;
 import org.opsbook.rules.bug.BugCodec;
 import org.opsbook.rules.bug.BugEventData;
 import org.opsbook.rules.bug.BugState;
@@ -26,204 +17,108 @@ import org.opsbook.rules.bug.NoticeChannel;
  * type or a timestamp without an offset is invalid input naming the field. Thread-safe.
  */
 public final class BugJson implements BugCodec {
-  private static final ZoneId STORAGE_ZONE = ZoneOffset.UTC;
-  private static final Set<String> TICKET_FIELDS = ImmutableSet.of("bugId", "state", "raisedAt", "submittedBy",
-      "description", "complaintNumbers", "complaintIssue", "linkedTicketId", "linkedFaultId", "amsBugTicketNo",
-      "developer", "noticePublishedOn", "noticePublishedAt", "uploadEta", "workaround", "opsRoomAgreedBy",
-      "supportRoomAgreedBy", "cmcpCollabTicketNo", "supportRoomTicketNo", "bugAffectedCustomers",
-      "csComplaintLevel", "needsEmergencyRelease", "impactAssessedAt", "developerReply", "fixVersion",
-      "acceptanceRejections", "lastRejectionReason", "uploadedAt", "needsDataFix", "linkedDataOpId",
-      "lastWeeklyUpdateAt", "lastWeeklyUpdate", "weeklySummaryRef", "closedAt");
-  /** The fields of an event's {@code data} object. */
-  public static final Set<String> EVENT_FIELDS = ImmutableSet.of("description", "complaintNumbers",
-      "complaintIssue", "linkedTicketId", "linkedFaultId", "amsBugTicketNo", "recheckAccepted", "developer",
-      "channels", "uploadEta", "workaround", "opsRoomAgreedBy", "supportRoomAgreedBy", "cmcpCollabTicketNo",
-      "supportRoomTicketNo", "bugAffectedCustomers", "csComplaintLevel", "needsEmergencyRelease", "needsDataFix",
-      "reply", "version", "reason", "acceptancePassed", "uploaded", "weeklySummaryRef", "updateText", "dataOpId");
+  /** A stored BUG. */
+  public static final Schema<BugTicket, BugTicket.Builder> TICKET =
+      Schema.of(BugTicket::builder, BugTicket.Builder::build)
+      .req("bugId", Kind.NONBLANK, BugTicket::bugId, BugTicket.Builder::bugId)
+      .req("state", Kind.of(BugState.class), BugTicket::state, BugTicket.Builder::state)
+      .req("raisedAt", Kind.TIME, BugTicket::raisedAt, BugTicket.Builder::raisedAt)
+      .req("submittedBy", Kind.NONBLANK, BugTicket::submittedBy, BugTicket.Builder::submittedBy)
+      .req("description", Kind.NONBLANK, BugTicket::description, BugTicket.Builder::description)
+      .list("complaintNumbers", Kind.TEXT, BugTicket::complaintNumbers, BugTicket.Builder::addAllComplaintNumbers)
+      .req("complaintIssue", Kind.NONBLANK, BugTicket::complaintIssue, BugTicket.Builder::complaintIssue)
+      .opt("linkedTicketId", Kind.TEXT, BugTicket::linkedTicketId, BugTicket.Builder::linkedTicketId)
+      .opt("linkedFaultId", Kind.TEXT, BugTicket::linkedFaultId, BugTicket.Builder::linkedFaultId)
+      .opt("amsBugTicketNo", Kind.TEXT, BugTicket::amsBugTicketNo, BugTicket.Builder::amsBugTicketNo)
+      .opt("developer", Kind.TEXT, BugTicket::developer, BugTicket.Builder::developer)
+      .list("noticePublishedOn", Kind.of(NoticeChannel.class), BugTicket::noticePublishedOn,
+          BugTicket.Builder::addAllNoticePublishedOn)
+      .opt("noticePublishedAt", Kind.TIME, BugTicket::noticePublishedAt, BugTicket.Builder::noticePublishedAt)
+      .opt("uploadEta", Kind.TIME, BugTicket::uploadEta, BugTicket.Builder::uploadEta)
+      .opt("workaround", Kind.TEXT, BugTicket::workaround, BugTicket.Builder::workaround)
+      .opt("opsRoomAgreedBy", Kind.TEXT, BugTicket::opsRoomAgreedBy, BugTicket.Builder::opsRoomAgreedBy)
+      .opt("supportRoomAgreedBy", Kind.TEXT, BugTicket::supportRoomAgreedBy, BugTicket.Builder::supportRoomAgreedBy)
+      .opt("cmcpCollabTicketNo", Kind.TEXT, BugTicket::cmcpCollabTicketNo, BugTicket.Builder::cmcpCollabTicketNo)
+      .opt("supportRoomTicketNo", Kind.TEXT, BugTicket::supportRoomTicketNo, BugTicket.Builder::supportRoomTicketNo)
+      .count("bugAffectedCustomers", BugTicket::bugAffectedCustomers, BugTicket.Builder::bugAffectedCustomers)
+      .opt("csComplaintLevel", Kind.atLeast(1), x -> Schema.boxed(x.csComplaintLevel()),
+          BugTicket.Builder::csComplaintLevel)
+      .flag("needsEmergencyRelease", BugTicket::needsEmergencyRelease, BugTicket.Builder::needsEmergencyRelease)
+      .opt("impactAssessedAt", Kind.TIME, BugTicket::impactAssessedAt, BugTicket.Builder::impactAssessedAt)
+      .opt("developerReply", Kind.TEXT, BugTicket::developerReply, BugTicket.Builder::developerReply)
+      .opt("fixVersion", Kind.TEXT, BugTicket::fixVersion, BugTicket.Builder::fixVersion)
+      .count("acceptanceRejections", BugTicket::acceptanceRejections, BugTicket.Builder::acceptanceRejections)
+      .opt("lastRejectionReason", Kind.TEXT, BugTicket::lastRejectionReason, BugTicket.Builder::lastRejectionReason)
+      .opt("uploadedAt", Kind.TIME, BugTicket::uploadedAt, BugTicket.Builder::uploadedAt)
+      .flag("needsDataFix", BugTicket::needsDataFix, BugTicket.Builder::needsDataFix)
+      .opt("linkedDataOpId", Kind.TEXT, BugTicket::linkedDataOpId, BugTicket.Builder::linkedDataOpId)
+      .opt("lastWeeklyUpdateAt", Kind.TIME, BugTicket::lastWeeklyUpdateAt, BugTicket.Builder::lastWeeklyUpdateAt)
+      .opt("lastWeeklyUpdate", Kind.TEXT, BugTicket::lastWeeklyUpdate, BugTicket.Builder::lastWeeklyUpdate)
+      .opt("weeklySummaryRef", Kind.TEXT, BugTicket::weeklySummaryRef, BugTicket.Builder::weeklySummaryRef)
+      .opt("closedAt", Kind.TIME, BugTicket::closedAt, BugTicket.Builder::closedAt);
+  /** An event's {@code data} object. */
+  public static final Schema<BugEventData, BugEventData.Builder> EVENT =
+      Schema.of(BugEventData::builder, BugEventData.Builder::build)
+      .opt("description", Kind.TEXT, BugEventData::description, BugEventData.Builder::description)
+      .list("complaintNumbers", Kind.TEXT, BugEventData::complaintNumbers, BugEventData.Builder::addAllComplaintNumbers)
+      .opt("complaintIssue", Kind.TEXT, BugEventData::complaintIssue, BugEventData.Builder::complaintIssue)
+      .opt("linkedTicketId", Kind.TEXT, BugEventData::linkedTicketId, BugEventData.Builder::linkedTicketId)
+      .opt("linkedFaultId", Kind.TEXT, BugEventData::linkedFaultId, BugEventData.Builder::linkedFaultId)
+      .opt("amsBugTicketNo", Kind.TEXT, BugEventData::amsBugTicketNo, BugEventData.Builder::amsBugTicketNo)
+      .opt("recheckAccepted", Kind.BOOL, BugEventData::recheckAccepted, BugEventData.Builder::recheckAccepted)
+      .opt("developer", Kind.TEXT, BugEventData::developer, BugEventData.Builder::developer)
+      .list("channels", Kind.of(NoticeChannel.class), BugEventData::channels, BugEventData.Builder::addAllChannels)
+      .opt("uploadEta", Kind.TIME, BugEventData::uploadEta, BugEventData.Builder::uploadEta)
+      .opt("workaround", Kind.TEXT, BugEventData::workaround, BugEventData.Builder::workaround)
+      .opt("opsRoomAgreedBy", Kind.TEXT, BugEventData::opsRoomAgreedBy, BugEventData.Builder::opsRoomAgreedBy)
+      .opt("supportRoomAgreedBy", Kind.TEXT, BugEventData::supportRoomAgreedBy,
+          BugEventData.Builder::supportRoomAgreedBy)
+      .opt("cmcpCollabTicketNo", Kind.TEXT, BugEventData::cmcpCollabTicketNo, BugEventData.Builder::cmcpCollabTicketNo)
+      .opt("supportRoomTicketNo", Kind.TEXT, BugEventData::supportRoomTicketNo,
+          BugEventData.Builder::supportRoomTicketNo)
+      .opt("bugAffectedCustomers", Kind.atLeast(0), x -> Schema.boxed(x.bugAffectedCustomers()),
+          BugEventData.Builder::bugAffectedCustomers)
+      .opt("csComplaintLevel", Kind.atLeast(1), x -> Schema.boxed(x.csComplaintLevel()),
+          BugEventData.Builder::csComplaintLevel)
+      .opt("needsEmergencyRelease", Kind.BOOL, BugEventData::needsEmergencyRelease,
+          BugEventData.Builder::needsEmergencyRelease)
+      .opt("needsDataFix", Kind.BOOL, BugEventData::needsDataFix, BugEventData.Builder::needsDataFix)
+      .opt("reply", Kind.TEXT, BugEventData::reply, BugEventData.Builder::reply)
+      .opt("version", Kind.TEXT, BugEventData::version, BugEventData.Builder::version)
+      .opt("reason", Kind.TEXT, BugEventData::reason, BugEventData.Builder::reason)
+      .opt("acceptancePassed", Kind.BOOL, BugEventData::acceptancePassed, BugEventData.Builder::acceptancePassed)
+      .opt("uploaded", Kind.BOOL, BugEventData::uploaded, BugEventData.Builder::uploaded)
+      .opt("weeklySummaryRef", Kind.TEXT, BugEventData::weeklySummaryRef, BugEventData.Builder::weeklySummaryRef)
+      .opt("updateText", Kind.TEXT, BugEventData::updateText, BugEventData.Builder::updateText)
+      .opt("dataOpId", Kind.TEXT, BugEventData::dataOpId, BugEventData.Builder::dataOpId);
 
   @Override
   public String write(BugTicket bug) {
-    return OpsJson.write(toJson(bug));
+    return OpsJson.write(TICKET.write(bug, ZoneOffset.UTC));
   }
 
   @Override
   public BugTicket read(String text) {
-    return fromJson(OpsJson.parse(text), "");
+    return TICKET.read(OpsJson.parse(text), "");
   }
 
   @Override
   public String write(BugEventData data) {
-    return OpsJson.write(toJson(data));
+    return OpsJson.write(EVENT.write(data, ZoneOffset.UTC));
   }
 
   /** Writes a BUG as a JSON object. */
   public static ObjectNode toJson(BugTicket b) {
-    ObjectNode o = OpsJson.object();
-    o.put("bugId", b.bugId());
-    o.put("state", b.state().name());
-    time(o, "raisedAt", Optional.of(b.raisedAt()));
-    o.put("submittedBy", b.submittedBy());
-    o.put("description", b.description());
-    strings(o, "complaintNumbers", b.complaintNumbers());
-    o.put("complaintIssue", b.complaintIssue());
-    text(o, "linkedTicketId", b.linkedTicketId());
-    text(o, "linkedFaultId", b.linkedFaultId());
-    text(o, "amsBugTicketNo", b.amsBugTicketNo());
-    text(o, "developer", b.developer());
-    if (!b.noticePublishedOn().isEmpty()) {
-      strings(o, "noticePublishedOn", b.noticePublishedOn().stream().map(Enum::name).sorted().toList());
-    }
-    time(o, "noticePublishedAt", b.noticePublishedAt());
-    time(o, "uploadEta", b.uploadEta());
-    text(o, "workaround", b.workaround());
-    text(o, "opsRoomAgreedBy", b.opsRoomAgreedBy());
-    text(o, "supportRoomAgreedBy", b.supportRoomAgreedBy());
-    text(o, "cmcpCollabTicketNo", b.cmcpCollabTicketNo());
-    text(o, "supportRoomTicketNo", b.supportRoomTicketNo());
-    o.put("bugAffectedCustomers", b.bugAffectedCustomers());
-    b.csComplaintLevel().ifPresent(v -> o.put("csComplaintLevel", v));
-    o.put("needsEmergencyRelease", b.needsEmergencyRelease());
-    time(o, "impactAssessedAt", b.impactAssessedAt());
-    text(o, "developerReply", b.developerReply());
-    text(o, "fixVersion", b.fixVersion());
-    o.put("acceptanceRejections", b.acceptanceRejections());
-    text(o, "lastRejectionReason", b.lastRejectionReason());
-    time(o, "uploadedAt", b.uploadedAt());
-    o.put("needsDataFix", b.needsDataFix());
-    text(o, "linkedDataOpId", b.linkedDataOpId());
-    time(o, "lastWeeklyUpdateAt", b.lastWeeklyUpdateAt());
-    text(o, "lastWeeklyUpdate", b.lastWeeklyUpdate());
-    text(o, "weeklySummaryRef", b.weeklySummaryRef());
-    time(o, "closedAt", b.closedAt());
-    return o;
+    return TICKET.write(b, ZoneOffset.UTC);
   }
 
   /** Reads a BUG from a JSON object at {@code path}. */
   public static BugTicket fromJson(JsonNode node, String path) {
-    JsonFields f = JsonFields.of(node, path, TICKET_FIELDS);
-    BugTicket.Builder b = BugTicket.builder()
-        .bugId(f.requiredString("bugId"))
-        .state(f.requiredEnum("state", BugState.class))
-        .raisedAt(f.requiredTimestamp("raisedAt"))
-        .submittedBy(f.requiredString("submittedBy"))
-        .description(f.requiredString("description"))
-        .addAllComplaintNumbers(f.strings("complaintNumbers"))
-        .complaintIssue(f.requiredString("complaintIssue"))
-        .linkedTicketId(f.string("linkedTicketId"))
-        .linkedFaultId(f.string("linkedFaultId"))
-        .amsBugTicketNo(f.string("amsBugTicketNo"))
-        .developer(f.string("developer"))
-        .addAllNoticePublishedOn(f.enums("noticePublishedOn", NoticeChannel.class))
-        .noticePublishedAt(f.timestamp("noticePublishedAt"))
-        .uploadEta(f.timestamp("uploadEta"))
-        .workaround(f.string("workaround"))
-        .opsRoomAgreedBy(f.string("opsRoomAgreedBy"))
-        .supportRoomAgreedBy(f.string("supportRoomAgreedBy"))
-        .cmcpCollabTicketNo(f.string("cmcpCollabTicketNo"))
-        .supportRoomTicketNo(f.string("supportRoomTicketNo"))
-        .bugAffectedCustomers(f.count("bugAffectedCustomers"))
-        .csComplaintLevel(f.optionalInt("csComplaintLevel", 1))
-        .needsEmergencyRelease(f.bool("needsEmergencyRelease"))
-        .impactAssessedAt(f.timestamp("impactAssessedAt"))
-        .developerReply(f.string("developerReply"))
-        .fixVersion(f.string("fixVersion"))
-        .acceptanceRejections(f.count("acceptanceRejections"))
-        .lastRejectionReason(f.string("lastRejectionReason"))
-        .uploadedAt(f.timestamp("uploadedAt"))
-        .needsDataFix(f.bool("needsDataFix"))
-        .linkedDataOpId(f.string("linkedDataOpId"))
-        .lastWeeklyUpdateAt(f.timestamp("lastWeeklyUpdateAt"))
-        .lastWeeklyUpdate(f.string("lastWeeklyUpdate"))
-        .weeklySummaryRef(f.string("weeklySummaryRef"))
-        .closedAt(f.timestamp("closedAt"));
-    try {
-      return b.build();
-    } catch (InvalidInputException e) {
-      throw e.under(path);
-    }
-  }
-
-  /** Writes event data as a JSON object. */
-  public static ObjectNode toJson(BugEventData d) {
-    ObjectNode o = OpsJson.object();
-    text(o, "description", d.description());
-    if (!d.complaintNumbers().isEmpty()) {
-      strings(o, "complaintNumbers", d.complaintNumbers());
-    }
-    text(o, "complaintIssue", d.complaintIssue());
-    text(o, "linkedTicketId", d.linkedTicketId());
-    text(o, "linkedFaultId", d.linkedFaultId());
-    text(o, "amsBugTicketNo", d.amsBugTicketNo());
-    d.recheckAccepted().ifPresent(v -> o.put("recheckAccepted", v));
-    text(o, "developer", d.developer());
-    if (!d.channels().isEmpty()) {
-      strings(o, "channels", d.channels().stream().map(Enum::name).sorted().toList());
-    }
-    time(o, "uploadEta", d.uploadEta());
-    text(o, "workaround", d.workaround());
-    text(o, "opsRoomAgreedBy", d.opsRoomAgreedBy());
-    text(o, "supportRoomAgreedBy", d.supportRoomAgreedBy());
-    text(o, "cmcpCollabTicketNo", d.cmcpCollabTicketNo());
-    text(o, "supportRoomTicketNo", d.supportRoomTicketNo());
-    d.bugAffectedCustomers().ifPresent(v -> o.put("bugAffectedCustomers", v));
-    d.csComplaintLevel().ifPresent(v -> o.put("csComplaintLevel", v));
-    d.needsEmergencyRelease().ifPresent(v -> o.put("needsEmergencyRelease", v));
-    d.needsDataFix().ifPresent(v -> o.put("needsDataFix", v));
-    text(o, "reply", d.reply());
-    text(o, "version", d.version());
-    text(o, "reason", d.reason());
-    d.acceptancePassed().ifPresent(v -> o.put("acceptancePassed", v));
-    d.uploaded().ifPresent(v -> o.put("uploaded", v));
-    text(o, "weeklySummaryRef", d.weeklySummaryRef());
-    text(o, "updateText", d.updateText());
-    text(o, "dataOpId", d.dataOpId());
-    return o;
+    return TICKET.read(node, path);
   }
 
   /** Reads event data from a JSON object at {@code path}; negative counts are invalid input. */
   public static BugEventData eventFromJson(JsonNode node, String path) {
-    JsonFields f = JsonFields.of(node, path, EVENT_FIELDS);
-    BugEventData.Builder b = BugEventData.builder()
-        .description(f.string("description"))
-        .addAllComplaintNumbers(f.strings("complaintNumbers"))
-        .complaintIssue(f.string("complaintIssue"))
-        .linkedTicketId(f.string("linkedTicketId"))
-        .linkedFaultId(f.string("linkedFaultId"))
-        .amsBugTicketNo(f.string("amsBugTicketNo"))
-        .recheckAccepted(f.optionalBool("recheckAccepted"))
-        .developer(f.string("developer"))
-        .addAllChannels(f.enums("channels", NoticeChannel.class))
-        .uploadEta(f.timestamp("uploadEta"))
-        .workaround(f.string("workaround"))
-        .opsRoomAgreedBy(f.string("opsRoomAgreedBy"))
-        .supportRoomAgreedBy(f.string("supportRoomAgreedBy"))
-        .cmcpCollabTicketNo(f.string("cmcpCollabTicketNo"))
-        .supportRoomTicketNo(f.string("supportRoomTicketNo"))
-        .bugAffectedCustomers(f.optionalInt("bugAffectedCustomers", 0))
-        .csComplaintLevel(f.optionalInt("csComplaintLevel", 1))
-        .needsEmergencyRelease(f.optionalBool("needsEmergencyRelease"))
-        .needsDataFix(f.optionalBool("needsDataFix"))
-        .reply(f.string("reply"))
-        .version(f.string("version"))
-        .reason(f.string("reason"))
-        .acceptancePassed(f.optionalBool("acceptancePassed"))
-        .uploaded(f.optionalBool("uploaded"))
-        .weeklySummaryRef(f.string("weeklySummaryRef"))
-        .updateText(f.string("updateText"))
-        .dataOpId(f.string("dataOpId"));
-    return b.build();
-  }
-
-  private static void text(ObjectNode o, String field, Optional<String> v) {
-    v.ifPresent(s -> o.put(field, s));
-  }
-
-  private static void time(ObjectNode o, String field, Optional<Instant> v) {
-    v.ifPresent(t -> o.put(field, Timestamps.format(t, STORAGE_ZONE)));
-  }
-
-  private static void strings(ObjectNode o, String field, Collection<String> values) {
-    ArrayNode a = o.putArray(field);
-    values.forEach(a::add);
+    return EVENT.read(node, path);
   }
 }

@@ -88,9 +88,9 @@ public final class Schema<T, B> {
   }
 
   /** Adds a list: absent or empty reads and writes as nothing. */
-  public <V> Schema<T, B> list(String name, Kind<V> element, Function<T, List<V>> get,
+  public <V> Schema<T, B> list(String name, Kind<V> element, Function<T, ? extends java.util.Collection<V>> get,
       BiConsumer<B, List<V>> set) {
-    return val(name, Kind.listOf(element), get, set, List.of());
+    return val(name, Kind.listOf(element), t -> List.copyOf(get.apply(t)), set, List.of());
   }
 
   /** Adds an object with a field per constant of an enum, each an amount; absent or empty reads as nothing. */
