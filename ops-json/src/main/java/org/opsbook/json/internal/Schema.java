@@ -90,7 +90,7 @@ public final class Schema<T, B> {
   /** Adds a list: absent or empty reads and writes as nothing. */
   public <V> Schema<T, B> list(String name, Kind<V> element, Function<T, ? extends java.util.Collection<V>> get,
       BiConsumer<B, List<V>> set) {
-    return val(name, Kind.listOf(element), t -> List.copyOf(get.apply(t)), set, List.of());
+    return val(name, Kind.listOf(element), t -> inOrder(get.apply(t)), set, List.of());
   }
 
   /** Adds an object with a field per constant of an enum, each an amount; absent or empty reads as nothing. */
@@ -168,6 +168,15 @@ public final class Schema<T, B> {
     for (Field<T, B, ?> field : fields) {
       field.writeInto(value, zone, o);
     }
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static <V> List<V> inOrder(java.util.Collection<V> values) {
+    List<V> out = new ArrayList<>(values);
+    if (values instanceof Set && !out.isEmpty() && out.get(0) instanceof Enum) {
+      out.sort((a, b) -> ((Enum) a).compareTo((Enum) b));
+    }
+    return out;
   }
 
   /** Wraps an {@code OptionalInt} getter's value as an {@code Optional}. */
