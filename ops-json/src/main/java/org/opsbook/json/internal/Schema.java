@@ -171,12 +171,17 @@ public final class Schema<T, B> {
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static <V> List<V> inOrder(java.util.Collection<V> values) {
+  static <V> List<V> inOrder(java.util.Collection<V> values) {
     List<V> out = new ArrayList<>(values);
     if (values instanceof Set && !out.isEmpty() && out.get(0) instanceof Enum) {
       out.sort((a, b) -> ((Enum) a).compareTo((Enum) b));
     }
     return out;
+  }
+
+  /** Wraps an {@code OptionalDouble} getter's value as an {@code Optional}. */
+  public static Optional<Double> boxed(java.util.OptionalDouble v) {
+    return v.isPresent() ? Optional.of(v.getAsDouble()) : Optional.empty();
   }
 
   /** Wraps an {@code OptionalInt} getter's value as an {@code Optional}. */
@@ -284,8 +289,9 @@ public final class Schema<T, B> {
           try {
             out.add(element.reader().apply(JsonFields.of(holder, "", Set.of("v")), "v"));
           } catch (InvalidInputException e) {
-            throw new InvalidInputException(e.field().equals("v") ? at : at + e.field().substring(1),
-                e.reason().replace("v must", "element must"), e.ruleId().orElse(null), e);
+            String rest = e.field().startsWith("v") ? e.field().substring(1) : "";
+            throw new InvalidInputException(at + rest, e.reason().replace("v must", "element must"),
+                e.ruleId().orElse(null), e);
           }
         }
         return out.build();
