@@ -30,6 +30,9 @@ public final class OpsJson {
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      // money is read exactly, as written: 0.50 stays 0.50
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .configure(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .enable(JsonParser.Feature.INCLUDE_SOURCE_IN_LOCATION)
       .build();

@@ -59,6 +59,18 @@ final class SchemaGen {
         return integers().between(0, WORDS.length - 1).map(i -> (Object) WORDS[i]);
       case "time":
         return longs().between(1_700_000_000L, 1_900_000_000L).map(s -> (Object) Instant.ofEpochSecond(s));
+      case "sideEffects":
+        return in -> {
+          String[] v = new String[3];
+          for (int i = 0; i < 3; i++) {
+            v[i] = booleans().all().generate(in) ? WORDS[(int) (long) integers().between(0, WORDS.length - 1)
+                .generate(in)] : null;
+          }
+          return v;
+        };
+      case "sample":
+        return integers().between(0, 9999).zip(booleans().all(),
+            (n, ok) -> (Object) org.opsbook.rules.dataop.Sample.of(String.format("1380013%04d", n), ok));
       case "object":
         return documents((Schema) kind.values().get(0)).map(v -> (Object) v);
       case "list": {
