@@ -253,6 +253,15 @@ public final class Schema<T, B> {
     public static final Kind<Instant> TIME = new Kind<>("time", List.of(), (f, n) -> f.timestamp(n).orElseThrow(),
         (v, z) -> TextNode.valueOf(Timestamps.format(v, z)));
 
+    /** A rule ID ({@code NOTIFY-TRIG-05}); a malformed one is invalid input naming the field. */
+    public static final Kind<org.opsbook.core.RuleId> RULE = new Kind<>("rule", List.of(), (f, n) -> {
+      try {
+        return org.opsbook.core.RuleId.of(f.requiredString(n));
+      } catch (InvalidInputException e) {
+        throw e.field().equals(f.path(n)) ? e : new InvalidInputException(f.path(n), e.reason());
+      }
+    }, (v, z) -> TextNode.valueOf(v.value()));
+
     /** A whole number {@code >= min}. */
     public static Kind<Integer> atLeast(int min) {
       return new Kind<>("int>=" + min, List.of(), (f, n) -> f.optionalInt(n, min).getAsInt(),

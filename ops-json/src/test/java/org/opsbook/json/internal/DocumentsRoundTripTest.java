@@ -31,7 +31,9 @@ class DocumentsRoundTripTest {
         Arguments.of("CutoverEventData", CutoverJson.DATA),
         Arguments.of("DataOp", DataOpJson.OPERATION),
         Arguments.of("DataOpEventData", DataOpJson.DATA),
-        Arguments.of("DataOpRecord", DataOpJson.RECORD));
+        Arguments.of("DataOpRecord", DataOpJson.RECORD),
+        Arguments.of("SmsRecord", SmsRecordJson.SCHEMA),
+        Arguments.of("MessageContent", MessageContentJson.STORED));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -71,6 +71,11 @@ final class SchemaGen {
       case "sample":
         return integers().between(0, 9999).zip(booleans().all(),
             (n, ok) -> (Object) org.opsbook.rules.dataop.Sample.of(String.format("1380013%04d", n), ok));
+      case "rule":
+        return integers().between(1, 9).map(i -> (Object) org.opsbook.core.RuleId.of("NOTIFY-TRIG-0" + i));
+      case "handlingParty":
+        return integers().between(0, org.opsbook.notify.HandlingParty.values().length - 1)
+            .map(i -> (Object) org.opsbook.notify.HandlingParty.values()[i]);
       case "object":
         return documents((Schema) kind.values().get(0)).map(v -> (Object) v);
       case "list": {
