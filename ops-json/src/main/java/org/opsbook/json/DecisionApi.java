@@ -21,6 +21,22 @@ public final class DecisionApi {
     this.commands = ImmutableSortedMap.copyOf(commands);
   }
 
+  /**
+   * Returns the dispatcher with every command of the decision API: classify, obligations, notify, dataop,
+   * extraction-window, report and cutover (decision-api.md). The command line, the HTTP server and the demo use it.
+   */
+  public static DecisionApi standard() {
+    return builder()
+        .register(new org.opsbook.json.internal.ClassifyCommand())
+        .register(new org.opsbook.json.internal.ObligationsCommand())
+        .register(new org.opsbook.json.internal.NotifyCommand())
+        .register(new org.opsbook.json.internal.DataOpCommand())
+        .register(new org.opsbook.json.internal.ExtractionWindowCommand())
+        .register(new org.opsbook.json.internal.ReportCommand())
+        .register(new org.opsbook.json.internal.CutoverCommand())
+        .build();
+  }
+
   /** Returns a builder. */
   public static Builder builder() {
     return new Builder();

@@ -16,6 +16,7 @@ import org.opsbook.core.spi.OutboxMessage;
 import org.opsbook.core.spi.OutboxState;
 import org.opsbook.core.spi.WorkCalendar;
 import org.opsbook.jdbc.OpsJdbc;
+import org.opsbook.json.Codecs;
 import org.opsbook.notify.Briefing;
 import org.opsbook.notify.MessageType;
 import org.opsbook.notify.SmsKey;
@@ -28,12 +29,10 @@ import org.opsbook.rules.cutover.CutoverEvent;
 import org.opsbook.rules.cutover.CutoverEventData;
 import org.opsbook.rules.cutover.CutoverTicket;
 import org.opsbook.rules.cutover.CutoverWorkflow;
-import org.opsbook.json.internal.CutoverCodec;
 import org.opsbook.rules.dataop.DataOpEvent;
 import org.opsbook.rules.dataop.DataOpEventData;
 import org.opsbook.rules.dataop.DataOpTicket;
 import org.opsbook.rules.dataop.DataOpWorkflow;
-import org.opsbook.json.internal.DataOpCodec;
 import org.opsbook.rules.duty.FaultDutyService;
 import org.opsbook.rules.duty.ObligationEngine;
 
@@ -73,11 +72,11 @@ public final class OpsHost implements AutoCloseable {
         .directory(people.directory()).auditLog(jdbc.auditLog()).owner(owner).build();
     this.briefings = new Briefings(jdbc.auditLog());
     this.modifications = new WorkflowStore<>(jdbc.workflows(), DataOpWorkflow.modification(params),
-        DataOpCodec.instance());
+        Codecs.dataOps());
     this.extractions = new WorkflowStore<>(jdbc.workflows(), DataOpWorkflow.extraction(params, calendar),
-        DataOpCodec.instance());
+        Codecs.dataOps());
     this.cutovers = new WorkflowStore<>(jdbc.workflows(), new CutoverWorkflow(calendar, params),
-        CutoverCodec.instance());
+        Codecs.cutovers());
   }
 
   /**
