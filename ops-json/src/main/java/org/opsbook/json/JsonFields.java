@@ -241,16 +241,6 @@ public final class JsonFields {
     return out;
   }
 
-  /** Reads an optional array of enum constants; absent is empty. */
-  public <T extends Enum<T>> List<T> enums(String field, Class<T> type) {
-    List<String> names = strings(field);
-    List<T> out = new ArrayList<>(names.size());
-    for (int i = 0; i < names.size(); i++) {
-      out.add(parseEnum(names.get(i), type, element(path(field), i)));
-    }
-    return out;
-  }
-
   /** Opens a nested object that must be present. */
   public JsonFields object(String field, Set<String> allowed) {
     if (!has(field)) {

@@ -1,8 +1,9 @@
 /**
- * The JSON codec of the decision API (API): strict readers that name the JSON path of any bad field, writers for
- * the shared documents (facts, classifications, obligations, actors, errors), and the command dispatcher that the
- * command line and the HTTP server share. Jackson is used here and nowhere else; domain types carry no JSON
- * annotations.
+ * The JSON decision API and the JSON form of stored workflow instances (API): {@link org.opsbook.json.DecisionApi}
+ * (every command through {@link org.opsbook.json.DecisionApi#standard()}), the error documents, the strict reader
+ * that names the JSON path of any bad field, and {@link org.opsbook.json.Codecs} for the stores. Every document is
+ * described once, as a field table, in {@code org.opsbook.json.internal}. Jackson is used in this module and nowhere
+ * else; domain types carry no JSON annotations.
  */
 @OpsStyle
 package org.opsbook.json;
