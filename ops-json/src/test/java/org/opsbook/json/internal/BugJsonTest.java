@@ -37,6 +37,12 @@ class BugJsonTest {
   }
 
   @Test
+  void eventDataIsStoredAsJson() {
+    assertThat(codec.write(BugEventData.builder().amsBugTicketNo("AMS-9").build()))
+        .isEqualTo("{\"amsBugTicketNo\":\"AMS-9\"}");
+  }
+
+  @Test
   void eventDataRoundTrips() {
     BugEventData d = BugEventData.builder().addChannels(NoticeChannel.BBS).uploadEta(Instant.EPOCH)
         .bugAffectedCustomers(3).csComplaintLevel(2).needsEmergencyRelease(false).acceptancePassed(true)

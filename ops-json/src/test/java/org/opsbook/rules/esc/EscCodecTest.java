@@ -72,4 +72,11 @@ class EscCodecTest {
         .isEqualTo("{\"dutyLogDeliveredAt\":\"2026-11-25T01:00:00Z\",\"faultReportRef\":\"R\"}");
     assertThat(CODEC.encodeData(EscEventData.empty())).isEqualTo("{}");
   }
+
+  @Test
+  @DisplayName("SM-ESC-T04 a handover's evidence is stored as JSON")
+  void handoverEvidenceIsStoredAsJson() {
+    assertThat(CODEC.encodeData(data().assigneeId("bei").handoverNote("交接: 待开发商回复").handlerAAvailable(false)
+        .build())).isEqualTo("{\"assigneeId\":\"bei\",\"handlerAAvailable\":false,\"handoverNote\":\"交接: 待开发商回复\"}");
+  }
 }

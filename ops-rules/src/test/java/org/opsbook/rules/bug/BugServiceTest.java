@@ -43,7 +43,7 @@ class BugServiceTest {
     assertThat(history).hasSize(1);
     assertThat(history.get(0).event()).isEqualTo("submitAms");
     assertThat(history.get(0).transitionId()).map(Object::toString).contains("SM-BUG-T02");
-    assertThat(history.get(0).dataJson()).isEqualTo("{\"amsBugTicketNo\":\"AMS-9\"}");
+    assertThat(history.get(0).dataJson()).isEqualTo(BugFixtures.ams("AMS-9").toString());
     List<AuditRecord> records = audit.read("bug:BUG-1");
     assertThat(records).extracting(r -> r.entry().action()).containsExactly("raiseBug", "submitAms");
     assertThat(records.get(1).entry().fromState()).contains("IDENTIFIED");

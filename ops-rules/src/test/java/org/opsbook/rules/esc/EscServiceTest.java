@@ -99,8 +99,8 @@ class EscServiceTest {
     assertThat(f.owner()).contains(EscHandler.B);
     assertThat(f.handlerAAvailable()).isFalse();
     assertThat(f.peakLevel()).isEqualTo(Level.L1);
-    assertThat(store.history("F-1").get(2).dataJson())
-        .isEqualTo("{\"assigneeId\":\"bei\",\"handlerAAvailable\":false,\"handoverNote\":\"交接: 待开发商回复\"}");
+    assertThat(store.history("F-1").get(2).dataJson()).isEqualTo(data().assigneeId("bei")
+        .handoverNote("交接: 待开发商回复").handlerAAvailable(false).build().toString());
     assertThat(audit.read("esc:F-1")).hasSize(5);
     assertThat(audit.verify("esc:F-1").intact()).isTrue();
   }

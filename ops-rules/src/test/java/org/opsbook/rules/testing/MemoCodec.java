@@ -12,14 +12,15 @@ import org.opsbook.rules.bug.BugTicket;
 
 /**
  * The workflow codec of this module's tests (ops-rules has no JSON library; the JSON codecs are tested in ops-json):
- * an instance is stored as a reference to the value written, so every read returns exactly what was written.
+ * an instance is stored as a reference to the value written (shared by all instances of this codec, as a store
+ * and a service may share one repository), so every read returns exactly what was written.
  *
  * @param <I> the instance type
  * @param <D> the event data type
  */
 public class MemoCodec<I, D> implements WorkflowCodec<I, D> {
-  private final Map<String, Object> written = new ConcurrentHashMap<>();
-  private final AtomicLong next = new AtomicLong();
+  private static final Map<String, Object> WRITTEN = new ConcurrentHashMap<>();
+  private static final AtomicLong NEXT = new AtomicLong();
 
   /** Returns a codec of BUGs. */
   public static BugCodec bugs() {
@@ -44,8 +45,8 @@ public class MemoCodec<I, D> implements WorkflowCodec<I, D> {
 
   @Override
   public String encode(I instance) {
-    String ref = "instance#" + next.incrementAndGet();
-    written.put(ref, instance);
+    String ref = "instance#" + NEXT.incrementAndGet();
+    WRITTEN.put(ref, instance);
     return ref;
   }
 
@@ -56,7 +57,7 @@ public class MemoCodec<I, D> implements WorkflowCodec<I, D> {
 
   @SuppressWarnings("unchecked")
   private I get(String ref) {
-    Object v = written.get(ref);
+    Object v = WRITTEN.get(ref);
     if (v == null) {
       throw new InvalidInputException("", "not written by this codec: " + ref);
     }
