@@ -3,7 +3,12 @@ package org.opsbook.examples.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import org.opsbook.core.Masking;
+import org.opsbook.core.Obligation;
+import org.opsbook.core.Person;
 import org.opsbook.json.DecisionApi;
+import org.opsbook.core.time.MutableClock;
 import org.opsbook.examples.dashboard.Dashboard;
 import org.opsbook.examples.host.ConsoleGateway;
 import org.opsbook.examples.host.Database;
@@ -48,7 +53,9 @@ final class Serve {
       }
     }
     Clock clock = Clock.systemUTC();
-    try (OpsHost ops = OpsHost.open(db, ConsoleGateway.printingTo(out, clock), "opsbook-serve");
+    MutableClock engineClock = MutableClock.at(clock.instant());
+    try (OpsHost ops = OpsHost.open(db, ConsoleGateway.printingTo(out, engineClock), Serve::remind, "opsbook-serve",
+        engineClock);
          OpsHttpServer server = new Dashboard(ops, clock).install(OpsHttpServer.builder(api).host(host).port(port))
              .build().start()) {
       String base = "http://" + host + ":" + server.port();
@@ -60,5 +67,12 @@ final class Serve {
       err.println("opsbook: cannot serve: " + e.getMessage());
       return 1;
     }
+  }
+
+  /** The dashboard's reminder: a due duty is printed on the server's error stream, names masked. */
+  private static void remind(Obligation duty, List<Person> owing) {
+    System.err.println("opsbook: due " + duty.ruleId() + " " + duty.subjectId() + ": "
+        + owing.stream().map(p -> Masking.name(p.name())).toList() + " (" + duty.actor() + ") → " + duty.target()
+        + " by " + duty.channel() + ": " + duty.action());
   }
 }

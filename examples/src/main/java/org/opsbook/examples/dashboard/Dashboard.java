@@ -30,15 +30,16 @@ import org.opsbook.json.ErrorJson;
 import org.opsbook.json.JsonFields;
 import org.opsbook.json.OpsJson;
 import org.opsbook.json.Timestamps;
-import org.opsbook.core.spi.WorkflowInstance;
+import org.opsbook.core.spi.TransitionRecord;
+import org.opsbook.engine.OpsEngine;
+import org.opsbook.engine.Result;
+import org.opsbook.engine.Workflows;
 import org.opsbook.examples.host.OpsHost;
 import org.opsbook.examples.http.OpsHttpServer;
 import org.opsbook.examples.http.OpsHttpServer.Reply;
 import org.opsbook.notify.SmsKey;
 import org.opsbook.notify.SmsState;
 import org.opsbook.notify.workflow.SmsMessage;
-import org.opsbook.notify.workflow.SmsStep;
-import org.opsbook.notify.workflow.SmsWorkflow;
 import org.opsbook.rules.duty.FaultTracker;
 
 /**
@@ -66,9 +67,9 @@ public final class Dashboard {
   private static final int NEXT_DUTIES = 4;
   private static final Set<String> APPROVE_FIELDS = Set.of("key", "reviewerId");
   private static final Set<String> REJECT_FIELDS = Set.of("key", "reviewerId", "reason");
-  private static final List<String> WORKFLOW_MACHINES = List.of("SM-DATAOP-MOD", "SM-DATAOP-EXT", "SM-CUTOVER");
 
   private final OpsHost host;
+  private final OpsEngine engine;
   private final Clock clock;
   private final ZoneId zone;
   private final Map<String, Reply> assets;
@@ -82,6 +83,7 @@ public final class Dashboard {
     this.host = checkNotNull(host, "host");
     this.clock = checkNotNull(clock, "clock");
     this.zone = host.engine().calendar().zone();
+    this.engine = host.engine();
     this.assets = Map.of(
         "", asset("index.html", "text/html; charset=utf-8"),
         "index.html", asset("index.html", "text/html; charset=utf-8"),
@@ -121,18 +123,17 @@ public final class Dashboard {
 
   /** Returns the dashboard document as of {@link #now}. */
   public ObjectNode snapshot() {
-    List<FaultSummary> faults = new ArrayList<>(host.jdbc().faults().openFaults());
-    List<WorkflowInstance> messages = new ArrayList<>(host.jdbc().workflows().list(SmsWorkflow.MACHINE));
-    List<WorkflowInstance> workflows = new ArrayList<>();
-    WORKFLOW_MACHINES.forEach(m -> workflows.addAll(host.jdbc().workflows().list(m)));
+    List<FaultSummary> faults = new ArrayList<>(engine.faults().openFaults());
+    List<SmsMessage> messages = new ArrayList<>(engine.messages().list());
+    List<Row> workflows = workflows();
     Instant now = clock.instant();
     for (FaultSummary f : faults) {
       now = later(now, f.updatedAt());
     }
-    for (WorkflowInstance w : messages) {
+    for (SmsMessage w : messages) {
       now = later(now, w.updatedAt());
     }
-    for (WorkflowInstance w : workflows) {
+    for (Row w : workflows) {
       now = later(now, w.updatedAt());
     }
     ObjectNode root = OpsJson.object();
@@ -150,21 +151,20 @@ public final class Dashboard {
     for (FaultSummary f : faults.subList(0, Math.min(LIST_LIMIT, faults.size()))) {
       faultsOut.add(fault(f, now));
     }
-    messages.sort(Comparator.comparing((WorkflowInstance w) -> !w.state().equals(SmsState.IN_REVIEW.name()))
-        .thenComparing(WorkflowInstance::updatedAt, Comparator.reverseOrder()));
+    messages.sort(Comparator.comparing((SmsMessage w) -> w.state() != SmsState.IN_REVIEW)
+        .thenComparing(SmsMessage::updatedAt, Comparator.reverseOrder()));
     ArrayNode messagesOut = root.putArray("messages");
-    for (WorkflowInstance w : messages.subList(0, Math.min(LIST_LIMIT, messages.size()))) {
-      SmsMessage m = host.sms().find(SmsKey.parse(w.id())).orElseThrow();
-      ObjectNode o = messagesOut.addObject().put("key", w.id()).put("messageType", m.key().type().name())
+    for (SmsMessage m : messages.subList(0, Math.min(LIST_LIMIT, messages.size()))) {
+      ObjectNode o = messagesOut.addObject().put("key", m.key().toString()).put("messageType", m.key().type().name())
           .put("state", m.state().name()).put("text", m.record().text().orElse(""))
-          .put("updatedAt", Timestamps.format(w.updatedAt(), zone));
+          .put("updatedAt", Timestamps.format(m.updatedAt(), zone));
       ArrayNode classes = o.putArray("recipientClasses");
       (m.record().recipientClasses().isEmpty() ? m.record().baseClasses() : m.record().recipientClasses())
           .forEach(c -> classes.add(c.name()));
     }
-    workflows.sort(Comparator.comparing(WorkflowInstance::updatedAt, Comparator.reverseOrder()));
+    workflows.sort(Comparator.comparing(Row::updatedAt, Comparator.reverseOrder()));
     ArrayNode workflowsOut = root.putArray("workflows");
-    for (WorkflowInstance w : workflows.subList(0, Math.min(LIST_LIMIT, workflows.size()))) {
+    for (Row w : workflows.subList(0, Math.min(LIST_LIMIT, workflows.size()))) {
       workflowsOut.addObject().put("id", w.id()).put("machine", w.machine()).put("state", w.state())
           .put("updatedAt", Timestamps.format(w.updatedAt(), zone));
     }
@@ -172,7 +172,7 @@ public final class Dashboard {
   }
 
   private ObjectNode fault(FaultSummary f, Instant now) {
-    FaultTracker t = host.faults().load(f.faultId());
+    FaultTracker t = engine.faults().load(f.faultId());
     ObjectNode o = OpsJson.object().put("faultId", f.faultId()).put("subject", f.subjectName().orElse(""))
         .put("currentLevel", t.currentLevel().name()).put("peakLevel", t.peakLevel().name())
         .put("severityLabel", t.classification().severityLabel());
@@ -189,38 +189,44 @@ public final class Dashboard {
     return o;
   }
 
-  private Reply approve(String body) {
+  /**
+   * Approves the text as the reviewer, releases it through the 68284 desk and lets the engine send it (the fault then
+   * records the sending). The engine's clock is set to {@link #now} first; one request at a time moves it.
+   */
+  private synchronized Reply approve(String body) {
     JsonFields f = JsonFields.of(OpsJson.parse(body), "", APPROVE_FIELDS);
     SmsKey key = SmsKey.parse(f.requiredString("key"));
     Person reviewer = reviewer(f);
     SmsMessage m = message(key);
-    Instant now = now();
+    host.clock().set(now());
     if (m.state() != SmsState.APPROVED) {
-      SmsStep approved = host.sms().approve(key, reviewer.toActor(), m.record().text().orElse(""), now);
+      Result<SmsMessage> approved = engine.messages().approve(key, reviewer.id(), m.record().text().orElse(""));
       if (!approved.accepted()) {
         return refused("approve " + key, approved.violations());
       }
     }
-    OpsHost.Released sent = host.release(key, host.desk(), now);
-    if (!sent.step().accepted()) {
-      return refused("send " + key, sent.step().violations());
+    Result<SmsMessage> released = engine.messages().release(key, host.desk().id());
+    if (!released.accepted()) {
+      return refused("send " + key, released.violations());
     }
+    boolean delivered = engine.runDueWork().messagesSent() > 0;
     ObjectNode out = OpsJson.object().put("key", key.toString())
-        .put("state", host.sms().find(key).orElseThrow().state().name()).put("delivered", sent.delivered());
+        .put("state", engine.messages().find(key).orElseThrow().state().name()).put("delivered", delivered);
     return Reply.json(200, OpsJson.write(out));
   }
 
-  private Reply reject(String body) {
+  private synchronized Reply reject(String body) {
     JsonFields f = JsonFields.of(OpsJson.parse(body), "", REJECT_FIELDS);
     SmsKey key = SmsKey.parse(f.requiredString("key"));
     Person reviewer = reviewer(f);
     message(key);
-    SmsStep step = host.sms().reject(key, reviewer.toActor(), f.string("reason").orElse(""), now());
+    host.clock().set(now());
+    Result<SmsMessage> step = engine.messages().reject(key, reviewer.id(), f.string("reason").orElse(""));
     if (!step.accepted()) {
       return refused("reject " + key, step.violations());
     }
     return Reply.json(200, OpsJson.write(OpsJson.object().put("key", key.toString())
-        .put("state", step.message().state().name())));
+        .put("state", step.value().state().name())));
   }
 
   private Person reviewer(JsonFields f) {
@@ -230,19 +236,38 @@ public final class Dashboard {
   }
 
   private SmsMessage message(SmsKey key) {
-    return host.sms().find(key).orElseThrow(() -> new InvalidInputException("key", "no message " + key));
+    return engine.messages().find(key).orElseThrow(() -> new InvalidInputException("key", "no message " + key));
   }
 
   /** Returns the later of the wall clock and the latest stored change. */
   private Instant now() {
     Instant now = clock.instant();
-    for (FaultSummary f : host.jdbc().faults().openFaults()) {
+    for (FaultSummary f : engine.faults().openFaults()) {
       now = later(now, f.updatedAt());
     }
-    for (WorkflowInstance w : host.jdbc().workflows().list(SmsWorkflow.MACHINE)) {
+    for (SmsMessage w : engine.messages().list()) {
       now = later(now, w.updatedAt());
     }
     return now;
+  }
+
+  /** A data-operation or cutover ticket as the page lists it. */
+  private record Row(String id, String machine, String state, Instant updatedAt) {}
+
+  private List<Row> workflows() {
+    List<Row> rows = new ArrayList<>();
+    engine.modifications().list().forEach(t -> rows.add(row(engine.modifications(), t.id(), "SM-DATAOP-MOD",
+        t.state().name())));
+    engine.extractions().list().forEach(t -> rows.add(row(engine.extractions(), t.id(), "SM-DATAOP-EXT",
+        t.state().name())));
+    engine.cutovers().list().forEach(t -> rows.add(row(engine.cutovers(), t.id(), "SM-CUTOVER", t.state().name())));
+    return rows;
+  }
+
+  /** The ticket's last change is its last recorded transition. */
+  private static Row row(Workflows<?, ?, ?> family, String id, String machine, String state) {
+    List<TransitionRecord> history = family.history(id);
+    return new Row(id, machine, state, history.isEmpty() ? Instant.EPOCH : history.get(history.size() - 1).at());
   }
 
   private static Reply refused(String what, List<Violation> violations) {

@@ -15,7 +15,6 @@ import org.opsbook.core.IntakeChannel;
 import org.opsbook.core.Level;
 import org.opsbook.core.Role;
 import org.opsbook.core.time.StandardWorkCalendar;
-import org.opsbook.examples.host.Briefings.Told;
 import org.opsbook.examples.host.People;
 import org.opsbook.notify.HandlingParty;
 import org.opsbook.notify.MessageContent;
@@ -217,21 +216,21 @@ final class DayAtTheRoom {
         .addRequiredFields("号码", "缴费时间", "缴费金额", "缴费渠道").estimatedRowCount(80_000)
         .estimatedExecutionMinutes(6).plannedStart(at("11-25 11:00")).build();
     on("11-25 10:40", r -> {
-      r.create(r.host().extractions(), "dataop:" + ex, DataOpTicket.draft(ex, op), analyst);
-      r.fire(r.host().extractions(), ex, DataOpEvent.SUBMIT, analyst, DataOpEventData.none(),
+      r.create(r.host().engine().extractions(), "dataop:" + ex, DataOpTicket.draft(ex, op), analyst);
+      r.fire(r.host().engine().extractions(), ex, DataOpEvent.SUBMIT, analyst, DataOpEventData.none(),
           "requests the list of affected customers from 数据分析室 (CMCP协作单)", "DATAOP-EXT-01", "DATAOP-EXT-03");
     });
-    on("11-25 10:45", r -> r.fire(r.host().extractions(), ex, DataOpEvent.ASSESS, processor,
+    on("11-25 10:45", r -> r.fire(r.host().engine().extractions(), ex, DataOpEvent.ASSESS, processor,
         DataOpEventData.builder().estimatedEffort("约1小时").build(), "tells the requester the effort: about an hour",
         "DATAOP-EXT-08"));
-    on("11-25 10:52", r -> r.fire(r.host().extractions(), ex, DataOpEvent.ATTACH_SCRIPT, developer,
+    on("11-25 10:52", r -> r.fire(r.host().engine().extractions(), ex, DataOpEvent.ATTACH_SCRIPT, developer,
         DataOpEventData.builder().scriptRef("EX-script-v1.sql").estimatedRowCount(82_000)
             .estimatedExecutionMinutes(6).build(), "attaches the script: about 82,000 rows, 6 minutes",
         "DATAOP-EXT-09"));
-    on("11-25 10:58", r -> r.fire(r.host().extractions(), ex, DataOpEvent.APPROVE_SCRIPT, processor,
+    on("11-25 10:58", r -> r.fire(r.host().engine().extractions(), ex, DataOpEvent.APPROVE_SCRIPT, processor,
         DataOpEventData.none(), "approves the script", "DATAOP-EXT-10"));
     on("11-25 11:00", r -> {
-      r.fire(r.host().extractions(), ex, DataOpEvent.RUN, processor, DataOpEventData.builder().actualRowCount(81_406)
+      r.fire(r.host().engine().extractions(), ex, DataOpEvent.RUN, processor, DataOpEventData.builder().actualRowCount(81_406)
           .actualExecutionMinutes(5.5).build(), "runs the 82,000-row extraction at 11:00");
       ExtractionWindow window = new ExtractionWindow(r.host().engine().calendar(), r.host().engine().parameters());
       ExtractionWindow.Decision d = window.decide(82_000, 6, r.now());
@@ -239,20 +238,20 @@ final class DayAtTheRoom {
           + r.host().engine().parameters().extractionPeakWindows() + ": "
           + d.earliestAllowedStart().map(r::when).orElse("none within 400 days"));
     });
-    on("11-25 12:00", r -> r.fire(r.host().extractions(), ex, DataOpEvent.RUN, processor, DataOpEventData.builder()
+    on("11-25 12:00", r -> r.fire(r.host().engine().extractions(), ex, DataOpEvent.RUN, processor, DataOpEventData.builder()
         .actualRowCount(81_406).actualExecutionMinutes(5.5).build(), "runs it at 12:00: 81,406 rows in 5.5 min",
         "DATAOP-EXT-04"));
-    on("11-25 12:20", r -> r.fire(r.host().extractions(), ex, DataOpEvent.PASS_REVIEW, reviewer,
+    on("11-25 12:20", r -> r.fire(r.host().engine().extractions(), ex, DataOpEvent.PASS_REVIEW, reviewer,
         DataOpEventData.builder().logicVerified(true).countVerified(true).addSampledNumbers(
             Sample.of("13900001111"), Sample.of("13900002222"), Sample.of("13900003333")).build(),
         "checks the logic and the count, samples 3 numbers", "DATAOP-EXT-05", "DATAOP-EXT-06"));
-    on("11-25 12:30", r -> r.fire(r.host().extractions(), ex, DataOpEvent.DELIVER, processor,
+    on("11-25 12:30", r -> r.fire(r.host().engine().extractions(), ex, DataOpEvent.DELIVER, processor,
         DataOpEventData.builder().deliveredTo("数据分析室").build(), "delivers the list to 数据分析室 only",
         "DATAOP-EXT-02"));
-    on("11-25 12:31", r -> r.fire(r.host().extractions(), ex, DataOpEvent.NOTIFY_REQUESTER, processor,
+    on("11-25 12:31", r -> r.fire(r.host().engine().extractions(), ex, DataOpEvent.NOTIFY_REQUESTER, processor,
         DataOpEventData.builder().channel(NotifyChannel.EMAIL).build(), "tells the requester by e-mail",
         "DATAOP-EXT-07"));
-    on("11-25 12:50", r -> r.fire(r.host().extractions(), ex, DataOpEvent.CONFIRM_BUSINESS, analyst,
+    on("11-25 12:50", r -> r.fire(r.host().engine().extractions(), ex, DataOpEvent.CONFIRM_BUSINESS, analyst,
         DataOpEventData.none(), "confirms the data: ticket closed"));
   }
 
@@ -264,35 +263,35 @@ final class DayAtTheRoom {
         .sideEffectsBusiness("开机状态恢复").sideEffectsAccounts("无").sideEffectsReports("当日缴费报表重算")
         .urgency("紧急").linkedFaultId(f1).fullScopeExtractionRef(ex).build();
     on("11-25 13:30", r -> {
-      r.create(r.host().modifications(), "dataop:" + dm, DataOpTicket.draft(dm, op), submitter);
-      r.fire(r.host().modifications(), dm, DataOpEvent.SUBMIT, submitter, DataOpEventData.none(),
+      r.create(r.host().engine().modifications(), "dataop:" + dm, DataOpTicket.draft(dm, op), submitter);
+      r.fire(r.host().engine().modifications(), dm, DataOpEvent.SUBMIT, submitter, DataOpEventData.none(),
           "submits the fix of 1,250 payment records of " + f1 + ", the full scope from " + ex + " — a batch change",
           "DATAOP-DEF-02", "DATAOP-MOD-16");
     });
-    on("11-25 13:40", r -> r.fire(r.host().modifications(), dm, DataOpEvent.APPROVE_BUSINESS, businessApprover,
+    on("11-25 13:40", r -> r.fire(r.host().engine().modifications(), dm, DataOpEvent.APPROVE_BUSINESS, businessApprover,
         DataOpEventData.none(), "gives the business approval (业务审批)", "DATAOP-MOD-08"));
-    on("11-25 13:55", r -> r.fire(r.host().modifications(), dm, DataOpEvent.ATTACH_SCRIPT_AND_BACKUP, developer,
+    on("11-25 13:55", r -> r.fire(r.host().engine().modifications(), dm, DataOpEvent.ATTACH_SCRIPT_AND_BACKUP, developer,
         DataOpEventData.builder().scriptRef("DM-fix-payment-status.sql").backupRef("BAK-ops_payment-20261125-1350")
             .backupTakenAt(at("11-25 13:50")).addAttachments(Attachment.SCRIPT, Attachment.BACKUP).build(),
         "attaches the script and the backup taken at 13:50", "DATAOP-MOD-03"));
-    on("11-25 14:05", r -> r.fire(r.host().modifications(), dm, DataOpEvent.APPROVE_TECHNICAL, processor,
+    on("11-25 14:05", r -> r.fire(r.host().engine().modifications(), dm, DataOpEvent.APPROVE_TECHNICAL, processor,
         DataOpEventData.none(), "gives the technical approval (技术审批)", "DATAOP-MOD-04", "DATAOP-MOD-18"));
-    on("11-25 14:30", r -> r.fire(r.host().modifications(), dm, DataOpEvent.EXECUTE, processor,
+    on("11-25 14:30", r -> r.fire(r.host().engine().modifications(), dm, DataOpEvent.EXECUTE, processor,
         DataOpEventData.builder().actualRecordCount(1_250).build(), "executes the fix: 1,250 records changed",
         "DATAOP-DEF-02", "DATAOP-MOD-11", "DATAOP-MOD-18"));
     DataOpEventData review = DataOpEventData.builder().scriptVerified(true).resultVerified(true)
         .addSampledNumbers(Sample.of("13900004444"), Sample.of("13900005555"), Sample.of("13900006666")).build();
-    on("11-25 14:40", r -> r.fire(r.host().modifications(), dm, DataOpEvent.PASS_REVIEW, processorReviewing, review,
+    on("11-25 14:40", r -> r.fire(r.host().engine().modifications(), dm, DataOpEvent.PASS_REVIEW, processorReviewing, review,
         "reviews the batch fix he executed himself"));
-    on("11-25 14:50", r -> r.fire(r.host().modifications(), dm, DataOpEvent.PASS_REVIEW, reviewer, review,
+    on("11-25 14:50", r -> r.fire(r.host().engine().modifications(), dm, DataOpEvent.PASS_REVIEW, reviewer, review,
         "reviews it instead: script and result verified, 3 numbers sampled (复核)", "DATAOP-MOD-14",
         "DATAOP-MOD-15", "DATAOP-MOD-18"));
-    on("11-25 15:00", r -> r.fire(r.host().modifications(), dm, DataOpEvent.NOTIFY_REQUESTER, reviewer,
+    on("11-25 15:00", r -> r.fire(r.host().engine().modifications(), dm, DataOpEvent.NOTIFY_REQUESTER, reviewer,
         DataOpEventData.builder().channel(NotifyChannel.SMS).build(), "tells the requester the fix is done"));
     on("11-25 15:20", r -> {
-      r.fire(r.host().modifications(), dm, DataOpEvent.CONFIRM_BUSINESS, submitter, DataOpEventData.none(),
+      r.fire(r.host().engine().modifications(), dm, DataOpEvent.CONFIRM_BUSINESS, submitter, DataOpEventData.none(),
           "confirms the customers can use their service again: ticket closed");
-      SoxTrail trail = new SoxExport(r.host().jdbc().auditLog()).forStream("dataop:" + dm, SoxExport.Access.MASKED)
+      SoxTrail trail = new SoxExport(r.host().engine().auditLog()).forStream("dataop:" + dm, SoxExport.Access.MASKED)
           .trails().get(0);
       List<String> chain = new ArrayList<>();
       for (SoxStep s : SoxStep.values()) {
@@ -317,20 +316,20 @@ final class DayAtTheRoom {
         .affectsCustomerBusiness(true).build();
     on(when, r -> {
       CutoverRules rules = new CutoverRules(r.host().engine().calendar(), r.host().engine().parameters());
-      r.create(r.host().cutovers(), "cutover:" + id, CutoverTicket.draft(id, facts), cutoverOwner);
+      r.create(r.host().engine().cutovers(), "cutover:" + id, CutoverTicket.draft(id, facts), cutoverOwner);
       r.timeline().line(List.of("CUTOVER-23"), id + " " + cutoverOwner + " plans the payment program upgrade for "
           + r.day(start) + ": the application is due by " + r.day(rules.applicationDeadline(start))
           + " (24:00 of " + rules.deadlineDay(start) + ", " + r.host().engine().parameters().cutoverLeadWorkingDays()
           + " working days ahead)");
-      r.fire(r.host().cutovers(), id, CutoverEvent.OWNER_REVIEW, cutoverOwner, CutoverEventData.builder()
+      r.fire(r.host().engine().cutovers(), id, CutoverEvent.OWNER_REVIEW, cutoverOwner, CutoverEventData.builder()
           .addDraftContents(ReportContent.PLAN, ReportContent.EMERGENCY_PLAN, ReportContent.DIAL_TEST_LIST)
           .feasible(true).businessTimeAgreed(true).generalAffairsConsulted(true).build(),
           "reviews the developer's plan, emergency plan and dial-test list", "CUTOVER-10", "CUTOVER-11");
-      r.fire(r.host().cutovers(), id, CutoverEvent.APPROVE_REPORT, supervisorApproving, CutoverEventData.builder()
+      r.fire(r.host().engine().cutovers(), id, CutoverEvent.APPROVE_REPORT, supervisorApproving, CutoverEventData.builder()
           .addReportContents(ReportContent.PLAN, ReportContent.EMERGENCY_PLAN, ReportContent.DIAL_TEST_LIST,
               ReportContent.TIME, ReportContent.IMPACT, ReportContent.BASIS,
               ReportContent.SYSTEM_CUTOVER_APPLICATION_DOC).build(), "approves the report", "CUTOVER-12");
-      r.fire(r.host().cutovers(), id, CutoverEvent.APPLY_VIA_AMS, cutoverOwner, CutoverEventData.builder()
+      r.fire(r.host().engine().cutovers(), id, CutoverEvent.APPLY_VIA_AMS, cutoverOwner, CutoverEventData.builder()
           .addApplicationContents(ApplicationContent.TIME, ApplicationContent.PLAN, ApplicationContent.PERSONNEL,
               ApplicationContent.IMPACT_SCOPE).amsApplicationNo("AMS-" + id).build(),
           "applies through AMS today", "CUTOVER-23", "CUTOVER-24");
@@ -367,8 +366,8 @@ final class DayAtTheRoom {
       ReportWindow week = ReportWindow.isoWeekOf(r.now(), ZONE);
       r.timeline().section("The week's report, " + r.when(week.start()) + " – " + r.when(week.end())
           + " (REPORT-POLICY-01: " + ReportRules.standard().policy() + ")");
-      FaultTracker boss = r.host().faults().load(f1);
-      FaultTracker cc = r.host().faults().load(f2);
+      FaultTracker boss = r.host().engine().faults().load(f1);
+      FaultTracker cc = r.host().engine().faults().load(f2);
       // earlier occurrences of the same faults this month, from the duty log (scenario data)
       report(r, "BOSS 缴费开机失败", boss, 1, 8, 2, 20);
       report(r, "CALLCENTER 转人工失败", cc, 0, 0, 0, 0);
@@ -426,9 +425,9 @@ final class DayAtTheRoom {
    */
   private void brief(String faultId, String leaderAt, String supervisorAt, String what, String managerAt,
       String managerWhat) {
-    on(leaderAt, r -> r.told(faultId, Told.TEAM_LEADER, duty, leader, what));
-    on(supervisorAt, r -> r.told(faultId, Told.ROOM_SUPERVISOR, duty, supervisor, what));
-    on(managerAt, r -> r.told(faultId, Told.ROOM_MANAGER, duty, roomManager, managerWhat));
+    on(leaderAt, r -> r.told(faultId, Role.FAULT_TEAM_LEADER, duty, leader, what));
+    on(supervisorAt, r -> r.told(faultId, Role.ROOM_SUPERVISOR, duty, supervisor, what));
+    on(managerAt, r -> r.told(faultId, Role.ROOM_MANAGER, duty, roomManager, managerWhat));
   }
 
   /** Plans and drafts the SMS a NOTIFY-TRIG duty of {@code faultId} asks for, and submits it for review. */

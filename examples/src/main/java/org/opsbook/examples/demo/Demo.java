@@ -3,6 +3,7 @@ package org.opsbook.examples.demo;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -10,6 +11,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.opsbook.core.AuditEntry;
 import org.opsbook.core.AuditVerification;
+import org.opsbook.core.Obligation;
 import org.opsbook.core.spi.AuditLog;
 import org.opsbook.core.time.MutableClock;
 import org.opsbook.examples.host.ConsoleGateway;
@@ -51,22 +53,23 @@ public final class Demo {
     Queue<Delivery> deliveries = new ConcurrentLinkedQueue<>();
     MutableClock clock = MutableClock.at(DayAtTheRoom.START, DayAtTheRoom.ZONE);
     ConsoleGateway gateway = new ConsoleGateway(clock, (m, id) -> deliveries.add(new Delivery(m, id)));
-    try (OpsHost host = OpsHost.open(db, gateway, "opsbook-demo")) {
-      AuditLog audit = host.jdbc().auditLog();
+    List<Obligation> due = new ArrayList<>();
+    try (OpsHost host = OpsHost.open(db, gateway, (duty, owing) -> due.add(duty), "opsbook-demo", clock)) {
+      AuditLog audit = host.engine().auditLog();
       int run = nextRun(audit);
       String suffix = run == 1 ? "" : "-r" + run;
       Timeline timeline = new Timeline(out, progress ? err : null, DayAtTheRoom.ZONE);
       timeline.text("opsbook demo: a day at the operations room (运营管理室), replayed on a simulated clock.");
       timeline.text("Each line: time · the rule IDs behind it (rules-catalog.md) · what happened, to whom.");
-      timeline.text("Database: " + db.describe() + (host.migrationsApplied() > 0 ? " (created: "
-          + host.migrationsApplied() + " migrations applied)" : " (schema up to date)") + " · run " + run
+      timeline.text("Database: " + db.describe() + (host.engine().migrationsApplied() > 0 ? " (created: "
+          + host.engine().migrationsApplied() + " migrations applied)" : " (schema up to date)") + " · run " + run
           + (suffix.isEmpty() ? "" : ", IDs suffixed " + suffix));
       String runStream = RUN_PREFIX + run;
       audit.append(AuditEntry.builder().stream(runStream).at(DayAtTheRoom.START).actorId("opsbook-demo")
           .action("start").putDetail("suffix", suffix).build());
       OpsRoom room = new OpsRoom(host, timeline, clock, deliveries);
       room.wrote(runStream);
-      int moments = new Replay(room, clock).run(DayAtTheRoom.script(room, suffix), DayAtTheRoom.END);
+      int moments = new Replay(room, clock, due).run(DayAtTheRoom.script(room, suffix), DayAtTheRoom.END);
       audit.append(AuditEntry.builder().stream(runStream).at(DayAtTheRoom.END).actorId("opsbook-demo")
           .action("finish").putDetail("moments", Integer.toString(moments)).build());
       boolean intact = verify(room, audit, timeline);
@@ -79,7 +82,7 @@ public final class Demo {
       timeline.text("Data: " + db.describe() + ". Run ./opsbook demo again for another run of the day with its own "
           + "IDs; delete the folder to start afresh.");
       SmsKey pending = SmsKey.parse(DayAtTheRoom.pendingMessage(suffix));
-      boolean waiting = host.sms().find(pending).map(m -> m.state() == SmsState.IN_REVIEW).orElse(false);
+      boolean waiting = host.engine().messages().find(pending).map(m -> m.state() == SmsState.IN_REVIEW).orElse(false);
       String serve = db.embedded() && db.dataFolder().equals(Database.inFolder(Database.DEFAULT_FOLDER).dataFolder())
           ? "./opsbook serve" : db.embedded() ? "./opsbook serve --data " + db.dataFolder()
           : "./opsbook serve --db '" + db.describe() + "'";

@@ -13,7 +13,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Queue;
 import java.util.Set;
 import java.util.SortedSet;
@@ -31,10 +30,11 @@ import org.opsbook.core.ObligationKey;
 import org.opsbook.core.Role;
 import org.opsbook.core.RuleId;
 import org.opsbook.core.Violation;
-import org.opsbook.core.machine.Outcome;
-import org.opsbook.core.machine.WorkflowStore;
+import org.opsbook.engine.Faults;
+import org.opsbook.engine.Messages;
+import org.opsbook.engine.Result;
+import org.opsbook.engine.Workflows;
 import org.opsbook.core.time.MutableClock;
-import org.opsbook.examples.host.Briefings;
 import org.opsbook.examples.host.ConsoleGateway;
 import org.opsbook.examples.host.OpsHost;
 import org.opsbook.notify.Briefing;
@@ -42,7 +42,6 @@ import org.opsbook.notify.MessageContent;
 import org.opsbook.notify.MessageType;
 import org.opsbook.notify.SmsKey;
 import org.opsbook.notify.workflow.SmsMessage;
-import org.opsbook.notify.workflow.SmsStep;
 import org.opsbook.notify.workflow.SmsWorkflow;
 import org.opsbook.rules.duty.FaultTracker;
 
@@ -55,6 +54,7 @@ import org.opsbook.rules.duty.FaultTracker;
  */
 final class OpsRoom {
   private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("HH:mm");
+  private static final RuleId REVIEW_03 = RuleId.of("NOTIFY-REVIEW-03");
   private static final DateTimeFormatter DAY_HM = DateTimeFormatter.ofPattern("MM-dd HH:mm");
 
   private final OpsHost host;
@@ -74,6 +74,14 @@ final class OpsRoom {
 
   OpsHost host() {
     return host;
+  }
+
+  private Faults faults() {
+    return host.engine().faults();
+  }
+
+  private Messages messages() {
+    return host.engine().messages();
   }
 
   Timeline timeline() {
@@ -109,15 +117,15 @@ final class OpsRoom {
   void open(String faultId, FaultFacts facts, Who by, String what) {
     faultIds.add(faultId);
     wrote("fault:" + faultId);
-    change(faultId, () -> host.faults().open(faultId, facts, now(), by.id()),
+    change(faultId, () -> faults().open(faultId, facts, by.id()),
         after -> Head.of(classificationRules(after), faultId + " opened by " + by + ": " + what + " → "
             + level(after.currentLevel())));
   }
 
   /** The host reports a new snapshot of the fault's facts; prints the classification when it changes. */
   void facts(String faultId, FaultFacts facts, Who by, String what) {
-    FaultTracker before = host.faults().load(faultId);
-    change(faultId, () -> host.faults().updateFacts(faultId, facts, now(), by.id()), after -> {
+    FaultTracker before = faults().load(faultId);
+    change(faultId, () -> faults().updateFacts(faultId, facts, by.id()), after -> {
       String level = after.currentLevel() == before.currentLevel() ? "still " + level(after.currentLevel())
           : level(before.currentLevel()) + " → " + level(after.currentLevel());
       return Head.of(classificationRules(after), faultId + " " + what + " (" + by.person().name() + "): " + level
@@ -127,29 +135,28 @@ final class OpsRoom {
 
   /** Records an event on the fault (a report, the repair …); the line names the duties it discharged. */
   void event(String faultId, FaultEventType type, Who by, String what, String... rules) {
-    change(faultId, () -> host.faults().record(faultId, type, now(), by.id()),
+    change(faultId, () -> faults().record(faultId, type, by.id()),
         after -> Head.of(ids(rules), faultId + " " + by + " " + what));
   }
 
   /** Records that the duty of {@code ruleId} is done. */
   void complete(String faultId, String ruleId, Who by, String what) {
-    change(faultId, () -> host.faults().complete(faultId, RuleId.of(ruleId), OptionalInt.empty(), now(),
-        by.id()), after -> Head.of(List.of(), faultId + " " + by + " " + what));
+    change(faultId, () -> faults().complete(faultId, RuleId.of(ruleId), by.id()), after -> Head.of(List.of(), faultId + " " + by + " " + what));
   }
 
   /**
    * Records that the duty handler told {@code whom} about the fault (NOTIFY-REVIEW-03); briefing the room manager is
    * also the phone report to the room manager (ESC-ROOM-01).
    */
-  void told(String faultId, Briefings.Told whom, Who by, Who listener, String what) {
-    host.briefings().record(faultId, whom, listener.id(), by.id(), now());
-    wrote(Briefings.stream(faultId));
-    if (whom == Briefings.Told.ROOM_MANAGER) {
-      change(faultId, () -> host.faults().record(faultId, FaultEventType.REPORTED_TO_ROOM_MANAGER, now(), by.id()),
-          after -> Head.of(List.of(Briefings.REVIEW_03), faultId + " " + by + " briefs " + listener + " by phone: "
+  void told(String faultId, Role whom, Who by, Who listener, String what) {
+    faults().told(faultId, whom, listener.id(), by.id());
+    wrote("briefing:" + faultId);
+    if (whom == Role.ROOM_MANAGER) {
+      change(faultId, () -> faults().record(faultId, FaultEventType.REPORTED_TO_ROOM_MANAGER, by.id()),
+          after -> Head.of(List.of(REVIEW_03), faultId + " " + by + " briefs " + listener + " by phone: "
               + what));
     } else {
-      timeline.line(List.of(Briefings.REVIEW_03), faultId + " " + by + " tells " + listener + " first: " + what);
+      timeline.line(List.of(REVIEW_03), faultId + " " + by + " tells " + listener + " first: " + what);
     }
   }
 
@@ -158,7 +165,7 @@ final class OpsRoom {
     if (!faultIds.contains(o.subjectId())) {
       return;
     }
-    FaultTracker t = host.faults().load(o.subjectId());
+    FaultTracker t = faults().load(o.subjectId());
     boolean stillOwed = false;
     for (Obligation open : t.obligations(now())) {
       stillOwed |= open.key().equals(o.key());
@@ -176,7 +183,7 @@ final class OpsRoom {
 
   /** The duty handler makes the progress report that just fell due (ESC-PROG-01/02), folding repeats into one line. */
   void reportProgress(Obligation o, Who by) {
-    change(o.subjectId(), () -> host.faults().record(o.subjectId(), FaultEventType.PROGRESS_REPORTED, now(), by.id()),
+    change(o.subjectId(), () -> faults().record(o.subjectId(), FaultEventType.PROGRESS_REPORTED, by.id()),
         after -> Head.recurring(o.ruleId() + "|" + o.subjectId(), "#" + o.sequence(), o.subjectId() + " "
             + by + " → " + label(o.target()) + " by " + o.channel() + ": progress report #" + o.sequence()
             + ", as it fell due", "progress reports on " + o.subjectId() + " as each fell due"));
@@ -186,7 +193,7 @@ final class OpsRoom {
 
   /** Plans the SMS that the fault's open NOTIFY-TRIG duty asks for (recipient classes fixed here). */
   SmsKey planSms(String faultId, MessageType type) {
-    FaultTracker t = host.faults().load(faultId);
+    FaultTracker t = faults().load(faultId);
     Obligation trigger = null;
     for (Obligation o : t.obligations(now())) {
       if (trigger == null && SmsWorkflow.messageTypeFor(o).equals(Optional.of(type))) {
@@ -196,7 +203,7 @@ final class OpsRoom {
     if (trigger == null) {
       throw new IllegalStateException("no open duty of " + faultId + " asks for a " + type + " SMS at " + now());
     }
-    SmsMessage m = host.sms().plan(trigger, t.facts(), now());
+    SmsMessage m = messages().plan(trigger);
     wrote("sms:" + m.key());
     boolean callCenter = m.record().baseRules().contains(RuleId.of("NOTIFY-RCPT-03"));
     timeline.line(lastRules(m.key()), m.key() + " planned: " + type.chineseName() + ", template "
@@ -208,19 +215,18 @@ final class OpsRoom {
 
   /** Drafts the message from its template (SM-SMS-T01). */
   void draft(SmsKey key, Who author, MessageContent content) {
-    FaultFacts facts = host.faults().load(key.faultId()).facts();
-    SmsStep step = host.sms().draft(key, author.actor(), content.withFallbacks(facts), now());
+    Result<SmsMessage> step = messages().draft(key, author.id(), content);
     if (!refused(step, key + " " + author + " may not draft")) {
       AuditRecord r = lastRecord(key);
       timeline.line(r.entry().ruleIds(), key + " drafted by " + author + ": " + r.entry().details().get("characters")
           + " characters, " + r.entry().details().get("segments") + " SMS segments");
-      timeline.detail(Masking.phonesIn(step.message().record().text().orElse("")));
+      timeline.detail(Masking.phonesIn(step.value().record().text().orElse("")));
     }
   }
 
   /** Submits the draft for review (SM-SMS-T02). */
   void submit(SmsKey key, Who author, Who reviewer) {
-    SmsStep step = host.sms().submitForReview(key, author.actor(), now());
+    Result<SmsMessage> step = messages().submit(key, author.id());
     if (!refused(step, key + " " + author + " may not submit")) {
       timeline.line(lastRules(key), key + " " + author + " submits it for review by " + reviewer);
     }
@@ -228,8 +234,8 @@ final class OpsRoom {
 
   /** The reviewer approves exactly the drafted text (SM-SMS-T03, NOTIFY-REVIEW-01/02), or is refused. */
   void approve(SmsKey key, Who reviewer) {
-    String text = host.sms().find(key).orElseThrow().record().text().orElse("");
-    SmsStep step = host.sms().approve(key, reviewer.actor(), text, now());
+    String text = messages().find(key).orElseThrow().record().text().orElse("");
+    Result<SmsMessage> step = messages().approve(key, reviewer.id(), text);
     if (!refused(step, key + " " + reviewer + " may not approve it")) {
       timeline.line(lastRules(key), key + " approved by " + reviewer + ": exactly the drafted text");
     }
@@ -237,7 +243,7 @@ final class OpsRoom {
 
   /** The reviewer sends the draft back with a reason (SM-SMS-T04). */
   void reject(SmsKey key, Who reviewer, String reason) {
-    SmsStep step = host.sms().reject(key, reviewer.actor(), reason, now());
+    Result<SmsMessage> step = messages().reject(key, reviewer.id(), reason);
     if (!refused(step, key + " " + reviewer + " may not reject it")) {
       timeline.line(lastRules(key), key + " sent back by " + reviewer + ": " + reason);
     }
@@ -246,25 +252,29 @@ final class OpsRoom {
   /** The 68284 desk mass-sends the approved text; the console gateway delivers it; the fault records the sending. */
   void release(SmsKey key) {
     Who desk = Who.as(host.desk(), Role.DUTY_68284);
-    OpsHost.Released[] released = new OpsHost.Released[1];
+    List<Result<SmsMessage>> released = new ArrayList<>(1);
     change(key.faultId(), () -> {
-      released[0] = host.release(key, desk.person(), now());
-      return host.faults().load(key.faultId());
+      Result<SmsMessage> r = messages().release(key, desk.id());
+      released.add(r);
+      if (r.accepted()) {
+        host.engine().runDueWork();
+      }
+      return faults().load(key.faultId());
     }, after -> {
-      SmsStep step = released[0].step();
+      Result<SmsMessage> step = released.get(0);
       if (!step.accepted()) {
         return Head.of(step.violatedRules(), key + " " + desk + " may not send it yet: " + messages(step.violations()));
       }
       AuditRecord send = lastRecord(key, "massSend");
       Map<String, String> d = send.entry().details();
-      Briefing b = step.message().record().briefing().orElse(Briefing.none());
+      Briefing b = step.value().record().briefing().orElse(Briefing.none());
       String briefed = b.roomManagerBriefedAt().isPresent() ? "; briefed first: team leader "
           + b.teamLeaderInformedAt().map(this::hm).orElse("-") + ", room supervisor "
           + b.roomSupervisorInformedAt().map(this::hm).orElse("-") + ", room manager "
           + b.roomManagerBriefedAt().map(this::hm).orElse("-") : "";
       SortedSet<RuleId> rules = new TreeSet<>(send.entry().ruleIds());
       return Head.of(rules, key + " mass-sent by " + desk + " to classes "
-          + classes(step.message().record().recipientClasses()) + " (" + d.get("recipientCount") + " people)"
+          + classes(step.value().record().recipientClasses()) + " (" + d.get("recipientCount") + " people)"
           + briefed, this::printDeliveries);
     });
   }
@@ -276,7 +286,7 @@ final class OpsRoom {
     }
   }
 
-  private boolean refused(SmsStep step, String what) {
+  private boolean refused(Result<?> step, String what) {
     if (step.accepted()) {
       return false;
     }
@@ -285,12 +295,12 @@ final class OpsRoom {
   }
 
   private AuditRecord lastRecord(SmsKey key) {
-    List<AuditRecord> records = host.jdbc().auditLog().read("sms:" + key);
+    List<AuditRecord> records = host.engine().auditLog().read("sms:" + key);
     return records.get(records.size() - 1);
   }
 
   private AuditRecord lastRecord(SmsKey key, String action) {
-    List<AuditRecord> records = host.jdbc().auditLog().read("sms:" + key);
+    List<AuditRecord> records = host.engine().auditLog().read("sms:" + key);
     for (int i = records.size() - 1; i >= 0; i--) {
       if (records.get(i).entry().action().equals(action)) {
         return records.get(i);
@@ -311,9 +321,9 @@ final class OpsRoom {
    *
    * @param highlight rules to name beside the transition when the audit entry records them
    */
-  <I, E extends Enum<E>, D> Outcome<I> fire(WorkflowStore<I, E, D> store, String id, E event, Who who, D data,
+  <I, E extends Enum<E>, D> Result<I> fire(Workflows<I, E, D> store, String id, E event, Who who, D data,
       String what, String... highlight) {
-    Outcome<I> o = store.fire(id, event, who.actor(), data, now());
+    Result<I> o = store.fire(id, event, who.id(), data);
     print(o, id + " " + who + " " + what, highlight);
     return o;
   }
@@ -322,24 +332,22 @@ final class OpsRoom {
    * Stores a new ticket (its audit stream opens with the stated facts). Only a refusal is printed: the ticket's
    * first event says the rest.
    */
-  <I, E extends Enum<E>, D> Outcome<I> create(WorkflowStore<I, E, D> store, String stream, I draft, Who who) {
-    Outcome<I> o = store.create(draft, who.actor(), now());
+  <I, E extends Enum<E>, D> Result<I> create(Workflows<I, E, D> store, String stream, I draft, Who who) {
+    Result<I> o = store.create(draft, who.id());
     wrote(stream);
-    if (!o.isAccepted()) {
+    if (!o.accepted()) {
       print(o, stream.substring(stream.indexOf(':') + 1) + " " + who + " may not open it");
     }
     return o;
   }
 
-  private void print(Outcome<?> o, String what, String... highlight) {
-    if (!o.isAccepted()) {
+  private void print(Result<?> o, String what, String... highlight) {
+    if (!o.accepted()) {
       timeline.line(o.violatedRules(), what + " — refused: " + messages(o.violations()));
       return;
     }
     List<Object> rules = new ArrayList<>();
-    if (o.transitionId() != null) {
-      rules.add(o.transitionId());
-    }
+    o.transition().ifPresent(rules::add);
     SortedSet<RuleId> recorded = o.audit().map(a -> a.ruleIds()).orElse(new TreeSet<>());
     for (String h : highlight) {
       if (recorded.contains(RuleId.of(h))) {
@@ -358,7 +366,7 @@ final class OpsRoom {
    */
   private FaultTracker change(String faultId, Supplier<FaultTracker> op, Function<FaultTracker, Head> headline) {
     Instant now = now();
-    FaultTracker before = host.faults().load(faultId);
+    FaultTracker before = faults().load(faultId);
     List<Obligation> was = before.version() == 0 ? List.of() : before.obligations(now);
     FaultTracker after = op.get();
     List<Obligation> is = after.obligations(now);

@@ -3,7 +3,6 @@ package org.opsbook.examples.demo;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,14 +10,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.opsbook.core.Obligation;
-import org.opsbook.core.scheduling.ObligationScheduler;
 import org.opsbook.core.time.MutableClock;
 
 /**
  * Replays a script on a simulated clock, as fast as the database allows. The clock jumps from one moment to the
- * next: the next scripted step or the next timer due in the obligation store, whichever comes first. At each moment
- * the scripted steps run, then the {@link ObligationScheduler} fires what has fallen due ({@code pollOnce}) and the
- * room reacts, until nothing more is due; then the SMS outbox is drained once. Nothing sleeps. Not thread-safe.
+ * next: the next scripted step or the engine's next duty timer, whichever comes first. At each moment the scripted
+ * steps run, then the engine does the work due ({@link org.opsbook.engine.OpsEngine#runDueWork()}: the outbox sends
+ * what was released, each due duty reaches the host's reminder, which collects it here) and the room reacts, until
+ * nothing more falls due. Nothing sleeps. Not thread-safe.
  */
 final class Replay {
   /** How many rounds of timers one moment may take before the replay gives up (a reaction loop is a bug). */
@@ -26,14 +25,17 @@ final class Replay {
 
   private final OpsRoom room;
   private final MutableClock clock;
-  private final ObligationScheduler scheduler;
-  private final List<Obligation> fired = new ArrayList<>();
+  private final List<Obligation> fired;
 
-  Replay(OpsRoom room, MutableClock clock) {
+  /**
+   * Creates the replay.
+   *
+   * @param fired where the host's duty reminder puts each duty that fell due
+   */
+  Replay(OpsRoom room, MutableClock clock, List<Obligation> fired) {
     this.room = checkNotNull(room, "room");
     this.clock = checkNotNull(clock, "clock");
-    this.scheduler = ObligationScheduler.builder(room.host().jdbc().obligations(), (key, s) -> fired.add(s.obligation()))
-        .owner("opsbook-demo").clock(clock).lease(Duration.ofMinutes(5)).build();
+    this.fired = checkNotNull(fired, "fired");
   }
 
   /** One scripted step: at {@code at}, {@code action} acts on the room. */
@@ -63,7 +65,7 @@ final class Replay {
       }
       settle(t);
       Instant wake = next < script.size() ? script.get(next).at() : end;
-      Optional<Instant> timer = room.host().jdbc().obligations().nextDueAt();
+      Optional<Instant> timer = room.host().engine().nextDueAt();
       if (timer.isPresent() && timer.get().isAfter(t) && timer.get().isBefore(wake)) {
         wake = timer.get();
       }
@@ -75,23 +77,22 @@ final class Replay {
     return moments;
   }
 
-  /** Fires every timer due at {@code t}, lets the room react, and drains the outbox once. */
+  /** Does the work due at {@code t} and lets the room react, until nothing more falls due. */
   private void settle(Instant t) {
     for (int round = 0; ; round++) {
       if (round == MAX_ROUNDS) {
         throw new IllegalStateException("timers keep falling due at " + t + ": " + fired);
       }
-      fired.clear();
-      scheduler.pollOnce(t);
+      room.host().engine().runDueWork();
       if (fired.isEmpty()) {
         break;
       }
       List<Obligation> due = new ArrayList<>(fired);
+      fired.clear();
       due.sort(Comparator.comparing((Obligation o) -> o.dueAt().orElse(t)).thenComparing(Obligation::ruleId));
       for (Obligation o : due) {
         room.fallsDue(o);
       }
     }
-    room.host().dispatcher().drainOnce(t);
   }
 }

@@ -1,4 +1,5 @@
 /**
- * The "embed it" example: opsbook inside a host application in one plain Java method, as the README shows it.
+ * The "embed it" example: opsbook inside a host application as one complete class through
+ * {@link org.opsbook.engine.OpsEngine}, as the README shows it.
  */
 package org.opsbook.examples.embed;

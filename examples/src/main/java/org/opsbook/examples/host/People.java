@@ -2,6 +2,7 @@ package org.opsbook.examples.host;
 
 import java.util.List;
 import java.util.Optional;
+import org.opsbook.core.ActorKind;
 import org.opsbook.core.Person;
 import org.opsbook.core.RecipientClass;
 import org.opsbook.core.Role;
@@ -51,6 +52,14 @@ public final class People {
       RecipientClass... classes) {
     return Person.builder().id(id).name(name).org(org).phone("1380000" + phoneSuffix).addAllRoles(roles)
         .addRecipientClasses(classes).build();
+  }
+
+  /**
+   * Returns the staff kind the directory gives {@code p}: the developer's staff (organisation 开发商) work on site,
+   * everyone else is branch staff. The engine asks this, never the caller.
+   */
+  public static ActorKind kindOf(Person p) {
+    return p.org().filter("开发商"::equals).isPresent() ? ActorKind.DEVELOPER_ONSITE : ActorKind.CITY_STAFF;
   }
 
   /** Returns the directory port over these people. */

@@ -1,7 +1,6 @@
 /**
- * The example host (internal to the examples): opsbook's library wired over one database the way a BOSS tool
- * would wire it, shared by {@code ./opsbook demo} and {@code ./opsbook serve}. {@link org.opsbook.examples.host.OpsHost}
- * holds the storage, the fault duties, the SMS review and outbox, the data-operation and cutover workflows, the
- * directory of (fictional) people and the console SMS gateway.
+ * The example host: opsbook's {@link org.opsbook.engine.OpsEngine} over one database the way a BOSS tool would embed
+ * it, shared by {@code ./opsbook demo} and {@code ./opsbook serve}. {@link org.opsbook.examples.host.OpsHost} holds the
+ * engine, the directory of (fictional) people, the console SMS gateway and the clock the host sets.
  */
 package org.opsbook.examples.host;

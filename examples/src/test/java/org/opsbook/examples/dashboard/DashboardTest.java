@@ -19,8 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.opsbook.core.FaultFacts;
 import org.opsbook.core.FaultNature;
 import org.opsbook.core.Obligation;
+import org.opsbook.core.Role;
 import org.opsbook.json.OpsJson;
-import org.opsbook.examples.host.Briefings.Told;
+import org.opsbook.engine.OpsEngine;
 import org.opsbook.notify.HandlingParty;
 import org.opsbook.notify.MessageContent;
 import org.opsbook.notify.SmsKey;
@@ -118,24 +119,24 @@ class DashboardTest {
     Instant now = Instant.parse("2026-11-26T02:50:00Z");
     FaultFacts facts = FaultFacts.builder().faultId("F-UNBRIEFED").nature(FaultNature.SYSTEM).subjectName("BOSS")
         .faultStartTime(now).complaintCount(30).build();
-    served.host().faults().open("F-UNBRIEFED", facts, now, "zhangsan");
-    Optional<Obligation> notify = served.host().faults().obligations("F-UNBRIEFED", now).stream()
+    served.host().clock().set(now);
+    OpsEngine engine = served.host().engine();
+    engine.faults().open("F-UNBRIEFED", facts, "zhangsan");
+    Optional<Obligation> notify = engine.faults().duties("F-UNBRIEFED").stream()
         .filter(o -> SmsWorkflow.messageTypeFor(o).isPresent()).findFirst();
-    SmsKey key = served.host().sms().plan(notify.orElseThrow(), facts, now).key();
-    var duty = served.host().people().find("zhangsan").orElseThrow().toActor();
-    served.host().sms().draft(key, duty, MessageContent.builder().phenomenon("缴费失败").cause("待查").scope("全市")
-        .handlingParty(HandlingParty.IT_CENTER).eta("待定").followUpPerson("张三").build().withFallbacks(facts), now)
-        .orThrow();
-    served.host().sms().submitForReview(key, duty, now).orThrow();
+    SmsKey key = engine.messages().plan(notify.orElseThrow()).key();
+    engine.messages().draft(key, "zhangsan", MessageContent.builder().phenomenon("缴费失败").cause("待查").scope("全市")
+        .handlingParty(HandlingParty.IT_CENTER).eta("待定").followUpPerson("张三").build()).orThrow();
+    engine.messages().submit(key, "zhangsan").orThrow();
 
     HttpResponse<String> r = served.post("/api/messages/approve", "{'key': '" + key + "', 'reviewerId': 'lisi'}");
 
     assertThat(r.statusCode()).isEqualTo(400);
     assertThat(OpsJson.write(OpsJson.parse(r.body()).at("/error/ruleIds"))).isEqualTo("[\"NOTIFY-REVIEW-03\"]");
-    assertThat(served.host().sms().find(key).orElseThrow().state().name()).isEqualTo("APPROVED");
+    assertThat(engine.messages().find(key).orElseThrow().state().name()).isEqualTo("APPROVED");
 
-    for (Told told : Told.values()) {
-      served.host().briefings().record("F-UNBRIEFED", told, "lisi", "zhangsan", now);
+    for (Role told : List.of(Role.FAULT_TEAM_LEADER, Role.ROOM_SUPERVISOR, Role.ROOM_MANAGER)) {
+      engine.faults().told("F-UNBRIEFED", told, "lisi", "zhangsan");
     }
     HttpResponse<String> send = served.post("/api/messages/approve", "{'key': '" + key + "', 'reviewerId': 'lisi'}");
     assertThat(send.statusCode()).as(send.body()).isEqualTo(200);

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import org.opsbook.core.time.MutableClock;
 import org.opsbook.examples.cli.Commands;
 import org.opsbook.examples.demo.DemoRun;
 import org.opsbook.examples.host.ConsoleGateway;
@@ -38,7 +39,8 @@ final class ServedDemo implements AutoCloseable {
     }
     Clock clock = Clock.fixed(Instant.parse("2026-11-01T00:00:00Z"), ZoneOffset.UTC);
     this.host = OpsHost.open(Database.inFolder(folder),
-        ConsoleGateway.printingTo(new PrintStream(sms, true, UTF_8), clock), "dashboard-test");
+        ConsoleGateway.printingTo(new PrintStream(sms, true, UTF_8), clock), (duty, owing) -> { }, "dashboard-test",
+        MutableClock.at(clock.instant()));
     this.server = new Dashboard(host, clock).install(OpsHttpServer.builder(Commands.decisionApi()).port(0))
         .build().start();
   }

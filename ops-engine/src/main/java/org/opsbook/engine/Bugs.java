@@ -1,0 +1,29 @@
+package org.opsbook.engine;
+
+import java.util.List;
+import java.util.Optional;
+import org.opsbook.core.Obligation;
+import org.opsbook.rules.bug.BugEvent;
+import org.opsbook.rules.bug.BugEventData;
+import org.opsbook.rules.bug.BugTicket;
+
+/**
+ * API: BUGs (SM-BUG) stored with their audit trail, and the duties each owes (BUG-06's room-manager threshold, the
+ * weekly follow-up). The acting person is named by ID and resolved in the directory. Thread-safe.
+ */
+public interface Bugs {
+  /** Raises a BUG (SM-BUG-T01). */
+  Result<BugTicket> raise(String bugId, BugEventData data, String personId);
+
+  /** Applies {@code event} to the stored BUG. */
+  Result<BugTicket> fire(String bugId, BugEvent event, String personId, BugEventData data);
+
+  /** Returns the BUG, if stored. */
+  Optional<BugTicket> find(String bugId);
+
+  /** Returns every BUG. */
+  List<BugTicket> list();
+
+  /** Returns the duties the BUG owes now. */
+  List<Obligation> duties(String bugId);
+}

@@ -1,0 +1,65 @@
+package org.opsbook.engine;
+
+import java.util.List;
+import java.util.Optional;
+import org.opsbook.core.FaultEventType;
+import org.opsbook.core.FaultFacts;
+import org.opsbook.core.FaultSummary;
+import org.opsbook.core.Obligation;
+import org.opsbook.core.Role;
+import org.opsbook.core.RuleId;
+import org.opsbook.notify.Briefing;
+import org.opsbook.rules.duty.FaultTracker;
+import org.opsbook.rules.esc.EscEvent;
+import org.opsbook.rules.esc.EscEventData;
+import org.opsbook.rules.esc.EscFault;
+
+/**
+ * API: the faults, each with its facts, its event history, the level it derives and the duties it owes. Every change
+ * is stored with its audit entry and reschedules the fault's duty timers; the acting person is named by ID and
+ * resolved in the directory. Times come from the engine's clock. Thread-safe.
+ */
+public interface Faults {
+  /** Opens a fault with its first facts. */
+  FaultTracker open(String faultId, FaultFacts facts, String personId);
+
+  /** Records a new snapshot of the fault's facts; the level is re-derived. */
+  FaultTracker updateFacts(String faultId, FaultFacts facts, String personId);
+
+  /** Records an event (a report, the repair …); it discharges the duties it fulfils. */
+  FaultTracker record(String faultId, FaultEventType type, String personId);
+
+  /** Records that the duty of {@code ruleId} is done. */
+  FaultTracker complete(String faultId, RuleId ruleId, String personId);
+
+  /** Returns the fault as its history derives it. */
+  FaultTracker load(String faultId);
+
+  /** Returns the duties open now. */
+  List<Obligation> duties(String faultId);
+
+  /** Returns the summaries of the open faults. */
+  List<FaultSummary> openFaults();
+
+  /**
+   * Records that {@code personId} told {@code listenerId} about the fault (NOTIFY-REVIEW-03): first the team leader
+   * ({@link Role#FAULT_TEAM_LEADER}) and the room supervisor ({@link Role#ROOM_SUPERVISOR}), then the room manager
+   * ({@link Role#ROOM_MANAGER}). The notification SMS is released with this briefing.
+   *
+   * @param whom the role in which the listener was told: one of the three above
+   * @throws org.opsbook.core.InvalidInputException naming {@code whom} for another role
+   */
+  void told(String faultId, Role whom, String listenerId, String personId);
+
+  /** Returns the fault's briefing as recorded: the first time each of the three was told. */
+  Briefing briefing(String faultId);
+
+  /**
+   * Applies an SM-ESC lifecycle event (ownership, handover, repair, relapse, close …); {@link EscEvent#OPEN_FAULT}
+   * opens the lifecycle record.
+   */
+  Result<EscFault> lifecycle(String faultId, EscEvent event, EscEventData data, String personId);
+
+  /** Returns the fault's SM-ESC lifecycle record, if opened. */
+  Optional<EscFault> lifecycleOf(String faultId);
+}

@@ -1,0 +1,51 @@
+package org.opsbook.engine;
+
+import java.util.List;
+import java.util.Optional;
+import org.opsbook.core.Obligation;
+import org.opsbook.core.spi.TransitionRecord;
+import org.opsbook.notify.MessageContent;
+import org.opsbook.notify.SmsKey;
+import org.opsbook.notify.workflow.SmsMessage;
+
+/**
+ * API: the SMS workflow (SM-SMS): plan the message a fault's NOTIFY-TRIG duty asks for, draft it from its template,
+ * submit it for review, approve or reject it (NOTIFY-REVIEW-01/02), and release it through the 68284 desk. A released
+ * message goes to the outbox; the engine's outbox loop (or {@link OpsEngine#runDueWork()}) sends it once through the
+ * gateway and then records the sending in the fault's history, which discharges its NOTIFY-TRIG duty. The acting
+ * person is named by ID and resolved in the directory; times come from the engine's clock. Thread-safe.
+ */
+public interface Messages {
+  /** Plans the message that {@code duty} (a NOTIFY-TRIG duty of a fault) asks for, with the fault's current facts. */
+  SmsMessage plan(Obligation duty);
+
+  /** Drafts the text from the template; fields left empty are filled from the fault's facts. */
+  Result<SmsMessage> draft(SmsKey key, String personId, MessageContent content);
+
+  /** Submits the draft for review. */
+  Result<SmsMessage> submit(SmsKey key, String personId);
+
+  /** Approves exactly {@code reviewedText}, which must be the drafted text. */
+  Result<SmsMessage> approve(SmsKey key, String personId, String reviewedText);
+
+  /** Sends the draft back to its author with a reason. */
+  Result<SmsMessage> reject(SmsKey key, String personId, String reason);
+
+  /**
+   * Mass-sends the approved text to the recipient classes the fault's current facts call for; a notification carries
+   * the recorded briefing (NOTIFY-REVIEW-03). The message goes to the outbox.
+   */
+  Result<SmsMessage> release(SmsKey key, String personId);
+
+  /** Returns the message, if planned. */
+  Optional<SmsMessage> find(SmsKey key);
+
+  /** Returns the messages of a fault. */
+  List<SmsMessage> ofFault(String faultId);
+
+  /** Returns every message. */
+  List<SmsMessage> list();
+
+  /** Returns the message's transitions. */
+  List<TransitionRecord> history(SmsKey key);
+}

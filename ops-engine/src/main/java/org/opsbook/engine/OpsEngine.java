@@ -1,0 +1,326 @@
+package org.opsbook.engine;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+import static com.google.common.base.Preconditions.checkState;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.opsbook.core.ActorKind;
+import org.opsbook.core.OpsParameters;
+import org.opsbook.core.Person;
+import org.opsbook.core.spi.AuditLog;
+import org.opsbook.core.spi.Directory;
+import org.opsbook.core.spi.FaultRepository;
+import org.opsbook.core.spi.MessageGateway;
+import org.opsbook.core.spi.MessageOutbox;
+import org.opsbook.core.spi.ObligationRepository;
+import org.opsbook.core.spi.WorkCalendar;
+import org.opsbook.core.spi.WorkflowRepository;
+import org.opsbook.core.time.StandardWorkCalendar;
+import org.opsbook.engine.internal.Defaults;
+import org.opsbook.engine.internal.Engine;
+import org.opsbook.engine.internal.Ports;
+import org.opsbook.engine.internal.Settings;
+import org.opsbook.engine.internal.Storage;
+import org.opsbook.rules.cutover.CutoverEvent;
+import org.opsbook.rules.cutover.CutoverEventData;
+import org.opsbook.rules.cutover.CutoverTicket;
+import org.opsbook.rules.dataop.DataOpEvent;
+import org.opsbook.rules.dataop.DataOpEventData;
+import org.opsbook.rules.dataop.DataOpTicket;
+
+/**
+ * API: the operations manual as one engine a host embeds, in the spirit of db-scheduler's {@code Scheduler}. Build it
+ * once over a database (migrated on build) or the storage ports, with the host's directory of people, SMS gateway and
+ * duty reminder; reach the faults, the SMS workflow, the data operations, the cutovers and the BUGs through it; and
+ * {@link #start()} it: the duty timers and the SMS outbox then run on its own threads until {@link #close()}.
+ *
+ * <pre>{@code
+ * try (OpsEngine engine = OpsEngine.builder().dataSource(dataSource).directory(people).gateway(sms)
+ *     .reminder((duty, owing) -> pager.page(owing, duty.action())).build()) {
+ *   engine.start();
+ *   engine.faults().open("F-1", facts, "zhangsan");
+ *   ...
+ * }
+ * }</pre>
+ *
+ * <p>Under a simulated clock a host leaves the threads off and steps the loops itself with {@link #runDueWork()}.
+ * Every acting person is named by ID and resolved in the directory. Thread-safe.
+ */
+public final class OpsEngine implements AutoCloseable {
+  private final Engine engine;
+
+  private OpsEngine(Engine engine) {
+    this.engine = engine;
+  }
+
+  /** Returns a builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns the faults: facts, events, lifecycle, duties and the briefing before a notification. */
+  public Faults faults() {
+    return engine.faults();
+  }
+
+  /** Returns the SMS workflow: plan, draft, submit, approve, reject, release. */
+  public Messages messages() {
+    return engine.messages();
+  }
+
+  /** Returns the data modifications (SM-DATAOP-MOD). */
+  public Workflows<DataOpTicket, DataOpEvent, DataOpEventData> modifications() {
+    return engine.modifications();
+  }
+
+  /** Returns the data extractions (SM-DATAOP-EXT). */
+  public Workflows<DataOpTicket, DataOpEvent, DataOpEventData> extractions() {
+    return engine.extractions();
+  }
+
+  /** Returns the cutovers (SM-CUTOVER). */
+  public Workflows<CutoverTicket, CutoverEvent, CutoverEventData> cutovers() {
+    return engine.cutovers();
+  }
+
+  /** Returns the BUGs (SM-BUG) and their duties. */
+  public Bugs bugs() {
+    return engine.bugs();
+  }
+
+  /** Returns the audit log every step writes to (read it, verify its chains). */
+  public AuditLog auditLog() {
+    return engine.ports().auditLog();
+  }
+
+  /** Returns the directory of people. */
+  public Directory directory() {
+    return engine.settings().directory();
+  }
+
+  /** Returns the parameters. */
+  public OpsParameters parameters() {
+    return engine.settings().parameters();
+  }
+
+  /** Returns the working-day calendar. */
+  public WorkCalendar calendar() {
+    return engine.settings().calendar();
+  }
+
+  /** Returns the clock every step reads its time from. */
+  public Clock clock() {
+    return engine.settings().clock();
+  }
+
+  /** Returns how many schema migrations building the engine applied (0 when built from ports). */
+  public int migrationsApplied() {
+    return engine.ports().migrationsApplied();
+  }
+
+  /**
+   * Starts the duty timers and the SMS outbox on the engine's threads.
+   *
+   * @throws IllegalStateException when already started
+   */
+  public void start() {
+    engine.start();
+  }
+
+  /** Returns true between {@link #start()} and {@link #close()}. */
+  public boolean isRunning() {
+    return engine.isRunning();
+  }
+
+  /**
+   * Does the work due at the clock's time, on the caller's thread: sends what the outbox holds and records each
+   * sending in its fault's history, then reminds every due duty. For hosts on a simulated clock; storage errors
+   * propagate.
+   *
+   * @return what was done
+   */
+  public DueWork runDueWork() {
+    checkState(!engine.isRunning(), "the engine's own threads run the loops; runDueWork is for a stopped engine");
+    int[] done = engine.runDueWork();
+    return new DueWork(done[0], done[1]);
+  }
+
+  /** Returns when the next duty timer falls due, if any is pending. */
+  public Optional<Instant> nextDueAt() {
+    return engine.nextDueAt();
+  }
+
+  /**
+   * Stops the loops, waits for the round in progress, and closes the pool the engine opened ({@link
+   * Builder#database}); a host's own {@code DataSource} stays open.
+   */
+  @Override
+  public void close() {
+    try {
+      engine.close();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * What {@link #runDueWork()} did.
+   *
+   * @param dutiesReminded due duties handed to the reminder
+   * @param messagesSent SMS the gateway accepted
+   */
+  public record DueWork(int dutiesReminded, int messagesSent) {}
+
+  /** Builds an {@link OpsEngine}; not thread-safe. */
+  public static final class Builder {
+    private DataSource dataSource;
+    private String url;
+    private int poolSize = 4;
+    private Ports ports;
+    private Directory directory;
+    private MessageGateway gateway;
+    private DutyReminder reminder = Defaults.loggingReminder();
+    private WorkCalendar calendar = StandardWorkCalendar.weekdays();
+    private Clock clock = Clock.systemUTC();
+    private OpsParameters parameters = OpsParameters.defaults();
+    private Function<Person, ActorKind> staffKinds = p -> ActorKind.CITY_STAFF;
+    private StorageErrorListener errors = Defaults.loggingErrors();
+    private ThreadFactory threads = Defaults.daemonThreads();
+    private ScheduledExecutorService executor;
+    private String owner = Defaults.uniqueOwner();
+    private Duration outboxInterval = Duration.ofSeconds(1);
+    private Duration stopTimeout = Duration.ofSeconds(30);
+
+    private Builder() {}
+
+    /** Runs on the host's {@code DataSource} (PostgreSQL or H2), migrating its schema; the host closes its pool. */
+    public Builder dataSource(DataSource dataSource) {
+      this.dataSource = checkNotNull(dataSource, "dataSource");
+      return this;
+    }
+
+    /** Runs on a pool of {@code poolSize} the engine opens on {@code jdbcUrl} and closes with itself. */
+    public Builder database(String jdbcUrl, int poolSize) {
+      this.url = checkNotNull(jdbcUrl, "jdbcUrl");
+      this.poolSize = poolSize;
+      return this;
+    }
+
+    /** Runs on the host's own storage ports instead of a database. */
+    public Builder ports(FaultRepository faults, ObligationRepository obligations, WorkflowRepository workflows,
+        MessageOutbox outbox, AuditLog auditLog) {
+      this.ports = new Ports(faults, obligations, workflows, outbox, auditLog, () -> { }, 0);
+      return this;
+    }
+
+    /** Sets the directory of people: roles, recipient classes, phones (required). */
+    public Builder directory(Directory directory) {
+      this.directory = checkNotNull(directory, "directory");
+      return this;
+    }
+
+    /** Sets the SMS platform (required). */
+    public Builder gateway(MessageGateway gateway) {
+      this.gateway = checkNotNull(gateway, "gateway");
+      return this;
+    }
+
+    /** Sets how a due duty reaches a person (default: logged through SLF4J at INFO). */
+    public Builder reminder(DutyReminder reminder) {
+      this.reminder = checkNotNull(reminder, "reminder");
+      return this;
+    }
+
+    /** Sets the working-day calendar (default: Monday to Friday in Asia/Shanghai). */
+    public Builder calendar(WorkCalendar calendar) {
+      this.calendar = checkNotNull(calendar, "calendar");
+      return this;
+    }
+
+    /** Sets the clock (default: the system clock in UTC). */
+    public Builder clock(Clock clock) {
+      this.clock = checkNotNull(clock, "clock");
+      return this;
+    }
+
+    /** Sets the parameters (default: catalog §15). */
+    public Builder parameters(OpsParameters parameters) {
+      this.parameters = checkNotNull(parameters, "parameters");
+      return this;
+    }
+
+    /**
+     * Sets the staff kind of each person of the directory (default: everyone is city staff): the data-operation rules
+     * tell developers on site or remote from branch staff. It is the directory's knowledge, never a caller's claim.
+     */
+    public Builder staffKinds(Function<Person, ActorKind> staffKinds) {
+      this.staffKinds = checkNotNull(staffKinds, "staffKinds");
+      return this;
+    }
+
+    /** Sets who hears of the loops' storage errors (default: logged through SLF4J at WARN, numbers masked). */
+    public Builder storageErrors(StorageErrorListener listener) {
+      this.errors = checkNotNull(listener, "listener");
+      return this;
+    }
+
+    /** Sets where the loops' threads come from (default: daemon threads {@code opsbook-engine-N}). */
+    public Builder threads(ThreadFactory threads) {
+      this.threads = checkNotNull(threads, "threads");
+      return this;
+    }
+
+    /** Runs the outbox loop on the host's executor, which the engine then neither creates nor shuts down. */
+    public Builder executor(ScheduledExecutorService executor) {
+      this.executor = checkNotNull(executor, "executor");
+      return this;
+    }
+
+    /** Sets this instance's name as lease owner and actor of deliveries (default: unique per instance). */
+    public Builder owner(String owner) {
+      this.owner = checkNotNull(owner, "owner");
+      return this;
+    }
+
+    /** Sets the pause between outbox rounds (default: 1 s). */
+    public Builder outboxInterval(Duration interval) {
+      this.outboxInterval = checkNotNull(interval, "interval");
+      return this;
+    }
+
+    /** Sets how long {@link OpsEngine#close()} waits for the work in flight (default: 30 s). */
+    public Builder stopTimeout(Duration timeout) {
+      this.stopTimeout = checkNotNull(timeout, "timeout");
+      return this;
+    }
+
+    /**
+     * Builds the engine, migrating the database when built from one.
+     *
+     * @throws IllegalStateException when no storage, directory or gateway was given, or more than one storage
+     * @throws org.opsbook.core.StorageException when the database cannot be opened or migrated
+     */
+    public OpsEngine build() {
+      int storages = (dataSource != null ? 1 : 0) + (url != null ? 1 : 0) + (ports != null ? 1 : 0);
+      checkState(storages == 1, "give exactly one of dataSource, database or ports");
+      checkState(directory != null, "a directory is required");
+      checkState(gateway != null, "a gateway is required");
+      Settings settings = new Settings(directory, gateway, reminder, calendar, clock, parameters, staffKinds, errors,
+          threads, executor, owner, outboxInterval, stopTimeout);
+      Ports p = ports != null ? ports : dataSource != null ? Storage.over(dataSource) : Storage.open(url, poolSize);
+      try {
+        return new OpsEngine(new Engine(p, settings));
+      } catch (RuntimeException e) {
+        p.onClose().run();
+        throw e;
+      }
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package org.opsbook.engine;
+
+import java.util.List;
+import java.util.Optional;
+import org.opsbook.core.spi.TransitionRecord;
+
+/**
+ * API: one family of stored tickets on their declared state machine: data modifications (SM-DATAOP-MOD), data
+ * extractions (SM-DATAOP-EXT) or cutovers (SM-CUTOVER). Each accepted step is stored with its audit entry; a refusal
+ * lists every failed rule and stores nothing. The acting person is named by ID and resolved in the directory (roles,
+ * organisation and staff kind); times come from the engine's clock. Thread-safe.
+ *
+ * @param <I> the ticket type
+ * @param <E> the event type
+ * @param <D> the event data type
+ */
+public interface Workflows<I, E extends Enum<E>, D> {
+  /** Stores a new ticket. */
+  Result<I> create(I draft, String personId);
+
+  /** Applies {@code event} with {@code data} to the stored ticket. */
+  Result<I> fire(String id, E event, String personId, D data);
+
+  /** Returns the ticket, if stored. */
+  Optional<I> find(String id);
+
+  /** Returns every ticket of the family. */
+  List<I> list();
+
+  /** Returns the ticket's transitions. */
+  List<TransitionRecord> history(String id);
+}

@@ -1,0 +1,155 @@
+package org.opsbook.engine.internal;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.opsbook.core.machine.WorkflowStore;
+import org.opsbook.engine.Bugs;
+import org.opsbook.engine.Faults;
+import org.opsbook.engine.Messages;
+import org.opsbook.engine.Workflows;
+import org.opsbook.notify.NotifyConfig;
+import org.opsbook.notify.workflow.SmsWorkflow;
+import org.opsbook.rules.bug.BugEvent;
+import org.opsbook.rules.bug.BugEventData;
+import org.opsbook.rules.bug.BugTicket;
+import org.opsbook.rules.bug.BugWorkflow;
+import org.opsbook.rules.cutover.CutoverEvent;
+import org.opsbook.rules.cutover.CutoverEventData;
+import org.opsbook.rules.cutover.CutoverTicket;
+import org.opsbook.rules.cutover.CutoverWorkflow;
+import org.opsbook.json.internal.CutoverCodec;
+import org.opsbook.rules.dataop.DataOpEvent;
+import org.opsbook.rules.dataop.DataOpEventData;
+import org.opsbook.rules.dataop.DataOpTicket;
+import org.opsbook.rules.dataop.DataOpWorkflow;
+import org.opsbook.json.internal.DataOpCodec;
+import org.opsbook.rules.duty.FaultDutyService;
+import org.opsbook.rules.duty.ObligationEngine;
+import org.opsbook.rules.esc.EscService;
+import org.opsbook.rules.esc.EscWorkflow;
+import org.opsbook.json.internal.EscCodec;
+import org.opsbook.json.internal.BugJson;
+
+/**
+ * The engine's wiring: every service of the rules and notify modules built once over the storage ports, with the
+ * directory, the clock, the calendar and the parameters the host chose. {@link org.opsbook.engine.OpsEngine} delegates
+ * here. Thread-safe.
+ */
+public final class Engine {
+  private final Ports ports;
+  private final Settings settings;
+  private final Actors actors;
+  private final FaultDesk faults;
+  private final MessageDesk messages;
+  private final Workflows<DataOpTicket, DataOpEvent, DataOpEventData> modifications;
+  private final Workflows<DataOpTicket, DataOpEvent, DataOpEventData> extractions;
+  private final Workflows<CutoverTicket, CutoverEvent, CutoverEventData> cutovers;
+  private final Bugs bugs;
+  private final Loops loops;
+
+  /** Wires the engine over {@code ports} as {@code settings} say. */
+  public Engine(Ports ports, Settings settings) {
+    this.ports = checkNotNull(ports, "ports");
+    this.settings = checkNotNull(settings, "settings");
+    this.actors = new Actors(settings.directory(), settings.staffKinds());
+    ObligationEngine rules = new ObligationEngine(settings.parameters(), settings.calendar());
+    var clock = settings.clock();
+    var params = settings.parameters();
+    var calendar = settings.calendar();
+    this.faults = new FaultDesk(new FaultDutyService(ports.faults(), ports.obligations(), rules), ports.faults(),
+        new EscService(ports.workflows(), EscCodec.instance(), new EscWorkflow(rules)),
+        new BriefingLog(ports.auditLog()), actors, clock);
+    SmsWorkflow sms = SmsWorkflow.builder().workflows(ports.workflows()).outbox(ports.outbox())
+        .directory(settings.directory()).config(NotifyConfig.defaults()).build();
+    this.messages = new MessageDesk(sms, faults, ports.workflows(), ports.auditLog(), actors, clock);
+    this.modifications = new StoredFamily<>(new WorkflowStore<>(ports.workflows(),
+        DataOpWorkflow.modification(params), DataOpCodec.instance()), actors, clock);
+    this.extractions = new StoredFamily<>(new WorkflowStore<>(ports.workflows(),
+        DataOpWorkflow.extraction(params, calendar), DataOpCodec.instance()), actors, clock);
+    this.cutovers = new StoredFamily<>(new WorkflowStore<>(ports.workflows(), new CutoverWorkflow(calendar, params),
+        CutoverCodec.instance()), actors, clock);
+    WorkflowStore<BugTicket, BugEvent, BugEventData> bugStore = new WorkflowStore<>(ports.workflows(),
+        new BugWorkflow(params).asWorkflow(), new BugJson());
+    this.bugs = new BugDesk(bugStore, actors, clock, params, calendar.zone());
+    this.loops = new Loops(this, settings);
+  }
+
+  /** Returns the storage ports. */
+  public Ports ports() {
+    return ports;
+  }
+
+  /** Returns the settings. */
+  public Settings settings() {
+    return settings;
+  }
+
+  Actors actors() {
+    return actors;
+  }
+
+  FaultDesk faultDesk() {
+    return faults;
+  }
+
+  /** Returns the faults. */
+  public Faults faults() {
+    return faults;
+  }
+
+  /** Returns the SMS workflow. */
+  public Messages messages() {
+    return messages;
+  }
+
+  /** Returns SM-DATAOP-MOD. */
+  public Workflows<DataOpTicket, DataOpEvent, DataOpEventData> modifications() {
+    return modifications;
+  }
+
+  /** Returns SM-DATAOP-EXT. */
+  public Workflows<DataOpTicket, DataOpEvent, DataOpEventData> extractions() {
+    return extractions;
+  }
+
+  /** Returns SM-CUTOVER. */
+  public Workflows<CutoverTicket, CutoverEvent, CutoverEventData> cutovers() {
+    return cutovers;
+  }
+
+  /** Returns SM-BUG. */
+  public Bugs bugs() {
+    return bugs;
+  }
+
+  /** Runs the due work at the clock's time; returns {duties reminded, messages sent}. */
+  public int[] runDueWork() {
+    return loops.runDueWork(settings.clock().instant());
+  }
+
+  /** Returns when the next duty timer falls due. */
+  public Optional<Instant> nextDueAt() {
+    return loops.nextDueAt();
+  }
+
+  /** Starts the loops. */
+  public void start() {
+    loops.start();
+  }
+
+  /** Returns true while the loops run. */
+  public boolean isRunning() {
+    return loops.isRunning();
+  }
+
+  /** Stops the loops, waits for the work in flight, and releases the pool the engine opened. */
+  public boolean close() throws InterruptedException {
+    try {
+      return loops.stop();
+    } finally {
+      ports.onClose().run();
+    }
+  }
+}

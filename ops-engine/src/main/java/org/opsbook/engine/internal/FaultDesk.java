@@ -1,0 +1,108 @@
+package org.opsbook.engine.internal;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.opsbook.core.FaultEventType;
+import org.opsbook.core.FaultFacts;
+import org.opsbook.core.FaultSummary;
+import org.opsbook.core.Obligation;
+import org.opsbook.core.Role;
+import org.opsbook.core.RuleId;
+import org.opsbook.core.machine.Outcome;
+import org.opsbook.core.spi.FaultRepository;
+import org.opsbook.engine.Faults;
+import org.opsbook.engine.Result;
+import org.opsbook.notify.Briefing;
+import org.opsbook.rules.duty.FaultDutyService;
+import org.opsbook.rules.duty.FaultTracker;
+import org.opsbook.rules.esc.EscEvent;
+import org.opsbook.rules.esc.EscEventData;
+import org.opsbook.rules.esc.EscFault;
+import org.opsbook.rules.esc.EscService;
+
+/** {@link Faults} over {@link FaultDutyService} (history, level, duty timers) and {@link EscService} (SM-ESC). */
+final class FaultDesk implements Faults {
+  private final FaultDutyService duties;
+  private final FaultRepository repository;
+  private final EscService lifecycle;
+  private final BriefingLog briefings;
+  private final Actors actors;
+  private final Clock clock;
+
+  FaultDesk(FaultDutyService duties, FaultRepository repository, EscService lifecycle, BriefingLog briefings,
+      Actors actors, Clock clock) {
+    this.duties = checkNotNull(duties, "duties");
+    this.repository = checkNotNull(repository, "repository");
+    this.lifecycle = checkNotNull(lifecycle, "lifecycle");
+    this.briefings = checkNotNull(briefings, "briefings");
+    this.actors = checkNotNull(actors, "actors");
+    this.clock = checkNotNull(clock, "clock");
+  }
+
+  @Override
+  public FaultTracker open(String faultId, FaultFacts facts, String personId) {
+    return duties.open(faultId, facts, clock.instant(), actors.person(personId).id());
+  }
+
+  @Override
+  public FaultTracker updateFacts(String faultId, FaultFacts facts, String personId) {
+    return duties.updateFacts(faultId, facts, clock.instant(), actors.person(personId).id());
+  }
+
+  @Override
+  public FaultTracker record(String faultId, FaultEventType type, String personId) {
+    return duties.record(faultId, type, clock.instant(), actors.person(personId).id());
+  }
+
+  @Override
+  public FaultTracker complete(String faultId, RuleId ruleId, String personId) {
+    return duties.complete(faultId, ruleId, OptionalInt.empty(), clock.instant(), actors.person(personId).id());
+  }
+
+  @Override
+  public FaultTracker load(String faultId) {
+    return duties.load(faultId);
+  }
+
+  @Override
+  public List<Obligation> duties(String faultId) {
+    return duties.obligations(faultId, clock.instant());
+  }
+
+  @Override
+  public List<FaultSummary> openFaults() {
+    return repository.openFaults();
+  }
+
+  @Override
+  public void told(String faultId, Role whom, String listenerId, String personId) {
+    briefings.record(faultId, whom, actors.person(listenerId).id(), actors.person(personId).id(), clock.instant());
+  }
+
+  @Override
+  public Briefing briefing(String faultId) {
+    return briefings.of(faultId);
+  }
+
+  @Override
+  public Result<EscFault> lifecycle(String faultId, EscEvent event, EscEventData data, String personId) {
+    Outcome<EscFault> o = event == EscEvent.OPEN_FAULT
+        ? lifecycle.open(faultId, data, actors.actor(personId), clock.instant())
+        : lifecycle.fire(faultId, event, data, actors.actor(personId), clock.instant());
+    return Results.of(o);
+  }
+
+  @Override
+  public Optional<EscFault> lifecycleOf(String faultId) {
+    return lifecycle.find(faultId);
+  }
+
+  /** Records the SMS sending on the fault, which discharges its NOTIFY-TRIG duty. */
+  void sent(String faultId, FaultEventType type, String senderId) {
+    duties.record(faultId, type, clock.instant(), senderId);
+  }
+}

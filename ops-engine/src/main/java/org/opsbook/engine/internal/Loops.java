@@ -1,0 +1,172 @@
+package org.opsbook.engine.internal;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+import static com.google.common.base.Preconditions.checkState;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import org.opsbook.core.FaultEventType;
+import org.opsbook.core.Obligation;
+import org.opsbook.core.scheduling.ObligationScheduler;
+import org.opsbook.core.scheduling.PollResult;
+import org.opsbook.core.spi.MessageGateway;
+import org.opsbook.core.spi.OutboxMessage;
+import org.opsbook.core.spi.OutboxState;
+import org.opsbook.core.spi.SendReceipt;
+import org.opsbook.engine.DutyReminder;
+import org.opsbook.engine.StorageErrorListener;
+import org.opsbook.notify.MessageType;
+import org.opsbook.notify.SmsKey;
+import org.opsbook.notify.workflow.SmsDispatcher;
+import org.opsbook.notify.workflow.SmsMessage;
+
+/**
+ * The engine's two loops: the duty timers ({@link ObligationScheduler}, each due duty handed to the
+ * {@link DutyReminder}) and the SMS outbox ({@link SmsDispatcher}), after which each message the gateway accepted is
+ * recorded in its fault's history. They run on their own threads after {@link #start()}, or one round at a time from
+ * {@link #runDueWork(Instant)} under a simulated clock. Thread-safe.
+ */
+final class Loops {
+  /** How many rounds of timers one {@link #runDueWork} call takes at most. */
+  private static final int MAX_ROUNDS = 1000;
+
+  private final ObligationScheduler scheduler;
+  private final SmsDispatcher dispatcher;
+  private final Engine engine;
+  private final Clock clock;
+  private final StorageErrorListener errors;
+  private final ThreadFactory threads;
+  private final ScheduledExecutorService injected;
+  private final Duration outboxInterval;
+  private final Duration stopTimeout;
+  private final Object deliverLock = new Object();
+  /** Keys the gateway accepted whose sending the fault's history does not record yet. */
+  private final Set<String> sentNotRecorded = ConcurrentHashMap.newKeySet();
+
+  private ScheduledExecutorService outboxExecutor;
+  private ScheduledFuture<?> outboxTask;
+
+  Loops(Engine engine, Settings s) {
+    this.engine = checkNotNull(engine, "engine");
+    this.clock = s.clock();
+    this.errors = s.errors();
+    this.threads = s.threads();
+    this.injected = s.executor();
+    this.outboxInterval = s.outboxInterval();
+    this.stopTimeout = s.stopTimeout();
+    DutyReminder reminder = s.reminder();
+    Actors actors = engine.actors();
+    this.scheduler = ObligationScheduler.builder(engine.ports().obligations(), (key, scheduled) -> {
+      Obligation duty = scheduled.obligation();
+      reminder.remind(duty, actors.owing(duty));
+    }).owner(s.owner()).clock(clock).errorListener(e -> errors.onError("duties", e)).build();
+    MessageGateway gateway = s.gateway();
+    MessageGateway recording = m -> {
+      SendReceipt r = gateway.send(m);
+      sentNotRecorded.add(m.idempotencyKey());
+      return r;
+    };
+    this.dispatcher = SmsDispatcher.builder().outbox(engine.ports().outbox()).workflows(engine.ports().workflows())
+        .directory(actors.directory()).auditLog(engine.ports().auditLog()).gateway(recording).owner(s.owner())
+        .build();
+  }
+
+  /**
+   * One round at {@code now}: one outbox round first (a sending recorded in the fault's history discharges its duty
+   * before that duty's timer could fire), then every due duty reminded.
+   */
+  int[] runDueWork(Instant now) {
+    int sent = deliver(now);
+    int duties = 0;
+    for (int round = 0; round < MAX_ROUNDS; round++) {
+      PollResult r = scheduler.pollOnce(now);
+      duties += r.fired();
+      if (r.claimed() == 0) {
+        break;
+      }
+    }
+    return new int[] {duties, sent};
+  }
+
+  /** One outbox round, then the sending recorded in each fault's history; returns how many were sent. */
+  int deliver(Instant now) {
+    synchronized (deliverLock) {
+      int sent = dispatcher.drainOnce(now).sent();
+      for (String key : List.copyOf(sentNotRecorded)) {
+        Optional<OutboxMessage> out = engine.ports().outbox().find(key);
+        if (out.isEmpty() || out.get().state() != OutboxState.SENT) {
+          continue;
+        }
+        SmsKey smsKey = SmsKey.parse(key);
+        Optional<FaultEventType> event = sentEvent(smsKey.type());
+        if (event.isPresent()) {
+          Optional<SmsMessage> m = engine.messages().find(smsKey);
+          String sender = m.flatMap(x -> x.record().sender()).orElse(scheduler.owner());
+          engine.faultDesk().sent(smsKey.faultId(), event.get(), sender);
+        }
+        sentNotRecorded.remove(key);
+      }
+      return sent;
+    }
+  }
+
+  Optional<Instant> nextDueAt() {
+    return engine.ports().obligations().nextDueAt();
+  }
+
+  synchronized void start() {
+    checkState(outboxTask == null, "the engine is already running");
+    scheduler.start(threads);
+    outboxExecutor = injected != null ? injected : Executors.newSingleThreadScheduledExecutor(threads);
+    outboxTask = outboxExecutor.scheduleWithFixedDelay(() -> {
+      try {
+        deliver(clock.instant());
+      } catch (RuntimeException e) {
+        errors.onError("outbox", e);
+      }
+    }, 0, outboxInterval.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  synchronized boolean isRunning() {
+    return outboxTask != null;
+  }
+
+  /** Stops both loops and waits for the work in flight; returns true when every thread ended in time. */
+  synchronized boolean stop() throws InterruptedException {
+    if (outboxTask == null) {
+      return true;
+    }
+    boolean ended = scheduler.stop(stopTimeout);
+    outboxTask.cancel(false);
+    outboxTask = null;
+    if (outboxExecutor != injected) {
+      outboxExecutor.shutdown();
+      ended &= outboxExecutor.awaitTermination(stopTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    } else {
+      synchronized (deliverLock) {
+        // a round in progress on the host's executor has finished once this lock is ours
+      }
+    }
+    outboxExecutor = null;
+    return ended;
+  }
+
+  private static Optional<FaultEventType> sentEvent(MessageType type) {
+    return switch (type) {
+      case NOTIFICATION -> Optional.of(FaultEventType.NOTIFICATION_SENT);
+      case FOLLOW_UP -> Optional.of(FaultEventType.FOLLOW_UP_SENT);
+      case RECOVERY -> Optional.of(FaultEventType.RECOVERY_SENT);
+      case BUG_NOTICE -> Optional.empty();
+    };
+  }
+}

@@ -1,0 +1,114 @@
+package org.opsbook.engine.internal;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.opsbook.core.FaultFacts;
+import org.opsbook.core.InvalidInputException;
+import org.opsbook.core.Obligation;
+import org.opsbook.core.spi.AuditLog;
+import org.opsbook.core.spi.TransitionRecord;
+import org.opsbook.core.spi.WorkflowInstance;
+import org.opsbook.core.spi.WorkflowRepository;
+import org.opsbook.engine.Messages;
+import org.opsbook.engine.Result;
+import org.opsbook.notify.Briefing;
+import org.opsbook.notify.MessageContent;
+import org.opsbook.notify.MessageType;
+import org.opsbook.notify.SmsKey;
+import org.opsbook.notify.workflow.SmsMessage;
+import org.opsbook.notify.workflow.SmsStep;
+import org.opsbook.notify.workflow.SmsWorkflow;
+
+/** {@link Messages} over {@link SmsWorkflow}, with the fault's facts and briefing read from the engine. */
+final class MessageDesk implements Messages {
+  private final SmsWorkflow sms;
+  private final FaultDesk faults;
+  private final WorkflowRepository workflows;
+  private final AuditLog audit;
+  private final Actors actors;
+  private final Clock clock;
+
+  MessageDesk(SmsWorkflow sms, FaultDesk faults, WorkflowRepository workflows, AuditLog audit, Actors actors,
+      Clock clock) {
+    this.sms = checkNotNull(sms, "sms");
+    this.faults = checkNotNull(faults, "faults");
+    this.workflows = checkNotNull(workflows, "workflows");
+    this.audit = checkNotNull(audit, "audit");
+    this.actors = checkNotNull(actors, "actors");
+    this.clock = checkNotNull(clock, "clock");
+  }
+
+  @Override
+  public SmsMessage plan(Obligation duty) {
+    checkNotNull(duty, "duty");
+    if (SmsWorkflow.messageTypeFor(duty).isEmpty()) {
+      throw new InvalidInputException("duty", duty.ruleId() + " asks for no SMS", duty.ruleId());
+    }
+    return sms.plan(duty, facts(duty.subjectId()), clock.instant());
+  }
+
+  @Override
+  public Result<SmsMessage> draft(SmsKey key, String personId, MessageContent content) {
+    FaultFacts facts = facts(key.faultId());
+    return result(key, sms.draft(key, actors.actor(personId), content.withFallbacks(facts), clock.instant()));
+  }
+
+  @Override
+  public Result<SmsMessage> submit(SmsKey key, String personId) {
+    return result(key, sms.submitForReview(key, actors.actor(personId), clock.instant()));
+  }
+
+  @Override
+  public Result<SmsMessage> approve(SmsKey key, String personId, String reviewedText) {
+    return result(key, sms.approve(key, actors.actor(personId), reviewedText, clock.instant()));
+  }
+
+  @Override
+  public Result<SmsMessage> reject(SmsKey key, String personId, String reason) {
+    return result(key, sms.reject(key, actors.actor(personId), reason, clock.instant()));
+  }
+
+  @Override
+  public Result<SmsMessage> release(SmsKey key, String personId) {
+    SmsMessage m = find(key).orElseThrow(() -> new InvalidInputException("key", "no message " + key));
+    Briefing briefing = key.type() == MessageType.NOTIFICATION ? faults.briefing(key.faultId()) : Briefing.none();
+    return result(key, sms.release(key, actors.actor(personId), m.record().approvedText().orElse(null), briefing,
+        facts(key.faultId()), clock.instant()));
+  }
+
+  @Override
+  public Optional<SmsMessage> find(SmsKey key) {
+    return sms.find(key);
+  }
+
+  @Override
+  public List<SmsMessage> ofFault(String faultId) {
+    return sms.messagesOf(faultId);
+  }
+
+  @Override
+  public List<SmsMessage> list() {
+    List<SmsMessage> all = new ArrayList<>();
+    for (WorkflowInstance i : workflows.list(SmsWorkflow.MACHINE)) {
+      sms.find(SmsKey.parse(i.id())).ifPresent(all::add);
+    }
+    return all;
+  }
+
+  @Override
+  public List<TransitionRecord> history(SmsKey key) {
+    return sms.history(key);
+  }
+
+  private FaultFacts facts(String faultId) {
+    return faults.load(faultId).facts();
+  }
+
+  private Result<SmsMessage> result(SmsKey key, SmsStep step) {
+    return Results.of(step, step.accepted() ? audit.read("sms:" + key) : List.of());
+  }
+}

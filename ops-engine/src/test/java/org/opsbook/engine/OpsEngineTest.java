@@ -1,0 +1,198 @@
+package org.opsbook.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.opsbook.engine.EngineFixture.T0;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadFactory;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.opsbook.core.FaultEventType;
+import org.opsbook.core.InvalidInputException;
+import org.opsbook.core.Obligation;
+import org.opsbook.core.Role;
+import org.opsbook.core.StorageException;
+import org.opsbook.core.memory.RecordingMessageGateway;
+import org.opsbook.core.time.MutableClock;
+import org.opsbook.notify.SmsKey;
+import org.opsbook.notify.SmsState;
+
+/** The engine on H2 with a simulated clock: duties reach the reminder, SMS are sent once and recorded, loops stop. */
+class OpsEngineTest {
+  private final MutableClock clock = MutableClock.at(T0);
+  private final RecordingMessageGateway gateway = new RecordingMessageGateway(clock);
+  private final List<Obligation> reminded = new CopyOnWriteArrayList<>();
+
+  private OpsEngine.Builder engine(DataSource ds) {
+    return OpsEngine.builder().dataSource(ds).directory(EngineFixture.people()).gateway(gateway)
+        .reminder((duty, owing) -> reminded.add(duty)).clock(clock);
+  }
+
+  @Test
+  void ESC_ROOM_01_aDutyFallingDueReachesTheReminderOnceWithThePeopleWhoOweIt() {
+    List<String> owing = new CopyOnWriteArrayList<>();
+    try (OpsEngine ops = engine(EngineFixture.freshH2()).reminder((duty, people) -> {
+      reminded.add(duty);
+      people.forEach(p -> owing.add(duty.ruleId() + ":" + p.id()));
+    }).build()) {
+      ops.faults().open("F-1", EngineFixture.l1("F-1"), "zhangsan");
+
+      OpsEngine.DueWork first = ops.runDueWork();
+      OpsEngine.DueWork again = ops.runDueWork();
+
+      assertThat(first.dutiesReminded()).isPositive().isEqualTo(reminded.size());
+      assertThat(again.dutiesReminded()).isZero();
+      assertThat(reminded).allSatisfy(o -> assertThat(o.dueAt().orElseThrow()).isBeforeOrEqualTo(T0));
+      assertThat(reminded).extracting(o -> o.ruleId().toString()).contains("ESC-ROOM-01");
+
+      Instant next = ops.nextDueAt().orElseThrow();
+      assertThat(next).isAfter(T0);
+      clock.set(next);
+      int before = reminded.size();
+      assertThat(ops.runDueWork().dutiesReminded()).isPositive().isEqualTo(reminded.size() - before);
+      assertThat(ops.runDueWork().dutiesReminded()).isZero();
+      assertThat(reminded).extracting(Obligation::key).doesNotHaveDuplicates();
+      assertThat(owing).contains("ESC-ROOM-01:zhangsan");
+    }
+  }
+
+  @Test
+  void NOTIFY_TRIG_05_aReleasedNotificationIsSentOnceAndDischargesItsDuty() {
+    try (OpsEngine ops = engine(EngineFixture.freshH2()).build()) {
+      SmsKey key = releasedNotification(ops);
+
+      OpsEngine.DueWork first = ops.runDueWork();
+      OpsEngine.DueWork again = ops.runDueWork();
+
+      assertThat(first.messagesSent()).isEqualTo(1);
+      assertThat(again.messagesSent()).isZero();
+      assertThat(gateway.delivered()).hasSize(1);
+      assertThat(gateway.delivered().get(0).idempotencyKey()).isEqualTo(key.toString());
+      assertThat(ops.faults().duties("F-1")).extracting(o -> o.ruleId().toString())
+          .doesNotContain("NOTIFY-TRIG-05");
+      assertThat(ops.faults().load("F-1").completions().keySet())
+          .anySatisfy(k -> assertThat(k.ruleId().toString()).isEqualTo("NOTIFY-TRIG-05"));
+    }
+  }
+
+  @Test
+  void NOTIFY_REVIEW_01_theReviewerIsResolvedFromTheDirectory() {
+    try (OpsEngine ops = engine(EngineFixture.freshH2()).build()) {
+      ops.faults().open("F-1", EngineFixture.l1("F-1"), "zhangsan");
+      SmsKey key = ops.messages().plan(notifyDuty(ops)).key();
+      String text = ops.messages().draft(key, "zhangsan", EngineFixture.content()).orThrow().record().text()
+          .orElseThrow();
+      ops.messages().submit(key, "zhangsan").orThrow();
+
+      Result<?> byAuthor = ops.messages().approve(key, "zhangsan", text);
+
+      assertThat(byAuthor.accepted()).isFalse();
+      assertThat(byAuthor.violatedRules()).extracting(Object::toString).contains("NOTIFY-REVIEW-01");
+      assertThatThrownBy(byAuthor::orThrow).isInstanceOf(RefusedException.class).hasMessageContaining(
+          "NOTIFY-REVIEW-01");
+      assertThatThrownBy(() -> ops.messages().approve(key, "nobody", text))
+          .isInstanceOf(InvalidInputException.class).hasMessageContaining("nobody");
+      assertThat(ops.messages().find(key).orElseThrow().state()).isEqualTo(SmsState.IN_REVIEW);
+    }
+  }
+
+  @Test
+  void closeStopsTheLoopThreadsAfterTheyDeliveredAndRecordedTheSms() throws Exception {
+    List<Thread> threads = new CopyOnWriteArrayList<>();
+    ThreadFactory recording = r -> {
+      Thread t = new Thread(r, "engine-test-" + threads.size());
+      t.setDaemon(true);
+      threads.add(t);
+      return t;
+    };
+    OpsEngine ops = engine(EngineFixture.freshH2()).threads(recording).outboxInterval(Duration.ofMillis(20)).build();
+    try {
+      releasedNotification(ops);
+      ops.start();
+      assertThat(ops.isRunning()).isTrue();
+      assertThatThrownBy(ops::runDueWork).isInstanceOf(IllegalStateException.class);
+      awaitUntil(() -> ops.faults().load("F-1").raised().stream().noneMatch(o -> o.ruleId().toString()
+          .equals("NOTIFY-TRIG-05") && ops.faults().duties("F-1").contains(o)));
+      awaitUntil(() -> !gateway.delivered().isEmpty());
+    } finally {
+      ops.close();
+    }
+    assertThat(threads).hasSizeGreaterThanOrEqualTo(3).noneMatch(Thread::isAlive);
+    assertThat(ops.isRunning()).isFalse();
+    assertThat(gateway.delivered()).hasSize(1);
+    assertThat(ops.faults().duties("F-1")).extracting(o -> o.ruleId().toString()).doesNotContain("NOTIFY-TRIG-05");
+  }
+
+  @Test
+  void aStorageErrorOfTheLoopsReachesTheListener() throws Exception {
+    DataSource ds = EngineFixture.freshH2();
+    List<Throwable> errors = new CopyOnWriteArrayList<>();
+    List<String> loops = new CopyOnWriteArrayList<>();
+    try (OpsEngine ops = engine(ds).outboxInterval(Duration.ofMillis(20)).storageErrors((loop, e) -> {
+      loops.add(loop);
+      errors.add(e);
+    }).build()) {
+      try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+        s.execute("DROP TABLE ops_outbox");
+        s.execute("DROP TABLE ops_obligation_done");
+        s.execute("DROP TABLE ops_obligation");
+      }
+      ops.start();
+      awaitUntil(() -> loops.contains("outbox") && loops.contains("duties"));
+    }
+    assertThat(errors).allSatisfy(e -> assertThat(e).isInstanceOf(StorageException.class));
+  }
+
+  @Test
+  void theDefaultListenerLogsTheErrorWithPhoneNumbersMasked() {
+    StorageException e = new StorageException("claim", "13812345678", true,
+        new IllegalStateException("row of 13812345678"));
+    String logged = org.opsbook.engine.internal.DefaultsAccess.masked(e);
+    assertThat(logged).contains("StorageException", "IllegalStateException").doesNotContain("13812345678");
+  }
+
+  @Test
+  void aFaultEventNamesAPersonOfTheDirectory() {
+    try (OpsEngine ops = engine(EngineFixture.freshH2()).build()) {
+      ops.faults().open("F-1", EngineFixture.l1("F-1"), "zhangsan");
+      assertThatThrownBy(() -> ops.faults().record("F-1", FaultEventType.REPORTED_TO_ROOM_MANAGER, " "))
+          .isInstanceOf(InvalidInputException.class).hasMessageContaining("personId");
+      assertThatThrownBy(() -> ops.faults().told("F-1", Role.DUTY_68284, "sunba", "zhangsan"))
+          .isInstanceOf(InvalidInputException.class).hasMessageContaining("NOTIFY-REVIEW-03");
+    }
+  }
+
+  /** Opens F-1 and takes its notification SMS through draft, review, briefing and release; returns its key. */
+  private SmsKey releasedNotification(OpsEngine ops) {
+    ops.faults().open("F-1", EngineFixture.l1("F-1"), "zhangsan");
+    SmsKey key = ops.messages().plan(notifyDuty(ops)).key();
+    String text = ops.messages().draft(key, "zhangsan", EngineFixture.content()).orThrow().record().text()
+        .orElseThrow();
+    ops.messages().submit(key, "zhangsan").orThrow();
+    ops.messages().approve(key, "lisi", text).orThrow();
+    ops.faults().told("F-1", Role.FAULT_TEAM_LEADER, "lisi", "zhangsan");
+    ops.faults().told("F-1", Role.ROOM_SUPERVISOR, "wangwu", "zhangsan");
+    ops.faults().told("F-1", Role.ROOM_MANAGER, "zhaoliu", "zhangsan");
+    ops.messages().release(key, "sunba").orThrow();
+    assertThat(gateway.delivered()).isEmpty();
+    return key;
+  }
+
+  private static Obligation notifyDuty(OpsEngine ops) {
+    return ops.faults().duties("F-1").stream().filter(o -> o.ruleId().toString().equals("NOTIFY-TRIG-05"))
+        .findFirst().orElseThrow();
+  }
+
+  private static void awaitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    for (int i = 0; i < 500 && !condition.getAsBoolean(); i++) {
+      Thread.sleep(20);
+    }
+    assertThat(condition.getAsBoolean()).as("condition reached within 10 s").isTrue();
+  }
+}
