@@ -35,7 +35,7 @@ import org.opsbook.rules.duty.ObligationEngine;
  * numbers {@code amsFaultNo} and {@code amsDevTicketNo} as the AMS declaration and dispatch done (ESC-HANDLE-08.1,
  * ESC-HANDLE-02.2). The request may add an optional
  * {@code events} array for what facts cannot say, in time order (an extension the contract allows as a new optional
- * field; see docs/decision-api-notes.md):
+ * field; see docs/decision-api.md):
  *
  * <pre>{@code
  * "events": [

@@ -11,6 +11,7 @@ import org.opsbook.core.Channel;
 import org.opsbook.core.FaultFacts;
 import org.opsbook.core.Level;
 import org.opsbook.core.Masking;
+import org.opsbook.core.internal.EventIds;
 
 /**
  * What an SM-ESC event records (rules-catalog §7.3, column "Must record"): every field is optional here; each
@@ -137,6 +138,16 @@ public abstract class EscEventData {
   /** Returns an empty record (for events that record nothing). */
   public static EscEventData empty() {
     return builder().build();
+  }
+
+  /** Canonical person IDs ({@link org.opsbook.core.PersonIds}): one person, one ID in every guard. */
+  @Value.Check
+  protected EscEventData canonicalIds() {
+    if (EventIds.isCanonical(assigneeId())) {
+      return this;
+    }
+    return ((ImmutableEscEventData) ImmutableEscEventData.copyOf(this))
+        .withAssigneeId(EventIds.canonical("assigneeId", assigneeId()));
   }
 
   /** Returns a new builder. */

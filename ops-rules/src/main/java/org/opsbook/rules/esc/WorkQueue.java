@@ -9,8 +9,8 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import org.opsbook.core.OpsParameters;
-import org.opsbook.rules.classify.ClassificationTable;
 import org.opsbook.rules.duty.FaultTracker;
+import org.opsbook.rules.internal.classify.ClassificationTable;
 
 /**
  * The handling priority of a work queue (FAULT-GEN-02, ESC-HANDLE-06, ESC-REQ-01): escalated faults first
