@@ -30,7 +30,6 @@ class DocumentsRoundTripTest {
         Arguments.of("Cutover", CutoverJson.FACTS),
         Arguments.of("CutoverEventData", CutoverJson.DATA),
         Arguments.of("DataOp", DataOpJson.OPERATION),
-        Arguments.of("DataOpEventData", DataOpJson.DATA),
         Arguments.of("DataOpRecord", DataOpJson.RECORD),
         Arguments.of("SmsRecord", SmsRecordJson.SCHEMA),
         Arguments.of("MessageContent", MessageContentJson.STORED));
