@@ -39,7 +39,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * PostgreSQL) gets a working engine. On a simulated clock a duty falls due and reaches the application's
  * {@link DutyReminder} bean, and a notification SMS is drafted, reviewed, released and sent through its gateway bean.
  */
-@SpringBootTest(properties = {"opsbook.start-loops=false", "opsbook.metrics.refresh=0s"})
+@SpringBootTest(properties = {"opsbook.start-loops=false", "opsbook.metrics.refresh=0s", "spring.main.keep-alive=false"})
 class OpsbookSpringExampleTest {
   static final Instant T0 = Instant.parse("2026-11-25T01:20:00Z");
   private static final EmbeddedPostgres POSTGRES = start();
