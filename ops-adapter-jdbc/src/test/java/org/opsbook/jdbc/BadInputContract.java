@@ -74,6 +74,21 @@ abstract class BadInputContract {
   }
 
   @Test
+  void theOffendingValuesNeverReachTheErrorOrItsCausesInClear() {
+    String stream = "sms:张三丰 138 0013 8000 11010519491231002X " + "x".repeat(300);
+    List<AuditEntry> audit = List.of(audit("dataop:DM-1", "submit"), audit(stream, "too long a stream"));
+    assertThatThrownBy(() -> submit(audit)).isInstanceOfSatisfying(StorageException.class, e -> {
+      java.io.StringWriter trace = new java.io.StringWriter();
+      e.printStackTrace(new java.io.PrintWriter(trace));
+      assertThat(trace.toString()).contains("transition workflow instance").doesNotContain("0013")
+          .doesNotContain("张三丰").doesNotContain("19491231");
+      assertThat(e.getCause()).isInstanceOf(java.sql.SQLException.class);
+      assertThat(((java.sql.SQLException) e.getCause()).getSQLState()).isNotBlank();
+    });
+    assertNothingWritten();
+  }
+
+  @Test
   void aLostConnectionIsATransientErrorThatIsNotRetriedBlindlyAndWritesNothing() {
     faulty.loseConnectionBefore(sql -> sql.startsWith("INSERT INTO ops_workflow_transition"));
     int before = faulty.commits();

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.opsbook.core.AuditEntry;
+import org.opsbook.core.Masking;
 import org.opsbook.core.RuleId;
 import org.opsbook.core.spi.contract.StorageContract;
 import org.opsbook.jdbc.audit.SoxExport;
@@ -19,7 +20,12 @@ import org.opsbook.jdbc.audit.SoxTrail;
 /** The SOX export of DATAOP-MOD-18 over a stored audit log. */
 abstract class SoxExportContract extends StorageContract {
   private static AuditEntry.Builder stepBuilder(String id, String action, String from, String to, Instant at) {
-    return AuditEntry.builder().stream("dataop:" + id).at(at).actorId("u-" + action).action(action).fromState(from)
+    return stepBuilder(id, action, from, to, at, "u-" + action);
+  }
+
+  private static AuditEntry.Builder stepBuilder(String id, String action, String from, String to, Instant at,
+      String actor) {
+    return AuditEntry.builder().stream("dataop:" + id).at(at).actorId(actor).action(action).fromState(from)
         .toState(to).addRuleIds(RuleId.of("DATAOP-MOD-18")).putDetail("approverName", "张三丰")
         .putDetail("note", "联系 13800138000");
   }
@@ -153,5 +159,52 @@ abstract class SoxExportContract extends StorageContract {
     store.audit().append(step("DE-2", "run", "SCRIPT_APPROVED", "EXTRACTED", at(40)));
     assertThat(export().forStream("dataop:DE-2", Access.MASKED).trails().get(0).missingSteps())
         .containsExactly(SoxStep.TECHNICAL_APPROVAL, SoxStep.REVIEW);
+  }
+
+  /** A batch modification executed by {@code li} and reviewed by {@code reviewer}. */
+  private void batchChain(String id, String reviewer, Instant t) {
+    store.audit().appendAll(List.of(
+        step(id, "submit", "DRAFT", "SUBMITTED", t),
+        step(id, "approveBusiness", "SUBMITTED", "BUSINESS_APPROVED", t.plusSeconds(60)),
+        stepBuilder(id, "attachScriptAndBackup", "BUSINESS_APPROVED", "SCRIPT_READY", t.plusSeconds(120), "li")
+            .build(),
+        stepBuilder(id, "approveTechnical", "SCRIPT_READY", "TECH_APPROVED", t.plusSeconds(180), "chen")
+            .build(),
+        stepBuilder(id, "execute", "TECH_APPROVED", "EXECUTED", t.plusSeconds(240), "li")
+            .putDetail("batch", "true").build(),
+        stepBuilder(id, "passReview", "EXECUTED", "REVIEWED", t.plusSeconds(300), reviewer).build()));
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "DATAOP-MOD-14 li reviewing as \"{0}\" is not compliant")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"li", "Li", " li", "li ", "li\u200B", "l\u0456",
+      "\uFF4C\uFF49", "\u00A0li", "\u200B"})
+  void aProcessorReviewingUnderAnotherSpellingIsNotCompliant_DATAOP_MOD_14(String reviewer) {
+    batchChain("DM-14", reviewer, at(0));
+    SoxReport r = export().forStream("dataop:DM-14", Access.MASKED);
+    assertThat(r.compliant()).isFalse();
+    assertThat(r.trails().get(0).orderViolations()).anySatisfy(v -> assertThat(v).containsAnyOf("DATAOP-MOD-14",
+        "canonical form"));
+    assertThat(r.toJson(ZoneId.of("Asia/Shanghai"))).contains("\"compliant\" : false").doesNotContain("\"li\"");
+  }
+
+  @Test
+  @DisplayName("DATAOP-MOD-14: an independent reviewer of a batch change is compliant")
+  void anIndependentReviewerIsCompliant_DATAOP_MOD_14() {
+    batchChain("DM-15", "zhao", at(0));
+    assertThat(export().forStream("dataop:DM-15", Access.MASKED).compliant()).isTrue();
+  }
+
+  @Test
+  void underMaskedEveryPhoneFormatIdCardNameAndActorIdIsMasked() {
+    store.audit().append(AuditEntry.builder().stream("dataop:DM-20").at(at(0)).actorId("zhangsan").action("submit")
+        .putDetail("text", "张三丰: 请联系李四 138-0013-8000 / +86 139 0013 9000 / \uFF11\uFF33\uFF17\uFF10\uFF10"
+            + "\uFF11\uFF13\uFF17\uFF10\uFF10\uFF10 / 136.0013.6000, 身份证 11010519491231002X")
+        .putDetail("reviewerId", "wangwu").putDetail("approverName", "李四").build());
+    SoxExport masked = new SoxExport(store.audit(), Masking.names(List.of("张三丰", "李四")));
+    String json = masked.forStream("dataop:DM-20", Access.MASKED).toJson(ZoneId.of("Asia/Shanghai"));
+    assertThat(json).doesNotContain("zhangsan", "wangwu", "张三丰", "李四", "0013", "19491231", "\uFF10\uFF10\uFF11")
+        .contains("z*******", "w*****", "张**", "李*", "138-****-8000", "110***********002X");
+    String clear = masked.forStream("dataop:DM-20", Access.CLEAR).toJson(ZoneId.of("Asia/Shanghai"));
+    assertThat(clear).contains("zhangsan", "张三丰", "138-0013-8000");
   }
 }

@@ -15,7 +15,10 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class Actor {
-  /** The person's stable ID in the host's directory. */
+  /**
+   * The person's stable ID in the host's directory, in the canonical form of {@link PersonIds#canonical}: the builder
+   * folds {@code " Li"} and {@code ｌｉ} to {@code li} and refuses invisible, control and look-alike characters.
+   */
   public abstract String id();
 
   /** The role codes the person holds (rules-catalog §1.1). */
@@ -56,11 +59,18 @@ public abstract class Actor {
     return kind().isDeveloper();
   }
 
+  /** Canonicalises the ID (one person, one ID); refuses an ID that cannot be made canonical. */
   @Value.Check
-  protected void check() {
-    if (id().isBlank()) {
-      throw new InvalidInputException("id", "actor id must not be blank");
-    }
+  protected Actor check() {
+    String id = PersonIds.canonical("id", id());
+    return id.equals(id()) ? this : ((ImmutableActor) ImmutableActor.copyOf(this)).withId(id);
+  }
+
+  /** Masks the ID like a name: an actor's ID is personal data in logs. */
+  @Override
+  public String toString() {
+    return "Actor{id=" + Masking.name(id()) + ", roles=" + roles() + ", org=" + org().orElse("-") + ", kind="
+        + kind() + "}";
   }
 
   /** Returns a new builder. */

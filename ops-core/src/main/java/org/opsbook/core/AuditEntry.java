@@ -54,6 +54,14 @@ public abstract class AuditEntry {
     return this;
   }
 
+  /** Keeps personal data out of logs: the actor's ID is masked and the evidence is named by its keys only. */
+  @Override
+  public String toString() {
+    return "AuditEntry{stream=" + Masking.phonesIn(stream()) + ", at=" + at() + ", actorId=" + Masking.name(actorId())
+        + ", action=" + action() + ", from=" + fromState().orElse("-") + ", to=" + toState().orElse("-")
+        + ", ruleIds=" + ruleIds() + ", details=" + details().keySet() + "}";
+  }
+
   /** Returns a new builder. */
   public static Builder builder() {
     return new Builder();

@@ -6,8 +6,8 @@ import java.util.OptionalInt;
 import org.immutables.value.Value;
 
 /**
- * One entry of a fault's history: what happened, when, who reported it, and the new facts or completed rule where
- * the type carries one. Events of a fault are numbered from 1 without gaps; storage appends them atomically.
+ * One entry of a fault's history: what happened, when, who reported it, and the new facts, completed rule or
+ * lifecycle step data where the type carries one. Events of a fault are numbered from 1 without gaps; storage appends them atomically.
  */
 @Value.Immutable
 public abstract class FaultEvent {
@@ -37,6 +37,12 @@ public abstract class FaultEvent {
 
   /** A free-text note (a new ETA, a progress conclusion …). */
   public abstract Optional<String> note();
+
+  /**
+   * What a step of the fault's lifecycle (SM-ESC) recorded, as the JSON object its workflow writes (the fields of
+   * the catalog's "Must record" column, and the owner it left); empty for other events.
+   */
+  public abstract Optional<String> stepData();
 
   @Value.Check
   protected void check() {

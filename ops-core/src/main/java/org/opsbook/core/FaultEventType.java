@@ -2,7 +2,10 @@ package org.opsbook.core;
 
 /**
  * What can happen to a fault over time. A fault's history is its ordered list of {@link FaultEvent}s; the rules fold
- * it into the current facts, levels and duties.
+ * it into the current facts, levels, duties and the lifecycle state of SM-ESC (rules-catalog §7.3). The steps of that
+ * lifecycle are events of the same history: {@link #OPENED}, {@link #REPAIRED}, {@link #RELAPSED} and {@link #CLOSED}
+ * are both reported facts and lifecycle steps; the others from {@link #DECLARED} on are lifecycle steps only
+ * ({@link #isLifecycleStep()}), recorded with their data and checked by SM-ESC's guards.
  */
 public enum FaultEventType {
   /** The fault record is opened with its first facts (SM-ESC-T01). */
@@ -40,5 +43,28 @@ public enum FaultEventType {
   /** The fault came back after recovery (SM-ESC-T08); counts as a new occurrence. */
   RELAPSED,
   /** The fault record is closed (SM-ESC-T11). */
-  CLOSED
+  CLOSED,
+  /** SM-ESC-T02: declared (in AMS for a self-discovered fault, ESC-HANDLE-08). */
+  DECLARED,
+  /** SM-ESC-T03: A or B takes the fault, or the monitor assigns it (ESC-HANDLE-01/03/05). */
+  OWNERSHIP_TAKEN,
+  /** SM-ESC-T04: the A↔B handover (ESC-HANDLE-03/04). */
+  HANDED_OVER,
+  /** SM-ESC-T05: reported to the province and dispatched to the developer in AMS (ESC-HANDLE-02). */
+  ESCALATED_EXTERNALLY,
+  /** SM-ESC-T06: a conclusive progress entry (FAULT-GEN-08/09, ESC-REQ-12). */
+  PROGRESS_ENTERED,
+  /** SM-ESC-T09: the post-incident duties are filed (ESC-REQ-10/11). */
+  POST_INCIDENT_FILED,
+  /** SM-ESC-T10: the monitor intervenes (ESC-HANDLE-05). */
+  INTERVENED,
+  /** SM-ESC-T10: the monitor reassigns the owner (ESC-HANDLE-05). */
+  REASSIGNED,
+  /** ESC-HANDLE-03: A's availability changes. */
+  AVAILABILITY_REPORTED;
+
+  /** Returns true for the events that exist only as steps of the SM-ESC lifecycle, from {@link #DECLARED} on. */
+  public boolean isLifecycleStep() {
+    return compareTo(DECLARED) >= 0;
+  }
 }

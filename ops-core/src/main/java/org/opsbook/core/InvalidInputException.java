@@ -9,7 +9,8 @@ import java.util.Optional;
  * a rule needs, or events out of order. It names the offending field as a JSON-style path ({@code complaintCount},
  * {@code facts.complaintCount}, {@code steps[1].actor.roles[0]}) and, where a rule demands the value, that rule.
  *
- * <p>Whatever raised it has changed nothing.
+ * <p>Whatever raised it has changed nothing. Phone and ID-card numbers quoted in the reason are masked
+ * ({@link Masking#phonesIn}): the error is safe to log.
  */
 public final class InvalidInputException extends OpsException {
   private static final long serialVersionUID = 1L;
@@ -48,9 +49,9 @@ public final class InvalidInputException extends OpsException {
    * @param cause the underlying failure, or null
    */
   public InvalidInputException(String field, String reason, RuleId ruleId, Throwable cause) {
-    super(message(field, reason, ruleId), cause);
+    super(message(field, Masking.phonesIn(checkNotNull(reason, "reason")), ruleId), cause);
     this.field = checkNotNull(field, "field");
-    this.reason = checkNotNull(reason, "reason");
+    this.reason = Masking.phonesIn(reason);
     this.ruleId = ruleId;
   }
 

@@ -10,7 +10,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class Person {
-  /** The stable ID in the host's directory. */
+  /** The stable ID in the host's directory, canonical as {@link PersonIds#canonical} makes it. */
   public abstract String id();
 
   /** The person's name (personal data). */
@@ -33,9 +33,16 @@ public abstract class Person {
     return Actor.builder().id(id()).addAllRoles(roles()).org(org()).build();
   }
 
+  /** Canonicalises the ID (one person, one ID); refuses an ID that cannot be made canonical. */
+  @Value.Check
+  protected Person check() {
+    String id = PersonIds.canonical("id", id());
+    return id.equals(id()) ? this : ((ImmutablePerson) ImmutablePerson.copyOf(this)).withId(id);
+  }
+
   @Override
   public String toString() {
-    return "Person{id=" + id() + ", name=" + Masking.name(name())
+    return "Person{id=" + Masking.name(id()) + ", name=" + Masking.name(name())
         + ", phone=" + phone().map(Masking::phone).orElse("-")
         + ", roles=" + roles() + ", classes=" + recipientClasses() + "}";
   }

@@ -4,6 +4,12 @@ package org.opsbook.core;
  * A storage operation failed (a lost connection, a constraint violation, a serialization failure). It names the
  * operation and the key it was working on; the underlying cause (for JDBC, the {@code SQLException}) is kept. The
  * operation's transaction was rolled back: nothing is half-written.
+ *
+ * <p>Databases quote the offending values in their messages (H2: {@code VALUES ( '13800138000', '张三' )};
+ * PostgreSQL: {@code Key (id)=(…)}, {@code Failing row contains (…)}). The message (with the key) and the cause
+ * chain the JDBC adapter keeps are masked by {@link Masking#databaseMessage}. The adapter's cause is a
+ * {@code SQLException} of the same standard subclass with its SQL state and vendor code, so a host can still classify
+ * it.
  */
 public class StorageException extends OpsException {
   private static final long serialVersionUID = 1L;
@@ -21,7 +27,8 @@ public class StorageException extends OpsException {
    * @param cause the underlying failure
    */
   public StorageException(String operation, String key, boolean transientFailure, Throwable cause) {
-    super(operation + " [" + key + "] failed: " + (cause == null ? "unknown cause" : cause.getMessage()), cause);
+    super(operation + " [" + Masking.phonesIn(key) + "] failed: "
+        + (cause == null ? "unknown cause" : Masking.databaseMessage(cause.getMessage())), cause);
     this.operation = operation;
     this.key = key;
     this.transientFailure = transientFailure;
@@ -32,7 +39,7 @@ public class StorageException extends OpsException {
     return operation;
   }
 
-  /** Returns the key the operation worked on. */
+  /** Returns the key the operation worked on, in clear (the message masks it). */
   public String key() {
     return key;
   }

@@ -16,6 +16,9 @@ import org.opsbook.core.Level;
 import org.opsbook.core.Role;
 import org.opsbook.core.time.StandardWorkCalendar;
 import org.opsbook.examples.host.People;
+import org.opsbook.jdbc.audit.SoxExport;
+import org.opsbook.jdbc.audit.SoxStep;
+import org.opsbook.jdbc.audit.SoxTrail;
 import org.opsbook.notify.HandlingParty;
 import org.opsbook.notify.MessageContent;
 import org.opsbook.notify.MessageType;
@@ -43,17 +46,14 @@ import org.opsbook.rules.dataop.Sample;
 import org.opsbook.rules.dataop.TargetSystem;
 import org.opsbook.rules.dataop.TicketKind;
 import org.opsbook.rules.duty.FaultTracker;
-import org.opsbook.rules.report.FaultCategory;
-import org.opsbook.rules.report.MajorFaultSummaryRow;
 import org.opsbook.rules.report.ReportFacts;
+import org.opsbook.rules.report.ReportFacts.FaultCategory;
 import org.opsbook.rules.report.ReportInclusion;
 import org.opsbook.rules.report.ReportRules;
-import org.opsbook.rules.report.ReportWindow;
-import org.opsbook.rules.report.SummaryTable;
+import org.opsbook.rules.report.ReportRules.ReportWindow;
 import org.opsbook.rules.report.SummaryTables;
-import org.opsbook.jdbc.audit.SoxExport;
-import org.opsbook.jdbc.audit.SoxStep;
-import org.opsbook.jdbc.audit.SoxTrail;
+import org.opsbook.rules.report.SummaryTables.MajorFaultSummaryRow;
+import org.opsbook.rules.report.SummaryTables.SummaryTable;
 
 /**
  * The bundled scenario: Wednesday 25 November 2026 at the operations room (运营管理室), Asia/Shanghai, running into

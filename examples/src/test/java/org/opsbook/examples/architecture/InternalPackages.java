@@ -114,7 +114,7 @@ public final class InternalPackages {
       public void check(JavaClass item, ConditionEvents events) {
         Optional<String> from = moduleOf.apply(item);
         for (Dependency d : item.getDirectDependenciesFromSelf()) {
-          JavaClass target = d.getTargetClass();
+          JavaClass target = d.getTargetClass().getBaseComponentType();
           if (!target.getPackageName().startsWith("org.opsbook") || !isInternal(target.getPackageName())) {
             continue;
           }

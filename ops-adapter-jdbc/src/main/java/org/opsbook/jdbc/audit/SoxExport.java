@@ -13,7 +13,10 @@ import java.util.Optional;
 import java.util.Set;
 import org.opsbook.core.AuditRecord;
 import org.opsbook.core.AuditVerification;
-import org.opsbook.core.PersonalData;
+import org.opsbook.core.InvalidInputException;
+import org.opsbook.core.Masking;
+import org.opsbook.core.PersonIds;
+import org.opsbook.core.internal.PersonalData;
 import org.opsbook.core.spi.AuditLog;
 
 /**
@@ -23,6 +26,16 @@ import org.opsbook.core.spi.AuditLog;
  * ({@code businessApprovedAt <= techApprovedAt <= executedAt <= reviewedAt}). An extraction is held to 技术审批 →
  * 执行 → 复核: the manual's extraction flow (§2.4.3.2 2、) has no business approval. Evidence is masked (phone numbers,
  * names) unless the caller passes {@link Access#CLEAR}. Works on any {@link AuditLog}. Thread-safe.
+ *
+ * <p>Separation of duties is checked on the people as the trail names them, compared by canonical ID
+ * ({@link PersonIds#canonical}, so {@code Li}, {@code ｌｉ} and {@code li} are one person; an ID that has no canonical
+ * form, such as Cyrillic {@code lі} or one with a zero-width space, is itself a violation): the reviewer of a batch or
+ * important modification is none of its processors (DATAOP-MOD-14), the reviewer of a change its initiator executed is
+ * not the initiator (DATAOP-MOD-12), the reviewer of an extraction is none of its processors (DATAOP-EXT-05).
+ *
+ * <p>Under {@link Access#MASKED} every value of the export that holds personal data is masked: actor IDs and person-ID
+ * evidence as IDs ({@code li → l*}), name evidence as names, and in free text (SMS text, notes) phone and ID-card
+ * numbers in any format and, given a directory's {@link Masking.Names}, its people's names.
  */
 public final class SoxExport {
   /** The stream prefix of data modifications, as in {@code dataop:DM-42}. */
@@ -37,10 +50,20 @@ public final class SoxExport {
   }
 
   private final AuditLog log;
+  private final Masking.Names names;
 
-  /** Creates an export over {@code log}. */
+  /** Creates an export over {@code log} that masks phone and ID-card numbers, IDs and name evidence. */
   public SoxExport(AuditLog log) {
+    this(log, Masking.names(List.of()));
+  }
+
+  /**
+   * Creates an export over {@code log} that also masks {@code names} (e.g.
+   * {@link org.opsbook.core.memory.InMemoryDirectory#masking()}) wherever they appear in free text.
+   */
+  public SoxExport(AuditLog log, Masking.Names names) {
     this.log = checkNotNull(log, "log");
+    this.names = checkNotNull(names, "names");
   }
 
   /** Returns the trail of one operation's stream, e.g. {@code dataop:DM-42}. */
@@ -75,9 +98,11 @@ public final class SoxExport {
     for (AuditRecord r : records) {
       Optional<SoxStep> step = SoxStep.ofAction(r.entry().action());
       step.ifPresent(s -> last.put(s, r.entry().at()));
-      Map<String, String> details = access == Access.CLEAR ? r.entry().details()
-          : PersonalData.maskedDetails(r.entry().details());
-      entries.add(new SoxTrail.Entry(r.sequence(), r.entry().at(), r.entry().actorId(), r.entry().action(),
+      boolean clear = access == Access.CLEAR;
+      Map<String, String> details = clear ? r.entry().details()
+          : PersonalData.maskedDetails(r.entry().details(), names);
+      String actorId = clear ? r.entry().actorId() : PersonalData.maskedId(r.entry().actorId());
+      entries.add(new SoxTrail.Entry(r.sequence(), r.entry().at(), actorId, r.entry().action(),
           r.entry().fromState(), r.entry().toState(), step, List.copyOf(r.entry().ruleIds()), details,
           r.previousHash(), r.hash()));
     }
@@ -99,7 +124,70 @@ public final class SoxExport {
       }
       previous = s;
     }
+    outOfOrder.addAll(separationViolations(records, kind, access));
     return new SoxTrail(stream, kind, verification, entries, last, missing, outOfOrder);
+  }
+
+  /** Events whose actor acts as 数据操作处理人 (writes, approves or runs the script). */
+  private static final Set<String> PROCESSOR_EVENTS = Set.of("attachScriptAndBackup", "attachScript",
+      "resubmitScript", "approveTechnical", "approveScript", "execute", "run");
+
+  /**
+   * DATAOP-MOD-14, DATAOP-MOD-12 and DATAOP-EXT-05 on the trail's people, by canonical ID; the reviewer is the actor
+   * of the last passReview.
+   */
+  private static List<String> separationViolations(List<AuditRecord> records, SoxTrail.Kind kind, Access access) {
+    List<String> out = new ArrayList<>();
+    Set<String> processors = new LinkedHashSet<>();
+    String initiator = null;
+    String executor = null;
+    String reviewer = null;
+    boolean batchOrImportant = false;
+    for (AuditRecord r : records) {
+      String action = r.entry().action();
+      String who = r.entry().actorId();
+      String id;
+      try {
+        id = PersonIds.canonical("actorId", who);
+      } catch (InvalidInputException e) {
+        out.add("DATAOP-MOD-18: record " + r.sequence() + " names " + shown(who, access)
+            + ", which is not a person ID in canonical form (" + e.reason() + ")");
+        continue;
+      }
+      Map<String, String> d = r.entry().details();
+      batchOrImportant |= "true".equals(d.get("batch")) || "true".equals(d.get("important"));
+      if (action.equals("submit")) {
+        initiator = id;
+      }
+      if (PROCESSOR_EVENTS.contains(action)) {
+        processors.add(id);
+      }
+      if (action.equals("execute") || action.equals("run")) {
+        executor = id;
+      }
+      if (action.equals("passReview")) {
+        reviewer = id;
+      }
+    }
+    if (reviewer == null) {
+      return out;
+    }
+    if (kind == SoxTrail.Kind.EXTRACTION && processors.contains(reviewer)) {
+      out.add("DATAOP-EXT-05: the reviewer " + shown(reviewer, access) + " also acted as 数据操作处理人");
+    }
+    if (kind == SoxTrail.Kind.MODIFICATION && batchOrImportant && processors.contains(reviewer)) {
+      out.add("DATAOP-MOD-14: the reviewer " + shown(reviewer, access)
+          + " of a batch or important change also acted as 数据操作处理人");
+    }
+    if (kind == SoxTrail.Kind.MODIFICATION && initiator != null && initiator.equals(executor)
+        && initiator.equals(reviewer)) {
+      out.add("DATAOP-MOD-12: the initiator " + shown(reviewer, access) + " executed and reviewed the change");
+    }
+    return out;
+  }
+
+  private static String shown(String id, Access access) {
+    return access == Access.CLEAR ? id : PersonalData.maskedId(id);
   }
 
   /** Extraction-only events of SM-DATAOP-EXT. */

@@ -17,7 +17,9 @@ import org.opsbook.core.RuleId;
  * @param entries the records in sequence order
  * @param stepTimes when each step last happened (a rework repeats 技术审批 and 执行)
  * @param missingSteps the steps with no record, in chain order
- * @param orderViolations each step that happened before the step it must follow, naming DATAOP-MOD-18
+ * @param orderViolations each step that happened before the step it must follow, naming DATAOP-MOD-18, and each
+ *     breach of separation of duties between the people of the trail (DATAOP-MOD-14, DATAOP-MOD-12, DATAOP-EXT-05),
+ *     compared by canonical person ID
  */
 public record SoxTrail(String stream, Kind kind, AuditVerification verification, List<Entry> entries,
     Map<SoxStep, Instant> stepTimes, List<SoxStep> missingSteps, List<String> orderViolations) {
@@ -53,7 +55,7 @@ public record SoxTrail(String stream, Kind kind, AuditVerification verification,
    *
    * @param sequence its position in the stream
    * @param at when it happened
-   * @param actorId who did it
+   * @param actorId who did it (masked as an ID unless exported with the right)
    * @param action the event or decision
    * @param fromState the state before, for a transition
    * @param toState the state after

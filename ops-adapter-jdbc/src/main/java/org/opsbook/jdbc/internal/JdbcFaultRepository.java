@@ -77,12 +77,12 @@ public final class JdbcFaultRepository implements FaultRepository {
 
   private static void insertEvents(Connection c, List<FaultEvent> events) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("INSERT INTO ops_fault_event (fault_id, seq, type, at, actor_id,"
-        + " facts, rule_id, duty_seq, note) VALUES (?,?,?,?,?,?,?,?,?)")) {
+        + " facts, rule_id, duty_seq, note, step_data) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
       for (FaultEvent e : events) {
         Sql.bind(ps, e.faultId(), e.sequence(), e.type(), e.at(), Sql.text(e.actorId()),
             Sql.text(e.facts().map(StoredJson::facts)), Sql.text(e.ruleId().map(RuleId::value)),
             e.dutySequence().isPresent() ? (Object) e.dutySequence().getAsInt() : Sql.NULL_INT,
-            Sql.text(e.note()));
+            Sql.text(e.note()), Sql.text(e.stepData()));
         ps.addBatch();
       }
       ps.executeBatch();
@@ -92,7 +92,7 @@ public final class JdbcFaultRepository implements FaultRepository {
   @Override
   public List<FaultEvent> events(String faultId) {
     return runner.read("read fault events", faultId, c -> Sql.query(c,
-        "SELECT fault_id, seq, type, at, actor_id, facts, rule_id, duty_seq, note FROM ops_fault_event"
+        "SELECT fault_id, seq, type, at, actor_id, facts, rule_id, duty_seq, note, step_data FROM ops_fault_event"
             + " WHERE fault_id = ? ORDER BY seq", JdbcFaultRepository::event, faultId));
   }
 
@@ -100,7 +100,8 @@ public final class JdbcFaultRepository implements FaultRepository {
     FaultEvent.Builder b = FaultEvent.builder().faultId(rs.getString("fault_id")).sequence(rs.getLong("seq"))
         .type(FaultEventType.valueOf(rs.getString("type"))).at(Sql.instant(rs, "at"))
         .actorId(Sql.optText(rs, "actor_id")).facts(Sql.optText(rs, "facts").map(StoredJson::readFacts))
-        .ruleId(Sql.optText(rs, "rule_id").map(RuleId::of)).note(Sql.optText(rs, "note"));
+        .ruleId(Sql.optText(rs, "rule_id").map(RuleId::of)).note(Sql.optText(rs, "note"))
+        .stepData(Sql.optText(rs, "step_data"));
     int duty = rs.getInt("duty_seq");
     if (!rs.wasNull()) {
       b.dutySequence(duty);

@@ -65,7 +65,8 @@ public final class JdbcRunner {
           backoff(attempt);
           continue;
         }
-        throw new StorageException(operation, key, dialect.isRetryable(e) || dialect.isConnectionLost(e), e);
+        throw new StorageException(operation, key, dialect.isRetryable(e) || dialect.isConnectionLost(e),
+            SqlErrors.redacted(e));
       }
     }
   }
@@ -76,7 +77,8 @@ public final class JdbcRunner {
       c.setAutoCommit(true);
       return work.run(c);
     } catch (SQLException e) {
-      throw new StorageException(operation, key, dialect.isRetryable(e) || dialect.isConnectionLost(e), e);
+      throw new StorageException(operation, key, dialect.isRetryable(e) || dialect.isConnectionLost(e),
+            SqlErrors.redacted(e));
     }
   }
 

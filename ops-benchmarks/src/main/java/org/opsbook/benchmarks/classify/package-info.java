@@ -1,6 +1,5 @@
 /**
- * W1 (benchmarks.md): classification of threshold-rule facts by opsbook's {@code RuleTable} beside Drools, Easy
- * Rules and Evrete, and the hand-written floors; plus the real 29-rule {@code FaultClassifier} (internal, not
- * published).
+ * The real 29-rule {@code FaultClassifier} (the public classification API) under JMH. The W1 comparison of the
+ * internal {@code RuleTable} with other rule engines sits in {@code org.opsbook.rules.internal.classify}.
  */
 package org.opsbook.benchmarks.classify;

@@ -13,7 +13,7 @@ import org.opsbook.core.AuditChain;
 import org.opsbook.core.AuditEntry;
 import org.opsbook.core.AuditRecord;
 import org.opsbook.core.AuditVerification;
-import org.opsbook.core.PersonalData;
+import org.opsbook.core.internal.PersonalData;
 import org.opsbook.core.spi.AuditLog;
 
 /** An {@link AuditLog} in memory. Thread-safe. */

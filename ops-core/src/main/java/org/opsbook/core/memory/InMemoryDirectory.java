@@ -8,17 +8,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.opsbook.core.InvalidInputException;
+import org.opsbook.core.Masking;
 import org.opsbook.core.Person;
+import org.opsbook.core.PersonIds;
 import org.opsbook.core.RecipientClass;
 import org.opsbook.core.Role;
 import org.opsbook.core.spi.Directory;
 
-/** A {@link Directory} over a fixed list of people. Immutable and thread-safe. */
+/**
+ * A {@link Directory} over a fixed list of people, keyed by canonical ID ({@link PersonIds#canonical}): {@code find}
+ * answers {@code "Li"}, {@code " li"} and {@code ｌｉ} with the person {@code li}, and refuses a look-alike or
+ * invisible-character ID. Its {@link #masking()} masks its people's names (and phone numbers) in free text.
+ * Immutable and thread-safe.
+ */
 public final class InMemoryDirectory implements Directory {
   private final Map<String, Person> people;
+  private final Masking.Names masking;
 
   private InMemoryDirectory(Map<String, Person> people) {
     this.people = ImmutableMap.copyOf(people);
+    this.masking = Masking.names(people.values().stream().map(Person::name).toList());
   }
 
   /** Returns a directory of {@code people}; IDs must be unique. */
@@ -26,7 +35,7 @@ public final class InMemoryDirectory implements Directory {
     Map<String, Person> byId = new LinkedHashMap<>();
     for (Person p : people) {
       if (byId.put(p.id(), p) != null) {
-        throw new InvalidInputException("id", "duplicate person id in directory: " + p.id());
+        throw new InvalidInputException("id", "duplicate person id in directory: " + Masking.name(p.id()));
       }
     }
     return new InMemoryDirectory(byId);
@@ -45,7 +54,12 @@ public final class InMemoryDirectory implements Directory {
 
   @Override
   public Optional<Person> find(String personId) {
-    return Optional.ofNullable(people.get(personId));
+    return Optional.ofNullable(people.get(PersonIds.canonical("personId", personId)));
+  }
+
+  /** Returns the masking of this directory's names and of phone and ID-card numbers, for logs and exports. */
+  public Masking.Names masking() {
+    return masking;
   }
 
   @Override

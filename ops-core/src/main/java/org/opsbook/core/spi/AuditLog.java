@@ -10,7 +10,7 @@ import org.opsbook.core.AuditVerification;
  * The append-only audit log: one record per transition or decision, chained per stream with SHA-256
  * ({@link org.opsbook.core.AuditChain}). Records are never changed or deleted; {@link #verify} finds the first one
  * that was, including a deleted tail (the log remembers how many records each stream was given). Each entry is
- * sealed as {@link org.opsbook.core.PersonalData#forStorage} returns it (sampled phone numbers masked,
+ * sealed as {@link org.opsbook.core.internal.PersonalData#forStorage} returns it (sampled phone numbers masked,
  * DATAOP-EXT-06). Implementations are thread-safe; appends to one stream are serialised.
  */
 public interface AuditLog {

@@ -7,8 +7,10 @@ import java.util.function.Function;
 import org.opsbook.core.Actor;
 import org.opsbook.core.ActorKind;
 import org.opsbook.core.InvalidInputException;
+import org.opsbook.core.Masking;
 import org.opsbook.core.Obligation;
 import org.opsbook.core.Person;
+import org.opsbook.core.PersonIds;
 import org.opsbook.core.spi.Directory;
 
 /**
@@ -31,7 +33,7 @@ public final class Actors {
   }
 
   /**
-   * Returns the person with that ID.
+   * Returns the person with that ID, looked up by its canonical form ({@link PersonIds#canonical}).
    *
    * @throws InvalidInputException naming {@code personId} when the directory has nobody with it
    */
@@ -39,8 +41,9 @@ public final class Actors {
     if (personId == null || personId.isBlank()) {
       throw new InvalidInputException("personId", "a person ID is required");
     }
-    return directory.find(personId)
-        .orElseThrow(() -> new InvalidInputException("personId", "the directory has nobody with ID " + personId));
+    String id = PersonIds.canonical("personId", personId);
+    return directory.find(id).orElseThrow(() -> new InvalidInputException("personId",
+        "the directory has nobody with ID " + Masking.name(id)));
   }
 
   /** Returns the actor of the person with that ID, as the directory knows them. */

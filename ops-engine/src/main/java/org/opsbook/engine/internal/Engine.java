@@ -27,9 +27,6 @@ import org.opsbook.rules.dataop.DataOpWorkflow;
 import org.opsbook.rules.dataop.json.DataOpCodec;
 import org.opsbook.rules.duty.FaultDutyService;
 import org.opsbook.rules.duty.ObligationEngine;
-import org.opsbook.rules.esc.EscService;
-import org.opsbook.rules.esc.EscWorkflow;
-import org.opsbook.rules.esc.json.EscCodec;
 import org.opsbook.rules.json.BugJson;
 
 /**
@@ -59,7 +56,6 @@ public final class Engine {
     var params = settings.parameters();
     var calendar = settings.calendar();
     this.faults = new FaultDesk(new FaultDutyService(ports.faults(), ports.obligations(), rules), ports.faults(),
-        new EscService(ports.workflows(), EscCodec.instance(), new EscWorkflow(rules)),
         new BriefingLog(ports.auditLog()), actors, clock);
     SmsWorkflow sms = SmsWorkflow.builder().workflows(ports.workflows()).outbox(ports.outbox())
         .directory(settings.directory()).config(NotifyConfig.defaults()).build();

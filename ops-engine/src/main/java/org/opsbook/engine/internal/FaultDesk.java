@@ -22,22 +22,19 @@ import org.opsbook.rules.duty.FaultTracker;
 import org.opsbook.rules.esc.EscEvent;
 import org.opsbook.rules.esc.EscEventData;
 import org.opsbook.rules.esc.EscFault;
-import org.opsbook.rules.esc.EscService;
 
-/** {@link Faults} over {@link FaultDutyService} (history, level, duty timers) and {@link EscService} (SM-ESC). */
+/** {@link Faults} over {@link FaultDutyService}: one history per fault (facts, level, duty timers, SM-ESC). */
 final class FaultDesk implements Faults {
   private final FaultDutyService duties;
   private final FaultRepository repository;
-  private final EscService lifecycle;
   private final BriefingLog briefings;
   private final Actors actors;
   private final Clock clock;
 
-  FaultDesk(FaultDutyService duties, FaultRepository repository, EscService lifecycle, BriefingLog briefings,
+  FaultDesk(FaultDutyService duties, FaultRepository repository, BriefingLog briefings,
       Actors actors, Clock clock) {
     this.duties = checkNotNull(duties, "duties");
     this.repository = checkNotNull(repository, "repository");
-    this.lifecycle = checkNotNull(lifecycle, "lifecycle");
     this.briefings = checkNotNull(briefings, "briefings");
     this.actors = checkNotNull(actors, "actors");
     this.clock = checkNotNull(clock, "clock");
@@ -90,15 +87,14 @@ final class FaultDesk implements Faults {
 
   @Override
   public Result<EscFault> lifecycle(String faultId, EscEvent event, EscEventData data, String personId) {
-    Outcome<EscFault> o = event == EscEvent.OPEN_FAULT
-        ? lifecycle.open(faultId, data, actors.actor(personId), clock.instant())
-        : lifecycle.fire(faultId, event, data, actors.actor(personId), clock.instant());
-    return Results.of(o);
+    Outcome<FaultTracker> o = duties.fire(faultId, event, data, actors.actor(personId), clock.instant());
+    return Results.of(new Outcome<>(o.instance().lifecycle().orElseThrow(), o.transitionId(), o.violations(),
+        o.audit()));
   }
 
   @Override
   public Optional<EscFault> lifecycleOf(String faultId) {
-    return lifecycle.find(faultId);
+    return duties.load(faultId).lifecycle();
   }
 
   /** Records the SMS sending on the fault, which discharges its NOTIFY-TRIG duty. */

@@ -13,7 +13,8 @@ import org.opsbook.core.Obligation;
 import org.opsbook.core.OpsParameters;
 import org.opsbook.core.Role;
 import org.opsbook.core.RuleId;
-import org.opsbook.rules.report.ReportWindow;
+import org.opsbook.rules.report.ReportRules;
+import org.opsbook.rules.report.ReportRules.ReportWindow;
 
 /**
  * The duties a BUG creates as of a moment (rules-catalog §11): the AMS submission (BUG-03), the notice on three

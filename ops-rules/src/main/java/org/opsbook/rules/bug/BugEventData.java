@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.immutables.value.Value;
 import org.opsbook.core.Masking;
+import org.opsbook.core.internal.EventIds;
 
 /**
  * What an SM-BUG event records (rules-catalog §11.1, column "Must record"): every field is optional here, and each
@@ -147,6 +148,19 @@ public abstract class BugEventData {
   /** Returns an empty record (for events that record nothing). */
   public static BugEventData empty() {
     return builder().build();
+  }
+
+  /** Canonical person IDs ({@link org.opsbook.core.PersonIds}): one person, one ID in every guard. */
+  @Value.Check
+  protected BugEventData canonicalIds() {
+    if (EventIds.isCanonical(developer()) && EventIds.isCanonical(opsRoomAgreedBy())
+        && EventIds.isCanonical(supportRoomAgreedBy())) {
+      return this;
+    }
+    return ((ImmutableBugEventData) ImmutableBugEventData.copyOf(this))
+        .withDeveloper(EventIds.canonical("developer", developer()))
+        .withOpsRoomAgreedBy(EventIds.canonical("opsRoomAgreedBy", opsRoomAgreedBy()))
+        .withSupportRoomAgreedBy(EventIds.canonical("supportRoomAgreedBy", supportRoomAgreedBy()));
   }
 
   /** Returns a new builder. */

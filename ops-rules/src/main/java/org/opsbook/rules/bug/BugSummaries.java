@@ -3,8 +3,10 @@ package org.opsbook.rules.bug;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.opsbook.rules.report.BugWeeklySummaryRow;
-import org.opsbook.rules.report.ReportWindow;
+import org.opsbook.rules.report.ReportRules;
+import org.opsbook.rules.report.ReportRules.ReportWindow;
+import org.opsbook.rules.report.SummaryTables;
+import org.opsbook.rules.report.SummaryTables.BugWeeklySummaryRow;
 
 /**
  * The BUGs of the weekly BUG summary (REPORT-FMT-02, the periodic summary of BUG-11): every BUG raised before the

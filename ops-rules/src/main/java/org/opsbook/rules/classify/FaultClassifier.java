@@ -8,6 +8,9 @@ import org.opsbook.core.FaultFacts;
 import org.opsbook.core.Level;
 import org.opsbook.core.OpsParameters;
 import org.opsbook.core.RuleId;
+import org.opsbook.rules.internal.classify.ClassificationRule;
+import org.opsbook.rules.internal.classify.ClassificationTable;
+import org.opsbook.rules.internal.classify.RuleTable;
 
 /**
  * Classifies a fault (FAULT-CLASS-DEF-04): every L1 and L2 criterion of the {@link ClassificationTable} is
@@ -50,17 +53,20 @@ public final class FaultClassifier {
     return STANDARD;
   }
 
-  /** Returns the table this classifier evaluates, in order. */
-  public List<ClassificationRule> rules() {
+  /** Returns the table this classifier evaluates, in order (internal types: for this package and its tests). */
+  List<ClassificationRule> rules() {
     return rules;
   }
 
   /** Returns the compiled table; bit {@code i} of {@link #match} is {@code rules().get(i)}. */
-  public RuleTable<FaultFacts> table() {
+  RuleTable<FaultFacts> table() {
     return table;
   }
 
-  /** Returns the rules {@code facts} meet, as a bit mask over {@link #rules()}; the manual assessment aside. */
+  /**
+   * Returns the rules {@code facts} meet, as a bit mask over the table in catalog order (bit 0 is FAULT-CLASS-L1-01);
+   * the manual assessment aside. The allocation-free path the benchmarks measure; {@link #classify} names the rules.
+   */
   public long match(FaultFacts facts) {
     return table.match(facts);
   }

@@ -12,6 +12,7 @@ import org.immutables.value.Value;
 import org.opsbook.core.Actor;
 import org.opsbook.core.ActorKind;
 import org.opsbook.core.InvalidInputException;
+import org.opsbook.core.internal.EventIds;
 
 /**
  * What one event records on a data-operation ticket: script and backup references, approval forms, the developer
@@ -213,6 +214,17 @@ public abstract class DataOpEventData {
     if (m.isPresent() && (!(m.getAsDouble() >= 0) || Double.isInfinite(m.getAsDouble()))) {
       throw new InvalidInputException(field, field + " must be >= 0: " + m.getAsDouble());
     }
+  }
+
+  /** Canonical person IDs ({@link org.opsbook.core.PersonIds}): one person, one ID in every guard. */
+  @Value.Check
+  protected DataOpEventData canonicalIds() {
+    if (EventIds.isCanonical(developerId()) && EventIds.isCanonical(cityMonitorId())) {
+      return this;
+    }
+    return ((ImmutableDataOpEventData) ImmutableDataOpEventData.copyOf(this))
+        .withDeveloperId(EventIds.canonical("developerId", developerId()))
+        .withCityMonitorId(EventIds.canonical("cityMonitorId", cityMonitorId()));
   }
 
   /** Returns a new builder. */

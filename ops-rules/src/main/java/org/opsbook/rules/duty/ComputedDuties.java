@@ -101,13 +101,16 @@ final class ComputedDuties {
     }
   }
 
+  /** ESC-ROOM-01..08: the first reports to the room manager. */
+  private static final List<Duty> FIRST_ROOM_REASONS = List.of(Duty.ESC_ROOM_01, Duty.ESC_ROOM_02, Duty.ESC_ROOM_03,
+      Duty.ESC_ROOM_04, Duty.ESC_ROOM_05, Duty.ESC_ROOM_06, Duty.ESC_ROOM_07, Duty.ESC_ROOM_08);
+
   /** The earliest trigger among the first reports ESC-ROOM-01..08 (「以上故障」 of ESC-ROOM-09). */
   private static Instant firstRoomReason(FaultTracker f) {
     Instant first = null;
-    for (ObligationKey k : f.raisedKeys()) {
-      String id = k.ruleId().value();
-      if (id.startsWith("ESC-ROOM-0") && id.compareTo("ESC-ROOM-09") < 0) {
-        first = earliest(first, f.raisedDuty(k).triggeredAt().orElseThrow());
+    for (Duty d : FIRST_ROOM_REASONS) {
+      for (int seq = 1; seq <= f.countRaised(d); seq++) {
+        first = earliest(first, f.raisedDuty(f.key(d, seq)).triggeredAt().orElseThrow());
       }
     }
     return first;

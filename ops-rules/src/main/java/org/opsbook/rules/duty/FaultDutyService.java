@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.LongFunction;
+import org.opsbook.core.Actor;
 import org.opsbook.core.AuditEntry;
 import org.opsbook.core.FaultEvent;
 import org.opsbook.core.FaultEventType;
@@ -17,14 +18,18 @@ import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Obligation;
 import org.opsbook.core.ObligationKey;
 import org.opsbook.core.RuleId;
+import org.opsbook.core.machine.Outcome;
 import org.opsbook.core.spi.FaultRepository;
 import org.opsbook.core.spi.ObligationRepository;
 import org.opsbook.core.spi.ScheduledObligation;
+import org.opsbook.rules.esc.EscEvent;
+import org.opsbook.rules.esc.EscEventData;
 
 /**
- * What a host calls to keep a fault's duties: it loads the fault's history from the {@link FaultRepository}, folds
- * it, appends the new event with the updated {@link org.opsbook.core.FaultSummary} and an audit entry in one atomic
- * step (stream {@code fault:<id>}), and then brings the fault's timers in the {@link ObligationRepository} in line:
+ * What a host calls to keep a fault: its facts, reports, duties and lifecycle (SM-ESC) in one history. It loads the
+ * fault's history from the {@link FaultRepository}, folds it, appends the new event with the updated
+ * {@link org.opsbook.core.FaultSummary} and an audit entry in one atomic step (one stream per fault,
+ * {@code fault:<id>}), and then brings the fault's timers in the {@link ObligationRepository} in line:
  * every timed duty is scheduled under its key (faultId, rule, occurrence), keys that no longer apply are
  * cancelled, and the repair or closing cancels the whole subject before the recovery duties are scheduled.
  *
@@ -33,7 +38,14 @@ import org.opsbook.core.spi.ScheduledObligation;
  * service.open("F-1", facts, detectedAt, "zhang");
  * service.record("F-1", FaultEventType.REPORTED_TO_ROOM_MANAGER, at, "zhang");
  * List<Obligation> duties = service.obligations("F-1", now);
+ * Outcome<FaultTracker> o = service.fire("F-1", EscEvent.DECLARE, EscEventData.empty(), duty, now);
+ * EscState state = service.load("F-1").lifecycle().orElseThrow().state();
  * }</pre>
+ *
+ * <p>A step of the lifecycle ({@link #fire}) is checked by SM-ESC's guards with the actor's roles; a refusal lists
+ * every failed guard with its rule and stores nothing. The repair, relapse and closing are the same events whether a
+ * host reports them ({@link #record}, for hosts that do not run the lifecycle) or fires them as steps
+ * ({@code markRepaired}, {@code relapse}, {@code close}): the repair ends the escalation duties either way.
  *
  * <p>The history is the source of truth: timers are re-derived on every append, so a failure between the two steps
  * heals on the next one. Pure: every call takes its time; nothing reads a clock. Thread-safe; two writers of one
@@ -57,7 +69,7 @@ public final class FaultDutyService {
     this.engine = checkNotNull(engine, "engine");
   }
 
-  /** Opens a fault with its first facts (SM-ESC-T01); returns its state. */
+  /** Opens a fault with its first facts as reported (SM-ESC-T01 without the role check); returns its state. */
   public FaultTracker open(String faultId, FaultFacts facts, Instant at, String actorId) {
     return append(faultId, seq -> event(faultId, seq, FaultEventType.OPENED, at, actorId).facts(facts).build());
   }
@@ -71,12 +83,16 @@ public final class FaultDutyService {
   /**
    * Records an event that carries neither facts nor a rule (a report, a sent message, the repair …).
    *
-   * @throws InvalidInputException for OPENED, FACTS_CHANGED and DUTY_COMPLETED, which have their own methods
+   * @throws InvalidInputException for OPENED, FACTS_CHANGED and DUTY_COMPLETED, which have their own methods, and
+   *     for the lifecycle's own steps, which {@link #fire} checks
    */
   public FaultTracker record(String faultId, FaultEventType type, Instant at, String actorId) {
     if (type == FaultEventType.OPENED || type == FaultEventType.FACTS_CHANGED
         || type == FaultEventType.DUTY_COMPLETED) {
       throw new InvalidInputException("type", type + " needs its facts or rule; use open, updateFacts or complete");
+    }
+    if (type.isLifecycleStep()) {
+      throw new InvalidInputException("type", type + " is a step of the lifecycle: fire it with its data");
     }
     return append(faultId, seq -> event(faultId, seq, type, at, actorId).build());
   }
@@ -92,6 +108,44 @@ public final class FaultDutyService {
       sequence.ifPresent(b::dutySequence);
       return b.build();
     });
+  }
+
+  /**
+   * Opens a fault through its lifecycle (SM-ESC-T01): the escalated-fault duty, the system administrator, the
+   * pre-processor or the ticket reviewer opens it, with its first facts in {@code data} and the ticket it came from.
+   *
+   * @return the fault and its audit entry, or a refusal when {@code actor} may not open one or the fault exists
+   *     (nothing stored)
+   * @throws InvalidInputException naming the field of {@code data} that is wrong
+   */
+  public Outcome<FaultTracker> open(String faultId, EscEventData data, Actor actor, Instant at) {
+    return fire(faultId, EscEvent.OPEN_FAULT, data, actor, at);
+  }
+
+  /**
+   * Takes a step of the fault's lifecycle (SM-ESC): decides it by the declared table and its guards against the
+   * fault as its history leaves it, and when accepted appends it to the history as the fault event of
+   * {@link EscEvent#type()} with its data, the summary and its audit entry, and reschedules the duties it changed.
+   *
+   * @return the fault after the step and its audit entry, or a refusal listing every failed guard (nothing stored)
+   * @throws InvalidInputException naming {@code faultId} when no fault has that ID, or the field of {@code data}
+   *     that is wrong
+   * @throws org.opsbook.core.ConcurrentUpdateException when another writer changed the fault meanwhile
+   */
+  public Outcome<FaultTracker> fire(String faultId, EscEvent event, EscEventData data, Actor actor, Instant at) {
+    FaultTracker before = load(faultId);
+    if (before.version() == 0 && event != EscEvent.OPEN_FAULT) {
+      throw new InvalidInputException("faultId", "no fault " + faultId + " is open");
+    }
+    FaultTracker.Stepped s = before.decideStep(event, data, actor, at);
+    if (!s.outcome().isAccepted()) {
+      return s.outcome();
+    }
+    FaultTracker after = s.outcome().instance();
+    faults.append(faultId, before.version(), List.of(s.event()), after.summary(),
+        List.of(s.outcome().audit().orElseThrow()));
+    reconcileTimers(faultId, s.event().type(), after.obligations(at));
+    return s.outcome();
   }
 
   /** Returns the fault's state folded from its stored history. */

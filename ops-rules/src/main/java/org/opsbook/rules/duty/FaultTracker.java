@@ -9,13 +9,17 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.function.Predicate;
+import org.opsbook.core.Actor;
+import org.opsbook.core.AuditEntry;
 import org.opsbook.core.Channel;
 import org.opsbook.core.Classification;
 import org.opsbook.core.FaultEvent;
@@ -29,17 +33,29 @@ import org.opsbook.core.ObligationKey;
 import org.opsbook.core.OpsParameters;
 import org.opsbook.core.ResponsibleUnit;
 import org.opsbook.core.RuleId;
+import org.opsbook.core.machine.Outcome;
 import org.opsbook.core.spi.WorkCalendar;
 import org.opsbook.rules.duty.ConditionRule.Window;
 import org.opsbook.rules.duty.Duty.Contact;
+import org.opsbook.rules.esc.EscEvent;
+import org.opsbook.rules.esc.EscEventData;
+import org.opsbook.rules.esc.EscFault;
+import org.opsbook.rules.internal.duty.AppendMap;
+import org.opsbook.rules.internal.esc.json.EscCodec;
+import org.opsbook.rules.internal.esc.EscWorkflow;
 
 /**
  * One fault as the obligations engine sees it: its history folded into the current facts, the current and peak
  * level (FAULT-CLASS-DEF-07), the reports made, and every duty the manual creates — who must tell whom, by which
  * channel and by when, each with the rule that demands it (§0.3).
  *
+ * <p>The same history holds the fault's lifecycle (SM-ESC, rules-catalog §7.3): {@link #step} decides a step by the
+ * declared table and its guards and folds it as the next event; {@link #lifecycle()} is the state, owner and record
+ * the history leaves. A repair is one REPAIRED event whether a host reports it or the owner marks it repaired.
+ *
  * <p>Immutable: {@link #apply(FaultEvent)} returns the next state and leaves this one as it was, also when it
- * refuses an event. Pure: {@link #obligations(Instant)} takes {@code now} and reads no clock.
+ * refuses an event. Folding a history is linear in its length: successive states share their duty maps' entries
+ * instead of copying them. Pure: {@link #obligations(Instant)} takes {@code now} and reads no clock.
  *
  * <p>How duties arise and end:
  * <ul>
@@ -61,7 +77,7 @@ import org.opsbook.rules.duty.Duty.Contact;
  */
 public final class FaultTracker {
   /** Due time (timely last), then rule ID, then occurrence: the order of {@link #obligations(Instant)}. */
-  static final Comparator<Obligation> ORDER = Comparator
+  public static final Comparator<Obligation> ORDER = Comparator
       .comparing((Obligation o) -> o.dueAt().orElse(Instant.MAX))
       .thenComparing(Obligation::ruleId)
       .thenComparingInt(Obligation::sequence);
@@ -89,11 +105,18 @@ public final class FaultTracker {
   private final Instant repairedAt;
   private final Instant closedAt;
   private final Map<RuleId, Instant> since;
-  private final Map<ObligationKey, Obligation> raised;
-  private final Map<ObligationKey, Instant> completed;
-  private final Map<ObligationKey, Instant> cancelled;
+  private final AppendMap<ObligationKey, Obligation> raised;
+  private final AppendMap<ObligationKey, Instant> completed;
+  private final AppendMap<ObligationKey, Instant> cancelled;
+  /** The raised duties neither done nor ended, in the order they arose. */
+  private final ObligationKey[] open;
+  /** By duty ordinal: how many occurrences were raised, and the highest one done or ended. */
+  private final int[] raisedCount;
+  private final int[] maxSettled;
   /** The first-occurrence keys of this fault, shared by all its states; filled lazily with equal values. */
   private final ObligationKey[] firstKeys;
+  /** The lifecycle (SM-ESC) the history leaves; null before the opening. */
+  private final EscFault lifecycle;
   /** The candidates of this state, computed once (the state never changes). */
   private volatile List<Candidate> candidates;
 
@@ -124,7 +147,11 @@ public final class FaultTracker {
     this.raised = d.raised;
     this.completed = d.completed;
     this.cancelled = d.cancelled;
+    this.open = d.open;
+    this.raisedCount = d.raisedCount;
+    this.maxSettled = d.maxSettled;
     this.firstKeys = d.firstKeys;
+    this.lifecycle = d.lifecycle;
   }
 
   static FaultTracker empty(ObligationEngine engine, String faultId) {
@@ -139,9 +166,12 @@ public final class FaultTracker {
     d.classification = engine.classifier().classify(d.facts);
     d.peakLevel = Level.NONE;
     d.since = Map.of();
-    d.raised = Map.of();
-    d.completed = Map.of();
-    d.cancelled = Map.of();
+    d.raised = AppendMap.empty();
+    d.completed = AppendMap.empty();
+    d.cancelled = AppendMap.empty();
+    d.open = new ObligationKey[0];
+    d.raisedCount = new int[Duty.values().length];
+    d.maxSettled = new int[Duty.values().length];
     d.firstKeys = new ObligationKey[Duty.values().length];
     return new FaultTracker(d);
   }
@@ -317,6 +347,10 @@ public final class FaultTracker {
     stamped.version = event.sequence();
     stamped.lastEventAt = t;
     FaultTracker s = stamped.build();
+    if (event.facts().isPresent() && event.type() != FaultEventType.OPENED
+        && event.type() != FaultEventType.FACTS_CHANGED) {
+      s = s.withFacts(event.facts().get(), t, false);
+    }
     s = switch (event.type()) {
       case OPENED, FACTS_CHANGED -> s.withFacts(event.facts().orElseThrow(), t, event.type() == FaultEventType.OPENED);
       case IMPACT_MAY_EXPAND -> s.perEvent(Duty.ESC_ROOM_11, Duty.ESC_CENTER_16, t);
@@ -335,8 +369,133 @@ public final class FaultTracker {
       case REPAIRED -> s.repair(t, "at");
       case RELAPSED -> s.relapse();
       case CLOSED -> s.close(t);
+      case DECLARED -> s.declared(event, t);
+      case ESCALATED_EXTERNALLY -> s.escalatedExternally(event, t);
+      case OWNERSHIP_TAKEN, HANDED_OVER, PROGRESS_ENTERED, POST_INCIDENT_FILED, INTERVENED, REASSIGNED,
+          AVAILABILITY_REPORTED -> s;
     };
-    return s.raiseConditions(t);
+    return s.foldLifecycle(event).raiseConditions(t);
+  }
+
+  /**
+   * Returns the fault's lifecycle (SM-ESC, rules-catalog §7.3) as its history leaves it — state, owner, A's
+   * availability and what each step recorded — at the fault's own peak level; empty before the opening.
+   */
+  public Optional<EscFault> lifecycle() {
+    return Optional.ofNullable(lifecycle);
+  }
+
+  /**
+   * Decides a step of the fault's lifecycle by SM-ESC's table and guards and, when every guard passes, folds it
+   * into the fault as the next event of its history; stores nothing. A step may bring the fault's new facts; the
+   * guards see the facts and peak level with them. {@link EscEvent#OPEN_FAULT} opens a fault that has no history.
+   *
+   * @return the next state with the step's audit entry (stream {@code fault:<id>}: the transition's and guards'
+   *     rules, the duties the step raised, the owner before and after, the levels), or a refusal listing every
+   *     failed guard with this state unchanged
+   * @throws InvalidInputException naming the field: data the step does not record, facts of another fault, a time
+   *     after the step, a step out of order
+   */
+  public Outcome<FaultTracker> step(EscEvent event, EscEventData data, Actor actor, Instant at) {
+    return decideStep(event, data, actor, at).outcome();
+  }
+
+  /** A decided step: its outcome, and the event that records it when accepted (else null). */
+  record Stepped(Outcome<FaultTracker> outcome, FaultEvent event) {}
+
+  Stepped decideStep(EscEvent event, EscEventData data, Actor actor, Instant at) {
+    checkNotNull(event, "event");
+    checkNotNull(data, "data");
+    checkNotNull(actor, "actor");
+    checkNotNull(at, "at");
+    if (lastEventAt != null && at.isBefore(lastEventAt)) {
+      throw new InvalidInputException("at", "events out of order: " + at + " is before the previous event at "
+          + lastEventAt);
+    }
+    FaultFacts seen = data.facts().orElse(facts);
+    Level peak = Level.max(peakLevel, engine.classifier().level(seen));
+    EscWorkflow.Decided d = EscWorkflow.decide(faultId, lifecycle, event, actor, data, at, seen, peak, calendar());
+    if (!d.isAccepted()) {
+      return new Stepped(Outcome.refused(this, d.transitionId(), d.violations()), null);
+    }
+    FaultEvent.Builder b = FaultEvent.builder().faultId(faultId).sequence(version + 1).type(event.type()).at(at)
+        .actorId(actor.id());
+    if (event == EscEvent.OPEN_FAULT) {
+      b.facts(seen);
+    } else {
+      data.facts().ifPresent(b::facts);
+    }
+    String recorded = EscCodec.instance().encodeData(d.recorded());
+    if (!recorded.equals("{}")) {
+      b.stepData(recorded);
+    }
+    FaultEvent e = b.build();
+    FaultTracker after = apply(e);
+    Set<ObligationKey> before = new HashSet<>();
+    if (version > 0) {
+      for (Obligation o : obligations(at)) {
+        before.add(o.key());
+      }
+    }
+    AuditEntry.Builder audit = d.audit().putDetail("sequence", Long.toString(e.sequence()))
+        .putDetail("currentLevel", after.currentLevel().name());
+    for (Obligation o : after.obligations(at)) {
+      if (!before.contains(o.key())) {
+        audit.addRuleId(o.ruleId());
+      }
+    }
+    return new Stepped(Outcome.accepted(after, d.transitionId(), audit.build()), e);
+  }
+
+  /** The lifecycle after {@code e}: opened, moved by a step, or at the new peak level. */
+  private FaultTracker foldLifecycle(FaultEvent e) {
+    EscFault next;
+    if (e.type() == FaultEventType.OPENED) {
+      EscEventData data = stepData(e);
+      next = EscWorkflow.opened(faultId, facts, data.linkedTicketId(), e.actorId().orElse("system"), e.at(),
+          peakLevel);
+    } else if (lifecycle != null && EscEvent.of(e.type()).isPresent()) {
+      next = EscWorkflow.effect(lifecycle, e.type(), stepData(e), e.at(), peakLevel);
+    } else if (lifecycle != null && lifecycle.peakLevel() != peakLevel) {
+      next = lifecycle.atPeak(peakLevel);
+    } else {
+      return this;
+    }
+    Draft d = draft();
+    d.lifecycle = next;
+    return d.build();
+  }
+
+  private static EscEventData stepData(FaultEvent e) {
+    try {
+      return e.stepData().map(EscCodec.instance()::decodeData).orElse(EscEventData.empty());
+    } catch (InvalidInputException x) {
+      throw x.under("stepData");
+    }
+  }
+
+  /** SM-ESC-T02: the AMS declaration and the province duty officer told discharge what they answer (ESC-HANDLE-08). */
+  private FaultTracker declared(FaultEvent e, Instant t) {
+    EscEventData data = stepData(e);
+    FaultTracker s = this;
+    if (data.amsFaultNo().isPresent()) {
+      s = s.contact(Contact.AMS_DECLARATION, t);
+    }
+    if (data.provinceDutyNotifiedAt().isPresent()) {
+      s = s.contact(Contact.PROVINCE_DUTY, data.provinceDutyNotifiedAt().get());
+    }
+    return s;
+  }
+
+  /** SM-ESC-T05: the province report, the developer told and the AMS ticket discharge what they answer (ESC-HANDLE-02). */
+  private FaultTracker escalatedExternally(FaultEvent e, Instant t) {
+    EscEventData data = stepData(e);
+    FaultTracker s = this;
+    if (data.reportedToProvinceAt().isPresent()) {
+      s = s.contact(Contact.PROVINCE, data.reportedToProvinceAt().get());
+    }
+    s = s.contact(Contact.DEVELOPER, data.reportedToDeveloperAt().orElse(t));
+    return data.amsDevTicketNo().isPresent() ? s.contact(Contact.DEV_TICKET, t) : s;
   }
 
   // ------------------------------------------------------------------------------------------ event handlers
@@ -403,10 +562,10 @@ public final class FaultTracker {
     }
     Draft d = draft();
     if (inScope()) {
-      d.raise(obligation(room, countRaised(room.id) + 1, null, t, grace(t)));
+      d.raise(obligation(room, countRaised(room) + 1, null, t, grace(t)));
     }
     if (centerFirstAt != null && !centerFirstAt.isAfter(t)) {
-      d.raise(obligation(center, countRaised(center.id) + 1, null, t, grace(t)));
+      d.raise(obligation(center, countRaised(center) + 1, null, t, grace(t)));
     }
     return d.build();
   }
@@ -485,12 +644,12 @@ public final class FaultTracker {
     }
     Draft d = draft();
     Obligation entry = null;
-    for (Map.Entry<ObligationKey, Obligation> e : raised.entrySet()) {
-      if (isDaily(e.getKey().ruleId()) && isOpen(e.getKey())) {
-        if (e.getKey().sequence() < target) {
-          d.cancel(e.getKey(), at);
-        } else if (e.getKey().sequence() == target) {
-          entry = e.getValue();
+    for (ObligationKey k : open) {
+      if (isDaily(k.ruleId())) {
+        if (k.sequence() < target) {
+          d.cancel(k, at);
+        } else if (k.sequence() == target) {
+          entry = raised.get(k);
         }
       }
     }
@@ -505,9 +664,9 @@ public final class FaultTracker {
     }
     Draft d = draft();
     d.repairedAt = at;
-    for (Map.Entry<ObligationKey, Obligation> e : raised.entrySet()) {
-      if (isOpen(e.getKey()) && Duty.of(e.getKey().ruleId()).orElseThrow().endsAtRepair) {
-        d.cancel(e.getKey(), at);
+    for (ObligationKey k : open) {
+      if (Duty.of(k.ruleId()).orElseThrow().endsAtRepair) {
+        d.cancel(k, at);
       }
     }
     return d.build();
@@ -528,10 +687,8 @@ public final class FaultTracker {
     }
     Draft d = draft();
     d.closedAt = at;
-    for (ObligationKey k : raised.keySet()) {
-      if (isOpen(k)) {
-        d.cancel(k, at);
-      }
+    for (ObligationKey k : open) {
+      d.cancel(k, at);
     }
     return d.build();
   }
@@ -606,10 +763,8 @@ public final class FaultTracker {
   /** The open duties: fixed ones not yet done or ended, and the candidates the state implies. */
   private List<Obligation> listing() {
     List<Obligation> out = new ArrayList<>();
-    for (Map.Entry<ObligationKey, Obligation> e : raised.entrySet()) {
-      if (isOpen(e.getKey())) {
-        out.add(e.getValue());
-      }
+    for (ObligationKey k : open) {
+      out.add(raised.get(k));
     }
     if (openedAt != null) {
       for (Candidate c : candidates()) {
@@ -719,10 +874,6 @@ public final class FaultTracker {
     return raised.get(k);
   }
 
-  Iterable<ObligationKey> raisedKeys() {
-    return raised.keySet();
-  }
-
   /** Known in any way: fixed, done or ended. Candidates with such a key are not listed again. */
   boolean settled(ObligationKey k) {
     return raised.containsKey(k) || completed.containsKey(k) || cancelled.containsKey(k);
@@ -735,18 +886,7 @@ public final class FaultTracker {
 
   /** The highest occurrence of a rule that is done or ended (0 when none). */
   int maxSettledSequence(RuleId id) {
-    int max = 0;
-    for (ObligationKey k : completed.keySet()) {
-      if (k.ruleId().equals(id)) {
-        max = Math.max(max, k.sequence());
-      }
-    }
-    for (ObligationKey k : cancelled.keySet()) {
-      if (k.ruleId().equals(id)) {
-        max = Math.max(max, k.sequence());
-      }
-    }
-    return max;
+    return maxSettled[Duty.of(id).orElseThrow().ordinal()];
   }
 
   ObligationKey key(Duty duty, int sequence) {
@@ -789,14 +929,9 @@ public final class FaultTracker {
     return b.build();
   }
 
-  private int countRaised(RuleId id) {
-    int n = 0;
-    for (ObligationKey k : raised.keySet()) {
-      if (k.ruleId().equals(id)) {
-        n++;
-      }
-    }
-    return n;
+  /** How many occurrences of {@code duty} were raised. */
+  int countRaised(Duty duty) {
+    return raisedCount[duty.ordinal()];
   }
 
   private static boolean isDaily(RuleId id) {
@@ -846,14 +981,17 @@ public final class FaultTracker {
     Instant repairedAt;
     Instant closedAt;
     Map<RuleId, Instant> since;
-    Map<ObligationKey, Obligation> raised;
-    Map<ObligationKey, Instant> completed;
-    Map<ObligationKey, Instant> cancelled;
+    AppendMap<ObligationKey, Obligation> raised;
+    AppendMap<ObligationKey, Instant> completed;
+    AppendMap<ObligationKey, Instant> cancelled;
+    ObligationKey[] open;
+    int[] raisedCount;
+    int[] maxSettled;
     ObligationKey[] firstKeys;
+    EscFault lifecycle;
     private boolean sinceCopied;
-    private boolean raisedCopied;
-    private boolean completedCopied;
-    private boolean cancelledCopied;
+    private List<ObligationKey> openCopy;
+    private boolean countsCopied;
 
     Draft() {}
 
@@ -884,7 +1022,11 @@ public final class FaultTracker {
       raised = t.raised;
       completed = t.completed;
       cancelled = t.cancelled;
+      open = t.open;
+      raisedCount = t.raisedCount;
+      maxSettled = t.maxSettled;
       firstKeys = t.firstKeys;
+      lifecycle = t.lifecycle;
     }
 
     void record(Contact kind, Instant at) {
@@ -908,28 +1050,49 @@ public final class FaultTracker {
     }
 
     void raise(Obligation o) {
-      if (!raisedCopied) {
-        raised = new LinkedHashMap<>(raised);
-        raisedCopied = true;
+      ObligationKey k = o.key();
+      if (raised.containsKey(k)) {
+        return;
       }
-      raised.putIfAbsent(o.key(), o);
+      raised = raised.with(k, o);
+      counts();
+      raisedCount[Duty.of(k.ruleId()).orElseThrow().ordinal()]++;
+      if (!completed.containsKey(k) && !cancelled.containsKey(k)) {
+        openKeys().add(k);
+      }
     }
 
     void complete(Obligation o, Instant at) {
       raise(o);
-      if (!completedCopied) {
-        completed = new LinkedHashMap<>(completed);
-        completedCopied = true;
-      }
-      completed.put(o.key(), at);
+      completed = completed.with(o.key(), at);
+      settle(o.key());
     }
 
     void cancel(ObligationKey k, Instant at) {
-      if (!cancelledCopied) {
-        cancelled = new LinkedHashMap<>(cancelled);
-        cancelledCopied = true;
+      cancelled = cancelled.with(k, at);
+      settle(k);
+    }
+
+    private void settle(ObligationKey k) {
+      openKeys().remove(k);
+      counts();
+      int d = Duty.of(k.ruleId()).orElseThrow().ordinal();
+      maxSettled[d] = Math.max(maxSettled[d], k.sequence());
+    }
+
+    private List<ObligationKey> openKeys() {
+      if (openCopy == null) {
+        openCopy = new ArrayList<>(List.of(open));
       }
-      cancelled.put(k, at);
+      return openCopy;
+    }
+
+    private void counts() {
+      if (!countsCopied) {
+        raisedCount = raisedCount.clone();
+        maxSettled = maxSettled.clone();
+        countsCopied = true;
+      }
     }
 
     void since(RuleId id, Instant at) {
@@ -941,15 +1104,11 @@ public final class FaultTracker {
     }
 
     FaultTracker build() {
-      if (raisedCopied) {
-        raised = Collections.unmodifiableMap(raised);
+      if (openCopy != null) {
+        open = openCopy.toArray(new ObligationKey[0]);
+        openCopy = null;
       }
-      if (completedCopied) {
-        completed = Collections.unmodifiableMap(completed);
-      }
-      if (cancelledCopied) {
-        cancelled = Collections.unmodifiableMap(cancelled);
-      }
+      countsCopied = false;
       if (sinceCopied) {
         since = Collections.unmodifiableMap(since);
       }

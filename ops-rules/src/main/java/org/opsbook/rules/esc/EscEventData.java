@@ -9,25 +9,24 @@ import java.util.TreeSet;
 import org.immutables.value.Value;
 import org.opsbook.core.Channel;
 import org.opsbook.core.FaultFacts;
-import org.opsbook.core.Level;
 import org.opsbook.core.Masking;
+import org.opsbook.core.internal.EventIds;
+import org.opsbook.rules.esc.EscFault.EscHandler;
+import org.opsbook.rules.esc.EscFault.SystemProblem;
 
 /**
  * What an SM-ESC event records (rules-catalog §7.3, column "Must record"): every field is optional here; each
  * transition's guards demand the ones it needs, naming the rule, and an event given a field it does not record is
- * invalid input. {@link #facts()} and {@link #peakLevel()} may come with any event: they carry the fault's level
- * as the classifier or the fault's {@link org.opsbook.rules.duty.FaultTracker} sees it. Immutable.
+ * invalid input. {@link #facts()} may come with any event: the fault's new facts, folded into its history with the
+ * step (its level follows them, FAULT-CLASS-DEF-07). Immutable.
  */
 @Value.Immutable
 public abstract class EscEventData {
   /**
-   * Any event: the fault's facts; classified, they may raise the peak level (FAULT-CLASS-DEF-07). openFault: the
-   * initial facts.
+   * Any event: the fault's new facts, recorded in its history with the step; classified, they may raise the peak
+   * level (FAULT-CLASS-DEF-07). openFault: the initial facts.
    */
   public abstract Optional<FaultFacts> facts();
-
-  /** Any event: the fault's peak level as the obligations engine tracks it ({@code FaultTracker.peakLevel()}). */
-  public abstract Optional<Level> peakLevel();
 
   /** openFault: the complaint ticket behind the fault (TICKET-11, TICKET-19). */
   public abstract Optional<String> linkedTicketId();
@@ -102,7 +101,6 @@ public abstract class EscEventData {
    */
   public Map<String, String> details() {
     Map<String, String> d = new TreeMap<>();
-    peakLevel().ifPresent(v -> d.put("peakLevel", v.name()));
     linkedTicketId().ifPresent(v -> d.put("linkedTicketId", v));
     amsFaultNo().ifPresent(v -> d.put("amsFaultNo", v));
     provinceDutyNotifiedAt().ifPresent(v -> d.put("provinceDutyNotifiedAt", v.toString()));
@@ -137,6 +135,16 @@ public abstract class EscEventData {
   /** Returns an empty record (for events that record nothing). */
   public static EscEventData empty() {
     return builder().build();
+  }
+
+  /** Canonical person IDs ({@link org.opsbook.core.PersonIds}): one person, one ID in every guard. */
+  @Value.Check
+  protected EscEventData canonicalIds() {
+    if (EventIds.isCanonical(assigneeId())) {
+      return this;
+    }
+    return ((ImmutableEscEventData) ImmutableEscEventData.copyOf(this))
+        .withAssigneeId(EventIds.canonical("assigneeId", assigneeId()));
   }
 
   /** Returns a new builder. */

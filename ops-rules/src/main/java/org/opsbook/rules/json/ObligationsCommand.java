@@ -38,7 +38,7 @@ import org.opsbook.rules.duty.ObligationEngine;
  * numbers {@code amsFaultNo} and {@code amsDevTicketNo} as the AMS declaration and dispatch done (ESC-HANDLE-08.1,
  * ESC-HANDLE-02.2). The request may add an optional
  * {@code events} array for what facts cannot say, in time order (an extension the contract allows as a new optional
- * field; see docs/decision-api-notes.md):
+ * field; see docs/decision-api.md):
  *
  * <pre>{@code
  * "events": [
@@ -100,6 +100,9 @@ public final class ObligationsCommand implements DecisionCommand {
       FaultEventType type = e.requiredEnum("type", FaultEventType.class);
       if (type == FaultEventType.OPENED || type == FaultEventType.FACTS_CHANGED) {
         throw new InvalidInputException(e.path("type"), type + " is not accepted here: the facts say what it would");
+      }
+      if (type.isLifecycleStep()) {
+        throw new InvalidInputException(e.path("type"), type + " is a step of the fault's lifecycle, not accepted here");
       }
       FaultEvent.Builder b = FaultEvent.builder().faultId(faultId).sequence(i + 1L).type(type)
           .at(e.requiredTimestamp("at"));

@@ -10,8 +10,8 @@ import org.opsbook.core.OpsParameters;
 import org.opsbook.core.json.DecisionCommand;
 import org.opsbook.core.json.JsonFields;
 import org.opsbook.core.json.OpsJson;
-import org.opsbook.rules.report.FaultCategory;
 import org.opsbook.rules.report.ReportFacts;
+import org.opsbook.rules.report.ReportFacts.FaultCategory;
 import org.opsbook.rules.report.ReportInclusion;
 import org.opsbook.rules.report.ReportRules;
 

@@ -12,7 +12,7 @@ import java.time.Instant;
  * @param startedAt when the occurrence began
  * @param complaints complaints attributed to it, {@code >= 0}
  */
-public record Occurrence(Instant startedAt, int complaints) {
+record Occurrence(Instant startedAt, int complaints) {
   /** Validates the parts. */
   public Occurrence {
     checkNotNull(startedAt, "startedAt");

@@ -5,13 +5,15 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import org.opsbook.rules.report.ReportFacts.FaultCategory;
+import org.opsbook.rules.report.ReportRules.ReportWindow;
 
 /**
  * Counts a fault signature's occurrences and complaints into {@link ReportFacts} (REPORT-COUNT-01): every occurrence
  * counts, even several on one day, in the ISO week and the calendar month that contain {@code asOf} (TIME-05).
  * Quote: 「一天内多次反复需计算为多次」. The catalog applies the rule to both passages (A-44). Stateless.
  */
-public final class ReportCounter {
+final class ReportCounter {
   private ReportCounter() {}
 
   /**

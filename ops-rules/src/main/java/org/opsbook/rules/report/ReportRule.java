@@ -17,7 +17,7 @@ import org.opsbook.core.RuleId;
  * @param weekly true when the rule puts the fault in the weekly report
  * @param monthly true when the rule puts the fault in the monthly report
  */
-public record ReportRule(RuleId id, Passage passage, String quote, String when, Predicate<ReportFacts> predicate,
+record ReportRule(RuleId id, Passage passage, String quote, String when, Predicate<ReportFacts> predicate,
     boolean weekly, boolean monthly) {
   /** Validates the parts. */
   public ReportRule {

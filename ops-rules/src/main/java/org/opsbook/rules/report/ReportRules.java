@@ -1,8 +1,14 @@
 package org.opsbook.rules.report;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import org.opsbook.core.OpsParameters;
 import org.opsbook.core.OpsParameters.ReportThresholdPolicy;
@@ -41,6 +47,8 @@ public final class ReportRules {
     int m2o = p.monthly2Occurrences();
     int m2c = p.monthly2Complaints();
     int m3o = p.monthly3Occurrences();
+    // ESC-ROOM-10 (§2.2.3.2 ¶2 1)(10)) states the same thresholds in the room manager's list: its consequence is
+    // inclusion in the reports, so it is these two rules and owes no phone call (CONFLICT-03).
     this.rules = ImmutableList.of(
         new ReportRule(RuleId.of("REPORT-WEEKLY-01"), Passage.SECTION_2_1_10,
             "频发性故障,每周累计发生超过 2 次(含 2 次)或累计投诉量超过 20 单的故障需在周报中体现",
@@ -72,7 +80,7 @@ public final class ReportRules {
   }
 
   /** Returns every rule of both passages, in catalog order. */
-  public List<ReportRule> rules() {
+  List<ReportRule> rules() {
     return rules;
   }
 
@@ -82,7 +90,7 @@ public final class ReportRules {
   }
 
   /** Returns true when {@code policy} lets the rules of {@code passage} count (REPORT-POLICY-01). */
-  public static boolean active(ReportThresholdPolicy policy, Passage passage) {
+  static boolean active(ReportThresholdPolicy policy, Passage passage) {
     return switch (policy) {
       case UNION -> true;
       case SECTION_2_1_10_ONLY -> passage == Passage.SECTION_2_1_10;
@@ -108,5 +116,38 @@ public final class ReportRules {
       }
     }
     return b.weekly(weekly).monthly(monthly).build();
+  }
+
+  /**
+   * A reporting window, half-open {@code [start, end)}: the ISO week, Monday 00:00 to the next Monday 00:00, or the
+   * calendar month (TIME-05, OQ-23), in the host's zone. An occurrence belongs to the window its start time falls in.
+   *
+   * @param start the first instant inside
+   * @param end the first instant after
+   */
+  public record ReportWindow(Instant start, Instant end) {
+    /** Validates the bounds. */
+    public ReportWindow {
+      checkNotNull(start, "start");
+      checkNotNull(end, "end");
+      checkArgument(start.isBefore(end), "a window starts before it ends: %s .. %s", start, end);
+    }
+
+    /** Returns the ISO week that contains {@code t} in {@code zone}. */
+    public static ReportWindow isoWeekOf(Instant t, ZoneId zone) {
+      LocalDate monday = t.atZone(zone).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+      return new ReportWindow(monday.atStartOfDay(zone).toInstant(), monday.plusWeeks(1).atStartOfDay(zone).toInstant());
+    }
+
+    /** Returns the calendar month that contains {@code t} in {@code zone}. */
+    public static ReportWindow calendarMonthOf(Instant t, ZoneId zone) {
+      LocalDate first = t.atZone(zone).toLocalDate().withDayOfMonth(1);
+      return new ReportWindow(first.atStartOfDay(zone).toInstant(), first.plusMonths(1).atStartOfDay(zone).toInstant());
+    }
+
+    /** Returns true when {@code t} is inside the window. */
+    public boolean contains(Instant t) {
+      return !t.isBefore(start) && t.isBefore(end);
+    }
   }
 }

@@ -1,5 +1,6 @@
 package org.opsbook.rules.report;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
@@ -9,7 +10,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.immutables.value.Value;
 import org.opsbook.core.Level;
+import org.opsbook.core.Masking;
+import org.opsbook.rules.report.ReportRules.ReportWindow;
 
 /**
  * Builds the two summary tables of the manual with their column headers verbatim: the weekly major-fault summary
@@ -82,5 +86,206 @@ public final class SummaryTables {
 
   private static String time(Optional<Instant> t, ZoneId zone) {
     return t.map(v -> time(v, zone)).orElse("");
+  }
+
+  /**
+   * A summary table ready to send: the manual's column headers, verbatim, and rows of cell text, rendered as a
+   * Markdown table (for the duty log, the weekly mail or teamserver) or as CSV (RFC 4180, for a spreadsheet). Cells may
+   * hold personal data (names of follow-up people); the table is the report itself, so it is not masked. Immutable.
+   */
+  public static final class SummaryTable {
+    private final String title;
+    private final ImmutableList<String> headers;
+    private final ImmutableList<ImmutableList<String>> rows;
+
+    /**
+     * Creates a table.
+     *
+     * @param title the manual's title of the table, e.g. 每周重大故障汇总
+     * @param headers the column headers
+     * @param rows the rows; each has one cell per header
+     */
+    public SummaryTable(String title, List<String> headers, List<List<String>> rows) {
+      this.title = checkNotNull(title, "title");
+      this.headers = ImmutableList.copyOf(headers);
+      ImmutableList.Builder<ImmutableList<String>> b = ImmutableList.builder();
+      for (List<String> row : rows) {
+        checkArgument(row.size() == headers.size(), "a row has %s cells, the table %s columns: %s", row.size(),
+            headers.size(), row);
+        b.add(ImmutableList.copyOf(row));
+      }
+      this.rows = b.build();
+    }
+
+    /** Returns the table's title. */
+    public String title() {
+      return title;
+    }
+
+    /** Returns the column headers. */
+    public List<String> headers() {
+      return headers;
+    }
+
+    /** Returns the rows. */
+    public List<List<String>> rows() {
+      return List.copyOf(rows);
+    }
+
+    /** Returns the table as Markdown: a title line, the header row, the separator and one line per row. */
+    public String toMarkdown() {
+      StringBuilder sb = new StringBuilder();
+      sb.append("**").append(title).append("**\n\n");
+      line(sb, headers);
+      List<String> rule = new ArrayList<>();
+      for (int i = 0; i < headers.size(); i++) {
+        rule.add("---");
+      }
+      line(sb, rule);
+      for (List<String> row : rows) {
+        line(sb, row);
+      }
+      return sb.toString();
+    }
+
+    private static void line(StringBuilder sb, List<String> cells) {
+      sb.append('|');
+      for (String c : cells) {
+        sb.append(' ').append(c.replace("\\", "\\\\").replace("|", "\\|").replace("\r\n", "<br>")
+            .replace("\n", "<br>")).append(" |");
+      }
+      sb.append('\n');
+    }
+
+    /** Returns the table as CSV: the header row, then one record per row, CRLF line ends, fields quoted as needed. */
+    public String toCsv() {
+      StringBuilder sb = new StringBuilder();
+      record(sb, headers);
+      for (List<String> row : rows) {
+        record(sb, row);
+      }
+      return sb.toString();
+    }
+
+    private static void record(StringBuilder sb, List<String> cells) {
+      for (int i = 0; i < cells.size(); i++) {
+        if (i > 0) {
+          sb.append(',');
+        }
+        String c = cells.get(i);
+        if (c.indexOf(',') >= 0 || c.indexOf('"') >= 0 || c.indexOf('\n') >= 0 || c.indexOf('\r') >= 0) {
+          sb.append('"').append(c.replace("\"", "\"\"")).append('"');
+        } else {
+          sb.append(c);
+        }
+      }
+      sb.append("\r\n");
+    }
+
+    @Override
+    public String toString() {
+      return "SummaryTable{" + title + ", " + rows.size() + " rows}";
+    }
+  }
+
+  /**
+   * One fault in the weekly major-fault summary (REPORT-FMT-01, 每周重大故障汇总). The 序号 is given when the table is
+   * rendered. Its {@code toString()} masks the follow-up person's name and any phone number in the texts.
+   */
+  @Value.Immutable
+  public abstract static class MajorFaultSummaryRow {
+    /** 故障现象. */
+    public abstract String phenomenon();
+
+    /** 影响范围. */
+    public abstract String scope();
+
+    /** 发生时间: faultStartTime. */
+    public abstract Instant faultStartTime();
+
+    /** 故障恢复时间: repairedAt; empty while the fault is open. */
+    public abstract Optional<Instant> repairedAt();
+
+    /** 受影响号码恢复时间: when the affected numbers were restored (e.g. after a data fix), if they were (OQ-14). */
+    public abstract Optional<Instant> affectedNumbersRestoredAt();
+
+    /** 处理情况. */
+    public abstract String handling();
+
+    /** 改进建议. */
+    @Value.Default
+    public String improvement() {
+      return "";
+    }
+
+    /** 故障跟进人 (personal data). */
+    public abstract String followUpPerson();
+
+    @Override
+    public String toString() {
+      return "MajorFaultSummaryRow{phenomenon=" + Masking.phonesIn(phenomenon()) + ", faultStartTime="
+          + faultStartTime() + ", repairedAt=" + repairedAt().map(Instant::toString).orElse("-")
+          + ", followUpPerson=" + Masking.name(followUpPerson()) + "}";
+    }
+
+    /** Returns a new builder. */
+    public static Builder builder() {
+      return new Builder();
+    }
+
+    /** Builds {@link MajorFaultSummaryRow} values. */
+    public static final class Builder extends ImmutableMajorFaultSummaryRow.Builder {}
+  }
+
+  /**
+   * One BUG in the weekly BUG summary (REPORT-FMT-02, BUG单每周情况汇总表格). Its {@code toString()} masks the
+   * submitter's name and any phone number in the description.
+   */
+  @Value.Immutable
+  public abstract static class BugWeeklySummaryRow {
+    /** 时间: when the BUG was raised. */
+    public abstract Instant raisedAt();
+
+    /** BUG单号. */
+    public abstract String bugId();
+
+    /** 提交人 (personal data). */
+    public abstract String submittedBy();
+
+    /** 问题描述. */
+    public abstract String description();
+
+    /** AMS单号. */
+    public abstract Optional<String> amsBugTicketNo();
+
+    /** CMCP协作单号. */
+    public abstract Optional<String> cmcpCollabTicketNo();
+
+    /** 转支持维护室的单号. */
+    public abstract Optional<String> supportRoomTicketNo();
+
+    /** 是否已上载. */
+    public abstract boolean uploaded();
+
+    /** 预计上载时间. */
+    public abstract Optional<Instant> uploadEta();
+
+    /** 程序修复前的处理方法: the workaround (BUG-12). */
+    public abstract Optional<String> workaround();
+
+    @Override
+    public String toString() {
+      return "BugWeeklySummaryRow{bugId=" + bugId() + ", raisedAt=" + raisedAt() + ", submittedBy="
+          + Masking.name(submittedBy()) + ", description=" + Masking.phonesIn(description()) + ", uploaded="
+          + uploaded() + "}";
+    }
+
+    /** Returns a new builder. */
+    public static Builder builder() {
+      return new Builder();
+    }
+
+    /** Builds {@link BugWeeklySummaryRow} values. */
+    public static final class Builder extends ImmutableBugWeeklySummaryRow.Builder {}
   }
 }

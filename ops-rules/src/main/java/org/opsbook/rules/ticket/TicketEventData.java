@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.immutables.value.Value;
 import org.opsbook.core.Masking;
+import org.opsbook.core.internal.EventIds;
 
 /**
  * What an SM-TICKET event records (rules-catalog §4.1, column "Must record"): every field is optional here, and
@@ -160,6 +161,16 @@ public abstract class TicketEventData {
   /** Returns an empty record. */
   public static TicketEventData empty() {
     return builder().build();
+  }
+
+  /** Canonical person IDs ({@link org.opsbook.core.PersonIds}): one person, one ID in every guard. */
+  @Value.Check
+  protected TicketEventData canonicalIds() {
+    if (EventIds.isCanonical(assignee())) {
+      return this;
+    }
+    return ((ImmutableTicketEventData) ImmutableTicketEventData.copyOf(this))
+        .withAssignee(EventIds.canonical("assignee", assignee()));
   }
 
   /** Returns a new builder. */

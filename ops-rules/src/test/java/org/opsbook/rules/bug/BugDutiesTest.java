@@ -20,9 +20,10 @@ import org.opsbook.core.Obligation;
 import org.opsbook.core.OpsParameters;
 import org.opsbook.core.Role;
 import org.opsbook.core.RuleId;
-import org.opsbook.rules.report.BugWeeklySummaryRow;
-import org.opsbook.rules.report.ReportWindow;
+import org.opsbook.rules.report.ReportRules;
+import org.opsbook.rules.report.ReportRules.ReportWindow;
 import org.opsbook.rules.report.SummaryTables;
+import org.opsbook.rules.report.SummaryTables.BugWeeklySummaryRow;
 
 /** The duties a BUG creates (BUG-02..08, BUG-13/14) and its weekly summary rows (BUG-11, REPORT-FMT-02). */
 class BugDutiesTest {

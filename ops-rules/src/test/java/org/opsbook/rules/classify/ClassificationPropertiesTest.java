@@ -13,6 +13,7 @@ import org.opsbook.core.Level;
 import org.opsbook.core.NetworkOutageScope;
 import org.opsbook.core.OpsParameters;
 import org.opsbook.core.OpsParameters.AffectedCustomersMode;
+import org.opsbook.rules.internal.classify.ClassificationRule;
 import org.quicktheories.core.Gen;
 
 /**

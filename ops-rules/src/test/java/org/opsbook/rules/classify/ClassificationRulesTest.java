@@ -21,6 +21,27 @@ import org.opsbook.core.RuleId;
 class ClassificationRulesTest {
   private final FaultClassifier classifier = FaultClassifier.standard();
 
+  @Test
+  @DisplayName("FAULT-CLASS-DEF-02 the same outage is L1 for a hot business at 1 h and for any other business only at 3 h")
+  void hotBusinessIsTheFourListedBusinessesAndReachesL1Sooner() {
+    assertThat(classifier.classify(FaultFacts.builder().hotBusinessOutageMinutes(60).build()).level())
+        .isEqualTo(Level.L1);
+    assertThat(classifier.classify(FaultFacts.builder().nonHotBusinessOutageMinutes(60).build()).level())
+        .isEqualTo(Level.NONE);
+    assertThat(classifier.classify(FaultFacts.builder().nonHotBusinessOutageMinutes(180).build()).level())
+        .isEqualTo(Level.L1);
+  }
+
+  @Test
+  @DisplayName("FAULT-CLASS-DEF-03 a key-interface outage is L1 up to 30 minutes and L2 beyond; other interfaces are not")
+  void keyInterfaceOutageClassifiesByItsDuration() {
+    assertThat(classifier.classify(FaultFacts.builder().keyInterfaceOutageMinutes(30).build()).matchedRules())
+        .containsExactly(RuleId.of("FAULT-CLASS-L1-10"));
+    assertThat(classifier.classify(FaultFacts.builder().keyInterfaceOutageMinutes(31).build()).matchedRules())
+        .containsExactly(RuleId.of("FAULT-CLASS-L2-09"));
+    assertThat(classifier.classify(FaultFacts.builder().build()).level()).isEqualTo(Level.NONE);
+  }
+
   static Stream<Arguments> examples() {
     return Stream.of(
         example("FAULT-CLASS-L1-01", Level.L1,

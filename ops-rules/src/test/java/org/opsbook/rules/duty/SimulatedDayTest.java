@@ -17,7 +17,10 @@ import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Obligation;
 import org.opsbook.core.RuleId;
 import org.opsbook.core.time.MutableClock;
-import org.opsbook.rules.duty.TimelineEntry.Kind;
+import org.opsbook.rules.internal.simulation.TimelineEntry.Kind;
+import org.opsbook.rules.internal.simulation.TimelineEntry;
+import org.opsbook.rules.internal.simulation.Timeline;
+import org.opsbook.rules.internal.simulation.Simulation;
 
 /** Whole days driven through {@link Simulation}: the exact timeline of duties as they fall due and are done. */
 class SimulatedDayTest {

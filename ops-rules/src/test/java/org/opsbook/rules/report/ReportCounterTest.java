@@ -9,6 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.opsbook.core.RuleId;
+import org.opsbook.rules.report.ReportFacts.FaultCategory;
+import org.opsbook.rules.report.ReportRules.ReportWindow;
 
 /** REPORT-COUNT-01 and the reporting windows of TIME-05. */
 class ReportCounterTest {

@@ -18,6 +18,7 @@ import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.OpsParameters;
 import org.opsbook.core.OpsParameters.ReportThresholdPolicy;
 import org.opsbook.core.RuleId;
+import org.opsbook.rules.report.ReportFacts.FaultCategory;
 
 /** Report inclusion: REPORT-WEEKLY-01/02, REPORT-MONTHLY-01/02/03 and REPORT-POLICY-01, with every bound's triple. */
 class ReportRulesTest {

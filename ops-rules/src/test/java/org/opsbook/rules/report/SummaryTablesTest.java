@@ -10,6 +10,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.opsbook.core.Level;
+import org.opsbook.rules.report.ReportRules.ReportWindow;
+import org.opsbook.rules.report.SummaryTables.BugWeeklySummaryRow;
+import org.opsbook.rules.report.SummaryTables.MajorFaultSummaryRow;
+import org.opsbook.rules.report.SummaryTables.SummaryTable;
 
 /** REPORT-FMT-01 and REPORT-FMT-02: the manual's columns verbatim, Markdown and CSV renderings, row selection. */
 class SummaryTablesTest {

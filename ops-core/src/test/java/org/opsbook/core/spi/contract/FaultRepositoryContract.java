@@ -44,6 +44,9 @@ public abstract class FaultRepositoryContract extends StorageContract {
     if (type == FaultEventType.FACTS_CHANGED) {
       b.facts(richFacts(faultId).toBuilder().complaintCount(40).build());
     }
+    if (type.isLifecycleStep()) {
+      b.stepData("{\"assigneeId\":\"bei\",\"handoverNote\":\"交接\"}");
+    }
     return b.note("进展: 已定位 13800138000").build();
   }
 
@@ -73,9 +76,10 @@ public abstract class FaultRepositoryContract extends StorageContract {
   void appendsContinueTheHistoryInOrderAndReplaceTheSummary() {
     open("F-1");
     List<FaultEvent> more = List.of(event("F-1", 2, FaultEventType.FACTS_CHANGED),
-        event("F-1", 3, FaultEventType.DUTY_COMPLETED), event("F-1", 4, FaultEventType.REPAIRED));
-    FaultSummary s = FaultSummary.builder().faultId("F-1").version(4).currentLevel(Level.NONE).peakLevel(Level.L1)
-        .open(true).repairedAt(at(240)).updatedAt(at(240)).build();
+        event("F-1", 3, FaultEventType.DUTY_COMPLETED), event("F-1", 4, FaultEventType.HANDED_OVER),
+        event("F-1", 5, FaultEventType.REPAIRED));
+    FaultSummary s = FaultSummary.builder().faultId("F-1").version(5).currentLevel(Level.NONE).peakLevel(Level.L1)
+        .open(true).repairedAt(at(300)).updatedAt(at(300)).build();
     store.faults().append("F-1", 1, more, s, audit("F-1", "repair"));
     List<FaultEvent> all = new ArrayList<>();
     all.add(opened("F-1"));

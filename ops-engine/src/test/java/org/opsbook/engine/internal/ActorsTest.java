@@ -1,0 +1,63 @@
+package org.opsbook.engine.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.opsbook.core.ActorKind;
+import org.opsbook.core.InvalidInputException;
+import org.opsbook.core.Person;
+import org.opsbook.core.RecipientClass;
+import org.opsbook.core.Role;
+import org.opsbook.core.spi.Directory;
+
+/** A request's person ID reaches the host's directory in canonical form; roles come from the directory. */
+class ActorsTest {
+  private static final Person LISI = Person.builder().id("lisi").name("李四").addRoles(Role.DATA_REVIEWER).build();
+
+  /** A host directory that matches IDs exactly, as a plain map does. */
+  private static final Directory EXACT = new Directory() {
+    private final Map<String, Person> byId = Map.of(LISI.id(), LISI);
+
+    @Override
+    public List<Person> members(RecipientClass recipientClass) {
+      return List.of();
+    }
+
+    @Override
+    public Optional<Person> find(String personId) {
+      return Optional.ofNullable(byId.get(personId));
+    }
+
+    @Override
+    public List<Person> withRole(Role role) {
+      return List.of();
+    }
+  };
+
+  private final Actors actors = new Actors(EXACT, p -> ActorKind.CITY_STAFF);
+
+  @Test
+  @DisplayName("DATAOP-MOD-14 every spelling of lisi is the directory's lisi, with the directory's roles")
+  void spellingsResolveToOnePerson() {
+    for (String raw : List.of("lisi", "LiSi", " lisi", "lisi\u3000", "\uFF4C\uFF49\uFF53\uFF49")) {
+      assertThat(actors.actor(raw).id()).isEqualTo("lisi");
+      assertThat(actors.actor(raw).roles()).containsExactly(Role.DATA_REVIEWER);
+    }
+  }
+
+  @Test
+  @DisplayName("DATAOP-MOD-14 look-alike and invisible spellings are refused naming personId, the ID masked")
+  void lookAlikesAreRefused() {
+    for (String raw : List.of("l\u0456si", "lisi\u200B", "\u00A0")) {
+      InvalidInputException e = catchThrowableOfType(() -> actors.actor(raw), InvalidInputException.class);
+      assertThat(e.field()).isEqualTo("personId");
+    }
+    InvalidInputException unknown = catchThrowableOfType(() -> actors.actor("wangwu"), InvalidInputException.class);
+    assertThat(unknown.getMessage()).contains("w*****").doesNotContain("wangwu");
+  }
+}
