@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.opsbook.core.AuditChain;
 import org.opsbook.core.StorageException;
 import org.opsbook.core.spi.AuditLog;
 import org.opsbook.core.spi.FaultRepository;
@@ -55,16 +56,48 @@ public final class OpsJdbc implements AutoCloseable {
   private final JdbcWorkflowRepository workflows;
   private final JdbcMessageOutbox outbox;
 
+  private final boolean trustCallerClock;
+  private final byte[] auditKey;
+
   private OpsJdbc(DataSource dataSource, Dialect dialect, boolean ownsDataSource) {
+    this(dataSource, dialect, ownsDataSource, false, null);
+  }
+
+  private OpsJdbc(DataSource dataSource, Dialect dialect, boolean ownsDataSource, boolean trustCallerClock,
+      byte[] auditKey) {
     this.dataSource = dataSource;
     this.ownsDataSource = ownsDataSource;
     this.dialect = dialect;
+    this.trustCallerClock = trustCallerClock;
+    this.auditKey = auditKey;
     JdbcRunner runner = new JdbcRunner(dataSource, dialect, 5);
-    this.audit = new JdbcAuditLog(runner);
+    this.audit = new JdbcAuditLog(runner, auditKey == null ? AuditChain.demo() : AuditChain.withKey(auditKey));
     this.faults = new JdbcFaultRepository(runner, audit);
-    this.obligations = new JdbcObligationRepository(runner);
+    this.obligations = new JdbcObligationRepository(runner, trustCallerClock);
     this.workflows = new JdbcWorkflowRepository(runner, audit);
-    this.outbox = new JdbcMessageOutbox(runner);
+    this.outbox = new JdbcMessageOutbox(runner, trustCallerClock);
+  }
+
+  /**
+   * Returns storage over the same data source whose audit log seals and verifies every record with HMAC-SHA256 under
+   * {@code key}, a secret the host keeps outside the database (a key store, an environment secret): someone who can
+   * write the tables cannot forge a record without it. Without this call the log uses {@link AuditChain#demo()}, a
+   * published key fit only for demos and tests. The returned instance shares (does not own) the pool.
+   *
+   * @param key at least 32 bytes
+   */
+  public OpsJdbc withAuditKey(byte[] key) {
+    checkArgument(key != null && key.length >= 32, "an audit key needs at least 32 bytes");
+    return new OpsJdbc(dataSource, dialect, false, trustCallerClock, key.clone());
+  }
+
+  /**
+   * Returns storage over the same data source whose obligation and outbox leases are measured by the callers'
+   * {@code now} rather than the database's clock: for one process simulating time under a fake clock (tests, replays),
+   * never for several hosts in production. The returned instance shares (does not own) the pool.
+   */
+  public OpsJdbc withCallerClock() {
+    return new OpsJdbc(dataSource, dialect, false, true, auditKey);
   }
 
   /**
@@ -125,10 +158,11 @@ public final class OpsJdbc implements AutoCloseable {
   }
 
   private static void close(DataSource ds) throws Exception {
-    if (ds instanceof org.h2.jdbcx.JdbcConnectionPool h2) {
-      h2.dispose();
-    } else if (ds instanceof AutoCloseable a) {
+    // H2 is optional: name its pool, so a host on PostgreSQL without H2 never loads the class
+    if (ds instanceof AutoCloseable a) {
       a.close();
+    } else if (ds.getClass().getName().equals("org.h2.jdbcx.JdbcConnectionPool")) {
+      ((org.h2.jdbcx.JdbcConnectionPool) ds).dispose();
     }
   }
 
@@ -202,7 +236,10 @@ public final class OpsJdbc implements AutoCloseable {
     return faults;
   }
 
-  /** Returns the durable obligations (timers) that several instances claim under leases. */
+  /**
+   * Returns the durable obligations (timers) that several instances claim under fenced leases, measured by the
+   * database's clock (see {@link #withCallerClock()}).
+   */
   public ObligationRepository obligations() {
     return obligations;
   }

@@ -23,7 +23,7 @@ final class JdbcBackend implements AutoCloseable {
 
   private JdbcBackend(TestDatabases.Db db) {
     this.db = db;
-    this.ops = OpsJdbc.create(db.dataSource());
+    this.ops = OpsJdbc.create(db.dataSource()).withCallerClock();
     ops.migrate();
   }
 
@@ -57,6 +57,7 @@ final class JdbcBackend implements AutoCloseable {
           s.execute("DELETE FROM " + t);
         }
       }
+      s.execute("UPDATE ops_audit_global SET gseq = 0, seal = ''");
     });
     return new Fixture();
   }
@@ -73,19 +74,33 @@ final class JdbcBackend implements AutoCloseable {
     try (Connection c = db.dataSource().getConnection()) {
       c.setAutoCommit(false);
       try (Statement s = c.createStatement()) {
-        if (db.postgres()) {
-          s.execute("ALTER TABLE ops_audit DISABLE TRIGGER USER");
-          s.execute("ALTER TABLE ops_audit_head DISABLE TRIGGER USER");
-        }
+        triggers(s, false);
         work.run(s);
-        if (db.postgres()) {
-          s.execute("ALTER TABLE ops_audit ENABLE TRIGGER USER");
-          s.execute("ALTER TABLE ops_audit_head ENABLE TRIGGER USER");
-        }
+        triggers(s, true);
       }
       c.commit();
     } catch (SQLException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  private static final String[][] H2_TRIGGERS = {{"ops_audit_append_only", "ops_audit"},
+      {"ops_audit_head_forward", "ops_audit_head"}, {"ops_audit_global_forward", "ops_audit_global"}};
+
+  /**
+   * Disables or re-enables the audit tables' triggers as their owner can: {@code ALTER TABLE … DISABLE TRIGGER} on
+   * PostgreSQL, dropping and re-creating them on H2.
+   */
+  void triggers(Statement s, boolean on) throws SQLException {
+    if (db.postgres()) {
+      for (String t : new String[] {"ops_audit", "ops_audit_head", "ops_audit_global"}) {
+        s.execute("ALTER TABLE " + t + (on ? " ENABLE" : " DISABLE") + " TRIGGER USER");
+      }
+      return;
+    }
+    for (String[] t : H2_TRIGGERS) {
+      s.execute(on ? "CREATE TRIGGER " + t[0] + " BEFORE UPDATE, DELETE ON " + t[1]
+          + " FOR EACH ROW CALL 'org.opsbook.jdbc.internal.H2AuditTrigger'" : "DROP TRIGGER IF EXISTS " + t[0]);
     }
   }
 

@@ -17,7 +17,10 @@ import org.opsbook.core.StorageException;
 
 class MigrationTest {
   private static final List<String> TABLES = List.of("ops_audit", "ops_audit_head", "ops_fault", "ops_fault_event",
-      "ops_obligation", "ops_obligation_done", "ops_workflow", "ops_workflow_transition", "ops_outbox");
+      "ops_obligation", "ops_obligation_done", "ops_workflow", "ops_workflow_transition", "ops_outbox",
+      "ops_audit_global");
+  /** V1 the schema, V2 fenced leases, V3 the anchored audit. */
+  private static final int MIGRATIONS = 3;
 
   private static List<String> tables(DataSource ds) throws SQLException {
     List<String> out = new ArrayList<>();
@@ -26,7 +29,8 @@ class MigrationTest {
       while (rs.next()) {
         String name = rs.getString("TABLE_NAME").toLowerCase(java.util.Locale.ROOT);
         // '_' is a LIKE wildcard, so the pattern also matches Flyway's opsbook_schema_history
-        if (name.startsWith("ops_")) {
+        // H2's TRUNCATE guards (tables whose foreign keys pin the audit tables) are not part of the model
+        if (name.startsWith("ops_") && !name.endsWith("_pin")) {
           out.add(name);
         }
       }
@@ -37,7 +41,7 @@ class MigrationTest {
   private static void migratesEmptyAndIsIdempotent(TestDatabases.Db db) throws SQLException {
     try (db) {
       assertThat(tables(db.dataSource())).isEmpty();
-      assertThat(OpsJdbc.migrate(db.dataSource())).isEqualTo(1);
+      assertThat(OpsJdbc.migrate(db.dataSource())).isEqualTo(MIGRATIONS);
       assertThat(tables(db.dataSource())).containsExactlyInAnyOrderElementsOf(TABLES);
       try (Connection c = db.dataSource().getConnection(); java.sql.Statement st = c.createStatement();
           ResultSet rs = st.executeQuery("SELECT count(*) FROM " + OpsJdbc.HISTORY_TABLE + " WHERE script LIKE 'V1\\_\\_%' ESCAPE '\\'")) {
@@ -114,7 +118,7 @@ class MigrationTest {
   void openGivesAnOwnedPoolForAnH2FileUrlAndCloseReleasesIt(@TempDir Path dir) {
     String url = OpsJdbc.h2FileUrl(dir.resolve("demo"));
     try (OpsJdbc ops = OpsJdbc.open(url, 4)) {
-      assertThat(ops.migrate()).isEqualTo(1);
+      assertThat(ops.migrate()).isEqualTo(MIGRATIONS);
       assertThat(ops.dialect().name()).isEqualTo("h2");
       ops.auditLog().append(AuditEntry.builder().stream("s").at(java.time.Instant.parse("2026-11-25T02:00:00Z"))
           .actorId("a").action("x").build());
@@ -129,7 +133,7 @@ class MigrationTest {
   void openGivesAnOwnedPoolForAPostgresUrl() {
     try (TestDatabases.Db db = TestDatabases.postgres("open", 1); OpsJdbc ops = OpsJdbc.open(db.url(), 2)) {
       assertThat(ops.dialect().name()).isEqualTo("postgresql");
-      assertThat(ops.migrate()).isEqualTo(1);
+      assertThat(ops.migrate()).isEqualTo(MIGRATIONS);
       assertThat(ops.auditLog().streams()).isEmpty();
     }
   }

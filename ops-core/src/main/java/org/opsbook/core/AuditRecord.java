@@ -4,7 +4,8 @@ import org.immutables.value.Value;
 
 /**
  * An entry sealed into its stream's hash chain: it carries its sequence number (from 1, gap-free per stream), the
- * previous record's hash and its own SHA-256 hash over both (see {@link AuditChain}). Changing, deleting or
+ * position in the log's global sequence, the previous record's seal and its own HMAC-SHA256 seal over all of them
+ * (see {@link AuditChain}). Changing, deleting or
  * reordering any record breaks the chain at that record.
  */
 @Value.Immutable
@@ -15,10 +16,16 @@ public abstract class AuditRecord {
   /** The position in the stream, from 1. */
   public abstract long sequence();
 
+  /** The position in the log's global sequence (over all streams), from 1, gap-free. */
+  @Value.Default
+  public long globalSequence() {
+    return 0;
+  }
+
   /** The hash of the previous record, or {@link AuditChain#GENESIS} for the first. */
   public abstract String previousHash();
 
-  /** The SHA-256 hash (lower-case hex) of this record, chained to {@link #previousHash()}. */
+  /** The seal (HMAC-SHA256 under the audit key, lower-case hex) of this record, chained to {@link #previousHash()}. */
   public abstract String hash();
 
   /** Returns the stream of the entry. */

@@ -62,7 +62,7 @@ public abstract class OpsParameters {
     return 50;
   }
 
-  /** FAULT-CLASS-L1-01: <=; default 500. */
+  /** FAULT-CLASS-L1-01: {@code <=}; default 500. */
   @Value.Default
   public int l1CustomersMax() {
     return 500;
@@ -266,13 +266,13 @@ public abstract class OpsParameters {
     return StallDayUnit.ELAPSED_24H;
   }
 
-  /** ESC-PROG-01: interval <=; default Minutes(30). */
+  /** ESC-PROG-01: interval {@code <=}; default Minutes(30). */
   @Value.Default
   public Duration progressIntervalEscalated() {
     return Duration.ofMinutes(30);
   }
 
-  /** ESC-PROG-02: interval <=; default Hours(72). */
+  /** ESC-PROG-02: interval {@code <=}; default Hours(72). */
   @Value.Default
   public Duration progressIntervalGeneral() {
     return Duration.ofHours(72);
@@ -380,7 +380,7 @@ public abstract class OpsParameters {
     return 4;
   }
 
-  /** ESC-CENTER-15: interval <= (cadence not stated, OQ-12); default Minutes(30). */
+  /** ESC-CENTER-15: interval {@code <=} (cadence not stated, OQ-12); default Minutes(30). */
   @Value.Default
   public Duration centerProgressInterval() {
     return Duration.ofMinutes(30);

@@ -123,6 +123,10 @@ class OpsEngineTest {
     } finally {
       ops.close();
     }
+    // an executor counts as terminated just before its last worker thread returns: give each a moment to end
+    for (Thread t : threads) {
+      t.join(1_000);
+    }
     assertThat(threads).hasSizeGreaterThanOrEqualTo(3).noneMatch(Thread::isAlive);
     assertThat(ops.isRunning()).isFalse();
     assertThat(gateway.delivered()).hasSize(1);

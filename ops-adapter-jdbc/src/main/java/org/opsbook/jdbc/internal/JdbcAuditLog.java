@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.opsbook.core.AuditChain;
+import org.opsbook.core.AuditCheckpoint;
 import org.opsbook.core.AuditEntry;
 import org.opsbook.core.AuditRecord;
 import org.opsbook.core.AuditVerification;
@@ -21,21 +23,25 @@ import org.opsbook.core.internal.PersonalData;
 import org.opsbook.core.spi.AuditLog;
 
 /**
- * The audit log in {@code ops_audit}: each append locks its stream's head row ({@code ops_audit_head}), seals the
- * entries after the head with {@link AuditChain}, inserts them and moves the head, in the caller's transaction. Streams
- * are locked in name order so two writers never deadlock. On PostgreSQL a trigger rejects UPDATE, DELETE and TRUNCATE
- * of the log and any backward move of a head; {@link #verify} names the first record that was changed, deleted or
- * reordered anyway (by a superuser).
+ * The audit log in {@code ops_audit}: each append locks its stream's head row ({@code ops_audit_head}, the registry
+ * of streams) and then the global sequence ({@code ops_audit_global}), seals the entries after the head with the
+ * host's {@link AuditChain} key, inserts them and moves the sealed head and global sequence, in the caller's
+ * transaction. Streams are locked in name order, the global row last, so two writers never deadlock. Triggers (Java
+ * triggers on H2) reject UPDATE and DELETE of the log and any backward move of a head or of the global sequence;
+ * {@link #verify} names the first record that was changed, deleted, forged or reordered anyway (by the table owner
+ * with the triggers disabled). No uniqueness on {@code (stream, seq)}: a junk row cannot block later appends.
  */
 public final class JdbcAuditLog implements AuditLog {
   private static final String COLUMNS =
-      "stream, seq, at, actor_id, action, from_state, to_state, rule_ids, details, prev_hash, hash";
+      "stream, seq, gseq, at, actor_id, action, from_state, to_state, rule_ids, details, prev_hash, hash";
 
   private final JdbcRunner runner;
+  private final AuditChain chain;
 
-  /** Creates the log over the runner's data source. */
-  public JdbcAuditLog(JdbcRunner runner) {
+  /** Creates the log over the runner's data source, sealing with {@code chain}'s key. */
+  public JdbcAuditLog(JdbcRunner runner, AuditChain chain) {
     this.runner = runner;
+    this.chain = chain;
   }
 
   @Override
@@ -55,6 +61,7 @@ public final class JdbcAuditLog implements AuditLog {
   private static final class Head {
     long seq;
     String hash;
+    long global;
 
     Head(long seq, String hash) {
       this.seq = seq;
@@ -74,32 +81,39 @@ public final class JdbcAuditLog implements AuditLog {
     for (String stream : new TreeSet<>(entries.stream().map(AuditEntry::stream).toList())) {
       heads.put(stream, lockHead(c, stream));
     }
+    long global = Sql.queryOne(c, "SELECT gseq FROM ops_audit_global WHERE id = 1 FOR UPDATE", rs -> rs.getLong(1))
+        .orElseThrow(() -> new SQLException("the audit log's global sequence row is missing"));
     List<AuditRecord> out = new ArrayList<>(entries.size());
     for (AuditEntry e : entries) {
       Head h = heads.get(e.stream());
-      AuditRecord r = AuditChain.seal(PersonalData.forStorage(e), h.seq + 1, h.hash);
+      AuditRecord r = chain.seal(PersonalData.forStorage(e), h.seq + 1, ++global, h.hash);
       h.seq = r.sequence();
       h.hash = r.hash();
+      h.global = r.globalSequence();
       out.add(r);
     }
     try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO ops_audit (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
+        "INSERT INTO ops_audit (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")) {
       List<Object[]> rows = new ArrayList<>(out.size());
       for (AuditRecord r : out) {
         AuditEntry e = r.entry();
-        rows.add(new Object[] {e.stream(), r.sequence(), e.at(), e.actorId(), e.action(), Sql.text(e.fromState()),
-            Sql.text(e.toState()), StoredJson.ruleIds(e.ruleIds()), StoredJson.details(e.details()),
-            r.previousHash(), r.hash()});
+        rows.add(new Object[] {e.stream(), r.sequence(), r.globalSequence(), e.at(), e.actorId(), e.action(),
+            Sql.text(e.fromState()), Sql.text(e.toState()), StoredJson.ruleIds(e.ruleIds()),
+            StoredJson.details(e.details()), r.previousHash(), r.hash()});
       }
       execute(ps, rows);
     }
-    try (PreparedStatement ps = c.prepareStatement("UPDATE ops_audit_head SET seq = ?, hash = ? WHERE stream = ?")) {
+    try (PreparedStatement ps = c.prepareStatement(
+        "UPDATE ops_audit_head SET seq = ?, hash = ?, gseq = ?, seal = ? WHERE stream = ?")) {
       List<Object[]> rows = new ArrayList<>(heads.size());
       for (Map.Entry<String, Head> h : heads.entrySet()) {
-        rows.add(new Object[] {h.getValue().seq, h.getValue().hash, h.getKey()});
+        Head v = h.getValue();
+        rows.add(new Object[] {v.seq, v.hash, v.global, chain.sealHead(h.getKey(), v.seq, v.hash, v.global),
+            h.getKey()});
       }
       execute(ps, rows);
     }
+    Sql.update(c, "UPDATE ops_audit_global SET gseq = ?, seal = ? WHERE id = 1", global, chain.sealGlobal(global));
     return out;
   }
 
@@ -141,7 +155,7 @@ public final class JdbcAuditLog implements AuditLog {
   @Override
   public List<AuditRecord> read(String stream) {
     return runner.read("read audit", stream, c -> Sql.query(c,
-        "SELECT " + COLUMNS + " FROM ops_audit WHERE stream = ? ORDER BY seq", JdbcAuditLog::record, stream));
+        "SELECT " + COLUMNS + " FROM ops_audit WHERE stream = ? ORDER BY seq, gseq", JdbcAuditLog::record, stream));
   }
 
   @Override
@@ -161,31 +175,136 @@ public final class JdbcAuditLog implements AuditLog {
     return out;
   }
 
-  @Override
-  public AuditVerification verify(String stream) {
-    return runner.read("verify audit", stream, c -> {
-      long sealed = Sql.queryOne(c, "SELECT seq FROM ops_audit_head WHERE stream = ?", rs -> rs.getLong(1), stream)
-          .orElse(0L);
-      List<AuditRecord> records = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT " + COLUMNS + " FROM ops_audit WHERE stream = ? ORDER BY seq")) {
-        Sql.bind(ps, stream);
-        try (ResultSet rs = ps.executeQuery()) {
-          long expected = 1;
-          while (rs.next()) {
-            try {
-              records.add(record(rs));
-            } catch (OpsException | IllegalArgumentException | IllegalStateException | NullPointerException e) {
-              // a row whose stored form no longer decodes was changed outside the log
-              long seq = rs.getLong("seq");
-              return AuditVerification.broken(stream, Math.min(seq, expected),
-                  "record does not decode (changed): " + e.getMessage());
-            }
-            expected++;
+  private static Optional<AuditChain.Head> head(Connection c, String stream) throws SQLException {
+    return Sql.queryOne(c, "SELECT stream, seq, hash, gseq, seal FROM ops_audit_head WHERE stream = ?",
+        JdbcAuditLog::head, stream);
+  }
+
+  private static AuditChain.Head head(ResultSet rs) throws SQLException {
+    return new AuditChain.Head(rs.getString("stream"), rs.getLong("seq"), rs.getString("hash"), rs.getLong("gseq"),
+        rs.getString("seal"));
+  }
+
+  /** The stored rows of a stream, or the verification naming the first row that no longer decodes. */
+  private static Map.Entry<List<AuditRecord>, Optional<AuditVerification>> rows(Connection c, String stream)
+      throws SQLException {
+    List<AuditRecord> records = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT " + COLUMNS + " FROM ops_audit WHERE stream = ? ORDER BY seq, gseq")) {
+      Sql.bind(ps, stream);
+      try (ResultSet rs = ps.executeQuery()) {
+        long expected = 1;
+        while (rs.next()) {
+          try {
+            records.add(record(rs));
+          } catch (OpsException | IllegalArgumentException | IllegalStateException | NullPointerException e) {
+            // a row whose stored form no longer decodes was changed outside the log
+            long seq = rs.getLong("seq");
+            return new AbstractMap.SimpleEntry<>(records, Optional.of(AuditVerification.broken(stream,
+                Math.max(1, Math.min(seq, expected)), "record does not decode (changed): " + e.getMessage())));
           }
+          expected++;
         }
       }
-      return AuditChain.verify(stream, records, sealed);
+    }
+    return new AbstractMap.SimpleEntry<>(records, Optional.empty());
+  }
+
+  private AuditVerification verify(Connection c, String stream) throws SQLException {
+    Map.Entry<List<AuditRecord>, Optional<AuditVerification>> rows = rows(c, stream);
+    if (rows.getValue().isPresent()) {
+      return rows.getValue().get();
+    }
+    return chain.verify(stream, rows.getKey(), head(c, stream));
+  }
+
+  @Override
+  public AuditVerification verify(String stream) {
+    return runner.read("verify audit", stream, c -> verify(c, stream));
+  }
+
+  @Override
+  public List<AuditVerification> verifyAll() {
+    return runner.read("verify audit log", "*", c -> {
+      TreeSet<String> names = new TreeSet<>(Sql.query(c, "SELECT stream FROM ops_audit_head", rs -> rs.getString(1)));
+      names.addAll(Sql.query(c, "SELECT DISTINCT stream FROM ops_audit", rs -> rs.getString(1)));
+      List<AuditVerification> broken = new ArrayList<>();
+      List<AuditVerification> intact = new ArrayList<>();
+      for (String s : names) {
+        AuditVerification v = verify(c, s);
+        (v.intact() ? intact : broken).add(v);
+      }
+      globalGap(c).ifPresent(broken::add);
+      broken.addAll(intact);
+      return broken;
+    });
+  }
+
+  /** Checks the global sequence: sealed, gap-free from 1 to its head, nothing beyond it. */
+  private Optional<AuditVerification> globalGap(Connection c) throws SQLException {
+    String g = "(global)";
+    Optional<long[]> head = Sql.queryOne(c, "SELECT gseq, seal FROM ops_audit_global WHERE id = 1", rs -> {
+      long n = rs.getLong(1);
+      return new long[] {n, n == 0 || chain.sealGlobal(n).equals(rs.getString(2)) ? 1 : 0};
+    });
+    if (head.isEmpty()) {
+      return Optional.of(AuditVerification.broken(g, 1, "the global sequence row is gone"));
+    }
+    long top = head.get()[0];
+    if (head.get()[1] == 0) {
+      return Optional.of(AuditVerification.broken(g, Math.max(1, top), "the global sequence does not match its seal"));
+    }
+    long expected = 1;
+    try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT gseq FROM ops_audit ORDER BY gseq")) {
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          long n = rs.getLong(1);
+          if (n > top) {
+            return Optional.of(AuditVerification.broken(g, n, "global sequence " + n + " lies beyond the log's head ("
+                + top + "): not appended by the log"));
+          }
+          if (n != expected) {
+            return Optional.of(AuditVerification.broken(g, expected, "global sequence " + expected + " is missing (a"
+                + " record deleted, a tail cut or a stream deleted with its head)"));
+          }
+          expected++;
+        }
+      }
+    }
+    if (expected <= top) {
+      return Optional.of(AuditVerification.broken(g, expected, "global sequence " + expected + " to " + top
+          + " are missing (the last records deleted)"));
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public AuditCheckpoint checkpoint(Instant at) {
+    return runner.read("checkpoint audit log", "*", c -> {
+      c.setAutoCommit(false);
+      try {
+        long global = Sql.queryOne(c, "SELECT gseq FROM ops_audit_global WHERE id = 1", rs -> rs.getLong(1))
+            .orElse(0L);
+        Map<String, AuditChain.Head> heads = new HashMap<>();
+        for (AuditChain.Head h : Sql.query(c, "SELECT stream, seq, hash, gseq, seal FROM ops_audit_head",
+            JdbcAuditLog::head)) {
+          heads.put(h.stream(), h);
+        }
+        return chain.checkpoint(at, global, heads);
+      } finally {
+        c.rollback();
+      }
+    });
+  }
+
+  @Override
+  public List<AuditVerification> verifyAgainst(AuditCheckpoint checkpoint) {
+    return runner.read("verify audit against checkpoint", checkpoint.at().toString(), c -> {
+      Map<String, Map.Entry<List<AuditRecord>, Optional<AuditChain.Head>>> read = new HashMap<>();
+      for (String s : checkpoint.heads().keySet()) {
+        read.put(s, new AbstractMap.SimpleEntry<>(rows(c, s).getKey(), head(c, s)));
+      }
+      return chain.verifyAgainst(checkpoint, read::get);
     });
   }
 
@@ -195,7 +314,8 @@ public final class JdbcAuditLog implements AuditLog {
         .fromState(Sql.optText(rs, "from_state")).toState(Sql.optText(rs, "to_state"))
         .addAllRuleIds(StoredJson.readRuleIds(rs.getString("rule_ids")))
         .putAllDetails(StoredJson.readDetails(rs.getString("details"))).build();
-    return AuditRecord.builder().entry(e).sequence(rs.getLong("seq")).previousHash(rs.getString("prev_hash"))
+    return AuditRecord.builder().entry(e).sequence(rs.getLong("seq")).globalSequence(rs.getLong("gseq"))
+        .previousHash(rs.getString("prev_hash"))
         .hash(rs.getString("hash")).build();
   }
 }

@@ -14,7 +14,7 @@ import org.opsbook.core.FaultSummary;
 import org.opsbook.core.Level;
 import org.opsbook.core.RuleId;
 import org.opsbook.core.spi.FaultRepository;
-import org.opsbook.core.spi.StorageArguments;
+import org.opsbook.core.internal.storage.StorageArguments;
 
 /**
  * Faults in {@code ops_fault} (summary and version) and {@code ops_fault_event} (history; facts as core JSON). An

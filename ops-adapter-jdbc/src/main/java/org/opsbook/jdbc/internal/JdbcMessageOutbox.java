@@ -13,7 +13,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.opsbook.core.Channel;
-import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.spi.MessageOutbox;
 import org.opsbook.core.spi.OutboxMessage;
 import org.opsbook.core.spi.OutboxState;
@@ -25,13 +24,19 @@ import org.opsbook.core.spi.OutboxState;
  */
 public final class JdbcMessageOutbox implements MessageOutbox {
   private static final String COLUMNS = "msg_key, fault_id, message_type, channel, text, recipients, state, attempts,"
-      + " next_attempt_at, last_error, created_at, sent_at, receipt, owner, lease_until";
+      + " next_attempt_at, last_error, created_at, sent_at, receipt, owner, lease_until, lease_gen";
 
   private final JdbcRunner runner;
+  private final LeaseClock clock;
 
-  /** Creates the outbox. */
-  public JdbcMessageOutbox(JdbcRunner runner) {
+  /**
+   * Creates the outbox.
+   *
+   * @param trustCallerClock measure leases by the callers' {@code now} instead of the database's clock
+   */
+  public JdbcMessageOutbox(JdbcRunner runner, boolean trustCallerClock) {
     this.runner = runner;
+    this.clock = new LeaseClock(trustCallerClock);
   }
 
   @Override
@@ -55,55 +60,118 @@ public final class JdbcMessageOutbox implements MessageOutbox {
   @Override
   public List<OutboxMessage> claim(Instant now, int limit, String owner, Duration lease) {
     checkArgument(limit > 0, "limit must be > 0: %s", limit);
-    Instant until = now.plus(lease);
-    List<OutboxMessage> out = new ArrayList<>(runner.inTransaction("claim messages", owner, c -> {
-      List<OutboxMessage> due = Sql.query(c, "SELECT " + COLUMNS + " FROM ops_outbox WHERE state = 'PENDING'"
-          + " AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until <= ?) ORDER BY created_at, msg_key"
-          + " LIMIT ? FOR UPDATE SKIP LOCKED", JdbcMessageOutbox::message, now, now, limit);
+    return take("claim messages", now, limit, owner, lease, "state = 'PENDING' AND next_attempt_at <= ?"
+        + " AND (lease_until IS NULL OR lease_until <= ?)", true);
+  }
+
+  @Override
+  public List<OutboxMessage> claimInDoubt(Instant now, int limit, String owner, Duration lease) {
+    checkArgument(limit > 0, "limit must be > 0: %s", limit);
+    return take("claim in-doubt messages", now, limit, owner, lease, "state = 'SENDING' AND lease_until <= ?", false);
+  }
+
+  /** Leases the rows matching {@code where} (bound to the due-by time, then the lease time) under a new generation. */
+  private List<OutboxMessage> take(String operation, Instant now, int limit, String owner, Duration lease,
+      String where, boolean dueBound) {
+    List<OutboxMessage> out = new ArrayList<>(runner.inTransaction(operation, owner, c -> {
+      LeaseClock.Times t = clock.at(c, now);
+      Instant until = t.leaseNow().plus(lease);
+      Object[] args = dueBound ? new Object[] {t.dueBy(), t.leaseNow(), limit} : new Object[] {t.leaseNow(), limit};
+      List<OutboxMessage> due = Sql.query(c, "SELECT " + COLUMNS + " FROM ops_outbox WHERE " + where
+          + " ORDER BY created_at, msg_key LIMIT ? FOR UPDATE SKIP LOCKED", JdbcMessageOutbox::message, args);
+      List<OutboxMessage> claimed = new ArrayList<>(due.size());
       if (!due.isEmpty()) {
         try (PreparedStatement ps = c.prepareStatement(
-            "UPDATE ops_outbox SET owner = ?, lease_until = ? WHERE msg_key = ?")) {
+            "UPDATE ops_outbox SET owner = ?, lease_until = ?, lease_gen = lease_gen + 1 WHERE msg_key = ?")) {
           for (OutboxMessage m : due) {
             Sql.bind(ps, owner, until, m.key());
             ps.addBatch();
+            claimed.add(m.withOwner(Optional.of(owner)).withLeaseUntil(Optional.of(until))
+                .withLeaseGeneration(m.leaseGeneration() + 1));
           }
           ps.executeBatch();
         }
       }
-      return due;
+      return claimed;
     }));
     out.sort(Comparator.comparing(OutboxMessage::createdAt).thenComparing(OutboxMessage::key));
     return out;
   }
 
   @Override
-  public void markSent(String key, Instant sentAt, String receipt) {
-    runner.inTransaction("mark message sent", key, c -> {
-      int n = Sql.update(c, "UPDATE ops_outbox SET state = 'SENT', sent_at = ?, receipt = ?, last_error = NULL,"
-          + " owner = NULL, lease_until = NULL WHERE msg_key = ? AND state = 'PENDING'", sentAt, receipt, key);
-      if (n == 0) {
-        requireExists(c, key);
-      }
-      return null;
+  public int heartbeat(String owner, Instant now, Duration lease) {
+    return runner.inTransaction("heartbeat messages", owner, c -> {
+      LeaseClock.Times t = clock.at(c, now);
+      return Sql.update(c, "UPDATE ops_outbox SET lease_until = ? WHERE owner = ? AND state <> 'SENT'"
+          + " AND lease_until > ?", t.leaseNow().plus(lease), owner, t.leaseNow());
+    });
+  }
+
+  private static final String HELD = " WHERE msg_key = ? AND owner = ? AND lease_gen = ? AND state <> 'SENT'";
+
+  private static Object[] held(OutboxMessage claimed, Object... before) {
+    Object[] out = new Object[before.length + 3];
+    System.arraycopy(before, 0, out, 0, before.length);
+    out[before.length] = claimed.key();
+    out[before.length + 1] = claimed.owner().orElse("");
+    out[before.length + 2] = claimed.leaseGeneration();
+    return out;
+  }
+
+  @Override
+  public boolean markSending(OutboxMessage claimed, Instant now, Duration lease) {
+    return runner.inTransaction("mark message sending", claimed.key(), c -> {
+      LeaseClock.Times t = clock.at(c, now);
+      return Sql.update(c, "UPDATE ops_outbox SET state = 'SENDING', lease_until = ?" + HELD,
+          held(claimed, t.leaseNow().plus(lease))) == 1;
     });
   }
 
   @Override
-  public void markFailed(String key, String owner, String error, Instant retryAt) {
-    runner.inTransaction("mark message failed", key, c -> {
-      int n = Sql.update(c, "UPDATE ops_outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?,"
-          + " owner = NULL, lease_until = NULL WHERE msg_key = ? AND state = 'PENDING'", error, retryAt, key);
-      if (n == 0) {
-        requireExists(c, key);
-      }
-      return null;
+  public boolean markSent(OutboxMessage claimed, Instant sentAt, String receipt) {
+    return runner.inTransaction("mark message sent", claimed.key(), c -> Sql.update(c,
+        "UPDATE ops_outbox SET state = 'SENT', sent_at = ?, receipt = ?, last_error = NULL, owner = NULL,"
+            + " lease_until = NULL" + HELD, held(claimed, sentAt, receipt)) == 1);
+  }
+
+  @Override
+  public boolean markFailed(OutboxMessage claimed, String error, Instant retryAt) {
+    return runner.inTransaction("mark message failed", claimed.key(), c -> Sql.update(c,
+        "UPDATE ops_outbox SET state = 'PENDING', attempts = attempts + 1, last_error = ?, next_attempt_at = ?,"
+            + " owner = NULL, lease_until = NULL" + HELD, held(claimed, error, retryAt)) == 1);
+  }
+
+  @Override
+  public List<OutboxMessage> inDoubt(Instant now) {
+    List<OutboxMessage> out = new ArrayList<>(runner.read("list in-doubt messages", "*", c -> {
+      LeaseClock.Times t = clock.at(c, now);
+      return Sql.query(c, "SELECT " + COLUMNS + " FROM ops_outbox WHERE state = 'SENDING' AND lease_until <= ?",
+          JdbcMessageOutbox::message, t.leaseNow());
+    }));
+    out.sort(Comparator.comparing(OutboxMessage::createdAt).thenComparing(OutboxMessage::key));
+    return out;
+  }
+
+  private static final String IN_DOUBT = " WHERE msg_key = ? AND state = 'SENDING' AND lease_until <= ?";
+
+  @Override
+  public boolean confirmSent(String key, Instant at, String note) {
+    return runner.inTransaction("confirm message sent", key, c -> {
+      LeaseClock.Times t = clock.at(c, at);
+      String receipt = note.length() > 200 ? note.substring(0, 200) : note;
+      return Sql.update(c, "UPDATE ops_outbox SET state = 'SENT', sent_at = ?, receipt = ?, owner = NULL,"
+          + " lease_until = NULL" + IN_DOUBT, at, receipt, key, t.leaseNow()) == 1;
     });
   }
 
-  private static void requireExists(Connection c, String key) throws SQLException {
-    if (Sql.queryOne(c, "SELECT 1 FROM ops_outbox WHERE msg_key = ?", rs -> true, key).isEmpty()) {
-      throw new InvalidInputException("key", "no outbox message with key " + key);
-    }
+  @Override
+  public boolean releaseForResend(String key, Instant at, String note) {
+    return runner.inTransaction("release message for resend", key, c -> {
+      LeaseClock.Times t = clock.at(c, at);
+      return Sql.update(c, "UPDATE ops_outbox SET state = 'PENDING', attempts = attempts + 1, last_error = ?,"
+          + " next_attempt_at = ?, owner = NULL, lease_until = NULL" + IN_DOUBT,
+          "in doubt, released for a resend: " + note, at, key, t.leaseNow()) == 1;
+    });
   }
 
   @Override
@@ -133,6 +201,7 @@ public final class JdbcMessageOutbox implements MessageOutbox {
         .state(OutboxState.valueOf(rs.getString("state"))).attempts(rs.getInt("attempts"))
         .nextAttemptAt(Sql.instant(rs, "next_attempt_at")).lastError(Sql.optText(rs, "last_error"))
         .createdAt(Sql.instant(rs, "created_at")).sentAt(Sql.optInstant(rs, "sent_at"))
-        .receipt(Sql.optText(rs, "receipt")).build();
+        .receipt(Sql.optText(rs, "receipt")).owner(Sql.optText(rs, "owner"))
+        .leaseUntil(Sql.optInstant(rs, "lease_until")).leaseGeneration(rs.getLong("lease_gen")).build();
   }
 }

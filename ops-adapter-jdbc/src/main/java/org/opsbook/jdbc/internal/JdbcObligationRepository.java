@@ -40,10 +40,17 @@ public final class JdbcObligationRepository implements ObligationRepository {
   private static final int UPSERT_CHUNK = 500;
 
   private final JdbcRunner runner;
+  private final LeaseClock clock;
 
-  /** Creates the repository. */
-  public JdbcObligationRepository(JdbcRunner runner) {
+  /**
+   * Creates the repository.
+   *
+   * @param trustCallerClock measure leases by the callers' {@code now} (a simulation under a fake clock) instead of
+   *     the database's clock
+   */
+  public JdbcObligationRepository(JdbcRunner runner, boolean trustCallerClock) {
     this.runner = runner;
+    this.clock = new LeaseClock(trustCallerClock);
   }
 
   private static Object[] key(ObligationKey k) {
@@ -141,21 +148,16 @@ public final class JdbcObligationRepository implements ObligationRepository {
 
   @Override
   public boolean cancel(ObligationKey key) {
-    return runner.inTransaction("cancel obligation", key.toString(), c -> finish(c, key, null, "CANCELLED", null));
+    return runner.inTransaction("cancel obligation", key.toString(), c -> cancel(c, key));
   }
 
-  /** Moves a pending key to the done table; {@code owner} non-null requires the caller to hold it. */
-  private static boolean finish(Connection c, ObligationKey key, String owner, String outcome, Instant at)
-      throws SQLException {
-    int n = owner == null
-        ? Sql.update(c, "DELETE FROM ops_obligation WHERE " + KEY, key(key))
-        : Sql.update(c, "DELETE FROM ops_obligation WHERE " + KEY + " AND owner = ?", concat(key(key), owner));
-    if (n == 0) {
+  /** Moves a pending key to the done table as cancelled. */
+  private static boolean cancel(Connection c, ObligationKey key) throws SQLException {
+    if (Sql.update(c, "DELETE FROM ops_obligation WHERE " + KEY, key(key)) == 0) {
       return false;
     }
     Sql.update(c, "INSERT INTO ops_obligation_done (subject_id, rule_id, seq, outcome, done_at, owner)"
-        + " VALUES (?,?,?,?,?,?)", concat(key(key), outcome, at == null ? Sql.NULL_TIME : at,
-        owner == null ? Sql.NULL_TEXT : owner));
+        + " VALUES (?,?,?,'CANCELLED',?,?)", concat(key(key), Sql.NULL_TIME, Sql.NULL_TEXT));
     return true;
   }
 
@@ -166,7 +168,7 @@ public final class JdbcObligationRepository implements ObligationRepository {
           + " WHERE subject_id = ? FOR UPDATE", JdbcObligationRepository::keyOf, subjectId);
       int n = 0;
       for (ObligationKey k : keys) {
-        if (finish(c, k, null, "CANCELLED", null)) {
+        if (cancel(c, k)) {
           n++;
         }
       }
@@ -182,83 +184,97 @@ public final class JdbcObligationRepository implements ObligationRepository {
   @Override
   public List<ClaimedObligation> claimDue(Instant now, int limit, String owner, Duration lease) {
     checkArgument(limit > 0, "limit must be > 0: %s", limit);
-    Instant until = now.plus(lease);
-    List<ScheduledObligation> claimed = runner.inTransaction("claim due obligations", owner, c -> {
+    List<ClaimedObligation> claimed = runner.inTransaction("claim due obligations", owner, c -> {
+      LeaseClock.Times t = clock.at(c, now);
+      Instant until = t.leaseNow().plus(lease);
+      List<ClaimedObligation> out = new ArrayList<>();
       Optional<String> oneStatement = runner.dialect().claimObligationsReturning();
       if (oneStatement.isPresent()) {
-        return Sql.query(c, oneStatement.get(), ObligationColumns::read, owner, until, until, now, limit);
+        return Sql.query(c, oneStatement.get(), rs -> new ClaimedObligation(ObligationColumns.read(rs), owner, until,
+            rs.getLong("lease_gen")), owner, until, until, until, t.scanBound(), t.dueBy(), t.leaseNow(), limit);
       }
       List<Long> ids = new ArrayList<>();
-      List<ScheduledObligation> rows = Sql.query(c, "SELECT id, " + ObligationColumns.SELECT
-          + " FROM ops_obligation WHERE run_at <= ? ORDER BY run_at LIMIT ? FOR UPDATE SKIP LOCKED", rs -> {
+      List<ClaimedObligation> rows = Sql.query(c, "SELECT id, " + ObligationColumns.SELECT + " FROM ops_obligation"
+          + " WHERE run_at <= ? AND due_at <= ? AND (lease_until IS NULL OR lease_until <= ?)"
+          + " ORDER BY run_at LIMIT ? FOR UPDATE SKIP LOCKED", rs -> {
             ids.add(rs.getLong("id"));
-            return ObligationColumns.read(rs);
-          }, now, limit);
+            return new ClaimedObligation(ObligationColumns.read(rs), owner, until, rs.getLong("lease_gen") + 1);
+          }, t.scanBound(), t.dueBy(), t.leaseNow(), limit);
       if (!ids.isEmpty()) {
-        try (PreparedStatement ps = c.prepareStatement(
-            "UPDATE ops_obligation SET owner = ?, lease_until = ?, run_at = ? WHERE id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE ops_obligation SET owner = ?, lease_until = ?,"
+            + " run_at = CASE WHEN due_at > ? THEN due_at ELSE ? END, lease_gen = lease_gen + 1 WHERE id = ?")) {
           for (Long id : ids) {
-            Sql.bind(ps, owner, until, until, id);
+            Sql.bind(ps, owner, until, until, until, id);
             ps.addBatch();
           }
           ps.executeBatch();
         }
       }
-      return rows;
+      out.addAll(rows);
+      return out;
     });
-    List<ScheduledObligation> ordered = new ArrayList<>(claimed);
-    ordered.sort(Comparator.comparing(ScheduledObligation::dueAt).thenComparing(o -> o.key().toString()));
-    List<ClaimedObligation> out = new ArrayList<>(ordered.size());
-    for (ScheduledObligation o : ordered) {
-      out.add(new ClaimedObligation(o, owner, until));
-    }
-    return out;
+    List<ClaimedObligation> ordered = new ArrayList<>(claimed);
+    ordered.sort(Comparator.comparing((ClaimedObligation o) -> o.scheduled().dueAt())
+        .thenComparing(o -> o.scheduled().key().toString()));
+    return ordered;
   }
 
   @Override
   public int heartbeat(String owner, Instant now, Duration lease) {
-    Instant until = now.plus(lease);
     // a row rescheduled while leased keeps its later due time: it is claimable at whichever comes last
-    return runner.inTransaction("heartbeat obligations", owner, c -> Sql.update(c,
-        "UPDATE ops_obligation SET lease_until = ?, run_at = CASE WHEN due_at > ? THEN due_at ELSE ? END"
-            + " WHERE owner = ? AND lease_until > ?",
-        until, until, until, owner, now));
+    return runner.inTransaction("heartbeat obligations", owner, c -> {
+      LeaseClock.Times t = clock.at(c, now);
+      Instant until = t.leaseNow().plus(lease);
+      return Sql.update(c, "UPDATE ops_obligation SET lease_until = ?, run_at = CASE WHEN due_at > ? THEN due_at"
+          + " ELSE ? END WHERE owner = ? AND lease_until > ?", until, until, until, owner, t.leaseNow());
+    });
   }
 
   @Override
-  public boolean complete(ObligationKey key, String owner, Instant firedAt) {
-    return runner.inTransaction("complete obligation", key.toString(),
-        c -> finish(c, key, owner, "FIRED", firedAt));
+  public Optional<ClaimedObligation> renew(ClaimedObligation claim, Instant now, Duration lease) {
+    ObligationKey k = claim.scheduled().key();
+    return runner.inTransaction("renew obligation lease", k.toString(), c -> {
+      LeaseClock.Times t = clock.at(c, now);
+      Instant until = t.leaseNow().plus(lease);
+      int n = Sql.update(c, "UPDATE ops_obligation SET lease_until = ?, run_at = CASE WHEN due_at > ? THEN due_at"
+          + " ELSE ? END WHERE " + KEY + " AND owner = ? AND lease_gen = ? AND lease_until > ?",
+          concat(new Object[] {until, until, until}, concat(key(k), claim.owner(), claim.generation(),
+              t.leaseNow())));
+      return n == 1 ? Optional.of(new ClaimedObligation(claim.scheduled(), claim.owner(), until, claim.generation()))
+          : Optional.<ClaimedObligation>empty();
+    });
   }
 
   @Override
-  public Set<ObligationKey> completeAll(Collection<ObligationKey> keys, String owner, Instant firedAt) {
-    if (keys.isEmpty()) {
+  public boolean complete(ClaimedObligation claim, Instant firedAt) {
+    return runner.inTransaction("complete obligation", claim.scheduled().key().toString(),
+        c -> finish(c, claim, firedAt));
+  }
+
+  /** Moves a claimed key to the done table as fired, if the claim is still current. */
+  private static boolean finish(Connection c, ClaimedObligation claim, Instant at) throws SQLException {
+    ObligationKey key = claim.scheduled().key();
+    int n = Sql.update(c, "DELETE FROM ops_obligation WHERE " + KEY + " AND owner = ? AND lease_gen = ?",
+        concat(key(key), claim.owner(), claim.generation()));
+    if (n == 0) {
+      return false;
+    }
+    Sql.update(c, "INSERT INTO ops_obligation_done (subject_id, rule_id, seq, outcome, done_at, owner)"
+        + " VALUES (?,?,?,?,?,?)", concat(key(key), "FIRED", at, claim.owner()));
+    return true;
+  }
+
+  @Override
+  public Set<ObligationKey> completeAll(Collection<ClaimedObligation> claims, Instant firedAt) {
+    if (claims.isEmpty()) {
       return Set.of();
     }
-    List<ObligationKey> all = List.copyOf(keys);
-    return runner.inTransaction("complete obligations", owner + ":" + all.size(), c -> {
+    List<ClaimedObligation> all = List.copyOf(claims);
+    return runner.inTransaction("complete obligations", all.get(0).owner() + ":" + all.size(), c -> {
       Set<ObligationKey> done = new LinkedHashSet<>();
-      try (PreparedStatement ps = c.prepareStatement("DELETE FROM ops_obligation WHERE " + KEY + " AND owner = ?")) {
-        for (ObligationKey k : all) {
-          Sql.bind(ps, concat(key(k), owner));
-          ps.addBatch();
-        }
-        int[] counts = ps.executeBatch();
-        for (int i = 0; i < counts.length; i++) {
-          if (counts[i] > 0) {
-            done.add(all.get(i));
-          }
-        }
-      }
-      if (!done.isEmpty()) {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ops_obligation_done (subject_id, rule_id, seq,"
-            + " outcome, done_at, owner) VALUES (?,?,?,'FIRED',?,?)")) {
-          for (ObligationKey k : done) {
-            Sql.bind(ps, concat(key(k), firedAt, owner));
-            ps.addBatch();
-          }
-          ps.executeBatch();
+      for (ClaimedObligation claim : all) {
+        if (finish(c, claim, firedAt)) {
+          done.add(claim.scheduled().key());
         }
       }
       return done;
@@ -266,11 +282,12 @@ public final class JdbcObligationRepository implements ObligationRepository {
   }
 
   @Override
-  public boolean fail(ObligationKey key, String owner, String error, Instant retryAt) {
-    return runner.inTransaction("fail obligation", key.toString(), c -> Sql.update(c,
+  public boolean fail(ClaimedObligation claim, String error, Instant retryAt) {
+    ObligationKey k = claim.scheduled().key();
+    return runner.inTransaction("fail obligation", k.toString(), c -> Sql.update(c,
         "UPDATE ops_obligation SET attempts = attempts + 1, last_error = ?, due_at = ?, run_at = ?, owner = NULL,"
-            + " lease_until = NULL WHERE " + KEY + " AND owner = ?",
-        concat(new Object[] {error, retryAt, retryAt}, concat(key(key), owner))) == 1);
+            + " lease_until = NULL WHERE " + KEY + " AND owner = ? AND lease_gen = ?",
+        concat(new Object[] {error, retryAt, retryAt}, concat(key(k), claim.owner(), claim.generation()))) == 1);
   }
 
   @Override

@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.opsbook.core.AuditEntry;
 import org.opsbook.core.ConcurrentUpdateException;
 import org.opsbook.core.RuleId;
-import org.opsbook.core.spi.StorageArguments;
+import org.opsbook.core.internal.storage.StorageArguments;
 import org.opsbook.core.spi.TransitionRecord;
 import org.opsbook.core.spi.WorkflowInstance;
 import org.opsbook.core.spi.WorkflowRepository;

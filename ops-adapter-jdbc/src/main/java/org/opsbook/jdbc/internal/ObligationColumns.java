@@ -12,7 +12,7 @@ import org.opsbook.core.spi.ScheduledObligation;
 final class ObligationColumns {
   /** The select list, shared by plain reads and PostgreSQL's claim {@code RETURNING}. */
   static final String SELECT = "subject_id, rule_id, seq, actor, action, target, channel, duty_due_at, triggered_at,"
-      + " recurring, due_at, attempts, last_error, owner, lease_until";
+      + " recurring, due_at, attempts, last_error, owner, lease_until, lease_gen";
 
   private ObligationColumns() {}
 

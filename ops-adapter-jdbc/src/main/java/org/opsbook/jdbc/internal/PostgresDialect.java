@@ -51,8 +51,10 @@ public final class PostgresDialect implements Dialect {
 
   @Override
   public Optional<String> claimObligationsReturning() {
-    return Optional.of("UPDATE ops_obligation SET owner = ?, lease_until = ?, run_at = ?"
-        + " WHERE id IN (SELECT id FROM ops_obligation WHERE run_at <= ? ORDER BY run_at LIMIT ?"
+    return Optional.of("UPDATE ops_obligation SET owner = ?, lease_until = ?,"
+        + " run_at = CASE WHEN due_at > ? THEN due_at ELSE ? END, lease_gen = lease_gen + 1"
+        + " WHERE id IN (SELECT id FROM ops_obligation WHERE run_at <= ? AND due_at <= ?"
+        + " AND (lease_until IS NULL OR lease_until <= ?) ORDER BY run_at LIMIT ?"
         + " FOR UPDATE SKIP LOCKED) RETURNING " + ObligationColumns.SELECT);
   }
 

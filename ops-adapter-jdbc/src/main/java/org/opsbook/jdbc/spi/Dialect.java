@@ -45,9 +45,10 @@ public interface Dialect {
   String insertAuditHeadIfAbsent();
 
   /**
-   * Returns a single statement that leases due obligations and returns them, or empty when the dialect must select
-   * {@code FOR UPDATE SKIP LOCKED} and update in two steps. Parameters: owner, lease_until, run_at (= lease_until),
-   * now, limit.
+   * Returns a single statement that leases due obligations under the next generation ({@code lease_gen + 1}) and
+   * returns them with {@code lease_gen}, or empty when the dialect must select {@code FOR UPDATE SKIP LOCKED} and
+   * update in two steps. Parameters: owner, lease_until, lease_until twice (run_at becomes the later of due_at and
+   * lease_until), the run_at scan bound, the due-by time, the lease-lapse time, limit.
    */
   default java.util.Optional<String> claimObligationsReturning() {
     return java.util.Optional.empty();

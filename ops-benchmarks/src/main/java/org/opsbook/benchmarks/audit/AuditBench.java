@@ -260,9 +260,16 @@ public final class AuditBench {
           }
         }
       }
-      AuditRecord r = AuditChain.seal(audit(id, step), seq + 1, prev);
+      long global;
+      try (PreparedStatement g = c.prepareStatement("SELECT gseq FROM ops_audit_global WHERE id = 1 FOR UPDATE");
+          ResultSet rs = g.executeQuery()) {
+        rs.next();
+        global = rs.getLong(1) + 1;
+      }
+      AuditRecord r = AuditChain.demo().seal(audit(id, step), seq + 1, global, prev);
       try (PreparedStatement a = c.prepareStatement("INSERT INTO ops_audit (stream, seq, at, actor_id, action,"
-          + " from_state, to_state, rule_ids, details, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
+          + " from_state, to_state, rule_ids, details, prev_hash, hash, gseq) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")) {
+        a.setLong(12, global);
         a.setString(1, stream);
         a.setLong(2, r.sequence());
         a.setObject(3, utc(at));
@@ -276,11 +283,19 @@ public final class AuditBench {
         a.setString(11, r.hash());
         a.executeUpdate();
       }
-      try (PreparedStatement h = c.prepareStatement("UPDATE ops_audit_head SET seq = ?, hash = ? WHERE stream = ?")) {
+      try (PreparedStatement h = c.prepareStatement(
+          "UPDATE ops_audit_head SET seq = ?, hash = ?, gseq = ?, seal = ? WHERE stream = ?")) {
         h.setLong(1, r.sequence());
         h.setString(2, r.hash());
-        h.setString(3, stream);
+        h.setLong(3, global);
+        h.setString(4, AuditChain.demo().sealHead(stream, r.sequence(), r.hash(), global));
+        h.setString(5, stream);
         h.executeUpdate();
+      }
+      try (PreparedStatement g = c.prepareStatement("UPDATE ops_audit_global SET gseq = ?, seal = ? WHERE id = 1")) {
+        g.setLong(1, global);
+        g.setString(2, AuditChain.demo().sealGlobal(global));
+        g.executeUpdate();
       }
       c.commit();
     }

@@ -75,7 +75,7 @@ public class FsmBenchmark {
     bh.consume(audit);
   }
 
-  /** opsbook's {@code org.opsbook.core.machine.StateMachine}. */
+  /** opsbook's {@code org.opsbook.core.internal.machine.StateMachine}. */
   @Benchmark
   public void opsbook(Blackhole bh) {
     List<AuditEvent> audit = new ArrayList<>(5);

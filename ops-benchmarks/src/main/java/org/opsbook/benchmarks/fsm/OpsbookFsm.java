@@ -6,8 +6,8 @@ import org.opsbook.benchmarks.fsm.Fsm.E;
 import org.opsbook.benchmarks.fsm.Fsm.S;
 import org.opsbook.benchmarks.fsm.Fsm.Ticket;
 import org.opsbook.core.Actor;
-import org.opsbook.core.machine.Decision;
-import org.opsbook.core.machine.StateMachine;
+import org.opsbook.core.internal.machine.Decision;
+import org.opsbook.core.internal.machine.StateMachine;
 
 /** opsbook: the shape as a declared {@link StateMachine} table, built once, with the four-eyes guard named by a rule. */
 final class OpsbookFsm implements Fsm.Impl {

@@ -1,12 +1,29 @@
 /**
- * Declared state machines (API): a transition table of (state, event) → state, the roles that may fire each
- * transition, and guards that each name a rule. Deciding an event returns the new state, or a refusal listing every
- * failed guard; it never changes anything by itself. A {@link org.opsbook.core.machine.Workflow} turns decisions on
- * immutable instances into {@link org.opsbook.core.machine.Outcome}s with one audit entry each (the machine starts it
- * with {@link org.opsbook.core.machine.StateMachine#auditOf}); the {@link org.opsbook.core.machine.WorkflowStore} is
- * the one path that persists them through the {@link org.opsbook.core.spi.WorkflowRepository} port, instance,
- * transition and audit entry in one atomic write, with a {@link org.opsbook.core.machine.WorkflowCodec} for the text.
- * Used by the data-operation, cutover, BUG, complaint-ticket and SMS-review workflows.
+ * Declared workflows (API): what a host calls and reads of every workflow family (SM-BUG, SM-TICKET,
+ * SM-DATAOP-MOD/-EXT, SM-CUTOVER, SM-SMS). A {@link org.opsbook.core.machine.Workflow} creates an instance and
+ * applies an event, always as {@code apply(instance, event, actor, data, at)}, and answers with one
+ * {@link org.opsbook.core.machine.Outcome}: the new instance with its one audit entry, or a refusal listing every
+ * violation with the instance unchanged ({@link org.opsbook.core.machine.Outcome#orThrow()} turns it into a
+ * {@link org.opsbook.core.machine.Outcome.RefusedException}). The {@link org.opsbook.core.machine.WorkflowStore} is the one
+ * path that persists outcomes through the {@link org.opsbook.core.spi.WorkflowRepository} port (instance, transition
+ * and audit entry in one atomic write, with a {@link org.opsbook.core.machine.WorkflowCodec} for the text).
+ *
+ * <p>Every family runs on one kernel ({@code org.opsbook.core.internal.machine.Kernel}, not API): a family supplies
+ * its declared table (transitions, roles, guards, and on each transition the data it records and requires), its
+ * effects and its own checks; the kernel checks the data, decides, refuses with every violation and writes the audit
+ * entry and evidence.
+ *
+ * <p><b>Steps in time order</b> ({@link org.opsbook.core.machine.TimeOrder}). A dated step is evidence (a SOX export shows who approved what and when), so the
+ * kernel and the store refuse, each naming its rule:
+ * <ul>
+ *   <li>OPS-TIME-01: a step dated before the instance's previous step (it would rewrite the history it joins);
+ *   <li>OPS-TIME-02: a step, or a time its data states (an approval's {@code …At}, a business confirmation), before
+ *       the instance's creation or submission (what the manual orders after submission cannot have happened before
+ *       it);
+ *   <li>OPS-TIME-03: a step dated more than a stated skew (default 5 minutes) past the store's clock, or a creation
+ *       more than the skew before it (hosts' clocks differ by seconds, not days; a ticket opened in 1970 is no
+ *       clock's error).
+ * </ul>
  */
 @OpsStyle
 package org.opsbook.core.machine;

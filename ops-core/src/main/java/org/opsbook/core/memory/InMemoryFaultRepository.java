@@ -15,7 +15,7 @@ import org.opsbook.core.FaultEvent;
 import org.opsbook.core.FaultSummary;
 import org.opsbook.core.spi.AuditLog;
 import org.opsbook.core.spi.FaultRepository;
-import org.opsbook.core.spi.StorageArguments;
+import org.opsbook.core.internal.storage.StorageArguments;
 
 /** A {@link FaultRepository} in memory, sealing audit entries into the given log. Thread-safe. */
 public final class InMemoryFaultRepository implements FaultRepository {

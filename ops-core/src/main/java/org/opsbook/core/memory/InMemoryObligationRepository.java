@@ -27,8 +27,9 @@ public final class InMemoryObligationRepository implements ObligationRepository 
   private final Map<ObligationKey, Lease> leases = new HashMap<>();
   private final Set<ObligationKey> finished = new HashSet<>();
   private final Set<ObligationKey> fired = new HashSet<>();
+  private final Map<ObligationKey, Long> generations = new HashMap<>();
 
-  private record Lease(String owner, Instant until) {}
+  private record Lease(String owner, Instant until, long generation) {}
 
   @Override
   public synchronized boolean schedule(ScheduledObligation obligation) {
@@ -88,8 +89,9 @@ public final class InMemoryObligationRepository implements ObligationRepository 
     List<ClaimedObligation> claimed = new ArrayList<>(Math.min(limit, due.size()));
     Instant until = now.plus(lease);
     for (ScheduledObligation o : due.subList(0, Math.min(limit, due.size()))) {
-      leases.put(o.key(), new Lease(owner, until));
-      claimed.add(new ClaimedObligation(o, owner, until));
+      long generation = generations.merge(o.key(), 1L, Long::sum);
+      leases.put(o.key(), new Lease(owner, until, generation));
+      claimed.add(new ClaimedObligation(o, owner, until, generation));
     }
     return claimed;
   }
@@ -106,21 +108,35 @@ public final class InMemoryObligationRepository implements ObligationRepository 
     for (Map.Entry<ObligationKey, Lease> e : leases.entrySet()) {
       Lease l = e.getValue();
       if (l.owner().equals(owner) && l.until().isAfter(now)) {
-        e.setValue(new Lease(owner, now.plus(lease)));
+        e.setValue(new Lease(owner, now.plus(lease), l.generation()));
         n++;
       }
     }
     return n;
   }
 
-  private boolean holds(ObligationKey key, String owner) {
+  private boolean holds(ClaimedObligation claim) {
+    ObligationKey key = claim.scheduled().key();
     Lease l = leases.get(key);
-    return l != null && l.owner().equals(owner) && pending.containsKey(key);
+    return l != null && l.owner().equals(claim.owner()) && l.generation() == claim.generation()
+        && pending.containsKey(key);
   }
 
   @Override
-  public synchronized boolean complete(ObligationKey key, String owner, Instant firedAt) {
-    if (!holds(key, owner)) {
+  public synchronized Optional<ClaimedObligation> renew(ClaimedObligation claim, Instant now, Duration lease) {
+    ObligationKey key = claim.scheduled().key();
+    if (!holds(claim) || !leases.get(key).until().isAfter(now)) {
+      return Optional.empty();
+    }
+    Instant until = now.plus(lease);
+    leases.put(key, new Lease(claim.owner(), until, claim.generation()));
+    return Optional.of(new ClaimedObligation(claim.scheduled(), claim.owner(), until, claim.generation()));
+  }
+
+  @Override
+  public synchronized boolean complete(ClaimedObligation claim, Instant firedAt) {
+    ObligationKey key = claim.scheduled().key();
+    if (!holds(claim)) {
       return false;
     }
     pending.remove(key);
@@ -131,8 +147,9 @@ public final class InMemoryObligationRepository implements ObligationRepository 
   }
 
   @Override
-  public synchronized boolean fail(ObligationKey key, String owner, String error, Instant retryAt) {
-    if (!holds(key, owner)) {
+  public synchronized boolean fail(ClaimedObligation claim, String error, Instant retryAt) {
+    ObligationKey key = claim.scheduled().key();
+    if (!holds(claim)) {
       return false;
     }
     ScheduledObligation o = pending.get(key);

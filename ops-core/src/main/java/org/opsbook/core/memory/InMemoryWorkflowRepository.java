@@ -12,7 +12,7 @@ import java.util.Optional;
 import org.opsbook.core.AuditEntry;
 import org.opsbook.core.ConcurrentUpdateException;
 import org.opsbook.core.spi.AuditLog;
-import org.opsbook.core.spi.StorageArguments;
+import org.opsbook.core.internal.storage.StorageArguments;
 import org.opsbook.core.spi.TransitionRecord;
 import org.opsbook.core.spi.WorkflowInstance;
 import org.opsbook.core.spi.WorkflowRepository;

@@ -49,6 +49,12 @@ public final class RecordingMessageGateway implements MessageGateway {
     return receipt;
   }
 
+  /** Returns true: this gateway drops a repeat of a key it accepted. */
+  @Override
+  public boolean deduplicates() {
+    return true;
+  }
+
   /** Returns the messages delivered, each idempotency key once, in order. */
   public synchronized List<OutgoingMessage> delivered() {
     return ImmutableList.copyOf(delivered);

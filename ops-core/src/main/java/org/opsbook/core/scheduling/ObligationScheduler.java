@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
@@ -19,9 +18,17 @@ import org.opsbook.core.spi.ClaimedObligation;
 import org.opsbook.core.spi.ObligationRepository;
 
 /**
- * Fires due obligations from an {@link ObligationRepository}: claims them in batches under a lease, hands each to the
- * {@link ObligationHandler}, and records the batch as fired in one step. A heartbeat keeps the lease of a batch in
- * progress alive; an engine that dies loses its lease and another engine re-claims the work once it lapses.
+ * Fires due obligations from an {@link ObligationRepository}: claims them in batches under a fenced lease (owner and
+ * generation), hands each to the {@link ObligationHandler}, and records the firings in groups of ten. A heartbeat
+ * keeps the leases of a batch in progress alive; before each firing a claim older than the heartbeat interval is
+ * renewed under its generation, and one that lapsed or was taken over is skipped. An engine that dies loses its lease
+ * and another engine re-claims the work once it lapses.
+ *
+ * <p>What a handler may see twice, and when: the same {@link ObligationKey} is handed to a handler a second time
+ * only (1) when the engine that fired it crashed after the handler returned and before the completion committed
+ * (at most the last ten firings of that engine: completions are committed in groups of ten), or (2) when the whole engine process stalled for longer than the
+ * lease (a {@code SIGSTOP}, a stop-the-world pause) after its last lease check and before the handler returned. A
+ * handler must therefore make its effect idempotent on the key; the outbox does, by idempotency key.
  *
  * <p>When a poll fills its batch the engine polls again at once; otherwise it sleeps until the repository's
  * {@link ObligationRepository#nextDueAt()}, at most {@code maxPollInterval} (work scheduled by another process is
@@ -93,6 +100,7 @@ public final class ObligationScheduler implements AutoCloseable {
    * @return what the poll did
    */
   public PollResult pollOnce(Instant now) {
+    Instant confirmed = clock.instant();
     List<ClaimedObligation> batch = repository.claimDue(now, batchSize, owner, lease);
     if (batch.isEmpty()) {
       return PollResult.EMPTY;
@@ -101,7 +109,7 @@ public final class ObligationScheduler implements AutoCloseable {
       inFlight++;
     }
     try {
-      return fire(batch);
+      return fire(batch, confirmed);
     } finally {
       synchronized (monitor) {
         inFlight--;
@@ -109,33 +117,59 @@ public final class ObligationScheduler implements AutoCloseable {
     }
   }
 
-  private PollResult fire(List<ClaimedObligation> batch) {
-    List<ObligationKey> succeeded = new ArrayList<>(batch.size());
+  /**
+   * Fires each claim of a batch and records the firings in groups of {@link #COMPLETION_GROUP} (a crash repeats at
+   * most that many).
+   * Before a firing, a claim older than the heartbeat interval (by this engine's clock, which a process pause
+   * advances too) is renewed under its generation; a claim that lapsed or was taken over is skipped, never fired.
+   */
+  private PollResult fire(List<ClaimedObligation> batch, Instant confirmed) {
+    int fired = 0;
     int failed = 0;
     int lost = 0;
-    for (ClaimedObligation c : batch) {
+    List<ClaimedObligation> done = new ArrayList<>(COMPLETION_GROUP);
+    for (ClaimedObligation claim : batch) {
+      ClaimedObligation c = claim;
+      Instant t = clock.instant();
+      if (Duration.between(confirmed, t).compareTo(heartbeatInterval) >= 0) {
+        Optional<ClaimedObligation> renewed = repository.renew(c, t, lease);
+        if (renewed.isEmpty()) {
+          lost++;
+          continue;
+        }
+        c = renewed.get();
+      }
       ObligationKey key = c.scheduled().key();
       try {
         handler.fire(key, c.scheduled());
-        succeeded.add(key);
       } catch (Exception e) {
         Instant retryAt = clock.instant().plus(retryBackoff.apply(c.scheduled().attempts() + 1));
         String error = e.getClass().getSimpleName() + ": " + e.getMessage();
-        if (repository.fail(key, owner, error, retryAt)) {
+        if (repository.fail(c, error, retryAt)) {
           failed++;
         } else {
           lost++;
         }
+        continue;
+      }
+      done.add(c);
+      if (done.size() >= COMPLETION_GROUP) {
+        int n = repository.completeAll(done, clock.instant()).size();
+        fired += n;
+        lost += done.size() - n;
+        done.clear();
       }
     }
-    int fired = 0;
-    if (!succeeded.isEmpty()) {
-      Set<ObligationKey> done = repository.completeAll(succeeded, owner, clock.instant());
-      fired = done.size();
-      lost += succeeded.size() - done.size();
+    if (!done.isEmpty()) {
+      int n = repository.completeAll(done, clock.instant()).size();
+      fired += n;
+      lost += done.size() - n;
     }
     return new PollResult(batch.size(), fired, failed, lost);
   }
+
+  /** Firings completed in one commit: a crash repeats at most this many, and a batch costs a tenth of the commits. */
+  static final int COMPLETION_GROUP = 10;
 
   /**
    * Starts the poll loop and the heartbeat on two threads from {@code threads}.
@@ -292,7 +326,7 @@ public final class ObligationScheduler implements AutoCloseable {
   public static final class Builder {
     private final ObligationRepository repository;
     private final ObligationHandler handler;
-    private String owner = "opsbook";
+    private String owner = defaultOwner();
     private Clock clock = Clock.systemUTC();
     private int batchSize = 100;
     private Duration lease = Duration.ofSeconds(30);
@@ -300,14 +334,17 @@ public final class ObligationScheduler implements AutoCloseable {
     private Duration minPollInterval = Duration.ofMillis(50);
     private Duration maxPollInterval = Duration.ofMillis(500);
     private IntFunction<Duration> retryBackoff = ObligationScheduler::defaultBackoff;
-    private Consumer<Throwable> errorListener = e -> { };
+    private Consumer<Throwable> errorListener = ObligationScheduler::logError;
 
     private Builder(ObligationRepository repository, ObligationHandler handler) {
       this.repository = checkNotNull(repository, "repository");
       this.handler = checkNotNull(handler, "handler");
     }
 
-    /** The name this engine claims under; unique per running instance (e.g. host name and process ID). */
+    /**
+     * The name this engine claims under; unique per running instance. By default {@code opsbook-<pid>-<random>},
+     * unique per instance even when several run in one process.
+     */
     public Builder owner(String owner) {
       checkArgument(!owner.isBlank(), "owner must not be blank");
       this.owner = owner;
@@ -363,7 +400,10 @@ public final class ObligationScheduler implements AutoCloseable {
       return this;
     }
 
-    /** Receives storage failures of the background loop (the loop keeps going); ignored by default. */
+    /**
+     * Receives storage failures of the background loop (the loop keeps going); by default they are logged as
+     * warnings through {@link System.Logger} ({@code org.opsbook.core.scheduling}), phone numbers masked.
+     */
     public Builder errorListener(Consumer<Throwable> errorListener) {
       this.errorListener = checkNotNull(errorListener, "errorListener");
       return this;
@@ -373,6 +413,20 @@ public final class ObligationScheduler implements AutoCloseable {
     public ObligationScheduler build() {
       return new ObligationScheduler(this);
     }
+  }
+
+  /** Returns an owner name unique to this instance: process ID and a random suffix. */
+  static String defaultOwner() {
+    return "opsbook-" + ProcessHandle.current().pid() + "-"
+        + java.util.UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  private static final System.Logger LOG = System.getLogger("org.opsbook.core.scheduling");
+
+  /** Logs a background failure, masked: an outage is never silent. */
+  static void logError(Throwable e) {
+    LOG.log(System.Logger.Level.WARNING, "obligation engine: storage failure, will retry: "
+        + e.getClass().getSimpleName() + ": " + org.opsbook.core.Masking.phonesIn(String.valueOf(e.getMessage())));
   }
 
   /** 10 s, 20 s, 40 s … capped at 10 minutes. */

@@ -6,8 +6,8 @@ package org.opsbook.core.scheduling;
  * @param claimed obligations claimed
  * @param fired obligations fired and recorded as fired
  * @param failed obligations whose handler failed; each is retried later
- * @param leaseLost obligations fired whose lease another instance had taken over before completion (the effect is
- *     idempotent on the key, so the other instance's firing does no harm)
+ * @param leaseLost claims lost to another instance: skipped before firing (the renewal found the lease taken), or
+ *     fired while the lease was being taken over (the effect is idempotent on the key)
  */
 public record PollResult(int claimed, int fired, int failed, int leaseLost) {
   /** A poll that found nothing. */

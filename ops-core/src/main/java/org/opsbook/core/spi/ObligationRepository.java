@@ -14,9 +14,16 @@ import org.opsbook.core.ObligationKey;
  * several engine instances, and fire exactly once. A key that has fired is remembered, so scheduling it again is a
  * no-op. Thread-safe; instances in several processes may share one store.
  *
- * <p>Exactly-once firing: a claim leases the obligation; {@link #complete} succeeds only for the current lease
- * holder. An instance that dies loses its lease and another instance re-claims the work; the firing's effect must
- * therefore be idempotent on {@link org.opsbook.core.ObligationKey} (the outbox is).
+ * <p>Fencing: a claim leases the obligation under a new generation ({@link ClaimedObligation#generation()});
+ * {@link #complete}, {@link #fail} and {@link #renew} succeed only for the current owner and generation. An instance
+ * that dies or stalls past its lease loses it and another instance re-claims the work. Over a shared database the
+ * lease times are the database's: a caller's {@code now} later than the database's clock is bounded by it, so a host
+ * whose clock runs ahead neither fires early nor takes over live leases.
+ *
+ * <p>What a firing may repeat: the handler of an obligation may run twice only when the instance that ran it first
+ * crashed after the handler's effect and before its completion committed, or stalled (a pause of the whole process,
+ * longer than the lease) between confirming its lease and the handler's return. Its effect must therefore be
+ * idempotent on {@link org.opsbook.core.ObligationKey} (the outbox is).
  */
 public interface ObligationRepository {
   /**
@@ -48,24 +55,31 @@ public interface ObligationRepository {
   int heartbeat(String owner, Instant now, Duration lease);
 
   /**
-   * Marks a claimed obligation fired, removing it from the pending set. Succeeds only while {@code owner} holds the
-   * lease.
+   * Extends one claim's lease to {@code now + lease} if it is still live and still this claim's (same owner and
+   * generation): the check an engine makes right before firing.
+   *
+   * @return the claim with its new lease end, or empty when the lease lapsed or was taken over
+   */
+  Optional<ClaimedObligation> renew(ClaimedObligation claim, Instant now, Duration lease);
+
+  /**
+   * Marks a claimed obligation fired, removing it from the pending set. Succeeds only for the claim's owner and
+   * generation.
    *
    * @return false when the lease was lost (another instance may fire it)
    */
-  boolean complete(ObligationKey key, String owner, Instant firedAt);
+  boolean complete(ClaimedObligation claim, Instant firedAt);
 
   /**
-   * Marks several claimed obligations fired in one atomic step (one commit for a batch of firings); an obligation
-   * whose lease {@code owner} lost is left alone.
+   * Marks several claimed obligations fired in one atomic step; a claim whose lease was lost is left alone.
    *
    * @return the keys that were completed
    */
-  default Set<ObligationKey> completeAll(Collection<ObligationKey> keys, String owner, Instant firedAt) {
+  default Set<ObligationKey> completeAll(Collection<ClaimedObligation> claims, Instant firedAt) {
     Set<ObligationKey> done = new LinkedHashSet<>();
-    for (ObligationKey k : keys) {
-      if (complete(k, owner, firedAt)) {
-        done.add(k);
+    for (ClaimedObligation c : claims) {
+      if (complete(c, firedAt)) {
+        done.add(c.scheduled().key());
       }
     }
     return done;
@@ -73,10 +87,11 @@ public interface ObligationRepository {
 
   /**
    * Gives a claimed obligation back after a failed firing, to be retried at {@code retryAt}; increments its attempts.
+   * Succeeds only for the claim's owner and generation.
    *
    * @return false when the lease was lost
    */
-  boolean fail(ObligationKey key, String owner, String error, Instant retryAt);
+  boolean fail(ClaimedObligation claim, String error, Instant retryAt);
 
   /** Returns the pending obligation with this key, if any. */
   Optional<ScheduledObligation> find(ObligationKey key);

@@ -37,7 +37,7 @@ public abstract class OutboxMessage {
   /** Who receives it, each person once. */
   public abstract List<Person> recipients();
 
-  /** Pending or sent. */
+  /** Pending, sending or sent. */
   @Value.Default
   public OutboxState state() {
     return OutboxState.PENDING;
@@ -64,6 +64,18 @@ public abstract class OutboxMessage {
   /** The gateway's receipt. */
   public abstract Optional<String> receipt();
 
+  /** The dispatcher holding the message's lease, when it is claimed or being sent. */
+  public abstract Optional<String> owner();
+
+  /** The generation of the message's latest claim (0 before the first); each claim takes the next. */
+  @Value.Default
+  public long leaseGeneration() {
+    return 0;
+  }
+
+  /** When the current lease lapses (on the store's clock), if claimed. */
+  public abstract Optional<Instant> leaseUntil();
+
   /** Returns a copy in {@code state}. */
   public abstract OutboxMessage withState(OutboxState state);
 
@@ -82,6 +94,15 @@ public abstract class OutboxMessage {
   /** Returns a copy with the last error set or cleared. */
   public abstract OutboxMessage withLastError(Optional<String> lastError);
 
+  /** Returns a copy held by {@code owner}, or by no one. */
+  public abstract OutboxMessage withOwner(Optional<String> owner);
+
+  /** Returns a copy under lease generation {@code generation}. */
+  public abstract OutboxMessage withLeaseGeneration(long generation);
+
+  /** Returns a copy whose lease lapses at {@code leaseUntil}, or that is not leased. */
+  public abstract OutboxMessage withLeaseUntil(Optional<? extends Instant> leaseUntil);
+
   @Value.Check
   protected void check() {
     if (key().isBlank()) {
@@ -98,7 +119,7 @@ public abstract class OutboxMessage {
   @Override
   public String toString() {
     return "OutboxMessage{key=" + key() + ", type=" + messageType() + ", state=" + state()
-        + ", attempts=" + attempts() + ", recipients=" + recipients().size()
+        + ", attempts=" + attempts() + ", generation=" + leaseGeneration() + ", recipients=" + recipients().size()
         + ", text=" + Masking.phonesIn(text()) + "}";
   }
 

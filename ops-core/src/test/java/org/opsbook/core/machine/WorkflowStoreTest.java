@@ -3,7 +3,9 @@ package org.opsbook.core.machine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.opsbook.core.Actor;
@@ -13,6 +15,8 @@ import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Role;
 import org.opsbook.core.RuleId;
 import org.opsbook.core.Violation;
+import org.opsbook.core.internal.machine.Decision;
+import org.opsbook.core.internal.machine.StateMachine;
 import org.opsbook.core.memory.InMemoryAuditLog;
 import org.opsbook.core.memory.InMemoryWorkflowRepository;
 import org.opsbook.core.spi.TransitionRecord;
@@ -98,12 +102,13 @@ class WorkflowStoreTest {
   };
 
   private static final Instant T = Instant.parse("2026-11-25T02:00:00Z");
+  private static final Clock CLOCK = Clock.fixed(T, ZoneOffset.UTC);
   private static final Actor REQUESTER = Actor.of("a", Role.BUSINESS_APPROVER);
   private static final Actor APPROVER = Actor.of("b", Role.BUSINESS_APPROVER);
 
   private final InMemoryAuditLog log = new InMemoryAuditLog();
   private final InMemoryWorkflowRepository repo = new InMemoryWorkflowRepository(log);
-  private final WorkflowStore<Ticket, E, String> store = new WorkflowStore<>(repo, TOY, CODEC);
+  private final WorkflowStore<Ticket, E, String> store = new WorkflowStore<>(repo, TOY, CODEC, CLOCK);
 
   @Test
   void anAcceptedEventIsStoredWithItsTransitionAndSealedAuditEntry() {
@@ -224,7 +229,7 @@ class WorkflowStoreTest {
         return CODEC.encodeData(data);
       }
     };
-    WorkflowStore<Ticket, E, String> s = new WorkflowStore<>(repo, named, versioned);
+    WorkflowStore<Ticket, E, String> s = new WorkflowStore<>(repo, named, versioned, CLOCK);
     s.create(new Ticket("T-1", S.OPEN, "a"), REQUESTER, T);
     assertThat(s.find("T-1")).contains(new Ticket("T-1", S.OPEN, "a@v0"));
     assertThat(CODEC.decode(repo.find("T-1").orElseThrow())).isEqualTo(new Ticket("T-1", S.OPEN, "a"));

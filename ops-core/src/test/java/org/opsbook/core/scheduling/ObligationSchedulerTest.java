@@ -44,6 +44,51 @@ class ObligationSchedulerTest {
   }
 
   @Test
+  @org.junit.jupiter.api.DisplayName("fencing: an engine paused past its lease never fires what another engine took")
+  void aPausedEngineNeverFiresWhatAnotherTook() {
+    repo.schedule(due("F-1", T0));
+    repo.schedule(due("F-2", T0));
+    List<String> calls = new ArrayList<>();
+    ObligationScheduler other = ObligationScheduler.builder(repo, (k, o) -> calls.add("other " + k.subjectId()))
+        .owner("n2").clock(clock).lease(Duration.ofSeconds(30)).build();
+    ObligationScheduler paused = engine((k, o) -> {
+      calls.add("paused " + k.subjectId());
+      if (k.subjectId().equals("F-1")) {
+        // the whole process stops for longer than the lease; meanwhile the other engine takes F-2 over
+        clock.advance(Duration.ofSeconds(31));
+        assertThat(other.pollOnce(clock.instant()).fired()).isEqualTo(2);
+      }
+    }).build();
+    PollResult r = paused.pollOnce(T0);
+    // F-1 is the documented repeat (stalled inside the handler past the lease); F-2 is never fired by the paused one
+    assertThat(calls).containsExactly("paused F-1", "other F-1", "other F-2");
+    assertThat(r.fired()).isZero();
+    assertThat(r.leaseLost()).as("F-1's completion refused; F-2 renewed before firing, found taken, skipped")
+        .isEqualTo(2);
+  }
+
+  @Test
+  void twoEnginesBuiltWithoutAnOwnerGetDifferentOwnerNames() {
+    String a = ObligationScheduler.builder(repo, (k, o) -> { }).build().owner();
+    String b = ObligationScheduler.builder(repo, (k, o) -> { }).build().owner();
+    assertThat(a).startsWith("opsbook-" + ProcessHandle.current().pid() + "-").isNotEqualTo(b);
+  }
+
+  @Test
+  void theDefaultErrorListenerLogsAStorageFailureMasked() {
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream old = System.err;
+    System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      ObligationScheduler.logError(new IllegalStateException("database down while calling 13800138000"));
+    } finally {
+      System.setErr(old);
+    }
+    String logged = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(logged).contains("storage failure").contains("database down").doesNotContain("13800138000");
+  }
+
+  @Test
   void pollOnceFiresWhatIsDueInDueOrderAndRemembersIt() {
     repo.schedule(due("F-2", T0.plusSeconds(20)));
     repo.schedule(due("F-1", T0.plusSeconds(10)));
@@ -188,13 +233,18 @@ class ObligationSchedulerTest {
     }
 
     @Override
-    public boolean complete(ObligationKey key, String owner, Instant firedAt) {
-      return inner.complete(key, owner, firedAt);
+    public Optional<ClaimedObligation> renew(ClaimedObligation claim, Instant now, Duration lease) {
+      return inner.renew(claim, now, lease);
     }
 
     @Override
-    public boolean fail(ObligationKey key, String owner, String error, Instant retryAt) {
-      return inner.fail(key, owner, error, retryAt);
+    public boolean complete(ClaimedObligation claim, Instant firedAt) {
+      return inner.complete(claim, firedAt);
+    }
+
+    @Override
+    public boolean fail(ClaimedObligation claim, String error, Instant retryAt) {
+      return inner.fail(claim, error, retryAt);
     }
 
     @Override

@@ -58,16 +58,16 @@ public final class Engine {
     this.faults = new FaultDesk(new FaultDutyService(ports.faults(), ports.obligations(), rules), ports.faults(),
         new BriefingLog(ports.auditLog()), actors, clock);
     SmsWorkflow sms = SmsWorkflow.builder().workflows(ports.workflows()).outbox(ports.outbox())
-        .directory(settings.directory()).config(NotifyConfig.defaults()).build();
+        .directory(settings.directory()).config(NotifyConfig.defaults()).clock(clock).build();
     this.messages = new MessageDesk(sms, faults, ports.workflows(), ports.auditLog(), actors, clock);
     this.modifications = new StoredFamily<>(new WorkflowStore<>(ports.workflows(),
-        DataOpWorkflow.modification(params), DataOpCodec.instance()), actors, clock);
+        DataOpWorkflow.modification(params), DataOpCodec.instance(), clock), actors, clock);
     this.extractions = new StoredFamily<>(new WorkflowStore<>(ports.workflows(),
-        DataOpWorkflow.extraction(params, calendar), DataOpCodec.instance()), actors, clock);
+        DataOpWorkflow.extraction(params, calendar), DataOpCodec.instance(), clock), actors, clock);
     this.cutovers = new StoredFamily<>(new WorkflowStore<>(ports.workflows(), new CutoverWorkflow(calendar, params),
-        CutoverCodec.instance()), actors, clock);
+        CutoverCodec.instance(), clock), actors, clock);
     WorkflowStore<BugTicket, BugEvent, BugEventData> bugStore = new WorkflowStore<>(ports.workflows(),
-        new BugWorkflow(params).asWorkflow(), new BugJson());
+        new BugWorkflow(params), new BugJson(), clock);
     this.bugs = new BugDesk(bugStore, actors, clock, params, calendar.zone());
     this.loops = new Loops(this, settings);
   }

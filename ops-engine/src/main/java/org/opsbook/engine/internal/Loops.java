@@ -22,6 +22,7 @@ import org.opsbook.core.scheduling.PollResult;
 import org.opsbook.core.spi.MessageGateway;
 import org.opsbook.core.spi.OutboxMessage;
 import org.opsbook.core.spi.OutboxState;
+import org.opsbook.core.spi.OutgoingMessage;
 import org.opsbook.core.spi.SendReceipt;
 import org.opsbook.engine.DutyReminder;
 import org.opsbook.engine.StorageErrorListener;
@@ -71,10 +72,19 @@ final class Loops {
       reminder.remind(duty, actors.owing(duty));
     }).owner(s.owner()).clock(clock).errorListener(e -> errors.onError("duties", e)).build();
     MessageGateway gateway = s.gateway();
-    MessageGateway recording = m -> {
-      SendReceipt r = gateway.send(m);
-      sentNotRecorded.add(m.idempotencyKey());
-      return r;
+    MessageGateway recording = new MessageGateway() {
+      @Override
+      public SendReceipt send(OutgoingMessage m) {
+        SendReceipt r = gateway.send(m);
+        sentNotRecorded.add(m.idempotencyKey());
+        return r;
+      }
+
+      // the dispatcher resends a send in doubt only to a gateway that says it deduplicates
+      @Override
+      public boolean deduplicates() {
+        return gateway.deduplicates();
+      }
     };
     this.dispatcher = SmsDispatcher.builder().outbox(engine.ports().outbox()).workflows(engine.ports().workflows())
         .directory(actors.directory()).auditLog(engine.ports().auditLog()).gateway(recording).owner(s.owner())

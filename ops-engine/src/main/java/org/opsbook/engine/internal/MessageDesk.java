@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.opsbook.core.FaultFacts;
+import org.opsbook.core.machine.Outcome;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Obligation;
 import org.opsbook.core.spi.AuditLog;
@@ -20,7 +21,6 @@ import org.opsbook.notify.MessageContent;
 import org.opsbook.notify.MessageType;
 import org.opsbook.notify.SmsKey;
 import org.opsbook.notify.workflow.SmsMessage;
-import org.opsbook.notify.workflow.SmsStep;
 import org.opsbook.notify.workflow.SmsWorkflow;
 
 /** {@link Messages} over {@link SmsWorkflow}, with the fault's facts and briefing read from the engine. */
@@ -108,7 +108,7 @@ final class MessageDesk implements Messages {
     return faults.load(faultId).facts();
   }
 
-  private Result<SmsMessage> result(SmsKey key, SmsStep step) {
-    return Results.of(step, step.accepted() ? audit.read("sms:" + key) : List.of());
+  private Result<SmsMessage> result(SmsKey key, Outcome<SmsMessage> step) {
+    return Results.of(step);
   }
 }

@@ -27,8 +27,8 @@ import org.opsbook.notify.NotifyConfig;
 import org.opsbook.notify.SmsState;
 
 /**
- * Delivers released messages from the outbox through the gateway, exactly once. The host calls {@link #drainOnce}
- * in its own loop (no threads here). Each call:
+ * Delivers released messages from the outbox through the gateway. The host calls {@link #drainOnce} in its own loop
+ * (no threads here). Each call:
  *
  * <ol>
  *   <li>puts back into the outbox any released (SENT) SM-SMS message missing from it, so a crash between release
@@ -36,10 +36,18 @@ import org.opsbook.notify.SmsState;
  *   <li>claims due messages under a lease, so two dispatchers never work on one message at once;
  *   <li>checks each against its SM-SMS instance: released, and the outbox text equal to the approved text byte for
  *       byte (NOTIFY-REVIEW-01/02); a message that fails is not sent and stays pending with the error;
- *   <li>sends it with its idempotency key, so a retry after a crash (sent, but not yet marked) is dropped by the
- *       gateway as a repeat, and marks it sent; a failure leaves it pending with its error, retried after a back-off
- *       that doubles per failure ({@link NotifyConfig#retryDelay}).
+ *   <li>marks it as being sent and commits that ({@link MessageOutbox#markSending}, fenced by owner and lease
+ *       generation) before calling the gateway, so a paused or slow dispatcher whose claim another took never sends
+ *       it; sends it with its idempotency key and marks it sent; a failure leaves it pending with its error, retried
+ *       after a back-off that doubles per failure ({@link NotifyConfig#retryDelay}).
  * </ol>
+ *
+ * <p>The guarantee, exactly: a message is handed to the gateway more than once only when a dispatcher crashed (or
+ * stalled past its lease) after marking it as being sent and before recording the outcome. Such a message is
+ * <em>in doubt</em>: to a gateway that {@linkplain MessageGateway#deduplicates() deduplicates} it is sent again with
+ * the same key (the gateway drops the repeat); otherwise it is never resent automatically but listed
+ * ({@link #inDoubt}, {@link DrainReport#inDoubt()}) for a person to {@linkplain #confirmSent confirm} or
+ * {@linkplain #resend release for a resend}.
  *
  * <p>Every delivery, failure and refusal is appended to the message's audit stream {@code sms:<key>}. Thread-safe as
  * far as its ports are; several dispatchers with different owners may drain one outbox.
@@ -71,47 +79,129 @@ public final class SmsDispatcher {
   }
 
   /**
-   * Runs one round: re-enqueue, claim, check, send, mark.
+   * Runs one round: re-enqueue, resend what is in doubt (only to a deduplicating gateway), claim, check, mark as
+   * sending, send, mark.
    *
    * @param now the current time, from the host's clock
    * @return what the round did
    */
   public DrainReport drainOnce(Instant now) {
     int reenqueued = reenqueueReleased(now);
-    List<OutboxMessage> claimed = outbox.claim(now, config.dispatchBatchSize(), owner, config.dispatchLease());
-    int sent = 0;
-    int failed = 0;
-    int refused = 0;
-    for (OutboxMessage m : claimed) {
-      Instant retryAt = now.plus(config.retryDelay(m.attempts() + 1));
-      Optional<String> refusal = refusal(m);
-      if (refusal.isPresent()) {
-        record(m, now, "dispatchRefused", Map.of("error", refusal.get(), "retryAt", retryAt.toString()));
-        outbox.markFailed(m.key(), owner, refusal.get(), retryAt);
-        refused++;
-        continue;
+    Counts n = new Counts();
+    int resent = 0;
+    if (gateway.deduplicates()) {
+      // a send in doubt goes again with the same key: the gateway drops it if the first one got through
+      for (OutboxMessage m : outbox.claimInDoubt(now, config.dispatchBatchSize(), owner, config.dispatchLease())) {
+        if (deliver(m, now, n, true)) {
+          resent++;
+        }
       }
-      SendReceipt receipt;
-      try {
-        receipt = gateway.send(new OutgoingMessage(m.key(), m.channel(), m.text(), m.recipients()));
-      } catch (RuntimeException e) {
-        String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+    List<OutboxMessage> claimed = outbox.claim(now, config.dispatchBatchSize(), owner, config.dispatchLease());
+    for (OutboxMessage m : claimed) {
+      deliver(m, now, n, false);
+      // keeps the rest of the batch ours while a slow gateway works through it
+      outbox.heartbeat(owner, now, config.dispatchLease());
+    }
+    int inDoubt = gateway.deduplicates() ? 0 : outbox.inDoubt(now).size();
+    return new DrainReport(reenqueued, claimed.size(), n.sent, n.failed, n.refused, n.lost, resent, inDoubt);
+  }
+
+  private static final class Counts {
+    int sent;
+    int failed;
+    int refused;
+    int lost;
+  }
+
+  /** Checks, marks as sending, sends and marks one claimed message; returns true when the gateway accepted it. */
+  private boolean deliver(OutboxMessage m, Instant now, Counts n, boolean resend) {
+    Instant retryAt = now.plus(config.retryDelay(m.attempts() + 1));
+    Optional<String> refusal = refusal(m);
+    if (refusal.isPresent()) {
+      if (outbox.markFailed(m, refusal.get(), retryAt)) {
+        record(m, now, "dispatchRefused", Map.of("error", refusal.get(), "retryAt", retryAt.toString()));
+        n.refused++;
+      } else {
+        n.lost++;
+      }
+      return false;
+    }
+    // committed before the gateway is called: no other dispatcher can take the message from here on
+    if (!outbox.markSending(m, now, config.dispatchLease())) {
+      n.lost++;
+      return false;
+    }
+    SendReceipt receipt;
+    try {
+      receipt = gateway.send(new OutgoingMessage(m.key(), m.channel(), m.text(), m.recipients()));
+    } catch (RuntimeException e) {
+      String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+      if (outbox.markFailed(m, error, retryAt)) {
         record(m, now, "deliveryFailed", Map.of("error", error, "attempt", Integer.toString(m.attempts() + 1),
             "retryAt", retryAt.toString()));
-        outbox.markFailed(m.key(), owner, error, retryAt);
-        failed++;
-        continue;
+        n.failed++;
+      } else {
+        n.lost++;
       }
-      Map<String, String> details = new LinkedHashMap<>();
-      details.put("gatewayId", receipt.gatewayId());
-      details.put("duplicate", Boolean.toString(receipt.duplicate()));
-      details.put("attempt", Integer.toString(m.attempts() + 1));
-      details.put("recipientCount", Integer.toString(m.recipients().size()));
-      record(m, now, "deliver", details);
-      outbox.markSent(m.key(), receipt.acceptedAt(), receipt.gatewayId());
-      sent++;
+      return false;
     }
-    return new DrainReport(reenqueued, claimed.size(), sent, failed, refused);
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("gatewayId", receipt.gatewayId());
+    details.put("duplicate", Boolean.toString(receipt.duplicate()));
+    details.put("attempt", Integer.toString(m.attempts() + 1));
+    details.put("recipientCount", Integer.toString(m.recipients().size()));
+    if (resend) {
+      details.put("resentInDoubt", "true");
+    }
+    record(m, now, "deliver", details);
+    if (outbox.markSent(m, receipt.acceptedAt(), receipt.gatewayId())) {
+      n.sent++;
+    } else {
+      // delivered, but the claim was lost meanwhile (a person resolved it as in doubt); the audit says it went
+      n.lost++;
+    }
+    return true;
+  }
+
+  /**
+   * Returns the messages whose send is in doubt: a dispatcher marked them as being sent and then stopped (crashed,
+   * or stalled past its lease) before recording the outcome. With a gateway that does not deduplicate they are never
+   * resent automatically; a person checks with the SMS platform and calls {@link #confirmSent} or {@link #resend}.
+   */
+  public List<OutboxMessage> inDoubt(Instant now) {
+    return outbox.inDoubt(now);
+  }
+
+  /**
+   * Records that a person confirmed an in-doubt message as delivered; appended to its audit stream.
+   *
+   * @return false when the message is not in doubt
+   */
+  public boolean confirmSent(String key, String actorId, Instant now) {
+    checkArgument(actorId != null && !actorId.isBlank(), "actorId must not be blank");
+    boolean done = outbox.confirmSent(key, now, "confirmed sent by " + actorId);
+    if (done) {
+      auditLog.append(AuditEntry.builder().stream("sms:" + key).at(now).actorId(actorId).action("confirmSentInDoubt")
+          .addRuleIds(RuleId.of("SM-SMS-T05")).build());
+    }
+    return done;
+  }
+
+  /**
+   * Releases an in-doubt message for a resend once a person found it was not delivered; appended to its audit
+   * stream. The next round sends it again.
+   *
+   * @return false when the message is not in doubt
+   */
+  public boolean resend(String key, String actorId, Instant now) {
+    checkArgument(actorId != null && !actorId.isBlank(), "actorId must not be blank");
+    boolean done = outbox.releaseForResend(key, now, "resend confirmed by " + actorId);
+    if (done) {
+      auditLog.append(AuditEntry.builder().stream("sms:" + key).at(now).actorId(actorId).action("resendInDoubt")
+          .build());
+    }
+    return done;
   }
 
   private int reenqueueReleased(Instant now) {
@@ -169,7 +259,8 @@ public final class SmsDispatcher {
     private Directory directory;
     private AuditLog auditLog;
     private NotifyConfig config = NotifyConfig.defaults();
-    private String owner = "sms-dispatcher";
+    private String owner = "sms-dispatcher-" + ProcessHandle.current().pid() + "-"
+        + java.util.UUID.randomUUID().toString().substring(0, 8);
 
     private Builder() {}
 
@@ -209,7 +300,10 @@ public final class SmsDispatcher {
       return this;
     }
 
-    /** Sets this dispatcher's name as lease owner and audit actor; unique per running instance. */
+    /**
+     * Sets this dispatcher's name as lease owner and audit actor; unique per running instance. By default
+     * {@code sms-dispatcher-<pid>-<random>}, unique per instance.
+     */
     public Builder owner(String owner) {
       checkArgument(owner != null && !owner.isBlank(), "owner must not be blank");
       this.owner = owner;

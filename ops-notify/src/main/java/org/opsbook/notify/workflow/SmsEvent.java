@@ -1,7 +1,7 @@
 package org.opsbook.notify.workflow;
 
 /** The events of SM-SMS (rules-catalog §9.6), by the names the audit log and the transition history use. */
-public enum SmsEvent {
+enum SmsEvent {
   /** SM-SMS-T01: the author drafts (or re-drafts) the text from a template. */
   DRAFT("draft"),
   /** SM-SMS-T02: the author submits the draft for review. */

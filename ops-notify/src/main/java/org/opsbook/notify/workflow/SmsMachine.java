@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.opsbook.core.Actor;
 import org.opsbook.core.Role;
-import org.opsbook.core.machine.StateMachine;
+import org.opsbook.core.internal.machine.StateMachine;
 import org.opsbook.notify.Briefing;
 import org.opsbook.notify.MessageType;
 import org.opsbook.notify.SmsState;

@@ -3,6 +3,8 @@ package org.opsbook.notify.workflow;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -61,7 +63,7 @@ import org.opsbook.notify.TemplateSet;
  *
  * <p>Every accepted event is a transition of the workflow repository with its audit entry, sealed atomically through
  * the core {@link WorkflowStore}, the path every declared workflow shares. A
- * refused event changes nothing and returns the failed guards ({@link SmsStep}); bad input (a missing or invalid
+ * refused event changes nothing and returns the failed guards (a refused {@link Outcome}; {@link Outcome#orThrow()} throws); bad input (a missing or invalid
  * placeholder value) throws {@link InvalidInputException} naming the field. Release writes the transition first and
  * then enqueues the message under its key; should the process die in between, {@link SmsDispatcher#drainOnce}
  * enqueues it. Thread-safe: concurrent events on one message fail with
@@ -97,7 +99,7 @@ public final class SmsWorkflow {
   private final NotifyConfig config;
 
   private SmsWorkflow(Builder b) {
-    this.store = store(checkNotNull(b.workflows, "workflows"));
+    this.store = store(checkNotNull(b.workflows, "workflows"), b.clock, b.skew);
     this.outbox = checkNotNull(b.outbox, "outbox");
     this.directory = checkNotNull(b.directory, "directory");
     this.config = b.config;
@@ -240,7 +242,7 @@ public final class SmsWorkflow {
    *     {@link MessageContent#withFallbacks} first if needed
    * @throws InvalidInputException naming the content field of a placeholder without a value
    */
-  public SmsStep draft(SmsKey key, Actor author, MessageContent content, Instant now) {
+  public Outcome<SmsMessage> draft(SmsKey key, Actor author, MessageContent content, Instant now) {
     SmsMessage m = require(key);
     Rendered r = renderer.render(m.record().templateId(), content);
     Role role = author.hasRole(Role.ESC_DUTY) || !author.hasRole(Role.EARTH_VILLAGE) ? Role.ESC_DUTY
@@ -259,7 +261,7 @@ public final class SmsWorkflow {
   }
 
   /** Submits the draft for review (SM-SMS-T02); only its author may. */
-  public SmsStep submitForReview(SmsKey key, Actor author, Instant now) {
+  public Outcome<SmsMessage> submitForReview(SmsKey key, Actor author, Instant now) {
     return step(key, SmsEvent.SUBMIT_FOR_REVIEW, author, SmsChange.of(null, r -> r, Map.of()), now);
   }
 
@@ -269,7 +271,7 @@ public final class SmsWorkflow {
    * @param reviewer the fault-team leader for a duty handler's draft, the duty handler for 地球村's; never the author
    * @param reviewedText the text the reviewer read; it must be the draft, byte for byte
    */
-  public SmsStep approve(SmsKey key, Actor reviewer, String reviewedText, Instant now) {
+  public Outcome<SmsMessage> approve(SmsKey key, Actor reviewer, String reviewedText, Instant now) {
     Map<String, String> details = new LinkedHashMap<>();
     details.put("reviewer", reviewer.id());
     details.put("approvedText", reviewedText);
@@ -279,7 +281,7 @@ public final class SmsWorkflow {
   }
 
   /** Sends the draft back to its author with {@code reason} (SM-SMS-T04). */
-  public SmsStep reject(SmsKey key, Actor reviewer, String reason, Instant now) {
+  public Outcome<SmsMessage> reject(SmsKey key, Actor reviewer, String reason, Instant now) {
     Map<String, String> details = new LinkedHashMap<>();
     details.put("reviewer", reviewer.id());
     details.put("reason", String.valueOf(reason));
@@ -288,7 +290,7 @@ public final class SmsWorkflow {
   }
 
   /** Releases a follow-up or recovery SMS, which needs no briefing; see {@link #release(SmsKey, Actor, String, Briefing, FaultFacts, Instant)}. */
-  public SmsStep release(SmsKey key, Actor sender, String text, FaultFacts current, Instant now) {
+  public Outcome<SmsMessage> release(SmsKey key, Actor sender, String text, FaultFacts current, Instant now) {
     return release(key, sender, text, Briefing.none(), current, now);
   }
 
@@ -301,7 +303,7 @@ public final class SmsWorkflow {
    *     briefed (NOTIFY-REVIEW-03)
    * @param current the fault's current facts: the complaint level decides class D (NOTIFY-RCPT-04/08)
    */
-  public SmsStep release(SmsKey key, Actor sender, String text, Briefing briefing, FaultFacts current,
+  public Outcome<SmsMessage> release(SmsKey key, Actor sender, String text, Briefing briefing, FaultFacts current,
       Instant now) {
     SmsRecord r = require(key).record();
     RecipientDecision classes = RecipientRules.withComplaintLevel(RecipientDecision.of(r.baseClasses(),
@@ -321,17 +323,17 @@ public final class SmsWorkflow {
     SmsChange change = new SmsChange(text, briefing, text == null ? 0 : SmsLength.of(text).segments(),
         config.maxSmsSegments(), recipients.size(), false, rec -> rec.withSender(sender.id()).withSentAt(now)
             .withBriefing(briefing).withRecipientClasses(classes.classes()).withRecipientIds(ids), details);
-    SmsStep step = step(key, SmsEvent.MASS_SEND, sender, change, now);
-    if (step.accepted()) {
-      outbox.enqueue(outboxMessage(step.message().record(), recipients, now));
-    } else if (EnumSet.of(SmsState.REQUIRED, SmsState.DRAFTED, SmsState.IN_REVIEW).contains(step.message().state())) {
+    Outcome<SmsMessage> step = step(key, SmsEvent.MASS_SEND, sender, change, now);
+    if (step.isAccepted()) {
+      outbox.enqueue(outboxMessage(step.instance().record(), recipients, now));
+    } else if (EnumSet.of(SmsState.REQUIRED, SmsState.DRAFTED, SmsState.IN_REVIEW).contains(step.instance().state())) {
       List<Violation> violations = new ArrayList<>(step.violations());
-      violations.add(change.contextFor(step.message().record(), now).draftedByEarthVillage()
+      violations.add(change.contextFor(step.instance().record(), now).draftedByEarthVillage()
           ? Violation.of(RuleId.of(SmsMachine.REVIEW_02), "approvedBy", "地球村's draft is not yet approved by the "
               + "duty handler (「先将短信发给运营管理室升级投诉值班同事审核后再发出」)")
           : Violation.of(RuleId.of(SmsMachine.REVIEW_01), "approvedBy", "the draft is not yet approved by the "
               + "fault-team leader (「要先将短信内容给故障处理组组长审核」)"));
-      return new SmsStep(step.event(), false, step.message(), violations);
+      return Outcome.refused(step.instance(), step.transitionId(), violations);
     }
     return step;
   }
@@ -373,9 +375,20 @@ public final class SmsWorkflow {
     return store.history(key.toString());
   }
 
-  /** Returns the SM-SMS messages kept in {@code workflows}, through the path every declared workflow shares. */
+  /**
+   * Returns the SM-SMS messages kept in {@code workflows}, through the path every declared workflow shares, for
+   * reading: without a clock it cannot check OPS-TIME-03.
+   */
+  @SuppressWarnings("removal")
   static WorkflowStore<SmsMessage, SmsEvent, SmsChange> store(WorkflowRepository workflows) {
     return new WorkflowStore<>(workflows, SmsDecisions.INSTANCE, SmsCodec.INSTANCE);
+  }
+
+  /** Returns the SM-SMS messages kept in {@code workflows}, with steps checked against {@code clock}. */
+  static WorkflowStore<SmsMessage, SmsEvent, SmsChange> store(WorkflowRepository workflows, Clock clock,
+      Duration skew) {
+    return clock == null ? store(workflows)
+        : new WorkflowStore<>(workflows, SmsDecisions.INSTANCE, SmsCodec.INSTANCE, clock, skew);
   }
 
   private SmsMessage require(SmsKey key) {
@@ -387,9 +400,8 @@ public final class SmsWorkflow {
    *
    * @throws InvalidInputException naming {@code key} when no message is planned under it
    */
-  private SmsStep step(SmsKey key, SmsEvent event, Actor actor, SmsChange change, Instant now) {
-    Outcome<SmsMessage> o = store.fire(key.toString(), event, actor, change, now);
-    return new SmsStep(event, o.isAccepted(), o.instance(), o.violations());
+  private Outcome<SmsMessage> step(SmsKey key, SmsEvent event, Actor actor, SmsChange change, Instant now) {
+    return store.fire(key.toString(), event, actor, change, now);
   }
 
   /** Builds an {@link SmsWorkflow}; not thread-safe. */
@@ -399,8 +411,25 @@ public final class SmsWorkflow {
     private Directory directory;
     private TemplateSet templates = TemplateSet.standard();
     private NotifyConfig config = NotifyConfig.defaults();
+    private Clock clock;
+    private Duration skew = Duration.ofMinutes(5);
 
     private Builder() {}
+
+    /**
+     * Sets the clock steps are checked against (OPS-TIME-03: none dated more than the skew past it); without one
+     * only the order of a message's own steps is checked (OPS-TIME-01/02).
+     */
+    public Builder clock(Clock clock) {
+      this.clock = checkNotNull(clock, "clock");
+      return this;
+    }
+
+    /** Sets how far past the clock a step may be dated; 5 minutes by default. */
+    public Builder skew(Duration skew) {
+      this.skew = checkNotNull(skew, "skew");
+      return this;
+    }
 
     /** Sets where SM-SMS instances are stored. */
     public Builder workflows(WorkflowRepository workflows) {

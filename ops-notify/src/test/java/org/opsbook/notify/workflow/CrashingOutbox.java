@@ -21,7 +21,7 @@ final class CrashingOutbox implements MessageOutbox {
   }
 
   /** Where a crash may strike. */
-  enum Point { BEFORE_ENQUEUE, AFTER_CLAIM, BEFORE_MARK_SENT, AFTER_MARK_SENT }
+  enum Point { BEFORE_ENQUEUE, AFTER_CLAIM, AFTER_MARK_SENDING, BEFORE_MARK_SENT, AFTER_MARK_SENT }
 
   private final MessageOutbox delegate;
   private final Set<Point> armed = EnumSet.noneOf(Point.class);
@@ -56,15 +56,48 @@ final class CrashingOutbox implements MessageOutbox {
   }
 
   @Override
-  public void markSent(String key, Instant sentAt, String receipt) {
-    maybeCrash(Point.BEFORE_MARK_SENT);
-    delegate.markSent(key, sentAt, receipt);
-    maybeCrash(Point.AFTER_MARK_SENT);
+  public int heartbeat(String owner, Instant now, Duration lease) {
+    return delegate.heartbeat(owner, now, lease);
   }
 
   @Override
-  public void markFailed(String key, String owner, String error, Instant retryAt) {
-    delegate.markFailed(key, owner, error, retryAt);
+  public boolean markSending(OutboxMessage claimed, Instant now, Duration lease) {
+    boolean ok = delegate.markSending(claimed, now, lease);
+    maybeCrash(Point.AFTER_MARK_SENDING);
+    return ok;
+  }
+
+  @Override
+  public boolean markSent(OutboxMessage claimed, Instant sentAt, String receipt) {
+    maybeCrash(Point.BEFORE_MARK_SENT);
+    boolean ok = delegate.markSent(claimed, sentAt, receipt);
+    maybeCrash(Point.AFTER_MARK_SENT);
+    return ok;
+  }
+
+  @Override
+  public boolean markFailed(OutboxMessage claimed, String error, Instant retryAt) {
+    return delegate.markFailed(claimed, error, retryAt);
+  }
+
+  @Override
+  public List<OutboxMessage> inDoubt(Instant now) {
+    return delegate.inDoubt(now);
+  }
+
+  @Override
+  public List<OutboxMessage> claimInDoubt(Instant now, int limit, String owner, Duration lease) {
+    return delegate.claimInDoubt(now, limit, owner, lease);
+  }
+
+  @Override
+  public boolean confirmSent(String key, Instant at, String note) {
+    return delegate.confirmSent(key, at, note);
+  }
+
+  @Override
+  public boolean releaseForResend(String key, Instant at, String note) {
+    return delegate.releaseForResend(key, at, note);
   }
 
   @Override

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.opsbook.core.memory.InMemoryMessageOutbox;
 import org.opsbook.core.memory.RecordingMessageGateway;
 import org.opsbook.core.spi.MessageGateway;
 import org.opsbook.core.spi.OutboxMessage;
@@ -25,9 +26,11 @@ import org.opsbook.notify.SmsState;
 
 /**
  * Random interleavings of releases, drains, gateway failures, superseding recoveries, clock steps and crashes at
- * every point of the send path, on the in-memory outbox and gateway. After the system settles, every released
- * message was delivered exactly once, nothing superseded was delivered, and no dispatcher ever called the gateway
- * for a message already marked sent.
+ * every point of the send path, on the in-memory outbox and gateway. After the system settles: with a gateway that
+ * deduplicates, every released message was delivered exactly once; with one that does not, no message was handed to
+ * the gateway twice, and every released message was either sent or is listed in doubt (a crash between marking it
+ * as being sent and recording the outcome) for a person. Nothing superseded was delivered, and no dispatcher ever
+ * called the gateway for a message already marked sent.
  */
 class ExactlyOncePropertiesTest {
   private static final int FAULTS = 3;
@@ -37,10 +40,18 @@ class ExactlyOncePropertiesTest {
     final RecordingMessageGateway inner;
     final org.opsbook.core.spi.MessageOutbox outbox;
     final List<String> callsForSentRows = new ArrayList<>();
+    final List<String> calls = new ArrayList<>();
+    final boolean deduplicates;
 
-    WatchingGateway(RecordingMessageGateway inner, org.opsbook.core.spi.MessageOutbox outbox) {
+    WatchingGateway(RecordingMessageGateway inner, org.opsbook.core.spi.MessageOutbox outbox, boolean deduplicates) {
       this.inner = inner;
       this.outbox = outbox;
+      this.deduplicates = deduplicates;
+    }
+
+    @Override
+    public boolean deduplicates() {
+      return deduplicates;
     }
 
     @Override
@@ -48,21 +59,31 @@ class ExactlyOncePropertiesTest {
       if (outbox.find(message.idempotencyKey()).map(m -> m.state() == OutboxState.SENT).orElse(false)) {
         callsForSentRows.add(message.idempotencyKey());
       }
-      return inner.send(message);
+      SendReceipt r = inner.send(message);
+      calls.add(message.idempotencyKey());
+      return r;
     }
   }
 
   @Test
   void everyReleasedMessageIsSentExactlyOnceThroughCrashesAndRetries() {
     qt().withExamples(100).forAll(lists().of(integers().between(0, 9_999)).ofSizeBetween(5, 60))
-        .checkAssert(ExactlyOncePropertiesTest::run);
+        .checkAssert(ops -> run(ops, true));
   }
 
-  private static void run(List<Integer> ops) {
+  @Test
+  void aGatewayThatDoesNotDeduplicateIsNeverCalledTwiceAndEveryDoubtIsListed() {
+    qt().withExamples(100).forAll(lists().of(integers().between(0, 9_999)).ofSizeBetween(5, 60))
+        .checkAssert(ops -> run(ops, false));
+  }
+
+  private static void run(List<Integer> ops, boolean deduplicating) {
     Fixture base = new Fixture();
     CrashingOutbox outbox = new CrashingOutbox(base.outbox);
     Fixture f = new Fixture(NotifyConfig.defaults(), outbox);
-    WatchingGateway gateway = new WatchingGateway(f.gateway, f.outbox);
+    // one store under every dispatcher: the crashing wrapper's (the fixture's own outbox is not used here)
+    InMemoryMessageOutbox store = base.outbox;
+    WatchingGateway gateway = new WatchingGateway(f.gateway, store, deduplicating);
     List<SmsKey> keys = new ArrayList<>();
     for (int i = 0; i < FAULTS; i++) {
       for (MessageType t : List.of(MessageType.NOTIFICATION, MessageType.FOLLOW_UP)) {
@@ -87,7 +108,7 @@ class ExactlyOncePropertiesTest {
             }
             break;
           case 1:
-            outbox.arm(CrashingOutbox.Point.values()[1 + (code / 6) % 3]);
+            outbox.arm(CrashingOutbox.Point.values()[1 + (code / 6) % 4]);
             drainer(f, outbox, gateway, "d" + dispatchers++).drainOnce(now);
             break;
           case 2:
@@ -109,10 +130,11 @@ class ExactlyOncePropertiesTest {
       }
     }
     f.gateway.failNext(0);
-    for (int round = 0; round < 30 && hasPending(f); round++) {
+    for (int round = 0; round < 30 && hasPending(f, store, deduplicating); round++) {
       now = now.plusSeconds(3600);
-      drainer(f, new CrashingOutbox(f.outbox), gateway, "settle").drainOnce(now);
+      drainer(f, new CrashingOutbox(store), gateway, "settle").drainOnce(now);
     }
+    now = now.plusSeconds(3600);
     Set<String> released = new HashSet<>();
     Set<String> superseded = new HashSet<>();
     for (SmsKey k : keys) {
@@ -125,13 +147,25 @@ class ExactlyOncePropertiesTest {
     }
     List<String> delivered = f.gateway.delivered().stream().map(OutgoingMessage::idempotencyKey).toList();
     assertThat(delivered).as("each released message once").doesNotHaveDuplicates();
-    assertThat(new HashSet<>(delivered)).as("every released message, nothing else").isEqualTo(released);
+    Set<String> inDoubt = new HashSet<>();
+    store.inDoubt(now).forEach(m -> inDoubt.add(m.key()));
+    if (deduplicating) {
+      assertThat(inDoubt).as("a deduplicating gateway resolves every doubt").isEmpty();
+      assertThat(new HashSet<>(delivered)).as("every released message, nothing else").isEqualTo(released);
+    } else {
+      // the gateway itself is never asked twice for one key (the recording gateway would hide a repeat)
+      assertThat(gateway.calls).as("no key handed to a non-deduplicating gateway twice").doesNotHaveDuplicates();
+      Set<String> sentOrDoubt = new HashSet<>(delivered);
+      sentOrDoubt.addAll(inDoubt);
+      assertThat(sentOrDoubt).as("every released message sent or listed in doubt").containsAll(released);
+      assertThat(released).as("nothing else").containsAll(sentOrDoubt);
+    }
     for (String s : superseded) {
       assertThat(delivered).as("a superseded follow-up is never sent").doesNotContain(s);
     }
     assertThat(gateway.callsForSentRows).as("no send for a row already marked sent").isEmpty();
-    for (OutboxMessage m : f.outbox.list(Optional.empty())) {
-      assertThat(m.state()).isEqualTo(OutboxState.SENT);
+    for (OutboxMessage m : store.list(Optional.empty())) {
+      assertThat(m.state()).isIn(OutboxState.SENT, deduplicating ? OutboxState.SENT : OutboxState.SENDING);
     }
   }
 
@@ -140,9 +174,11 @@ class ExactlyOncePropertiesTest {
         .auditLog(f.audit).config(f.config).owner(owner).build();
   }
 
-  private static boolean hasPending(Fixture f) {
+  private static boolean hasPending(Fixture f, InMemoryMessageOutbox store, boolean deduplicating) {
     boolean missing = f.workflows.list(SmsWorkflow.MACHINE).stream()
-        .anyMatch(i -> i.state().equals("SENT") && f.outbox.find(i.id()).isEmpty());
-    return missing || f.outbox.list(Optional.empty()).stream().anyMatch(m -> m.state() == OutboxState.PENDING);
+        .anyMatch(i -> i.state().equals("SENT") && store.find(i.id()).isEmpty());
+    // a send in doubt settles only where the gateway deduplicates; otherwise it waits for a person
+    return missing || store.list(Optional.empty()).stream().anyMatch(m -> m.state() == OutboxState.PENDING
+        || deduplicating && m.state() == OutboxState.SENDING);
   }
 }

@@ -41,7 +41,7 @@ class SmsDispatcherTest {
   void aReleasedMessageIsDeliveredOnceWithItsIdempotencyKey() {
     released(f);
     DrainReport r = f.dispatcher("d1").drainOnce(SEND);
-    assertThat(r).isEqualTo(new DrainReport(0, 1, 1, 0, 0));
+    assertThat(r).isEqualTo(new DrainReport(0, 1, 1, 0, 0, 0, 0, 0));
     List<OutgoingMessage> delivered = f.gateway.delivered();
     assertThat(delivered).hasSize(1);
     assertThat(delivered.get(0).idempotencyKey()).isEqualTo("F-1/NOTIFICATION/1");
@@ -84,20 +84,22 @@ class SmsDispatcherTest {
   }
 
   @Test
-  void aCrashAfterTheGatewayAcceptedButBeforeMarkingNeverSendsTwice() {
+  void aCrashAfterTheGatewayAcceptedButBeforeMarkingIsResentOnlyToADeduplicatingGateway() {
     CrashingOutbox crashing = new CrashingOutbox(f.outbox);
     released(f);
     crashing.arm(CrashingOutbox.Point.BEFORE_MARK_SENT);
     assertThatThrownBy(() -> f.dispatcher("d1", crashing).drainOnce(SEND)).isInstanceOf(CrashingOutbox.Crash.class);
-    assertThat(f.outbox.find(KEY.toString()).orElseThrow().state()).isEqualTo(OutboxState.PENDING);
-    assertThat(f.dispatcher("d2", crashing).drainOnce(SEND.plusSeconds(60)).claimed())
-        .as("the dead dispatcher's lease still holds").isZero();
+    assertThat(f.outbox.find(KEY.toString()).orElseThrow().state()).isEqualTo(OutboxState.SENDING);
+    DrainReport early = f.dispatcher("d2", crashing).drainOnce(SEND.plusSeconds(60));
+    assertThat(early.claimed() + early.resent()).as("the dead dispatcher's lease still holds").isZero();
     DrainReport retry = f.dispatcher("d2", crashing).drainOnce(SEND.plus(f.config.dispatchLease()));
+    assertThat(retry.resent()).as("in doubt, and the recording gateway deduplicates").isEqualTo(1);
     assertThat(retry.sent()).isEqualTo(1);
     assertThat(f.gateway.delivered()).hasSize(1);
     assertThat(f.gateway.attempts()).isEqualTo(2);
     List<AuditRecord> trail = f.audit.read("sms:" + KEY);
-    assertThat(trail.get(trail.size() - 1).entry().details()).containsEntry("duplicate", "true");
+    assertThat(trail.get(trail.size() - 1).entry().details()).containsEntry("duplicate", "true")
+        .containsEntry("resentInDoubt", "true");
     assertThat(f.outbox.find(KEY.toString()).orElseThrow().state()).isEqualTo(OutboxState.SENT);
   }
 

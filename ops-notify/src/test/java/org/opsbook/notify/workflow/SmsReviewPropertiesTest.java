@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.opsbook.core.Actor;
+import org.opsbook.core.machine.Outcome;
 import org.opsbook.core.Role;
 import org.opsbook.core.spi.OutboxMessage;
 import org.opsbook.notify.Briefing;
@@ -45,9 +46,9 @@ class SmsReviewPropertiesTest {
       int event = (code / ACTORS.length) % 7;
       boolean variant = (code / (ACTORS.length * 7)) % 2 == 0;
       SmsMessage before = f.sms.find(key).orElseThrow();
-      SmsStep step = apply(f, key, event, actor, variant, before, now);
+      Outcome<SmsMessage> step = apply(f, key, event, actor, variant, before, now);
       SmsMessage after = f.sms.find(key).orElseThrow();
-      if (step != null && !step.accepted()) {
+      if (step != null && !step.isAccepted()) {
         assertThat(after.version()).as("a refusal changes nothing").isEqualTo(before.version());
         assertThat(step.violations()).isNotEmpty();
       }
@@ -59,7 +60,7 @@ class SmsReviewPropertiesTest {
     }
   }
 
-  private static SmsStep apply(Fixture f, SmsKey key, int event, Actor actor, boolean variant, SmsMessage m,
+  private static Outcome<SmsMessage> apply(Fixture f, SmsKey key, int event, Actor actor, boolean variant, SmsMessage m,
       Instant now) {
     String text = m.record().text().orElse("无");
     switch (event) {

@@ -8,7 +8,7 @@ import org.opsbook.core.OpsParameters;
  * 超过200 is {@code > 200} (BND-02), 二级以上 is {@code >= 2} (BND-01): both from {@link OpsParameters}
  * ({@code bugEmergencyCustomers}, {@code bugEmergencyCsLevel}). BUG-14's 「影响面大」 is read as the same predicate.
  */
-public final class BugImpact {
+final class BugImpact {
   private BugImpact() {}
 
   /**

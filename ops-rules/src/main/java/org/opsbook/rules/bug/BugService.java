@@ -2,12 +2,15 @@ package org.opsbook.rules.bug;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.opsbook.core.Actor;
 import org.opsbook.core.InvalidInputException;
+import org.opsbook.core.machine.Outcome;
 import org.opsbook.core.machine.WorkflowStore;
+import org.opsbook.core.spi.TransitionRecord;
 import org.opsbook.core.spi.WorkflowRepository;
 
 /**
@@ -17,19 +20,24 @@ import org.opsbook.core.spi.WorkflowRepository;
  * {@link org.opsbook.core.ConcurrentUpdateException}. Thread-safe when the repository is.
  *
  * <pre>{@code
- * BugService bugs = new BugService(repository, new BugJson(), BugWorkflow.standard());
+ * BugService bugs = new BugService(repository, new BugJson(), BugWorkflow.standard(), clock);
  * bugs.raise("BUG-1", raiseData, reviewer, now);
- * BugStep s = bugs.fire("BUG-1", BugEvent.SUBMIT_AMS, BugEventData.builder().amsBugTicketNo("AMS-9").build(),
- *     processor, now);
+ * Outcome<BugTicket> o = bugs.fire("BUG-1", BugEvent.SUBMIT_AMS, processor,
+ *     BugEventData.builder().amsBugTicketNo("AMS-9").build(), now);
  * }</pre>
  */
 public final class BugService {
   private final WorkflowStore<BugTicket, BugEvent, BugEventData> store;
 
-  /** Creates the service. */
-  public BugService(WorkflowRepository repository, BugCodec codec, BugWorkflow workflow) {
-    this.store = new WorkflowStore<>(checkNotNull(repository, "repository"),
-        checkNotNull(workflow, "workflow").asWorkflow(), checkNotNull(codec, "codec"));
+  /** Creates the service; steps are checked against {@code clock} (OPS-TIME-03). */
+  public BugService(WorkflowRepository repository, BugCodec codec, BugWorkflow workflow, Clock clock) {
+    this.store = new WorkflowStore<>(checkNotNull(repository, "repository"), checkNotNull(workflow, "workflow"),
+        checkNotNull(codec, "codec"), checkNotNull(clock, "clock"));
+  }
+
+  /** Returns the store the BUGs are kept in. */
+  public WorkflowStore<BugTicket, BugEvent, BugEventData> store() {
+    return store;
   }
 
   /**
@@ -38,9 +46,8 @@ public final class BugService {
    * @throws InvalidInputException naming {@code bugId} when it is blank
    * @throws org.opsbook.core.ConcurrentUpdateException when a workflow instance with that ID exists
    */
-  public BugStep raise(String bugId, BugEventData data, Actor actor, Instant at) {
-    return BugStep.of(BugEvent.RAISE_BUG, BugState.NEW,
-        store.create(BugWorkflow.draft(bugId, data, actor, at), actor, at));
+  public Outcome<BugTicket> raise(String bugId, BugEventData data, Actor actor, Instant at) {
+    return store.create(BugWorkflow.draft(bugId, data, actor, at), actor, at);
   }
 
   /**
@@ -49,8 +56,8 @@ public final class BugService {
    * @throws InvalidInputException naming {@code bugId} when no BUG has that ID
    * @throws org.opsbook.core.ConcurrentUpdateException when another writer changed the BUG meanwhile
    */
-  public BugStep fire(String bugId, BugEvent event, BugEventData data, Actor actor, Instant at) {
-    return BugStep.of(event, store.fire(bugId, event, actor, data, at));
+  public Outcome<BugTicket> fire(String bugId, BugEvent event, Actor actor, BugEventData data, Instant at) {
+    return store.fire(bugId, event, actor, data, at);
   }
 
   /** Returns the stored BUG, if there is one. */
@@ -61,5 +68,10 @@ public final class BugService {
   /** Returns the stored BUGs, most recently updated first. */
   public List<BugTicket> list() {
     return store.list();
+  }
+
+  /** Returns the accepted transitions of the BUG in order. */
+  public List<TransitionRecord> history(String bugId) {
+    return store.history(bugId);
   }
 }

@@ -13,7 +13,7 @@ import org.opsbook.rules.report.SummaryTables.BugWeeklySummaryRow;
  * week ended and not closed before it began, oldest first. Quote: 「BUG单跟进员负责跟进BUG单的处理情况,须保障故障的解决并定期汇总处理情况」.
  * Stateless.
  */
-public final class BugSummaries {
+final class BugSummaries {
   private BugSummaries() {}
 
   /** Returns the summary row of one BUG. */

@@ -4,26 +4,26 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import static org.opsbook.rules.internal.Inputs.blank;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.opsbook.core.Actor;
-import org.opsbook.core.AuditEntry;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.OpsParameters;
 import org.opsbook.core.Role;
-import org.opsbook.core.RuleId;
-import org.opsbook.core.machine.Decision;
+import org.opsbook.core.internal.machine.Kernel;
+import org.opsbook.core.internal.machine.StateMachine;
 import org.opsbook.core.machine.Outcome;
-import org.opsbook.core.machine.StateMachine;
-import org.opsbook.core.machine.Workflow;
 
 /**
  * SM-BUG (rules-catalog §11.1) as a declared state machine, and the pure step that applies one event: it decides
  * the event against the table (roles, and guards that each name their rule) and, when accepted, returns the BUG
- * after it and the audit entry to seal (stream {@code bug:<id>}). Raising (SM-BUG-T01) creates the BUG. It stores
- * nothing: {@link #asWorkflow()} is the same machine as a core {@link Workflow}, which {@link BugService} stores
- * through the core {@link org.opsbook.core.machine.WorkflowStore} like every other declared workflow.
+ * after it and the audit entry to seal (stream {@code bug:<id>}). Raising (SM-BUG-T01, decided from NEW) creates
+ * the BUG. It runs on the workflow kernel like every declared family and stores nothing: {@link BugService} stores it
+ * through the core {@link org.opsbook.core.machine.WorkflowStore}.
  *
  * <p>The main line runs IDENTIFIED → SUBMITTED_TO_PROVINCE → WITH_DEVELOPER ⇄ FIX_DELIVERED → RESOLVED → CLOSED.
  * The parallel parts of the catalog (the notice, the CMCP ticket, the impact path, weekly updates, the data fix)
@@ -31,43 +31,49 @@ import org.opsbook.core.machine.Workflow;
  *
  * <pre>{@code
  * BugWorkflow wf = BugWorkflow.standard();
- * BugStep s = wf.raise("BUG-1", BugEventData.builder().description("缴费后无法开机").addComplaintNumbers("13800138000")
- *     .complaintIssue("缴费不开机").build(), reviewer, now);
- * BugStep next = wf.apply(s.bug().orElseThrow(), BugEvent.SUBMIT_AMS,
- *     BugEventData.builder().amsBugTicketNo("AMS-9").build(), processor, now);
+ * Outcome<BugTicket> raised = wf.raise("BUG-1", BugEventData.builder().description("缴费后无法开机")
+ *     .addComplaintNumbers("13800138000").complaintIssue("缴费不开机").build(), reviewer, now);
+ * Outcome<BugTicket> next = wf.apply(raised.orThrow(), BugEvent.SUBMIT_AMS, processor,
+ *     BugEventData.builder().amsBugTicketNo("AMS-9").build(), now);
  * }</pre>
  *
  * <p>Immutable and thread-safe.
  */
-public final class BugWorkflow {
+public final class BugWorkflow extends Kernel<BugTicket, BugState, BugEvent, BugEventData, BugWorkflow.Context> {
   /** The machine's name, also the {@code machine} of stored instances. */
   public static final String MACHINE_ID = "SM-BUG";
 
   private static final Set<BugState> STANDING = EnumSet.of(BugState.IDENTIFIED, BugState.SUBMITTED_TO_PROVINCE,
       BugState.WITH_DEVELOPER, BugState.FIX_DELIVERED, BugState.RESOLVED);
+  private static final StateMachine<BugState, BugEvent, Context> TABLE = build();
   private static final BugWorkflow STANDARD = new BugWorkflow(OpsParameters.defaults());
 
-  private final OpsParameters parameters;
-  private final StateMachine<BugState, BugEvent, Context> machine;
-  private final View view = new View();
-
-  /** What the guards look at: the BUG before the event ({@code null} when raising) and the event's data. */
+  /** What the guards look at: the BUG before the event (a draft in NEW when raising) and the event's data. */
   record Context(BugTicket bug, BugEventData data) {}
 
   /** Creates the workflow with BUG-06's thresholds from {@code parameters}. */
   public BugWorkflow(OpsParameters parameters) {
-    this.parameters = checkNotNull(parameters, "parameters");
-    this.machine = build();
+    super(family(checkNotNull(parameters, "parameters")));
+  }
+
+  /** The family SM-BUG on the kernel: created by {@code raiseBug} (SM-BUG-T01) from NEW. */
+  private static Spec<BugTicket, BugState, BugEvent, BugEventData, Context> family(OpsParameters parameters) {
+    return Kernel.<BugTicket, BugState, BugEvent, BugEventData, Context>spec(TABLE)
+        .id(BugTicket::bugId, "bugId")
+        .state(BugTicket::state)
+        .eventName(BugEvent::eventName)
+        .stream(b -> stream(b.bugId()))
+        .context((b, d, at) -> new Context(b, d))
+        .createdBy(BugEvent.RAISE_BUG, BugWorkflow::raiseData)
+        .effect((b, to, event, actor, d, at) -> effect((ImmutableBugTicket) b, event, actor, d, at, parameters)
+            .withState(to))
+        .evidence((before, after, event, d, audit) -> audit.putAllDetails(d.details()))
+        .times(BugWorkflow::latest, b -> Optional.of(b.raisedAt()));
   }
 
   /** Returns the workflow with the catalog defaults. */
   public static BugWorkflow standard() {
     return STANDARD;
-  }
-
-  /** Returns the declared machine. */
-  public StateMachine<BugState, BugEvent, ?> machine() {
-    return machine;
   }
 
   private static StateMachine<BugState, BugEvent, Context> build() {
@@ -84,7 +90,7 @@ public final class BugWorkflow {
             ? "a BUG names at least one complaint number (必须要有投诉号码及投诉问题)" : null)
         .guard("NOTIFY-TPL-06", "complaintIssue", (c, a) -> blank(c.data().complaintIssue())
             ? "a BUG names the complaint issue (必须要有投诉号码及投诉问题)" : null)
-        .records("submittedBy", "raisedAt", "description", "complaintNumbers", "complaintIssue", "linkedTicketId",
+        .stamps("submittedBy", "raisedAt").records("description", "complaintNumbers", "complaintIssue", "linkedTicketId",
             "linkedFaultId")
         .add();
     b.transition("SM-BUG-T02", BugState.IDENTIFIED, BugEvent.SUBMIT_AMS, BugState.SUBMITTED_TO_PROVINCE)
@@ -97,7 +103,7 @@ public final class BugWorkflow {
         .by(Role.BUG_PROCESSOR)
         .guard("BUG-03", "recheckAccepted", (c, a) -> !c.data().recheckAccepted().orElse(false)
             ? "省业支 must accept the BUG on re-check before it goes to the developer (省业支复核)" : null)
-        .records("developer")
+        .records("recheckAccepted", "developer")
         .add();
     for (BugState s : STANDING) {
       b.transition("SM-BUG-T04", s, BugEvent.PUBLISH_NOTICE, s)
@@ -210,67 +216,36 @@ public final class BugWorkflow {
         .linkedFaultId(data.linkedFaultId()).build();
   }
 
-  /** Returns SM-BUG as a {@link Workflow} over BUGs, for a {@link org.opsbook.core.machine.WorkflowStore}. */
-  public Workflow<BugTicket, BugEvent, BugEventData> asWorkflow() {
-    return view;
-  }
-
-  /** Raises the BUG {@code draft} describes; see {@link View#create}. */
-  private Outcome<BugTicket> create(BugTicket draft, Actor actor, Instant at) {
-    checkNotNull(draft, "draft");
-    if (draft.state() != BugState.IDENTIFIED) {
-      throw new InvalidInputException("state", "a BUG is raised into IDENTIFIED, not " + draft.state());
-    }
-    BugEventData data = BugEventData.builder().description(draft.description())
-        .addAllComplaintNumbers(draft.complaintNumbers()).complaintIssue(draft.complaintIssue())
-        .linkedTicketId(draft.linkedTicketId()).linkedFaultId(draft.linkedFaultId()).build();
-    Decision<BugState> d = machine.decide(BugState.NEW, BugEvent.RAISE_BUG, actor, new Context(null, data));
-    if (!d.isAllowed()) {
-      return Outcome.refused(draft, d.transitionId(), d.violations());
-    }
-    BugTicket bug = ((ImmutableBugTicket) draft).withRaisedAt(at).withSubmittedBy(actor.id());
-    return Outcome.accepted(bug, d.transitionId(), audit(bug.bugId(), BugEvent.RAISE_BUG, d, data, actor, at));
-  }
-
-  private Outcome<BugTicket> decide(BugTicket bug, BugEvent event, Actor actor, BugEventData data, Instant at) {
-    checkNotNull(bug, "bug");
-    checkNotNull(data, "data");
-    Decision<BugState> d = machine.decide(bug.state(), event, actor, new Context(bug, data));
-    if (!d.isAllowed()) {
-      return Outcome.refused(bug, d.transitionId(), d.violations());
-    }
-    BugTicket after = effect((ImmutableBugTicket) bug, event, data, at).withState(d.to());
-    return Outcome.accepted(after, d.transitionId(), audit(bug.bugId(), event, d, data, actor, at));
-  }
-
   /**
-   * Raises a BUG (SM-BUG-T01): creates its {@link #draft} as {@link #asWorkflow()} does, as a step.
+   * Raises a BUG (SM-BUG-T01): creates its {@link #draft}.
    *
    * @param bugId the new BUG's ID
    * @param data what the raise records: description, complaint numbers and issue, links
    * @param actor who raises it: the ticket reviewer, IT support or the escalated-fault duty
    * @param at when
-   * @return the step; when accepted it holds the new BUG in IDENTIFIED and its audit entry, when refused no BUG
+   * @return the new BUG in IDENTIFIED and its audit entry, or a refusal with the draft unchanged
    */
-  public BugStep raise(String bugId, BugEventData data, Actor actor, Instant at) {
-    return BugStep.of(BugEvent.RAISE_BUG, BugState.NEW, create(draft(bugId, data, actor, at), actor, at));
+  public Outcome<BugTicket> raise(String bugId, BugEventData data, Actor actor, Instant at) {
+    return create(draft(bugId, data, actor, at), actor, at);
   }
 
-  /**
-   * Applies {@code event} to {@code bug}, as a step: the outcome of {@link #asWorkflow()} with the machine's
-   * decision beside it.
-   *
-   * @return the step: accepted with the BUG after the event and its audit entry, or refused with every failed
-   *     guard and the BUG unchanged
-   */
-  public BugStep apply(BugTicket bug, BugEvent event, BugEventData data, Actor actor, Instant at) {
-    checkNotNull(bug, "bug");
-    return BugStep.of(event, bug.state(), decide(bug, event, actor, data, at));
+  /** What raising a draft records: its description, complaint numbers and issue, and links. */
+  private static BugEventData raiseData(BugTicket draft) {
+    return BugEventData.builder().description(draft.description())
+        .addAllComplaintNumbers(draft.complaintNumbers()).complaintIssue(draft.complaintIssue())
+        .linkedTicketId(draft.linkedTicketId()).linkedFaultId(draft.linkedFaultId()).build();
   }
 
-  private ImmutableBugTicket effect(ImmutableBugTicket b, BugEvent event, BugEventData data, Instant at) {
+  /** The latest time the BUG keeps of a step. */
+  private static Optional<Instant> latest(BugTicket b) {
+    return Stream.of(Optional.of(b.raisedAt()), b.noticePublishedAt(), b.impactAssessedAt(), b.uploadedAt(),
+        b.lastWeeklyUpdateAt(), b.closedAt()).flatMap(Optional::stream).max(Comparator.naturalOrder());
+  }
+
+  private static ImmutableBugTicket effect(ImmutableBugTicket b, BugEvent event, Actor actor, BugEventData data,
+      Instant at, OpsParameters parameters) {
     return switch (event) {
-      case RAISE_BUG -> b;
+      case RAISE_BUG -> b.withRaisedAt(at).withSubmittedBy(actor.id());
       case SUBMIT_AMS -> b.withAmsBugTicketNo(data.amsBugTicketNo());
       case PROVINCE_ASSIGNED -> b.withDeveloper(data.developer());
       case PUBLISH_NOTICE -> b.withNoticePublishedOn(data.channels()).withNoticePublishedAt(at)
@@ -295,69 +270,8 @@ public final class BugWorkflow {
     };
   }
 
-  private AuditEntry audit(String bugId, BugEvent event, Decision<BugState> d, BugEventData data, Actor actor,
-      Instant at) {
-    return machine.auditOf(d, event, stream(bugId), event.eventName(), actor, at).fromState(d.from().name())
-        .putAllDetails(data.details()).build();
-  }
-
   /** Returns the audit stream of a BUG: {@code bug:<bugId>}. */
   public static String stream(String bugId) {
     return "bug:" + bugId;
-  }
-
-  /** Returns the rule IDs that guard {@code event} in {@code state}, or none when the event is not allowed there. */
-  public Set<RuleId> guardRules(BugState state, BugEvent event) {
-    return machine.guardRules(state, event);
-  }
-  /**
-   * SM-BUG as a {@link Workflow}: creating an instance raises the BUG (SM-BUG-T01), applying an event decides it as
-   * {@link BugWorkflow#apply(BugTicket, BugEvent, BugEventData, Actor, Instant)} does. Unknown BUGs are named by
-   * {@code bugId}.
-   */
-  private final class View implements Workflow<BugTicket, BugEvent, BugEventData> {
-    @Override
-    public String machine() {
-      return MACHINE_ID;
-    }
-
-    @Override
-    public String idOf(BugTicket bug) {
-      return bug.bugId();
-    }
-
-    @Override
-    public String stateOf(BugTicket bug) {
-      return bug.state().name();
-    }
-
-    @Override
-    public String eventName(BugEvent event) {
-      return event.eventName();
-    }
-
-    @Override
-    public String idField() {
-      return "bugId";
-    }
-
-    /**
-     * Raises the BUG {@code draft} describes (SM-BUG-T01): the raise records its description, complaint numbers and
-     * issue, and links; the BUG is raised by {@code actor} at {@code at} whatever the draft says of submitter and
-     * time.
-     *
-     * @param draft a BUG in IDENTIFIED, e.g. from {@link BugWorkflow#draft}
-     * @return the BUG and its audit entry, or a refusal listing every failed guard with the draft unchanged
-     * @throws InvalidInputException naming {@code state} when the draft is not in IDENTIFIED
-     */
-    @Override
-    public Outcome<BugTicket> create(BugTicket draft, Actor actor, Instant at) {
-      return BugWorkflow.this.create(draft, actor, at);
-    }
-
-    @Override
-    public Outcome<BugTicket> apply(BugTicket bug, BugEvent event, Actor actor, BugEventData data, Instant at) {
-      return decide(bug, event, actor, data, at);
-    }
   }
 }

@@ -45,7 +45,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.opsbook.core.Actor;
 import org.opsbook.core.Role;
-import org.opsbook.core.machine.StateMachine;
+import org.opsbook.core.internal.machine.StateMachine;
 
 /**
  * The declared transition table of SM-CUTOVER (catalog §13.1) and its guards, each named by the rule that demands
@@ -68,7 +68,7 @@ final class CutoverMachine {
     b.transition("SM-CUTOVER-T01", INITIAL, CREATE, DRAFTING).by(Role.CUTOVER_OWNER)
         .guard("CUTOVER-04", "actor", (c, a) -> HOST_ROOM.equals(a.org().orElse(null)) ? null
             : "the first responsible person is 运营管理室's cutover administrator, not " + a.org().orElse("no org"))
-        .records("trigger", "system", "category", "plannedStart").add();
+        .stamps("trigger", "system", "category", "plannedStart").add();
     b.transition("SM-CUTOVER-T02", DRAFTING, OWNER_REVIEW, OWNER_REVIEWED).by(Role.CUTOVER_OWNER)
         .guard("CUTOVER-04", "actor", CutoverMachine::theOwner)
         .guard("CUTOVER-10", "draftContents", CutoverMachine::draftComplete)
@@ -82,12 +82,13 @@ final class CutoverMachine {
         .guard("CUTOVER-04", "actor", CutoverMachine::theOwner)
         .guard("CUTOVER-24", "applicationContents", CutoverMachine::applicationComplete)
         .guard("CUTOVER-23", "applicationSubmittedAt", CutoverMachine::appliedInTime)
-        .records("amsApplicationNo", "applicationContents", "applicationSubmittedAt").add();
+        .requires("CUTOVER-05", "amsApplicationNo").records("applicationContents")
+        .stamps("applicationSubmittedAt").add();
     b.transition("SM-CUTOVER-T05", APPLIED, PROVINCE_DECISION,
             c -> c.data().approved().orElse(false) ? PROVINCE_APPROVED : REJECTED)
         .by(Role.CUTOVER_OWNER)
         .guard("CUTOVER-04", "actor", CutoverMachine::theOwner)
-        .records("approved").add();
+        .requires("CUTOVER-03", "approved").add();
     b.transition("SM-CUTOVER-T06", PROVINCE_APPROVED, COUNTERSIGN, COUNTERSIGNED).by(Role.CUTOVER_OWNER)
         .guard("CUTOVER-04", "actor", CutoverMachine::theOwner)
         .guard("CUTOVER-06", "countersigners", CutoverMachine::countersigned)
@@ -113,7 +114,7 @@ final class CutoverMachine {
     for (CutoverState s : List.of(STAKEHOLDERS_NOTIFIED, BRIEFED)) {
       b.transition("SM-CUTOVER-T09", s, ARRIVE, s).by(Role.CUTOVER_OWNER)
           .guard("CUTOVER-04", "actor", CutoverMachine::theOwner)
-          .records("leadQualified", "leadArrivedAt").add();
+          .records("leadQualified").stamps("leadArrivedAt").add();
     }
     b.transition("SM-CUTOVER-T09", BRIEFED, PRE_CHECK, READY)
         .by(Role.CUTOVER_OPERATOR, Role.CUTOVER_ONSITE_LEAD, Role.CUTOVER_OWNER)
@@ -125,7 +126,7 @@ final class CutoverMachine {
     b.transition("SM-CUTOVER-T10", READY, ORDER_START, IN_PROGRESS).by(Role.CUTOVER_ONSITE_LEAD)
         .guard("CUTOVER-16", "allPartiesPresent", (c, a) -> c.data().allPartiesPresent() ? null
             : "the host staff, cooperating departments and contractor must all be on site and ready")
-        .records("allPartiesPresent", "startOrderedAt").add();
+        .records("allPartiesPresent").stamps("startOrderedAt").add();
     b.transition("SM-CUTOVER-T11", IN_PROGRESS, COMPLETE_AND_POST_CHECK, POST_CHECKED)
         .by(Role.CUTOVER_OPERATOR, Role.CUTOVER_WATCHER, Role.CUTOVER_ONSITE_LEAD)
         .guard("CUTOVER-18", "importantOperations", CutoverMachine::twoPersonOperations)
@@ -136,9 +137,9 @@ final class CutoverMachine {
             "expectedEffectAchieved").add();
     b.transition("SM-CUTOVER-T12", POST_CHECKED, NOTIFY_CS_FOR_BUSINESS_TEST, CS_TESTING).by(Role.CUTOVER_OWNER)
         .guard("CUTOVER-04", "actor", CutoverMachine::theOwner)
-        .records("csNotifiedAt").add();
+        .stamps("csNotifiedAt").add();
     b.transition("SM-CUTOVER-T13", IN_PROGRESS, INVOKE_EMERGENCY_PLAN, ABORTED).by(Role.CUTOVER_ONSITE_LEAD)
-        .records("reason", "rollbackSteps").add();
+        .requires("SM-CUTOVER-T13", "reason").records("rollbackSteps").add();
     b.transition("SM-CUTOVER-T14", CS_TESTING, ARCHIVE, ARCHIVED).by(Role.CUTOVER_OWNER)
         .guard("CUTOVER-04", "actor", CutoverMachine::theOwner)
         .guard("CUTOVER-22", "csTestResultsRef", (c, a) -> blank(c.data().csTestResultsRef())

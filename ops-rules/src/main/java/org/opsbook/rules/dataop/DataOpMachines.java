@@ -50,7 +50,7 @@ import java.util.TreeSet;
 import org.opsbook.core.Actor;
 import org.opsbook.core.ActorKind;
 import org.opsbook.core.Role;
-import org.opsbook.core.machine.StateMachine;
+import org.opsbook.core.internal.machine.StateMachine;
 
 /**
  * The declared transition tables of SM-DATAOP-MOD (catalog §12.6) and SM-DATAOP-EXT (§12.7), and their guards. Each
@@ -81,12 +81,12 @@ final class DataOpMachines {
         .guard("DATAOP-DEF-05", "targetSystem", (c, a) -> c.op().targetSystem().isEmpty()
             ? "the submission must name the target system" : null)
         .guard("DATAOP-MOD-16", "fullScopeExtractionRef", DataOpMachines::faultFixCoversFullScope)
-        .records("ticketNo", "ticketKind", "impactStatement", "sideEffectStatement", "urgency", "recordCount",
+        .stamps("ticketNo", "ticketKind", "impactStatement", "sideEffectStatement", "urgency", "recordCount",
             "batch", "batchReasons", "involvesLevel1Sensitive", "routineOperation", "important")
         .add();
     b.transition("SM-DATAOP-MOD-T02", SUBMITTED, APPROVE_BUSINESS, BUSINESS_APPROVED).by(Role.BUSINESS_APPROVER)
         .guard("DATAOP-MOD-08", "actor", DataOpMachines::branchApprover)
-        .records("businessApproverId", "businessApprovedAt").add();
+        .stamps("businessApproverId", "businessApprovedAt").add();
     b.transition("SM-DATAOP-MOD-T03", BUSINESS_APPROVED, ATTACH_SCRIPT_AND_BACKUP, SCRIPT_READY).by(PROCESSORS)
         .guard("DATAOP-MOD-03", "scriptRef", DataOpMachines::scriptOnTicket)
         .guard("DATAOP-MOD-03", "backupRef", DataOpMachines::backupOnTicket)
@@ -100,21 +100,23 @@ final class DataOpMachines {
             c.ticket().batch(c.params()).isBatch()))
         .guard("DATAOP-MOD-18", "businessApprovedAt", (c, a) -> notBefore(c.rec().businessApprovedAt(), c.at(),
             "业务审批", "技术审批"))
-        .records("techApproverId", "techApprovedAt", "sensitiveAccessFormApprovedBy", "batchSensitiveFormApprovedBy")
+        .stamps("techApproverId", "techApprovedAt").records("sensitiveAccessFormApprovedBy",
+            "sensitiveAccessFormApprovedAt", "batchSensitiveFormApprovedBy", "batchSensitiveFormApprovedAt")
         .add();
     b.transition("SM-DATAOP-MOD-T05", TECH_APPROVED, ASSIGN_TO_DEVELOPER, DEV_IMPACT_PENDING)
         .by(Role.DATA_PROCESSOR_CITY)
         .guard("DATAOP-SENS-03", "executorKind", DataOpMachines::sensitiveAssignment)
-        .records("developerId", "executorKind", "cityMonitorId", "cityMonitorPresentThroughout").add();
+        .requires("SM-DATAOP-MOD-T05", "developerId").requires("DATAOP-SENS-03", "executorKind")
+        .records("cityMonitorId", "cityMonitorPresentThroughout").add();
     b.transition("SM-DATAOP-MOD-T14", DEV_IMPACT_PENDING, REPLY_IMPACT, DEV_IMPACT_PENDING)
         .by(Role.DATA_PROCESSOR_DEV)
         .guard("DATAOP-MOD-10", "actor", DataOpMachines::isAssignedDeveloper)
         .guard("DATAOP-MOD-10", "impactReply", (c, a) -> blank(c.data().impactReply())
             ? "the developer must state the impact on business, accounts and reports" : null)
-        .records("impactReply", "developerImpactReplyAt").add();
+        .records("impactReply").stamps("developerImpactReplyAt").add();
     b.transition("SM-DATAOP-MOD-T06", DEV_IMPACT_PENDING, CONSENT, READY_TO_EXECUTE).by(SUBMITTERS)
         .guard("DATAOP-MOD-10", "actor", DataOpMachines::consentByTheSubmitter)
-        .records("submitterConsentAt").add();
+        .stamps("submitterConsentAt").add();
     b.transition("SM-DATAOP-MOD-T07", TECH_APPROVED, EXECUTE, EXECUTED).by(Role.DATA_PROCESSOR_CITY)
         .guard("DATAOP-MOD-10", "actor", (c, a) -> a.isDeveloper()
             ? "a developer executes only after stating the impact and the submitter's consent" : null)
@@ -123,7 +125,9 @@ final class DataOpMachines {
             "技术审批", "执行"))
         .guard("DATAOP-SENS-03", "actor", DataOpMachines::sensitiveExecutor)
         .guard("DATAOP-SENS-04", "batchSensitiveFormApprovedBy", DataOpMachines::batchSensitiveFormOnActualCount)
-        .records("executorId", "executedAt", "actualRecordCount", "batch", "batchReasons").add();
+        .stamps("executorId", "executedAt", "batch", "batchReasons")
+        .requires("DATAOP-DEF-02", "actualRecordCount").records("batchSensitiveFormApprovedBy",
+            "batchSensitiveFormApprovedAt").add();
     b.transition("SM-DATAOP-MOD-T07", READY_TO_EXECUTE, EXECUTE, EXECUTED).by(Role.DATA_PROCESSOR_DEV)
         .guard("SM-DATAOP-MOD-T07", "actor", DataOpMachines::isAssignedDeveloper)
         .guard("DATAOP-MOD-10", "submitterConsentAt", (c, a) -> notBefore(c.rec().submitterConsentAt(), c.at(),
@@ -134,14 +138,16 @@ final class DataOpMachines {
             "技术审批", "执行"))
         .guard("DATAOP-SENS-03", "actor", DataOpMachines::sensitiveExecutor)
         .guard("DATAOP-SENS-04", "batchSensitiveFormApprovedBy", DataOpMachines::batchSensitiveFormOnActualCount)
-        .records("executorId", "executedAt", "actualRecordCount", "batch", "batchReasons").add();
+        .stamps("executorId", "executedAt", "batch", "batchReasons")
+        .requires("DATAOP-DEF-02", "actualRecordCount").records("batchSensitiveFormApprovedBy",
+            "batchSensitiveFormApprovedAt").add();
     b.transition("SM-DATAOP-MOD-T08", EXECUTED, PASS_REVIEW, REVIEWED).by(Role.DATA_REVIEWER)
         .guard("DATAOP-MOD-15", "scriptVerified", DataOpMachines::modificationReviewChecks)
         .guard("DATAOP-MOD-14", "actor", DataOpMachines::batchReviewerIndependent)
         .guard("DATAOP-MOD-12", "actor", DataOpMachines::initiatorNotAccepting)
         .guard("DATAOP-ROLE-03", "actor", DataOpMachines::reviewerNotDeveloper)
         .guard("DATAOP-MOD-18", "executedAt", (c, a) -> notBefore(c.rec().executedAt(), c.at(), "执行", "复核"))
-        .records("reviewerId", "reviewedAt", "scriptVerified", "resultVerified", "sampledNumbers").add();
+        .stamps("reviewerId", "reviewedAt").records("scriptVerified", "resultVerified", "sampledNumbers").add();
     b.transition("SM-DATAOP-MOD-T09", EXECUTED, FAIL_REVIEW, REWORK).by(Role.DATA_REVIEWER)
         .records("findings").add();
     b.transition("SM-DATAOP-MOD-T10", REWORK, RESUBMIT_SCRIPT, SCRIPT_READY).by(PROCESSORS)
@@ -149,9 +155,9 @@ final class DataOpMachines {
         .guard("DATAOP-MOD-03", "backupRef", DataOpMachines::backupOnTicket)
         .records("scriptRef", "backupRef", "backupTakenAt", "attachments", "inlineOriginalDataAndScript").add();
     b.transition("SM-DATAOP-MOD-T11", REVIEWED, NOTIFY_REQUESTER, AWAITING_BUSINESS_CONFIRMATION)
-        .by(Role.DATA_REVIEWER).records("channel", "requesterNotifiedAt").add();
+        .by(Role.DATA_REVIEWER).records("channel").stamps("requesterNotifiedAt").add();
     b.transition("SM-DATAOP-MOD-T12", AWAITING_BUSINESS_CONFIRMATION, CONFIRM_BUSINESS, CLOSED)
-        .by(Role.REQUESTER, Role.DATA_SUBMITTER).records("businessConfirmedBy", "businessConfirmedAt").add();
+        .by(Role.REQUESTER, Role.DATA_SUBMITTER).stamps("businessConfirmedBy", "businessConfirmedAt").add();
     for (DataOpState s : List.of(DRAFT, SUBMITTED, BUSINESS_APPROVED, SCRIPT_READY, TECH_APPROVED,
         DEV_IMPACT_PENDING, READY_TO_EXECUTE)) {
       b.transition("SM-DATAOP-MOD-T13", s, CANCEL, CANCELLED).by(SUBMITTERS).records("reason").add();
@@ -174,12 +180,12 @@ final class DataOpMachines {
             ? "the requirement must give the data requirements (数据详细要求)" : null)
         .guard("DATAOP-EXT-03", "requiredFields", (c, a) -> c.op().requiredFields().stream().allMatch(String::isBlank)
             ? "the requirement must list the fields needed (需要的字段)" : null)
-        .records("ticketNo", "requirementPurpose", "requirementContent", "dataRequirements", "requiredFields")
+        .stamps("ticketNo", "requirementPurpose", "requirementContent", "dataRequirements", "requiredFields")
         .add();
     b.transition("SM-DATAOP-EXT-T02", SUBMITTED, ASSESS, ASSESSED).by(PROCESSORS)
         .guard("DATAOP-EXT-08", "estimatedEffort", (c, a) -> blank(c.data().estimatedEffort())
             ? "the processor must tell the requester the estimated effort" : null)
-        .records("estimatedEffort", "assessedAt").add();
+        .records("estimatedEffort").stamps("assessedAt").add();
     b.transition("SM-DATAOP-EXT-T03", ASSESSED, ATTACH_SCRIPT, SCRIPT_READY).by(PROCESSORS)
         .guard("DATAOP-EXT-09", "scriptRef", DataOpMachines::scriptOnTicket)
         .records("scriptRef", "estimatedRowCount", "estimatedExecutionMinutes").add();
@@ -187,17 +193,20 @@ final class DataOpMachines {
         .guard("DATAOP-EXT-10", "actor", (c, a) -> a.isDeveloper()
             ? "the city processor approves the script; " + a.id() + " is a developer" : null)
         .guard("DATAOP-SENS-01", "sensitiveAccessFormApprovedBy", DataOpMachines::sensitiveAccessFormApproved)
-        .records("techApproverId", "techApprovedAt", "sensitiveAccessFormApprovedBy").add();
+        .stamps("techApproverId", "techApprovedAt")
+        .records("sensitiveAccessFormApprovedBy", "sensitiveAccessFormApprovedAt").add();
     b.transition("SM-DATAOP-EXT-T05", SCRIPT_APPROVED, RUN, EXTRACTED).by(PROCESSORS)
         .guard("DATAOP-EXT-04", "startedAt", DataOpMachines::outsidePeakHours)
         .guard("DATAOP-SENS-03", "actor", DataOpMachines::sensitiveExecutor)
-        .records("executorId", "startedAt", "actualRowCount", "actualExecutionMinutes").add();
+        .stamps("executorId")
+        .requires("DATAOP-EXT-04", "actualRowCount", "actualExecutionMinutes")
+        .records("startedAt", "cityMonitorId", "cityMonitorPresentThroughout").add();
     b.transition("SM-DATAOP-EXT-T06", EXTRACTED, PASS_REVIEW, REVIEWED).by(Role.DATA_REVIEWER)
         .guard("DATAOP-EXT-05", "actor", (c, a) -> c.rec().processorIds().contains(a.id())
             ? a.id() + " acted as 数据操作处理人 on this extraction and may not review it" : null)
         .guard("DATAOP-EXT-06", "sampledNumbers", DataOpMachines::extractionReviewChecks)
         .guard("DATAOP-ROLE-03", "actor", DataOpMachines::reviewerNotDeveloper)
-        .records("reviewerId", "reviewedAt", "logicVerified", "countVerified", "sampledNumbers").add();
+        .stamps("reviewerId", "reviewedAt").records("logicVerified", "countVerified", "sampledNumbers").add();
     b.transition("SM-DATAOP-EXT-T07", EXTRACTED, FAIL_REVIEW, REWORK).by(Role.DATA_REVIEWER)
         .records("findings").add();
     b.transition("SM-DATAOP-EXT-T07", REWORK, RESUBMIT, SCRIPT_READY).by(PROCESSORS)
@@ -206,16 +215,16 @@ final class DataOpMachines {
     b.transition("SM-DATAOP-EXT-T08", REVIEWED, DELIVER, DELIVERED).by(PROCESSORS)
         .guard("DATAOP-EXT-02", "deliveredTo", (c, a) -> ANALYSIS_ROOM.equals(c.data().deliveredTo().orElse(null))
             ? null : "extracted data goes only to 数据分析室, not " + c.data().deliveredTo().orElse("an unnamed party"))
-        .records("deliveredTo", "deliveredAt").add();
+        .records("deliveredTo").stamps("deliveredAt").add();
     b.transition("SM-DATAOP-EXT-T09", DELIVERED, NOTIFY_REQUESTER, AWAITING_BUSINESS_REVIEW)
         .by(Role.DATA_PROCESSOR_CITY, Role.DATA_PROCESSOR_DEV, Role.DATA_REVIEWER)
         .guard("DATAOP-EXT-07", "channel", (c, a) -> c.data().channel().isEmpty()
             ? "say how the requester was told: SMS, EMAIL, PHONE or OTHER" : null)
-        .records("channel", "requesterNotifiedAt").add();
+        .records("channel").stamps("requesterNotifiedAt").add();
     b.transition("SM-DATAOP-EXT-T10", AWAITING_BUSINESS_REVIEW, CONFIRM_BUSINESS, CLOSED)
         .by(Role.DATA_SUBMITTER, Role.REQUESTER)
         .guard("DATAOP-EXT-01", "actor", DataOpMachines::fromAnalysisRoom)
-        .records("businessConfirmedBy", "businessConfirmedAt").add();
+        .stamps("businessConfirmedBy", "businessConfirmedAt").add();
     for (DataOpState s : List.of(DRAFT, SUBMITTED, ASSESSED, SCRIPT_READY, SCRIPT_APPROVED)) {
       b.transition("SM-DATAOP-EXT-T11", s, CANCEL, CANCELLED).by(Role.DATA_SUBMITTER).records("reason").add();
     }

@@ -4,34 +4,27 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import static org.opsbook.rules.internal.Evidence.flag;
 import static org.opsbook.rules.internal.Evidence.names;
 
-import com.google.common.collect.ImmutableSet;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.EnumMap;
-import java.util.EnumSet;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
-import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.opsbook.core.Actor;
+import java.util.stream.Stream;
 import org.opsbook.core.AuditEntry;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Masking;
 import org.opsbook.core.OpsParameters;
 import org.opsbook.core.RuleId;
-import org.opsbook.core.machine.Decision;
-import org.opsbook.core.machine.Outcome;
-import org.opsbook.core.machine.StateMachine;
-import org.opsbook.core.machine.Workflow;
+import org.opsbook.core.internal.machine.Kernel;
 import org.opsbook.core.spi.WorkCalendar;
 import org.opsbook.core.time.StandardWorkCalendar;
-import org.opsbook.rules.internal.Inputs;
 
 /**
  * The data-modification (SM-DATAOP-MOD) and data-extraction (SM-DATAOP-EXT) workflows of manual §2.4, enforced.
- * {@link #apply} decides one event on one ticket: it checks that the actor holds a role the transition allows and
+ * The family runs on the workflow kernel: {@link #apply} decides one event on one ticket: it checks that the actor holds a role the transition allows and
  * every guard (each named by its rule: separation of duties DATAOP-MOD-12/-14 and DATAOP-EXT-05, approval forms
  * DATAOP-SENS-01/-04, the peak-hour ban DATAOP-EXT-04, the SOX order DATAOP-MOD-18 …) and returns either the new
  * ticket with exactly one audit entry (stream {@code dataop:<id>}), or a refusal listing every failed guard with
@@ -50,31 +43,36 @@ import org.opsbook.rules.internal.Inputs;
  *
  * <p>Immutable and thread-safe.
  */
-public final class DataOpWorkflow implements Workflow<DataOpTicket, DataOpEvent, DataOpEventData> {
-  private static final Map<DataOpEvent, Set<String>> MOD_RECORDS = recordedFields(OpType.MODIFICATION);
-  private static final Map<DataOpEvent, Set<String>> EXT_RECORDS = recordedFields(OpType.EXTRACTION);
-  private static final Map<DataOpEvent, Set<String>> REQUIRED = Map.of(
-      DataOpEvent.ASSIGN_TO_DEVELOPER, ImmutableSet.of("developerId", "executorKind"),
-      DataOpEvent.EXECUTE, ImmutableSet.of("actualRecordCount"),
-      DataOpEvent.RUN, ImmutableSet.of("actualRowCount", "actualExecutionMinutes"));
-  private static final Map<String, String> REQUIRED_BY_RULE = Map.of(
-      "developerId", "SM-DATAOP-MOD-T05", "executorKind", "DATAOP-SENS-03", "actualRecordCount", "DATAOP-DEF-02",
-      "actualRowCount", "DATAOP-EXT-04", "actualExecutionMinutes", "DATAOP-EXT-04");
-
+public final class DataOpWorkflow
+    extends Kernel<DataOpTicket, DataOpState, DataOpEvent, DataOpEventData, DataOpContext> {
   private final OpType opType;
-  private final StateMachine<DataOpState, DataOpEvent, DataOpContext> machine;
   private final OpsParameters params;
-  private final ExtractionWindow window;
-  private final Set<DataOpEvent> events;
 
   private DataOpWorkflow(OpType opType, OpsParameters params, WorkCalendar calendar) {
+    super(family(opType, checkNotNull(params, "params"), new ExtractionWindow(checkNotNull(calendar, "calendar"),
+        params)));
     this.opType = opType;
-    this.machine = opType == OpType.MODIFICATION ? DataOpMachines.MODIFICATION : DataOpMachines.EXTRACTION;
-    this.params = checkNotNull(params, "params");
-    this.window = new ExtractionWindow(checkNotNull(calendar, "calendar"), params);
-    Set<DataOpEvent> declared = EnumSet.noneOf(DataOpEvent.class);
-    machine.transitions().forEach(t -> declared.add(t.event()));
-    this.events = Collections.unmodifiableSet(declared);
+    this.params = params;
+  }
+
+  /** The family SM-DATAOP-MOD or SM-DATAOP-EXT on the kernel. */
+  private static Spec<DataOpTicket, DataOpState, DataOpEvent, DataOpEventData, DataOpContext> family(OpType opType,
+      OpsParameters params, ExtractionWindow window) {
+    return Kernel.<DataOpTicket, DataOpState, DataOpEvent, DataOpEventData, DataOpContext>spec(
+            opType == OpType.MODIFICATION ? DataOpMachines.MODIFICATION : DataOpMachines.EXTRACTION)
+        .id(DataOpTicket::id, "instanceId")
+        .state(DataOpTicket::state)
+        .eventName(DataOpEvent::eventName)
+        .stream(t -> "dataop:" + t.id())
+        .fields(DataOpEventData::presentFields)
+        .context((t, d, at) -> new DataOpContext(t, d, at, params, window))
+        .check((t, event, d) -> checkInput(opType, params, t, event, d))
+        .createdIn(DataOpState.DRAFT, "create")
+        .effect((t, to, event, actor, d, at) -> DataOpTicket.of(t.id(), to, t.op(),
+            DataOpRecorder.record(t, event, actor, d, at)))
+        .evidence((before, after, event, d, audit) -> evidence(opType, params, before, after, event, d, audit))
+        .times(t -> latest(t.record()), t -> t.record().submittedAt())
+        .statedTimes(DataOpWorkflow::statedTimes);
   }
 
   /** Returns the modification workflow (SM-DATAOP-MOD) under {@code params}. */
@@ -111,97 +109,50 @@ public final class DataOpWorkflow implements Workflow<DataOpTicket, DataOpEvent,
    * The manual does not limit the extraction rules to systems, so they apply to every one.
    */
   public boolean governs(DataOp op) {
+    return governs(opType, params, op);
+  }
+
+  private static boolean governs(OpType opType, OpsParameters params, DataOp op) {
     return opType != OpType.MODIFICATION || op.targetSystem().map(t -> t != TargetSystem.OTHER).orElse(true)
         || params.dataOpApplyToOtherSystems();
   }
 
-  /** Returns the declared transition table. */
-  StateMachine<DataOpState, DataOpEvent, DataOpContext> table() {
-    return machine;
-  }
-
-  /** Returns the transition table as Markdown: ID, from → to, event, roles, guards' rule IDs, what it records. */
-  public String describe() {
-    return machine.describe();
-  }
-
   /** Returns the events of this machine, in declaration order. */
   public Set<DataOpEvent> events() {
-    return events;
-  }
-
-  /** Returns the data fields {@code event} records (the only ones it accepts), as the decision API spells them. */
-  public Set<String> recordedFields(DataOpEvent event) {
-    return (opType == OpType.MODIFICATION ? MOD_RECORDS : EXT_RECORDS).get(event);
-  }
-
-  @Override
-  public String machine() {
-    return machine.id();
-  }
-
-  @Override
-  public String idOf(DataOpTicket ticket) {
-    return ticket.id();
-  }
-
-  @Override
-  public String stateOf(DataOpTicket ticket) {
-    return ticket.state().name();
-  }
-
-  @Override
-  public String eventName(DataOpEvent event) {
-    return event.eventName();
+    return table().events();
   }
 
   /**
-   * Starts a ticket from a draft; the audit entry {@code create} opens its stream.
-   *
-   * @throws InvalidInputException when the draft is not in DRAFT, is of the other operation type, or is outside
-   *     the rules of this host (DATAOP-DEF-05, see {@link #governs})
+   * Checks that the ticket is of this machine's operation type and governed here (DATAOP-DEF-05), and that an
+   * assignment names a developer as executor.
    */
-  @Override
-  public Outcome<DataOpTicket> create(DataOpTicket draft, Actor actor, Instant at) {
-    checkOperation(draft);
-    if (draft.state() != DataOpState.DRAFT) {
-      throw new InvalidInputException("state", "a new ticket starts in DRAFT, not " + draft.state());
+  private static void checkInput(OpType opType, OpsParameters params, DataOpTicket ticket, DataOpEvent event,
+      DataOpEventData data) {
+    String machine = opType == OpType.MODIFICATION ? "SM-DATAOP-MOD" : "SM-DATAOP-EXT";
+    if (ticket.op().opType() != opType) {
+      throw new InvalidInputException("opType", machine + " handles " + opType + ", not " + ticket.op().opType());
     }
-    AuditEntry audit = AuditEntry.builder().stream(stream(draft)).at(at).actorId(actor.id()).action("create")
-        .toState(draft.state().name()).putAllDetails(statedFacts(draft)).build();
-    return Outcome.accepted(draft, null, audit);
+    if (!governs(opType, params, ticket.op())) {
+      throw new InvalidInputException("targetSystem", "the modification rules apply to BOSS, IBOSS, CALLCENTER and "
+          + "channel systems; this host does not apply them to OTHER systems (dataOpApplyToOtherSystems)",
+          RuleId.of("DATAOP-DEF-05"));
+    }
+    if (event == DataOpEvent.ASSIGN_TO_DEVELOPER && data.executorKind().filter(k -> !k.isDeveloper()).isPresent()) {
+      throw new InvalidInputException("data.executorKind", "execution is assigned to a developer: "
+          + "DEVELOPER_ONSITE or DEVELOPER_REMOTE, not " + data.executorKind().get());
+    }
   }
 
-  /**
-   * Decides {@code event} fired by {@code actor}, recording {@code data}, at {@code at}.
-   *
-   * @return the new ticket and its audit entry, or a refusal listing every failed guard (the ticket unchanged)
-   * @throws InvalidInputException naming the field when the event is not one of this machine's, the data holds a
-   *     field the event does not record, or lacks one it must record, or naming {@code targetSystem} when the
-   *     ticket is outside the rules of this host (DATAOP-DEF-05, see {@link #governs})
-   */
-  @Override
-  public Outcome<DataOpTicket> apply(DataOpTicket ticket, DataOpEvent event, Actor actor, DataOpEventData data,
-      Instant at) {
-    checkNotNull(ticket, "ticket");
-    checkNotNull(event, "event");
-    checkNotNull(actor, "actor");
-    checkNotNull(data, "data");
-    checkNotNull(at, "at");
-    checkOperation(ticket);
-    checkData(event, data);
-    DataOpContext ctx = new DataOpContext(ticket, data, at, params, window);
-    Decision<DataOpState> d = machine.decide(ticket.state(), event, actor, ctx);
-    if (!d.isAllowed()) {
-      return Outcome.refused(ticket, d.transitionId(), d.violations());
+  /** The evidence: the facts stated at creation and submission, what the event recorded, and the batch verdict. */
+  private static void evidence(OpType opType, OpsParameters params, DataOpTicket before, DataOpTicket after,
+      DataOpEvent event, DataOpEventData data, AuditEntry.Builder audit) {
+    if (event == null || event == DataOpEvent.SUBMIT) {
+      audit.putAllDetails(statedFacts(before));
     }
-    DataOpTicket after = DataOpTicket.of(ticket.id(), d.to(), ticket.op(),
-        DataOpRecorder.record(ticket, event, actor, data, at));
-    AuditEntry.Builder audit = machine.auditOf(d, event, stream(ticket), event.eventName(), actor, at)
-        .fromState(ticket.state().name()).putAllDetails(evidence(data));
-    if (event == DataOpEvent.SUBMIT) {
-      audit.putAllDetails(statedFacts(ticket));
+    if (event == null) {
+      return;
     }
+    audit.putAllDetails(evidence(data));
     if (opType == OpType.MODIFICATION && (event == DataOpEvent.SUBMIT || event == DataOpEvent.EXECUTE)) {
       Batch batch = after.batch(params);
       audit.addAllRuleIds(batch.reasons()).putDetail("batch", Boolean.toString(batch.isBatch()));
@@ -210,46 +161,28 @@ public final class DataOpWorkflow implements Workflow<DataOpTicket, DataOpEvent,
             .collect(Collectors.joining(",")));
       }
     }
-    return Outcome.accepted(after, d.transitionId(), audit.build());
   }
 
-  private void checkOperation(DataOpTicket ticket) {
-    if (ticket.op().opType() != opType) {
-      throw new InvalidInputException("opType", machine.id() + " handles " + opType + ", not "
-          + ticket.op().opType());
-    }
-    if (!governs(ticket.op())) {
-      throw new InvalidInputException("targetSystem", "the modification rules apply to BOSS, IBOSS, CALLCENTER and "
-          + "channel systems; this host does not apply them to OTHER systems (dataOpApplyToOtherSystems)",
-          RuleId.of("DATAOP-DEF-05"));
-    }
+  /** The latest time the ticket's record keeps of a step. */
+  private static Optional<Instant> latest(DataOpRecord r) {
+    return Stream.of(r.submittedAt(), r.businessApprovedAt(), r.assessedAt(), r.techApprovedAt(),
+            r.developerImpactReplyAt(), r.submitterConsentAt(), r.executedAt(), r.reviewedAt(), r.deliveredAt(),
+            r.requesterNotifiedAt(), r.businessConfirmedAt())
+        .flatMap(Optional::stream).max(Comparator.naturalOrder());
   }
 
-  private void checkData(DataOpEvent event, DataOpEventData data) {
-    if (!events.contains(event)) {
-      throw new InvalidInputException("event", event.eventName() + " is not an event of " + machine.id()
-          + "; events: " + events().stream().map(DataOpEvent::eventName).toList());
-    }
-    Set<String> present = data.presentFields();
-    Inputs.onlyRecorded(event.eventName(), present, recordedFields(event));
-    for (String f : REQUIRED.getOrDefault(event, Set.of())) {
-      if (!present.contains(f)) {
-        throw new InvalidInputException("data." + f, event.eventName() + " must record " + f,
-            RuleId.of(REQUIRED_BY_RULE.get(f)));
-      }
-    }
-    if (event == DataOpEvent.ASSIGN_TO_DEVELOPER && data.executorKind().filter(k -> !k.isDeveloper()).isPresent()) {
-      throw new InvalidInputException("data.executorKind", "execution is assigned to a developer: "
-          + "DEVELOPER_ONSITE or DEVELOPER_REMOTE, not " + data.executorKind().get());
-    }
-  }
-
-  private static String stream(DataOpTicket ticket) {
-    return "dataop:" + ticket.id();
+  /** The times an event's data states (OPS-TIME-02). */
+  private static Map<String, Instant> statedTimes(DataOpEventData d) {
+    Map<String, Instant> m = new TreeMap<>();
+    d.backupTakenAt().ifPresent(v -> m.put("backupTakenAt", v));
+    d.sensitiveAccessFormApprovedAt().ifPresent(v -> m.put("sensitiveAccessFormApprovedAt", v));
+    d.batchSensitiveFormApprovedAt().ifPresent(v -> m.put("batchSensitiveFormApprovedAt", v));
+    d.startedAt().ifPresent(v -> m.put("startedAt", v));
+    return m;
   }
 
   /** The facts stated at submission, as the audit trail keeps them. */
-  private SortedMap<String, String> statedFacts(DataOpTicket ticket) {
+  private static SortedMap<String, String> statedFacts(DataOpTicket ticket) {
     DataOp op = ticket.op();
     SortedMap<String, String> m = new TreeMap<>();
     m.put("opType", op.opType().name());
@@ -305,44 +238,5 @@ public final class DataOpWorkflow implements Workflow<DataOpTicket, DataOpEvent,
     d.estimatedExecutionMinutes().ifPresent(v -> m.put("estimatedExecutionMinutes", Double.toString(v)));
     d.reason().ifPresent(v -> m.put("reason", Masking.phonesIn(v)));
     return m;
-  }
-
-  private static Map<DataOpEvent, Set<String>> recordedFields(OpType type) {
-    Set<String> script = ImmutableSet.of("scriptRef", "backupRef", "backupTakenAt", "attachments",
-        "inlineOriginalDataAndScript");
-    Set<String> extractionScript = ImmutableSet.of("scriptRef", "estimatedRowCount", "estimatedExecutionMinutes");
-    Map<DataOpEvent, Set<String>> m = new EnumMap<>(DataOpEvent.class);
-    for (DataOpEvent e : DataOpEvent.values()) {
-      m.put(e, Set.of());
-    }
-    m.put(DataOpEvent.ASSESS, Set.of("estimatedEffort"));
-    m.put(DataOpEvent.ATTACH_SCRIPT_AND_BACKUP, script);
-    m.put(DataOpEvent.RESUBMIT_SCRIPT, script);
-    m.put(DataOpEvent.ATTACH_SCRIPT, extractionScript);
-    m.put(DataOpEvent.RESUBMIT, extractionScript);
-    m.put(DataOpEvent.APPROVE_TECHNICAL, ImmutableSet.of("sensitiveAccessFormApprovedBy",
-        "sensitiveAccessFormApprovedAt", "batchSensitiveFormApprovedBy", "batchSensitiveFormApprovedAt"));
-    m.put(DataOpEvent.APPROVE_SCRIPT, ImmutableSet.of("sensitiveAccessFormApprovedBy",
-        "sensitiveAccessFormApprovedAt"));
-    m.put(DataOpEvent.ASSIGN_TO_DEVELOPER, ImmutableSet.of("developerId", "executorKind", "cityMonitorId",
-        "cityMonitorPresentThroughout"));
-    m.put(DataOpEvent.REPLY_IMPACT, Set.of("impactReply"));
-    m.put(DataOpEvent.EXECUTE, ImmutableSet.of("actualRecordCount", "batchSensitiveFormApprovedBy",
-        "batchSensitiveFormApprovedAt"));
-    m.put(DataOpEvent.RUN, ImmutableSet.of("actualRowCount", "actualExecutionMinutes", "startedAt",
-        "cityMonitorId", "cityMonitorPresentThroughout"));
-    m.put(DataOpEvent.PASS_REVIEW, type == OpType.MODIFICATION
-        ? ImmutableSet.of("scriptVerified", "resultVerified", "sampledNumbers")
-        : ImmutableSet.of("logicVerified", "countVerified", "sampledNumbers"));
-    m.put(DataOpEvent.FAIL_REVIEW, Set.of("findings"));
-    m.put(DataOpEvent.DELIVER, Set.of("deliveredTo"));
-    m.put(DataOpEvent.NOTIFY_REQUESTER, Set.of("channel"));
-    m.put(DataOpEvent.CANCEL, Set.of("reason"));
-    return Map.copyOf(m);
-  }
-
-  /** Returns the rules whose guards {@code event} checks in {@code state}, sorted; empty when it has no transition. */
-  public SortedSet<RuleId> guardRules(DataOpState state, DataOpEvent event) {
-    return machine.guardRules(state, event);
   }
 }

@@ -12,4 +12,4 @@ import java.time.LocalDate;
  * @param satisfied an update was written on {@code d} at or before the deadline
  * @param breached required, not satisfied, and the deadline has passed
  */
-public record ProgressDay(LocalDate date, Instant deadline, boolean required, boolean satisfied, boolean breached) {}
+record ProgressDay(LocalDate date, Instant deadline, boolean required, boolean satisfied, boolean breached) {}

@@ -25,7 +25,7 @@ import org.opsbook.core.spi.WorkCalendar;
  * {@link WorkCalendar} under {@link TicketUpdateCalendar#WORKING}; the time is
  * {@link OpsParameters#ticketDailyUpdateTime()}. Stateless.
  */
-public final class TicketProgress {
+final class TicketProgress {
   /** The rule. */
   public static final RuleId TICKET_02 = RuleId.of("TICKET-02");
 

@@ -7,16 +7,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.opsbook.core.Actor;
-import org.opsbook.core.AuditEntry;
 import org.opsbook.core.Role;
-import org.opsbook.core.machine.Decision;
-import org.opsbook.core.machine.Outcome;
-import org.opsbook.core.machine.StateMachine;
+import org.opsbook.core.internal.machine.Kernel;
+import org.opsbook.core.internal.machine.StateMachine;
 
 /**
  * SM-TICKET (rules-catalog §4.1) as a declared state machine, and the pure step that applies one event: roles and
@@ -26,26 +26,27 @@ import org.opsbook.core.machine.StateMachine;
  * judgement of TICKET-11 with who made it and when, and the routing needs that {@link TicketDuties} turns into
  * duties (TICKET-01, -05, -09). Like every declared workflow it
  * answers with a core {@link Outcome}: the ticket after the event and its one audit entry (stream
- * {@code ticket:<id>}), or every failed guard with the ticket unchanged. It stores nothing.
+ * {@code ticket:<id>}), or every failed guard with the ticket unchanged. It runs on the workflow kernel and stores
+ * nothing: {@link TicketService} keeps tickets through the core {@link org.opsbook.core.machine.WorkflowStore}.
  *
  * <pre>{@code
  * TicketWorkflow wf = new TicketWorkflow(roster, ZoneId.of("Asia/Shanghai"));
  * ComplaintTicket t = ComplaintTicket.received("T-1", receivedAt);
- * Outcome<ComplaintTicket> o = wf.apply(t, TicketEvent.ACCEPT, TicketEventData.empty(), preProcessor, now);
+ * Outcome<ComplaintTicket> created = wf.create(t, preProcessor, now);
+ * Outcome<ComplaintTicket> o = wf.apply(created.orThrow(), TicketEvent.ACCEPT, preProcessor, TicketEventData.empty(),
+ *     now);
  * }</pre>
  *
  * <p>Immutable and thread-safe when the roster is.
  */
-public final class TicketWorkflow {
+public final class TicketWorkflow
+    extends Kernel<ComplaintTicket, TicketState, TicketEvent, TicketEventData, TicketWorkflow.Context> {
   /** The machine's name. */
   public static final String MACHINE_ID = "SM-TICKET";
 
   private static final Set<Role> HANDLERS = EnumSet.of(Role.PRE_PROCESSOR, Role.OUTSOURCED_AGENT,
       Role.TICKET_REVIEWER, Role.BILLING_DECLARANT, Role.DATA_MOD_DUTY);
-
-  private final DutyRoster roster;
-  private final ZoneId zone;
-  private final StateMachine<TicketState, TicketEvent, Context> machine;
+  private static final StateMachine<TicketState, TicketEvent, Context> TABLE = build();
 
   /** What the guards look at: the ticket, the event's data, and the date of the event in the host's zone. */
   record Context(ComplaintTicket ticket, TicketEventData data, LocalDate today, DutyRoster roster) {}
@@ -57,14 +58,37 @@ public final class TicketWorkflow {
    * @param zone the zone that decides which day "today" is (TIME-01)
    */
   public TicketWorkflow(DutyRoster roster, ZoneId zone) {
-    this.roster = checkNotNull(roster, "roster");
-    this.zone = checkNotNull(zone, "zone");
-    this.machine = build();
+    super(family(checkNotNull(roster, "roster"), checkNotNull(zone, "zone")));
   }
 
-  /** Returns the declared machine. */
-  public StateMachine<TicketState, TicketEvent, ?> machine() {
-    return machine;
+  /** The family SM-TICKET on the kernel: a ticket is created as received ({@code receive}, in RECEIVED). */
+  private static Spec<ComplaintTicket, TicketState, TicketEvent, TicketEventData, Context> family(DutyRoster roster,
+      ZoneId zone) {
+    return Kernel.<ComplaintTicket, TicketState, TicketEvent, TicketEventData, Context>spec(TABLE)
+        .id(ComplaintTicket::ticketId, "ticketId")
+        .state(ComplaintTicket::state)
+        .eventName(TicketEvent::eventName)
+        .stream(t -> "ticket:" + t.ticketId())
+        .context((t, d, at) -> new Context(t, d, at.atZone(zone).toLocalDate(), roster))
+        .createdIn(TicketState.RECEIVED, "receive")
+        .effect((t, to, event, actor, d, at) -> effect((ImmutableComplaintTicket) t, event, d, actor, at)
+            .withState(to))
+        .evidence((before, after, event, d, audit) -> {
+          if (d == null) {
+            audit.putDetail("receivedAt", before.receivedAt().toString());
+          } else {
+            audit.putAllDetails(d.details());
+          }
+        })
+        .times(TicketWorkflow::latest, t -> Optional.of(t.receivedAt()));
+  }
+
+  /** The latest time the ticket keeps of a step. */
+  private static Optional<Instant> latest(ComplaintTicket t) {
+    return Stream.concat(Stream.of(Optional.of(t.receivedAt()), t.escalationTrendJudgedAt(), t.amsDispatchedAt(),
+                t.forwardedToBillingDutyAt(), t.forwardedToDataModDutyAt(), t.provincialForwardedAt(),
+                t.rawCdrSentAt(), t.closedAt()).flatMap(Optional::stream), t.progressUpdates().stream())
+        .max(Comparator.naturalOrder());
   }
 
   private static StateMachine<TicketState, TicketEvent, Context> build() {
@@ -228,28 +252,6 @@ public final class TicketWorkflow {
           + c.data().assignee().orElse("nobody");
     }
     return null;
-  }
-
-  /**
-   * Applies {@code event} to {@code ticket} at {@code at}.
-   *
-   * @return the ticket after the event and its audit entry, or a refusal listing every failed guard with the
-   *     ticket unchanged
-   */
-  public Outcome<ComplaintTicket> apply(ComplaintTicket ticket, TicketEvent event, TicketEventData data, Actor actor,
-      Instant at) {
-    checkNotNull(ticket, "ticket");
-    checkNotNull(data, "data");
-    checkNotNull(at, "at");
-    Context ctx = new Context(ticket, data, at.atZone(zone).toLocalDate(), roster);
-    Decision<TicketState> d = machine.decide(ticket.state(), event, actor, ctx);
-    if (!d.isAllowed()) {
-      return Outcome.refused(ticket, d.transitionId(), d.violations());
-    }
-    ComplaintTicket after = effect((ImmutableComplaintTicket) ticket, event, data, actor, at).withState(d.to());
-    AuditEntry audit = machine.auditOf(d, event, "ticket:" + ticket.ticketId(), event.eventName(), actor, at)
-        .fromState(d.from().name()).putAllDetails(data.details()).build();
-    return Outcome.accepted(after, d.transitionId(), audit);
   }
 
   private static ImmutableComplaintTicket effect(ImmutableComplaintTicket t, TicketEvent event, TicketEventData data,

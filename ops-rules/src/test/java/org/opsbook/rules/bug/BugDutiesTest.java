@@ -65,15 +65,15 @@ class BugDutiesTest {
     assertThat(duty(BugDuties.of(b, WEDNESDAY, P, SHANGHAI), "BUG-02").orElseThrow().dueAt()).contains(WEEK_END);
     assertThat(BugDuties.updatedInWeekOf(b, WEDNESDAY, SHANGHAI)).isFalse();
     Instant sunday = at("2026-11-29T23:59:59+08:00");
-    BugTicket updated = wf.apply(b, BugEvent.WEEKLY_UPDATE, BugEventData.builder().updateText("跟进中").build(),
-        FOLLOWER, sunday).bug().orElseThrow();
+    BugTicket updated = wf.apply(b, BugEvent.WEEKLY_UPDATE, FOLLOWER,
+        BugEventData.builder().updateText("跟进中").build(), sunday).orThrow();
     assertThat(BugDuties.updatedInWeekOf(updated, WEDNESDAY, SHANGHAI)).isTrue();
     Obligation second = duty(BugDuties.of(updated, sunday, P, SHANGHAI), "BUG-08").orElseThrow();
     assertThat(second.dueAt()).contains(at("2026-12-07T00:00:00+08:00"));
     assertThat(second.sequence()).isEqualTo(2);
     Instant mondayAfter = at("2026-11-30T00:00:00+08:00");
-    BugTicket nextWeek = wf.apply(b, BugEvent.WEEKLY_UPDATE, BugEventData.builder().updateText("跟进中").build(),
-        FOLLOWER, mondayAfter).bug().orElseThrow();
+    BugTicket nextWeek = wf.apply(b, BugEvent.WEEKLY_UPDATE, FOLLOWER,
+        BugEventData.builder().updateText("跟进中").build(), mondayAfter).orThrow();
     assertThat(BugDuties.nextWeeklyDue(nextWeek, SHANGHAI)).isEqualTo(at("2026-12-14T00:00:00+08:00"));
     Obligation overdue = duty(BugDuties.of(b, at("2026-12-10T09:00:00+08:00"), P, SHANGHAI), "BUG-02")
         .orElseThrow();
@@ -83,8 +83,8 @@ class BugDutiesTest {
   @Test
   @DisplayName("BUG-06 BUG-14 a large impact owes the room manager a report; BUG-07 a small one pushes the developer")
   void impactDuties() {
-    BugTicket large = wf.apply(bugIn(BugState.WITH_DEVELOPER), BugEvent.ASSESS_IMPACT, impact(201, null), PROCESSOR,
-        WEDNESDAY).bug().orElseThrow();
+    BugTicket large = wf.apply(bugIn(BugState.WITH_DEVELOPER), BugEvent.ASSESS_IMPACT, PROCESSOR, impact(201, null),
+        WEDNESDAY).orThrow();
     List<Obligation> d = BugDuties.of(large, WEDNESDAY, P, SHANGHAI);
     Obligation report = duty(d, "BUG-06").orElseThrow();
     assertThat(report.target()).isEqualTo("ROOM_MANAGER");
@@ -92,8 +92,8 @@ class BugDutiesTest {
     assertThat(report.triggeredAt()).contains(WEDNESDAY);
     assertThat(duty(d, "BUG-07")).isEmpty();
     assertThat(duty(d, "BUG-14")).as("BUG-14's 上报领导 is the BUG-06 report").isEmpty();
-    BugTicket small = wf.apply(bugIn(BugState.WITH_DEVELOPER), BugEvent.ASSESS_IMPACT, impact(200, 1), PROCESSOR,
-        WEDNESDAY).bug().orElseThrow();
+    BugTicket small = wf.apply(bugIn(BugState.WITH_DEVELOPER), BugEvent.ASSESS_IMPACT, PROCESSOR, impact(200, 1),
+        WEDNESDAY).orThrow();
     List<Obligation> s = BugDuties.of(small, WEDNESDAY, P, SHANGHAI);
     assertThat(duty(s, "BUG-06")).isEmpty();
     assertThat(duty(s, "BUG-07").orElseThrow().actor()).isEqualTo(Role.BUG_PROCESSOR);
@@ -105,11 +105,11 @@ class BugDutiesTest {
   @DisplayName("BUG-13 a BUG flagged for a data fix owes the data-processing flow until one is linked")
   void dataFixDuty() {
     BugTicket flagged = wf.apply(bugIn(BugState.WITH_DEVELOPER), BugEvent.ASSESS_IMPACT,
-        BugEventData.builder().bugAffectedCustomers(10).needsDataFix(true).build(), PROCESSOR, WEDNESDAY)
-        .bug().orElseThrow();
+        PROCESSOR, BugEventData.builder().bugAffectedCustomers(10).needsDataFix(true).build(), WEDNESDAY)
+        .orThrow();
     assertThat(duty(BugDuties.of(flagged, WEDNESDAY, P, SHANGHAI), "BUG-13")).isPresent();
-    BugTicket linked = wf.apply(flagged, BugEvent.NEED_DATA_FIX, BugEventData.builder().dataOpId("DM-1").build(),
-        PROCESSOR, WEDNESDAY).bug().orElseThrow();
+    BugTicket linked = wf.apply(flagged, BugEvent.NEED_DATA_FIX, PROCESSOR,
+        BugEventData.builder().dataOpId("DM-1").build(), WEDNESDAY).orThrow();
     assertThat(duty(BugDuties.of(linked, WEDNESDAY, P, SHANGHAI), "BUG-13")).isEmpty();
   }
 
@@ -117,9 +117,9 @@ class BugDutiesTest {
   @DisplayName("BUG-04 BUG-05 duties end once discharged; a closed BUG owes nothing")
   void dischargedDuties() {
     BugTicket b = bugIn(BugState.SUBMITTED_TO_PROVINCE);
-    b = wf.apply(b, BugEvent.PUBLISH_NOTICE, notice(), FOLLOWER, WEDNESDAY).bug().orElseThrow();
-    b = wf.apply(b, BugEvent.RAISE_COLLAB, BugEventData.builder().cmcpCollabTicketNo("C-1").build(), FOLLOWER,
-        WEDNESDAY).bug().orElseThrow();
+    b = wf.apply(b, BugEvent.PUBLISH_NOTICE, FOLLOWER, notice(), WEDNESDAY).orThrow();
+    b = wf.apply(b, BugEvent.RAISE_COLLAB, FOLLOWER, BugEventData.builder().cmcpCollabTicketNo("C-1").build(),
+        WEDNESDAY).orThrow();
     assertThat(BugDuties.of(b, WEDNESDAY, P, SHANGHAI)).extracting(o -> o.ruleId().value())
         .containsExactly("BUG-02", "BUG-08");
     assertThat(BugDuties.of(bugIn(BugState.CLOSED), WEDNESDAY, P, SHANGHAI)).isEmpty();
@@ -129,7 +129,7 @@ class BugDutiesTest {
   @DisplayName("BUG-11 REPORT-FMT-02 the weekly summary lists the BUGs open in the week with their numbers and workaround")
   void weeklySummary() {
     BugTicket b = bugIn(BugState.SUBMITTED_TO_PROVINCE);
-    b = wf.apply(b, BugEvent.PUBLISH_NOTICE, notice(), FOLLOWER, WEDNESDAY).bug().orElseThrow();
+    b = wf.apply(b, BugEvent.PUBLISH_NOTICE, FOLLOWER, notice(), WEDNESDAY).orThrow();
     ReportWindow week = ReportWindow.isoWeekOf(WEDNESDAY, SHANGHAI);
     List<BugWeeklySummaryRow> rows = BugSummaries.weekly(List.of(b, bugIn(BugState.CLOSED)), week);
     assertThat(rows).hasSize(2);

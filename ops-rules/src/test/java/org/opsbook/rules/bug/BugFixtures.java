@@ -1,6 +1,8 @@
 package org.opsbook.rules.bug;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.EnumSet;
@@ -18,6 +20,8 @@ final class BugFixtures {
   static final Actor SUPERVISOR = Actor.of("zhu", Role.ROOM_SUPERVISOR);
   /** Wednesday 25 November 2026, 10:00 in Shanghai. */
   static final Instant WEDNESDAY = at("2026-11-25T10:00:00+08:00");
+  /** The stores' clock: Wednesday 10:00, so the tests' steps lie within the skew of it. */
+  static final Clock CLOCK = Clock.fixed(WEDNESDAY, ZoneOffset.UTC);
 
   private BugFixtures() {}
 
@@ -55,29 +59,29 @@ final class BugFixtures {
   /** Raises a BUG and drives it to {@code target} along the main line. */
   static BugTicket bugIn(BugState target) {
     BugWorkflow wf = BugWorkflow.standard();
-    BugTicket b = wf.raise("BUG-1", raiseData(), REVIEWER, WEDNESDAY).bug().orElseThrow();
+    BugTicket b = wf.raise("BUG-1", raiseData(), REVIEWER, WEDNESDAY).orThrow();
     if (target == BugState.IDENTIFIED) {
       return b;
     }
-    b = wf.apply(b, BugEvent.SUBMIT_AMS, ams("AMS-9"), PROCESSOR, WEDNESDAY).bug().orElseThrow();
+    b = wf.apply(b, BugEvent.SUBMIT_AMS, PROCESSOR, ams("AMS-9"), WEDNESDAY).orThrow();
     if (target == BugState.SUBMITTED_TO_PROVINCE) {
       return b;
     }
-    b = wf.apply(b, BugEvent.PROVINCE_ASSIGNED, recheck(true), PROCESSOR, WEDNESDAY).bug().orElseThrow();
+    b = wf.apply(b, BugEvent.PROVINCE_ASSIGNED, PROCESSOR, recheck(true), WEDNESDAY).orThrow();
     if (target == BugState.WITH_DEVELOPER) {
       return b;
     }
-    b = wf.apply(b, BugEvent.DEVELOPER_REPLIED, BugEventData.builder().reply("已修复").version("v2").build(),
-        PROCESSOR, WEDNESDAY).bug().orElseThrow();
+    b = wf.apply(b, BugEvent.DEVELOPER_REPLIED, PROCESSOR,
+        BugEventData.builder().reply("已修复").version("v2").build(), WEDNESDAY).orThrow();
     if (target == BugState.FIX_DELIVERED) {
       return b;
     }
-    b = wf.apply(b, BugEvent.ACCEPT_AND_UPLOAD, BugEventData.builder().acceptancePassed(true).uploaded(true).build(),
-        PROCESSOR, WEDNESDAY).bug().orElseThrow();
+    b = wf.apply(b, BugEvent.ACCEPT_AND_UPLOAD, PROCESSOR,
+        BugEventData.builder().acceptancePassed(true).uploaded(true).build(), WEDNESDAY).orThrow();
     if (target == BugState.RESOLVED) {
       return b;
     }
-    return wf.apply(b, BugEvent.CLOSE_WEEKLY, BugEventData.builder().weeklySummaryRef("2026-W48").build(), FOLLOWER,
-        WEDNESDAY).bug().orElseThrow();
+    return wf.apply(b, BugEvent.CLOSE_WEEKLY, FOLLOWER, BugEventData.builder().weeklySummaryRef("2026-W48").build(),
+        WEDNESDAY).orThrow();
   }
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.opsbook.core.Actor;
 import org.opsbook.core.OpsParameters;
 import org.opsbook.core.Role;
+import org.opsbook.core.machine.Outcome;
 import org.opsbook.core.memory.InMemoryAuditLog;
 import org.opsbook.core.memory.InMemoryWorkflowRepository;
 import org.opsbook.rules.json.BugJson;
@@ -44,13 +45,13 @@ class BugPropertiesTest {
   @DisplayName("SM-BUG-T01..T10 the fitting actor and data of each event drive a BUG along the main line to CLOSED")
   void fittingStepsReachEveryState() {
     BugWorkflow wf = BugWorkflow.standard();
-    BugTicket b = wf.raise("B", BugFixtures.raiseData(), BugFixtures.REVIEWER, WEDNESDAY).bug().orElseThrow();
+    BugTicket b = wf.raise("B", BugFixtures.raiseData(), BugFixtures.REVIEWER, WEDNESDAY).orThrow();
     for (BugEvent e : List.of(BugEvent.SUBMIT_AMS, BugEvent.PROVINCE_ASSIGNED, BugEvent.DEVELOPER_REPLIED,
         BugEvent.REJECT_ACCEPTANCE, BugEvent.DEVELOPER_REPLIED, BugEvent.ACCEPT_AND_UPLOAD, BugEvent.CLOSE_WEEKLY)) {
       Step s = decode(e.ordinal());
-      BugStep step = wf.apply(b, e, DATA.get(s.data()), ACTORS.get(s.actor()), WEDNESDAY);
-      assertThat(step.isAllowed()).as(e.name()).isTrue();
-      b = step.bug().orElseThrow();
+      Outcome<BugTicket> step = wf.apply(b, e, ACTORS.get(s.actor()), DATA.get(s.data()), WEDNESDAY);
+      assertThat(step.isAccepted()).as(e.name()).isTrue();
+      b = step.orThrow();
     }
     assertThat(b.state()).isEqualTo(BugState.CLOSED);
   }
@@ -63,25 +64,25 @@ class BugPropertiesTest {
         .checkAssert(steps -> {
           InMemoryAuditLog audit = new InMemoryAuditLog();
           BugService service = new BugService(new InMemoryWorkflowRepository(audit), new BugJson(),
-              BugWorkflow.standard());
+              BugWorkflow.standard(), BugFixtures.CLOCK);
           BugWorkflow wf = BugWorkflow.standard();
-          int accepted = service.raise("B", BugFixtures.raiseData(), BugFixtures.REVIEWER, WEDNESDAY).isAllowed()
+          int accepted = service.raise("B", BugFixtures.raiseData(), BugFixtures.REVIEWER, WEDNESDAY).isAccepted()
               ? 1 : 0;
           for (Step s : steps) {
             BugTicket before = service.find("B").orElseThrow();
             BugEvent event = BugEvent.values()[s.event()];
             Actor actor = ACTORS.get(s.actor());
             BugEventData data = DATA.get(s.data());
-            BugStep step = service.fire("B", event, data, actor, WEDNESDAY);
+            Outcome<BugTicket> step = service.fire("B", event, actor, data, WEDNESDAY);
             BugTicket after = service.find("B").orElseThrow();
-            if (!step.isAllowed()) {
+            if (!step.isAccepted()) {
               assertThat(after).isEqualTo(before);
               assertThat(step.violations()).isNotEmpty();
               continue;
             }
             accepted++;
-            assertThat(wf.machine().find(before.state(), event)).isNotNull();
-            assertThat(after.state()).isEqualTo(wf.machine().find(before.state(), event).to());
+            assertThat(wf.table().find(before.state(), event)).isNotNull();
+            assertThat(after.state()).isEqualTo(wf.table().find(before.state(), event).to());
             assertThat(before.state()).isNotEqualTo(BugState.CLOSED);
             if (event == BugEvent.REJECT_ACCEPTANCE) {
               assertThat(actor.hasRole(Role.BUG_PROCESSOR)).isTrue();

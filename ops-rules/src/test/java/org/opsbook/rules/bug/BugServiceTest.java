@@ -16,6 +16,7 @@ import org.opsbook.core.AuditRecord;
 import org.opsbook.core.ConcurrentUpdateException;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.RuleId;
+import org.opsbook.core.machine.Outcome;
 import org.opsbook.core.machine.WorkflowStore;
 import org.opsbook.core.memory.InMemoryAuditLog;
 import org.opsbook.core.memory.InMemoryWorkflowRepository;
@@ -26,15 +27,16 @@ import org.opsbook.rules.json.BugJson;
 class BugServiceTest {
   private final InMemoryAuditLog audit = new InMemoryAuditLog();
   private final InMemoryWorkflowRepository repository = new InMemoryWorkflowRepository(audit);
-  private final BugService service = new BugService(repository, new BugJson(), BugWorkflow.standard());
+  private final BugService service = new BugService(repository, new BugJson(), BugWorkflow.standard(),
+      BugFixtures.CLOCK);
 
   @Test
   @DisplayName("SM-BUG-T01 SM-BUG-T02 accepted events are stored with their transition and audit record")
   void acceptedEventsAreStored() {
     service.raise("BUG-1", raiseData(), REVIEWER, WEDNESDAY);
-    BugStep s = service.fire("BUG-1", BugEvent.SUBMIT_AMS, BugFixtures.ams("AMS-9"), PROCESSOR,
+    Outcome<BugTicket> s = service.fire("BUG-1", BugEvent.SUBMIT_AMS, PROCESSOR, BugFixtures.ams("AMS-9"),
         WEDNESDAY.plusSeconds(60));
-    assertThat(s.isAllowed()).isTrue();
+    assertThat(s.isAccepted()).isTrue();
     assertThat(service.find("BUG-1").orElseThrow().state()).isEqualTo(BugState.SUBMITTED_TO_PROVINCE);
     assertThat(service.find("BUG-1").orElseThrow().amsBugTicketNo()).contains("AMS-9");
     assertThat(repository.find("BUG-1").orElseThrow().machine()).isEqualTo("SM-BUG");
@@ -55,12 +57,12 @@ class BugServiceTest {
   @Test
   @DisplayName("TICKET-06 BUG-09 a refused event stores nothing: no state change, no history, no audit record")
   void refusalsChangeNothing() {
-    assertThat(service.raise("BUG-1", raiseData(), PRE_PROCESSOR, WEDNESDAY).isAllowed()).isFalse();
+    assertThat(service.raise("BUG-1", raiseData(), PRE_PROCESSOR, WEDNESDAY).isAccepted()).isFalse();
     assertThat(repository.find("BUG-1")).isEmpty();
     assertThat(audit.streams()).isEmpty();
     service.raise("BUG-1", raiseData(), REVIEWER, WEDNESDAY);
-    BugStep refused = service.fire("BUG-1", BugEvent.REJECT_ACCEPTANCE, BugEventData.empty(), FOLLOWER, WEDNESDAY);
-    assertThat(refused.isAllowed()).isFalse();
+    Outcome<BugTicket> refused = service.fire("BUG-1", BugEvent.REJECT_ACCEPTANCE, FOLLOWER, BugEventData.empty(), WEDNESDAY);
+    assertThat(refused.isAccepted()).isFalse();
     assertThat(repository.find("BUG-1").orElseThrow().version()).isZero();
     assertThat(repository.history("BUG-1")).isEmpty();
     assertThat(audit.read("bug:BUG-1")).hasSize(1);
@@ -68,7 +70,7 @@ class BugServiceTest {
 
   @Test
   void unknownBugsAndDuplicateIdsAreTypedErrors() {
-    assertThatThrownBy(() -> service.fire("BUG-404", BugEvent.SUBMIT_AMS, BugFixtures.ams("A"), PROCESSOR,
+    assertThatThrownBy(() -> service.fire("BUG-404", BugEvent.SUBMIT_AMS, PROCESSOR, BugFixtures.ams("A"),
         WEDNESDAY)).isInstanceOf(InvalidInputException.class)
         .extracting(e -> ((InvalidInputException) e).field()).isEqualTo("bugId");
     service.raise("BUG-1", raiseData(), REVIEWER, WEDNESDAY);
@@ -78,26 +80,26 @@ class BugServiceTest {
   }
 
   @Test
-  @DisplayName("SM-BUG-T01 SM-BUG-T03 the service and a core WorkflowStore over asWorkflow() keep BUGs the same way")
+  @DisplayName("SM-BUG-T01 SM-BUG-T03 the service and a core WorkflowStore over the workflow keep BUGs the same way")
   void theServiceIsTheSharedWorkflowStore() {
     WorkflowStore<BugTicket, BugEvent, BugEventData> store = new WorkflowStore<>(repository,
-        BugWorkflow.standard().asWorkflow(), new BugJson());
+        BugWorkflow.standard(), new BugJson(), BugFixtures.CLOCK);
     service.raise("BUG-1", raiseData(), REVIEWER, WEDNESDAY);
     store.fire("BUG-1", BugEvent.SUBMIT_AMS, PROCESSOR, BugFixtures.ams("AMS-9"), WEDNESDAY.plusSeconds(60));
-    BugStep s = service.fire("BUG-1", BugEvent.PROVINCE_ASSIGNED, BugFixtures.recheck(true), PROCESSOR,
+    Outcome<BugTicket> s = service.fire("BUG-1", BugEvent.PROVINCE_ASSIGNED, PROCESSOR, BugFixtures.recheck(true),
         WEDNESDAY.plusSeconds(120));
-    assertThat(s.decision().from()).isEqualTo(BugState.SUBMITTED_TO_PROVINCE);
-    assertThat(s.decision().to()).isEqualTo(BugState.WITH_DEVELOPER);
+    assertThat(s.audit().orElseThrow().fromState()).contains("SUBMITTED_TO_PROVINCE");
+    assertThat(s.instance().state()).isEqualTo(BugState.WITH_DEVELOPER);
     assertThat(store.find("BUG-1")).isEqualTo(service.find("BUG-1"));
     assertThat(store.list()).isEqualTo(service.list());
     assertThat(store.history("BUG-1")).extracting(TransitionRecord::event)
         .containsExactly("submitAms", "provinceAssigned");
     assertThat(audit.read("bug:BUG-1")).extracting(r -> r.entry().action())
         .containsExactly("raiseBug", "submitAms", "provinceAssigned");
-    BugStep refused = service.fire("BUG-1", BugEvent.DEVELOPER_REPLIED, BugEventData.empty(), PROCESSOR,
+    Outcome<BugTicket> refused = service.fire("BUG-1", BugEvent.DEVELOPER_REPLIED, PROCESSOR, BugEventData.empty(),
         WEDNESDAY.plusSeconds(180));
-    assertThat(refused.decision().from()).isEqualTo(BugState.WITH_DEVELOPER);
-    assertThat(refused.decision().to()).isEqualTo(BugState.WITH_DEVELOPER);
+    assertThat(refused.instance().state()).isEqualTo(BugState.WITH_DEVELOPER);
+    assertThat(refused.audit()).isEmpty();
     assertThat(refused.violatedRules()).containsExactly(RuleId.of("SM-BUG-T07"));
   }
 }

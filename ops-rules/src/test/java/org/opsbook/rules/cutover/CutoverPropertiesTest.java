@@ -17,7 +17,7 @@ import org.opsbook.core.Actor;
 import org.opsbook.core.AuditEntry;
 import org.opsbook.core.Role;
 import org.opsbook.core.machine.Outcome;
-import org.opsbook.core.machine.Transition;
+import org.opsbook.core.internal.machine.Transition;
 
 /**
  * Random SM-CUTOVER event sequences by random actors, with the invariants checked after every step: refusals change

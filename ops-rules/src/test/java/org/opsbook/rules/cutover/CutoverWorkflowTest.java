@@ -175,7 +175,8 @@ class CutoverWorkflowTest {
     refusedBy(f.fire(COUNTERSIGN, OWNER, data().addCountersigners("信息技术中心", "客服中心").build()), "CUTOVER-06");
     Instant provinceAt = f.ticket.record().step(PROVINCE_DECISION).orElseThrow().at();
     refusedBy(f.fireAt(COUNTERSIGN, OWNER, data().addCountersigners("信息技术中心", "客服中心")
-        .countersignMedium(CountersignMedium.OFFICIAL_DOCUMENT).build(), provinceAt.minusSeconds(60)), "CUTOVER-06");
+        .countersignMedium(CountersignMedium.OFFICIAL_DOCUMENT).build(), provinceAt.minusSeconds(60)), "CUTOVER-06",
+        "OPS-TIME-01");
     assertThat(f.fire(COUNTERSIGN, OWNER, data().addCountersigners("信息技术中心", "客服中心")
         .countersignMedium(CountersignMedium.OFFICIAL_DOCUMENT).build()).isAccepted()).isTrue();
   }

@@ -63,8 +63,9 @@ class DataExtractionTest {
     return b.build();
   }
 
+  /** The Wednesday after the flows start (T0): a run is dated after the steps before it (OPS-TIME-01). */
   private static Instant wed(int h, int m) {
-    return ZonedDateTime.of(2026, 11, 25, h, m, 0, 0, StandardWorkCalendar.SHANGHAI).toInstant();
+    return ZonedDateTime.of(2026, 12, 2, h, m, 0, 0, StandardWorkCalendar.SHANGHAI).toInstant();
   }
 
   @Test

@@ -278,7 +278,7 @@ class DataModificationTest {
       Flow f = Flow.mod(modification().build()).ok(SUBMIT, SUBMITTER).ok(APPROVE_BUSINESS, BUSINESS)
           .ok(ATTACH_SCRIPT_AND_BACKUP, CITY, script());
       Instant businessAt = f.ticket.record().businessApprovedAt().orElseThrow();
-      refusedBy(f.fireAt(APPROVE_TECHNICAL, CITY, none(), businessAt.minusSeconds(1)), "DATAOP-MOD-18");
+      refusedBy(f.fireAt(APPROVE_TECHNICAL, CITY, none(), businessAt.minusSeconds(1)), "DATAOP-MOD-18", "OPS-TIME-01");
       assertThat(f.fireAt(APPROVE_TECHNICAL, CITY, none(), businessAt).isAccepted()).isTrue();
     }
 
@@ -287,10 +287,10 @@ class DataModificationTest {
     void dataopMod18ExecutionMayNotPrecedeTechnicalApprovalNorReviewExecution() {
       Flow f = Flow.mod(modification().build()).toTechApproved();
       Instant tech = f.ticket.record().techApprovedAt().orElseThrow();
-      refusedBy(f.fireAt(EXECUTE, CITY, executed(12), tech.minusSeconds(1)), "DATAOP-MOD-18");
+      refusedBy(f.fireAt(EXECUTE, CITY, executed(12), tech.minusSeconds(1)), "DATAOP-MOD-18", "OPS-TIME-01");
       assertThat(f.fireAt(EXECUTE, CITY, executed(12), tech.plusSeconds(1)).isAccepted()).isTrue();
       Instant exec = f.ticket.record().executedAt().orElseThrow();
-      refusedBy(f.fireAt(PASS_REVIEW, REVIEWER, review(), exec.minusSeconds(1)), "DATAOP-MOD-18");
+      refusedBy(f.fireAt(PASS_REVIEW, REVIEWER, review(), exec.minusSeconds(1)), "DATAOP-MOD-18", "OPS-TIME-01");
       assertThat(f.fireAt(PASS_REVIEW, REVIEWER, review(), exec).isAccepted()).isTrue();
     }
   }
@@ -330,9 +330,9 @@ class DataModificationTest {
       Actor otherSubmitter = actor("sun", "运营管理室", ActorKind.CITY_STAFF, Role.DATA_SUBMITTER);
       refusedBy(f.fire(CONSENT, otherSubmitter, none()), "DATAOP-MOD-10");
       Instant reply = f.ticket.record().developerImpactReplyAt().orElseThrow();
-      refusedBy(f.fireAt(CONSENT, SUBMITTER, none(), reply.minusSeconds(1)), "DATAOP-MOD-10");
+      refusedBy(f.fireAt(CONSENT, SUBMITTER, none(), reply.minusSeconds(1)), "DATAOP-MOD-10", "OPS-TIME-01");
       assertThat(f.fireAt(CONSENT, SUBMITTER, none(), reply).isAccepted()).isTrue();
-      refusedBy(f.fireAt(EXECUTE, DEV, executed(12), reply.minusSeconds(1)), "DATAOP-MOD-10", "DATAOP-MOD-13");
+      refusedBy(f.fireAt(EXECUTE, DEV, executed(12), reply.minusSeconds(1)), "DATAOP-MOD-10", "DATAOP-MOD-13", "OPS-TIME-01");
     }
 
     @DisplayName("DATAOP-MOD-10 a reassignment after rework needs a fresh impact statement and consent")

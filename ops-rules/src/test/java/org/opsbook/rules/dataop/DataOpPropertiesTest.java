@@ -18,7 +18,7 @@ import org.opsbook.core.ActorKind;
 import org.opsbook.core.AuditEntry;
 import org.opsbook.core.Role;
 import org.opsbook.core.machine.Outcome;
-import org.opsbook.core.machine.Transition;
+import org.opsbook.core.internal.machine.Transition;
 
 /**
  * Random event sequences by random actors against SM-DATAOP-MOD and SM-DATAOP-EXT, with invariants checked after

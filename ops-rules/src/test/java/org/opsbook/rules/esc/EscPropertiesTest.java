@@ -22,7 +22,7 @@ import org.opsbook.core.FaultFacts;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Role;
 import org.opsbook.core.machine.Outcome;
-import org.opsbook.core.machine.Transition;
+import org.opsbook.core.internal.machine.Transition;
 import org.opsbook.core.memory.InMemoryAuditLog;
 import org.opsbook.core.memory.InMemoryFaultRepository;
 import org.opsbook.core.memory.InMemoryObligationRepository;

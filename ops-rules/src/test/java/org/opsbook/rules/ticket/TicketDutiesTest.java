@@ -47,7 +47,7 @@ class TicketDutiesTest {
   }
 
   private static ComplaintTicket step(ComplaintTicket t, TicketEvent e, TicketEventData.Builder d, Actor a) {
-    var o = WF.apply(t, e, d.build(), a, NOW);
+    var o = WF.apply(t, e, a, d.build(), NOW);
     assertThat(o.violations()).as(e.name()).isEmpty();
     return o.instance();
   }
@@ -159,7 +159,7 @@ class TicketDutiesTest {
   @DisplayName("TICKET-04 the reviewer chases a ticket an outsourced agent handles, until it is archived")
   void ticket04() {
     ComplaintTicket byAgent = WF.apply(ComplaintTicket.received("T-1", NOW), TicketEvent.ACCEPT,
-        TicketEventData.empty(), OUTSOURCED, NOW).instance();
+        OUTSOURCED, TicketEventData.empty(), NOW).instance();
     assertThat(byAgent.handledByOutsourced()).isTrue();
     Obligation chase = duty(byAgent, "TICKET-04").orElseThrow();
     assertThat(chase.actor()).isEqualTo(Role.TICKET_REVIEWER);
@@ -194,10 +194,10 @@ class TicketDutiesTest {
     Obligation forward = duty(billing, "TICKET-07").orElseThrow();
     assertThat(forward.actor()).isEqualTo(Role.BILLING_DECLARANT);
     assertThat(forward.action()).contains("省计费网站");
-    assertThat(WF.apply(billing, TicketEvent.FORWARD_TO_BILLING_CENTER, TicketEventData.empty(), DECLARANT, NOW)
+    assertThat(WF.apply(billing, TicketEvent.FORWARD_TO_BILLING_CENTER, DECLARANT, TicketEventData.empty(), NOW)
         .violatedRules()).containsExactly(RuleId.of("TICKET-07"));
-    assertThat(WF.apply(billing, TicketEvent.FORWARD_TO_BILLING_CENTER, TicketEventData.builder()
-        .provincialRef("SJF-1").build(), Actor.of("other", Role.BILLING_DECLARANT), NOW).violatedRules())
+    assertThat(WF.apply(billing, TicketEvent.FORWARD_TO_BILLING_CENTER, Actor.of("other", Role.BILLING_DECLARANT), TicketEventData.builder()
+        .provincialRef("SJF-1").build(), NOW).violatedRules())
         .containsExactly(RuleId.of("TICKET-13"));
     ComplaintTicket forwarded = step(billing, TicketEvent.FORWARD_TO_BILLING_CENTER, TicketEventData.builder()
         .provincialRef("SJF-1"), DECLARANT);
@@ -229,17 +229,17 @@ class TicketDutiesTest {
     Obligation mail = duty(t, "TICKET-09").orElseThrow();
     assertThat(mail.channel()).isEqualTo(Channel.EMAIL);
     assertThat(mail.target()).isEqualTo("省网维公共邮箱");
-    var refused = WF.apply(t, TicketEvent.SEND_RAW_CDRS, TicketEventData.builder().cdrCompressed(true)
-        .cdrEncrypted(false).cdrSentTo("wangwei@prov").build(), DECLARANT, NOW);
+    var refused = WF.apply(t, TicketEvent.SEND_RAW_CDRS, DECLARANT, TicketEventData.builder().cdrCompressed(true)
+        .cdrEncrypted(false).cdrSentTo("wangwei@prov").build(), NOW);
     assertThat(refused.violatedRules()).containsExactly(RuleId.of("TICKET-09"));
     assertThat(refused.violations()).extracting(v -> v.field().orElseThrow()).containsExactly("cdrEncrypted");
-    assertThat(WF.apply(t, TicketEvent.SEND_RAW_CDRS, TicketEventData.builder().cdrEncrypted(true)
-        .cdrSentTo("wangwei@prov").build(), DECLARANT, NOW).violations()).extracting(v -> v.field().orElseThrow())
+    assertThat(WF.apply(t, TicketEvent.SEND_RAW_CDRS, DECLARANT, TicketEventData.builder().cdrEncrypted(true)
+        .cdrSentTo("wangwei@prov").build(), NOW).violations()).extracting(v -> v.field().orElseThrow())
         .containsExactly("cdrCompressed");
-    assertThat(WF.apply(t, TicketEvent.SEND_RAW_CDRS, TicketEventData.empty(), DECLARANT, NOW).violations())
+    assertThat(WF.apply(t, TicketEvent.SEND_RAW_CDRS, DECLARANT, TicketEventData.empty(), NOW).violations())
         .extracting(v -> v.field().orElseThrow()).containsExactly("cdrCompressed", "cdrEncrypted", "cdrSentTo");
-    assertThat(WF.apply(t, TicketEvent.SEND_RAW_CDRS, TicketEventData.builder().cdrCompressed(true)
-        .cdrEncrypted(true).cdrSentTo("wangwei@prov").build(), PRE, NOW).violatedRules())
+    assertThat(WF.apply(t, TicketEvent.SEND_RAW_CDRS, PRE, TicketEventData.builder().cdrCompressed(true)
+        .cdrEncrypted(true).cdrSentTo("wangwei@prov").build(), NOW).violatedRules())
         .containsExactly(RuleId.of("TICKET-09"));
     ComplaintTicket sent = step(t, TicketEvent.SEND_RAW_CDRS, TicketEventData.builder().cdrCompressed(true)
         .cdrEncrypted(true).cdrSentTo("wangwei@prov"), DECLARANT);

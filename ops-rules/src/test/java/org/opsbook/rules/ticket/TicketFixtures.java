@@ -32,17 +32,17 @@ final class TicketFixtures {
   }
 
   static ComplaintTicket preprocessing() {
-    return WF.apply(ComplaintTicket.received("T-1", NOW), TicketEvent.ACCEPT, TicketEventData.empty(), PRE, NOW)
+    return WF.apply(ComplaintTicket.received("T-1", NOW), TicketEvent.ACCEPT, PRE, TicketEventData.empty(), NOW)
         .instance();
   }
 
   static ComplaintTicket caused() {
-    return WF.apply(preprocessing(), TicketEvent.SET_CAUSE, TicketEventData.builder().cause(TicketCause.SYSTEM_FAULT)
-        .escalationTrend(false).build(), PRE, NOW).instance();
+    return WF.apply(preprocessing(), TicketEvent.SET_CAUSE, PRE, TicketEventData.builder().cause(TicketCause.SYSTEM_FAULT)
+        .escalationTrend(false).build(), NOW).instance();
   }
 
   static ComplaintTicket underReview() {
     return WF.apply(caused(), TicketEvent.SUBMIT_FOR_REVIEW,
-        TicketEventData.builder().handlingOpinion("已指导前台处理").build(), PRE, NOW).instance();
+        PRE, TicketEventData.builder().handlingOpinion("已指导前台处理").build(), NOW).instance();
   }
 }

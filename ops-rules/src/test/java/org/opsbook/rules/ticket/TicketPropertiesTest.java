@@ -48,14 +48,14 @@ class TicketPropertiesTest {
             int rest = code / TicketEvent.values().length;
             Actor actor = ACTORS.get(rest % ACTORS.size());
             TicketEventData data = DATA.get((rest / ACTORS.size()) % DATA.size());
-            Outcome<ComplaintTicket> s = WF.apply(t, event, data, actor, NOW);
+            Outcome<ComplaintTicket> s = WF.apply(t, event, actor, data, NOW);
             if (!s.isAccepted()) {
               assertThat(s.instance()).isEqualTo(t);
               assertThat(s.audit()).isEmpty();
               continue;
             }
             assertThat(t.state()).isNotEqualTo(TicketState.REPLIED);
-            assertThat(WF.machine().find(t.state(), event)).isNotNull();
+            assertThat(WF.table().find(t.state(), event)).isNotNull();
             if (event == TicketEvent.RAISE_BUG) {
               assertThat(actor.hasRole(Role.TICKET_REVIEWER)).isTrue();
             }

@@ -26,17 +26,17 @@ class TicketWorkflowTest {
   }
 
   private static Outcome<ComplaintTicket> apply(ComplaintTicket t, TicketEvent e, TicketEventData.Builder d, Actor a) {
-    return WF.apply(t, e, d.build(), a, NOW);
+    return WF.apply(t, e, a, d.build(), NOW);
   }
 
   @Test
   @DisplayName("SM-TICKET-T01 the pre-processor (or an outsourced agent) takes the ticket up and becomes its handler")
   void t01() {
-    Outcome<ComplaintTicket> s = WF.apply(ComplaintTicket.received("T-1", NOW), TicketEvent.ACCEPT, TicketEventData.empty(),
-        OUTSOURCED, NOW);
+    Outcome<ComplaintTicket> s = WF.apply(ComplaintTicket.received("T-1", NOW), TicketEvent.ACCEPT, OUTSOURCED,
+        TicketEventData.empty(), NOW);
     assertThat(s.instance().state()).isEqualTo(TicketState.PREPROCESSING);
     assertThat(s.instance().handler()).contains("wai");
-    assertThat(WF.apply(ComplaintTicket.received("T-1", NOW), TicketEvent.ACCEPT, TicketEventData.empty(), REVIEWER,
+    assertThat(WF.apply(ComplaintTicket.received("T-1", NOW), TicketEvent.ACCEPT, REVIEWER, TicketEventData.empty(),
         NOW).violatedRules()).containsExactly(id("SM-TICKET-T01"));
   }
 
@@ -112,8 +112,8 @@ class TicketWorkflowTest {
         TicketEventData.builder().assignee("ji"), PRE).instance();
     assertThat(billing.state()).isEqualTo(TicketState.AWAITING_BILLING_CENTER);
     assertThat(billing.handler()).contains("ji");
-    assertThat(WF.apply(caused(), TicketEvent.SUBMIT_TO_BILLING_DUTY, TicketEventData.builder().assignee("ji").build(),
-        PRE, TicketFixtures.at("2026-11-26T10:00:00+08:00")).violatedRules()).as("Thursday's roster differs")
+    assertThat(WF.apply(caused(), TicketEvent.SUBMIT_TO_BILLING_DUTY, PRE,
+        TicketEventData.builder().assignee("ji").build(), TicketFixtures.at("2026-11-26T10:00:00+08:00")).violatedRules()).as("Thursday's roster differs")
         .containsExactly(id("TICKET-13"));
     assertThat(apply(billing, TicketEvent.PROVINCIAL_REPLY_REVIEWED, TicketEventData.builder()
         .provincialReply("已退费"), DECLARANT).violatedRules()).containsExactly(id("TICKET-07"), id("TICKET-08"));
@@ -226,6 +226,6 @@ class TicketWorkflowTest {
         .containsExactly(id("TICKET-02"));
     assertThat(apply(caused(), TicketEvent.UPDATE_PROGRESS, TicketEventData.builder().progress("x"),
         Actor.of("m", Role.ROOM_MANAGER)).isAccepted()).isFalse();
-    assertThat(WF.machine().describe()).contains("SM-TICKET-T16").contains("TICKET-21");
+    assertThat(WF.table().describe()).contains("SM-TICKET-T16").contains("TICKET-21");
   }
 }

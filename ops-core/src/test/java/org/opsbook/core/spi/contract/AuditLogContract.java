@@ -36,7 +36,8 @@ public abstract class AuditLogContract extends StorageContract {
     AuditRecord r = store.audit().append(entry(S, "submit", at(0)));
     assertThat(r.sequence()).isEqualTo(1);
     assertThat(r.previousHash()).isEqualTo(AuditChain.GENESIS);
-    assertThat(r.hash()).isEqualTo(AuditChain.hash(r.entry(), 1, AuditChain.GENESIS));
+    assertThat(r.globalSequence()).isEqualTo(1);
+    assertThat(r.hash()).isEqualTo(AuditChain.demo().hash(r.entry(), 1, 1, AuditChain.GENESIS));
   }
 
   @Test
@@ -60,7 +61,8 @@ public abstract class AuditLogContract extends StorageContract {
     List<AuditRecord> read = store.audit().read("dataop:数据-7");
     assertThat(read).containsExactly(sealed);
     assertThat(read.get(0).entry()).isEqualTo(e);
-    assertThat(AuditChain.hash(read.get(0).entry(), 1, AuditChain.GENESIS)).isEqualTo(sealed.hash());
+    assertThat(AuditChain.demo().hash(read.get(0).entry(), 1, read.get(0).globalSequence(), AuditChain.GENESIS))
+        .isEqualTo(sealed.hash());
   }
 
   @Test

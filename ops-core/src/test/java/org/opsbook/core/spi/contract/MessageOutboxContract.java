@@ -99,18 +99,28 @@ public abstract class MessageOutboxContract extends StorageContract {
     assertThat(claimKeys(at(10).plus(LEASE), 5, "y")).containsExactly("K-1");
   }
 
+  private OutboxMessage claimOne(Instant now, String owner) {
+    List<OutboxMessage> c = store.outbox().claim(now, 1, owner, LEASE);
+    assertThat(c).hasSize(1);
+    return c.get(0);
+  }
+
   @Test
   void aSentMessageIsFinalAndMarkingItSentAgainChangesNothing() {
     store.outbox().enqueue(message("K-1", at(0)));
-    claimKeys(at(1), 5, "x");
-    store.outbox().markSent("K-1", at(2), "rec-1");
+    OutboxMessage c = claimOne(at(1), "x");
+    assertThat(c.owner()).contains("x");
+    assertThat(c.leaseGeneration()).isEqualTo(1);
+    assertThat(store.outbox().markSending(c, at(1), LEASE)).isTrue();
+    assertThat(store.outbox().find("K-1").orElseThrow().state()).isEqualTo(OutboxState.SENDING);
+    assertThat(store.outbox().markSent(c, at(2), "rec-1")).isTrue();
     OutboxMessage sent = store.outbox().find("K-1").orElseThrow();
     assertThat(sent.state()).isEqualTo(OutboxState.SENT);
     assertThat(sent.sentAt()).contains(at(2));
     assertThat(sent.receipt()).contains("rec-1");
-    store.outbox().markSent("K-1", at(9), "rec-2");
+    assertThat(store.outbox().markSent(c, at(9), "rec-2")).isFalse();
     assertThat(store.outbox().find("K-1")).contains(sent);
-    store.outbox().markFailed("K-1", "x", "late failure", at(20));
+    assertThat(store.outbox().markFailed(c, "late failure", at(20))).isFalse();
     assertThat(store.outbox().find("K-1")).contains(sent);
     assertThat(claimKeys(at(1000), 5, "y")).isEmpty();
   }
@@ -118,27 +128,94 @@ public abstract class MessageOutboxContract extends StorageContract {
   @Test
   void aFailedAttemptKeepsTheMessagePendingWithItsErrorUntilTheRetryTime() {
     store.outbox().enqueue(message("K-1", at(0)));
-    claimKeys(at(1), 5, "x");
-    store.outbox().markFailed("K-1", "x", "gateway timeout", at(60));
+    OutboxMessage c = claimOne(at(1), "x");
+    assertThat(store.outbox().markSending(c, at(1), LEASE)).isTrue();
+    assertThat(store.outbox().markFailed(c, "gateway timeout", at(60))).isTrue();
     OutboxMessage m = store.outbox().find("K-1").orElseThrow();
     assertThat(m.state()).isEqualTo(OutboxState.PENDING);
     assertThat(m.attempts()).isEqualTo(1);
     assertThat(m.lastError()).contains("gateway timeout");
     assertThat(m.nextAttemptAt()).isEqualTo(at(60));
     assertThat(claimKeys(at(59), 5, "y")).isEmpty();
-    assertThat(claimKeys(at(60), 5, "y")).containsExactly("K-1");
-    store.outbox().markSent("K-1", at(61), "rec-9");
+    OutboxMessage again = claimOne(at(60), "y");
+    assertThat(again.leaseGeneration()).isEqualTo(2);
+    assertThat(store.outbox().markSending(again, at(60), LEASE)).isTrue();
+    assertThat(store.outbox().markSent(again, at(61), "rec-9")).isTrue();
     OutboxMessage sent = store.outbox().find("K-1").orElseThrow();
     assertThat(sent.lastError()).isEmpty();
     assertThat(sent.attempts()).isEqualTo(1);
   }
 
   @Test
-  void markingAnUnknownKeyIsInvalidInput() {
-    assertThatThrownBy(() -> store.outbox().markSent("nope", at(0), "r"))
-        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("key"));
-    assertThatThrownBy(() -> store.outbox().markFailed("nope", "x", "e", at(0)))
-        .isInstanceOf(InvalidInputException.class);
+  @DisplayName("fencing: a dispatcher whose claim was taken over can neither start, finish nor fail the send")
+  void aLostClaimCannotSendOrMark() {
+    store.outbox().enqueue(message("K-1", at(0)));
+    OutboxMessage paused = claimOne(at(1), "x");
+    OutboxMessage other = claimOne(at(1).plus(LEASE), "y");
+    assertThat(other.leaseGeneration()).isEqualTo(paused.leaseGeneration() + 1);
+    assertThat(store.outbox().markSending(paused, at(2).plus(LEASE), LEASE)).as("taken over").isFalse();
+    assertThat(store.outbox().markSending(other, at(2).plus(LEASE), LEASE)).isTrue();
+    assertThat(store.outbox().markSent(paused, at(3).plus(LEASE), "r-x")).isFalse();
+    assertThat(store.outbox().markFailed(paused, "late", at(3).plus(LEASE))).isFalse();
+    assertThat(claimKeys(at(1000), 5, "z")).as("a message being sent is never claimed").isEmpty();
+    assertThat(store.outbox().markSent(other, at(4).plus(LEASE), "r-y")).isTrue();
+    assertThat(store.outbox().find("K-1").orElseThrow().receipt()).contains("r-y");
+  }
+
+  @Test
+  @DisplayName("a send whose lease lapsed without an outcome is in doubt: listed, confirmed or released, never reclaimed")
+  void aLapsedSendIsInDoubtUntilAPersonResolvesIt() {
+    store.outbox().enqueue(message("K-1", at(0)));
+    store.outbox().enqueue(message("K-2", at(0)));
+    OutboxMessage c1 = claimOne(at(1), "x");
+    assertThat(store.outbox().markSending(c1, at(1), LEASE)).isTrue();
+    OutboxMessage c2 = claimOne(at(1), "x");
+    assertThat(store.outbox().markSending(c2, at(1), LEASE)).isTrue();
+    assertThat(store.outbox().inDoubt(at(1).plus(LEASE).minusSeconds(1))).as("still in flight").isEmpty();
+    Instant later = at(1).plus(LEASE);
+    assertThat(store.outbox().inDoubt(later)).extracting(OutboxMessage::key).containsExactly("K-1", "K-2");
+    assertThat(claimKeys(later.plusSeconds(100), 5, "y")).as("never silently resent").isEmpty();
+    assertThat(store.outbox().confirmSent("K-1", later, "confirmed by zhang")).isTrue();
+    assertThat(store.outbox().find("K-1").orElseThrow().state()).isEqualTo(OutboxState.SENT);
+    assertThat(store.outbox().releaseForResend("K-2", later, "not received, per li")).isTrue();
+    OutboxMessage released = store.outbox().find("K-2").orElseThrow();
+    assertThat(released.state()).isEqualTo(OutboxState.PENDING);
+    assertThat(released.attempts()).isEqualTo(1);
+    assertThat(store.outbox().inDoubt(later)).isEmpty();
+    assertThat(store.outbox().confirmSent("K-2", later, "again")).as("no longer in doubt").isFalse();
+    assertThat(store.outbox().markSent(c2, later, "late")).as("the released claim is void").isFalse();
+    assertThat(claimKeys(later, 5, "y")).containsExactly("K-2");
+  }
+
+  @Test
+  @DisplayName("an in-doubt message is reclaimed under a new generation for a deduplicating gateway")
+  void inDoubtMessagesAreReclaimedForADeduplicatingGateway() {
+    store.outbox().enqueue(message("K-1", at(0)));
+    OutboxMessage c1 = claimOne(at(1), "x");
+    store.outbox().markSending(c1, at(1), LEASE);
+    assertThat(store.outbox().claimInDoubt(at(2), 5, "y", LEASE)).as("still in flight").isEmpty();
+    List<OutboxMessage> again = store.outbox().claimInDoubt(at(1).plus(LEASE), 5, "y", LEASE);
+    assertThat(again).singleElement().satisfies(m -> {
+      assertThat(m.state()).isEqualTo(OutboxState.SENDING);
+      assertThat(m.leaseGeneration()).isEqualTo(c1.leaseGeneration() + 1);
+    });
+    assertThat(store.outbox().markSent(c1, at(2).plus(LEASE), "r-x")).isFalse();
+    assertThat(store.outbox().markSent(again.get(0), at(2).plus(LEASE), "r-y")).isTrue();
+  }
+
+  @Test
+  void heartbeatExtendsTheOwnersLiveLeases() {
+    store.outbox().enqueue(message("K-1", at(0)));
+    store.outbox().enqueue(message("K-2", at(0)));
+    store.outbox().claim(at(1), 1, "x", LEASE);
+    store.outbox().claim(at(1), 1, "y", LEASE);
+    assertThat(store.outbox().heartbeat("x", at(20), LEASE)).isEqualTo(1);
+    assertThat(claimKeys(at(1).plus(LEASE), 5, "z")).containsExactly("K-2");
+    assertThat(store.outbox().heartbeat("x", at(20).plus(LEASE), LEASE)).as("lapsed").isZero();
+  }
+
+  @Test
+  void argumentsAreChecked() {
     assertThatThrownBy(() -> store.outbox().claim(at(0), 0, "x", LEASE)).isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -167,7 +244,9 @@ public abstract class MessageOutboxContract extends StorageContract {
       while (!(c = store.outbox().claim(at(100), 5, me, LEASE)).isEmpty()) {
         for (OutboxMessage m : c) {
           claimed.add(m.key());
-          store.outbox().markSent(m.key(), at(101), "r-" + m.key());
+          if (!store.outbox().markSending(m, at(101), LEASE) || !store.outbox().markSent(m, at(101), "r")) {
+            throw new IllegalStateException("lost " + m.key());
+          }
         }
       }
       return "done";
@@ -201,33 +280,35 @@ public abstract class MessageOutboxContract extends StorageContract {
       }
       MessageOutbox real = store.outbox();
       MessageOutbox model = new InMemoryMessageOutbox();
+      java.util.Map<String, OutboxMessage> realClaims = new java.util.HashMap<>();
+      java.util.Map<String, OutboxMessage> modelClaims = new java.util.HashMap<>();
       for (int op : ops) {
-        int kind = op % 4;
-        String key = keys[(op / 4) % 4];
-        Instant now = at(((op / 16) % 6) * 20L);
-        String owner = owners[(op / 96) % 2];
+        int kind = op % 5;
+        String key = keys[(op / 5) % 4];
+        Instant now = at(((op / 20) % 6) * 20L);
+        String owner = owners[(op / 120) % 2];
         String step = kind + " " + key + " @" + now + " by " + owner;
+        OutboxMessage none = message(key, now).withOwner(Optional.of(owner));
+        OutboxMessage rc = realClaims.getOrDefault(key + owner, none);
+        OutboxMessage mc = modelClaims.getOrDefault(key + owner, none);
         switch (kind) {
           case 0 -> assertThat(outcome(() -> real.enqueue(message(key, now)))).as(step)
               .isEqualTo(outcome(() -> model.enqueue(message(key, now))));
-          case 1 -> assertThat(outcome(() -> real.claim(now, 100, owner, LEASE).stream().map(OutboxMessage::key)
-              .toList())).as(step).isEqualTo(outcome(() -> model.claim(now, 100, owner, LEASE).stream()
-                  .map(OutboxMessage::key).toList()));
-          case 2 -> assertThat(outcome(() -> {
-            real.markSent(key, now, "r-" + key);
-            return "ok";
-          })).as(step).isEqualTo(outcome(() -> {
-            model.markSent(key, now, "r-" + key);
-            return "ok";
-          }));
-          default -> assertThat(outcome(() -> {
-            real.markFailed(key, owner, "down", now.plusSeconds(30));
-            return "ok";
-          })).as(step).isEqualTo(outcome(() -> {
-            model.markFailed(key, owner, "down", now.plusSeconds(30));
-            return "ok";
-          }));
+          case 1 -> {
+            List<OutboxMessage> r = real.claim(now, 100, owner, LEASE);
+            List<OutboxMessage> m = model.claim(now, 100, owner, LEASE);
+            assertThat(r).as(step).isEqualTo(m);
+            r.forEach(x -> realClaims.put(x.key() + owner, x));
+            m.forEach(x -> modelClaims.put(x.key() + owner, x));
+          }
+          case 2 -> assertThat(real.markSent(rc, now, "r-" + key)).as(step)
+              .isEqualTo(model.markSent(mc, now, "r-" + key));
+          case 3 -> assertThat(real.markSending(rc, now, LEASE)).as(step)
+              .isEqualTo(model.markSending(mc, now, LEASE));
+          default -> assertThat(real.markFailed(rc, "down", now.plusSeconds(30))).as(step)
+              .isEqualTo(model.markFailed(mc, "down", now.plusSeconds(30)));
         }
+        assertThat(real.inDoubt(now)).as(step).isEqualTo(model.inDoubt(now));
         assertThat(real.list(Optional.empty())).as(step).isEqualTo(model.list(Optional.empty()));
       }
     });

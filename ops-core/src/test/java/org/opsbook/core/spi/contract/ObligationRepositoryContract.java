@@ -45,6 +45,17 @@ public abstract class ObligationRepositoryContract extends StorageContract {
         .dueAt(due).recurring(true).sequence(seq).build());
   }
 
+  /** A claim as an instance would hold it: only key, owner and generation matter to the store. */
+  private static ClaimedObligation claim(ScheduledObligation o, String owner, long generation) {
+    return new ClaimedObligation(o, owner, at(0), generation);
+  }
+
+  private static ClaimedObligation claimOf(java.util.Map<String, ClaimedObligation> claims, ObligationKey key,
+      String owner) {
+    ClaimedObligation c = claims.get(key + owner);
+    return c != null ? c : claim(due(key.subjectId(), key.ruleId().value(), at(0)), owner, 0);
+  }
+
   private List<ObligationKey> keys(List<ClaimedObligation> claimed) {
     return claimed.stream().map(c -> c.scheduled().key()).toList();
   }
@@ -114,11 +125,12 @@ public abstract class ObligationRepositoryContract extends StorageContract {
   void theLeaseHolderCompletesAndTheKeyIsRememberedAsFired() {
     ScheduledObligation o = due("F-1", "ESC-ROOM-01", at(0));
     store.obligations().schedule(o);
-    store.obligations().claimDue(at(10), 5, "a", LEASE);
-    assertThat(store.obligations().complete(o.key(), "a", at(11))).isTrue();
+    ClaimedObligation c = store.obligations().claimDue(at(10), 5, "a", LEASE).get(0);
+    assertThat(c.generation()).isEqualTo(1);
+    assertThat(store.obligations().complete(c, at(11))).isTrue();
     assertThat(store.obligations().hasFired(o.key())).isTrue();
     assertThat(store.obligations().find(o.key())).isEmpty();
-    assertThat(store.obligations().complete(o.key(), "a", at(12))).isFalse();
+    assertThat(store.obligations().complete(c, at(12))).isFalse();
     assertThat(store.obligations().schedule(o)).isFalse();
     assertThat(store.obligations().find(o.key())).isEmpty();
     assertThat(store.obligations().claimDue(at(1000), 5, "a", LEASE)).isEmpty();
@@ -128,21 +140,40 @@ public abstract class ObligationRepositoryContract extends StorageContract {
   void onlyTheCurrentLeaseHolderMayComplete() {
     ScheduledObligation o = due("F-1", "ESC-ROOM-01", at(0));
     store.obligations().schedule(o);
-    assertThat(store.obligations().complete(o.key(), "a", at(1))).as("not claimed").isFalse();
-    store.obligations().claimDue(at(10), 5, "a", LEASE);
-    assertThat(store.obligations().complete(o.key(), "b", at(11))).isFalse();
-    store.obligations().claimDue(at(10).plus(LEASE), 5, "b", LEASE);
-    assertThat(store.obligations().complete(o.key(), "a", at(50))).as("lease taken over").isFalse();
-    assertThat(store.obligations().complete(o.key(), "b", at(50))).isTrue();
+    assertThat(store.obligations().complete(claim(o, "a", 1), at(1))).as("not claimed").isFalse();
+    ClaimedObligation a = store.obligations().claimDue(at(10), 5, "a", LEASE).get(0);
+    assertThat(store.obligations().complete(claim(o, "b", a.generation()), at(11))).isFalse();
+    ClaimedObligation b = store.obligations().claimDue(at(10).plus(LEASE), 5, "b", LEASE).get(0);
+    assertThat(b.generation()).isEqualTo(a.generation() + 1);
+    assertThat(store.obligations().complete(a, at(50))).as("lease taken over").isFalse();
+    assertThat(store.obligations().fail(a, "late", at(60))).as("lease taken over").isFalse();
+    assertThat(store.obligations().renew(a, at(50), LEASE)).as("lease taken over").isEmpty();
+    assertThat(store.obligations().complete(b, at(50))).isTrue();
     assertThat(store.obligations().hasFired(o.key())).isTrue();
+  }
+
+  @Test
+  @DisplayName("fencing: an owner that re-claims after losing its lease cannot act on its old claim (ABA)")
+  void anOldGenerationOfTheSameOwnerIsRefused() {
+    ScheduledObligation o = due("F-1", "ESC-ROOM-01", at(0));
+    store.obligations().schedule(o);
+    ClaimedObligation first = store.obligations().claimDue(at(10), 5, "a", LEASE).get(0);
+    ClaimedObligation b = store.obligations().claimDue(at(10).plus(LEASE), 5, "b", LEASE).get(0);
+    assertThat(store.obligations().fail(b, "down", at(10).plus(LEASE))).isTrue();
+    ClaimedObligation again = store.obligations().claimDue(at(10).plus(LEASE), 5, "a", LEASE).get(0);
+    assertThat(again.generation()).isEqualTo(first.generation() + 2);
+    assertThat(store.obligations().complete(first, at(50))).as("stale generation of the same owner").isFalse();
+    assertThat(store.obligations().renew(again, at(51), LEASE)).hasValueSatisfying(
+        r -> assertThat(r.leaseUntil()).isEqualTo(at(51).plus(LEASE)));
+    assertThat(store.obligations().complete(again, at(52))).isTrue();
   }
 
   @Test
   void anExpiredLeaseNobodyTookOverMayStillBeCompleted() {
     ScheduledObligation o = due("F-1", "ESC-ROOM-01", at(0));
     store.obligations().schedule(o);
-    store.obligations().claimDue(at(10), 5, "a", LEASE);
-    assertThat(store.obligations().complete(o.key(), "a", at(10).plus(LEASE).plusSeconds(5))).isTrue();
+    ClaimedObligation c = store.obligations().claimDue(at(10), 5, "a", LEASE).get(0);
+    assertThat(store.obligations().complete(c, at(10).plus(LEASE).plusSeconds(5))).isTrue();
   }
 
   @Test
@@ -150,23 +181,24 @@ public abstract class ObligationRepositoryContract extends StorageContract {
     for (int i = 0; i < 4; i++) {
       store.obligations().schedule(due("F-" + i, "ESC-ROOM-01", at(i)));
     }
-    List<ObligationKey> mine = keys(store.obligations().claimDue(at(10), 3, "a", LEASE));
-    ObligationKey notMine = due("F-3", "ESC-ROOM-01", at(3)).key();
-    List<ObligationKey> all = new ArrayList<>(mine);
-    all.add(notMine);
-    assertThat(store.obligations().completeAll(all, "a", at(11))).containsExactlyInAnyOrderElementsOf(mine);
+    List<ClaimedObligation> claims = store.obligations().claimDue(at(10), 3, "a", LEASE);
+    List<ObligationKey> mine = keys(claims);
+    ScheduledObligation notMine = due("F-3", "ESC-ROOM-01", at(3));
+    List<ClaimedObligation> all = new ArrayList<>(claims);
+    all.add(claim(notMine, "a", 1));
+    assertThat(store.obligations().completeAll(all, at(11))).containsExactlyInAnyOrderElementsOf(mine);
     assertThat(mine).allSatisfy(k -> assertThat(store.obligations().hasFired(k)).isTrue());
-    assertThat(store.obligations().hasFired(notMine)).isFalse();
-    assertThat(store.obligations().completeAll(List.of(), "a", at(12))).isEmpty();
+    assertThat(store.obligations().hasFired(notMine.key())).isFalse();
+    assertThat(store.obligations().completeAll(List.of(), at(12))).isEmpty();
   }
 
   @Test
   void aFailedFiringIsRetriedLaterWithItsAttemptsAndError() {
     ScheduledObligation o = due("F-1", "ESC-ROOM-01", at(0));
     store.obligations().schedule(o);
-    store.obligations().claimDue(at(10), 5, "a", LEASE);
-    assertThat(store.obligations().fail(o.key(), "b", "not mine", at(100))).isFalse();
-    assertThat(store.obligations().fail(o.key(), "a", "gateway down", at(100))).isTrue();
+    ClaimedObligation a = store.obligations().claimDue(at(10), 5, "a", LEASE).get(0);
+    assertThat(store.obligations().fail(claim(o, "b", a.generation()), "not mine", at(100))).isFalse();
+    assertThat(store.obligations().fail(a, "gateway down", at(100))).isTrue();
     ScheduledObligation stored = store.obligations().find(o.key()).orElseThrow();
     assertThat(stored.attempts()).isEqualTo(1);
     assertThat(stored.lastError()).contains("gateway down");
@@ -175,7 +207,7 @@ public abstract class ObligationRepositoryContract extends StorageContract {
     assertThat(store.obligations().claimDue(at(99), 5, "b", LEASE)).isEmpty();
     List<ClaimedObligation> retry = store.obligations().claimDue(at(100), 5, "b", LEASE);
     assertThat(retry).singleElement().satisfies(c -> assertThat(c.scheduled().attempts()).isEqualTo(1));
-    assertThat(store.obligations().fail(o.key(), "b", "again", at(200))).isTrue();
+    assertThat(store.obligations().fail(retry.get(0), "again", at(200))).isTrue();
     assertThat(store.obligations().find(o.key()).orElseThrow().attempts()).isEqualTo(2);
   }
 
@@ -244,9 +276,9 @@ public abstract class ObligationRepositoryContract extends StorageContract {
     store.obligations().schedule(due("F-1", "ESC-ROOM-01", at(500)));
     store.obligations().schedule(due("F-2", "ESC-ROOM-01", at(100)));
     assertThat(store.obligations().nextDueAt()).contains(at(100));
-    store.obligations().claimDue(at(200), 1, "a", LEASE);
+    ClaimedObligation c = store.obligations().claimDue(at(200), 1, "a", LEASE).get(0);
     assertThat(store.obligations().nextDueAt()).as("F-2 is leased").contains(at(200).plus(LEASE));
-    store.obligations().complete(due("F-2", "ESC-ROOM-01", at(100)).key(), "a", at(201));
+    store.obligations().complete(c, at(201));
     assertThat(store.obligations().nextDueAt()).contains(at(500));
   }
 
@@ -254,8 +286,7 @@ public abstract class ObligationRepositoryContract extends StorageContract {
   void scheduleAllCountsWhatIsNowPendingAndSkipsFiredKeys() {
     ScheduledObligation fired = due("F-0", "ESC-ROOM-01", at(0));
     store.obligations().schedule(fired);
-    store.obligations().claimDue(at(0), 1, "a", LEASE);
-    store.obligations().complete(fired.key(), "a", at(1));
+    store.obligations().complete(store.obligations().claimDue(at(0), 1, "a", LEASE).get(0), at(1));
     List<ScheduledObligation> batch = new ArrayList<>();
     batch.add(fired);
     for (int i = 1; i <= 50; i++) {
@@ -290,7 +321,7 @@ public abstract class ObligationRepositoryContract extends StorageContract {
       while (!(c = store.obligations().claimDue(at(100), 7, me, LEASE)).isEmpty()) {
         for (ClaimedObligation x : c) {
           claimed.add(x.scheduled().key());
-          if (!store.obligations().complete(x.scheduled().key(), me, at(101))) {
+          if (!store.obligations().complete(x, at(101))) {
             throw new IllegalStateException("lost " + x.scheduled().key());
           }
         }
@@ -308,10 +339,10 @@ public abstract class ObligationRepositoryContract extends StorageContract {
     for (int round = 0; round < 40; round++) {
       ScheduledObligation o = due("R-" + round, "ESC-ROOM-01", at(0));
       store.obligations().schedule(o);
-      store.obligations().claimDue(at(1), 100, "a", LEASE);
+      ClaimedObligation c = store.obligations().claimDue(at(1), 100, "a", LEASE).get(0);
       java.util.concurrent.atomic.AtomicInteger turn = new java.util.concurrent.atomic.AtomicInteger();
       List<Object> results = race(2, () -> turn.getAndIncrement() == 0
-          ? store.obligations().complete(o.key(), "a", at(2))
+          ? store.obligations().complete(c, at(2))
           : store.obligations().schedule(due(o.key().subjectId(), "ESC-ROOM-01", at(5))));
       assertThat(results).allSatisfy(r -> assertThat(r).isInstanceOf(Boolean.class));
       boolean fired = store.obligations().hasFired(o.key());
@@ -336,6 +367,8 @@ public abstract class ObligationRepositoryContract extends StorageContract {
       }
       ObligationRepository real = store.obligations();
       InMemoryObligationRepository model = new InMemoryObligationRepository();
+      java.util.Map<String, ClaimedObligation> realClaims = new java.util.HashMap<>();
+      java.util.Map<String, ClaimedObligation> modelClaims = new java.util.HashMap<>();
       List<ObligationKey> keys = new ArrayList<>();
       for (String sub : subjects) {
         for (String rule : rules) {
@@ -353,11 +386,17 @@ public abstract class ObligationRepositoryContract extends StorageContract {
         switch (kind) {
           case 0 -> assertThat(real.schedule(due(subject, rule, now))).as(step)
               .isEqualTo(model.schedule(due(subject, rule, now)));
-          case 1 -> assertThat(keys(real.claimDue(now, 100, owner, LEASE))).as(step)
-              .containsExactlyInAnyOrderElementsOf(keys(model.claimDue(now, 100, owner, LEASE)));
-          case 2 -> assertThat(real.complete(key, owner, now)).as(step).isEqualTo(model.complete(key, owner, now));
-          case 3 -> assertThat(real.fail(key, owner, "e", now.plusSeconds(5))).as(step)
-              .isEqualTo(model.fail(key, owner, "e", now.plusSeconds(5)));
+          case 1 -> {
+            List<ClaimedObligation> r = real.claimDue(now, 100, owner, LEASE);
+            List<ClaimedObligation> m = model.claimDue(now, 100, owner, LEASE);
+            assertThat(keys(r)).as(step).containsExactlyInAnyOrderElementsOf(keys(m));
+            r.forEach(x -> realClaims.put(x.scheduled().key() + owner, x));
+            m.forEach(x -> modelClaims.put(x.scheduled().key() + owner, x));
+          }
+          case 2 -> assertThat(real.complete(claimOf(realClaims, key, owner), now)).as(step)
+              .isEqualTo(model.complete(claimOf(modelClaims, key, owner), now));
+          case 3 -> assertThat(real.fail(claimOf(realClaims, key, owner), "e", now.plusSeconds(5))).as(step)
+              .isEqualTo(model.fail(claimOf(modelClaims, key, owner), "e", now.plusSeconds(5)));
           case 4 -> assertThat(real.cancel(key)).as(step).isEqualTo(model.cancel(key));
           case 5 -> assertThat(real.heartbeat(owner, now, LEASE)).as(step)
               .isEqualTo(model.heartbeat(owner, now, LEASE));

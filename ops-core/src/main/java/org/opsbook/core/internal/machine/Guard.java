@@ -1,4 +1,4 @@
-package org.opsbook.core.machine;
+package org.opsbook.core.internal.machine;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 

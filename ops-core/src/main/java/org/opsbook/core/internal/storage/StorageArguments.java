@@ -1,10 +1,12 @@
-package org.opsbook.core.spi;
+package org.opsbook.core.internal.storage;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
 import java.util.List;
 import org.opsbook.core.FaultEvent;
 import org.opsbook.core.FaultSummary;
+import org.opsbook.core.spi.TransitionRecord;
+import org.opsbook.core.spi.WorkflowInstance;
 
 /**
  * The argument checks every implementation of a storage port makes before it writes, so a call that the in-memory

@@ -1,6 +1,7 @@
-package org.opsbook.core.machine;
+package org.opsbook.core.internal.machine;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.ImmutableSortedSet;
 import java.util.function.Function;
@@ -9,7 +10,8 @@ import org.opsbook.core.Role;
 
 /**
  * One declared transition: its ID ({@code SM-DATAOP-MOD-T08}), from-state, event, to-state (fixed, or chosen from
- * the data), the roles that may fire it (empty: anyone), its guards, and the data it must record.
+ * the data), the roles that may fire it (empty: anyone), its guards, the data it records (declared once, here: the
+ * fields an event may carry, those it must carry with the rule that demands them) and what it stamps of itself.
  *
  * @param <S> the state type
  * @param <E> the event type
@@ -24,15 +26,17 @@ public final class Transition<S extends Enum<S>, E extends Enum<E>, C> {
   private final ImmutableSet<Role> roles;
   private final ImmutableList<Guard<C>> guards;
   private final ImmutableList<String> records;
+  private final ImmutableMap<String, RuleId> required;
+  private final ImmutableList<String> stamps;
   private final Decision<S> accepted;
   private final ImmutableSortedSet<RuleId> guardRules;
   private final ImmutableSortedSet<RuleId> ruleIds;
-  /** The guards as an array and whether any role is required: what the hot path of deciding reads. */
-  private final Guard<C>[] guardArray;
+  /** Whether any role is required: what the hot path of deciding reads. */
   private final boolean anyoneMayFire;
 
   Transition(RuleId id, S from, E event, S to, Function<C, S> target, ImmutableSet<Role> roles,
-      ImmutableList<Guard<C>> guards, ImmutableList<String> records) {
+      ImmutableList<Guard<C>> guards, ImmutableList<String> records, ImmutableMap<String, RuleId> required,
+      ImmutableList<String> stamps) {
     this.id = id;
     this.from = from;
     this.event = event;
@@ -41,19 +45,14 @@ public final class Transition<S extends Enum<S>, E extends Enum<E>, C> {
     this.roles = roles;
     this.guards = guards;
     this.records = records;
+    this.required = required;
+    this.stamps = stamps;
     this.accepted = to == null ? null : new Decision<>(from, to, id, ImmutableList.of());
-    @SuppressWarnings("unchecked")
-    Guard<C>[] array = guards.toArray(new Guard[0]);
-    this.guardArray = array;
     this.anyoneMayFire = roles.isEmpty();
     ImmutableSortedSet.Builder<RuleId> g = ImmutableSortedSet.naturalOrder();
     guards.forEach(x -> g.add(x.ruleId()));
     this.guardRules = g.build();
     this.ruleIds = ImmutableSortedSet.<RuleId>naturalOrder().add(id).addAll(guardRules).build();
-  }
-
-  Guard<C>[] guardArray() {
-    return guardArray;
   }
 
   boolean anyoneMayFire() {
@@ -113,9 +112,22 @@ public final class Transition<S extends Enum<S>, E extends Enum<E>, C> {
     return ruleIds;
   }
 
-  /** Returns the names of the data it must record. */
+  /** Returns the names of the data fields the event may carry on this transition: the only ones accepted. */
   public ImmutableList<String> records() {
     return records;
+  }
+
+  /** Returns the data fields the event must carry on this transition, each with the rule that demands it. */
+  public ImmutableMap<String, RuleId> required() {
+    return required;
+  }
+
+  /**
+   * Returns what the transition records of itself rather than from the event's data: who fired it and when, under
+   * the names the manual gives them (e.g. {@code businessApprovedAt}). A datum of that name is refused.
+   */
+  public ImmutableList<String> stamps() {
+    return stamps;
   }
 
   @Override

@@ -1,4 +1,4 @@
-package org.opsbook.core.machine;
+package org.opsbook.core.internal.machine;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSortedSet;

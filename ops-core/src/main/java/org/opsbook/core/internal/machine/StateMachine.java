@@ -1,17 +1,23 @@
-package org.opsbook.core.machine;
+package org.opsbook.core.internal.machine;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.ImmutableSortedSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.function.Function;
@@ -54,6 +60,9 @@ public final class StateMachine<S extends Enum<S>, E extends Enum<E>, C> {
   private final Object[][] refusals;
   private final ImmutableList<Transition<S, E, C>> transitions;
   private final ImmutableSet<S> terminal;
+  private final Set<E> events;
+  private final Map<E, Set<String>> recorded;
+  private final Map<E, Map<String, RuleId>> required;
 
   private StateMachine(Builder<S, E, C> b) {
     this.id = b.id;
@@ -71,6 +80,21 @@ public final class StateMachine<S extends Enum<S>, E extends Enum<E>, C> {
       checkArgument(!terminal.contains(t.from()), "%s: terminal state %s has a transition", id, t.from());
       table[s][e] = t;
     }
+    Set<E> declared = new LinkedHashSet<>();
+    Map<E, Set<String>> rec = new EnumMap<>(eventType);
+    Map<E, Map<String, RuleId>> req = new EnumMap<>(eventType);
+    for (Transition<S, E, C> t : transitions) {
+      declared.add(t.event());
+      rec.computeIfAbsent(t.event(), e -> new LinkedHashSet<>()).addAll(t.records());
+      req.computeIfAbsent(t.event(), e -> new LinkedHashMap<>()).putAll(t.required());
+    }
+    this.events = Collections.unmodifiableSet(declared);
+    Map<E, Set<String>> recCopy = new EnumMap<>(eventType);
+    rec.forEach((e, f) -> recCopy.put(e, ImmutableSet.copyOf(f)));
+    this.recorded = Collections.unmodifiableMap(recCopy);
+    Map<E, Map<String, RuleId>> reqCopy = new EnumMap<>(eventType);
+    req.forEach((e, f) -> reqCopy.put(e, ImmutableMap.copyOf(f)));
+    this.required = Collections.unmodifiableMap(reqCopy);
     this.refusals = new Object[states][events];
     for (S s : stateType.getEnumConstants()) {
       for (E e : eventType.getEnumConstants()) {
@@ -111,6 +135,24 @@ public final class StateMachine<S extends Enum<S>, E extends Enum<E>, C> {
   @SuppressWarnings("unchecked")
   public Transition<S, E, C> find(S state, E event) {
     return (Transition<S, E, C>) table[state.ordinal()][event.ordinal()];
+  }
+
+  /** Returns the events that have a transition, in declaration order of their first one. */
+  public Set<E> events() {
+    return events;
+  }
+
+  /**
+   * Returns the data fields {@code event} may carry: what its transitions record, declared once on them. Empty for
+   * an event without transitions.
+   */
+  public Set<String> recordedFields(E event) {
+    return recorded.getOrDefault(event, ImmutableSet.of());
+  }
+
+  /** Returns the data fields {@code event} must carry, each with the rule that demands it. */
+  public Map<String, RuleId> requiredFields(E event) {
+    return required.getOrDefault(event, ImmutableMap.of());
   }
 
   /** Returns the events that have a transition from {@code state}. */
@@ -170,7 +212,9 @@ public final class StateMachine<S extends Enum<S>, E extends Enum<E>, C> {
       violations.add(Violation.of(t.id(), "actor",
           "actor " + actor.id() + " holds none of " + t.roles() + " to fire " + event));
     }
-    for (Guard<C> g : t.guardArray()) {
+    ImmutableList<Guard<C>> guards = t.guards();
+    for (int i = 0; i < guards.size(); i++) {
+      Guard<C> g = guards.get(i);
       String failure = g.check().failure(context, actor);
       if (failure != null) {
         if (violations == null) {
@@ -217,7 +261,9 @@ public final class StateMachine<S extends Enum<S>, E extends Enum<E>, C> {
           .append(t.to() == null ? "(by data)" : t.to()).append(" | ").append(t.event()).append(" | ")
           .append(t.roles().isEmpty() ? "anyone" : t.roles()).append(" | ")
           .append(guardIds.isEmpty() ? "—" : String.join(", ", guardIds)).append(" | ")
-          .append(t.records().isEmpty() ? "—" : String.join(", ", t.records())).append(" |\n");
+          .append(t.stamps().isEmpty() && t.records().isEmpty() ? "—"
+              : String.join(", ", ImmutableList.<String>builder().addAll(t.stamps()).addAll(t.records()).build()))
+          .append(" |\n");
     }
     return sb.toString();
   }
@@ -268,6 +314,8 @@ public final class StateMachine<S extends Enum<S>, E extends Enum<E>, C> {
       private final Set<Role> roles = new HashSet<>();
       private final List<Guard<C>> guards = new ArrayList<>();
       private final List<String> records = new ArrayList<>();
+      private final Map<String, RuleId> required = new LinkedHashMap<>();
+      private final List<String> stamps = new ArrayList<>();
 
       private TransitionBuilder(RuleId transitionId, S from, E event, S to, Function<C, S> target) {
         this.transitionId = transitionId;
@@ -295,16 +343,42 @@ public final class StateMachine<S extends Enum<S>, E extends Enum<E>, C> {
         return this;
       }
 
-      /** Declares the data the transition must record. */
+      /** Declares the data fields the event may carry on this transition (the only ones accepted). */
       public TransitionBuilder records(String... fields) {
-        records.addAll(Arrays.asList(fields));
+        for (String f : fields) {
+          if (!records.contains(f)) {
+            records.add(f);
+          }
+        }
+        return this;
+      }
+
+      /**
+       * Declares data fields the event must carry on this transition, demanded by {@code ruleId}; they are recorded
+       * too. A workflow kernel refuses an event without them, naming the field and the rule.
+       */
+      public TransitionBuilder requires(String ruleId, String... fields) {
+        records(fields);
+        for (String f : fields) {
+          required.put(f, RuleId.of(ruleId));
+        }
+        return this;
+      }
+
+      /**
+       * Declares what the transition records of itself (its actor and time, under the manual's names, e.g.
+       * {@code businessApprovedAt}); the event's data may not state them.
+       */
+      public TransitionBuilder stamps(String... fields) {
+        stamps.addAll(Arrays.asList(fields));
         return this;
       }
 
       /** Adds the transition to the machine. */
       public Builder<S, E, C> add() {
         transitions.add(new Transition<>(transitionId, from, event, to, target, ImmutableSet.copyOf(roles),
-            ImmutableList.copyOf(guards), ImmutableList.copyOf(records)));
+            ImmutableList.copyOf(guards), ImmutableList.copyOf(records), ImmutableMap.copyOf(required),
+            ImmutableList.copyOf(stamps)));
         return Builder.this;
       }
     }

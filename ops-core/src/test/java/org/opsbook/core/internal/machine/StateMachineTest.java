@@ -1,4 +1,4 @@
-package org.opsbook.core.machine;
+package org.opsbook.core.internal.machine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
