@@ -54,7 +54,6 @@ CREATE TABLE ops_fault_event (
   rule_id  VARCHAR(60),
   duty_seq INTEGER,
   note     CHARACTER VARYING,
-  step_data CHARACTER VARYING,
   CONSTRAINT ops_fault_event_pk PRIMARY KEY (fault_id, seq)
 );
 

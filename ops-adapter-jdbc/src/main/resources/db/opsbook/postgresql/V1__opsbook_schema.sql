@@ -77,7 +77,6 @@ CREATE TABLE ops_fault_event (
   rule_id  VARCHAR(60),
   duty_seq INTEGER,
   note     TEXT,
-  step_data TEXT,
   CONSTRAINT ops_fault_event_pk PRIMARY KEY (fault_id, seq)
 );
 

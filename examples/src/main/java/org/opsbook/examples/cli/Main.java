@@ -7,9 +7,9 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import org.opsbook.core.json.DecisionApi;
-import org.opsbook.core.json.ErrorJson;
-import org.opsbook.core.json.OpsJson;
+import org.opsbook.json.DecisionApi;
+import org.opsbook.json.ErrorJson;
+import org.opsbook.json.OpsJson;
 import org.opsbook.examples.demo.Demo;
 
 /**

@@ -7,7 +7,7 @@ import java.util.List;
 import org.opsbook.core.Masking;
 import org.opsbook.core.Obligation;
 import org.opsbook.core.Person;
-import org.opsbook.core.json.DecisionApi;
+import org.opsbook.json.DecisionApi;
 import org.opsbook.core.time.MutableClock;
 import org.opsbook.examples.dashboard.Dashboard;
 import org.opsbook.examples.host.ConsoleGateway;

@@ -12,9 +12,9 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
-import org.opsbook.core.json.DecisionApi;
-import org.opsbook.core.json.ErrorJson;
-import org.opsbook.core.json.OpsJson;
+import org.opsbook.json.DecisionApi;
+import org.opsbook.json.ErrorJson;
+import org.opsbook.json.OpsJson;
 
 /**
  * Serves the decision API over HTTP: {@code POST /v1/<command>} with the command line's request and response

@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Assumptions;
-import org.opsbook.core.json.OpsJson;
+import org.opsbook.json.OpsJson;
 
 /**
  * A real headless Chromium (Debian's {@code chromium} package) driven over the Chrome DevTools Protocol with the

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.opsbook.core.json.OpsJson;
+import org.opsbook.json.OpsJson;
 
 /**
  * Every example of {@code docs/decision-api.md} is run through the command line ({@link Main#run}) and its exit

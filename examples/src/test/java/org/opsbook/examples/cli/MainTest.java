@@ -7,7 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import org.junit.jupiter.api.Test;
-import org.opsbook.core.json.OpsJson;
+import org.opsbook.json.OpsJson;
 
 class MainTest {
   private record Run(int status, String out) {}

@@ -8,7 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import org.junit.jupiter.api.Test;
-import org.opsbook.core.json.OpsJson;
+import org.opsbook.json.OpsJson;
 
 /** {@code ./opsbook notify}: the command line renders a message and names the field of bad input. */
 class NotifyMainTest {

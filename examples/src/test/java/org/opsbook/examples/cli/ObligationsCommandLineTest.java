@@ -8,7 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import org.junit.jupiter.api.Test;
-import org.opsbook.core.json.OpsJson;
+import org.opsbook.json.OpsJson;
 
 /** {@code ./opsbook obligations} end to end through {@link Main}. */
 class ObligationsCommandLineTest {

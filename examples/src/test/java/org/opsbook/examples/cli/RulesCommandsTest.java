@@ -8,7 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.opsbook.core.json.OpsJson;
+import org.opsbook.json.OpsJson;
 
 /** {@code classify} and {@code report} as the launcher serves them. */
 class RulesCommandsTest {

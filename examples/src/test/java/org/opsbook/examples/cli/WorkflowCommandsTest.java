@@ -12,7 +12,7 @@ import java.io.PrintStream;
 import java.io.Reader;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
-import org.opsbook.core.json.OpsJson;
+import org.opsbook.json.OpsJson;
 import org.opsbook.core.time.StandardWorkCalendar;
 import org.opsbook.core.time.WorkCalendarFormat;
 

@@ -20,7 +20,7 @@ import org.opsbook.core.FaultFacts;
 import org.opsbook.core.FaultNature;
 import org.opsbook.core.Obligation;
 import org.opsbook.core.Role;
-import org.opsbook.core.json.OpsJson;
+import org.opsbook.json.OpsJson;
 import org.opsbook.engine.OpsEngine;
 import org.opsbook.notify.HandlingParty;
 import org.opsbook.notify.MessageContent;

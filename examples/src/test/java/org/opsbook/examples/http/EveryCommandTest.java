@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.opsbook.core.json.OpsJson;
+import org.opsbook.json.OpsJson;
 import org.opsbook.examples.cli.Commands;
 import org.opsbook.examples.cli.Main;
 

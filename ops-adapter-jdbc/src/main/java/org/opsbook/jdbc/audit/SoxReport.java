@@ -7,8 +7,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.opsbook.core.json.OpsJson;
-import org.opsbook.core.json.Timestamps;
+import org.opsbook.json.OpsJson;
+import org.opsbook.json.Timestamps;
 
 /**
  * A SOX export (DATAOP-MOD-18 定期审计): the trails of the operations it covers and how it was made.

@@ -17,9 +17,9 @@ import org.opsbook.core.Person;
 import org.opsbook.core.RecipientClass;
 import org.opsbook.core.Role;
 import org.opsbook.core.RuleId;
-import org.opsbook.core.json.ActorJson;
-import org.opsbook.core.json.FaultFactsJson;
-import org.opsbook.core.json.OpsJson;
+import org.opsbook.json.internal.ActorJson;
+import org.opsbook.json.internal.FaultFactsJson;
+import org.opsbook.json.OpsJson;
 
 /**
  * The JSON text of the columns that hold structures: audit rule IDs and evidence, fault facts (through the core

@@ -19,15 +19,15 @@ import org.opsbook.rules.cutover.CutoverEvent;
 import org.opsbook.rules.cutover.CutoverEventData;
 import org.opsbook.rules.cutover.CutoverTicket;
 import org.opsbook.rules.cutover.CutoverWorkflow;
-import org.opsbook.rules.cutover.json.CutoverCodec;
+import org.opsbook.json.internal.CutoverCodec;
 import org.opsbook.rules.dataop.DataOpEvent;
 import org.opsbook.rules.dataop.DataOpEventData;
 import org.opsbook.rules.dataop.DataOpTicket;
 import org.opsbook.rules.dataop.DataOpWorkflow;
-import org.opsbook.rules.dataop.json.DataOpCodec;
+import org.opsbook.json.internal.DataOpCodec;
 import org.opsbook.rules.duty.FaultDutyService;
 import org.opsbook.rules.duty.ObligationEngine;
-import org.opsbook.rules.json.BugJson;
+import org.opsbook.json.internal.BugJson;
 
 /**
  * The engine's wiring: every service of the rules and notify modules built once over the storage ports, with the

@@ -4,12 +4,11 @@ import org.opsbook.core.machine.WorkflowCodec;
 import org.opsbook.core.spi.WorkflowInstance;
 import org.opsbook.notify.SmsKey;
 import org.opsbook.notify.SmsState;
-import org.opsbook.notify.json.SmsRecordJson;
 
 /**
- * Stores SM-SMS messages as their record in JSON ({@link SmsRecordJson}) under the message key, and an event's
- * evidence as its transition data. A message carries its stored version and the time of its last transition, so it
- * is read from the whole stored instance. Thread-safe.
+ * Stores SM-SMS messages as their record in the installed {@link SmsRecordFormat} under the message key, and an
+ * event's evidence as its transition data. A message carries its stored version and the time of its last
+ * transition, so it is read from the whole stored instance. Thread-safe.
  */
 final class SmsCodec implements WorkflowCodec<SmsMessage, SmsChange> {
   static final SmsCodec INSTANCE = new SmsCodec();
@@ -18,17 +17,17 @@ final class SmsCodec implements WorkflowCodec<SmsMessage, SmsChange> {
 
   @Override
   public String encode(SmsMessage message) {
-    return SmsRecordJson.write(message.record());
+    return SmsRecordFormat.installed().write(message.record());
   }
 
   @Override
   public SmsMessage decode(WorkflowInstance stored) {
     return new SmsMessage(SmsKey.parse(stored.id()), SmsState.valueOf(stored.state()), stored.version(),
-        SmsRecordJson.read(stored.dataJson()), stored.updatedAt());
+        SmsRecordFormat.installed().read(stored.dataJson()), stored.updatedAt());
   }
 
   @Override
   public String encodeData(SmsChange change) {
-    return SmsRecordJson.eventData(change.details());
+    return SmsRecordFormat.installed().eventData(change.details());
   }
 }

@@ -43,7 +43,6 @@ import org.opsbook.notify.NotifyConfig;
 import org.opsbook.notify.SmsKey;
 import org.opsbook.notify.SmsState;
 import org.opsbook.notify.TemplateSet;
-import org.opsbook.notify.json.SmsRecordJson;
 
 class SmsWorkflowTest {
   private static final SmsKey NOTIFICATION = SmsKey.of("F-1", MessageType.NOTIFICATION, 1);
@@ -369,7 +368,7 @@ class SmsWorkflowTest {
   void NOTIFY_REVIEW_01_anApprovalTamperedInStorageIsRefusedAtSending() {
     f.approved(NOTIFICATION, DUTY_A, LEADER);
     SmsMessage m = f.sms.find(NOTIFICATION).orElseThrow();
-    String forged = SmsRecordJson.write(m.record().withReviewer(Optional.of("duty-a")));
+    String forged = SmsRecordFormat.installed().write(m.record().withReviewer(Optional.of("duty-a")));
     f.workflows.transition(NOTIFICATION.toString(), m.version(), TransitionRecord.builder()
         .instanceId(NOTIFICATION.toString()).sequence(m.version() + 1).event("edit").fromState("APPROVED")
         .toState("APPROVED").actor(DUTY_A).at(T0).build(), forged, List.of());

@@ -41,7 +41,7 @@ import org.opsbook.rules.esc.EscEvent;
 import org.opsbook.rules.esc.EscEventData;
 import org.opsbook.rules.esc.EscFault;
 import org.opsbook.rules.internal.duty.AppendMap;
-import org.opsbook.rules.internal.esc.json.EscCodec;
+import org.opsbook.rules.internal.esc.StepDataFormat;
 import org.opsbook.rules.internal.esc.EscWorkflow;
 
 /**
@@ -425,7 +425,7 @@ public final class FaultTracker {
     } else {
       data.facts().ifPresent(b::facts);
     }
-    String recorded = EscCodec.instance().encodeData(d.recorded());
+    String recorded = StepDataFormat.installed().encodeData(d.recorded());
     if (!recorded.equals("{}")) {
       b.stepData(recorded);
     }
@@ -468,7 +468,7 @@ public final class FaultTracker {
 
   private static EscEventData stepData(FaultEvent e) {
     try {
-      return e.stepData().map(EscCodec.instance()::decodeData).orElse(EscEventData.empty());
+      return e.stepData().map(StepDataFormat.installed()::decodeData).orElse(EscEventData.empty());
     } catch (InvalidInputException x) {
       throw x.under("stepData");
     }

@@ -16,7 +16,7 @@ import org.opsbook.core.Role;
 import org.opsbook.core.machine.Outcome;
 import org.opsbook.core.memory.InMemoryAuditLog;
 import org.opsbook.core.memory.InMemoryWorkflowRepository;
-import org.opsbook.rules.json.BugJson;
+import org.opsbook.rules.testing.MemoCodec;
 
 /**
  * Random event sequences against SM-BUG through the service, with the invariants checked after every step: a
@@ -63,7 +63,7 @@ class BugPropertiesTest {
             .map(BugPropertiesTest::decode)).ofSizeBetween(1, 40))
         .checkAssert(steps -> {
           InMemoryAuditLog audit = new InMemoryAuditLog();
-          BugService service = new BugService(new InMemoryWorkflowRepository(audit), new BugJson(),
+          BugService service = new BugService(new InMemoryWorkflowRepository(audit), MemoCodec.bugs(),
               BugWorkflow.standard(), BugFixtures.CLOCK);
           BugWorkflow wf = BugWorkflow.standard();
           int accepted = service.raise("B", BugFixtures.raiseData(), BugFixtures.REVIEWER, WEDNESDAY).isAccepted()

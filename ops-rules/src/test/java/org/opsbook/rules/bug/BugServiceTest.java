@@ -21,13 +21,13 @@ import org.opsbook.core.machine.WorkflowStore;
 import org.opsbook.core.memory.InMemoryAuditLog;
 import org.opsbook.core.memory.InMemoryWorkflowRepository;
 import org.opsbook.core.spi.TransitionRecord;
-import org.opsbook.rules.json.BugJson;
+import org.opsbook.rules.testing.MemoCodec;
 
 /** SM-BUG persisted through the WorkflowRepository port: one audit record per accepted transition, none on refusal. */
 class BugServiceTest {
   private final InMemoryAuditLog audit = new InMemoryAuditLog();
   private final InMemoryWorkflowRepository repository = new InMemoryWorkflowRepository(audit);
-  private final BugService service = new BugService(repository, new BugJson(), BugWorkflow.standard(),
+  private final BugService service = new BugService(repository, MemoCodec.bugs(), BugWorkflow.standard(),
       BugFixtures.CLOCK);
 
   @Test
@@ -45,7 +45,7 @@ class BugServiceTest {
     assertThat(history).hasSize(1);
     assertThat(history.get(0).event()).isEqualTo("submitAms");
     assertThat(history.get(0).transitionId()).map(Object::toString).contains("SM-BUG-T02");
-    assertThat(history.get(0).dataJson()).isEqualTo("{\"amsBugTicketNo\":\"AMS-9\"}");
+    assertThat(history.get(0).dataJson()).isEqualTo(BugFixtures.ams("AMS-9").toString());
     List<AuditRecord> records = audit.read("bug:BUG-1");
     assertThat(records).extracting(r -> r.entry().action()).containsExactly("raiseBug", "submitAms");
     assertThat(records.get(1).entry().fromState()).contains("IDENTIFIED");
@@ -83,7 +83,7 @@ class BugServiceTest {
   @DisplayName("SM-BUG-T01 SM-BUG-T03 the service and a core WorkflowStore over the workflow keep BUGs the same way")
   void theServiceIsTheSharedWorkflowStore() {
     WorkflowStore<BugTicket, BugEvent, BugEventData> store = new WorkflowStore<>(repository,
-        BugWorkflow.standard(), new BugJson(), BugFixtures.CLOCK);
+        BugWorkflow.standard(), MemoCodec.bugs(), BugFixtures.CLOCK);
     service.raise("BUG-1", raiseData(), REVIEWER, WEDNESDAY);
     store.fire("BUG-1", BugEvent.SUBMIT_AMS, PROCESSOR, BugFixtures.ams("AMS-9"), WEDNESDAY.plusSeconds(60));
     Outcome<BugTicket> s = service.fire("BUG-1", BugEvent.PROVINCE_ASSIGNED, PROCESSOR, BugFixtures.recheck(true),

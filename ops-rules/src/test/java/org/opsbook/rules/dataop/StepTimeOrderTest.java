@@ -33,7 +33,7 @@ import org.opsbook.core.machine.WorkflowStore;
 import org.opsbook.core.memory.InMemoryAuditLog;
 import org.opsbook.core.memory.InMemoryWorkflowRepository;
 import org.opsbook.rules.dataop.Fixtures.Flow;
-import org.opsbook.rules.dataop.json.DataOpCodec;
+import org.opsbook.rules.testing.MemoCodec;
 
 /**
  * The attacks of issue 11 on the time order of a data modification (OPS-TIME-01/02/03): backdated approvals, a
@@ -100,7 +100,7 @@ class StepTimeOrderTest {
     InMemoryAuditLog audit = new InMemoryAuditLog();
     InMemoryWorkflowRepository repo = new InMemoryWorkflowRepository(audit);
     WorkflowStore<DataOpTicket, DataOpEvent, DataOpEventData> store = new WorkflowStore<>(repo, MOD,
-        DataOpCodec.instance(), Clock.fixed(T0, ZoneOffset.UTC));
+        new MemoCodec<>(), Clock.fixed(T0, ZoneOffset.UTC));
     DataOp op = modification().build();
 
     Outcome<DataOpTicket> old = store.create(DataOpTicket.draft("DM-1970", op), SUBMITTER, EPOCH);

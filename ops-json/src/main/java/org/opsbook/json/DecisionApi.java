@@ -1,0 +1,104 @@
+package org.opsbook.json;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.common.collect.ImmutableSortedMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.opsbook.core.InvalidInputException;
+
+/**
+ * The JSON decision API as one dispatcher that the command line and the HTTP server share: a command name and a
+ * request text in, a {@link Response} (exit code, HTTP status, document) out. Every failure becomes the documented
+ * error document; nothing throws. Immutable and thread-safe.
+ */
+public final class DecisionApi {
+  private final ImmutableSortedMap<String, DecisionCommand> commands;
+
+  private DecisionApi(Map<String, DecisionCommand> commands) {
+    this.commands = ImmutableSortedMap.copyOf(commands);
+  }
+
+  /**
+   * Returns the dispatcher with every command of the decision API: classify, obligations, notify, dataop,
+   * extraction-window, report and cutover (decision-api.md). The command line, the HTTP server and the demo use it.
+   */
+  public static DecisionApi standard() {
+    return builder()
+        .register(new org.opsbook.json.internal.ClassifyCommand())
+        .register(new org.opsbook.json.internal.ObligationsCommand())
+        .register(new org.opsbook.json.internal.NotifyCommand())
+        .register(new org.opsbook.json.internal.DataOpCommand())
+        .register(new org.opsbook.json.internal.ExtractionWindowCommand())
+        .register(new org.opsbook.json.internal.ReportCommand())
+        .register(new org.opsbook.json.internal.CutoverCommand())
+        .build();
+  }
+
+  /** Returns a builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns the names of the registered commands, sorted. */
+  public Set<String> commandNames() {
+    return commands.keySet();
+  }
+
+  /**
+   * Runs {@code command} on {@code requestText}.
+   *
+   * @return the response; status 0/200, 2/400 (invalid input), 2/404 (unknown command) or 1/500
+   */
+  public Response execute(String command, String requestText) {
+    DecisionCommand c = commands.get(command);
+    if (c == null) {
+      return new Response(2, 404, ErrorJson.error(ErrorJson.UNKNOWN_COMMAND,
+          "unknown command '" + command + "'; commands: " + commands.keySet()));
+    }
+    try {
+      JsonNode request = OpsJson.parse(requestText);
+      return new Response(0, 200, c.handle(request));
+    } catch (InvalidInputException e) {
+      return new Response(2, 400, ErrorJson.invalidInput(e));
+    } catch (RuntimeException e) {
+      return new Response(1, 500, ErrorJson.error(ErrorJson.INTERNAL,
+          e.getClass().getSimpleName() + ": " + e.getMessage()));
+    }
+  }
+
+  /**
+   * A response.
+   *
+   * @param exitCode the command line's exit status
+   * @param httpStatus the HTTP status
+   * @param body the response or error document
+   */
+  public record Response(int exitCode, int httpStatus, JsonNode body) {
+    /** Returns the body as compact JSON text. */
+    public String bodyText() {
+      return OpsJson.write(body);
+    }
+  }
+
+  /** Builds a {@link DecisionApi}. */
+  public static final class Builder {
+    private final Map<String, DecisionCommand> commands = new TreeMap<>();
+
+    private Builder() {}
+
+    /** Registers a command; names are unique. */
+    public Builder register(DecisionCommand command) {
+      checkArgument(commands.putIfAbsent(command.name(), command) == null,
+          "command %s registered twice", command.name());
+      return this;
+    }
+
+    /** Returns the dispatcher. */
+    public DecisionApi build() {
+      return new DecisionApi(commands);
+    }
+  }
+}

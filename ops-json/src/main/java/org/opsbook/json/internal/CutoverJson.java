@@ -1,0 +1,161 @@
+package org.opsbook.json.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
+import org.opsbook.core.InvalidInputException;
+import org.opsbook.core.Role;
+import org.opsbook.json.JsonFields;
+import org.opsbook.json.OpsJson;
+import org.opsbook.json.Timestamps;
+import org.opsbook.json.internal.Schema.Kind;
+import org.opsbook.core.time.StandardWorkCalendar;
+import org.opsbook.rules.cutover.ApplicationContent;
+import org.opsbook.rules.cutover.CountersignMedium;
+import org.opsbook.rules.cutover.Cutover;
+import org.opsbook.rules.cutover.CutoverCategory;
+import org.opsbook.rules.cutover.CutoverEvent;
+import org.opsbook.rules.cutover.CutoverEventData;
+import org.opsbook.rules.cutover.CutoverRecord;
+import org.opsbook.rules.cutover.CutoverSystem;
+import org.opsbook.rules.cutover.CutoverTrigger;
+import org.opsbook.rules.cutover.ImportantOperation;
+import org.opsbook.rules.cutover.ProjectScope;
+import org.opsbook.rules.cutover.RecordedStep;
+import org.opsbook.rules.cutover.ReportContent;
+
+/**
+ * Reads and writes the cutover documents: the facts of catalog §2.8, an event's data and the stored record.
+ * Content names are the catalog's ({@code PLAN}, {@code EMERGENCY_PLAN} …); reading is strict and names the JSON
+ * path of any bad value.
+ */
+public final class CutoverJson {
+  /** The facts. */
+  public static final Schema<Cutover, Cutover.Builder> FACTS = Schema.of(Cutover::builder, Cutover.Builder::build)
+      .opt("cutoverId", Kind.TEXT, Cutover::cutoverId, Cutover.Builder::cutoverId)
+      .opt("system", Kind.of(CutoverSystem.class), Cutover::system, Cutover.Builder::system)
+      .opt("category", Kind.of(CutoverCategory.class), Cutover::category, Cutover.Builder::category)
+      .opt("trigger", Kind.of(CutoverTrigger.class), Cutover::trigger, Cutover.Builder::trigger)
+      .opt("projectScope", Kind.of(ProjectScope.class), Cutover::projectScope, Cutover.Builder::projectScope)
+      .opt("plannedStart", Kind.TIME, Cutover::plannedStart, Cutover.Builder::plannedStart)
+      .opt("applicationSubmittedAt", Kind.TIME, Cutover::applicationSubmittedAt,
+          Cutover.Builder::applicationSubmittedAt)
+      .flag("affectsCustomerBusiness", Cutover::affectsCustomerBusiness, Cutover.Builder::affectsCustomerBusiness)
+      .flag("needsSocialAnnouncement", Cutover::needsSocialAnnouncement, Cutover.Builder::needsSocialAnnouncement)
+      .list("reportContents", Kind.of(ReportContent.class), Cutover::reportContents,
+          Cutover.Builder::addAllReportContents)
+      .list("applicationContents", Kind.of(ApplicationContent.class), Cutover::applicationContents,
+          Cutover.Builder::addAllApplicationContents)
+      .list("relatedDepartments", Kind.TEXT, Cutover::relatedDepartments, Cutover.Builder::addAllRelatedDepartments);
+  /** The fact fields. */
+  public static final Set<String> FACT_FIELDS = FACTS.names();
+
+  private static final Schema<ImportantOperation, Object[]> OPERATION = Schema.<ImportantOperation, Object[]>of(
+          () -> new Object[3], a -> new ImportantOperation((String) a[0], Optional.ofNullable((String) a[1]),
+              Optional.ofNullable((String) a[2])))
+      .req("description", Kind.NONBLANK, ImportantOperation::description, (a, v) -> a[0] = v)
+      .opt("operatorId", Kind.TEXT, ImportantOperation::operatorId, (a, v) -> a[1] = v)
+      .opt("watcherId", Kind.TEXT, ImportantOperation::watcherId, (a, v) -> a[2] = v);
+
+  /** An event's data. */
+  public static final Schema<CutoverEventData, CutoverEventData.Builder> DATA =
+      Schema.of(CutoverEventData::builder, CutoverEventData.Builder::build)
+      .list("draftContents", Kind.of(ReportContent.class), CutoverEventData::draftContents,
+          CutoverEventData.Builder::addAllDraftContents)
+      .flag("feasible", CutoverEventData::feasible, CutoverEventData.Builder::feasible)
+      .flag("businessTimeAgreed", CutoverEventData::businessTimeAgreed, CutoverEventData.Builder::businessTimeAgreed)
+      .flag("generalAffairsConsulted", CutoverEventData::generalAffairsConsulted,
+          CutoverEventData.Builder::generalAffairsConsulted)
+      .list("reportContents", Kind.of(ReportContent.class), CutoverEventData::reportContents,
+          CutoverEventData.Builder::addAllReportContents)
+      .list("applicationContents", Kind.of(ApplicationContent.class), CutoverEventData::applicationContents,
+          CutoverEventData.Builder::addAllApplicationContents)
+      .opt("amsApplicationNo", Kind.TEXT, CutoverEventData::amsApplicationNo,
+          CutoverEventData.Builder::amsApplicationNo)
+      .opt("approved", Kind.BOOL, CutoverEventData::approved, CutoverEventData.Builder::approved)
+      .list("countersigners", Kind.TEXT, CutoverEventData::countersigners,
+          CutoverEventData.Builder::addAllCountersigners)
+      .opt("countersignMedium", Kind.of(CountersignMedium.class), CutoverEventData::countersignMedium,
+          CutoverEventData.Builder::countersignMedium)
+      .opt("announcementRef", Kind.TEXT, CutoverEventData::announcementRef, CutoverEventData.Builder::announcementRef)
+      .opt("media", Kind.TEXT, CutoverEventData::media, CutoverEventData.Builder::media)
+      .list("recipients", Kind.TEXT, CutoverEventData::recipients, CutoverEventData.Builder::addAllRecipients)
+      .flag("leaderInChargeNotified", CutoverEventData::leaderInChargeNotified,
+          CutoverEventData.Builder::leaderInChargeNotified)
+      .list("noticeContents", Kind.of(ApplicationContent.class), CutoverEventData::noticeContents,
+          CutoverEventData.Builder::addAllNoticeContents)
+      .list("attendeeRoles", Kind.of(Role.class), CutoverEventData::attendeeRoles,
+          CutoverEventData.Builder::addAllAttendeeRoles)
+      .flag("leadQualified", CutoverEventData::leadQualified, CutoverEventData.Builder::leadQualified)
+      .opt("preChecklistRef", Kind.TEXT, CutoverEventData::preChecklistRef, CutoverEventData.Builder::preChecklistRef)
+      .flag("preConditionsMet", CutoverEventData::preConditionsMet, CutoverEventData.Builder::preConditionsMet)
+      .flag("allPartiesPresent", CutoverEventData::allPartiesPresent, CutoverEventData.Builder::allPartiesPresent)
+      .list("importantOperations", Kind.object(OPERATION), CutoverEventData::importantOperations,
+          CutoverEventData.Builder::addAllImportantOperations)
+      .opt("testResultsRef", Kind.TEXT, CutoverEventData::testResultsRef, CutoverEventData.Builder::testResultsRef)
+      .opt("postChecklistRef", Kind.TEXT, CutoverEventData::postChecklistRef,
+          CutoverEventData.Builder::postChecklistRef)
+      .flag("equipmentNormal", CutoverEventData::equipmentNormal, CutoverEventData.Builder::equipmentNormal)
+      .flag("expectedEffectAchieved", CutoverEventData::expectedEffectAchieved,
+          CutoverEventData.Builder::expectedEffectAchieved)
+      .opt("reason", Kind.TEXT, CutoverEventData::reason, CutoverEventData.Builder::reason)
+      .opt("rollbackSteps", Kind.TEXT, CutoverEventData::rollbackSteps, CutoverEventData.Builder::rollbackSteps)
+      .opt("csTestResultsRef", Kind.TEXT, CutoverEventData::csTestResultsRef,
+          CutoverEventData.Builder::csTestResultsRef)
+      .opt("processLogRef", Kind.TEXT, CutoverEventData::processLogRef, CutoverEventData.Builder::processLogRef)
+      .opt("archiveRef", Kind.TEXT, CutoverEventData::archiveRef, CutoverEventData.Builder::archiveRef);
+
+  private static final Set<String> STEP_FIELDS = Set.of("actorId", "at", "data");
+  private static final ZoneId ZONE = StandardWorkCalendar.SHANGHAI;
+
+  private CutoverJson() {}
+
+  /** Reads the facts from an object opened with {@link #FACT_FIELDS} or a superset. */
+  public static Cutover readFacts(JsonFields f) {
+    return FACTS.read(f);
+  }
+
+  /** Writes the facts that differ from their neutral defaults. */
+  public static ObjectNode writeFacts(Cutover c) {
+    return FACTS.write(c, ZONE);
+  }
+
+  /** Reads an event's data. */
+  public static CutoverEventData readData(JsonNode node, String path) {
+    return DATA.read(node, path);
+  }
+
+  /** Writes an event's data: the fields it sets. */
+  public static ObjectNode writeData(CutoverEventData d) {
+    return DATA.write(d, ZONE);
+  }
+
+  /** Writes the record: for each event that happened, {@code {"actorId", "at", "data"}} keyed by its name. */
+  public static ObjectNode writeRecord(CutoverRecord r) {
+    ObjectNode o = OpsJson.object();
+    for (CutoverEvent e : CutoverEvent.values()) {
+      r.step(e).ifPresent(s -> o.putObject(e.eventName()).put("actorId", s.actorId())
+          .put("at", Timestamps.format(s.at(), ZONE)).set("data", writeData(s.data())));
+    }
+    return o;
+  }
+
+  /** Reads a record back. */
+  public static CutoverRecord readRecord(JsonNode node, String path) {
+    if (node == null || !node.isObject()) {
+      throw new InvalidInputException(path, "expected a JSON object");
+    }
+    CutoverRecord.Builder b = CutoverRecord.builder();
+    for (Map.Entry<String, JsonNode> field : node.properties()) {
+      String stepPath = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
+      CutoverEvent e = CutoverEvent.fromName(field.getKey(), stepPath);
+      JsonFields s = JsonFields.of(field.getValue(), stepPath, STEP_FIELDS);
+      b.putStep(e, new RecordedStep(s.requiredString("actorId"), s.requiredTimestamp("at"),
+          readData(s.node("data").orElse(OpsJson.object()), s.path("data"))));
+    }
+    return b.build();
+  }
+}

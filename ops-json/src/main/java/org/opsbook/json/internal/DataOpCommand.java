@@ -1,0 +1,153 @@
+package org.opsbook.json.internal;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.opsbook.core.Actor;
+import org.opsbook.core.InvalidInputException;
+import org.opsbook.core.OpsParameters;
+import org.opsbook.core.RuleId;
+import org.opsbook.json.DecisionCommand;
+import org.opsbook.json.JsonFields;
+import org.opsbook.json.OpsJson;
+import org.opsbook.core.machine.Outcome;
+import org.opsbook.core.time.StandardWorkCalendar;
+import org.opsbook.rules.dataop.Batch;
+import org.opsbook.rules.dataop.DataOp;
+import org.opsbook.rules.dataop.DataOpEvent;
+import org.opsbook.rules.dataop.DataOpEventData;
+import org.opsbook.rules.dataop.DataOpTicket;
+import org.opsbook.rules.dataop.DataOpWorkflow;
+import org.opsbook.rules.dataop.ExtractionWindow;
+import org.opsbook.rules.dataop.OpType;
+
+/**
+ * The {@code dataop} command of the decision API: an {@code operation} (the facts of catalog §2.7) and
+ * {@code steps} ({@code event}, {@code at}, {@code actor}, {@code data}) in; per step whether it was allowed, the
+ * state after it and every failed guard's rule ID, plus the batch classification (DATAOP-DEF-02) and the final
+ * state, out. Steps apply in order; a refused step changes nothing and the next is tried from the same state.
+ *
+ * <p>An event of the other machine, an unknown event or role, a data field the event does not record, a missing
+ * value the event must record, or a timestamp without an offset is invalid input naming its path (for example
+ * {@code steps[2].event}). An optional {@code calendar} ({@code holidays}, {@code workdays}) sets the working days
+ * of the peak-hour ban (DATAOP-EXT-04). A {@code QUERY_ONLY} operation has no workflow (DATAOP-DEF-04), nor has a
+ * modification of an {@code OTHER} system when the host turned {@code dataOpApplyToOtherSystems} off
+ * (DATAOP-DEF-05): either answers no steps and a null final state, and steps for it are invalid input. Thread-safe.
+ */
+public final class DataOpCommand implements DecisionCommand {
+  private static final Set<String> FIELDS = Set.of("operation", "steps", "calendar");
+  private static final Set<String> STEP_FIELDS = Set.of("event", "at", "actor", "data");
+
+  private final OpsParameters params;
+
+  /** Creates the command with the catalog §15 defaults. */
+  public DataOpCommand() {
+    this(OpsParameters.defaults());
+  }
+
+  /** Creates the command with {@code params}. */
+  public DataOpCommand(OpsParameters params) {
+    this.params = checkNotNull(params, "params");
+  }
+
+  @Override
+  public String name() {
+    return "dataop";
+  }
+
+  @Override
+  public JsonNode handle(JsonNode request) {
+    JsonFields f = JsonFields.of(request, "", FIELDS);
+    DataOp op = DataOpJson.readOperation(f.node("operation").orElse(null), "operation");
+    StandardWorkCalendar calendar = WorkCalendarJson.read(f, "calendar");
+    List<JsonNode> stepNodes = f.array("steps");
+    if (op.opType() == OpType.QUERY_ONLY) {
+      return noWorkflow(stepNodes, "a query that exports nothing has no workflow", "DATAOP-DEF-04");
+    }
+    DataOpWorkflow wf = DataOpWorkflow.of(op.opType(), params, calendar);
+    if (!wf.governs(op)) {
+      return noWorkflow(stepNodes, "the modification rules do not apply to an OTHER system on this host "
+          + "(dataOpApplyToOtherSystems is off)", "DATAOP-DEF-05");
+    }
+    List<Step> steps = readSteps(stepNodes, wf);
+
+    DataOpTicket ticket = DataOpTicket.draft(op.ticketNo().orElse("dataop"), op);
+    ObjectNode out = OpsJson.object();
+    ArrayNode results = OpsJson.array();
+    for (Step s : steps) {
+      Outcome<DataOpTicket> o;
+      try {
+        o = wf.apply(ticket, s.event(), s.actor(), s.data(), s.at());
+      } catch (InvalidInputException e) {
+        throw e.under(s.path());
+      }
+      ticket = o.instance();
+      ObjectNode r = results.addObject();
+      r.put("event", s.event().eventName());
+      r.put("allowed", o.isAccepted());
+      r.put("state", ticket.state().name());
+      r.set("violations", OpsJson.ruleIds(o.violatedRules()));
+    }
+    writeBatch(out, ticket);
+    out.set("steps", results);
+    out.put("finalState", ticket.state().name());
+    return out;
+  }
+
+  /** The answer for an operation no workflow governs; steps for it are invalid input naming {@code rule}. */
+  private static ObjectNode noWorkflow(List<JsonNode> stepNodes, String why, String rule) {
+    if (!stepNodes.isEmpty()) {
+      throw new InvalidInputException("steps", why, RuleId.of(rule));
+    }
+    ObjectNode out = OpsJson.object();
+    out.put("batch", false);
+    out.putArray("batchReasons");
+    out.putArray("steps");
+    out.putNull("finalState");
+    return out;
+  }
+
+  /** Reads every step before any is applied, so bad input in step 5 rejects the request as a whole. */
+  private static List<Step> readSteps(List<JsonNode> nodes, DataOpWorkflow wf) {
+    Step[] steps = new Step[nodes.size()];
+    for (int i = 0; i < nodes.size(); i++) {
+      String path = JsonFields.element("steps", i);
+      JsonFields s = JsonFields.of(nodes.get(i), path, STEP_FIELDS);
+      DataOpEvent event = DataOpEvent.fromName(s.requiredString("event"), s.path("event"));
+      if (!wf.events().contains(event)) {
+        throw new InvalidInputException(s.path("event"), event.eventName() + " is not an event of " + wf.machine());
+      }
+      Instant at = s.requiredTimestamp("at");
+      Actor actor = ActorJson.read(s.node("actor").orElseThrow(
+          () -> new InvalidInputException(s.path("actor"), "missing required field")), s.path("actor"));
+      DataOpEventData data = DataOpJson.readData(s.node("data").orElse(null), s.path("data"),
+          wf.recordedFields(event));
+      steps[i] = new Step(path, event, at, actor, data);
+    }
+    return List.of(steps);
+  }
+
+  /**
+   * A modification's batch flag is DATAOP-DEF-02 on the effective record count (actual once executed). For an
+   * extraction the manual's 「大批量数据提取」 is the large extraction of DATAOP-EXT-04.
+   */
+  private void writeBatch(ObjectNode out, DataOpTicket ticket) {
+    if (ticket.op().opType() == OpType.MODIFICATION) {
+      Batch b = ticket.batch(params);
+      out.put("batch", b.isBatch());
+      out.set("batchReasons", OpsJson.ruleIds(b.reasons()));
+      return;
+    }
+    int rows = ticket.record().actualRowCount().orElse(ticket.estimatedRowCount());
+    boolean large = rows > params.extractionLargeRows();
+    out.put("batch", large);
+    out.set("batchReasons", large ? OpsJson.ruleIds(List.of(ExtractionWindow.EXT_04)) : OpsJson.array());
+  }
+
+  private record Step(String path, DataOpEvent event, Instant at, Actor actor, DataOpEventData data) {}
+}

@@ -1,0 +1,11 @@
+/**
+ * The JSON decision API and the JSON form of stored workflow instances (API): {@link org.opsbook.json.DecisionApi}
+ * (every command through {@link org.opsbook.json.DecisionApi#standard()}), the error documents, the strict reader
+ * that names the JSON path of any bad field, and {@link org.opsbook.json.Codecs} for the stores. Every document is
+ * described once, as a field table, in {@code org.opsbook.json.internal}. Jackson is used in this module and nowhere
+ * else; domain types carry no JSON annotations.
+ */
+@OpsStyle
+package org.opsbook.json;
+
+import org.opsbook.core.OpsStyle;

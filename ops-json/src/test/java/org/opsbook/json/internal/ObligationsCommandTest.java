@@ -1,0 +1,163 @@
+package org.opsbook.json.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.opsbook.json.DecisionApi;
+
+/** The {@code obligations} command of the decision API, errors included. */
+class ObligationsCommandTest {
+  private final DecisionApi api = DecisionApi.builder().register(new ObligationsCommand()).build();
+
+  private DecisionApi.Response call(String json) {
+    return api.execute("obligations", json.replace('\'', '"'));
+  }
+
+  private static List<String> ruleIds(JsonNode body) {
+    List<String> ids = new ArrayList<>();
+    for (JsonNode o : body.get("obligations")) {
+      ids.add(o.get("ruleId").asText());
+    }
+    return ids;
+  }
+
+  private void invalid(String json, String field) {
+    DecisionApi.Response r = call(json);
+    assertThat(r.exitCode()).as(r.bodyText()).isEqualTo(2);
+    assertThat(r.httpStatus()).isEqualTo(400);
+    assertThat(r.body().at("/error/code").asText()).isEqualTo("INVALID_INPUT");
+    assertThat(r.body().at("/error/field").asText()).isEqualTo(field);
+  }
+
+  @Test
+  @DisplayName("An L2 fault: classification as classify, duties sorted by dueAt (nulls last) then ruleId, in +08:00")
+  void l2Fault() {
+    DecisionApi.Response r = call("{'facts': {'faultId': 'F-1', 'nature': 'SYSTEM', 'complaintCount': 55,"
+        + " 'detectedAt': '2026-11-25T09:00:00+08:00', 'faultStartTime': '2026-11-25T00:30:00Z',"
+        + " 'reportedToRoomManagerAt': '2026-11-25T09:10:00+08:00'},"
+        + " 'now': '2026-11-25T14:30:00+08:00'}");
+    assertThat(r.exitCode()).as(r.bodyText()).isZero();
+    JsonNode body = r.body();
+    assertThat(body.at("/classification/level").asText()).isEqualTo("L2");
+    assertThat(body.at("/classification/severityLabel").asText()).isEqualTo("重大");
+    assertThat(body.at("/classification/matchedRules/0").asText()).isEqualTo("FAULT-CLASS-L2-04");
+    assertThat(ruleIds(body)).containsExactly("NOTIFY-TRIG-01", "NOTIFY-TRIG-05", "ESC-PROG-01", "ESC-DEPT-02",
+        "ESC-REQ-12", "FAULT-GEN-03", "FAULT-GEN-07");
+    JsonNode dept = body.get("obligations").get(3);
+    assertThat(dept.get("actor").asText()).isEqualTo("ROOM_MANAGER");
+    assertThat(dept.get("target").asText()).isEqualTo("DEPT_MANAGER");
+    assertThat(dept.get("channel").asText()).isEqualTo("PHONE");
+    assertThat(dept.get("dueAt").asText()).isEqualTo("2026-11-26T08:30:00+08:00");
+    assertThat(dept.get("recurring").asBoolean()).isFalse();
+    JsonNode progress = body.get("obligations").get(2);
+    assertThat(progress.get("dueAt").asText()).isEqualTo("2026-11-25T09:40:00+08:00");
+    assertThat(progress.get("recurring").asBoolean()).isTrue();
+    assertThat(progress.get("sequence").asInt()).isEqualTo(1);
+    assertThat(body.get("obligations").get(6).get("dueAt").isNull()).isTrue();
+  }
+
+  @Test
+  @DisplayName("Optional events add what facts cannot say: a wider impact, a completed duty")
+  void events() {
+    DecisionApi.Response r = call("{'facts': {'faultId': 'F-1', 'complaintCount': 25,"
+        + " 'detectedAt': '2026-11-25T09:00:00+08:00', 'reportedToRoomManagerAt': '2026-11-25T09:10:00+08:00'},"
+        + " 'now': '2026-11-25T10:00:00+08:00', 'events': ["
+        + " {'type': 'PROGRESS_REPORTED', 'at': '2026-11-25T09:35:00+08:00'},"
+        + " {'type': 'IMPACT_MAY_EXPAND', 'at': '2026-11-25T09:50:00+08:00'},"
+        + " {'type': 'DUTY_COMPLETED', 'ruleId': 'NOTIFY-TRIG-01', 'dutySequence': 1,"
+        + "  'at': '2026-11-25T09:55:00+08:00', 'actorId': 'zhang', 'note': 'posted'}]}");
+    assertThat(r.exitCode()).as(r.bodyText()).isZero();
+    assertThat(ruleIds(r.body())).contains("ESC-ROOM-11", "ESC-PROG-01").doesNotContain("NOTIFY-TRIG-01",
+        "ESC-ROOM-01");
+    for (JsonNode o : r.body().get("obligations")) {
+      if (o.get("ruleId").asText().equals("ESC-PROG-01")) {
+        assertThat(o.get("sequence").asInt()).isEqualTo(2);
+        assertThat(o.get("dueAt").asText()).isEqualTo("2026-11-25T10:05:00+08:00");
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("A repaired fault owes its recovery duties only")
+  void repaired() {
+    DecisionApi.Response r = call("{'facts': {'faultId': 'F-1', 'complaintCount': 25, 'nature': 'SYSTEM',"
+        + " 'detectedAt': '2026-11-25T09:00:00+08:00', 'notificationSentAt': '2026-11-25T09:05:00+08:00',"
+        + " 'repairedAt': '2026-11-25T11:00:00+08:00'}, 'now': '2026-11-25T11:30:00+08:00'}");
+    assertThat(r.exitCode()).as(r.bodyText()).isZero();
+    assertThat(ruleIds(r.body())).containsExactly("NOTIFY-TRIG-01", "NOTIFY-TRIG-08", "ESC-REQ-10", "ESC-REQ-11");
+  }
+
+  @Test
+  @DisplayName("ESC-HANDLE-02.1 ESC-HANDLE-02.2 ESC-HANDLE-08.1 ESC-HANDLE-08.2 sub-steps listed by their dotted IDs until the facts record them")
+  void escHandleSubSteps() {
+    DecisionApi.Response open = call("{'facts': {'faultId': 'F-1', 'selfDiscovered': true, 'cannotSelfResolve': true,"
+        + " 'detectedAt': '2026-11-25T09:00:00+08:00'}, 'now': '2026-11-25T09:30:00+08:00'}");
+    assertThat(open.exitCode()).as(open.bodyText()).isZero();
+    assertThat(ruleIds(open.body())).containsSubsequence("ESC-HANDLE-02.1", "ESC-HANDLE-02.2", "ESC-HANDLE-08.1")
+        .contains("ESC-HANDLE-08.2");
+    for (JsonNode o : open.body().get("obligations")) {
+      if (o.get("ruleId").asText().equals("ESC-HANDLE-08.1")) {
+        assertThat(o.get("dueAt").asText()).isEqualTo("2026-11-25T09:00:00+08:00");
+        assertThat(o.get("channel").asText()).isEqualTo("AMS");
+      }
+      if (o.get("ruleId").asText().equals("ESC-HANDLE-08.2")) {
+        assertThat(o.get("dueAt").isNull()).isTrue();
+      }
+    }
+    DecisionApi.Response done = call("{'facts': {'faultId': 'F-1', 'selfDiscovered': true,"
+        + " 'cannotSelfResolve': true, 'detectedAt': '2026-11-25T09:00:00+08:00', 'amsFaultNo': 'AMS-F-1',"
+        + " 'provinceDutyNotifiedAt': '2026-11-25T09:10:00+08:00', 'reportedToProvinceAt':"
+        + " '2026-11-25T09:05:00+08:00', 'amsDevTicketNo': 'AMS-D-1'}, 'now': '2026-11-25T09:30:00+08:00'}");
+    assertThat(done.exitCode()).as(done.bodyText()).isZero();
+    assertThat(ruleIds(done.body())).noneMatch(id -> id.startsWith("ESC-HANDLE"));
+    invalid("{'facts': {'selfDiscovered': true, 'detectedAt': '2026-11-25T09:00:00+08:00',"
+        + " 'provinceDutyNotifiedAt': '2026-11-25T10:00:00+08:00'}, 'now': '2026-11-25T09:30:00+08:00'}",
+        "facts.provinceDutyNotifiedAt");
+    invalid("{'facts': {'selfDiscovered': true, 'detectedAt': '2026-11-25T09:00:00+08:00',"
+        + " 'provinceDutyNotifiedAt': '2026-11-25T08:00:00+08:00'}, 'now': '2026-11-25T09:30:00+08:00'}",
+        "facts.provinceDutyNotifiedAt");
+  }
+
+  @Test
+  @DisplayName("Invalid input names the JSON path: negative count, missing offset, unknown enum or field, events out of order")
+  void invalidInput() {
+    invalid("{'facts': {'complaintCount': -3}, 'now': '2026-11-25T14:30:00+08:00'}", "facts.complaintCount");
+    invalid("{'facts': {}, 'now': '2026-11-25T14:30:00'}", "now");
+    invalid("{'facts': {'detectedAt': '2026-11-25T09:00:00'}, 'now': '2026-11-25T14:30:00+08:00'}",
+        "facts.detectedAt");
+    invalid("{'facts': {}}", "now");
+    invalid("{'now': '2026-11-25T14:30:00+08:00'}", "facts");
+    invalid("{'facts': {'nature': 'OTHER'}, 'now': '2026-11-25T14:30:00+08:00'}", "facts.nature");
+    invalid("{'facts': {}, 'now': '2026-11-25T14:30:00+08:00', 'extra': 1}", "extra");
+    invalid("{'facts': {'detectedAt': '2026-11-25T10:00:00+08:00', 'repairedAt': '2026-11-25T09:00:00+08:00'},"
+        + " 'now': '2026-11-25T14:30:00+08:00'}", "facts.repairedAt");
+    invalid("{'facts': {'repairedAt': '2026-11-25T15:00:00+08:00'}, 'now': '2026-11-25T14:30:00+08:00'}",
+        "facts.repairedAt");
+    invalid("{'facts': {'detectedAt': '2026-11-25T09:00:00+08:00'}, 'now': '2026-11-25T14:30:00+08:00',"
+        + " 'events': [{'type': 'IMPACT_MAY_EXPAND', 'at': '2026-11-25T11:00:00+08:00'},"
+        + " {'type': 'NEW_PHENOMENON', 'at': '2026-11-25T10:00:00+08:00'}]}", "events[1].at");
+    invalid("{'facts': {'detectedAt': '2026-11-25T09:00:00+08:00'}, 'now': '2026-11-25T14:30:00+08:00',"
+        + " 'events': [{'type': 'REPAIRED', 'at': '2026-11-25T08:00:00+08:00'}]}", "events[0].at");
+    invalid("{'facts': {}, 'now': '2026-11-25T14:30:00+08:00',"
+        + " 'events': [{'type': 'EXPLODED', 'at': '2026-11-25T11:00:00+08:00'}]}", "events[0].type");
+    invalid("{'facts': {}, 'now': '2026-11-25T14:30:00+08:00',"
+        + " 'events': [{'type': 'OPENED', 'at': '2026-11-25T11:00:00+08:00'}]}", "events[0].type");
+    invalid("{'facts': {}, 'now': '2026-11-25T14:30:00+08:00',"
+        + " 'events': [{'type': 'DUTY_COMPLETED', 'at': '2026-11-25T11:00:00+08:00'}]}", "events[0].ruleId");
+    invalid("{'facts': {}, 'now': '2026-11-25T14:30:00+08:00',"
+        + " 'events': [{'type': 'IMPACT_MAY_EXPAND', 'ruleId': 'ESC-ROOM-11', 'at': '2026-11-25T11:00:00+08:00'}]}",
+        "events[0].ruleId");
+    invalid("{'facts': {'detectedAt': '2026-11-25T09:00:00+08:00'}, 'now': '2026-11-25T14:30:00+08:00',"
+        + " 'events': [{'type': 'DUTY_COMPLETED', 'ruleId': 'ESC-ROOM-01', 'at': '2026-11-25T11:00:00+08:00'}]}",
+        "events[0].ruleId");
+    invalid("{'facts': {'detectedAt': '2026-11-25T09:00:00+08:00'}, 'now': '2026-11-25T14:30:00+08:00',"
+        + " 'events': [{'type': 'IMPACT_MAY_EXPAND', 'at': '2026-11-25T15:00:00+08:00'}]}", "events[0].at");
+    invalid("{'facts': {}, 'now': '2026-11-25T14:30:00+08:00',"
+        + " 'events': [{'type': 'DUTY_COMPLETED', 'ruleId': 'ESC-ROOM-01', 'dutySequence': 0,"
+        + " 'at': '2026-11-25T11:00:00+08:00'}]}", "events[0].dutySequence");
+  }
+}
