@@ -197,7 +197,9 @@ public final class OpsJdbc implements AutoCloseable {
     try {
       MigrateResult r = Flyway.configure(OpsJdbc.class.getClassLoader()).dataSource(dataSource)
           .locations("classpath:" + dialect.migrationLocation()).table(HISTORY_TABLE)
-          .baselineOnMigrate(false).load().migrate();
+          // a host's schema may already hold its own tables (its own Flyway ran first): opsbook's history starts
+          // at a baseline below V1 there, so every opsbook migration still runs
+          .baselineOnMigrate(true).baselineVersion("0").load().migrate();
       return r.migrationsExecuted;
     } catch (RuntimeException e) {
       throw new StorageException("migrate schema", dialect.migrationLocation(), false, e);

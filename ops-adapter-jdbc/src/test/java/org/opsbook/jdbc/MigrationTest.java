@@ -64,6 +64,25 @@ class MigrationTest {
   }
 
   @Test
+  void theMigrationsApplyBesideTheHostsOwnTables() throws SQLException {
+    try (TestDatabases.Db db = TestDatabases.h2("beside")) {
+      try (Connection c = db.dataSource().getConnection(); java.sql.Statement st = c.createStatement()) {
+        st.execute("CREATE TABLE host_table (id INT PRIMARY KEY)");
+        st.execute("INSERT INTO host_table VALUES (7)");
+      }
+      assertThat(OpsJdbc.migrate(db.dataSource())).as("every opsbook migration, past a baseline below V1")
+          .isEqualTo(MIGRATIONS);
+      assertThat(tables(db.dataSource())).containsExactlyInAnyOrderElementsOf(TABLES);
+      assertThat(OpsJdbc.migrate(db.dataSource())).as("second run").isZero();
+      try (Connection c = db.dataSource().getConnection(); java.sql.Statement st = c.createStatement();
+          ResultSet rs = st.executeQuery("SELECT id FROM host_table")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getInt(1)).isEqualTo(7);
+      }
+    }
+  }
+
+  @Test
   void theDialectIsDetectedFromTheConnection() {
     try (TestDatabases.Db h2 = TestDatabases.h2("dialect"); TestDatabases.Db pg = TestDatabases.postgres("dialect", 1)) {
       assertThat(OpsJdbc.create(h2.dataSource()).dialect().name()).isEqualTo("h2");

@@ -1,0 +1,180 @@
+package org.opsbook.spring;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import javax.sql.DataSource;
+import org.opsbook.core.InvalidInputException;
+import org.opsbook.core.Masking;
+import org.opsbook.core.OpsParameters;
+import org.opsbook.core.Person;
+import org.opsbook.core.spi.Directory;
+import org.opsbook.core.spi.MessageGateway;
+import org.opsbook.core.spi.WorkCalendar;
+import org.opsbook.core.time.StandardWorkCalendar;
+import org.opsbook.core.time.WorkCalendarFormat;
+import org.opsbook.engine.DutyReminder;
+import org.opsbook.engine.OpsEngine;
+import org.opsbook.engine.StorageErrorListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.NoSuchBeanDefinitionException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.util.ResourceUtils;
+
+/**
+ * API: auto-configures one {@link OpsEngine} over the application's {@link DataSource}.
+ *
+ * <p>opsbook's schema is migrated by the engine itself when it is built (its own Flyway history table,
+ * {@code opsbook_schema_history}, and its PostgreSQL or H2 scripts), not by a {@code Flyway} bean: a second Flyway bean
+ * would make Spring Boot's Flyway auto-configuration back off and leave the application's own migrations unrun, and
+ * the engine migrates the same way in every host, Spring or not. The engine bean is ordered after the application's
+ * database initialisation ({@link DependsOnDatabaseInitialization}: Flyway, Liquibase or SQL scripts) and this
+ * configuration after {@code DataSourceAutoConfiguration} and {@code FlywayAutoConfiguration}, so the application's
+ * migrations run first on an empty schema and opsbook's follow.
+ *
+ * <p>The application defines a {@link Directory} and a {@link MessageGateway}; every other bean here is a default it
+ * replaces by defining its own: {@link DutyReminder}, {@link StorageErrorListener}, {@link Clock},
+ * {@link WorkCalendar}, {@link OpsParameters}, and the engine and its lifecycle themselves.
+ */
+@AutoConfiguration(after = DataSourceAutoConfiguration.class,
+    afterName = "org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration")
+@ConditionalOnClass(OpsEngine.class)
+@ConditionalOnBean(DataSource.class)
+@ConditionalOnProperty(prefix = "opsbook", name = "enabled", matchIfMissing = true)
+@EnableConfigurationProperties(OpsbookProperties.class)
+public class OpsbookAutoConfiguration {
+  private static final Logger LOG = LoggerFactory.getLogger(OpsbookAutoConfiguration.class);
+
+  /** Creates the auto-configuration; Spring calls it. */
+  public OpsbookAutoConfiguration() {}
+
+  /** The clock every step reads its time from: the system clock in UTC. */
+  @Bean
+  @ConditionalOnMissingBean
+  public Clock opsbookClock() {
+    return Clock.systemUTC();
+  }
+
+  /** The working-day calendar from {@code opsbook.calendar-file} and {@code opsbook.zone}, else Monday to Friday. */
+  @Bean
+  @ConditionalOnMissingBean
+  public WorkCalendar opsbookWorkCalendar(OpsbookProperties properties, ResourceLoader resources) {
+    StandardWorkCalendar calendar = properties.getCalendarFile() == null ? StandardWorkCalendar.weekdays()
+        : readCalendar(properties.getCalendarFile(), resources);
+    return properties.getZone() == null ? calendar : calendar.toBuilder().zone(properties.getZone()).build();
+  }
+
+  /** The thresholds: the catalog's §15 defaults with {@code opsbook.parameters.*} applied. */
+  @Bean
+  @ConditionalOnMissingBean
+  public OpsParameters opsbookParameters(OpsbookProperties properties) {
+    return ParameterBinding.bind(properties.getParameters());
+  }
+
+  /** Logs each due duty at INFO with the people who owe it, names masked. */
+  @Bean
+  @ConditionalOnMissingBean
+  public DutyReminder opsbookDutyReminder() {
+    return (duty, people) -> LOG.info("due {} {} {} -> {}: {} (owed by {})", duty.ruleId(), duty.subjectId(),
+        duty.actor(), duty.target(), duty.action(), names(people));
+  }
+
+  /** Logs each storage error of the loops at WARN, phone numbers masked. */
+  @Bean
+  @ConditionalOnMissingBean
+  public StorageErrorListener opsbookStorageErrorListener() {
+    return (loop, error) -> LOG.warn("opsbook {} loop: {}", loop, masked(error));
+  }
+
+  /** Counts the loops' storage errors and passes them on to the application's listener. */
+  @Bean
+  @ConditionalOnMissingBean
+  public OpsbookStorageErrors opsbookStorageErrors(StorageErrorListener listener, Clock clock) {
+    return new OpsbookStorageErrors(listener, clock);
+  }
+
+  /**
+   * The engine over the application's {@code DataSource}, its schema migrated after the application's own.
+   *
+   * @throws NoSuchBeanDefinitionException naming {@link Directory} or {@link MessageGateway} when the application
+   *     defines none
+   */
+  @Bean(destroyMethod = "close")
+  @ConditionalOnMissingBean
+  @DependsOnDatabaseInitialization
+  public OpsEngine opsEngine(DataSource dataSource, ObjectProvider<Directory> directory,
+      ObjectProvider<MessageGateway> gateway, DutyReminder reminder, OpsbookStorageErrors errors, Clock clock,
+      WorkCalendar calendar, OpsParameters parameters, OpsbookProperties properties) {
+    OpsEngine.Builder b = OpsEngine.builder().dataSource(dataSource)
+        .directory(required(directory, Directory.class, "the people: who holds each role and who is in classes A-D"))
+        .gateway(required(gateway, MessageGateway.class, "the SMS platform the outbox sends through"))
+        .reminder(reminder).storageErrors(errors::onError).clock(clock).calendar(calendar).parameters(parameters)
+        .outboxInterval(properties.getOutboxInterval()).stopTimeout(properties.getStopTimeout());
+    if (properties.getOwner() != null) {
+      b.owner(properties.getOwner());
+    }
+    return b.build();
+  }
+
+  /** Starts the engine's loops with the context (when {@code opsbook.start-loops}) and stops them with it. */
+  @Bean
+  @ConditionalOnMissingBean
+  public OpsEngineLifecycle opsEngineLifecycle(OpsEngine engine, OpsbookProperties properties) {
+    return new OpsEngineLifecycle(engine, properties.isStartLoops());
+  }
+
+  private static <T> T required(ObjectProvider<T> provider, Class<T> type, String what) {
+    T bean = provider.getIfUnique();
+    if (bean == null) {
+      throw new NoSuchBeanDefinitionException(type, "opsbook needs exactly one bean of type " + type.getName()
+          + " (" + what + "); define one in the application, or set opsbook.enabled=false");
+    }
+    return bean;
+  }
+
+  private static StandardWorkCalendar readCalendar(String location, ResourceLoader resources) {
+    Resource resource = ResourceUtils.isUrl(location) ? resources.getResource(location)
+        : new FileSystemResource(location);
+    try (Reader in = new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8)) {
+      return WorkCalendarFormat.parse(in);
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException("opsbook.calendar-file", location + ", " + e.field() + ": " + e.reason(), null,
+          e);
+    } catch (IOException e) {
+      throw new InvalidInputException("opsbook.calendar-file", "cannot read " + location + ": " + e.getMessage(),
+          null, e);
+    }
+  }
+
+  private static String names(List<Person> people) {
+    return people.isEmpty() ? "nobody in the directory"
+        : String.join(", ", people.stream().map(p -> Masking.name(p.name())).toList());
+  }
+
+  private static String masked(Throwable error) {
+    StringBuilder b = new StringBuilder();
+    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (b.length() > 0) {
+        b.append(" <- ");
+      }
+      b.append(t.getClass().getSimpleName()).append(": ").append(Masking.phonesIn(String.valueOf(t.getMessage())));
+    }
+    return b.toString();
+  }
+}

@@ -1,0 +1,32 @@
+package org.opsbook.spring;
+
+import javax.sql.DataSource;
+import org.opsbook.engine.OpsEngine;
+import org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * API: adds {@link OpsbookHealthIndicator} (health component {@code opsbook}) when Actuator is on the classpath and the
+ * engine is configured; {@code management.health.opsbook.enabled=false} turns it off.
+ */
+@AutoConfiguration(after = OpsbookAutoConfiguration.class)
+@ConditionalOnClass({HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class})
+@ConditionalOnBean(OpsEngine.class)
+@ConditionalOnEnabledHealthIndicator("opsbook")
+public class OpsbookHealthAutoConfiguration {
+  /** Creates the auto-configuration; Spring calls it. */
+  public OpsbookHealthAutoConfiguration() {}
+
+  /** The {@code opsbook} health component. */
+  @Bean
+  @ConditionalOnMissingBean(name = "opsbookHealthIndicator")
+  public OpsbookHealthIndicator opsbookHealthIndicator(OpsEngine engine, DataSource dataSource,
+      OpsbookStorageErrors errors, OpsbookProperties properties) {
+    return new OpsbookHealthIndicator(engine, dataSource, errors, properties.isStartLoops());
+  }
+}

@@ -1,0 +1,27 @@
+package org.opsbook.spring;
+
+import io.micrometer.core.instrument.binder.MeterBinder;
+import javax.sql.DataSource;
+import org.opsbook.engine.OpsEngine;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/** API: adds {@link OpsbookMeterBinder} when Micrometer is on the classpath and the engine is configured. */
+@AutoConfiguration(after = OpsbookAutoConfiguration.class)
+@ConditionalOnClass(MeterBinder.class)
+@ConditionalOnBean(OpsEngine.class)
+public class OpsbookMetricsAutoConfiguration {
+  /** Creates the auto-configuration; Spring calls it. */
+  public OpsbookMetricsAutoConfiguration() {}
+
+  /** The {@code opsbook.*} meters. */
+  @Bean
+  @ConditionalOnMissingBean
+  public OpsbookMeterBinder opsbookMeterBinder(OpsEngine engine, DataSource dataSource, OpsbookStorageErrors errors,
+      OpsbookProperties properties) {
+    return new OpsbookMeterBinder(engine, dataSource, errors, properties.getMetrics().getRefresh());
+  }
+}

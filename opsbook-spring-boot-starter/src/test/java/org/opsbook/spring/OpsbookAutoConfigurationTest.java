@@ -1,0 +1,284 @@
+package org.opsbook.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.binder.MeterBinder;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.opsbook.core.OpsParameters;
+import org.opsbook.core.TimeWindow;
+import org.opsbook.core.memory.RecordingMessageGateway;
+import org.opsbook.core.spi.Directory;
+import org.opsbook.core.spi.MessageGateway;
+import org.opsbook.core.spi.WorkCalendar;
+import org.opsbook.core.time.MutableClock;
+import org.opsbook.core.time.StandardWorkCalendar;
+import org.opsbook.engine.DutyReminder;
+import org.opsbook.engine.OpsEngine;
+import org.opsbook.engine.StorageErrorListener;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The auto-configuration: what it builds, what it leaves to the host, what it binds and what it refuses. */
+class OpsbookAutoConfigurationTest {
+  private final ApplicationContextRunner runner = new ApplicationContextRunner()
+      .withConfiguration(AutoConfigurations.of(OpsbookAutoConfiguration.class, OpsbookMetricsAutoConfiguration.class,
+          OpsbookHealthAutoConfiguration.class));
+
+  @Configuration(proxyBeanMethods = false)
+  static class Host {
+    @Bean
+    DataSource dataSource() {
+      return Fixture.freshH2();
+    }
+
+    @Bean
+    Directory directory() {
+      return Fixture.people();
+    }
+
+    @Bean
+    MessageGateway gateway() {
+      return new RecordingMessageGateway(Clock.systemUTC());
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class HostWithoutDirectory {
+    @Bean
+    DataSource dataSource() {
+      return Fixture.freshH2();
+    }
+
+    @Bean
+    MessageGateway gateway() {
+      return new RecordingMessageGateway(Clock.systemUTC());
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class HostWithoutGateway {
+    @Bean
+    DataSource dataSource() {
+      return Fixture.freshH2();
+    }
+
+    @Bean
+    Directory directory() {
+      return Fixture.people();
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class HostsOwnBeans {
+    static final MutableClock CLOCK = MutableClock.at(Fixture.T0);
+    static final WorkCalendar CALENDAR = StandardWorkCalendar.builder().addHolidays(LocalDate.of(2026, 11, 25))
+        .build();
+    static final OpsParameters PARAMETERS = OpsParameters.builder().l1CustomersMin(42).build();
+    static final List<String> ERRORS = new CopyOnWriteArrayList<>();
+
+    @Bean
+    MutableClock clock() {
+      return CLOCK;
+    }
+
+    @Bean
+    WorkCalendar calendar() {
+      return CALENDAR;
+    }
+
+    @Bean
+    OpsParameters parameters() {
+      return PARAMETERS;
+    }
+
+    @Bean
+    DutyReminder reminder() {
+      return (duty, people) -> { };
+    }
+
+    @Bean
+    StorageErrorListener errors() {
+      return (loop, e) -> ERRORS.add(loop);
+    }
+  }
+
+  @Test
+  void buildsAnEngineOverTheApplicationsDataSourceAndRunsItsLoopsWhileTheContextRuns() {
+    OpsEngine[] seen = new OpsEngine[1];
+    runner.withUserConfiguration(Host.class).run(context -> {
+      assertThat(context).hasNotFailed().hasSingleBean(OpsEngine.class).hasSingleBean(OpsEngineLifecycle.class)
+          .hasSingleBean(OpsbookMeterBinder.class).hasBean("opsbookHealthIndicator");
+      OpsEngine engine = context.getBean(OpsEngine.class);
+      seen[0] = engine;
+      assertThat(engine.migrationsApplied()).isPositive();
+      assertThat(engine.isRunning()).isTrue();
+      assertThat(engine.directory()).isSameAs(context.getBean(Directory.class));
+      assertThat(engine.parameters()).isEqualTo(OpsParameters.defaults());
+      assertThat(engine.calendar()).isEqualTo(StandardWorkCalendar.weekdays());
+      assertThat(context.getBean(Clock.class)).isEqualTo(Clock.systemUTC());
+      assertThat(context).hasSingleBean(DutyReminder.class).hasSingleBean(StorageErrorListener.class);
+    });
+    assertThat(seen[0].isRunning()).as("the context's close stopped the loops").isFalse();
+  }
+
+  @Test
+  void theHostsOwnBeansReplaceTheDefaults() {
+    runner.withUserConfiguration(Host.class, HostsOwnBeans.class).run(context -> {
+      assertThat(context).hasNotFailed().hasSingleBean(Clock.class).hasSingleBean(WorkCalendar.class)
+          .hasSingleBean(OpsParameters.class).hasSingleBean(DutyReminder.class)
+          .hasSingleBean(StorageErrorListener.class);
+      OpsEngine engine = context.getBean(OpsEngine.class);
+      assertThat(engine.clock()).isSameAs(HostsOwnBeans.CLOCK);
+      assertThat(engine.calendar()).isSameAs(HostsOwnBeans.CALENDAR);
+      assertThat(engine.parameters().l1CustomersMin()).isEqualTo(42);
+      assertThat(context.getBean(DutyReminder.class)).isSameAs(context.getBean("reminder"));
+      context.getBean(OpsbookStorageErrors.class).onError("outbox", new IllegalStateException("x"));
+      assertThat(HostsOwnBeans.ERRORS).contains("outbox");
+    });
+  }
+
+  @Test
+  void theHostsOwnEngineReplacesTheAutoConfiguredOne() {
+    runner.withUserConfiguration(Host.class).withBean("myEngine", OpsEngine.class,
+        () -> OpsEngine.builder().dataSource(Fixture.freshH2()).directory(Fixture.people())
+            .gateway(new RecordingMessageGateway(Clock.systemUTC())).build())
+        .run(context -> assertThat(context).hasSingleBean(OpsEngine.class).hasBean("myEngine")
+            .doesNotHaveBean("opsEngine"));
+  }
+
+  @Test
+  void withoutADirectoryTheContextFailsNamingTheMissingBean() {
+    runner.withUserConfiguration(HostWithoutDirectory.class).run(context -> {
+      assertThat(context).hasFailed();
+      assertThat(rootMessage(context.getStartupFailure())).contains("org.opsbook.core.spi.Directory")
+          .contains("opsbook needs exactly one bean");
+    });
+  }
+
+  @Test
+  void withoutAGatewayTheContextFailsNamingTheMissingBean() {
+    runner.withUserConfiguration(HostWithoutGateway.class).run(context -> {
+      assertThat(context).hasFailed();
+      assertThat(rootMessage(context.getStartupFailure())).contains("org.opsbook.core.spi.MessageGateway");
+    });
+  }
+
+  @Test
+  void bindsTheProperties() {
+    runner.withUserConfiguration(Host.class).withPropertyValues(
+        "opsbook.calendar-file=classpath:test-calendar.txt",
+        "opsbook.zone=Asia/Urumqi",
+        "opsbook.owner=node-1",
+        "opsbook.start-loops=false",
+        "opsbook.outbox-interval=250ms",
+        "opsbook.parameters.l1-customers-min=60",
+        "opsbook.parameters.sameFaultCustomersForEmergency=11",
+        "opsbook.parameters.progress-interval-escalated=20m",
+        "opsbook.parameters.stall-mode=progress-and-one",
+        "opsbook.parameters.timely-deadline=2h",
+        "opsbook.parameters.allow-no-backup-for-insert-only=true",
+        "opsbook.parameters.batch-financial-yuan=50000.5",
+        "opsbook.parameters.daily-progress-entry-due-time=17:00",
+        "opsbook.parameters.extraction-peak-windows=09:00-11:30, 14:00-17:00").run(context -> {
+          assertThat(context).hasNotFailed();
+          OpsbookProperties properties = context.getBean(OpsbookProperties.class);
+          assertThat(properties.getOwner()).isEqualTo("node-1");
+          assertThat(properties.getOutboxInterval()).isEqualTo(Duration.ofMillis(250));
+          OpsEngine engine = context.getBean(OpsEngine.class);
+          assertThat(engine.isRunning()).isFalse();
+          OpsParameters p = engine.parameters();
+          assertThat(p.l1CustomersMin()).isEqualTo(60);
+          assertThat(p.sameFaultCustomersForEmergency()).isEqualTo(11);
+          assertThat(p.progressIntervalEscalated()).isEqualTo(Duration.ofMinutes(20));
+          assertThat(p.stallMode()).isEqualTo(OpsParameters.StallMode.PROGRESS_AND_ONE);
+          assertThat(p.timelyDeadline()).contains(Duration.ofHours(2));
+          assertThat(p.allowNoBackupForInsertOnly()).isTrue();
+          assertThat(p.batchFinancialYuan()).isEqualByComparingTo("50000.5");
+          assertThat(p.dailyProgressEntryDueTime()).contains(LocalTime.of(17, 0));
+          assertThat(p.extractionPeakWindows()).containsExactly(TimeWindow.of(LocalTime.of(9, 0),
+              LocalTime.of(11, 30)), TimeWindow.of(LocalTime.of(14, 0), LocalTime.of(17, 0)));
+          assertThat(p.l2CustomersMin()).as("unset parameters keep the defaults").isEqualTo(500);
+          WorkCalendar calendar = engine.calendar();
+          assertThat(calendar.zone()).isEqualTo(ZoneId.of("Asia/Urumqi"));
+          assertThat(calendar.workdayEnd()).isEqualTo(LocalTime.of(17, 30));
+          assertThat(calendar.isWorkingDay(LocalDate.of(2026, 10, 1))).isFalse();
+          assertThat(calendar.isWorkingDay(LocalDate.of(2026, 10, 10))).isTrue();
+        });
+  }
+
+  @Test
+  void refusesAThresholdTheParametersRefuseNamingTheProperty() {
+    runner.withUserConfiguration(Host.class).withPropertyValues("opsbook.parameters.l1-customers-min=600")
+        .run(context -> {
+          assertThat(context).hasFailed();
+          assertThat(rootMessage(context.getStartupFailure())).contains("opsbook.parameters.l1-customers-min")
+              .contains("l1CustomersMin must be <= l1CustomersMax");
+        });
+  }
+
+  @Test
+  void refusesAnUnknownOrUnreadableParameterNamingTheProperty() {
+    runner.withUserConfiguration(Host.class).withPropertyValues("opsbook.parameters.l1-customer-min=60")
+        .run(context -> assertThat(rootMessage(context.getStartupFailure()))
+            .contains("opsbook.parameters.l1-customer-min", "no such parameter"));
+    runner.withUserConfiguration(Host.class).withPropertyValues("opsbook.parameters.stall-mode=sometimes")
+        .run(context -> assertThat(rootMessage(context.getStartupFailure()))
+            .contains("opsbook.parameters.stall-mode", "PROGRESS_AND_ONE"));
+    runner.withUserConfiguration(Host.class).withPropertyValues("opsbook.parameters.l2-hot-minutes=-1")
+        .run(context -> assertThat(rootMessage(context.getStartupFailure()))
+            .contains("opsbook.parameters.l2-hot-minutes", "must be >= 0"));
+  }
+
+  @Test
+  void refusesANonPositiveOutboxIntervalNamingTheProperty() {
+    runner.withUserConfiguration(Host.class).withPropertyValues("opsbook.outbox-interval=0s").run(context -> {
+      assertThat(context).hasFailed();
+      assertThat(rootMessage(context.getStartupFailure())).contains("opsbook.outbox-interval must be positive");
+    });
+  }
+
+  @Test
+  void aBadCalendarFileFailsNamingTheFileAndTheLine() {
+    runner.withUserConfiguration(Host.class).withPropertyValues("opsbook.calendar-file=classpath:bad-calendar.txt")
+        .run(context -> assertThat(rootMessage(context.getStartupFailure()))
+            .contains("opsbook.calendar-file", "bad-calendar.txt", "line 2"));
+    runner.withUserConfiguration(Host.class).withPropertyValues("opsbook.calendar-file=/no/such/calendar.txt")
+        .run(context -> assertThat(rootMessage(context.getStartupFailure()))
+            .contains("opsbook.calendar-file", "/no/such/calendar.txt"));
+  }
+
+  @Test
+  void backsOffWithoutADataSourceOrWhenDisabled() {
+    runner.run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(OpsEngine.class));
+    runner.withUserConfiguration(Host.class).withPropertyValues("opsbook.enabled=false")
+        .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(OpsEngine.class)
+            .doesNotHaveBean(OpsbookMeterBinder.class));
+  }
+
+  @Test
+  void withoutMicrometerOrActuatorThereIsNoMeterBinderOrHealthIndicator() {
+    runner.withUserConfiguration(Host.class).withClassLoader(new FilteredClassLoader(MeterBinder.class,
+        HealthIndicator.class)).run(context -> assertThat(context).hasNotFailed().hasSingleBean(OpsEngine.class)
+            .doesNotHaveBean(OpsbookMeterBinder.class).doesNotHaveBean("opsbookHealthIndicator"));
+  }
+
+  private static String rootMessage(Throwable failure) {
+    StringBuilder b = new StringBuilder();
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      b.append(t.getMessage()).append('\n');
+    }
+    return b.toString();
+  }
+}

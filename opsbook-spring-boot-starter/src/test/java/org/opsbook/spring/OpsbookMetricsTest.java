@@ -1,0 +1,145 @@
+package org.opsbook.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.opsbook.core.Obligation;
+import org.opsbook.core.Role;
+import org.opsbook.core.memory.RecordingMessageGateway;
+import org.opsbook.core.spi.Directory;
+import org.opsbook.core.spi.MessageGateway;
+import org.opsbook.core.time.MutableClock;
+import org.opsbook.engine.OpsEngine;
+import org.opsbook.notify.SmsKey;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.actuate.health.Status;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The meters and the health indicator, read on the engine's simulated clock and after real loop errors. */
+class OpsbookMetricsTest {
+  private final ApplicationContextRunner runner = new ApplicationContextRunner()
+      .withConfiguration(AutoConfigurations.of(OpsbookAutoConfiguration.class, OpsbookMetricsAutoConfiguration.class,
+          OpsbookHealthAutoConfiguration.class))
+      .withUserConfiguration(Host.class).withPropertyValues("opsbook.metrics.refresh=0s");
+
+  @Configuration(proxyBeanMethods = false)
+  static class Host {
+    @Bean
+    DataSource dataSource() {
+      return Fixture.freshH2();
+    }
+
+    @Bean
+    Directory directory() {
+      return Fixture.people();
+    }
+
+    @Bean
+    MutableClock clock() {
+      return MutableClock.at(Fixture.T0);
+    }
+
+    @Bean
+    MessageGateway gateway(MutableClock clock) {
+      return new RecordingMessageGateway(clock);
+    }
+  }
+
+  @Test
+  void ESC_ROOM_01_theMetersShowDutiesDueAndOverdueSmsInReviewAndTheOutboxLag() {
+    runner.withPropertyValues("opsbook.start-loops=false").run(context -> {
+      OpsEngine ops = context.getBean(OpsEngine.class);
+      MutableClock clock = context.getBean(MutableClock.class);
+      MeterRegistry registry = new SimpleMeterRegistry();
+      context.getBean(OpsbookMeterBinder.class).bindTo(registry);
+      assertThat(gauge(registry, "opsbook.duties.open")).isZero();
+
+      ops.faults().open("F-1", Fixture.l1("F-1"), "zhangsan");
+      double due = gauge(registry, "opsbook.duties.due");
+      assertThat(ops.faults().duties("F-1")).extracting(o -> o.ruleId().toString()).contains("ESC-ROOM-01");
+      assertThat(due).as("ESC-ROOM-01 is due at once").isPositive();
+      assertThat(gauge(registry, "opsbook.duties.overdue")).as("a deadline is inclusive (TIME-08)").isZero();
+      assertThat(gauge(registry, "opsbook.duties.open")).isGreaterThanOrEqualTo(due);
+
+      clock.advance(Duration.ofMinutes(1));
+      assertThat(gauge(registry, "opsbook.duties.overdue")).isEqualTo(due);
+
+      SmsKey key = ops.messages().plan(notifyDuty(ops)).key();
+      String text = ops.messages().draft(key, "zhangsan", Fixture.content()).orThrow().record().text()
+          .orElseThrow();
+      ops.messages().submit(key, "zhangsan").orThrow();
+      assertThat(gauge(registry, "opsbook.sms.awaiting.review")).isEqualTo(1);
+      ops.messages().approve(key, "lisi", text).orThrow();
+      ops.faults().told("F-1", Role.FAULT_TEAM_LEADER, "lisi", "zhangsan");
+      ops.faults().told("F-1", Role.ROOM_SUPERVISOR, "wangwu", "zhangsan");
+      ops.faults().told("F-1", Role.ROOM_MANAGER, "zhaoliu", "zhangsan");
+      ops.messages().release(key, "sunba").orThrow();
+      assertThat(gauge(registry, "opsbook.sms.awaiting.review")).isZero();
+      assertThat(gauge(registry, "opsbook.outbox.pending")).isEqualTo(1);
+
+      clock.advance(Duration.ofMinutes(5));
+      assertThat(registry.get("opsbook.outbox.lag").timeGauge().value(TimeUnit.SECONDS)).isEqualTo(300);
+      assertThat(ops.runDueWork().messagesSent()).isEqualTo(1);
+      assertThat(gauge(registry, "opsbook.outbox.pending")).isZero();
+      assertThat(registry.get("opsbook.outbox.lag").timeGauge().value(TimeUnit.SECONDS)).isZero();
+      assertThat(registry.get("opsbook.storage.errors").tag("loop", "outbox").functionCounter().count()).isZero();
+    });
+  }
+
+  @Test
+  void theLoopsStorageErrorsAreCountedAndTheHealthFollowsTheLoops() {
+    runner.withPropertyValues("opsbook.outbox-interval=20ms").run(context -> {
+      OpsEngine ops = context.getBean(OpsEngine.class);
+      HealthIndicator health = context.getBean("opsbookHealthIndicator", HealthIndicator.class);
+      MeterRegistry registry = new SimpleMeterRegistry();
+      context.getBean(OpsbookMeterBinder.class).bindTo(registry);
+      assertThat(ops.isRunning()).isTrue();
+      Health up = health.health();
+      assertThat(up.getStatus()).isEqualTo(Status.UP);
+      assertThat(up.getDetails()).containsEntry("database", "reachable").containsEntry("loops", "running")
+          .containsEntry("storageErrors", 0L);
+
+      try (Connection c = context.getBean(DataSource.class).getConnection(); Statement s = c.createStatement()) {
+        s.execute("DROP TABLE ops_outbox");
+      }
+      awaitUntil(() -> registry.get("opsbook.storage.errors").tag("loop", "outbox").functionCounter().count() > 0);
+      Health failing = health.health();
+      assertThat(failing.getStatus()).as("the database answers and the loops retry").isEqualTo(Status.UP);
+      assertThat(failing.getDetails()).containsKey("lastStorageError");
+      assertThat((long) failing.getDetails().get("storageErrors")).isPositive();
+
+      ops.close();
+      Health stopped = health.health();
+      assertThat(stopped.getStatus()).isEqualTo(Status.DOWN);
+      assertThat(stopped.getDetails()).containsEntry("loops", "stopped");
+    });
+  }
+
+  private static double gauge(MeterRegistry registry, String name) {
+    return registry.get(name).gauge().value();
+  }
+
+  private static Obligation notifyDuty(OpsEngine ops) {
+    return ops.faults().duties("F-1").stream().filter(o -> o.ruleId().toString().equals("NOTIFY-TRIG-05"))
+        .findFirst().orElseThrow();
+  }
+
+  private static void awaitUntil(BooleanSupplier condition) throws InterruptedException {
+    for (int i = 0; i < 500 && !condition.getAsBoolean(); i++) {
+      Thread.sleep(20);
+    }
+    assertThat(condition.getAsBoolean()).as("condition reached within 10 s").isTrue();
+  }
+}
