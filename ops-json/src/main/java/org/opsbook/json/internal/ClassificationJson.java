@@ -1,63 +1,41 @@
 package org.opsbook.json.internal;
 
-import org.opsbook.json.JsonFields;
-import org.opsbook.json.OpsJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Set;
+import java.time.ZoneOffset;
+import java.util.List;
 import org.opsbook.core.Classification;
-import org.opsbook.core.InvalidInputException;
+import org.opsbook.core.Classification.Builder;
 import org.opsbook.core.Level;
-import org.opsbook.core.RuleId;
+import org.opsbook.json.internal.Schema.Kind;
 
 /**
  * The {@code classify} response document: {@code level}, {@code severityLabel}, {@code escalated},
- * {@code matchedRules} and {@code matchedRulesAllLevels} (sorted ascending, no duplicates).
+ * {@code matchedRules} and {@code matchedRulesAllLevels} (sorted ascending, no duplicates), and
+ * {@code overriddenByManual} when true. {@code severityLabel} and {@code escalated} follow from the level: read, they
+ * are checked for type and otherwise ignored.
  */
 public final class ClassificationJson {
-  private static final Set<String> FIELDS =
-      Set.of("level", "severityLabel", "escalated", "matchedRules", "matchedRulesAllLevels", "overriddenByManual");
+  /** The document's fields. */
+  public static final Schema<Classification, Builder> SCHEMA = Schema.of(Classification::builder, Builder::build)
+      .req("level", Kind.of(Level.class), Classification::level, Builder::level)
+      .always("severityLabel", Kind.TEXT, Classification::severityLabel, (b, v) -> { })
+      .always("escalated", Kind.BOOL, Classification::isEscalated, (b, v) -> { })
+      .always("matchedRules", Kind.listOf(Kind.RULE), c -> List.copyOf(c.matchedRules()),
+          Builder::addAllMatchedRules)
+      .always("matchedRulesAllLevels", Kind.listOf(Kind.RULE), c -> List.copyOf(c.matchedRulesAllLevels()),
+          Builder::addAllMatchedRulesAllLevels)
+      .flag("overriddenByManual", Classification::overriddenByManual, Builder::overriddenByManual);
 
   private ClassificationJson() {}
 
   /** Writes the document. */
   public static ObjectNode write(Classification c) {
-    ObjectNode o = OpsJson.object();
-    o.put("level", c.level().name());
-    o.put("severityLabel", c.severityLabel());
-    o.put("escalated", c.isEscalated());
-    o.set("matchedRules", OpsJson.ruleIds(c.matchedRules()));
-    o.set("matchedRulesAllLevels", OpsJson.ruleIds(c.matchedRulesAllLevels()));
-    if (c.overriddenByManual()) {
-      o.put("overriddenByManual", true);
-    }
-    return o;
+    return SCHEMA.write(c, ZoneOffset.UTC);
   }
 
   /** Reads the document back (for clients and round-trip tests). */
   public static Classification read(JsonNode node, String path) {
-    JsonFields f = JsonFields.of(node, path, FIELDS);
-    Level level = f.requiredEnum("level", Level.class);
-    Classification.Builder b = Classification.builder().level(level)
-        .overriddenByManual(f.bool("overriddenByManual"));
-    for (String id : f.strings("matchedRules")) {
-      b.addMatchedRules(ruleId(id, f.path("matchedRules")));
-    }
-    for (String id : f.strings("matchedRulesAllLevels")) {
-      b.addMatchedRulesAllLevels(ruleId(id, f.path("matchedRulesAllLevels")));
-    }
-    try {
-      return b.build();
-    } catch (IllegalStateException e) {
-      throw new InvalidInputException(path, e.getMessage());
-    }
-  }
-
-  static RuleId ruleId(String text, String path) {
-    try {
-      return RuleId.of(text);
-    } catch (InvalidInputException e) {
-      throw new InvalidInputException(path, e.reason());
-    }
+    return SCHEMA.read(node, path);
   }
 }

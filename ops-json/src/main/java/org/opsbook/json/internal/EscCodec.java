@@ -14,6 +14,7 @@ import org.opsbook.core.Level;
 import org.opsbook.json.JsonFields;
 import org.opsbook.json.OpsJson;
 import org.opsbook.json.Timestamps;
+import org.opsbook.json.internal.Schema.Kind;
 import org.opsbook.rules.esc.EscEventData;
 import org.opsbook.rules.esc.EscFault.EscHandler;
 import org.opsbook.rules.esc.EscFault.EscOwner;
@@ -40,11 +41,36 @@ public final class EscCodec implements StepDataFormat {
       "lastRelapseAt", "dutyLogDeliveredAt", "faultReportRef", "postIncidentAt", "interventions",
       "lastInterventionNote", "weeklySummaryRef", "closedAt");
 
-  private static final Set<String> DATA_FIELDS = ImmutableSet.of("facts", "linkedTicketId", "amsFaultNo",
-      "provinceDutyNotifiedAt", "assigneeId", "assigneeHandler", "handlerAAvailable", "handoverNote",
-      "reportedToProvinceAt", "amsDevTicketNo", "reportedToDeveloperAt", "conclusion", "systemProblem", "channel",
-      "handlingType", "recoveryCheck", "reason", "dutyLogDeliveredAt", "faultReportRef", "interventionNote",
-      "weeklySummaryRef");
+  /** A step's data: what the event recorded, the facts as the {@code classify} document has them. */
+  static final Schema<EscEventData, EscEventData.Builder> DATA =
+      Schema.of(EscEventData::builder, EscEventData.Builder::build)
+      .opt("facts", Kind.object(FaultFactsJson.SCHEMA), EscEventData::facts, EscEventData.Builder::facts)
+      .opt("linkedTicketId", Kind.TEXT, EscEventData::linkedTicketId, EscEventData.Builder::linkedTicketId)
+      .opt("amsFaultNo", Kind.TEXT, EscEventData::amsFaultNo, EscEventData.Builder::amsFaultNo)
+      .opt("provinceDutyNotifiedAt", Kind.TIME, EscEventData::provinceDutyNotifiedAt,
+          EscEventData.Builder::provinceDutyNotifiedAt)
+      .opt("assigneeId", Kind.TEXT, EscEventData::assigneeId, EscEventData.Builder::assigneeId)
+      .opt("assigneeHandler", Kind.of(EscHandler.class), EscEventData::assigneeHandler,
+          EscEventData.Builder::assigneeHandler)
+      .opt("handlerAAvailable", Kind.BOOL, EscEventData::handlerAAvailable, EscEventData.Builder::handlerAAvailable)
+      .opt("handoverNote", Kind.TEXT, EscEventData::handoverNote, EscEventData.Builder::handoverNote)
+      .opt("reportedToProvinceAt", Kind.TIME, EscEventData::reportedToProvinceAt,
+          EscEventData.Builder::reportedToProvinceAt)
+      .opt("amsDevTicketNo", Kind.TEXT, EscEventData::amsDevTicketNo, EscEventData.Builder::amsDevTicketNo)
+      .opt("reportedToDeveloperAt", Kind.TIME, EscEventData::reportedToDeveloperAt,
+          EscEventData.Builder::reportedToDeveloperAt)
+      .opt("conclusion", Kind.TEXT, EscEventData::conclusion, EscEventData.Builder::conclusion)
+      .opt("systemProblem", Kind.of(SystemProblem.class), EscEventData::systemProblem,
+          EscEventData.Builder::systemProblem)
+      .opt("channel", Kind.of(Channel.class), EscEventData::channel, EscEventData.Builder::channel)
+      .opt("handlingType", Kind.TEXT, EscEventData::handlingType, EscEventData.Builder::handlingType)
+      .opt("recoveryCheck", Kind.TEXT, EscEventData::recoveryCheck, EscEventData.Builder::recoveryCheck)
+      .opt("reason", Kind.TEXT, EscEventData::reason, EscEventData.Builder::reason)
+      .opt("dutyLogDeliveredAt", Kind.TIME, EscEventData::dutyLogDeliveredAt,
+          EscEventData.Builder::dutyLogDeliveredAt)
+      .opt("faultReportRef", Kind.TEXT, EscEventData::faultReportRef, EscEventData.Builder::faultReportRef)
+      .opt("interventionNote", Kind.TEXT, EscEventData::interventionNote, EscEventData.Builder::interventionNote)
+      .opt("weeklySummaryRef", Kind.TEXT, EscEventData::weeklySummaryRef, EscEventData.Builder::weeklySummaryRef);
 
   /** Used by {@link java.util.ServiceLoader}; {@link #instance()} is the shared one. */
   public EscCodec() {}
@@ -153,32 +179,10 @@ public final class EscCodec implements StepDataFormat {
     return handler.map(h -> new EscOwner(h, id.get()));
   }
 
-  /** Writes what an event recorded: its fields by name, the facts as the {@code classify} document has them. */
+  /** Writes what an event recorded: its fields by name, timestamps in UTC. */
   @Override
   public String encodeData(EscEventData d) {
-    ObjectNode o = OpsJson.object();
-    d.facts().ifPresent(facts -> o.set("facts", FaultFactsJson.write(facts, ZoneOffset.UTC)));
-    put(o, "linkedTicketId", d.linkedTicketId());
-    put(o, "amsFaultNo", d.amsFaultNo());
-    put(o, "provinceDutyNotifiedAt", d.provinceDutyNotifiedAt());
-    put(o, "assigneeId", d.assigneeId());
-    put(o, "assigneeHandler", d.assigneeHandler());
-    d.handlerAAvailable().ifPresent(v -> o.put("handlerAAvailable", v));
-    put(o, "handoverNote", d.handoverNote());
-    put(o, "reportedToProvinceAt", d.reportedToProvinceAt());
-    put(o, "amsDevTicketNo", d.amsDevTicketNo());
-    put(o, "reportedToDeveloperAt", d.reportedToDeveloperAt());
-    put(o, "conclusion", d.conclusion());
-    put(o, "systemProblem", d.systemProblem());
-    put(o, "channel", d.channel());
-    put(o, "handlingType", d.handlingType());
-    put(o, "recoveryCheck", d.recoveryCheck());
-    put(o, "reason", d.reason());
-    put(o, "dutyLogDeliveredAt", d.dutyLogDeliveredAt());
-    put(o, "faultReportRef", d.faultReportRef());
-    put(o, "interventionNote", d.interventionNote());
-    put(o, "weeklySummaryRef", d.weeklySummaryRef());
-    return OpsJson.write(o);
+    return OpsJson.write(DATA.write(d, ZoneOffset.UTC));
   }
 
   /**
@@ -188,30 +192,7 @@ public final class EscCodec implements StepDataFormat {
    */
   @Override
   public EscEventData decodeData(String json) {
-    JsonFields f = JsonFields.of(OpsJson.parse(json), "", DATA_FIELDS);
-    EscEventData.Builder b = EscEventData.builder()
-        .linkedTicketId(f.string("linkedTicketId"))
-        .amsFaultNo(f.string("amsFaultNo"))
-        .provinceDutyNotifiedAt(f.timestamp("provinceDutyNotifiedAt"))
-        .assigneeId(f.string("assigneeId"))
-        .assigneeHandler(f.enumValue("assigneeHandler", EscHandler.class))
-        .handlerAAvailable(f.optionalBool("handlerAAvailable"))
-        .handoverNote(f.string("handoverNote"))
-        .reportedToProvinceAt(f.timestamp("reportedToProvinceAt"))
-        .amsDevTicketNo(f.string("amsDevTicketNo"))
-        .reportedToDeveloperAt(f.timestamp("reportedToDeveloperAt"))
-        .conclusion(f.string("conclusion"))
-        .systemProblem(f.enumValue("systemProblem", SystemProblem.class))
-        .channel(f.enumValue("channel", Channel.class))
-        .handlingType(f.string("handlingType"))
-        .recoveryCheck(f.string("recoveryCheck"))
-        .reason(f.string("reason"))
-        .dutyLogDeliveredAt(f.timestamp("dutyLogDeliveredAt"))
-        .faultReportRef(f.string("faultReportRef"))
-        .interventionNote(f.string("interventionNote"))
-        .weeklySummaryRef(f.string("weeklySummaryRef"));
-    f.optionalObject("facts", FaultFactsJson.FIELDS).map(FaultFactsJson::read).ifPresent(b::facts);
-    return b.build();
+    return DATA.read(OpsJson.parse(json), "");
   }
 
   /** Puts a present value: a timestamp in UTC, an enum by name, anything else as text; an absent one is left out. */

@@ -1,46 +1,41 @@
 package org.opsbook.json.internal;
 
-import org.opsbook.json.JsonFields;
-import org.opsbook.json.Timestamps;
-import org.opsbook.json.OpsJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.ZoneId;
-import java.util.Set;
+import java.util.Optional;
 import org.opsbook.core.Channel;
-import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Obligation;
+import org.opsbook.core.Obligation.Builder;
 import org.opsbook.core.Role;
+import org.opsbook.json.internal.Schema.Kind;
 
 /**
  * An obligation in the {@code obligations} response: {@code ruleId}, {@code actor}, {@code target},
- * {@code channel}, {@code dueAt} ({@code null} for a timely duty) and {@code recurring}, plus the optional
- * {@code action}, {@code sequence} and {@code subjectId}.
+ * {@code channel}, {@code dueAt} ({@code null} for a timely duty), {@code recurring} and {@code action}, plus
+ * {@code sequence} for a recurring duty. Read back, a document may also name its {@code subjectId} and
+ * {@code triggeredAt}, which the response leaves out.
  */
 public final class ObligationJson {
-  private static final Set<String> FIELDS = Set.of("ruleId", "actor", "target", "channel", "dueAt", "recurring",
-      "action", "sequence", "subjectId", "triggeredAt");
+  /** The document's fields. */
+  public static final Schema<Obligation, Builder> SCHEMA = Schema.of(Obligation::builder, Builder::build)
+      .req("ruleId", Kind.RULE, Obligation::ruleId, Builder::ruleId)
+      .req("actor", Kind.of(Role.class), Obligation::actor, Builder::actor)
+      .req("target", Kind.NONBLANK, Obligation::target, Builder::target)
+      .req("channel", Kind.of(Channel.class), Obligation::channel, Builder::channel)
+      .always("dueAt", Kind.nullable(Kind.TIME), Obligation::dueAt, Builder::dueAt)
+      .always("recurring", Kind.BOOL, Obligation::recurring, Builder::recurring)
+      .always("action", Kind.TEXT, Obligation::action, Builder::action)
+      .opt("sequence", Kind.atLeast(1), ob -> ob.recurring() ? Optional.of(ob.sequence()) : Optional.empty(),
+          Builder::sequence)
+      .opt("subjectId", Kind.TEXT, ob -> Optional.empty(), Builder::subjectId)
+      .opt("triggeredAt", Kind.TIME, ob -> Optional.empty(), Builder::triggeredAt);
 
   private ObligationJson() {}
 
   /** Writes one obligation, times in {@code zone}. */
   public static ObjectNode write(Obligation ob, ZoneId zone) {
-    ObjectNode o = OpsJson.object();
-    o.put("ruleId", ob.ruleId().value());
-    o.put("actor", ob.actor().name());
-    o.put("target", ob.target());
-    o.put("channel", ob.channel().name());
-    if (ob.dueAt().isPresent()) {
-      o.put("dueAt", Timestamps.format(ob.dueAt().get(), zone));
-    } else {
-      o.putNull("dueAt");
-    }
-    o.put("recurring", ob.recurring());
-    o.put("action", ob.action());
-    if (ob.recurring()) {
-      o.put("sequence", ob.sequence());
-    }
-    return o;
+    return SCHEMA.write(ob, zone);
   }
 
   /**
@@ -49,22 +44,16 @@ public final class ObligationJson {
    * @param subjectId the subject when the document does not name one
    */
   public static Obligation read(JsonNode node, String path, String subjectId) {
-    JsonFields f = JsonFields.of(node, path, FIELDS);
-    Obligation.Builder b = Obligation.builder()
-        .ruleId(ClassificationJson.ruleId(f.requiredString("ruleId"), f.path("ruleId")))
-        .subjectId(f.string("subjectId").orElse(subjectId))
-        .actor(f.requiredEnum("actor", Role.class))
-        .target(f.requiredString("target"))
-        .channel(f.requiredEnum("channel", Channel.class))
-        .action(f.string("action").orElse(""))
-        .recurring(f.bool("recurring"));
-    f.timestamp("dueAt").ifPresent(b::dueAt);
-    f.timestamp("triggeredAt").ifPresent(b::triggeredAt);
-    f.optionalInt("sequence", 1).ifPresent(b::sequence);
-    try {
-      return b.build();
-    } catch (InvalidInputException e) {
-      throw e.under(path);
+    if (node instanceof ObjectNode o && !(o.hasNonNull("subjectId") && o.hasNonNull("action"))) {
+      ObjectNode withDefaults = o.deepCopy();
+      if (!o.hasNonNull("subjectId")) {
+        withDefaults.put("subjectId", subjectId);
+      }
+      if (!o.hasNonNull("action")) {
+        withDefaults.put("action", "");
+      }
+      return SCHEMA.read(withDefaults, path);
     }
+    return SCHEMA.read(node, path);
   }
 }

@@ -3,13 +3,11 @@ package org.opsbook.json.internal;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Set;
-import org.opsbook.core.InvalidInputException;
+import java.time.ZoneOffset;
+import java.util.List;
 import org.opsbook.core.OpsParameters;
 import org.opsbook.json.DecisionCommand;
-import org.opsbook.json.JsonFields;
-import org.opsbook.json.OpsJson;
+import org.opsbook.json.internal.Schema.Kind;
 import org.opsbook.rules.report.ReportFacts;
 import org.opsbook.rules.report.ReportFacts.FaultCategory;
 import org.opsbook.rules.report.ReportInclusion;
@@ -23,9 +21,25 @@ import org.opsbook.rules.report.ReportRules;
  * default. A negative count, a fraction, an unknown category or an unknown field is invalid input. Thread-safe.
  */
 public final class ReportCommand implements DecisionCommand {
-  /** The request's fields. */
-  static final Set<String> FIELDS = Set.of("occurrencesInWeek", "complaintsInWeek", "occurrencesInMonth",
-      "complaintsInMonth", "faultCategory", "categoryOccurrencesInMonth");
+  /** The request: every field optional. */
+  static final Schema<ReportFacts, ReportFacts.Builder> REQUEST =
+      Schema.of(ReportFacts::builder, ReportFacts.Builder::build)
+      .count("occurrencesInWeek", ReportFacts::occurrencesInWeek, ReportFacts.Builder::occurrencesInWeek)
+      .count("complaintsInWeek", ReportFacts::complaintsInWeek, ReportFacts.Builder::complaintsInWeek)
+      .count("occurrencesInMonth", ReportFacts::occurrencesInMonth, ReportFacts.Builder::occurrencesInMonth)
+      .count("complaintsInMonth", ReportFacts::complaintsInMonth, ReportFacts.Builder::complaintsInMonth)
+      .val("faultCategory", Kind.of(FaultCategory.class), ReportFacts::faultCategory,
+          ReportFacts.Builder::faultCategory, FaultCategory.OTHER)
+      .count("categoryOccurrencesInMonth", ReportFacts::categoryOccurrencesInMonth,
+          ReportFacts.Builder::categoryOccurrencesInMonth);
+
+  /** The response: every field written. */
+  static final Schema<ReportInclusion, ReportInclusion.Builder> RESPONSE =
+      Schema.of(ReportInclusion::builder, ReportInclusion.Builder::build)
+      .always("weekly", Kind.BOOL, ReportInclusion::weekly, ReportInclusion.Builder::weekly)
+      .always("monthly", Kind.BOOL, ReportInclusion::monthly, ReportInclusion.Builder::monthly)
+      .always("firingRules", Kind.listOf(Kind.RULE), r -> List.copyOf(r.firingRules()),
+          ReportInclusion.Builder::addAllFiringRules);
 
   private final ReportRules rules;
 
@@ -51,32 +65,6 @@ public final class ReportCommand implements DecisionCommand {
 
   @Override
   public JsonNode handle(JsonNode request) {
-    return write(rules.evaluate(read(request, "")));
-  }
-
-  /** Reads the request document as {@link ReportFacts}. */
-  static ReportFacts read(JsonNode node, String path) {
-    JsonFields f = JsonFields.of(node, path, FIELDS);
-    ReportFacts.Builder b = ReportFacts.builder()
-        .occurrencesInWeek(f.count("occurrencesInWeek"))
-        .complaintsInWeek(f.count("complaintsInWeek"))
-        .occurrencesInMonth(f.count("occurrencesInMonth"))
-        .complaintsInMonth(f.count("complaintsInMonth"))
-        .categoryOccurrencesInMonth(f.count("categoryOccurrencesInMonth"));
-    f.enumValue("faultCategory", FaultCategory.class).ifPresent(b::faultCategory);
-    try {
-      return b.build();
-    } catch (InvalidInputException e) {
-      throw e.under(path);
-    }
-  }
-
-  /** Writes the response document. */
-  static ObjectNode write(ReportInclusion in) {
-    ObjectNode o = OpsJson.object();
-    o.put("weekly", in.weekly());
-    o.put("monthly", in.monthly());
-    o.set("firingRules", OpsJson.ruleIds(in.firingRules()));
-    return o;
+    return RESPONSE.write(rules.evaluate(REQUEST.read(request, "")), ZoneOffset.UTC);
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.google.common.collect.ImmutableList;
@@ -65,6 +66,11 @@ public final class Schema<T, B> {
   /** Adds a field with a neutral value that is neither written nor needed: absent reads as the builder's default. */
   public <V> Schema<T, B> val(String name, Kind<V> kind, Function<T, V> get, BiConsumer<B, V> set, V neutral) {
     return add(new Field<>(name, kind, t -> Optional.ofNullable(get.apply(t)), set, neutral::equals, false));
+  }
+
+  /** Adds a field that is always written (an empty list, {@code false}, {@code null}); absent reads as the default. */
+  public <V> Schema<T, B> always(String name, Kind<V> kind, Function<T, V> get, BiConsumer<B, V> set) {
+    return add(new Field<>(name, kind, t -> Optional.of(get.apply(t)), set, v -> false, false));
   }
 
   /** Adds a field that must be present; always written. */
@@ -128,6 +134,8 @@ public final class Schema<T, B> {
       return build.apply(b);
     } catch (InvalidInputException e) {
       throw e.under(path);
+    } catch (IllegalStateException e) {
+      throw new InvalidInputException(path, e.getMessage(), null, e);
     }
   }
 
@@ -284,6 +292,12 @@ public final class Schema<T, B> {
     public static <V> Kind<V> custom(String type, BiFunction<JsonFields, String, V> reader,
         BiFunction<V, ZoneId, JsonNode> writer) {
       return new Kind<>(type, List.of(), reader, writer);
+    }
+
+    /** A value that is written as {@code null} when empty; a {@code null} or absent one reads as the default. */
+    public static <V> Kind<Optional<V>> nullable(Kind<V> kind) {
+      return new Kind<>(kind.type(), kind.values(), (f, n) -> Optional.of(kind.reader().apply(f, n)),
+          (v, z) -> v.isPresent() ? kind.writer().apply(v.get(), z) : NullNode.getInstance());
     }
 
     /** An array of {@code element}s; each error names the element's index. */

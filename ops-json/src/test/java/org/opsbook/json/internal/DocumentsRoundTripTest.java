@@ -32,14 +32,16 @@ class DocumentsRoundTripTest {
         Arguments.of("DataOp", DataOpJson.OPERATION),
         Arguments.of("DataOpRecord", DataOpJson.RECORD),
         Arguments.of("SmsRecord", SmsRecordJson.SCHEMA),
-        Arguments.of("MessageContent", MessageContentJson.STORED));
+        Arguments.of("MessageContent", MessageContentJson.STORED),
+        Arguments.of("EscEventData", EscCodec.DATA),
+        Arguments.of("ReportFacts", ReportCommand.REQUEST));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("documents")
   <T, B> void everyFieldRoundTrips(String name, Schema<T, B> schema) {
     Set<String> written = new TreeSet<>();
-    qt().withExamples(300).forAll(SchemaGen.documents(schema)).checkAssert(doc -> {
+    qt().withExamples(300).withGenerateAttempts(100).forAll(SchemaGen.documents(schema)).checkAssert(doc -> {
       JsonNode json = schema.write(doc, SHANGHAI);
       json.fieldNames().forEachRemaining(written::add);
       assertThat(schema.read(OpsJson.parse(OpsJson.write(json)), "")).isEqualTo(doc);
