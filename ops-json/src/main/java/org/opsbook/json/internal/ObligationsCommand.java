@@ -19,16 +19,21 @@ import org.opsbook.core.RuleId;
 import org.opsbook.json.DecisionCommand;
 import org.opsbook.json.JsonFields;
 import org.opsbook.json.OpsJson;
-import org.opsbook.rules.duty.FaultTracker;
 import org.opsbook.rules.duty.ObligationEngine;
 
 /**
  * {@code obligations}: who must be told what, by when (decision-api.md). Request
  * {@code {"facts": {...FaultFacts...}, "now": "2026-11-25T14:30:00+08:00"}}; response
- * {@code {"classification": {...as classify...}, "obligations": [...]}}: every duty that exists for the fault as of
+ * {@code {"classification": {...as classify...}, "obligations": [...], "assumptions": [...]}}: every duty that
+ * exists for the fault as of
  * {@code now}, already due or still ahead, a recurring rule with its next occurrence after the last recorded
  * completion, a timely (「及时」) duty with {@code "dueAt": null}; sorted by {@code dueAt} (nulls last), then
  * {@code ruleId}.
+ *
+ * <p>An optional {@code calendar} ({@link WorkCalendarJson}, as {@code extraction-window} and {@code cutover} take
+ * it) sets the working days the deadlines follow (下班, the next working day, the daily ITC entry). The optional
+ * {@code assumptions} answer names the facts absent from the request whose default changes the classification or
+ * the obligations ({@link FactAssumptions}); it is left out when there are none.
  *
  * <p>The facts are read as known since {@code detectedAt}; their report times ({@code reportedToRoomManagerAt},
  * {@code provinceDutyNotifiedAt}, {@code repairedAt} …) count as the reports made at those times, and the AMS
@@ -51,7 +56,7 @@ import org.opsbook.rules.duty.ObligationEngine;
  * {@code now}, {@code events[1].at}, {@code events[0].ruleId}. Thread-safe.
  */
 public final class ObligationsCommand implements DecisionCommand {
-  private static final Set<String> FIELDS = Set.of("facts", "now", "events");
+  private static final Set<String> FIELDS = Set.of("facts", "now", "events", "calendar");
   private static final Set<String> EVENT_FIELDS = Set.of("type", "at", "ruleId", "dutySequence", "actorId", "note");
 
   private final ObligationEngine engine;
@@ -76,15 +81,25 @@ public final class ObligationsCommand implements DecisionCommand {
     JsonFields f = JsonFields.of(request, "", FIELDS);
     FaultFacts facts = FaultFactsJson.read(f.object("facts", FaultFactsJson.FIELDS));
     Instant now = f.requiredTimestamp("now");
+    ObligationEngine engine = f.has("calendar")
+        ? new ObligationEngine(this.engine.parameters(), WorkCalendarJson.read(f, "calendar")) : this.engine;
     List<FaultEvent> events = events(f, facts.faultId().orElse("fault"));
-    FaultTracker fault = engine.assess(facts, events, now);
+    List<Obligation> obligations = engine.assess(facts, events, now).obligations(now);
     ZoneId zone = engine.calendar().zone();
     ObjectNode out = OpsJson.object();
     out.set("classification", ClassificationJson.write(engine.classifier().classify(facts)));
     ArrayNode list = out.putArray("obligations");
-    for (Obligation o : fault.obligations(now)) {
+    for (Obligation o : obligations) {
       list.add(ObligationJson.write(o, zone));
     }
+    FactAssumptions.write(out, FactAssumptions.of(request.get("facts"), facts, alternative -> {
+      try {
+        return List.of(engine.classifier().classify(alternative), engine.assess(alternative, events, now)
+            .obligations(now));
+      } catch (InvalidInputException e) {
+        return e.getMessage();
+      }
+    }));
     return out;
   }
 

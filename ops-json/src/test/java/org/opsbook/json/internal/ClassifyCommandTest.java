@@ -94,6 +94,19 @@ class ClassifyCommandTest {
         .isEqualTo("UNKNOWN_COMMAND");
   }
 
+  @Test
+  @DisplayName("FAULT-CLASS-L2-12 a 61 s wait without efficiencyDegraded names the flag in assumptions; with it given,"
+      + " no assumptions")
+  void l2_12Assumptions() {
+    JsonNode body = api.execute("classify", "{\"waitSecondsPerTransaction\": 61}").body();
+    assertThat(body.get("level").asText()).isEqualTo("NONE");
+    assertThat(body.get("assumptions")).hasSize(1);
+    assertThat(body.get("assumptions").get(0).asText()).isEqualTo("efficiencyDegraded");
+    JsonNode given = api.execute("classify", "{\"waitSecondsPerTransaction\": 61, \"efficiencyDegraded\": false}")
+        .body();
+    assertThat(given.has("assumptions")).isFalse();
+  }
+
   static List<String> fieldNames(JsonNode node) {
     List<String> names = new ArrayList<>();
     node.fieldNames().forEachRemaining(names::add);

@@ -160,4 +160,91 @@ class ObligationsCommandTest {
         + " 'events': [{'type': 'DUTY_COMPLETED', 'ruleId': 'ESC-ROOM-01', 'dutySequence': 0,"
         + " 'at': '2026-11-25T11:00:00+08:00'}]}", "events[0].dutySequence");
   }
+
+  private static JsonNode duty(JsonNode body, String ruleId) {
+    for (JsonNode o : body.get("obligations")) {
+      if (o.get("ruleId").asText().equals(ruleId)) {
+        return o;
+      }
+    }
+    throw new AssertionError(ruleId + " not owed: " + body);
+  }
+
+  private static List<String> assumptions(JsonNode body) {
+    List<String> names = new ArrayList<>();
+    if (body.has("assumptions")) {
+      body.get("assumptions").forEach(n -> names.add(n.asText()));
+    }
+    return names;
+  }
+
+  @Test
+  @DisplayName("NOTIFY-TRIG-03: an L2 business fault with no level-1 SMS from the centre owes the notification SMS"
+      + " from detectedAt, the missing trigger flagged (OQ-06); after it, follow-up, and after the repair, recovery")
+  void notifyTrig03BusinessFaultWithoutCsSms() {
+    DecisionApi.Response r = call("{'facts': {'nature': 'BUSINESS', 'complaintCount': 60,"
+        + " 'detectedAt': '2026-11-25T09:00:00+08:00'}, 'now': '2026-11-25T09:30:00+08:00'}");
+    assertThat(r.exitCode()).as(r.bodyText()).isZero();
+    assertThat(r.body().at("/classification/level").asText()).isEqualTo("L2");
+    JsonNode sms = duty(r.body(), "NOTIFY-TRIG-03");
+    assertThat(sms.get("dueAt").asText()).isEqualTo("2026-11-25T09:00:00+08:00");
+    assertThat(sms.get("channel").asText()).isEqualTo("SMS");
+    assertThat(sms.get("action").asText()).contains("trigger missing");
+    JsonNode sent = call("{'facts': {'nature': 'BUSINESS', 'complaintCount': 60,"
+        + " 'detectedAt': '2026-11-25T09:00:00+08:00', 'notificationSentAt': '2026-11-25T09:20:00+08:00'},"
+        + " 'now': '2026-11-25T09:30:00+08:00'}").body();
+    assertThat(duty(sent, "NOTIFY-TRIG-07").get("dueAt").asText()).isEqualTo("2026-11-25T18:00:00+08:00");
+    JsonNode repaired = call("{'facts': {'nature': 'BUSINESS', 'complaintCount': 60,"
+        + " 'detectedAt': '2026-11-25T09:00:00+08:00', 'repairedAt': '2026-11-25T11:00:00+08:00'},"
+        + " 'now': '2026-11-25T11:30:00+08:00'}").body();
+    assertThat(ruleIds(repaired)).contains("NOTIFY-TRIG-08");
+  }
+
+  @Test
+  @DisplayName("TIME-02: the optional calendar moves the daily ITC entry (ESC-REQ-12) of a fault opened on"
+      + " 30 September past the National Day holidays; without it the weekday calendar applies")
+  void time02Calendar() {
+    String facts = "'facts': {'nature': 'SYSTEM', 'complaintCount': 25,"
+        + " 'detectedAt': '2026-09-30T10:00:00+08:00', 'notificationSentAt': '2026-09-30T18:30:00+08:00'},"
+        + " 'now': '2026-09-30T19:00:00+08:00'";
+    JsonNode plain = call("{" + facts + "}").body();
+    assertThat(duty(plain, "ESC-REQ-12").get("dueAt").asText())
+        .as("the entry for 1 October, due at its end").isEqualTo("2026-10-02T00:00:00+08:00");
+    assertThat(duty(plain, "NOTIFY-TRIG-07").get("dueAt").asText()).isEqualTo("2026-10-01T18:00:00+08:00");
+    DecisionApi.Response r = call("{" + facts + ", 'calendar': {'holidays': ['2026-10-01', '2026-10-02',"
+        + " '2026-10-05', '2026-10-06', '2026-10-07'], 'workdays': ['2026-10-10']}}");
+    assertThat(r.exitCode()).as(r.bodyText()).isZero();
+    assertThat(duty(r.body(), "ESC-REQ-12").get("dueAt").asText())
+        .as("the entry for 8 October, the first working day after").isEqualTo("2026-10-09T00:00:00+08:00");
+    assertThat(duty(r.body(), "NOTIFY-TRIG-07").get("dueAt").asText()).isEqualTo("2026-10-08T18:00:00+08:00");
+    invalid("{" + facts + ", 'calendar': {'holidays': ['2026-13-01']}}", "calendar.holidays[0]");
+  }
+
+  @Test
+  @DisplayName("NOTIFY-TRIG-07: a notification sent at 18:00 (下班) has its first follow-up at the next working"
+      + " day's 下班, one sent at 17:59 the same day's")
+  void notifyTrig07AtWorkdayEnd() {
+    String facts = "{'facts': {'nature': 'SYSTEM', 'complaintCount': 25, 'detectedAt': '2026-11-27T09:00:00+08:00',"
+        + " 'notificationSentAt': '2026-11-27T%s:00+08:00'}, 'now': '2026-11-27T18:00:00+08:00'}";
+    assertThat(duty(call(String.format(facts, "18:00")).body(), "NOTIFY-TRIG-07").get("dueAt").asText())
+        .isEqualTo("2026-11-30T18:00:00+08:00");
+    assertThat(duty(call(String.format(facts, "17:59")).body(), "NOTIFY-TRIG-07").get("dueAt").asText())
+        .isEqualTo("2026-11-27T18:00:00+08:00");
+  }
+
+  @Test
+  @DisplayName("ESC-ROOM-03: an absent sameTypeComplaintCount that could raise the room-manager report, an absent"
+      + " nature that decides the SMS rule, are named in assumptions; given facts are not")
+  void escRoom03Assumptions() {
+    JsonNode body = call("{'facts': {'complaintCount': 15, 'detectedAt': '2026-11-25T09:00:00+08:00'},"
+        + " 'now': '2026-11-25T09:30:00+08:00'}").body();
+    assertThat(assumptions(body)).contains("sameTypeComplaintCount").doesNotContain("efficiencyDegraded");
+    JsonNode given = call("{'facts': {'complaintCount': 15, 'sameTypeComplaintCount': 0, 'nature': 'SYSTEM',"
+        + " 'efficiencyDegraded': false, 'detectedAt': '2026-11-25T09:00:00+08:00'},"
+        + " 'now': '2026-11-25T09:30:00+08:00'}").body();
+    assertThat(given.has("assumptions")).as(given.toString()).isFalse();
+    JsonNode sms = call("{'facts': {'complaintCount': 25, 'sameTypeComplaintCount': 25,"
+        + " 'detectedAt': '2026-11-25T09:00:00+08:00'}, 'now': '2026-11-25T09:30:00+08:00'}").body();
+    assertThat(assumptions(sms)).containsExactly("nature");
+  }
 }

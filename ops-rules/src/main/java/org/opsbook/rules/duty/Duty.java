@@ -148,6 +148,7 @@ enum Duty {
       "ask 68284 to post the fault notice (故障通知公告) on 服营网站 and I-OFFICE", Flags.NOTICE_SERIES,
       Contact.NONE),
   NOTIFY_TRIG_02(Role.DUTY_68284, "C", Channel.SMS, Texts.NOTIFICATION, Flags.LADDER, Contact.NOTIFICATION),
+  NOTIFY_TRIG_03(Role.DUTY_68284, "C", Channel.SMS, Texts.NOTIFICATION, Flags.LADDER, Contact.NOTIFICATION),
   NOTIFY_TRIG_04(Role.DUTY_68284, "C", Channel.SMS, Texts.NOTIFICATION, Flags.LADDER, Contact.NOTIFICATION),
   NOTIFY_TRIG_05(Role.DUTY_68284, "A,B,C", Channel.SMS, Texts.NOTIFICATION, Flags.LADDER, Contact.NOTIFICATION),
   NOTIFY_TRIG_06(Role.DUTY_68284, "C", Channel.SMS, Texts.NOTIFICATION, Flags.LADDER, Contact.NOTIFICATION),

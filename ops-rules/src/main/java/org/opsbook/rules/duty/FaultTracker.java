@@ -919,8 +919,13 @@ public final class FaultTracker {
   }
 
   Obligation obligation(Duty duty, int sequence, String target, Instant triggeredAt, Instant dueAt) {
+    return obligation(duty, sequence, target, triggeredAt, dueAt, "");
+  }
+
+  /** As above, with {@code note} appended to the duty's action (a flag such as a missing trigger). */
+  Obligation obligation(Duty duty, int sequence, String target, Instant triggeredAt, Instant dueAt, String note) {
     Obligation.Builder b = Obligation.builder().ruleId(duty.id).subjectId(faultId).actor(duty.actor)
-        .action(duty == Duty.NOTIFY_TRIG_01 && sequence == 2 ? Duty.RECOVERY_NOTICE : duty.action)
+        .action((duty == Duty.NOTIFY_TRIG_01 && sequence == 2 ? Duty.RECOVERY_NOTICE : duty.action) + note)
         .target(target != null ? target : duty.target).channel(duty.channel).triggeredAt(triggeredAt)
         .recurring(duty.recurring).sequence(sequence);
     if (dueAt != null) {

@@ -19,15 +19,23 @@ import org.opsbook.core.spi.WorkCalendar;
  */
 final class Notifications {
   private static final Duty[] NOTIFICATION = {
-    Duty.NOTIFY_TRIG_02, Duty.NOTIFY_TRIG_04, Duty.NOTIFY_TRIG_05, Duty.NOTIFY_TRIG_06};
+    Duty.NOTIFY_TRIG_02, Duty.NOTIFY_TRIG_03, Duty.NOTIFY_TRIG_04, Duty.NOTIFY_TRIG_05, Duty.NOTIFY_TRIG_06};
+
+  /** What the action of a business fault's notification SMS adds when the centre's level-1 SMS is missing. */
+  static final String MISSING_CS_SMS = "; trigger missing: the customer-service centre has sent no level-1 fault"
+      + " SMS (NOTIFY-TRIG-04), so it is due from detection (OQ-06)";
 
   private Notifications() {}
 
   /**
    * The notification SMS, once owed: for a system fault at once (NOTIFY-TRIG-05 「在系统故障出现后马上进行发送」, not
    * before {@code detectedAt}); for a business fault right after the customer-service centre's level-1 SMS and not
-   * before (NOTIFY-TRIG-04 「客服中心发送一级故障短信后马上发送」); for a fault of unknown nature at once to class C, under
-   * the rule that made it owed (NOTIFY-TRIG-02 or NOTIFY-TRIG-06). Null when nothing new is owed.
+   * before (NOTIFY-TRIG-04 「客服中心发送一级故障短信后马上发送」); for a business fault whose centre has sent no level-1
+   * SMS yet, from {@code detectedAt} all the same, under the rule that still requires it (NOTIFY-TRIG-03
+   * 「如发现严重以上故障…群发故障通知短信、故障跟进短信和故障恢复短信」 for an L1/L2 fault, else NOTIFY-TRIG-06), its action flagging
+   * the missing trigger (the catalog's OQ-06 reading of NOTIFY-TRIG-04); once raised it stands when the centre's SMS
+   * comes later (one plan per fault and message type); for a fault of unknown nature at once to class C, under the
+   * rule that made it owed (NOTIFY-TRIG-02 or NOTIFY-TRIG-06). Null when nothing new is owed.
    */
   static Obligation notificationDuty(FaultTracker f, Instant at) {
     if (!f.isOpen() || f.notificationAt() != null || raisedNotification(f)) {
@@ -54,7 +62,9 @@ final class Notifications {
     if (nature == FaultNature.BUSINESS) {
       Instant csSms = f.facts().csCenterLevel1SmsSentAt().orElse(null);
       if (csSms == null) {
-        return null;
+        Duty why = reason.equals(escalated) ? Duty.NOTIFY_TRIG_03 : Duty.NOTIFY_TRIG_06;
+        Instant trigger = ComputedDuties.latest(reason, f.detectedAt());
+        return f.obligation(why, 1, classes, trigger, f.grace(trigger), MISSING_CS_SMS);
       }
       Instant trigger = ComputedDuties.latest(reason, csSms);
       return f.obligation(Duty.NOTIFY_TRIG_04, 1, classes, trigger, f.grace(trigger));
@@ -76,7 +86,8 @@ final class Notifications {
   /**
    * NOTIFY-TRIG-07 「故障短信发送以后,如当天有重大进展及预计恢复时间的,则马上发送故障跟进短信;否则在当天下午下班前发送」: every calendar
    * day from the notification until the repair, a follow-up by 下班 (workdayEnd, TIME-03) unless one was sent that
-   * day; the first deadline is the next day's when the notification went out after 下班; significant progress or a
+   * day; when the notification went out at or after 下班 the first deadline is the next working day's 下班 (NOTIFY-TRIG-07
+   * (c): 「当天下午下班前」 has passed, and 下班 is a working day's); significant progress or a
    * new estimated recovery time (read as OR, OQ-13) makes the next follow-up due at once. The recovery SMS replaces a
    * follow-up still pending at the repair.
    */
@@ -95,8 +106,8 @@ final class Notifications {
     } else {
       anchor = sent;
       day = cal.dateOf(sent);
-      if (sent.isAfter(cal.at(day, cal.workdayEnd()))) {
-        day = day.plusDays(1);
+      if (!sent.isBefore(cal.at(day, cal.workdayEnd()))) {
+        day = cal.nextWorkingDay(day);
       }
     }
     Instant due = cal.at(day, cal.workdayEnd());

@@ -64,13 +64,36 @@ class NotificationDutiesTest {
   @DisplayName("NOTIFY-TRIG-04: a business fault's notification SMS waits for the customer-service centre's level-1 SMS")
   void notifyTrig04() {
     Fault f = Fault.open("11-25 09:00", facts("11-25 09:00").nature(FaultNature.BUSINESS).complaintCount(60)
-        .csComplaintLevel(3));
-    assertThat(f.owes("11-25 09:00", "NOTIFY-TRIG-04")).isFalse();
-    f.facts("11-25 09:40", b -> b.csCenterLevel1SmsSentAt(at("11-25 09:30")));
+        .csComplaintLevel(3).csCenterLevel1SmsSentAt(at("11-25 09:30")));
+    assertThat(f.owes("11-25 09:00", "NOTIFY-TRIG-03")).isFalse();
     Obligation o = f.duty("11-25 09:40", "NOTIFY-TRIG-04").orElseThrow();
     assertThat(o.triggeredAt()).contains(at("11-25 09:30"));
     assertThat(o.dueAt()).contains(at("11-25 09:30"));
     assertThat(o.target()).isEqualTo("C,D");
+  }
+
+  @Test
+  @DisplayName("NOTIFY-TRIG-03: an L2 business fault whose centre never sends its level-1 SMS still owes the"
+      + " notification SMS from detection, flagged (OQ-06), so follow-up and recovery follow")
+  void notifyTrig03BusinessFaultWithoutCsSms() {
+    Fault f = Fault.open("11-25 09:00", facts("11-25 09:00").nature(FaultNature.BUSINESS).complaintCount(60));
+    assertThat(f.tracker().peakLevel().isEscalated()).isTrue();
+    Obligation o = f.duty("11-25 09:00", "NOTIFY-TRIG-03").orElseThrow();
+    assertThat(o.dueAt()).contains(at("11-25 09:00"));
+    assertThat(o.target()).isEqualTo("C");
+    assertThat(o.action()).contains("故障通知短信").contains("trigger missing").contains("NOTIFY-TRIG-04");
+    assertThat(f.owes("11-25 09:00", "NOTIFY-TRIG-04")).isFalse();
+    f.facts("11-25 09:30", b -> b.csCenterLevel1SmsSentAt(at("11-25 09:30")));
+    assertThat(f.owes("11-25 09:30", "NOTIFY-TRIG-03")).as("raised once, it stands").isTrue();
+    assertThat(f.owes("11-25 09:30", "NOTIFY-TRIG-04")).isFalse();
+    f.event("11-25 09:40", FaultEventType.NOTIFICATION_SENT);
+    assertThat(f.owes("11-25 09:40", "NOTIFY-TRIG-03")).isFalse();
+    assertThat(f.duty("11-25 09:40", "NOTIFY-TRIG-07").orElseThrow().dueAt()).contains(at("11-25 18:00"));
+    f.event("11-25 12:00", FaultEventType.REPAIRED);
+    assertThat(f.owes("11-25 12:00", "NOTIFY-TRIG-08")).isTrue();
+    Fault emergency = Fault.open("11-25 09:00", facts("11-25 09:00").nature(FaultNature.BUSINESS)
+        .sameFaultCustomerCount(10));
+    assertThat(emergency.duty("11-25 09:00", "NOTIFY-TRIG-06").orElseThrow().action()).contains("trigger missing");
   }
 
   @Test
@@ -120,9 +143,23 @@ class NotificationDutiesTest {
     assertThat(systemL1().event("11-25 17:59", FaultEventType.NOTIFICATION_SENT)
         .duty("11-25 17:59", "NOTIFY-TRIG-07").orElseThrow().dueAt()).contains(at("11-25 18:00"));
     assertThat(systemL1().event("11-25 18:00", FaultEventType.NOTIFICATION_SENT)
-        .duty("11-25 18:00", "NOTIFY-TRIG-07").orElseThrow().dueAt()).contains(at("11-25 18:00"));
+        .duty("11-25 18:00", "NOTIFY-TRIG-07").orElseThrow().dueAt()).contains(at("11-26 18:00"));
     assertThat(systemL1().event("11-25 18:01", FaultEventType.NOTIFICATION_SENT)
         .duty("11-25 18:01", "NOTIFY-TRIG-07").orElseThrow().dueAt()).contains(at("11-26 18:00"));
+  }
+
+  @Test
+  @DisplayName("NOTIFY-TRIG-07 (c): a notification sent at or after 下班 has its first follow-up at the next working"
+      + " day's 下班, past a weekend")
+  void notifyTrig07c() {
+    assertThat(systemL1().event("11-25 18:00", FaultEventType.NOTIFICATION_SENT)
+        .duty("11-25 18:00", "NOTIFY-TRIG-07").orElseThrow().dueAt()).contains(at("11-26 18:00"));
+    Fault friday = Fault.open("11-27 09:00", facts("11-27 09:00").nature(FaultNature.SYSTEM).complaintCount(25))
+        .event("11-27 18:00", FaultEventType.NOTIFICATION_SENT);
+    assertThat(friday.duty("11-27 18:00", "NOTIFY-TRIG-07").orElseThrow().dueAt()).contains(at("11-30 18:00"));
+    Fault before = Fault.open("11-27 09:00", facts("11-27 09:00").nature(FaultNature.SYSTEM).complaintCount(25))
+        .event("11-27 17:59", FaultEventType.NOTIFICATION_SENT);
+    assertThat(before.duty("11-27 17:59", "NOTIFY-TRIG-07").orElseThrow().dueAt()).contains(at("11-27 18:00"));
   }
 
   @Test

@@ -1,0 +1,70 @@
+package org.opsbook.json.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import org.opsbook.core.FaultFacts;
+import org.opsbook.core.FaultNature;
+
+/**
+ * The {@code assumptions} of a {@code classify} or {@code obligations} answer (decision-api.md, issue 13 finding 7):
+ * the facts that were absent from the request and defaulted, where another value they could have had changes the
+ * outcome. The manual implies none of them from the other facts, so they are named rather than derived:
+ * <ul>
+ *   <li>{@code sameTypeComplaintCount} (default 0; ESC-ROOM-03 「同类客户投诉」): tried as every complaint received
+ *       being of one type ({@code complaintCount}), the most the manual allows;
+ *   <li>{@code efficiencyDegraded} (default false; L1-12, L2-12 「系统效率大幅降低」): tried as true;
+ *   <li>{@code nature} (default unknown; NOTIFY-TRIG-04/05, NOTIFY-RCPT-01..03): tried as BUSINESS and SYSTEM.
+ * </ul>
+ * A fact whose alternatives all leave the outcome as it is is not named. Stateless.
+ */
+final class FactAssumptions {
+  private FactAssumptions() {}
+
+  /**
+   * Returns the names of the absent facts of {@code request} whose default matters to {@code outcome}, in the order
+   * above.
+   */
+  static List<String> of(JsonNode request, FaultFacts facts, Function<FaultFacts, ?> outcome) {
+    Object base = outcome.apply(facts);
+    List<String> out = new ArrayList<>();
+    if (absent(request, "sameTypeComplaintCount") && facts.complaintCount() > 0
+        && changes(base, outcome, facts.toBuilder().sameTypeComplaintCount(facts.complaintCount()).build())) {
+      out.add("sameTypeComplaintCount");
+    }
+    if (absent(request, "efficiencyDegraded")
+        && changes(base, outcome, facts.toBuilder().efficiencyDegraded(true).build())) {
+      out.add("efficiencyDegraded");
+    }
+    if (absent(request, "nature")) {
+      for (FaultNature n : FaultNature.values()) {
+        if (changes(base, outcome, facts.toBuilder().nature(n).build())) {
+          out.add("nature");
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Adds {@code "assumptions": [...]} to {@code answer} when {@code names} is not empty. */
+  static void write(ObjectNode answer, List<String> names) {
+    if (!names.isEmpty()) {
+      ArrayNode a = answer.putArray("assumptions");
+      names.forEach(a::add);
+    }
+  }
+
+  private static boolean absent(JsonNode request, String field) {
+    JsonNode v = request == null ? null : request.get(field);
+    return v == null || v.isNull();
+  }
+
+  private static boolean changes(Object base, Function<FaultFacts, ?> outcome, FaultFacts alternative) {
+    return !Objects.equals(base, outcome.apply(alternative));
+  }
+}
