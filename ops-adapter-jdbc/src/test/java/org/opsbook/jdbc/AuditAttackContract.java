@@ -26,14 +26,11 @@ import org.opsbook.core.spi.AuditLog;
  * tables, so it can disable the triggers) by someone who knows the algorithm but not the host's audit key: each is
  * detected and located. Run on H2 and on PostgreSQL.
  */
-abstract class AuditAttackContract {
+abstract class AuditAttackContract extends OneBackendPerClass {
   /** The host's secret (in production from a key store, never from the database). */
   static final byte[] HOST_KEY = "host audit key for the attack tests, 32+ bytes long".getBytes(UTF_8);
   private static final String S = "dataop:DM-1";
   private static final Instant T0 = Instant.parse("2026-11-25T01:00:00Z");
-
-  /** The database under attack. */
-  protected abstract JdbcBackend backend();
 
   private AuditLog log;
 

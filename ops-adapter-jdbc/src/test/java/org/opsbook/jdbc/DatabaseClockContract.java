@@ -24,12 +24,9 @@ import org.opsbook.core.spi.ScheduledObligation;
  * Leases on the database's clock (issue 11): a host whose clock runs 45 s ahead neither takes work before the
  * database's clock says it is due nor takes over a live lease. Run on H2 and on PostgreSQL.
  */
-abstract class DatabaseClockContract {
+abstract class DatabaseClockContract extends OneBackendPerClass {
   private static final Duration LEASE = Duration.ofSeconds(30);
   private static final Duration AHEAD = Duration.ofSeconds(45);
-
-  /** The database. */
-  protected abstract JdbcBackend backend();
 
   private OpsJdbc ops;
 

@@ -107,17 +107,9 @@ class PostgresObligationConcurrencyTest {
     ops.obligations().scheduleAll(batch);
   }
 
-  private long count(String sql) throws SQLException {
-    try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    }
-  }
-
   private void awaitFired(long n, Duration timeout) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
-    while (count("SELECT count(*) FROM ops_obligation_done WHERE outcome = 'FIRED'") < n
+    while (db.count("SELECT count(*) FROM ops_obligation_done WHERE outcome = 'FIRED'") < n
         && System.nanoTime() < deadline) {
       Thread.sleep(100);
     }
@@ -131,12 +123,12 @@ class PostgresObligationConcurrencyTest {
       start(instance(), "node-" + i, Duration.ofSeconds(30));
     }
     awaitFired(10_000, Duration.ofSeconds(120));
-    assertThat(count("SELECT count(*) FROM ops_obligation_done WHERE outcome = 'FIRED'")).isEqualTo(10_000);
-    assertThat(count("SELECT count(*) FROM ops_obligation")).as("the due table is empty again").isZero();
-    assertThat(count("SELECT count(*) FROM effect")).isEqualTo(10_000);
+    assertThat(db.count("SELECT count(*) FROM ops_obligation_done WHERE outcome = 'FIRED'")).isEqualTo(10_000);
+    assertThat(db.count("SELECT count(*) FROM ops_obligation")).as("the due table is empty again").isZero();
+    assertThat(db.count("SELECT count(*) FROM effect")).isEqualTo(10_000);
     assertThat(calls).hasSize(10_000);
     assertThat(calls.values()).allSatisfy(n -> assertThat(n.get()).isEqualTo(1));
-    assertThat(count("SELECT count(DISTINCT owner) FROM ops_obligation_done")).as("the work was shared")
+    assertThat(db.count("SELECT count(DISTINCT owner) FROM ops_obligation_done")).as("the work was shared")
         .isGreaterThan(1);
   }
 
@@ -155,10 +147,10 @@ class PostgresObligationConcurrencyTest {
       start(instance(), "node-" + i, lease);
     }
     awaitFired(1_000, Duration.ofSeconds(60));
-    assertThat(count("SELECT count(*) FROM ops_obligation_done WHERE outcome = 'FIRED'")).isEqualTo(1_000);
-    assertThat(count("SELECT count(*) FROM effect")).isEqualTo(1_000);
+    assertThat(db.count("SELECT count(*) FROM ops_obligation_done WHERE outcome = 'FIRED'")).isEqualTo(1_000);
+    assertThat(db.count("SELECT count(*) FROM effect")).isEqualTo(1_000);
     assertThat(calls.values()).allSatisfy(n -> assertThat(n.get()).isEqualTo(1));
-    assertThat(count("SELECT count(*) FROM ops_obligation_done WHERE owner = 'doomed'")).isZero();
+    assertThat(db.count("SELECT count(*) FROM ops_obligation_done WHERE owner = 'doomed'")).isZero();
     for (ClaimedObligation o : orphaned) {
       assertThat(setup.obligations().hasFired(o.scheduled().key())).isTrue();
     }
@@ -187,9 +179,9 @@ class PostgresObligationConcurrencyTest {
     start(instance(), "node-1", lease);
     start(instance(), "node-2", lease);
     awaitFired(200, Duration.ofSeconds(60));
-    assertThat(count("SELECT count(*) FROM ops_obligation_done WHERE outcome = 'FIRED'")).isEqualTo(200);
-    assertThat(count("SELECT count(*) FROM effect")).as("one effect per key").isEqualTo(200);
-    assertThat(count("SELECT count(*) FROM effect WHERE owner = 'doomed'")).isEqualTo(50);
+    assertThat(db.count("SELECT count(*) FROM ops_obligation_done WHERE outcome = 'FIRED'")).isEqualTo(200);
+    assertThat(db.count("SELECT count(*) FROM effect")).as("one effect per key").isEqualTo(200);
+    assertThat(db.count("SELECT count(*) FROM effect WHERE owner = 'doomed'")).isEqualTo(50);
     assertThat(calls.values().stream().filter(n -> n.get() == 2).count()).as("re-fired after the crash")
         .isEqualTo(50);
   }

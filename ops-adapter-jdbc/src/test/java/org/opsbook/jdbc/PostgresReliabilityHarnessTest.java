@@ -129,14 +129,6 @@ class PostgresReliabilityHarnessTest {
     }
   }
 
-  private long count(String sql) throws SQLException {
-    try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    }
-  }
-
   private void signal(Process p, String signal) throws IOException, InterruptedException {
     new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).inheritIO().start().waitFor();
   }
@@ -169,23 +161,23 @@ class PostgresReliabilityHarnessTest {
       }
     }
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(FULL ? 600 : 120);
-    while (System.nanoTime() < deadline && (count("SELECT count(*) FROM ops_obligation") > 0
-        || count("SELECT count(*) FROM ops_outbox WHERE state = 'PENDING' OR (state = 'SENDING'"
+    while (System.nanoTime() < deadline && (db.count("SELECT count(*) FROM ops_obligation") > 0
+        || db.count("SELECT count(*) FROM ops_outbox WHERE state = 'PENDING' OR (state = 'SENDING'"
             + " AND lease_until > CURRENT_TIMESTAMP)") > 0)) {
       Thread.sleep(250);
     }
-    long firedOnce = count("SELECT count(*) FROM ops_obligation_done WHERE outcome = 'FIRED'");
-    long dutyCalls = count("SELECT count(*) FROM calls WHERE kind = 'duty'");
-    long dutyKeys = count("SELECT count(DISTINCT item_key) FROM calls WHERE kind = 'duty'");
-    long early = count("SELECT count(*) FROM calls c JOIN due d ON c.item_key = d.item_key"
+    long firedOnce = db.count("SELECT count(*) FROM ops_obligation_done WHERE outcome = 'FIRED'");
+    long dutyCalls = db.count("SELECT count(*) FROM calls WHERE kind = 'duty'");
+    long dutyKeys = db.count("SELECT count(DISTINCT item_key) FROM calls WHERE kind = 'duty'");
+    long early = db.count("SELECT count(*) FROM calls c JOIN due d ON c.item_key = d.item_key"
         + " WHERE c.kind = 'duty' AND c.at_db < d.due_at");
-    long smsCalls = count("SELECT count(*) FROM calls WHERE kind = 'sms'");
-    long smsKeys = count("SELECT count(DISTINCT item_key) FROM calls WHERE kind = 'sms'");
-    long sent = count("SELECT count(*) FROM ops_outbox WHERE state = 'SENT'");
-    long inDoubt = count("SELECT count(*) FROM ops_outbox WHERE state = 'SENDING'");
-    long inDoubtCalled = count("SELECT count(*) FROM ops_outbox o WHERE state = 'SENDING'"
+    long smsCalls = db.count("SELECT count(*) FROM calls WHERE kind = 'sms'");
+    long smsKeys = db.count("SELECT count(DISTINCT item_key) FROM calls WHERE kind = 'sms'");
+    long sent = db.count("SELECT count(*) FROM ops_outbox WHERE state = 'SENT'");
+    long inDoubt = db.count("SELECT count(*) FROM ops_outbox WHERE state = 'SENDING'");
+    long inDoubtCalled = db.count("SELECT count(*) FROM ops_outbox o WHERE state = 'SENDING'"
         + " AND EXISTS (SELECT 1 FROM calls c WHERE c.kind = 'sms' AND c.item_key = o.msg_key)");
-    long sentWithoutOneCall = count("SELECT count(*) FROM ops_outbox o WHERE state = 'SENT' AND (SELECT count(*)"
+    long sentWithoutOneCall = db.count("SELECT count(*) FROM ops_outbox o WHERE state = 'SENT' AND (SELECT count(*)"
         + " FROM calls c WHERE c.kind = 'sms' AND c.item_key = o.msg_key) <> 1");
     long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - began);
     String report = String.join("\n",

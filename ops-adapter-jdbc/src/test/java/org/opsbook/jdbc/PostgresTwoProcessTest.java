@@ -7,7 +7,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -76,17 +75,9 @@ class PostgresTwoProcessTest {
     ops.obligations().scheduleAll(all);
   }
 
-  private long count(String sql) throws SQLException {
-    try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    }
-  }
-
   private void awaitDone(long n, long seconds) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-    while (count("SELECT count(*) FROM ops_obligation_done") < n && System.nanoTime() < deadline) {
+    while (db.count("SELECT count(*) FROM ops_obligation_done") < n && System.nanoTime() < deadline) {
       Thread.sleep(100);
     }
   }
@@ -97,10 +88,10 @@ class PostgresTwoProcessTest {
     instance("proc-b", 30, 120);
     schedule(2_000);
     awaitDone(2_000, 90);
-    assertThat(count("SELECT count(*) FROM ops_obligation_done WHERE outcome = 'FIRED'")).isEqualTo(2_000);
-    assertThat(count("SELECT count(*) FROM effect")).isEqualTo(2_000);
-    assertThat(count("SELECT count(*) FROM calls")).as("no handler call was repeated").isEqualTo(2_000);
-    assertThat(count("SELECT count(DISTINCT owner) FROM ops_obligation_done")).isEqualTo(2);
+    assertThat(db.count("SELECT count(*) FROM ops_obligation_done WHERE outcome = 'FIRED'")).isEqualTo(2_000);
+    assertThat(db.count("SELECT count(*) FROM effect")).isEqualTo(2_000);
+    assertThat(db.count("SELECT count(*) FROM calls")).as("no handler call was repeated").isEqualTo(2_000);
+    assertThat(db.count("SELECT count(DISTINCT owner) FROM ops_obligation_done")).isEqualTo(2);
   }
 
   @Test
@@ -108,19 +99,19 @@ class PostgresTwoProcessTest {
     schedule(3_000);
     Process doomed = instance("doomed", 3, 120);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (count("SELECT count(*) FROM calls") < 200 && System.nanoTime() < deadline) {
+    while (db.count("SELECT count(*) FROM calls") < 200 && System.nanoTime() < deadline) {
       Thread.sleep(10);
     }
     doomed.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
     assertThat(doomed.isAlive()).isFalse();
-    long doneByDoomed = count("SELECT count(*) FROM ops_obligation_done WHERE owner = 'doomed'");
+    long doneByDoomed = db.count("SELECT count(*) FROM ops_obligation_done WHERE owner = 'doomed'");
     assertThat(doneByDoomed).as("killed before finishing").isLessThan(3_000);
     instance("survivor", 3, 120);
     awaitDone(3_000, 90);
-    assertThat(count("SELECT count(*) FROM ops_obligation_done WHERE outcome = 'FIRED'")).isEqualTo(3_000);
-    assertThat(count("SELECT count(*) FROM effect")).as("each effect once").isEqualTo(3_000);
-    long repeats = count("SELECT count(*) - count(DISTINCT obligation_key) FROM calls");
+    assertThat(db.count("SELECT count(*) FROM ops_obligation_done WHERE outcome = 'FIRED'")).isEqualTo(3_000);
+    assertThat(db.count("SELECT count(*) FROM effect")).as("each effect once").isEqualTo(3_000);
+    long repeats = db.count("SELECT count(*) - count(DISTINCT obligation_key) FROM calls");
     assertThat(repeats).as("only the killed process's unfinished batch may be fired again").isBetween(0L, 50L);
-    assertThat(count("SELECT count(*) FROM ops_obligation")).isZero();
+    assertThat(db.count("SELECT count(*) FROM ops_obligation")).isZero();
   }
 }

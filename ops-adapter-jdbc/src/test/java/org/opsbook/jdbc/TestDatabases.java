@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
@@ -27,6 +28,15 @@ final class TestDatabases {
 
   /** A database under test: its pool and how to drop it. */
   record Db(DataSource dataSource, String url, String schema, boolean postgres) implements AutoCloseable {
+    /** Runs a {@code SELECT count(...)} (or any query whose first column of its first row is a number). */
+    long count(String sql) throws SQLException {
+      try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery(sql)) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+
     @Override
     public void close() {
       if (postgres) {

@@ -117,30 +117,16 @@ final class DataOpMachines {
     b.transition("SM-DATAOP-MOD-T06", DEV_IMPACT_PENDING, CONSENT, READY_TO_EXECUTE).by(SUBMITTERS)
         .guard("DATAOP-MOD-10", "actor", DataOpMachines::consentByTheSubmitter)
         .stamps("submitterConsentAt").add();
-    b.transition("SM-DATAOP-MOD-T07", TECH_APPROVED, EXECUTE, EXECUTED).by(Role.DATA_PROCESSOR_CITY)
+    execution(b.transition("SM-DATAOP-MOD-T07", TECH_APPROVED, EXECUTE, EXECUTED).by(Role.DATA_PROCESSOR_CITY)
         .guard("DATAOP-MOD-10", "actor", (c, a) -> a.isDeveloper()
             ? "a developer executes only after stating the impact and the submitter's consent" : null)
-        .guard("DATAOP-MOD-11", "backupTakenAt", DataOpMachines::backupBeforeExecution)
-        .guard("DATAOP-MOD-18", "techApprovedAt", (c, a) -> notBefore(c.rec().techApprovedAt(), c.at(),
-            "技术审批", "执行"))
-        .guard("DATAOP-SENS-03", "actor", DataOpMachines::sensitiveExecutor)
-        .guard("DATAOP-SENS-04", "batchSensitiveFormApprovedBy", DataOpMachines::batchSensitiveFormOnActualCount)
-        .stamps("executorId", "executedAt", "batch", "batchReasons")
-        .requires("DATAOP-DEF-02", "actualRecordCount").records("batchSensitiveFormApprovedBy",
-            "batchSensitiveFormApprovedAt").add();
-    b.transition("SM-DATAOP-MOD-T07", READY_TO_EXECUTE, EXECUTE, EXECUTED).by(Role.DATA_PROCESSOR_DEV)
+        .guard("DATAOP-MOD-11", "backupTakenAt", DataOpMachines::backupBeforeExecution));
+    execution(b.transition("SM-DATAOP-MOD-T07", READY_TO_EXECUTE, EXECUTE, EXECUTED).by(Role.DATA_PROCESSOR_DEV)
         .guard("SM-DATAOP-MOD-T07", "actor", DataOpMachines::isAssignedDeveloper)
         .guard("DATAOP-MOD-10", "submitterConsentAt", (c, a) -> notBefore(c.rec().submitterConsentAt(), c.at(),
             "the submitter's consent", "execution"))
         .guard("DATAOP-MOD-11", "backupTakenAt", DataOpMachines::backupBeforeExecution)
-        .guard("DATAOP-MOD-13", "attachments", DataOpMachines::developerAttachedScriptAndBackup)
-        .guard("DATAOP-MOD-18", "techApprovedAt", (c, a) -> notBefore(c.rec().techApprovedAt(), c.at(),
-            "技术审批", "执行"))
-        .guard("DATAOP-SENS-03", "actor", DataOpMachines::sensitiveExecutor)
-        .guard("DATAOP-SENS-04", "batchSensitiveFormApprovedBy", DataOpMachines::batchSensitiveFormOnActualCount)
-        .stamps("executorId", "executedAt", "batch", "batchReasons")
-        .requires("DATAOP-DEF-02", "actualRecordCount").records("batchSensitiveFormApprovedBy",
-            "batchSensitiveFormApprovedAt").add();
+        .guard("DATAOP-MOD-13", "attachments", DataOpMachines::developerAttachedScriptAndBackup));
     b.transition("SM-DATAOP-MOD-T08", EXECUTED, PASS_REVIEW, REVIEWED).by(Role.DATA_REVIEWER)
         .guard("DATAOP-MOD-15", "scriptVerified", DataOpMachines::modificationReviewChecks)
         .guard("DATAOP-MOD-14", "actor", DataOpMachines::batchReviewerIndependent)
@@ -229,6 +215,21 @@ final class DataOpMachines {
       b.transition("SM-DATAOP-EXT-T11", s, CANCEL, CANCELLED).by(Role.DATA_SUBMITTER).records("reason").add();
     }
     return b.terminal(CLOSED, CANCELLED).build();
+  }
+
+  /**
+   * The checks and records both paths of SM-DATAOP-MOD-T07 (the city processor's and the assigned developer's)
+   * share, after each path's own guards: execution after 技术审批 (DATAOP-MOD-18), who may touch sensitive data
+   * (DATAOP-SENS-03), the batch form on the actual count (DATAOP-SENS-04).
+   */
+  private static void execution(StateMachine.Builder<DataOpState, DataOpEvent, DataOpContext>.TransitionBuilder t) {
+    t.guard("DATAOP-MOD-18", "techApprovedAt", (c, a) -> notBefore(c.rec().techApprovedAt(), c.at(),
+        "技术审批", "执行"))
+        .guard("DATAOP-SENS-03", "actor", DataOpMachines::sensitiveExecutor)
+        .guard("DATAOP-SENS-04", "batchSensitiveFormApprovedBy", DataOpMachines::batchSensitiveFormOnActualCount)
+        .stamps("executorId", "executedAt", "batch", "batchReasons")
+        .requires("DATAOP-DEF-02", "actualRecordCount").records("batchSensitiveFormApprovedBy",
+            "batchSensitiveFormApprovedAt").add();
   }
 
   // ---- guards shared by both machines ----

@@ -1,16 +1,13 @@
 package org.opsbook.rules.cutover;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import org.opsbook.core.Actor;
 import org.opsbook.core.ActorKind;
 import org.opsbook.core.OpsParameters;
 import org.opsbook.core.Role;
-import org.opsbook.core.machine.Outcome;
 import org.opsbook.core.time.StandardWorkCalendar;
+import org.opsbook.rules.testing.WorkflowDriver;
 
 /** Actors, facts and a driver for cutover tests. */
 final class Fixtures {
@@ -78,36 +75,9 @@ final class Fixtures {
   }
 
   /** Drives one cutover, ten minutes per step from {@link #T0}. */
-  static final class Flow {
-    CutoverTicket ticket;
-    Instant now = T0;
-
+  static final class Flow extends WorkflowDriver<CutoverTicket, CutoverEvent, CutoverEventData, Flow> {
     Flow(Cutover facts) {
-      ticket = CutoverTicket.draft(facts.cutoverId().orElse("CO"), facts);
-    }
-
-    Outcome<CutoverTicket> fire(CutoverEvent e, Actor a, CutoverEventData d) {
-      now = now.plus(Duration.ofMinutes(10));
-      return fireAt(e, a, d, now);
-    }
-
-    Outcome<CutoverTicket> fireAt(CutoverEvent e, Actor a, CutoverEventData d, Instant at) {
-      Outcome<CutoverTicket> o = WF.apply(ticket, e, a, d, at);
-      if (o.isAccepted()) {
-        ticket = o.instance();
-      } else {
-        assertThat(o.instance()).isSameAs(ticket);
-      }
-      return o;
-    }
-
-    Flow ok(CutoverEvent e, Actor a, CutoverEventData d) {
-      assertThat(fire(e, a, d).violations()).as("%s by %s", e, a.id()).isEmpty();
-      return this;
-    }
-
-    Flow ok(CutoverEvent e, Actor a) {
-      return ok(e, a, none());
+      super(WF, CutoverTicket.draft(facts.cutoverId().orElse("CO"), facts), T0, none());
     }
 
     CutoverState state() {

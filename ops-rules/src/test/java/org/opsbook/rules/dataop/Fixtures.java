@@ -1,16 +1,13 @@
 package org.opsbook.rules.dataop;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import org.opsbook.core.Actor;
 import org.opsbook.core.ActorKind;
 import org.opsbook.core.OpsParameters;
 import org.opsbook.core.Role;
-import org.opsbook.core.machine.Outcome;
 import org.opsbook.core.time.StandardWorkCalendar;
+import org.opsbook.rules.testing.WorkflowDriver;
 
 /** Actors, operations and a small driver for data-operation tests. */
 final class Fixtures {
@@ -79,14 +76,9 @@ final class Fixtures {
   }
 
   /** Drives one ticket through a workflow, ten minutes per step. */
-  static final class Flow {
-    private final DataOpWorkflow wf;
-    DataOpTicket ticket;
-    Instant now = T0;
-
+  static final class Flow extends WorkflowDriver<DataOpTicket, DataOpEvent, DataOpEventData, Flow> {
     Flow(DataOpWorkflow wf, DataOp op) {
-      this.wf = wf;
-      this.ticket = DataOpTicket.draft(op.ticketNo().orElse("T"), op);
+      super(wf, DataOpTicket.draft(op.ticketNo().orElse("T"), op), T0, none());
     }
 
     static Flow mod(DataOp op) {
@@ -95,31 +87,6 @@ final class Fixtures {
 
     static Flow ext(DataOp op) {
       return new Flow(EXT, op);
-    }
-
-    Outcome<DataOpTicket> fire(DataOpEvent e, Actor a, DataOpEventData d) {
-      now = now.plus(Duration.ofMinutes(10));
-      return fireAt(e, a, d, now);
-    }
-
-    Outcome<DataOpTicket> fireAt(DataOpEvent e, Actor a, DataOpEventData d, Instant at) {
-      Outcome<DataOpTicket> o = wf.apply(ticket, e, a, d, at);
-      if (o.isAccepted()) {
-        ticket = o.instance();
-      } else {
-        assertThat(o.instance()).isSameAs(ticket);
-      }
-      return o;
-    }
-
-    Flow ok(DataOpEvent e, Actor a, DataOpEventData d) {
-      Outcome<DataOpTicket> o = fire(e, a, d);
-      assertThat(o.violations()).as("%s by %s", e, a.id()).isEmpty();
-      return this;
-    }
-
-    Flow ok(DataOpEvent e, Actor a) {
-      return ok(e, a, none());
     }
 
     DataOpState state() {

@@ -1,9 +1,5 @@
 package org.opsbook.rules.testing;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
-import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.machine.WorkflowCodec;
 import org.opsbook.core.spi.WorkflowInstance;
 import org.opsbook.rules.bug.BugCodec;
@@ -19,8 +15,7 @@ import org.opsbook.rules.bug.BugTicket;
  * @param <D> the event data type
  */
 public class MemoCodec<I, D> implements WorkflowCodec<I, D> {
-  private static final Map<String, Object> WRITTEN = new ConcurrentHashMap<>();
-  private static final AtomicLong NEXT = new AtomicLong();
+  private static final Memo<Object> WRITTEN = new Memo<>("instance", "", "not written by this codec: ");
 
   /** Returns a codec of BUGs. */
   public static BugCodec bugs() {
@@ -45,9 +40,7 @@ public class MemoCodec<I, D> implements WorkflowCodec<I, D> {
 
   @Override
   public String encode(I instance) {
-    String ref = "instance#" + NEXT.incrementAndGet();
-    WRITTEN.put(ref, instance);
-    return ref;
+    return WRITTEN.keep(instance);
   }
 
   @Override
@@ -57,11 +50,7 @@ public class MemoCodec<I, D> implements WorkflowCodec<I, D> {
 
   @SuppressWarnings("unchecked")
   private I get(String ref) {
-    Object v = WRITTEN.get(ref);
-    if (v == null) {
-      throw new InvalidInputException("", "not written by this codec: " + ref);
-    }
-    return (I) v;
+    return (I) WRITTEN.recall(ref);
   }
 
   @Override
