@@ -9,7 +9,7 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
-import org.opsbook.core.AuditChain;
+import org.opsbook.core.internal.audit.AuditChain;
 import org.opsbook.core.StorageException;
 import org.opsbook.core.spi.AuditLog;
 import org.opsbook.core.spi.FaultRepository;

@@ -1,6 +1,7 @@
 package org.opsbook.core;
 
 import org.immutables.value.Value;
+import org.opsbook.core.internal.audit.AuditChain;
 
 /**
  * An entry sealed into its stream's hash chain: it carries its sequence number (from 1, gap-free per stream), the

@@ -6,6 +6,7 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
+import org.opsbook.core.internal.TimeWindow;
 
 /**
  * Every number in every rule, with the defaults of rules-catalog §15, plus the policies the catalog makes

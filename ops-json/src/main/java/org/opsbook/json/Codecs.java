@@ -1,10 +1,10 @@
 package org.opsbook.json;
 
-import org.opsbook.core.machine.WorkflowCodec;
+import org.opsbook.core.internal.machine.WorkflowCodec;
 import org.opsbook.json.internal.BugJson;
 import org.opsbook.json.internal.CutoverCodec;
 import org.opsbook.json.internal.DataOpCodec;
-import org.opsbook.notify.workflow.SmsRecordFormat;
+import org.opsbook.notify.internal.workflow.SmsRecordFormat;
 import org.opsbook.rules.bug.BugCodec;
 import org.opsbook.rules.cutover.CutoverEventData;
 import org.opsbook.rules.cutover.CutoverTicket;

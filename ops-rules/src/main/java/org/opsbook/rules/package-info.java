@@ -8,4 +8,4 @@
 @OpsStyle
 package org.opsbook.rules;
 
-import org.opsbook.core.OpsStyle;
+import org.opsbook.core.internal.OpsStyle;

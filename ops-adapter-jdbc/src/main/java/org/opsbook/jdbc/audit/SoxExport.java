@@ -15,7 +15,7 @@ import org.opsbook.core.AuditRecord;
 import org.opsbook.core.AuditVerification;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Masking;
-import org.opsbook.core.PersonIds;
+import org.opsbook.core.internal.PersonIds;
 import org.opsbook.core.internal.PersonalData;
 import org.opsbook.core.spi.AuditLog;
 

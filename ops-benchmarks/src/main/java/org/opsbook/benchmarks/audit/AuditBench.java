@@ -18,7 +18,7 @@ import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.opsbook.benchmarks.support.BenchPostgres;
 import org.opsbook.core.Actor;
-import org.opsbook.core.AuditChain;
+import org.opsbook.core.internal.audit.AuditChain;
 import org.opsbook.core.AuditEntry;
 import org.opsbook.core.AuditRecord;
 import org.opsbook.core.Role;

@@ -26,7 +26,7 @@ import org.opsbook.core.Channel;
 import org.opsbook.core.Obligation;
 import org.opsbook.core.Role;
 import org.opsbook.core.RuleId;
-import org.opsbook.core.scheduling.ObligationScheduler;
+import org.opsbook.core.internal.scheduling.ObligationScheduler;
 import org.opsbook.core.spi.ScheduledObligation;
 import org.opsbook.jdbc.OpsJdbc;
 

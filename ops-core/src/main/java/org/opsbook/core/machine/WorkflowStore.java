@@ -17,6 +17,9 @@ import org.opsbook.core.Violation;
 import org.opsbook.core.spi.TransitionRecord;
 import org.opsbook.core.spi.WorkflowInstance;
 import org.opsbook.core.spi.WorkflowRepository;
+import org.opsbook.core.internal.machine.TimeOrder;
+import org.opsbook.core.internal.machine.Workflow;
+import org.opsbook.core.internal.machine.WorkflowCodec;
 
 /**
  * Runs a {@link Workflow} on stored instances: it reads an instance, lets the workflow decide, and on acceptance

@@ -1,7 +1,7 @@
 /**
  * The obligation-firing engine (API): a poll loop over any {@link org.opsbook.core.spi.ObligationRepository} that
  * claims due obligations in batches under a lease, keeps the lease alive with a heartbeat, hands each one to the
- * host's {@link org.opsbook.core.scheduling.ObligationHandler} with its key as the idempotency key, and marks the
+ * host's {@link org.opsbook.core.internal.scheduling.ObligationHandler} with its key as the idempotency key, and marks the
  * batch fired. Several engines (threads or processes) may share one repository; each obligation fires once.
  *
  * <p>The engine reads time only from its injected {@link java.time.Clock}; {@code pollOnce(now)} drives it step by
@@ -10,4 +10,5 @@
 @OpsStyle
 package org.opsbook.core.scheduling;
 
-import org.opsbook.core.OpsStyle;
+import org.opsbook.core.internal.OpsStyle;
+import org.opsbook.core.internal.scheduling.ObligationHandler;

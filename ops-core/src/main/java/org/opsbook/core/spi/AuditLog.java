@@ -2,14 +2,14 @@ package org.opsbook.core.spi;
 
 import java.time.Instant;
 import java.util.List;
-import org.opsbook.core.AuditCheckpoint;
+import org.opsbook.core.internal.audit.AuditCheckpoint;
 import org.opsbook.core.AuditEntry;
 import org.opsbook.core.AuditRecord;
 import org.opsbook.core.AuditVerification;
 
 /**
  * The append-only audit log: one record per transition or decision, sealed with HMAC-SHA256 under a key the host
- * holds and the database does not ({@link org.opsbook.core.AuditChain}), chained per stream and numbered in one
+ * holds and the database does not ({@link org.opsbook.core.internal.audit.AuditChain}), chained per stream and numbered in one
  * global sequence over all streams. Records are never changed or deleted; {@link #verify} names the first one that
  * was, compared with the stream's sealed head (a cut tail, a record forged around the log, a junk row); {@link
  * #verifyAll} also finds a stream deleted with its head (a gap in the global sequence); {@link #checkpoint} seals the

@@ -12,4 +12,4 @@
 @OpsStyle
 package org.opsbook.core.spi;
 
-import org.opsbook.core.OpsStyle;
+import org.opsbook.core.internal.OpsStyle;

@@ -17,10 +17,12 @@ import org.opsbook.core.RuleId;
 import org.opsbook.core.Violation;
 import org.opsbook.core.internal.machine.Decision;
 import org.opsbook.core.internal.machine.StateMachine;
-import org.opsbook.core.memory.InMemoryAuditLog;
-import org.opsbook.core.memory.InMemoryWorkflowRepository;
+import org.opsbook.core.internal.memory.InMemoryAuditLog;
+import org.opsbook.core.internal.memory.InMemoryWorkflowRepository;
 import org.opsbook.core.spi.TransitionRecord;
 import org.opsbook.core.spi.WorkflowInstance;
+import org.opsbook.core.internal.machine.Workflow;
+import org.opsbook.core.internal.machine.WorkflowCodec;
 
 class WorkflowStoreTest {
   enum S { OPEN, APPROVED }

@@ -9,7 +9,7 @@ import org.opsbook.engine.Bugs;
 import org.opsbook.engine.Faults;
 import org.opsbook.engine.Messages;
 import org.opsbook.engine.Workflows;
-import org.opsbook.notify.NotifyConfig;
+import org.opsbook.notify.internal.NotifyConfig;
 import org.opsbook.notify.workflow.SmsWorkflow;
 import org.opsbook.rules.bug.BugEvent;
 import org.opsbook.rules.bug.BugEventData;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Set;
 import org.opsbook.json.JsonFields;
 import org.opsbook.json.OpsJson;
-import org.opsbook.core.machine.WorkflowCodec;
+import org.opsbook.core.internal.machine.WorkflowCodec;
 import org.opsbook.core.spi.WorkflowInstance;
 import org.opsbook.rules.dataop.DataOpEventData;
 import org.opsbook.rules.dataop.DataOpState;

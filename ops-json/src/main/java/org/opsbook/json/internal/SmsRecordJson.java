@@ -12,9 +12,9 @@ import org.opsbook.json.OpsJson;
 import org.opsbook.json.internal.Schema.Kind;
 import org.opsbook.notify.Briefing;
 import org.opsbook.notify.MessageType;
-import org.opsbook.notify.SmsRecord;
-import org.opsbook.notify.SmsRecord.Builder;
-import org.opsbook.notify.workflow.SmsRecordFormat;
+import org.opsbook.notify.internal.SmsRecord;
+import org.opsbook.notify.internal.SmsRecord.Builder;
+import org.opsbook.notify.internal.workflow.SmsRecordFormat;
 
 /**
  * The codec of an SM-SMS instance's data ({@link SmsRecord}) as stored in

@@ -1,9 +1,10 @@
 package org.opsbook.notify.workflow;
 
-import org.opsbook.core.machine.WorkflowCodec;
+import org.opsbook.core.internal.machine.WorkflowCodec;
 import org.opsbook.core.spi.WorkflowInstance;
 import org.opsbook.notify.SmsKey;
 import org.opsbook.notify.SmsState;
+import org.opsbook.notify.internal.workflow.SmsRecordFormat;
 
 /**
  * Stores SM-SMS messages as their record in the installed {@link SmsRecordFormat} under the message key, and an

@@ -23,8 +23,9 @@ import org.opsbook.core.spi.OutgoingMessage;
 import org.opsbook.core.spi.SendReceipt;
 import org.opsbook.core.spi.WorkflowInstance;
 import org.opsbook.core.spi.WorkflowRepository;
-import org.opsbook.notify.NotifyConfig;
+import org.opsbook.notify.internal.NotifyConfig;
 import org.opsbook.notify.SmsState;
+import org.opsbook.notify.internal.workflow.DrainReport;
 
 /**
  * Delivers released messages from the outbox through the gateway. The host calls {@link #drainOnce} in its own loop

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.opsbook.core.memory.InMemoryMessageOutbox;
+import org.opsbook.core.internal.memory.InMemoryMessageOutbox;
 import org.opsbook.core.memory.RecordingMessageGateway;
 import org.opsbook.core.spi.MessageGateway;
 import org.opsbook.core.spi.OutboxMessage;
@@ -20,7 +20,7 @@ import org.opsbook.core.spi.OutboxState;
 import org.opsbook.core.spi.OutgoingMessage;
 import org.opsbook.core.spi.SendReceipt;
 import org.opsbook.notify.MessageType;
-import org.opsbook.notify.NotifyConfig;
+import org.opsbook.notify.internal.NotifyConfig;
 import org.opsbook.notify.SmsKey;
 import org.opsbook.notify.SmsState;
 

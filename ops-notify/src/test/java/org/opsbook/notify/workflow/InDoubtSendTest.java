@@ -21,6 +21,7 @@ import org.opsbook.core.spi.OutgoingMessage;
 import org.opsbook.core.spi.SendReceipt;
 import org.opsbook.notify.MessageType;
 import org.opsbook.notify.SmsKey;
+import org.opsbook.notify.internal.workflow.DrainReport;
 
 /**
  * SM-SMS-T05 sends with an honest guarantee (issue 11): a gateway that does not deduplicate is never handed a key

@@ -19,8 +19,9 @@ import org.opsbook.core.spi.OutboxMessage;
 import org.opsbook.core.spi.OutboxState;
 import org.opsbook.core.spi.OutgoingMessage;
 import org.opsbook.notify.MessageType;
-import org.opsbook.notify.NotifyConfig;
+import org.opsbook.notify.internal.NotifyConfig;
 import org.opsbook.notify.SmsKey;
+import org.opsbook.notify.internal.workflow.DrainReport;
 
 class SmsDispatcherTest {
   private static final SmsKey KEY = SmsKey.of("F-1", MessageType.NOTIFICATION, 1);

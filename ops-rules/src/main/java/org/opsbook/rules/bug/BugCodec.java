@@ -2,7 +2,7 @@ package org.opsbook.rules.bug;
 
 import org.opsbook.core.spi.WorkflowInstance;
 
-import org.opsbook.core.machine.WorkflowCodec;
+import org.opsbook.core.internal.machine.WorkflowCodec;
 
 /**
  * Turns BUGs and event data into the text a {@link org.opsbook.core.spi.WorkflowRepository} stores, and back: the

@@ -10,4 +10,4 @@
 @OpsStyle
 package org.opsbook.rules.bug;
 
-import org.opsbook.core.OpsStyle;
+import org.opsbook.core.internal.OpsStyle;

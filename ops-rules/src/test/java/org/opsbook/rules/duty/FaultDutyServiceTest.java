@@ -16,9 +16,9 @@ import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Level;
 import org.opsbook.core.ObligationKey;
 import org.opsbook.core.RuleId;
-import org.opsbook.core.memory.InMemoryAuditLog;
-import org.opsbook.core.memory.InMemoryFaultRepository;
-import org.opsbook.core.memory.InMemoryObligationRepository;
+import org.opsbook.core.internal.memory.InMemoryAuditLog;
+import org.opsbook.core.internal.memory.InMemoryFaultRepository;
+import org.opsbook.core.internal.memory.InMemoryObligationRepository;
 import org.opsbook.core.spi.ScheduledObligation;
 
 /** The service over the storage ports: history, summary, audit and timers move together. */

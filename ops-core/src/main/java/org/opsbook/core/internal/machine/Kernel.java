@@ -17,8 +17,6 @@ import org.opsbook.core.AuditEntry;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Violation;
 import org.opsbook.core.machine.Outcome;
-import org.opsbook.core.machine.TimeOrder;
-import org.opsbook.core.machine.Workflow;
 
 /**
  * The one workflow kernel every declared workflow family runs on. A family supplies its declared table (a

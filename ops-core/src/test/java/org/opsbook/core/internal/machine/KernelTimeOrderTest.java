@@ -19,11 +19,9 @@ import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Role;
 import org.opsbook.core.RuleId;
 import org.opsbook.core.machine.Outcome;
-import org.opsbook.core.machine.TimeOrder;
-import org.opsbook.core.machine.WorkflowCodec;
 import org.opsbook.core.machine.WorkflowStore;
-import org.opsbook.core.memory.InMemoryAuditLog;
-import org.opsbook.core.memory.InMemoryWorkflowRepository;
+import org.opsbook.core.internal.memory.InMemoryAuditLog;
+import org.opsbook.core.internal.memory.InMemoryWorkflowRepository;
 import org.opsbook.core.spi.WorkflowInstance;
 
 /**

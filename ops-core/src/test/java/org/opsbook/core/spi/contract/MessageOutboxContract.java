@@ -19,7 +19,7 @@ import org.opsbook.core.Channel;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Person;
 import org.opsbook.core.RecipientClass;
-import org.opsbook.core.memory.InMemoryMessageOutbox;
+import org.opsbook.core.internal.memory.InMemoryMessageOutbox;
 import org.opsbook.core.spi.MessageOutbox;
 import org.opsbook.core.Role;
 import org.opsbook.core.spi.OutboxMessage;
