@@ -27,8 +27,8 @@ import org.opsbook.core.Role;
 import org.opsbook.core.RuleId;
 import org.opsbook.core.internal.scheduling.ObligationHandler;
 import org.opsbook.core.internal.scheduling.ObligationScheduler;
-import org.opsbook.core.spi.ClaimedObligation;
-import org.opsbook.core.spi.ScheduledObligation;
+import org.opsbook.core.spi.ObligationRepository.ClaimedObligation;
+import org.opsbook.core.spi.ObligationRepository.ScheduledObligation;
 import org.opsbook.jdbc.internal.HikariPools;
 
 /**

@@ -27,7 +27,7 @@ import org.opsbook.core.Obligation;
 import org.opsbook.core.Role;
 import org.opsbook.core.RuleId;
 import org.opsbook.core.internal.scheduling.ObligationScheduler;
-import org.opsbook.core.spi.ScheduledObligation;
+import org.opsbook.core.spi.ObligationRepository.ScheduledObligation;
 import org.opsbook.jdbc.OpsJdbc;
 
 /**

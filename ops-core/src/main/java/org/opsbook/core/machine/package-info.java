@@ -4,7 +4,7 @@
  * applies an event, always as {@code apply(instance, event, actor, data, at)}, and answers with one
  * {@link org.opsbook.core.machine.Outcome}: the new instance with its one audit entry, or a refusal listing every
  * violation with the instance unchanged ({@link org.opsbook.core.machine.Outcome#orThrow()} turns it into a
- * {@link org.opsbook.core.machine.Outcome.RefusedException}). The {@link org.opsbook.core.machine.WorkflowStore} is the one
+ * {@link org.opsbook.core.machine.Outcome.RefusedException}). The {@link org.opsbook.core.internal.machine.WorkflowStore} is the one
  * path that persists outcomes through the {@link org.opsbook.core.spi.WorkflowRepository} port (instance, transition
  * and audit entry in one atomic write, with a {@link org.opsbook.core.internal.machine.WorkflowCodec} for the text).
  *
@@ -32,3 +32,4 @@ import org.opsbook.core.internal.OpsStyle;
 import org.opsbook.core.internal.machine.TimeOrder;
 import org.opsbook.core.internal.machine.Workflow;
 import org.opsbook.core.internal.machine.WorkflowCodec;
+import org.opsbook.core.internal.machine.WorkflowStore;

@@ -6,7 +6,7 @@ import java.util.Set;
 import org.opsbook.json.JsonFields;
 import org.opsbook.json.OpsJson;
 import org.opsbook.core.internal.machine.WorkflowCodec;
-import org.opsbook.core.spi.WorkflowInstance;
+import org.opsbook.core.spi.WorkflowRepository.WorkflowInstance;
 import org.opsbook.rules.cutover.CutoverEventData;
 import org.opsbook.rules.cutover.CutoverState;
 import org.opsbook.rules.cutover.CutoverTicket;

@@ -6,7 +6,7 @@ import java.util.Set;
 import org.opsbook.json.JsonFields;
 import org.opsbook.json.OpsJson;
 import org.opsbook.core.internal.machine.WorkflowCodec;
-import org.opsbook.core.spi.WorkflowInstance;
+import org.opsbook.core.spi.WorkflowRepository.WorkflowInstance;
 import org.opsbook.rules.dataop.DataOpEventData;
 import org.opsbook.rules.dataop.DataOpState;
 import org.opsbook.rules.dataop.DataOpTicket;

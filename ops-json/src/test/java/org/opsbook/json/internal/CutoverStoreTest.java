@@ -11,7 +11,7 @@ import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.OpsParameters;
 import org.opsbook.core.Role;
 import org.opsbook.core.machine.Outcome;
-import org.opsbook.core.machine.WorkflowStore;
+import org.opsbook.core.internal.machine.WorkflowStore;
 import org.opsbook.core.internal.memory.InMemoryAuditLog;
 import org.opsbook.core.internal.memory.InMemoryWorkflowRepository;
 import org.opsbook.core.time.StandardWorkCalendar;

@@ -1,7 +1,7 @@
 package org.opsbook.notify.workflow;
 
 import org.opsbook.core.internal.machine.WorkflowCodec;
-import org.opsbook.core.spi.WorkflowInstance;
+import org.opsbook.core.spi.WorkflowRepository.WorkflowInstance;
 import org.opsbook.notify.SmsKey;
 import org.opsbook.notify.SmsState;
 import org.opsbook.notify.internal.workflow.SmsRecordFormat;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.opsbook.core.Actor;
 import org.opsbook.core.machine.Outcome;
 import org.opsbook.core.Role;
-import org.opsbook.core.spi.OutboxMessage;
+import org.opsbook.core.spi.MessageOutbox.OutboxMessage;
 import org.opsbook.notify.Briefing;
 import org.opsbook.notify.MessageType;
 import org.opsbook.notify.SmsKey;

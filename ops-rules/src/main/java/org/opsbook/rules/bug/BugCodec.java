@@ -1,6 +1,6 @@
 package org.opsbook.rules.bug;
 
-import org.opsbook.core.spi.WorkflowInstance;
+import org.opsbook.core.spi.WorkflowRepository.WorkflowInstance;
 
 import org.opsbook.core.internal.machine.WorkflowCodec;
 

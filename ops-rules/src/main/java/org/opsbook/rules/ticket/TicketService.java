@@ -10,8 +10,8 @@ import org.opsbook.core.Actor;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.machine.Outcome;
 import org.opsbook.core.internal.machine.WorkflowCodec;
-import org.opsbook.core.machine.WorkflowStore;
-import org.opsbook.core.spi.TransitionRecord;
+import org.opsbook.core.internal.machine.WorkflowStore;
+import org.opsbook.core.spi.WorkflowRepository.TransitionRecord;
 import org.opsbook.core.spi.WorkflowRepository;
 
 /**

@@ -19,7 +19,7 @@ import org.opsbook.core.RuleId;
 import org.opsbook.core.internal.memory.InMemoryAuditLog;
 import org.opsbook.core.internal.memory.InMemoryFaultRepository;
 import org.opsbook.core.internal.memory.InMemoryObligationRepository;
-import org.opsbook.core.spi.ScheduledObligation;
+import org.opsbook.core.spi.ObligationRepository.ScheduledObligation;
 
 /** The service over the storage ports: history, summary, audit and timers move together. */
 class FaultDutyServiceTest {

@@ -5,7 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.internal.machine.WorkflowCodec;
-import org.opsbook.core.spi.WorkflowInstance;
+import org.opsbook.core.spi.WorkflowRepository.WorkflowInstance;
 import org.opsbook.rules.bug.BugCodec;
 import org.opsbook.rules.bug.BugEventData;
 import org.opsbook.rules.bug.BugTicket;

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.opsbook.core.RuleId;
 import org.opsbook.core.Violation;
-import org.opsbook.core.machine.WorkflowStore;
 
 /**
  * The project's time-order rules for workflow steps, checked by the {@link Kernel} on every step and by the

@@ -3,7 +3,6 @@ package org.opsbook.core.internal.machine;
 import java.time.Instant;
 import org.opsbook.core.Actor;
 import org.opsbook.core.machine.Outcome;
-import org.opsbook.core.machine.WorkflowStore;
 
 /**
  * A workflow over immutable instances: creating an instance and applying an event each return an {@link Outcome},

@@ -1,6 +1,6 @@
 package org.opsbook.core.internal.machine;
 
-import org.opsbook.core.spi.WorkflowInstance;
+import org.opsbook.core.spi.WorkflowRepository.WorkflowInstance;
 
 /**
  * Turns a workflow's instances and event data into the text a {@link org.opsbook.core.spi.WorkflowRepository}

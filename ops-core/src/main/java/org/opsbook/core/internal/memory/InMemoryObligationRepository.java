@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.opsbook.core.ObligationKey;
-import org.opsbook.core.spi.ClaimedObligation;
+import org.opsbook.core.spi.ObligationRepository.ClaimedObligation;
 import org.opsbook.core.spi.ObligationRepository;
-import org.opsbook.core.spi.ScheduledObligation;
+import org.opsbook.core.spi.ObligationRepository.ScheduledObligation;
 
 /** An {@link ObligationRepository} in memory. Thread-safe. */
 public final class InMemoryObligationRepository implements ObligationRepository {

@@ -1,7 +1,7 @@
 package org.opsbook.core.internal.scheduling;
 
 import org.opsbook.core.ObligationKey;
-import org.opsbook.core.spi.ScheduledObligation;
+import org.opsbook.core.spi.ObligationRepository.ScheduledObligation;
 
 /**
  * What the host does when an obligation falls due: typically decide the escalation and enqueue a message in the

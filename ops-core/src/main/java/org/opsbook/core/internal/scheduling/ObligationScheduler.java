@@ -14,7 +14,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import org.opsbook.core.ObligationKey;
-import org.opsbook.core.spi.ClaimedObligation;
+import org.opsbook.core.spi.ObligationRepository.ClaimedObligation;
 import org.opsbook.core.spi.ObligationRepository;
 
 /**

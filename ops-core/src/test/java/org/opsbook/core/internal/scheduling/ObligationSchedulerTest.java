@@ -21,9 +21,9 @@ import org.opsbook.core.ObligationKey;
 import org.opsbook.core.Role;
 import org.opsbook.core.RuleId;
 import org.opsbook.core.internal.memory.InMemoryObligationRepository;
-import org.opsbook.core.spi.ClaimedObligation;
+import org.opsbook.core.spi.ObligationRepository.ClaimedObligation;
 import org.opsbook.core.spi.ObligationRepository;
-import org.opsbook.core.spi.ScheduledObligation;
+import org.opsbook.core.spi.ObligationRepository.ScheduledObligation;
 import org.opsbook.core.time.MutableClock;
 
 class ObligationSchedulerTest {

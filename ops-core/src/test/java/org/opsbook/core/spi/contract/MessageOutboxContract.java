@@ -22,8 +22,8 @@ import org.opsbook.core.RecipientClass;
 import org.opsbook.core.internal.memory.InMemoryMessageOutbox;
 import org.opsbook.core.spi.MessageOutbox;
 import org.opsbook.core.Role;
-import org.opsbook.core.spi.OutboxMessage;
-import org.opsbook.core.spi.OutboxState;
+import org.opsbook.core.spi.MessageOutbox.OutboxMessage;
+import org.opsbook.core.spi.MessageOutbox.OutboxState;
 
 /**
  * The contract of {@link org.opsbook.core.spi.MessageOutbox}: one row per idempotency key, claimed under a lease,

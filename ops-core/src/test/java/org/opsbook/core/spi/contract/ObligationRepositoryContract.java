@@ -22,8 +22,8 @@ import org.opsbook.core.Role;
 import org.opsbook.core.RuleId;
 import org.opsbook.core.internal.memory.InMemoryObligationRepository;
 import org.opsbook.core.spi.ObligationRepository;
-import org.opsbook.core.spi.ClaimedObligation;
-import org.opsbook.core.spi.ScheduledObligation;
+import org.opsbook.core.spi.ObligationRepository.ClaimedObligation;
+import org.opsbook.core.spi.ObligationRepository.ScheduledObligation;
 
 /**
  * The contract of {@link org.opsbook.core.spi.ObligationRepository}: durable timers claimed under a lease, fired once,

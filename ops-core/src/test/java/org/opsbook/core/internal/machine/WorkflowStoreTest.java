@@ -1,4 +1,4 @@
-package org.opsbook.core.machine;
+package org.opsbook.core.internal.machine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,14 +15,11 @@ import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Role;
 import org.opsbook.core.RuleId;
 import org.opsbook.core.Violation;
-import org.opsbook.core.internal.machine.Decision;
-import org.opsbook.core.internal.machine.StateMachine;
 import org.opsbook.core.internal.memory.InMemoryAuditLog;
 import org.opsbook.core.internal.memory.InMemoryWorkflowRepository;
-import org.opsbook.core.spi.TransitionRecord;
-import org.opsbook.core.spi.WorkflowInstance;
-import org.opsbook.core.internal.machine.Workflow;
-import org.opsbook.core.internal.machine.WorkflowCodec;
+import org.opsbook.core.spi.WorkflowRepository.TransitionRecord;
+import org.opsbook.core.spi.WorkflowRepository.WorkflowInstance;
+import org.opsbook.core.machine.Outcome;
 
 class WorkflowStoreTest {
   enum S { OPEN, APPROVED }

@@ -1,4 +1,4 @@
-package org.opsbook.core.machine;
+package org.opsbook.core.internal.machine;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
@@ -14,12 +14,10 @@ import java.util.function.Predicate;
 import org.opsbook.core.Actor;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Violation;
-import org.opsbook.core.spi.TransitionRecord;
-import org.opsbook.core.spi.WorkflowInstance;
+import org.opsbook.core.spi.WorkflowRepository.TransitionRecord;
+import org.opsbook.core.spi.WorkflowRepository.WorkflowInstance;
 import org.opsbook.core.spi.WorkflowRepository;
-import org.opsbook.core.internal.machine.TimeOrder;
-import org.opsbook.core.internal.machine.Workflow;
-import org.opsbook.core.internal.machine.WorkflowCodec;
+import org.opsbook.core.machine.Outcome;
 
 /**
  * Runs a {@link Workflow} on stored instances: it reads an instance, lets the workflow decide, and on acceptance
