@@ -15,10 +15,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.opsbook.core.internal.audit.AuditChain;
-import org.opsbook.core.internal.audit.AuditCheckpoint;
+import org.opsbook.core.spi.AuditLog.AuditCheckpoint;
 import org.opsbook.core.AuditEntry;
 import org.opsbook.core.AuditRecord;
-import org.opsbook.core.AuditVerification;
+import org.opsbook.core.spi.AuditLog.AuditVerification;
 import org.opsbook.core.spi.AuditLog;
 
 /**

@@ -3,7 +3,6 @@ package org.opsbook.core;
 import java.util.Optional;
 import java.util.Set;
 import org.immutables.value.Value;
-import org.opsbook.core.internal.PersonIds;
 
 /**
  * Someone who fires an event or owes a duty: an ID, the role codes the person holds, their organisation and their

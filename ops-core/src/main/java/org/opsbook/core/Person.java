@@ -3,7 +3,6 @@ package org.opsbook.core;
 import java.util.Optional;
 import java.util.Set;
 import org.immutables.value.Value;
-import org.opsbook.core.internal.PersonIds;
 
 /**
  * A person in the host's directory: who receives messages of which recipient classes, and how to reach them. Its

@@ -25,4 +25,4 @@
 @OpsStyle
 package org.opsbook.notify;
 
-import org.opsbook.core.internal.OpsStyle;
+import org.opsbook.core.internal.style.OpsStyle;

@@ -8,4 +8,4 @@
 @OpsStyle
 package org.opsbook.rules;
 
-import org.opsbook.core.internal.OpsStyle;
+import org.opsbook.core.internal.style.OpsStyle;

@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.opsbook.core.AuditRecord;
-import org.opsbook.core.AuditVerification;
+import org.opsbook.core.spi.AuditLog.AuditVerification;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Masking;
-import org.opsbook.core.internal.PersonIds;
+import org.opsbook.core.PersonIds;
 import org.opsbook.core.internal.PersonalData;
 import org.opsbook.core.spi.AuditLog;
 

@@ -1,6 +1,7 @@
 package org.opsbook.core.internal;
 
 import java.util.Optional;
+import org.opsbook.core.PersonIds;
 
 /**
  * Internal (not API): canonical person IDs in the workflows' event data. A value that is blank in the Java sense is

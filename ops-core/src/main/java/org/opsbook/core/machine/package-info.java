@@ -28,4 +28,4 @@
 @OpsStyle
 package org.opsbook.core.machine;
 
-import org.opsbook.core.internal.OpsStyle;
+import org.opsbook.core.internal.style.OpsStyle;

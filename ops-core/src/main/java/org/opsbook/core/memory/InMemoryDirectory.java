@@ -10,7 +10,7 @@ import java.util.Optional;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Masking;
 import org.opsbook.core.Person;
-import org.opsbook.core.internal.PersonIds;
+import org.opsbook.core.PersonIds;
 import org.opsbook.core.RecipientClass;
 import org.opsbook.core.Role;
 import org.opsbook.core.spi.Directory;

@@ -9,7 +9,7 @@ import org.opsbook.core.Role;
 /**
  * The host's directory of people: who is in each recipient class, who holds each role. Thread-safe.
  *
- * <p>People are keyed by the canonical ID of {@link org.opsbook.core.internal.PersonIds#canonical} (a {@link Person}'s ID is
+ * <p>People are keyed by the canonical ID of {@link org.opsbook.core.PersonIds#canonical} (a {@link Person}'s ID is
  * canonical by construction): an implementation must find {@code li} when asked for {@code Li} or {@code ｌｉ}, and
  * never hold two people whose IDs differ only in spelling.
  */

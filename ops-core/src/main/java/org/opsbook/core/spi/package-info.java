@@ -14,4 +14,4 @@
 @OpsStyle
 package org.opsbook.core.spi;
 
-import org.opsbook.core.internal.OpsStyle;
+import org.opsbook.core.internal.style.OpsStyle;

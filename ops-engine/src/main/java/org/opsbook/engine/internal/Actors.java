@@ -10,7 +10,7 @@ import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Masking;
 import org.opsbook.core.Obligation;
 import org.opsbook.core.Person;
-import org.opsbook.core.internal.PersonIds;
+import org.opsbook.core.PersonIds;
 import org.opsbook.core.spi.Directory;
 
 /**

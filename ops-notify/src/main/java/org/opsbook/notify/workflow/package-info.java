@@ -22,4 +22,4 @@
 @OpsStyle
 package org.opsbook.notify.workflow;
 
-import org.opsbook.core.internal.OpsStyle;
+import org.opsbook.core.internal.style.OpsStyle;

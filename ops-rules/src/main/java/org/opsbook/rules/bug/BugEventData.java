@@ -150,7 +150,7 @@ public abstract class BugEventData {
     return builder().build();
   }
 
-  /** Canonical person IDs ({@link org.opsbook.core.internal.PersonIds}): one person, one ID in every guard. */
+  /** Canonical person IDs ({@link org.opsbook.core.PersonIds}): one person, one ID in every guard. */
   @Value.Check
   protected BugEventData canonicalIds() {
     if (EventIds.isCanonical(developer()) && EventIds.isCanonical(opsRoomAgreedBy())

@@ -10,4 +10,4 @@
 @OpsStyle
 package org.opsbook.rules.bug;
 
-import org.opsbook.core.internal.OpsStyle;
+import org.opsbook.core.internal.style.OpsStyle;

@@ -13,4 +13,4 @@
 @OpsStyle
 package org.opsbook.rules.cutover;
 
-import org.opsbook.core.internal.OpsStyle;
+import org.opsbook.core.internal.style.OpsStyle;

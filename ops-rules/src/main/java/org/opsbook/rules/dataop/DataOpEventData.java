@@ -216,7 +216,7 @@ public abstract class DataOpEventData {
     }
   }
 
-  /** Canonical person IDs ({@link org.opsbook.core.internal.PersonIds}): one person, one ID in every guard. */
+  /** Canonical person IDs ({@link org.opsbook.core.PersonIds}): one person, one ID in every guard. */
   @Value.Check
   protected DataOpEventData canonicalIds() {
     if (EventIds.isCanonical(developerId()) && EventIds.isCanonical(cityMonitorId())) {

@@ -15,4 +15,4 @@
 @OpsStyle
 package org.opsbook.rules.dataop;
 
-import org.opsbook.core.internal.OpsStyle;
+import org.opsbook.core.internal.style.OpsStyle;

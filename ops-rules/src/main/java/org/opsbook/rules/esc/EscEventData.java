@@ -137,7 +137,7 @@ public abstract class EscEventData {
     return builder().build();
   }
 
-  /** Canonical person IDs ({@link org.opsbook.core.internal.PersonIds}): one person, one ID in every guard. */
+  /** Canonical person IDs ({@link org.opsbook.core.PersonIds}): one person, one ID in every guard. */
   @Value.Check
   protected EscEventData canonicalIds() {
     if (EventIds.isCanonical(assigneeId())) {

@@ -163,7 +163,7 @@ public abstract class TicketEventData {
     return builder().build();
   }
 
-  /** Canonical person IDs ({@link org.opsbook.core.internal.PersonIds}): one person, one ID in every guard. */
+  /** Canonical person IDs ({@link org.opsbook.core.PersonIds}): one person, one ID in every guard. */
   @Value.Check
   protected TicketEventData canonicalIds() {
     if (EventIds.isCanonical(assignee())) {

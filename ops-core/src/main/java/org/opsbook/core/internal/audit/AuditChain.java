@@ -14,9 +14,10 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import org.opsbook.core.AuditEntry;
 import org.opsbook.core.AuditRecord;
-import org.opsbook.core.AuditVerification;
+import org.opsbook.core.spi.AuditLog.AuditVerification;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.RuleId;
+import org.opsbook.core.spi.AuditLog.AuditCheckpoint;
 
 /**
  * The sealed chain of the audit log. Each record is sealed with HMAC-SHA256 under a key the host supplies and the

@@ -10,4 +10,4 @@
 @OpsStyle
 package org.opsbook.core.internal.machine;
 
-import org.opsbook.core.internal.OpsStyle;
+import org.opsbook.core.internal.style.OpsStyle;

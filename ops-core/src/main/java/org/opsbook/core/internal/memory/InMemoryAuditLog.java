@@ -13,10 +13,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import org.opsbook.core.internal.audit.AuditChain;
-import org.opsbook.core.internal.audit.AuditCheckpoint;
+import org.opsbook.core.spi.AuditLog.AuditCheckpoint;
 import org.opsbook.core.AuditEntry;
 import org.opsbook.core.AuditRecord;
-import org.opsbook.core.AuditVerification;
+import org.opsbook.core.spi.AuditLog.AuditVerification;
 import org.opsbook.core.internal.PersonalData;
 import org.opsbook.core.spi.AuditLog;
 

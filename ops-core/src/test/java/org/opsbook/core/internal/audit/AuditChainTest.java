@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.opsbook.core.internal.memory.InMemoryAuditLog;
 import org.opsbook.core.AuditEntry;
 import org.opsbook.core.AuditRecord;
-import org.opsbook.core.AuditVerification;
+import org.opsbook.core.spi.AuditLog.AuditVerification;
 import org.opsbook.core.RuleId;
 
 class AuditChainTest {

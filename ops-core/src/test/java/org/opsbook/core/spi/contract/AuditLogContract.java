@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.opsbook.core.internal.audit.AuditChain;
 import org.opsbook.core.AuditEntry;
 import org.opsbook.core.AuditRecord;
-import org.opsbook.core.AuditVerification;
+import org.opsbook.core.spi.AuditLog.AuditVerification;
 import org.opsbook.core.RuleId;
 
 /** The contract of {@link org.opsbook.core.spi.AuditLog}: append-only, hash-chained per stream, verifiable. */

@@ -4,4 +4,4 @@
 @OpsStyle
 package org.opsbook.notify.internal.workflow;
 
-import org.opsbook.core.internal.OpsStyle;
+import org.opsbook.core.internal.style.OpsStyle;

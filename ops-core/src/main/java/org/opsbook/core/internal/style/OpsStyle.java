@@ -1,4 +1,4 @@
-package org.opsbook.core.internal;
+package org.opsbook.core.internal.style;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

@@ -1,4 +1,4 @@
-package org.opsbook.core.internal;
+package org.opsbook.core;
 
 import java.lang.Character.UnicodeScript;
 import java.text.Normalizer;
@@ -6,9 +6,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.opsbook.core.Actor;
-import org.opsbook.core.InvalidInputException;
-import org.opsbook.core.Person;
 
 /**
  * The one canonical form of a person's ID, so that one person is one ID at every boundary and the separation-of-duties

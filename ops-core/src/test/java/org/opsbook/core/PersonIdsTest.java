@@ -1,4 +1,4 @@
-package org.opsbook.core.internal;
+package org.opsbook.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,10 +16,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.opsbook.core.memory.InMemoryDirectory;
 import org.quicktheories.core.Gen;
-import org.opsbook.core.Actor;
-import org.opsbook.core.InvalidInputException;
-import org.opsbook.core.Person;
-import org.opsbook.core.Role;
 
 /** One person, one ID: the canonical form of person IDs and the variants an attacker tries (DATAOP-MOD-14). */
 class PersonIdsTest {
