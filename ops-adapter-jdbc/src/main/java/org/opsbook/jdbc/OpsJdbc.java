@@ -81,7 +81,7 @@ public final class OpsJdbc implements AutoCloseable {
   /**
    * Returns storage over the same data source whose audit log seals and verifies every record with HMAC-SHA256 under
    * {@code key}, a secret the host keeps outside the database (a key store, an environment secret): someone who can
-   * write the tables cannot forge a record without it. Without this call the log uses {@link AuditChain#demo()}, a
+   * write the tables cannot forge a record without it. Without this call the log uses {@code AuditChain#demo()}, a
    * published key fit only for demos and tests. The returned instance shares (does not own) the pool.
    *
    * @param key at least 32 bytes

@@ -13,7 +13,7 @@ import org.opsbook.rules.dataop.DataOpTicket;
 
 /**
  * The JSON form in which workflow instances are stored (API): the codec a
- * {@link org.opsbook.core.internal.machine.WorkflowStore} of each family needs. SM-SMS finds its format by itself through
+ * {@code org.opsbook.core.internal.machine.WorkflowStore} of each family needs. SM-SMS finds its format by itself through
  * the service loader when ops-json is on the class path. All thread-safe.
  */
 public final class Codecs {

@@ -10,9 +10,9 @@
  *       and fills it from a {@link org.opsbook.notify.MessageContent}, the fault time written 「Y年M月D日h时m分」 in
  *       {@code Asia/Shanghai} ({@link org.opsbook.notify.FaultTimeFormat}).
  *   <li>{@link org.opsbook.notify.SmsLength}: characters and UCS-2 segments of a text.
- *   <li>{@link org.opsbook.notify.internal.RecipientRules}: recipient classes A/B/C/D (NOTIFY-RCPT-01..08), resolved to
+ *   <li>{@code org.opsbook.notify.internal.RecipientRules}: recipient classes A/B/C/D (NOTIFY-RCPT-01..08), resolved to
  *       people through the {@link org.opsbook.core.spi.Directory}, each person once.
- *   <li>{@link org.opsbook.notify.internal.CollabTicket}: the CMCP collaboration ticket (NOTIFY-TPL-06) with its field guards.
+ *   <li>{@code org.opsbook.notify.internal.CollabTicket}: the CMCP collaboration ticket (NOTIFY-TPL-06) with its field guards.
  *   <li>{@link org.opsbook.notify.SmsKey}, {@link org.opsbook.notify.SmsState}:
  *       the data of one SM-SMS message; the workflow itself is in {@code org.opsbook.notify.workflow}.
  * </ul>

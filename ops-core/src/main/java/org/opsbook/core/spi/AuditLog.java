@@ -14,12 +14,12 @@ import java.util.Optional;
 
 /**
  * The append-only audit log: one record per transition or decision, sealed with HMAC-SHA256 under a key the host
- * holds and the database does not ({@link org.opsbook.core.internal.audit.AuditChain}), chained per stream and numbered in one
+ * holds and the database does not ({@code org.opsbook.core.internal.audit.AuditChain}), chained per stream and numbered in one
  * global sequence over all streams. Records are never changed or deleted; {@link #verify} names the first one that
  * was, compared with the stream's sealed head (a cut tail, a record forged around the log, a junk row); {@link
  * #verifyAll} also finds a stream deleted with its head (a gap in the global sequence); {@link #checkpoint} seals the
  * heads for the host to export, and {@link #verifyAgainst} finds whatever was cut back since. A junk row never stops
- * appends. Each entry is sealed as {@link org.opsbook.core.internal.PersonalData#forStorage} returns it (sampled
+ * appends. Each entry is sealed as {@code org.opsbook.core.internal.PersonalData#forStorage} returns it (sampled
  * phone numbers masked, DATAOP-EXT-06). Implementations are thread-safe; appends to one stream are serialised.
  */
 public interface AuditLog {

@@ -47,7 +47,7 @@ import org.opsbook.notify.internal.workflow.DrainReport;
  * stalled past its lease) after marking it as being sent and before recording the outcome. Such a message is
  * <em>in doubt</em>: to a gateway that {@linkplain MessageGateway#deduplicates() deduplicates} it is sent again with
  * the same key (the gateway drops the repeat); otherwise it is never resent automatically but listed
- * ({@link #inDoubt}, {@link DrainReport#inDoubt()}) for a person to {@linkplain #confirmSent confirm} or
+ * ({@link #inDoubt}, {@code DrainReport#inDoubt()}) for a person to {@linkplain #confirmSent confirm} or
  * {@linkplain #resend release for a resend}.
  *
  * <p>Every delivery, failure and refusal is appended to the message's audit stream {@code sms:<key>}. Thread-safe as

@@ -62,7 +62,7 @@ import org.opsbook.notify.TemplateSet;
  * </ul>
  *
  * <p>Every accepted event is a transition of the workflow repository with its audit entry, sealed atomically through
- * the core {@link WorkflowStore}, the path every declared workflow shares. A
+ * the core {@code WorkflowStore}, the path every declared workflow shares. A
  * refused event changes nothing and returns the failed guards (a refused {@link Outcome}; {@link Outcome#orThrow()} throws); bad input (a missing or invalid
  * placeholder value) throws {@link InvalidInputException} naming the field. Release writes the transition first and
  * then enqueues the message under its key; should the process die in between, {@link SmsDispatcher#drainOnce}

@@ -16,7 +16,7 @@ import org.opsbook.core.spi.WorkflowRepository;
 
 /**
  * Keeps complaint tickets in the host's {@link WorkflowRepository} (machine {@code SM-TICKET}) through the core
- * {@link WorkflowStore}, like every declared workflow: each accepted event is stored with its transition record and
+ * {@code WorkflowStore}, like every declared workflow: each accepted event is stored with its transition record and
  * its audit entry in one atomic call; a refused event stores nothing. Thread-safe when the repository and codec are.
  *
  * <pre>{@code
