@@ -153,7 +153,7 @@ public final class Demo {
           .append(" (").append(e.getValue()[1]).append(')');
     }
     timeline.line(List.of("audit"), "this run wrote " + room.streams().size() + " audit streams, " + records
-        + " records: " + (intact ? "every SHA-256 hash chain verified" : "SOME CHAINS ARE BROKEN"));
+        + " records: " + (intact ? "every HMAC-sealed chain verified" : "SOME CHAINS ARE BROKEN"));
     timeline.detail("streams (records): " + kinds);
     return intact;
   }

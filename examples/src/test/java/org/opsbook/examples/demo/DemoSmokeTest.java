@@ -111,7 +111,7 @@ class DemoSmokeTest {
     assertThat(run.line("REPORT-WEEKLY-01", "BOSS 缴费开机失败")).contains("the weekly and the monthly report");
     assertThat(run.line("REPORT-FMT-01")).contains("每周重大故障汇总");
     // the audit chains, and where to look next
-    assertThat(run.line("audit", "this run wrote")).contains("every SHA-256 hash chain verified");
+    assertThat(run.line("audit", "this run wrote")).contains("every HMAC-sealed chain verified");
     assertThat(run.line("Dashboard:")).contains("./opsbook serve", f2 + "/NOTIFICATION/1 waits");
   }
 }

@@ -29,6 +29,7 @@ import org.opsbook.rules.esc.EscFault.EscHandler;
 import org.opsbook.rules.esc.EscFault.EscState;
 import org.opsbook.rules.esc.EscFault.SystemProblem;
 import org.opsbook.rules.esc.EscFault;
+import org.opsbook.rules.internal.esc.StepDataFormat;
 
 /**
  * One fault, one history: SM-ESC's steps are events of the fault's own history in the {@code FaultRepository},
@@ -81,8 +82,10 @@ class FaultLifecycleTest {
     assertThat(stored.ownerId()).contains("an");
     assertThat(faults.events("F-1")).extracting(FaultEvent::type).containsExactly(FaultEventType.OPENED,
         FaultEventType.DECLARED, FaultEventType.OWNERSHIP_TAKEN);
-    assertThat(faults.events("F-1").get(2).stepData())
-        .contains("{\"assigneeId\":\"an\",\"assigneeHandler\":\"A\",\"handlerAAvailable\":true}");
+    EscEventData recorded = StepDataFormat.installed().decodeData(faults.events("F-1").get(2).stepData().get());
+    assertThat(recorded.assigneeId()).contains("an");
+    assertThat(recorded.assigneeHandler()).contains(EscHandler.A);
+    assertThat(recorded.handlerAAvailable()).contains(true);
     List<AuditRecord> records = audit.read("fault:F-1");
     assertThat(records).extracting(r -> r.entry().action()).containsExactly("openFault", "declare", "takeOwnership");
     assertThat(records.get(2).entry().fromState()).contains("DECLARED");

@@ -10,7 +10,7 @@ import org.opsbook.core.RuleId;
 import org.opsbook.core.Violation;
 
 /**
- * The project's time-order rules for workflow steps, checked by the {@link Kernel} on every step and by the
+ * The project's time-order rules for workflow steps, checked by the workflow kernel on every step and by the
  * {@link WorkflowStore} against what it stored and the clock it holds. A dated step is
  * evidence (a SOX export shows who approved what and when), so a step cannot be backdated past the history it
  * joins, nor dated in the future:
