@@ -62,7 +62,7 @@ public interface AuditLog {
   List<AuditVerification> verifyAgainst(AuditCheckpoint checkpoint);
 
   /**
-   * The heads of every audit stream at one moment, sealed with the audit key ({@link AuditChain#checkpoint}). A host
+   * The heads of every audit stream at one moment, sealed with the audit key ({@code AuditChain#checkpoint}). A host
    * takes one periodically ({@link org.opsbook.core.spi.AuditLog#checkpoint}), exports it ({@link #export()}) to
    * storage the database's administrators cannot write (a mail to the auditors, a write-once bucket), and later
    * verifies the log against it ({@link org.opsbook.core.spi.AuditLog#verifyAgainst}): a stream deleted or cut back
