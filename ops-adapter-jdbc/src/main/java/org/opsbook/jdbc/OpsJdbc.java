@@ -9,7 +9,7 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
-import org.opsbook.core.AuditChain;
+import org.opsbook.core.internal.audit.AuditChain;
 import org.opsbook.core.StorageException;
 import org.opsbook.core.spi.AuditLog;
 import org.opsbook.core.spi.FaultRepository;
@@ -81,7 +81,7 @@ public final class OpsJdbc implements AutoCloseable {
   /**
    * Returns storage over the same data source whose audit log seals and verifies every record with HMAC-SHA256 under
    * {@code key}, a secret the host keeps outside the database (a key store, an environment secret): someone who can
-   * write the tables cannot forge a record without it. Without this call the log uses {@link AuditChain#demo()}, a
+   * write the tables cannot forge a record without it. Without this call the log uses {@code AuditChain#demo()}, a
    * published key fit only for demos and tests. The returned instance shares (does not own) the pool.
    *
    * @param key at least 32 bytes

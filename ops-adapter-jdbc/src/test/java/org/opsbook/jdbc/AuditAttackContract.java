@@ -14,11 +14,11 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.opsbook.core.AuditChain;
-import org.opsbook.core.AuditCheckpoint;
+import org.opsbook.core.internal.audit.AuditChain;
+import org.opsbook.core.spi.AuditLog.AuditCheckpoint;
 import org.opsbook.core.AuditEntry;
 import org.opsbook.core.AuditRecord;
-import org.opsbook.core.AuditVerification;
+import org.opsbook.core.spi.AuditLog.AuditVerification;
 import org.opsbook.core.spi.AuditLog;
 
 /**

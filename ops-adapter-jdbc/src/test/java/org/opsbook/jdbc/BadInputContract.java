@@ -12,8 +12,8 @@ import org.opsbook.core.Actor;
 import org.opsbook.core.AuditEntry;
 import org.opsbook.core.Role;
 import org.opsbook.core.StorageException;
-import org.opsbook.core.spi.TransitionRecord;
-import org.opsbook.core.spi.WorkflowInstance;
+import org.opsbook.core.spi.WorkflowRepository.TransitionRecord;
+import org.opsbook.core.spi.WorkflowRepository.WorkflowInstance;
 
 /**
  * Storage failures become typed errors naming the operation and key, safe failures are retried, and nothing is ever

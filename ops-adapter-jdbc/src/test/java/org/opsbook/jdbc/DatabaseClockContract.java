@@ -16,9 +16,9 @@ import org.opsbook.core.Channel;
 import org.opsbook.core.Obligation;
 import org.opsbook.core.Role;
 import org.opsbook.core.RuleId;
-import org.opsbook.core.spi.ClaimedObligation;
-import org.opsbook.core.spi.OutboxMessage;
-import org.opsbook.core.spi.ScheduledObligation;
+import org.opsbook.core.spi.ObligationRepository.ClaimedObligation;
+import org.opsbook.core.spi.MessageOutbox.OutboxMessage;
+import org.opsbook.core.spi.ObligationRepository.ScheduledObligation;
 
 /**
  * Leases on the database's clock (issue 11): a host whose clock runs 45 s ahead neither takes work before the

@@ -25,10 +25,10 @@ import org.opsbook.core.Obligation;
 import org.opsbook.core.ObligationKey;
 import org.opsbook.core.Role;
 import org.opsbook.core.RuleId;
-import org.opsbook.core.scheduling.ObligationHandler;
-import org.opsbook.core.scheduling.ObligationScheduler;
-import org.opsbook.core.spi.ClaimedObligation;
-import org.opsbook.core.spi.ScheduledObligation;
+import org.opsbook.core.internal.scheduling.ObligationHandler;
+import org.opsbook.core.internal.scheduling.ObligationScheduler;
+import org.opsbook.core.spi.ObligationRepository.ClaimedObligation;
+import org.opsbook.core.spi.ObligationRepository.ScheduledObligation;
 import org.opsbook.jdbc.internal.HikariPools;
 
 /**

@@ -26,8 +26,8 @@ import org.opsbook.core.Channel;
 import org.opsbook.core.Obligation;
 import org.opsbook.core.Role;
 import org.opsbook.core.RuleId;
-import org.opsbook.core.spi.OutboxMessage;
-import org.opsbook.core.spi.ScheduledObligation;
+import org.opsbook.core.spi.MessageOutbox.OutboxMessage;
+import org.opsbook.core.spi.ObligationRepository.ScheduledObligation;
 
 /**
  * The reliability harness (issue 11): three competing host JVMs ({@link ReliabilityWorker}) on one PostgreSQL, one

@@ -20,7 +20,7 @@ import org.opsbook.core.Channel;
 import org.opsbook.core.Obligation;
 import org.opsbook.core.Role;
 import org.opsbook.core.RuleId;
-import org.opsbook.core.spi.ScheduledObligation;
+import org.opsbook.core.spi.ObligationRepository.ScheduledObligation;
 
 /**
  * Several host processes on one PostgreSQL: each runs {@link SecondInstanceMain} in its own JVM. Every obligation's

@@ -8,9 +8,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import javax.sql.DataSource;
-import org.opsbook.core.scheduling.ObligationScheduler;
+import org.opsbook.core.internal.scheduling.ObligationScheduler;
 import org.opsbook.core.spi.MessageOutbox;
-import org.opsbook.core.spi.OutboxMessage;
+import org.opsbook.core.spi.MessageOutbox.OutboxMessage;
 import org.opsbook.jdbc.internal.HikariPools;
 
 /**

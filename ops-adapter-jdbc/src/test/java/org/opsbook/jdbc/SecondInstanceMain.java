@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import javax.sql.DataSource;
-import org.opsbook.core.scheduling.ObligationScheduler;
+import org.opsbook.core.internal.scheduling.ObligationScheduler;
 import org.opsbook.jdbc.internal.HikariPools;
 
 /**

@@ -1,11 +1,12 @@
 package org.opsbook.core;
 
 import org.immutables.value.Value;
+import org.opsbook.core.internal.audit.AuditChain;
 
 /**
  * An entry sealed into its stream's hash chain: it carries its sequence number (from 1, gap-free per stream), the
  * position in the log's global sequence, the previous record's seal and its own HMAC-SHA256 seal over all of them
- * (see {@link AuditChain}). Changing, deleting or
+ * (see {@code AuditChain}). Changing, deleting or
  * reordering any record breaks the chain at that record.
  */
 @Value.Immutable
@@ -22,7 +23,7 @@ public abstract class AuditRecord {
     return 0;
   }
 
-  /** The hash of the previous record, or {@link AuditChain#GENESIS} for the first. */
+  /** The hash of the previous record, or {@code AuditChain#GENESIS} for the first. */
   public abstract String previousHash();
 
   /** The seal (HMAC-SHA256 under the audit key, lower-case hex) of this record, chained to {@link #previousHash()}. */
@@ -38,6 +39,6 @@ public abstract class AuditRecord {
     return new Builder();
   }
 
-  /** Builds {@link AuditRecord} values; use {@link AuditChain#seal} rather than building by hand. */
+  /** Builds {@link AuditRecord} values; use {@code AuditChain#seal} rather than building by hand. */
   public static final class Builder extends ImmutableAuditRecord.Builder {}
 }

@@ -3,7 +3,7 @@ package org.opsbook.engine;
 import java.util.List;
 import java.util.Optional;
 import org.opsbook.core.Obligation;
-import org.opsbook.core.spi.TransitionRecord;
+import org.opsbook.core.spi.WorkflowRepository.TransitionRecord;
 import org.opsbook.notify.MessageContent;
 import org.opsbook.notify.SmsKey;
 import org.opsbook.notify.workflow.SmsMessage;

@@ -2,7 +2,7 @@ package org.opsbook.engine;
 
 import java.util.List;
 import java.util.Optional;
-import org.opsbook.core.spi.TransitionRecord;
+import org.opsbook.core.spi.WorkflowRepository.TransitionRecord;
 
 /**
  * API: one family of stored tickets on their declared state machine: data modifications (SM-DATAOP-MOD), data

@@ -1,10 +1,10 @@
 package org.opsbook.json;
 
-import org.opsbook.core.machine.WorkflowCodec;
+import org.opsbook.core.internal.machine.WorkflowCodec;
 import org.opsbook.json.internal.BugJson;
 import org.opsbook.json.internal.CutoverCodec;
 import org.opsbook.json.internal.DataOpCodec;
-import org.opsbook.notify.workflow.SmsRecordFormat;
+import org.opsbook.notify.internal.workflow.SmsRecordFormat;
 import org.opsbook.rules.bug.BugCodec;
 import org.opsbook.rules.cutover.CutoverEventData;
 import org.opsbook.rules.cutover.CutoverTicket;
@@ -13,7 +13,7 @@ import org.opsbook.rules.dataop.DataOpTicket;
 
 /**
  * The JSON form in which workflow instances are stored (API): the codec a
- * {@link org.opsbook.core.machine.WorkflowStore} of each family needs. SM-SMS finds its format by itself through
+ * {@code org.opsbook.core.internal.machine.WorkflowStore} of each family needs. SM-SMS finds its format by itself through
  * the service loader when ops-json is on the class path. All thread-safe.
  */
 public final class Codecs {

@@ -8,4 +8,4 @@
 @OpsStyle
 package org.opsbook.json;
 
-import org.opsbook.core.OpsStyle;
+import org.opsbook.core.internal.style.OpsStyle;

@@ -82,7 +82,7 @@ public abstract class MessageContent {
    * Returns the text of a time-or-text value as it is rendered: a timestamp with offset in the fault-time format,
    * free text as it is.
    */
-  static String timeOrText(String value, FaultTimeFormat format) {
+  public static String timeOrText(String value, FaultTimeFormat format) {
     Optional<Instant> t = timestamp(value);
     return t.isPresent() ? format.format(t.get()) : value;
   }

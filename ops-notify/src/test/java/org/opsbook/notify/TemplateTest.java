@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.opsbook.core.FaultNature;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.RuleId;
+import org.opsbook.notify.internal.MessageRenderer;
+import org.opsbook.notify.internal.NotifyConfig;
 
 class TemplateTest {
   /** 2026-05-06 09:05 in Shanghai, given in UTC so the zone conversion is exercised. */

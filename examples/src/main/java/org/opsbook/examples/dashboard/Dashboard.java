@@ -30,7 +30,7 @@ import org.opsbook.json.ErrorJson;
 import org.opsbook.json.JsonFields;
 import org.opsbook.json.OpsJson;
 import org.opsbook.json.Timestamps;
-import org.opsbook.core.spi.TransitionRecord;
+import org.opsbook.core.spi.WorkflowRepository.TransitionRecord;
 import org.opsbook.engine.OpsEngine;
 import org.opsbook.engine.Result;
 import org.opsbook.engine.Workflows;

@@ -1,6 +1,6 @@
 package org.opsbook.examples.demo;
 
-import org.opsbook.core.spi.OutgoingMessage;
+import org.opsbook.core.spi.MessageGateway.OutgoingMessage;
 
 /**
  * One message the console gateway accepted during the replay, waiting to be printed under the step that sent it.

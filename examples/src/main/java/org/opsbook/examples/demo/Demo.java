@@ -10,7 +10,7 @@ import java.util.Queue;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.opsbook.core.AuditEntry;
-import org.opsbook.core.AuditVerification;
+import org.opsbook.core.spi.AuditLog.AuditVerification;
 import org.opsbook.core.Obligation;
 import org.opsbook.core.spi.AuditLog;
 import org.opsbook.core.time.MutableClock;

@@ -9,7 +9,7 @@ import org.opsbook.core.Person;
 import org.opsbook.core.RecipientClass;
 import org.opsbook.core.Role;
 import org.opsbook.core.memory.InMemoryDirectory;
-import org.opsbook.core.spi.SendReceipt;
+import org.opsbook.core.spi.MessageGateway.SendReceipt;
 import org.opsbook.core.time.MutableClock;
 import org.opsbook.engine.OpsEngine;
 import org.opsbook.jdbc.OpsJdbc;

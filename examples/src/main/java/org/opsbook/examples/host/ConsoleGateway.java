@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.opsbook.core.Masking;
 import org.opsbook.core.Person;
 import org.opsbook.core.spi.MessageGateway;
-import org.opsbook.core.spi.OutgoingMessage;
-import org.opsbook.core.spi.SendReceipt;
+import org.opsbook.core.spi.MessageGateway.OutgoingMessage;
+import org.opsbook.core.spi.MessageGateway.SendReceipt;
 
 /**
  * A {@link MessageGateway} that "sends" by printing: the message key, the recipients with their numbers masked

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.opsbook.core.AuditRecord;
-import org.opsbook.core.AuditVerification;
+import org.opsbook.core.spi.AuditLog.AuditVerification;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Masking;
 import org.opsbook.core.PersonIds;

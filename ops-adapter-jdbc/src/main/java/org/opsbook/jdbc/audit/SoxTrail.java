@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.opsbook.core.AuditVerification;
+import org.opsbook.core.spi.AuditLog.AuditVerification;
 import org.opsbook.core.RuleId;
 
 /**

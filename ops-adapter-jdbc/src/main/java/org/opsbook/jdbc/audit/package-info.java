@@ -6,4 +6,4 @@
 @OpsStyle
 package org.opsbook.jdbc.audit;
 
-import org.opsbook.core.OpsStyle;
+import org.opsbook.core.internal.style.OpsStyle;

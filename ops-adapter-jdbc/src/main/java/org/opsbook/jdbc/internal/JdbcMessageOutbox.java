@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Optional;
 import org.opsbook.core.Channel;
 import org.opsbook.core.spi.MessageOutbox;
-import org.opsbook.core.spi.OutboxMessage;
-import org.opsbook.core.spi.OutboxState;
+import org.opsbook.core.spi.MessageOutbox.OutboxMessage;
+import org.opsbook.core.spi.MessageOutbox.OutboxState;
 
 /**
  * The outbox in {@code ops_outbox}: one row per idempotency key (an insert-if-absent keeps the first), claimed with

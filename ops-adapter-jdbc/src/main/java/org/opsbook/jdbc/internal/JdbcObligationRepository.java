@@ -19,9 +19,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.opsbook.core.ObligationKey;
-import org.opsbook.core.spi.ClaimedObligation;
+import org.opsbook.core.spi.ObligationRepository.ClaimedObligation;
 import org.opsbook.core.spi.ObligationRepository;
-import org.opsbook.core.spi.ScheduledObligation;
+import org.opsbook.core.spi.ObligationRepository.ScheduledObligation;
 
 /**
  * Durable obligations in {@code ops_obligation}, claimed with {@code SELECT … FOR UPDATE SKIP LOCKED} under a lease.

@@ -10,8 +10,8 @@ import org.opsbook.core.AuditEntry;
 import org.opsbook.core.ConcurrentUpdateException;
 import org.opsbook.core.RuleId;
 import org.opsbook.core.internal.storage.StorageArguments;
-import org.opsbook.core.spi.TransitionRecord;
-import org.opsbook.core.spi.WorkflowInstance;
+import org.opsbook.core.spi.WorkflowRepository.TransitionRecord;
+import org.opsbook.core.spi.WorkflowRepository.WorkflowInstance;
 import org.opsbook.core.spi.WorkflowRepository;
 
 /**

@@ -6,7 +6,7 @@ import org.opsbook.core.Channel;
 import org.opsbook.core.Obligation;
 import org.opsbook.core.Role;
 import org.opsbook.core.RuleId;
-import org.opsbook.core.spi.ScheduledObligation;
+import org.opsbook.core.spi.ObligationRepository.ScheduledObligation;
 
 /** The columns of {@code ops_obligation} that make a {@link ScheduledObligation}, and how to read them. */
 final class ObligationColumns {

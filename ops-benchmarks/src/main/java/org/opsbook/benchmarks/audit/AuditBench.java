@@ -18,13 +18,13 @@ import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.opsbook.benchmarks.support.BenchPostgres;
 import org.opsbook.core.Actor;
-import org.opsbook.core.AuditChain;
+import org.opsbook.core.internal.audit.AuditChain;
 import org.opsbook.core.AuditEntry;
 import org.opsbook.core.AuditRecord;
 import org.opsbook.core.Role;
 import org.opsbook.core.RuleId;
-import org.opsbook.core.spi.TransitionRecord;
-import org.opsbook.core.spi.WorkflowInstance;
+import org.opsbook.core.spi.WorkflowRepository.TransitionRecord;
+import org.opsbook.core.spi.WorkflowRepository.WorkflowInstance;
 import org.opsbook.jdbc.OpsJdbc;
 
 /**

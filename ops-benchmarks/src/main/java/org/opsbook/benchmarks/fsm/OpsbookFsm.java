@@ -9,7 +9,7 @@ import org.opsbook.core.Actor;
 import org.opsbook.core.internal.machine.Decision;
 import org.opsbook.core.internal.machine.StateMachine;
 
-/** opsbook: the shape as a declared {@link StateMachine} table, built once, with the four-eyes guard named by a rule. */
+/** opsbook: the shape as a declared {@code StateMachine} table, built once, with the four-eyes guard named by a rule. */
 final class OpsbookFsm implements Fsm.Impl {
   private static final StateMachine<S, E, Ticket> SM = StateMachine.builder("SM-FSM", S.class, E.class, Ticket.class)
       .transition("SM-FSM-T01", S.DRAFT, E.SUBMIT, S.SUBMITTED).add()

@@ -26,14 +26,14 @@ import org.opsbook.core.Channel;
 import org.opsbook.core.Obligation;
 import org.opsbook.core.Role;
 import org.opsbook.core.RuleId;
-import org.opsbook.core.scheduling.ObligationScheduler;
-import org.opsbook.core.spi.ScheduledObligation;
+import org.opsbook.core.internal.scheduling.ObligationScheduler;
+import org.opsbook.core.spi.ObligationRepository.ScheduledObligation;
 import org.opsbook.jdbc.OpsJdbc;
 
 /**
  * W3 (benchmarks.md): N escalation timers all due now on one PostgreSQL, fired by k instances (threads in one JVM,
  * each with its own pool of 12), measured as firings per second from start to the last firing. opsbook's
- * {@link ObligationScheduler} over the JDBC adapter runs beside db-scheduler 16.7.1 with lock-and-fetch and with
+ * {@code ObligationScheduler} over the JDBC adapter runs beside db-scheduler 16.7.1 with lock-and-fetch and with
  * fetch polling, in alternating order, each in a fresh schema after VACUUM ANALYZE, at synchronous_commit=on. Every
  * run checks that each timer fired exactly once and counts duplicates.
  *

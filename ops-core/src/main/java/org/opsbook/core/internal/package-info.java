@@ -3,3 +3,4 @@
  * audit evidence and how it is masked for storage and export.
  */
 package org.opsbook.core.internal;
+

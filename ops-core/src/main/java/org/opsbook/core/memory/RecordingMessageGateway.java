@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.opsbook.core.spi.GatewayException;
+import org.opsbook.core.spi.MessageGateway.GatewayException;
 import org.opsbook.core.spi.MessageGateway;
-import org.opsbook.core.spi.OutgoingMessage;
-import org.opsbook.core.spi.SendReceipt;
+import org.opsbook.core.spi.MessageGateway.OutgoingMessage;
+import org.opsbook.core.spi.MessageGateway.SendReceipt;
 
 /**
  * A {@link MessageGateway} that records what it was asked to send, drops repeats of an idempotency key like a real

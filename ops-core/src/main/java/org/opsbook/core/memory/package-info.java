@@ -1,9 +1,10 @@
 /**
- * In-memory implementations of every port (API): for tests, simulations, and hosts that keep no state between
- * runs. Each class is thread-safe (a single monitor per instance) and honours its port's contract, including
- * optimistic concurrency and atomic audit sealing; nothing survives the process.
+ * In-memory stand-ins a host may use (API): a {@link org.opsbook.core.memory.InMemoryDirectory} of people and a
+ * {@link org.opsbook.core.memory.RecordingMessageGateway} that keeps what it was asked to send, for demos and hosts'
+ * tests. The in-memory storage ports are internal ({@code org.opsbook.core.internal.memory}); a host without a
+ * database gets them through the engine facade.
  */
 @OpsStyle
 package org.opsbook.core.memory;
 
-import org.opsbook.core.OpsStyle;
+import org.opsbook.core.internal.style.OpsStyle;

@@ -1,5 +1,12 @@
 package org.opsbook.core.spi;
 
+import org.opsbook.core.OpsException;
+import java.util.List;
+import org.opsbook.core.Channel;
+import org.opsbook.core.Masking;
+import org.opsbook.core.Person;
+import java.time.Instant;
+
 /**
  * Sends SMS and posts notices. Hosts implement it over their SMS platform. Each message carries its idempotency key;
  * a gateway that drops a repeat of a key it already accepted (most SMS platforms take a client message ID for this)
@@ -22,4 +29,59 @@ public interface MessageGateway {
   default boolean deduplicates() {
     return false;
   }
+
+  /** The gateway could not accept a message; the outbox keeps it pending and retries. */
+  public class GatewayException extends OpsException {
+    private static final long serialVersionUID = 1L;
+
+    private final String idempotencyKey;
+
+    /**
+     * Creates the error.
+     *
+     * @param idempotencyKey the message that failed
+     * @param message why
+     * @param cause the underlying failure, or null
+     */
+    public GatewayException(String idempotencyKey, String message, Throwable cause) {
+      super(idempotencyKey + ": " + message, cause);
+      this.idempotencyKey = idempotencyKey;
+    }
+
+    /** Returns the key of the message that failed. */
+    public String idempotencyKey() {
+      return idempotencyKey;
+    }
+  }
+
+  /**
+   * What the gateway is asked to deliver: the text to each recipient, once, under an idempotency key the gateway can
+   * use to drop a repeat.
+   *
+   * @param idempotencyKey the outbox key
+   * @param channel SMS or NOTICE
+   * @param text the exact text
+   * @param recipients the people, each once
+   */
+  public record OutgoingMessage(String idempotencyKey, Channel channel, String text, List<Person> recipients) {
+    /** Copies the recipient list. */
+    public OutgoingMessage {
+      recipients = List.copyOf(recipients);
+    }
+
+    @Override
+    public String toString() {
+      return "OutgoingMessage{key=" + idempotencyKey + ", channel=" + channel + ", recipients=" + recipients.size()
+          + ", text=" + Masking.phonesIn(text) + "}";
+    }
+  }
+
+  /**
+   * The gateway's acknowledgement of a message.
+   *
+   * @param gatewayId the gateway's own ID for the send
+   * @param acceptedAt when it accepted the message
+   * @param duplicate true when the gateway had already accepted this idempotency key and dropped the repeat
+   */
+  public record SendReceipt(String gatewayId, Instant acceptedAt, boolean duplicate) {}
 }

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.opsbook.core.ObligationKey;
+import org.immutables.value.Value;
+import org.opsbook.core.InvalidInputException;
+import org.opsbook.core.Obligation;
 
 /**
  * Durable timers for duties: pending obligations wait for their due time, are claimed under a lease by one of
@@ -107,4 +110,64 @@ public interface ObligationRepository {
    * obligations, or the end of a live lease. An engine sleeps until then when idle.
    */
   Optional<Instant> nextDueAt();
+
+  /**
+   * A due obligation leased to one engine instance until {@code leaseUntil}, under a lease generation. Every claim of
+   * an obligation takes the next generation, so a completion, failure or renewal by an instance whose lease was taken
+   * over (even by itself, later) is refused: only the current owner and generation may act on it.
+   *
+   * @param scheduled the obligation as stored
+   * @param owner the claiming instance
+   * @param leaseUntil when the lease lapses (on the store's clock)
+   * @param generation the lease generation of this claim, increasing per obligation
+   */
+  public record ClaimedObligation(ScheduledObligation scheduled, String owner, Instant leaseUntil, long generation) {}
+
+  /**
+   * A timed duty waiting to fire: the obligation, its due time, and how often firing it has failed so far.
+   */
+  @Value.Immutable
+  public abstract class ScheduledObligation {
+    /** The duty. */
+    public abstract Obligation obligation();
+
+    /** When it fires: the duty's due time, or a retry time after a failed attempt. */
+    public abstract Instant dueAt();
+
+    /** Failed firing attempts so far. */
+    @Value.Default
+    public int attempts() {
+      return 0;
+    }
+
+    /** Why the last attempt failed, if it did. */
+    public abstract Optional<String> lastError();
+
+    /** Returns the key of the duty. */
+    public ObligationKey key() {
+      return obligation().key();
+    }
+
+    @Value.Check
+    protected void check() {
+      if (attempts() < 0) {
+        throw new InvalidInputException("attempts", "attempts must be >= 0: " + attempts());
+      }
+    }
+
+    /** Returns the obligation scheduled at its own due time; it must have one. */
+    public static ScheduledObligation of(Obligation obligation) {
+      Instant due = obligation.dueAt().orElseThrow(() -> new InvalidInputException("dueAt",
+          "a timely duty has no due time and cannot be scheduled: " + obligation.key(), obligation.ruleId()));
+      return builder().obligation(obligation).dueAt(due).build();
+    }
+
+    /** Returns a new builder. */
+    public static Builder builder() {
+      return new Builder();
+    }
+
+    /** Builds {@link ScheduledObligation} values. */
+    public static final class Builder extends ImmutableScheduledObligation.Builder {}
+  }
 }

@@ -3,6 +3,11 @@ package org.opsbook.core.spi;
 import java.util.List;
 import java.util.Optional;
 import org.opsbook.core.AuditEntry;
+import java.time.Instant;
+import org.immutables.value.Value;
+import org.opsbook.core.InvalidInputException;
+import org.opsbook.core.Actor;
+import org.opsbook.core.RuleId;
 
 /**
  * Storage of workflow instances (data operations, cutovers, SMS reviews …) and their transition history.
@@ -35,4 +40,89 @@ public interface WorkflowRepository {
 
   /** Returns the instances of a machine, most recently updated first. */
   List<WorkflowInstance> list(String machine);
+
+  /**
+   * A stored instance of a declared state machine (a data modification, an extraction, a cutover, an SMS review …):
+   * its machine, current state, version and the domain's current data as JSON text.
+   */
+  @Value.Immutable
+  public abstract class WorkflowInstance {
+    /** The instance's ID, e.g. the data-operation ticket number. */
+    public abstract String id();
+
+    /** The machine, e.g. {@code SM-DATAOP-MOD}. */
+    public abstract String machine();
+
+    /** The current state's name. */
+    public abstract String state();
+
+    /** The number of transitions applied; the version for optimistic concurrency. */
+    public abstract long version();
+
+    /** The domain's current data, as written by its JSON codec. */
+    public abstract String dataJson();
+
+    /** When the instance was created. */
+    public abstract Instant createdAt();
+
+    /** When the last transition happened. */
+    public abstract Instant updatedAt();
+
+    @Value.Check
+    protected void check() {
+      if (version() < 0) {
+        throw new InvalidInputException("version", "version must be >= 0: " + version());
+      }
+    }
+
+    /** Returns a new builder. */
+    public static Builder builder() {
+      return new Builder();
+    }
+
+    /** Builds {@link WorkflowInstance} values. */
+    public static final class Builder extends ImmutableWorkflowInstance.Builder {}
+  }
+
+  /** One accepted transition of a workflow instance, as kept in its history. */
+  @Value.Immutable
+  public abstract class TransitionRecord {
+    /** The instance. */
+    public abstract String instanceId();
+
+    /** Position in the instance's history, from 1; equals the instance version after it. */
+    public abstract long sequence();
+
+    /** The event name, e.g. {@code passReview}. */
+    public abstract String event();
+
+    /** The state before. */
+    public abstract String fromState();
+
+    /** The state after. */
+    public abstract String toState();
+
+    /** The declared transition's ID, e.g. {@code SM-DATAOP-MOD-T08}. */
+    public abstract Optional<RuleId> transitionId();
+
+    /** Who fired it. */
+    public abstract Actor actor();
+
+    /** When. */
+    public abstract Instant at();
+
+    /** What the event recorded, as JSON text ({@code {}} when nothing). */
+    @Value.Default
+    public String dataJson() {
+      return "{}";
+    }
+
+    /** Returns a new builder. */
+    public static Builder builder() {
+      return new Builder();
+    }
+
+    /** Builds {@link TransitionRecord} values. */
+    public static final class Builder extends ImmutableTransitionRecord.Builder {}
+  }
 }

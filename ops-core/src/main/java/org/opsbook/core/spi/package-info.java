@@ -1,7 +1,9 @@
 /**
  * The ports (SPI) opsbook needs from its host: a working-day calendar, storage for faults, obligations (durable
  * timers), workflow instances and the message outbox, an append-only audit log, a message gateway and a directory of
- * people. {@code org.opsbook.core.memory} implements every one in memory; {@code ops-adapter-jdbc} implements the
+ * people. Each port nests the values it exchanges (e.g.
+ * {@link org.opsbook.core.spi.MessageOutbox.OutboxMessage}). {@code org.opsbook.core.internal.memory} implements every
+ * storage port in memory; {@code ops-adapter-jdbc} implements the
  * storage ports on PostgreSQL and H2.
  *
  * <p>Contract for every storage port: each mutating call is atomic (all or nothing), never half-writes, and wraps
@@ -12,4 +14,4 @@
 @OpsStyle
 package org.opsbook.core.spi;
 
-import org.opsbook.core.OpsStyle;
+import org.opsbook.core.internal.style.OpsStyle;

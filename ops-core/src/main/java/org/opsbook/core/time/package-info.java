@@ -6,4 +6,4 @@
 @OpsStyle
 package org.opsbook.core.time;
 
-import org.opsbook.core.OpsStyle;
+import org.opsbook.core.internal.style.OpsStyle;

@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Obligation;
 import org.opsbook.core.OpsParameters;
-import org.opsbook.core.machine.WorkflowStore;
+import org.opsbook.core.internal.machine.WorkflowStore;
 import org.opsbook.engine.Bugs;
 import org.opsbook.engine.Result;
 import org.opsbook.rules.bug.BugDuties;

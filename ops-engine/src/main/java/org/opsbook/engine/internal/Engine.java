@@ -4,12 +4,12 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.time.Instant;
 import java.util.Optional;
-import org.opsbook.core.machine.WorkflowStore;
+import org.opsbook.core.internal.machine.WorkflowStore;
 import org.opsbook.engine.Bugs;
 import org.opsbook.engine.Faults;
 import org.opsbook.engine.Messages;
 import org.opsbook.engine.Workflows;
-import org.opsbook.notify.NotifyConfig;
+import org.opsbook.notify.internal.NotifyConfig;
 import org.opsbook.notify.workflow.SmsWorkflow;
 import org.opsbook.rules.bug.BugEvent;
 import org.opsbook.rules.bug.BugEventData;

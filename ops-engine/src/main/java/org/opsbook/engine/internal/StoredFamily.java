@@ -5,8 +5,8 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import org.opsbook.core.machine.WorkflowStore;
-import org.opsbook.core.spi.TransitionRecord;
+import org.opsbook.core.internal.machine.WorkflowStore;
+import org.opsbook.core.spi.WorkflowRepository.TransitionRecord;
 import org.opsbook.engine.Result;
 import org.opsbook.engine.Workflows;
 

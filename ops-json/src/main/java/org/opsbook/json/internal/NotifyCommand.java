@@ -15,11 +15,11 @@ import org.opsbook.json.DecisionCommand;
 import org.opsbook.json.JsonFields;
 import org.opsbook.json.OpsJson;
 import org.opsbook.notify.MessageContent;
-import org.opsbook.notify.MessageRenderer;
+import org.opsbook.notify.internal.MessageRenderer;
 import org.opsbook.notify.MessageType;
-import org.opsbook.notify.RecipientDecision;
-import org.opsbook.notify.RecipientRules;
-import org.opsbook.notify.Rendered;
+import org.opsbook.notify.internal.RecipientDecision;
+import org.opsbook.notify.internal.RecipientRules;
+import org.opsbook.notify.internal.Rendered;
 
 /**
  * The decision API's {@code notify} command (decision-api.md): renders the message of {@code messageType} for a

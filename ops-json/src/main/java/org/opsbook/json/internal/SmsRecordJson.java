@@ -12,13 +12,13 @@ import org.opsbook.json.OpsJson;
 import org.opsbook.json.internal.Schema.Kind;
 import org.opsbook.notify.Briefing;
 import org.opsbook.notify.MessageType;
-import org.opsbook.notify.SmsRecord;
-import org.opsbook.notify.SmsRecord.Builder;
-import org.opsbook.notify.workflow.SmsRecordFormat;
+import org.opsbook.notify.internal.SmsRecord;
+import org.opsbook.notify.internal.SmsRecord.Builder;
+import org.opsbook.notify.internal.workflow.SmsRecordFormat;
 
 /**
  * The codec of an SM-SMS instance's data ({@link SmsRecord}) as stored in
- * {@link org.opsbook.core.spi.WorkflowInstance#dataJson()}: one JSON object, timestamps in UTC, absent values left
+ * {@link org.opsbook.core.spi.WorkflowRepository.WorkflowInstance#dataJson()}: one JSON object, timestamps in UTC, absent values left
  * out. Reading is strict, so data written by another version or edited by hand fails loudly, naming the field.
  * Installed in ops-notify through the service loader as its {@link SmsRecordFormat}.
  */

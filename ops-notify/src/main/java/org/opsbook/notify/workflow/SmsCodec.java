@@ -1,12 +1,13 @@
 package org.opsbook.notify.workflow;
 
-import org.opsbook.core.machine.WorkflowCodec;
-import org.opsbook.core.spi.WorkflowInstance;
+import org.opsbook.core.internal.machine.WorkflowCodec;
+import org.opsbook.core.spi.WorkflowRepository.WorkflowInstance;
 import org.opsbook.notify.SmsKey;
 import org.opsbook.notify.SmsState;
+import org.opsbook.notify.internal.workflow.SmsRecordFormat;
 
 /**
- * Stores SM-SMS messages as their record in the installed {@link SmsRecordFormat} under the message key, and an
+ * Stores SM-SMS messages as their record in the installed {@code SmsRecordFormat} under the message key, and an
  * event's evidence as its transition data. A message carries its stored version and the time of its last
  * transition, so it is read from the whole stored instance. Thread-safe.
  */

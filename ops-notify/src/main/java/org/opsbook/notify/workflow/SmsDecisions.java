@@ -12,12 +12,12 @@ import org.opsbook.core.RuleId;
 import org.opsbook.core.internal.machine.Kernel;
 import org.opsbook.notify.Briefing;
 import org.opsbook.notify.MessageType;
-import org.opsbook.notify.SmsRecord;
+import org.opsbook.notify.internal.SmsRecord;
 import org.opsbook.notify.SmsState;
 
 /**
  * SM-SMS on the workflow kernel, so that {@link SmsWorkflow} keeps messages through the core
- * {@link org.opsbook.core.machine.WorkflowStore} like every declared workflow. Creating a message plans it (audit
+ * {@code org.opsbook.core.internal.machine.WorkflowStore} like every declared workflow. Creating a message plans it (audit
  * action {@code plan}, in REQUIRED at version 0, naming the recipient rules and the rule that asked for it); an
  * event is decided by {@link SmsMachine#MACHINE} on the stored record and the event's {@link SmsChange}. The audit
  * entry of an event names the transition and its guards, less the review rule of the other author

@@ -13,18 +13,19 @@ import org.opsbook.core.AuditEntry;
 import org.opsbook.core.Person;
 import org.opsbook.core.Role;
 import org.opsbook.core.RuleId;
-import org.opsbook.core.machine.WorkflowStore;
+import org.opsbook.core.internal.machine.WorkflowStore;
 import org.opsbook.core.spi.AuditLog;
 import org.opsbook.core.spi.Directory;
 import org.opsbook.core.spi.MessageGateway;
 import org.opsbook.core.spi.MessageOutbox;
-import org.opsbook.core.spi.OutboxMessage;
-import org.opsbook.core.spi.OutgoingMessage;
-import org.opsbook.core.spi.SendReceipt;
-import org.opsbook.core.spi.WorkflowInstance;
+import org.opsbook.core.spi.MessageOutbox.OutboxMessage;
+import org.opsbook.core.spi.MessageGateway.OutgoingMessage;
+import org.opsbook.core.spi.MessageGateway.SendReceipt;
+import org.opsbook.core.spi.WorkflowRepository.WorkflowInstance;
 import org.opsbook.core.spi.WorkflowRepository;
-import org.opsbook.notify.NotifyConfig;
+import org.opsbook.notify.internal.NotifyConfig;
 import org.opsbook.notify.SmsState;
+import org.opsbook.notify.internal.workflow.DrainReport;
 
 /**
  * Delivers released messages from the outbox through the gateway. The host calls {@link #drainOnce} in its own loop
@@ -46,7 +47,7 @@ import org.opsbook.notify.SmsState;
  * stalled past its lease) after marking it as being sent and before recording the outcome. Such a message is
  * <em>in doubt</em>: to a gateway that {@linkplain MessageGateway#deduplicates() deduplicates} it is sent again with
  * the same key (the gateway drops the repeat); otherwise it is never resent automatically but listed
- * ({@link #inDoubt}, {@link DrainReport#inDoubt()}) for a person to {@linkplain #confirmSent confirm} or
+ * ({@link #inDoubt}, {@code DrainReport#inDoubt()}) for a person to {@linkplain #confirmSent confirm} or
  * {@linkplain #resend release for a resend}.
  *
  * <p>Every delivery, failure and refusal is appended to the message's audit stream {@code sms:<key>}. Thread-safe as

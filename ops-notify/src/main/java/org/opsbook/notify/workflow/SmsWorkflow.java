@@ -25,23 +25,23 @@ import org.opsbook.core.Role;
 import org.opsbook.core.RuleId;
 import org.opsbook.core.Violation;
 import org.opsbook.core.machine.Outcome;
-import org.opsbook.core.machine.WorkflowStore;
+import org.opsbook.core.internal.machine.WorkflowStore;
 import org.opsbook.core.spi.Directory;
 import org.opsbook.core.spi.MessageOutbox;
-import org.opsbook.core.spi.OutboxMessage;
-import org.opsbook.core.spi.TransitionRecord;
+import org.opsbook.core.spi.MessageOutbox.OutboxMessage;
+import org.opsbook.core.spi.WorkflowRepository.TransitionRecord;
 import org.opsbook.core.spi.WorkflowRepository;
 import org.opsbook.notify.Briefing;
 import org.opsbook.notify.MessageContent;
-import org.opsbook.notify.MessageRenderer;
+import org.opsbook.notify.internal.MessageRenderer;
 import org.opsbook.notify.MessageType;
-import org.opsbook.notify.NotifyConfig;
-import org.opsbook.notify.RecipientDecision;
-import org.opsbook.notify.RecipientRules;
-import org.opsbook.notify.Rendered;
+import org.opsbook.notify.internal.NotifyConfig;
+import org.opsbook.notify.internal.RecipientDecision;
+import org.opsbook.notify.internal.RecipientRules;
+import org.opsbook.notify.internal.Rendered;
 import org.opsbook.notify.SmsKey;
 import org.opsbook.notify.SmsLength;
-import org.opsbook.notify.SmsRecord;
+import org.opsbook.notify.internal.SmsRecord;
 import org.opsbook.notify.SmsState;
 import org.opsbook.notify.TemplateSet;
 
@@ -62,7 +62,7 @@ import org.opsbook.notify.TemplateSet;
  * </ul>
  *
  * <p>Every accepted event is a transition of the workflow repository with its audit entry, sealed atomically through
- * the core {@link WorkflowStore}, the path every declared workflow shares. A
+ * the core {@code WorkflowStore}, the path every declared workflow shares. A
  * refused event changes nothing and returns the failed guards (a refused {@link Outcome}; {@link Outcome#orThrow()} throws); bad input (a missing or invalid
  * placeholder value) throws {@link InvalidInputException} naming the field. Release writes the transition first and
  * then enqueues the message under its key; should the process die in between, {@link SmsDispatcher#drainOnce}

@@ -13,8 +13,8 @@
  *
  * <p>Storage is the core {@link org.opsbook.core.spi.WorkflowRepository} (machine {@code SM-SMS}, instance ID =
  * the message key {@code faultId/MESSAGE_TYPE/sequence}, data written by
- * the installed {@link SmsRecordFormat}, the JSON of ops-json by default), reached through the core
- * {@link org.opsbook.core.machine.WorkflowStore} like every declared workflow: planning creates the instance, and
+ * the installed {@code SmsRecordFormat}, the JSON of ops-json by default), reached through the core
+ * {@code org.opsbook.core.internal.machine.WorkflowStore} like every declared workflow: planning creates the instance, and
  * every transition is written with its history record and sealed into the audit stream {@code sms:<key>} in the
  * same step. Released messages go through the core {@link org.opsbook.core.spi.MessageOutbox} to the
  * {@link org.opsbook.core.spi.MessageGateway}.
@@ -22,4 +22,4 @@
 @OpsStyle
 package org.opsbook.notify.workflow;
 
-import org.opsbook.core.OpsStyle;
+import org.opsbook.core.internal.style.OpsStyle;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.opsbook.core.spi.MessageOutbox;
-import org.opsbook.core.spi.OutboxMessage;
+import org.opsbook.core.spi.MessageOutbox.OutboxMessage;
 
 /** An outbox that kills the process (throws {@link Crash}) on chosen calls, once each; for crash-and-retry tests. */
 final class CrashingOutbox implements MessageOutbox {

@@ -12,17 +12,17 @@ import org.opsbook.core.Person;
 import org.opsbook.core.RecipientClass;
 import org.opsbook.core.Role;
 import org.opsbook.core.RuleId;
-import org.opsbook.core.memory.InMemoryAuditLog;
+import org.opsbook.core.internal.memory.InMemoryAuditLog;
 import org.opsbook.core.memory.InMemoryDirectory;
-import org.opsbook.core.memory.InMemoryMessageOutbox;
-import org.opsbook.core.memory.InMemoryWorkflowRepository;
+import org.opsbook.core.internal.memory.InMemoryMessageOutbox;
+import org.opsbook.core.internal.memory.InMemoryWorkflowRepository;
 import org.opsbook.core.memory.RecordingMessageGateway;
 import org.opsbook.core.spi.MessageOutbox;
 import org.opsbook.core.time.MutableClock;
 import org.opsbook.notify.Briefing;
 import org.opsbook.notify.HandlingParty;
 import org.opsbook.notify.MessageContent;
-import org.opsbook.notify.NotifyConfig;
+import org.opsbook.notify.internal.NotifyConfig;
 import org.opsbook.notify.SmsKey;
 
 /** A notification desk in memory: storage, directory, gateway, workflow and dispatcher, and the people on duty. */

@@ -15,12 +15,13 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.opsbook.core.spi.MessageGateway;
-import org.opsbook.core.spi.OutboxMessage;
-import org.opsbook.core.spi.OutboxState;
-import org.opsbook.core.spi.OutgoingMessage;
-import org.opsbook.core.spi.SendReceipt;
+import org.opsbook.core.spi.MessageOutbox.OutboxMessage;
+import org.opsbook.core.spi.MessageOutbox.OutboxState;
+import org.opsbook.core.spi.MessageGateway.OutgoingMessage;
+import org.opsbook.core.spi.MessageGateway.SendReceipt;
 import org.opsbook.notify.MessageType;
 import org.opsbook.notify.SmsKey;
+import org.opsbook.notify.internal.workflow.DrainReport;
 
 /**
  * SM-SMS-T05 sends with an honest guarantee (issue 11): a gateway that does not deduplicate is never handed a key

@@ -5,7 +5,8 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.opsbook.core.InvalidInputException;
-import org.opsbook.notify.SmsRecord;
+import org.opsbook.notify.internal.SmsRecord;
+import org.opsbook.notify.internal.workflow.SmsRecordFormat;
 
 /**
  * The record format of this module's tests (ops-notify has no JSON library; ops-json's JSON form is tested there):

@@ -15,12 +15,13 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.opsbook.core.AuditRecord;
-import org.opsbook.core.spi.OutboxMessage;
-import org.opsbook.core.spi.OutboxState;
-import org.opsbook.core.spi.OutgoingMessage;
+import org.opsbook.core.spi.MessageOutbox.OutboxMessage;
+import org.opsbook.core.spi.MessageOutbox.OutboxState;
+import org.opsbook.core.spi.MessageGateway.OutgoingMessage;
 import org.opsbook.notify.MessageType;
-import org.opsbook.notify.NotifyConfig;
+import org.opsbook.notify.internal.NotifyConfig;
 import org.opsbook.notify.SmsKey;
+import org.opsbook.notify.internal.workflow.DrainReport;
 
 class SmsDispatcherTest {
   private static final SmsKey KEY = SmsKey.of("F-1", MessageType.NOTIFICATION, 1);

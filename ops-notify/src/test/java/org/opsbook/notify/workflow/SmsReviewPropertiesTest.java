@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.opsbook.core.Actor;
 import org.opsbook.core.machine.Outcome;
 import org.opsbook.core.Role;
-import org.opsbook.core.spi.OutboxMessage;
+import org.opsbook.core.spi.MessageOutbox.OutboxMessage;
 import org.opsbook.notify.Briefing;
 import org.opsbook.notify.MessageType;
 import org.opsbook.notify.SmsKey;
-import org.opsbook.notify.SmsRecord;
+import org.opsbook.notify.internal.SmsRecord;
 import org.opsbook.notify.SmsState;
 
 /**

@@ -32,17 +32,18 @@ import org.opsbook.core.Person;
 import org.opsbook.core.RecipientClass;
 import org.opsbook.core.RuleId;
 import org.opsbook.core.Violation;
-import org.opsbook.core.machine.WorkflowStore;
-import org.opsbook.core.spi.OutboxMessage;
-import org.opsbook.core.spi.TransitionRecord;
+import org.opsbook.core.internal.machine.WorkflowStore;
+import org.opsbook.core.spi.MessageOutbox.OutboxMessage;
+import org.opsbook.core.spi.WorkflowRepository.TransitionRecord;
 import org.opsbook.notify.Briefing;
 import org.opsbook.notify.MessageContent;
-import org.opsbook.notify.MessageRenderer;
+import org.opsbook.notify.internal.MessageRenderer;
 import org.opsbook.notify.MessageType;
-import org.opsbook.notify.NotifyConfig;
+import org.opsbook.notify.internal.NotifyConfig;
 import org.opsbook.notify.SmsKey;
 import org.opsbook.notify.SmsState;
 import org.opsbook.notify.TemplateSet;
+import org.opsbook.notify.internal.workflow.SmsRecordFormat;
 
 class SmsWorkflowTest {
   private static final SmsKey NOTIFICATION = SmsKey.of("F-1", MessageType.NOTIFICATION, 1);

@@ -1,12 +1,12 @@
 package org.opsbook.rules.bug;
 
-import org.opsbook.core.spi.WorkflowInstance;
+import org.opsbook.core.spi.WorkflowRepository.WorkflowInstance;
 
-import org.opsbook.core.machine.WorkflowCodec;
+import org.opsbook.core.internal.machine.WorkflowCodec;
 
 /**
  * Turns BUGs and event data into the text a {@link org.opsbook.core.spi.WorkflowRepository} stores, and back: the
- * {@link WorkflowCodec} of SM-BUG, under the names the BUG service has always used. The text of a BUG holds its ID
+ * {@code WorkflowCodec} of SM-BUG, under the names the BUG service has always used. The text of a BUG holds its ID
  * and state. The JSON form lives in {@code ops-json}, outside the domain. Implementations are
  * thread-safe.
  */

@@ -9,13 +9,13 @@ import java.util.Optional;
 import org.opsbook.core.Actor;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.machine.Outcome;
-import org.opsbook.core.machine.WorkflowStore;
-import org.opsbook.core.spi.TransitionRecord;
+import org.opsbook.core.internal.machine.WorkflowStore;
+import org.opsbook.core.spi.WorkflowRepository.TransitionRecord;
 import org.opsbook.core.spi.WorkflowRepository;
 
 /**
  * Keeps BUGs in the host's {@link WorkflowRepository} (machine {@code SM-BUG}) through the core
- * {@link WorkflowStore}: each accepted event is stored with its transition record and its audit entry in one atomic
+ * {@code WorkflowStore}: each accepted event is stored with its transition record and its audit entry in one atomic
  * call; a refused event stores nothing. A concurrent writer loses with
  * {@link org.opsbook.core.ConcurrentUpdateException}. Thread-safe when the repository is.
  *

@@ -23,7 +23,7 @@ import org.opsbook.core.machine.Outcome;
  * the event against the table (roles, and guards that each name their rule) and, when accepted, returns the BUG
  * after it and the audit entry to seal (stream {@code bug:<id>}). Raising (SM-BUG-T01, decided from NEW) creates
  * the BUG. It runs on the workflow kernel like every declared family and stores nothing: {@link BugService} stores it
- * through the core {@link org.opsbook.core.machine.WorkflowStore}.
+ * through the core {@code org.opsbook.core.internal.machine.WorkflowStore}.
  *
  * <p>The main line runs IDENTIFIED → SUBMITTED_TO_PROVINCE → WITH_DEVELOPER ⇄ FIX_DELIVERED → RESOLVED → CLOSED.
  * The parallel parts of the catalog (the notice, the CMCP ticket, the impact path, weekly updates, the data fix)

@@ -3,11 +3,11 @@
  * rules, the impact threshold of BUG-06, the duties a BUG creates (weekly follow-up BUG-02/08, room-manager report
  * BUG-06, …), the rows of the weekly BUG summary, and a service that keeps BUGs in the host's
  * {@link org.opsbook.core.spi.WorkflowRepository} with an audit entry per accepted transition. The service stores
- * through the core {@link org.opsbook.core.machine.WorkflowStore}, the path every declared workflow shares:
+ * through the core {@code org.opsbook.core.internal.machine.WorkflowStore}, the path every declared workflow shares:
  * {@link org.opsbook.rules.bug.BugWorkflow} is SM-BUG on the workflow kernel, and
  * {@link org.opsbook.rules.bug.BugCodec} its codec.
  */
 @OpsStyle
 package org.opsbook.rules.bug;
 
-import org.opsbook.core.OpsStyle;
+import org.opsbook.core.internal.style.OpsStyle;

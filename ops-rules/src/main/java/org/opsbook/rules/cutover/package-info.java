@@ -6,11 +6,11 @@
  *
  * <p>{@link org.opsbook.rules.cutover.CutoverWorkflow#apply} is pure and returns the new cutover with one audit entry
  * (stream {@code cutover:<id>}) or a refusal listing every failed guard's rule ID;
- * {@link org.opsbook.core.machine.WorkflowStore} persists cutovers through
+ * {@code org.opsbook.core.internal.machine.WorkflowStore} persists cutovers through
  * {@link org.opsbook.core.spi.WorkflowRepository} with the codec of the {@code .json} sub-package.
  * {@link org.opsbook.rules.cutover.CutoverRules#check} answers the lead-time and readiness question alone.
  */
 @OpsStyle
 package org.opsbook.rules.cutover;
 
-import org.opsbook.core.OpsStyle;
+import org.opsbook.core.internal.style.OpsStyle;

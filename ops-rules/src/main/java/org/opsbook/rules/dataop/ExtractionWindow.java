@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.SortedSet;
 import org.opsbook.core.OpsParameters;
 import org.opsbook.core.RuleId;
-import org.opsbook.core.TimeWindow;
+import org.opsbook.core.OpsParameters.TimeWindow;
 import org.opsbook.core.spi.WorkCalendar;
 
 /**

@@ -8,11 +8,11 @@
  * <p>{@link org.opsbook.rules.dataop.DataOpWorkflow#apply} is pure: a ticket, an event, who fires it, what it
  * records and when, in; the new ticket with its one audit entry, or a refusal listing every failed guard's rule ID,
  * out. Separation of duties, approval forms and ordering are enforced there, not merely warned about; its audit
- * entry is started by the declared machine ({@link org.opsbook.core.internal.machine.StateMachine#auditOf}).
- * {@link org.opsbook.core.machine.WorkflowStore} persists tickets through
+ * entry is started by the declared machine ({@code org.opsbook.core.internal.machine.StateMachine#auditOf}).
+ * {@code org.opsbook.core.internal.machine.WorkflowStore} persists tickets through
  * {@link org.opsbook.core.spi.WorkflowRepository} with the codec of the {@code .json} sub-package.
  */
 @OpsStyle
 package org.opsbook.rules.dataop;
 
-import org.opsbook.core.OpsStyle;
+import org.opsbook.core.internal.style.OpsStyle;

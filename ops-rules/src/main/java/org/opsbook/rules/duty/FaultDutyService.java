@@ -21,7 +21,7 @@ import org.opsbook.core.RuleId;
 import org.opsbook.core.machine.Outcome;
 import org.opsbook.core.spi.FaultRepository;
 import org.opsbook.core.spi.ObligationRepository;
-import org.opsbook.core.spi.ScheduledObligation;
+import org.opsbook.core.spi.ObligationRepository.ScheduledObligation;
 import org.opsbook.rules.esc.EscEvent;
 import org.opsbook.rules.esc.EscEventData;
 

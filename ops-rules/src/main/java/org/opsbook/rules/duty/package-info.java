@@ -14,4 +14,4 @@
 @OpsStyle
 package org.opsbook.rules.duty;
 
-import org.opsbook.core.OpsStyle;
+import org.opsbook.core.internal.style.OpsStyle;

@@ -13,4 +13,4 @@
 @OpsStyle
 package org.opsbook.rules.esc;
 
-import org.opsbook.core.OpsStyle;
+import org.opsbook.core.internal.style.OpsStyle;

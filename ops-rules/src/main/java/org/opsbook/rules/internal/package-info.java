@@ -5,4 +5,4 @@
 @OpsStyle
 package org.opsbook.rules.internal;
 
-import org.opsbook.core.OpsStyle;
+import org.opsbook.core.internal.style.OpsStyle;

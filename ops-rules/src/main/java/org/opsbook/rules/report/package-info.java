@@ -9,4 +9,4 @@
 @OpsStyle
 package org.opsbook.rules.report;
 
-import org.opsbook.core.OpsStyle;
+import org.opsbook.core.internal.style.OpsStyle;

@@ -9,14 +9,14 @@ import java.util.Optional;
 import org.opsbook.core.Actor;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.machine.Outcome;
-import org.opsbook.core.machine.WorkflowCodec;
-import org.opsbook.core.machine.WorkflowStore;
-import org.opsbook.core.spi.TransitionRecord;
+import org.opsbook.core.internal.machine.WorkflowCodec;
+import org.opsbook.core.internal.machine.WorkflowStore;
+import org.opsbook.core.spi.WorkflowRepository.TransitionRecord;
 import org.opsbook.core.spi.WorkflowRepository;
 
 /**
  * Keeps complaint tickets in the host's {@link WorkflowRepository} (machine {@code SM-TICKET}) through the core
- * {@link WorkflowStore}, like every declared workflow: each accepted event is stored with its transition record and
+ * {@code WorkflowStore}, like every declared workflow: each accepted event is stored with its transition record and
  * its audit entry in one atomic call; a refused event stores nothing. Thread-safe when the repository and codec are.
  *
  * <pre>{@code

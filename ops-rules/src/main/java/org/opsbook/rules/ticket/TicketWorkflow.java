@@ -27,7 +27,7 @@ import org.opsbook.core.internal.machine.StateMachine;
  * duties (TICKET-01, -05, -09). Like every declared workflow it
  * answers with a core {@link org.opsbook.core.machine.Outcome}: the ticket after the event and its one audit entry (stream
  * {@code ticket:<id>}), or every failed guard with the ticket unchanged. It runs on the workflow kernel and stores
- * nothing: {@link TicketService} keeps tickets through the core {@link org.opsbook.core.machine.WorkflowStore}.
+ * nothing: {@link TicketService} keeps tickets through the core {@code org.opsbook.core.internal.machine.WorkflowStore}.
  *
  * <pre>{@code
  * TicketWorkflow wf = new TicketWorkflow(roster, ZoneId.of("Asia/Shanghai"));

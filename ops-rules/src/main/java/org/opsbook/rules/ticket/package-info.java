@@ -11,4 +11,4 @@
 @OpsStyle
 package org.opsbook.rules.ticket;
 
-import org.opsbook.core.OpsStyle;
+import org.opsbook.core.internal.style.OpsStyle;

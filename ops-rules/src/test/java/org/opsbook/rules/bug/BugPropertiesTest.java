@@ -14,8 +14,8 @@ import org.opsbook.core.Actor;
 import org.opsbook.core.OpsParameters;
 import org.opsbook.core.Role;
 import org.opsbook.core.machine.Outcome;
-import org.opsbook.core.memory.InMemoryAuditLog;
-import org.opsbook.core.memory.InMemoryWorkflowRepository;
+import org.opsbook.core.internal.memory.InMemoryAuditLog;
+import org.opsbook.core.internal.memory.InMemoryWorkflowRepository;
 import org.opsbook.rules.testing.MemoCodec;
 
 /**

@@ -17,10 +17,10 @@ import org.opsbook.core.ConcurrentUpdateException;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.RuleId;
 import org.opsbook.core.machine.Outcome;
-import org.opsbook.core.machine.WorkflowStore;
-import org.opsbook.core.memory.InMemoryAuditLog;
-import org.opsbook.core.memory.InMemoryWorkflowRepository;
-import org.opsbook.core.spi.TransitionRecord;
+import org.opsbook.core.internal.machine.WorkflowStore;
+import org.opsbook.core.internal.memory.InMemoryAuditLog;
+import org.opsbook.core.internal.memory.InMemoryWorkflowRepository;
+import org.opsbook.core.spi.WorkflowRepository.TransitionRecord;
 import org.opsbook.rules.testing.MemoCodec;
 
 /** SM-BUG persisted through the WorkflowRepository port: one audit record per accepted transition, none on refusal. */

@@ -29,9 +29,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.opsbook.core.RuleId;
 import org.opsbook.core.machine.Outcome;
-import org.opsbook.core.machine.WorkflowStore;
-import org.opsbook.core.memory.InMemoryAuditLog;
-import org.opsbook.core.memory.InMemoryWorkflowRepository;
+import org.opsbook.core.internal.machine.WorkflowStore;
+import org.opsbook.core.internal.memory.InMemoryAuditLog;
+import org.opsbook.core.internal.memory.InMemoryWorkflowRepository;
 import org.opsbook.rules.dataop.Fixtures.Flow;
 import org.opsbook.rules.testing.MemoCodec;
 

@@ -16,10 +16,10 @@ import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Level;
 import org.opsbook.core.ObligationKey;
 import org.opsbook.core.RuleId;
-import org.opsbook.core.memory.InMemoryAuditLog;
-import org.opsbook.core.memory.InMemoryFaultRepository;
-import org.opsbook.core.memory.InMemoryObligationRepository;
-import org.opsbook.core.spi.ScheduledObligation;
+import org.opsbook.core.internal.memory.InMemoryAuditLog;
+import org.opsbook.core.internal.memory.InMemoryFaultRepository;
+import org.opsbook.core.internal.memory.InMemoryObligationRepository;
+import org.opsbook.core.spi.ObligationRepository.ScheduledObligation;
 
 /** The service over the storage ports: history, summary, audit and timers move together. */
 class FaultDutyServiceTest {

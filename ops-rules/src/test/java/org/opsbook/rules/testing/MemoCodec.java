@@ -1,7 +1,7 @@
 package org.opsbook.rules.testing;
 
-import org.opsbook.core.machine.WorkflowCodec;
-import org.opsbook.core.spi.WorkflowInstance;
+import org.opsbook.core.internal.machine.WorkflowCodec;
+import org.opsbook.core.spi.WorkflowRepository.WorkflowInstance;
 import org.opsbook.rules.bug.BugCodec;
 import org.opsbook.rules.bug.BugEventData;
 import org.opsbook.rules.bug.BugTicket;

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.opsbook.core.Actor;
 import org.opsbook.core.Role;
 import org.opsbook.core.machine.Outcome;
-import org.opsbook.core.memory.InMemoryAuditLog;
+import org.opsbook.core.internal.memory.InMemoryAuditLog;
 
 /**
  * Random event sequences against SM-TICKET with invariants after every step: refused events change nothing, accepted

@@ -17,11 +17,11 @@ import org.opsbook.core.AuditRecord;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.RuleId;
 import org.opsbook.core.machine.Outcome;
-import org.opsbook.core.machine.WorkflowCodec;
-import org.opsbook.core.memory.InMemoryAuditLog;
-import org.opsbook.core.memory.InMemoryWorkflowRepository;
-import org.opsbook.core.spi.TransitionRecord;
-import org.opsbook.core.spi.WorkflowInstance;
+import org.opsbook.core.internal.machine.WorkflowCodec;
+import org.opsbook.core.internal.memory.InMemoryAuditLog;
+import org.opsbook.core.internal.memory.InMemoryWorkflowRepository;
+import org.opsbook.core.spi.WorkflowRepository.TransitionRecord;
+import org.opsbook.core.spi.WorkflowRepository.WorkflowInstance;
 
 /** SM-TICKET kept through the WorkflowRepository port like every family: one audit record per accepted step. */
 class TicketServiceTest {

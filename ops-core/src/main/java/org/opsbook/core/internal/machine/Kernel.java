@@ -17,8 +17,6 @@ import org.opsbook.core.AuditEntry;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Violation;
 import org.opsbook.core.machine.Outcome;
-import org.opsbook.core.machine.TimeOrder;
-import org.opsbook.core.machine.Workflow;
 
 /**
  * The one workflow kernel every declared workflow family runs on. A family supplies its declared table (a
@@ -43,7 +41,7 @@ import org.opsbook.core.machine.Workflow;
  * draft in its declared initial state with the audit action the family names ({@code create}, {@code plan}).
  * Either way the audit entry has no from-state and the family's evidence adds the stated facts.
  *
- * <p>The {@link org.opsbook.core.machine.WorkflowStore} adds what only it knows: the stored time of the previous
+ * <p>The {@link org.opsbook.core.internal.machine.WorkflowStore} adds what only it knows: the stored time of the previous
  * step and of creation, and its clock (OPS-TIME-03). Immutable and thread-safe when the family's functions are.
  *
  * @param <I> the instance type

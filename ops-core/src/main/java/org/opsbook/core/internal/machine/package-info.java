@@ -4,10 +4,10 @@
  * state with the roles that may fire each transition, guards that each name a rule, and the data each records,
  * requires and stamps; deciding returns a {@link org.opsbook.core.internal.machine.Decision} and changes nothing.
  * The {@link org.opsbook.core.internal.machine.Kernel} runs a family on its table: data checks, the time-order rules
- * of {@link org.opsbook.core.machine.TimeOrder} (OPS-TIME-01/02/03, documented there and in
+ * of {@link org.opsbook.core.internal.machine.TimeOrder} (OPS-TIME-01/02/03, documented there and in
  * {@code org.opsbook.core.machine}), the decision, the effect, one audit entry with its evidence.
  */
 @OpsStyle
 package org.opsbook.core.internal.machine;
 
-import org.opsbook.core.OpsStyle;
+import org.opsbook.core.internal.style.OpsStyle;

@@ -5,8 +5,8 @@ import static com.google.common.base.Preconditions.checkArgument;
 import java.util.List;
 import org.opsbook.core.FaultEvent;
 import org.opsbook.core.FaultSummary;
-import org.opsbook.core.spi.TransitionRecord;
-import org.opsbook.core.spi.WorkflowInstance;
+import org.opsbook.core.spi.WorkflowRepository.TransitionRecord;
+import org.opsbook.core.spi.WorkflowRepository.WorkflowInstance;
 
 /**
  * The argument checks every implementation of a storage port makes before it writes, so a call that the in-memory

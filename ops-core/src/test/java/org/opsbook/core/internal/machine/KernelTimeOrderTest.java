@@ -19,12 +19,9 @@ import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Role;
 import org.opsbook.core.RuleId;
 import org.opsbook.core.machine.Outcome;
-import org.opsbook.core.machine.TimeOrder;
-import org.opsbook.core.machine.WorkflowCodec;
-import org.opsbook.core.machine.WorkflowStore;
-import org.opsbook.core.memory.InMemoryAuditLog;
-import org.opsbook.core.memory.InMemoryWorkflowRepository;
-import org.opsbook.core.spi.WorkflowInstance;
+import org.opsbook.core.internal.memory.InMemoryAuditLog;
+import org.opsbook.core.internal.memory.InMemoryWorkflowRepository;
+import org.opsbook.core.spi.WorkflowRepository.WorkflowInstance;
 
 /**
  * The kernel's own rules on a toy family: data declared once on the transition (recorded and required fields), and

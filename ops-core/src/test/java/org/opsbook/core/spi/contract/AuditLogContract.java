@@ -13,10 +13,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.opsbook.core.AuditChain;
+import org.opsbook.core.internal.audit.AuditChain;
 import org.opsbook.core.AuditEntry;
 import org.opsbook.core.AuditRecord;
-import org.opsbook.core.AuditVerification;
+import org.opsbook.core.spi.AuditLog.AuditVerification;
 import org.opsbook.core.RuleId;
 
 /** The contract of {@link org.opsbook.core.spi.AuditLog}: append-only, hash-chained per stream, verifiable. */

@@ -19,11 +19,11 @@ import org.opsbook.core.Channel;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Person;
 import org.opsbook.core.RecipientClass;
-import org.opsbook.core.memory.InMemoryMessageOutbox;
+import org.opsbook.core.internal.memory.InMemoryMessageOutbox;
 import org.opsbook.core.spi.MessageOutbox;
 import org.opsbook.core.Role;
-import org.opsbook.core.spi.OutboxMessage;
-import org.opsbook.core.spi.OutboxState;
+import org.opsbook.core.spi.MessageOutbox.OutboxMessage;
+import org.opsbook.core.spi.MessageOutbox.OutboxState;
 
 /**
  * The contract of {@link org.opsbook.core.spi.MessageOutbox}: one row per idempotency key, claimed under a lease,

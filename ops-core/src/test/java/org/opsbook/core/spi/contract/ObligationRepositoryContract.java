@@ -20,10 +20,10 @@ import org.opsbook.core.Obligation;
 import org.opsbook.core.ObligationKey;
 import org.opsbook.core.Role;
 import org.opsbook.core.RuleId;
-import org.opsbook.core.memory.InMemoryObligationRepository;
+import org.opsbook.core.internal.memory.InMemoryObligationRepository;
 import org.opsbook.core.spi.ObligationRepository;
-import org.opsbook.core.spi.ClaimedObligation;
-import org.opsbook.core.spi.ScheduledObligation;
+import org.opsbook.core.spi.ObligationRepository.ClaimedObligation;
+import org.opsbook.core.spi.ObligationRepository.ScheduledObligation;
 
 /**
  * The contract of {@link org.opsbook.core.spi.ObligationRepository}: durable timers claimed under a lease, fired once,

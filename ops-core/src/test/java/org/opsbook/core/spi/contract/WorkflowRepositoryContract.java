@@ -12,8 +12,8 @@ import org.opsbook.core.AuditEntry;
 import org.opsbook.core.ConcurrentUpdateException;
 import org.opsbook.core.Role;
 import org.opsbook.core.RuleId;
-import org.opsbook.core.spi.TransitionRecord;
-import org.opsbook.core.spi.WorkflowInstance;
+import org.opsbook.core.spi.WorkflowRepository.TransitionRecord;
+import org.opsbook.core.spi.WorkflowRepository.WorkflowInstance;
 
 /**
  * The contract of {@link org.opsbook.core.spi.WorkflowRepository}: instances with optimistic versions, a gap-free

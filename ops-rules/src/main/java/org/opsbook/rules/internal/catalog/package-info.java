@@ -7,4 +7,4 @@
 @OpsStyle
 package org.opsbook.rules.internal.catalog;
 
-import org.opsbook.core.OpsStyle;
+import org.opsbook.core.internal.style.OpsStyle;

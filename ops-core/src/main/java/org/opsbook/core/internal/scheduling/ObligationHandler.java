@@ -1,0 +1,22 @@
+package org.opsbook.core.internal.scheduling;
+
+import org.opsbook.core.ObligationKey;
+import org.opsbook.core.spi.ObligationRepository.ScheduledObligation;
+
+/**
+ * What the host does when an obligation falls due: typically decide the escalation and enqueue a message in the
+ * outbox. An instance that dies after the effect but before the firing is recorded leaves the obligation to be
+ * fired again by another instance, so the effect must be idempotent on the key (the outbox is: one message per
+ * idempotency key).
+ */
+@FunctionalInterface
+public interface ObligationHandler {
+  /**
+   * Fires one due obligation.
+   *
+   * @param idempotencyKey the obligation's key; pass it on to whatever the firing writes
+   * @param obligation the obligation as stored, with its attempts so far
+   * @throws Exception when the firing failed; the obligation is retried after the engine's back-off
+   */
+  void fire(ObligationKey idempotencyKey, ScheduledObligation obligation) throws Exception;
+}

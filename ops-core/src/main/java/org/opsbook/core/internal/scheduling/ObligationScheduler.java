@@ -1,0 +1,439 @@
+package org.opsbook.core.internal.scheduling;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+import static com.google.common.base.Preconditions.checkState;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadFactory;
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
+import org.opsbook.core.ObligationKey;
+import org.opsbook.core.spi.ObligationRepository.ClaimedObligation;
+import org.opsbook.core.spi.ObligationRepository;
+
+/**
+ * Fires due obligations from an {@link ObligationRepository}: claims them in batches under a fenced lease (owner and
+ * generation), hands each to the {@link ObligationHandler}, and records the firings in groups of ten. A heartbeat
+ * keeps the leases of a batch in progress alive; before each firing a claim older than the heartbeat interval is
+ * renewed under its generation, and one that lapsed or was taken over is skipped. An engine that dies loses its lease
+ * and another engine re-claims the work once it lapses.
+ *
+ * <p>What a handler may see twice, and when: the same {@link ObligationKey} is handed to a handler a second time
+ * only (1) when the engine that fired it crashed after the handler returned and before the completion committed
+ * (at most the last ten firings of that engine: completions are committed in groups of ten), or (2) when the whole engine process stalled for longer than the
+ * lease (a {@code SIGSTOP}, a stop-the-world pause) after its last lease check and before the handler returned. A
+ * handler must therefore make its effect idempotent on the key; the outbox does, by idempotency key.
+ *
+ * <p>When a poll fills its batch the engine polls again at once; otherwise it sleeps until the repository's
+ * {@link ObligationRepository#nextDueAt()}, at most {@code maxPollInterval} (work scheduled by another process is
+ * seen within that bound) and at least {@code minPollInterval} (an idle or contended engine does not hammer the
+ * database). {@link #wakeUp()} cuts a sleep short when this process schedules something due soon.
+ *
+ * <pre>{@code
+ * ObligationScheduler engine = ObligationScheduler.builder(repository, (key, o) -> outbox.enqueue(...))
+ *     .owner("host-1").clock(clock).build();
+ * engine.start(Thread.ofPlatform().daemon().factory());   // or engine.pollOnce(now) under a fake clock
+ * ...
+ * engine.close();
+ * }</pre>
+ *
+ * <p>Thread-safe. Reads time only from its clock.
+ */
+public final class ObligationScheduler implements AutoCloseable {
+  private final ObligationRepository repository;
+  private final ObligationHandler handler;
+  private final String owner;
+  private final Clock clock;
+  private final int batchSize;
+  private final Duration lease;
+  private final Duration heartbeatInterval;
+  private final Duration minPollInterval;
+  private final Duration maxPollInterval;
+  private final IntFunction<Duration> retryBackoff;
+  private final Consumer<Throwable> errorListener;
+
+  private final Object monitor = new Object();
+  private boolean running;
+  private boolean stopping;
+  private boolean wakeRequested;
+  private int inFlight;
+  private Thread pollThread;
+  private Thread heartbeatThread;
+
+  private ObligationScheduler(Builder b) {
+    this.repository = b.repository;
+    this.handler = b.handler;
+    this.owner = b.owner;
+    this.clock = b.clock;
+    this.batchSize = b.batchSize;
+    this.lease = b.lease;
+    this.heartbeatInterval = b.heartbeatInterval != null ? b.heartbeatInterval : b.lease.dividedBy(3);
+    this.minPollInterval = b.minPollInterval;
+    this.maxPollInterval = b.maxPollInterval;
+    this.retryBackoff = b.retryBackoff;
+    this.errorListener = b.errorListener;
+    checkArgument(heartbeatInterval.compareTo(lease) < 0, "heartbeatInterval must be < lease: %s", heartbeatInterval);
+    checkArgument(minPollInterval.compareTo(maxPollInterval) <= 0,
+        "minPollInterval must be <= maxPollInterval: %s > %s", minPollInterval, maxPollInterval);
+  }
+
+  /** Returns a builder for an engine over {@code repository} that fires through {@code handler}. */
+  public static Builder builder(ObligationRepository repository, ObligationHandler handler) {
+    return new Builder(repository, handler);
+  }
+
+  /** Returns the name this engine claims under. */
+  public String owner() {
+    return owner;
+  }
+
+  /**
+   * Claims one batch due at {@code now}, fires it and records the outcome. Handler failures are recorded as retries;
+   * storage failures propagate.
+   *
+   * @return what the poll did
+   */
+  public PollResult pollOnce(Instant now) {
+    Instant confirmed = clock.instant();
+    List<ClaimedObligation> batch = repository.claimDue(now, batchSize, owner, lease);
+    if (batch.isEmpty()) {
+      return PollResult.EMPTY;
+    }
+    synchronized (monitor) {
+      inFlight++;
+    }
+    try {
+      return fire(batch, confirmed);
+    } finally {
+      synchronized (monitor) {
+        inFlight--;
+      }
+    }
+  }
+
+  /**
+   * Fires each claim of a batch and records the firings in groups of {@link #COMPLETION_GROUP} (a crash repeats at
+   * most that many).
+   * Before a firing, a claim older than the heartbeat interval (by this engine's clock, which a process pause
+   * advances too) is renewed under its generation; a claim that lapsed or was taken over is skipped, never fired.
+   */
+  private PollResult fire(List<ClaimedObligation> batch, Instant confirmed) {
+    int fired = 0;
+    int failed = 0;
+    int lost = 0;
+    List<ClaimedObligation> done = new ArrayList<>(COMPLETION_GROUP);
+    for (ClaimedObligation claim : batch) {
+      ClaimedObligation c = claim;
+      Instant t = clock.instant();
+      if (Duration.between(confirmed, t).compareTo(heartbeatInterval) >= 0) {
+        Optional<ClaimedObligation> renewed = repository.renew(c, t, lease);
+        if (renewed.isEmpty()) {
+          lost++;
+          continue;
+        }
+        c = renewed.get();
+      }
+      ObligationKey key = c.scheduled().key();
+      try {
+        handler.fire(key, c.scheduled());
+      } catch (Exception e) {
+        Instant retryAt = clock.instant().plus(retryBackoff.apply(c.scheduled().attempts() + 1));
+        String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+        if (repository.fail(c, error, retryAt)) {
+          failed++;
+        } else {
+          lost++;
+        }
+        continue;
+      }
+      done.add(c);
+      if (done.size() >= COMPLETION_GROUP) {
+        int n = repository.completeAll(done, clock.instant()).size();
+        fired += n;
+        lost += done.size() - n;
+        done.clear();
+      }
+    }
+    if (!done.isEmpty()) {
+      int n = repository.completeAll(done, clock.instant()).size();
+      fired += n;
+      lost += done.size() - n;
+    }
+    return new PollResult(batch.size(), fired, failed, lost);
+  }
+
+  /** Firings completed in one commit: a crash repeats at most this many, and a batch costs a tenth of the commits. */
+  static final int COMPLETION_GROUP = 10;
+
+  /**
+   * Starts the poll loop and the heartbeat on two threads from {@code threads}.
+   *
+   * @throws IllegalStateException when already started
+   */
+  public void start(ThreadFactory threads) {
+    synchronized (monitor) {
+      checkState(!running, "engine %s is already running", owner);
+      running = true;
+      stopping = false;
+      pollThread = threads.newThread(this::pollLoop);
+      heartbeatThread = threads.newThread(this::heartbeatLoop);
+    }
+    pollThread.start();
+    heartbeatThread.start();
+  }
+
+  /** Cuts the current idle sleep short, e.g. after scheduling an obligation that is due now. */
+  public void wakeUp() {
+    synchronized (monitor) {
+      wakeRequested = true;
+      monitor.notifyAll();
+    }
+  }
+
+  /** Returns true while the poll loop runs. */
+  public boolean isRunning() {
+    synchronized (monitor) {
+      return running;
+    }
+  }
+
+  /**
+   * Stops polling, lets the batch in progress finish and record its outcome, and waits up to {@code timeout} for the
+   * threads to end.
+   *
+   * @return true when both threads ended in time
+   */
+  public boolean stop(Duration timeout) throws InterruptedException {
+    Thread poll;
+    Thread heart;
+    synchronized (monitor) {
+      if (!running) {
+        return true;
+      }
+      stopping = true;
+      monitor.notifyAll();
+      poll = pollThread;
+      heart = heartbeatThread;
+    }
+    long ms = Math.max(1, timeout.toMillis());
+    poll.join(ms);
+    heart.join(ms);
+    boolean ended = !poll.isAlive() && !heart.isAlive();
+    if (ended) {
+      synchronized (monitor) {
+        running = false;
+      }
+    }
+    return ended;
+  }
+
+  /** Stops the engine, waiting up to twice the lease for the batch in progress. */
+  @Override
+  public void close() throws InterruptedException {
+    stop(lease.multipliedBy(2));
+  }
+
+  private void pollLoop() {
+    while (!isStopping()) {
+      Duration sleep;
+      try {
+        PollResult r = pollOnce(clock.instant());
+        if (r.claimed() >= batchSize) {
+          continue;
+        }
+        sleep = idleSleep(clock.instant(), r.claimed() > 0);
+      } catch (RuntimeException e) {
+        errorListener.accept(e);
+        sleep = maxPollInterval;
+      }
+      if (!sleepFor(sleep)) {
+        return;
+      }
+    }
+  }
+
+  /** How long to sleep after a poll that did not fill its batch. */
+  Duration idleSleep(Instant now, boolean claimedSome) {
+    if (claimedSome) {
+      // what was due is done; poll again soon for what became due meanwhile
+      return minPollInterval;
+    }
+    Optional<Instant> next = repository.nextDueAt();
+    if (next.isEmpty()) {
+      return maxPollInterval;
+    }
+    Duration until = Duration.between(now, next.get());
+    if (until.compareTo(minPollInterval) < 0) {
+      return minPollInterval;
+    }
+    return until.compareTo(maxPollInterval) > 0 ? maxPollInterval : until;
+  }
+
+  private void heartbeatLoop() {
+    while (sleepFor(heartbeatInterval)) {
+      boolean busy;
+      synchronized (monitor) {
+        busy = inFlight > 0;
+      }
+      if (busy) {
+        try {
+          repository.heartbeat(owner, clock.instant(), lease);
+        } catch (RuntimeException e) {
+          errorListener.accept(e);
+        }
+      }
+    }
+  }
+
+  private boolean isStopping() {
+    synchronized (monitor) {
+      return stopping;
+    }
+  }
+
+  /**
+   * Sleeps up to {@code d} unless woken or stopped; returns false when the engine is stopping. The wait is measured
+   * by the JVM's monitor, not the clock, so a fake clock never stalls the loop.
+   */
+  private boolean sleepFor(Duration d) {
+    synchronized (monitor) {
+      if (stopping) {
+        return false;
+      }
+      if (wakeRequested) {
+        wakeRequested = false;
+        return true;
+      }
+      try {
+        monitor.wait(Math.max(1, d.toMillis()));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        stopping = true;
+        return false;
+      }
+      wakeRequested = false;
+      return !stopping;
+    }
+  }
+
+  /** Builds {@link ObligationScheduler}s. */
+  public static final class Builder {
+    private final ObligationRepository repository;
+    private final ObligationHandler handler;
+    private String owner = defaultOwner();
+    private Clock clock = Clock.systemUTC();
+    private int batchSize = 100;
+    private Duration lease = Duration.ofSeconds(30);
+    private Duration heartbeatInterval;
+    private Duration minPollInterval = Duration.ofMillis(50);
+    private Duration maxPollInterval = Duration.ofMillis(500);
+    private IntFunction<Duration> retryBackoff = ObligationScheduler::defaultBackoff;
+    private Consumer<Throwable> errorListener = ObligationScheduler::logError;
+
+    private Builder(ObligationRepository repository, ObligationHandler handler) {
+      this.repository = checkNotNull(repository, "repository");
+      this.handler = checkNotNull(handler, "handler");
+    }
+
+    /**
+     * The name this engine claims under; unique per running instance. By default {@code opsbook-<pid>-<random>},
+     * unique per instance even when several run in one process.
+     */
+    public Builder owner(String owner) {
+      checkArgument(!owner.isBlank(), "owner must not be blank");
+      this.owner = owner;
+      return this;
+    }
+
+    /** The clock; the system clock in UTC by default. */
+    public Builder clock(Clock clock) {
+      this.clock = checkNotNull(clock, "clock");
+      return this;
+    }
+
+    /** How many obligations one claim takes; 100 by default. */
+    public Builder batchSize(int batchSize) {
+      checkArgument(batchSize > 0, "batchSize must be > 0: %s", batchSize);
+      this.batchSize = batchSize;
+      return this;
+    }
+
+    /** How long a claim holds its obligations without a heartbeat; 30 s by default. */
+    public Builder lease(Duration lease) {
+      checkArgument(!lease.isNegative() && !lease.isZero(), "lease must be > 0: %s", lease);
+      this.lease = lease;
+      return this;
+    }
+
+    /** How often the lease of a batch in progress is extended; a third of the lease by default. */
+    public Builder heartbeatInterval(Duration heartbeatInterval) {
+      checkArgument(!heartbeatInterval.isNegative() && !heartbeatInterval.isZero(),
+          "heartbeatInterval must be > 0: %s", heartbeatInterval);
+      this.heartbeatInterval = heartbeatInterval;
+      return this;
+    }
+
+    /** The shortest sleep between polls that found less than a batch; 50 ms by default. */
+    public Builder minPollInterval(Duration minPollInterval) {
+      checkArgument(!minPollInterval.isNegative(), "minPollInterval must be >= 0: %s", minPollInterval);
+      this.minPollInterval = minPollInterval;
+      return this;
+    }
+
+    /** The longest idle sleep, which bounds the latency of work scheduled elsewhere; 500 ms by default. */
+    public Builder maxPollInterval(Duration maxPollInterval) {
+      checkArgument(!maxPollInterval.isNegative() && !maxPollInterval.isZero(),
+          "maxPollInterval must be > 0: %s", maxPollInterval);
+      this.maxPollInterval = maxPollInterval;
+      return this;
+    }
+
+    /** The delay before retrying after the n-th failed attempt; 10 s doubling up to 10 min by default. */
+    public Builder retryBackoff(IntFunction<Duration> retryBackoff) {
+      this.retryBackoff = checkNotNull(retryBackoff, "retryBackoff");
+      return this;
+    }
+
+    /**
+     * Receives storage failures of the background loop (the loop keeps going); by default they are logged as
+     * warnings through {@link System.Logger} ({@code org.opsbook.core.scheduling}), phone numbers masked.
+     */
+    public Builder errorListener(Consumer<Throwable> errorListener) {
+      this.errorListener = checkNotNull(errorListener, "errorListener");
+      return this;
+    }
+
+    /** Builds the engine (not started). */
+    public ObligationScheduler build() {
+      return new ObligationScheduler(this);
+    }
+  }
+
+  /** Returns an owner name unique to this instance: process ID and a random suffix. */
+  static String defaultOwner() {
+    return "opsbook-" + ProcessHandle.current().pid() + "-"
+        + java.util.UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  private static final System.Logger LOG = System.getLogger("org.opsbook.core.scheduling");
+
+  /** Logs a background failure, masked: an outage is never silent. */
+  static void logError(Throwable e) {
+    LOG.log(System.Logger.Level.WARNING, "obligation engine: storage failure, will retry: "
+        + e.getClass().getSimpleName() + ": " + org.opsbook.core.Masking.phonesIn(String.valueOf(e.getMessage())));
+  }
+
+  /** 10 s, 20 s, 40 s … capped at 10 minutes. */
+  static Duration defaultBackoff(int attempt) {
+    int shift = Math.min(Math.max(attempt - 1, 0), 6);
+    Duration d = Duration.ofSeconds(10L << shift);
+    Duration cap = Duration.ofMinutes(10);
+    return d.compareTo(cap) > 0 ? cap : d;
+  }
+}

@@ -1,0 +1,332 @@
+package org.opsbook.core.internal.scheduling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.opsbook.core.Channel;
+import org.opsbook.core.Obligation;
+import org.opsbook.core.ObligationKey;
+import org.opsbook.core.Role;
+import org.opsbook.core.RuleId;
+import org.opsbook.core.internal.memory.InMemoryObligationRepository;
+import org.opsbook.core.spi.ObligationRepository.ClaimedObligation;
+import org.opsbook.core.spi.ObligationRepository;
+import org.opsbook.core.spi.ObligationRepository.ScheduledObligation;
+import org.opsbook.core.time.MutableClock;
+
+class ObligationSchedulerTest {
+  private static final Instant T0 = Instant.parse("2026-11-25T02:00:00Z");
+
+  private final InMemoryObligationRepository repo = new InMemoryObligationRepository();
+  private final MutableClock clock = MutableClock.at(T0);
+  private final List<ObligationKey> fired = new ArrayList<>();
+
+  private static ScheduledObligation due(String subject, Instant at) {
+    return ScheduledObligation.of(Obligation.builder().ruleId(RuleId.of("ESC-ROOM-01")).subjectId(subject)
+        .actor(Role.ESC_DUTY).action("上报室经理").target("ROOM_MANAGER").channel(Channel.PHONE).dueAt(at).build());
+  }
+
+  private ObligationScheduler.Builder engine(ObligationHandler handler) {
+    return ObligationScheduler.builder(repo, handler).owner("n1").clock(clock).batchSize(10)
+        .lease(Duration.ofSeconds(30));
+  }
+
+  @Test
+  @org.junit.jupiter.api.DisplayName("fencing: an engine paused past its lease never fires what another engine took")
+  void aPausedEngineNeverFiresWhatAnotherTook() {
+    repo.schedule(due("F-1", T0));
+    repo.schedule(due("F-2", T0));
+    List<String> calls = new ArrayList<>();
+    ObligationScheduler other = ObligationScheduler.builder(repo, (k, o) -> calls.add("other " + k.subjectId()))
+        .owner("n2").clock(clock).lease(Duration.ofSeconds(30)).build();
+    ObligationScheduler paused = engine((k, o) -> {
+      calls.add("paused " + k.subjectId());
+      if (k.subjectId().equals("F-1")) {
+        // the whole process stops for longer than the lease; meanwhile the other engine takes F-2 over
+        clock.advance(Duration.ofSeconds(31));
+        assertThat(other.pollOnce(clock.instant()).fired()).isEqualTo(2);
+      }
+    }).build();
+    PollResult r = paused.pollOnce(T0);
+    // F-1 is the documented repeat (stalled inside the handler past the lease); F-2 is never fired by the paused one
+    assertThat(calls).containsExactly("paused F-1", "other F-1", "other F-2");
+    assertThat(r.fired()).isZero();
+    assertThat(r.leaseLost()).as("F-1's completion refused; F-2 renewed before firing, found taken, skipped")
+        .isEqualTo(2);
+  }
+
+  @Test
+  void twoEnginesBuiltWithoutAnOwnerGetDifferentOwnerNames() {
+    String a = ObligationScheduler.builder(repo, (k, o) -> { }).build().owner();
+    String b = ObligationScheduler.builder(repo, (k, o) -> { }).build().owner();
+    assertThat(a).startsWith("opsbook-" + ProcessHandle.current().pid() + "-").isNotEqualTo(b);
+  }
+
+  @Test
+  void theDefaultErrorListenerLogsAStorageFailureMasked() {
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream old = System.err;
+    System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      ObligationScheduler.logError(new IllegalStateException("database down while calling 13800138000"));
+    } finally {
+      System.setErr(old);
+    }
+    String logged = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(logged).contains("storage failure").contains("database down").doesNotContain("13800138000");
+  }
+
+  @Test
+  void pollOnceFiresWhatIsDueInDueOrderAndRemembersIt() {
+    repo.schedule(due("F-2", T0.plusSeconds(20)));
+    repo.schedule(due("F-1", T0.plusSeconds(10)));
+    repo.schedule(due("F-3", T0.plusSeconds(30)));
+    ObligationScheduler e = engine((k, o) -> fired.add(k)).build();
+    assertThat(e.pollOnce(T0.plusSeconds(5))).isEqualTo(PollResult.EMPTY);
+    PollResult r = e.pollOnce(T0.plusSeconds(20));
+    assertThat(r).isEqualTo(new PollResult(2, 2, 0, 0));
+    assertThat(fired).extracting(ObligationKey::subjectId).containsExactly("F-1", "F-2");
+    assertThat(repo.hasFired(fired.get(0))).isTrue();
+    assertThat(e.pollOnce(T0.plusSeconds(25))).isEqualTo(PollResult.EMPTY);
+    e.pollOnce(T0.plusSeconds(30));
+    assertThat(fired).extracting(ObligationKey::subjectId).containsExactly("F-1", "F-2", "F-3");
+  }
+
+  @Test
+  void theHandlerReceivesTheObligationKeyAsIdempotencyKey() {
+    ScheduledObligation o = due("F-1", T0);
+    repo.schedule(o);
+    List<ScheduledObligation> seen = new ArrayList<>();
+    engine((k, s) -> {
+      assertThat(k).isEqualTo(s.key());
+      seen.add(s);
+    }).build().pollOnce(T0);
+    assertThat(seen).containsExactly(o);
+  }
+
+  @Test
+  void aFailedFiringIsRetriedAfterTheBackOffWithItsAttemptCounted() {
+    repo.schedule(due("F-1", T0));
+    AtomicInteger calls = new AtomicInteger();
+    ObligationScheduler e = engine((k, o) -> {
+      if (calls.incrementAndGet() == 1) {
+        throw new IllegalStateException("gateway down");
+      }
+      fired.add(k);
+    }).retryBackoff(n -> Duration.ofSeconds(60L * n)).build();
+    assertThat(e.pollOnce(T0)).isEqualTo(new PollResult(1, 0, 1, 0));
+    ScheduledObligation stored = repo.find(due("F-1", T0).key()).orElseThrow();
+    assertThat(stored.attempts()).isEqualTo(1);
+    assertThat(stored.lastError()).hasValueSatisfying(s -> assertThat(s).contains("gateway down"));
+    assertThat(stored.dueAt()).isEqualTo(T0.plusSeconds(60));
+    assertThat(e.pollOnce(T0.plusSeconds(59))).isEqualTo(PollResult.EMPTY);
+    assertThat(e.pollOnce(T0.plusSeconds(60))).isEqualTo(new PollResult(1, 1, 0, 0));
+    assertThat(fired).hasSize(1);
+  }
+
+  @Test
+  void aBatchWhoseLeaseWasTakenOverIsCountedAsLostNotFired() {
+    repo.schedule(due("F-1", T0));
+    ObligationScheduler slow = engine((k, o) -> {
+      // while this instance fires, its lease lapses and another instance claims the obligation
+      repo.claimDue(T0.plusSeconds(31), 10, "n2", Duration.ofSeconds(30));
+    }).build();
+    assertThat(slow.pollOnce(T0)).isEqualTo(new PollResult(1, 0, 0, 1));
+    assertThat(repo.hasFired(due("F-1", T0).key())).isFalse();
+  }
+
+  @Test
+  void aFullBatchIsFollowedByAnotherPollAtOnceAndTheRestIsLeftForLater() {
+    for (int i = 0; i < 25; i++) {
+      repo.schedule(due("F-" + i, T0));
+    }
+    ObligationScheduler e = engine((k, o) -> fired.add(k)).build();
+    assertThat(e.pollOnce(T0).claimed()).isEqualTo(10);
+    assertThat(e.pollOnce(T0).claimed()).isEqualTo(10);
+    assertThat(e.pollOnce(T0).claimed()).isEqualTo(5);
+    assertThat(fired).hasSize(25).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void idleSleepFollowsTheNextDueTimeWithinTheBounds() {
+    ObligationScheduler e = engine((k, o) -> fired.add(k)).minPollInterval(Duration.ofMillis(50))
+        .maxPollInterval(Duration.ofMillis(500)).build();
+    assertThat(e.idleSleep(T0, false)).as("nothing pending").isEqualTo(Duration.ofMillis(500));
+    repo.schedule(due("F-1", T0.plusMillis(200)));
+    assertThat(e.idleSleep(T0, false)).isEqualTo(Duration.ofMillis(200));
+    assertThat(e.idleSleep(T0.plusMillis(190), false)).as("min bound").isEqualTo(Duration.ofMillis(50));
+    assertThat(e.idleSleep(T0.minusSeconds(10), false)).as("max bound").isEqualTo(Duration.ofMillis(500));
+    assertThat(e.idleSleep(T0, true)).as("after work").isEqualTo(Duration.ofMillis(50));
+  }
+
+  @Test
+  void theDefaultBackOffDoublesFromTenSecondsUpToTenMinutes() {
+    assertThat(ObligationScheduler.defaultBackoff(1)).isEqualTo(Duration.ofSeconds(10));
+    assertThat(ObligationScheduler.defaultBackoff(2)).isEqualTo(Duration.ofSeconds(20));
+    assertThat(ObligationScheduler.defaultBackoff(6)).isEqualTo(Duration.ofSeconds(320));
+    assertThat(ObligationScheduler.defaultBackoff(7)).isEqualTo(Duration.ofMinutes(10));
+    assertThat(ObligationScheduler.defaultBackoff(40)).isEqualTo(Duration.ofMinutes(10));
+  }
+
+  @Test
+  void badSettingsAreRefused() {
+    assertThatThrownBy(() -> engine((k, o) -> { }).batchSize(0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> engine((k, o) -> { }).lease(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> engine((k, o) -> { }).heartbeatInterval(Duration.ofSeconds(30)).build())
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> engine((k, o) -> { }).minPollInterval(Duration.ofSeconds(2))
+        .maxPollInterval(Duration.ofSeconds(1)).build()).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  /** Counts the repository calls an engine makes. */
+  private static final class Counting implements ObligationRepository {
+    final ObligationRepository inner;
+    final AtomicInteger claims = new AtomicInteger();
+    final AtomicInteger heartbeats = new AtomicInteger();
+
+    Counting(ObligationRepository inner) {
+      this.inner = inner;
+    }
+
+    @Override
+    public boolean schedule(ScheduledObligation o) {
+      return inner.schedule(o);
+    }
+
+    @Override
+    public int scheduleAll(Collection<ScheduledObligation> o) {
+      return inner.scheduleAll(o);
+    }
+
+    @Override
+    public boolean cancel(ObligationKey key) {
+      return inner.cancel(key);
+    }
+
+    @Override
+    public int cancelSubject(String subjectId) {
+      return inner.cancelSubject(subjectId);
+    }
+
+    @Override
+    public List<ClaimedObligation> claimDue(Instant now, int limit, String owner, Duration lease) {
+      claims.incrementAndGet();
+      return inner.claimDue(now, limit, owner, lease);
+    }
+
+    @Override
+    public int heartbeat(String owner, Instant now, Duration lease) {
+      heartbeats.incrementAndGet();
+      return inner.heartbeat(owner, now, lease);
+    }
+
+    @Override
+    public Optional<ClaimedObligation> renew(ClaimedObligation claim, Instant now, Duration lease) {
+      return inner.renew(claim, now, lease);
+    }
+
+    @Override
+    public boolean complete(ClaimedObligation claim, Instant firedAt) {
+      return inner.complete(claim, firedAt);
+    }
+
+    @Override
+    public boolean fail(ClaimedObligation claim, String error, Instant retryAt) {
+      return inner.fail(claim, error, retryAt);
+    }
+
+    @Override
+    public Optional<ScheduledObligation> find(ObligationKey key) {
+      return inner.find(key);
+    }
+
+    @Override
+    public boolean hasFired(ObligationKey key) {
+      return inner.hasFired(key);
+    }
+
+    @Override
+    public List<ScheduledObligation> pending(String subjectId) {
+      return inner.pending(subjectId);
+    }
+
+    @Override
+    public Optional<Instant> nextDueAt() {
+      return inner.nextDueAt();
+    }
+  }
+
+  @Test
+  void anIdleEngineDoesNotHammerTheStoreAndStopsCleanly() throws Exception {
+    Counting counting = new Counting(repo);
+    ObligationScheduler e = ObligationScheduler.builder(counting, (k, o) -> fired.add(k)).owner("n1")
+        .maxPollInterval(Duration.ofMillis(200)).build();
+    e.start(Executors.defaultThreadFactory());
+    Thread.sleep(1_000);
+    assertThat(e.stop(Duration.ofSeconds(5))).isTrue();
+    assertThat(e.isRunning()).isFalse();
+    // about one claim per max poll interval: 1 s / 200 ms ≈ 5, never a busy loop
+    assertThat(counting.claims.get()).isBetween(2, 10);
+    assertThat(counting.heartbeats.get()).as("no batch in flight, no heartbeat").isZero();
+  }
+
+  @Test
+  void aRunningEngineFiresWorkScheduledWhileItRunsWithinTheMaxPollInterval() throws Exception {
+    Map<ObligationKey, Instant> firedAt = new ConcurrentHashMap<>();
+    java.time.Clock real = java.time.Clock.systemUTC();
+    ObligationScheduler e = ObligationScheduler.builder(repo, (k, o) -> firedAt.put(k, real.instant()))
+        .owner("n1").clock(real).maxPollInterval(Duration.ofMillis(300)).build();
+    e.start(Executors.defaultThreadFactory());
+    try {
+      Thread.sleep(100);
+      Instant due = real.instant().plusMillis(200);
+      for (int i = 0; i < 50; i++) {
+        repo.schedule(due("F-" + i, due));
+      }
+      long deadline = System.nanoTime() + 5_000_000_000L;
+      while (firedAt.size() < 50 && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertThat(firedAt).hasSize(50);
+      Duration worst = firedAt.values().stream().map(t -> Duration.between(due, t)).max(Duration::compareTo)
+          .orElseThrow();
+      assertThat(worst).isLessThan(Duration.ofSeconds(1));
+    } finally {
+      e.close();
+    }
+  }
+
+  @Test
+  void wakeUpCutsAnIdleSleepShort() throws Exception {
+    Counting counting = new Counting(repo);
+    ObligationScheduler e = ObligationScheduler.builder(counting, (k, o) -> fired.add(k)).owner("n1")
+        .maxPollInterval(Duration.ofSeconds(30)).build();
+    e.start(Executors.defaultThreadFactory());
+    try {
+      Thread.sleep(200);
+      int before = counting.claims.get();
+      e.wakeUp();
+      long deadline = System.nanoTime() + 3_000_000_000L;
+      while (counting.claims.get() == before && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      assertThat(counting.claims.get()).isGreaterThan(before);
+      assertThatThrownBy(() -> e.start(Executors.defaultThreadFactory())).isInstanceOf(IllegalStateException.class);
+    } finally {
+      e.close();
+    }
+    assertThat(Set.copyOf(fired)).isEmpty();
+  }
+}
