@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.OpsParameters;
-import org.opsbook.core.TimeWindow;
+import org.opsbook.core.OpsParameters.TimeWindow;
 import org.springframework.boot.convert.DurationStyle;
 
 /**

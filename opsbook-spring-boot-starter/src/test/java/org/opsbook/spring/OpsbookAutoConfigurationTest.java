@@ -13,7 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.opsbook.core.OpsParameters;
-import org.opsbook.core.TimeWindow;
+import org.opsbook.core.OpsParameters.TimeWindow;
 import org.opsbook.core.memory.RecordingMessageGateway;
 import org.opsbook.core.spi.Directory;
 import org.opsbook.core.spi.MessageGateway;

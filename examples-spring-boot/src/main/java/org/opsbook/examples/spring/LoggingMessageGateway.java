@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.opsbook.core.Masking;
 import org.opsbook.core.spi.MessageGateway;
-import org.opsbook.core.spi.OutgoingMessage;
-import org.opsbook.core.spi.SendReceipt;
+import org.opsbook.core.spi.MessageGateway.OutgoingMessage;
+import org.opsbook.core.spi.MessageGateway.SendReceipt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

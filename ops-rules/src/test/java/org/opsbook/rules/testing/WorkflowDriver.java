@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.opsbook.core.Actor;
 import org.opsbook.core.machine.Outcome;
-import org.opsbook.core.machine.Workflow;
+import org.opsbook.core.internal.machine.Workflow;
 
 /**
  * Drives one instance through a {@link Workflow} in a test, ten minutes per step: an accepted step moves on to the
