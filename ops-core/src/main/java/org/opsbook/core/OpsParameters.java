@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
 import org.opsbook.core.OpsParameters.TimeWindow;
-import org.opsbook.core.InvalidInputException;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 /**

@@ -12,8 +12,8 @@ import org.opsbook.json.OpsJson;
 import org.opsbook.json.internal.Schema.Kind;
 import org.opsbook.notify.Briefing;
 import org.opsbook.notify.MessageType;
-import org.opsbook.notify.internal.SmsRecord;
-import org.opsbook.notify.internal.SmsRecord.Builder;
+import org.opsbook.notify.SmsRecord;
+import org.opsbook.notify.SmsRecord.Builder;
 import org.opsbook.notify.internal.workflow.SmsRecordFormat;
 
 /**

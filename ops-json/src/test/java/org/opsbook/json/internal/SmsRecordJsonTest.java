@@ -14,7 +14,7 @@ import org.opsbook.notify.Briefing;
 import org.opsbook.notify.HandlingParty;
 import org.opsbook.notify.MessageContent;
 import org.opsbook.notify.MessageType;
-import org.opsbook.notify.internal.SmsRecord;
+import org.opsbook.notify.SmsRecord;
 
 class SmsRecordJsonTest {
   private static final Instant T = Instant.parse("2026-11-25T06:30:00.123456Z");

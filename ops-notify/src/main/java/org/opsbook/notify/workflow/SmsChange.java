@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.opsbook.notify.Briefing;
-import org.opsbook.notify.internal.SmsRecord;
+import org.opsbook.notify.SmsRecord;
 
 /**
  * What one SM-SMS event brings beside the stored message: what its guards look at (see {@link SmsContext}), how it

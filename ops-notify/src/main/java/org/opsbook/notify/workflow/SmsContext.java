@@ -3,7 +3,7 @@ package org.opsbook.notify.workflow;
 import java.time.Instant;
 import org.opsbook.core.Role;
 import org.opsbook.notify.Briefing;
-import org.opsbook.notify.internal.SmsRecord;
+import org.opsbook.notify.SmsRecord;
 
 /**
  * What the SM-SMS guards look at: the instance's record and the event's data.

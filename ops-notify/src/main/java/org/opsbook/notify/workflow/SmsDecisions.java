@@ -12,7 +12,7 @@ import org.opsbook.core.RuleId;
 import org.opsbook.core.internal.machine.Kernel;
 import org.opsbook.notify.Briefing;
 import org.opsbook.notify.MessageType;
-import org.opsbook.notify.internal.SmsRecord;
+import org.opsbook.notify.SmsRecord;
 import org.opsbook.notify.SmsState;
 
 /**

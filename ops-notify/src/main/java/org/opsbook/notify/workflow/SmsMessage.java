@@ -5,7 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import java.time.Instant;
 import java.util.Optional;
 import org.opsbook.notify.SmsKey;
-import org.opsbook.notify.internal.SmsRecord;
+import org.opsbook.notify.SmsRecord;
 import org.opsbook.notify.SmsState;
 
 /**

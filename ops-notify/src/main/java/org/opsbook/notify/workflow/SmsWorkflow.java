@@ -41,7 +41,7 @@ import org.opsbook.notify.internal.RecipientRules;
 import org.opsbook.notify.internal.Rendered;
 import org.opsbook.notify.SmsKey;
 import org.opsbook.notify.SmsLength;
-import org.opsbook.notify.internal.SmsRecord;
+import org.opsbook.notify.SmsRecord;
 import org.opsbook.notify.SmsState;
 import org.opsbook.notify.TemplateSet;
 

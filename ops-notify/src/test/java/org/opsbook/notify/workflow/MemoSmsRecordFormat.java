@@ -5,7 +5,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.opsbook.core.InvalidInputException;
-import org.opsbook.notify.internal.SmsRecord;
+import org.opsbook.notify.SmsRecord;
 import org.opsbook.notify.internal.workflow.SmsRecordFormat;
 
 /**

@@ -16,7 +16,7 @@ import org.opsbook.core.spi.MessageOutbox.OutboxMessage;
 import org.opsbook.notify.Briefing;
 import org.opsbook.notify.MessageType;
 import org.opsbook.notify.SmsKey;
-import org.opsbook.notify.internal.SmsRecord;
+import org.opsbook.notify.SmsRecord;
 import org.opsbook.notify.SmsState;
 
 /**

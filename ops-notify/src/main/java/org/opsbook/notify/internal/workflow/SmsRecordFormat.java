@@ -2,7 +2,7 @@ package org.opsbook.notify.internal.workflow;
 
 import java.util.Map;
 import java.util.ServiceLoader;
-import org.opsbook.notify.internal.SmsRecord;
+import org.opsbook.notify.SmsRecord;
 
 /**
  * SPI: the text form of an SM-SMS message's record as kept in a

@@ -1,4 +1,4 @@
-package org.opsbook.notify.internal;
+package org.opsbook.notify;
 
 import java.time.Instant;
 import java.util.List;
@@ -9,10 +9,6 @@ import org.opsbook.core.FaultNature;
 import org.opsbook.core.RecipientClass;
 import org.opsbook.core.Role;
 import org.opsbook.core.RuleId;
-import org.opsbook.notify.Briefing;
-import org.opsbook.notify.MessageContent;
-import org.opsbook.notify.MessageType;
-import org.opsbook.notify.SmsKey;
 
 /**
  * What an SM-SMS instance has recorded about its message, as stored in the workflow instance's data: the plan (type,
