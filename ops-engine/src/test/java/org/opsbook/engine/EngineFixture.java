@@ -15,35 +15,35 @@ import org.opsbook.jdbc.OpsJdbc;
 import org.opsbook.notify.HandlingParty;
 import org.opsbook.notify.MessageContent;
 
-/** People, facts and a fresh in-memory H2 database for the engine tests. */
-final class EngineFixture {
-  static final Instant T0 = Instant.parse("2026-11-25T01:20:00Z");
+/** People, facts and a fresh in-memory H2 database for the engine tests (and the starter's, through the test jar). */
+public final class EngineFixture {
+  public static final Instant T0 = Instant.parse("2026-11-25T01:20:00Z");
   private static final AtomicInteger DATABASES = new AtomicInteger();
 
   private EngineFixture() {}
 
-  static DataSource freshH2() {
+  public static DataSource freshH2() {
     return OpsJdbc.h2DataSource(OpsJdbc.h2MemoryUrl("engine_test_" + DATABASES.incrementAndGet()));
   }
 
-  static Directory people() {
+  public static Directory people() {
     return InMemoryDirectory.of(List.of(person("zhangsan", Role.ESC_DUTY), person("lisi", Role.FAULT_TEAM_LEADER),
         person("wangwu", Role.ROOM_SUPERVISOR), person("zhaoliu", Role.ROOM_MANAGER),
         person("sunba", Role.DUTY_68284)));
   }
 
-  static Person person(String id, Role role) {
+  public static Person person(String id, Role role) {
     return Person.builder().id(id).name(id).phone("13800000000").addRoles(role)
         .addRecipientClasses(RecipientClass.C).build();
   }
 
   /** A BOSS system fault with 24 complaints: 一级 (L1). */
-  static FaultFacts l1(String faultId) {
+  public static FaultFacts l1(String faultId) {
     return FaultFacts.builder().faultId(faultId).nature(FaultNature.SYSTEM).subjectName("BOSS")
         .faultStartTime(T0).complaintCount(24).build();
   }
 
-  static MessageContent content() {
+  public static MessageContent content() {
     return MessageContent.builder().phenomenon("缴费后无法开机").cause("待查").scope("全市")
         .handlingParty(HandlingParty.IT_CENTER).eta("待定").followUpPerson("张三").build();
   }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.opsbook.engine.EngineFixture;
 import org.opsbook.core.OpsParameters;
 import org.opsbook.core.OpsParameters.TimeWindow;
 import org.opsbook.core.memory.RecordingMessageGateway;
@@ -40,12 +41,12 @@ class OpsbookAutoConfigurationTest {
   static class Host {
     @Bean
     DataSource dataSource() {
-      return Fixture.freshH2();
+      return EngineFixture.freshH2();
     }
 
     @Bean
     Directory directory() {
-      return Fixture.people();
+      return EngineFixture.people();
     }
 
     @Bean
@@ -58,7 +59,7 @@ class OpsbookAutoConfigurationTest {
   static class HostWithoutDirectory {
     @Bean
     DataSource dataSource() {
-      return Fixture.freshH2();
+      return EngineFixture.freshH2();
     }
 
     @Bean
@@ -71,18 +72,18 @@ class OpsbookAutoConfigurationTest {
   static class HostWithoutGateway {
     @Bean
     DataSource dataSource() {
-      return Fixture.freshH2();
+      return EngineFixture.freshH2();
     }
 
     @Bean
     Directory directory() {
-      return Fixture.people();
+      return EngineFixture.people();
     }
   }
 
   @Configuration(proxyBeanMethods = false)
   static class HostsOwnBeans {
-    static final MutableClock CLOCK = MutableClock.at(Fixture.T0);
+    static final MutableClock CLOCK = MutableClock.at(EngineFixture.T0);
     static final WorkCalendar CALENDAR = StandardWorkCalendar.builder().addHolidays(LocalDate.of(2026, 11, 25))
         .build();
     static final OpsParameters PARAMETERS = OpsParameters.builder().l1CustomersMin(42).build();
@@ -152,7 +153,7 @@ class OpsbookAutoConfigurationTest {
   @Test
   void theHostsOwnEngineReplacesTheAutoConfiguredOne() {
     runner.withUserConfiguration(Host.class).withBean("myEngine", OpsEngine.class,
-        () -> OpsEngine.builder().dataSource(Fixture.freshH2()).directory(Fixture.people())
+        () -> OpsEngine.builder().dataSource(EngineFixture.freshH2()).directory(EngineFixture.people())
             .gateway(new RecordingMessageGateway(Clock.systemUTC())).build())
         .run(context -> assertThat(context).hasSingleBean(OpsEngine.class).hasBean("myEngine")
             .doesNotHaveBean("opsEngine"));

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.opsbook.engine.EngineFixture;
 import org.opsbook.core.Obligation;
 import org.opsbook.core.Role;
 import org.opsbook.core.memory.RecordingMessageGateway;
@@ -38,17 +39,17 @@ class OpsbookMetricsTest {
   static class Host {
     @Bean
     DataSource dataSource() {
-      return Fixture.freshH2();
+      return EngineFixture.freshH2();
     }
 
     @Bean
     Directory directory() {
-      return Fixture.people();
+      return EngineFixture.people();
     }
 
     @Bean
     MutableClock clock() {
-      return MutableClock.at(Fixture.T0);
+      return MutableClock.at(EngineFixture.T0);
     }
 
     @Bean
@@ -66,7 +67,7 @@ class OpsbookMetricsTest {
       context.getBean(OpsbookMeterBinder.class).bindTo(registry);
       assertThat(gauge(registry, "opsbook.duties.open")).isZero();
 
-      ops.faults().open("F-1", Fixture.l1("F-1"), "zhangsan");
+      ops.faults().open("F-1", EngineFixture.l1("F-1"), "zhangsan");
       double due = gauge(registry, "opsbook.duties.due");
       assertThat(ops.faults().duties("F-1")).extracting(o -> o.ruleId().toString()).contains("ESC-ROOM-01");
       assertThat(due).as("ESC-ROOM-01 is due at once").isPositive();
@@ -77,7 +78,7 @@ class OpsbookMetricsTest {
       assertThat(gauge(registry, "opsbook.duties.overdue")).isEqualTo(due);
 
       SmsKey key = ops.messages().plan(notifyDuty(ops)).key();
-      String text = ops.messages().draft(key, "zhangsan", Fixture.content()).orThrow().record().text()
+      String text = ops.messages().draft(key, "zhangsan", EngineFixture.content()).orThrow().record().text()
           .orElseThrow();
       ops.messages().submit(key, "zhangsan").orThrow();
       assertThat(gauge(registry, "opsbook.sms.awaiting.review")).isEqualTo(1);
