@@ -1,5 +1,7 @@
 package org.opsbook.jdbc;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Clock;
@@ -11,7 +13,6 @@ import javax.sql.DataSource;
 import org.opsbook.core.internal.scheduling.ObligationScheduler;
 import org.opsbook.core.spi.MessageOutbox;
 import org.opsbook.core.spi.MessageOutbox.OutboxMessage;
-import org.opsbook.jdbc.internal.HikariPools;
 
 /**
  * One competing host process of the reliability harness: an obligation engine and an outbox dispatcher on the
@@ -25,7 +26,15 @@ public final class ReliabilityWorker {
 
   /** Runs the worker. */
   public static void main(String[] args) throws Exception {
-    DataSource pool = HikariPools.create(args[0], null, null, 4);
+    // a host's pool: a short connection timeout, so a stopped database shows as errors instead of long waits, and
+    // no failure at start when the database is away
+    HikariConfig cfg = new HikariConfig();
+    cfg.setJdbcUrl(args[0]);
+    cfg.setMaximumPoolSize(4);
+    cfg.setMinimumIdle(2);
+    cfg.setConnectionTimeout(3_000);
+    cfg.setInitializationFailTimeout(-1);
+    DataSource pool = new HikariDataSource(cfg);
     String owner = args[1];
     Clock clock = Clock.offset(Clock.systemUTC(), Duration.ofSeconds(Long.parseLong(args[2])));
     long gatewayMillis = Long.parseLong(args[3]);
@@ -33,7 +42,8 @@ public final class ReliabilityWorker {
     OpsJdbc ops = OpsJdbc.create(pool);
     ObligationScheduler engine = ObligationScheduler.builder(ops.obligations(),
         (key, o) -> call(pool, "duty", key.toString(), owner))
-        .owner(owner).clock(clock).batchSize(10).lease(lease).maxPollInterval(Duration.ofMillis(200)).build();
+        .owner(owner).clock(clock).batchSize(10).lease(lease).maxPollInterval(Duration.ofMillis(200))
+        .retryBackoff(attempt -> Duration.ofSeconds(1)).errorListener(e -> storageError("duties", e)).build();
     engine.start(Executors.defaultThreadFactory());
     Thread dispatcher = new Thread(() -> dispatch(ops.outbox(), pool, owner, clock, gatewayMillis, lease));
     dispatcher.start();
@@ -63,10 +73,20 @@ public final class ReliabilityWorker {
       } catch (InterruptedException e) {
         return;
       } catch (RuntimeException e) {
-        // the database is away (stopped, restarting): try again shortly, as a host's loop would
+        // the database is away (stopped, restarting): report it, and try again shortly, as the engine's loop does
+        storageError("outbox", e);
         sleep(200);
       }
     }
+  }
+
+  /**
+   * The storage-error listener of this host (what {@code OpsEngine}'s {@code StorageErrorListener} receives from the
+   * same two loops): one line per failed round, counted by the harness.
+   */
+  private static synchronized void storageError(String loop, Throwable e) {
+    System.out.println("storage-error " + loop + ": " + e.getClass().getSimpleName());
+    System.out.flush();
   }
 
   private static void sleep(long ms) {

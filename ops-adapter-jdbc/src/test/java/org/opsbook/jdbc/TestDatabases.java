@@ -80,8 +80,12 @@ final class TestDatabases {
 
   /** Returns a fresh schema on the PostgreSQL this run targets, with a pool of {@code poolSize}. */
   static Db postgres(String name, int poolSize) {
+    return postgresOn(baseUrl(), name, poolSize);
+  }
+
+  /** Returns a fresh schema on the PostgreSQL at {@code base} (a superuser URL), with a pool of {@code poolSize}. */
+  static Db postgresOn(String base, String name, int poolSize) {
     String schema = "t_" + RUN + "_" + COUNTER.incrementAndGet() + "_" + name.toLowerCase(Locale.ROOT);
-    String base = baseUrl();
     try (Connection c = DriverManager.getConnection(base); Statement s = c.createStatement()) {
       s.execute("CREATE SCHEMA " + schema);
     } catch (SQLException e) {
