@@ -16,6 +16,7 @@ import org.opsbook.core.spi.FaultRepository;
 import org.opsbook.core.spi.MessageOutbox;
 import org.opsbook.core.spi.ObligationRepository;
 import org.opsbook.core.spi.WorkflowRepository;
+import org.opsbook.jdbc.internal.AuditReanchor;
 import org.opsbook.jdbc.internal.Dialects;
 import org.opsbook.jdbc.internal.H2Dialect;
 import org.opsbook.jdbc.internal.HikariPools;
@@ -56,6 +57,8 @@ public final class OpsJdbc implements AutoCloseable {
   private final JdbcWorkflowRepository workflows;
   private final JdbcMessageOutbox outbox;
 
+  private final JdbcRunner runner;
+  private final AuditChain chain;
   private final boolean trustCallerClock;
   private final byte[] auditKey;
 
@@ -70,8 +73,9 @@ public final class OpsJdbc implements AutoCloseable {
     this.dialect = dialect;
     this.trustCallerClock = trustCallerClock;
     this.auditKey = auditKey;
-    JdbcRunner runner = new JdbcRunner(dataSource, dialect, 5);
-    this.audit = new JdbcAuditLog(runner, auditKey == null ? AuditChain.demo() : AuditChain.withKey(auditKey));
+    this.runner = new JdbcRunner(dataSource, dialect, 5);
+    this.chain = auditKey == null ? AuditChain.demo() : AuditChain.withKey(auditKey);
+    this.audit = new JdbcAuditLog(runner, chain);
     this.faults = new JdbcFaultRepository(runner, audit);
     this.obligations = new JdbcObligationRepository(runner, trustCallerClock);
     this.workflows = new JdbcWorkflowRepository(runner, audit);
@@ -229,6 +233,23 @@ public final class OpsJdbc implements AutoCloseable {
   /** Returns the append-only, hash-chained audit log. */
   public AuditLog auditLog() {
     return audit;
+  }
+
+  /**
+   * Re-anchors audit records written before the anchored-audit migration (V3), whose plain SHA-256 chain anyone could
+   * recompute, under this instance's audit key ({@link #withAuditKey}): the host holds the key, the database does not,
+   * so this is an operation the host invokes once after {@link #migrate()}, while no host appends (the tables' owner's
+   * credentials: the append-only triggers are lifted for this one transaction). It first verifies the whole log as
+   * it stands (the old SHA-256 chains, the records sealed since, each stream against its head, the global sequence)
+   * and refuses, changing nothing, when anything does not check out; otherwise it numbers every record in the global
+   * sequence and seals records, heads and the global counter under the key, after which {@code verifyAll} holds.
+   *
+   * @return empty when no record predates V3 (nothing to do); otherwise one verification per stream, all intact when
+   *     the log was re-anchored, or the broken ones first, each naming its first bad record, when it was refused
+   * @throws StorageException when the database fails (nothing is changed)
+   */
+  public java.util.List<AuditLog.AuditVerification> reanchorAudit() {
+    return new AuditReanchor(runner, chain).run();
   }
 
   /** Returns the fault repository; it seals audit entries into {@link #auditLog()} in the same transaction. */

@@ -308,7 +308,7 @@ public final class JdbcAuditLog implements AuditLog {
     });
   }
 
-  private static AuditRecord record(ResultSet rs) throws SQLException {
+  static AuditRecord record(ResultSet rs) throws SQLException {
     AuditEntry e = AuditEntry.builder().stream(rs.getString("stream")).at(Sql.instant(rs, "at"))
         .actorId(rs.getString("actor_id")).action(rs.getString("action"))
         .fromState(Sql.optText(rs, "from_state")).toState(Sql.optText(rs, "to_state"))
