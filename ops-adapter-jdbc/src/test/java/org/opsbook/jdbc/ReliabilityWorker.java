@@ -32,14 +32,15 @@ public final class ReliabilityWorker {
     cfg.setJdbcUrl(args[0]);
     cfg.setMaximumPoolSize(4);
     cfg.setMinimumIdle(2);
-    cfg.setConnectionTimeout(3_000);
+    cfg.setConnectionTimeout(5_000);
     cfg.setInitializationFailTimeout(-1);
     DataSource pool = new HikariDataSource(cfg);
     String owner = args[1];
     Clock clock = Clock.offset(Clock.systemUTC(), Duration.ofSeconds(Long.parseLong(args[2])));
     long gatewayMillis = Long.parseLong(args[3]);
     Duration lease = Duration.ofMillis(Long.parseLong(args[4]));
-    OpsJdbc ops = OpsJdbc.create(pool);
+    // the dialect is known: no connection is needed to start, so a worker starts while the database is slow or away
+    OpsJdbc ops = OpsJdbc.create(pool, OpsJdbc.postgresql());
     ObligationScheduler engine = ObligationScheduler.builder(ops.obligations(),
         (key, o) -> call(pool, "duty", key.toString(), owner))
         .owner(owner).clock(clock).batchSize(10).lease(lease).maxPollInterval(Duration.ofMillis(200))
