@@ -6,15 +6,18 @@ import static com.google.common.base.Preconditions.checkState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.opsbook.core.ActorKind;
+import org.opsbook.core.Masking;
 import org.opsbook.core.OpsParameters;
 import org.opsbook.core.Person;
 import org.opsbook.core.spi.AuditLog;
+import org.opsbook.core.spi.AuditLog.AuditCheckpoint;
 import org.opsbook.core.spi.Directory;
 import org.opsbook.core.spi.FaultRepository;
 import org.opsbook.core.spi.MessageGateway;
@@ -100,6 +103,16 @@ public final class OpsEngine implements AutoCloseable {
     return engine.ports().auditLog();
   }
 
+  /**
+   * Returns the checkpoints of the audit heads the engine kept in the audit log (what it takes every {@link
+   * Builder#checkpointInterval} when no {@link Builder#checkpointSink} was given), oldest first. A host verifies the
+   * log against any of them with {@code auditLog().verifyAgainst(checkpoint)}: a stream cut back or deleted since is
+   * named with its first missing record.
+   */
+  public List<AuditCheckpoint> checkpoints() {
+    return engine.checkpoints();
+  }
+
   /** Returns the directory of people. */
   public Directory directory() {
     return engine.settings().directory();
@@ -141,15 +154,15 @@ public final class OpsEngine implements AutoCloseable {
 
   /**
    * Does the work due at the clock's time, on the caller's thread: sends what the outbox holds and records each
-   * sending in its fault's history, then reminds every due duty. For hosts on a simulated clock; storage errors
-   * propagate.
+   * sending in its fault's history, then reminds every due duty, then takes the audit checkpoint if one is due. For
+   * hosts on a simulated clock; storage errors propagate.
    *
    * @return what was done
    */
   public DueWork runDueWork() {
     checkState(!engine.isRunning(), "the engine's own threads run the loops; runDueWork is for a stopped engine");
     int[] done = engine.runDueWork();
-    return new DueWork(done[0], done[1]);
+    return new DueWork(done[0], done[1], done[2]);
   }
 
   /** Returns when the next duty timer falls due, if any is pending. */
@@ -175,8 +188,9 @@ public final class OpsEngine implements AutoCloseable {
    *
    * @param dutiesReminded due duties handed to the reminder
    * @param messagesSent SMS the gateway accepted
+   * @param checkpointsTaken audit checkpoints taken and exported (0 or 1)
    */
-  public record DueWork(int dutiesReminded, int messagesSent) {}
+  public record DueWork(int dutiesReminded, int messagesSent, int checkpointsTaken) {}
 
   /** Builds an {@link OpsEngine}; not thread-safe. */
   public static final class Builder {
@@ -186,17 +200,19 @@ public final class OpsEngine implements AutoCloseable {
     private Ports ports;
     private Directory directory;
     private MessageGateway gateway;
-    private DutyReminder reminder = Defaults.loggingReminder();
+    private DutyReminder reminder;
     private WorkCalendar calendar = StandardWorkCalendar.weekdays();
     private Clock clock = Clock.systemUTC();
     private OpsParameters parameters = OpsParameters.defaults();
     private Function<Person, ActorKind> staffKinds = p -> ActorKind.CITY_STAFF;
-    private StorageErrorListener errors = Defaults.loggingErrors();
+    private StorageErrorListener errors;
     private ThreadFactory threads = Defaults.daemonThreads();
     private ScheduledExecutorService executor;
     private String owner = Defaults.uniqueOwner();
     private Duration outboxInterval = Duration.ofSeconds(1);
     private Duration stopTimeout = Duration.ofSeconds(30);
+    private Duration checkpointInterval = Duration.ofHours(1);
+    private CheckpointSink checkpointSink;
 
     private Builder() {}
 
@@ -232,7 +248,7 @@ public final class OpsEngine implements AutoCloseable {
       return this;
     }
 
-    /** Sets how a due duty reaches a person (default: logged through SLF4J at INFO). */
+    /** Sets how a due duty reaches a person (default: logged through SLF4J at INFO, the directory's names masked). */
     public Builder reminder(DutyReminder reminder) {
       this.reminder = checkNotNull(reminder, "reminder");
       return this;
@@ -265,7 +281,10 @@ public final class OpsEngine implements AutoCloseable {
       return this;
     }
 
-    /** Sets who hears of the loops' storage errors (default: logged through SLF4J at WARN, numbers masked). */
+    /**
+     * Sets who hears of the loops' storage errors (default: logged through SLF4J at WARN, phone numbers and the
+     * directory's names masked).
+     */
     public Builder storageErrors(StorageErrorListener listener) {
       this.errors = checkNotNull(listener, "listener");
       return this;
@@ -302,6 +321,21 @@ public final class OpsEngine implements AutoCloseable {
     }
 
     /**
+     * Sets how often, by the engine's clock, the heads of every audit stream are checkpointed and exported (default: 1
+     * hour; zero for never). The first checkpoint falls one interval after the engine is built.
+     */
+    public Builder checkpointInterval(Duration interval) {
+      this.checkpointInterval = checkNotNull(interval, "interval");
+      return this;
+    }
+
+    /** Sets where the audit checkpoints go (default: kept in the audit log, {@link OpsEngine#checkpoints()}). */
+    public Builder checkpointSink(CheckpointSink sink) {
+      this.checkpointSink = checkNotNull(sink, "sink");
+      return this;
+    }
+
+    /**
      * Builds the engine, migrating the database when built from one.
      *
      * @throws IllegalStateException when no storage, directory or gateway was given, or more than one storage
@@ -312,8 +346,11 @@ public final class OpsEngine implements AutoCloseable {
       checkState(storages == 1, "give exactly one of dataSource, database or ports");
       checkState(directory != null, "a directory is required");
       checkState(gateway != null, "a gateway is required");
-      Settings settings = new Settings(directory, gateway, reminder, calendar, clock, parameters, staffKinds, errors,
-          threads, executor, owner, outboxInterval, stopTimeout);
+      Masking.Names names = Defaults.names(directory);
+      Settings settings = new Settings(directory, gateway,
+          reminder != null ? reminder : Defaults.loggingReminder(names), calendar, clock, parameters, staffKinds,
+          errors != null ? errors : Defaults.loggingErrors(names), threads, executor, owner, outboxInterval,
+          stopTimeout, checkpointInterval, checkpointSink);
       Ports p = ports != null ? ports : dataSource != null ? Storage.over(dataSource) : Storage.open(url, poolSize);
       try {
         return new OpsEngine(new Engine(p, settings));

@@ -4,7 +4,8 @@
  * {@link org.opsbook.core.spi.MessageGateway} and {@link org.opsbook.engine.DutyReminder}; it reaches the faults
  * ({@link org.opsbook.engine.Faults}), the SMS workflow ({@link org.opsbook.engine.Messages}), the data operations and
  * cutovers ({@link org.opsbook.engine.Workflows}) and BUGs ({@link org.opsbook.engine.Bugs}), and runs the duty timers
- * and the SMS outbox on its own threads. SPI: the
- * {@link org.opsbook.engine.DutyReminder} and {@link org.opsbook.engine.StorageErrorListener} a host implements.
+ * and the SMS outbox on its own threads, and checkpoints the audit heads. SPI: the
+ * {@link org.opsbook.engine.DutyReminder}, {@link org.opsbook.engine.StorageErrorListener} and
+ * {@link org.opsbook.engine.CheckpointSink} a host implements.
  */
 package org.opsbook.engine;

@@ -1,11 +1,17 @@
 package org.opsbook.engine.internal;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.opsbook.core.Masking;
 import org.opsbook.core.Person;
+import org.opsbook.core.RecipientClass;
+import org.opsbook.core.Role;
+import org.opsbook.core.memory.InMemoryDirectory;
+import org.opsbook.core.spi.Directory;
 import org.opsbook.engine.DutyReminder;
 import org.opsbook.engine.StorageErrorListener;
 import org.slf4j.Logger;
@@ -17,15 +23,44 @@ public final class Defaults {
 
   private Defaults() {}
 
-  /** Logs each storage error at WARN, every message in its cause chain with phone numbers masked. */
-  public static StorageErrorListener loggingErrors() {
-    return (loop, error) -> LOG.warn("opsbook {} loop: {}", loop, masked(error));
+  /**
+   * Logs each storage error at WARN, every message in its cause chain with phone numbers and the directory's names
+   * masked.
+   */
+  public static StorageErrorListener loggingErrors(Masking.Names names) {
+    return (loop, error) -> {
+      if (LOG.isWarnEnabled()) {
+        LOG.warn("opsbook {} loop: {}", loop, masked(error, names));
+      }
+    };
   }
 
-  /** Logs each due duty at INFO with the people who owe it, names masked. */
-  public static DutyReminder loggingReminder() {
-    return (duty, people) -> LOG.info("due {} {} {} -> {}: {} (owed by {})", duty.ruleId(), duty.subjectId(),
-        duty.actor(), duty.target(), duty.action(), names(people));
+  /** Logs each due duty at INFO with the people who owe it, phone numbers and the directory's names masked. */
+  public static DutyReminder loggingReminder(Masking.Names names) {
+    return (duty, people) -> {
+      if (LOG.isInfoEnabled()) {
+        LOG.info(names.mask("due " + duty.ruleId() + " " + duty.subjectId() + " " + duty.actor() + " -> "
+            + duty.target() + ": " + duty.action() + " (owed by " + names(people) + ")"));
+      }
+    };
+  }
+
+  /**
+   * Returns the masking of every name the directory holds: its people with a role or a recipient class, or all of an
+   * {@link InMemoryDirectory}.
+   */
+  public static Masking.Names names(Directory directory) {
+    if (directory instanceof InMemoryDirectory d) {
+      return d.masking();
+    }
+    Set<String> all = new LinkedHashSet<>();
+    for (Role r : Role.values()) {
+      directory.withRole(r).forEach(p -> all.add(p.name()));
+    }
+    for (RecipientClass c : RecipientClass.values()) {
+      directory.members(c).forEach(p -> all.add(p.name()));
+    }
+    return Masking.names(all);
   }
 
   /** Returns daemon threads named {@code opsbook-engine-N}. */
@@ -44,13 +79,17 @@ public final class Defaults {
   }
 
   static String masked(Throwable error) {
+    return masked(error, Masking.names(List.of()));
+  }
+
+  static String masked(Throwable error, Masking.Names names) {
     StringBuilder b = new StringBuilder();
     for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (b.length() > 0) {
         b.append(" <- ");
       }
       b.append(t.getClass().getSimpleName()).append(": ")
-          .append(Masking.phonesIn(String.valueOf(t.getMessage())));
+          .append(names.mask(String.valueOf(t.getMessage())));
     }
     return b.toString();
   }

@@ -120,7 +120,12 @@ public final class Engine {
     return bugs;
   }
 
-  /** Runs the due work at the clock's time; returns {duties reminded, messages sent}. */
+  /** Returns the audit checkpoints the engine kept in the audit log (its default sink), oldest first. */
+  public java.util.List<org.opsbook.core.spi.AuditLog.AuditCheckpoint> checkpoints() {
+    return Checkpoints.kept(ports.auditLog());
+  }
+
+  /** Runs the due work at the clock's time; returns {duties reminded, messages sent, checkpoints taken}. */
   public int[] runDueWork() {
     return loops.runDueWork(settings.clock().instant());
   }

@@ -50,6 +50,7 @@ final class Loops {
   private final ScheduledExecutorService injected;
   private final Duration outboxInterval;
   private final Duration stopTimeout;
+  private final Checkpoints checkpoints;
   private final Object deliverLock = new Object();
   /** Keys the gateway accepted whose sending the fault's history does not record yet. */
   private final Set<String> sentNotRecorded = ConcurrentHashMap.newKeySet();
@@ -65,6 +66,8 @@ final class Loops {
     this.injected = s.executor();
     this.outboxInterval = s.outboxInterval();
     this.stopTimeout = s.stopTimeout();
+    this.checkpoints = new Checkpoints(engine.ports().auditLog(), s.checkpointSink() != null ? s.checkpointSink()
+        : Checkpoints.inAuditLog(engine.ports().auditLog(), s.owner()), s.checkpointInterval(), clock.instant());
     DutyReminder reminder = s.reminder();
     Actors actors = engine.actors();
     this.scheduler = ObligationScheduler.builder(engine.ports().obligations(), (key, scheduled) -> {
@@ -93,7 +96,7 @@ final class Loops {
 
   /**
    * One round at {@code now}: one outbox round first (a sending recorded in the fault's history discharges its duty
-   * before that duty's timer could fire), then every due duty reminded.
+   * before that duty's timer could fire), then every due duty reminded, then the audit checkpoint if one is due.
    */
   int[] runDueWork(Instant now) {
     int sent = deliver(now);
@@ -105,7 +108,8 @@ final class Loops {
         break;
       }
     }
-    return new int[] {duties, sent};
+    int taken = checkpoints.runDue(now);
+    return new int[] {duties, sent, taken};
   }
 
   /** One outbox round, then the sending recorded in each fault's history; returns how many were sent. */
@@ -143,6 +147,11 @@ final class Loops {
         deliver(clock.instant());
       } catch (RuntimeException e) {
         errors.onError("outbox", e);
+      }
+      try {
+        checkpoints.runDue(clock.instant());
+      } catch (RuntimeException e) {
+        errors.onError("checkpoints", e);
       }
     }, 0, outboxInterval.toMillis(), TimeUnit.MILLISECONDS);
   }

@@ -14,6 +14,7 @@ import org.opsbook.core.Person;
 import org.opsbook.core.spi.Directory;
 import org.opsbook.core.spi.MessageGateway;
 import org.opsbook.core.spi.WorkCalendar;
+import org.opsbook.engine.CheckpointSink;
 import org.opsbook.engine.DutyReminder;
 import org.opsbook.engine.StorageErrorListener;
 
@@ -21,11 +22,13 @@ import org.opsbook.engine.StorageErrorListener;
  * What a host configured on the engine's builder, defaults applied.
  *
  * @param executor the host's executor for the outbox loop, or null for one the engine owns
+ * @param checkpointInterval how often the audit heads are checkpointed; zero for never
+ * @param checkpointSink where checkpoints go, or null to keep them in the audit log
  */
 public record Settings(Directory directory, MessageGateway gateway, DutyReminder reminder, WorkCalendar calendar,
     Clock clock, OpsParameters parameters, Function<Person, ActorKind> staffKinds, StorageErrorListener errors,
     ThreadFactory threads, ScheduledExecutorService executor, String owner, Duration outboxInterval,
-    Duration stopTimeout) {
+    Duration stopTimeout, Duration checkpointInterval, CheckpointSink checkpointSink) {
   /** Checks the components. */
   public Settings {
     checkNotNull(directory, "directory");
@@ -41,5 +44,6 @@ public record Settings(Directory directory, MessageGateway gateway, DutyReminder
     checkArgument(!owner.isBlank(), "owner must not be blank");
     checkArgument(outboxInterval.compareTo(Duration.ZERO) > 0, "outboxInterval must be > 0: %s", outboxInterval);
     checkArgument(stopTimeout.compareTo(Duration.ZERO) > 0, "stopTimeout must be > 0: %s", stopTimeout);
+    checkArgument(!checkpointInterval.isNegative(), "checkpointInterval must be >= 0: %s", checkpointInterval);
   }
 }
