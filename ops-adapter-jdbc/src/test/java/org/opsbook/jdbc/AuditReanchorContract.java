@@ -20,7 +20,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opsbook.core.AuditEntry;
 import org.opsbook.core.AuditRecord;
-import org.opsbook.core.RuleId;
 import org.opsbook.core.spi.AuditLog;
 import org.opsbook.core.spi.AuditLog.AuditVerification;
 import org.opsbook.jdbc.internal.Sql;
@@ -60,7 +59,7 @@ abstract class AuditReanchorContract {
 
   private static AuditEntry entry(String stream, int i) {
     return AuditEntry.builder().stream(stream).at(T0.plusSeconds(60L * i + stream.length())).actorId("li")
-        .action("step" + i).fromState("A").toState("B").addRuleIds(RuleId.of("DATAOP-MOD-18"))
+        .action("step" + i).fromState("A").toState("B")
         .putDetail("n", Integer.toString(i)).putDetail("by", "zhangsan").build();
   }
 
