@@ -131,7 +131,7 @@ public final class CutoverWorkflow
     SortedMap<RuleId, String> out = new TreeMap<>();
     if (ticket.state() == CutoverState.IN_PROGRESS) {
       RuleId id = RuleId.of("CUTOVER-17");
-      out.put(id, RuleCatalog.standard().quote(id));
+      out.put(id, String.join(" ", RuleCatalog.standard().get(id).manualWords()));
     }
     return out;
   }

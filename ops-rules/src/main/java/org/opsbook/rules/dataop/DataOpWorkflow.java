@@ -283,7 +283,7 @@ public final class DataOpWorkflow
 
   private static void put(SortedMap<RuleId, String> out, String rule) {
     RuleId id = RuleId.of(rule);
-    out.put(id, RuleCatalog.standard().quote(id));
+    out.put(id, String.join(" ", RuleCatalog.standard().get(id).manualWords()));
   }
 
   /** The latest time the ticket's record keeps of a step. */
