@@ -129,7 +129,8 @@ class CutoverDutiesTest {
     assertThat(f.state()).as("SM-CUTOVER-T14").isEqualTo(CutoverState.ARCHIVED);
   }
 
-  @DisplayName("CUTOVER-20 each complaint relayed during the cutover is the owner's duty until resolved")
+  @DisplayName("CUTOVER-20 SM-CUTOVER-T15 SM-CUTOVER-T16 each complaint relayed during the cutover is the owner's duty "
+      + "until resolved")
   @Test
   void cutover20EachComplaintRelayedDuringTheCutoverIsTheOwnersDutyUntilResolved() {
     Flow f = new Flow(facts().build()).toInProgress();
