@@ -141,8 +141,9 @@ abstract class SoxExportContract extends StorageContract {
   }
 
   @Test
-  @DisplayName("DATAOP-MOD-18 for an extraction: 技术审批 (approveScript) → 执行 (run) → 复核, no business approval")
-  void anExtractionIsHeldToTheStepsOfItsOwnFlow_DATAOP_MOD_18() {
+  @DisplayName("DATAOP-MOD-18 for an extraction: 业务审批 is 数据分析室's request (submit) → 技术审批 (approveScript) → "
+      + "执行 (run) → 复核")
+  void anExtractionRecordsTheAnalysisRoomsRequestAsItsBusinessStep_DATAOP_MOD_18() {
     store.audit().appendAll(List.of(
         stepBuilder("DE-1", "submit", "DRAFT", "SUBMITTED", at(0)).putDetail("opType", "EXTRACTION").build(),
         step("DE-1", "assess", "SUBMITTED", "ASSESSED", at(10)),
@@ -153,12 +154,44 @@ abstract class SoxExportContract extends StorageContract {
     SoxTrail t = export().forStream("dataop:DE-1", Access.MASKED).trails().get(0);
     assertThat(t.kind()).isEqualTo(SoxTrail.Kind.EXTRACTION);
     assertThat(t.entries()).extracting(e -> e.step().map(SoxStep::label).orElse("-"))
-        .containsExactly("-", "-", "-", "技术审批", "执行", "复核");
+        .containsExactly("业务审批", "-", "-", "技术审批", "执行", "复核");
+    assertThat(t.stepTimes()).containsEntry(SoxStep.BUSINESS_APPROVAL, at(0));
     assertThat(t.missingSteps()).isEmpty();
     assertThat(t.compliant()).isTrue();
     store.audit().append(step("DE-2", "run", "SCRIPT_APPROVED", "EXTRACTED", at(40)));
     assertThat(export().forStream("dataop:DE-2", Access.MASKED).trails().get(0).missingSteps())
-        .containsExactly(SoxStep.TECHNICAL_APPROVAL, SoxStep.REVIEW);
+        .containsExactly(SoxStep.BUSINESS_APPROVAL, SoxStep.TECHNICAL_APPROVAL, SoxStep.REVIEW);
+  }
+
+  @Test
+  @DisplayName("DATAOP-EXT-04 a run recorded with its peak-hour violation keeps the trail from being compliant")
+  void aRunRecordedWithItsPeakHourViolationIsInTheTrail_DATAOP_EXT_04() {
+    store.audit().appendAll(List.of(
+        stepBuilder("DE-3", "submit", "DRAFT", "SUBMITTED", at(0)).putDetail("opType", "EXTRACTION").build(),
+        step("DE-3", "approveScript", "SCRIPT_READY", "SCRIPT_APPROVED", at(30)),
+        stepBuilder("DE-3", "run", "SCRIPT_APPROVED", "EXTRACTED", at(40))
+            .putDetail("recordedViolation", "DATAOP-EXT-04: the extraction ran 100 rows for 16.0 minutes").build(),
+        step("DE-3", "passReview", "EXTRACTED", "REVIEWED", at(50))));
+    SoxTrail t = export().forStream("dataop:DE-3", Access.MASKED).trails().get(0);
+    assertThat(t.missingSteps()).isEmpty();
+    assertThat(t.orderViolations()).singleElement().asString().startsWith("DATAOP-EXT-04: ").contains("16.0 minutes");
+    assertThat(t.compliant()).isFalse();
+  }
+
+  @Test
+  @DisplayName("DATAOP-MOD-12 an initiator who executed and confirmed the change for the business is not compliant")
+  void anInitiatorWhoExecutedAndConfirmedIsNotCompliant_DATAOP_MOD_12() {
+    store.audit().appendAll(List.of(
+        stepBuilder("DM-12", "submit", "DRAFT", "SUBMITTED", at(0), "zhang").build(),
+        step("DM-12", "approveBusiness", "SUBMITTED", "BUSINESS_APPROVED", at(10)),
+        stepBuilder("DM-12", "approveTechnical", "SCRIPT_READY", "TECH_APPROVED", at(20), "li").build(),
+        stepBuilder("DM-12", "execute", "TECH_APPROVED", "EXECUTED", at(30), "zhang").build(),
+        stepBuilder("DM-12", "passReview", "EXECUTED", "REVIEWED", at(40), "zhao").build(),
+        stepBuilder("DM-12", "confirmBusiness", "AWAITING_BUSINESS_CONFIRMATION", "CLOSED", at(50), "Zhang")
+            .build()));
+    SoxTrail t = export().forStream("dataop:DM-12", Access.MASKED).trails().get(0);
+    assertThat(t.orderViolations()).singleElement().asString().startsWith("DATAOP-MOD-12").contains("自行验收");
+    assertThat(t.compliant()).isFalse();
   }
 
   /** A batch modification executed by {@code li} and reviewed by {@code reviewer}. */

@@ -230,11 +230,11 @@ final class DayAtTheRoom {
     on("11-25 10:58", r -> r.fire(r.host().engine().extractions(), ex, DataOpEvent.APPROVE_SCRIPT, processor,
         DataOpEventData.none(), "approves the script", "DATAOP-EXT-10"));
     on("11-25 11:00", r -> {
-      r.fire(r.host().engine().extractions(), ex, DataOpEvent.RUN, processor, DataOpEventData.builder().actualRowCount(81_406)
-          .actualExecutionMinutes(5.5).build(), "runs the 82,000-row extraction at 11:00");
+      // the processor asks before starting: a run reported after the fact is recorded with its violation instead
       ExtractionWindow window = new ExtractionWindow(r.host().engine().calendar(), r.host().engine().parameters());
       ExtractionWindow.Decision d = window.decide(82_000, 6, r.now());
-      r.timeline().line(d.violations(), ex + " earliest allowed start outside the peak hours "
+      r.timeline().line(d.violations(), ex + " refused: the 82,000-row extraction may not start at 11:00 in the peak "
+          + "hours; earliest allowed start outside the peak hours "
           + r.host().engine().parameters().extractionPeakWindows() + ": "
           + d.earliestAllowedStart().map(r::when).orElse("none within 400 days"));
     });

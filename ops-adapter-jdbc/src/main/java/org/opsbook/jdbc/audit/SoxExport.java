@@ -23,8 +23,10 @@ import org.opsbook.core.spi.AuditLog;
  * Builds the SOX export of DATAOP-MOD-18 from an audit log: for one data operation, or for every operation with
  * activity in a period, the whole chain in order with the 业务审批 → 技术审批 → 执行 → 复核 steps identified, the chain's
  * verification, the steps that are missing and any step out of order
- * ({@code businessApprovedAt <= techApprovedAt <= executedAt <= reviewedAt}). An extraction is held to 技术审批 →
- * 执行 → 复核: the manual's extraction flow (§2.4.3.2 2、) has no business approval. Evidence is masked (phone numbers,
+ * ({@code businessApprovedAt <= techApprovedAt <= executedAt <= reviewedAt}). An extraction is held to the same four
+ * steps (「所有数据管理操作」), its 业务审批 being 数据分析室's request (its {@code submit}, {@link SoxStep#of}). A
+ * step that recorded a rule broken as it happened (an extraction run into peak hours, DATAOP-EXT-04, detail
+ * {@code recordedViolation}) is listed among the trail's violations. Evidence is masked (phone numbers,
  * names) unless the caller passes {@link Access#CLEAR}. Works on any {@link AuditLog}. Thread-safe.
  *
  * <p>Separation of duties is checked on the people as the trail names them, compared by canonical ID
@@ -95,8 +97,14 @@ public final class SoxExport {
     List<AuditRecord> records = log.read(stream);
     List<SoxTrail.Entry> entries = new ArrayList<>(records.size());
     Map<SoxStep, Instant> last = new EnumMap<>(SoxStep.class);
+    SoxTrail.Kind kind = kindOf(records);
+    List<String> recorded = new ArrayList<>();
     for (AuditRecord r : records) {
-      Optional<SoxStep> step = SoxStep.ofAction(r.entry().action());
+      Optional<SoxStep> step = SoxStep.of(kind, r.entry().action());
+      String breach = r.entry().details().get("recordedViolation");
+      if (breach != null) {
+        recorded.add(breach + " (record " + r.sequence() + ")");
+      }
       step.ifPresent(s -> last.put(s, r.entry().at()));
       boolean clear = access == Access.CLEAR;
       Map<String, String> details = clear ? r.entry().details()
@@ -106,7 +114,6 @@ public final class SoxExport {
           r.entry().fromState(), r.entry().toState(), step, List.copyOf(r.entry().ruleIds()), details,
           r.previousHash(), r.hash()));
     }
-    SoxTrail.Kind kind = kindOf(records);
     List<SoxStep> missing = new ArrayList<>();
     List<String> outOfOrder = new ArrayList<>();
     SoxStep previous = null;
@@ -125,6 +132,7 @@ public final class SoxExport {
       previous = s;
     }
     outOfOrder.addAll(separationViolations(records, kind, access));
+    outOfOrder.addAll(recorded);
     return new SoxTrail(stream, kind, verification, entries, last, missing, outOfOrder);
   }
 
@@ -142,6 +150,7 @@ public final class SoxExport {
     String initiator = null;
     String executor = null;
     String reviewer = null;
+    String confirmer = null;
     boolean batchOrImportant = false;
     for (AuditRecord r : records) {
       String action = r.entry().action();
@@ -168,6 +177,14 @@ public final class SoxExport {
       if (action.equals("passReview")) {
         reviewer = id;
       }
+      if (action.equals("confirmBusiness")) {
+        confirmer = id;
+      }
+    }
+    if (kind == SoxTrail.Kind.MODIFICATION && initiator != null && initiator.equals(executor)
+        && initiator.equals(confirmer)) {
+      out.add("DATAOP-MOD-12: the initiator " + shown(confirmer, access)
+          + " executed the change and confirmed it for the business (自行验收)");
     }
     if (reviewer == null) {
       return out;

@@ -9,7 +9,12 @@ import java.util.Optional;
  * SM-DATAOP-EXT (§12.7). 定期审计, the periodic audit, is the export itself.
  */
 public enum SoxStep {
-  /** 业务审批: SM-DATAOP-MOD-T02 approveBusiness. An extraction has no such step (§2.4.3.2 2、). */
+  /**
+   * 业务审批: SM-DATAOP-MOD-T02 approveBusiness. An extraction's business step is 数据分析室's request itself
+   * (SM-DATAOP-EXT-T01 submit): 「所有数据管理操作」 carry the whole chain, and in the extraction flow (§2.4.3.2 2、 1))
+   * the business side's act before the technical approval is the request 数据分析室 sends on its CMCP协作单
+   * (DATAOP-EXT-01). See {@link #of(SoxTrail.Kind, String)}.
+   */
   BUSINESS_APPROVAL("业务审批", List.of("approveBusiness")),
   /** 技术审批: SM-DATAOP-MOD-T04 approveTechnical (DATAOP-MOD-04), SM-DATAOP-EXT-T04 approveScript (DATAOP-EXT-10). */
   TECHNICAL_APPROVAL("技术审批", List.of("approveTechnical", "approveScript")),
@@ -36,7 +41,18 @@ public enum SoxStep {
     return events;
   }
 
-  /** Returns the step an audit action records, if it records one. */
+  /**
+   * Returns the step an audit action of an operation of {@code kind} records, if it records one: as
+   * {@link #ofAction}, and for an extraction its {@code submit} (数据分析室's request) is the 业务审批.
+   */
+  public static Optional<SoxStep> of(SoxTrail.Kind kind, String action) {
+    if (kind == SoxTrail.Kind.EXTRACTION && action.equals("submit")) {
+      return Optional.of(BUSINESS_APPROVAL);
+    }
+    return ofAction(action);
+  }
+
+  /** Returns the step an audit action records, if it records one (a modification's steps). */
   public static Optional<SoxStep> ofAction(String action) {
     for (SoxStep s : values()) {
       if (s.events.contains(action)) {

@@ -17,9 +17,10 @@ import org.opsbook.core.RuleId;
  * @param entries the records in sequence order
  * @param stepTimes when each step last happened (a rework repeats 技术审批 and 执行)
  * @param missingSteps the steps with no record, in chain order
- * @param orderViolations each step that happened before the step it must follow, naming DATAOP-MOD-18, and each
+ * @param orderViolations each step that happened before the step it must follow, naming DATAOP-MOD-18, each
  *     breach of separation of duties between the people of the trail (DATAOP-MOD-14, DATAOP-MOD-12, DATAOP-EXT-05),
- *     compared by canonical person ID
+ *     compared by canonical person ID, and each rule a step recorded as broken as it happened (an extraction run
+ *     into the peak hours, DATAOP-EXT-04)
  */
 public record SoxTrail(String stream, Kind kind, AuditVerification verification, List<Entry> entries,
     Map<SoxStep, Instant> stepTimes, List<SoxStep> missingSteps, List<String> orderViolations) {
@@ -36,12 +37,15 @@ public record SoxTrail(String stream, Kind kind, AuditVerification verification,
   public enum Kind {
     /** A back-end data modification (SM-DATAOP-MOD): all four steps. */
     MODIFICATION,
-    /** A back-end data extraction (SM-DATAOP-EXT): 技术审批, 执行, 复核. */
+    /**
+     * A back-end data extraction (SM-DATAOP-EXT): all four steps too, its 业务审批 being 数据分析室's request
+     * (「所有数据管理操作」, DATAOP-MOD-18).
+     */
     EXTRACTION;
 
-    /** Returns true when this kind of operation must record {@code step}. */
+    /** Returns true when this kind of operation must record {@code step}: every data operation records all four. */
     public boolean requires(SoxStep step) {
-      return this == MODIFICATION || step != SoxStep.BUSINESS_APPROVAL;
+      return true;
     }
   }
 

@@ -106,7 +106,10 @@ public final class CutoverJson {
       .opt("csTestResultsRef", Kind.TEXT, CutoverEventData::csTestResultsRef,
           CutoverEventData.Builder::csTestResultsRef)
       .opt("processLogRef", Kind.TEXT, CutoverEventData::processLogRef, CutoverEventData.Builder::processLogRef)
-      .opt("archiveRef", Kind.TEXT, CutoverEventData::archiveRef, CutoverEventData.Builder::archiveRef);
+      .opt("archiveRef", Kind.TEXT, CutoverEventData::archiveRef, CutoverEventData.Builder::archiveRef)
+      .list("complaintRefs", Kind.TEXT, CutoverEventData::complaintRefs, CutoverEventData.Builder::addAllComplaintRefs)
+      .list("planDeviations", Kind.TEXT, CutoverEventData::planDeviations,
+          CutoverEventData.Builder::addAllPlanDeviations);
 
   private static final Set<String> STEP_FIELDS = Set.of("actorId", "at", "data");
   private static final ZoneId ZONE = StandardWorkCalendar.SHANGHAI;
@@ -133,12 +136,22 @@ public final class CutoverJson {
     return DATA.write(d, ZONE);
   }
 
-  /** Writes the record: for each event that happened, {@code {"actorId", "at", "data"}} keyed by its name. */
+  /** The key of the open complaints (CUTOVER-20) beside the events' names. */
+  private static final String OPEN_COMPLAINTS = "openComplaints";
+
+  /**
+   * Writes the record: for each event that happened, {@code {"actorId", "at", "data"}} keyed by its name, and the
+   * complaints still open as {@code "openComplaints": {"<ref>": "<relayed at>"}} when there are any.
+   */
   public static ObjectNode writeRecord(CutoverRecord r) {
     ObjectNode o = OpsJson.object();
     for (CutoverEvent e : CutoverEvent.values()) {
       r.step(e).ifPresent(s -> o.putObject(e.eventName()).put("actorId", s.actorId())
           .put("at", Timestamps.format(s.at(), ZONE)).set("data", writeData(s.data())));
+    }
+    if (!r.openComplaints().isEmpty()) {
+      ObjectNode open = o.putObject(OPEN_COMPLAINTS);
+      r.openComplaints().forEach((ref, at) -> open.put(ref, Timestamps.format(at, ZONE)));
     }
     return o;
   }
@@ -151,6 +164,17 @@ public final class CutoverJson {
     CutoverRecord.Builder b = CutoverRecord.builder();
     for (Map.Entry<String, JsonNode> field : node.properties()) {
       String stepPath = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
+      if (field.getKey().equals(OPEN_COMPLAINTS)) {
+        Set<String> refs = new java.util.TreeSet<>();
+        if (field.getValue() != null) {
+          field.getValue().fieldNames().forEachRemaining(refs::add);
+        }
+        JsonFields open = JsonFields.of(field.getValue(), stepPath, refs);
+        for (Map.Entry<String, JsonNode> c : field.getValue().properties()) {
+          b.putOpenComplaint(c.getKey(), open.requiredTimestamp(c.getKey()));
+        }
+        continue;
+      }
       CutoverEvent e = CutoverEvent.fromName(field.getKey(), stepPath);
       JsonFields s = JsonFields.of(field.getValue(), stepPath, STEP_FIELDS);
       b.putStep(e, new RecordedStep(s.requiredString("actorId"), s.requiredTimestamp("at"),

@@ -86,16 +86,25 @@ public final class DataOpCommand implements DecisionCommand {
       } catch (InvalidInputException e) {
         throw e.under(s.path());
       }
+      DataOpTicket before = ticket;
       ticket = o.instance();
       ObjectNode r = results.addObject();
       r.put("event", s.event().eventName());
       r.put("allowed", o.isAccepted());
       r.put("state", ticket.state().name());
-      r.set("violations", OpsJson.ruleIds(o.violatedRules()));
+      // an allowed step lists what it recorded as broken (a run into peak hours, DATAOP-EXT-04)
+      r.set("violations", OpsJson.ruleIds(o.isAccepted()
+          ? new java.util.TreeSet<>(DataOpWorkflow.newlyRecordedViolations(before, ticket)) : o.violatedRules()));
     }
     writeBatch(out, ticket);
     out.set("steps", results);
     out.put("finalState", ticket.state().name());
+    // advisory rules that apply to the ticket as it ends (DATAOP-MOD-07, DATAOP-MOD-17), in the manual's words
+    java.util.SortedMap<RuleId, String> advice = wf.advice(ticket);
+    if (!advice.isEmpty()) {
+      ArrayNode a = out.putArray("advice");
+      advice.forEach((id, text) -> a.addObject().put("ruleId", id.value()).put("text", text));
+    }
     return out;
   }
 

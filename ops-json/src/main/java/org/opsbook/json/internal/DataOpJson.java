@@ -73,9 +73,11 @@ public final class DataOpJson {
     return Sample.of(s.requiredString("number"), !s.has("meetsCriteria") || s.bool("meetsCriteria"));
   }, (s, z) -> OpsJson.object().put("number", s.maskedNumber()).put("meetsCriteria", s.meetsCriteria()));
 
-  private static final Schema<Sample, Object[]> STORED_SAMPLE = Schema.<Sample, Object[]>of(() -> new Object[2],
-          a -> new Sample((String) a[0], Boolean.TRUE.equals(a[1])))
+  private static final Schema<Sample, Object[]> STORED_SAMPLE = Schema.<Sample, Object[]>of(() -> new Object[3],
+          a -> a[2] == null ? new Sample((String) a[0], Boolean.TRUE.equals(a[1]))
+              : new Sample((String) a[0], (String) a[2], Boolean.TRUE.equals(a[1])))
       .req("maskedNumber", Kind.NONBLANK, Sample::maskedNumber, (a, v) -> a[0] = v)
+      .opt("digest", Kind.NONBLANK, s -> java.util.Optional.of(s.digest()), (a, v) -> a[2] = v)
       .flag("meetsCriteria", Sample::meetsCriteria, (a, v) -> a[1] = v);
 
   private static final Schema<Approval, Object[]> APPROVAL = Schema.<Approval, Object[]>of(() -> new Object[2],
@@ -236,7 +238,9 @@ public final class DataOpJson {
           DataOpRecord.Builder::businessConfirmedBy)
       .opt("businessConfirmedAt", Kind.TIME, DataOpRecord::businessConfirmedAt,
           DataOpRecord.Builder::businessConfirmedAt)
-      .opt("cancelReason", Kind.TEXT, DataOpRecord::cancelReason, DataOpRecord.Builder::cancelReason);
+      .opt("cancelReason", Kind.TEXT, DataOpRecord::cancelReason, DataOpRecord.Builder::cancelReason)
+      .list("recordedViolations", Kind.RULE, DataOpRecord::recordedViolations,
+          DataOpRecord.Builder::addAllRecordedViolations);
   /** The fields of a stored record. */
   static final Set<String> RECORD_FIELDS = RECORD.names();
 

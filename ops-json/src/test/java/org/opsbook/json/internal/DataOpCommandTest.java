@@ -171,7 +171,11 @@ class DataOpCommandTest {
         + step("run", "10:00", CITY, "{'actualRowCount': 80000, 'actualExecutionMinutes': 5}") + ","
         + step("run", "12:00", CITY, "{'actualRowCount': 80000, 'actualExecutionMinutes': 5}") + "]}";
     JsonNode out = ok("dataop", req);
+    // the run into peak hours happened: it is recorded with its violation, and the ticket moves on
+    assertThat(out.at("/steps/4/allowed").asBoolean()).isTrue();
+    assertThat(out.at("/steps/4/state").asText()).isEqualTo("EXTRACTED");
     assertThat(out.at("/steps/4/violations").toString()).isEqualTo("[\"DATAOP-EXT-04\"]");
+    assertThat(out.at("/steps/5/allowed").asBoolean()).as("it ran once").isFalse();
     assertThat(out.at("/steps/5/state").asText()).isEqualTo("EXTRACTED");
     assertThat(out.get("batch").asBoolean()).isTrue();
     assertThat(out.get("batchReasons").toString()).isEqualTo("[\"DATAOP-EXT-04\"]");

@@ -35,7 +35,11 @@ public enum CutoverEvent {
   /** T13. */
   INVOKE_EMERGENCY_PLAN("invokeEmergencyPlan"),
   /** T14. */
-  ARCHIVE("archive");
+  ARCHIVE("archive"),
+  /** T15: a customer complaint 客户服务中心 relayed during the cutover is put on the cutover (CUTOVER-20). */
+  RELAY_COMPLAINT("relayComplaint"),
+  /** T16: a relayed complaint was resolved (CUTOVER-20). */
+  RESOLVE_COMPLAINT("resolveComplaint");
 
   private final String eventName;
 

@@ -140,11 +140,26 @@ public abstract class CutoverEventData {
   /** archive: the document archive (CUTOVER-09). */
   public abstract Optional<String> archiveRef();
 
+  /**
+   * relayComplaint: the customer complaints 客户服务中心 relayed during the cutover; resolveComplaint: the ones
+   * resolved (CUTOVER-20). References only (e.g. the complaint ticket numbers), never the customers' numbers.
+   */
+  public abstract Set<String> complaintRefs();
+
+  /**
+   * completeAndPostCheck: where the work departed from the approved plan (既定的工程割接方案), each in a few words;
+   * empty when it followed the plan (CUTOVER-17).
+   */
+  public abstract List<String> planDeviations();
+
   /** Returns a copy with {@code value} as the reason. */
   public abstract CutoverEventData withReason(Optional<String> value);
 
   /** Returns a copy with {@code value} as the rollback steps. */
   public abstract CutoverEventData withRollbackSteps(Optional<String> value);
+
+  /** Returns a copy with {@code value} as the departures from the plan. */
+  public abstract CutoverEventData withPlanDeviations(Iterable<String> value);
 
   /** Returns the names of the fields this data sets, sorted. */
   public SortedSet<String> presentFields() {
@@ -179,6 +194,8 @@ public abstract class CutoverEventData {
     csTestResultsRef().ifPresent(v -> f.add("csTestResultsRef"));
     processLogRef().ifPresent(v -> f.add("processLogRef"));
     archiveRef().ifPresent(v -> f.add("archiveRef"));
+    nonEmpty(f, "complaintRefs", complaintRefs());
+    nonEmpty(f, "planDeviations", planDeviations());
     return f;
   }
 

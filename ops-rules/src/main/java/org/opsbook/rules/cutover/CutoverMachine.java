@@ -16,6 +16,8 @@ import static org.opsbook.rules.cutover.CutoverEvent.PRE_CHECK;
 import static org.opsbook.rules.cutover.CutoverEvent.PRE_MEETING;
 import static org.opsbook.rules.cutover.CutoverEvent.PROVINCE_DECISION;
 import static org.opsbook.rules.cutover.CutoverEvent.PUBLISH_ANNOUNCEMENT;
+import static org.opsbook.rules.cutover.CutoverEvent.RELAY_COMPLAINT;
+import static org.opsbook.rules.cutover.CutoverEvent.RESOLVE_COMPLAINT;
 import static org.opsbook.rules.cutover.CutoverState.ABORTED;
 import static org.opsbook.rules.cutover.CutoverState.ANNOUNCED;
 import static org.opsbook.rules.cutover.CutoverState.APPLIED;
@@ -134,7 +136,7 @@ final class CutoverMachine {
             ? "record the tests and verification run under the on-site lead" : null)
         .guard("CUTOVER-21", "postChecklistRef", CutoverMachine::postChecked)
         .records("importantOperations", "testResultsRef", "postChecklistRef", "equipmentNormal",
-            "expectedEffectAchieved").add();
+            "expectedEffectAchieved", "planDeviations").add();
     b.transition("SM-CUTOVER-T12", POST_CHECKED, NOTIFY_CS_FOR_BUSINESS_TEST, CS_TESTING).by(Role.CUTOVER_OWNER)
         .guard("CUTOVER-04", "actor", CutoverMachine::theOwner)
         .stamps("csNotifiedAt").add();
@@ -146,8 +148,35 @@ final class CutoverMachine {
             ? "record customer service's business-test results" : null)
         .guard("CUTOVER-09", "archiveRef", (c, a) -> blank(c.data().processLogRef()) || blank(c.data().archiveRef())
             ? "record the cutover process log and the document archive" : null)
+        .guard("CUTOVER-20", "openComplaints", (c, a) -> c.rec().openComplaints().isEmpty() ? null
+            : "customer complaints relayed during the cutover are still unresolved: " + c.rec().openComplaints()
+                .keySet())
         .records("csTestResultsRef", "processLogRef", "archiveRef").add();
+    // CUTOVER-20 「工程割接负责人员应密切注意客户服务中心反馈过来的客户投诉,及时解决处理」: each complaint relayed during
+    // the cutover is put on it, and is the owner's duty until resolved.
+    b.transition("SM-CUTOVER-T15", IN_PROGRESS, RELAY_COMPLAINT, IN_PROGRESS)
+        .by(Role.CUTOVER_OWNER, Role.CUTOVER_ONSITE_LEAD)
+        .guard("CUTOVER-20", "complaintRefs", (c, a) -> c.data().complaintRefs().stream().allMatch(String::isBlank)
+            ? "name the complaints 客户服务中心 relayed (complaintRefs)" : null)
+        .records("complaintRefs").add();
+    for (CutoverState s : List.of(IN_PROGRESS, POST_CHECKED, CS_TESTING)) {
+      b.transition("SM-CUTOVER-T16", s, RESOLVE_COMPLAINT, s).by(Role.CUTOVER_OWNER)
+          .guard("CUTOVER-04", "actor", CutoverMachine::theOwner)
+          .guard("CUTOVER-20", "complaintRefs", CutoverMachine::resolvesOpenComplaints)
+          .records("complaintRefs").add();
+    }
     return b.terminal(ARCHIVED, REJECTED, ABORTED).build();
+  }
+
+  /** CUTOVER-20: a resolution names complaints that were relayed and are still open. */
+  private static String resolvesOpenComplaints(CutoverContext c, Actor a) {
+    Set<String> refs = c.data().complaintRefs();
+    if (refs.isEmpty()) {
+      return "name the complaints resolved (complaintRefs)";
+    }
+    Set<String> unknown = new TreeSet<>(refs);
+    unknown.removeAll(c.rec().openComplaints().keySet());
+    return unknown.isEmpty() ? null : "no open complaint relayed during the cutover is named " + unknown;
   }
 
   /** CUTOVER-04: one first responsible person; the owner's steps are theirs alone. */

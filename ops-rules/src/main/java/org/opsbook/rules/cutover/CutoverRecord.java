@@ -1,13 +1,17 @@
 package org.opsbook.rules.cutover;
 
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import org.immutables.value.Value;
 
 /**
  * What has happened to a cutover: for each SM-CUTOVER event, its last accepted occurrence (who, when, what it
- * recorded). The full sequence is in the audit trail. Immutable and thread-safe.
+ * recorded), and the customer complaints relayed during the cutover that are not yet resolved (CUTOVER-20). The full
+ * sequence is in the audit trail. Immutable and thread-safe.
  */
 @Value.Immutable
 public abstract class CutoverRecord {
@@ -36,12 +40,25 @@ public abstract class CutoverRecord {
     return step(CutoverEvent.CREATE).map(RecordedStep::actorId);
   }
 
+  /**
+   * The complaints 客户服务中心 relayed during the cutover and not yet resolved, each with when it was relayed: each
+   * one a duty of the cutover's 负责人 to resolve (CUTOVER-20, {@link CutoverWorkflow#duties}).
+   */
+  public abstract Map<String, Instant> openComplaints();
+
   /** Returns this record with {@code step} as the last occurrence of {@code event}. */
   public CutoverRecord with(CutoverEvent event, RecordedStep step) {
     Map<CutoverEvent, RecordedStep> next = new EnumMap<>(CutoverEvent.class);
     next.putAll(steps());
     next.put(event, step);
-    return builder().putAllSteps(next).build();
+    Map<String, Instant> open = new TreeMap<>(openComplaints());
+    Set<String> refs = step.data().complaintRefs();
+    if (event == CutoverEvent.RELAY_COMPLAINT) {
+      refs.forEach(ref -> open.putIfAbsent(ref, step.at()));
+    } else if (event == CutoverEvent.RESOLVE_COMPLAINT) {
+      open.keySet().removeAll(refs);
+    }
+    return builder().putAllSteps(next).putAllOpenComplaints(open).build();
   }
 
   /** Returns a new builder. */

@@ -5,18 +5,26 @@ import static org.opsbook.rules.internal.Evidence.flag;
 import static org.opsbook.rules.internal.Evidence.names;
 import static org.opsbook.rules.internal.Inputs.blank;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.opsbook.core.Channel;
 import org.opsbook.core.InvalidInputException;
+import org.opsbook.core.Obligation;
+import org.opsbook.core.Role;
 import org.opsbook.core.Masking;
 import org.opsbook.core.OpsParameters;
 import org.opsbook.core.RuleId;
 import org.opsbook.core.internal.machine.Kernel;
 import org.opsbook.core.spi.WorkCalendar;
+import org.opsbook.rules.internal.catalog.RuleCatalog;
 
 /**
  * The engineering-cutover workflow of manual §2.5 (SM-CUTOVER), enforced: {@link #apply} checks the actor's role and
@@ -35,6 +43,8 @@ import org.opsbook.core.spi.WorkCalendar;
  */
 public final class CutoverWorkflow
     extends Kernel<CutoverTicket, CutoverState, CutoverEvent, CutoverEventData, CutoverContext> {
+  private static final RuleId CUTOVER_20 = RuleId.of("CUTOVER-20");
+
   private final CutoverRules rules;
 
   /** Creates the workflow over {@code calendar} with the default application contents. */
@@ -68,6 +78,14 @@ public final class CutoverWorkflow
           if (event == CutoverEvent.CREATE) {
             audit.putAllDetails(statedFacts(before.facts()));
           }
+          if (!d.planDeviations().isEmpty()) {
+            // CUTOVER-17: the work departed from the approved plan; the departures are kept as exceptions
+            audit.addRuleIds(RuleId.of("CUTOVER-17"));
+          }
+          if (event == CutoverEvent.RELAY_COMPLAINT || event == CutoverEvent.RESOLVE_COMPLAINT) {
+            audit.addRuleIds(CUTOVER_20).putDetail("openComplaints", String.join(",",
+                after.record().openComplaints().keySet()));
+          }
           if (event == CutoverEvent.APPLY_VIA_AMS) {
             audit.putDetail("applicationDeadline", rules.applicationDeadline(before.facts().plannedStart()
                 .orElseThrow()).toString());
@@ -80,7 +98,42 @@ public final class CutoverWorkflow
   /** What a step keeps of its data: free text with phone numbers masked. */
   private static CutoverEventData kept(CutoverEventData data) {
     return data.withReason(data.reason().map(Masking::phonesIn))
-        .withRollbackSteps(data.rollbackSteps().map(Masking::phonesIn));
+        .withRollbackSteps(data.rollbackSteps().map(Masking::phonesIn))
+        .withPlanDeviations(data.planDeviations().stream().map(Masking::phonesIn).toList());
+  }
+
+  /**
+   * Returns the duties the cutover owes now. CUTOVER-20 (「工程割接负责人员应密切注意客户服务中心反馈过来的客户投诉,
+   * 及时解决处理」): each complaint 客户服务中心 relayed during the cutover ({@code relayComplaint}) is a duty of the
+   * cutover's 负责人 ({@link Role#CUTOVER_OWNER}) to resolve it, owed to 客户服务中心, until {@code resolveComplaint}
+   * names it. 「及时」 sets no deadline, so each is a timely duty ({@link Obligation#isTimely()}), numbered in the order
+   * the complaints were relayed. The cutover is not archived while one is open.
+   */
+  public List<Obligation> duties(CutoverTicket ticket) {
+    List<Obligation> out = new ArrayList<>();
+    int n = 0;
+    List<Map.Entry<String, Instant>> open = new ArrayList<>(ticket.record().openComplaints().entrySet());
+    open.sort(Map.Entry.<String, Instant>comparingByValue().thenComparing(Map.Entry.comparingByKey()));
+    for (Map.Entry<String, Instant> c : open) {
+      out.add(Obligation.builder().ruleId(CUTOVER_20).subjectId(ticket.id()).actor(Role.CUTOVER_OWNER)
+          .action("及时解决处理客户投诉 " + c.getKey()).target("客户服务中心").channel(Channel.PHONE)
+          .triggeredAt(c.getValue()).recurring(true).sequence(++n).build());
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * Returns the advisory rules that apply to the cutover now, each with the manual's words: while it is under way,
+   * CUTOVER-17 (「所有现场人员必须严格按照既定的工程割接方案实施,并按系统安全要求操作」); a departure from the plan
+   * is recorded with {@code completeAndPostCheck}'s {@code planDeviations}.
+   */
+  public SortedMap<RuleId, String> advice(CutoverTicket ticket) {
+    SortedMap<RuleId, String> out = new TreeMap<>();
+    if (ticket.state() == CutoverState.IN_PROGRESS) {
+      RuleId id = RuleId.of("CUTOVER-17");
+      out.put(id, String.join(" ", RuleCatalog.standard().get(id).manualWords()));
+    }
+    return out;
   }
 
   /** Returns the lead-time and content rules. */
@@ -166,6 +219,12 @@ public final class CutoverWorkflow
     d.csTestResultsRef().ifPresent(v -> m.put("csTestResultsRef", v));
     d.processLogRef().ifPresent(v -> m.put("processLogRef", v));
     d.archiveRef().ifPresent(v -> m.put("archiveRef", v));
+    if (!d.complaintRefs().isEmpty()) {
+      m.put("complaintRefs", new TreeSet<>(d.complaintRefs()).toString());
+    }
+    if (!d.planDeviations().isEmpty()) {
+      m.put("planDeviations", String.join("; ", d.planDeviations()));
+    }
     return m;
   }
 }

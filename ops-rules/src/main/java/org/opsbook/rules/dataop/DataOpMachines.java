@@ -88,7 +88,9 @@ final class DataOpMachines {
         .guard("DATAOP-MOD-08", "actor", DataOpMachines::branchApprover)
         .stamps("businessApproverId", "businessApprovedAt").add();
     b.transition("SM-DATAOP-MOD-T03", BUSINESS_APPROVED, ATTACH_SCRIPT_AND_BACKUP, SCRIPT_READY).by(PROCESSORS)
+        .guard("DATAOP-ROLE-02", "actor", DataOpMachines::processorKind)
         .guard("DATAOP-MOD-03", "scriptRef", DataOpMachines::scriptOnTicket)
+        .guard("DATAOP-MOD-09", "inlineOriginalDataAndScript", DataOpMachines::evidencePlaced)
         .guard("DATAOP-MOD-03", "backupRef", DataOpMachines::backupOnTicket)
         .records("scriptRef", "backupRef", "backupTakenAt", "attachments", "inlineOriginalDataAndScript").add();
     b.transition("SM-DATAOP-MOD-T04", SCRIPT_READY, APPROVE_TECHNICAL, TECH_APPROVED).by(Role.DATA_PROCESSOR_CITY)
@@ -137,13 +139,22 @@ final class DataOpMachines {
     b.transition("SM-DATAOP-MOD-T09", EXECUTED, FAIL_REVIEW, REWORK).by(Role.DATA_REVIEWER)
         .records("findings").add();
     b.transition("SM-DATAOP-MOD-T10", REWORK, RESUBMIT_SCRIPT, SCRIPT_READY).by(PROCESSORS)
+        .guard("DATAOP-ROLE-02", "actor", DataOpMachines::processorKind)
         .guard("DATAOP-MOD-03", "scriptRef", DataOpMachines::scriptOnTicket)
+        .guard("DATAOP-MOD-09", "inlineOriginalDataAndScript", DataOpMachines::evidencePlaced)
         .guard("DATAOP-MOD-03", "backupRef", DataOpMachines::backupOnTicket)
         .records("scriptRef", "backupRef", "backupTakenAt", "attachments", "inlineOriginalDataAndScript").add();
     b.transition("SM-DATAOP-MOD-T11", REVIEWED, NOTIFY_REQUESTER, AWAITING_BUSINESS_CONFIRMATION)
-        .by(Role.DATA_REVIEWER).records("channel").stamps("requesterNotifiedAt").add();
+        .by(Role.DATA_REVIEWER)
+        .guard("DATAOP-MOD-05", "channel", (c, a) -> c.data().channel().isEmpty()
+            ? "say how the requester (需求方) was told to confirm the result: SMS, EMAIL, PHONE or OTHER" : null)
+        .records("channel").stamps("requesterNotifiedAt").add();
+    // 验收 (DATAOP-MOD-12) covers both checks that follow execution in the flow (§2.4.3.2 1、 4)): the reviewer's
+    // 审核处理结果 and the requester's 业务审核和确认. An initiator who executed the change confirms neither.
     b.transition("SM-DATAOP-MOD-T12", AWAITING_BUSINESS_CONFIRMATION, CONFIRM_BUSINESS, CLOSED)
-        .by(Role.REQUESTER, Role.DATA_SUBMITTER).stamps("businessConfirmedBy", "businessConfirmedAt").add();
+        .by(Role.REQUESTER, Role.DATA_SUBMITTER)
+        .guard("DATAOP-MOD-12", "actor", DataOpMachines::initiatorNotAccepting)
+        .stamps("businessConfirmedBy", "businessConfirmedAt").add();
     for (DataOpState s : List.of(DRAFT, SUBMITTED, BUSINESS_APPROVED, SCRIPT_READY, TECH_APPROVED,
         DEV_IMPACT_PENDING, READY_TO_EXECUTE)) {
       b.transition("SM-DATAOP-MOD-T13", s, CANCEL, CANCELLED).by(SUBMITTERS).records("reason").add();
@@ -169,10 +180,12 @@ final class DataOpMachines {
         .stamps("ticketNo", "requirementPurpose", "requirementContent", "dataRequirements", "requiredFields")
         .add();
     b.transition("SM-DATAOP-EXT-T02", SUBMITTED, ASSESS, ASSESSED).by(PROCESSORS)
+        .guard("DATAOP-ROLE-02", "actor", DataOpMachines::processorKind)
         .guard("DATAOP-EXT-08", "estimatedEffort", (c, a) -> blank(c.data().estimatedEffort())
             ? "the processor must tell the requester the estimated effort" : null)
         .records("estimatedEffort").stamps("assessedAt").add();
     b.transition("SM-DATAOP-EXT-T03", ASSESSED, ATTACH_SCRIPT, SCRIPT_READY).by(PROCESSORS)
+        .guard("DATAOP-ROLE-02", "actor", DataOpMachines::processorKind)
         .guard("DATAOP-EXT-09", "scriptRef", DataOpMachines::scriptOnTicket)
         .records("scriptRef", "estimatedRowCount", "estimatedExecutionMinutes").add();
     b.transition("SM-DATAOP-EXT-T04", SCRIPT_READY, APPROVE_SCRIPT, SCRIPT_APPROVED).by(Role.DATA_PROCESSOR_CITY)
@@ -181,8 +194,10 @@ final class DataOpMachines {
         .guard("DATAOP-SENS-01", "sensitiveAccessFormApprovedBy", DataOpMachines::sensitiveAccessFormApproved)
         .stamps("techApproverId", "techApprovedAt")
         .records("sensitiveAccessFormApprovedBy", "sensitiveAccessFormApprovedAt").add();
+    // The run has happened when it is reported: a breach of the peak-hour ban (DATAOP-EXT-04) is recorded on the
+    // ticket and in the audit trail for the review, never a refusal that would leave the ticket SCRIPT_APPROVED.
     b.transition("SM-DATAOP-EXT-T05", SCRIPT_APPROVED, RUN, EXTRACTED).by(PROCESSORS)
-        .guard("DATAOP-EXT-04", "startedAt", DataOpMachines::outsidePeakHours)
+        .guard("DATAOP-ROLE-02", "actor", DataOpMachines::processorKind)
         .guard("DATAOP-SENS-03", "actor", DataOpMachines::sensitiveExecutor)
         .stamps("executorId")
         .requires("DATAOP-EXT-04", "actualRowCount", "actualExecutionMinutes")
@@ -206,6 +221,8 @@ final class DataOpMachines {
         .by(Role.DATA_PROCESSOR_CITY, Role.DATA_PROCESSOR_DEV, Role.DATA_REVIEWER)
         .guard("DATAOP-EXT-07", "channel", (c, a) -> c.data().channel().isEmpty()
             ? "say how the requester was told: SMS, EMAIL, PHONE or OTHER" : null)
+        .guard("DATAOP-EXT-11", "actor", (c, a) -> c.rec().reviewerId().isPresent() ? null
+            : "the requester is asked for business confirmation only after the reviewer passed the result")
         .records("channel").stamps("requesterNotifiedAt").add();
     b.transition("SM-DATAOP-EXT-T10", AWAITING_BUSINESS_REVIEW, CONFIRM_BUSINESS, CLOSED)
         .by(Role.DATA_SUBMITTER, Role.REQUESTER)
@@ -307,7 +324,31 @@ final class DataOpMachines {
     return null;
   }
 
+  /**
+   * DATAOP-ROLE-02 「数据操作处理人可以是开发商,也可以是深圳分公司系统维护人员」: whoever acts as processor is a developer
+   * or branch staff, never an outside party or the system.
+   */
+  static String processorKind(DataOpContext c, Actor a) {
+    return a.isDeveloper() || a.kind() == ActorKind.CITY_STAFF ? null
+        : "数据操作处理人 is a developer or 深圳分公司 maintenance staff; " + a.id() + " is " + a.kind();
+  }
+
   // ---- modification guards ----
+
+  /**
+   * DATAOP-MOD-09: a single-number change (DATAOP-DEF-03) records the number's original data and the script in the
+   * ticket's title or body, or attaches them, so the ticket can be searched by number. For a batch change the manual
+   * only permits attachments (「则可在系统上以附件的形式存放」); the backup itself is DATAOP-MOD-03's.
+   */
+  private static String evidencePlaced(DataOpContext c, Actor a) {
+    Set<Attachment> att = c.data().attachments();
+    if (c.op().singleNumber() && !c.ticket().batch(c.params()).isBatch()) {
+      return c.data().inlineOriginalDataAndScript() || att.contains(Attachment.SCRIPT) ? null
+          : "a single-number change records the original data and the script in the ticket's title or body "
+              + "(inlineOriginalDataAndScript), or attaches them";
+    }
+    return null;
+  }
 
   private static String ticketKindAllowsModification(DataOpContext c, Actor a) {
     Optional<TicketKind> k = c.op().ticketKind();
@@ -441,23 +482,33 @@ final class DataOpMachines {
       return null;
     }
     if (initiator.get().equals(a.id())) {
-      return "the initiator " + a.id() + " executed the change and may not accept it";
+      return "the initiator " + a.id() + " executed the change and may not accept it (自行验收): neither its review "
+          + "nor its business confirmation";
     }
-    return a.kind() == ActorKind.CITY_STAFF ? null : "the change the initiator executed is accepted by other branch staff";
+    return a.kind() == ActorKind.CITY_STAFF ? null
+        : "the change the initiator executed is accepted by other branch staff (深圳分公司其他人员), not " + a.kind();
   }
 
   // ---- extraction guards ----
 
-  private static String outsidePeakHours(DataOpContext c, Actor a) {
-    Instant start = c.data().startedAt().orElse(c.at());
-    ExtractionWindow w = c.window();
-    if (!w.decide(c.ticket().estimatedRowCount(), c.ticket().estimatedExecutionMinutes(), start).allowed()) {
-      return "a large or long extraction may not run in peak hours on a working day (estimate)";
+  /**
+   * DATAOP-EXT-04 on a run as it happened: the breach, if the run was large or long by its estimate or by its actual
+   * rows and minutes and overlapped the peak hours of a working day; empty when it kept the ban.
+   */
+  static Optional<String> peakHourBreach(DataOpTicket t, DataOpEventData d, Instant at, ExtractionWindow w) {
+    Instant start = d.startedAt().orElse(at);
+    int rows = d.actualRowCount().orElse(0);
+    double minutes = d.actualExecutionMinutes().orElse(0);
+    if (!w.decide(rows, minutes, start).allowed()) {
+      return Optional.of("the extraction ran " + rows + " rows for " + minutes + " minutes from " + start
+          + " into the peak hours of a working day (上班高峰时间)");
     }
-    int rows = c.data().actualRowCount().orElse(0);
-    double minutes = c.data().actualExecutionMinutes().orElse(0);
-    return w.decide(rows, minutes, start).allowed() ? null
-        : "the extraction actually ran " + rows + " rows for " + minutes + " minutes into peak hours";
+    if (!w.decide(t.estimatedRowCount(), t.estimatedExecutionMinutes(), start).allowed()) {
+      return Optional.of("the extraction was started at " + start + " in the peak hours of a working day although "
+          + "its estimate (" + t.estimatedRowCount() + " rows, " + t.estimatedExecutionMinutes()
+          + " minutes) made it large or long");
+    }
+    return Optional.empty();
   }
 
   private static String extractionReviewChecks(DataOpContext c, Actor a) {
@@ -475,9 +526,12 @@ final class DataOpMachines {
     return samples(c.data().sampledNumbers(), Math.min(c.params().extractionSampleMin(), rows));
   }
 
-  /** Distinct masked numbers count once, so two samples that mask alike never count twice. */
+  /**
+   * Each distinct number counts once, compared by its keyed digest and never by its mask: 13800138000, 13811118000
+   * and 13822228000 all show as 138****8000 yet are three samples; one number listed twice is one.
+   */
   private static String samples(List<Sample> sampled, int needed) {
-    long distinct = sampled.stream().map(Sample::maskedNumber).distinct().count();
+    long distinct = sampled.stream().map(Sample::digest).distinct().count();
     if (distinct < needed) {
       return "the reviewer must sample at least " + needed + " numbers, found " + distinct;
     }

@@ -9,11 +9,14 @@ import java.util.Set;
 import java.util.SortedSet;
 import org.immutables.value.Value;
 import org.opsbook.core.ActorKind;
+import org.opsbook.core.RuleId;
 
 /**
  * What has happened to a data-operation ticket so far: who did each step and when, the evidence each step put on
  * the ticket, and the reviewer's checks (rules-catalog §2.7 person IDs, timestamps and refs). Accepted events extend
- * it; nothing else does. Sampled numbers are held masked only. Immutable and thread-safe.
+ * it; nothing else does. Sampled numbers are held masked, and compared by keyed digest only ({@link Sample}).
+ * A rule the operation broke as it happened (a run into the peak hours, DATAOP-EXT-04) is kept in
+ * {@link #recordedViolations()}: the event that reported it was recorded, not refused. Immutable and thread-safe.
  */
 @Value.Immutable
 @Value.Style(
@@ -201,6 +204,13 @@ public abstract class DataOpRecord {
 
   /** Why it was cancelled. */
   public abstract Optional<String> cancelReason();
+
+  /**
+   * The rules the operation broke as it happened, in the order they were recorded: an extraction reported as run
+   * into the peak hours of a working day (DATAOP-EXT-04). The review sees them; the audit entry of the step names
+   * them with the reason.
+   */
+  public abstract List<RuleId> recordedViolations();
 
   /** Returns a new builder. */
   public static Builder builder() {

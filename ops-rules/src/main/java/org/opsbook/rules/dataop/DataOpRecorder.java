@@ -9,7 +9,8 @@ import org.opsbook.core.Masking;
 final class DataOpRecorder {
   private DataOpRecorder() {}
 
-  static DataOpRecord record(DataOpTicket ticket, DataOpEvent event, Actor actor, DataOpEventData d, Instant at) {
+  static DataOpRecord record(DataOpTicket ticket, DataOpEvent event, Actor actor, DataOpEventData d, Instant at,
+      ExtractionWindow window) {
     DataOpRecord before = ticket.record();
     DataOpRecord.Builder r = before.toBuilder();
     String who = actor.id();
@@ -54,6 +55,9 @@ final class DataOpRecorder {
         d.cityMonitorId().ifPresent(r::cityMonitorId);
         if (d.cityMonitorPresentThroughout()) {
           r.cityMonitorPresentThroughout(true);
+        }
+        if (DataOpMachines.peakHourBreach(ticket, d, at, window).isPresent()) {
+          r.addRecordedViolations(ExtractionWindow.EXT_04);
         }
       }
       case PASS_REVIEW -> r.reviewerId(who).reviewedAt(at).reviewScriptVerified(d.scriptVerified())

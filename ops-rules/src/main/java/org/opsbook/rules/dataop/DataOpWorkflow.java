@@ -6,6 +6,7 @@ import static org.opsbook.rules.internal.Evidence.names;
 
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -13,7 +14,12 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.EnumSet;
+import org.opsbook.core.ActorKind;
 import org.opsbook.core.AuditEntry;
+import org.opsbook.core.Channel;
+import org.opsbook.core.Obligation;
+import org.opsbook.core.Role;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Masking;
 import org.opsbook.core.OpsParameters;
@@ -21,6 +27,7 @@ import org.opsbook.core.RuleId;
 import org.opsbook.core.internal.machine.Kernel;
 import org.opsbook.core.spi.WorkCalendar;
 import org.opsbook.core.time.StandardWorkCalendar;
+import org.opsbook.rules.internal.catalog.RuleCatalog;
 
 /**
  * The data-modification (SM-DATAOP-MOD) and data-extraction (SM-DATAOP-EXT) workflows of manual §2.4, enforced.
@@ -69,8 +76,9 @@ public final class DataOpWorkflow
         .check((t, event, d) -> checkInput(opType, params, t, event, d))
         .createdIn(DataOpState.DRAFT, "create")
         .effect((t, to, event, actor, d, at) -> DataOpTicket.of(t.id(), to, t.op(),
-            DataOpRecorder.record(t, event, actor, d, at)))
-        .evidence((before, after, event, d, audit) -> evidence(opType, params, before, after, event, d, audit))
+            DataOpRecorder.record(t, event, actor, d, at, window)))
+        .evidence((before, after, event, d, audit) -> evidence(opType, params, window, before, after, event, d,
+            audit))
         .times(t -> latest(t.record()), t -> t.record().submittedAt())
         .statedTimes(DataOpWorkflow::statedTimes);
   }
@@ -117,6 +125,15 @@ public final class DataOpWorkflow
         || params.dataOpApplyToOtherSystems();
   }
 
+  /**
+   * Returns the rules {@code after} recorded as broken that {@code before} had not: what an accepted event reported
+   * breaking (a run into the peak hours, DATAOP-EXT-04). Empty for an event that broke nothing.
+   */
+  public static List<RuleId> newlyRecordedViolations(DataOpTicket before, DataOpTicket after) {
+    List<RuleId> all = after.record().recordedViolations();
+    return List.copyOf(all.subList(Math.min(before.record().recordedViolations().size(), all.size()), all.size()));
+  }
+
   /** Returns the events of this machine, in declaration order. */
   public Set<DataOpEvent> events() {
     return table().events();
@@ -144,15 +161,27 @@ public final class DataOpWorkflow
   }
 
   /** The evidence: the facts stated at creation and submission, what the event recorded, and the batch verdict. */
-  private static void evidence(OpType opType, OpsParameters params, DataOpTicket before, DataOpTicket after,
-      DataOpEvent event, DataOpEventData data, AuditEntry.Builder audit) {
+  private static void evidence(OpType opType, OpsParameters params, ExtractionWindow window, DataOpTicket before,
+      DataOpTicket after, DataOpEvent event, DataOpEventData data, AuditEntry.Builder audit) {
     if (event == null || event == DataOpEvent.SUBMIT) {
       audit.putAllDetails(statedFacts(before));
+    }
+    if (event == DataOpEvent.SUBMIT) {
+      audit.addAllRuleIds(definitions(params, after));
     }
     if (event == null) {
       return;
     }
     audit.putAllDetails(evidence(data));
+    if (event == DataOpEvent.RUN) {
+      DataOpMachines.peakHourBreach(before, data, after.record().executedAt().orElseThrow(), window).ifPresent(why -> audit.addRuleIds(ExtractionWindow.EXT_04)
+              .putDetail("recordedViolation", ExtractionWindow.EXT_04 + ": " + why));
+    }
+    if (event == DataOpEvent.PASS_REVIEW && !before.record().recordedViolations().isEmpty()) {
+      // the review sees what the operation broke on its way (DATAOP-EXT-04 for a run into peak hours)
+      audit.addAllRuleIds(before.record().recordedViolations()).putDetail("recordedViolations",
+          before.record().recordedViolations().stream().map(RuleId::toString).collect(Collectors.joining(",")));
+    }
     if (opType == OpType.MODIFICATION && (event == DataOpEvent.SUBMIT || event == DataOpEvent.EXECUTE)) {
       Batch batch = after.batch(params);
       audit.addAllRuleIds(batch.reasons()).putDetail("batch", Boolean.toString(batch.isBatch()));
@@ -161,6 +190,100 @@ public final class DataOpWorkflow
             .collect(Collectors.joining(",")));
       }
     }
+  }
+
+  /**
+   * The definitions the submission was judged by, named in its audit entry: a modification is a back-end change
+   * (DATAOP-DEF-01) raised by its submitter on the ticket, who is from then on its 数据工单发起人 (DATAOP-MOD-02;
+   * DATAOP-MOD-10 consent and DATAOP-MOD-12 验收 are judged against them); a non-batch change of one number is a
+   * single-number change (DATAOP-DEF-03, whose evidence DATAOP-MOD-09 places); level-1 sensitive data as
+   * DATAOP-SENS-02 lists it.
+   */
+  private static List<RuleId> definitions(OpsParameters params, DataOpTicket t) {
+    List<RuleId> ids = new java.util.ArrayList<>();
+    if (t.op().opType() == OpType.MODIFICATION) {
+      ids.add(RuleId.of("DATAOP-DEF-01"));
+      ids.add(RuleId.of("DATAOP-MOD-02"));
+      if (t.op().singleNumber() && !t.batch(params).isBatch()) {
+        ids.add(RuleId.of("DATAOP-DEF-03"));
+      }
+    }
+    if (t.op().involvesLevel1Sensitive()) {
+      ids.add(RuleId.of("DATAOP-SENS-02"));
+    }
+    return ids;
+  }
+
+  /**
+   * Returns the duties the ticket owes in its current state, each a timely duty (the manual sets no deadline):
+   * <ul>
+   *   <li>a reviewed modification: the reviewer tells the requester (需求方) to confirm the result for the business
+   *       (DATAOP-MOD-05 「确认结果无误后通知需求方对结果进行业务审核和确认」); then the requester confirms it;</li>
+   *   <li>a submitted extraction: the processor verifies the requirement and tells the requester the time it needs
+   *       (DATAOP-EXT-08);</li>
+   *   <li>a delivered extraction: the processor or reviewer tells the requester, by SMS, email or phone, to review
+   *       the result for the business (DATAOP-EXT-11, DATAOP-EXT-07); then 数据分析室 confirms it.</li>
+   * </ul>
+   */
+  public List<Obligation> duties(DataOpTicket ticket) {
+    DataOpRecord r = ticket.record();
+    String id = ticket.id();
+    return switch (ticket.state()) {
+      case REVIEWED -> opType == OpType.MODIFICATION
+          ? List.of(duty(id, "DATAOP-MOD-05", Role.DATA_REVIEWER, "通知需求方对结果进行业务审核和确认",
+              Role.REQUESTER.name(), r.reviewedAt()))
+          : List.of();
+      case AWAITING_BUSINESS_CONFIRMATION -> List.of(duty(id, "DATAOP-MOD-05", Role.REQUESTER,
+          "对结果进行业务审核和确认", Role.DATA_REVIEWER.name(), r.requesterNotifiedAt()));
+      case SUBMITTED -> opType == OpType.EXTRACTION
+          ? List.of(duty(id, "DATAOP-EXT-08", Role.DATA_PROCESSOR_CITY, "核实需求并评估需求所需时间通知需求方",
+              DataOpMachines.ANALYSIS_ROOM, r.submittedAt()))
+          : List.of();
+      case DELIVERED -> List.of(duty(id, "DATAOP-EXT-11", Role.DATA_PROCESSOR_CITY,
+          "以短信、邮件或电话等方式告知需求人,请需求方对处理结果进行业务审核", DataOpMachines.ANALYSIS_ROOM,
+          r.deliveredAt()));
+      case AWAITING_BUSINESS_REVIEW -> List.of(duty(id, "DATAOP-EXT-11", Role.REQUESTER, "对处理结果进行业务审核和确认",
+          Role.DATA_PROCESSOR_CITY.name(), r.requesterNotifiedAt()));
+      default -> List.of();
+    };
+  }
+
+  private static Obligation duty(String subject, String rule, Role actor, String action, String target,
+      Optional<Instant> triggeredAt) {
+    return Obligation.builder().ruleId(RuleId.of(rule)).subjectId(subject).actor(actor).action(action)
+        .target(target).channel(Channel.PHONE).triggeredAt(triggeredAt).build();
+  }
+
+  /**
+   * Returns the advisory rules that apply to the ticket now, each with the manual's words (the registry's quote):
+   * <ul>
+   *   <li>DATAOP-MOD-07 「尽量采用少量、多次的方法进行数据删除或更改操作」 while a modification that deletes or
+   *       changes at least {@link OpsParameters#batchRecordCount()} records is not yet executed (an insert-only
+   *       script neither deletes nor changes);</li>
+   *   <li>DATAOP-MOD-17 「如开发商数据修改出错的影响面超过一定范围,深圳分公司可考虑在当月对开发商的考核中酌情扣分」
+   *       once a modification a developer executed has failed its review.</li>
+   * </ul>
+   */
+  public SortedMap<RuleId, String> advice(DataOpTicket ticket) {
+    SortedMap<RuleId, String> out = new TreeMap<>();
+    if (opType != OpType.MODIFICATION) {
+      return out;
+    }
+    DataOpRecord r = ticket.record();
+    if (r.executedAt().isEmpty() && !ticket.op().insertOnly()
+        && ticket.effectiveRecordCount() >= params.batchRecordCount()
+        && !EnumSet.of(DataOpState.CANCELLED, DataOpState.CLOSED).contains(ticket.state())) {
+      put(out, "DATAOP-MOD-07");
+    }
+    if (r.reworkCount() > 0 && r.executorKind().filter(ActorKind::isDeveloper).isPresent()) {
+      put(out, "DATAOP-MOD-17");
+    }
+    return out;
+  }
+
+  private static void put(SortedMap<RuleId, String> out, String rule) {
+    RuleId id = RuleId.of(rule);
+    out.put(id, String.join(" ", RuleCatalog.standard().get(id).manualWords()));
   }
 
   /** The latest time the ticket's record keeps of a step. */

@@ -141,21 +141,46 @@ class DataExtractionTest {
     assertThat(f.fire(APPROVE_SCRIPT, CITY, none()).isAccepted()).isTrue();
   }
 
-  @DisplayName("DATAOP-EXT-04 a large run in peak hours is refused on the estimate")
+  @DisplayName("DATAOP-EXT-04 a large run started in peak hours on its estimate is recorded with the violation")
   @Test
-  void dataopExt04ALargeRunInPeakHoursIsRefusedOnTheEstimate() {
+  void dataopExt04ALargeRunStartedInPeakHoursOnItsEstimateIsRecordedWithTheViolation() {
     Flow f = Flow.ext(extraction().estimatedRowCount(80_000).build()).toScriptApproved();
-    refusedBy(f.fireAt(RUN, CITY, ran(100, 1), wed(10, 0)), "DATAOP-EXT-04");
-    assertThat(f.fireAt(RUN, CITY, ran(80_000, 5), wed(12, 0)).isAccepted()).isTrue();
+    Outcome<DataOpTicket> o = f.fireAt(RUN, CITY, ran(100, 1), wed(10, 0));
+    assertThat(o.isAccepted()).isTrue();
+    assertThat(f.state()).isEqualTo(DataOpState.EXTRACTED);
+    assertThat(f.ticket.record().recordedViolations()).extracting(RuleId::value).containsExactly("DATAOP-EXT-04");
+    assertThat(o.audit().orElseThrow().ruleIds()).extracting(RuleId::value).contains("DATAOP-EXT-04");
+    assertThat(o.audit().orElseThrow().details().get("recordedViolation")).startsWith("DATAOP-EXT-04: ")
+        .contains("estimate");
+    Flow atNoon = Flow.ext(extraction().estimatedRowCount(80_000).build()).toScriptApproved();
+    assertThat(atNoon.fireAt(RUN, CITY, ran(80_000, 5), wed(12, 0)).isAccepted()).isTrue();
+    assertThat(atNoon.ticket.record().recordedViolations()).isEmpty();
   }
 
-  @DisplayName("DATAOP-EXT-04 a run that turned out large in peak hours is refused post hoc")
+  @DisplayName("DATAOP-EXT-04 a run that broke the peak-hour ban by its actual duration moves on and keeps the "
+      + "violation for the review")
   @Test
-  void dataopExt04ARunThatTurnedOutLargeInPeakHoursIsRefusedPostHoc() {
+  void dataopExt04ARunThatBrokeTheBanByItsActualDurationMovesOnAndKeepsTheViolationForTheReview() {
     Flow f = Flow.ext(extraction().build()).toScriptApproved();
-    refusedBy(f.fireAt(RUN, CITY, ran(50_001, 3), wed(10, 0)), "DATAOP-EXT-04");
-    refusedBy(f.fireAt(RUN, CITY, ran(100, 16), wed(11, 0)), "DATAOP-EXT-04");
-    assertThat(f.fireAt(RUN, CITY, ran(50_000, 15), wed(10, 0)).isAccepted()).isTrue();
+    Outcome<DataOpTicket> run = f.fireAt(RUN, CITY, ran(100, 16), wed(11, 50));
+    assertThat(run.isAccepted()).isTrue();
+    assertThat(f.state()).isEqualTo(DataOpState.EXTRACTED);
+    assertThat(DataOpWorkflow.newlyRecordedViolations(f.ticket, f.ticket)).isEmpty();
+    assertThat(f.ticket.record().recordedViolations()).extracting(RuleId::value).containsExactly("DATAOP-EXT-04");
+    assertThat(run.audit().orElseThrow().details().get("recordedViolation")).contains("16.0 minutes");
+    Outcome<DataOpTicket> review = f.fireAt(PASS_REVIEW, REVIEWER, checked("13800138000", "13900139000",
+        "13700137000"), wed(13, 0));
+    assertThat(review.violations()).isEmpty();
+    assertThat(review.audit().orElseThrow().details()).containsEntry("recordedViolations", "DATAOP-EXT-04");
+    assertThat(review.audit().orElseThrow().ruleIds()).extracting(RuleId::value).contains("DATAOP-EXT-04");
+
+    Flow large = Flow.ext(extraction().build()).toScriptApproved();
+    assertThat(large.fireAt(RUN, CITY, ran(50_001, 3), wed(10, 0)).isAccepted()).isTrue();
+    assertThat(large.ticket.record().recordedViolations()).extracting(RuleId::value)
+        .containsExactly("DATAOP-EXT-04");
+    Flow kept = Flow.ext(extraction().build()).toScriptApproved();
+    assertThat(kept.fireAt(RUN, CITY, ran(50_000, 15), wed(10, 0)).isAccepted()).isTrue();
+    assertThat(kept.ticket.record().recordedViolations()).isEmpty();
   }
 
   @DisplayName("DATAOP-EXT-04 the runs start may be given explicitly")

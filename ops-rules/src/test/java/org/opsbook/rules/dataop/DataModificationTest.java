@@ -482,6 +482,37 @@ class DataModificationTest {
       assertThat(f.fire(PASS_REVIEW, REVIEWER, review()).isAccepted()).isTrue();
     }
 
+    @DisplayName("DATAOP-MOD-12 an initiator who executed may not confirm their own change for the business either")
+    @Test
+    void dataopMod12AnInitiatorWhoExecutedMayNotConfirmTheirOwnChangeForTheBusinessEither() {
+      Actor initiator = actor("zhang", "运营管理室", ActorKind.CITY_STAFF, Role.DATA_SUBMITTER,
+          Role.DATA_PROCESSOR_CITY, Role.REQUESTER);
+      Actor otherStaff = actor("sun", "市场部", ActorKind.CITY_STAFF, Role.REQUESTER);
+      Actor outsider = actor("ext", "代理商", ActorKind.EXTERNAL, Role.REQUESTER);
+      Flow f = Flow.mod(modification().build()).ok(SUBMIT, initiator).ok(APPROVE_BUSINESS, BUSINESS)
+          .ok(ATTACH_SCRIPT_AND_BACKUP, CITY, script()).ok(APPROVE_TECHNICAL, CITY)
+          .ok(EXECUTE, initiator, executed(12)).ok(PASS_REVIEW, REVIEWER, review())
+          .ok(NOTIFY_REQUESTER, REVIEWER, data().channel(NotifyChannel.PHONE).build());
+      Outcome<DataOpTicket> self = f.fire(CONFIRM_BUSINESS, initiator, none());
+      refusedBy(self, "DATAOP-MOD-12");
+      assertThat(self.violations().get(0).message()).contains("自行验收");
+      refusedBy(f.fire(CONFIRM_BUSINESS, outsider, none()), "DATAOP-MOD-12");
+      assertThat(f.fire(CONFIRM_BUSINESS, otherStaff, none()).isAccepted()).isTrue();
+      assertThat(f.ticket.record().businessConfirmedBy()).contains("sun");
+    }
+
+    @DisplayName("DATAOP-MOD-12 an initiator who did not execute confirms the result as the requester")
+    @Test
+    void dataopMod12AnInitiatorWhoDidNotExecuteConfirmsTheResultAsTheRequester() {
+      Actor initiator = actor("zhang", "运营管理室", ActorKind.CITY_STAFF, Role.DATA_SUBMITTER, Role.REQUESTER);
+      Flow f = Flow.mod(modification().build()).ok(SUBMIT, initiator).ok(APPROVE_BUSINESS, BUSINESS)
+          .ok(ATTACH_SCRIPT_AND_BACKUP, CITY, script()).ok(APPROVE_TECHNICAL, CITY)
+          .ok(EXECUTE, CITY, executed(12)).ok(PASS_REVIEW, REVIEWER, review())
+          .ok(NOTIFY_REQUESTER, REVIEWER, data().channel(NotifyChannel.PHONE).build());
+      assertThat(f.fire(CONFIRM_BUSINESS, initiator, none()).isAccepted()).isTrue();
+      assertThat(f.state()).isEqualTo(DataOpState.CLOSED);
+    }
+
     @DisplayName("DATAOP-MOD-12 an initiator who did not execute may review a single change")
     @Test
     void dataopMod12AnInitiatorWhoDidNotExecuteMayReviewASingleChange() {

@@ -29,7 +29,7 @@ import org.opsbook.core.internal.machine.Transition;
 class DataOpPropertiesTest {
   private static final List<Actor> POOL = List.of(
       Fixtures.actor("zhang", "运营管理室", ActorKind.CITY_STAFF, Role.DATA_SUBMITTER, Role.DATA_PROCESSOR_CITY,
-          Role.DATA_REVIEWER),
+          Role.DATA_REVIEWER, Role.REQUESTER),
       Fixtures.actor("li", "运营管理室", ActorKind.CITY_STAFF, Role.DATA_PROCESSOR_CITY, Role.DATA_REVIEWER),
       Fixtures.actor("wang", "运营管理室", ActorKind.CITY_STAFF, Role.BUSINESS_APPROVER, Role.DATA_PROCESSOR_CITY),
       Fixtures.actor("zhao", "运营管理室", ActorKind.CITY_STAFF, Role.DATA_REVIEWER),
@@ -99,6 +99,14 @@ class DataOpPropertiesTest {
         assertThat(o.isAccepted()).as("terminal %s absorbs %s", t.state(), event).isFalse();
       }
       if (o.isAccepted()) {
+        List<org.opsbook.core.RuleId> kept = o.instance().record().recordedViolations();
+        assertThat(kept.subList(0, Math.min(kept.size(), t.record().recordedViolations().size())))
+            .as("a recorded violation is kept").isEqualTo(t.record().recordedViolations());
+        if (!o.instance().record().recordedViolations().equals(t.record().recordedViolations())) {
+          assertThat(event).as("only a run records a violation").isEqualTo(DataOpEvent.RUN);
+          assertThat(o.audit().orElseThrow().ruleIds()).as("DATAOP-EXT-04 in the audit trail")
+              .contains(ExtractionWindow.EXT_04);
+        }
         accepted++;
         AuditEntry a = o.audit().orElseThrow();
         assertThat(a.fromState()).contains(t.state().name());
@@ -166,6 +174,8 @@ class DataOpPropertiesTest {
     }
     if (r.submitterId().filter(r.executorIds()::contains).isPresent()) {
       assertThat(reviewer).as("DATAOP-MOD-12 separation of duties").isNotEqualTo(r.submitterId().get());
+      r.businessConfirmedBy().ifPresent(c -> assertThat(c).as("DATAOP-MOD-12: no 自行验收 by business confirmation")
+          .isNotEqualTo(r.submitterId().get()));
     }
     if (batch.isBatch() && t.op().involvesLevel1Sensitive()) {
       Approval form = r.batchSensitiveForm().orElseThrow();
@@ -173,7 +183,7 @@ class DataOpPropertiesTest {
       assertThat(form.approvedAt()).isBeforeOrEqualTo(r.executedAt().orElseThrow());
     }
     if (batch.isBatch()) {
-      assertThat(r.reviewSampledNumbers().stream().map(Sample::maskedNumber).distinct().count())
+      assertThat(r.reviewSampledNumbers().stream().map(Sample::digest).distinct().count())
           .as("DATAOP-MOD-15 samples").isGreaterThanOrEqualTo(3);
     }
     if (t.op().involvesLevel1Sensitive() && !t.op().routineOperation()) {
