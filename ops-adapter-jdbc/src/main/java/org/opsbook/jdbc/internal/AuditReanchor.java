@@ -19,7 +19,6 @@ import java.util.PriorityQueue;
 import java.util.TreeMap;
 import org.opsbook.core.AuditEntry;
 import org.opsbook.core.AuditRecord;
-import org.opsbook.core.RuleId;
 import org.opsbook.core.internal.audit.AuditChain;
 import org.opsbook.core.spi.AuditLog.AuditVerification;
 
@@ -266,28 +265,6 @@ public final class AuditReanchor {
 
   /** The plain SHA-256 of a record as the log sealed it before V3 (no key, no global sequence). */
   static String legacyHash(AuditEntry e, long sequence, String previousHash) {
-    StringBuilder sb = new StringBuilder(256);
-    field(sb, previousHash);
-    field(sb, Long.toString(sequence));
-    field(sb, e.stream());
-    field(sb, e.at().toString());
-    field(sb, e.actorId());
-    field(sb, e.action());
-    field(sb, e.fromState().orElse(""));
-    field(sb, e.toState().orElse(""));
-    field(sb, Integer.toString(e.ruleIds().size()));
-    for (RuleId id : e.ruleIds()) {
-      field(sb, id.value());
-    }
-    field(sb, Integer.toString(e.details().size()));
-    for (Map.Entry<String, String> d : new TreeMap<>(e.details()).entrySet()) {
-      field(sb, d.getKey());
-      field(sb, d.getValue());
-    }
-    return Hashing.sha256().hashString(sb.toString(), UTF_8).toString();
-  }
-
-  private static void field(StringBuilder sb, String value) {
-    sb.append(value.length()).append(':').append(value).append(';');
+    return Hashing.sha256().hashString(AuditChain.legacyCanonical(e, sequence, previousHash), UTF_8).toString();
   }
 }

@@ -114,10 +114,24 @@ public final class AuditChain {
    * form.
    */
   static String canonical(AuditEntry e, long sequence, long globalSequence, String previousHash) {
+    return canonical(e, sequence, Long.toString(globalSequence), previousHash);
+  }
+
+  /**
+   * The canonical text of a record as the log formed it before records carried a global sequence (format V2: the
+   * same fields without it), for re-anchoring such records under a key. Must stay byte-exact.
+   */
+  public static String legacyCanonical(AuditEntry e, long sequence, String previousHash) {
+    return canonical(e, sequence, null, previousHash);
+  }
+
+  private static String canonical(AuditEntry e, long sequence, String globalSequence, String previousHash) {
     StringBuilder sb = new StringBuilder(256);
     field(sb, previousHash);
     field(sb, Long.toString(sequence));
-    field(sb, Long.toString(globalSequence));
+    if (globalSequence != null) {
+      field(sb, globalSequence);
+    }
     field(sb, e.stream());
     field(sb, e.at().toString());
     field(sb, e.actorId());
