@@ -6,7 +6,7 @@ import org.opsbook.core.Obligation;
 import org.opsbook.core.spi.WorkflowRepository.TransitionRecord;
 import org.opsbook.notify.MessageContent;
 import org.opsbook.notify.SmsKey;
-import org.opsbook.notify.workflow.SmsMessage;
+import org.opsbook.notify.SmsMessage;
 
 /**
  * API: the SMS workflow (SM-SMS): plan the message a fault's NOTIFY-TRIG duty asks for, draft it from its template,

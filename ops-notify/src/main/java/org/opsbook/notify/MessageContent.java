@@ -2,7 +2,6 @@ package org.opsbook.notify;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -78,27 +77,6 @@ public abstract class MessageContent {
     return c;
   }
 
-  /**
-   * Returns the text of a time-or-text value as it is rendered: a timestamp with offset in the fault-time format,
-   * free text as it is.
-   */
-  public static String timeOrText(String value, FaultTimeFormat format) {
-    Optional<Instant> t = timestamp(value);
-    return t.isPresent() ? format.format(t.get()) : value;
-  }
-
-  private static Optional<Instant> timestamp(String value) {
-    String v = value.strip();
-    if (v.length() < 16 || !Character.isDigit(v.charAt(0)) || v.charAt(4) != '-' || v.indexOf('T') != 10) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(OffsetDateTime.parse(v).toInstant());
-    } catch (DateTimeParseException e) {
-      return Optional.empty();
-    }
-  }
-
   private static boolean localTimestamp(String value) {
     try {
       LocalDateTime.parse(value.strip());
@@ -129,7 +107,26 @@ public abstract class MessageContent {
   }
 
   private static void text(String field, Optional<String> value) {
-    value.ifPresent(v -> TemplateValues.checkValue(field, v));
+    value.ifPresent(v -> checkValue(field, v));
+  }
+
+  /**
+   * Checks that {@code value} may fill placeholder {@code name}: not blank, no 「*」, 「＊」, 「{」 or 「}」.
+   *
+   * @throws InvalidInputException naming {@code name} and NOTIFY-TPL-00 otherwise
+   */
+  public static String checkValue(String name, String value) {
+    if (value == null || value.isBlank()) {
+      throw new InvalidInputException(name, "must not be blank: a placeholder is never rendered empty", TPL_00);
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '*' || c == '＊' || c == '{' || c == '}') {
+        throw new InvalidInputException(name, "must not contain '" + c
+            + "': it would read as an unfilled placeholder", TPL_00);
+      }
+    }
+    return value;
   }
 
   @Override

@@ -1,6 +1,9 @@
 package org.opsbook.notify;
 
+import java.util.Map;
+import java.util.Optional;
 import org.opsbook.core.Channel;
+import org.opsbook.core.Obligation;
 
 /**
  * The messages of rules-catalog §9: the three SMS of a fault (notification, follow-up, recovery) and the posted BUG
@@ -15,6 +18,16 @@ public enum MessageType {
   RECOVERY("故障恢复短信", Channel.SMS),
   /** BUG信息公告 (NOTIFY-TPL-05; BUG-04), posted on 服务营销系统, 合作伙伴门户 and BBS: not an SMS. */
   BUG_NOTICE("BUG信息公告", Channel.NOTICE);
+
+  /** The message each NOTIFY-TRIG duty asks for. */
+  private static final Map<String, MessageType> TRIGGERS = Map.of(
+      "NOTIFY-TRIG-02", NOTIFICATION,
+      "NOTIFY-TRIG-03", NOTIFICATION,
+      "NOTIFY-TRIG-04", NOTIFICATION,
+      "NOTIFY-TRIG-05", NOTIFICATION,
+      "NOTIFY-TRIG-06", NOTIFICATION,
+      "NOTIFY-TRIG-07", FOLLOW_UP,
+      "NOTIFY-TRIG-08", RECOVERY);
 
   private final String chineseName;
   private final Channel channel;
@@ -37,5 +50,16 @@ public enum MessageType {
   /** Returns true for the three SMS types. */
   public boolean isSms() {
     return channel == Channel.SMS;
+  }
+
+  /**
+   * Returns the SMS a duty asks for: NOTIFY-TRIG-02..06 a notification, NOTIFY-TRIG-07 a follow-up, NOTIFY-TRIG-08 a
+   * recovery; empty for any other duty or one not sent by SMS.
+   */
+  public static Optional<MessageType> askedBy(Obligation duty) {
+    if (duty.channel() != Channel.SMS) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(TRIGGERS.get(duty.ruleId().value()));
   }
 }

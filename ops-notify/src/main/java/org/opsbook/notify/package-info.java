@@ -1,26 +1,17 @@
 /**
- * opsbook's notifications (API): the manual's messages and who receives them (rules-catalog §9). Rendering,
- * recipient rules, the collaboration ticket and the settings are in {@code org.opsbook.notify.internal}.
+ * opsbook's notifications (API): the values a host passes to and reads from the engine's {@code Messages} for one
+ * SM-SMS message (rules-catalog §9): {@link org.opsbook.notify.SmsKey}, {@link org.opsbook.notify.MessageType},
+ * {@link org.opsbook.notify.MessageContent} (what the drafter writes), {@link org.opsbook.notify.HandlingParty},
+ * {@link org.opsbook.notify.Briefing} (NOTIFY-REVIEW-03), and the stored message
+ * {@link org.opsbook.notify.SmsMessage} with its {@link org.opsbook.notify.SmsState} and
+ * {@link org.opsbook.notify.SmsRecord}.
  *
- * <ul>
- *   <li>{@link org.opsbook.notify.TemplateSet}: NOTIFY-TPL-01..05 verbatim as data, compiled into
- *       {@link org.opsbook.notify.Template}s whose placeholders are checked at load and at render time
- *       (NOTIFY-TPL-00); hosts register their own wordings under new IDs (OQ-04).
- *   <li>the renderer: picks the template for a message type and fault nature (§9.5)
- *       and fills it from a {@link org.opsbook.notify.MessageContent}, the fault time written 「Y年M月D日h时m分」 in
- *       {@code Asia/Shanghai} ({@link org.opsbook.notify.FaultTimeFormat}).
- *   <li>{@link org.opsbook.notify.SmsLength}: characters and UCS-2 segments of a text.
- *   <li>{@code org.opsbook.notify.internal.RecipientRules}: recipient classes A/B/C/D (NOTIFY-RCPT-01..08), resolved to
- *       people through the {@link org.opsbook.core.spi.Directory}, each person once.
- *   <li>{@code org.opsbook.notify.internal.CollabTicket}: the CMCP collaboration ticket (NOTIFY-TPL-06) with its field guards.
- *   <li>{@link org.opsbook.notify.SmsKey}, {@link org.opsbook.notify.SmsState}:
- *       the data of one SM-SMS message; the workflow itself is in {@code org.opsbook.notify.workflow}.
- * </ul>
- *
- * <p>Settings that only notifications need (fault-time padding, the SMS segment limit, business wordings, outbox
- * timing) are internal; catalog §15 numbers stay in
- * {@link org.opsbook.core.OpsParameters}. Everything here is immutable or stateless, thread-safe, does no I/O and
- * never reads the clock.
+ * <p>Everything else is implementation in {@code org.opsbook.notify.internal}: the templates NOTIFY-TPL-01..05 as
+ * data with their placeholder checks (NOTIFY-TPL-00), the renderer and the fault-time format 「Y年M月D日h时m分」 in
+ * {@code Asia/Shanghai}, SMS length in UCS-2 segments, the recipient rules A/B/C/D (NOTIFY-RCPT-01..08), the CMCP
+ * collaboration ticket (NOTIFY-TPL-06), and in {@code org.opsbook.notify.internal.workflow} the SM-SMS workflow and
+ * the outbox dispatcher. Catalog §15 numbers stay in {@link org.opsbook.core.OpsParameters}. Everything here is
+ * immutable, thread-safe, does no I/O and never reads the clock.
  */
 @OpsStyle
 package org.opsbook.notify;

@@ -39,7 +39,7 @@ import org.opsbook.examples.http.OpsHttpServer;
 import org.opsbook.examples.http.OpsHttpServer.Reply;
 import org.opsbook.notify.SmsKey;
 import org.opsbook.notify.SmsState;
-import org.opsbook.notify.workflow.SmsMessage;
+import org.opsbook.notify.SmsMessage;
 import org.opsbook.rules.duty.FaultTracker;
 
 /**

@@ -28,7 +28,6 @@ import org.opsbook.rules.cutover.Cutover;
 import org.opsbook.rules.cutover.CutoverCategory;
 import org.opsbook.rules.cutover.CutoverEvent;
 import org.opsbook.rules.cutover.CutoverEventData;
-import org.opsbook.rules.cutover.CutoverRules;
 import org.opsbook.rules.cutover.CutoverSystem;
 import org.opsbook.rules.cutover.CutoverTicket;
 import org.opsbook.rules.cutover.CutoverTrigger;
@@ -54,6 +53,8 @@ import org.opsbook.rules.report.ReportRules.ReportWindow;
 import org.opsbook.rules.report.SummaryTables;
 import org.opsbook.rules.report.SummaryTables.MajorFaultSummaryRow;
 import org.opsbook.rules.report.SummaryTables.SummaryTable;
+import org.opsbook.core.OpsParameters;
+import org.opsbook.core.spi.WorkCalendar;
 
 /**
  * The bundled scenario: Wednesday 25 November 2026 at the operations room (运营管理室), Asia/Shanghai, running into
@@ -315,11 +316,12 @@ final class DayAtTheRoom {
         .trigger(CutoverTrigger.OM_NEED).projectScope(ProjectScope.CITY_MANAGED).plannedStart(start)
         .affectsCustomerBusiness(true).build();
     on(when, r -> {
-      CutoverRules rules = new CutoverRules(r.host().engine().calendar(), r.host().engine().parameters());
+      WorkCalendar calendar = r.host().engine().calendar();
+      OpsParameters params = r.host().engine().parameters();
       r.create(r.host().engine().cutovers(), "cutover:" + id, CutoverTicket.draft(id, facts), cutoverOwner);
       r.timeline().line(List.of("CUTOVER-23"), id + " " + cutoverOwner + " plans the payment program upgrade for "
-          + r.day(start) + ": the application is due by " + r.day(rules.applicationDeadline(start))
-          + " (24:00 of " + rules.deadlineDay(start) + ", " + r.host().engine().parameters().cutoverLeadWorkingDays()
+          + r.day(start) + ": the application is due by " + r.day(Cutover.applicationDeadline(start, calendar, params))
+          + " (24:00 of " + Cutover.applicationDeadlineDay(start, calendar, params) + ", " + params.cutoverLeadWorkingDays()
           + " working days ahead)");
       r.fire(r.host().engine().cutovers(), id, CutoverEvent.OWNER_REVIEW, cutoverOwner, CutoverEventData.builder()
           .addDraftContents(ReportContent.PLAN, ReportContent.EMERGENCY_PLAN, ReportContent.DIAL_TEST_LIST)

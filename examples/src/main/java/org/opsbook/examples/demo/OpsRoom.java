@@ -41,8 +41,7 @@ import org.opsbook.notify.Briefing;
 import org.opsbook.notify.MessageContent;
 import org.opsbook.notify.MessageType;
 import org.opsbook.notify.SmsKey;
-import org.opsbook.notify.workflow.SmsMessage;
-import org.opsbook.notify.workflow.SmsWorkflow;
+import org.opsbook.notify.SmsMessage;
 import org.opsbook.rules.duty.FaultTracker;
 
 /**
@@ -196,7 +195,7 @@ final class OpsRoom {
     FaultTracker t = faults().load(faultId);
     Obligation trigger = null;
     for (Obligation o : t.obligations(now())) {
-      if (trigger == null && SmsWorkflow.messageTypeFor(o).equals(Optional.of(type))) {
+      if (trigger == null && MessageType.askedBy(o).equals(Optional.of(type))) {
         trigger = o;
       }
     }

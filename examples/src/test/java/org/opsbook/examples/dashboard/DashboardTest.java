@@ -25,7 +25,7 @@ import org.opsbook.engine.OpsEngine;
 import org.opsbook.notify.HandlingParty;
 import org.opsbook.notify.MessageContent;
 import org.opsbook.notify.SmsKey;
-import org.opsbook.notify.workflow.SmsWorkflow;
+import org.opsbook.notify.MessageType;
 
 /**
  * The dashboard's JSON API over the demo's day: what it shows, and approving and rejecting messages. The tests share
@@ -123,7 +123,7 @@ class DashboardTest {
     OpsEngine engine = served.host().engine();
     engine.faults().open("F-UNBRIEFED", facts, "zhangsan");
     Optional<Obligation> notify = engine.faults().duties("F-UNBRIEFED").stream()
-        .filter(o -> SmsWorkflow.messageTypeFor(o).isPresent()).findFirst();
+        .filter(o -> MessageType.askedBy(o).isPresent()).findFirst();
     SmsKey key = engine.messages().plan(notify.orElseThrow()).key();
     engine.messages().draft(key, "zhangsan", MessageContent.builder().phenomenon("缴费失败").cause("待查").scope("全市")
         .handlingParty(HandlingParty.IT_CENTER).eta("待定").followUpPerson("张三").build()).orThrow();

@@ -12,7 +12,7 @@ import org.opsbook.core.FaultSummary;
 import org.opsbook.core.Obligation;
 import org.opsbook.core.Role;
 import org.opsbook.core.RuleId;
-import org.opsbook.core.machine.Outcome;
+import org.opsbook.core.internal.machine.Outcome;
 import org.opsbook.core.spi.FaultRepository;
 import org.opsbook.engine.Faults;
 import org.opsbook.engine.Result;

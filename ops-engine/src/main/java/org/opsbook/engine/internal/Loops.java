@@ -28,8 +28,8 @@ import org.opsbook.engine.DutyReminder;
 import org.opsbook.engine.StorageErrorListener;
 import org.opsbook.notify.MessageType;
 import org.opsbook.notify.SmsKey;
-import org.opsbook.notify.workflow.SmsDispatcher;
-import org.opsbook.notify.workflow.SmsMessage;
+import org.opsbook.notify.internal.workflow.SmsDispatcher;
+import org.opsbook.notify.SmsMessage;
 
 /**
  * The engine's two loops: the duty timers ({@link ObligationScheduler}, each due duty handed to the

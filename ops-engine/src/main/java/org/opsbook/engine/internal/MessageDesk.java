@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.opsbook.core.FaultFacts;
-import org.opsbook.core.machine.Outcome;
+import org.opsbook.core.internal.machine.Outcome;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Obligation;
 import org.opsbook.core.spi.AuditLog;
@@ -20,8 +20,8 @@ import org.opsbook.notify.Briefing;
 import org.opsbook.notify.MessageContent;
 import org.opsbook.notify.MessageType;
 import org.opsbook.notify.SmsKey;
-import org.opsbook.notify.workflow.SmsMessage;
-import org.opsbook.notify.workflow.SmsWorkflow;
+import org.opsbook.notify.SmsMessage;
+import org.opsbook.notify.internal.workflow.SmsWorkflow;
 
 /** {@link Messages} over {@link SmsWorkflow}, with the fault's facts and briefing read from the engine. */
 final class MessageDesk implements Messages {

@@ -1,7 +1,7 @@
 package org.opsbook.engine.internal;
 
 import java.util.Optional;
-import org.opsbook.core.machine.Outcome;
+import org.opsbook.core.internal.machine.Outcome;
 import org.opsbook.engine.Result;
 
 /** The one place where the families' result types become the engine's {@link Result}. */

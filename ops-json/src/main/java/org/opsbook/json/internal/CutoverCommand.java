@@ -15,8 +15,8 @@ import org.opsbook.json.Timestamps;
 import org.opsbook.core.time.StandardWorkCalendar;
 import org.opsbook.rules.cutover.ApplicationContent;
 import org.opsbook.rules.cutover.Cutover;
-import org.opsbook.rules.cutover.CutoverReadiness;
-import org.opsbook.rules.cutover.CutoverRules;
+import org.opsbook.rules.internal.cutover.CutoverReadiness;
+import org.opsbook.rules.internal.cutover.CutoverRules;
 import org.opsbook.rules.cutover.ReportContent;
 
 /**

@@ -15,14 +15,14 @@ import org.opsbook.core.RuleId;
 import org.opsbook.json.DecisionCommand;
 import org.opsbook.json.JsonFields;
 import org.opsbook.json.OpsJson;
-import org.opsbook.core.machine.Outcome;
+import org.opsbook.core.internal.machine.Outcome;
 import org.opsbook.core.time.StandardWorkCalendar;
 import org.opsbook.rules.dataop.Batch;
 import org.opsbook.rules.dataop.DataOp;
 import org.opsbook.rules.dataop.DataOpEvent;
 import org.opsbook.rules.dataop.DataOpEventData;
 import org.opsbook.rules.dataop.DataOpTicket;
-import org.opsbook.rules.dataop.DataOpWorkflow;
+import org.opsbook.rules.internal.dataop.DataOpWorkflow;
 import org.opsbook.rules.dataop.ExtractionWindow;
 import org.opsbook.rules.dataop.OpType;
 

@@ -10,7 +10,7 @@ import org.opsbook.core.Actor;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.OpsParameters;
 import org.opsbook.core.Role;
-import org.opsbook.core.machine.Outcome;
+import org.opsbook.core.internal.machine.Outcome;
 import org.opsbook.core.internal.machine.WorkflowStore;
 import org.opsbook.core.internal.memory.InMemoryAuditLog;
 import org.opsbook.core.internal.memory.InMemoryWorkflowRepository;
@@ -24,7 +24,7 @@ import org.opsbook.rules.cutover.CutoverEventData;
 import org.opsbook.rules.cutover.CutoverSystem;
 import org.opsbook.rules.cutover.CutoverTicket;
 import org.opsbook.rules.cutover.CutoverTrigger;
-import org.opsbook.rules.cutover.CutoverWorkflow;
+import org.opsbook.rules.internal.cutover.CutoverWorkflow;
 import org.opsbook.rules.cutover.ImportantOperation;
 import org.opsbook.rules.cutover.ReportContent;
 

@@ -6,7 +6,6 @@ import org.immutables.value.Value;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Masking;
 import org.opsbook.core.RuleId;
-import org.opsbook.notify.FaultTimeFormat;
 import org.opsbook.notify.MessageContent;
 
 /**
@@ -85,7 +84,7 @@ public abstract class CollabTicket {
     sb.append("需要支持维护室协助的内容\n").append(assistanceNeeded()).append('\n');
     sb.append("影响范围:").append(scope()).append('\n');
     sb.append("紧急程度:").append(urgency().label()).append('\n');
-    sb.append("期望解决时间:").append(MessageContent.timeOrText(expectedResolution(), format))
+    sb.append("期望解决时间:").append(format.timeOrText(expectedResolution()))
         .append(",如未在该时间点前解决:").append(consequenceIfLate());
     return sb.toString();
   }

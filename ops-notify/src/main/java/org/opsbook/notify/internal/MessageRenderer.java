@@ -7,13 +7,8 @@ import java.util.Optional;
 import org.opsbook.core.FaultNature;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.RuleId;
-import org.opsbook.notify.FaultTimeFormat;
 import org.opsbook.notify.MessageContent;
 import org.opsbook.notify.MessageType;
-import org.opsbook.notify.SmsLength;
-import org.opsbook.notify.Template;
-import org.opsbook.notify.TemplateSet;
-import org.opsbook.notify.TemplateValues;
 
 /**
  * Chooses the template for a message and fills it from a {@link MessageContent}: §9.5 picks NOTIFY-TPL-01 for a
@@ -132,11 +127,11 @@ public final class MessageRenderer {
       case "handlingParty":
         return require(c.handlingParty(), name, id).label();
       case "eta":
-        return MessageContent.timeOrText(require(c.eta(), name, id), timeFormat);
+        return timeFormat.timeOrText(require(c.eta(), name, id));
       case "followUpPerson":
         return require(c.followUpPerson(), name, id);
       case "uploadEta":
-        return MessageContent.timeOrText(require(c.uploadEta(), name, id), timeFormat);
+        return timeFormat.timeOrText(require(c.uploadEta(), name, id));
       case "uploadFollowUpPerson":
         return require(c.uploadFollowUpPerson(), name, id);
       case "workaround":

@@ -7,9 +7,7 @@ import org.immutables.value.Value;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.OpsParameters;
 import org.opsbook.core.RuleId;
-import org.opsbook.notify.FaultTimeFormat;
 import org.opsbook.notify.MessageType;
-import org.opsbook.notify.TemplateSet;
 
 /**
  * The settings of the notification side that the catalog's parameter table (§15) does not hold: how the fault time

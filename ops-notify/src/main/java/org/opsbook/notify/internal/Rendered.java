@@ -3,7 +3,6 @@ package org.opsbook.notify.internal;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import org.opsbook.core.RuleId;
-import org.opsbook.notify.SmsLength;
 
 /**
  * A rendered message: the template it came from, the text with every placeholder filled, and its SMS size.

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Level;
 import org.opsbook.core.RuleId;
-import org.opsbook.notify.FaultTimeFormat;
 
 class CollabTicketTest {
   private static CollabTicket.Builder ticket() {

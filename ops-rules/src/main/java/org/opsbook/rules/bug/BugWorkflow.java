@@ -16,7 +16,7 @@ import org.opsbook.core.OpsParameters;
 import org.opsbook.core.Role;
 import org.opsbook.core.internal.machine.Kernel;
 import org.opsbook.core.internal.machine.StateMachine;
-import org.opsbook.core.machine.Outcome;
+import org.opsbook.core.internal.machine.Outcome;
 
 /**
  * SM-BUG (rules-catalog §11.1) as a declared state machine, and the pure step that applies one event: it decides

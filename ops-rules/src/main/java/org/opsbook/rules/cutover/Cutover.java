@@ -1,9 +1,14 @@
 package org.opsbook.rules.cutover;
 
+import static com.google.common.base.Preconditions.checkNotNull;
+
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
 import org.immutables.value.Value;
+import org.opsbook.core.OpsParameters;
+import org.opsbook.core.spi.WorkCalendar;
 
 /**
  * What the owner states about an engineering cutover (rules-catalog §2.8): the system, the category, why, when it
@@ -69,6 +74,24 @@ public abstract class Cutover {
   /** Returns true when the announcement through 行政服务中心 is required: customers are affected (CUTOVER-07). */
   public boolean announcementRequired() {
     return affectsCustomerBusiness();
+  }
+
+  /**
+   * Returns the working day whose end is the application deadline of a cutover starting at {@code plannedStart}
+   * (CUTOVER-23): {@code cutoverLeadWorkingDays} working days before its date.
+   */
+  public static LocalDate applicationDeadlineDay(Instant plannedStart, WorkCalendar calendar, OpsParameters params) {
+    return calendar.minusWorkingDays(calendar.dateOf(checkNotNull(plannedStart, "plannedStart")),
+        params.cutoverLeadWorkingDays());
+  }
+
+  /**
+   * Returns the application deadline of a cutover starting at {@code plannedStart} (CUTOVER-23): 24:00 of
+   * {@link #applicationDeadlineDay}, as an instant.
+   */
+  public static Instant applicationDeadline(Instant plannedStart, WorkCalendar calendar, OpsParameters params) {
+    return applicationDeadlineDay(plannedStart, calendar, params).plusDays(1).atStartOfDay(calendar.zone())
+        .toInstant();
   }
 
   /** Returns a new builder. */

@@ -7,6 +7,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import org.immutables.value.Value;
 import org.opsbook.core.Role;
+import org.opsbook.rules.internal.cutover.CutoverWorkflow;
 
 /**
  * What one SM-CUTOVER event records: draft and report contents, the AMS application, the province's decision,

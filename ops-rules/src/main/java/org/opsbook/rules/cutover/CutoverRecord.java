@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.immutables.value.Value;
+import org.opsbook.rules.internal.cutover.CutoverWorkflow;
 
 /**
  * What has happened to a cutover: for each SM-CUTOVER event, its last accepted occurrence (who, when, what it

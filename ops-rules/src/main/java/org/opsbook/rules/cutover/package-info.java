@@ -4,11 +4,11 @@
  * application contents (CUTOVER-12, CUTOVER-24), the public announcement when customers are affected (CUTOVER-07)
  * and two-person operation of important steps (CUTOVER-18).
  *
- * <p>{@link org.opsbook.rules.cutover.CutoverWorkflow#apply} is pure and returns the new cutover with one audit entry
+ * <p>{@link org.opsbook.rules.internal.cutover.CutoverWorkflow#apply} is pure and returns the new cutover with one audit entry
  * (stream {@code cutover:<id>}) or a refusal listing every failed guard's rule ID;
  * {@code org.opsbook.core.internal.machine.WorkflowStore} persists cutovers through
  * {@link org.opsbook.core.spi.WorkflowRepository} with the codec of the {@code .json} sub-package.
- * {@link org.opsbook.rules.cutover.CutoverRules#check} answers the lead-time and readiness question alone.
+ * {@link org.opsbook.rules.internal.cutover.CutoverRules#check} answers the lead-time and readiness question alone.
  */
 @OpsStyle
 package org.opsbook.rules.cutover;

@@ -13,6 +13,7 @@ import org.opsbook.core.Actor;
 import org.opsbook.core.ActorKind;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.internal.EventIds;
+import org.opsbook.rules.internal.dataop.DataOpWorkflow;
 
 /**
  * What one event records on a data-operation ticket: script and backup references, approval forms, the developer

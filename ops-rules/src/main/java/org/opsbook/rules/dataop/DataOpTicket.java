@@ -4,6 +4,7 @@ import java.util.OptionalInt;
 import org.immutables.value.Value;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.OpsParameters;
+import org.opsbook.rules.internal.dataop.DataOpWorkflow;
 
 /**
  * One data-operation ticket: its ID, its state in SM-DATAOP-MOD or SM-DATAOP-EXT, the facts stated when it was

@@ -33,7 +33,7 @@ import org.opsbook.core.ObligationKey;
 import org.opsbook.core.OpsParameters;
 import org.opsbook.core.ResponsibleUnit;
 import org.opsbook.core.RuleId;
-import org.opsbook.core.machine.Outcome;
+import org.opsbook.core.internal.machine.Outcome;
 import org.opsbook.core.spi.WorkCalendar;
 import org.opsbook.rules.duty.ConditionRule.Window;
 import org.opsbook.rules.duty.Duty.Contact;

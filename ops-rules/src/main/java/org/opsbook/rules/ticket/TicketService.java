@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.opsbook.core.Actor;
 import org.opsbook.core.InvalidInputException;
-import org.opsbook.core.machine.Outcome;
+import org.opsbook.core.internal.machine.Outcome;
 import org.opsbook.core.internal.machine.WorkflowCodec;
 import org.opsbook.core.internal.machine.WorkflowStore;
 import org.opsbook.core.spi.WorkflowRepository.TransitionRecord;

@@ -25,7 +25,7 @@ import org.opsbook.core.internal.machine.StateMachine;
  * through 省计费网站 and TICKET-09's mailing of raw CDRs, compressed and encrypted. Setting the cause records the
  * judgement of TICKET-11 with who made it and when, and the routing needs that {@link TicketDuties} turns into
  * duties (TICKET-01, -05, -09). Like every declared workflow it
- * answers with a core {@link org.opsbook.core.machine.Outcome}: the ticket after the event and its one audit entry (stream
+ * answers with a core {@link org.opsbook.core.internal.machine.Outcome}: the ticket after the event and its one audit entry (stream
  * {@code ticket:<id>}), or every failed guard with the ticket unchanged. It runs on the workflow kernel and stores
  * nothing: {@link TicketService} keeps tickets through the core {@code org.opsbook.core.internal.machine.WorkflowStore}.
  *

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.opsbook.core.Actor;
 import org.opsbook.core.OpsParameters;
 import org.opsbook.core.Role;
-import org.opsbook.core.machine.Outcome;
+import org.opsbook.core.internal.machine.Outcome;
 import org.opsbook.core.internal.memory.InMemoryAuditLog;
 import org.opsbook.core.internal.memory.InMemoryWorkflowRepository;
 import org.opsbook.rules.testing.MemoCodec;

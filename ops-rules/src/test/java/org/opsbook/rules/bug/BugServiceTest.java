@@ -16,7 +16,7 @@ import org.opsbook.core.AuditRecord;
 import org.opsbook.core.ConcurrentUpdateException;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.RuleId;
-import org.opsbook.core.machine.Outcome;
+import org.opsbook.core.internal.machine.Outcome;
 import org.opsbook.core.internal.machine.WorkflowStore;
 import org.opsbook.core.internal.memory.InMemoryAuditLog;
 import org.opsbook.core.internal.memory.InMemoryWorkflowRepository;

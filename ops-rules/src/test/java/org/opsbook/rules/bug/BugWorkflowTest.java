@@ -24,7 +24,7 @@ import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.OpsParameters;
 import org.opsbook.core.Role;
 import org.opsbook.core.RuleId;
-import org.opsbook.core.machine.Outcome;
+import org.opsbook.core.internal.machine.Outcome;
 import org.opsbook.core.internal.machine.Workflow;
 
 /** SM-BUG's transitions and the BUG rules its guards enforce, one example per ID. */

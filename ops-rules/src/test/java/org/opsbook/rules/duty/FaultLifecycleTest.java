@@ -19,7 +19,7 @@ import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Level;
 import org.opsbook.core.Obligation;
 import org.opsbook.core.Role;
-import org.opsbook.core.machine.Outcome;
+import org.opsbook.core.internal.machine.Outcome;
 import org.opsbook.core.internal.memory.InMemoryAuditLog;
 import org.opsbook.core.internal.memory.InMemoryFaultRepository;
 import org.opsbook.core.internal.memory.InMemoryObligationRepository;

@@ -14,7 +14,7 @@ import org.opsbook.core.IntakeChannel;
 import org.opsbook.core.Level;
 import org.opsbook.core.Role;
 import org.opsbook.core.RuleId;
-import org.opsbook.core.machine.Outcome;
+import org.opsbook.core.internal.machine.Outcome;
 import org.opsbook.core.internal.machine.StateMachine;
 import org.opsbook.rules.duty.FaultTracker;
 import org.opsbook.rules.duty.ObligationEngine;

@@ -21,7 +21,7 @@ import org.opsbook.core.AuditRecord;
 import org.opsbook.core.FaultFacts;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Role;
-import org.opsbook.core.machine.Outcome;
+import org.opsbook.core.internal.machine.Outcome;
 import org.opsbook.core.internal.machine.Transition;
 import org.opsbook.core.internal.memory.InMemoryAuditLog;
 import org.opsbook.core.internal.memory.InMemoryFaultRepository;

@@ -35,7 +35,7 @@ import org.opsbook.core.IntakeChannel;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Level;
 import org.opsbook.core.RuleId;
-import org.opsbook.core.machine.Outcome;
+import org.opsbook.core.internal.machine.Outcome;
 import org.opsbook.rules.classify.FaultClassifier;
 import org.opsbook.rules.esc.EscFault.EscHandler;
 import org.opsbook.rules.esc.EscFault.EscOwner;

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.opsbook.core.AuditRecord;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.RuleId;
-import org.opsbook.core.machine.Outcome;
+import org.opsbook.core.internal.machine.Outcome;
 import org.opsbook.core.internal.machine.WorkflowCodec;
 import org.opsbook.core.internal.memory.InMemoryAuditLog;
 import org.opsbook.core.internal.memory.InMemoryWorkflowRepository;

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.opsbook.core.Actor;
 import org.opsbook.core.Role;
 import org.opsbook.core.RuleId;
-import org.opsbook.core.machine.Outcome;
+import org.opsbook.core.internal.machine.Outcome;
 
 /** SM-TICKET's transitions and the TICKET rules its guards enforce, one example per ID. */
 class TicketWorkflowTest {

@@ -16,7 +16,6 @@ import org.opsbook.core.Actor;
 import org.opsbook.core.AuditEntry;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Violation;
-import org.opsbook.core.machine.Outcome;
 
 /**
  * The one workflow kernel every declared workflow family runs on. A family supplies its declared table (a

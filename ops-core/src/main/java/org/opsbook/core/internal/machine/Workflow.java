@@ -2,7 +2,6 @@ package org.opsbook.core.internal.machine;
 
 import java.time.Instant;
 import org.opsbook.core.Actor;
-import org.opsbook.core.machine.Outcome;
 
 /**
  * A workflow over immutable instances: creating an instance and applying an event each return an {@link Outcome},

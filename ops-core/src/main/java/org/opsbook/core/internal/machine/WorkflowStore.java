@@ -17,7 +17,6 @@ import org.opsbook.core.Violation;
 import org.opsbook.core.spi.WorkflowRepository.TransitionRecord;
 import org.opsbook.core.spi.WorkflowRepository.WorkflowInstance;
 import org.opsbook.core.spi.WorkflowRepository;
-import org.opsbook.core.machine.Outcome;
 
 /**
  * Runs a {@link Workflow} on stored instances: it reads an instance, lets the workflow decide, and on acceptance

@@ -19,7 +19,6 @@ import org.opsbook.core.internal.memory.InMemoryAuditLog;
 import org.opsbook.core.internal.memory.InMemoryWorkflowRepository;
 import org.opsbook.core.spi.WorkflowRepository.TransitionRecord;
 import org.opsbook.core.spi.WorkflowRepository.WorkflowInstance;
-import org.opsbook.core.machine.Outcome;
 
 class WorkflowStoreTest {
   enum S { OPEN, APPROVED }

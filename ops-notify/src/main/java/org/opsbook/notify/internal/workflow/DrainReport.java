@@ -1,6 +1,5 @@
 package org.opsbook.notify.internal.workflow;
 
-import org.opsbook.notify.workflow.SmsDispatcher;
 
 /**
  * What one {@link SmsDispatcher#drainOnce} did.

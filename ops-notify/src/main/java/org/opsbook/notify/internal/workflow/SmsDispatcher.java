@@ -1,0 +1,319 @@
+package org.opsbook.notify.internal.workflow;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.opsbook.core.AuditEntry;
+import org.opsbook.core.Person;
+import org.opsbook.core.Role;
+import org.opsbook.core.RuleId;
+import org.opsbook.core.internal.machine.WorkflowStore;
+import org.opsbook.core.spi.AuditLog;
+import org.opsbook.core.spi.Directory;
+import org.opsbook.core.spi.MessageGateway;
+import org.opsbook.core.spi.MessageOutbox;
+import org.opsbook.core.spi.MessageOutbox.OutboxMessage;
+import org.opsbook.core.spi.MessageGateway.OutgoingMessage;
+import org.opsbook.core.spi.MessageGateway.SendReceipt;
+import org.opsbook.core.spi.WorkflowRepository.WorkflowInstance;
+import org.opsbook.core.spi.WorkflowRepository;
+import org.opsbook.notify.internal.NotifyConfig;
+import org.opsbook.notify.SmsState;
+import org.opsbook.notify.SmsMessage;
+
+/**
+ * Delivers released messages from the outbox through the gateway. The host calls {@link #drainOnce} in its own loop
+ * (no threads here). Each call:
+ *
+ * <ol>
+ *   <li>puts back into the outbox any released (SENT) SM-SMS message missing from it, so a crash between release
+ *       and enqueue loses nothing;
+ *   <li>claims due messages under a lease, so two dispatchers never work on one message at once;
+ *   <li>checks each against its SM-SMS instance: released, and the outbox text equal to the approved text byte for
+ *       byte (NOTIFY-REVIEW-01/02); a message that fails is not sent and stays pending with the error;
+ *   <li>marks it as being sent and commits that ({@link MessageOutbox#markSending}, fenced by owner and lease
+ *       generation) before calling the gateway, so a paused or slow dispatcher whose claim another took never sends
+ *       it; sends it with its idempotency key and marks it sent; a failure leaves it pending with its error, retried
+ *       after a back-off that doubles per failure ({@link NotifyConfig#retryDelay}).
+ * </ol>
+ *
+ * <p>The guarantee, exactly: a message is handed to the gateway more than once only when a dispatcher crashed (or
+ * stalled past its lease) after marking it as being sent and before recording the outcome. Such a message is
+ * <em>in doubt</em>: to a gateway that {@linkplain MessageGateway#deduplicates() deduplicates} it is sent again with
+ * the same key (the gateway drops the repeat); otherwise it is never resent automatically but listed
+ * ({@link #inDoubt}, {@code DrainReport#inDoubt()}) for a person to {@linkplain #confirmSent confirm} or
+ * {@linkplain #resend release for a resend}.
+ *
+ * <p>Every delivery, failure and refusal is appended to the message's audit stream {@code sms:<key>}. Thread-safe as
+ * far as its ports are; several dispatchers with different owners may drain one outbox.
+ */
+public final class SmsDispatcher {
+  private final MessageOutbox outbox;
+  private final MessageGateway gateway;
+  private final WorkflowRepository workflows;
+  private final WorkflowStore<SmsMessage, SmsEvent, SmsChange> messages;
+  private final Directory directory;
+  private final AuditLog auditLog;
+  private final NotifyConfig config;
+  private final String owner;
+
+  private SmsDispatcher(Builder b) {
+    this.outbox = checkNotNull(b.outbox, "outbox");
+    this.gateway = checkNotNull(b.gateway, "gateway");
+    this.workflows = checkNotNull(b.workflows, "workflows");
+    this.messages = SmsWorkflow.store(workflows);
+    this.directory = checkNotNull(b.directory, "directory");
+    this.auditLog = checkNotNull(b.auditLog, "auditLog");
+    this.config = b.config;
+    this.owner = b.owner;
+  }
+
+  /** Returns a builder; outbox, gateway, workflows, directory and audit log are required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Runs one round: re-enqueue, resend what is in doubt (only to a deduplicating gateway), claim, check, mark as
+   * sending, send, mark.
+   *
+   * @param now the current time, from the host's clock
+   * @return what the round did
+   */
+  public DrainReport drainOnce(Instant now) {
+    int reenqueued = reenqueueReleased(now);
+    Counts n = new Counts();
+    int resent = 0;
+    if (gateway.deduplicates()) {
+      // a send in doubt goes again with the same key: the gateway drops it if the first one got through
+      for (OutboxMessage m : outbox.claimInDoubt(now, config.dispatchBatchSize(), owner, config.dispatchLease())) {
+        if (deliver(m, now, n, true)) {
+          resent++;
+        }
+      }
+    }
+    List<OutboxMessage> claimed = outbox.claim(now, config.dispatchBatchSize(), owner, config.dispatchLease());
+    for (OutboxMessage m : claimed) {
+      deliver(m, now, n, false);
+      // keeps the rest of the batch ours while a slow gateway works through it
+      outbox.heartbeat(owner, now, config.dispatchLease());
+    }
+    int inDoubt = gateway.deduplicates() ? 0 : outbox.inDoubt(now).size();
+    return new DrainReport(reenqueued, claimed.size(), n.sent, n.failed, n.refused, n.lost, resent, inDoubt);
+  }
+
+  private static final class Counts {
+    int sent;
+    int failed;
+    int refused;
+    int lost;
+  }
+
+  /** Checks, marks as sending, sends and marks one claimed message; returns true when the gateway accepted it. */
+  private boolean deliver(OutboxMessage m, Instant now, Counts n, boolean resend) {
+    Instant retryAt = now.plus(config.retryDelay(m.attempts() + 1));
+    Optional<String> refusal = refusal(m);
+    if (refusal.isPresent()) {
+      if (outbox.markFailed(m, refusal.get(), retryAt)) {
+        record(m, now, "dispatchRefused", Map.of("error", refusal.get(), "retryAt", retryAt.toString()));
+        n.refused++;
+      } else {
+        n.lost++;
+      }
+      return false;
+    }
+    // committed before the gateway is called: no other dispatcher can take the message from here on
+    if (!outbox.markSending(m, now, config.dispatchLease())) {
+      n.lost++;
+      return false;
+    }
+    SendReceipt receipt;
+    try {
+      receipt = gateway.send(new OutgoingMessage(m.key(), m.channel(), m.text(), m.recipients()));
+    } catch (RuntimeException e) {
+      String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+      if (outbox.markFailed(m, error, retryAt)) {
+        record(m, now, "deliveryFailed", Map.of("error", error, "attempt", Integer.toString(m.attempts() + 1),
+            "retryAt", retryAt.toString()));
+        n.failed++;
+      } else {
+        n.lost++;
+      }
+      return false;
+    }
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("gatewayId", receipt.gatewayId());
+    details.put("duplicate", Boolean.toString(receipt.duplicate()));
+    details.put("attempt", Integer.toString(m.attempts() + 1));
+    details.put("recipientCount", Integer.toString(m.recipients().size()));
+    if (resend) {
+      details.put("resentInDoubt", "true");
+    }
+    record(m, now, "deliver", details);
+    if (outbox.markSent(m, receipt.acceptedAt(), receipt.gatewayId())) {
+      n.sent++;
+    } else {
+      // delivered, but the claim was lost meanwhile (a person resolved it as in doubt); the audit says it went
+      n.lost++;
+    }
+    return true;
+  }
+
+  /**
+   * Returns the messages whose send is in doubt: a dispatcher marked them as being sent and then stopped (crashed,
+   * or stalled past its lease) before recording the outcome. With a gateway that does not deduplicate they are never
+   * resent automatically; a person checks with the SMS platform and calls {@link #confirmSent} or {@link #resend}.
+   */
+  public List<OutboxMessage> inDoubt(Instant now) {
+    return outbox.inDoubt(now);
+  }
+
+  /**
+   * Records that a person confirmed an in-doubt message as delivered; appended to its audit stream.
+   *
+   * @return false when the message is not in doubt
+   */
+  public boolean confirmSent(String key, String actorId, Instant now) {
+    checkArgument(actorId != null && !actorId.isBlank(), "actorId must not be blank");
+    boolean done = outbox.confirmSent(key, now, "confirmed sent by " + actorId);
+    if (done) {
+      auditLog.append(AuditEntry.builder().stream("sms:" + key).at(now).actorId(actorId).action("confirmSentInDoubt")
+          .addRuleIds(RuleId.of("SM-SMS-T05")).build());
+    }
+    return done;
+  }
+
+  /**
+   * Releases an in-doubt message for a resend once a person found it was not delivered; appended to its audit
+   * stream. The next round sends it again.
+   *
+   * @return false when the message is not in doubt
+   */
+  public boolean resend(String key, String actorId, Instant now) {
+    checkArgument(actorId != null && !actorId.isBlank(), "actorId must not be blank");
+    boolean done = outbox.releaseForResend(key, now, "resend confirmed by " + actorId);
+    if (done) {
+      auditLog.append(AuditEntry.builder().stream("sms:" + key).at(now).actorId(actorId).action("resendInDoubt")
+          .build());
+    }
+    return done;
+  }
+
+  private int reenqueueReleased(Instant now) {
+    int n = 0;
+    // filter on the stored state before reading any message: most are long sent and in the outbox
+    for (WorkflowInstance i : workflows.list(SmsWorkflow.MACHINE)) {
+      if (i.state().equals(SmsState.SENT.name()) && outbox.find(i.id()).isEmpty()) {
+        SmsMessage m = SmsCodec.INSTANCE.decode(i);
+        List<Person> recipients = new ArrayList<>();
+        for (String id : m.record().recipientIds()) {
+          directory.find(id).ifPresent(recipients::add);
+        }
+        outbox.enqueue(SmsWorkflow.outboxMessage(m.record(), recipients, now));
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private Optional<String> refusal(OutboxMessage m) {
+    Optional<SmsMessage> stored = messages.find(m.key());
+    if (stored.isEmpty()) {
+      return Optional.of("SM-SMS-T05: no released SM-SMS message has key " + m.key() + "; not sent");
+    }
+    SmsMessage sms = stored.get();
+    if (sms.state() != SmsState.SENT) {
+      return Optional.of("SM-SMS-T05: message " + m.key() + " is " + sms.state() + ", not released; not sent");
+    }
+    if (!sms.record().approvedText().map(m.text()::equals).orElse(false)) {
+      String rule = sms.record().authorRole().orElse(Role.ESC_DUTY) == Role.EARTH_VILLAGE
+          ? SmsMachine.REVIEW_02 : SmsMachine.REVIEW_01;
+      return Optional.of(rule + ": the outbox text differs from the approved text; not sent");
+    }
+    return Optional.empty();
+  }
+
+  private void record(OutboxMessage m, Instant now, String action, Map<String, String> details) {
+    AuditEntry.Builder e = AuditEntry.builder()
+        .stream("sms:" + m.key())
+        .at(now)
+        .actorId(owner)
+        .action(action)
+        .putAllDetails(details);
+    if (action.equals("deliver")) {
+      e.addRuleIds(RuleId.of("SM-SMS-T05"));
+    }
+    auditLog.append(e.build());
+  }
+
+  /** Builds an {@link SmsDispatcher}; not thread-safe. */
+  public static final class Builder {
+    private MessageOutbox outbox;
+    private MessageGateway gateway;
+    private WorkflowRepository workflows;
+    private Directory directory;
+    private AuditLog auditLog;
+    private NotifyConfig config = NotifyConfig.defaults();
+    private String owner = "sms-dispatcher-" + ProcessHandle.current().pid() + "-"
+        + java.util.UUID.randomUUID().toString().substring(0, 8);
+
+    private Builder() {}
+
+    /** Sets the outbox to drain. */
+    public Builder outbox(MessageOutbox outbox) {
+      this.outbox = outbox;
+      return this;
+    }
+
+    /** Sets the gateway that sends. */
+    public Builder gateway(MessageGateway gateway) {
+      this.gateway = gateway;
+      return this;
+    }
+
+    /** Sets where SM-SMS instances are stored (the same repository as the workflow's). */
+    public Builder workflows(WorkflowRepository workflows) {
+      this.workflows = workflows;
+      return this;
+    }
+
+    /** Sets the directory that resolves recipients of a re-enqueued message. */
+    public Builder directory(Directory directory) {
+      this.directory = directory;
+      return this;
+    }
+
+    /** Sets the audit log deliveries are recorded in (the one the workflow repository seals into). */
+    public Builder auditLog(AuditLog auditLog) {
+      this.auditLog = auditLog;
+      return this;
+    }
+
+    /** Sets the settings (batch size, lease, back-off). */
+    public Builder config(NotifyConfig config) {
+      this.config = checkNotNull(config, "config");
+      return this;
+    }
+
+    /**
+     * Sets this dispatcher's name as lease owner and audit actor; unique per running instance. By default
+     * {@code sms-dispatcher-<pid>-<random>}, unique per instance.
+     */
+    public Builder owner(String owner) {
+      checkArgument(owner != null && !owner.isBlank(), "owner must not be blank");
+      this.owner = owner;
+      return this;
+    }
+
+    /** Returns the dispatcher. */
+    public SmsDispatcher build() {
+      return new SmsDispatcher(this);
+    }
+  }
+}
