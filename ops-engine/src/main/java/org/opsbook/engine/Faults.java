@@ -1,5 +1,6 @@
 package org.opsbook.engine;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.opsbook.core.FaultEventType;
@@ -9,6 +10,8 @@ import org.opsbook.core.Obligation;
 import org.opsbook.core.Role;
 import org.opsbook.core.RuleId;
 import org.opsbook.notify.Briefing;
+import org.opsbook.rules.duty.ComplianceReport;
+import org.opsbook.rules.duty.DutyLedger;
 import org.opsbook.rules.duty.FaultTracker;
 import org.opsbook.rules.esc.EscEvent;
 import org.opsbook.rules.esc.EscEventData;
@@ -40,6 +43,21 @@ public interface Faults {
 
   /** Returns the summaries of the open faults. */
   List<FaultSummary> openFaults();
+
+  /**
+   * Returns the fault's duty ledger as of now: every duty it ever owed, done on time, done late, missed (fell due and
+   * ended undone), superseded, or still open.
+   */
+  DutyLedger ledger(String faultId);
+
+  /**
+   * Returns how the duties that fell due in {@code [from, to)} were discharged, over every fault open or active in
+   * that period: on time, late, missed, by rule and by role. The weekly report's duty-compliance table
+   * ({@link org.opsbook.rules.report.SummaryTables#dutyCompliance}) renders it.
+   *
+   * @throws IllegalArgumentException when {@code to} is not after {@code from}
+   */
+  ComplianceReport compliance(Instant from, Instant to);
 
   /**
    * Records that {@code personId} told {@code listenerId} about the fault (NOTIFY-REVIEW-03): first the team leader

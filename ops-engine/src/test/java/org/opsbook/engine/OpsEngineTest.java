@@ -162,6 +162,29 @@ class OpsEngineTest {
   }
 
   @Test
+  void ESC_ROOM_01_missedAtTheRepairStaysInTheLedgerAndTheWeeksCompliance() {
+    try (OpsEngine ops = engine(EngineFixture.freshH2()).build()) {
+      ops.faults().open("F-1", EngineFixture.l1("F-1"), "zhangsan");
+      ops.faults().open("F-2", EngineFixture.l1("F-2"), "zhangsan");
+      ops.faults().record("F-2", FaultEventType.REPORTED_TO_ROOM_MANAGER, "zhangsan");
+      clock.set(T0.plus(Duration.ofHours(3)));
+      ops.faults().record("F-1", FaultEventType.REPAIRED, "zhangsan");
+      ops.faults().record("F-1", FaultEventType.CLOSED, "zhangsan");
+
+      org.opsbook.rules.duty.DutyLedger ledger = ops.faults().ledger("F-1");
+      assertThat(ledger.with(org.opsbook.rules.duty.DutyLedger.Status.MISSED))
+          .extracting(e -> e.duty().ruleId().toString()).contains("ESC-ROOM-01");
+      org.opsbook.rules.duty.ComplianceReport week = ops.faults().compliance(T0.minus(Duration.ofDays(1)),
+          T0.plus(Duration.ofDays(6)));
+      assertThat(week.faults()).isEqualTo(2);
+      assertThat(week.byRule().get(org.opsbook.core.RuleId.of("ESC-ROOM-01")).missed()).isEqualTo(1);
+      assertThat(week.byRule().get(org.opsbook.core.RuleId.of("ESC-ROOM-01")).onTime()).isEqualTo(1);
+      assertThat(ops.faults().compliance(T0.minus(Duration.ofDays(8)), T0.minus(Duration.ofDays(7))).faults())
+          .isZero();
+    }
+  }
+
+  @Test
   void aFaultEventNamesAPersonOfTheDirectory() {
     try (OpsEngine ops = engine(EngineFixture.freshH2()).build()) {
       ops.faults().open("F-1", EngineFixture.l1("F-1"), "zhangsan");

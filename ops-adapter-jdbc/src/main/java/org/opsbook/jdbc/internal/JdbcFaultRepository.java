@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.opsbook.core.AuditEntry;
@@ -120,6 +121,13 @@ public final class JdbcFaultRepository implements FaultRepository {
     return runner.read("list open faults", "*", c -> Sql.query(c,
         "SELECT " + SUMMARY + " FROM ops_fault WHERE is_open ORDER BY updated_at DESC, fault_id",
         JdbcFaultRepository::summary));
+  }
+
+  @Override
+  public List<FaultSummary> faultsActiveSince(Instant since) {
+    return runner.read("list faults active since", since.toString(), c -> Sql.query(c,
+        "SELECT " + SUMMARY + " FROM ops_fault WHERE is_open OR updated_at >= ? ORDER BY updated_at DESC, fault_id",
+        JdbcFaultRepository::summary, since));
   }
 
   private static FaultSummary summary(ResultSet rs) throws SQLException {

@@ -1,5 +1,6 @@
 package org.opsbook.core.spi;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.opsbook.core.AuditEntry;
@@ -32,4 +33,10 @@ public interface FaultRepository {
 
   /** Returns the summaries of open faults, most recently updated first. */
   List<FaultSummary> openFaults();
+
+  /**
+   * Returns the summaries of the faults that are open or whose last event is at or after {@code since}, open or
+   * closed, most recently updated first: the faults whose duties may have fallen due since then (the duty ledger).
+   */
+  List<FaultSummary> faultsActiveSince(Instant since);
 }

@@ -3,6 +3,8 @@ package org.opsbook.engine.internal;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -17,6 +19,8 @@ import org.opsbook.core.spi.FaultRepository;
 import org.opsbook.engine.Faults;
 import org.opsbook.engine.Result;
 import org.opsbook.notify.Briefing;
+import org.opsbook.rules.duty.ComplianceReport;
+import org.opsbook.rules.duty.DutyLedger;
 import org.opsbook.rules.duty.FaultDutyService;
 import org.opsbook.rules.duty.FaultTracker;
 import org.opsbook.rules.esc.EscEvent;
@@ -73,6 +77,27 @@ final class FaultDesk implements Faults {
   @Override
   public List<FaultSummary> openFaults() {
     return repository.openFaults();
+  }
+
+  @Override
+  public DutyLedger ledger(String faultId) {
+    Instant now = clock.instant();
+    FaultTracker fault = duties.load(faultId);
+    return fault.ledger(fault.lastEventAt().filter(now::isBefore).orElse(now));
+  }
+
+  @Override
+  public ComplianceReport compliance(Instant from, Instant to) {
+    checkNotNull(from, "from");
+    checkNotNull(to, "to");
+    Instant now = clock.instant();
+    List<DutyLedger> ledgers = new ArrayList<>();
+    for (FaultSummary s : repository.faultsActiveSince(from)) {
+      FaultTracker fault = duties.load(s.faultId());
+      Instant asOf = fault.lastEventAt().filter(now::isBefore).orElse(now);
+      ledgers.add(fault.ledger(asOf));
+    }
+    return ComplianceReport.of(ledgers, from, to);
   }
 
   @Override

@@ -8,7 +8,9 @@ import org.opsbook.core.Channel;
 import org.opsbook.core.Obligation;
 import org.opsbook.core.Obligation.Builder;
 import org.opsbook.core.Role;
+import org.opsbook.json.Timestamps;
 import org.opsbook.json.internal.Schema.Kind;
+import org.opsbook.rules.duty.DutyLedger;
 
 /**
  * An obligation in the {@code obligations} response: {@code ruleId}, {@code actor}, {@code target},
@@ -36,6 +38,21 @@ public final class ObligationJson {
   /** Writes one obligation, times in {@code zone}. */
   public static ObjectNode write(Obligation ob, ZoneId zone) {
     return SCHEMA.write(ob, zone);
+  }
+
+  /**
+   * Writes a missed duty of the ledger: the obligation's fields, then {@code endedAt} (when the repair, the closing,
+   * a higher level or a later occurrence ended it undone), {@code endedBy} ({@link DutyLedger.Ending}) and, for an
+   * interval of a recurring series that fell due after occurrence {@code sequence}, {@code repeat} (from 1).
+   */
+  public static ObjectNode writeMissed(DutyLedger.Entry missed, ZoneId zone) {
+    ObjectNode o = write(missed.duty(), zone);
+    o.put("endedAt", Timestamps.format(missed.endedAt().orElseThrow(), zone));
+    o.put("endedBy", missed.endedBy().orElseThrow().name());
+    if (missed.repeat() > 0) {
+      o.put("repeat", missed.repeat());
+    }
+    return o;
   }
 
   /**

@@ -19,16 +19,22 @@ import org.opsbook.core.RuleId;
 import org.opsbook.json.DecisionCommand;
 import org.opsbook.json.JsonFields;
 import org.opsbook.json.OpsJson;
+import org.opsbook.rules.duty.DutyLedger;
+import org.opsbook.rules.duty.FaultTracker;
 import org.opsbook.rules.duty.ObligationEngine;
 
 /**
  * {@code obligations}: who must be told what, by when (decision-api.md). Request
  * {@code {"facts": {...FaultFacts...}, "now": "2026-11-25T14:30:00+08:00"}}; response
- * {@code {"classification": {...as classify...}, "obligations": [...], "assumptions": [...]}}: every duty that
+ * {@code {"classification": {...as classify...}, "obligations": [...], "missed": [...], "assumptions": [...]}}: every
+ * duty that
  * exists for the fault as of
  * {@code now}, already due or still ahead, a recurring rule with its next occurrence after the last recorded
  * completion, a timely (「及时」) duty with {@code "dueAt": null}; sorted by {@code dueAt} (nulls last), then
- * {@code ruleId}.
+ * {@code ruleId}. The optional {@code missed} answer lists the duties of the fault's duty ledger that fell due, were
+ * never discharged, and were ended by the fault's course (the repair, the closing, a higher level, a later
+ * occurrence): each an obligation plus {@code endedAt} and {@code endedBy}, and {@code repeat} for an interval of a
+ * recurring series that fell due after occurrence {@code sequence}; it is left out when nothing was missed.
  *
  * <p>An optional {@code calendar} ({@link WorkCalendarJson}, as {@code extraction-window} and {@code cutover} take
  * it) sets the working days the deadlines follow (下班, the next working day, the daily ITC entry). The optional
@@ -84,13 +90,21 @@ public final class ObligationsCommand implements DecisionCommand {
     ObligationEngine engine = f.has("calendar")
         ? new ObligationEngine(this.engine.parameters(), WorkCalendarJson.read(f, "calendar")) : this.engine;
     List<FaultEvent> events = events(f, facts.faultId().orElse("fault"));
-    List<Obligation> obligations = engine.assess(facts, events, now).obligations(now);
+    FaultTracker fault = engine.assess(facts, events, now);
+    List<Obligation> obligations = fault.obligations(now);
     ZoneId zone = engine.calendar().zone();
     ObjectNode out = OpsJson.object();
     out.set("classification", ClassificationJson.write(engine.classifier().classify(facts)));
     ArrayNode list = out.putArray("obligations");
     for (Obligation o : obligations) {
       list.add(ObligationJson.write(o, zone));
+    }
+    List<DutyLedger.Entry> missed = fault.ledger(now).with(DutyLedger.Status.MISSED);
+    if (!missed.isEmpty()) {
+      ArrayNode m = out.putArray("missed");
+      for (DutyLedger.Entry e : missed) {
+        m.add(ObligationJson.writeMissed(e, zone));
+      }
     }
     FactAssumptions.write(out, FactAssumptions.of(request.get("facts"), facts, alternative -> {
       try {

@@ -34,6 +34,30 @@ class ObligationsCommandTest {
   }
 
   @Test
+  @DisplayName("missed: an L2 fault never reported, repaired 3 days later, lists ESC-ROOM-01, ESC-DEPT-02 and its SMS with endedAt")
+  void missedDutiesOfAnUnreportedFault() {
+    DecisionApi.Response r = call("{'facts': {'faultId': 'F-1', 'nature': 'SYSTEM', 'complaintCount': 60,"
+        + " 'detectedAt': '2026-11-25T09:00:00+08:00', 'faultStartTime': '2026-11-25T08:30:00+08:00',"
+        + " 'repairedAt': '2026-11-28T09:00:00+08:00'}, 'now': '2026-11-28T10:00:00+08:00'}");
+    assertThat(r.exitCode()).as(r.bodyText()).isZero();
+    List<String> missed = new ArrayList<>();
+    for (JsonNode m : r.body().get("missed")) {
+      missed.add(m.get("ruleId").asText() + (m.has("repeat") ? "+" + m.get("repeat").asInt() : ""));
+      assertThat(m.get("endedAt").asText()).isEqualTo("2026-11-28T09:00:00+08:00");
+      assertThat(m.get("endedBy").asText()).isEqualTo("REPAIR");
+      assertThat(m.get("dueAt").asText()).isLessThan("2026-11-28T09:00:00+08:00");
+    }
+    assertThat(missed).contains("ESC-ROOM-01", "ESC-DEPT-02", "NOTIFY-TRIG-05", "NOTIFY-TRIG-01", "ESC-REQ-12");
+    JsonNode dept = r.body().get("missed").findParent("ruleId");
+    assertThat(dept.has("actor")).isTrue();
+    assertThat(ruleIds(r.body())).contains("NOTIFY-TRIG-08").doesNotContain("ESC-ROOM-01");
+    DecisionApi.Response reported = call("{'facts': {'faultId': 'F-1', 'complaintCount': 25,"
+        + " 'detectedAt': '2026-11-25T09:00:00+08:00', 'reportedToRoomManagerAt': '2026-11-25T09:00:00+08:00'},"
+        + " 'now': '2026-11-25T09:10:00+08:00'}");
+    assertThat(reported.body().has("missed")).as("left out when nothing was missed").isFalse();
+  }
+
+  @Test
   @DisplayName("An L2 fault: classification as classify, duties sorted by dueAt (nulls last) then ruleId, in +08:00")
   void l2Fault() {
     DecisionApi.Response r = call("{'facts': {'faultId': 'F-1', 'nature': 'SYSTEM', 'complaintCount': 55,"

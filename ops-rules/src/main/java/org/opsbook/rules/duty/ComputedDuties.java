@@ -278,15 +278,19 @@ final class ComputedDuties {
 
   /** The daily entry number {@code n} (1 for the first day), under the rule of the fault's current regime. */
   static Candidate dailyOccurrence(FaultTracker f, int n) {
+    return dailyOccurrence(f, n, f.escalatedRegime() ? Duty.ESC_REQ_12 : Duty.FAULT_GEN_08);
+  }
+
+  /** The daily entry number {@code n} under {@code duty} (FAULT-GEN-08 or ESC-REQ-12). */
+  static Candidate dailyOccurrence(FaultTracker f, int n, Duty duty) {
     WorkCalendar cal = f.calendar();
     Instant outlived = cal.addWorkingDays(f.detectedAt(), 1);
     LocalDate day = dailyFirstDay(f).plusDays(n - 1L);
     Instant start = n == 1 ? outlived : latest(outlived, cal.at(day, LocalTime.MIDNIGHT));
-    Duty duty = f.escalatedRegime() ? Duty.ESC_REQ_12 : Duty.FAULT_GEN_08;
     return new Candidate(f.obligation(duty, n, null, start, dailyDue(f, day)), start);
   }
 
-  private static Instant dailyDue(FaultTracker f, LocalDate day) {
+  static Instant dailyDue(FaultTracker f, LocalDate day) {
     WorkCalendar cal = f.calendar();
     return f.parameters().dailyProgressEntryDueTime().map(t -> cal.at(day, t))
         .orElseGet(() -> cal.at(day.plusDays(1), LocalTime.MIDNIGHT));

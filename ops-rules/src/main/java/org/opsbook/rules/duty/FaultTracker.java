@@ -108,6 +108,8 @@ public final class FaultTracker {
   private final AppendMap<ObligationKey, Obligation> raised;
   private final AppendMap<ObligationKey, Instant> completed;
   private final AppendMap<ObligationKey, Instant> cancelled;
+  /** Every duty that ended undone, or vanished from the listing before it was fixed: what ended it and when. */
+  private final AppendMap<ObligationKey, Ended> ended;
   /** The raised duties neither done nor ended, in the order they arose. */
   private final ObligationKey[] open;
   /** By duty ordinal: how many occurrences were raised, and the highest one done or ended. */
@@ -147,6 +149,7 @@ public final class FaultTracker {
     this.raised = d.raised;
     this.completed = d.completed;
     this.cancelled = d.cancelled;
+    this.ended = d.ended;
     this.open = d.open;
     this.raisedCount = d.raisedCount;
     this.maxSettled = d.maxSettled;
@@ -169,6 +172,7 @@ public final class FaultTracker {
     d.raised = AppendMap.empty();
     d.completed = AppendMap.empty();
     d.cancelled = AppendMap.empty();
+    d.ended = AppendMap.empty();
     d.open = new ObligationKey[0];
     d.raisedCount = new int[Duty.values().length];
     d.maxSettled = new int[Duty.values().length];
@@ -374,7 +378,62 @@ public final class FaultTracker {
       case OWNERSHIP_TAKEN, HANDED_OVER, PROGRESS_ENTERED, POST_INCIDENT_FILED, INTERVENED, REASSIGNED,
           AVAILABILITY_REPORTED -> s;
     };
-    return s.foldLifecycle(event).raiseConditions(t);
+    return withVanished(s.foldLifecycle(event).raiseConditions(t), t);
+  }
+
+  /**
+   * Records in {@code next} the duties this state listed that {@code next} neither lists, nor completed, nor
+   * cancelled: candidates the event made moot before they fell due (a higher level, the repair, a changed fact).
+   */
+  private FaultTracker withVanished(FaultTracker next, Instant t) {
+    if (openedAt == null) {
+      return next;
+    }
+    Set<ObligationKey> still = new HashSet<>();
+    for (Obligation o : next.listing()) {
+      still.add(o.key());
+    }
+    Draft d = null;
+    for (Obligation o : listing()) {
+      ObligationKey k = o.key();
+      if (!still.contains(k) && !next.completed.containsKey(k) && !next.cancelled.containsKey(k)) {
+        d = d == null ? next.draft() : d;
+        d.ended = d.ended.with(k, new Ended(o, t, endingBetween(this, next)));
+      }
+    }
+    return d == null ? next : d.build();
+  }
+
+  /** What ended the duties that vanished between two states. */
+  private static DutyLedger.Ending endingBetween(FaultTracker before, FaultTracker after) {
+    if (after.closedAt != null && before.closedAt == null) {
+      return DutyLedger.Ending.CLOSURE;
+    }
+    if (after.repairedAt != null && before.repairedAt == null) {
+      return DutyLedger.Ending.REPAIR;
+    }
+    if (after.peakLevel.ordinal() > before.peakLevel.ordinal()
+        || (after.escalatedRegime() && !before.escalatedRegime())) {
+      return DutyLedger.Ending.HIGHER_LEVEL;
+    }
+    return DutyLedger.Ending.CONDITION_ENDED;
+  }
+
+  /**
+   * Returns the fault's duty ledger as of {@code now}: every duty the engine ever listed for it, each ended as done
+   * on time, done late, missed, superseded, or still open, and every occurrence of a recurring series that fell due
+   * in between (§0.3; the duties of a repaired fault that fell due and were never done stay on record).
+   *
+   * @param now the time of evaluation; not before the last event
+   * @throws InvalidInputException naming {@code now} when it is before the last event
+   */
+  public DutyLedger ledger(Instant now) {
+    return LedgerBuilder.build(this, obligations(now), now);
+  }
+
+  /** The duties that ended undone or vanished, with what ended them. */
+  Map<ObligationKey, Ended> endings() {
+    return ended;
   }
 
   /**
@@ -647,7 +706,7 @@ public final class FaultTracker {
     for (ObligationKey k : open) {
       if (isDaily(k.ruleId())) {
         if (k.sequence() < target) {
-          d.cancel(k, at);
+          d.cancel(k, at, DutyLedger.Ending.LATER_OCCURRENCE);
         } else if (k.sequence() == target) {
           entry = raised.get(k);
         }
@@ -666,7 +725,7 @@ public final class FaultTracker {
     d.repairedAt = at;
     for (ObligationKey k : open) {
       if (Duty.of(k.ruleId()).orElseThrow().endsAtRepair) {
-        d.cancel(k, at);
+        d.cancel(k, at, DutyLedger.Ending.REPAIR);
       }
     }
     return d.build();
@@ -688,7 +747,7 @@ public final class FaultTracker {
     Draft d = draft();
     d.closedAt = at;
     for (ObligationKey k : open) {
-      d.cancel(k, at);
+      d.cancel(k, at, DutyLedger.Ending.CLOSURE);
     }
     return d.build();
   }
@@ -989,6 +1048,7 @@ public final class FaultTracker {
     AppendMap<ObligationKey, Obligation> raised;
     AppendMap<ObligationKey, Instant> completed;
     AppendMap<ObligationKey, Instant> cancelled;
+    AppendMap<ObligationKey, Ended> ended;
     ObligationKey[] open;
     int[] raisedCount;
     int[] maxSettled;
@@ -1027,6 +1087,7 @@ public final class FaultTracker {
       raised = t.raised;
       completed = t.completed;
       cancelled = t.cancelled;
+      ended = t.ended;
       open = t.open;
       raisedCount = t.raisedCount;
       maxSettled = t.maxSettled;
@@ -1073,8 +1134,9 @@ public final class FaultTracker {
       settle(o.key());
     }
 
-    void cancel(ObligationKey k, Instant at) {
+    void cancel(ObligationKey k, Instant at, DutyLedger.Ending why) {
       cancelled = cancelled.with(k, at);
+      ended = ended.with(k, new Ended(raised.get(k), at, why));
       settle(k);
     }
 

@@ -13,12 +13,15 @@ import java.util.Optional;
 import org.immutables.value.Value;
 import org.opsbook.core.Level;
 import org.opsbook.core.Masking;
+import org.opsbook.rules.duty.ComplianceReport;
+import org.opsbook.rules.duty.ComplianceReport.Tally;
 import org.opsbook.rules.report.ReportRules.ReportWindow;
 
 /**
  * Builds the two summary tables of the manual with their column headers verbatim: the weekly major-fault summary
  * (REPORT-FMT-01) and the BUG weekly summary (REPORT-FMT-02). Times are written {@code yyyy-MM-dd HH:mm} in the
- * given zone; an absent value is an empty cell. Stateless.
+ * given zone; an absent value is an empty cell. The weekly report also carries the duty-compliance table
+ * ({@link #dutyCompliance}). Stateless.
  */
 public final class SummaryTables {
   /** REPORT-FMT-01's title. Quote: 「每周重大故障汇总」. */
@@ -40,6 +43,13 @@ public final class SummaryTables {
    */
   public static final List<String> BUG_WEEKLY_HEADERS = ImmutableList.of("时间", "BUG单号", "提交人", "问题描述",
       "AMS单号", "CMCP协作单号", "转支持维护室的单号", "是否已上载", "预计上载时间", "程序修复前的处理方法");
+
+  /** The duty-compliance table's title: the project's own table beside the manual's two (not a manual format). */
+  public static final String DUTY_COMPLIANCE_TITLE = "故障职责履行情况";
+
+  /** The duty-compliance table's columns: by what (规则 or 角色), then the counts and the total lateness in minutes. */
+  public static final List<String> DUTY_COMPLIANCE_HEADERS = ImmutableList.of("分类", "规则/角色", "按时完成", "超时完成",
+      "遗漏", "到期前结束", "未完成", "合计", "超时分钟");
 
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -78,6 +88,26 @@ public final class SummaryTables {
           b.uploaded() ? "是" : "否", time(b.uploadEta(), zone), b.workaround().orElse("")));
     }
     return new SummaryTable(BUG_WEEKLY_TITLE, BUG_WEEKLY_HEADERS, rows);
+  }
+
+  /**
+   * Returns the week's duty-compliance table: one row per rule (规则), one per role that owed the duties (角色), and
+   * the total (合计), each with the duties done on time, done late, missed (fell due and ended undone), ended before
+   * they fell due, and still open, and the total minutes late (the duty ledger, {@link ComplianceReport}).
+   */
+  public static SummaryTable dutyCompliance(ComplianceReport report) {
+    checkNotNull(report, "report");
+    List<List<String>> rows = new ArrayList<>();
+    report.byRule().forEach((rule, t) -> rows.add(tally("规则", rule.value(), t)));
+    report.byRole().forEach((role, t) -> rows.add(tally("角色", role.chineseName(), t)));
+    rows.add(tally("合计", "", report.total()));
+    return new SummaryTable(DUTY_COMPLIANCE_TITLE, DUTY_COMPLIANCE_HEADERS, rows);
+  }
+
+  private static List<String> tally(String kind, String name, Tally t) {
+    return List.of(kind, name, Integer.toString(t.onTime()), Integer.toString(t.late()), Integer.toString(t.missed()),
+        Integer.toString(t.superseded()), Integer.toString(t.open()), Integer.toString(t.total()),
+        Long.toString(t.lateness().toMinutes()));
   }
 
   private static String time(Instant t, ZoneId zone) {

@@ -152,6 +152,45 @@ class ObligationPropertiesTest {
   }
 
   @Test
+  @DisplayName("Duty ledger: every duty ever listed appears exactly once; on time + late + missed + superseded + open = total")
+  void ledgerHoldsEveryDutyOnce() {
+    qt().withExamples(300).forAll(lists().of(integers().allPositive()).ofSizeBetween(1, 30),
+        integers().between(0, 10_000)).checkAssert((script, seed) -> {
+          Run r = run(script, seed);
+          Set<ObligationKey> produced = new HashSet<>();
+          for (int i = 0; i < r.states().size(); i++) {
+            for (Obligation o : r.states().get(i).obligations(r.times().get(i))) {
+              produced.add(o.key());
+            }
+          }
+          int last = r.states().size() - 1;
+          Instant now = r.times().get(last).plus(Duration.ofHours(5));
+          DutyLedger ledger = r.states().get(last).ledger(now);
+          Map<ObligationKey, Integer> listed = new HashMap<>();
+          for (DutyLedger.Entry e : ledger.entries()) {
+            if (e.repeat() == 0) {
+              listed.merge(e.duty().key(), 1, Integer::sum);
+            }
+            e.duty().dueAt().ifPresent(d -> assertThat(e.status() == DutyLedger.Status.MISSED)
+                .as("%s missed only after its due time", e)
+                .isEqualTo(e.endedAt().map(d::isBefore).orElse(false) && e.doneAt().isEmpty()
+                    && e.status() != DutyLedger.Status.SUPERSEDED));
+          }
+          for (ObligationKey k : produced) {
+            assertThat(listed.get(k)).as("%s in the ledger once", k).isEqualTo(1);
+          }
+          assertThat(listed.values()).allMatch(n -> n == 1);
+          ComplianceReport c = ledger.compliance();
+          ComplianceReport.Tally t = c.total();
+          assertThat(t.onTime() + t.late() + t.missed() + t.superseded() + t.open())
+              .isEqualTo(ledger.entries().size()).isEqualTo(t.total());
+          for (DutyLedger.Status s : DutyLedger.Status.values()) {
+            assertThat(c.count(s)).isEqualTo(ledger.with(s).size());
+          }
+        });
+  }
+
+  @Test
   @DisplayName("A repaired fault owes no further escalation: no ESC-ROOM/PROG/DEPT/CENTER duty until it relapses")
   void repairedOwesNoEscalation() {
     qt().withExamples(300).forAll(lists().of(integers().allPositive()).ofSizeBetween(1, 30),

@@ -83,4 +83,28 @@ class SummaryTablesTest {
     assertThat(t.toCsv()).endsWith(",\"号码13800138000缴费后无法开机, \"\"紧急\"\"\",AMS-1,CMCP-2,,否,2026-11-28 22:00,人工开机\r\n");
     assertThat(row.toString()).contains("138****8000").doesNotContain("13800138000").doesNotContain("王五");
   }
+
+  @Test
+  @DisplayName("Duty compliance table: ESC-ROOM-01 missed by an L1 fault repaired unreported, by rule, by role and in all")
+  void dutyCompliance() {
+    org.opsbook.rules.duty.FaultTracker f = org.opsbook.rules.duty.ObligationEngine.standard().track("F-1")
+        .apply(org.opsbook.core.FaultEvent.builder().faultId("F-1").sequence(1)
+            .type(org.opsbook.core.FaultEventType.OPENED).at(at("2026-11-25T09:00:00+08:00"))
+            .facts(org.opsbook.core.FaultFacts.builder().faultId("F-1").detectedAt(at("2026-11-25T09:00:00+08:00"))
+                .complaintCount(25).build()).build())
+        .apply(org.opsbook.core.FaultEvent.builder().faultId("F-1").sequence(2)
+            .type(org.opsbook.core.FaultEventType.REPAIRED).at(at("2026-11-25T10:00:00+08:00")).build());
+    ReportWindow week = ReportWindow.isoWeekOf(at("2026-11-25T12:00:00+08:00"), SHANGHAI);
+    org.opsbook.rules.duty.ComplianceReport c = org.opsbook.rules.duty.ComplianceReport.of(
+        List.of(f.ledger(at("2026-11-25T12:00:00+08:00"))), week.start(), week.end());
+    SummaryTable t = SummaryTables.dutyCompliance(c);
+    assertThat(t.title()).isEqualTo("故障职责履行情况");
+    assertThat(t.headers()).containsExactly("分类", "规则/角色", "按时完成", "超时完成", "遗漏", "到期前结束", "未完成", "合计",
+        "超时分钟");
+    assertThat(t.rows()).contains(List.of("规则", "ESC-ROOM-01", "0", "0", "1", "0", "0", "1", "0"));
+    assertThat(t.rows()).anyMatch(r -> r.get(0).equals("角色") && r.get(1).equals("升级故障值班人员"));
+    List<String> total = t.rows().get(t.rows().size() - 1);
+    assertThat(total.get(0)).isEqualTo("合计");
+    assertThat(Integer.parseInt(total.get(7))).isEqualTo(c.total().total()).isPositive();
+  }
 }

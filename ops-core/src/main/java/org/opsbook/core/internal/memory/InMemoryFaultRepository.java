@@ -3,6 +3,7 @@ package org.opsbook.core.internal.memory;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -65,5 +66,17 @@ public final class InMemoryFaultRepository implements FaultRepository {
     }
     open.sort(Comparator.comparing(FaultSummary::updatedAt).reversed().thenComparing(FaultSummary::faultId));
     return open;
+  }
+
+  @Override
+  public synchronized List<FaultSummary> faultsActiveSince(Instant since) {
+    List<FaultSummary> out = new ArrayList<>();
+    for (FaultSummary s : summaries.values()) {
+      if (s.open() || !s.updatedAt().isBefore(since)) {
+        out.add(s);
+      }
+    }
+    out.sort(Comparator.comparing(FaultSummary::updatedAt).reversed().thenComparing(FaultSummary::faultId));
+    return out;
   }
 }
