@@ -71,12 +71,8 @@ public final class TicketCommand implements DecisionCommand {
   public JsonNode handle(JsonNode request) {
     JsonFields f = JsonFields.of(request, "", FIELDS);
     JsonFields t = f.object("ticket", TICKET_FIELDS);
-    ComplaintTicket received;
-    try {
-      received = ComplaintTicket.received(t.requiredString("ticketId"), t.requiredTimestamp("receivedAt"));
-    } catch (InvalidInputException e) {
-      throw e.under("ticket");
-    }
+    String ticketId = t.requiredString("ticketId");
+    ComplaintTicket received = ComplaintTicket.received(ticketId, t.requiredTimestamp("receivedAt"));
     StandardWorkCalendar calendar = WorkCalendarJson.read(f, "calendar");
     TicketWorkflow workflow = new TicketWorkflow(roster(f), calendar.zone());
     StepRun<ComplaintTicket, TicketEvent, TicketEventData> steps = new StepRun<>(new Family(workflow));
