@@ -8,8 +8,10 @@ import org.opsbook.rules.bug.BugEventData;
 import org.opsbook.rules.bug.BugTicket;
 
 /**
- * API: BUGs (SM-BUG) stored with their audit trail, and the duties each owes (BUG-06's room-manager threshold, the
- * weekly follow-up). The acting person is named by ID and resolved in the directory. Thread-safe.
+ * API: BUGs (SM-BUG) stored with their audit trail (stream {@code bug:<id>}), and the duties each owes (BUG-06's
+ * room-manager threshold, the weekly follow-up BUG-02/08 …). A timed duty waits on the engine's duty timers under the
+ * subject {@code bug:<id>} and reaches the host's reminder when due. The acting person is named by ID and resolved in
+ * the directory. Thread-safe.
  */
 public interface Bugs {
   /** Raises a BUG (SM-BUG-T01). */
@@ -24,6 +26,10 @@ public interface Bugs {
   /** Returns every BUG. */
   List<BugTicket> list();
 
-  /** Returns the duties the BUG owes now. */
+  /**
+   * Returns the duties the BUG owes now, subject {@code bug:<id>}.
+   *
+   * @throws org.opsbook.core.InvalidInputException naming {@code bugId} when no BUG has that ID
+   */
   List<Obligation> duties(String bugId);
 }

@@ -37,12 +37,13 @@ import org.opsbook.rules.cutover.CutoverTicket;
 import org.opsbook.rules.dataop.DataOpEvent;
 import org.opsbook.rules.dataop.DataOpEventData;
 import org.opsbook.rules.dataop.DataOpTicket;
+import org.opsbook.rules.ticket.DutyRoster;
 
 /**
  * API: the operations manual as one engine a host embeds, in the spirit of db-scheduler's {@code Scheduler}. Build it
  * once over a database (migrated on build) or the storage ports, with the host's directory of people, SMS gateway and
- * duty reminder; reach the faults, the SMS workflow, the data operations, the cutovers and the BUGs through it; and
- * {@link #start()} it: the duty timers and the SMS outbox then run on its own threads until {@link #close()}.
+ * duty reminder; reach the faults, the SMS workflow, the data operations, the cutovers, the BUGs and the complaint
+ * tickets through it; and {@link #start()} it: the duty timers and the SMS outbox then run on its own threads until {@link #close()}.
  *
  * <pre>{@code
  * try (OpsEngine engine = OpsEngine.builder().dataSource(dataSource).directory(people).gateway(sms)
@@ -96,6 +97,11 @@ public final class OpsEngine implements AutoCloseable {
   /** Returns the BUGs (SM-BUG) and their duties. */
   public Bugs bugs() {
     return engine.bugs();
+  }
+
+  /** Returns the complaint tickets (SM-TICKET) and their duties. */
+  public Tickets tickets() {
+    return engine.tickets();
   }
 
   /** Returns the audit log every step writes to (read it, verify its chains). */
@@ -213,6 +219,7 @@ public final class OpsEngine implements AutoCloseable {
     private Duration stopTimeout = Duration.ofSeconds(30);
     private Duration checkpointInterval = Duration.ofHours(1);
     private CheckpointSink checkpointSink;
+    private DutyRoster roster = (duty, date) -> Optional.empty();
 
     private Builder() {}
 
@@ -336,6 +343,15 @@ public final class OpsEngine implements AutoCloseable {
     }
 
     /**
+     * Sets who holds the day's billing-declaration and data-modification duty, to whom a complaint ticket is handed
+     * (TICKET-13, TICKET-14; default: no one, so such a hand-off is refused naming the rule).
+     */
+    public Builder dutyRoster(DutyRoster roster) {
+      this.roster = checkNotNull(roster, "roster");
+      return this;
+    }
+
+    /**
      * Builds the engine, migrating the database when built from one.
      *
      * @throws IllegalStateException when no storage, directory or gateway was given, or more than one storage
@@ -350,7 +366,7 @@ public final class OpsEngine implements AutoCloseable {
       Settings settings = new Settings(directory, gateway,
           reminder != null ? reminder : Defaults.loggingReminder(names), calendar, clock, parameters, staffKinds,
           errors != null ? errors : Defaults.loggingErrors(names), threads, executor, owner, outboxInterval,
-          stopTimeout, checkpointInterval, checkpointSink);
+          stopTimeout, checkpointInterval, checkpointSink, roster);
       Ports p = ports != null ? ports : dataSource != null ? Storage.over(dataSource) : Storage.open(url, poolSize);
       try {
         return new OpsEngine(new Engine(p, settings));

@@ -23,7 +23,7 @@ public final class DecisionApi {
 
   /**
    * Returns the dispatcher with every command of the decision API: classify, obligations, notify, dataop,
-   * extraction-window, report and cutover (decision-api.md). The command line, the HTTP server and the demo use it.
+   * extraction-window, report, cutover, fault, bug and ticket (decision-api.md). The command line, the HTTP server and the demo use it.
    */
   public static DecisionApi standard() {
     return builder()
@@ -34,6 +34,9 @@ public final class DecisionApi {
         .register(new org.opsbook.json.internal.ExtractionWindowCommand())
         .register(new org.opsbook.json.internal.ReportCommand())
         .register(new org.opsbook.json.internal.CutoverCommand())
+        .register(new org.opsbook.json.internal.FaultCommand())
+        .register(new org.opsbook.json.internal.BugCommand())
+        .register(new org.opsbook.json.internal.TicketCommand())
         .build();
   }
 

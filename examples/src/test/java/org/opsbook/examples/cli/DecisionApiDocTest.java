@@ -77,7 +77,7 @@ class DecisionApiDocTest {
   void everyCommandHasAnExampleAndTheDocumentLinksNoSharedFiles() throws IOException {
     List<String> commands = examples().stream().map(Example::command).toList();
     assertThat(commands).contains("classify", "obligations", "notify", "dataop", "extraction-window", "report",
-        "cutover");
+        "cutover", "fault", "bug", "ticket");
     String text = Files.readString(doc(), UTF_8);
     assertThat(text).doesNotContain("../shared").contains("](rules.md#");
   }

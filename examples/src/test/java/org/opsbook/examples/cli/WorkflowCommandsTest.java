@@ -62,8 +62,9 @@ class WorkflowCommandsTest {
         + "'plannedStart': '2026-11-25T10:00:00+08:00', 'calendar': {'holidays': ['2026-10-01'], "
         + "'workdays': ['2026-10-10']}}");
     assertThat(r.status()).isZero();
-    assertThat(r.out().toString()).isEqualTo("{\"allowed\":false,\"violations\":[\"DATAOP-EXT-04\"],"
-        + "\"earliestAllowedStart\":\"2026-11-25T12:00:00+08:00\"}");
+    assertThat(r.out().toString()).startsWith("{\"allowed\":false,\"violations\":[\"DATAOP-EXT-04\"],"
+        + "\"details\":[{\"ruleId\":\"DATAOP-EXT-04\",\"field\":\"plannedStart\",")
+        .endsWith("\"earliestAllowedStart\":\"2026-11-25T12:00:00+08:00\"}");
   }
 
   @Test

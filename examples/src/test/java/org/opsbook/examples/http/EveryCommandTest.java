@@ -76,7 +76,21 @@ class EveryCommandTest {
         Arguments.of("cutover", "{'plannedStart': '2026-11-27T22:00:00+08:00', "
                 + "'applicationSubmittedAt': '2026-11-25T16:00:00+08:00'}", "/violations/1", "CUTOVER-23",
             "{'plannedStart': '2026-11-27T22:00:00+08:00', 'reportContents': ['PLAN', 'SLIDES']}",
-            "reportContents[1]"));
+            "reportContents[1]"),
+        Arguments.of("fault", "{'facts': {'complaintCount': 25, 'detectedAt': '2026-11-25T09:00:00+08:00'}, "
+                + "'steps': [{'event': 'openFault', 'at': '2026-11-25T09:00:00+08:00', "
+                + "'actor': {'id': 'zhou', 'roles': ['ESC_DUTY']}}]}", "/finalState", "DETECTED",
+            "{'facts': {}, 'steps': [{'event': 'openFault', 'at': '2026-11-25T09:00:00+08:00', "
+                + "'actor': {'id': 'zhou', 'roles': ['ESC_DUTY']}, 'data': {'handoverNote': 'x'}}]}",
+            "steps[0].data.handoverNote"),
+        Arguments.of("bug", "{'steps': [{'event': 'submitAms', 'at': '2026-11-25T09:00:00+08:00', "
+                + "'actor': {'id': 'li', 'roles': ['BUG_PROCESSOR']}}]}", "/steps/0/violations/0", "SM-BUG-T02",
+            "{'steps': [{'event': 'submitAms', 'at': '2026-11-25T09:00:00+08:00'}]}", "steps[0].actor"),
+        Arguments.of("ticket", "{'ticket': {'ticketId': 'T-1', 'receivedAt': '2026-11-25T09:00:00+08:00'}, "
+                + "'steps': [{'event': 'accept', 'at': '2026-11-25T09:05:00+08:00', "
+                + "'actor': {'id': 'he', 'roles': ['PRE_PROCESSOR']}}]}", "/finalState", "PREPROCESSING",
+            "{'ticket': {'ticketId': 'T-1', 'receivedAt': '2026-11-25T09:00:00'}, 'steps': []}",
+            "ticket.receivedAt"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -125,7 +139,7 @@ class EveryCommandTest {
   @Test
   void everyCommandOfTheContractIsServed() {
     assertThat(Commands.decisionApi().commandNames()).containsExactlyInAnyOrder("classify", "obligations", "notify",
-        "dataop", "extraction-window", "report", "cutover");
+        "dataop", "extraction-window", "report", "cutover", "fault", "bug", "ticket");
   }
 
   private record Answer(int status, JsonNode body) {}

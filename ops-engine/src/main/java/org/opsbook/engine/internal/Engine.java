@@ -8,12 +8,14 @@ import org.opsbook.core.internal.machine.WorkflowStore;
 import org.opsbook.engine.Bugs;
 import org.opsbook.engine.Faults;
 import org.opsbook.engine.Messages;
+import org.opsbook.engine.Tickets;
 import org.opsbook.engine.Workflows;
 import org.opsbook.notify.internal.NotifyConfig;
 import org.opsbook.notify.internal.workflow.SmsWorkflow;
 import org.opsbook.rules.bug.BugEvent;
 import org.opsbook.rules.bug.BugEventData;
 import org.opsbook.rules.bug.BugTicket;
+import org.opsbook.rules.bug.BugDuties;
 import org.opsbook.rules.bug.BugWorkflow;
 import org.opsbook.rules.cutover.CutoverEvent;
 import org.opsbook.rules.cutover.CutoverEventData;
@@ -28,6 +30,9 @@ import org.opsbook.json.internal.DataOpCodec;
 import org.opsbook.rules.duty.FaultDutyService;
 import org.opsbook.rules.duty.ObligationEngine;
 import org.opsbook.json.internal.BugJson;
+import org.opsbook.json.internal.TicketJson;
+import org.opsbook.rules.ticket.TicketDuties;
+import org.opsbook.rules.ticket.TicketWorkflow;
 
 /**
  * The engine's wiring: every service of the rules and notify modules built once over the storage ports, with the
@@ -44,6 +49,7 @@ public final class Engine {
   private final Workflows<DataOpTicket, DataOpEvent, DataOpEventData> extractions;
   private final Workflows<CutoverTicket, CutoverEvent, CutoverEventData> cutovers;
   private final Bugs bugs;
+  private final Tickets tickets;
   private final Loops loops;
 
   /** Wires the engine over {@code ports} as {@code settings} say. */
@@ -66,9 +72,12 @@ public final class Engine {
         DataOpWorkflow.extraction(params, calendar), DataOpCodec.instance(), clock), actors, clock);
     this.cutovers = new StoredFamily<>(new WorkflowStore<>(ports.workflows(), new CutoverWorkflow(calendar, params),
         CutoverCodec.instance(), clock), actors, clock);
-    WorkflowStore<BugTicket, BugEvent, BugEventData> bugStore = new WorkflowStore<>(ports.workflows(),
-        new BugWorkflow(params), new BugJson(), clock);
-    this.bugs = new BugDesk(bugStore, actors, clock, params, calendar.zone());
+    this.bugs = new BugDesk(new DutyFamily<>(new WorkflowStore<>(ports.workflows(), new BugWorkflow(params),
+        new BugJson(), clock), ports.obligations(), actors, clock, "bug",
+        (bug, now) -> BugDuties.of(bug, now, params, calendar.zone())));
+    this.tickets = new TicketDesk(new DutyFamily<>(new WorkflowStore<>(ports.workflows(),
+        new TicketWorkflow(settings.roster(), calendar.zone()), new TicketJson(), clock), ports.obligations(), actors,
+        clock, "ticket", (ticket, now) -> TicketDuties.of(ticket, now, params, calendar)));
     this.loops = new Loops(this, settings);
   }
 
@@ -118,6 +127,11 @@ public final class Engine {
   /** Returns SM-BUG. */
   public Bugs bugs() {
     return bugs;
+  }
+
+  /** Returns SM-TICKET. */
+  public Tickets tickets() {
+    return tickets;
   }
 
   /** Returns the audit checkpoints the engine kept in the audit log (its default sink), oldest first. */

@@ -17,6 +17,7 @@ import org.opsbook.core.spi.WorkCalendar;
 import org.opsbook.engine.CheckpointSink;
 import org.opsbook.engine.DutyReminder;
 import org.opsbook.engine.StorageErrorListener;
+import org.opsbook.rules.ticket.DutyRoster;
 
 /**
  * What a host configured on the engine's builder, defaults applied.
@@ -24,11 +25,12 @@ import org.opsbook.engine.StorageErrorListener;
  * @param executor the host's executor for the outbox loop, or null for one the engine owns
  * @param checkpointInterval how often the audit heads are checkpointed; zero for never
  * @param checkpointSink where checkpoints go, or null to keep them in the audit log
+ * @param roster who holds the day's billing-declaration and data-modification duty (complaint tickets)
  */
 public record Settings(Directory directory, MessageGateway gateway, DutyReminder reminder, WorkCalendar calendar,
     Clock clock, OpsParameters parameters, Function<Person, ActorKind> staffKinds, StorageErrorListener errors,
     ThreadFactory threads, ScheduledExecutorService executor, String owner, Duration outboxInterval,
-    Duration stopTimeout, Duration checkpointInterval, CheckpointSink checkpointSink) {
+    Duration stopTimeout, Duration checkpointInterval, CheckpointSink checkpointSink, DutyRoster roster) {
   /** Checks the components. */
   public Settings {
     checkNotNull(directory, "directory");
@@ -40,6 +42,7 @@ public record Settings(Directory directory, MessageGateway gateway, DutyReminder
     checkNotNull(staffKinds, "staffKinds");
     checkNotNull(errors, "errors");
     checkNotNull(threads, "threads");
+    checkNotNull(roster, "roster");
     checkNotNull(owner, "owner");
     checkArgument(!owner.isBlank(), "owner must not be blank");
     checkArgument(outboxInterval.compareTo(Duration.ZERO) > 0, "outboxInterval must be > 0: %s", outboxInterval);

@@ -69,6 +69,28 @@ public final class CutoverCommand implements DecisionCommand {
     }
     out.put("announcementRequired", r.announcementRequired());
     out.set("violations", OpsJson.ruleIds(r.violations()));
+    ViolationDetails.put(out, violations(r, facts, calendar), field -> field);
+    return out;
+  }
+
+  /** What each violated rule of {@code r} is about, in words. */
+  private static java.util.List<org.opsbook.core.Violation> violations(CutoverReadiness r, Cutover facts,
+      StandardWorkCalendar calendar) {
+    java.util.List<org.opsbook.core.Violation> out = new java.util.ArrayList<>();
+    for (org.opsbook.core.RuleId rule : r.violations()) {
+      out.add(switch (rule.value()) {
+        case "CUTOVER-12" -> org.opsbook.core.Violation.of(rule, "reportContents",
+            "the report for the supervisor's approval lacks " + r.missingReportContents());
+        case "CUTOVER-24" -> org.opsbook.core.Violation.of(rule, "applicationContents",
+            "the application lacks " + r.missingApplicationContents());
+        case "CUTOVER-23" -> org.opsbook.core.Violation.of(rule, "applicationSubmittedAt",
+            facts.applicationSubmittedAt().map(at -> "the application is complete at "
+                + Timestamps.format(at, calendar.zone()) + ", after its deadline "
+                + Timestamps.format(r.applicationDeadline(), calendar.zone()) + " (3 working days ahead)")
+                .orElse("no applicationSubmittedAt: the application is not complete"));
+        default -> org.opsbook.core.Violation.of(rule, ViolationDetails.title(rule));
+      });
+    }
     return out;
   }
 }

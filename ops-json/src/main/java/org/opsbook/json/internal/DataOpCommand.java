@@ -92,9 +92,10 @@ public final class DataOpCommand implements DecisionCommand {
       r.put("event", s.event().eventName());
       r.put("allowed", o.isAccepted());
       r.put("state", ticket.state().name());
-      // an allowed step lists what it recorded as broken (a run into peak hours, DATAOP-EXT-04)
-      r.set("violations", OpsJson.ruleIds(o.isAccepted()
-          ? new java.util.TreeSet<>(DataOpWorkflow.newlyRecordedViolations(before, ticket)) : o.violatedRules()));
+      // an allowed step lists what it recorded as broken (a run into peak hours, DATAOP-EXT-04), dated by its time
+      StepRun.write(r, o.isAccepted()
+          ? ViolationDetails.recorded(DataOpWorkflow.newlyRecordedViolations(before, ticket), "at") : o.violations(),
+          StepRun.stepField(s.path(), wf.recordedFields(s.event())));
     }
     writeBatch(out, ticket);
     out.set("steps", results);

@@ -53,6 +53,9 @@ public final class ExtractionWindowCommand implements DecisionCommand {
     ObjectNode out = OpsJson.object();
     out.put("allowed", d.allowed());
     out.set("violations", OpsJson.ruleIds(d.violations()));
+    ViolationDetails.put(out, d.violations().stream().map(rule -> org.opsbook.core.Violation.of(rule, "plannedStart",
+        (d.large() ? rows + " rows is a large extraction" : minutes + " minutes is a long extraction")
+            + ": it may not run in the peak hours of a working day")).toList(), field -> field);
     if (d.earliestAllowedStart().isPresent()) {
       out.put("earliestAllowedStart", Timestamps.format(d.earliestAllowedStart().get(), calendar.zone()));
     } else {

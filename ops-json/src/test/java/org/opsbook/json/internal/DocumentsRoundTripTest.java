@@ -27,6 +27,8 @@ class DocumentsRoundTripTest {
         Arguments.of("Actor", ActorJson.SCHEMA),
         Arguments.of("BugTicket", BugJson.TICKET),
         Arguments.of("BugEventData", BugJson.EVENT),
+        Arguments.of("ComplaintTicket", TicketJson.TICKET),
+        Arguments.of("TicketEventData", TicketJson.EVENT),
         Arguments.of("Cutover", CutoverJson.FACTS),
         Arguments.of("CutoverEventData", CutoverJson.DATA),
         Arguments.of("DataOp", DataOpJson.OPERATION),

@@ -1,0 +1,120 @@
+package org.opsbook.engine.internal;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.stream.Collectors;
+import org.opsbook.core.InvalidInputException;
+import org.opsbook.core.Obligation;
+import org.opsbook.core.ObligationKey;
+import org.opsbook.core.internal.machine.WorkflowStore;
+import org.opsbook.core.machine.Outcome;
+import org.opsbook.core.spi.ObligationRepository;
+import org.opsbook.core.spi.ObligationRepository.ScheduledObligation;
+import org.opsbook.core.spi.WorkflowRepository.TransitionRecord;
+import org.opsbook.engine.Result;
+
+/**
+ * A stored family whose instances owe duties (BUGs, complaint tickets): each accepted step is stored with its audit
+ * entry, and then the instance's timed duties are put on the engine's duty timers under the subject
+ * {@code <prefix>:<id>}, the ones it no longer owes taken off; a closed instance owes none. The scheduler then hands
+ * each due duty to the host's reminder, like a fault's. Thread-safe.
+ *
+ * @param <I> the instance
+ * @param <E> its events
+ * @param <D> what an event records
+ */
+final class DutyFamily<I, E extends Enum<E>, D> {
+  private final WorkflowStore<I, E, D> store;
+  private final ObligationRepository timers;
+  private final Actors actors;
+  private final Clock clock;
+  private final String prefix;
+  private final BiFunction<I, Instant, List<Obligation>> duties;
+
+  /**
+   * Creates the family.
+   *
+   * @param prefix the subject prefix of its duties, e.g. {@code bug}
+   * @param duties the duties an instance owes as of a moment
+   */
+  DutyFamily(WorkflowStore<I, E, D> store, ObligationRepository timers, Actors actors, Clock clock, String prefix,
+      BiFunction<I, Instant, List<Obligation>> duties) {
+    this.store = checkNotNull(store, "store");
+    this.timers = checkNotNull(timers, "timers");
+    this.actors = checkNotNull(actors, "actors");
+    this.clock = checkNotNull(clock, "clock");
+    this.prefix = checkNotNull(prefix, "prefix");
+    this.duties = checkNotNull(duties, "duties");
+  }
+
+  /** Stores a new instance built for the acting person at the clock's time, then schedules its duties. */
+  Result<I> create(BiFunction<org.opsbook.core.Actor, Instant, I> draft, String personId) {
+    var actor = actors.actor(personId);
+    var at = clock.instant();
+    return scheduled(store.create(draft.apply(actor, at), actor, at), at);
+  }
+
+  /** Applies {@code event} to the stored instance, then reschedules its duties. */
+  Result<I> fire(String id, E event, String personId, D data) {
+    var at = clock.instant();
+    return scheduled(store.fire(id, event, actors.actor(personId), data, at), at);
+  }
+
+  Optional<I> find(String id) {
+    return store.find(id);
+  }
+
+  List<I> list() {
+    return store.list();
+  }
+
+  List<TransitionRecord> history(String id) {
+    return store.history(id);
+  }
+
+  /**
+   * Returns the duties the stored instance owes now, subject {@code <prefix>:<id>}.
+   *
+   * @throws InvalidInputException naming the family's ID field when nothing is stored under {@code id}
+   */
+  List<Obligation> duties(String id) {
+    I instance = store.find(id).orElseThrow(() -> new InvalidInputException(store.workflow().idField(),
+        "no " + store.workflow().machine() + " instance " + id));
+    return owed(instance, id, clock.instant());
+  }
+
+  private List<Obligation> owed(I instance, String id, Instant now) {
+    String subject = prefix + ":" + id;
+    List<Obligation> out = new ArrayList<>();
+    for (Obligation o : duties.apply(instance, now)) {
+      out.add(Obligation.builder().ruleId(o.ruleId()).subjectId(subject).actor(o.actor()).action(o.action())
+          .target(o.target()).channel(o.channel()).dueAt(o.dueAt()).triggeredAt(o.triggeredAt())
+          .recurring(o.recurring()).sequence(o.sequence()).build());
+    }
+    return out;
+  }
+
+  private Result<I> scheduled(Outcome<I> o, Instant at) {
+    if (o.isAccepted()) {
+      String id = store.workflow().idOf(o.instance());
+      String subject = prefix + ":" + id;
+      List<ScheduledObligation> timed = owed(o.instance(), id, at).stream().filter(d -> d.dueAt().isPresent())
+          .map(ScheduledObligation::of).toList();
+      Set<ObligationKey> keep = timed.stream().map(ScheduledObligation::key).collect(Collectors.toSet());
+      for (ScheduledObligation pending : timers.pending(subject)) {
+        if (!keep.contains(pending.key())) {
+          timers.cancel(pending.key());
+        }
+      }
+      timers.scheduleAll(timed);
+    }
+    return Results.of(o);
+  }
+}

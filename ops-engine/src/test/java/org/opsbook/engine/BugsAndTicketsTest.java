@@ -1,0 +1,112 @@
+package org.opsbook.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.opsbook.engine.EngineFixture.T0;
+import static org.opsbook.engine.EngineFixture.person;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.opsbook.core.InvalidInputException;
+import org.opsbook.core.Obligation;
+import org.opsbook.core.Role;
+import org.opsbook.core.memory.InMemoryDirectory;
+import org.opsbook.core.memory.RecordingMessageGateway;
+import org.opsbook.core.time.MutableClock;
+import org.opsbook.rules.bug.BugEvent;
+import org.opsbook.rules.bug.BugEventData;
+import org.opsbook.rules.bug.BugState;
+import org.opsbook.rules.ticket.TicketCause;
+import org.opsbook.rules.ticket.TicketEvent;
+import org.opsbook.rules.ticket.TicketEventData;
+import org.opsbook.rules.ticket.TicketState;
+
+/** BUGs and complaint tickets through the engine: stored with their history, their duties on the engine's timers. */
+class BugsAndTicketsTest {
+  private final MutableClock clock = MutableClock.at(T0);
+  private final List<Obligation> reminded = new CopyOnWriteArrayList<>();
+
+  private OpsEngine engine() {
+    return OpsEngine.builder().dataSource(EngineFixture.freshH2())
+        .directory(InMemoryDirectory.of(List.of(person("wang", Role.TICKET_REVIEWER),
+            person("li", Role.BUG_PROCESSOR), person("sun", Role.BUG_FOLLOWER), person("he", Role.PRE_PROCESSOR),
+            person("qian", Role.BILLING_DECLARANT), person("zhao", Role.BILLING_DECLARANT))))
+        .gateway(new RecordingMessageGateway(clock)).reminder((duty, owing) -> reminded.add(duty)).clock(clock)
+        .dutyRoster((duty, date) -> duty == Role.BILLING_DECLARANT && date.equals(LocalDate.of(2026, 11, 25))
+            ? Optional.of("qian") : Optional.empty())
+        .build();
+  }
+
+  private static BugEventData raised() {
+    return BugEventData.builder().description("充值成功但余额未增加").addComplaintNumbers("13800138000")
+        .complaintIssue("充值不到账").build();
+  }
+
+  @Test
+  void BUG_02_aRaisedBugIsStoredAndItsWeeklyFollowUpReachesTheReminderAsBugSubject() {
+    try (OpsEngine ops = engine()) {
+      Result<?> raised = ops.bugs().raise("BUG-1", raised(), "wang");
+      assertThat(raised.accepted()).isTrue();
+      assertThat(ops.bugs().find("BUG-1").orElseThrow().state()).isEqualTo(BugState.IDENTIFIED);
+      List<Obligation> duties = ops.bugs().duties("BUG-1");
+      assertThat(duties).extracting(o -> o.ruleId().value()).contains("BUG-02", "BUG-03", "BUG-08");
+      assertThat(duties).extracting(Obligation::subjectId).containsOnly("bug:BUG-1");
+
+      // the weekly follow-up falls due at the end of the ISO week: Monday 2026-11-30 00:00 in Asia/Shanghai
+      Instant weekEnd = Instant.parse("2026-11-29T16:00:00Z");
+      assertThat(ops.nextDueAt()).contains(weekEnd);
+      clock.set(weekEnd);
+      assertThat(ops.runDueWork().dutiesReminded()).isEqualTo(2);
+      assertThat(reminded).extracting(o -> o.ruleId().value()).containsExactlyInAnyOrder("BUG-02", "BUG-08");
+      assertThat(reminded).extracting(Obligation::subjectId).containsOnly("bug:BUG-1");
+    }
+  }
+
+  @Test
+  void BUG_03_aRefusedStepStoresNothingAndAnAcceptedOneEndsItsDuty() {
+    try (OpsEngine ops = engine()) {
+      ops.bugs().raise("BUG-1", raised(), "wang");
+      Result<?> refused = ops.bugs().fire("BUG-1", BugEvent.SUBMIT_AMS, "li", BugEventData.empty());
+      assertThat(refused.accepted()).isFalse();
+      assertThat(refused.violatedRules()).extracting(r -> r.value()).containsExactly("BUG-03");
+      assertThat(ops.bugs().fire("BUG-1", BugEvent.SUBMIT_AMS, "li",
+          BugEventData.builder().amsBugTicketNo("AMS-1").build()).accepted()).isTrue();
+      assertThat(ops.bugs().duties("BUG-1")).extracting(o -> o.ruleId().value()).doesNotContain("BUG-03");
+      assertThatThrownBy(() -> ops.bugs().duties("BUG-9")).isInstanceOf(InvalidInputException.class)
+          .hasMessageContaining("bugId");
+    }
+  }
+
+  @Test
+  void TICKET_13_aTicketGoesToTheDaysBillingDutyAndItsDailyProgressReachesTheReminder_TICKET_02() {
+    try (OpsEngine ops = engine()) {
+      assertThat(ops.tickets().receive("T-1", T0, "he").accepted()).isTrue();
+      ops.tickets().fire("T-1", TicketEvent.ACCEPT, "he", TicketEventData.empty());
+      ops.tickets().fire("T-1", TicketEvent.SET_CAUSE, "he", TicketEventData.builder()
+          .cause(TicketCause.BUSINESS_RULE).escalationTrend(false).needsProvincialBilling(true).build());
+      Result<?> wrong = ops.tickets().fire("T-1", TicketEvent.SUBMIT_TO_BILLING_DUTY, "he",
+          TicketEventData.builder().assignee("zhao").build());
+      assertThat(wrong.violatedRules()).extracting(r -> r.value()).containsExactly("TICKET-13");
+      assertThat(ops.tickets().fire("T-1", TicketEvent.SUBMIT_TO_BILLING_DUTY, "he",
+          TicketEventData.builder().assignee("qian").build()).accepted()).isTrue();
+      assertThat(ops.tickets().find("T-1").orElseThrow().state()).isEqualTo(TicketState.AWAITING_BILLING_CENTER);
+      assertThat(ops.tickets().history("T-1")).hasSize(3);
+
+      List<Obligation> duties = ops.tickets().duties("T-1");
+      assertThat(duties).extracting(Obligation::subjectId).containsOnly("ticket:T-1");
+      Obligation progress = duties.stream().filter(o -> o.ruleId().value().equals("TICKET-02")).findFirst()
+          .orElseThrow();
+      Instant noonNextDay = Instant.parse("2026-11-26T04:00:00Z");
+      assertThat(progress.dueAt()).contains(noonNextDay);
+      clock.set(noonNextDay);
+      ops.runDueWork();
+      assertThat(reminded).extracting(o -> o.ruleId().value() + "@" + o.subjectId()).contains("TICKET-02@ticket:T-1");
+      assertThatThrownBy(() -> ops.tickets().duties("T-9")).isInstanceOf(InvalidInputException.class)
+          .hasMessageContaining("ticketId");
+    }
+  }
+}
