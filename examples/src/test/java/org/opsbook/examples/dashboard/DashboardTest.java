@@ -3,6 +3,8 @@ package org.opsbook.examples.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -101,6 +103,32 @@ class DashboardTest {
     assertThat(OpsJson.write(err.get("ruleIds"))).isEqualTo("[\"NOTIFY-REVIEW-01\"]");
     assertThat(err.get("message").asText()).as("the session decides, not the body's reviewerId")
         .contains("NOTIFY-REVIEW-01", "the reviewer must not be the author");
+  }
+
+  @Test
+  @Order(3)
+  void anApprovalWithoutASessionIsUnauthenticated() throws Exception {
+    HttpResponse<String> r = served.anonymous().post("/api/messages/approve", "{'key': '" + PENDING
+        + "', 'reviewerId': 'lisi'}");
+    assertThat(r.statusCode()).isEqualTo(401);
+    assertThat(OpsJson.parse(r.body()).at("/error/code").asText()).isEqualTo("UNAUTHENTICATED");
+  }
+
+  @Test
+  @Order(3)
+  void aCrossSiteApprovalIsRefusedEvenWithTheTeamLeadersSession() throws Exception {
+    // the "simple request" a page of another site can send: text/plain, its own Origin, the browser's cookies
+    HttpResponse<String> r = lisi.send(HttpRequest.newBuilder(URI.create(served.url("/api/messages/approve")))
+        .POST(HttpRequest.BodyPublishers.ofString("{\"key\": \"" + PENDING + "\"}"))
+        .header("Content-Type", "text/plain").header("Origin", "http://evil.example"));
+    assertThat(r.statusCode()).isEqualTo(403);
+    assertThat(OpsJson.parse(r.body()).at("/error/code").asText()).isEqualTo("CROSS_ORIGIN");
+    HttpResponse<String> sameSiteNoToken = served.anonymousWithCookiesOf("lisi").post("/api/messages/approve",
+        "{'key': '" + PENDING + "'}");
+    assertThat(sameSiteNoToken.statusCode()).as("the session's cookie without its CSRF token").isEqualTo(403);
+    assertThat(OpsJson.parse(sameSiteNoToken.body()).at("/error/code").asText()).isEqualTo("CSRF");
+    assertThat(OpsJson.parse(dashboard().toString()).get("messages").get(0).get("state").asText())
+        .isEqualTo("IN_REVIEW");
   }
 
   @Test

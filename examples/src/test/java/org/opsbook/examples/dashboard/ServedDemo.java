@@ -112,6 +112,13 @@ public final class ServedDemo implements AutoCloseable {
     });
   }
 
+  /** Returns a client that carries the session cookie of {@code id} but not its CSRF token. */
+  public Client anonymousWithCookiesOf(String id) {
+    Client signedIn = as(id);
+    Client c = new Client(this, signedIn.http);
+    return c;
+  }
+
   /** Returns a client signed in as nobody. */
   public Client anonymous() {
     return new Client(this);
@@ -124,8 +131,12 @@ public final class ServedDemo implements AutoCloseable {
     private String csrf;
 
     private Client(ServedDemo served) {
+      this(served, HttpClient.newBuilder().cookieHandler(new CookieManager()).build());
+    }
+
+    private Client(ServedDemo served, HttpClient http) {
       this.served = served;
-      this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+      this.http = http;
     }
 
     /** GETs {@code path}. */
