@@ -146,11 +146,11 @@ public final class Main {
   }
 
   @Command(name = "opsbook", mixinStandardHelpOptions = true, version = "opsbook 0.1.0",
-      synopsisHeading = "Usage: ", customSynopsis = {
-          "./opsbook <command> < request.json",
-          "./opsbook demo [--data DIR | --db JDBC-URL] [--calendar FILE]",
-          "./opsbook serve [--port N] [--host H] [--data DIR | --db JDBC-URL] [--people FILE] ...",
-          "./opsbook hash-password < password.txt"},
+      synopsisHeading = "Usage:%n", customSynopsis = {
+          "  ./opsbook <command> < request.json",
+          "  ./opsbook demo [--data DIR | --db JDBC-URL] [--calendar FILE]",
+          "  ./opsbook serve [--port N] [--host H] [--data DIR | --db JDBC-URL] [--people FILE] [OPTIONS]",
+          "  ./opsbook hash-password < password.txt"},
       description = "The operations manual, executable: the JSON decision commands, the demo and the server. "
           + "./opsbook <command> --help describes each.",
       commandListHeading = "%nCommands:%n")
