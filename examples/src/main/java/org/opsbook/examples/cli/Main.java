@@ -149,7 +149,7 @@ public final class Main {
       synopsisHeading = "Usage:%n", customSynopsis = {
           "  ./opsbook <command> < request.json",
           "  ./opsbook demo [--data DIR | --db JDBC-URL] [--calendar FILE]",
-          "  ./opsbook serve [--port N] [--host H] [--data DIR | --db JDBC-URL] [--people FILE] [OPTIONS]",
+          "  ./opsbook serve [--port N] [--host H] [--people FILE] [OPTIONS]",
           "  ./opsbook hash-password < password.txt"},
       description = "The operations manual, executable: the JSON decision commands, the demo and the server. "
           + "./opsbook <command> --help describes each.",

@@ -99,8 +99,9 @@ public final class Demo {
       String serve = db.embedded() && db.dataFolder().equals(Database.inFolder(Database.DEFAULT_FOLDER).dataFolder())
           ? "./opsbook serve" : db.embedded() ? "./opsbook serve --data " + db.dataFolder()
           : "./opsbook serve --db '" + db.describe() + "'";
-      timeline.text("Dashboard: " + serve + ", then open http://127.0.0.1:8080/"
-          + (waiting ? " — " + pending + " waits there for the team leader's review." : "."));
+      timeline.text("Dashboard: " + serve + ", then open http://127.0.0.1:8080/ and sign in with a one-time "
+          + "password it prints" + (waiting ? " — " + pending + " waits there for the team leader's review (lisi), "
+          + "then for the 68284 desk to send it (sunba)." : "."));
       timeline.finish();
       return intact ? 0 : 1;
     } catch (RuntimeException e) {

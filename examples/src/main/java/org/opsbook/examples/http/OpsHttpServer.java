@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.NetworkInterface;
 import java.net.URLDecoder;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
@@ -17,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -267,10 +269,27 @@ public final class OpsHttpServer implements AutoCloseable {
       Set<String> hosts = new LinkedHashSet<>(List.of("localhost", "127.0.0.1", "[::1]"));
       String bound = b.host.toLowerCase(Locale.ROOT);
       if (!bound.equals("0.0.0.0") && !bound.equals("::") && !bound.equals("[::]")) {
-        hosts.add(bound.contains(":") && !bound.startsWith("[") ? "[" + bound + "]" : bound);
+        hosts.add(bracketed(bound));
+      } else {
+        // every interface: the machine's name and addresses are this server's names too
+        try {
+          hosts.add(InetAddress.getLocalHost().getHostName().toLowerCase(Locale.ROOT));
+          for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            for (InetAddress a : Collections.list(nic.getInetAddresses())) {
+              String ip = a.getHostAddress();
+              hosts.add(bracketed(ip.contains("%") ? ip.substring(0, ip.indexOf('%')) : ip));
+            }
+          }
+        } catch (IOException e) {
+          // no names beyond loopback and --allow-host
+        }
       }
       b.allowedHosts.forEach(h -> hosts.add(h.toLowerCase(Locale.ROOT)));
       return Set.copyOf(hosts);
+    }
+
+    private static String bracketed(String host) {
+      return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 
     @Override
@@ -388,8 +407,8 @@ public final class OpsHttpServer implements AutoCloseable {
         return f.get(limits.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
       } catch (TimeoutException e) {
         f.cancel(true);
-        return Reply.error(503, "TIMEOUT", "the request took longer than " + limits.requestTimeout().toSeconds()
-            + " s and was stopped");
+        return Reply.error(503, "TIMEOUT", "the request took longer than " + limits.requestTimeout().toMillis()
+            + " ms and was stopped");
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         f.cancel(true);
