@@ -1,8 +1,11 @@
-// The operations dashboard: plain JavaScript, no build step. It polls /api/dashboard and renders three tables;
-// countdowns tick every second from the server's clock offset.
+// The operations dashboard: plain JavaScript, no build step. It learns who is signed in from /api/session (with the
+// CSRF token every change carries), polls /api/dashboard and renders the tables; countdowns tick every second from
+// the server's clock offset. Its words come from the bundle the server put in #texts (the browser's language).
 (function () {
   'use strict';
+  const T = JSON.parse(document.getElementById('texts').textContent);
   let data = null;
+  let me = null;
   let skew = 0; // server now minus browser now, in ms
 
   function el(tag, attrs, children) {
@@ -14,6 +17,10 @@
     return e;
   }
 
+  function t(key, args) {
+    return (T[key] || key).replace(/\{(\w+)\}/g, (m, k) => (args && k in args) ? String(args[k]) : m);
+  }
+
   // Times are shown in the host's zone (the calendar's, Asia/Shanghai by default), whatever the browser's.
   function fmt(iso) {
     const opts = { hour12: false };
@@ -22,46 +29,57 @@
   }
 
   function countdown(iso) {
-    if (!iso) return { text: 'timely (及时)', overdue: false };
+    if (!iso) return { text: t('page.timely'), overdue: false };
     const ms = Date.parse(iso) - (Date.now() + skew);
     const abs = Math.abs(ms);
     const h = Math.floor(abs / 3600000), m = Math.floor(abs / 60000) % 60, s = Math.floor(abs / 1000) % 60;
-    const t = (h ? h + 'h ' : '') + (h || m ? m + 'm ' : '') + s + 's';
-    return ms >= 0 ? { text: 'in ' + t, overdue: false } : { text: 'overdue ' + t, overdue: true };
+    const d = (h ? h + 'h ' : '') + (h || m ? m + 'm ' : '') + s + 's';
+    return ms >= 0 ? { text: t('page.in') + ' ' + d, overdue: false } : { text: t('page.overdue') + ' ' + d, overdue: true };
   }
 
   function fill(tbody, rows, empty) {
     tbody.replaceChildren(...(rows.length ? rows : [el('tr', {}, [el('td', { colspan: '4', class: 'muted', text: empty })])]));
   }
 
-  function render() {
-    if (!data) return;
-    document.getElementById('now').textContent = fmt(Date.now() + skew);
-    fill(document.querySelector('#faults tbody'), data.faults.map(f => el('tr', { 'data-fault': f.faultId }, [
+  function faultRow(f) {
+    return el('tr', { 'data-fault': f.faultId }, [
       el('td', {}, [el('strong', { text: f.faultId }), el('div', { class: 'muted', text: f.subject || '' })]),
       el('td', { class: 'level ' + f.currentLevel }, [f.currentLevel + ' ' + f.severityLabel,
         el('div', { class: 'muted rules', text: (f.matchedRules || []).join(' ') }),
-        f.repairedAt ? el('div', { class: 'repaired', text: 'repaired ' + fmt(f.repairedAt) }) : '']),
+        f.repairedAt ? el('div', { class: 'repaired', text: t('page.repaired') + ' ' + fmt(f.repairedAt) }) : '']),
       el('td', { class: 'level ' + f.peakLevel, text: f.peakLevel }),
       el('td', {}, f.nextDuties.map(d => {
         const c = countdown(d.dueAt);
         return el('div', { class: 'duty', title: d.action + ' (' + d.channel + ')' }, [el('code', { text: d.ruleId }), ' ' + d.actor + ' → ' + d.target + ' ',
           el('span', { class: 'due' + (c.overdue ? ' overdue' : ''), 'data-due': d.dueAt || '', text: c.text })]);
       }))
-    ])), 'No open faults.');
+    ]);
+  }
+
+  function can(role) {
+    return !!(me && me.roles.indexOf(role) >= 0);
+  }
+
+  function render() {
+    if (!data) return;
+    document.getElementById('now').textContent = fmt(Date.now() + skew);
+    document.getElementById('clock').textContent = '(' + t(data.clock === 'DATA' ? 'page.clock.data' : 'page.clock.wall') + ')';
+    fill(document.querySelector('#faults tbody'), data.faults.map(faultRow), t('page.noOpenFaults'));
+    fill(document.querySelector('#repaired tbody'), (data.repaired || []).map(faultRow), t('page.noRepairedFaults'));
     fill(document.querySelector('#messages tbody'), data.messages.map(m => el('tr', { 'data-message': m.key }, [
-      el('td', {}, [el('code', { text: m.key }), el('div', { class: 'muted', text: m.messageType + ' · ' + (m.recipientClasses || []).join(',') })]),
+      el('td', {}, [el('code', { text: m.key }), el('div', { class: 'muted', text: m.messageType + ' · ' + (m.recipientClasses || []).join(',') + ' · ' + m.recipientCount })]),
       el('td', { class: 'state ' + m.state, text: m.state }),
       el('td', { class: 'text', text: m.text }),
       el('td', {}, m.state === 'IN_REVIEW' ? [
-        el('button', { 'data-action': 'approve', 'data-key': m.key, text: 'Approve' }),
-        el('button', { 'data-action': 'reject', 'data-key': m.key, text: 'Reject' })]
-        : m.state === 'APPROVED' ? [el('button', { 'data-action': 'approve', 'data-key': m.key, text: 'Send' })] : [])
-    ])), 'No messages.');
+        el('button', { 'data-action': 'approve', 'data-key': m.key, text: t('page.approve') }),
+        el('button', { 'data-action': 'reject', 'data-key': m.key, text: t('page.reject') })]
+        : m.state === 'APPROVED' && can('DUTY_68284') ? [el('button', { 'data-action': 'send', 'data-key': m.key,
+          'data-classes': (m.recipientClasses || []).join(','), 'data-count': String(m.recipientCount), text: t('page.send') })] : [])
+    ])), t('page.noMessages'));
     fill(document.querySelector('#dataops tbody'), data.workflows.map(w => el('tr', { 'data-workflow': w.id }, [
       el('td', { text: w.id }), el('td', { text: w.machine }), el('td', { class: 'state', text: w.state }),
       el('td', { class: 'muted', text: fmt(w.updatedAt) })
-    ])), 'No data operations.');
+    ])), t('page.noDataops'));
   }
 
   function tick() {
@@ -73,20 +91,27 @@
     if (data) document.getElementById('now').textContent = fmt(Date.now() + skew);
   }
 
+  async function session() {
+    const r = await fetch('/api/session', { cache: 'no-store' });
+    if (r.status === 401) { location.href = '/login'; return; }
+    me = await r.json();
+    document.getElementById('me').textContent = me.name + ' (' + me.id + ')';
+    document.getElementById('roles').textContent = me.roles.join(' ');
+  }
+
   async function load() {
     try {
       const r = await fetch('/api/dashboard', { cache: 'no-store' });
+      if (r.status === 401) { location.href = '/login'; return; }
       if (!r.ok) throw new Error('HTTP ' + r.status);
       data = await r.json();
       skew = Date.parse(data.now) - Date.now();
-      const sel = document.getElementById('reviewer');
-      if (!sel.options.length) {
-        (data.reviewers || []).forEach(p => sel.appendChild(el('option', { value: p.id, text: p.label })));
-      }
       render();
-      document.getElementById('state').textContent = 'live';
+      document.getElementById('state').textContent = t('page.live');
+      document.getElementById('state').setAttribute('data-state', 'live');
     } catch (e) {
-      document.getElementById('state').textContent = 'offline: ' + e.message;
+      document.getElementById('state').textContent = t('page.offline') + ': ' + e.message;
+      document.getElementById('state').setAttribute('data-state', 'offline');
     }
   }
 
@@ -97,26 +122,51 @@
     n.hidden = !text;
   }
 
-  // Approve and reject answer with the rule that refused them; the page shows it instead of a blocking dialog.
+  function post(path, body) {
+    return fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrfToken },
+      body: JSON.stringify(body) });
+  }
+
+  // A mass SMS is sent only after the person confirms the classes and the number of people it reaches.
+  function confirmSend(b) {
+    return new Promise(resolve => {
+      const box = document.getElementById('confirm');
+      document.getElementById('confirm-text').textContent = t('page.confirmSend',
+        { key: b.getAttribute('data-key'), classes: b.getAttribute('data-classes'), count: b.getAttribute('data-count') });
+      box.hidden = false;
+      const done = (ok) => { box.hidden = true; yes.onclick = null; no.onclick = null; resolve(ok); };
+      const yes = document.getElementById('confirm-yes');
+      const no = document.getElementById('confirm-no');
+      yes.onclick = () => done(true);
+      no.onclick = () => done(false);
+    });
+  }
+
+  // Approve, reject and send answer with the rule that refused them; the page shows it instead of a blocking dialog.
   document.addEventListener('click', async (ev) => {
     const b = ev.target.closest('button[data-action]');
     if (!b) return;
-    b.disabled = true;
     const action = b.getAttribute('data-action');
-    const body = { key: b.getAttribute('data-key'), reviewerId: document.getElementById('reviewer').value };
+    if (action === 'send' && !(await confirmSend(b))) { notice(t('page.cancelled'), false); return; }
+    b.disabled = true;
+    const body = { key: b.getAttribute('data-key') };
     if (action === 'reject') body.reason = document.getElementById('reason').value;
-    const r = await fetch('/api/messages/' + action, {
-      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    const r = await post('/api/messages/' + action, body);
     const answer = await r.json().catch(() => ({}));
     if (r.ok) {
-      notice(body.key + ': ' + (answer.state || 'done') + (answer.delivered ? ', delivered' : ''), false);
+      notice(body.key + ': ' + (answer.state || 'done') + (answer.delivered ? ', ' + t('page.delivered') : ''), false);
     } else {
       notice((answer.error && answer.error.message) || ('HTTP ' + r.status), true);
     }
     await load();
   });
 
-  load();
+  document.getElementById('signout').addEventListener('click', async () => {
+    await post('/logout', {});
+    location.href = '/login';
+  });
+
+  session().then(load);
   setInterval(load, 5000);
   setInterval(tick, 1000);
 })();

@@ -2,19 +2,39 @@ package org.opsbook.examples.cli;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import java.io.BufferedReader;
+import java.io.Console;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.opsbook.core.InvalidInputException;
+import org.opsbook.core.spi.WorkCalendar;
+import org.opsbook.core.time.StandardWorkCalendar;
+import org.opsbook.examples.demo.Demo;
+import org.opsbook.examples.host.CalendarFile;
+import org.opsbook.examples.host.Database;
+import org.opsbook.examples.http.Credentials;
 import org.opsbook.json.DecisionApi;
 import org.opsbook.json.ErrorJson;
 import org.opsbook.json.OpsJson;
-import org.opsbook.examples.demo.Demo;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 
 /**
- * {@code ./opsbook <command>}: reads one JSON document on standard input, writes one on standard output. Exit
- * status 0 on success, 2 on invalid input or an unknown command, 1 on anything else (decision-api.md).
+ * {@code ./opsbook <command>}: a decision command reads one JSON document on standard input and writes one on
+ * standard output, exit status 0 on success, 2 on invalid input or an unknown command, 1 on anything else
+ * (decision-api.md); {@code demo}, {@code serve} and {@code hash-password} are the host's own. Every command answers
+ * {@code --help} (exit 0); a bad option is a usage error (exit 2). Options are long, GNU style
+ * ({@code --port 8080} or {@code --port=8080}).
  */
 public final class Main {
   private Main() {}
@@ -33,26 +53,64 @@ public final class Main {
    */
   public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
     DecisionApi api = Commands.decisionApi();
-    if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
-      err.println("usage: ./opsbook <command> < request.json");
-      err.println("       ./opsbook demo [--data DIR | --db JDBC-URL]");
-      err.println("       ./opsbook serve [--port N] [--host H] [--data DIR | --db JDBC-URL]");
-      err.println("commands: " + (api.commandNames().isEmpty() ? "(none yet)" : String.join(", ", api.commandNames())));
-      return args.length == 0 ? 2 : 0;
-    }
-    String command = args[0];
-    if (command.equals("demo")) {
-      return Demo.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err,
-          System.getenv("OPSBOOK_STDERR_TTY") != null);
-    }
-    if (command.equals("serve")) {
-      return Serve.run(api, java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
-    }
-    if (!api.commandNames().contains(command)) {
+    CommandLine cl = commandLine(api);
+    if (args.length > 0 && !args[0].startsWith("-") && !cl.getSubcommands().containsKey(args[0])) {
       out.println(OpsJson.write(ErrorJson.error(ErrorJson.UNKNOWN_COMMAND,
-          "unknown command '" + command + "'; commands: " + api.commandNames())));
+          "unknown command '" + args[0] + "'; commands: " + api.commandNames())));
       return 2;
     }
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    cl.setExecutionStrategy(parsed -> execute(parsed, api, in, out, err));
+    return cl.execute(args);
+  }
+
+  /** The command tree: the root, the host's commands and one subcommand per decision command. */
+  static CommandLine commandLine(DecisionApi api) {
+    CommandLine cl = new CommandLine(new Root());
+    cl.addSubcommand(new CommandLine(new DemoCommand()));
+    cl.addSubcommand(new CommandLine(new Serve.Options()));
+    cl.addSubcommand(new CommandLine(new HashPassword()));
+    for (String name : api.commandNames()) {
+      CommandSpec spec = CommandSpec.create().name(name).mixinStandardHelpOptions(true);
+      spec.usageMessage().description("The decision command '" + name + "': reads one JSON request on standard "
+          + "input and writes one JSON answer on standard output (docs/decision-api.md). Exit status 0, 2 on "
+          + "invalid input, 1 on anything else.").customSynopsis("./opsbook " + name + " < request.json");
+      cl.addSubcommand(name, new CommandLine(spec));
+    }
+    return cl;
+  }
+
+  private static int execute(ParseResult parsed, DecisionApi api, InputStream in, PrintStream out, PrintStream err) {
+    Integer help = CommandLine.executeHelpRequest(parsed);
+    if (help != null) {
+      return help;
+    }
+    if (!parsed.hasSubcommand()) {
+      parsed.commandSpec().commandLine().usage(err);
+      return 2;
+    }
+    ParseResult sub = parsed.subcommand();
+    Object command = sub.commandSpec().userObject();
+    try {
+      if (command instanceof DemoCommand d) {
+        return d.run(out, err);
+      }
+      if (command instanceof Serve.Options o) {
+        return Serve.run(api, o, out, err);
+      }
+      if (command instanceof HashPassword h) {
+        return h.run(in, out, err);
+      }
+    } catch (CommandLine.ParameterException e) {
+      err.println(e.getMessage());
+      e.getCommandLine().usage(err);
+      return 2;
+    }
+    return decide(api, sub.commandSpec().name(), in, out);
+  }
+
+  private static int decide(DecisionApi api, String command, InputStream in, PrintStream out) {
     String request;
     try {
       request = new String(in.readAllBytes(), UTF_8);
@@ -63,5 +121,96 @@ public final class Main {
     DecisionApi.Response response = api.execute(command, request);
     out.println(response.bodyText());
     return response.exitCode();
+  }
+
+  /** Reads a calendar file, or the weekday default when none is given; a bad file is a usage error. */
+  static WorkCalendar calendar(CommandLine cl, Path file) {
+    if (file == null) {
+      return StandardWorkCalendar.weekdays();
+    }
+    try {
+      return CalendarFile.read(file);
+    } catch (IOException e) {
+      throw new CommandLine.ParameterException(cl, "--calendar: cannot read " + file + ": " + e.getMessage());
+    } catch (InvalidInputException | IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(cl, "--calendar " + file + ": " + e.getMessage());
+    }
+  }
+
+  /** Returns the database of {@code --data} or {@code --db}; both at once is a usage error. */
+  static Database database(CommandLine cl, Path data, String url) {
+    if (data != null && url != null) {
+      throw new CommandLine.ParameterException(cl, "give --data DIR or --db JDBC-URL, not both");
+    }
+    return url != null ? Database.at(url) : Database.inFolder(data != null ? data : Database.DEFAULT_FOLDER);
+  }
+
+  @Command(name = "opsbook", mixinStandardHelpOptions = true, version = "opsbook 0.1.0",
+      synopsisHeading = "Usage:%n", customSynopsis = {
+          "  ./opsbook <command> < request.json",
+          "  ./opsbook demo [--data DIR | --db JDBC-URL] [--calendar FILE]",
+          "  ./opsbook serve [--port N] [--host H] [--people FILE] [OPTIONS]",
+          "  ./opsbook hash-password < password.txt"},
+      description = "The operations manual, executable: the JSON decision commands, the demo and the server. "
+          + "./opsbook <command> --help describes each.",
+      commandListHeading = "%nCommands:%n")
+  static final class Root {}
+
+  @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
+      description = "Replays a day at the operations room on a simulated clock, prints the timeline and verifies "
+          + "every audit chain it wrote. Exit 0 when every chain verified, 1 else, 2 for bad options.")
+  static final class DemoCommand {
+    @CommandLine.Spec
+    CommandSpec spec;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "the H2 database's folder (default: ./data)")
+    Path data;
+
+    @Option(names = "--db", paramLabel = "JDBC-URL", description = "another database, e.g. "
+        + "jdbc:postgresql://host/db?user=u&password=p")
+    String db;
+
+    @Option(names = "--calendar", paramLabel = "FILE", description = "the working-day calendar (TIME-02): the "
+        + "decision API's {\"holidays\": [...], \"workdays\": [...]} or the line format; default Monday to Friday")
+    Path calendar;
+
+    int run(PrintStream out, PrintStream err) {
+      Database database = database(spec.commandLine(), data, db);
+      WorkCalendar cal = calendar(spec.commandLine(), calendar);
+      return Demo.run(database, cal, out, err, System.getenv("OPSBOOK_STDERR_TTY") != null);
+    }
+  }
+
+  @Command(name = "hash-password", mixinStandardHelpOptions = true,
+      description = "Reads a password (the first line of standard input, or typed at the terminal without echo) and "
+          + "prints its BCrypt hash for the passwordHash of a people file (serve --people FILE). The password "
+          + "itself is stored nowhere.")
+  static final class HashPassword {
+    int run(InputStream in, PrintStream out, PrintStream err) {
+      String password;
+      Console console = System.console();
+      try {
+        if (in == System.in && console != null) {
+          char[] typed = console.readPassword("Password: ");
+          char[] again = console.readPassword("Again: ");
+          if (typed == null || !Arrays.equals(typed, again)) {
+            err.println("opsbook hash-password: the two passwords differ");
+            return 2;
+          }
+          password = new String(typed);
+        } else {
+          String line = new BufferedReader(new InputStreamReader(in, UTF_8)).readLine();
+          password = line == null ? "" : line;
+        }
+        out.println(Credentials.hash(password));
+        return 0;
+      } catch (IOException e) {
+        err.println("opsbook hash-password: cannot read the password: " + e.getMessage());
+        return 1;
+      } catch (IllegalArgumentException e) {
+        err.println("opsbook hash-password: " + e.getMessage());
+        return 2;
+      }
+    }
   }
 }

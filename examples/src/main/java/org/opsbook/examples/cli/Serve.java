@@ -1,71 +1,218 @@
 package org.opsbook.examples.cli;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Masking;
 import org.opsbook.core.Obligation;
 import org.opsbook.core.Person;
-import org.opsbook.json.DecisionApi;
+import org.opsbook.core.spi.WorkCalendar;
 import org.opsbook.core.time.MutableClock;
 import org.opsbook.examples.dashboard.Dashboard;
 import org.opsbook.examples.host.ConsoleGateway;
 import org.opsbook.examples.host.Database;
 import org.opsbook.examples.host.OpsHost;
+import org.opsbook.examples.host.People;
+import org.opsbook.examples.host.PeopleFile;
+import org.opsbook.examples.http.Credentials;
+import org.opsbook.examples.http.Limits;
 import org.opsbook.examples.http.OpsHttpServer;
+import org.opsbook.examples.http.SignIn;
+import org.opsbook.json.DecisionApi;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 
 /**
- * {@code ./opsbook serve [--port N] [--host H] [--data DIR | --db JDBC-URL]}: the decision API at
- * {@code POST /v1/<command>} and the operations dashboard at {@code /}, over the demo's data folder (or the given
- * database), until the process is stopped. Approved messages go out through a console gateway on standard output.
+ * {@code ./opsbook serve}: the decision API at {@code POST /v1/<command>} (no sign-in) and the operations dashboard at
+ * {@code /} (signed in), over the demo's data folder or the given database, until the process is stopped. Approved
+ * messages go out through a console gateway on standard output.
+ *
+ * <p>People sign in with the passwords of a people file ({@code --people FILE}), or through a single sign-on proxy
+ * that names them in a header ({@code --trusted-proxy-header NAME}); with neither, the demo's people sign in with
+ * one-time passwords printed at start. Off the loopback interface the server needs TLS ({@code --tls-keystore}) or
+ * an explicit {@code --plain-http-on-network}, and says so.
  */
 final class Serve {
   private Serve() {}
 
-  static int run(DecisionApi api, String[] args, PrintStream out, PrintStream err) {
+  @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+      description = {"Serves the decision API at POST /v1/<command> (no sign-in) and the operations dashboard at / "
+          + "(signed in) until stopped. Exit 2 for bad options, 1 when the server cannot start.",
+          "With no options: 127.0.0.1:8080, the H2 database in ./data, the demo's people with one-time passwords "
+              + "printed on standard error."})
+  static final class Options {
+    @CommandLine.Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", paramLabel = "N", description = "the port (default: 8080; 0 picks a free one)")
     int port = 8080;
+
+    @Option(names = "--host", paramLabel = "H", description = "the interface to listen on (default: 127.0.0.1); "
+        + "any other than loopback needs --tls-keystore or --plain-http-on-network")
     String host = "127.0.0.1";
-    Database db = Database.inFolder(Database.DEFAULT_FOLDER);
-    for (int i = 0; i < args.length; i++) {
-      String a = args[i];
-      if (a.startsWith("--") && i + 1 >= args.length) {
-        err.println(a + " needs a value; usage: ./opsbook serve [--port N] [--host H] [--data DIR | --db JDBC-URL]");
-        return 2;
-      }
-      switch (a) {
-        case "--port" -> {
-          try {
-            port = Integer.parseInt(args[++i]);
-          } catch (NumberFormatException e) {
-            err.println("--port needs a number: " + args[i]);
-            return 2;
-          }
-        }
-        case "--host" -> host = args[++i];
-        case "--data" -> db = Database.inFolder(Path.of(args[++i]));
-        case "--db" -> db = Database.at(args[++i]);
-        default -> {
-          err.println("unknown option " + a + "; usage: ./opsbook serve [--port N] [--host H] "
-              + "[--data DIR | --db JDBC-URL]");
-          return 2;
-        }
+
+    @Option(names = "--data", paramLabel = "DIR", description = "the H2 database's folder (default: ./data)")
+    Path data;
+
+    @Option(names = "--db", paramLabel = "JDBC-URL", description = "another database, e.g. "
+        + "jdbc:postgresql://host/db?user=u&password=p")
+    String db;
+
+    @Option(names = "--calendar", paramLabel = "FILE", description = "the working-day calendar (TIME-02), as for "
+        + "demo")
+    Path calendar;
+
+    @Option(names = "--people", paramLabel = "FILE", description = "the people file: the directory, their roles "
+        + "and BCrypt password hashes (./opsbook hash-password); default: the demo's people, one-time passwords")
+    Path people;
+
+    @Option(names = "--trusted-proxy-header", paramLabel = "NAME", description = "sign-in by a single sign-on "
+        + "reverse proxy that puts the person's ID in this header; only when nothing but the proxy reaches the "
+        + "server")
+    String proxyHeader;
+
+    @Option(names = "--tls-keystore", paramLabel = "FILE", description = "serve HTTPS with this PKCS#12 key "
+        + "store; its password in the environment variable of --tls-password-env")
+    Path keystore;
+
+    @Option(names = "--tls-password-env", paramLabel = "VAR", description = "the environment variable holding the "
+        + "key store's password (default: OPSBOOK_TLS_PASSWORD)")
+    String keystorePasswordEnv = "OPSBOOK_TLS_PASSWORD";
+
+    @Option(names = "--plain-http-on-network", description = "allow plain HTTP on a non-loopback --host (passwords "
+        + "and sessions then cross the network unencrypted)")
+    boolean plainHttpOnNetwork;
+
+    @Option(names = "--allow-host", paramLabel = "NAME", description = "a name clients reach the server by "
+        + "(repeatable); loopback names and --host are always allowed, any other Host header is refused")
+    List<String> allowedHosts = new ArrayList<>();
+
+    @Option(names = "--max-body", paramLabel = "BYTES", description = "the largest request body (default: "
+        + "1048576); larger ones get 413")
+    long maxBody = Limits.defaults().maxBodyBytes();
+
+    @Option(names = "--request-timeout", paramLabel = "SECONDS", description = "the time bound per request "
+        + "(default: 10)")
+    int requestTimeout = (int) Limits.defaults().requestTimeout().toSeconds();
+
+    @Option(names = "--access-log", paramLabel = "FILE", description = "where the access log goes (default: "
+        + "standard error); phone numbers are masked")
+    Path accessLog;
+  }
+
+  static int run(DecisionApi api, Options o, PrintStream out, PrintStream err) {
+    CommandLine cl = o.spec.commandLine();
+    Database db = Main.database(cl, o.data, o.db);
+    WorkCalendar calendar = Main.calendar(cl, o.calendar);
+    boolean loopback = OpsHttpServer.isLoopback(o.host);
+    if (!loopback && o.keystore == null && !o.plainHttpOnNetwork) {
+      throw new CommandLine.ParameterException(cl, "--host " + o.host + " is reachable from the network: give "
+          + "--tls-keystore FILE, or --plain-http-on-network to serve plain HTTP there knowingly");
+    }
+    if (o.maxBody <= 0 || o.requestTimeout <= 0) {
+      throw new CommandLine.ParameterException(cl, "--max-body and --request-timeout must be positive");
+    }
+    People people = People.demo();
+    Credentials credentials = null;
+    if (o.people != null) {
+      try {
+        PeopleFile file = PeopleFile.read(o.people);
+        people = file.people();
+        credentials = Credentials.hashed(file.passwordHashes());
+      } catch (IOException e) {
+        throw new CommandLine.ParameterException(cl, "--people: cannot read " + o.people + ": " + e.getMessage());
+      } catch (InvalidInputException e) {
+        throw new CommandLine.ParameterException(cl, "--people " + o.people + ": " + e.getMessage());
       }
     }
+    SignIn signIn;
+    if (o.proxyHeader != null) {
+      try {
+        signIn = SignIn.trustedProxy(o.proxyHeader, people.directory());
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(cl, "--trusted-proxy-header: " + e.getMessage());
+      }
+    } else if (credentials != null) {
+      signIn = SignIn.passwords(people.directory(), credentials);
+    } else {
+      Credentials.OneTime oneTime = Credentials.oneTime(people.everyone().stream()
+          .filter(p -> !p.roles().isEmpty()).map(Person::id).toList());
+      signIn = SignIn.passwords(people.directory(), oneTime.credentials());
+      err.println("opsbook: demo sign-in, one-time passwords (each works once, until the server stops):");
+      for (Map.Entry<String, String> e : oneTime.passwords().entrySet()) {
+        Person p = people.find(e.getKey()).orElseThrow();
+        err.printf("  %-9s %s  %s %s%n", p.id(), e.getValue(), Masking.name(p.name()), p.roles());
+      }
+    }
+    String password = null;
+    if (o.keystore != null) {
+      password = System.getenv(o.keystorePasswordEnv);
+      if (password == null) {
+        throw new CommandLine.ParameterException(cl, "--tls-keystore needs its password in the environment "
+            + "variable " + o.keystorePasswordEnv);
+      }
+      if (!Files.isReadable(o.keystore)) {
+        throw new CommandLine.ParameterException(cl, "--tls-keystore: cannot read " + o.keystore);
+      }
+    }
+    Consumer<String> log;
+    PrintStream logFile = null;
+    try {
+      if (o.accessLog != null) {
+        logFile = new PrintStream(new FileOutputStream(o.accessLog.toFile(), true), true, UTF_8);
+        log = logFile::println;
+      } else {
+        log = line -> err.println("access " + line);
+      }
+    } catch (IOException e) {
+      throw new CommandLine.ParameterException(cl, "--access-log: cannot open " + o.accessLog + ": " + e.getMessage());
+    }
+    Limits limits = Limits.defaults().withMaxBodyBytes(o.maxBody)
+        .withRequestTimeout(Duration.ofSeconds(o.requestTimeout));
     Clock clock = Clock.systemUTC();
     MutableClock engineClock = MutableClock.at(clock.instant());
-    try (OpsHost ops = OpsHost.open(db, ConsoleGateway.printingTo(out, engineClock), Serve::remind, "opsbook-serve",
-        engineClock);
-         OpsHttpServer server = new Dashboard(ops, clock).install(OpsHttpServer.builder(api).host(host).port(port))
-             .build().start()) {
-      String base = "http://" + host + ":" + server.port();
+    OpsHttpServer.Builder builder = OpsHttpServer.builder(api).host(o.host).port(o.port).signIn(signIn)
+        .limits(limits).accessLog(log);
+    o.allowedHosts.forEach(builder::allowHost);
+    if (o.keystore != null) {
+      builder.tls(o.keystore, password);
+    }
+    try (OpsHost ops = OpsHost.open(db, people, calendar, ConsoleGateway.printingTo(out, engineClock), Serve::remind,
+        "opsbook-serve", engineClock);
+         OpsHttpServer server = new Dashboard(ops, clock).install(builder).build().start()) {
+      String base = server.scheme() + "://" + (o.host.contains(":") ? "[" + o.host + "]" : o.host) + ":"
+          + server.port();
       err.println("opsbook: data in " + db.describe());
-      err.println("opsbook: the decision API at " + base + "/v1/<command>, the dashboard at " + base + "/");
+      err.println("opsbook: the decision API at " + base + "/v1/<command>, the dashboard at " + base + "/ ("
+          + signIn.mode() + " sign-in" + (o.proxyHeader != null ? " by header " + o.proxyHeader : "") + ")");
+      if (!loopback) {
+        err.println("opsbook: WARNING: listening on " + o.host + ", reachable from the network"
+            + (o.keystore == null ? " over PLAIN HTTP: passwords and sessions are readable on the wire" : "")
+            + (o.proxyHeader != null ? "; the " + o.proxyHeader + " header is trusted from anyone who reaches this "
+                + "port" : ""));
+      }
       server.join();
       return 0;
     } catch (Exception e) {
       err.println("opsbook: cannot serve: " + e.getMessage());
       return 1;
+    } finally {
+      if (logFile != null) {
+        logFile.close();
+      }
     }
   }
 

@@ -13,7 +13,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
@@ -23,7 +26,7 @@ import org.opsbook.core.FaultSummary;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Obligation;
 import org.opsbook.core.Person;
-import org.opsbook.core.Role;
+import org.opsbook.core.RecipientClass;
 import org.opsbook.core.RuleId;
 import org.opsbook.core.Violation;
 import org.opsbook.json.ErrorJson;
@@ -36,7 +39,10 @@ import org.opsbook.engine.Result;
 import org.opsbook.engine.Workflows;
 import org.opsbook.examples.host.OpsHost;
 import org.opsbook.examples.http.OpsHttpServer;
+import org.opsbook.examples.http.OpsHttpServer.Access;
+import org.opsbook.examples.http.OpsHttpServer.Exchange;
 import org.opsbook.examples.http.OpsHttpServer.Reply;
+import org.opsbook.examples.http.Texts;
 import org.opsbook.notify.SmsKey;
 import org.opsbook.notify.SmsState;
 import org.opsbook.notify.SmsMessage;
@@ -47,14 +53,20 @@ import org.opsbook.rules.duty.FaultTracker;
  * {@code classpath:/dashboard/}, no build step) and its JSON API under {@code /api}:
  *
  * <ul>
- *   <li>{@code GET /api/dashboard}: open faults with their level, peak level and next duties; the SMS messages, those
- *       waiting for review first; the data-operation tickets and cutovers with their states;
- *   <li>{@code POST /api/messages/approve} {@code {key, reviewerId}}: the reviewer approves exactly the drafted text
- *       (NOTIFY-REVIEW-01/02 decide who may), then the 68284 desk releases it with the fault's recorded briefing
- *       (NOTIFY-REVIEW-03) and the outbox delivers it through the console gateway, so the message ends SENT; a message
- *       approved earlier but not yet sendable (the briefing was missing) is only released;
- *   <li>{@code POST /api/messages/reject} {@code {key, reviewerId, reason}} sends it back (SM-SMS-T04).
+ *   <li>{@code GET /api/dashboard}: the faults not yet repaired and the repaired ones apart, each with its level, peak
+ *       level and next duties; the SMS messages, those waiting for review first, each with its recipient classes and
+ *       the number of people in them; the data-operation tickets and cutovers with their states; the clock in use;
+ *   <li>{@code POST /api/messages/approve} {@code {key}}: the signed-in person approves exactly the drafted text
+ *       (NOTIFY-REVIEW-01/02 decide who may: the team leader, not the duty officer who drafted it);
+ *   <li>{@code POST /api/messages/send} {@code {key}}: the signed-in person of the 68284 desk mass-sends an approved
+ *       message with the fault's recorded briefing (NOTIFY-REVIEW-03); the outbox delivers it through the console
+ *       gateway, so the message ends SENT (the page asks for confirmation first, naming the classes and the count);
+ *   <li>{@code POST /api/messages/reject} {@code {key, reason}} sends it back (SM-SMS-T04).
  * </ul>
+ *
+ * <p>Every route needs a signed-in person ({@link OpsHttpServer.Access#SIGNED_IN}); the person acting is the session's,
+ * whatever the body says ({@code reviewerId} in a body is ignored). The page's words come from the bundle of the
+ * browser's language (zh-CN by default, or English).
  *
  * <p>Refusals answer 400 with {@code {"error": {"code": "REFUSED", "message", "ruleIds", "violations"}}}; bad input
  * answers 400 {@code INVALID_INPUT} naming the field; a concurrent change of the same message answers 409.
@@ -65,6 +77,7 @@ import org.opsbook.rules.duty.FaultTracker;
 public final class Dashboard {
   private static final int LIST_LIMIT = 40;
   private static final int NEXT_DUTIES = 4;
+  /** {@code reviewerId} is accepted for old clients and ignored: the session names the person. */
   private static final Set<String> APPROVE_FIELDS = Set.of("key", "reviewerId");
   private static final Set<String> REJECT_FIELDS = Set.of("key", "reviewerId", "reason");
 
@@ -73,6 +86,7 @@ public final class Dashboard {
   private final Clock clock;
   private final ZoneId zone;
   private final Map<String, Reply> assets;
+  private final Map<Locale, Reply> pages;
 
   /**
    * Creates the dashboard over {@code host}.
@@ -85,33 +99,53 @@ public final class Dashboard {
     this.zone = host.engine().calendar().zone();
     this.engine = host.engine();
     this.assets = Map.of(
-        "", asset("index.html", "text/html; charset=utf-8"),
-        "index.html", asset("index.html", "text/html; charset=utf-8"),
-        "dashboard.js", asset("dashboard.js", "text/javascript; charset=utf-8"),
-        "dashboard.css", asset("dashboard.css", "text/css; charset=utf-8"));
-  }
-
-  /** Adds the page at {@code /} and the API at {@code /api} to a server under construction. */
-  public OpsHttpServer.Builder install(OpsHttpServer.Builder server) {
-    return server.route("/api", this::api).route("/", this::page);
-  }
-
-  /** Serves {@code /}, {@code /dashboard.js} and {@code /dashboard.css}. */
-  Reply page(String method, String path, String body) {
-    if (!method.equals("GET") && !method.equals("HEAD")) {
-      return error(405, "METHOD_NOT_ALLOWED", "use GET " + "/" + path);
+        "/dashboard.js", asset("dashboard.js", "text/javascript; charset=utf-8"),
+        "/dashboard.css", asset("dashboard.css", "text/css; charset=utf-8"));
+    String page = asset("index.html", "text/html; charset=utf-8").body();
+    Map<Locale, Reply> byLocale = new HashMap<>();
+    for (Locale l : Texts.LOCALES) {
+      byLocale.put(l, Reply.html(200, Texts.fill(page, l)));
     }
-    Reply r = assets.get(path);
-    return r != null ? r : error(404, "NOT_FOUND", "no page /" + path);
+    this.pages = Map.copyOf(byLocale);
   }
 
-  /** Serves the JSON API below {@code /api}. */
-  Reply api(String method, String path, String body) {
+  /**
+   * Adds the page at {@code /} (signed in), its script and style (public) and the API at {@code /api} (signed in) to
+   * a server under construction.
+   */
+  public OpsHttpServer.Builder install(OpsHttpServer.Builder server) {
+    return server.route("/api", Access.SIGNED_IN, this::api)
+        .route("/dashboard.js", ex -> asset(ex, "/dashboard.js"))
+        .route("/dashboard.css", ex -> asset(ex, "/dashboard.css"))
+        .route("/", Access.SIGNED_IN_PAGE, this::page);
+  }
+
+  private Reply asset(Exchange ex, String name) {
+    if (!ex.method().equals("GET") && !ex.method().equals("HEAD")) {
+      return error(405, "METHOD_NOT_ALLOWED", "use GET " + name);
+    }
+    return ex.path().isEmpty() ? assets.get(name) : error(404, "NOT_FOUND", "no page " + name + ex.path());
+  }
+
+  /** Serves the page at {@code /} in the browser's language. */
+  Reply page(Exchange ex) {
+    if (!ex.method().equals("GET") && !ex.method().equals("HEAD")) {
+      return error(405, "METHOD_NOT_ALLOWED", "use GET /" + ex.path());
+    }
+    return ex.path().isEmpty() || ex.path().equals("index.html") ? pages.get(ex.locale())
+        : error(404, "NOT_FOUND", "no page /" + ex.path());
+  }
+
+  /** Serves the JSON API below {@code /api}, acting as the signed-in person. */
+  Reply api(Exchange ex) {
+    String method = ex.method();
+    String path = ex.path();
     try {
       return switch (method + " " + path) {
         case "GET /dashboard" -> Reply.json(200, OpsJson.write(snapshot()));
-        case "POST /messages/approve" -> approve(body);
-        case "POST /messages/reject" -> reject(body);
+        case "POST /messages/approve" -> approve(ex.signedIn(), ex.body());
+        case "POST /messages/send" -> send(ex.signedIn(), ex.body());
+        case "POST /messages/reject" -> reject(ex.signedIn(), ex.body());
         default -> error(404, "NOT_FOUND", "no route " + method + " /api" + path);
       };
     } catch (InvalidInputException e) {
@@ -139,17 +173,17 @@ public final class Dashboard {
     ObjectNode root = OpsJson.object();
     root.put("now", Timestamps.format(now, zone));
     root.put("zone", zone.getId());
-    ArrayNode reviewers = root.putArray("reviewers");
-    for (Role role : List.of(Role.FAULT_TEAM_LEADER, Role.ESC_DUTY)) {
-      for (Person p : host.people().directory().withRole(role)) {
-        reviewers.addObject().put("id", p.id()).put("label", p.name() + " · " + role.name());
-      }
-    }
+    root.put("clock", now.isAfter(clock.instant()) ? "DATA" : "WALL");
     faults.sort(Comparator.comparing(FaultSummary::peakLevel).reversed()
         .thenComparing(FaultSummary::updatedAt, Comparator.reverseOrder()));
     ArrayNode faultsOut = root.putArray("faults");
-    for (FaultSummary f : faults.subList(0, Math.min(LIST_LIMIT, faults.size()))) {
-      faultsOut.add(fault(f, now));
+    ArrayNode repairedOut = root.putArray("repaired");
+    for (FaultSummary f : faults) {
+      FaultTracker t = engine.faults().load(f.faultId());
+      ArrayNode out = t.repairedAt().isPresent() ? repairedOut : faultsOut;
+      if (out.size() < LIST_LIMIT) {
+        out.add(fault(f, t, now));
+      }
     }
     messages.sort(Comparator.comparing((SmsMessage w) -> w.state() != SmsState.IN_REVIEW)
         .thenComparing(SmsMessage::updatedAt, Comparator.reverseOrder()));
@@ -159,8 +193,10 @@ public final class Dashboard {
           .put("state", m.state().name()).put("text", m.record().text().orElse(""))
           .put("updatedAt", Timestamps.format(m.updatedAt(), zone));
       ArrayNode classes = o.putArray("recipientClasses");
-      (m.record().recipientClasses().isEmpty() ? m.record().baseClasses() : m.record().recipientClasses())
-          .forEach(c -> classes.add(c.name()));
+      Set<RecipientClass> to = m.record().recipientClasses().isEmpty() ? m.record().baseClasses()
+          : m.record().recipientClasses();
+      to.forEach(c -> classes.add(c.name()));
+      o.put("recipientCount", recipients(to));
     }
     workflows.sort(Comparator.comparing(Row::updatedAt, Comparator.reverseOrder()));
     ArrayNode workflowsOut = root.putArray("workflows");
@@ -171,8 +207,16 @@ public final class Dashboard {
     return root;
   }
 
-  private ObjectNode fault(FaultSummary f, Instant now) {
-    FaultTracker t = engine.faults().load(f.faultId());
+  /** Returns how many people of the directory a message to {@code classes} reaches. */
+  private int recipients(Set<RecipientClass> classes) {
+    Set<String> ids = new HashSet<>();
+    for (RecipientClass c : classes) {
+      host.people().directory().members(c).forEach(p -> ids.add(p.id()));
+    }
+    return ids.size();
+  }
+
+  private ObjectNode fault(FaultSummary f, FaultTracker t, Instant now) {
     ObjectNode o = OpsJson.object().put("faultId", f.faultId()).put("subject", f.subjectName().orElse(""))
         .put("currentLevel", t.currentLevel().name()).put("peakLevel", t.peakLevel().name())
         .put("severityLabel", t.classification().severityLabel());
@@ -190,35 +234,45 @@ public final class Dashboard {
   }
 
   /**
-   * Approves the text as the reviewer, releases it through the 68284 desk and lets the engine send it (the fault then
-   * records the sending). The engine's clock is set to {@link #now} first; one request at a time moves it.
+   * Approves the drafted text as the signed-in person. The engine's clock is set to {@link #now} first; one request at
+   * a time moves it.
    */
-  private synchronized Reply approve(String body) {
+  private synchronized Reply approve(Person reviewer, String body) {
     JsonFields f = JsonFields.of(OpsJson.parse(body), "", APPROVE_FIELDS);
     SmsKey key = SmsKey.parse(f.requiredString("key"));
-    Person reviewer = reviewer(f);
     SmsMessage m = message(key);
     host.clock().set(now());
-    if (m.state() != SmsState.APPROVED) {
-      Result<SmsMessage> approved = engine.messages().approve(key, reviewer.id(), m.record().text().orElse(""));
-      if (!approved.accepted()) {
-        return refused("approve " + key, approved.violations());
-      }
+    Result<SmsMessage> approved = engine.messages().approve(key, reviewer.id(), m.record().text().orElse(""));
+    if (!approved.accepted()) {
+      return refused("approve " + key, approved.violations());
     }
-    Result<SmsMessage> released = engine.messages().release(key, host.desk().id());
+    return Reply.json(200, OpsJson.write(OpsJson.object().put("key", key.toString())
+        .put("state", approved.value().state().name()).put("by", reviewer.id())));
+  }
+
+  /**
+   * Mass-sends an approved message as the signed-in person (the 68284 desk, SM-SMS) and lets the engine deliver it
+   * (the fault then records the sending).
+   */
+  private synchronized Reply send(Person sender, String body) {
+    JsonFields f = JsonFields.of(OpsJson.parse(body), "", APPROVE_FIELDS);
+    SmsKey key = SmsKey.parse(f.requiredString("key"));
+    message(key);
+    host.clock().set(now());
+    Result<SmsMessage> released = engine.messages().release(key, sender.id());
     if (!released.accepted()) {
       return refused("send " + key, released.violations());
     }
     boolean delivered = engine.runDueWork().messagesSent() > 0;
     ObjectNode out = OpsJson.object().put("key", key.toString())
-        .put("state", engine.messages().find(key).orElseThrow().state().name()).put("delivered", delivered);
+        .put("state", engine.messages().find(key).orElseThrow().state().name()).put("delivered", delivered)
+        .put("by", sender.id());
     return Reply.json(200, OpsJson.write(out));
   }
 
-  private synchronized Reply reject(String body) {
+  private synchronized Reply reject(Person reviewer, String body) {
     JsonFields f = JsonFields.of(OpsJson.parse(body), "", REJECT_FIELDS);
     SmsKey key = SmsKey.parse(f.requiredString("key"));
-    Person reviewer = reviewer(f);
     message(key);
     host.clock().set(now());
     Result<SmsMessage> step = engine.messages().reject(key, reviewer.id(), f.string("reason").orElse(""));
@@ -226,13 +280,7 @@ public final class Dashboard {
       return refused("reject " + key, step.violations());
     }
     return Reply.json(200, OpsJson.write(OpsJson.object().put("key", key.toString())
-        .put("state", step.value().state().name())));
-  }
-
-  private Person reviewer(JsonFields f) {
-    String id = f.requiredString("reviewerId");
-    return host.people().find(id).orElseThrow(() -> new InvalidInputException("reviewerId",
-        "no person " + id + " in the directory"));
+        .put("state", step.value().state().name()).put("by", reviewer.id())));
   }
 
   private SmsMessage message(SmsKey key) {

@@ -17,6 +17,9 @@ import org.opsbook.core.time.MutableClock;
 import org.opsbook.examples.host.ConsoleGateway;
 import org.opsbook.examples.host.Database;
 import org.opsbook.examples.host.OpsHost;
+import org.opsbook.examples.host.People;
+import org.opsbook.core.spi.WorkCalendar;
+import org.opsbook.core.time.StandardWorkCalendar;
 import org.opsbook.notify.SmsKey;
 import org.opsbook.notify.SmsState;
 
@@ -49,12 +52,22 @@ public final class Demo {
       err.println("usage: ./opsbook demo [--data DIR | --db JDBC-URL]");
       return 2;
     }
+    return run(db, StandardWorkCalendar.weekdays(), out, err, progress);
+  }
+
+  /**
+   * Runs the demo on {@code db} with a working-day calendar of the host's ({@code --calendar FILE}).
+   *
+   * @return the exit status: 0 when the day replayed and every audit chain verified, 1 else
+   */
+  public static int run(Database db, WorkCalendar calendar, PrintStream out, PrintStream err, boolean progress) {
     long started = System.nanoTime();
     Queue<Delivery> deliveries = new ConcurrentLinkedQueue<>();
     MutableClock clock = MutableClock.at(DayAtTheRoom.START, DayAtTheRoom.ZONE);
     ConsoleGateway gateway = new ConsoleGateway(clock, (m, id) -> deliveries.add(new Delivery(m, id)));
     List<Obligation> due = new ArrayList<>();
-    try (OpsHost host = OpsHost.open(db, gateway, (duty, owing) -> due.add(duty), "opsbook-demo", clock)) {
+    try (OpsHost host = OpsHost.open(db, People.demo(), calendar, gateway, (duty, owing) -> due.add(duty),
+        "opsbook-demo", clock)) {
       AuditLog audit = host.engine().auditLog();
       int run = nextRun(audit);
       String suffix = run == 1 ? "" : "-r" + run;
@@ -86,8 +99,9 @@ public final class Demo {
       String serve = db.embedded() && db.dataFolder().equals(Database.inFolder(Database.DEFAULT_FOLDER).dataFolder())
           ? "./opsbook serve" : db.embedded() ? "./opsbook serve --data " + db.dataFolder()
           : "./opsbook serve --db '" + db.describe() + "'";
-      timeline.text("Dashboard: " + serve + ", then open http://127.0.0.1:8080/"
-          + (waiting ? " — " + pending + " waits there for the team leader's review." : "."));
+      timeline.text("Dashboard: " + serve + ", then open http://127.0.0.1:8080/ and sign in with a one-time "
+          + "password it prints" + (waiting ? " — " + pending + " waits there for the team leader's review (lisi), "
+          + "then for the 68284 desk to send it (sunba)." : "."));
       timeline.finish();
       return intact ? 0 : 1;
     } catch (RuntimeException e) {

@@ -5,6 +5,8 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import org.opsbook.core.Person;
 import org.opsbook.core.Role;
 import org.opsbook.core.spi.MessageGateway;
+import org.opsbook.core.spi.WorkCalendar;
+import org.opsbook.core.time.StandardWorkCalendar;
 import org.opsbook.core.time.MutableClock;
 import org.opsbook.engine.DutyReminder;
 import org.opsbook.engine.OpsEngine;
@@ -38,10 +40,22 @@ public final class OpsHost implements AutoCloseable {
    */
   public static OpsHost open(Database database, MessageGateway gateway, DutyReminder reminder, String owner,
       MutableClock clock) {
+    return open(database, People.demo(), StandardWorkCalendar.weekdays(), gateway, reminder, owner, clock);
+  }
+
+  /**
+   * Opens the database with a directory of people and a working-day calendar of the host's.
+   *
+   * @param people who is in the directory (the demo's, or a people file's)
+   * @param calendar the working days (TIME-02)
+   */
+  public static OpsHost open(Database database, People people, WorkCalendar calendar, MessageGateway gateway,
+      DutyReminder reminder, String owner, MutableClock clock) {
     checkNotNull(database, "database");
-    People people = People.demo();
+    checkNotNull(people, "people");
     OpsEngine engine = OpsEngine.builder().database(database.url(), 4).directory(people.directory())
-        .staffKinds(People::kindOf).gateway(gateway).reminder(reminder).owner(owner).clock(clock).build();
+        .calendar(checkNotNull(calendar, "calendar")).staffKinds(People::kindOf).gateway(gateway).reminder(reminder)
+        .owner(owner).clock(clock).build();
     return new OpsHost(database, people, clock, engine);
   }
 

@@ -17,9 +17,21 @@ public final class People {
   private static final String ROOM = "运营管理室";
 
   private final InMemoryDirectory directory;
+  private final List<Person> everyone;
 
   private People(List<Person> people) {
     this.directory = InMemoryDirectory.of(people);
+    this.everyone = List.copyOf(people);
+  }
+
+  /** Returns a directory of {@code people}. */
+  public static People of(List<Person> people) {
+    return new People(people);
+  }
+
+  /** Returns everyone in the directory, in its order. */
+  public List<Person> everyone() {
+    return everyone;
   }
 
   /** Returns the operations room and the SMS recipients of the demo. */

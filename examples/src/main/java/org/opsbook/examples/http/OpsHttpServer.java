@@ -1,60 +1,196 @@
 package org.opsbook.examples.http;
 
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.URLDecoder;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.ConnectionLimit;
+import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.opsbook.core.InvalidInputException;
+import org.opsbook.core.Masking;
+import org.opsbook.core.Person;
+import org.opsbook.core.PersonIds;
+import org.opsbook.examples.http.guard.JsonErrorHandler;
+import org.opsbook.examples.http.guard.RequestChecks;
+import org.opsbook.examples.http.guard.Sessions;
+import org.opsbook.examples.http.guard.Sessions.Session;
 import org.opsbook.json.DecisionApi;
 import org.opsbook.json.ErrorJson;
 import org.opsbook.json.OpsJson;
 
 /**
- * Serves the decision API over HTTP: {@code POST /v1/<command>} with the command line's request and response
- * documents and the matching status codes (200, 400, 404, 500). Further routes (the dashboard) are added with
- * {@link Builder#route}. Thread-safe once started.
+ * Serves the decision API over HTTP ({@code POST /v1/<command>}, no sign-in) and the routes a host adds, behind one
+ * guard layer that every request passes in this order:
+ *
+ * <ol>
+ *   <li>{@code Host} must name this server (else 421): no DNS rebinding;
+ *   <li>a state-changing request (not GET, HEAD, OPTIONS) must come from this server's own origin (else 403);
+ *   <li>the body is at most {@link Limits#maxBodyBytes} (else 413) and valid UTF-8 (else 400);
+ *   <li>a route of {@link Access#SIGNED_IN} needs a session (else 401, or the login page for a page route), and a
+ *       state-changing request to it the session's CSRF token in {@code X-CSRF-Token} (else 403);
+ *   <li>the route answers within {@link Limits#requestTimeout} (else 503).
+ * </ol>
+ *
+ * <p>Every answer carries the security headers (CSP, {@code frame-ancestors 'none'}, nosniff, no referrer to other
+ * sites), and errors, Jetty's own among them, are JSON: {@code {"error": {"code", "message"}}}. Each request is written to the
+ * access log with phone numbers masked. The server's own routes: {@code GET/POST /login}, {@code POST /logout} and
+ * {@code GET /api/session} (who is signed in, with the CSRF token). Thread-safe once started.
  */
 public final class OpsHttpServer implements AutoCloseable {
   private static final String JSON = "application/json; charset=utf-8";
+  private static final String HTML = "text/html; charset=utf-8";
+  static final String CSRF_HEADER = "X-CSRF-Token";
+  private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+      + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+  /** Who may call a route. */
+  public enum Access {
+    /** Anyone (the decision API, static assets, the login page). */
+    PUBLIC,
+    /** A signed-in person; state-changing requests also need the session's CSRF token. 401 JSON without one. */
+    SIGNED_IN,
+    /** Like {@link #SIGNED_IN}, for pages: without a session the browser is sent to the login page. */
+    SIGNED_IN_PAGE
+  }
 
   /** A route's answer. */
-  public record Reply(int status, String contentType, String body) {
+  public record Reply(int status, String contentType, String body, Map<String, String> headers) {
+    /** Returns a reply with no extra headers. */
+    public Reply(int status, String contentType, String body) {
+      this(status, contentType, body, Map.of());
+    }
+
     /** Returns a JSON reply. */
     public static Reply json(int status, String body) {
       return new Reply(status, JSON, body);
+    }
+
+    /** Returns an HTML reply. */
+    public static Reply html(int status, String body) {
+      return new Reply(status, HTML, body);
+    }
+
+    /** Returns a JSON error {@code {"error": {"code", "message"}}}. */
+    public static Reply error(int status, String code, String message) {
+      return json(status, OpsJson.write(ErrorJson.error(code, message)));
+    }
+
+    /** Returns this reply with one more header. */
+    public Reply withHeader(String name, String value) {
+      Map<String, String> h = new LinkedHashMap<>(headers);
+      h.put(name, value);
+      return new Reply(status, contentType, body, h);
+    }
+  }
+
+  /**
+   * One request as a route sees it: the method, the path below the route's prefix, the body (valid UTF-8, within
+   * the limit), the signed-in person (from the session, never from the body) and the page's language.
+   */
+  public record Exchange(String method, String path, String body, Optional<Person> person, Locale locale) {
+    /** Returns the signed-in person; only call on {@link Access#SIGNED_IN} routes. */
+    public Person signedIn() {
+      return person.orElseThrow(() -> new IllegalStateException("no one is signed in"));
     }
   }
 
   /** Handles one request to a registered route. */
   @FunctionalInterface
   public interface Route {
-    /**
-     * Answers a request.
-     *
-     * @param method the HTTP method
-     * @param path the path below the route's prefix (may be empty)
-     * @param body the request body as text
-     */
-    Reply handle(String method, String path, String body);
+    /** Answers a request. */
+    Reply handle(Exchange exchange);
   }
+
+  private record Registered(String prefix, Access access, Route route) {}
 
   private final Server server;
   private final ServerConnector connector;
+  private final boolean tls;
+  private final ExecutorService work;
 
   private OpsHttpServer(Builder b) {
-    this.server = new Server();
-    this.connector = new ServerConnector(server);
+    QueuedThreadPool threads = new QueuedThreadPool(64, 4);
+    threads.setName("opsbook-http");
+    this.server = new Server(threads);
+    this.tls = b.keystore != null;
+    HttpConfiguration config = new HttpConfiguration();
+    config.setSendServerVersion(false);
+    config.setSendXPoweredBy(false);
+    config.setIdleTimeout(b.limits.idleTimeout().toMillis());
+    config.setMinRequestDataRate(b.limits.minDataRate());
+    if (b.signIn.mode() == SignIn.Mode.TRUSTED_PROXY) {
+      config.addCustomizer(new ForwardedRequestCustomizer());
+    }
+    HttpConnectionFactory http = new HttpConnectionFactory(config);
+    if (tls) {
+      config.addCustomizer(new SecureRequestCustomizer());
+      SslContextFactory.Server ssl = new SslContextFactory.Server();
+      ssl.setKeyStorePath(b.keystore.toString());
+      ssl.setKeyStorePassword(b.keystorePassword);
+      this.connector = new ServerConnector(server, new SslConnectionFactory(ssl, http.getProtocol()), http);
+    } else {
+      this.connector = new ServerConnector(server, http);
+    }
     connector.setHost(b.host);
     connector.setPort(b.port);
+    connector.setIdleTimeout(b.limits.idleTimeout().toMillis());
     server.addConnector(connector);
-    server.setHandler(new Dispatcher(b.api, new LinkedHashMap<>(b.routes)));
+    server.addBean(new ConnectionLimit(b.limits.maxConnections(), server));
+    server.setErrorHandler(new JsonErrorHandler());
+    AtomicInteger n = new AtomicInteger();
+    this.work = new ThreadPoolExecutor(8, 8, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(256), r -> {
+      Thread t = new Thread(r, "opsbook-request-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    server.setHandler(new Dispatcher(b, tls, work));
   }
 
   /** Returns a builder serving {@code api}. */
@@ -73,6 +209,11 @@ public final class OpsHttpServer implements AutoCloseable {
     return connector.getLocalPort();
   }
 
+  /** Returns {@code http} or {@code https}. */
+  public String scheme() {
+    return tls ? "https" : "http";
+  }
+
   /** Blocks until the server stops. */
   public void join() throws InterruptedException {
     server.join();
@@ -81,71 +222,418 @@ public final class OpsHttpServer implements AutoCloseable {
   @Override
   public void close() throws Exception {
     server.stop();
+    work.shutdownNow();
   }
 
-  private static final class Dispatcher extends Handler.Abstract.NonBlocking {
-    private final DecisionApi api;
-    private final Map<String, Route> routes;
+  /** Returns true when {@code host} is a loopback address or name. */
+  public static boolean isLoopback(String host) {
+    if (host.equalsIgnoreCase("localhost")) {
+      return true;
+    }
+    try {
+      return InetAddress.getByName(host).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
 
-    Dispatcher(DecisionApi api, Map<String, Route> routes) {
-      this.api = api;
-      this.routes = routes;
+  private static final class Dispatcher extends Handler.Abstract {
+    private final DecisionApi api;
+    private final List<Registered> routes;
+    private final Limits limits;
+    private final SignIn signIn;
+    private final Sessions sessions;
+    private final Set<String> allowedHosts;
+    private final Consumer<String> accessLog;
+    private final boolean tls;
+    private final ExecutorService work;
+    private final String cookie;
+    private final String loginPage;
+
+    Dispatcher(Builder b, boolean tls, ExecutorService work) {
+      this.api = b.api;
+      this.routes = List.copyOf(b.routes);
+      this.limits = b.limits;
+      this.signIn = b.signIn;
+      this.sessions = new Sessions(Clock.systemUTC(), b.sessionIdle, Duration.ofHours(12));
+      this.allowedHosts = allowedHosts(b);
+      this.accessLog = b.accessLog;
+      this.tls = tls;
+      this.work = work;
+      // the __Host- prefix makes a browser refuse the cookie unless Secure, Path=/ and no Domain
+      this.cookie = tls ? "__Host-opsbook-session" : "opsbook-session";
+      this.loginPage = resource("/http/login.html");
+    }
+
+    private static Set<String> allowedHosts(Builder b) {
+      Set<String> hosts = new LinkedHashSet<>(List.of("localhost", "127.0.0.1", "[::1]"));
+      String bound = b.host.toLowerCase(Locale.ROOT);
+      if (!bound.equals("0.0.0.0") && !bound.equals("::") && !bound.equals("[::]")) {
+        hosts.add(bracketed(bound));
+      } else {
+        // every interface: the machine's name and addresses are this server's names too
+        try {
+          hosts.add(InetAddress.getLocalHost().getHostName().toLowerCase(Locale.ROOT));
+          for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            for (InetAddress a : Collections.list(nic.getInetAddresses())) {
+              String ip = a.getHostAddress();
+              hosts.add(bracketed(ip.contains("%") ? ip.substring(0, ip.indexOf('%')) : ip));
+            }
+          }
+        } catch (IOException e) {
+          // no names beyond loopback and --allow-host
+        }
+      }
+      b.allowedHosts.forEach(h -> hosts.add(h.toLowerCase(Locale.ROOT)));
+      return Set.copyOf(hosts);
+    }
+
+    private static String bracketed(String host) {
+      return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-      String path = Request.getPathInContext(request);
-      String method = request.getMethod();
-      Content.Source.asString(request, UTF_8, new org.eclipse.jetty.util.Promise<>() {
-        @Override
-        public void succeeded(String body) {
-          Reply reply;
-          try {
-            reply = dispatch(method, path, body);
-          } catch (RuntimeException e) {
-            reply = Reply.json(500, OpsJson.write(ErrorJson.error(ErrorJson.INTERNAL, String.valueOf(e))));
-          }
-          response.setStatus(reply.status());
-          response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType());
-          response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-          Content.Sink.write(response, true, reply.body(), callback);
-        }
-
-        @Override
-        public void failed(Throwable x) {
-          callback.failed(x);
-        }
-      });
+      long started = System.nanoTime();
+      Served served;
+      try {
+        served = serve(request);
+      } catch (RuntimeException e) {
+        served = new Served(Reply.error(500, ErrorJson.INTERNAL, Masking.phonesIn(String.valueOf(e))), "-");
+      }
+      Reply reply = served.reply();
+      response.setStatus(reply.status());
+      var headers = response.getHeaders();
+      headers.put(HttpHeader.CONTENT_TYPE, reply.contentType());
+      headers.put(HttpHeader.CACHE_CONTROL, "no-store");
+      headers.put("Content-Security-Policy", CSP);
+      headers.put("X-Frame-Options", "DENY");
+      headers.put("X-Content-Type-Options", "nosniff");
+      // not no-referrer: under it a browser sends "Origin: null" with its own form posts
+      headers.put("Referrer-Policy", "same-origin");
+      headers.put("Cross-Origin-Opener-Policy", "same-origin");
+      headers.put("Cross-Origin-Resource-Policy", "same-origin");
+      if (tls) {
+        headers.put("Strict-Transport-Security", "max-age=31536000");
+      }
+      reply.headers().forEach(headers::add);
+      byte[] body = request.getMethod().equals("HEAD") ? new byte[0] : reply.body().getBytes(UTF_8);
+      response.write(true, ByteBuffer.wrap(body), callback);
+      log(request, reply.status(), body.length, started, served.who());
       return true;
     }
 
-    private Reply dispatch(String method, String path, String body) {
+    private record Served(Reply reply, String who) {}
+
+    private Served serve(Request request) {
+      String method = request.getMethod();
+      String path = Request.getPathInContext(request);
+      Optional<String> wrongHost = RequestChecks.hostRefusal(request.getHttpURI().getHost(), allowedHosts);
+      if (wrongHost.isPresent()) {
+        return new Served(Reply.error(421, "MISDIRECTED", wrongHost.get()), "-");
+      }
+      if (RequestChecks.changesState(method)) {
+        Optional<String> crossSite = RequestChecks.originRefusal(request.getHeaders().get(HttpHeader.ORIGIN),
+            request.getHeaders().get("Sec-Fetch-Site"), ownOrigin(request));
+        if (crossSite.isPresent()) {
+          return new Served(Reply.error(403, "CROSS_ORIGIN", crossSite.get()), "-");
+        }
+      }
+      String body;
+      try {
+        body = RequestChecks.utf8(readBody(request));
+      } catch (BodyTooLarge e) {
+        return new Served(Reply.error(413, "BODY_TOO_LARGE", "the body is larger than " + limits.maxBodyBytes()
+            + " bytes").withHeader("Connection", "close"), "-");
+      } catch (InvalidInputException e) {
+        return new Served(Reply.json(400, OpsJson.write(ErrorJson.invalidInput(e))), "-");
+      }
+      Locale locale = Texts.choose(request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE));
+      Identity id = identify(request);
+      String who = id.person().map(Person::id).orElse("-");
+      Reply own = ownRoute(method, path, body, id, locale, request);
+      if (own != null) {
+        return new Served(own, who);
+      }
       if (path.startsWith("/v1/")) {
-        if (!method.equals("POST")) {
-          return Reply.json(405, OpsJson.write(ErrorJson.error("METHOD_NOT_ALLOWED", "use POST " + path)));
-        }
-        DecisionApi.Response r = api.execute(path.substring("/v1/".length()), body);
-        return Reply.json(r.httpStatus(), r.bodyText());
+        return new Served(timed(() -> decision(method, path, body)), who);
       }
-      for (Map.Entry<String, Route> e : routes.entrySet()) {
-        String prefix = e.getKey();
-        if (path.equals(prefix) || (path.startsWith(prefix) && (prefix.endsWith("/") || path.charAt(prefix.length()) == '/'))) {
-          return e.getValue().handle(method, path.substring(prefix.length()), body);
+      for (Registered r : routes) {
+        String prefix = r.prefix();
+        if (path.equals(prefix) || (path.startsWith(prefix) && (prefix.endsWith("/")
+            || path.charAt(prefix.length()) == '/'))) {
+          if (r.access() != Access.PUBLIC) {
+            if (id.person().isEmpty()) {
+              return new Served(r.access() == Access.SIGNED_IN_PAGE
+                  ? new Reply(303, HTML, "").withHeader("Location", "/login")
+                  : Reply.error(401, "UNAUTHENTICATED", "sign in first (" + signIn.mode() + ")"), who);
+            }
+            if (RequestChecks.changesState(method)
+                && !Sessions.csrfMatches(id.session(), request.getHeaders().get(CSRF_HEADER))) {
+              return new Served(Reply.error(403, "CSRF", "the request lacks this session's " + CSRF_HEADER
+                  + " header"), who);
+            }
+          }
+          Exchange ex = new Exchange(method, path.substring(prefix.length()), body, id.person(), locale);
+          Reply reply = timed(() -> r.route().handle(ex));
+          return new Served(id.cookie() == null ? reply : reply.withHeader("Set-Cookie", id.cookie()), who);
         }
       }
-      return Reply.json(404, OpsJson.write(ErrorJson.error("NOT_FOUND", "no route " + method + " " + path)));
+      return new Served(Reply.error(404, "NOT_FOUND", "no route " + method + " " + path), who);
+    }
+
+    private Reply decision(String method, String path, String body) {
+      if (!method.equals("POST")) {
+        return Reply.error(405, "METHOD_NOT_ALLOWED", "use POST " + path);
+      }
+      try {
+        RequestChecks.caps(body, limits.maxEvents(), limits.maxSteps());
+      } catch (InvalidInputException e) {
+        return Reply.json(400, OpsJson.write(ErrorJson.invalidInput(e)));
+      }
+      DecisionApi.Response r = api.execute(path.substring("/v1/".length()), body);
+      return Reply.json(r.httpStatus(), r.bodyText());
+    }
+
+    /** Runs a route on the request pool within the time bound. */
+    private Reply timed(java.util.function.Supplier<Reply> route) {
+      Future<Reply> f;
+      try {
+        f = work.submit(route::get);
+      } catch (RejectedExecutionException e) {
+        return Reply.error(503, "BUSY", "the server is busy; try again");
+      }
+      try {
+        return f.get(limits.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        f.cancel(true);
+        return Reply.error(503, "TIMEOUT", "the request took longer than " + limits.requestTimeout().toMillis()
+            + " ms and was stopped");
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        f.cancel(true);
+        return Reply.error(503, "TIMEOUT", "interrupted");
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException re) {
+          throw re;
+        }
+        throw new IllegalStateException(e.getCause());
+      }
+    }
+
+    // ---- sign-in ----
+
+    /** The person a request acts as, their session, and a cookie to set when the session is new. */
+    private record Identity(Optional<Person> person, Session session, String cookie) {
+      static final Identity NOBODY = new Identity(Optional.empty(), null, null);
+    }
+
+    private Identity identify(Request request) {
+      if (signIn.mode() == SignIn.Mode.NOBODY) {
+        return Identity.NOBODY;
+      }
+      Optional<Session> session = sessions.find(cookieValue(request));
+      if (signIn.mode() == SignIn.Mode.TRUSTED_PROXY) {
+        Optional<Person> p = person(request.getHeaders().get(signIn.header().orElseThrow()));
+        if (p.isEmpty()) {
+          return Identity.NOBODY;
+        }
+        if (session.isPresent() && session.get().personId().equals(p.get().id())) {
+          return new Identity(p, session.get(), null);
+        }
+        Session s = sessions.start(p.get().id());
+        return new Identity(p, s, setCookie(s.token(), -1));
+      }
+      if (session.isEmpty()) {
+        return Identity.NOBODY;
+      }
+      Optional<Person> p = person(session.get().personId());
+      return p.isPresent() ? new Identity(p, session.get(), null) : Identity.NOBODY;
+    }
+
+    private Optional<Person> person(String rawId) {
+      if (rawId == null || rawId.isBlank()) {
+        return Optional.empty();
+      }
+      try {
+        return signIn.directory().orElseThrow().find(PersonIds.canonical("id", rawId));
+      } catch (InvalidInputException e) {
+        return Optional.empty();
+      }
+    }
+
+    /** The server's own routes; null when the path is not one of them. */
+    private Reply ownRoute(String method, String path, String body, Identity id, Locale locale, Request request) {
+      switch (path) {
+        case "/login" -> {
+          if (method.equals("GET") || method.equals("HEAD")) {
+            return signIn.mode() == SignIn.Mode.PASSWORD && id.person().isEmpty() ? login(locale, null, 200)
+                : id.person().isPresent() ? new Reply(303, HTML, "").withHeader("Location", "/")
+                : login(locale, Texts.text(locale, "login.unavailable." + signIn.mode()), 200);
+          }
+          if (!method.equals("POST")) {
+            return Reply.error(405, "METHOD_NOT_ALLOWED", "use GET or POST /login");
+          }
+          if (signIn.mode() != SignIn.Mode.PASSWORD) {
+            return login(locale, Texts.text(locale, "login.unavailable." + signIn.mode()), 404);
+          }
+          Map<String, String> form = form(body);
+          Optional<Person> p = person(form.get("id"));
+          if (p.isEmpty() || !signIn.credentials().verify(p.get().id(), form.getOrDefault("password", ""))) {
+            p.ifPresentOrElse(x -> { }, () -> signIn.credentials().verify("", form.getOrDefault("password", "")));
+            return login(locale, Texts.text(locale, "login.failed"), 401);
+          }
+          sessions.end(cookieValue(request));
+          Session s = sessions.start(p.get().id());
+          return new Reply(303, HTML, "").withHeader("Location", "/").withHeader("Set-Cookie", setCookie(s.token(), -1));
+        }
+        case "/logout" -> {
+          if (!method.equals("POST")) {
+            return Reply.error(405, "METHOD_NOT_ALLOWED", "use POST /logout");
+          }
+          if (id.session() == null) {
+            return Reply.error(401, "UNAUTHENTICATED", "not signed in");
+          }
+          if (!Sessions.csrfMatches(id.session(), request.getHeaders().get(CSRF_HEADER))) {
+            return Reply.error(403, "CSRF", "the request lacks this session's " + CSRF_HEADER + " header");
+          }
+          sessions.end(id.session().token());
+          return Reply.json(200, "{\"signedOut\":true}").withHeader("Set-Cookie", setCookie("", 0));
+        }
+        case "/api/session" -> {
+          if (id.person().isEmpty()) {
+            return Reply.error(401, "UNAUTHENTICATED", "sign in first (" + signIn.mode() + ")");
+          }
+          Person p = id.person().get();
+          var o = OpsJson.object().put("id", p.id()).put("name", p.name()).put("csrfToken", id.session().csrfToken())
+              .put("signIn", signIn.mode().name()).put("lang", locale.toLanguageTag());
+          var roles = o.putArray("roles");
+          p.roles().forEach(r -> roles.add(r.name()));
+          Reply r = Reply.json(200, OpsJson.write(o));
+          return id.cookie() == null ? r : r.withHeader("Set-Cookie", id.cookie());
+        }
+        default -> {
+          return null;
+        }
+      }
+    }
+
+    private Reply login(Locale locale, String error, int status) {
+      String page = Texts.fill(loginPage, locale).replace("<!--error-->", error == null ? ""
+          : "<p class=\"notice error\" role=\"alert\">" + Texts.html(error) + "</p>");
+      return Reply.html(status, page);
+    }
+
+    private String setCookie(String token, int maxAge) {
+      return cookie + "=" + token + "; Path=/; HttpOnly; SameSite=Strict" + (tls ? "; Secure" : "")
+          + (maxAge >= 0 ? "; Max-Age=" + maxAge : "");
+    }
+
+    private String cookieValue(Request request) {
+      for (HttpCookie c : Request.getCookies(request)) {
+        if (c.getName().equals(cookie)) {
+          return c.getValue();
+        }
+      }
+      return null;
+    }
+
+    private static Map<String, String> form(String body) {
+      Map<String, String> form = new LinkedHashMap<>();
+      for (String pair : body.split("&")) {
+        int eq = pair.indexOf('=');
+        if (eq > 0) {
+          try {
+            form.putIfAbsent(URLDecoder.decode(pair.substring(0, eq), UTF_8),
+                URLDecoder.decode(pair.substring(eq + 1), UTF_8));
+          } catch (IllegalArgumentException e) {
+            // a malformed pair is ignored; the sign-in then fails
+          }
+        }
+      }
+      return form;
+    }
+
+    // ---- plumbing ----
+
+    private String ownOrigin(Request request) {
+      var uri = request.getHttpURI();
+      int port = uri.getPort();
+      boolean secure = request.isSecure();
+      boolean defaultPort = port <= 0 || (secure && port == 443) || (!secure && port == 80);
+      String host = uri.getHost();
+      if (host.contains(":") && !host.startsWith("[")) {
+        host = "[" + host + "]";
+      }
+      return (secure ? "https" : "http") + "://" + host + (defaultPort ? "" : ":" + port);
+    }
+
+    private byte[] readBody(Request request) {
+      long max = limits.maxBodyBytes();
+      if (request.getLength() > max) {
+        throw new BodyTooLarge();
+      }
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      try (InputStream in = Content.Source.asInputStream(request)) {
+        byte[] buf = new byte[8192];
+        int n;
+        while ((n = in.read(buf)) >= 0) {
+          out.write(buf, 0, n);
+          if (out.size() > max) {
+            throw new BodyTooLarge();
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return out.toByteArray();
+    }
+
+    private void log(Request request, int status, int bytes, long started, String who) {
+      if (accessLog == null) {
+        return;
+      }
+      var uri = request.getHttpURI();
+      String target = uri.getPath() + (uri.getQuery() == null ? "" : "?" + uri.getQuery());
+      accessLog.accept(Instant.now() + " " + Request.getRemoteAddr(request) + " " + who + " \""
+          + request.getMethod() + " " + Masking.phonesIn(target) + "\" " + status + " " + bytes + " "
+          + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + "ms");
+    }
+
+    private static String resource(String name) {
+      try (InputStream in = OpsHttpServer.class.getResourceAsStream(name)) {
+        if (in == null) {
+          throw new IllegalStateException("the resource " + name + " is missing from the classpath");
+        }
+        return new String(in.readAllBytes(), UTF_8);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  private static final class BodyTooLarge extends RuntimeException {
+    BodyTooLarge() {
+      super(null, null, false, false);
     }
   }
 
   /** Builds an {@link OpsHttpServer}. */
   public static final class Builder {
     private final DecisionApi api;
-    private final Map<String, Route> routes = new LinkedHashMap<>();
+    private final List<Registered> routes = new ArrayList<>();
+    private final List<String> allowedHosts = new ArrayList<>();
     private String host = "127.0.0.1";
     private int port = 8080;
+    private Limits limits = Limits.defaults();
+    private SignIn signIn = SignIn.nobody();
+    private Consumer<String> accessLog;
+    private Path keystore;
+    private String keystorePassword;
+    private Duration sessionIdle = Duration.ofHours(1);
 
     private Builder(DecisionApi api) {
-      this.api = api;
+      this.api = checkNotNull(api, "api");
     }
 
     /** Sets the port; 0 picks a free one. Default 8080. */
@@ -156,13 +644,56 @@ public final class OpsHttpServer implements AutoCloseable {
 
     /** Sets the interface to bind; loopback by default. */
     public Builder host(String host) {
-      this.host = host;
+      this.host = checkNotNull(host, "host");
       return this;
     }
 
-    /** Adds a route for every path equal to or below {@code prefix}; earlier routes win. */
+    /** Adds a name clients may reach the server by besides the loopback names and the bound host. */
+    public Builder allowHost(String name) {
+      allowedHosts.add(checkNotNull(name, "name"));
+      return this;
+    }
+
+    /** Adds a public route for every path equal to or below {@code prefix}; earlier routes win. */
     public Builder route(String prefix, Route route) {
-      routes.put(prefix, route);
+      return route(prefix, Access.PUBLIC, route);
+    }
+
+    /** Adds a route for every path equal to or below {@code prefix}, open to {@code access}; earlier routes win. */
+    public Builder route(String prefix, Access access, Route route) {
+      checkArgument(prefix.startsWith("/"), "a prefix starts with /: %s", prefix);
+      routes.add(new Registered(prefix, checkNotNull(access, "access"), checkNotNull(route, "route")));
+      return this;
+    }
+
+    /** Sets how people sign in; by default nobody does and only public routes answer. */
+    public Builder signIn(SignIn signIn) {
+      this.signIn = checkNotNull(signIn, "signIn");
+      return this;
+    }
+
+    /** Sets the limits; {@link Limits#defaults()} by default. */
+    public Builder limits(Limits limits) {
+      this.limits = checkNotNull(limits, "limits");
+      return this;
+    }
+
+    /** Writes one line per request (phone numbers masked) to {@code log}; none by default. */
+    public Builder accessLog(Consumer<String> log) {
+      this.accessLog = log;
+      return this;
+    }
+
+    /** Serves HTTPS with the key and certificate of a PKCS#12 or JKS key store. */
+    public Builder tls(Path keystore, String password) {
+      this.keystore = checkNotNull(keystore, "keystore");
+      this.keystorePassword = checkNotNull(password, "password");
+      return this;
+    }
+
+    /** Sets how long an unused session lives; one hour by default (the page keeps it alive). */
+    public Builder sessionIdle(Duration idle) {
+      this.sessionIdle = checkNotNull(idle, "idle");
       return this;
     }
 

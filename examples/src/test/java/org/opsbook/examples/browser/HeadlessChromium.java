@@ -117,6 +117,15 @@ public final class HeadlessChromium implements AutoCloseable {
     return reply.path("result");
   }
 
+  /** Makes the browser ask for pages in {@code languages} (an {@code Accept-Language} value, e.g. {@code zh-CN}). */
+  public void acceptLanguage(String languages) throws Exception {
+    call("Network.enable", OpsJson.object());
+    ObjectNode headers = OpsJson.object().put("Accept-Language", languages);
+    ObjectNode params = OpsJson.object();
+    params.set("headers", headers);
+    call("Network.setExtraHTTPHeaders", params);
+  }
+
   /** Opens {@code url} in the page. */
   public void navigate(String url) throws Exception {
     call("Page.navigate", OpsJson.object().put("url", url));

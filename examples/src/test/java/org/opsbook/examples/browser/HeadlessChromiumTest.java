@@ -11,10 +11,13 @@ import org.opsbook.examples.http.OpsHttpServer;
 class HeadlessChromiumTest {
   @Test
   void loadsAPageRunsItsScriptAndClicks() throws Exception {
-    String page = "<!doctype html><html><body><button id=b onclick=\"this.textContent='clicked'\">go</button>"
-        + "<script>document.title='ready'</script></body></html>";
+    // the server's Content-Security-Policy allows scripts from the page's origin only, never inline ones
+    String page = "<!doctype html><html><body><button id=b>go</button><script src=/page.js></script></body></html>";
+    String script = "document.getElementById('b').onclick = function () { this.textContent = 'clicked'; };"
+        + " document.title = 'ready';";
     try (OpsHttpServer server = OpsHttpServer.builder(Commands.decisionApi()).port(0)
-            .route("/page", (m, p, b) -> new OpsHttpServer.Reply(200, "text/html; charset=utf-8", page))
+            .route("/page.js", ex -> new OpsHttpServer.Reply(200, "text/javascript; charset=utf-8", script))
+            .route("/page", ex -> new OpsHttpServer.Reply(200, "text/html; charset=utf-8", page))
             .build().start();
          HeadlessChromium chrome = HeadlessChromium.launch()) {
       chrome.navigate("http://127.0.0.1:" + server.port() + "/page");

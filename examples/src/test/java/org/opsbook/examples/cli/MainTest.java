@@ -6,7 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.security.crypto.bcrypt.BCrypt;
 import org.opsbook.json.OpsJson;
 
 class MainTest {
@@ -45,11 +51,55 @@ class MainTest {
 
   @Test
   void theUsageNamesTheDemoAndTheServer() {
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status = Main.run(new String[] {"--help"}, new ByteArrayInputStream(new byte[0]),
-        new PrintStream(new ByteArrayOutputStream(), true, UTF_8), new PrintStream(err, true, UTF_8));
-    assertThat(status).isZero();
-    assertThat(err.toString(UTF_8)).contains("./opsbook demo [--data DIR | --db JDBC-URL]", "./opsbook serve",
+    Run r = run("", "--help");
+    assertThat(r.status()).isZero();
+    assertThat(r.out()).contains("./opsbook demo [--data DIR | --db JDBC-URL]", "./opsbook serve", "hash-password",
         "classify", "cutover");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"serve", "demo", "hash-password", "classify", "obligations", "dataop"})
+  void everyCommandAnswersHelpWithExitZero(String command) {
+    Run r = run("", command, "--help");
+    assertThat(r.status()).as(command + " --help").isZero();
+    assertThat(r.out()).contains("Usage:", command);
+  }
+
+  @Test
+  void serveHelpListsTheSecurityOptions() {
+    assertThat(run("", "serve", "--help").out()).contains("--people", "--trusted-proxy-header", "--tls-keystore",
+        "--plain-http-on-network", "--calendar", "--max-body");
+    assertThat(run("", "demo", "--help").out()).contains("--calendar", "--data", "--db");
+  }
+
+  @Test
+  void serveRefusesANetworkInterfaceWithoutTlsOrTheExplicitFlag() {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status = Main.run(new String[] {"serve", "--host", "0.0.0.0", "--port", "0"}, new ByteArrayInputStream(new byte[0]),
+        new PrintStream(new ByteArrayOutputStream(), true, UTF_8), new PrintStream(err, true, UTF_8));
+    assertThat(status).isEqualTo(2);
+    assertThat(err.toString(UTF_8)).contains("--tls-keystore", "--plain-http-on-network");
+  }
+
+  @Test
+  void aBadCalendarFileIsAUsageErrorNamingTheField(@TempDir Path dir) throws Exception {
+    Path cal = dir.resolve("cal.json");
+    Files.writeString(cal, "{\"holidays\": [\"2026-13-01\"]}");
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status = Main.run(new String[] {"demo", "--data", dir.resolve("d").toString(), "--calendar", cal.toString()},
+        new ByteArrayInputStream(new byte[0]), new PrintStream(new ByteArrayOutputStream(), true, UTF_8),
+        new PrintStream(err, true, UTF_8));
+    assertThat(status).isEqualTo(2);
+    assertThat(err.toString(UTF_8)).contains("holidays[0]");
+  }
+
+  @Test
+  void hashPasswordPrintsABcryptHashThatVerifies() {
+    Run r = run("correct horse battery staple\n", "hash-password");
+    assertThat(r.status()).isZero();
+    String hash = r.out().trim();
+    assertThat(hash).startsWith("$2a$12$").doesNotContain("horse");
+    assertThat(BCrypt.checkpw("correct horse battery staple", hash)).isTrue();
+    assertThat(run("", "hash-password").status()).as("an empty password").isEqualTo(2);
   }
 }

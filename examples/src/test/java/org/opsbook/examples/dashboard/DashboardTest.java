@@ -3,6 +3,8 @@ package org.opsbook.examples.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -38,10 +40,13 @@ class DashboardTest {
   @TempDir
   static Path dir;
   private static ServedDemo served;
+  /** The team leader, who reviews. */
+  private static ServedDemo.Client lisi;
 
   @BeforeAll
   static void serve() throws Exception {
     served = ServedDemo.in(dir.resolve("data"));
+    lisi = served.as("lisi");
   }
 
   @AfterAll
@@ -54,6 +59,9 @@ class DashboardTest {
   void showsTheDemosFaultsWithTheirNextDutiesAsOfTheEndOfItsDay() throws Exception {
     JsonNode d = dashboard();
     assertThat(d.get("now").asText()).isEqualTo("2026-11-26T10:46:00+08:00");
+    assertThat(d.get("clock").asText()).as("the data's clock, later than the wall clock").isEqualTo("DATA");
+    assertThat(d.get("repaired").toString()).contains("F-20261125-01");
+    assertThat(d.get("faults").toString()).contains("F-20261126-01").doesNotContain("F-20261125-01");
     JsonNode boss = fault(d, "F-20261125-01");
     assertThat(boss.get("peakLevel").asText()).isEqualTo("L2");
     assertThat(boss.get("severityLabel").asText()).isEqualTo("重大");
@@ -76,7 +84,8 @@ class DashboardTest {
     assertThat(first.get("key").asText()).isEqualTo(PENDING);
     assertThat(first.get("state").asText()).isEqualTo("IN_REVIEW");
     assertThat(OpsJson.write(first.get("recipientClasses"))).isEqualTo("[\"B\",\"C\"]");
-    assertThat(d.get("reviewers").get(0).get("id").asText()).isEqualTo("lisi");
+    assertThat(first.get("recipientCount").asInt()).as("the people in classes B and C").isEqualTo(14);
+    assertThat(d.has("reviewers")).as("nobody's ID is listed for choosing").isFalse();
     List<String> tickets = new ArrayList<>();
     d.get("workflows").forEach(w -> tickets.add(w.get("id").asText() + " " + w.get("state").asText()));
     assertThat(tickets).contains("DM-20261125-01 CLOSED", "EX-20261125-01 CLOSED",
@@ -86,18 +95,46 @@ class DashboardTest {
   @Test
   @Order(3)
   void NOTIFY_REVIEW_01_theAuthorMayNotApproveTheDraft() throws Exception {
-    HttpResponse<String> r = served.post("/api/messages/approve", "{'key': '" + PENDING + "', 'reviewerId': 'zhangsan'}");
+    HttpResponse<String> r = served.as("zhangsan").post("/api/messages/approve", "{'key': '" + PENDING
+        + "', 'reviewerId': 'lisi'}");
     assertThat(r.statusCode()).isEqualTo(400);
     JsonNode err = OpsJson.parse(r.body()).get("error");
     assertThat(err.get("code").asText()).isEqualTo("REFUSED");
     assertThat(OpsJson.write(err.get("ruleIds"))).isEqualTo("[\"NOTIFY-REVIEW-01\"]");
-    assertThat(err.get("message").asText()).contains("NOTIFY-REVIEW-01", "the reviewer must not be the author");
+    assertThat(err.get("message").asText()).as("the session decides, not the body's reviewerId")
+        .contains("NOTIFY-REVIEW-01", "the reviewer must not be the author");
+  }
+
+  @Test
+  @Order(3)
+  void anApprovalWithoutASessionIsUnauthenticated() throws Exception {
+    HttpResponse<String> r = served.anonymous().post("/api/messages/approve", "{'key': '" + PENDING
+        + "', 'reviewerId': 'lisi'}");
+    assertThat(r.statusCode()).isEqualTo(401);
+    assertThat(OpsJson.parse(r.body()).at("/error/code").asText()).isEqualTo("UNAUTHENTICATED");
+  }
+
+  @Test
+  @Order(3)
+  void aCrossSiteApprovalIsRefusedEvenWithTheTeamLeadersSession() throws Exception {
+    // the "simple request" a page of another site can send: text/plain, its own Origin, the browser's cookies
+    HttpResponse<String> r = lisi.send(HttpRequest.newBuilder(URI.create(served.url("/api/messages/approve")))
+        .POST(HttpRequest.BodyPublishers.ofString("{\"key\": \"" + PENDING + "\"}"))
+        .header("Content-Type", "text/plain").header("Origin", "http://evil.example"));
+    assertThat(r.statusCode()).isEqualTo(403);
+    assertThat(OpsJson.parse(r.body()).at("/error/code").asText()).isEqualTo("CROSS_ORIGIN");
+    HttpResponse<String> sameSiteNoToken = served.anonymousWithCookiesOf("lisi").post("/api/messages/approve",
+        "{'key': '" + PENDING + "'}");
+    assertThat(sameSiteNoToken.statusCode()).as("the session's cookie without its CSRF token").isEqualTo(403);
+    assertThat(OpsJson.parse(sameSiteNoToken.body()).at("/error/code").asText()).isEqualTo("CSRF");
+    assertThat(OpsJson.parse(dashboard().toString()).get("messages").get(0).get("state").asText())
+        .isEqualTo("IN_REVIEW");
   }
 
   @Test
   @Order(4)
   void SM_SMS_T04_aRejectionNeedsItsReason() throws Exception {
-    HttpResponse<String> r = served.post("/api/messages/reject", "{'key': '" + PENDING + "', 'reviewerId': 'lisi'}");
+    HttpResponse<String> r = lisi.post("/api/messages/reject", "{'key': '" + PENDING + "', 'reviewerId': 'lisi'}");
     assertThat(r.statusCode()).isEqualTo(400);
     assertThat(OpsJson.write(OpsJson.parse(r.body()).at("/error/ruleIds"))).isEqualTo("[\"SM-SMS-T04\"]");
   }
@@ -105,12 +142,10 @@ class DashboardTest {
   @Test
   @Order(5)
   void badInputNamesTheField() throws Exception {
-    assertField(served.post("/api/messages/approve", "{'key': '" + PENDING + "', 'reviewerId': 'nobody'}"),
-        "reviewerId");
-    assertField(served.post("/api/messages/approve", "{'key': 'not a key', 'reviewerId': 'lisi'}"), "key");
-    assertField(served.post("/api/messages/approve", "{'key': 'F-9/NOTIFICATION/1', 'reviewerId': 'lisi'}"), "key");
-    assertField(served.post("/api/messages/approve", "{'key': '" + PENDING + "', 'reviewer': 'lisi'}"), "reviewer");
-    assertField(served.post("/api/messages/approve", "{'key': "), "");
+    assertField(lisi.post("/api/messages/approve", "{'key': 'not a key', 'reviewerId': 'lisi'}"), "key");
+    assertField(lisi.post("/api/messages/approve", "{'key': 'F-9/NOTIFICATION/1', 'reviewerId': 'lisi'}"), "key");
+    assertField(lisi.post("/api/messages/approve", "{'key': '" + PENDING + "', 'reviewer': 'lisi'}"), "reviewer");
+    assertField(lisi.post("/api/messages/approve", "{'key': "), "");
   }
 
   @Test
@@ -129,24 +164,33 @@ class DashboardTest {
         .handlingParty(HandlingParty.IT_CENTER).eta("待定").followUpPerson("张三").build()).orThrow();
     engine.messages().submit(key, "zhangsan").orThrow();
 
-    HttpResponse<String> r = served.post("/api/messages/approve", "{'key': '" + key + "', 'reviewerId': 'lisi'}");
+    HttpResponse<String> r = lisi.post("/api/messages/approve", "{'key': '" + key + "', 'reviewerId': 'lisi'}");
 
-    assertThat(r.statusCode()).isEqualTo(400);
-    assertThat(OpsJson.write(OpsJson.parse(r.body()).at("/error/ruleIds"))).isEqualTo("[\"NOTIFY-REVIEW-03\"]");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    assertThat(OpsJson.parse(r.body()).get("state").asText()).isEqualTo("APPROVED");
+    HttpResponse<String> early = served.as("sunba").post("/api/messages/send", "{'key': '" + key + "'}");
+    assertThat(early.statusCode()).isEqualTo(400);
+    assertThat(OpsJson.write(OpsJson.parse(early.body()).at("/error/ruleIds"))).isEqualTo("[\"NOTIFY-REVIEW-03\"]");
     assertThat(engine.messages().find(key).orElseThrow().state().name()).isEqualTo("APPROVED");
 
     for (Role told : List.of(Role.FAULT_TEAM_LEADER, Role.ROOM_SUPERVISOR, Role.ROOM_MANAGER)) {
       engine.faults().told("F-UNBRIEFED", told, "lisi", "zhangsan");
     }
-    HttpResponse<String> send = served.post("/api/messages/approve", "{'key': '" + key + "', 'reviewerId': 'lisi'}");
+    HttpResponse<String> send = served.as("sunba").post("/api/messages/send", "{'key': '" + key + "'}");
     assertThat(send.statusCode()).as(send.body()).isEqualTo(200);
     assertThat(OpsJson.parse(send.body()).get("state").asText()).isEqualTo("SENT");
   }
 
   @Test
   @Order(8)
-  void approvingAsTheTeamLeaderSendsTheMessageThroughTheConsoleGateway() throws Exception {
-    HttpResponse<String> r = served.post("/api/messages/approve", "{'key': '" + PENDING + "', 'reviewerId': 'lisi'}");
+  void theTeamLeaderApprovesAndThe68284DeskSendsThroughTheConsoleGateway() throws Exception {
+    HttpResponse<String> approved = lisi.post("/api/messages/approve", "{'key': '" + PENDING + "'}");
+    assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+    assertThat(OpsJson.parse(approved.body()).get("state").asText()).isEqualTo("APPROVED");
+    assertThat(OpsJson.parse(approved.body()).get("by").asText()).isEqualTo("lisi");
+    HttpResponse<String> notTheDesk = lisi.post("/api/messages/send", "{'key': '" + PENDING + "'}");
+    assertThat(notTheDesk.statusCode()).as("only the 68284 desk mass-sends").isEqualTo(400);
+    HttpResponse<String> r = served.as("sunba").post("/api/messages/send", "{'key': '" + PENDING + "'}");
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     assertThat(OpsJson.parse(r.body()).get("state").asText()).isEqualTo("SENT");
     assertThat(OpsJson.parse(r.body()).get("delivered").asBoolean()).isTrue();
@@ -159,35 +203,39 @@ class DashboardTest {
     }
     assertThat(sent.get("state").asText()).isEqualTo("SENT");
     assertThat(ruleIds(fault(d, "F-20261126-01").get("nextDuties"))).doesNotContain("NOTIFY-TRIG-05");
-    HttpResponse<String> again = served.post("/api/messages/approve", "{'key': '" + PENDING + "', 'reviewerId': 'lisi'}");
+    HttpResponse<String> again = lisi.post("/api/messages/approve", "{'key': '" + PENDING + "', 'reviewerId': 'lisi'}");
     assertThat(again.statusCode()).isEqualTo(400);
   }
 
   @Test
   @Order(6)
   void servesThePageItsScriptAndStyle() throws Exception {
-    HttpResponse<String> page = served.get("/");
+    assertThat(served.anonymous().get("/").statusCode()).as("to the login page").isEqualTo(303);
+    assertThat(served.anonymous().get("/api/dashboard").statusCode()).isEqualTo(401);
+    HttpResponse<String> page = lisi.get("/");
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
     assertThat(page.body()).contains("<script src=\"/dashboard.js\">");
-    assertThat(served.get("/dashboard.js").headers().firstValue("Content-Type").orElse("")).startsWith("text/javascript");
-    assertThat(served.get("/dashboard.css").body()).contains(".state.SENT");
-    assertThat(served.get("/nothing-here").statusCode()).isEqualTo(404);
-    assertThat(served.get("/api/nothing").statusCode()).isEqualTo(404);
-    assertThat(served.post("/", "{}").statusCode()).isEqualTo(405);
-    assertThat(served.post("/v1/classify", "{'complaintCount': 55}").statusCode()).isEqualTo(200);
+    assertThat(lisi.get("/dashboard.js").headers().firstValue("Content-Type").orElse("")).startsWith("text/javascript");
+    assertThat(lisi.get("/dashboard.css").body()).contains(".state.SENT");
+    assertThat(lisi.get("/nothing-here").statusCode()).isEqualTo(404);
+    assertThat(lisi.get("/api/nothing").statusCode()).isEqualTo(404);
+    assertThat(lisi.post("/", "{}").statusCode()).isEqualTo(405);
+    assertThat(served.anonymous().post("/v1/classify", "{'complaintCount': 55}").statusCode()).isEqualTo(200);
   }
 
   private static JsonNode dashboard() throws Exception {
-    HttpResponse<String> r = served.get("/api/dashboard");
+    HttpResponse<String> r = lisi.get("/api/dashboard");
     assertThat(r.statusCode()).isEqualTo(200);
     return OpsJson.parse(r.body());
   }
 
   private static JsonNode fault(JsonNode dashboard, String id) {
-    for (JsonNode f : dashboard.get("faults")) {
-      if (f.get("faultId").asText().equals(id)) {
-        return f;
+    for (String list : List.of("faults", "repaired")) {
+      for (JsonNode f : dashboard.get(list)) {
+        if (f.get("faultId").asText().equals(id)) {
+          return f;
+        }
       }
     }
     throw new AssertionError("no fault " + id + " on the dashboard: " + dashboard.get("faults"));

@@ -4,7 +4,9 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -12,25 +14,37 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.opsbook.core.time.MutableClock;
 import org.opsbook.examples.cli.Commands;
 import org.opsbook.examples.demo.DemoRun;
 import org.opsbook.examples.host.ConsoleGateway;
 import org.opsbook.examples.host.Database;
 import org.opsbook.examples.host.OpsHost;
+import org.opsbook.examples.http.Credentials;
 import org.opsbook.examples.http.OpsHttpServer;
+import org.opsbook.examples.http.SignIn;
+import org.opsbook.json.OpsJson;
+import org.springframework.security.crypto.bcrypt.BCrypt;
 
 /**
  * The demo's day in a data folder, served as {@code ./opsbook serve} serves it: the decision API and the dashboard
- * over that folder, the console gateway printing into {@link #sms()}. The wall clock stands before the demo's day,
- * so the dashboard shows it as of its end, as it would on any later day with no newer data.
+ * over that folder, the console gateway printing into {@link #sms()}, and password sign-in for the team leader
+ * (lisi), the duty officer (zhangsan) and the 68284 desk (sunba), each with the password {@link #password}. The wall
+ * clock stands before the demo's day, so the dashboard shows it as of its end, as it would on any later day with no
+ * newer data.
  */
-final class ServedDemo implements AutoCloseable {
+public final class ServedDemo implements AutoCloseable {
+  private static final List<String> SIGN_IN = List.of("lisi", "zhangsan", "sunba");
+
   private final DemoRun demo;
   private final OpsHost host;
   private final OpsHttpServer server;
   private final ByteArrayOutputStream sms = new ByteArrayOutputStream();
-  private final HttpClient client = HttpClient.newHttpClient();
+  private final Map<String, Client> clients = new ConcurrentHashMap<>();
 
   private ServedDemo(Path folder) throws Exception {
     this.demo = DemoRun.of(false, "--data", folder.toString());
@@ -41,13 +55,21 @@ final class ServedDemo implements AutoCloseable {
     this.host = OpsHost.open(Database.inFolder(folder),
         ConsoleGateway.printingTo(new PrintStream(sms, true, UTF_8), clock), (duty, owing) -> { }, "dashboard-test",
         MutableClock.at(clock.instant()));
-    this.server = new Dashboard(host, clock).install(OpsHttpServer.builder(Commands.decisionApi()).port(0))
-        .build().start();
+    Map<String, String> hashes = new LinkedHashMap<>();
+    // cost 4: the test checks the sign-in, not BCrypt's slowness
+    SIGN_IN.forEach(id -> hashes.put(id, BCrypt.hashpw(password(id), BCrypt.gensalt(4))));
+    this.server = new Dashboard(host, clock).install(OpsHttpServer.builder(Commands.decisionApi()).port(0)
+        .signIn(SignIn.passwords(host.people().directory(), Credentials.hashed(hashes)))).build().start();
   }
 
   /** Runs the demo into {@code folder} and serves it. */
-  static ServedDemo in(Path folder) throws Exception {
+  public static ServedDemo in(Path folder) throws Exception {
     return new ServedDemo(folder);
+  }
+
+  /** Returns the password of a person who may sign in. */
+  public static String password(String id) {
+    return id + "-secret";
   }
 
   DemoRun demo() {
@@ -59,23 +81,93 @@ final class ServedDemo implements AutoCloseable {
   }
 
   /** Returns what the console gateway printed. */
-  String sms() {
+  public String sms() {
     return sms.toString(UTF_8);
   }
 
-  String url(String path) {
+  /** Returns the server's port. */
+  public int port() {
+    return server.port();
+  }
+
+  /** Returns the URL of {@code path}. */
+  public String url(String path) {
     return "http://127.0.0.1:" + server.port() + path;
   }
 
-  HttpResponse<String> get(String path) throws Exception {
-    return client.send(HttpRequest.newBuilder(URI.create(url(path))).GET().build(),
-        HttpResponse.BodyHandlers.ofString(UTF_8));
+  /** Returns a client signed in as {@code id} (signing in once). */
+  public Client as(String id) {
+    return clients.computeIfAbsent(id, i -> {
+      Client c = new Client(this);
+      try {
+        HttpResponse<String> r = c.form("/login", Map.of("id", i, "password", password(i)));
+        if (r.statusCode() != 303) {
+          throw new IllegalStateException("cannot sign in as " + i + ": " + r.statusCode() + " " + r.body());
+        }
+        c.csrf = OpsJson.parse(c.get("/api/session").body()).get("csrfToken").asText();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+      return c;
+    });
   }
 
-  HttpResponse<String> post(String path, String body) throws Exception {
-    return client.send(HttpRequest.newBuilder(URI.create(url(path)))
-        .POST(HttpRequest.BodyPublishers.ofString(body.replace('\'', '"'), UTF_8))
-        .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString(UTF_8));
+  /** Returns a client that carries the session cookie of {@code id} but not its CSRF token. */
+  public Client anonymousWithCookiesOf(String id) {
+    Client signedIn = as(id);
+    Client c = new Client(this, signedIn.http);
+    return c;
+  }
+
+  /** Returns a client signed in as nobody. */
+  public Client anonymous() {
+    return new Client(this);
+  }
+
+  /** An HTTP client with its own cookies, sending the session's CSRF token once signed in. */
+  public static final class Client {
+    private final ServedDemo served;
+    private final HttpClient http;
+    private String csrf;
+
+    private Client(ServedDemo served) {
+      this(served, HttpClient.newBuilder().cookieHandler(new CookieManager()).build());
+    }
+
+    private Client(ServedDemo served, HttpClient http) {
+      this.served = served;
+      this.http = http;
+    }
+
+    /** GETs {@code path}. */
+    public HttpResponse<String> get(String path) throws Exception {
+      return send(HttpRequest.newBuilder(URI.create(served.url(path))).GET());
+    }
+
+    /** POSTs JSON (single quotes stand for double ones) with the CSRF token, if signed in. */
+    public HttpResponse<String> post(String path, String body) throws Exception {
+      return send(HttpRequest.newBuilder(URI.create(served.url(path)))
+          .POST(HttpRequest.BodyPublishers.ofString(body.replace('\'', '"'), UTF_8))
+          .header("Content-Type", "application/json"));
+    }
+
+    /** POSTs an HTML form. */
+    public HttpResponse<String> form(String path, Map<String, String> fields) throws Exception {
+      StringBuilder b = new StringBuilder();
+      fields.forEach((k, v) -> b.append(b.length() == 0 ? "" : "&").append(URLEncoder.encode(k, UTF_8)).append('=')
+          .append(URLEncoder.encode(v, UTF_8)));
+      return send(HttpRequest.newBuilder(URI.create(served.url(path)))
+          .POST(HttpRequest.BodyPublishers.ofString(b.toString(), UTF_8))
+          .header("Content-Type", "application/x-www-form-urlencoded"));
+    }
+
+    /** Sends a request, adding the CSRF token when signed in. */
+    public HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+      if (csrf != null) {
+        request.header("X-CSRF-Token", csrf);
+      }
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofString(UTF_8));
+    }
   }
 
   @Override

@@ -1,0 +1,351 @@
+package org.opsbook.examples.http;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.CookieManager;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.opsbook.core.Person;
+import org.opsbook.core.Role;
+import org.opsbook.core.memory.InMemoryDirectory;
+import org.opsbook.examples.cli.Commands;
+import org.opsbook.examples.http.OpsHttpServer.Access;
+import org.opsbook.examples.http.OpsHttpServer.Reply;
+import org.opsbook.json.OpsJson;
+import org.springframework.security.crypto.bcrypt.BCrypt;
+
+/**
+ * The server's guard layer, promise by promise: sign-in and its cookie, the person taken from the session only, the
+ * CSRF token, the Origin and Host checks, the body limit, strict UTF-8, the caps on events and steps, the time bound,
+ * JSON for every error (Jetty's own too), the security headers and the masked access log.
+ */
+class ServerSecurityTest {
+  private static final InMemoryDirectory PEOPLE = InMemoryDirectory.of(List.of(
+      Person.builder().id("lisi").name("李四").phone("13800000102").addRoles(Role.FAULT_TEAM_LEADER).build(),
+      Person.builder().id("zhangsan").name("张三").phone("13800000101").addRoles(Role.ESC_DUTY).build()));
+  private static final CountDownLatch NEVER = new CountDownLatch(1);
+  private static final ConcurrentLinkedQueue<String> LOG = new ConcurrentLinkedQueue<>();
+  private static OpsHttpServer server;
+
+  @BeforeAll
+  static void start() throws Exception {
+    server = OpsHttpServer.builder(Commands.decisionApi()).port(0)
+        .signIn(SignIn.passwords(PEOPLE, Credentials.hashed(Map.of("lisi", BCrypt.hashpw("lisi-pw",
+            BCrypt.gensalt(4)), "zhangsan", BCrypt.hashpw("zhangsan-pw", BCrypt.gensalt(4))))))
+        .accessLog(LOG::add)
+        .route("/api/whoami", Access.SIGNED_IN, ex -> Reply.json(200, OpsJson.write(OpsJson.object()
+            .put("id", ex.signedIn().id()).put("body", ex.body()))))
+        .build().start();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    server.close();
+  }
+
+  // ---- sign-in ----
+
+  @Test
+  void aSignedInRouteWithoutASessionIsUnauthenticated() throws Exception {
+    HttpResponse<String> r = anonymous().send(post("/api/whoami", "{}").build(), body());
+    assertThat(r.statusCode()).isEqualTo(401);
+    assertThat(error(r).get("code").asText()).isEqualTo("UNAUTHENTICATED");
+  }
+
+  @Test
+  void signingInSetsAnHttpOnlySameSiteStrictCookieAndTheSessionNamesThePerson() throws Exception {
+    HttpClient c = anonymous();
+    HttpResponse<String> login = c.send(form("lisi", "lisi-pw"), body());
+    assertThat(login.statusCode()).isEqualTo(303);
+    assertThat(login.headers().firstValue("Set-Cookie").orElseThrow()).startsWith("opsbook-session=")
+        .contains("HttpOnly", "SameSite=Strict", "Path=/");
+    JsonNode session = OpsJson.parse(c.send(get("/api/session"), body()).body());
+    assertThat(session.get("id").asText()).isEqualTo("lisi");
+    assertThat(session.get("roles").toString()).isEqualTo("[\"FAULT_TEAM_LEADER\"]");
+    String csrf = session.get("csrfToken").asText();
+
+    // the body's reviewerId does not change who acts: the session does
+    HttpResponse<String> r = c.send(post("/api/whoami", "{\"reviewerId\": \"zhangsan\"}").header("X-CSRF-Token", csrf)
+        .build(), body());
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(OpsJson.parse(r.body()).get("id").asText()).isEqualTo("lisi");
+  }
+
+  @Test
+  void aWrongPasswordOrAnUnknownPersonIsRefused() throws Exception {
+    HttpResponse<String> wrong = anonymous().send(form("lisi", "guess"), body());
+    assertThat(wrong.statusCode()).isEqualTo(401);
+    assertThat(wrong.headers().firstValue("Set-Cookie")).isEmpty();
+    assertThat(anonymous().send(form("nobody", "lisi-pw"), body()).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void aOneTimePasswordWorksOnce() {
+    Credentials.OneTime once = Credentials.oneTime(List.of("lisi"));
+    String password = once.passwords().get("lisi");
+    assertThat(password).matches("[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}");
+    assertThat(once.credentials().verify("lisi", password)).isTrue();
+    assertThat(once.credentials().verify("lisi", password)).isFalse();
+  }
+
+  @Test
+  void aStateChangeWithoutTheSessionsCsrfTokenIsRefused() throws Exception {
+    HttpClient c = signedIn("zhangsan");
+    HttpResponse<String> r = c.send(post("/api/whoami", "{}").build(), body());
+    assertThat(r.statusCode()).isEqualTo(403);
+    assertThat(error(r).get("code").asText()).isEqualTo("CSRF");
+    HttpResponse<String> forged = c.send(post("/api/whoami", "{}").header("X-CSRF-Token", "forged").build(), body());
+    assertThat(forged.statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void signingOutEndsTheSession() throws Exception {
+    HttpClient c = signedIn("lisi");
+    String csrf = OpsJson.parse(c.send(get("/api/session"), body()).body()).get("csrfToken").asText();
+    HttpResponse<String> out = c.send(post("/logout", "").header("X-CSRF-Token", csrf).build(), body());
+    assertThat(out.statusCode()).isEqualTo(200);
+    assertThat(c.send(get("/api/session"), body()).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void aTrustedProxyNamesThePersonInItsHeader() throws Exception {
+    try (OpsHttpServer proxied = OpsHttpServer.builder(Commands.decisionApi()).port(0)
+        .signIn(SignIn.trustedProxy("X-Remote-User", PEOPLE))
+        .route("/api/whoami", Access.SIGNED_IN, ex -> Reply.json(200, "{\"id\": \"" + ex.signedIn().id() + "\"}"))
+        .build().start()) {
+      HttpClient c = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+      String base = "http://127.0.0.1:" + proxied.port();
+      HttpResponse<String> s = c.send(HttpRequest.newBuilder(URI.create(base + "/api/session"))
+          .header("X-Remote-User", "ZhangSan").build(), body());
+      assertThat(s.statusCode()).isEqualTo(200);
+      assertThat(OpsJson.parse(s.body()).get("id").asText()).isEqualTo("zhangsan");
+      assertThat(c.send(HttpRequest.newBuilder(URI.create(base + "/api/whoami")).build(), body()).statusCode())
+          .as("no header, no person").isEqualTo(401);
+      assertThat(c.send(HttpRequest.newBuilder(URI.create(base + "/api/whoami")).header("X-Remote-User", "stranger")
+          .build(), body()).statusCode()).as("not in the directory").isEqualTo(401);
+      assertThat(c.send(HttpRequest.newBuilder(URI.create(base + "/login")).POST(HttpRequest.BodyPublishers
+          .ofString("id=lisi&password=x")).build(), body()).statusCode()).as("no passwords here").isEqualTo(404);
+    }
+  }
+
+  // ---- origin and host ----
+
+  @Test
+  void aCrossSiteSimpleRequestIsRefusedEvenOnTheDecisionApi() throws Exception {
+    HttpResponse<String> r = anonymous().send(HttpRequest.newBuilder(URI.create(url("/v1/classify")))
+        .POST(HttpRequest.BodyPublishers.ofString("{\"complaintCount\": 55}")).header("Content-Type", "text/plain")
+        .header("Origin", "http://evil.example").build(), body());
+    assertThat(r.statusCode()).isEqualTo(403);
+    assertThat(error(r).get("code").asText()).isEqualTo("CROSS_ORIGIN");
+    HttpResponse<String> fetchSite = anonymous().send(HttpRequest.newBuilder(URI.create(url("/login")))
+        .POST(HttpRequest.BodyPublishers.ofString("id=lisi&password=lisi-pw"))
+        .header("Sec-Fetch-Site", "cross-site").build(), body());
+    assertThat(fetchSite.statusCode()).as("a cross-site form post without Origin").isEqualTo(403);
+    HttpResponse<String> same = anonymous().send(HttpRequest.newBuilder(URI.create(url("/v1/classify")))
+        .POST(HttpRequest.BodyPublishers.ofString("{\"complaintCount\": 55}"))
+        .header("Origin", "http://127.0.0.1:" + server.port()).build(), body());
+    assertThat(same.statusCode()).as("the server's own origin; a program sends none and passes too").isEqualTo(200);
+  }
+
+  @Test
+  void aHostHeaderNamingAnotherServerIsRefused() throws Exception {
+    String answer = raw("GET /v1/classify HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n");
+    assertThat(answer).startsWith("HTTP/1.1 421");
+    assertThat(answer).contains("\"code\":\"MISDIRECTED\"", "application/json");
+    assertThat(raw("POST /v1/classify HTTP/1.1\r\nHost: localhost:" + server.port()
+        + "\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}")).startsWith("HTTP/1.1 200");
+  }
+
+  // ---- limits ----
+
+  @Test
+  void aFiveMegabyteBodyGets413Json() throws Exception {
+    String answer = raw("POST /v1/classify HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: " + (5 << 20)
+        + "\r\nContent-Type: application/json\r\n\r\n{\"complaintCount\": ");
+    assertThat(answer).startsWith("HTTP/1.1 413");
+    assertThat(answer).contains("application/json", "\"code\":\"BODY_TOO_LARGE\"");
+    String chunked = raw("POST /v1/classify HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n"
+        + "Connection: close\r\n\r\n" + ("100000\r\n" + " ".repeat(0x100000) + "\r\n").repeat(2) + "0\r\n\r\n");
+    assertThat(chunked).as("a body without a declared length, cut off at the limit").startsWith("HTTP/1.1 413");
+  }
+
+  @Test
+  void invalidUtf8IsAJson400() throws Exception {
+    HttpResponse<String> r = anonymous().send(HttpRequest.newBuilder(URI.create(url("/v1/classify")))
+        .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] {'{', '"', 'a', (byte) 0xff, (byte) 0xfe, '"', ':',
+            '1', '}'})).build(), body());
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+    assertThat(error(r).get("code").asText()).isEqualTo("INVALID_INPUT");
+    assertThat(error(r).get("message").asText()).contains("UTF-8");
+  }
+
+  @Test
+  void anOutOfRangeNumberIsAJson400NamingTheField() throws Exception {
+    HttpResponse<String> r = anonymous().send(post("/v1/classify", "{\"complaintCount\": 1e309}").build(), body());
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(error(r).get("code").asText()).isEqualTo("INVALID_INPUT");
+    assertThat(error(r).get("field").asText()).isEqualTo("complaintCount");
+  }
+
+  @Test
+  void moreThanTwoThousandEventsOrFiveHundredStepsAreRefusedNamingTheArray() throws Exception {
+    String events = "{\"facts\": {\"faultId\": \"F-1\"}, \"now\": \"2026-11-25T09:30:00+08:00\", \"events\": ["
+        + String.join(",", java.util.Collections.nCopies(2001, "{}")) + "]}";
+    HttpResponse<String> r = anonymous().send(post("/v1/obligations", events).build(), body());
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(error(r).get("field").asText()).isEqualTo("events");
+    assertThat(error(r).get("message").asText()).contains("at most 2000 events");
+    String steps = "{\"operation\": {}, \"steps\": [" + String.join(",", java.util.Collections.nCopies(501, "{}"))
+        + "]}";
+    HttpResponse<String> s = anonymous().send(post("/v1/dataop", steps).build(), body());
+    assertThat(s.statusCode()).isEqualTo(400);
+    assertThat(error(s).get("field").asText()).isEqualTo("steps");
+  }
+
+  @Test
+  void aRequestOverItsTimeBoundAnswers503() throws Exception {
+    // a route that never finishes: whatever the bound, it is exceeded
+    try (OpsHttpServer slow = OpsHttpServer.builder(Commands.decisionApi()).port(0)
+        .limits(Limits.defaults().withRequestTimeout(Duration.ofMillis(200)))
+        .route("/slow", ex -> {
+          try {
+            NEVER.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return Reply.json(200, "{}");
+        }).build().start()) {
+      HttpResponse<String> r = anonymous().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + slow.port()
+          + "/slow")).build(), body());
+      assertThat(r.statusCode()).isEqualTo(503);
+      assertThat(error(r).get("code").asText()).isEqualTo("TIMEOUT");
+      assertThat(error(r).get("message").asText()).contains("200 ms");
+    }
+  }
+
+  @Test
+  void jettysOwnErrorsAreJsonToo() throws Exception {
+    String answer = raw("GET /v1/classify HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + "a".repeat(20_000)
+        + "\r\nConnection: close\r\n\r\n");
+    assertThat(answer).startsWith("HTTP/1.1 431");
+    assertThat(answer).contains("application/json", "{\"error\":{").doesNotContain("<html");
+    String badVersion = raw("GET /v1/classify HTTP/9.9\r\nHost: 127.0.0.1\r\n\r\n");
+    assertThat(badVersion).doesNotContain("<html");
+  }
+
+  // ---- headers and log ----
+
+  @Test
+  void everyAnswerCarriesTheSecurityHeaders() throws Exception {
+    for (HttpResponse<String> r : List.of(anonymous().send(get("/login"), body()),
+        anonymous().send(get("/api/whoami"), body()), anonymous().send(post("/v1/classify", "{}").build(), body()))) {
+      var h = r.headers();
+      assertThat(h.firstValue("Content-Security-Policy").orElse("")).contains("default-src 'self'",
+          "frame-ancestors 'none'", "script-src 'self'");
+      assertThat(h.firstValue("X-Frame-Options")).hasValue("DENY");
+      assertThat(h.firstValue("X-Content-Type-Options")).hasValue("nosniff");
+      assertThat(h.firstValue("Referrer-Policy")).hasValue("same-origin");
+      assertThat(h.firstValue("Server")).isEmpty();
+    }
+  }
+
+  @Test
+  void theAccessLogMasksPhoneNumbers() throws Exception {
+    anonymous().send(get("/nothing?phone=13800000116"), body());
+    assertThat(String.join("\n", LOG)).contains("/nothing?phone=138****0116").doesNotContain("13800000116");
+  }
+
+  @Test
+  void theLoginPageSpeaksTheBrowsersLanguage() throws Exception {
+    HttpResponse<String> zh = anonymous().send(HttpRequest.newBuilder(URI.create(url("/login")))
+        .header("Accept-Language", "zh-CN,zh;q=0.9,en;q=0.8").build(), body());
+    assertThat(zh.body()).contains("lang=\"zh-CN\"", "登录", "工号");
+    HttpResponse<String> en = anonymous().send(HttpRequest.newBuilder(URI.create(url("/login")))
+        .header("Accept-Language", "en-GB,en;q=0.9").build(), body());
+    assertThat(en.body()).contains("lang=\"en\"", "Sign in", "Person ID");
+    assertThat(Texts.choose(null)).as("the duty room's language by default").isEqualTo(Texts.LOCALES.get(0));
+  }
+
+  // ---- helpers ----
+
+  private static HttpClient anonymous() {
+    return HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+  }
+
+  private static HttpClient signedIn(String id) throws Exception {
+    HttpClient c = anonymous();
+    assertThat(c.send(form(id, id + "-pw"), body()).statusCode()).isEqualTo(303);
+    return c;
+  }
+
+  private static HttpRequest form(String id, String password) {
+    return HttpRequest.newBuilder(URI.create(url("/login")))
+        .POST(HttpRequest.BodyPublishers.ofString("id=" + id + "&password=" + password))
+        .header("Content-Type", "application/x-www-form-urlencoded").build();
+  }
+
+  private static HttpRequest get(String path) {
+    return HttpRequest.newBuilder(URI.create(url(path))).GET().build();
+  }
+
+  private static HttpRequest.Builder post(String path, String json) {
+    return HttpRequest.newBuilder(URI.create(url(path))).POST(HttpRequest.BodyPublishers.ofString(json, UTF_8))
+        .header("Content-Type", "application/json");
+  }
+
+  private static HttpResponse.BodyHandler<String> body() {
+    return HttpResponse.BodyHandlers.ofString(UTF_8);
+  }
+
+  private static JsonNode error(HttpResponse<String> r) {
+    return OpsJson.parse(r.body()).get("error");
+  }
+
+  private static String url(String path) {
+    return "http://127.0.0.1:" + server.port() + path;
+  }
+
+  /** Sends raw bytes (what a client library would not send) and returns the whole answer. */
+  private static String raw(String request) throws Exception {
+    try (Socket s = new Socket("127.0.0.1", server.port())) {
+      s.setSoTimeout(10_000);
+      OutputStream out = s.getOutputStream();
+      try {
+        out.write(request.getBytes(UTF_8));
+        out.flush();
+      } catch (java.io.IOException e) {
+        // the server may answer and close before it has read everything (413)
+      }
+      s.shutdownOutput();
+      InputStream in = s.getInputStream();
+      ByteArrayOutputStream answer = new ByteArrayOutputStream();
+      byte[] buf = new byte[8192];
+      int n;
+      try {
+        while ((n = in.read(buf)) >= 0) {
+          answer.write(buf, 0, n);
+        }
+      } catch (java.io.IOException e) {
+        // a reset after the answer
+      }
+      return answer.toString(UTF_8);
+    }
+  }
+}
