@@ -10,7 +10,7 @@ import java.util.Set;
 import org.opsbook.core.Actor;
 import org.opsbook.core.OpsParameters;
 import org.opsbook.core.internal.machine.Decision;
-import org.opsbook.core.machine.Outcome;
+import org.opsbook.core.internal.machine.Outcome;
 import org.opsbook.core.time.StandardWorkCalendar;
 import org.opsbook.json.DecisionCommand;
 import org.opsbook.json.JsonFields;

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.Set;
 import org.opsbook.core.Actor;
 import org.opsbook.core.FaultFacts;
-import org.opsbook.core.machine.Outcome;
+import org.opsbook.core.internal.machine.Outcome;
 import org.opsbook.json.DecisionCommand;
 import org.opsbook.json.JsonFields;
 import org.opsbook.json.OpsJson;

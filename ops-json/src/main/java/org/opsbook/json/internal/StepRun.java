@@ -18,7 +18,7 @@ import org.opsbook.core.RuleId;
 import org.opsbook.core.Violation;
 import org.opsbook.core.internal.machine.StateMachine;
 import org.opsbook.core.internal.machine.Transition;
-import org.opsbook.core.machine.Outcome;
+import org.opsbook.core.internal.machine.Outcome;
 import org.opsbook.json.JsonFields;
 import org.opsbook.json.OpsJson;
 

@@ -17,7 +17,7 @@ import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.OpsParameters;
 import org.opsbook.core.PersonIds;
 import org.opsbook.core.Role;
-import org.opsbook.core.machine.Outcome;
+import org.opsbook.core.internal.machine.Outcome;
 import org.opsbook.core.time.StandardWorkCalendar;
 import org.opsbook.json.DecisionCommand;
 import org.opsbook.json.JsonFields;
