@@ -17,7 +17,7 @@ import org.opsbook.json.JsonFields;
 import org.opsbook.json.OpsJson;
 import org.opsbook.core.internal.machine.Outcome;
 import org.opsbook.core.time.StandardWorkCalendar;
-import org.opsbook.rules.dataop.Batch;
+import org.opsbook.rules.internal.dataop.Batch;
 import org.opsbook.rules.dataop.DataOp;
 import org.opsbook.rules.dataop.DataOpEvent;
 import org.opsbook.rules.dataop.DataOpEventData;
@@ -148,7 +148,7 @@ public final class DataOpCommand implements DecisionCommand {
    */
   private void writeBatch(ObjectNode out, DataOpTicket ticket) {
     if (ticket.op().opType() == OpType.MODIFICATION) {
-      Batch b = ticket.batch(params);
+      Batch b = Batch.of(ticket, params);
       out.put("batch", b.isBatch());
       out.set("batchReasons", OpsJson.ruleIds(b.reasons()));
       return;

@@ -3,7 +3,6 @@ package org.opsbook.rules.dataop;
 import java.util.OptionalInt;
 import org.immutables.value.Value;
 import org.opsbook.core.InvalidInputException;
-import org.opsbook.core.OpsParameters;
 import org.opsbook.rules.internal.dataop.DataOpWorkflow;
 
 /**
@@ -42,11 +41,6 @@ public abstract class DataOpTicket {
   public int effectiveRecordCount() {
     OptionalInt actual = record().actualRecordCount();
     return actual.isPresent() ? actual.getAsInt() : op().recordCount();
-  }
-
-  /** Returns the batch classification as of now (DATAOP-DEF-02). */
-  public Batch batch(OpsParameters p) {
-    return Batch.classify(op(), effectiveRecordCount(), p);
   }
 
   /** Returns the row estimate in force: the script's, else the submitted one (DATAOP-EXT-04). */

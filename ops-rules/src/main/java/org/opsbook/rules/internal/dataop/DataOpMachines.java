@@ -52,7 +52,6 @@ import org.opsbook.core.ActorKind;
 import org.opsbook.core.Role;
 import org.opsbook.core.internal.machine.StateMachine;
 import org.opsbook.rules.dataop.Attachment;
-import org.opsbook.rules.dataop.Batch;
 import org.opsbook.rules.dataop.DataOpEvent;
 import org.opsbook.rules.dataop.DataOpEventData;
 import org.opsbook.rules.dataop.DataOpState;
@@ -109,7 +108,7 @@ final class DataOpMachines {
         .guard("DATAOP-MOD-08", "actor", DataOpMachines::branchApprover)
         .guard("DATAOP-SENS-01", "sensitiveAccessFormApprovedBy", DataOpMachines::sensitiveAccessFormApproved)
         .guard("DATAOP-SENS-04", "batchSensitiveFormApprovedBy", (c, a) -> batchSensitiveFormApproved(c,
-            c.ticket().batch(c.params()).isBatch()))
+            Batch.of(c.ticket(), c.params()).isBatch()))
         .guard("DATAOP-MOD-18", "businessApprovedAt", (c, a) -> notBefore(c.rec().businessApprovedAt(), c.at(),
             "业务审批", "技术审批"))
         .stamps("techApproverId", "techApprovedAt").records("sensitiveAccessFormApprovedBy",
@@ -352,7 +351,7 @@ final class DataOpMachines {
    */
   private static String evidencePlaced(DataOpContext c, Actor a) {
     Set<Attachment> att = c.data().attachments();
-    if (c.op().singleNumber() && !c.ticket().batch(c.params()).isBatch()) {
+    if (c.op().singleNumber() && !Batch.of(c.ticket(), c.params()).isBatch()) {
       return c.data().inlineOriginalDataAndScript() || att.contains(Attachment.SCRIPT) ? null
           : "a single-number change records the original data and the script in the ticket's title or body "
               + "(inlineOriginalDataAndScript), or attaches them";
@@ -469,7 +468,7 @@ final class DataOpMachines {
     if (!missing.isEmpty()) {
       return "the reviewer must verify " + String.join(" and ", missing);
     }
-    if (c.ticket().batch(c.params()).isBatch()) {
+    if (Batch.of(c.ticket(), c.params()).isBatch()) {
       int needed = Math.min(c.params().batchModSampleMin(), c.ticket().effectiveRecordCount());
       return samples(c.data().sampledNumbers(), needed);
     }
@@ -477,7 +476,7 @@ final class DataOpMachines {
   }
 
   private static String batchReviewerIndependent(DataOpContext c, Actor a) {
-    boolean batch = c.ticket().batch(c.params()).isBatch();
+    boolean batch = Batch.of(c.ticket(), c.params()).isBatch();
     if (!batch && !c.op().important()) {
       return null;
     }

@@ -28,7 +28,6 @@ import org.opsbook.core.internal.machine.Kernel;
 import org.opsbook.core.spi.WorkCalendar;
 import org.opsbook.core.time.StandardWorkCalendar;
 import org.opsbook.rules.internal.catalog.RuleCatalog;
-import org.opsbook.rules.dataop.Batch;
 import org.opsbook.rules.dataop.DataOp;
 import org.opsbook.rules.dataop.DataOpEvent;
 import org.opsbook.rules.dataop.DataOpEventData;
@@ -193,7 +192,7 @@ public final class DataOpWorkflow
           before.record().recordedViolations().stream().map(RuleId::toString).collect(Collectors.joining(",")));
     }
     if (opType == OpType.MODIFICATION && (event == DataOpEvent.SUBMIT || event == DataOpEvent.EXECUTE)) {
-      Batch batch = after.batch(params);
+      Batch batch = Batch.of(after, params);
       audit.addAllRuleIds(batch.reasons()).putDetail("batch", Boolean.toString(batch.isBatch()));
       if (batch.isBatch()) {
         audit.putDetail("batchCriteria", batch.criteriaInOrder().stream().map(Enum::name)
@@ -214,7 +213,7 @@ public final class DataOpWorkflow
     if (t.op().opType() == OpType.MODIFICATION) {
       ids.add(RuleId.of("DATAOP-DEF-01"));
       ids.add(RuleId.of("DATAOP-MOD-02"));
-      if (t.op().singleNumber() && !t.batch(params).isBatch()) {
+      if (t.op().singleNumber() && !Batch.of(t, params).isBatch()) {
         ids.add(RuleId.of("DATAOP-DEF-03"));
       }
     }

@@ -8,8 +8,6 @@ import java.math.BigDecimal;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.opsbook.core.OpsParameters;
-import org.opsbook.rules.dataop.Batch;
-import org.opsbook.rules.dataop.BatchCriterion;
 import org.opsbook.rules.dataop.DataOp;
 import org.opsbook.rules.dataop.DataOpState;
 import org.opsbook.rules.dataop.DataOpTicket;
@@ -102,6 +100,6 @@ class BatchTest {
     DataOpTicket t = DataOpTicket.of("T", DataOpState.EXECUTED, plain().toBuilder().recordCount(10).build(),
         DataOpRecord.builder().actualRecordCount(1000).build());
     assertThat(t.effectiveRecordCount()).isEqualTo(1000);
-    assertThat(t.batch(P).isBatch()).isTrue();
+    assertThat(Batch.of(t, P).isBatch()).isTrue();
   }
 }

@@ -55,7 +55,6 @@ import org.opsbook.core.RuleId;
 import org.opsbook.core.internal.machine.Outcome;
 import org.opsbook.rules.internal.dataop.Fixtures.Flow;
 import org.opsbook.rules.dataop.Attachment;
-import org.opsbook.rules.dataop.Batch;
 import org.opsbook.rules.dataop.DataOp;
 import org.opsbook.rules.dataop.DataOpEvent;
 import org.opsbook.rules.dataop.DataOpEventData;
@@ -89,7 +88,7 @@ class DataModificationTest {
       assertThat(f.state()).isEqualTo(DataOpState.CLOSED);
       assertThat(f.ticket.record().executorId()).contains("li");
       assertThat(f.ticket.record().processorIds()).containsExactly("li");
-      assertThat(f.ticket.batch(Fixtures.P).isBatch()).isFalse();
+      assertThat(Batch.of(f.ticket, Fixtures.P).isBatch()).isFalse();
     }
 
     @Test

@@ -20,7 +20,6 @@ import org.opsbook.core.Role;
 import org.opsbook.core.internal.machine.Outcome;
 import org.opsbook.core.internal.machine.Transition;
 import org.opsbook.rules.dataop.Attachment;
-import org.opsbook.rules.dataop.Batch;
 import org.opsbook.rules.dataop.DataOp;
 import org.opsbook.rules.dataop.DataOpEvent;
 import org.opsbook.rules.dataop.DataOpEventData;
@@ -181,7 +180,7 @@ class DataOpPropertiesTest {
       assertThat(r.processorIds()).as("DATAOP-EXT-05 separation of duties").doesNotContain(reviewer);
       return;
     }
-    Batch batch = t.batch(Fixtures.P);
+    Batch batch = Batch.of(t, Fixtures.P);
     if (batch.isBatch() || t.op().important()) {
       assertThat(r.processorIds()).as("DATAOP-MOD-14 separation of duties").doesNotContain(reviewer);
     }

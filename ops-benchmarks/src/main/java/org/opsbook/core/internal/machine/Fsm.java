@@ -1,4 +1,4 @@
-package org.opsbook.benchmarks.fsm;
+package org.opsbook.core.internal.machine;
 
 import java.util.ArrayList;
 import java.util.List;

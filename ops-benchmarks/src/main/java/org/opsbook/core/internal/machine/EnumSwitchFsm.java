@@ -1,10 +1,10 @@
-package org.opsbook.benchmarks.fsm;
+package org.opsbook.core.internal.machine;
 
 import java.util.List;
-import org.opsbook.benchmarks.fsm.Fsm.AuditEvent;
-import org.opsbook.benchmarks.fsm.Fsm.E;
-import org.opsbook.benchmarks.fsm.Fsm.S;
-import org.opsbook.benchmarks.fsm.Fsm.Ticket;
+import org.opsbook.core.internal.machine.Fsm.AuditEvent;
+import org.opsbook.core.internal.machine.Fsm.E;
+import org.opsbook.core.internal.machine.Fsm.S;
+import org.opsbook.core.internal.machine.Fsm.Ticket;
 
 /** The floor: a hand-written switch over the state, as a Java user writes it without a library. */
 final class EnumSwitchFsm implements Fsm.Impl {

@@ -1,4 +1,4 @@
-package org.opsbook.rules.dataop;
+package org.opsbook.rules.internal.dataop;
 
 /** Which criterion of DATAOP-DEF-02 made a modification a batch one. */
 public enum BatchCriterion {

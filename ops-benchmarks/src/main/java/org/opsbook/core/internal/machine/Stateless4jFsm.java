@@ -1,13 +1,13 @@
-package org.opsbook.benchmarks.fsm;
+package org.opsbook.core.internal.machine;
 
 import com.github.oxo42.stateless4j.StateMachine;
 import com.github.oxo42.stateless4j.StateMachineConfig;
 import com.github.oxo42.stateless4j.delegates.Action2;
 import java.util.List;
-import org.opsbook.benchmarks.fsm.Fsm.AuditEvent;
-import org.opsbook.benchmarks.fsm.Fsm.E;
-import org.opsbook.benchmarks.fsm.Fsm.S;
-import org.opsbook.benchmarks.fsm.Fsm.Ticket;
+import org.opsbook.core.internal.machine.Fsm.AuditEvent;
+import org.opsbook.core.internal.machine.Fsm.E;
+import org.opsbook.core.internal.machine.Fsm.S;
+import org.opsbook.core.internal.machine.Fsm.Ticket;
 
 /**
  * stateless4j 2.6.0: one shared {@link StateMachineConfig} with {@code permitIf} for the guard and {@code onEntry}

@@ -1,4 +1,4 @@
-package org.opsbook.benchmarks.audit;
+package org.opsbook.core.internal.audit;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +18,6 @@ import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.opsbook.benchmarks.support.BenchPostgres;
 import org.opsbook.core.Actor;
-import org.opsbook.core.internal.audit.AuditChain;
 import org.opsbook.core.AuditEntry;
 import org.opsbook.core.AuditRecord;
 import org.opsbook.core.Role;
@@ -43,7 +42,7 @@ import org.opsbook.jdbc.OpsJdbc;
  *
  * <pre>
  * mvn -B -ntp -Pbench -pl ops-benchmarks -am package -DskipTests
- * java -Xms1g -Xmx1g -cp ops-benchmarks/target/benchmarks.jar org.opsbook.benchmarks.audit.AuditBench 1000 1,4 3
+ * java -Xms1g -Xmx1g -cp ops-benchmarks/target/benchmarks.jar org.opsbook.core.internal.audit.AuditBench 1000 1,4 3
  * </pre>
  * Arguments: tickets per run, worker counts, repetitions, databases ({@code postgresql,h2-file}).
  */

@@ -1,13 +1,11 @@
-package org.opsbook.benchmarks.fsm;
+package org.opsbook.core.internal.machine;
 
 import java.util.List;
-import org.opsbook.benchmarks.fsm.Fsm.AuditEvent;
-import org.opsbook.benchmarks.fsm.Fsm.E;
-import org.opsbook.benchmarks.fsm.Fsm.S;
-import org.opsbook.benchmarks.fsm.Fsm.Ticket;
+import org.opsbook.core.internal.machine.Fsm.AuditEvent;
+import org.opsbook.core.internal.machine.Fsm.E;
+import org.opsbook.core.internal.machine.Fsm.S;
+import org.opsbook.core.internal.machine.Fsm.Ticket;
 import org.opsbook.core.Actor;
-import org.opsbook.core.internal.machine.Decision;
-import org.opsbook.core.internal.machine.StateMachine;
 
 /** opsbook: the shape as a declared {@code StateMachine} table, built once, with the four-eyes guard named by a rule. */
 final class OpsbookFsm implements Fsm.Impl {

@@ -1,4 +1,4 @@
-package org.opsbook.benchmarks.fsm;
+package org.opsbook.core.internal.machine;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +14,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
-import org.opsbook.benchmarks.fsm.Fsm.AuditEvent;
-import org.opsbook.benchmarks.fsm.Fsm.Ticket;
+import org.opsbook.core.internal.machine.Fsm.AuditEvent;
+import org.opsbook.core.internal.machine.Fsm.Ticket;
 
 /**
  * W5a: nanoseconds per ticket through the five-transition lifecycle, for opsbook's declared state machine, the

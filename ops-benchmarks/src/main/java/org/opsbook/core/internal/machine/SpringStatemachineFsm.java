@@ -1,11 +1,11 @@
-package org.opsbook.benchmarks.fsm;
+package org.opsbook.core.internal.machine;
 
 import java.util.EnumSet;
 import java.util.List;
-import org.opsbook.benchmarks.fsm.Fsm.AuditEvent;
-import org.opsbook.benchmarks.fsm.Fsm.E;
-import org.opsbook.benchmarks.fsm.Fsm.S;
-import org.opsbook.benchmarks.fsm.Fsm.Ticket;
+import org.opsbook.core.internal.machine.Fsm.AuditEvent;
+import org.opsbook.core.internal.machine.Fsm.E;
+import org.opsbook.core.internal.machine.Fsm.S;
+import org.opsbook.core.internal.machine.Fsm.Ticket;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.statemachine.StateContext;
 import org.springframework.statemachine.StateMachine;

@@ -1,4 +1,4 @@
-package org.opsbook.benchmarks.timers;
+package org.opsbook.core.internal.scheduling;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
@@ -26,7 +26,6 @@ import org.opsbook.core.Channel;
 import org.opsbook.core.Obligation;
 import org.opsbook.core.Role;
 import org.opsbook.core.RuleId;
-import org.opsbook.core.internal.scheduling.ObligationScheduler;
 import org.opsbook.core.spi.ObligationRepository.ScheduledObligation;
 import org.opsbook.jdbc.OpsJdbc;
 
@@ -39,7 +38,7 @@ import org.opsbook.jdbc.OpsJdbc;
  *
  * <pre>
  * mvn -B -ntp -Pbench -pl ops-benchmarks -am package -DskipTests
- * java -Xms1g -Xmx1g -cp ops-benchmarks/target/benchmarks.jar org.opsbook.benchmarks.timers.TimerBench 20000 1,2,4 1
+ * java -Xms1g -Xmx1g -cp ops-benchmarks/target/benchmarks.jar org.opsbook.core.internal.scheduling.TimerBench 20000 1,2,4 1
  * </pre>
  * Arguments: timers per run, instance counts, repetitions.
  */

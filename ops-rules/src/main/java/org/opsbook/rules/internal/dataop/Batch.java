@@ -1,4 +1,4 @@
-package org.opsbook.rules.dataop;
+package org.opsbook.rules.internal.dataop;
 
 import com.google.common.collect.ImmutableSortedSet;
 import java.math.BigDecimal;
@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.SortedSet;
 import org.opsbook.core.OpsParameters;
 import org.opsbook.core.RuleId;
+import org.opsbook.rules.dataop.DataOp;
+import org.opsbook.rules.dataop.DataOpTicket;
 
 /**
  * The batch-or-single classification of a modification (DATAOP-DEF-02): 「分为批量数据修改(涉及1000条以上的后台记录数据的修改、
@@ -26,6 +28,11 @@ public record Batch(boolean isBatch, Set<BatchCriterion> criteria) {
   /** Copies the criteria. */
   public Batch {
     criteria = criteria.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(criteria));
+  }
+
+  /** Returns the batch classification of {@code ticket} as of now (DATAOP-DEF-02), on its effective record count. */
+  public static Batch of(DataOpTicket ticket, OpsParameters p) {
+    return classify(ticket.op(), ticket.effectiveRecordCount(), p);
   }
 
   /**
