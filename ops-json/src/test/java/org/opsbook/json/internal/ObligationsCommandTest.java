@@ -70,7 +70,7 @@ class ObligationsCommandTest {
     assertThat(body.at("/classification/severityLabel").asText()).isEqualTo("重大");
     assertThat(body.at("/classification/matchedRules/0").asText()).isEqualTo("FAULT-CLASS-L2-04");
     assertThat(ruleIds(body)).containsExactly("NOTIFY-TRIG-01", "NOTIFY-TRIG-05", "ESC-PROG-01", "ESC-DEPT-02",
-        "ESC-REQ-12", "FAULT-GEN-03", "FAULT-GEN-07");
+        "ESC-REQ-12", "ESC-REQ-06", "FAULT-GEN-03", "FAULT-GEN-07");
     JsonNode dept = body.get("obligations").get(3);
     assertThat(dept.get("actor").asText()).isEqualTo("ROOM_MANAGER");
     assertThat(dept.get("target").asText()).isEqualTo("DEPT_MANAGER");
@@ -112,7 +112,7 @@ class ObligationsCommandTest {
         + " 'detectedAt': '2026-11-25T09:00:00+08:00', 'notificationSentAt': '2026-11-25T09:05:00+08:00',"
         + " 'repairedAt': '2026-11-25T11:00:00+08:00'}, 'now': '2026-11-25T11:30:00+08:00'}");
     assertThat(r.exitCode()).as(r.bodyText()).isZero();
-    assertThat(ruleIds(r.body())).containsExactly("NOTIFY-TRIG-01", "NOTIFY-TRIG-08", "ESC-REQ-10", "ESC-REQ-11");
+    assertThat(ruleIds(r.body())).containsExactly("NOTIFY-TRIG-01", "NOTIFY-TRIG-08", "ESC-REQ-10", "ESC-REQ-06", "ESC-REQ-11");
   }
 
   @Test

@@ -929,6 +929,11 @@ public final class FaultTracker {
     return raised.containsKey(key(duty, sequence));
   }
 
+  /** True once the first occurrence of {@code duty} was done. */
+  boolean isDone(Duty duty) {
+    return completed.containsKey(key(duty, 1));
+  }
+
   Obligation raisedDuty(ObligationKey k) {
     return raised.get(k);
   }
