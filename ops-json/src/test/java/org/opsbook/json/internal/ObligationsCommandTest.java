@@ -58,6 +58,23 @@ class ObligationsCommandTest {
   }
 
   @Test
+  @DisplayName("advice: a general fault with 12 same-fault customers gets FAULT-GEN-01 and the FAULT-GEN-05 checklist in the manual's words")
+  void adviceOfAGeneralEmergencyFault() {
+    DecisionApi.Response r = call("{'facts': {'faultId': 'F-1', 'sameFaultCustomerCount': 12,"
+        + " 'detectedAt': '2026-11-25T09:00:00+08:00'}, 'now': '2026-11-25T09:30:00+08:00'}");
+    assertThat(r.exitCode()).as(r.bodyText()).isZero();
+    JsonNode advice = r.body().get("advice");
+    assertThat(advice.get(0).get("ruleId").asText()).isEqualTo("FAULT-GEN-01");
+    assertThat(advice.get(0).get("text").asText()).isEqualTo("应以将故障影响面降低到最小为原则");
+    assertThat(advice.get(1).get("ruleId").asText()).isEqualTo("FAULT-GEN-05");
+    assertThat(advice.get(2).get("ruleId").asText()).isEqualTo("FAULT-GEN-05.1");
+    DecisionApi.Response repaired = call("{'facts': {'faultId': 'F-1', 'sameFaultCustomerCount': 12,"
+        + " 'detectedAt': '2026-11-25T09:00:00+08:00', 'repairedAt': '2026-11-25T09:20:00+08:00'},"
+        + " 'now': '2026-11-25T09:30:00+08:00'}");
+    assertThat(repaired.body().has("advice")).as("left out when none applies").isFalse();
+  }
+
+  @Test
   @DisplayName("An L2 fault: classification as classify, duties sorted by dueAt (nulls last) then ruleId, in +08:00")
   void l2Fault() {
     DecisionApi.Response r = call("{'facts': {'faultId': 'F-1', 'nature': 'SYSTEM', 'complaintCount': 55,"

@@ -431,6 +431,15 @@ public final class FaultTracker {
     return LedgerBuilder.build(this, obligations(now), now);
   }
 
+  /**
+   * Returns the advice that applies to the fault now, in the manual's order: FAULT-GEN-01 for an open general fault,
+   * the emergency checklist FAULT-GEN-05 of a general fault with 10 or more same-fault customers, the checklist
+   * ESC-REQ-02 of an escalated fault, each step with the manual's words; empty once the fault is repaired.
+   */
+  public List<Advice> advice() {
+    return FaultChecklists.of(this);
+  }
+
   /** The duties that ended undone or vanished, with what ended them. */
   Map<ObligationKey, Ended> endings() {
     return ended;
