@@ -77,6 +77,8 @@ final class ConditionRules {
           f -> ladder(f) && (f.facts().affectsNormalCommunication() || f.facts().affectsBusinessOrQuery())
               && !f.facts().impactConfirmed()
               && f.facts().affectedCustomersPotential() > p(f).roomPotentialCustomers()),
+      // TIME-10: the minutes are the host's measure from the symptom's start to now (or to its end, once ended); the
+      // 「预计将超过」 branch reads the host's estimate
       rule(Duty.ESC_ROOM_06, "各业务支撑系统级故障,超过15分钟或预计将超过15分钟",
           f -> ladder(f) && f.facts().systemLevelFault()
               && (f.facts().systemLevelFaultMinutes() > p(f).roomOutageMinutes()
