@@ -24,6 +24,15 @@ class StandardWorkCalendarTest {
   }
 
   @Test
+  void time01And03ClockTimesAreChinaStandardTimeAndXiaBanIs1800() {
+    WorkCalendar c = StandardWorkCalendar.weekdays();
+    assertThat(c.zone()).isEqualTo(java.time.ZoneId.of("Asia/Shanghai"));
+    // 18:00 on the calendar is 10:00 UTC (TIME-01: UTC+8), and it is 下班 (TIME-03)
+    assertThat(c.at(THU, c.workdayEnd())).isEqualTo(Instant.parse("2026-11-26T10:00:00Z"));
+    assertThat(c.dateOf(Instant.parse("2026-11-26T16:30:00Z"))).isEqualTo(THU.plusDays(1));
+  }
+
+  @Test
   void holidaysRestAndMakeUpDaysWork() {
     WorkCalendar c = StandardWorkCalendar.builder().addHolidays(LocalDate.of(2026, 10, 1))
         .addWorkdays(LocalDate.of(2026, 10, 10)).build();

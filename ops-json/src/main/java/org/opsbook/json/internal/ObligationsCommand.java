@@ -19,6 +19,7 @@ import org.opsbook.core.RuleId;
 import org.opsbook.json.DecisionCommand;
 import org.opsbook.json.JsonFields;
 import org.opsbook.json.OpsJson;
+import org.opsbook.rules.duty.Advice;
 import org.opsbook.rules.duty.DutyLedger;
 import org.opsbook.rules.duty.FaultTracker;
 import org.opsbook.rules.duty.ObligationEngine;
@@ -34,7 +35,9 @@ import org.opsbook.rules.duty.ObligationEngine;
  * {@code ruleId}. The optional {@code missed} answer lists the duties of the fault's duty ledger that fell due, were
  * never discharged, and were ended by the fault's course (the repair, the closing, a higher level, a later
  * occurrence): each an obligation plus {@code endedAt} and {@code endedBy}, and {@code repeat} for an interval of a
- * recurring series that fell due after occurrence {@code sequence}; it is left out when nothing was missed.
+ * recurring series that fell due after occurrence {@code sequence}; it is left out when nothing was missed. The
+ * optional {@code advice} answer lists the advisory rules and checklist steps that apply to the open fault
+ * ({@code {"ruleId", "text"}}, the manual's words: FAULT-GEN-01, the checklists FAULT-GEN-05 and ESC-REQ-02).
  *
  * <p>An optional {@code calendar} ({@link WorkCalendarJson}, as {@code extraction-window} and {@code cutover} take
  * it) sets the working days the deadlines follow (下班, the next working day, the daily ITC entry). The optional
@@ -105,6 +108,11 @@ public final class ObligationsCommand implements DecisionCommand {
       for (DutyLedger.Entry e : missed) {
         m.add(ObligationJson.writeMissed(e, zone));
       }
+    }
+    List<Advice> advice = fault.advice();
+    if (!advice.isEmpty()) {
+      ArrayNode a = out.putArray("advice");
+      advice.forEach(x -> a.addObject().put("ruleId", x.ruleId().value()).put("text", x.text()));
     }
     FactAssumptions.write(out, FactAssumptions.of(request.get("facts"), facts, alternative -> {
       try {

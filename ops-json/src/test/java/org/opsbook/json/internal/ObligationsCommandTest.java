@@ -58,6 +58,23 @@ class ObligationsCommandTest {
   }
 
   @Test
+  @DisplayName("advice: a general fault with 12 same-fault customers gets FAULT-GEN-01 and the FAULT-GEN-05 checklist in the manual's words")
+  void adviceOfAGeneralEmergencyFault() {
+    DecisionApi.Response r = call("{'facts': {'faultId': 'F-1', 'sameFaultCustomerCount': 12,"
+        + " 'detectedAt': '2026-11-25T09:00:00+08:00'}, 'now': '2026-11-25T09:30:00+08:00'}");
+    assertThat(r.exitCode()).as(r.bodyText()).isZero();
+    JsonNode advice = r.body().get("advice");
+    assertThat(advice.get(0).get("ruleId").asText()).isEqualTo("FAULT-GEN-01");
+    assertThat(advice.get(0).get("text").asText()).isEqualTo("应以将故障影响面降低到最小为原则");
+    assertThat(advice.get(1).get("ruleId").asText()).isEqualTo("FAULT-GEN-05");
+    assertThat(advice.get(2).get("ruleId").asText()).isEqualTo("FAULT-GEN-05.1");
+    DecisionApi.Response repaired = call("{'facts': {'faultId': 'F-1', 'sameFaultCustomerCount': 12,"
+        + " 'detectedAt': '2026-11-25T09:00:00+08:00', 'repairedAt': '2026-11-25T09:20:00+08:00'},"
+        + " 'now': '2026-11-25T09:30:00+08:00'}");
+    assertThat(repaired.body().has("advice")).as("left out when none applies").isFalse();
+  }
+
+  @Test
   @DisplayName("An L2 fault: classification as classify, duties sorted by dueAt (nulls last) then ruleId, in +08:00")
   void l2Fault() {
     DecisionApi.Response r = call("{'facts': {'faultId': 'F-1', 'nature': 'SYSTEM', 'complaintCount': 55,"
@@ -70,7 +87,7 @@ class ObligationsCommandTest {
     assertThat(body.at("/classification/severityLabel").asText()).isEqualTo("重大");
     assertThat(body.at("/classification/matchedRules/0").asText()).isEqualTo("FAULT-CLASS-L2-04");
     assertThat(ruleIds(body)).containsExactly("NOTIFY-TRIG-01", "NOTIFY-TRIG-05", "ESC-PROG-01", "ESC-DEPT-02",
-        "ESC-REQ-12", "FAULT-GEN-03", "FAULT-GEN-07");
+        "ESC-REQ-12", "ESC-REQ-06", "FAULT-GEN-03", "FAULT-GEN-07");
     JsonNode dept = body.get("obligations").get(3);
     assertThat(dept.get("actor").asText()).isEqualTo("ROOM_MANAGER");
     assertThat(dept.get("target").asText()).isEqualTo("DEPT_MANAGER");
@@ -112,7 +129,7 @@ class ObligationsCommandTest {
         + " 'detectedAt': '2026-11-25T09:00:00+08:00', 'notificationSentAt': '2026-11-25T09:05:00+08:00',"
         + " 'repairedAt': '2026-11-25T11:00:00+08:00'}, 'now': '2026-11-25T11:30:00+08:00'}");
     assertThat(r.exitCode()).as(r.bodyText()).isZero();
-    assertThat(ruleIds(r.body())).containsExactly("NOTIFY-TRIG-01", "NOTIFY-TRIG-08", "ESC-REQ-10", "ESC-REQ-11");
+    assertThat(ruleIds(r.body())).containsExactly("NOTIFY-TRIG-01", "NOTIFY-TRIG-08", "ESC-REQ-10", "ESC-REQ-06", "ESC-REQ-11");
   }
 
   @Test

@@ -15,7 +15,8 @@ import org.opsbook.rules.internal.classify.RuleTable;
 /**
  * Classifies a fault (FAULT-CLASS-DEF-04): every L1 and L2 criterion of the {@link ClassificationTable} is
  * evaluated, the analyst's manual assessment counts as one more criterion (FAULT-CLASS-DEF-05), and the highest
- * level with a match wins. Quote: 「具体分为一级故障、二级故障」.
+ * level with a match wins: a value that meets both an L1 band 『A到B之间』 and the L2 band 『B以上』 is L2 (BND-07).
+ * Quote: 「具体分为一级故障、二级故障」.
  *
  * <pre>{@code
  * FaultClassifier classifier = FaultClassifier.standard();

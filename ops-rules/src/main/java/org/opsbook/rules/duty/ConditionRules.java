@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import org.opsbook.core.FaultFacts;
 import org.opsbook.core.Level;
 import org.opsbook.core.OpsParameters;
 import org.opsbook.core.RuleId;
@@ -76,6 +77,8 @@ final class ConditionRules {
           f -> ladder(f) && (f.facts().affectsNormalCommunication() || f.facts().affectsBusinessOrQuery())
               && !f.facts().impactConfirmed()
               && f.facts().affectedCustomersPotential() > p(f).roomPotentialCustomers()),
+      // TIME-10: the minutes are the host's measure from the symptom's start to now (or to its end, once ended); the
+      // 「预计将超过」 branch reads the host's estimate
       rule(Duty.ESC_ROOM_06, "各业务支撑系统级故障,超过15分钟或预计将超过15分钟",
           f -> ladder(f) && f.facts().systemLevelFault()
               && (f.facts().systemLevelFaultMinutes() > p(f).roomOutageMinutes()
@@ -143,6 +146,10 @@ final class ConditionRules {
           f -> f.isOpen() && f.emergency()),
       rule(Duty.ESC_REQ_05, TIMELY, "如确认为软件版本缺陷引起的故障,应及时知会支持维护室共同跟进",
           f -> f.escalatedRegime() && f.facts().softwareVersionDefectConfirmed()),
+      rule(Duty.ESC_REQ_06, TIMELY, "解释口径和处理方法由市场部(数据业务中心/集团客户部)确定",
+          f -> f.escalatedRegime() && affectsCustomers(f)),
+      rule(Duty.ESC_REQ_07, TIMELY, "将受影响号码、解释口径告知客服以进行前台解释工作",
+          f -> f.escalatedRegime() && affectsCustomers(f) && f.isDone(Duty.ESC_REQ_06)),
       rule(Duty.ESC_REQ_08, TIMELY, "如涉及账务问题和银行方面的问题要知会账务室",
           f -> f.escalatedRegime() && f.facts().involvesBillingOrBank()),
       rule(Duty.ESC_REQ_09, TIMELY, "若故障影响到批量业务处理,要及时通知电子商务中心进行批量业务排期,尽可能降低对批量业务的影响",
@@ -170,6 +177,18 @@ final class ConditionRules {
     int n = f.facts().effectiveSameFaultCustomerCount();
     int threshold = p(f).sameFaultCustomersForEmergency();
     return p(f).mixedBoundInclusive() ? n >= threshold : n > threshold;
+  }
+
+  /**
+   * ESC-REQ-06/07 (§2.2.3.3 3、 1) 2)): the escalated fault reaches customers, so they need an explanation at the front
+   * desk — customers complain or are affected (confirmed or possibly), or their communication, business or queries
+   * are (「受影响号码」 presupposes affected numbers).
+   */
+  static boolean affectsCustomers(FaultTracker f) {
+    FaultFacts facts = f.facts();
+    return facts.complaintCount() > 0 || facts.affectedCustomersConfirmed() > 0
+        || facts.affectedCustomersPotential() > 0 || facts.effectiveSameFaultCustomerCount() > 0
+        || facts.affectsNormalCommunication() || facts.affectsBusinessOrQuery();
   }
 
   /** The conditions TICKET-11 proposes as signs of an escalation trend: ESC-ROOM-01..08 (FAULT-GEN-04 apart). */

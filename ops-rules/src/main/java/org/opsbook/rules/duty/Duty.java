@@ -127,11 +127,27 @@ enum Duty {
   ESC_REQ_03(Role.ESC_DUTY, Units.PROVINCE, Channel.PHONE,
       "report the fault to 省业务支撑中心: the main fault point is in the province", Flags.LADDER,
       Contact.PROVINCE),
+  /** ESC-REQ-04 (= ESC-REQ-02.6 of the emergency checklist): the solution plan, reported to the room manager. */
   ESC_REQ_04(Role.ESC_DUTY, Units.ROOM_MANAGER, Channel.PHONE,
       "draw up the detailed solution of the escalated fault and report it to the room manager", Flags.LADDER,
       Contact.ROOM_RECORD_ONLY),
   ESC_REQ_05(Role.ESC_DUTY, Units.SUPPORT_ROOM, Channel.PHONE,
       "tell 支持维护室 to follow up the confirmed software-version defect jointly", Flags.KEEP, Contact.NONE),
+  /**
+   * ESC-REQ-06 「解释口径和处理方法由市场部(数据业务中心/集团客户部)确定」: the escalated fault's explanation wording and
+   * handling method come from 市场部, so the duty officer who coordinates the solution (「应当协调相关部门确定解决方案」)
+   * owes asking for them; discharged by naming the rule (DUTY_COMPLETED).
+   */
+  ESC_REQ_06(Role.ESC_DUTY, Units.MARKETING, Channel.PHONE,
+      "ask 市场部 (数据业务中心/集团客户部) to set the explanation wording (解释口径) and the handling method", Flags.KEEP,
+      Contact.NONE),
+  /**
+   * ESC-REQ-07 「将受影响号码、解释口径告知客服以进行前台解释工作」: the affected numbers and 市场部's wording go to customer
+   * service for the front desk; owed once ESC-REQ-06 is done (the wording is 市场部's); discharged by naming the rule.
+   */
+  ESC_REQ_07(Role.ESC_DUTY, Units.CUSTOMER_SERVICE, Channel.EMAIL,
+      "give customer service the affected numbers and 市场部's explanation wording for the front desk", Flags.KEEP,
+      Contact.NONE),
   ESC_REQ_08(Role.ESC_DUTY, Units.ACCOUNTS_ROOM, Channel.PHONE, "tell 账务室 about the billing or bank impact",
       Flags.KEEP, Contact.NONE),
   ESC_REQ_09(Role.ESC_DUTY, Units.ECOMMERCE_CENTRE, Channel.PHONE,
@@ -280,6 +296,8 @@ enum Duty {
     static final String PROVINCE_DUTY = "省业务支撑中心值班人员";
     static final String DEVELOPER = "开发商";
     static final String ACCOUNTS_ROOM = "账务室";
+    static final String MARKETING = "市场部";
+    static final String CUSTOMER_SERVICE = "客服";
     static final String ECOMMERCE_CENTRE = "电子商务中心";
     static final String ITC = "ITC监控系统";
     static final String TEAMSERVER = "teamserver";

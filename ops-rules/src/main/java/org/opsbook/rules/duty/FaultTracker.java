@@ -431,6 +431,15 @@ public final class FaultTracker {
     return LedgerBuilder.build(this, obligations(now), now);
   }
 
+  /**
+   * Returns the advice that applies to the fault now, in the manual's order: FAULT-GEN-01 for an open general fault,
+   * the emergency checklist FAULT-GEN-05 of a general fault with 10 or more same-fault customers, the checklist
+   * ESC-REQ-02 of an escalated fault, each step with the manual's words; empty once the fault is repaired.
+   */
+  public List<Advice> advice() {
+    return FaultChecklists.of(this);
+  }
+
   /** The duties that ended undone or vanished, with what ended them. */
   Map<ObligationKey, Ended> endings() {
     return ended;
@@ -927,6 +936,11 @@ public final class FaultTracker {
 
   boolean hasRaised(Duty duty, int sequence) {
     return raised.containsKey(key(duty, sequence));
+  }
+
+  /** True once the first occurrence of {@code duty} was done. */
+  boolean isDone(Duty duty) {
+    return completed.containsKey(key(duty, 1));
   }
 
   Obligation raisedDuty(ObligationKey k) {

@@ -162,7 +162,7 @@ public final class TicketWorkflow
         .records("provincialRef").add();
     b.transition("SM-TICKET-T09", TicketState.PREPROCESSING, TicketEvent.SUBMIT_TO_DATA_MOD_DUTY,
             TicketState.AWAITING_DATA_FIX)
-        .by(Role.PRE_PROCESSOR)
+        .guard("TICKET-03", "actor", TicketWorkflow::preProcessorStarts)
         .guard("TICKET-10", "cause", TicketWorkflow::causeFirst)
         .guard("TICKET-14", "scriptRef", (c, a) -> blank(c.data().scriptRef())
             ? "provide the script first (应提供相应脚本后)" : null)
@@ -174,7 +174,7 @@ public final class TicketWorkflow
             ? "the linked data modification must be CLOSED" : null)
         .add();
     b.transition("SM-TICKET-T11", TicketState.PREPROCESSING, TicketEvent.ESCALATE, TicketState.ESCALATED)
-        .by(Role.PRE_PROCESSOR)
+        .guard("TICKET-03", "actor", TicketWorkflow::preProcessorStarts)
         .guard("TICKET-11", "faultId", (c, a) -> blank(c.data().faultId())
             ? "an escalation links the escalated fault (按升级投诉处理流程进行处理)" : null)
         .records("faultId", "reason").add();
@@ -236,6 +236,12 @@ public final class TicketWorkflow
     }
     b.terminal(TicketState.REPLIED);
     return b.build();
+  }
+
+  /** TICKET-03 「负责发起数据处理流程、升级投诉处理流程」: the pre-processor starts the data-processing and escalated flows. */
+  private static String preProcessorStarts(Context c, Actor a) {
+    return a.hasRole(Role.PRE_PROCESSOR) ? null
+        : "only the pre-processor starts the data-processing and escalated-complaint flows (预处理人员…负责发起)";
   }
 
   private static String causeFirst(Context c, Actor a) {

@@ -64,7 +64,7 @@ class FaultTrackerTest {
       ids.add(o.ruleId().value());
     }
     assertThat(ids).containsExactly("ESC-ROOM-01", "NOTIFY-TRIG-01", "NOTIFY-TRIG-02", "ESC-DEPT-02",
-        "ESC-REQ-12", "FAULT-GEN-03", "FAULT-GEN-07");
+        "ESC-REQ-12", "ESC-REQ-06", "FAULT-GEN-03", "FAULT-GEN-07");
     assertThat(duties.get(duties.size() - 1).dueAt()).isEmpty();
   }
 

@@ -27,7 +27,7 @@ class ProgressAndDepartmentTest {
   }
 
   @Test
-  @DisplayName("ESC-PROG-01: after the room-manager report, progress every 30 minutes at most (interval <= 30): 29, 30, 31")
+  @DisplayName("ESC-PROG-01: after the room-manager report, progress every 30 minutes at most (BND-05 至少每X一次: interval <= 30): 29, 30, 31")
   void escProg01() {
     Fault f = escalatedReported();
     Obligation first = f.duty("11-25 09:10", "ESC-PROG-01").orElseThrow();

@@ -78,7 +78,7 @@ class RoomManagerLadderTest {
   }
 
   @Test
-  @DisplayName("ESC-ROOM-06: a system-level fault over 15 minutes, actual or expected (> 15): 14, 15, 16")
+  @DisplayName("ESC-ROOM-06: a system-level fault over 15 minutes, actual or expected (> 15, TIME-10: the host's measure or estimate): 14, 15, 16")
   void escRoom06() {
     triple("ESC-ROOM-06", n -> f -> f.systemLevelFault(true).systemLevelFaultMinutes(n), 15, false, false, true);
     triple("ESC-ROOM-06", n -> f -> f.systemLevelFault(true).systemLevelFaultExpectedMinutes(n), 15, false, false,

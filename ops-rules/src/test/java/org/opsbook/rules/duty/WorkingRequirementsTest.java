@@ -182,6 +182,44 @@ class WorkingRequirementsTest {
   }
 
   @Test
+  @DisplayName("ESC-REQ-06: an escalated fault affecting customers owes asking 市场部 for the wording and handling method")
+  void escReq06() {
+    Fault f = Fault.open("11-25 09:00", facts("11-25 09:00").complaintCount(25));
+    Obligation o = f.duty("11-25 09:00", "ESC-REQ-06").orElseThrow();
+    assertThat(o.actor()).isEqualTo(Role.ESC_DUTY);
+    assertThat(o.target()).isEqualTo("市场部");
+    assertThat(o.triggeredAt()).contains(at("11-25 09:00"));
+    assertThat(o.isTimely()).as("the manual gives no time: 及时 (TIME-07)").isTrue();
+    assertThat(f.owes("11-25 09:00", "ESC-REQ-07")).as("the wording is 市场部's first").isFalse();
+    // a general fault, or an escalated one that reaches no customer, owes neither
+    assertThat(owedAtOpening(f2 -> f2.complaintCount(5))).doesNotContain("ESC-REQ-06");
+    assertThat(owedAtOpening(f2 -> f2.waitSecondsPerTransaction(200).efficiencyDegraded(true)))
+        .doesNotContain("ESC-REQ-06");
+    Obligation timed = Fault.open(with(OpsParameters.builder().timelyDeadline(Duration.ofHours(1)).build()),
+        "11-25 09:00", facts("11-25 09:00").complaintCount(25)).duty("11-25 09:00", "ESC-REQ-06").orElseThrow();
+    assertThat(timed.dueAt()).contains(at("11-25 10:00"));
+  }
+
+  @Test
+  @DisplayName("ESC-REQ-07: once 市场部 set the wording (ESC-REQ-06 done), the affected numbers and wording go to 客服")
+  void escReq07() {
+    Fault f = Fault.open("11-25 09:00", facts("11-25 09:00").complaintCount(25));
+    assertThatThrownBy(() -> f.complete("11-25 09:20", "ESC-REQ-07")).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("ESC-REQ-07");
+    f.complete("11-25 09:30", "ESC-REQ-06");
+    Obligation o = f.duty("11-25 09:30", "ESC-REQ-07").orElseThrow();
+    assertThat(o.target()).isEqualTo("客服");
+    assertThat(o.channel()).isEqualTo(Channel.EMAIL);
+    assertThat(o.triggeredAt()).contains(at("11-25 09:30"));
+    f.event("11-25 10:00", FaultEventType.REPAIRED);
+    assertThat(f.owes("11-25 10:00", "ESC-REQ-07")).as("front-desk explanation outlives the repair").isTrue();
+    f.complete("11-25 10:10", "ESC-REQ-07");
+    assertThat(f.owes("11-25 10:10", "ESC-REQ-07")).isFalse();
+    assertThat(f.tracker().ledger(at("11-25 10:10")).with(DutyLedger.Status.DONE_ON_TIME))
+        .extracting(e -> e.duty().ruleId().value()).contains("ESC-REQ-06", "ESC-REQ-07");
+  }
+
+  @Test
   @DisplayName("ESC-REQ-08: billing or bank issues of an escalated fault owe a word to 账务室")
   void escReq08() {
     Obligation o = Fault.open("11-25 09:00", facts("11-25 09:00").complaintCount(25).involvesBillingOrBank(true))

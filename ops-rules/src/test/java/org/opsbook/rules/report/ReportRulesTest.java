@@ -67,7 +67,7 @@ class ReportRulesTest {
 
   static Stream<Arguments> triples() {
     List<Point> p = new ArrayList<>();
-    triple(p, "REPORT-WEEKLY-01 occurrencesInWeek >= 2 (含2次)", ONLY_2_1_10, 2,
+    triple(p, "REPORT-WEEKLY-01 occurrencesInWeek >= 2 (含2次: BND-03 makes 超过 inclusive)", ONLY_2_1_10, 2,
         n -> ReportFacts.builder().occurrencesInWeek(n).build(),
         no(), weekly("REPORT-WEEKLY-01"), weekly("REPORT-WEEKLY-01"));
     triple(p, "REPORT-WEEKLY-01 complaintsInWeek > 20 (超过20单)", ONLY_2_1_10, 20,

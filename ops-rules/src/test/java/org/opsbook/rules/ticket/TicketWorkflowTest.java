@@ -51,6 +51,18 @@ class TicketWorkflowTest {
   }
 
   @Test
+  @DisplayName("TICKET-03 only the pre-processor starts the data-processing and escalated-complaint flows")
+  void ticket03() {
+    assertThat(apply(caused(), TicketEvent.SUBMIT_TO_DATA_MOD_DUTY, TicketEventData.builder().assignee("xiu")
+        .scriptRef("s.sql"), TicketFixtures.OUTSOURCED).violatedRules()).contains(id("TICKET-03"));
+    assertThat(apply(caused(), TicketEvent.ESCALATE, TicketEventData.builder().faultId("F-1"),
+        TicketFixtures.OUTSOURCED)
+        .violatedRules()).containsExactly(id("TICKET-03"));
+    assertThat(apply(caused(), TicketEvent.ESCALATE, TicketEventData.builder().faultId("F-1"), PRE).isAccepted())
+        .isTrue();
+  }
+
+  @Test
   @DisplayName("TICKET-10 no routing (AMS, coordination, billing, data fix) before the cause is judged")
   void ticket10() {
     ComplaintTicket t = preprocessing();

@@ -139,6 +139,8 @@ public final class ClassificationTable {
     t.add(rule("FAULT-CLASS-L1-01", Level.L1, "影响客户正常通信,受影响的客户在50人以上,500人以下",
         isSet(AFFECTS_NORMAL_COMMUNICATION), atLeast(AFFECTED_CUSTOMERS, p.l1CustomersMin()),
         atMost(AFFECTED_CUSTOMERS, p.l1CustomersMax())));
+    // 『A到B之间』 is A <= x <= B as written (BND-06); the upper bound B also meets the L2 row's 『B以上』, and the
+    // classifier's highest-level-wins turns these bands into [A, B) in effect (BND-07)
     t.add(rule("FAULT-CLASS-L1-02", Level.L1, "热点业务受影响在1小时到3小时之间",
         atLeast(HOT_BUSINESS_OUTAGE_MINUTES, p.l1HotMinutesMin()),
         atMost(HOT_BUSINESS_OUTAGE_MINUTES, p.l1HotMinutesMax())));
@@ -148,6 +150,7 @@ public final class ClassificationTable {
     t.add(rule("FAULT-CLASS-L1-04", Level.L1, "引起客户投诉咨询在20到50单之间",
         atLeast(COMPLAINT_COUNT, p.l1ComplaintsMin()), atMost(COMPLAINT_COUNT, p.l1ComplaintsMax())));
     t.add(rule("FAULT-CLASS-L1-05", Level.L1, "客服反映的一级投诉", equalTo(CS_COMPLAINT_LEVEL, p.l1CsLevel())));
+    // a bare count 『有2单』 reads >= N (BND-09); no higher band exists, so it stays >= 2
     t.add(rule("FAULT-CLASS-L1-06", Level.L1, "有2单金、钻卡客户对同一类问题的投诉",
         atLeast(GOLD_DIAMOND_COMPLAINTS, p.l1GoldDiamond())));
     t.add(rule("FAULT-CLASS-L1-07", Level.L1, "系统主/备用服务宕机,但能成功切换,保证业务正常进行",

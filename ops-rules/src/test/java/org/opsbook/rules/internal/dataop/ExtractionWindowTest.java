@@ -62,7 +62,7 @@ class ExtractionWindowTest {
     assertThat(W.decide(10, 20, wed(8, 41)).allowed()).isFalse();
   }
 
-  @DisplayName("DATAOP-EXT-04 windows are half open")
+  @DisplayName("DATAOP-EXT-04 windows are half open (TIME-09: [09:00, 12:00) and [14:00, 18:00))")
   @Test
   void dataopExt04WindowsAreHalfOpen() {
     assertThat(W.decide(80_000, 1, wed(8, 59)).allowed()).isTrue();
