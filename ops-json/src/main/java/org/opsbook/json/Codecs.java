@@ -5,7 +5,7 @@ import org.opsbook.json.internal.BugJson;
 import org.opsbook.json.internal.CutoverCodec;
 import org.opsbook.json.internal.DataOpCodec;
 import org.opsbook.notify.internal.workflow.SmsRecordFormat;
-import org.opsbook.rules.bug.BugCodec;
+import org.opsbook.rules.internal.bug.BugCodec;
 import org.opsbook.rules.cutover.CutoverEventData;
 import org.opsbook.rules.cutover.CutoverTicket;
 import org.opsbook.rules.dataop.DataOpEventData;

@@ -12,10 +12,7 @@ import org.opsbook.engine.Tickets;
 import org.opsbook.engine.Workflows;
 import org.opsbook.notify.internal.NotifyConfig;
 import org.opsbook.notify.internal.workflow.SmsWorkflow;
-import org.opsbook.rules.bug.BugEvent;
-import org.opsbook.rules.bug.BugEventData;
-import org.opsbook.rules.bug.BugTicket;
-import org.opsbook.rules.bug.BugDuties;
+import org.opsbook.rules.internal.bug.BugDuties;
 import org.opsbook.rules.bug.BugWorkflow;
 import org.opsbook.rules.cutover.CutoverEvent;
 import org.opsbook.rules.cutover.CutoverEventData;
@@ -31,7 +28,7 @@ import org.opsbook.rules.duty.FaultDutyService;
 import org.opsbook.rules.duty.ObligationEngine;
 import org.opsbook.json.internal.BugJson;
 import org.opsbook.json.internal.TicketJson;
-import org.opsbook.rules.ticket.TicketDuties;
+import org.opsbook.rules.internal.ticket.TicketDuties;
 import org.opsbook.rules.ticket.TicketWorkflow;
 
 /**

@@ -15,7 +15,7 @@ import org.opsbook.core.time.StandardWorkCalendar;
 import org.opsbook.json.DecisionCommand;
 import org.opsbook.json.JsonFields;
 import org.opsbook.json.OpsJson;
-import org.opsbook.rules.bug.BugDuties;
+import org.opsbook.rules.internal.bug.BugDuties;
 import org.opsbook.rules.bug.BugEvent;
 import org.opsbook.rules.bug.BugEventData;
 import org.opsbook.rules.bug.BugState;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.ZoneOffset;
 import org.opsbook.json.OpsJson;
 import org.opsbook.json.internal.Schema.Kind;
-import org.opsbook.rules.bug.BugCodec;
+import org.opsbook.rules.internal.bug.BugCodec;
 import org.opsbook.rules.bug.BugEventData;
 import org.opsbook.rules.bug.BugState;
 import org.opsbook.rules.bug.BugTicket;

@@ -12,6 +12,7 @@ import org.opsbook.core.Actor;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.OpsParameters;
 import org.opsbook.core.RuleId;
+import org.opsbook.core.Violation;
 import org.opsbook.json.DecisionCommand;
 import org.opsbook.json.JsonFields;
 import org.opsbook.json.OpsJson;
@@ -41,7 +42,6 @@ import org.opsbook.rules.dataop.OpType;
  */
 public final class DataOpCommand implements DecisionCommand {
   private static final Set<String> FIELDS = Set.of("operation", "steps", "calendar");
-  private static final Set<String> STEP_FIELDS = Set.of("event", "at", "actor", "data");
 
   private final OpsParameters params;
 
@@ -74,31 +74,12 @@ public final class DataOpCommand implements DecisionCommand {
       return noWorkflow(stepNodes, "the modification rules do not apply to an OTHER system on this host "
           + "(dataOpApplyToOtherSystems is off)", "DATAOP-DEF-05");
     }
-    List<Step> steps = readSteps(stepNodes, wf);
-
-    DataOpTicket ticket = DataOpTicket.draft(op.ticketNo().orElse("dataop"), op);
+    StepRun<DataOpTicket, DataOpEvent, DataOpEventData> steps = new StepRun<>(new Family(wf));
+    StepRun.Run<DataOpTicket> run = steps.run(DataOpTicket.draft(op.ticketNo().orElse("dataop"), op), steps.read(f));
+    DataOpTicket ticket = run.last();
     ObjectNode out = OpsJson.object();
-    ArrayNode results = OpsJson.array();
-    for (Step s : steps) {
-      Outcome<DataOpTicket> o;
-      try {
-        o = wf.apply(ticket, s.event(), s.actor(), s.data(), s.at());
-      } catch (InvalidInputException e) {
-        throw e.under(s.path());
-      }
-      DataOpTicket before = ticket;
-      ticket = o.instance();
-      ObjectNode r = results.addObject();
-      r.put("event", s.event().eventName());
-      r.put("allowed", o.isAccepted());
-      r.put("state", ticket.state().name());
-      // an allowed step lists what it recorded as broken (a run into peak hours, DATAOP-EXT-04), dated by its time
-      StepRun.write(r, o.isAccepted()
-          ? ViolationDetails.recorded(DataOpWorkflow.newlyRecordedViolations(before, ticket), "at") : o.violations(),
-          StepRun.stepField(s.path(), wf.recordedFields(s.event())));
-    }
     writeBatch(out, ticket);
-    out.set("steps", results);
+    out.set("steps", run.results());
     out.put("finalState", ticket.state().name());
     // advisory rules that apply to the ticket as it ends (DATAOP-MOD-07, DATAOP-MOD-17), in the manual's words
     java.util.SortedMap<RuleId, String> advice = wf.advice(ticket);
@@ -122,26 +103,6 @@ public final class DataOpCommand implements DecisionCommand {
     return out;
   }
 
-  /** Reads every step before any is applied, so bad input in step 5 rejects the request as a whole. */
-  private static List<Step> readSteps(List<JsonNode> nodes, DataOpWorkflow wf) {
-    Step[] steps = new Step[nodes.size()];
-    for (int i = 0; i < nodes.size(); i++) {
-      String path = JsonFields.element("steps", i);
-      JsonFields s = JsonFields.of(nodes.get(i), path, STEP_FIELDS);
-      DataOpEvent event = DataOpEvent.fromName(s.requiredString("event"), s.path("event"));
-      if (!wf.events().contains(event)) {
-        throw new InvalidInputException(s.path("event"), event.eventName() + " is not an event of " + wf.machine());
-      }
-      Instant at = s.requiredTimestamp("at");
-      Actor actor = ActorJson.read(s.node("actor").orElseThrow(
-          () -> new InvalidInputException(s.path("actor"), "missing required field")), s.path("actor"));
-      DataOpEventData data = DataOpJson.readData(s.node("data").orElse(null), s.path("data"),
-          wf.recordedFields(event));
-      steps[i] = new Step(path, event, at, actor, data);
-    }
-    return List.of(steps);
-  }
-
   /**
    * A modification's batch flag is DATAOP-DEF-02 on the effective record count (actual once executed). For an
    * extraction the manual's 「大批量数据提取」 is the large extraction of DATAOP-EXT-04.
@@ -159,5 +120,48 @@ public final class DataOpCommand implements DecisionCommand {
     out.set("batchReasons", large ? OpsJson.ruleIds(List.of(ExtractionWindow.EXT_04)) : OpsJson.array());
   }
 
-  private record Step(String path, DataOpEvent event, Instant at, Actor actor, DataOpEventData data) {}
+  /** SM-DATAOP-MOD or SM-DATAOP-EXT as a family of steps; a run into the peak hours is recorded, not refused. */
+  private record Family(DataOpWorkflow wf) implements StepRun.Family<DataOpTicket, DataOpEvent, DataOpEventData> {
+    @Override
+    public DataOpEvent event(String name, String path) {
+      DataOpEvent event = DataOpEvent.fromName(name, path);
+      if (!wf.events().contains(event)) {
+        throw new InvalidInputException(path, event.eventName() + " is not an event of " + wf.machine());
+      }
+      return event;
+    }
+
+    @Override
+    public String eventName(DataOpEvent event) {
+      return event.eventName();
+    }
+
+    @Override
+    public Set<String> dataFields(DataOpEvent event) {
+      return wf.recordedFields(event);
+    }
+
+    @Override
+    public DataOpEventData data(JsonFields data, DataOpEvent event) {
+      return DataOpJson.DATA.read(data);
+    }
+
+    @Override
+    public Outcome<DataOpTicket> apply(DataOpTicket ticket, DataOpEvent event, Actor actor, DataOpEventData data,
+        Instant at) {
+      return wf.apply(ticket, event, actor, data, at);
+    }
+
+    @Override
+    public String state(DataOpTicket ticket) {
+      return ticket.state().name();
+    }
+
+    /** A run reported after it went into the peak hours (DATAOP-EXT-04), dated by the step's time. */
+    @Override
+    public List<Violation> recorded(DataOpTicket before, DataOpTicket after,
+        StepRun.Step<DataOpEvent, DataOpEventData> step) {
+      return ViolationDetails.recorded(DataOpWorkflow.newlyRecordedViolations(before, after), "at");
+    }
+  }
 }

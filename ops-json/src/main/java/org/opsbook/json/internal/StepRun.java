@@ -23,7 +23,7 @@ import org.opsbook.json.JsonFields;
 import org.opsbook.json.OpsJson;
 
 /**
- * The step commands of the decision API ({@code fault}, {@code bug}, {@code ticket}) share this: the request's
+ * The step commands of the decision API ({@code dataop}, {@code fault}, {@code bug}, {@code ticket}) share this: the request's
  * {@code steps} ({@code event}, {@code at}, {@code actor}, {@code data}) read in full before any is applied, so bad
  * input in step 5 rejects the request as a whole; then applied in order, a refused step changing nothing; per step
  * {@code event}, {@code allowed}, {@code state}, {@code violations} and, when there are any, {@code details}. Errors
@@ -62,6 +62,11 @@ final class StepRun<I, E extends Enum<E>, D> {
 
     /** Returns the name of the instance's state. */
     String state(I instance);
+
+    /** Returns what an accepted step recorded as broken rather than refused (none by default). */
+    default List<Violation> recorded(I before, I after, Step<E, D> step) {
+      return List.of();
+    }
   }
 
   /**
@@ -116,13 +121,15 @@ final class StepRun<I, E extends Enum<E>, D> {
       } catch (InvalidInputException e) {
         throw e.under(s.path());
       }
+      I before = current;
       current = o.instance();
       lastAt = s.at();
       ObjectNode r = results.addObject();
       r.put("event", family.eventName(s.event()));
       r.put("allowed", o.isAccepted());
       r.put("state", family.state(current));
-      write(r, o.violations(), stepField(s.path(), family.dataFields(s.event())));
+      write(r, o.isAccepted() ? family.recorded(before, current, s) : o.violations(),
+          stepField(s.path(), family.dataFields(s.event())));
     }
     return new Run<>(current, results, lastAt);
   }

@@ -24,7 +24,7 @@ import org.opsbook.json.JsonFields;
 import org.opsbook.json.OpsJson;
 import org.opsbook.rules.ticket.ComplaintTicket;
 import org.opsbook.rules.ticket.DutyRoster;
-import org.opsbook.rules.ticket.TicketDuties;
+import org.opsbook.rules.internal.ticket.TicketDuties;
 import org.opsbook.rules.ticket.TicketEvent;
 import org.opsbook.rules.ticket.TicketEventData;
 import org.opsbook.rules.ticket.TicketWorkflow;

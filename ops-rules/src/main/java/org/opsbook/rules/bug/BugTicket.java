@@ -160,6 +160,14 @@ public abstract class BugTicket {
         + ", emergency=" + needsEmergencyRelease() + "}";
   }
 
+  /**
+   * Returns true when the assessed impact is large (BUG-06: more customers than {@code bugEmergencyCustomers}, or a
+   * customer-service complaint at {@code bugEmergencyCsLevel} or above), so the room manager is asked to help.
+   */
+  public boolean largeImpact(org.opsbook.core.OpsParameters p) {
+    return BugImpact.isLarge(this, p);
+  }
+
   /** Returns a new builder. */
   public static Builder builder() {
     return new Builder();

@@ -22,7 +22,7 @@ import org.opsbook.core.internal.machine.Outcome;
  * SM-BUG (rules-catalog §11.1) as a declared state machine, and the pure step that applies one event: it decides
  * the event against the table (roles, and guards that each name their rule) and, when accepted, returns the BUG
  * after it and the audit entry to seal (stream {@code bug:<id>}). Raising (SM-BUG-T01, decided from NEW) creates
- * the BUG. It runs on the workflow kernel like every declared family and stores nothing: {@link BugService} stores it
+ * the BUG. It runs on the workflow kernel like every declared family and stores nothing: {@code BugService} stores it
  * through the core {@code org.opsbook.core.internal.machine.WorkflowStore}.
  *
  * <p>The main line runs IDENTIFIED → SUBMITTED_TO_PROVINCE → WITH_DEVELOPER ⇄ FIX_DELIVERED → RESOLVED → CLOSED.

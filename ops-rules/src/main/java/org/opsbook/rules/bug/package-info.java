@@ -5,7 +5,7 @@
  * {@link org.opsbook.core.spi.WorkflowRepository} with an audit entry per accepted transition. The service stores
  * through the core {@code org.opsbook.core.internal.machine.WorkflowStore}, the path every declared workflow shares:
  * {@link org.opsbook.rules.bug.BugWorkflow} is SM-BUG on the workflow kernel, and
- * {@link org.opsbook.rules.bug.BugCodec} its codec.
+ * {@link org.opsbook.rules.internal.bug.BugCodec} its codec.
  */
 @OpsStyle
 package org.opsbook.rules.bug;

@@ -23,11 +23,11 @@ import org.opsbook.core.internal.machine.StateMachine;
  * guards that each name their rule (TICKET-06, -07, -09, -10, -12, -13, -14, -15, -16, -17, -18, -21), the day's
  * duty roster read in the host's zone, and as events of their own TICKET-02's progress updates, TICKET-07's hand-off
  * through 省计费网站 and TICKET-09's mailing of raw CDRs, compressed and encrypted. Setting the cause records the
- * judgement of TICKET-11 with who made it and when, and the routing needs that {@link TicketDuties} turns into
+ * judgement of TICKET-11 with who made it and when, and the routing needs that {@code TicketDuties} turns into
  * duties (TICKET-01, -05, -09). Like every declared workflow it
  * answers with a core {@link org.opsbook.core.internal.machine.Outcome}: the ticket after the event and its one audit entry (stream
  * {@code ticket:<id>}), or every failed guard with the ticket unchanged. It runs on the workflow kernel and stores
- * nothing: {@link TicketService} keeps tickets through the core {@code org.opsbook.core.internal.machine.WorkflowStore}.
+ * nothing: {@code TicketService} keeps tickets through the core {@code org.opsbook.core.internal.machine.WorkflowStore}.
  *
  * <pre>{@code
  * TicketWorkflow wf = new TicketWorkflow(roster, ZoneId.of("Asia/Shanghai"));

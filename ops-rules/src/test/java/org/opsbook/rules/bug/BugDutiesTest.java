@@ -24,6 +24,7 @@ import org.opsbook.rules.report.ReportRules;
 import org.opsbook.rules.report.ReportRules.ReportWindow;
 import org.opsbook.rules.report.SummaryTables;
 import org.opsbook.rules.report.SummaryTables.BugWeeklySummaryRow;
+import org.opsbook.rules.internal.bug.BugDuties;
 
 /** The duties a BUG creates (BUG-02..08, BUG-13/14) and its weekly summary rows (BUG-11, REPORT-FMT-02). */
 class BugDutiesTest {

@@ -17,6 +17,7 @@ import org.opsbook.core.internal.machine.Outcome;
 import org.opsbook.core.internal.memory.InMemoryAuditLog;
 import org.opsbook.core.internal.memory.InMemoryWorkflowRepository;
 import org.opsbook.rules.testing.MemoCodec;
+import org.opsbook.rules.internal.bug.BugService;
 
 /**
  * Random event sequences against SM-BUG through the service, with the invariants checked after every step: a

@@ -22,6 +22,7 @@ import org.opsbook.core.internal.memory.InMemoryAuditLog;
 import org.opsbook.core.internal.memory.InMemoryWorkflowRepository;
 import org.opsbook.core.spi.WorkflowRepository.TransitionRecord;
 import org.opsbook.rules.testing.MemoCodec;
+import org.opsbook.rules.internal.bug.BugService;
 
 /** SM-BUG persisted through the WorkflowRepository port: one audit record per accepted transition, none on refusal. */
 class BugServiceTest {

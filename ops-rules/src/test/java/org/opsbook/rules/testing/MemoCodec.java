@@ -2,7 +2,7 @@ package org.opsbook.rules.testing;
 
 import org.opsbook.core.internal.machine.WorkflowCodec;
 import org.opsbook.core.spi.WorkflowRepository.WorkflowInstance;
-import org.opsbook.rules.bug.BugCodec;
+import org.opsbook.rules.internal.bug.BugCodec;
 import org.opsbook.rules.bug.BugEventData;
 import org.opsbook.rules.bug.BugTicket;
 

@@ -22,6 +22,7 @@ import org.opsbook.core.internal.memory.InMemoryAuditLog;
 import org.opsbook.core.internal.memory.InMemoryWorkflowRepository;
 import org.opsbook.core.spi.WorkflowRepository.TransitionRecord;
 import org.opsbook.core.spi.WorkflowRepository.WorkflowInstance;
+import org.opsbook.rules.internal.ticket.TicketService;
 
 /** SM-TICKET kept through the WorkflowRepository port like every family: one audit record per accepted step. */
 class TicketServiceTest {

@@ -1,4 +1,4 @@
-package org.opsbook.rules.ticket;
+package org.opsbook.rules.internal.ticket;
 
 import java.time.Instant;
 import java.time.LocalDate;

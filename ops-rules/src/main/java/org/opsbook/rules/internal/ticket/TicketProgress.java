@@ -1,4 +1,4 @@
-package org.opsbook.rules.ticket;
+package org.opsbook.rules.internal.ticket;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
@@ -13,6 +13,8 @@ import org.opsbook.core.OpsParameters;
 import org.opsbook.core.OpsParameters.TicketUpdateCalendar;
 import org.opsbook.core.RuleId;
 import org.opsbook.core.spi.WorkCalendar;
+import org.opsbook.rules.ticket.ComplaintTicket;
+import org.opsbook.rules.ticket.TicketState;
 
 /**
  * TICKET-02: a ticket not finished on the day it arrived gets its progress written by 12:00 on every following day

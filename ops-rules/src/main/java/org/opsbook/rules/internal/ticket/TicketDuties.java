@@ -1,4 +1,4 @@
-package org.opsbook.rules.ticket;
+package org.opsbook.rules.internal.ticket;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
@@ -15,6 +15,8 @@ import org.opsbook.core.Role;
 import org.opsbook.core.RuleId;
 import org.opsbook.core.spi.WorkCalendar;
 import org.opsbook.rules.duty.ObligationEngine;
+import org.opsbook.rules.ticket.ComplaintTicket;
+import org.opsbook.rules.ticket.TicketState;
 
 /**
  * The duties a complaint ticket creates as of a moment (rules-catalog §4), each with the ticket as subject: the

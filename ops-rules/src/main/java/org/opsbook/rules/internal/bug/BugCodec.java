@@ -1,8 +1,10 @@
-package org.opsbook.rules.bug;
+package org.opsbook.rules.internal.bug;
 
 import org.opsbook.core.spi.WorkflowRepository.WorkflowInstance;
 
 import org.opsbook.core.internal.machine.WorkflowCodec;
+import org.opsbook.rules.bug.BugTicket;
+import org.opsbook.rules.bug.BugEventData;
 
 /**
  * Turns BUGs and event data into the text a {@link org.opsbook.core.spi.WorkflowRepository} stores, and back: the

@@ -1,4 +1,4 @@
-package org.opsbook.rules.ticket;
+package org.opsbook.rules.internal.ticket;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
@@ -13,6 +13,10 @@ import org.opsbook.core.internal.machine.WorkflowCodec;
 import org.opsbook.core.internal.machine.WorkflowStore;
 import org.opsbook.core.spi.WorkflowRepository.TransitionRecord;
 import org.opsbook.core.spi.WorkflowRepository;
+import org.opsbook.rules.ticket.TicketEvent;
+import org.opsbook.rules.ticket.ComplaintTicket;
+import org.opsbook.rules.ticket.TicketEventData;
+import org.opsbook.rules.ticket.TicketWorkflow;
 
 /**
  * Keeps complaint tickets in the host's {@link WorkflowRepository} (machine {@code SM-TICKET}) through the core

@@ -1,4 +1,4 @@
-package org.opsbook.rules.bug;
+package org.opsbook.rules.internal.bug;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
@@ -15,6 +15,8 @@ import org.opsbook.core.Role;
 import org.opsbook.core.RuleId;
 import org.opsbook.rules.report.ReportRules;
 import org.opsbook.rules.report.ReportRules.ReportWindow;
+import org.opsbook.rules.bug.BugState;
+import org.opsbook.rules.bug.BugTicket;
 
 /**
  * The duties a BUG creates as of a moment (rules-catalog §11): the AMS submission (BUG-03), the notice on three
@@ -63,7 +65,7 @@ public final class BugDuties {
     }
     if (bug.impactAssessedAt().isPresent() && unresolved) {
       Instant assessed = bug.impactAssessedAt().get();
-      if (BugImpact.isLarge(bug, p)) {
+      if (bug.largeImpact(p)) {
         out.add(timely(BUG_06, id, Role.BUG_FOLLOWER, "上报室经理请求协助推动解决", Role.ROOM_MANAGER.name(),
             Channel.PHONE, assessed));
       }

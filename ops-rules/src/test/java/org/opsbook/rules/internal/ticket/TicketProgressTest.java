@@ -1,7 +1,6 @@
-package org.opsbook.rules.ticket;
+package org.opsbook.rules.internal.ticket;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.opsbook.rules.ticket.TicketFixtures.at;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,9 +16,15 @@ import org.opsbook.core.OpsParameters;
 import org.opsbook.core.OpsParameters.TicketUpdateCalendar;
 import org.opsbook.core.Role;
 import org.opsbook.core.time.StandardWorkCalendar;
+import org.opsbook.rules.ticket.ComplaintTicket;
+import org.opsbook.rules.ticket.TicketState;
 
 /** TICKET-02: the daily 12:00 progress update, its boundaries, calendars and the duty it creates. */
 class TicketProgressTest {
+  private static Instant at(String text) {
+    return java.time.OffsetDateTime.parse(text).toInstant();
+  }
+
   private static final OpsParameters P = OpsParameters.defaults();
   private static final StandardWorkCalendar CAL = StandardWorkCalendar.weekdays();
   /** Wednesday 25 November 2026, 16:00: not finished the same day. */

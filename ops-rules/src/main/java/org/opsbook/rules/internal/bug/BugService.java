@@ -1,4 +1,4 @@
-package org.opsbook.rules.bug;
+package org.opsbook.rules.internal.bug;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
@@ -12,6 +12,10 @@ import org.opsbook.core.internal.machine.Outcome;
 import org.opsbook.core.internal.machine.WorkflowStore;
 import org.opsbook.core.spi.WorkflowRepository.TransitionRecord;
 import org.opsbook.core.spi.WorkflowRepository;
+import org.opsbook.rules.bug.BugWorkflow;
+import org.opsbook.rules.bug.BugEvent;
+import org.opsbook.rules.bug.BugTicket;
+import org.opsbook.rules.bug.BugEventData;
 
 /**
  * Keeps BUGs in the host's {@link WorkflowRepository} (machine {@code SM-BUG}) through the core
