@@ -318,8 +318,9 @@ public final class OpsHttpServer implements AutoCloseable {
       }
       reply.headers().forEach(headers::add);
       byte[] body = request.getMethod().equals("HEAD") ? new byte[0] : reply.body().getBytes(UTF_8);
-      response.write(true, ByteBuffer.wrap(body), callback);
+      // logged before the answer leaves, so a client that has its answer finds its line
       log(request, reply.status(), body.length, started, served.who());
+      response.write(true, ByteBuffer.wrap(body), callback);
       return true;
     }
 
