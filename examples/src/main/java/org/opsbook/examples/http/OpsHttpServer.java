@@ -58,6 +58,7 @@ import org.opsbook.core.Masking;
 import org.opsbook.core.Person;
 import org.opsbook.core.PersonIds;
 import org.opsbook.examples.http.guard.JsonErrorHandler;
+import org.opsbook.examples.http.guard.LoginThrottle;
 import org.opsbook.examples.http.guard.RequestChecks;
 import org.opsbook.examples.http.guard.Sessions;
 import org.opsbook.examples.http.guard.Sessions.Session;
@@ -243,6 +244,7 @@ public final class OpsHttpServer implements AutoCloseable {
     private final Limits limits;
     private final SignIn signIn;
     private final Sessions sessions;
+    private final LoginThrottle throttle = new LoginThrottle(Clock.systemUTC(), 5, Duration.ofMinutes(1));
     private final Set<String> allowedHosts;
     private final Consumer<String> accessLog;
     private final boolean tls;
@@ -479,11 +481,19 @@ public final class OpsHttpServer implements AutoCloseable {
             return login(locale, Texts.text(locale, "login.unavailable." + signIn.mode()), 404);
           }
           Map<String, String> form = form(body);
+          String address = Request.getRemoteAddr(request);
+          Optional<Duration> wait = throttle.locked(address, form.get("id"));
+          if (wait.isPresent()) {
+            return login(locale, Texts.text(locale, "login.throttled"), 429)
+                .withHeader("Retry-After", Long.toString(wait.get().toSeconds() + 1));
+          }
           Optional<Person> p = person(form.get("id"));
           if (p.isEmpty() || !signIn.credentials().verify(p.get().id(), form.getOrDefault("password", ""))) {
             p.ifPresentOrElse(x -> { }, () -> signIn.credentials().verify("", form.getOrDefault("password", "")));
+            throttle.failed(address, form.get("id"));
             return login(locale, Texts.text(locale, "login.failed"), 401);
           }
+          throttle.succeeded(address, form.get("id"));
           sessions.end(cookieValue(request));
           Session s = sessions.start(p.get().id());
           return new Reply(303, HTML, "").withHeader("Location", "/").withHeader("Set-Cookie", setCookie(s.token(), -1));

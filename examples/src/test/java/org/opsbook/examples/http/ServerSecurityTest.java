@@ -38,7 +38,8 @@ import org.springframework.security.crypto.bcrypt.BCrypt;
 class ServerSecurityTest {
   private static final InMemoryDirectory PEOPLE = InMemoryDirectory.of(List.of(
       Person.builder().id("lisi").name("李四").phone("13800000102").addRoles(Role.FAULT_TEAM_LEADER).build(),
-      Person.builder().id("zhangsan").name("张三").phone("13800000101").addRoles(Role.ESC_DUTY).build()));
+      Person.builder().id("zhangsan").name("张三").phone("13800000101").addRoles(Role.ESC_DUTY).build(),
+      Person.builder().id("wangwu").name("王五").addRoles(Role.ROOM_SUPERVISOR).build()));
   private static final CountDownLatch NEVER = new CountDownLatch(1);
   private static final ConcurrentLinkedQueue<String> LOG = new ConcurrentLinkedQueue<>();
   private static OpsHttpServer server;
@@ -47,7 +48,8 @@ class ServerSecurityTest {
   static void start() throws Exception {
     server = OpsHttpServer.builder(Commands.decisionApi()).port(0)
         .signIn(SignIn.passwords(PEOPLE, Credentials.hashed(Map.of("lisi", BCrypt.hashpw("lisi-pw",
-            BCrypt.gensalt(4)), "zhangsan", BCrypt.hashpw("zhangsan-pw", BCrypt.gensalt(4))))))
+            BCrypt.gensalt(4)), "zhangsan", BCrypt.hashpw("zhangsan-pw", BCrypt.gensalt(4)), "wangwu", BCrypt.hashpw("wangwu-pw",
+            BCrypt.gensalt(4))))))
         .accessLog(LOG::add)
         .route("/api/whoami", Access.SIGNED_IN, ex -> Reply.json(200, OpsJson.write(OpsJson.object()
             .put("id", ex.signedIn().id()).put("body", ex.body()))))
@@ -93,6 +95,18 @@ class ServerSecurityTest {
     assertThat(wrong.statusCode()).isEqualTo(401);
     assertThat(wrong.headers().firstValue("Set-Cookie")).isEmpty();
     assertThat(anonymous().send(form("nobody", "lisi-pw"), body()).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void fiveFailedSignInsLockThatIdFromThatAddressForAMinute() throws Exception {
+    for (int i = 0; i < 5; i++) {
+      assertThat(anonymous().send(form("WangWu", "guess-" + i), body()).statusCode()).isEqualTo(401);
+    }
+    HttpResponse<String> locked = anonymous().send(form("wangwu", "wangwu-pw"), body());
+    assertThat(locked.statusCode()).as("even the right password waits").isEqualTo(429);
+    assertThat(locked.headers().firstValue("Retry-After")).isPresent();
+    assertThat(anonymous().send(form("lisi", "lisi-pw"), body()).statusCode()).as("another ID is not locked")
+        .isEqualTo(303);
   }
 
   @Test
