@@ -132,13 +132,20 @@ public final class OpsHttpServer implements AutoCloseable {
   }
 
   /**
-   * One request as a route sees it: the method, the path below the route's prefix, the body (valid UTF-8, within
-   * the limit), the signed-in person (from the session, never from the body) and the page's language.
+   * One request as a route sees it: the method, the path below the route's prefix, the raw query string (empty when
+   * none), the request headers (names in lower case, first value of each), the body (valid UTF-8, within the limit),
+   * the signed-in person (from the session, never from the body) and the page's language.
    */
-  public record Exchange(String method, String path, String body, Optional<Person> person, Locale locale) {
+  public record Exchange(String method, String path, String query, Map<String, String> headers, String body,
+      Optional<Person> person, Locale locale) {
     /** Returns the signed-in person; only call on {@link Access#SIGNED_IN} routes. */
     public Person signedIn() {
       return person.orElseThrow(() -> new IllegalStateException("no one is signed in"));
+    }
+
+    /** Returns a request header by name (any case). */
+    public Optional<String> header(String name) {
+      return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
     }
   }
 
@@ -377,7 +384,8 @@ public final class OpsHttpServer implements AutoCloseable {
                   + " header"), who);
             }
           }
-          Exchange ex = new Exchange(method, path.substring(prefix.length()), body, id.person(), locale);
+          Exchange ex = new Exchange(method, path.substring(prefix.length()), query(request), headers(request), body,
+              id.person(), locale);
           Reply reply = timed(() -> r.route().handle(ex));
           return new Served(id.cookie() == null ? reply : reply.withHeader("Set-Cookie", id.cookie()), who);
         }
@@ -566,6 +574,17 @@ public final class OpsHttpServer implements AutoCloseable {
     }
 
     // ---- plumbing ----
+
+    private static String query(Request request) {
+      String q = request.getHttpURI().getQuery();
+      return q == null ? "" : q;
+    }
+
+    private static Map<String, String> headers(Request request) {
+      Map<String, String> h = new LinkedHashMap<>();
+      request.getHeaders().forEach(f -> h.putIfAbsent(f.getLowerCaseName(), f.getValue()));
+      return Map.copyOf(h);
+    }
 
     private String ownOrigin(Request request) {
       var uri = request.getHttpURI();

@@ -52,7 +52,8 @@ class ServerSecurityTest {
             BCrypt.gensalt(4))))))
         .accessLog(LOG::add)
         .route("/api/whoami", Access.SIGNED_IN, ex -> Reply.json(200, OpsJson.write(OpsJson.object()
-            .put("id", ex.signedIn().id()).put("body", ex.body()))))
+            .put("id", ex.signedIn().id()).put("body", ex.body()).put("query", ex.query())
+            .put("test", ex.header("x-TEST").orElse("")))))
         .build().start();
   }
 
@@ -83,10 +84,12 @@ class ServerSecurityTest {
     String csrf = session.get("csrfToken").asText();
 
     // the body's reviewerId does not change who acts: the session does
-    HttpResponse<String> r = c.send(post("/api/whoami", "{\"reviewerId\": \"zhangsan\"}").header("X-CSRF-Token", csrf)
-        .build(), body());
+    HttpResponse<String> r = c.send(post("/api/whoami?x=1", "{\"reviewerId\": \"zhangsan\"}")
+        .header("X-CSRF-Token", csrf).header("X-Test", "t").build(), body());
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(OpsJson.parse(r.body()).get("id").asText()).isEqualTo("lisi");
+    assertThat(OpsJson.parse(r.body()).get("query").asText()).isEqualTo("x=1");
+    assertThat(OpsJson.parse(r.body()).get("test").asText()).isEqualTo("t");
   }
 
   @Test
