@@ -16,7 +16,6 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -83,6 +82,10 @@ import org.opsbook.json.OpsJson;
  * sites), and errors, Jetty's own among them, are JSON: {@code {"error": {"code", "message"}}}. Each request is written to the
  * access log with phone numbers masked. The server's own routes: {@code GET/POST /login}, {@code POST /logout} and
  * {@code GET /api/session} (who is signed in, with the CSRF token). Thread-safe once started.
+ *
+ * <p>A host adds its own API beside the dashboard's the same way: {@code route("/api/v1", Access.SIGNED_IN, …)} for a
+ * stateful API acting as the signed-in person, {@code route("/health", Access.PUBLIC, …)} for what a monitor reads
+ * without signing in. The guards above apply to every route; a route sees only an {@link Exchange}.
  */
 public final class OpsHttpServer implements AutoCloseable {
   private static final String JSON = "application/json; charset=utf-8";
@@ -251,7 +254,8 @@ public final class OpsHttpServer implements AutoCloseable {
     private final Limits limits;
     private final SignIn signIn;
     private final Sessions sessions;
-    private final LoginThrottle throttle = new LoginThrottle(Clock.systemUTC(), 5, Duration.ofMinutes(1));
+    private final LoginThrottle throttle;
+    private final Clock clock;
     private final Set<String> allowedHosts;
     private final Consumer<String> accessLog;
     private final boolean tls;
@@ -264,7 +268,9 @@ public final class OpsHttpServer implements AutoCloseable {
       this.routes = List.copyOf(b.routes);
       this.limits = b.limits;
       this.signIn = b.signIn;
-      this.sessions = new Sessions(Clock.systemUTC(), b.sessionIdle, Duration.ofHours(12));
+      this.clock = b.clock;
+      this.sessions = new Sessions(clock, b.sessionIdle, Duration.ofHours(12));
+      this.throttle = new LoginThrottle(clock, 5, Duration.ofMinutes(1));
       this.allowedHosts = allowedHosts(b);
       this.accessLog = b.accessLog;
       this.tls = tls;
@@ -625,7 +631,7 @@ public final class OpsHttpServer implements AutoCloseable {
       }
       var uri = request.getHttpURI();
       String target = uri.getPath() + (uri.getQuery() == null ? "" : "?" + uri.getQuery());
-      accessLog.accept(Instant.now() + " " + Request.getRemoteAddr(request) + " " + who + " \""
+      accessLog.accept(clock.instant() + " " + Request.getRemoteAddr(request) + " " + who + " \""
           + request.getMethod() + " " + Masking.phonesIn(target) + "\" " + status + " " + bytes + " "
           + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + "ms");
     }
@@ -661,6 +667,7 @@ public final class OpsHttpServer implements AutoCloseable {
     private Path keystore;
     private String keystorePassword;
     private Duration sessionIdle = Duration.ofHours(1);
+    private Clock clock = Clock.systemUTC();
 
     private Builder(DecisionApi api) {
       this.api = checkNotNull(api, "api");
@@ -724,6 +731,12 @@ public final class OpsHttpServer implements AutoCloseable {
     /** Sets how long an unused session lives; one hour by default (the page keeps it alive). */
     public Builder sessionIdle(Duration idle) {
       this.sessionIdle = checkNotNull(idle, "idle");
+      return this;
+    }
+
+    /** Sets the clock of sessions, the sign-in throttle and the access log; the system clock by default. */
+    public Builder clock(Clock clock) {
+      this.clock = checkNotNull(clock, "clock");
       return this;
     }
 

@@ -14,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.opsbook.core.Person;
 import org.opsbook.core.Role;
 import org.opsbook.core.memory.InMemoryDirectory;
+import org.opsbook.core.time.MutableClock;
 import org.opsbook.examples.cli.Commands;
 import org.opsbook.examples.http.OpsHttpServer.Access;
 import org.opsbook.examples.http.OpsHttpServer.Reply;
@@ -138,6 +140,30 @@ class ServerSecurityTest {
     HttpResponse<String> out = c.send(post("/logout", "").header("X-CSRF-Token", csrf).build(), body());
     assertThat(out.statusCode()).isEqualTo(200);
     assertThat(c.send(get("/api/session"), body()).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void aSessionEndsAfterAnHourUnusedAndTwelveHoursInAll() throws Exception {
+    MutableClock clock = MutableClock.at(Instant.parse("2026-11-26T00:00:00Z"));
+    try (OpsHttpServer timed = OpsHttpServer.builder(Commands.decisionApi()).port(0).clock(clock)
+        .signIn(SignIn.passwords(PEOPLE, Credentials.hashed(Map.of("lisi", BCrypt.hashpw("pw", BCrypt.gensalt(4))))))
+        .build().start()) {
+      String base = "http://127.0.0.1:" + timed.port();
+      HttpClient c = anonymous();
+      HttpRequest session = HttpRequest.newBuilder(URI.create(base + "/api/session")).build();
+      HttpRequest login = HttpRequest.newBuilder(URI.create(base + "/login"))
+          .POST(HttpRequest.BodyPublishers.ofString("id=lisi&password=pw")).build();
+      assertThat(c.send(login, body()).statusCode()).isEqualTo(303);
+      for (int i = 0; i < 12; i++) {
+        clock.advance(Duration.ofMinutes(59));
+        assertThat(c.send(session, body()).statusCode()).as("used every 59 minutes").isEqualTo(200);
+      }
+      clock.advance(Duration.ofMinutes(59));
+      assertThat(c.send(session, body()).statusCode()).as("past twelve hours").isEqualTo(401);
+      assertThat(c.send(login, body()).statusCode()).isEqualTo(303);
+      clock.advance(Duration.ofMinutes(61));
+      assertThat(c.send(session, body()).statusCode()).as("an hour unused").isEqualTo(401);
+    }
   }
 
   @Test
