@@ -326,6 +326,17 @@ class ServerSecurityTest {
     assertThat(Texts.choose(null)).as("the duty room's language by default").isEqualTo(Texts.LOCALES.get(0));
   }
 
+  @Test
+  void bothLanguagesHaveEveryTextAndEveryRole() {
+    var zh = Texts.bundle(Texts.LOCALES.get(0));
+    var en = Texts.bundle(Texts.LOCALES.get(1));
+    assertThat(zh.keySet()).isEqualTo(en.keySet());
+    for (Role r : Role.values()) {
+      assertThat(zh.containsKey("role." + r.name())).as(r.name()).isTrue();
+    }
+    assertThat(zh.getString("role.FAULT_TEAM_LEADER")).isEqualTo("故障处理组组长");
+  }
+
   // ---- helpers ----
 
   private static HttpClient anonymous() {
