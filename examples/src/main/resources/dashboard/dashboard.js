@@ -17,6 +17,16 @@
     return e;
   }
 
+  // A role code (ROOM_MANAGER) in the page's language; the API keeps the codes.
+  function role(code) {
+    return T['role.' + code] || code;
+  }
+
+  // "赵六 (ROOM_MANAGER)" as "赵六 (运营室经理)"
+  function who(label) {
+    return String(label).replace(/\(([A-Z][A-Z0-9_]+)\)/g, (m, code) => '(' + role(code) + ')');
+  }
+
   function t(key, args) {
     return (T[key] || key).replace(/\{(\w+)\}/g, (m, k) => (args && k in args) ? String(args[k]) : m);
   }
@@ -50,7 +60,7 @@
       el('td', { class: 'level ' + f.peakLevel, text: f.peakLevel }),
       el('td', {}, f.nextDuties.map(d => {
         const c = countdown(d.dueAt);
-        return el('div', { class: 'duty', title: d.action + ' (' + d.channel + ')' }, [el('code', { text: d.ruleId }), ' ' + d.actor + ' → ' + d.target + ' ',
+        return el('div', { class: 'duty', title: d.action + ' (' + d.channel + ')' }, [el('code', { text: d.ruleId }), ' ' + who(d.actor) + ' → ' + who(d.target) + ' ',
           el('span', { class: 'due' + (c.overdue ? ' overdue' : ''), 'data-due': d.dueAt || '', text: c.text })]);
       }))
     ]);
@@ -96,7 +106,7 @@
     if (r.status === 401) { location.href = '/login'; return; }
     me = await r.json();
     document.getElementById('me').textContent = me.name + ' (' + me.id + ')';
-    document.getElementById('roles').textContent = me.roles.join(' ');
+    document.getElementById('roles').textContent = me.roles.map(role).join(' · ');
   }
 
   async function load() {

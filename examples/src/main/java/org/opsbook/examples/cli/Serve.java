@@ -113,7 +113,39 @@ final class Serve {
     Path accessLog;
   }
 
+  /** A started server and what it holds; closing it stops the server and the engine. */
+  record Running(OpsHost host, OpsHttpServer server, PrintStream logFile) implements AutoCloseable {
+    @Override
+    public void close() throws Exception {
+      try {
+        server.close();
+      } finally {
+        host.close();
+        if (logFile != null) {
+          logFile.close();
+        }
+      }
+    }
+  }
+
   static int run(DecisionApi api, Options o, PrintStream out, PrintStream err) {
+    try (Running running = start(api, o, out, err)) {
+      running.server().join();
+      return 0;
+    } catch (CommandLine.ParameterException e) {
+      throw e;
+    } catch (Exception e) {
+      err.println("opsbook: cannot serve: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  /**
+   * Starts the server as the options say and prints how to reach it.
+   *
+   * @throws CommandLine.ParameterException for options that do not fit together (a usage error)
+   */
+  static Running start(DecisionApi api, Options o, PrintStream out, PrintStream err) throws Exception {
     CommandLine cl = o.spec.commandLine();
     Database db = Main.database(cl, o.data, o.db);
     WorkCalendar calendar = Main.calendar(cl, o.calendar);
@@ -190,30 +222,30 @@ final class Serve {
     if (o.keystore != null) {
       builder.tls(o.keystore, password);
     }
-    try (OpsHost ops = OpsHost.open(db, people, calendar, ConsoleGateway.printingTo(out, engineClock), Serve::remind,
+    OpsHost ops = OpsHost.open(db, people, calendar, ConsoleGateway.printingTo(out, engineClock), Serve::remind,
         "opsbook-serve", engineClock);
-         OpsHttpServer server = new Dashboard(ops, clock).install(builder).build().start()) {
-      String base = server.scheme() + "://" + (o.host.contains(":") ? "[" + o.host + "]" : o.host) + ":"
-          + server.port();
-      err.println("opsbook: data in " + db.describe());
-      err.println("opsbook: the decision API at " + base + "/v1/<command>, the dashboard at " + base + "/ ("
-          + signIn.mode() + " sign-in" + (o.proxyHeader != null ? " by header " + o.proxyHeader : "") + ")");
-      if (!loopback) {
-        err.println("opsbook: WARNING: listening on " + o.host + ", reachable from the network"
-            + (o.keystore == null ? " over PLAIN HTTP: passwords and sessions are readable on the wire" : "")
-            + (o.proxyHeader != null ? "; the " + o.proxyHeader + " header is trusted from anyone who reaches this "
-                + "port" : ""));
-      }
-      server.join();
-      return 0;
+    OpsHttpServer server;
+    try {
+      server = new Dashboard(ops, clock).install(builder).build().start();
     } catch (Exception e) {
-      err.println("opsbook: cannot serve: " + e.getMessage());
-      return 1;
-    } finally {
+      ops.close();
       if (logFile != null) {
         logFile.close();
       }
+      throw e;
     }
+    String base = server.scheme() + "://" + (o.host.contains(":") ? "[" + o.host + "]" : o.host) + ":"
+        + server.port();
+    err.println("opsbook: data in " + db.describe());
+    err.println("opsbook: the decision API at " + base + "/v1/<command>, the dashboard at " + base + "/ ("
+        + signIn.mode() + " sign-in" + (o.proxyHeader != null ? " by header " + o.proxyHeader : "") + ")");
+    if (!loopback) {
+      err.println("opsbook: WARNING: listening on " + o.host + ", reachable from the network"
+          + (o.keystore == null ? " over PLAIN HTTP: passwords and sessions are readable on the wire" : "")
+          + (o.proxyHeader != null ? "; the " + o.proxyHeader + " header is trusted from anyone who reaches this "
+              + "port" : ""));
+    }
+    return new Running(ops, server, logFile);
   }
 
   /** The dashboard's reminder: a due duty is printed on the server's error stream, names masked. */

@@ -16,7 +16,6 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -58,6 +57,7 @@ import org.opsbook.core.Masking;
 import org.opsbook.core.Person;
 import org.opsbook.core.PersonIds;
 import org.opsbook.examples.http.guard.JsonErrorHandler;
+import org.opsbook.examples.http.guard.LoginThrottle;
 import org.opsbook.examples.http.guard.RequestChecks;
 import org.opsbook.examples.http.guard.Sessions;
 import org.opsbook.examples.http.guard.Sessions.Session;
@@ -82,6 +82,10 @@ import org.opsbook.json.OpsJson;
  * sites), and errors, Jetty's own among them, are JSON: {@code {"error": {"code", "message"}}}. Each request is written to the
  * access log with phone numbers masked. The server's own routes: {@code GET/POST /login}, {@code POST /logout} and
  * {@code GET /api/session} (who is signed in, with the CSRF token). Thread-safe once started.
+ *
+ * <p>A host adds its own API beside the dashboard's the same way: {@code route("/api/v1", Access.SIGNED_IN, …)} for a
+ * stateful API acting as the signed-in person, {@code route("/health", Access.PUBLIC, …)} for what a monitor reads
+ * without signing in. The guards above apply to every route; a route sees only an {@link Exchange}.
  */
 public final class OpsHttpServer implements AutoCloseable {
   private static final String JSON = "application/json; charset=utf-8";
@@ -131,13 +135,20 @@ public final class OpsHttpServer implements AutoCloseable {
   }
 
   /**
-   * One request as a route sees it: the method, the path below the route's prefix, the body (valid UTF-8, within
-   * the limit), the signed-in person (from the session, never from the body) and the page's language.
+   * One request as a route sees it: the method, the path below the route's prefix, the raw query string (empty when
+   * none), the request headers (names in lower case, first value of each), the body (valid UTF-8, within the limit),
+   * the signed-in person (from the session, never from the body) and the page's language.
    */
-  public record Exchange(String method, String path, String body, Optional<Person> person, Locale locale) {
+  public record Exchange(String method, String path, String query, Map<String, String> headers, String body,
+      Optional<Person> person, Locale locale) {
     /** Returns the signed-in person; only call on {@link Access#SIGNED_IN} routes. */
     public Person signedIn() {
       return person.orElseThrow(() -> new IllegalStateException("no one is signed in"));
+    }
+
+    /** Returns a request header by name (any case). */
+    public Optional<String> header(String name) {
+      return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
     }
   }
 
@@ -243,6 +254,8 @@ public final class OpsHttpServer implements AutoCloseable {
     private final Limits limits;
     private final SignIn signIn;
     private final Sessions sessions;
+    private final LoginThrottle throttle;
+    private final Clock clock;
     private final Set<String> allowedHosts;
     private final Consumer<String> accessLog;
     private final boolean tls;
@@ -255,7 +268,9 @@ public final class OpsHttpServer implements AutoCloseable {
       this.routes = List.copyOf(b.routes);
       this.limits = b.limits;
       this.signIn = b.signIn;
-      this.sessions = new Sessions(Clock.systemUTC(), b.sessionIdle, Duration.ofHours(12));
+      this.clock = b.clock;
+      this.sessions = new Sessions(clock, b.sessionIdle, Duration.ofHours(12));
+      this.throttle = new LoginThrottle(clock, 5, Duration.ofMinutes(1));
       this.allowedHosts = allowedHosts(b);
       this.accessLog = b.accessLog;
       this.tls = tls;
@@ -318,8 +333,9 @@ public final class OpsHttpServer implements AutoCloseable {
       }
       reply.headers().forEach(headers::add);
       byte[] body = request.getMethod().equals("HEAD") ? new byte[0] : reply.body().getBytes(UTF_8);
-      response.write(true, ByteBuffer.wrap(body), callback);
+      // logged before the answer leaves, so a client that has its answer finds its line
       log(request, reply.status(), body.length, started, served.who());
+      response.write(true, ByteBuffer.wrap(body), callback);
       return true;
     }
 
@@ -374,7 +390,8 @@ public final class OpsHttpServer implements AutoCloseable {
                   + " header"), who);
             }
           }
-          Exchange ex = new Exchange(method, path.substring(prefix.length()), body, id.person(), locale);
+          Exchange ex = new Exchange(method, path.substring(prefix.length()), query(request), headers(request), body,
+              id.person(), locale);
           Reply reply = timed(() -> r.route().handle(ex));
           return new Served(id.cookie() == null ? reply : reply.withHeader("Set-Cookie", id.cookie()), who);
         }
@@ -478,11 +495,19 @@ public final class OpsHttpServer implements AutoCloseable {
             return login(locale, Texts.text(locale, "login.unavailable." + signIn.mode()), 404);
           }
           Map<String, String> form = form(body);
+          String address = Request.getRemoteAddr(request);
+          Optional<Duration> wait = throttle.locked(address, form.get("id"));
+          if (wait.isPresent()) {
+            return login(locale, Texts.text(locale, "login.throttled"), 429)
+                .withHeader("Retry-After", Long.toString(wait.get().toSeconds() + 1));
+          }
           Optional<Person> p = person(form.get("id"));
           if (p.isEmpty() || !signIn.credentials().verify(p.get().id(), form.getOrDefault("password", ""))) {
             p.ifPresentOrElse(x -> { }, () -> signIn.credentials().verify("", form.getOrDefault("password", "")));
+            throttle.failed(address, form.get("id"));
             return login(locale, Texts.text(locale, "login.failed"), 401);
           }
+          throttle.succeeded(address, form.get("id"));
           sessions.end(cookieValue(request));
           Session s = sessions.start(p.get().id());
           return new Reply(303, HTML, "").withHeader("Location", "/").withHeader("Set-Cookie", setCookie(s.token(), -1));
@@ -556,6 +581,17 @@ public final class OpsHttpServer implements AutoCloseable {
 
     // ---- plumbing ----
 
+    private static String query(Request request) {
+      String q = request.getHttpURI().getQuery();
+      return q == null ? "" : q;
+    }
+
+    private static Map<String, String> headers(Request request) {
+      Map<String, String> h = new LinkedHashMap<>();
+      request.getHeaders().forEach(f -> h.putIfAbsent(f.getLowerCaseName(), f.getValue()));
+      return Map.copyOf(h);
+    }
+
     private String ownOrigin(Request request) {
       var uri = request.getHttpURI();
       int port = uri.getPort();
@@ -595,7 +631,7 @@ public final class OpsHttpServer implements AutoCloseable {
       }
       var uri = request.getHttpURI();
       String target = uri.getPath() + (uri.getQuery() == null ? "" : "?" + uri.getQuery());
-      accessLog.accept(Instant.now() + " " + Request.getRemoteAddr(request) + " " + who + " \""
+      accessLog.accept(clock.instant() + " " + Request.getRemoteAddr(request) + " " + who + " \""
           + request.getMethod() + " " + Masking.phonesIn(target) + "\" " + status + " " + bytes + " "
           + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + "ms");
     }
@@ -631,6 +667,7 @@ public final class OpsHttpServer implements AutoCloseable {
     private Path keystore;
     private String keystorePassword;
     private Duration sessionIdle = Duration.ofHours(1);
+    private Clock clock = Clock.systemUTC();
 
     private Builder(DecisionApi api) {
       this.api = checkNotNull(api, "api");
@@ -694,6 +731,12 @@ public final class OpsHttpServer implements AutoCloseable {
     /** Sets how long an unused session lives; one hour by default (the page keeps it alive). */
     public Builder sessionIdle(Duration idle) {
       this.sessionIdle = checkNotNull(idle, "idle");
+      return this;
+    }
+
+    /** Sets the clock of sessions, the sign-in throttle and the access log; the system clock by default. */
+    public Builder clock(Clock clock) {
+      this.clock = checkNotNull(clock, "clock");
       return this;
     }
 

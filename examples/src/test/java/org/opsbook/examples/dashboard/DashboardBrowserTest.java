@@ -39,6 +39,9 @@ class DashboardBrowserTest {
       assertThat(text(chrome, "tr[data-fault=\"F-20261126-01\"]")).contains("CALLCENTER", "L1 严重",
           "FAULT-CLASS-L1-10", "ESC-PROG-01");
       assertThat(text(chrome, "#clock")).contains("模拟时钟");
+      assertThat(text(chrome, "tr[data-fault=\"F-20261126-01\"]")).as("roles in the page's language")
+          .contains("赵六 (运营室经理)");
+      assertThat(text(chrome, "#roles")).contains("升级投诉值班同事");
       assertThat(chrome.eval(glyphsDiffer("运", "营")).asBoolean()).as("CJK glyphs, not empty boxes").isTrue();
       assertThat(text(chrome, ROW)).contains("IN_REVIEW", "B,C", "14");
       chrome.eval("document.querySelector('" + ROW + " button[data-action=approve]').click()");

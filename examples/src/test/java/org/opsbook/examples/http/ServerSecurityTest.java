@@ -14,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.opsbook.core.Person;
 import org.opsbook.core.Role;
 import org.opsbook.core.memory.InMemoryDirectory;
+import org.opsbook.core.time.MutableClock;
 import org.opsbook.examples.cli.Commands;
 import org.opsbook.examples.http.OpsHttpServer.Access;
 import org.opsbook.examples.http.OpsHttpServer.Reply;
@@ -38,7 +40,8 @@ import org.springframework.security.crypto.bcrypt.BCrypt;
 class ServerSecurityTest {
   private static final InMemoryDirectory PEOPLE = InMemoryDirectory.of(List.of(
       Person.builder().id("lisi").name("李四").phone("13800000102").addRoles(Role.FAULT_TEAM_LEADER).build(),
-      Person.builder().id("zhangsan").name("张三").phone("13800000101").addRoles(Role.ESC_DUTY).build()));
+      Person.builder().id("zhangsan").name("张三").phone("13800000101").addRoles(Role.ESC_DUTY).build(),
+      Person.builder().id("wangwu").name("王五").addRoles(Role.ROOM_SUPERVISOR).build()));
   private static final CountDownLatch NEVER = new CountDownLatch(1);
   private static final ConcurrentLinkedQueue<String> LOG = new ConcurrentLinkedQueue<>();
   private static OpsHttpServer server;
@@ -47,10 +50,12 @@ class ServerSecurityTest {
   static void start() throws Exception {
     server = OpsHttpServer.builder(Commands.decisionApi()).port(0)
         .signIn(SignIn.passwords(PEOPLE, Credentials.hashed(Map.of("lisi", BCrypt.hashpw("lisi-pw",
-            BCrypt.gensalt(4)), "zhangsan", BCrypt.hashpw("zhangsan-pw", BCrypt.gensalt(4))))))
+            BCrypt.gensalt(4)), "zhangsan", BCrypt.hashpw("zhangsan-pw", BCrypt.gensalt(4)), "wangwu", BCrypt.hashpw("wangwu-pw",
+            BCrypt.gensalt(4))))))
         .accessLog(LOG::add)
         .route("/api/whoami", Access.SIGNED_IN, ex -> Reply.json(200, OpsJson.write(OpsJson.object()
-            .put("id", ex.signedIn().id()).put("body", ex.body()))))
+            .put("id", ex.signedIn().id()).put("body", ex.body()).put("query", ex.query())
+            .put("test", ex.header("x-TEST").orElse("")))))
         .build().start();
   }
 
@@ -81,10 +86,12 @@ class ServerSecurityTest {
     String csrf = session.get("csrfToken").asText();
 
     // the body's reviewerId does not change who acts: the session does
-    HttpResponse<String> r = c.send(post("/api/whoami", "{\"reviewerId\": \"zhangsan\"}").header("X-CSRF-Token", csrf)
-        .build(), body());
+    HttpResponse<String> r = c.send(post("/api/whoami?x=1", "{\"reviewerId\": \"zhangsan\"}")
+        .header("X-CSRF-Token", csrf).header("X-Test", "t").build(), body());
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(OpsJson.parse(r.body()).get("id").asText()).isEqualTo("lisi");
+    assertThat(OpsJson.parse(r.body()).get("query").asText()).isEqualTo("x=1");
+    assertThat(OpsJson.parse(r.body()).get("test").asText()).isEqualTo("t");
   }
 
   @Test
@@ -93,6 +100,18 @@ class ServerSecurityTest {
     assertThat(wrong.statusCode()).isEqualTo(401);
     assertThat(wrong.headers().firstValue("Set-Cookie")).isEmpty();
     assertThat(anonymous().send(form("nobody", "lisi-pw"), body()).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void fiveFailedSignInsLockThatIdFromThatAddressForAMinute() throws Exception {
+    for (int i = 0; i < 5; i++) {
+      assertThat(anonymous().send(form("WangWu", "guess-" + i), body()).statusCode()).isEqualTo(401);
+    }
+    HttpResponse<String> locked = anonymous().send(form("wangwu", "wangwu-pw"), body());
+    assertThat(locked.statusCode()).as("even the right password waits").isEqualTo(429);
+    assertThat(locked.headers().firstValue("Retry-After")).isPresent();
+    assertThat(anonymous().send(form("lisi", "lisi-pw"), body()).statusCode()).as("another ID is not locked")
+        .isEqualTo(303);
   }
 
   @Test
@@ -121,6 +140,30 @@ class ServerSecurityTest {
     HttpResponse<String> out = c.send(post("/logout", "").header("X-CSRF-Token", csrf).build(), body());
     assertThat(out.statusCode()).isEqualTo(200);
     assertThat(c.send(get("/api/session"), body()).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void aSessionEndsAfterAnHourUnusedAndTwelveHoursInAll() throws Exception {
+    MutableClock clock = MutableClock.at(Instant.parse("2026-11-26T00:00:00Z"));
+    try (OpsHttpServer timed = OpsHttpServer.builder(Commands.decisionApi()).port(0).clock(clock)
+        .signIn(SignIn.passwords(PEOPLE, Credentials.hashed(Map.of("lisi", BCrypt.hashpw("pw", BCrypt.gensalt(4))))))
+        .build().start()) {
+      String base = "http://127.0.0.1:" + timed.port();
+      HttpClient c = anonymous();
+      HttpRequest session = HttpRequest.newBuilder(URI.create(base + "/api/session")).build();
+      HttpRequest login = HttpRequest.newBuilder(URI.create(base + "/login"))
+          .POST(HttpRequest.BodyPublishers.ofString("id=lisi&password=pw")).build();
+      assertThat(c.send(login, body()).statusCode()).isEqualTo(303);
+      for (int i = 0; i < 12; i++) {
+        clock.advance(Duration.ofMinutes(59));
+        assertThat(c.send(session, body()).statusCode()).as("used every 59 minutes").isEqualTo(200);
+      }
+      clock.advance(Duration.ofMinutes(59));
+      assertThat(c.send(session, body()).statusCode()).as("past twelve hours").isEqualTo(401);
+      assertThat(c.send(login, body()).statusCode()).isEqualTo(303);
+      clock.advance(Duration.ofMinutes(61));
+      assertThat(c.send(session, body()).statusCode()).as("an hour unused").isEqualTo(401);
+    }
   }
 
   @Test
@@ -281,6 +324,17 @@ class ServerSecurityTest {
         .header("Accept-Language", "en-GB,en;q=0.9").build(), body());
     assertThat(en.body()).contains("lang=\"en\"", "Sign in", "Person ID");
     assertThat(Texts.choose(null)).as("the duty room's language by default").isEqualTo(Texts.LOCALES.get(0));
+  }
+
+  @Test
+  void bothLanguagesHaveEveryTextAndEveryRole() {
+    var zh = Texts.bundle(Texts.LOCALES.get(0));
+    var en = Texts.bundle(Texts.LOCALES.get(1));
+    assertThat(zh.keySet()).isEqualTo(en.keySet());
+    for (Role r : Role.values()) {
+      assertThat(zh.containsKey("role." + r.name())).as(r.name()).isTrue();
+    }
+    assertThat(zh.getString("role.FAULT_TEAM_LEADER")).isEqualTo("故障处理组组长");
   }
 
   // ---- helpers ----
