@@ -15,7 +15,6 @@ import org.opsbook.core.spi.Directory;
 import org.opsbook.core.spi.MessageGateway;
 import org.opsbook.core.spi.WorkCalendar;
 import org.opsbook.core.time.StandardWorkCalendar;
-import org.opsbook.core.time.WorkCalendarFormat;
 import org.opsbook.engine.DutyReminder;
 import org.opsbook.engine.OpsEngine;
 import org.opsbook.engine.StorageErrorListener;
@@ -152,7 +151,7 @@ public class OpsbookAutoConfiguration {
     Resource resource = ResourceUtils.isUrl(location) ? resources.getResource(location)
         : new FileSystemResource(location);
     try (Reader in = new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8)) {
-      return WorkCalendarFormat.parse(in);
+      return StandardWorkCalendar.parse(in);
     } catch (InvalidInputException e) {
       throw new InvalidInputException("opsbook.calendar-file", location + ", " + e.field() + ": " + e.reason(), null,
           e);

@@ -14,7 +14,7 @@ import org.springframework.validation.Validator;
  * application with an error naming the property (for a threshold, the rule's field as {@code OpsParameters} names it).
  *
  * <pre>
- * opsbook.calendar-file=classpath:opsbook-calendar.txt     # WorkCalendarFormat: holidays, 调休, zone, hours
+ * opsbook.calendar-file=classpath:opsbook-calendar.txt     # StandardWorkCalendar.parse: holidays, 调休, zone, hours
  * opsbook.zone=Asia/Shanghai                               # overrides the calendar's zone
  * opsbook.owner=${HOSTNAME}                                # lease owner of this instance
  * opsbook.start-loops=true                                 # run the duty timers and the SMS outbox
@@ -28,7 +28,7 @@ public class OpsbookProperties implements Validator {
   private boolean enabled = true;
 
   /**
-   * The working-day calendar in {@code WorkCalendarFormat} ({@code classpath:…}, {@code file:…} or a file path). When
+   * The working-day calendar in the format of {@code StandardWorkCalendar.parse} ({@code classpath:…}, {@code file:…} or a file path). When
    * unset, Monday to Friday in Asia/Shanghai, 09:00–18:00.
    */
   private String calendarFile;

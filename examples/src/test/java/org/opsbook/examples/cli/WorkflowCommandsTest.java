@@ -14,7 +14,6 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.opsbook.json.OpsJson;
 import org.opsbook.core.time.StandardWorkCalendar;
-import org.opsbook.core.time.WorkCalendarFormat;
 
 /** Runs {@code ./opsbook dataop|extraction-window|cutover} through {@link Main}, as the launcher does. */
 class WorkflowCommandsTest {
@@ -98,7 +97,7 @@ class WorkflowCommandsTest {
   void theShippedExampleCalendarParses() throws Exception {
     try (InputStream in = WorkflowCommandsTest.class.getResourceAsStream("/calendar/example-calendar.txt");
         Reader reader = new InputStreamReader(in, UTF_8)) {
-      StandardWorkCalendar c = WorkCalendarFormat.parse(reader);
+      StandardWorkCalendar c = StandardWorkCalendar.parse(reader);
       assertThat(c.isWorkingDay(LocalDate.of(2099, 10, 1))).isFalse();
       assertThat(c.isWorkingDay(LocalDate.of(2099, 10, 10))).isTrue();
       assertThat(c.holidays()).hasSize(12);

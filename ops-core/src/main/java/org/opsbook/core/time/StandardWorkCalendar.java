@@ -3,6 +3,7 @@ package org.opsbook.core.time;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableSortedSet;
+import java.io.Reader;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -182,5 +183,33 @@ public final class StandardWorkCalendar implements WorkCalendar {
     public StandardWorkCalendar build() {
       return new StandardWorkCalendar(this);
     }
+  }
+
+  /**
+   * Parses a calendar from the text a host keeps its holidays and make-up working days in (TIME-02), one entry per
+   * line: {@code zone Asia/Shanghai}, {@code hours 09:00-18:00}, {@code 2026-10-01..2026-10-07 holiday},
+   * {@code 2026-10-10 workday}, {@code #} comments; days not listed follow Monday to Friday.
+   *
+   * @param text the calendar, e.g. the contents of a host's {@code calendar.txt}
+   * @throws InvalidInputException naming the line of the first error ({@code line N})
+   */
+  public static StandardWorkCalendar parse(String text) {
+    return WorkCalendarFormat.parse(text);
+  }
+
+  /**
+   * Parses a calendar in the format of {@link #parse(String)} read from {@code reader}; the caller opens and closes
+   * the file.
+   *
+   * @throws InvalidInputException naming the line of the first error ({@code line N})
+   * @throws java.io.UncheckedIOException when the reader fails
+   */
+  public static StandardWorkCalendar parse(Reader reader) {
+    return WorkCalendarFormat.parse(reader);
+  }
+
+  /** Writes this calendar in the format of {@link #parse(String)}, which reads it back to an equal calendar. */
+  public String format() {
+    return WorkCalendarFormat.format(this);
   }
 }

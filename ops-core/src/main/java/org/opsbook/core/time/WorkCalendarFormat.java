@@ -32,9 +32,10 @@ import org.opsbook.core.InvalidInputException;
  * comments are ignored; a date may be repeated with the same kind but never be both a holiday and a workday. Every
  * error is an {@link InvalidInputException} whose field is {@code line N} (from 1). The class reads a
  * {@link Reader} or a string and does no file I/O itself; the host opens the file. opsbook ships no official
- * holiday data. Thread-safe (stateless).
+ * holiday data. Thread-safe (stateless). Hosts call it through {@link StandardWorkCalendar#parse(Reader)},
+ * {@link StandardWorkCalendar#parse(String)} and {@link StandardWorkCalendar#format()}.
  */
-public final class WorkCalendarFormat {
+final class WorkCalendarFormat {
   private static final int MAX_RANGE_DAYS = 366;
 
   private WorkCalendarFormat() {}

@@ -99,6 +99,7 @@ class WorkCalendarFormatTest {
           StandardWorkCalendar c = b.build();
           assertThat(WorkCalendarFormat.parse(WorkCalendarFormat.format(c))).isEqualTo(c);
           assertThat(WorkCalendarFormat.parse(new StringReader(WorkCalendarFormat.format(c)))).isEqualTo(c);
+          assertThat(StandardWorkCalendar.parse(new StringReader(c.format()))).as("through the public API").isEqualTo(c);
         });
   }
 

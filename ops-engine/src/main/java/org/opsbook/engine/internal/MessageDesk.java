@@ -45,7 +45,7 @@ final class MessageDesk implements Messages {
   @Override
   public SmsMessage plan(Obligation duty) {
     checkNotNull(duty, "duty");
-    if (SmsWorkflow.messageTypeFor(duty).isEmpty()) {
+    if (MessageType.askedBy(duty).isEmpty()) {
       throw new InvalidInputException("duty", duty.ruleId() + " asks for no SMS", duty.ruleId());
     }
     return sms.plan(duty, facts(duty.subjectId()), clock.instant());

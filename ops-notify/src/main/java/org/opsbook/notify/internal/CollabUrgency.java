@@ -6,7 +6,7 @@ import org.opsbook.core.Level;
  * 紧急程度 of a CMCP collaboration ticket (NOTIFY-TPL-06): 「特级、紧急、一般」. The manual does not map them to fault
  * levels; {@link #forLevel} applies the catalog's proposed default (OQ-22).
  */
-public enum CollabUrgency {
+enum CollabUrgency {
   /** 特级. */
   SPECIAL("特级"),
   /** 紧急. */

@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param zone the zone clock times are read in
  * @param padded true to write month, day, hour and minute with two digits
  */
-public record FaultTimeFormat(ZoneId zone, boolean padded) {
+record FaultTimeFormat(ZoneId zone, boolean padded) {
   /** Validates the zone. */
   public FaultTimeFormat {
     checkNotNull(zone, "zone");

@@ -17,7 +17,7 @@ import org.opsbook.core.InvalidInputException;
  * PlaceholderSet names = PlaceholderSet.of("subject", "phenomenon", "eta");
  * }</pre>
  */
-public final class PlaceholderSet {
+final class PlaceholderSet {
   private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
 
   private final ImmutableList<String> names;

@@ -32,7 +32,7 @@ import org.opsbook.core.RuleId;
  * String text = t.render(values);
  * }</pre>
  */
-public final class Template {
+final class Template {
   private static final RuleId TPL_00 = RuleId.of("NOTIFY-TPL-00");
   /** StringConcatFactory takes at most 200 argument slots; a longer template renders by {@link String#join}. */
   private static final int MAX_CONCAT_ARGS = 200;

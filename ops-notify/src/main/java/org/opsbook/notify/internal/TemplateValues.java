@@ -14,7 +14,7 @@ import org.opsbook.core.RuleId;
  * 「*」, 「＊」, 「{」 or 「}」, so a rendered message can never look as if a placeholder were left unfilled
  * (NOTIFY-TPL-00). Immutable and thread-safe; build with {@link #builder(PlaceholderSet)}.
  */
-public final class TemplateValues {
+final class TemplateValues {
   private static final RuleId TPL_00 = RuleId.of("NOTIFY-TPL-00");
 
   private final PlaceholderSet placeholders;

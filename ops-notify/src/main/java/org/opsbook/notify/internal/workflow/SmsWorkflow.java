@@ -108,15 +108,6 @@ public final class SmsWorkflow {
   }
 
   /**
-   * Returns the SMS an obligation asks for: NOTIFY-TRIG-02..06 a notification, NOTIFY-TRIG-07 a follow-up,
-   * NOTIFY-TRIG-08 a recovery; empty for anything else, including the posted notices of NOTIFY-TRIG-01 and any
-   * duty whose channel is not SMS.
-   */
-  public static Optional<MessageType> messageTypeFor(Obligation obligation) {
-    return MessageType.askedBy(obligation);
-  }
-
-  /**
    * Plans the SMS that {@code obligation} asks for, keeping its rule and due time. A notification is planned once per
    * fault whichever rule asks (NOTIFY-TRIG-03 de-duplication); a follow-up takes the obligation's sequence. Planning
    * is idempotent: an existing plan is returned as it is.
@@ -128,7 +119,7 @@ public final class SmsWorkflow {
    *     {@code facts.nature} when the fault has no nature
    */
   public SmsMessage plan(Obligation obligation, FaultFacts facts, Instant now) {
-    MessageType type = messageTypeFor(obligation).orElseThrow(() -> new InvalidInputException("obligation.ruleId",
+    MessageType type = MessageType.askedBy(obligation).orElseThrow(() -> new InvalidInputException("obligation.ruleId",
         obligation.ruleId() + " on channel " + obligation.channel() + " does not ask for an SMS",
         obligation.ruleId()));
     int sequence = type == MessageType.FOLLOW_UP ? obligation.sequence() : 1;

@@ -92,14 +92,14 @@ class SmsWorkflowTest {
   @Test
   @DisplayName("NOTIFY-TRIG-01 NOTIFY-TRIG-02 NOTIFY-TRIG-06 NOTIFY-TRIG-07 NOTIFY-TRIG-08: obligations map to SMS types; the posted notice is not an SMS")
   void NOTIFY_TRIG_02_06_07_08_mapToTheirMessageTypesAndTrig01IsNotAnSms() {
-    assertThat(SmsWorkflow.messageTypeFor(obligation("NOTIFY-TRIG-02", "F", 1, T0))).contains(MessageType.NOTIFICATION);
-    assertThat(SmsWorkflow.messageTypeFor(obligation("NOTIFY-TRIG-06", "F", 1, T0))).contains(MessageType.NOTIFICATION);
-    assertThat(SmsWorkflow.messageTypeFor(obligation("NOTIFY-TRIG-07", "F", 2, T0))).contains(MessageType.FOLLOW_UP);
-    assertThat(SmsWorkflow.messageTypeFor(obligation("NOTIFY-TRIG-08", "F", 1, T0))).contains(MessageType.RECOVERY);
+    assertThat(MessageType.askedBy(obligation("NOTIFY-TRIG-02", "F", 1, T0))).contains(MessageType.NOTIFICATION);
+    assertThat(MessageType.askedBy(obligation("NOTIFY-TRIG-06", "F", 1, T0))).contains(MessageType.NOTIFICATION);
+    assertThat(MessageType.askedBy(obligation("NOTIFY-TRIG-07", "F", 2, T0))).contains(MessageType.FOLLOW_UP);
+    assertThat(MessageType.askedBy(obligation("NOTIFY-TRIG-08", "F", 1, T0))).contains(MessageType.RECOVERY);
     Obligation notice = Obligation.builder().ruleId(rule("NOTIFY-TRIG-01")).subjectId("F").actor(
         org.opsbook.core.Role.ESC_DUTY).action("ask 68284 to post the notice").target("DUTY_68284")
         .channel(Channel.NOTICE).dueAt(T0).build();
-    assertThat(SmsWorkflow.messageTypeFor(notice)).isEmpty();
+    assertThat(MessageType.askedBy(notice)).isEmpty();
     assertThatThrownBy(() -> f.sms.plan(notice, systemFault(), T0))
         .isInstanceOfSatisfying(InvalidInputException.class, e -> {
           assertThat(e.field()).isEqualTo("obligation.ruleId");

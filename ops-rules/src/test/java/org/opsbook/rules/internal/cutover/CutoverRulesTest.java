@@ -37,6 +37,17 @@ class CutoverRulesTest {
     assertThat(WEEKDAYS.applicationDeadline(thursday)).isEqualTo(at(2026, 11, 24, 0, 0));
   }
 
+  @DisplayName("CUTOVER-23 the deadline a host reads on the cutover is the rules' deadline")
+  @Test
+  void cutover23TheDeadlineAHostReadsOnTheCutoverIsTheRulesDeadline() {
+    Instant thursday = at(2026, 11, 26, 22, 0);
+    OpsParameters p = OpsParameters.defaults();
+    assertThat(Cutover.applicationDeadlineDay(thursday, StandardWorkCalendar.weekdays(), p))
+        .isEqualTo(LocalDate.of(2026, 11, 23)).isEqualTo(WEEKDAYS.deadlineDay(thursday));
+    assertThat(Cutover.applicationDeadline(thursday, StandardWorkCalendar.weekdays(), p))
+        .isEqualTo(at(2026, 11, 24, 0, 0)).isEqualTo(WEEKDAYS.applicationDeadline(thursday));
+  }
+
   @DisplayName("CUTOVER-23 deadline boundary is inclusive at 2400")
   @Test
   void cutover23DeadlineBoundaryIsInclusiveAt2400() {
