@@ -44,6 +44,7 @@ import org.opsbook.rules.dataop.OpType;
 import org.opsbook.rules.dataop.Sample;
 import org.opsbook.rules.dataop.TargetSystem;
 import org.opsbook.rules.dataop.TicketKind;
+import org.opsbook.rules.duty.ComplianceReport;
 import org.opsbook.rules.duty.FaultTracker;
 import org.opsbook.rules.report.ReportFacts;
 import org.opsbook.rules.report.ReportFacts.FaultCategory;
@@ -382,6 +383,15 @@ final class DayAtTheRoom {
       r.timeline().line(List.of("REPORT-FMT-01", "ESC-REQ-11"), table.title() + ": the escalated faults of the week "
           + "for the teamserver upload");
       for (String line : table.toMarkdown().split("\n")) {
+        r.timeline().detail(line);
+      }
+      // the duty ledger of the week's faults: every duty done on time, late, missed or still open
+      ComplianceReport duties = r.host().engine().faults().compliance(week.start(), week.end());
+      SummaryTable compliance = SummaryTables.dutyCompliance(duties);
+      r.timeline().line(List.of(), compliance.title() + ": " + duties.total().total()
+          + " duties of " + duties.faults() + " faults, " + duties.total().missed() + " missed, "
+          + duties.total().late() + " late");
+      for (String line : compliance.toMarkdown().split("\n")) {
         r.timeline().detail(line);
       }
     });

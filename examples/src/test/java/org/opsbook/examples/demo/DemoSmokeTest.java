@@ -77,6 +77,9 @@ class DemoSmokeTest {
     assertThat(run.status()).as(run.err()).isZero();
     String f1 = "F-20261125-01" + suffix;
     String f2 = "F-20261126-01" + suffix;
+    // the week's report carries the duty ledger of the store's faults (a replay adds its own), by rule and role (ORG-03)
+    assertThat(run.line("故障职责履行情况:")).containsPattern("duties of [0-9]+ faults, [0-9]+ missed");
+    assertThat(run.out()).contains("| 规则 | ESC-DEPT-02 |", "| 角色 | 升级故障值班人员 (业务系统维护) |");
     // the BOSS outage grows from a general fault to 二级, with the rule IDs at every change
     assertThat(run.line("FAULT-CLASS-DEF-01", f1 + " opened")).contains("一般故障 (NONE)");
     assertThat(run.line("FAULT-CLASS-L1-04", f1)).contains("一般故障 (NONE) → 一级故障 L1 (严重)");

@@ -158,6 +158,7 @@ final class ConditionRules {
           f -> f.repairedAtOrNull() != null && f.peakLevel().isEscalated()),
       rule(Duty.ESC_REQ_11, TIMELY_AFTER_REPAIR, "并填写故障处理报告,并每周进行汇总,上挂至teamserver",
           f -> f.repairedAtOrNull() != null && f.peakLevel().isEscalated()),
+      // BUG-15 (§2.3) quotes the same sentence from the BUG side: this duty is both
       rule(Duty.ESC_REQ_13, TIMELY, "对于属于系统程序BUG引起的升级故障,需提IT协作单给支持维护室相关人员协助跟进",
           f -> f.peakLevel().isEscalated() && f.facts().programBug()),
       new ConditionRule(Duty.NOTIFY_TRIG_01, 1, Quotes.TRIG_01, f -> f.isOpen() && f.peakLevel().isEscalated(),

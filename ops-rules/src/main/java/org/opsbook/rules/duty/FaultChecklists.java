@@ -27,28 +27,28 @@ import org.opsbook.rules.internal.catalog.RuleCatalog;
  */
 final class FaultChecklists {
   private static final List<Step> GENERAL = List.of(
-      step("FAULT-GEN-05", f -> true),
-      step("FAULT-GEN-05.1", f -> true),
-      step("FAULT-GEN-05.2", f -> true),
-      step("FAULT-GEN-05.3", f -> true),
-      step("FAULT-GEN-05.4", f -> true),
-      step("FAULT-GEN-05.5", f -> true),
-      step("FAULT-GEN-05.6", f -> true),
-      step("FAULT-GEN-05.7", f -> true),
+      step("FAULT-GEN-05"),
+      step("FAULT-GEN-05.1"),
+      step("FAULT-GEN-05.2"),
+      step("FAULT-GEN-05.3"),
+      step("FAULT-GEN-05.4"),
+      step("FAULT-GEN-05.5"),
+      step("FAULT-GEN-05.6"),
+      step("FAULT-GEN-05.7"),
       step("FAULT-GEN-05.8", FaultFacts::softwareProblemSuspected));
 
   private static final List<Step> ESCALATED = List.of(
-      step("ESC-REQ-02", f -> true),
-      step("ESC-REQ-02.1", f -> true),
-      step("ESC-REQ-02.2", f -> true),
+      step("ESC-REQ-02"),
+      step("ESC-REQ-02.1"),
+      step("ESC-REQ-02.2"),
       step("ESC-REQ-02.3", FaultFacts::mainFaultPointInProvince),
-      step("ESC-REQ-02.4", f -> true),
-      step("ESC-REQ-02.5", f -> true),
-      step("ESC-REQ-02.6", f -> true),
-      step("ESC-REQ-02.7", f -> true),
-      step("ESC-REQ-02.8", f -> true),
-      step("ESC-REQ-02.9", f -> true),
-      step("ESC-REQ-02.10", f -> true),
+      step("ESC-REQ-02.4"),
+      step("ESC-REQ-02.5"),
+      step("ESC-REQ-02.6"),
+      step("ESC-REQ-02.7"),
+      step("ESC-REQ-02.8"),
+      step("ESC-REQ-02.9"),
+      step("ESC-REQ-02.10"),
       step("ESC-REQ-02.11", FaultFacts::softwareVersionDefectConfirmed));
 
   private FaultChecklists() {}
@@ -79,6 +79,10 @@ final class FaultChecklists {
 
   private static Advice advice(RuleId id) {
     return new Advice(id, String.join(" ", RuleCatalog.standard().get(id).manualWords()));
+  }
+
+  private static Step step(String id) {
+    return step(id, f -> true);
   }
 
   private static Step step(String id, Predicate<FaultFacts> applies) {

@@ -15,6 +15,7 @@ import org.opsbook.core.Level;
 import org.opsbook.core.Masking;
 import org.opsbook.rules.duty.ComplianceReport;
 import org.opsbook.rules.duty.ComplianceReport.Tally;
+import org.opsbook.rules.internal.org.RoomPost;
 import org.opsbook.rules.report.ReportRules.ReportWindow;
 
 /**
@@ -91,7 +92,8 @@ public final class SummaryTables {
   }
 
   /**
-   * Returns the week's duty-compliance table: one row per rule (规则), one per role that owed the duties (角色), and
+   * Returns the week's duty-compliance table: one row per rule (规则), one per role that owed the duties (角色, with the
+ * post of the room that staffs it, ORG-02..07, or 支持维护室 for the BUG processor, BUG-01), and
    * the total (合计), each with the duties done on time, done late, missed (fell due and ended undone), ended before
    * they fell due, and still open, and the total minutes late (the duty ledger, {@link ComplianceReport}).
    */
@@ -99,7 +101,8 @@ public final class SummaryTables {
     checkNotNull(report, "report");
     List<List<String>> rows = new ArrayList<>();
     report.byRule().forEach((rule, t) -> rows.add(tally("规则", rule.value(), t)));
-    report.byRole().forEach((role, t) -> rows.add(tally("角色", role.chineseName(), t)));
+    report.byRole().forEach((role, t) -> rows.add(tally("角色",
+        role.chineseName() + RoomPost.unitOf(role).map(unit -> " (" + unit + ")").orElse(""), t)));
     rows.add(tally("合计", "", report.total()));
     return new SummaryTable(DUTY_COMPLIANCE_TITLE, DUTY_COMPLIANCE_HEADERS, rows);
   }

@@ -69,6 +69,18 @@ class FaultTrackerTest {
   }
 
   @Test
+  @DisplayName("ESC-HANDLE-07: the channel the fault came in through (ITC, mail, phone, monitoring …) is kept on its record")
+  void intakeChannel() {
+    for (org.opsbook.core.IntakeChannel c : org.opsbook.core.IntakeChannel.values()) {
+      Fault f = Fault.open("11-25 09:00", facts("11-25 09:00").intakeChannel(c));
+      assertThat(f.tracker().lifecycle().orElseThrow().intakeChannel()).contains(c);
+      assertThat(f.tracker().facts().intakeChannel()).contains(c);
+    }
+    assertThat(org.opsbook.core.IntakeChannel.values()).extracting(Enum::name).contains("ITC_MONITORING", "EMAIL",
+        "PHONE", "MONITORING_OBSERVATION");
+  }
+
+  @Test
   @DisplayName("Report times written into the facts discharge the duties as the reports would, at their own time")
   void reportTimesInFacts() {
     Fault f = Fault.open("11-25 09:00", facts("11-25 09:00").complaintCount(25))

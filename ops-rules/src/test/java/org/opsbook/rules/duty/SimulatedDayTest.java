@@ -69,6 +69,7 @@ class SimulatedDayTest {
         "11-25 09:00 DUE NOTIFY-TRIG-01#1",
         "11-25 09:00 DUE NOTIFY-TRIG-05",
         "11-25 09:00 DUE ESC-REQ-04",
+        "11-25 09:00 DUE ESC-REQ-06",
         "11-25 09:00 DUE FAULT-GEN-03",
         "11-25 09:00 DUE FAULT-GEN-07",
         "11-25 09:05 COMPLETED NOTIFY-TRIG-05",
@@ -93,7 +94,7 @@ class SimulatedDayTest {
         "11-25 12:00 COMPLETED NOTIFY-TRIG-01#2",
         "11-25 17:00 COMPLETED ESC-REQ-10");
     assertThat(day.finalState().obligations(at("11-25 18:00"))).extracting(o -> o.ruleId().value())
-        .containsExactly("ESC-REQ-11");
+        .containsExactly("ESC-REQ-06", "ESC-REQ-11");
     TimelineEntry notice = day.entries(RuleId.of("NOTIFY-TRIG-05")).get(0);
     assertThat(notice.obligation().target()).isEqualTo("A,B,C");
     assertThat(day.entries(Kind.CANCELLED)).hasSize(4);

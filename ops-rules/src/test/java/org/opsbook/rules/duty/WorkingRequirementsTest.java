@@ -279,7 +279,7 @@ class WorkingRequirementsTest {
   }
 
   @Test
-  @DisplayName("ESC-REQ-13: an escalated fault caused by a program BUG owes an IT collaboration ticket to 支持维护室")
+  @DisplayName("ESC-REQ-13 and BUG-15: an escalated fault caused by a program BUG owes an IT collaboration ticket to 支持维护室")
   void escReq13() {
     Obligation o = Fault.open("11-25 09:00", facts("11-25 09:00").complaintCount(25).programBug(true))
         .duty("11-25 09:00", "ESC-REQ-13").orElseThrow();

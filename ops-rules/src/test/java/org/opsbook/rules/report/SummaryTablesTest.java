@@ -102,7 +102,8 @@ class SummaryTablesTest {
     assertThat(t.headers()).containsExactly("分类", "规则/角色", "按时完成", "超时完成", "遗漏", "到期前结束", "未完成", "合计",
         "超时分钟");
     assertThat(t.rows()).contains(List.of("规则", "ESC-ROOM-01", "0", "0", "1", "0", "0", "1", "0"));
-    assertThat(t.rows()).anyMatch(r -> r.get(0).equals("角色") && r.get(1).equals("升级故障值班人员"));
+    // ORG-03: the escalated-fault duty officer is staffed by the post 业务系统维护
+    assertThat(t.rows()).anyMatch(r -> r.get(0).equals("角色") && r.get(1).equals("升级故障值班人员 (业务系统维护)"));
     List<String> total = t.rows().get(t.rows().size() - 1);
     assertThat(total.get(0)).isEqualTo("合计");
     assertThat(Integer.parseInt(total.get(7))).isEqualTo(c.total().total()).isPositive();

@@ -153,6 +153,16 @@ public abstract class FaultRepositoryContract extends StorageContract {
   }
 
   @Test
+  void faultsActiveSinceListsTheOpenOnesAndThoseUpdatedSinceMostRecentFirst() {
+    store.faults().append("F-1", 0, List.of(opened("F-1")), summary("F-1", 1, false, at(10)), List.of());
+    store.faults().append("F-2", 0, List.of(opened("F-2")), summary("F-2", 1, true, at(5)), List.of());
+    store.faults().append("F-3", 0, List.of(opened("F-3")), summary("F-3", 1, false, at(50)), List.of());
+    store.faults().append("F-4", 0, List.of(opened("F-4")), summary("F-4", 1, false, at(30)), List.of());
+    assertThat(store.faults().faultsActiveSince(at(30))).extracting(FaultSummary::faultId)
+        .containsExactly("F-3", "F-4", "F-2");
+  }
+
+  @Test
   void ofConcurrentAppendsAtOneVersionExactlyOneWins() throws Exception {
     open("F-1");
     List<Object> results = race(4, () -> {
