@@ -128,10 +128,23 @@ final class StepRun<I, E extends Enum<E>, D> {
       r.put("event", family.eventName(s.event()));
       r.put("allowed", o.isAccepted());
       r.put("state", family.state(current));
-      write(r, o.isAccepted() ? family.recorded(before, current, s) : o.violations(),
+      write(r, o.isAccepted() ? family.recorded(before, current, s) : named(o.violations(), s.event()),
           stepField(s.path(), family.dataFields(s.event())));
     }
     return new Run<>(current, results, lastAt);
+  }
+
+  /** The violations with the event called by its public name ({@code submitAms}, not {@code SUBMIT_AMS}). */
+  private List<Violation> named(List<Violation> violations, E event) {
+    java.util.regex.Pattern constant = java.util.regex.Pattern.compile("\\b" + event.name() + "\\b");
+    String name = java.util.regex.Matcher.quoteReplacement(family.eventName(event));
+    List<Violation> out = new ArrayList<>(violations.size());
+    for (Violation v : violations) {
+      String message = constant.matcher(v.message()).replaceAll(name);
+      out.add(message.equals(v.message()) ? v : v.field().map(f -> Violation.of(v.ruleId(), f, message))
+          .orElse(Violation.of(v.ruleId(), message)));
+    }
+    return out;
   }
 
   /** Writes {@code violations} (their rule IDs) and {@code details} (when there are any), fields mapped by {@code path}. */
