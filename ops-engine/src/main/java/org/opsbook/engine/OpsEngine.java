@@ -43,7 +43,8 @@ import org.opsbook.rules.ticket.DutyRoster;
  * API: the operations manual as one engine a host embeds, in the spirit of db-scheduler's {@code Scheduler}. Build it
  * once over a database (migrated on build) or the storage ports, with the host's directory of people, SMS gateway and
  * duty reminder; reach the faults, the SMS workflow, the data operations, the cutovers, the BUGs and the complaint
- * tickets through it; and {@link #start()} it: the duty timers and the SMS outbox then run on its own threads until {@link #close()}.
+ * tickets through it; and {@link #start()} it: the duty timers and the SMS outbox then run on its own threads until
+ * {@link #close()}.
  *
  * <pre>{@code
  * try (OpsEngine engine = OpsEngine.builder().dataSource(dataSource).directory(people).gateway(sms)

@@ -82,6 +82,25 @@ class BugsAndTicketsTest {
   }
 
   @Test
+  void BUG_08_aClosedBugOwesNoMoreWeeklyUpdatesAndItsTimersAreTakenOff() {
+    try (OpsEngine ops = engine()) {
+      ops.bugs().raise("BUG-1", raised(), "wang");
+      assertThat(ops.nextDueAt()).isPresent();
+      ops.bugs().fire("BUG-1", BugEvent.SUBMIT_AMS, "li", BugEventData.builder().amsBugTicketNo("AMS-1").build());
+      ops.bugs().fire("BUG-1", BugEvent.PROVINCE_ASSIGNED, "li",
+          BugEventData.builder().recheckAccepted(true).developer("dev").build());
+      ops.bugs().fire("BUG-1", BugEvent.DEVELOPER_REPLIED, "li", BugEventData.builder().reply("fixed").build());
+      ops.bugs().fire("BUG-1", BugEvent.ACCEPT_AND_UPLOAD, "li",
+          BugEventData.builder().acceptancePassed(true).uploaded(true).build());
+      Result<?> closed = ops.bugs().fire("BUG-1", BugEvent.CLOSE_WEEKLY, "sun",
+          BugEventData.builder().weeklySummaryRef("W48").build());
+      assertThat(closed.accepted()).as("%s", closed.violations()).isTrue();
+      assertThat(ops.bugs().duties("BUG-1")).isEmpty();
+      assertThat(ops.nextDueAt()).isEmpty();
+    }
+  }
+
+  @Test
   void TICKET_13_aTicketGoesToTheDaysBillingDutyAndItsDailyProgressReachesTheReminder_TICKET_02() {
     try (OpsEngine ops = engine()) {
       assertThat(ops.tickets().receive("T-1", T0, "he").accepted()).isTrue();

@@ -10,6 +10,8 @@ import org.opsbook.rules.cutover.CutoverEventData;
 import org.opsbook.rules.cutover.CutoverTicket;
 import org.opsbook.rules.dataop.DataOpEventData;
 import org.opsbook.rules.dataop.DataOpTicket;
+import org.opsbook.rules.ticket.ComplaintTicket;
+import org.opsbook.rules.ticket.TicketEventData;
 
 /**
  * The JSON form in which workflow instances are stored (API): the codec a
@@ -32,6 +34,11 @@ public final class Codecs {
   /** Cutover tickets and event data. */
   public static WorkflowCodec<CutoverTicket, CutoverEventData> cutovers() {
     return CutoverCodec.instance();
+  }
+
+  /** Complaint tickets (SM-TICKET) and event data. */
+  public static WorkflowCodec<ComplaintTicket, TicketEventData> tickets() {
+    return new org.opsbook.json.internal.TicketJson();
   }
 
   /** SM-SMS records. */

@@ -23,7 +23,8 @@ public final class DecisionApi {
 
   /**
    * Returns the dispatcher with every command of the decision API: classify, obligations, notify, dataop,
-   * extraction-window, report, cutover, fault, bug and ticket (decision-api.md). The command line, the HTTP server and the demo use it.
+   * extraction-window, report, cutover, fault, bug and ticket (decision-api.md). The command line, the HTTP server and
+   * the demo use it.
    */
   public static DecisionApi standard() {
     return builder()

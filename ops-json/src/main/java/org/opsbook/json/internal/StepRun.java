@@ -6,11 +6,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.opsbook.core.Actor;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Obligation;
@@ -23,11 +26,11 @@ import org.opsbook.json.JsonFields;
 import org.opsbook.json.OpsJson;
 
 /**
- * The step commands of the decision API ({@code dataop}, {@code fault}, {@code bug}, {@code ticket}) share this: the request's
- * {@code steps} ({@code event}, {@code at}, {@code actor}, {@code data}) read in full before any is applied, so bad
- * input in step 5 rejects the request as a whole; then applied in order, a refused step changing nothing; per step
- * {@code event}, {@code allowed}, {@code state}, {@code violations} and, when there are any, {@code details}. Errors
- * name the exact path ({@code steps[2].data.amsTicketNo}). Thread-safe.
+ * The step commands of the decision API ({@code dataop}, {@code fault}, {@code bug}, {@code ticket}) share this: the
+ * request's {@code steps} ({@code event}, {@code at}, {@code actor}, {@code data}) read in full before any is applied,
+ * so bad input in step 5 rejects the request as a whole; then applied in order, a refused step changing nothing; per
+ * step {@code event}, {@code allowed}, {@code state}, {@code violations} and, when there are any, {@code details}.
+ * Errors name the exact path ({@code steps[2].data.amsTicketNo}). Thread-safe.
  *
  * @param <I> the instance a family's steps change
  * @param <E> its events
@@ -128,13 +131,29 @@ final class StepRun<I, E extends Enum<E>, D> {
       r.put("event", family.eventName(s.event()));
       r.put("allowed", o.isAccepted());
       r.put("state", family.state(current));
-      write(r, o.isAccepted() ? family.recorded(before, current, s) : o.violations(),
+      write(r, o.isAccepted() ? family.recorded(before, current, s) : named(o.violations(), s.event()),
           stepField(s.path(), family.dataFields(s.event())));
     }
     return new Run<>(current, results, lastAt);
   }
 
-  /** Writes {@code violations} (their rule IDs) and {@code details} (when there are any), fields mapped by {@code path}. */
+  /** The violations with the event called by its public name ({@code submitAms}, not {@code SUBMIT_AMS}). */
+  private List<Violation> named(List<Violation> violations, E event) {
+    Pattern constant = Pattern.compile("\\b" + event.name() + "\\b");
+    String name = Matcher.quoteReplacement(family.eventName(event));
+    List<Violation> out = new ArrayList<>(violations.size());
+    for (Violation v : violations) {
+      String message = constant.matcher(v.message()).replaceAll(name);
+      out.add(message.equals(v.message()) ? v : v.field().map(f -> Violation.of(v.ruleId(), f, message))
+          .orElse(Violation.of(v.ruleId(), message)));
+    }
+    return out;
+  }
+
+  /**
+   * Writes {@code violations} (their rule IDs) and {@code details} (when there are any), fields mapped by
+   * {@code path}.
+   */
   static void write(ObjectNode r, List<Violation> violations, UnaryOperator<String> path) {
     Set<RuleId> ids = new TreeSet<>();
     violations.forEach(v -> ids.add(v.ruleId()));
@@ -186,7 +205,7 @@ final class StepRun<I, E extends Enum<E>, D> {
    */
   static <E extends Enum<E>> Set<String> dataFields(StateMachine<?, E, ?> table, E event, Set<String> confirms,
       Set<String> known) {
-    Set<String> out = new java.util.HashSet<>(confirms);
+    Set<String> out = new HashSet<>(confirms);
     for (Transition<?, E, ?> t : table.transitions()) {
       if (t.event() == event) {
         out.addAll(t.records());

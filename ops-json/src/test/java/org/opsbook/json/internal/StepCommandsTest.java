@@ -136,6 +136,18 @@ class StepCommandsTest {
         .isEqualTo("extra");
   }
 
+  @Test
+  void faultDutiesAreListedAtNowAndAStepMayBringNewFacts_FAULT_CLASS_L1_04() {
+    JsonNode out = ok("fault", "{'facts': {'faultId': 'F-2', 'complaintCount': 3, "
+        + "'detectedAt': '2026-11-25T09:00:00+08:00'}, 'now': '2026-11-25T09:30:00+08:00', " + steps(
+            step("openFault", "09:00", DUTY, null),
+            step("declare", "09:05", DUTY, "{'facts': {'faultId': 'F-2', 'complaintCount': 25, "
+                + "'detectedAt': '2026-11-25T09:00:00+08:00'}}")) + "}");
+    assertThat(out.get("level").asText()).isEqualTo("L1");
+    assertThat(out.get("owner").isNull()).isTrue();
+    assertThat(duties(out)).contains("ESC-ROOM-01");
+  }
+
   // -------------------------------------------------------------------------------------------------------- bug
 
   private static final String RAISE = step("raiseBug", "10:00", REVIEWER, "{'description': '充值失败', "
@@ -246,5 +258,17 @@ class StepCommandsTest {
     assertThat(invalid("ticket", "{'ticket': {'ticketId': 'T-1', 'receivedAt': '2026-11-25T09:00:00+08:00'}, "
         + "'roster': [{'role': 'ESC_DUTY', 'date': '2026-11-25', 'personId': 'x'}], 'steps': []}")
         .get("field").asText()).isEqualTo("roster[0].role");
+    assertThat(invalid("ticket", "{'ticket': {'ticketId': 'T-1', 'receivedAt': '2026-11-25T09:00:00+08:00'}, "
+        + "'roster': [{'role': 'DATA_MOD_DUTY', 'date': '2026-11-25', 'personId': 'x'}, "
+        + "{'role': 'DATA_MOD_DUTY', 'date': '2026-11-25', 'personId': 'y'}], 'steps': []}")
+        .get("field").asText()).isEqualTo("roster[1].date");
+  }
+
+  @Test
+  void ticketWithoutStepsOwesItsCauseJudgement_TICKET_11() {
+    JsonNode out = ok("ticket", "{'ticket': {'ticketId': 'T-2', 'receivedAt': '2026-11-25T09:00:00+08:00'}, "
+        + "'steps': []}");
+    assertThat(out.get("finalState").asText()).isEqualTo("RECEIVED");
+    assertThat(duties(out)).contains("TICKET-11.1");
   }
 }
