@@ -10,14 +10,13 @@ import java.util.List;
 import java.util.Set;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.time.StandardWorkCalendar;
-import org.opsbook.core.time.WorkCalendarFormat;
 import org.opsbook.json.JsonFields;
 import org.opsbook.json.OpsJson;
 
 /**
  * The working-day calendar of {@code --calendar FILE} (TIME-02): the decision API's calendar object
  * ({@code {"holidays": ["2026-10-01"], "workdays": ["2026-10-10"]}}, see docs/decision-api.md), or the line format of
- * {@link WorkCalendarFormat} ({@code 2026-10-01 holiday}). Either extends the Monday-to-Friday default in
+ * the line format of {@code StandardWorkCalendar.parse} ({@code 2026-10-01 holiday}). Either extends the Monday-to-Friday default in
  * Asia/Shanghai. Errors name the field or the line.
  */
 public final class CalendarFile {
@@ -33,7 +32,7 @@ public final class CalendarFile {
   /** Parses a calendar in either format: JSON when it starts with {@code {}. */
   public static StandardWorkCalendar parse(String text) {
     if (!text.stripLeading().startsWith("{")) {
-      return WorkCalendarFormat.parse(text);
+      return StandardWorkCalendar.parse(text);
     }
     JsonFields f = JsonFields.of(OpsJson.parse(text), "", FIELDS);
     StandardWorkCalendar.Builder b = StandardWorkCalendar.builder();
