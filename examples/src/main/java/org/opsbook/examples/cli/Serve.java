@@ -12,10 +12,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Masking;
-import org.opsbook.core.Obligation;
 import org.opsbook.core.Person;
 import org.opsbook.core.spi.WorkCalendar;
 import org.opsbook.core.time.MutableClock;
@@ -28,7 +30,12 @@ import org.opsbook.examples.host.PeopleFile;
 import org.opsbook.examples.http.Credentials;
 import org.opsbook.examples.http.Limits;
 import org.opsbook.examples.http.OpsHttpServer;
+import org.opsbook.examples.http.OpsHttpServer.Access;
 import org.opsbook.examples.http.SignIn;
+import org.opsbook.examples.server.OpenApi;
+import org.opsbook.examples.server.Operability;
+import org.opsbook.examples.server.Reminders;
+import org.opsbook.examples.server.StateApi;
 import org.opsbook.json.DecisionApi;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -108,18 +115,26 @@ final class Serve {
         + "(default: 10)")
     int requestTimeout = (int) Limits.defaults().requestTimeout().toSeconds();
 
+    @Option(names = "--reminders", paramLabel = "FILE", description = "how due duties reach people: JSON "
+        + "{\"channels\": [\"dashboard\", \"email\", \"webhook\"], \"smtp\": {\"host\", \"port\", \"from\", \"to\": [...], "
+        + "\"addresses\": {\"<person ID>\": \"<address>\"}}, \"webhooks\": [\"<robot URL>\"]} (default: the "
+        + "dashboard's feed only)")
+    Path reminders;
+
     @Option(names = "--access-log", paramLabel = "FILE", description = "where the access log goes (default: "
         + "standard error); phone numbers are masked")
     Path accessLog;
   }
 
   /** A started server and what it holds; closing it stops the server and the engine. */
-  record Running(OpsHost host, OpsHttpServer server, PrintStream logFile) implements AutoCloseable {
+  record Running(OpsHost host, OpsHttpServer server, PrintStream logFile, ScheduledExecutorService ticker)
+      implements AutoCloseable {
     @Override
     public void close() throws Exception {
       try {
         server.close();
       } finally {
+        ticker.shutdownNow();
         host.close();
         if (logFile != null) {
           logFile.close();
@@ -212,6 +227,17 @@ final class Serve {
     } catch (IOException e) {
       throw new CommandLine.ParameterException(cl, "--access-log: cannot open " + o.accessLog + ": " + e.getMessage());
     }
+    Reminders.Config remindersConfig = Reminders.Config.dashboardOnly();
+    if (o.reminders != null) {
+      try {
+        remindersConfig = Reminders.Config.read(o.reminders);
+      } catch (IOException e) {
+        throw new CommandLine.ParameterException(cl, "--reminders: cannot read " + o.reminders + ": "
+            + e.getMessage());
+      } catch (InvalidInputException e) {
+        throw new CommandLine.ParameterException(cl, "--reminders " + o.reminders + ": " + e.getMessage());
+      }
+    }
     Limits limits = Limits.defaults().withMaxBodyBytes(o.maxBody)
         .withRequestTimeout(Duration.ofSeconds(o.requestTimeout));
     Clock clock = Clock.systemUTC();
@@ -222,12 +248,31 @@ final class Serve {
     if (o.keystore != null) {
       builder.tls(o.keystore, password);
     }
-    OpsHost ops = OpsHost.open(db, people, calendar, ConsoleGateway.printingTo(out, engineClock), Serve::remind,
+    Operability operability = new Operability();
+    Reminders reminders = new Reminders(remindersConfig, operability, engineClock, calendar.zone());
+    OpsHost ops = OpsHost.open(db, people, calendar,
+        operability.measuring(ConsoleGateway.printingTo(out, engineClock)), reminders, operability.storageErrors(),
         "opsbook-serve", engineClock);
+    operability.attach(ops.engine());
+    // the engine's clock follows the wall clock (and never runs behind data the dashboard has seen)
+    ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "opsbook-clock");
+      t.setDaemon(true);
+      return t;
+    });
     OpsHttpServer server;
     try {
-      server = new Dashboard(ops, clock).install(builder).build().start();
+      builder.route("/api/v1", Access.SIGNED_IN, new StateApi(ops.engine(), reminders::feedAfter)::handle)
+          .route("/openapi.json", Access.PUBLIC, new OpenApi()::handle)
+          .route("/health", Access.PUBLIC, operability::health)
+          // on the network the metrics need a signed-in person; a scraper on the machine reads them freely
+          .route("/metrics", loopback ? Access.PUBLIC : Access.SIGNED_IN, operability::metrics);
+      server = new Dashboard(ops, clock).install(builder).build();
+      ticker.scheduleWithFixedDelay(() -> ops.advanceClockTo(clock.instant()), 1, 1, TimeUnit.SECONDS);
+      ops.engine().start();
+      server.start();
     } catch (Exception e) {
+      ticker.shutdownNow();
       ops.close();
       if (logFile != null) {
         logFile.close();
@@ -245,13 +290,9 @@ final class Serve {
           + (o.proxyHeader != null ? "; the " + o.proxyHeader + " header is trusted from anyone who reaches this "
               + "port" : ""));
     }
-    return new Running(ops, server, logFile);
-  }
-
-  /** The dashboard's reminder: a due duty is printed on the server's error stream, names masked. */
-  private static void remind(Obligation duty, List<Person> owing) {
-    System.err.println("opsbook: due " + duty.ruleId() + " " + duty.subjectId() + ": "
-        + owing.stream().map(p -> Masking.name(p.name())).toList() + " (" + duty.actor() + ") → " + duty.target()
-        + " by " + duty.channel() + ": " + duty.action());
+    err.println("opsbook: the engine's loops run; reminders by " + remindersConfig.channels().stream().sorted()
+        .toList() + "; the API at " + base + "/api/v1 (" + base + "/openapi.json), " + base + "/health, " + base
+        + "/metrics");
+    return new Running(ops, server, logFile, ticker);
   }
 }
