@@ -30,9 +30,7 @@ import org.opsbook.examples.host.PeopleFile;
 import org.opsbook.examples.http.Credentials;
 import org.opsbook.examples.http.Limits;
 import org.opsbook.examples.http.OpsHttpServer;
-import org.opsbook.examples.http.OpsHttpServer.Access;
 import org.opsbook.examples.http.SignIn;
-import org.opsbook.examples.server.OpenApi;
 import org.opsbook.examples.server.Operability;
 import org.opsbook.examples.server.Reminders;
 import org.opsbook.examples.server.StateApi;
@@ -262,11 +260,8 @@ final class Serve {
     });
     OpsHttpServer server;
     try {
-      builder.route("/api/v1", Access.SIGNED_IN, new StateApi(ops.engine(), reminders::feedAfter)::handle)
-          .route("/openapi.json", Access.PUBLIC, new OpenApi()::handle)
-          .route("/health", Access.PUBLIC, operability::health)
-          // on the network the metrics need a signed-in person; a scraper on the machine reads them freely
-          .route("/metrics", loopback ? Access.PUBLIC : Access.SIGNED_IN, operability::metrics);
+      // on the network the metrics need a signed-in person; a scraper on the machine reads them freely
+      StateApi.install(builder, ops.engine(), operability, reminders, loopback);
       server = new Dashboard(ops, clock).install(builder).build();
       ticker.scheduleWithFixedDelay(() -> ops.advanceClockTo(clock.instant()), 1, 1, TimeUnit.SECONDS);
       ops.engine().start();

@@ -27,6 +27,8 @@ import org.opsbook.core.Violation;
 import org.opsbook.engine.OpsEngine;
 import org.opsbook.engine.Result;
 import org.opsbook.engine.Workflows;
+import org.opsbook.examples.http.OpsHttpServer;
+import org.opsbook.examples.http.OpsHttpServer.Access;
 import org.opsbook.examples.http.OpsHttpServer.Exchange;
 import org.opsbook.examples.http.OpsHttpServer.Reply;
 import org.opsbook.json.ErrorJson;
@@ -176,6 +178,19 @@ public final class StateApi {
     this.reminders = checkNotNull(reminders, "reminders");
   }
 
+  /**
+   * Adds to a server under construction, before the dashboard's routes: this API at {@code /api/v1} (signed in), the
+   * reminder feed in it, {@code /openapi.json} and {@code /health} (public), and {@code /metrics} (public when
+   * {@code metricsPublic}, else signed in).
+   */
+  public static OpsHttpServer.Builder install(OpsHttpServer.Builder server, OpsEngine engine, Operability operability,
+      Reminders reminders, boolean metricsPublic) {
+    return server.route("/api/v1", Access.SIGNED_IN, new StateApi(engine, reminders::feedAfter)::handle)
+        .route("/openapi.json", Access.PUBLIC, new OpenApi()::handle)
+        .route("/health", Access.PUBLIC, operability::health)
+        .route("/metrics", metricsPublic ? Access.PUBLIC : Access.SIGNED_IN, operability::metrics);
+  }
+
   /** Answers one request below {@code /api/v1}. */
   public Reply handle(Exchange ex) {
     boolean pathKnown = false;
@@ -280,7 +295,7 @@ public final class StateApi {
   private Reply lifecycle(Call c) {
     String id = load(c.param("faultId")).faultId();
     JsonFields f = c.body(Set.of("event", "data"));
-    EscEvent event = f.requiredEnum("event", EscEvent.class);
+    EscEvent event = event(f, EscEvent.values(), EscEvent::eventName);
     var result = engine.faults().lifecycle(id, event, StateJson.escData(data(f), "data"), c.person());
     return step(result, StateJson::esc);
   }
@@ -473,7 +488,7 @@ public final class StateApi {
     Workflows<DataOpTicket, DataOpEvent, org.opsbook.rules.dataop.DataOpEventData> family = dataOpFamily(id)
         .orElseThrow(() -> new NotFound("no data operation " + id));
     JsonFields f = c.body(Set.of("event", "data"));
-    DataOpEvent event = f.requiredEnum("event", DataOpEvent.class);
+    DataOpEvent event = event(f, DataOpEvent.values(), DataOpEvent::eventName);
     return step(family.fire(id, event, c.person(), StateJson.dataOpData(data(f), "data")), StateJson::dataOp);
   }
 
@@ -508,7 +523,7 @@ public final class StateApi {
       throw new NotFound("no cutover " + id);
     }
     JsonFields f = c.body(Set.of("event", "data"));
-    CutoverEvent event = f.requiredEnum("event", CutoverEvent.class);
+    CutoverEvent event = event(f, CutoverEvent.values(), CutoverEvent::eventName);
     return step(engine.cutovers().fire(id, event, c.person(), StateJson.cutoverData(data(f), "data")),
         StateJson::cutover);
   }
@@ -537,7 +552,7 @@ public final class StateApi {
       throw new NotFound("no BUG " + id);
     }
     JsonFields f = c.body(Set.of("event", "data"));
-    BugEvent event = f.requiredEnum("event", BugEvent.class);
+    BugEvent event = event(f, BugEvent.values(), BugEvent::eventName);
     return step(engine.bugs().fire(id, event, c.person(), StateJson.bugData(data(f), "data")), StateJson::bug);
   }
 
@@ -564,7 +579,7 @@ public final class StateApi {
       throw new NotFound("no ticket " + id);
     }
     JsonFields f = c.body(Set.of("event", "data"));
-    TicketEvent event = f.requiredEnum("event", TicketEvent.class);
+    TicketEvent event = event(f, TicketEvent.values(), TicketEvent::eventName);
     return step(engine.tickets().fire(id, event, c.person(), StateJson.ticketData(data(f), "data")),
         t -> StateJson.ticket(t, zone));
   }
@@ -578,6 +593,21 @@ public final class StateApi {
   }
 
   // ---- plumbing ----
+
+  /** Reads a step's {@code event} by the decision API's name ({@code raiseBug}). */
+  private static <E extends Enum<E>> E event(JsonFields f, E[] values, Function<E, String> name) {
+    String given = f.requiredString("event");
+    for (E e : values) {
+      if (name.apply(e).equals(given)) {
+        return e;
+      }
+    }
+    List<String> names = new ArrayList<>();
+    for (E e : values) {
+      names.add(name.apply(e));
+    }
+    throw new InvalidInputException(f.path("event"), "unknown event '" + given + "'; expected one of " + names);
+  }
 
   private static JsonNode data(JsonFields f) {
     return f.node("data").filter(n -> !n.isNull()).orElse(OpsJson.object());
