@@ -41,9 +41,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
- * {@code ./opsbook serve}: the decision API at {@code POST /v1/<command>} (no sign-in) and the operations dashboard at
- * {@code /} (signed in), over the demo's data folder or the given database, until the process is stopped. Approved
- * messages go out through a console gateway on standard output.
+ * {@code ./opsbook serve}: the decision API at {@code POST /v1/<command>} (no sign-in), the operations dashboard at
+ * {@code /} and the stateful API at {@code /api/v1} (signed in), {@code /openapi.json}, {@code /health} and
+ * {@code /metrics}, over the demo's data folder or the given database, until the process is stopped. The engine's
+ * loops run: approved messages go out through a console gateway on standard output, and due duties reach people
+ * through the channels of {@code --reminders FILE}.
  *
  * <p>People sign in with the passwords of a people file ({@code --people FILE}), or through a single sign-on proxy
  * that names them in a header ({@code --trusted-proxy-header NAME}); with neither, the demo's people sign in with
@@ -54,8 +56,9 @@ final class Serve {
   private Serve() {}
 
   @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
-      description = {"Serves the decision API at POST /v1/<command> (no sign-in) and the operations dashboard at / "
-          + "(signed in) until stopped. Exit 2 for bad options, 1 when the server cannot start.",
+      description = {"Serves the decision API at POST /v1/<command> (no sign-in), the operations dashboard at / and "
+          + "the stateful API at /api/v1 (signed in), /openapi.json, /health and /metrics, and runs the engine's "
+          + "duty timers and SMS outbox until stopped. Exit 2 for bad options, 1 when the server cannot start.",
           "With no options: 127.0.0.1:8080, the H2 database in ./data, the demo's people with one-time passwords "
               + "printed on standard error."})
   static final class Options {
