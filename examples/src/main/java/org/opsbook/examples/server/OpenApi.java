@@ -45,6 +45,8 @@ public final class OpenApi {
         .put("description", "The stateful API of ./opsbook serve (signed in), its health and metrics, and the "
             + "decision API (no sign-in). A refusal answers 422 with error.details: one {ruleId, field, message} "
             + "per violated rule.");
+    // signed in unless an operation says otherwise (the public ones carry an empty requirement)
+    doc.putArray("security").addObject().putArray("session");
     ObjectNode paths = doc.putObject("paths");
     for (StateApi.Route r : StateApi.ROUTES) {
       String path = "/api/v1" + r.pattern();
