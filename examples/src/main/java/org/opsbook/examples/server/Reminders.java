@@ -293,6 +293,15 @@ public final class Reminders implements DutyReminder {
     Transport.send(m);
   }
 
+  private static int errcode(String body) {
+    try {
+      JsonNode answer = OpsJson.parse(body);
+      return answer.path("errcode").asInt(0);
+    } catch (InvalidInputException notJson) {
+      return 0;
+    }
+  }
+
   private void webhooks(String text) throws IOException, InterruptedException {
     ObjectNode body = OpsJson.object().put("msgtype", "text");
     body.putObject("text").put("content", text);
@@ -303,6 +312,11 @@ public final class Reminders implements DutyReminder {
           .POST(HttpRequest.BodyPublishers.ofString(json, UTF_8)).build(), HttpResponse.BodyHandlers.ofString(UTF_8));
       if (r.statusCode() / 100 != 2) {
         throw new IOException("the robot at " + url.getHost() + " answered " + r.statusCode());
+      }
+      // both robots answer 200 with {"errcode": 0, "errmsg": "ok"}, and a non-zero errcode when they refuse
+      int errcode = errcode(r.body());
+      if (errcode != 0) {
+        throw new IOException("the robot at " + url.getHost() + " refused the message: errcode " + errcode);
       }
     }
   }

@@ -36,6 +36,7 @@ class RemindersTest {
   private HttpServer robot;
   private final List<String> robotBodies = new CopyOnWriteArrayList<>();
   private volatile int robotStatus = 200;
+  private volatile String robotAnswer = "{\"errcode\":0,\"errmsg\":\"ok\"}";
 
   @BeforeEach
   void start() throws Exception {
@@ -43,7 +44,7 @@ class RemindersTest {
     robot = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     robot.createContext("/cgi-bin/webhook/send", exchange -> {
       robotBodies.add(new String(exchange.getRequestBody().readAllBytes(), UTF_8));
-      byte[] answer = "{\"errcode\":0,\"errmsg\":\"ok\"}".getBytes(UTF_8);
+      byte[] answer = robotAnswer.getBytes(UTF_8);
       exchange.sendResponseHeaders(robotStatus, answer.length);
       exchange.getResponseBody().write(answer);
       exchange.close();
@@ -115,6 +116,9 @@ class RemindersTest {
       Reminders robotOnly = new Reminders(config("'webhook'"), served.operability(), engine.clock(),
           engine.calendar().zone());
       assertThatThrownBy(() -> robotOnly.remind(duty, List.of())).hasMessageContaining("answered 500");
+      robotStatus = 200;
+      robotAnswer = "{\"errcode\":93000,\"errmsg\":\"invalid webhook url\"}";
+      assertThatThrownBy(() -> robotOnly.remind(duty, List.of())).hasMessageContaining("errcode 93000");
     }
   }
 
