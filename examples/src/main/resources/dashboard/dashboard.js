@@ -176,7 +176,22 @@
     location.href = '/login';
   });
 
-  session().then(load);
+  // The live reminder feed: due duties as the server's reminder gave them, newest first.
+  let lastReminder = 0;
+  async function reminders() {
+    const r = await fetch('/api/v1/reminders?after=' + lastReminder, { credentials: 'same-origin' });
+    if (!r.ok) return;
+    const list = document.getElementById('reminders');
+    for (const x of (await r.json()).reminders) {
+      lastReminder = Math.max(lastReminder, x.seq);
+      if (list.firstElementChild && list.firstElementChild.classList.contains('muted')) list.replaceChildren();
+      list.prepend(el('li', { 'data-rule': x.ruleId }, [el('strong', { text: x.ruleId + ' ' + x.subjectId }),
+        ' ' + x.text, el('span', { class: 'muted', text: ' ' + fmt(x.at) })]));
+    }
+  }
+
+  session().then(load).then(reminders);
   setInterval(load, 5000);
+  setInterval(reminders, 5000);
   setInterval(tick, 1000);
 })();

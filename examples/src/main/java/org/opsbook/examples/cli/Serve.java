@@ -12,10 +12,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Masking;
-import org.opsbook.core.Obligation;
 import org.opsbook.core.Person;
 import org.opsbook.core.spi.WorkCalendar;
 import org.opsbook.core.time.MutableClock;
@@ -29,6 +31,9 @@ import org.opsbook.examples.http.Credentials;
 import org.opsbook.examples.http.Limits;
 import org.opsbook.examples.http.OpsHttpServer;
 import org.opsbook.examples.http.SignIn;
+import org.opsbook.examples.server.Operability;
+import org.opsbook.examples.server.Reminders;
+import org.opsbook.examples.server.StateApi;
 import org.opsbook.json.DecisionApi;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -36,9 +41,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
- * {@code ./opsbook serve}: the decision API at {@code POST /v1/<command>} (no sign-in) and the operations dashboard at
- * {@code /} (signed in), over the demo's data folder or the given database, until the process is stopped. Approved
- * messages go out through a console gateway on standard output.
+ * {@code ./opsbook serve}: the decision API at {@code POST /v1/<command>} (no sign-in), the operations dashboard at
+ * {@code /} and the stateful API at {@code /api/v1} (signed in), {@code /openapi.json}, {@code /health} and
+ * {@code /metrics}, over the demo's data folder or the given database, until the process is stopped. The engine's
+ * loops run: approved messages go out through a console gateway on standard output, and due duties reach people
+ * through the channels of {@code --reminders FILE}.
  *
  * <p>People sign in with the passwords of a people file ({@code --people FILE}), or through a single sign-on proxy
  * that names them in a header ({@code --trusted-proxy-header NAME}); with neither, the demo's people sign in with
@@ -49,8 +56,9 @@ final class Serve {
   private Serve() {}
 
   @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
-      description = {"Serves the decision API at POST /v1/<command> (no sign-in) and the operations dashboard at / "
-          + "(signed in) until stopped. Exit 2 for bad options, 1 when the server cannot start.",
+      description = {"Serves the decision API at POST /v1/<command> (no sign-in), the operations dashboard at / and "
+          + "the stateful API at /api/v1 (signed in), /openapi.json, /health and /metrics, and runs the engine's "
+          + "duty timers and SMS outbox until stopped. Exit 2 for bad options, 1 when the server cannot start.",
           "With no options: 127.0.0.1:8080, the H2 database in ./data, the demo's people with one-time passwords "
               + "printed on standard error."})
   static final class Options {
@@ -108,18 +116,26 @@ final class Serve {
         + "(default: 10)")
     int requestTimeout = (int) Limits.defaults().requestTimeout().toSeconds();
 
+    @Option(names = "--reminders", paramLabel = "FILE", description = "how due duties reach people: JSON "
+        + "{\"channels\": [\"dashboard\", \"email\", \"webhook\"], \"smtp\": {\"host\", \"port\", \"from\", \"to\": [...], "
+        + "\"addresses\": {\"<person ID>\": \"<address>\"}}, \"webhooks\": [\"<robot URL>\"]} (default: the "
+        + "dashboard's feed only)")
+    Path reminders;
+
     @Option(names = "--access-log", paramLabel = "FILE", description = "where the access log goes (default: "
         + "standard error); phone numbers are masked")
     Path accessLog;
   }
 
   /** A started server and what it holds; closing it stops the server and the engine. */
-  record Running(OpsHost host, OpsHttpServer server, PrintStream logFile) implements AutoCloseable {
+  record Running(OpsHost host, OpsHttpServer server, PrintStream logFile, ScheduledExecutorService ticker)
+      implements AutoCloseable {
     @Override
     public void close() throws Exception {
       try {
         server.close();
       } finally {
+        ticker.shutdownNow();
         host.close();
         if (logFile != null) {
           logFile.close();
@@ -212,6 +228,17 @@ final class Serve {
     } catch (IOException e) {
       throw new CommandLine.ParameterException(cl, "--access-log: cannot open " + o.accessLog + ": " + e.getMessage());
     }
+    Reminders.Config remindersConfig = Reminders.Config.dashboardOnly();
+    if (o.reminders != null) {
+      try {
+        remindersConfig = Reminders.Config.read(o.reminders);
+      } catch (IOException e) {
+        throw new CommandLine.ParameterException(cl, "--reminders: cannot read " + o.reminders + ": "
+            + e.getMessage());
+      } catch (InvalidInputException e) {
+        throw new CommandLine.ParameterException(cl, "--reminders " + o.reminders + ": " + e.getMessage());
+      }
+    }
     Limits limits = Limits.defaults().withMaxBodyBytes(o.maxBody)
         .withRequestTimeout(Duration.ofSeconds(o.requestTimeout));
     Clock clock = Clock.systemUTC();
@@ -222,12 +249,28 @@ final class Serve {
     if (o.keystore != null) {
       builder.tls(o.keystore, password);
     }
-    OpsHost ops = OpsHost.open(db, people, calendar, ConsoleGateway.printingTo(out, engineClock), Serve::remind,
+    Operability operability = new Operability();
+    Reminders reminders = new Reminders(remindersConfig, operability, engineClock, calendar.zone());
+    OpsHost ops = OpsHost.open(db, people, calendar,
+        operability.measuring(ConsoleGateway.printingTo(out, engineClock)), reminders, operability.storageErrors(),
         "opsbook-serve", engineClock);
+    operability.attach(ops.engine());
+    // the engine's clock follows the wall clock (and never runs behind data the dashboard has seen)
+    ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "opsbook-clock");
+      t.setDaemon(true);
+      return t;
+    });
     OpsHttpServer server;
     try {
-      server = new Dashboard(ops, clock).install(builder).build().start();
+      // on the network the metrics need a signed-in person; a scraper on the machine reads them freely
+      StateApi.install(builder, ops.engine(), operability, reminders, loopback);
+      server = new Dashboard(ops, clock).install(builder).build();
+      ticker.scheduleWithFixedDelay(() -> ops.advanceClockTo(clock.instant()), 1, 1, TimeUnit.SECONDS);
+      ops.engine().start();
+      server.start();
     } catch (Exception e) {
+      ticker.shutdownNow();
       ops.close();
       if (logFile != null) {
         logFile.close();
@@ -245,13 +288,9 @@ final class Serve {
           + (o.proxyHeader != null ? "; the " + o.proxyHeader + " header is trusted from anyone who reaches this "
               + "port" : ""));
     }
-    return new Running(ops, server, logFile);
-  }
-
-  /** The dashboard's reminder: a due duty is printed on the server's error stream, names masked. */
-  private static void remind(Obligation duty, List<Person> owing) {
-    System.err.println("opsbook: due " + duty.ruleId() + " " + duty.subjectId() + ": "
-        + owing.stream().map(p -> Masking.name(p.name())).toList() + " (" + duty.actor() + ") → " + duty.target()
-        + " by " + duty.channel() + ": " + duty.action());
+    err.println("opsbook: the engine's loops run; reminders by " + remindersConfig.channels().stream().sorted()
+        .toList() + "; the API at " + base + "/api/v1 (" + base + "/openapi.json), " + base + "/health, " + base
+        + "/metrics");
+    return new Running(ops, server, logFile, ticker);
   }
 }

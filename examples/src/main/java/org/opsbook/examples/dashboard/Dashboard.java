@@ -241,7 +241,7 @@ public final class Dashboard {
     JsonFields f = JsonFields.of(OpsJson.parse(body), "", APPROVE_FIELDS);
     SmsKey key = SmsKey.parse(f.requiredString("key"));
     SmsMessage m = message(key);
-    host.clock().set(now());
+    host.advanceClockTo(now());
     Result<SmsMessage> approved = engine.messages().approve(key, reviewer.id(), m.record().text().orElse(""));
     if (!approved.accepted()) {
       return refused("approve " + key, approved.violations());
@@ -258,12 +258,13 @@ public final class Dashboard {
     JsonFields f = JsonFields.of(OpsJson.parse(body), "", APPROVE_FIELDS);
     SmsKey key = SmsKey.parse(f.requiredString("key"));
     message(key);
-    host.clock().set(now());
+    host.advanceClockTo(now());
     Result<SmsMessage> released = engine.messages().release(key, sender.id());
     if (!released.accepted()) {
       return refused("send " + key, released.violations());
     }
-    boolean delivered = engine.runDueWork().messagesSent() > 0;
+    // a server running the engine's loops leaves the sending to its outbox loop
+    boolean delivered = !engine.isRunning() && engine.runDueWork().messagesSent() > 0;
     ObjectNode out = OpsJson.object().put("key", key.toString())
         .put("state", engine.messages().find(key).orElseThrow().state().name()).put("delivered", delivered)
         .put("by", sender.id());
@@ -274,7 +275,7 @@ public final class Dashboard {
     JsonFields f = JsonFields.of(OpsJson.parse(body), "", REJECT_FIELDS);
     SmsKey key = SmsKey.parse(f.requiredString("key"));
     message(key);
-    host.clock().set(now());
+    host.advanceClockTo(now());
     Result<SmsMessage> step = engine.messages().reject(key, reviewer.id(), f.string("reason").orElse(""));
     if (!step.accepted()) {
       return refused("reject " + key, step.violations());

@@ -2,6 +2,7 @@ package org.opsbook.examples.host;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import java.time.Instant;
 import org.opsbook.core.Person;
 import org.opsbook.core.Role;
 import org.opsbook.core.spi.MessageGateway;
@@ -10,6 +11,7 @@ import org.opsbook.core.time.StandardWorkCalendar;
 import org.opsbook.core.time.MutableClock;
 import org.opsbook.engine.DutyReminder;
 import org.opsbook.engine.OpsEngine;
+import org.opsbook.engine.StorageErrorListener;
 
 /**
  * The example applications' host: the {@link OpsEngine} over one database with the demo's directory of people, a
@@ -51,12 +53,34 @@ public final class OpsHost implements AutoCloseable {
    */
   public static OpsHost open(Database database, People people, WorkCalendar calendar, MessageGateway gateway,
       DutyReminder reminder, String owner, MutableClock clock) {
+    return open(database, people, calendar, gateway, reminder, null, owner, clock);
+  }
+
+  /**
+   * Opens the database as above, telling {@code storageErrors} of the engine loops' storage errors.
+   *
+   * @param storageErrors who hears of the loops' storage errors; null for the engine's logging default
+   */
+  public static OpsHost open(Database database, People people, WorkCalendar calendar, MessageGateway gateway,
+      DutyReminder reminder, StorageErrorListener storageErrors, String owner, MutableClock clock) {
     checkNotNull(database, "database");
     checkNotNull(people, "people");
-    OpsEngine engine = OpsEngine.builder().database(database.url(), 4).directory(people.directory())
+    OpsEngine.Builder b = OpsEngine.builder().database(database.url(), 4).directory(people.directory())
         .calendar(checkNotNull(calendar, "calendar")).staffKinds(People::kindOf).gateway(gateway).reminder(reminder)
-        .owner(owner).clock(clock).build();
-    return new OpsHost(database, people, clock, engine);
+        .owner(owner).clock(clock);
+    if (storageErrors != null) {
+      b.storageErrors(storageErrors);
+    }
+    return new OpsHost(database, people, clock, b.build());
+  }
+
+  /** Moves the engine's clock to {@code t} when that is later than its time; never back. */
+  public void advanceClockTo(Instant t) {
+    synchronized (clock) {
+      if (t.isAfter(clock.instant())) {
+        clock.set(t);
+      }
+    }
   }
 
   /** Returns where the data is. */

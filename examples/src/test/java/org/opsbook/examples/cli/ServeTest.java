@@ -57,6 +57,43 @@ class ServeTest {
         .doesNotContain("13800000102");
   }
 
+  @Test
+  void onLoopbackTheOpenApiHealthAndMetricsAnswerWithoutSignInAndTheLoopsRun(@TempDir Path dir) throws Exception {
+    Path reminders = dir.resolve("reminders.json");
+    Files.writeString(reminders, "{\"channels\": [\"dashboard\"]}");
+    Serve.Options o = options("--port", "0", "--data", dir.resolve("data").toString(), "--reminders",
+        reminders.toString());
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    try (Serve.Running running = Serve.start(Commands.decisionApi(), o, new PrintStream(new ByteArrayOutputStream(),
+        true, UTF_8), new PrintStream(err, true, UTF_8))) {
+      String base = "http://127.0.0.1:" + running.server().port();
+      HttpClient c = HttpClient.newHttpClient();
+      assertThat(running.host().engine().isRunning()).isTrue();
+      assertThat(get(c, base + "/openapi.json").statusCode()).isEqualTo(200);
+      HttpResponse<String> health = get(c, base + "/health");
+      assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+      assertThat(get(c, base + "/metrics").body()).contains("opsbook_duties_due", "opsbook_sms_awaiting_review");
+      assertThat(get(c, base + "/api/v1/faults").statusCode()).isEqualTo(401);
+      assertThat(err.toString(UTF_8)).contains("reminders by [dashboard]", "/api/v1");
+    }
+  }
+
+  @Test
+  void aRemindersFileWithAWrongFieldIsAUsageError(@TempDir Path dir) throws Exception {
+    Path reminders = dir.resolve("reminders.json");
+    Files.writeString(reminders, "{\"channels\": [\"email\"]}");
+    Serve.Options o = options("--port", "0", "--data", dir.resolve("data").toString(), "--reminders",
+        reminders.toString());
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Serve.start(Commands.decisionApi(), o,
+        System.out, System.err)).isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("smtp");
+  }
+
+  private static HttpResponse<String> get(HttpClient c, String url) throws Exception {
+    return c.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString(UTF_8));
+  }
+
   private static int login(HttpClient c, String base, String id, String password) throws Exception {
     return c.send(HttpRequest.newBuilder(URI.create(base + "/login"))
         .POST(HttpRequest.BodyPublishers.ofString("id=" + id + "&password=" + password))

@@ -42,7 +42,7 @@ public final class EscCodec implements StepDataFormat {
       "lastInterventionNote", "weeklySummaryRef", "closedAt");
 
   /** A step's data: what the event recorded, the facts as the {@code classify} document has them. */
-  static final Schema<EscEventData, EscEventData.Builder> DATA =
+  public static final Schema<EscEventData, EscEventData.Builder> DATA =
       Schema.of(EscEventData::builder, EscEventData.Builder::build)
       .opt("facts", Kind.object(FaultFactsJson.SCHEMA), EscEventData::facts, EscEventData.Builder::facts)
       .opt("linkedTicketId", Kind.TEXT, EscEventData::linkedTicketId, EscEventData.Builder::linkedTicketId)

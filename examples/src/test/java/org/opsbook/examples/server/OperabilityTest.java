@@ -1,0 +1,74 @@
+package org.opsbook.examples.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opsbook.core.FaultEventType;
+import org.opsbook.core.FaultFacts;
+import org.opsbook.core.FaultNature;
+import org.opsbook.engine.OpsEngine;
+import org.opsbook.json.OpsJson;
+
+/**
+ * {@code /metrics} answers Prometheus text with opsbook's own metrics, read from the engine (duties due, overdue and
+ * missed by rule; SMS awaiting review; outbox lag; scheduler claim latency; storage errors), and {@code /health} says
+ * whether the database answers and the loops run, both without signing in.
+ */
+class OperabilityTest {
+  @Test
+  void theMetricsCountTheDutiesOfTheEngineByRule(@TempDir Path dir) throws Exception {
+    try (ServedApi served = new ServedApi(dir, Reminders.Config.dashboardOnly())) {
+      OpsEngine engine = served.host().engine();
+      engine.faults().open("F-M", FaultFacts.builder().faultId("F-M").nature(FaultNature.SYSTEM)
+          .subjectName("BOSS").faultStartTime(ServedApi.START).complaintCount(30).build(), "zhangsan");
+      int open = engine.faults().duties("F-M").size();
+      served.host().clock().set(engine.nextDueAt().orElseThrow().plus(Duration.ofMinutes(1)));
+
+      HttpResponse<String> r = served.anonymous().get("/metrics");
+
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
+      String text = r.body();
+      assertThat(text).contains("opsbook_duties_due " + (double) engine.faults().duties("F-M").size(),
+          "opsbook_duties_overdue", "opsbook_sms_awaiting_review 0.0", "opsbook_outbox_lag_seconds",
+          "opsbook_scheduler_claim_latency_seconds", "opsbook_storage_errors_total{loop=\"duties\"} 0.0");
+      assertThat(open).isPositive();
+      assertThat(gauge(text, "opsbook_duties_overdue ")).isPositive();
+
+      engine.faults().record("F-M", FaultEventType.REPAIRED, "zhangsan");
+      String after = served.anonymous().get("/metrics").body();
+      assertThat(after).contains("opsbook_duties_missed{rule=\"");
+    }
+  }
+
+  @Test
+  void healthIsUpOnlyWhileTheLoopsRun(@TempDir Path dir) throws Exception {
+    try (ServedApi served = new ServedApi(dir, Reminders.Config.dashboardOnly())) {
+      HttpResponse<String> stopped = served.anonymous().get("/health");
+      assertThat(stopped.statusCode()).isEqualTo(503);
+      JsonNode down = OpsJson.parse(stopped.body());
+      assertThat(down.at("/database/status").asText()).isEqualTo("UP");
+      assertThat(down.at("/loops/running").asBoolean()).isFalse();
+
+      served.host().engine().start();
+      HttpResponse<String> running = served.anonymous().get("/health");
+
+      assertThat(running.statusCode()).as(running.body()).isEqualTo(200);
+      assertThat(OpsJson.parse(running.body()).get("status").asText()).isEqualTo("UP");
+    }
+  }
+
+  private static double gauge(String text, String prefix) {
+    for (String line : text.split("\n")) {
+      if (line.startsWith(prefix)) {
+        return Double.parseDouble(line.substring(prefix.length()).trim());
+      }
+    }
+    throw new AssertionError("no " + prefix + " in " + text);
+  }
+}

@@ -1,0 +1,146 @@
+package org.opsbook.examples.server;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import com.sun.net.httpserver.HttpServer;
+import jakarta.mail.internet.MimeMessage;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opsbook.core.FaultFacts;
+import org.opsbook.core.FaultNature;
+import org.opsbook.core.InvalidInputException;
+import org.opsbook.core.Obligation;
+import org.opsbook.engine.OpsEngine;
+import org.opsbook.json.OpsJson;
+
+/**
+ * A duty that falls due reaches its person through every configured channel: the dashboard's feed, e-mail over SMTP
+ * (an in-process GreenMail server) and a group-chat robot's webhook in the 企业微信 / 钉钉 text format (a local HTTP
+ * endpoint). The configuration names the field it gets wrong.
+ */
+class RemindersTest {
+  private final GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+  private HttpServer robot;
+  private final List<String> robotBodies = new CopyOnWriteArrayList<>();
+  private volatile int robotStatus = 200;
+  private volatile String robotAnswer = "{\"errcode\":0,\"errmsg\":\"ok\"}";
+
+  @BeforeEach
+  void start() throws Exception {
+    mail.start();
+    robot = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    robot.createContext("/cgi-bin/webhook/send", exchange -> {
+      robotBodies.add(new String(exchange.getRequestBody().readAllBytes(), UTF_8));
+      byte[] answer = robotAnswer.getBytes(UTF_8);
+      exchange.sendResponseHeaders(robotStatus, answer.length);
+      exchange.getResponseBody().write(answer);
+      exchange.close();
+    });
+    robot.start();
+  }
+
+  @AfterEach
+  void stop() {
+    robot.stop(0);
+    mail.stop();
+  }
+
+  private Reminders.Config config(String channels) {
+    return Reminders.Config.parse(("{'channels': [" + channels + "], 'smtp': {'host': '127.0.0.1', 'port': "
+        + mail.getSmtp().getPort() + ", 'from': 'opsbook@example.com', 'to': ['room@example.com'], "
+        + "'addresses': {'zhangsan': 'zhangsan@example.com'}}, 'webhooks': ['http://127.0.0.1:"
+        + robot.getAddress().getPort() + "/cgi-bin/webhook/send?key=k']}").replace('\'', '"'));
+  }
+
+  @Test
+  void aDueDutyReachesTheDashboardTheMailboxAndTheRobot(@TempDir Path dir) throws Exception {
+    try (ServedApi served = new ServedApi(dir, config("'dashboard', 'email', 'webhook'"))) {
+      OpsEngine engine = served.host().engine();
+      engine.faults().open("F-R", facts(), "zhangsan");
+      Instant due = engine.nextDueAt().orElseThrow();
+      served.host().clock().set(due.plus(Duration.ofMinutes(1)));
+
+      OpsEngine.DueWork done = engine.runDueWork();
+
+      assertThat(done.dutiesReminded()).isPositive();
+      JsonNode feed = OpsJson.parse(served.as("zhangsan").get("/api/v1/reminders?after=0").body()).get("reminders");
+      assertThat(feed.size()).isEqualTo(done.dutiesReminded());
+      String rule = feed.get(0).get("ruleId").asText();
+      assertThat(feed.get(0).get("text").asText()).contains("F-R", rule, "值班提醒");
+      long last = feed.get(feed.size() - 1).get("seq").asLong();
+      assertThat(OpsJson.parse(served.as("zhangsan").get("/api/v1/reminders?after=" + last).body())
+          .get("reminders").size()).isZero();
+
+      MimeMessage[] received = mail.getReceivedMessages();
+      assertThat(received).isNotEmpty();
+      assertThat(received[0].getSubject()).contains("值班提醒", "F-R");
+      assertThat(List.of(received[0].getAllRecipients()).toString()).contains("room@example.com");
+      assertThat(received[0].getContent().toString()).contains("F-R");
+
+      assertThat(robotBodies).hasSize(done.dutiesReminded());
+      JsonNode body = OpsJson.parse(robotBodies.get(0));
+      assertThat(body.get("msgtype").asText()).isEqualTo("text");
+      assertThat(body.at("/text/content").asText()).contains("F-R", "值班提醒");
+      assertThat(body.at("/text/content").asText()).doesNotContain("13800000101");
+
+      assertThat(served.operability().registry().scrape()).contains("opsbook_reminders_total",
+          "channel=\"webhook\"", "opsbook_scheduler_claim_latency_seconds_count");
+    }
+  }
+
+  @Test
+  void aReminderFailsForARetryOnlyWhenEveryChannelFailed(@TempDir Path dir) throws Exception {
+    robotStatus = 500;
+    try (ServedApi served = new ServedApi(dir, config("'dashboard'"))) {
+      OpsEngine engine = served.host().engine();
+      engine.faults().open("F-R", facts(), "zhangsan");
+      Obligation duty = engine.faults().duties("F-R").get(0);
+      Reminders both = new Reminders(config("'email', 'webhook'"), served.operability(), engine.clock(),
+          engine.calendar().zone());
+      both.remind(duty, List.of());
+      assertThat(mail.getReceivedMessages()).hasSize(1);
+
+      Reminders robotOnly = new Reminders(config("'webhook'"), served.operability(), engine.clock(),
+          engine.calendar().zone());
+      assertThatThrownBy(() -> robotOnly.remind(duty, List.of())).hasMessageContaining("answered 500");
+      robotStatus = 200;
+      robotAnswer = "{\"errcode\":93000,\"errmsg\":\"invalid webhook url\"}";
+      assertThatThrownBy(() -> robotOnly.remind(duty, List.of())).hasMessageContaining("errcode 93000");
+    }
+  }
+
+  @Test
+  void theConfigurationNamesTheFieldItGetsWrong() {
+    assertField("{\"channels\": [\"pager\"]}", "channels[0]");
+    assertField("{\"channels\": [\"email\"]}", "smtp");
+    assertField("{\"channels\": [\"webhook\"]}", "webhooks");
+    assertField("{\"channels\": [\"webhook\"], \"webhooks\": [\"ftp://x\"]}", "webhooks[0]");
+    assertField("{\"smtp\": {\"host\": \"h\", \"from\": \"not an address\"}}", "smtp.from");
+    assertField("{\"smtp\": {\"host\": \"h\", \"from\": \"a@b.c\", \"port\": 70000}}", "smtp.port");
+    assertField("{\"chanels\": []}", "chanels");
+    assertThat(Reminders.Config.parse("{}").channels()).isEmpty();
+  }
+
+  private static void assertField(String json, String field) {
+    assertThatThrownBy(() -> Reminders.Config.parse(json)).isInstanceOf(InvalidInputException.class)
+        .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo(field));
+  }
+
+  private static FaultFacts facts() {
+    return FaultFacts.builder().faultId("F-R").nature(FaultNature.SYSTEM).subjectName("BOSS")
+        .faultStartTime(ServedApi.START).complaintCount(30).build();
+  }
+}

@@ -1,0 +1,160 @@
+package org.opsbook.examples.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.opsbook.json.OpsJson;
+import org.opsbook.notify.SmsKey;
+
+/**
+ * The stateful API under {@code /api/v1}: a fault is opened, its notification planned, drafted, submitted, refused to
+ * the duty officer who drafted it (NOTIFY-REVIEW-01/02, with rule, field and message), approved by the team leader and
+ * refused release until the briefing (NOTIFY-REVIEW-03); every change is attributed to the session's person.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StateApiTest {
+  @TempDir
+  static Path dir;
+  static ServedApi served;
+  static ServedApi.Client zhangsan;
+  static ServedApi.Client lisi;
+  static String key;
+
+  @BeforeAll
+  static void serve() throws Exception {
+    served = new ServedApi(dir, Reminders.Config.dashboardOnly());
+    zhangsan = served.as("zhangsan");
+    lisi = served.as("lisi");
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    served.close();
+  }
+
+  @Test
+  @Order(1)
+  void withoutASessionOrItsTokenTheApiRefuses() throws Exception {
+    assertThat(served.anonymous().get("/api/v1/faults").statusCode()).isEqualTo(401);
+    assertThat(served.anonymous().post("/api/v1/faults", "{}").statusCode()).isIn(401, 403);
+  }
+
+  @Test
+  @Order(2)
+  void aFaultIsOpenedByTheSignedInPersonAndListedOpen() throws Exception {
+    HttpResponse<String> r = zhangsan.post("/api/v1/faults", "{'faultId': 'F-1', 'facts': {'faultId': 'F-1', "
+        + "'nature': 'SYSTEM', 'subjectName': 'BOSS', 'faultStartTime': '2026-11-26T08:40:00+08:00', "
+        + "'complaintCount': 30}}");
+
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    JsonNode fault = OpsJson.parse(r.body());
+    assertThat(fault.get("faultId").asText()).isEqualTo("F-1");
+    assertThat(fault.get("duties").size()).isPositive();
+    assertThat(OpsJson.parse(zhangsan.get("/api/v1/faults").body()).get("faults").toString()).contains("F-1");
+    assertThat(OpsJson.parse(zhangsan.get("/api/v1/faults?state=repaired").body()).get("faults").size()).isZero();
+    HttpResponse<String> bad = zhangsan.get("/api/v1/faults?state=closed");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(OpsJson.parse(bad.body()).at("/error/field").asText()).isEqualTo("state");
+    assertThat(zhangsan.get("/api/v1/faults/F-404").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  @Order(3)
+  void NOTIFY_REVIEW_01_theDrafterMayNotApproveAndTheRefusalCarriesRuleFieldAndMessage() throws Exception {
+    JsonNode duties = OpsJson.parse(zhangsan.get("/api/v1/faults/F-1/duties").body()).get("duties");
+    String trigger = null;
+    for (JsonNode d : duties) {
+      if (d.get("ruleId").asText().startsWith("NOTIFY-TRIG")) {
+        trigger = d.get("ruleId").asText();
+      }
+    }
+    assertThat(trigger).as(duties.toString()).isNotNull();
+    HttpResponse<String> planned = zhangsan.post("/api/v1/faults/F-1/messages", "{'ruleId': '" + trigger + "'}");
+    assertThat(planned.statusCode()).as(planned.body()).isEqualTo(201);
+    key = OpsJson.parse(planned.body()).get("key").asText();
+    String at = "/api/v1/messages/" + key;
+    HttpResponse<String> drafted = zhangsan.post(at + "/draft", "{'content': {'phenomenon': '缴费失败', "
+        + "'cause': '待查', 'scope': '全市', 'handlingParty': 'IT中心', 'eta': '待定', 'followUpPerson': '张三'}}");
+    assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(200);
+    assertThat(zhangsan.post(at + "/submit", "").statusCode()).isEqualTo(200);
+    String text = OpsJson.parse(drafted.body()).at("/value/text").asText();
+
+    HttpResponse<String> own = zhangsan.post(at + "/approve", "{'text': " + OpsJson.write(
+        OpsJson.mapper().getNodeFactory().textNode(text)).replace('"', '\'') + "}");
+
+    assertThat(own.statusCode()).as(own.body()).isEqualTo(422);
+    JsonNode detail = OpsJson.parse(own.body()).at("/error/details/0");
+    assertThat(detail.get("ruleId").asText()).startsWith("NOTIFY-REVIEW-0");
+    assertThat(detail.get("field").asText()).isNotBlank();
+    assertThat(detail.get("message").asText()).isNotBlank();
+  }
+
+  @Test
+  @Order(4)
+  void theTeamLeaderApprovesAsHimselfWhateverTheBodySays() throws Exception {
+    String at = "/api/v1/messages/" + key;
+    HttpResponse<String> claimed = lisi.post(at + "/approve", "{'text': 'x', 'reviewerId': 'zhaoliu'}");
+    assertThat(claimed.statusCode()).isEqualTo(400);
+    assertThat(OpsJson.parse(claimed.body()).at("/error/field").asText()).isEqualTo("reviewerId");
+    String text = served.host().engine().messages().find(SmsKey.parse(key)).orElseThrow().record().text()
+        .orElseThrow();
+
+    HttpResponse<String> r = lisi.post(at + "/approve", "{'text': " + OpsJson.write(OpsJson.mapper()
+        .getNodeFactory().textNode(text)).replace('"', '\'') + "}");
+
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    assertThat(OpsJson.parse(r.body()).at("/value/state").asText()).isEqualTo("APPROVED");
+    assertThat(served.host().engine().messages().find(SmsKey.parse(key)).orElseThrow().record().reviewer())
+        .contains("lisi");
+  }
+
+  @Test
+  @Order(5)
+  void NOTIFY_REVIEW_03_theDeskMayNotReleaseBeforeTheBriefing() throws Exception {
+    HttpResponse<String> r = served.as("sunba").post("/api/v1/messages/" + key + "/release", "");
+
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(422);
+    assertThat(r.body()).contains("NOTIFY-REVIEW-03");
+  }
+
+  @Test
+  @Order(6)
+  void theLedgerComplianceAndLifecycleAnswer() throws Exception {
+    assertThat(zhangsan.get("/api/v1/faults/F-1/ledger").statusCode()).isEqualTo(200);
+    assertThat(zhangsan.get("/api/v1/compliance?from=2026-11-20T00:00:00Z&to=2026-11-27T00:00:00Z").statusCode())
+        .isEqualTo(200);
+    HttpResponse<String> backwards = zhangsan.get("/api/v1/compliance?from=2026-11-27T00:00:00Z&to=2026-11-20T00:00:00Z");
+    assertThat(backwards.statusCode()).isEqualTo(400);
+    HttpResponse<String> step = zhangsan.post("/api/v1/faults/F-1/lifecycle", "{'event': 'openFault'}");
+    assertThat(step.statusCode()).as(step.body()).isIn(200, 422);
+    HttpResponse<String> unknown = zhangsan.post("/api/v1/faults/F-1/lifecycle", "{'event': 'explode'}");
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(OpsJson.parse(unknown.body()).at("/error/field").asText()).isEqualTo("event");
+    assertThat(zhangsan.post("/api/v1/faults/F-1/events", "{'type': 'REPORTED_TO_ROOM_MANAGER'}").statusCode())
+        .isEqualTo(200);
+    assertThat(zhangsan.get("/api/v1/faults/F-1/lifecycle").statusCode()).as("GET on a POST route")
+        .isEqualTo(405);
+  }
+
+  @Test
+  @Order(7)
+  void bugsAndTicketsAreCreatedAndStepped() throws Exception {
+    HttpResponse<String> ticket = zhangsan.post("/api/v1/tickets", "{'id': 'T-1'}");
+    assertThat(ticket.statusCode()).as(ticket.body()).isIn(201, 422);
+    HttpResponse<String> bug = zhangsan.post("/api/v1/bugs", "{'id': 'BUG-1', 'data': {'description': '充值不到账', "
+        + "'complaintIssue': '充值不到账'}}");
+    assertThat(bug.statusCode()).as(bug.body()).isIn(201, 422);
+    assertThat(zhangsan.get("/api/v1/bugs").statusCode()).isEqualTo(200);
+    assertThat(zhangsan.get("/api/v1/tickets").statusCode()).isEqualTo(200);
+    assertThat(zhangsan.post("/api/v1/bugs/BUG-404/steps", "{'event': 'submitAms'}").statusCode()).isEqualTo(404);
+  }
+}
