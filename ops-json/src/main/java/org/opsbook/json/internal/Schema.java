@@ -10,6 +10,12 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.google.common.collect.ImmutableList;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.lang.reflect.WildcardType;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -103,6 +109,180 @@ public final class Schema<T, B> {
   public <K extends Enum<K>> Schema<T, B> amounts(String name, Class<K> keys, Function<T, Map<K, Double>> get,
       BiConsumer<B, Map<K, Double>> set) {
     return val(name, Kind.amountsBy(keys), get, set, Map.of());
+  }
+
+  /**
+   * Adds a row for every attribute of the value type {@code type} not already in the table, derived from its
+   * accessors (an attribute is a public no-argument accessor with a setter of the same name on the builder): the
+   * name is the accessor's, the kind follows from its return type ({@code boolean}, {@code int} (a count),
+   * {@code double} (an amount), {@code String}, {@link Instant}, {@link BigDecimal}, a rule ID, an enum,
+   * {@code Optional} and {@code OptionalInt} of those, a list or set of those, a map from enum to amounts). An
+   * abstract accessor of a plain type is required; a defaulted one is not written when it equals the default of an
+   * empty document (or {@code false}, 0, 0.0 when an empty document does not build). Rows added before (renamed,
+   * computed or specially formatted fields) keep their place; derived rows follow in the order of the generated
+   * implementation's fields. {@code skipped} names accessors that are not part of the JSON form.
+   */
+  public Schema<T, B> derive(Class<T> type, String... skipped) {
+    Set<String> skip = Set.of(skipped);
+    Class<?> builderType = builder.get().getClass();
+    Object empty;
+    try {
+      empty = build.apply(builder.get());
+    } catch (RuntimeException e) {
+      empty = null;
+    }
+    for (String name : attributeOrder(builderType)) {
+      Method accessor = accessor(type, name);
+      if (accessor == null || names.contains(name) || skip.contains(name) || !hasSetter(builderType, name)) {
+        continue;
+      }
+      addDerived(accessor, builderType, empty);
+    }
+    return this;
+  }
+
+  private static List<String> attributeOrder(Class<?> builderType) {
+    Set<String> order = new LinkedHashSet<>();
+    for (Class<?> c = builderType; c != null && c != Object.class; c = c.getSuperclass()) {
+      Class<?> impl = c.getEnclosingClass();
+      if (impl != null) {
+        for (java.lang.reflect.Field f : impl.getDeclaredFields()) {
+          if (!Modifier.isStatic(f.getModifiers())) {
+            order.add(f.getName());
+          }
+        }
+      }
+    }
+    for (Method m : builderType.getMethods()) {
+      if (m.getParameterCount() == 1 && !Modifier.isStatic(m.getModifiers())) {
+        order.add(m.getName());
+      }
+    }
+    return new ArrayList<>(order);
+  }
+
+  private static boolean hasSetter(Class<?> builderType, String name) {
+    for (Method m : builderType.getMethods()) {
+      if (m.getName().equals(name) && m.getParameterCount() == 1) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Method accessor(Class<?> type, String name) {
+    try {
+      Method m = type.getMethod(name);
+      return m.getDeclaringClass() == Object.class || Modifier.isStatic(m.getModifiers()) ? null : m;
+    } catch (NoSuchMethodException e) {
+      return null;
+    }
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private void addDerived(Method accessor, Class<?> builderType, Object empty) {
+    String name = accessor.getName();
+    Class<?> raw = accessor.getReturnType();
+    Type generic = accessor.getGenericReturnType();
+    Function<T, Object> get = t -> invoke(accessor, t);
+    boolean abstractAccessor = Modifier.isAbstract(accessor.getModifiers());
+    if (raw == Optional.class) {
+      Class<?> element = argument(generic, 0);
+      BiConsumer<B, Object> set = setter(builderType, name, element);
+      Function<T, Optional<Object>> value = t -> (Optional<Object>) get.apply(t);
+      add(new Field<>(name, (Kind<Object>) kindOf(element), value, set, v -> false, false));
+    } else if (raw == OptionalInt.class) {
+      BiConsumer<B, Object> set = setter(builderType, name, int.class);
+      Function<T, Optional<Object>> value = t -> (Optional) boxed((OptionalInt) get.apply(t));
+      add(new Field<>(name, (Kind) Kind.atLeast(0), value, set, v -> false, false));
+    } else if (raw == List.class || raw == Set.class) {
+      BiConsumer<B, Object> set = setter(builderType, "addAll" + capitalized(name), Iterable.class);
+      Function<T, java.util.Collection<Object>> items = t -> (java.util.Collection<Object>) get.apply(t);
+      list(name, (Kind<Object>) kindOf(argument(generic, 0)), items, (BiConsumer) set);
+    } else if (raw == Map.class) {
+      BiConsumer<B, Object> set = setter(builderType, "putAll" + capitalized(name), Map.class);
+      Function<T, Map> amounts = t -> (Map) get.apply(t);
+      amounts(name, (Class) argument(generic, 0), (Function) amounts, (BiConsumer) set);
+    } else {
+      BiConsumer<B, Object> set = setter(builderType, name, raw);
+      Kind<Object> kind = (Kind) (raw == String.class && abstractAccessor ? Kind.NONBLANK : kindOf(raw));
+      if (abstractAccessor) {
+        req(name, kind, get, set);
+      } else {
+        Object neutral = empty != null ? invoke(accessor, empty) : neutralOf(raw);
+        if (neutral == null) {
+          always(name, kind, get, set);
+        } else {
+          val(name, kind, get, set, neutral);
+        }
+      }
+    }
+  }
+
+  private static Object neutralOf(Class<?> raw) {
+    return raw == boolean.class ? Boolean.FALSE : raw == int.class ? (Object) 0 : raw == double.class ? 0.0 : null;
+  }
+
+  private static Kind<?> kindOf(Class<?> type) {
+    if (type == boolean.class || type == Boolean.class) {
+      return Kind.BOOL;
+    } else if (type == int.class || type == Integer.class) {
+      return Kind.COUNT;
+    } else if (type == double.class || type == Double.class) {
+      return Kind.AMOUNT;
+    } else if (type == String.class) {
+      return Kind.TEXT;
+    } else if (type == Instant.class) {
+      return Kind.TIME;
+    } else if (type == BigDecimal.class) {
+      return Kind.DECIMAL;
+    } else if (type == org.opsbook.core.RuleId.class) {
+      return Kind.RULE;
+    } else if (type.isEnum()) {
+      return enumKind(type);
+    }
+    throw new IllegalArgumentException("no JSON kind for " + type.getName() + "; add the field before derive()");
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static Kind<?> enumKind(Class<?> type) {
+    return Kind.of((Class) type);
+  }
+
+  private static Class<?> argument(Type generic, int index) {
+    Type t = ((ParameterizedType) generic).getActualTypeArguments()[index];
+    if (t instanceof WildcardType w) {
+      t = w.getUpperBounds()[0];
+    }
+    return t instanceof ParameterizedType p ? (Class<?>) p.getRawType() : (Class<?>) t;
+  }
+
+  private static String capitalized(String name) {
+    return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+  }
+
+  private BiConsumer<B, Object> setter(Class<?> builderType, String name, Class<?> parameter) {
+    Method m;
+    try {
+      m = builderType.getMethod(name, parameter);
+    } catch (NoSuchMethodException e) {
+      throw new IllegalArgumentException("no builder setter " + name + "(" + parameter.getSimpleName() + ")", e);
+    }
+    m.setAccessible(true);
+    return (b, v) -> invoke(m, b, v);
+  }
+
+  private static Object invoke(Method m, Object target, Object... args) {
+    try {
+      return m.invoke(target, args);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(e);
+    } catch (InvocationTargetException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
   private Schema<T, B> add(Field<T, B, ?> field) {
