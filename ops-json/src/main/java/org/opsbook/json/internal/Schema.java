@@ -163,7 +163,8 @@ public final class Schema<T, B> {
 
   private static boolean hasSetter(Class<?> builderType, String name) {
     for (Method m : builderType.getMethods()) {
-      if (m.getName().equals(name) && m.getParameterCount() == 1) {
+      if ((m.getName().equals(name) || m.getName().equals("addAll" + capitalized(name)))
+          && m.getParameterCount() == 1) {
         return true;
       }
     }
@@ -195,11 +196,15 @@ public final class Schema<T, B> {
       BiConsumer<B, Object> set = setter(builderType, name, int.class);
       Function<T, Optional<Object>> value = t -> (Optional) boxed((OptionalInt) get.apply(t));
       add(new Field<>(name, (Kind) Kind.atLeast(0), value, set, v -> false, false));
-    } else if (raw == List.class || raw == Set.class) {
+    } else if (raw == java.util.OptionalDouble.class) {
+      BiConsumer<B, Object> set = setter(builderType, name, double.class);
+      Function<T, Optional<Object>> value = t -> (Optional) boxed((java.util.OptionalDouble) get.apply(t));
+      add(new Field<>(name, (Kind) Kind.AMOUNT, value, set, v -> false, false));
+    } else if (java.util.Collection.class.isAssignableFrom(raw)) {
       BiConsumer<B, Object> set = setter(builderType, "addAll" + capitalized(name), Iterable.class);
       Function<T, java.util.Collection<Object>> items = t -> (java.util.Collection<Object>) get.apply(t);
       list(name, (Kind<Object>) kindOf(argument(generic, 0)), items, (BiConsumer) set);
-    } else if (raw == Map.class) {
+    } else if (Map.class.isAssignableFrom(raw)) {
       BiConsumer<B, Object> set = setter(builderType, "putAll" + capitalized(name), Map.class);
       Function<T, Map> amounts = t -> (Map) get.apply(t);
       amounts(name, (Class) argument(generic, 0), (Function) amounts, (BiConsumer) set);
@@ -220,7 +225,8 @@ public final class Schema<T, B> {
   }
 
   private static Object neutralOf(Class<?> raw) {
-    return raw == boolean.class ? Boolean.FALSE : raw == int.class ? (Object) 0 : raw == double.class ? 0.0 : null;
+    return raw == boolean.class ? Boolean.FALSE : raw == int.class ? (Object) 0 : raw == double.class ? 0.0
+        : raw == BigDecimal.class ? BigDecimal.ZERO : null;
   }
 
   private static Kind<?> kindOf(Class<?> type) {
@@ -262,14 +268,20 @@ public final class Schema<T, B> {
   }
 
   private BiConsumer<B, Object> setter(Class<?> builderType, String name, Class<?> parameter) {
-    Method m;
-    try {
-      m = builderType.getMethod(name, parameter);
-    } catch (NoSuchMethodException e) {
-      throw new IllegalArgumentException("no builder setter " + name + "(" + parameter.getSimpleName() + ")", e);
+    Class<?> primitive = java.lang.invoke.MethodType.methodType(parameter).unwrap().returnType();
+    Method m = null;
+    for (Method candidate : builderType.getMethods()) {
+      Class<?>[] p = candidate.getParameterTypes();
+      if (candidate.getName().equals(name) && p.length == 1 && (p[0] == parameter || p[0] == primitive)) {
+        m = candidate;
+      }
+    }
+    if (m == null) {
+      throw new IllegalArgumentException("no builder setter " + name + "(" + parameter.getSimpleName() + ")");
     }
     m.setAccessible(true);
-    return (b, v) -> invoke(m, b, v);
+    Method found = m;
+    return (b, v) -> invoke(found, b, v);
   }
 
   private static Object invoke(Method m, Object target, Object... args) {
