@@ -7,9 +7,7 @@ import org.opsbook.json.OpsJson;
 import org.opsbook.json.internal.Schema.Kind;
 import org.opsbook.rules.internal.bug.BugCodec;
 import org.opsbook.rules.bug.BugEventData;
-import org.opsbook.rules.bug.BugState;
 import org.opsbook.rules.bug.BugTicket;
-import org.opsbook.rules.bug.NoticeChannel;
 
 /**
  * The JSON form of a BUG and of SM-BUG event data, as the BUG service stores them: field names are the catalog's

@@ -7,25 +7,17 @@ import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import org.opsbook.core.InvalidInputException;
-import org.opsbook.core.Role;
 import org.opsbook.json.JsonFields;
 import org.opsbook.json.OpsJson;
 import org.opsbook.json.Timestamps;
 import org.opsbook.json.internal.Schema.Kind;
 import org.opsbook.core.time.StandardWorkCalendar;
-import org.opsbook.rules.cutover.ApplicationContent;
-import org.opsbook.rules.cutover.CountersignMedium;
 import org.opsbook.rules.cutover.Cutover;
-import org.opsbook.rules.cutover.CutoverCategory;
 import org.opsbook.rules.cutover.CutoverEvent;
 import org.opsbook.rules.cutover.CutoverEventData;
 import org.opsbook.rules.cutover.CutoverRecord;
-import org.opsbook.rules.cutover.CutoverSystem;
-import org.opsbook.rules.cutover.CutoverTrigger;
 import org.opsbook.rules.cutover.ImportantOperation;
-import org.opsbook.rules.cutover.ProjectScope;
 import org.opsbook.rules.cutover.RecordedStep;
-import org.opsbook.rules.cutover.ReportContent;
 
 /**
  * Reads and writes the cutover documents: the facts of catalog §2.8, an event's data and the stored record.

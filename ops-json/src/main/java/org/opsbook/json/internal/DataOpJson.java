@@ -2,7 +2,6 @@ package org.opsbook.json.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.time.Instant;
 import java.util.Optional;
@@ -12,17 +11,11 @@ import org.opsbook.json.OpsJson;
 import org.opsbook.json.internal.Schema.Kind;
 import org.opsbook.core.time.StandardWorkCalendar;
 import org.opsbook.rules.dataop.Approval;
-import org.opsbook.rules.dataop.Attachment;
 import org.opsbook.rules.dataop.DataOp;
 import org.opsbook.rules.dataop.DataOpEventData;
 import org.opsbook.rules.dataop.DataOpRecord;
-import org.opsbook.rules.dataop.NotifyChannel;
-import org.opsbook.rules.dataop.OpType;
 import org.opsbook.rules.dataop.Sample;
-import org.opsbook.rules.dataop.TargetSystem;
-import org.opsbook.rules.dataop.TicketKind;
 import org.opsbook.core.Actor;
-import org.opsbook.core.ActorKind;
 
 /**
  * Reads and writes the data-operation documents: the {@code operation} object (the facts of catalog §2.7), the

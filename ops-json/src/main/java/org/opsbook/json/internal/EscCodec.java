@@ -1,13 +1,11 @@
 package org.opsbook.json.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableSet;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.Set;
-import org.opsbook.core.Channel;
 import org.opsbook.core.IntakeChannel;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Level;
@@ -45,32 +43,7 @@ public final class EscCodec implements StepDataFormat {
   static final Schema<EscEventData, EscEventData.Builder> DATA =
       Schema.of(EscEventData::builder, EscEventData.Builder::build)
       .opt("facts", Kind.object(FaultFactsJson.SCHEMA), EscEventData::facts, EscEventData.Builder::facts)
-      .opt("linkedTicketId", Kind.TEXT, EscEventData::linkedTicketId, EscEventData.Builder::linkedTicketId)
-      .opt("amsFaultNo", Kind.TEXT, EscEventData::amsFaultNo, EscEventData.Builder::amsFaultNo)
-      .opt("provinceDutyNotifiedAt", Kind.TIME, EscEventData::provinceDutyNotifiedAt,
-          EscEventData.Builder::provinceDutyNotifiedAt)
-      .opt("assigneeId", Kind.TEXT, EscEventData::assigneeId, EscEventData.Builder::assigneeId)
-      .opt("assigneeHandler", Kind.of(EscHandler.class), EscEventData::assigneeHandler,
-          EscEventData.Builder::assigneeHandler)
-      .opt("handlerAAvailable", Kind.BOOL, EscEventData::handlerAAvailable, EscEventData.Builder::handlerAAvailable)
-      .opt("handoverNote", Kind.TEXT, EscEventData::handoverNote, EscEventData.Builder::handoverNote)
-      .opt("reportedToProvinceAt", Kind.TIME, EscEventData::reportedToProvinceAt,
-          EscEventData.Builder::reportedToProvinceAt)
-      .opt("amsDevTicketNo", Kind.TEXT, EscEventData::amsDevTicketNo, EscEventData.Builder::amsDevTicketNo)
-      .opt("reportedToDeveloperAt", Kind.TIME, EscEventData::reportedToDeveloperAt,
-          EscEventData.Builder::reportedToDeveloperAt)
-      .opt("conclusion", Kind.TEXT, EscEventData::conclusion, EscEventData.Builder::conclusion)
-      .opt("systemProblem", Kind.of(SystemProblem.class), EscEventData::systemProblem,
-          EscEventData.Builder::systemProblem)
-      .opt("channel", Kind.of(Channel.class), EscEventData::channel, EscEventData.Builder::channel)
-      .opt("handlingType", Kind.TEXT, EscEventData::handlingType, EscEventData.Builder::handlingType)
-      .opt("recoveryCheck", Kind.TEXT, EscEventData::recoveryCheck, EscEventData.Builder::recoveryCheck)
-      .opt("reason", Kind.TEXT, EscEventData::reason, EscEventData.Builder::reason)
-      .opt("dutyLogDeliveredAt", Kind.TIME, EscEventData::dutyLogDeliveredAt,
-          EscEventData.Builder::dutyLogDeliveredAt)
-      .opt("faultReportRef", Kind.TEXT, EscEventData::faultReportRef, EscEventData.Builder::faultReportRef)
-      .opt("interventionNote", Kind.TEXT, EscEventData::interventionNote, EscEventData.Builder::interventionNote)
-      .opt("weeklySummaryRef", Kind.TEXT, EscEventData::weeklySummaryRef, EscEventData.Builder::weeklySummaryRef);
+      .derive(EscEventData.class);
 
   /** Used by {@link java.util.ServiceLoader}; {@link #instance()} is the shared one. */
   public EscCodec() {}

@@ -25,12 +25,7 @@ import org.opsbook.notify.internal.workflow.SmsRecordFormat;
 public final class SmsRecordJson implements SmsRecordFormat {
   private static final Schema<Briefing, Briefing.Builder> BRIEFING =
       Schema.of(Briefing::builder, Briefing.Builder::build)
-          .opt("teamLeaderInformedAt", Kind.TIME, Briefing::teamLeaderInformedAt,
-              Briefing.Builder::teamLeaderInformedAt)
-          .opt("roomSupervisorInformedAt", Kind.TIME, Briefing::roomSupervisorInformedAt,
-              Briefing.Builder::roomSupervisorInformedAt)
-          .opt("roomManagerBriefedAt", Kind.TIME, Briefing::roomManagerBriefedAt,
-              Briefing.Builder::roomManagerBriefedAt);
+      .derive(Briefing.class);
 
   /** The stored record. */
   public static final Schema<SmsRecord, Builder> SCHEMA = Schema.of(SmsRecord::builder, Builder::build)

@@ -5,12 +5,8 @@ import org.opsbook.core.internal.machine.WorkflowCodec;
 import org.opsbook.core.spi.WorkflowRepository.WorkflowInstance;
 import org.opsbook.json.JsonFields;
 import org.opsbook.json.OpsJson;
-import org.opsbook.json.internal.Schema.Kind;
 import org.opsbook.rules.ticket.ComplaintTicket;
-import org.opsbook.rules.ticket.ReviewVerdict;
-import org.opsbook.rules.ticket.TicketCause;
 import org.opsbook.rules.ticket.TicketEventData;
-import org.opsbook.rules.ticket.TicketState;
 
 /**
  * The JSON form of a complaint ticket and of SM-TICKET event data: field names are the ticket's own, timestamps
