@@ -119,8 +119,9 @@ public final class Schema<T, B> {
    * {@code Optional} and {@code OptionalInt} of those, a list or set of those, a map from enum to amounts). An
    * abstract accessor of a plain type is required; a defaulted one is not written when it equals the default of an
    * empty document (or {@code false}, 0, 0.0 when an empty document does not build). Rows added before (renamed,
-   * computed or specially formatted fields) keep their place; derived rows follow in the order of the generated
-   * implementation's fields. {@code skipped} names accessors that are not part of the JSON form.
+   * computed or specially formatted fields) are kept; all rows then follow the order of the generated
+   * implementation's fields (rows it does not name last). {@code skipped} names accessors that are not part of the
+   * JSON form.
    */
   public Schema<T, B> derive(Class<T> type, String... skipped) {
     Set<String> skip = Set.of(skipped);
@@ -131,13 +132,18 @@ public final class Schema<T, B> {
     } catch (RuntimeException e) {
       empty = null;
     }
-    for (String name : attributeOrder(builderType)) {
+    List<String> order = attributeOrder(builderType);
+    for (String name : order) {
       Method accessor = accessor(type, name);
       if (accessor == null || names.contains(name) || skip.contains(name) || !hasSetter(builderType, name)) {
         continue;
       }
       addDerived(accessor, builderType, empty);
     }
+    fields.sort(java.util.Comparator.comparingInt(f -> order.contains(f.name()) ? order.indexOf(f.name())
+        : Integer.MAX_VALUE));
+    names.clear();
+    fields.forEach(f -> names.add(f.name()));
     return this;
   }
 
