@@ -18,14 +18,12 @@ public final class BugJson implements BugCodec {
   /** A stored BUG. */
   public static final Schema<BugTicket, BugTicket.Builder> TICKET =
       Schema.of(BugTicket::builder, BugTicket.Builder::build)
-      .opt("csComplaintLevel", Kind.atLeast(1), x -> Schema.boxed(x.csComplaintLevel()),
-          BugTicket.Builder::csComplaintLevel)
+      .kind("csComplaintLevel", Kind.atLeast(1))
       .derive(BugTicket.class);
   /** An event's {@code data} object. */
   public static final Schema<BugEventData, BugEventData.Builder> EVENT =
       Schema.of(BugEventData::builder, BugEventData.Builder::build)
-      .opt("csComplaintLevel", Kind.atLeast(1), x -> Schema.boxed(x.csComplaintLevel()),
-          BugEventData.Builder::csComplaintLevel)
+      .kind("csComplaintLevel", Kind.atLeast(1))
       .derive(BugEventData.class);
 
   @Override

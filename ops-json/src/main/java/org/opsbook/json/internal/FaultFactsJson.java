@@ -18,7 +18,7 @@ import org.opsbook.json.internal.Schema.Kind;
 public final class FaultFactsJson {
   /** The table: one row per fact. */
   public static final Schema<FaultFacts, Builder> SCHEMA = Schema.of(FaultFacts::builder, Builder::build)
-      .opt("csComplaintLevel", Kind.atLeast(1), f -> Schema.boxed(f.csComplaintLevel()), Builder::csComplaintLevel)
+      .kind("csComplaintLevel", Kind.atLeast(1))
       .derive(FaultFacts.class);
 
   /** Every field a {@code FaultFacts} object may have. */

@@ -53,6 +53,7 @@ public final class Schema<T, B> {
   private final Function<B, T> build;
   private final List<Field<T, B, ?>> fields = new ArrayList<>();
   private final Set<String> names = new LinkedHashSet<>();
+  private final Map<String, Kind<?>> kinds = new java.util.HashMap<>();
 
   private Schema(Supplier<B> builder, Function<B, T> build) {
     this.builder = builder;
@@ -89,16 +90,6 @@ public final class Schema<T, B> {
     return val(name, Kind.BOOL, get::test, set, false);
   }
 
-  /** Adds a count: a whole number {@code >= 0}; absent is 0. */
-  public Schema<T, B> count(String name, Function<T, Integer> get, BiConsumer<B, Integer> set) {
-    return val(name, Kind.COUNT, get, set, 0);
-  }
-
-  /** Adds an amount (minutes, seconds): a number {@code >= 0}; absent is 0. */
-  public Schema<T, B> amount(String name, Function<T, Double> get, BiConsumer<B, Double> set) {
-    return val(name, Kind.AMOUNT, get, set, 0.0);
-  }
-
   /** Adds a list: absent or empty reads and writes as nothing. */
   public <V> Schema<T, B> list(String name, Kind<V> element, Function<T, ? extends java.util.Collection<V>> get,
       BiConsumer<B, List<V>> set) {
@@ -106,9 +97,15 @@ public final class Schema<T, B> {
   }
 
   /** Adds an object with a field per constant of an enum, each an amount; absent or empty reads as nothing. */
-  public <K extends Enum<K>> Schema<T, B> amounts(String name, Class<K> keys, Function<T, Map<K, Double>> get,
+  private <K extends Enum<K>> Schema<T, B> amounts(String name, Class<K> keys, Function<T, Map<K, Double>> get,
       BiConsumer<B, Map<K, Double>> set) {
     return val(name, Kind.amountsBy(keys), get, set, Map.of());
+  }
+
+  /** Gives the attribute {@code name} a kind other than its type's for {@link #derive} (a level {@code >= 1}). */
+  public Schema<T, B> kind(String name, Kind<?> kind) {
+    kinds.put(name, kind);
+    return this;
   }
 
   /**
@@ -197,11 +194,11 @@ public final class Schema<T, B> {
       Class<?> element = argument(generic, 0);
       BiConsumer<B, Object> set = setter(builderType, name, element);
       Function<T, Optional<Object>> value = t -> (Optional<Object>) get.apply(t);
-      add(new Field<>(name, (Kind<Object>) kindOf(element), value, set, v -> false, false));
+      add(new Field<>(name, (Kind<Object>) kinds.getOrDefault(name, kindOf(element)), value, set, v -> false, false));
     } else if (raw == OptionalInt.class) {
       BiConsumer<B, Object> set = setter(builderType, name, int.class);
       Function<T, Optional<Object>> value = t -> (Optional) boxed((OptionalInt) get.apply(t));
-      add(new Field<>(name, (Kind) Kind.atLeast(0), value, set, v -> false, false));
+      add(new Field<>(name, (Kind) kinds.getOrDefault(name, Kind.atLeast(0)), value, set, v -> false, false));
     } else if (raw == java.util.OptionalDouble.class) {
       BiConsumer<B, Object> set = setter(builderType, name, double.class);
       Function<T, Optional<Object>> value = t -> (Optional) boxed((java.util.OptionalDouble) get.apply(t));
@@ -216,7 +213,8 @@ public final class Schema<T, B> {
       amounts(name, (Class) argument(generic, 0), (Function) amounts, (BiConsumer) set);
     } else {
       BiConsumer<B, Object> set = setter(builderType, name, raw);
-      Kind<Object> kind = (Kind) (raw == String.class && abstractAccessor ? Kind.NONBLANK : kindOf(raw));
+      Kind<Object> kind = (Kind) kinds.getOrDefault(name,
+          raw == String.class && abstractAccessor ? Kind.NONBLANK : kindOf(raw));
       if (abstractAccessor) {
         req(name, kind, get, set);
       } else {
@@ -365,15 +363,10 @@ public final class Schema<T, B> {
   /** Writes a document: every field that is present and not neutral, timestamps in {@code zone}. */
   public ObjectNode write(T value, ZoneId zone) {
     ObjectNode o = OpsJson.object();
-    writeInto(value, zone, o);
-    return o;
-  }
-
-  /** Writes the fields of {@code value} into {@code o}. */
-  public void writeInto(T value, ZoneId zone, ObjectNode o) {
     for (Field<T, B, ?> field : fields) {
       field.writeInto(value, zone, o);
     }
+    return o;
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
@@ -385,13 +378,11 @@ public final class Schema<T, B> {
     return out;
   }
 
-  /** Wraps an {@code OptionalDouble} getter's value as an {@code Optional}. */
-  public static Optional<Double> boxed(java.util.OptionalDouble v) {
+  private static Optional<Double> boxed(java.util.OptionalDouble v) {
     return v.isPresent() ? Optional.of(v.getAsDouble()) : Optional.empty();
   }
 
-  /** Wraps an {@code OptionalInt} getter's value as an {@code Optional}. */
-  public static Optional<Integer> boxed(OptionalInt v) {
+  private static Optional<Integer> boxed(OptionalInt v) {
     return v.isPresent() ? Optional.of(v.getAsInt()) : Optional.empty();
   }
 

@@ -26,7 +26,7 @@ public final class SmsRecordJson implements SmsRecordFormat {
 
   /** The stored record. */
   public static final Schema<SmsRecord, Builder> SCHEMA = Schema.of(SmsRecord::builder, Builder::build)
-      .req("sequence", Kind.atLeast(1), SmsRecord::sequence, Builder::sequence)
+      .kind("sequence", Kind.atLeast(1))
       .opt("callCenterFault", Kind.BOOL, r -> Optional.of(r.callCenterFault()), Builder::callCenterFault)
       .opt("baseClasses", Kind.listOf(Kind.of(RecipientClass.class)), r -> Optional.of(List.copyOf(r.baseClasses())),
           Builder::addAllBaseClasses)
