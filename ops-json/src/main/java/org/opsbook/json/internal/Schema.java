@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.google.common.collect.ImmutableList;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -114,8 +116,8 @@ public final class Schema<T, B> {
    * name is the accessor's, the kind follows from its return type ({@code boolean}, {@code int} (a count),
    * {@code double} (an amount), {@code String}, {@link Instant}, {@link BigDecimal}, a rule ID, an enum,
    * {@code Optional} and {@code OptionalInt} of those, a list or set of those, a map from enum to amounts). An
-   * abstract accessor of a plain type is required; a defaulted one is not written when it equals the default of an
-   * empty document (or {@code false}, 0, 0.0 when an empty document does not build). Rows added before (renamed,
+   * abstract accessor of a plain type is required; a defaulted one is not written when it equals its default (the value
+   * type's own body of the accessor, run on the document). Rows added before (renamed,
    * computed or specially formatted fields) are kept; all rows then follow the order of the generated
    * implementation's fields (rows it does not name last). {@code skipped} names accessors that are not part of the
    * JSON form.
@@ -123,19 +125,13 @@ public final class Schema<T, B> {
   public Schema<T, B> derive(Class<T> type, String... skipped) {
     Set<String> skip = Set.of(skipped);
     Class<?> builderType = builder.get().getClass();
-    Object empty;
-    try {
-      empty = build.apply(builder.get());
-    } catch (RuntimeException e) {
-      empty = null;
-    }
     List<String> order = attributeOrder(builderType);
     for (String name : order) {
       Method accessor = accessor(type, name);
       if (accessor == null || names.contains(name) || skip.contains(name) || !hasSetter(builderType, name)) {
         continue;
       }
-      addDerived(accessor, builderType, empty);
+      addDerived(type, accessor, builderType);
     }
     fields.sort(java.util.Comparator.comparingInt(f -> order.contains(f.name()) ? order.indexOf(f.name())
         : Integer.MAX_VALUE));
@@ -184,7 +180,7 @@ public final class Schema<T, B> {
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private void addDerived(Method accessor, Class<?> builderType, Object empty) {
+  private void addDerived(Class<T> type, Method accessor, Class<?> builderType) {
     String name = accessor.getName();
     Class<?> raw = accessor.getReturnType();
     Type generic = accessor.getGenericReturnType();
@@ -218,20 +214,35 @@ public final class Schema<T, B> {
       if (abstractAccessor) {
         req(name, kind, get, set);
       } else {
-        Object neutral = empty != null ? invoke(accessor, empty) : neutralOf(raw);
-        if (neutral == null) {
-          always(name, kind, get, set);
-        } else {
-          val(name, kind, get, set, neutral);
-        }
+        MethodHandle byDefault = defaultOf(type, accessor);
+        Function<T, Optional<Object>> value = t -> {
+          Object v = get.apply(t);
+          return v.equals(invokeDefault(byDefault, t)) ? Optional.empty() : Optional.of(v);
+        };
+        add(new Field<>(name, kind, value, set, v -> false, false));
       }
     }
   }
 
-  private static Object neutralOf(Class<?> raw) {
-    return raw == boolean.class ? Boolean.FALSE : raw == int.class ? (Object) 0 : raw == double.class ? 0.0
-        : raw == BigDecimal.class ? BigDecimal.ZERO : null;
+  /** The value type's own body of a defaulted accessor: the default, computed on the instance being written. */
+  private static MethodHandle defaultOf(Class<?> type, Method accessor) {
+    try {
+      return MethodHandles.privateLookupIn(type, MethodHandles.lookup()).unreflectSpecial(accessor, type);
+    } catch (IllegalAccessException e) {
+      throw new IllegalArgumentException("cannot read the default of " + accessor, e);
+    }
   }
+
+  private static Object invokeDefault(MethodHandle byDefault, Object target) {
+    try {
+      return byDefault.invoke(target);
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
 
   private static Kind<?> kindOf(Class<?> type) {
     if (type == boolean.class || type == Boolean.class) {
