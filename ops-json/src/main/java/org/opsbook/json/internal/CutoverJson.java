@@ -7,25 +7,17 @@ import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import org.opsbook.core.InvalidInputException;
-import org.opsbook.core.Role;
 import org.opsbook.json.JsonFields;
 import org.opsbook.json.OpsJson;
 import org.opsbook.json.Timestamps;
 import org.opsbook.json.internal.Schema.Kind;
 import org.opsbook.core.time.StandardWorkCalendar;
-import org.opsbook.rules.cutover.ApplicationContent;
-import org.opsbook.rules.cutover.CountersignMedium;
 import org.opsbook.rules.cutover.Cutover;
-import org.opsbook.rules.cutover.CutoverCategory;
 import org.opsbook.rules.cutover.CutoverEvent;
 import org.opsbook.rules.cutover.CutoverEventData;
 import org.opsbook.rules.cutover.CutoverRecord;
-import org.opsbook.rules.cutover.CutoverSystem;
-import org.opsbook.rules.cutover.CutoverTrigger;
 import org.opsbook.rules.cutover.ImportantOperation;
-import org.opsbook.rules.cutover.ProjectScope;
 import org.opsbook.rules.cutover.RecordedStep;
-import org.opsbook.rules.cutover.ReportContent;
 
 /**
  * Reads and writes the cutover documents: the facts of catalog §2.8, an event's data and the stored record.
@@ -35,21 +27,7 @@ import org.opsbook.rules.cutover.ReportContent;
 public final class CutoverJson {
   /** The facts. */
   public static final Schema<Cutover, Cutover.Builder> FACTS = Schema.of(Cutover::builder, Cutover.Builder::build)
-      .opt("cutoverId", Kind.TEXT, Cutover::cutoverId, Cutover.Builder::cutoverId)
-      .opt("system", Kind.of(CutoverSystem.class), Cutover::system, Cutover.Builder::system)
-      .opt("category", Kind.of(CutoverCategory.class), Cutover::category, Cutover.Builder::category)
-      .opt("trigger", Kind.of(CutoverTrigger.class), Cutover::trigger, Cutover.Builder::trigger)
-      .opt("projectScope", Kind.of(ProjectScope.class), Cutover::projectScope, Cutover.Builder::projectScope)
-      .opt("plannedStart", Kind.TIME, Cutover::plannedStart, Cutover.Builder::plannedStart)
-      .opt("applicationSubmittedAt", Kind.TIME, Cutover::applicationSubmittedAt,
-          Cutover.Builder::applicationSubmittedAt)
-      .flag("affectsCustomerBusiness", Cutover::affectsCustomerBusiness, Cutover.Builder::affectsCustomerBusiness)
-      .flag("needsSocialAnnouncement", Cutover::needsSocialAnnouncement, Cutover.Builder::needsSocialAnnouncement)
-      .list("reportContents", Kind.of(ReportContent.class), Cutover::reportContents,
-          Cutover.Builder::addAllReportContents)
-      .list("applicationContents", Kind.of(ApplicationContent.class), Cutover::applicationContents,
-          Cutover.Builder::addAllApplicationContents)
-      .list("relatedDepartments", Kind.TEXT, Cutover::relatedDepartments, Cutover.Builder::addAllRelatedDepartments);
+      .derive(Cutover.class);
   /** The fact fields. */
   public static final Set<String> FACT_FIELDS = FACTS.names();
 
@@ -63,53 +41,9 @@ public final class CutoverJson {
   /** An event's data. */
   public static final Schema<CutoverEventData, CutoverEventData.Builder> DATA =
       Schema.of(CutoverEventData::builder, CutoverEventData.Builder::build)
-      .list("draftContents", Kind.of(ReportContent.class), CutoverEventData::draftContents,
-          CutoverEventData.Builder::addAllDraftContents)
-      .flag("feasible", CutoverEventData::feasible, CutoverEventData.Builder::feasible)
-      .flag("businessTimeAgreed", CutoverEventData::businessTimeAgreed, CutoverEventData.Builder::businessTimeAgreed)
-      .flag("generalAffairsConsulted", CutoverEventData::generalAffairsConsulted,
-          CutoverEventData.Builder::generalAffairsConsulted)
-      .list("reportContents", Kind.of(ReportContent.class), CutoverEventData::reportContents,
-          CutoverEventData.Builder::addAllReportContents)
-      .list("applicationContents", Kind.of(ApplicationContent.class), CutoverEventData::applicationContents,
-          CutoverEventData.Builder::addAllApplicationContents)
-      .opt("amsApplicationNo", Kind.TEXT, CutoverEventData::amsApplicationNo,
-          CutoverEventData.Builder::amsApplicationNo)
-      .opt("approved", Kind.BOOL, CutoverEventData::approved, CutoverEventData.Builder::approved)
-      .list("countersigners", Kind.TEXT, CutoverEventData::countersigners,
-          CutoverEventData.Builder::addAllCountersigners)
-      .opt("countersignMedium", Kind.of(CountersignMedium.class), CutoverEventData::countersignMedium,
-          CutoverEventData.Builder::countersignMedium)
-      .opt("announcementRef", Kind.TEXT, CutoverEventData::announcementRef, CutoverEventData.Builder::announcementRef)
-      .opt("media", Kind.TEXT, CutoverEventData::media, CutoverEventData.Builder::media)
-      .list("recipients", Kind.TEXT, CutoverEventData::recipients, CutoverEventData.Builder::addAllRecipients)
-      .flag("leaderInChargeNotified", CutoverEventData::leaderInChargeNotified,
-          CutoverEventData.Builder::leaderInChargeNotified)
-      .list("noticeContents", Kind.of(ApplicationContent.class), CutoverEventData::noticeContents,
-          CutoverEventData.Builder::addAllNoticeContents)
-      .list("attendeeRoles", Kind.of(Role.class), CutoverEventData::attendeeRoles,
-          CutoverEventData.Builder::addAllAttendeeRoles)
-      .flag("leadQualified", CutoverEventData::leadQualified, CutoverEventData.Builder::leadQualified)
-      .opt("preChecklistRef", Kind.TEXT, CutoverEventData::preChecklistRef, CutoverEventData.Builder::preChecklistRef)
-      .flag("preConditionsMet", CutoverEventData::preConditionsMet, CutoverEventData.Builder::preConditionsMet)
-      .flag("allPartiesPresent", CutoverEventData::allPartiesPresent, CutoverEventData.Builder::allPartiesPresent)
       .list("importantOperations", Kind.object(OPERATION), CutoverEventData::importantOperations,
           CutoverEventData.Builder::addAllImportantOperations)
-      .opt("testResultsRef", Kind.TEXT, CutoverEventData::testResultsRef, CutoverEventData.Builder::testResultsRef)
-      .opt("postChecklistRef", Kind.TEXT, CutoverEventData::postChecklistRef,
-          CutoverEventData.Builder::postChecklistRef)
-      .flag("equipmentNormal", CutoverEventData::equipmentNormal, CutoverEventData.Builder::equipmentNormal)
-      .flag("expectedEffectAchieved", CutoverEventData::expectedEffectAchieved,
-          CutoverEventData.Builder::expectedEffectAchieved)
-      .opt("reason", Kind.TEXT, CutoverEventData::reason, CutoverEventData.Builder::reason)
-      .opt("rollbackSteps", Kind.TEXT, CutoverEventData::rollbackSteps, CutoverEventData.Builder::rollbackSteps)
-      .opt("csTestResultsRef", Kind.TEXT, CutoverEventData::csTestResultsRef,
-          CutoverEventData.Builder::csTestResultsRef)
-      .opt("processLogRef", Kind.TEXT, CutoverEventData::processLogRef, CutoverEventData.Builder::processLogRef)
-      .opt("archiveRef", Kind.TEXT, CutoverEventData::archiveRef, CutoverEventData.Builder::archiveRef)
-      .list("complaintRefs", Kind.TEXT, CutoverEventData::complaintRefs, CutoverEventData.Builder::addAllComplaintRefs)
-      .list("planDeviations", Kind.TEXT, CutoverEventData::planDeviations,
-          CutoverEventData.Builder::addAllPlanDeviations);
+      .derive(CutoverEventData.class);
 
   private static final Set<String> STEP_FIELDS = Set.of("actorId", "at", "data");
   private static final ZoneId ZONE = StandardWorkCalendar.SHANGHAI;

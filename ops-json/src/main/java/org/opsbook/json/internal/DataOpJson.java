@@ -2,7 +2,6 @@ package org.opsbook.json.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.time.Instant;
 import java.util.Optional;
@@ -12,17 +11,11 @@ import org.opsbook.json.OpsJson;
 import org.opsbook.json.internal.Schema.Kind;
 import org.opsbook.core.time.StandardWorkCalendar;
 import org.opsbook.rules.dataop.Approval;
-import org.opsbook.rules.dataop.Attachment;
 import org.opsbook.rules.dataop.DataOp;
 import org.opsbook.rules.dataop.DataOpEventData;
 import org.opsbook.rules.dataop.DataOpRecord;
-import org.opsbook.rules.dataop.NotifyChannel;
-import org.opsbook.rules.dataop.OpType;
 import org.opsbook.rules.dataop.Sample;
-import org.opsbook.rules.dataop.TargetSystem;
-import org.opsbook.rules.dataop.TicketKind;
 import org.opsbook.core.Actor;
-import org.opsbook.core.ActorKind;
 
 /**
  * Reads and writes the data-operation documents: the {@code operation} object (the facts of catalog §2.7), the
@@ -87,160 +80,32 @@ public final class DataOpJson {
 
   /** An {@code operation} object: the facts of catalog §2.7. */
   public static final Schema<DataOp, DataOp.Builder> OPERATION = Schema.of(DataOp::builder, DataOp.Builder::build)
-      .req("opType", Kind.of(OpType.class), DataOp::opType, DataOp.Builder::opType)
-      .opt("ticketNo", Kind.TEXT, DataOp::ticketNo, DataOp.Builder::ticketNo)
-      .opt("ticketKind", Kind.of(TicketKind.class), DataOp::ticketKind, DataOp.Builder::ticketKind)
-      .opt("targetSystem", Kind.of(TargetSystem.class), DataOp::targetSystem, DataOp.Builder::targetSystem)
-      .count("recordCount", DataOp::recordCount, DataOp.Builder::recordCount)
-      .flag("isFinancialReportCorrection", DataOp::isFinancialReportCorrection,
-          DataOp.Builder::isFinancialReportCorrection)
-      .val("financialAmountDifferenceYuan", Kind.DECIMAL, DataOp::financialAmountDifferenceYuan,
-          DataOp.Builder::financialAmountDifferenceYuan, BigDecimal.ZERO)
-      .flag("isInventoryReportCorrection", DataOp::isInventoryReportCorrection,
-          DataOp.Builder::isInventoryReportCorrection)
-      .val("inventoryReportError", Kind.DECIMAL, DataOp::inventoryReportError, DataOp.Builder::inventoryReportError,
-          BigDecimal.ZERO)
-      .flag("singleNumber", DataOp::singleNumber, DataOp.Builder::singleNumber)
-      .flag("isImportant", DataOp::isImportant, DataOp.Builder::isImportant)
-      .flag("involvesLevel1Sensitive", DataOp::involvesLevel1Sensitive, DataOp.Builder::involvesLevel1Sensitive)
-      .flag("routineOperation", DataOp::routineOperation, DataOp.Builder::routineOperation)
-      .flag("insertOnly", DataOp::insertOnly, DataOp.Builder::insertOnly)
-      .opt("impactStatement", Kind.TEXT, DataOp::impactStatement, DataOp.Builder::impactStatement)
       .opt("sideEffectStatement", SIDE_EFFECTS, DataOpJson::sideEffects, DataOpJson::sideEffects)
-      .opt("urgency", Kind.TEXT, DataOp::urgency, DataOp.Builder::urgency)
-      .opt("linkedFaultId", Kind.TEXT, DataOp::linkedFaultId, DataOp.Builder::linkedFaultId)
-      .opt("fullScopeExtractionRef", Kind.TEXT, DataOp::fullScopeExtractionRef, DataOp.Builder::fullScopeExtractionRef)
-      .opt("fullScopeJustification", Kind.TEXT, DataOp::fullScopeJustification, DataOp.Builder::fullScopeJustification)
-      .opt("requirementPurpose", Kind.TEXT, DataOp::requirementPurpose, DataOp.Builder::requirementPurpose)
-      .opt("requirementContent", Kind.TEXT, DataOp::requirementContent, DataOp.Builder::requirementContent)
-      .opt("dataRequirements", Kind.TEXT, DataOp::dataRequirements, DataOp.Builder::dataRequirements)
-      .list("requiredFields", Kind.TEXT, DataOp::requiredFields, DataOp.Builder::addAllRequiredFields)
-      .count("estimatedRowCount", DataOp::estimatedRowCount, DataOp.Builder::estimatedRowCount)
-      .amount("estimatedExecutionMinutes", DataOp::estimatedExecutionMinutes, DataOp.Builder::estimatedExecutionMinutes)
-      .opt("plannedStart", Kind.TIME, DataOp::plannedStart, DataOp.Builder::plannedStart);
+      .derive(DataOp.class, "sideEffectsBusiness", "sideEffectsAccounts", "sideEffectsReports");
   /** The fields an {@code operation} object may have. */
   public static final Set<String> OPERATION_FIELDS = OPERATION.names();
 
   /** A step's {@code data} object. */
   public static final Schema<DataOpEventData, DataOpEventData.Builder> DATA =
       Schema.of(DataOpEventData::builder, DataOpEventData.Builder::build)
-      .opt("scriptRef", Kind.TEXT, DataOpEventData::scriptRef, DataOpEventData.Builder::scriptRef)
-      .opt("backupRef", Kind.TEXT, DataOpEventData::backupRef, DataOpEventData.Builder::backupRef)
-      .opt("backupTakenAt", Kind.TIME, DataOpEventData::backupTakenAt, DataOpEventData.Builder::backupTakenAt)
-      .list("attachments", Kind.of(Attachment.class), DataOpEventData::attachments,
-          DataOpEventData.Builder::addAllAttachments)
-      .flag("inlineOriginalDataAndScript", DataOpEventData::inlineOriginalDataAndScript,
-          DataOpEventData.Builder::inlineOriginalDataAndScript)
       .opt("sensitiveAccessFormApprovedBy", Kind.object(ActorJson.SCHEMA),
           DataOpEventData::sensitiveAccessFormApprovedBy,
           DataOpEventData.Builder::sensitiveAccessFormApprovedBy)
-      .opt("sensitiveAccessFormApprovedAt", Kind.TIME, DataOpEventData::sensitiveAccessFormApprovedAt,
-          DataOpEventData.Builder::sensitiveAccessFormApprovedAt)
       .opt("batchSensitiveFormApprovedBy", Kind.object(ActorJson.SCHEMA), DataOpEventData::batchSensitiveFormApprovedBy,
           DataOpEventData.Builder::batchSensitiveFormApprovedBy)
-      .opt("batchSensitiveFormApprovedAt", Kind.TIME, DataOpEventData::batchSensitiveFormApprovedAt,
-          DataOpEventData.Builder::batchSensitiveFormApprovedAt)
-      .opt("developerId", Kind.TEXT, DataOpEventData::developerId, DataOpEventData.Builder::developerId)
-      .opt("executorKind", Kind.of(ActorKind.class), DataOpEventData::executorKind,
-          DataOpEventData.Builder::executorKind)
-      .opt("cityMonitorId", Kind.TEXT, DataOpEventData::cityMonitorId, DataOpEventData.Builder::cityMonitorId)
-      .flag("cityMonitorPresentThroughout", DataOpEventData::cityMonitorPresentThroughout,
-          DataOpEventData.Builder::cityMonitorPresentThroughout)
-      .opt("impactReply", Kind.TEXT, DataOpEventData::impactReply, DataOpEventData.Builder::impactReply)
-      .opt("actualRecordCount", Kind.atLeast(0), x -> Schema.boxed(x.actualRecordCount()),
-          DataOpEventData.Builder::actualRecordCount)
-      .opt("actualRowCount", Kind.atLeast(0), x -> Schema.boxed(x.actualRowCount()),
-          DataOpEventData.Builder::actualRowCount)
-      .opt("actualExecutionMinutes", Kind.AMOUNT, x -> Schema.boxed(x.actualExecutionMinutes()),
-          DataOpEventData.Builder::actualExecutionMinutes)
-      .opt("startedAt", Kind.TIME, DataOpEventData::startedAt, DataOpEventData.Builder::startedAt)
-      .flag("scriptVerified", DataOpEventData::scriptVerified, DataOpEventData.Builder::scriptVerified)
-      .flag("resultVerified", DataOpEventData::resultVerified, DataOpEventData.Builder::resultVerified)
-      .flag("logicVerified", DataOpEventData::logicVerified, DataOpEventData.Builder::logicVerified)
-      .flag("countVerified", DataOpEventData::countVerified, DataOpEventData.Builder::countVerified)
       .list("sampledNumbers", SAMPLE, DataOpEventData::sampledNumbers, DataOpEventData.Builder::addAllSampledNumbers)
-      .opt("findings", Kind.TEXT, DataOpEventData::findings, DataOpEventData.Builder::findings)
-      .opt("channel", Kind.of(NotifyChannel.class), DataOpEventData::channel, DataOpEventData.Builder::channel)
-      .opt("deliveredTo", Kind.TEXT, DataOpEventData::deliveredTo, DataOpEventData.Builder::deliveredTo)
-      .opt("estimatedEffort", Kind.TEXT, DataOpEventData::estimatedEffort, DataOpEventData.Builder::estimatedEffort)
-      .opt("estimatedRowCount", Kind.atLeast(0), x -> Schema.boxed(x.estimatedRowCount()),
-          DataOpEventData.Builder::estimatedRowCount)
-      .opt("estimatedExecutionMinutes", Kind.AMOUNT, x -> Schema.boxed(x.estimatedExecutionMinutes()),
-          DataOpEventData.Builder::estimatedExecutionMinutes)
-      .opt("reason", Kind.TEXT, DataOpEventData::reason, DataOpEventData.Builder::reason);
+      .derive(DataOpEventData.class);
 
   /** A ticket's stored record. */
   public static final Schema<DataOpRecord, DataOpRecord.Builder> RECORD =
       Schema.of(DataOpRecord::builder, DataOpRecord.Builder::build)
-      .opt("submitterId", Kind.TEXT, DataOpRecord::submitterId, DataOpRecord.Builder::submitterId)
-      .opt("submittedAt", Kind.TIME, DataOpRecord::submittedAt, DataOpRecord.Builder::submittedAt)
-      .opt("businessApproverId", Kind.TEXT, DataOpRecord::businessApproverId, DataOpRecord.Builder::businessApproverId)
-      .opt("businessApprovedAt", Kind.TIME, DataOpRecord::businessApprovedAt, DataOpRecord.Builder::businessApprovedAt)
-      .opt("scriptAuthorId", Kind.TEXT, DataOpRecord::scriptAuthorId, DataOpRecord.Builder::scriptAuthorId)
-      .opt("scriptRef", Kind.TEXT, DataOpRecord::scriptRef, DataOpRecord.Builder::scriptRef)
-      .opt("backupRef", Kind.TEXT, DataOpRecord::backupRef, DataOpRecord.Builder::backupRef)
-      .opt("backupTakenAt", Kind.TIME, DataOpRecord::backupTakenAt, DataOpRecord.Builder::backupTakenAt)
-      .list("attachments", Kind.of(Attachment.class), DataOpRecord::attachments, DataOpRecord.Builder::attachments)
-      .flag("inlineOriginalDataAndScript", DataOpRecord::inlineOriginalDataAndScript,
-          DataOpRecord.Builder::inlineOriginalDataAndScript)
-      .opt("techApproverId", Kind.TEXT, DataOpRecord::techApproverId, DataOpRecord.Builder::techApproverId)
-      .opt("techApprovedAt", Kind.TIME, DataOpRecord::techApprovedAt, DataOpRecord.Builder::techApprovedAt)
       .opt("sensitiveAccessForm", Kind.object(APPROVAL), DataOpRecord::sensitiveAccessForm,
           DataOpRecord.Builder::sensitiveAccessForm)
       .opt("batchSensitiveForm", Kind.object(APPROVAL), DataOpRecord::batchSensitiveForm,
           DataOpRecord.Builder::batchSensitiveForm)
-      .opt("assignedDeveloperId", Kind.TEXT, DataOpRecord::assignedDeveloperId,
-          DataOpRecord.Builder::assignedDeveloperId)
-      .opt("assignedExecutorKind", Kind.of(ActorKind.class), DataOpRecord::assignedExecutorKind,
-          DataOpRecord.Builder::assignedExecutorKind)
-      .opt("cityMonitorId", Kind.TEXT, DataOpRecord::cityMonitorId, DataOpRecord.Builder::cityMonitorId)
-      .flag("cityMonitorPresentThroughout", DataOpRecord::cityMonitorPresentThroughout,
-          DataOpRecord.Builder::cityMonitorPresentThroughout)
-      .opt("developerImpactReply", Kind.TEXT, DataOpRecord::developerImpactReply,
-          DataOpRecord.Builder::developerImpactReply)
-      .opt("developerImpactReplyAt", Kind.TIME, DataOpRecord::developerImpactReplyAt,
-          DataOpRecord.Builder::developerImpactReplyAt)
-      .opt("submitterConsentAt", Kind.TIME, DataOpRecord::submitterConsentAt, DataOpRecord.Builder::submitterConsentAt)
-      .opt("executorId", Kind.TEXT, DataOpRecord::executorId, DataOpRecord.Builder::executorId)
-      .opt("executorKind", Kind.of(ActorKind.class), DataOpRecord::executorKind, DataOpRecord.Builder::executorKind)
-      .opt("executedAt", Kind.TIME, DataOpRecord::executedAt, DataOpRecord.Builder::executedAt)
-      .opt("actualRecordCount", Kind.atLeast(0), x -> Schema.boxed(x.actualRecordCount()),
-          DataOpRecord.Builder::actualRecordCount)
-      .opt("actualRowCount", Kind.atLeast(0), x -> Schema.boxed(x.actualRowCount()),
-          DataOpRecord.Builder::actualRowCount)
-      .opt("actualExecutionMinutes", Kind.AMOUNT, x -> Schema.boxed(x.actualExecutionMinutes()),
-          DataOpRecord.Builder::actualExecutionMinutes)
-      .opt("estimatedRowCount", Kind.atLeast(0), x -> Schema.boxed(x.estimatedRowCount()),
-          DataOpRecord.Builder::estimatedRowCount)
-      .opt("estimatedExecutionMinutes", Kind.AMOUNT, x -> Schema.boxed(x.estimatedExecutionMinutes()),
-          DataOpRecord.Builder::estimatedExecutionMinutes)
-      .list("processorIds", Kind.TEXT, DataOpRecord::processorIds, DataOpRecord.Builder::addAllProcessorIds)
-      .list("executorIds", Kind.TEXT, DataOpRecord::executorIds, DataOpRecord.Builder::addAllExecutorIds)
-      .opt("reviewerId", Kind.TEXT, DataOpRecord::reviewerId, DataOpRecord.Builder::reviewerId)
-      .opt("reviewedAt", Kind.TIME, DataOpRecord::reviewedAt, DataOpRecord.Builder::reviewedAt)
-      .flag("reviewScriptVerified", DataOpRecord::reviewScriptVerified, DataOpRecord.Builder::reviewScriptVerified)
-      .flag("reviewResultVerified", DataOpRecord::reviewResultVerified, DataOpRecord.Builder::reviewResultVerified)
-      .flag("reviewLogicVerified", DataOpRecord::reviewLogicVerified, DataOpRecord.Builder::reviewLogicVerified)
-      .flag("reviewCountVerified", DataOpRecord::reviewCountVerified, DataOpRecord.Builder::reviewCountVerified)
       .list("reviewSampledNumbers", Kind.object(STORED_SAMPLE), DataOpRecord::reviewSampledNumbers,
           DataOpRecord.Builder::addAllReviewSampledNumbers)
-      .opt("findings", Kind.TEXT, DataOpRecord::findings, DataOpRecord.Builder::findings)
-      .count("reworkCount", DataOpRecord::reworkCount, DataOpRecord.Builder::reworkCount)
-      .opt("estimatedEffort", Kind.TEXT, DataOpRecord::estimatedEffort, DataOpRecord.Builder::estimatedEffort)
-      .opt("assessedAt", Kind.TIME, DataOpRecord::assessedAt, DataOpRecord.Builder::assessedAt)
-      .opt("deliveredTo", Kind.TEXT, DataOpRecord::deliveredTo, DataOpRecord.Builder::deliveredTo)
-      .opt("deliveredAt", Kind.TIME, DataOpRecord::deliveredAt, DataOpRecord.Builder::deliveredAt)
-      .opt("requesterNotifiedVia", Kind.of(NotifyChannel.class), DataOpRecord::requesterNotifiedVia,
-          DataOpRecord.Builder::requesterNotifiedVia)
-      .opt("requesterNotifiedAt", Kind.TIME, DataOpRecord::requesterNotifiedAt,
-          DataOpRecord.Builder::requesterNotifiedAt)
-      .opt("businessConfirmedBy", Kind.TEXT, DataOpRecord::businessConfirmedBy,
-          DataOpRecord.Builder::businessConfirmedBy)
-      .opt("businessConfirmedAt", Kind.TIME, DataOpRecord::businessConfirmedAt,
-          DataOpRecord.Builder::businessConfirmedAt)
-      .opt("cancelReason", Kind.TEXT, DataOpRecord::cancelReason, DataOpRecord.Builder::cancelReason)
-      .list("recordedViolations", Kind.RULE, DataOpRecord::recordedViolations,
-          DataOpRecord.Builder::addAllRecordedViolations);
+      .derive(DataOpRecord.class);
   /** The fields of a stored record. */
   static final Set<String> RECORD_FIELDS = RECORD.names();
 

@@ -1,25 +1,18 @@
 package org.opsbook.json.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableSet;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.Set;
-import org.opsbook.core.Channel;
-import org.opsbook.core.IntakeChannel;
 import org.opsbook.core.InvalidInputException;
-import org.opsbook.core.Level;
 import org.opsbook.json.JsonFields;
 import org.opsbook.json.OpsJson;
-import org.opsbook.json.Timestamps;
 import org.opsbook.json.internal.Schema.Kind;
 import org.opsbook.rules.esc.EscEventData;
 import org.opsbook.rules.esc.EscFault.EscHandler;
 import org.opsbook.rules.esc.EscFault.EscOwner;
 import org.opsbook.rules.esc.EscFault.EscState;
-import org.opsbook.rules.esc.EscFault.SystemProblem;
 import org.opsbook.rules.esc.EscFault;
 import org.opsbook.rules.internal.esc.StepDataFormat;
 
@@ -33,44 +26,17 @@ import org.opsbook.rules.internal.esc.StepDataFormat;
  */
 public final class EscCodec implements StepDataFormat {
   private static final EscCodec INSTANCE = new EscCodec();
-  private static final Set<String> FIELDS = ImmutableSet.of("openedAt", "openedBy", "detectedAt",
-      "faultStartTime", "intakeChannel", "selfDiscovered", "linkedTicketId", "peakLevel", "amsFaultNo",
-      "provinceDutyNotifiedAt", "declaredAt", "owner", "ownerId", "ownerSince", "handlerAAvailable", "handovers",
-      "lastHandoverNote", "reportedToProvinceAt", "amsDevTicketNo", "reportedToDeveloperAt", "progressEntries",
-      "lastProgressAt", "lastConclusion", "lastSystemProblem", "repairedAt", "recoveryCheck", "relapses",
-      "lastRelapseAt", "dutyLogDeliveredAt", "faultReportRef", "postIncidentAt", "interventions",
-      "lastInterventionNote", "weeklySummaryRef", "closedAt");
+  /** A lifecycle, the ID and state (kept beside the text) and the owner (two fields, both or neither) aside. */
+  private static final Schema<EscFault, EscFault.Builder> FAULT = Schema.of(EscFault::builder, EscFault.Builder::build)
+      .derive(EscFault.class, "faultId", "state", "ownership");
+  private static final Set<String> FIELDS =
+      ImmutableSet.<String>builder().addAll(FAULT.names()).add("owner", "ownerId").build();
 
   /** A step's data: what the event recorded, the facts as the {@code classify} document has them. */
   public static final Schema<EscEventData, EscEventData.Builder> DATA =
       Schema.of(EscEventData::builder, EscEventData.Builder::build)
       .opt("facts", Kind.object(FaultFactsJson.SCHEMA), EscEventData::facts, EscEventData.Builder::facts)
-      .opt("linkedTicketId", Kind.TEXT, EscEventData::linkedTicketId, EscEventData.Builder::linkedTicketId)
-      .opt("amsFaultNo", Kind.TEXT, EscEventData::amsFaultNo, EscEventData.Builder::amsFaultNo)
-      .opt("provinceDutyNotifiedAt", Kind.TIME, EscEventData::provinceDutyNotifiedAt,
-          EscEventData.Builder::provinceDutyNotifiedAt)
-      .opt("assigneeId", Kind.TEXT, EscEventData::assigneeId, EscEventData.Builder::assigneeId)
-      .opt("assigneeHandler", Kind.of(EscHandler.class), EscEventData::assigneeHandler,
-          EscEventData.Builder::assigneeHandler)
-      .opt("handlerAAvailable", Kind.BOOL, EscEventData::handlerAAvailable, EscEventData.Builder::handlerAAvailable)
-      .opt("handoverNote", Kind.TEXT, EscEventData::handoverNote, EscEventData.Builder::handoverNote)
-      .opt("reportedToProvinceAt", Kind.TIME, EscEventData::reportedToProvinceAt,
-          EscEventData.Builder::reportedToProvinceAt)
-      .opt("amsDevTicketNo", Kind.TEXT, EscEventData::amsDevTicketNo, EscEventData.Builder::amsDevTicketNo)
-      .opt("reportedToDeveloperAt", Kind.TIME, EscEventData::reportedToDeveloperAt,
-          EscEventData.Builder::reportedToDeveloperAt)
-      .opt("conclusion", Kind.TEXT, EscEventData::conclusion, EscEventData.Builder::conclusion)
-      .opt("systemProblem", Kind.of(SystemProblem.class), EscEventData::systemProblem,
-          EscEventData.Builder::systemProblem)
-      .opt("channel", Kind.of(Channel.class), EscEventData::channel, EscEventData.Builder::channel)
-      .opt("handlingType", Kind.TEXT, EscEventData::handlingType, EscEventData.Builder::handlingType)
-      .opt("recoveryCheck", Kind.TEXT, EscEventData::recoveryCheck, EscEventData.Builder::recoveryCheck)
-      .opt("reason", Kind.TEXT, EscEventData::reason, EscEventData.Builder::reason)
-      .opt("dutyLogDeliveredAt", Kind.TIME, EscEventData::dutyLogDeliveredAt,
-          EscEventData.Builder::dutyLogDeliveredAt)
-      .opt("faultReportRef", Kind.TEXT, EscEventData::faultReportRef, EscEventData.Builder::faultReportRef)
-      .opt("interventionNote", Kind.TEXT, EscEventData::interventionNote, EscEventData.Builder::interventionNote)
-      .opt("weeklySummaryRef", Kind.TEXT, EscEventData::weeklySummaryRef, EscEventData.Builder::weeklySummaryRef);
+      .derive(EscEventData.class);
 
   /** Used by {@link java.util.ServiceLoader}; {@link #instance()} is the shared one. */
   public EscCodec() {}
@@ -82,42 +48,9 @@ public final class EscCodec implements StepDataFormat {
 
   /** Writes a lifecycle: the catalog's field names, the ID and state left out. */
   public String encode(EscFault f) {
-    ObjectNode o = OpsJson.object();
-    put(o, "openedAt", Optional.of(f.openedAt()));
-    o.put("openedBy", f.openedBy());
-    put(o, "detectedAt", Optional.of(f.detectedAt()));
-    put(o, "faultStartTime", f.faultStartTime());
-    put(o, "intakeChannel", f.intakeChannel());
-    o.put("selfDiscovered", f.selfDiscovered());
-    put(o, "linkedTicketId", f.linkedTicketId());
-    o.put("peakLevel", f.peakLevel().name());
-    put(o, "amsFaultNo", f.amsFaultNo());
-    put(o, "provinceDutyNotifiedAt", f.provinceDutyNotifiedAt());
-    put(o, "declaredAt", f.declaredAt());
-    put(o, "owner", f.owner());
-    put(o, "ownerId", f.ownerId());
-    put(o, "ownerSince", f.ownerSince());
-    o.put("handlerAAvailable", f.handlerAAvailable());
-    o.put("handovers", f.handovers());
-    put(o, "lastHandoverNote", f.lastHandoverNote());
-    put(o, "reportedToProvinceAt", f.reportedToProvinceAt());
-    put(o, "amsDevTicketNo", f.amsDevTicketNo());
-    put(o, "reportedToDeveloperAt", f.reportedToDeveloperAt());
-    o.put("progressEntries", f.progressEntries());
-    put(o, "lastProgressAt", f.lastProgressAt());
-    put(o, "lastConclusion", f.lastConclusion());
-    put(o, "lastSystemProblem", f.lastSystemProblem());
-    put(o, "repairedAt", f.repairedAt());
-    put(o, "recoveryCheck", f.recoveryCheck());
-    o.put("relapses", f.relapses());
-    put(o, "lastRelapseAt", f.lastRelapseAt());
-    put(o, "dutyLogDeliveredAt", f.dutyLogDeliveredAt());
-    put(o, "faultReportRef", f.faultReportRef());
-    put(o, "postIncidentAt", f.postIncidentAt());
-    o.put("interventions", f.interventions());
-    put(o, "lastInterventionNote", f.lastInterventionNote());
-    put(o, "weeklySummaryRef", f.weeklySummaryRef());
-    put(o, "closedAt", f.closedAt());
+    ObjectNode o = FAULT.write(f, ZoneOffset.UTC);
+    f.owner().ifPresent(h -> o.put("owner", h.name()));
+    f.ownerId().ifPresent(id -> o.put("ownerId", id));
     return OpsJson.write(o);
   }
 
@@ -129,44 +62,9 @@ public final class EscCodec implements StepDataFormat {
    */
   public EscFault decode(String faultId, String state, String dataJson) {
     JsonFields f = JsonFields.of(OpsJson.parse(dataJson), "", FIELDS);
-    EscFault.Builder b = EscFault.builder()
-        .faultId(faultId)
-        .state(JsonFields.parseEnum(state, EscState.class, "state"))
-        .openedAt(f.requiredTimestamp("openedAt"))
-        .openedBy(f.requiredString("openedBy"))
-        .detectedAt(f.requiredTimestamp("detectedAt"))
-        .faultStartTime(f.timestamp("faultStartTime"))
-        .intakeChannel(f.enumValue("intakeChannel", IntakeChannel.class))
-        .selfDiscovered(f.bool("selfDiscovered"))
-        .linkedTicketId(f.string("linkedTicketId"))
-        .peakLevel(f.enumValue("peakLevel", Level.class).orElse(Level.NONE))
-        .amsFaultNo(f.string("amsFaultNo"))
-        .provinceDutyNotifiedAt(f.timestamp("provinceDutyNotifiedAt"))
-        .declaredAt(f.timestamp("declaredAt"))
-        .ownership(ownership(f))
-        .ownerSince(f.timestamp("ownerSince"))
-        .handlerAAvailable(f.optionalBool("handlerAAvailable").orElse(true))
-        .handovers(f.count("handovers"))
-        .lastHandoverNote(f.string("lastHandoverNote"))
-        .reportedToProvinceAt(f.timestamp("reportedToProvinceAt"))
-        .amsDevTicketNo(f.string("amsDevTicketNo"))
-        .reportedToDeveloperAt(f.timestamp("reportedToDeveloperAt"))
-        .progressEntries(f.count("progressEntries"))
-        .lastProgressAt(f.timestamp("lastProgressAt"))
-        .lastConclusion(f.string("lastConclusion"))
-        .lastSystemProblem(f.enumValue("lastSystemProblem", SystemProblem.class))
-        .repairedAt(f.timestamp("repairedAt"))
-        .recoveryCheck(f.string("recoveryCheck"))
-        .relapses(f.count("relapses"))
-        .lastRelapseAt(f.timestamp("lastRelapseAt"))
-        .dutyLogDeliveredAt(f.timestamp("dutyLogDeliveredAt"))
-        .faultReportRef(f.string("faultReportRef"))
-        .postIncidentAt(f.timestamp("postIncidentAt"))
-        .interventions(f.count("interventions"))
-        .lastInterventionNote(f.string("lastInterventionNote"))
-        .weeklySummaryRef(f.string("weeklySummaryRef"))
-        .closedAt(f.timestamp("closedAt"));
-    return b.build();
+    EscFault.Builder b = EscFault.builder().faultId(faultId).state(JsonFields.parseEnum(state, EscState.class, "state"));
+    FAULT.readInto(f, b);
+    return b.ownership(ownership(f)).build();
   }
 
   private static Optional<EscOwner> ownership(JsonFields f) {
@@ -193,11 +91,5 @@ public final class EscCodec implements StepDataFormat {
   @Override
   public EscEventData decodeData(String json) {
     return DATA.read(OpsJson.parse(json), "");
-  }
-
-  /** Puts a present value: a timestamp in UTC, an enum by name, anything else as text; an absent one is left out. */
-  private static void put(ObjectNode o, String field, Optional<?> value) {
-    value.ifPresent(v -> o.put(field, v instanceof Instant t ? Timestamps.format(t, ZoneOffset.UTC)
-        : v instanceof Enum<?> e ? e.name() : v.toString()));
   }
 }

@@ -24,17 +24,8 @@ public final class MessageContentJson {
 
   /** Stored content: the message fields and {@code faultStartTime}. */
   public static final Schema<MessageContent, Builder> STORED = Schema.of(MessageContent::builder, Builder::build)
-      .opt("subjectName", Kind.TEXT, MessageContent::subjectName, Builder::subjectName)
-      .opt("faultStartTime", Kind.TIME, MessageContent::faultStartTime, Builder::faultStartTime)
-      .opt("phenomenon", Kind.TEXT, MessageContent::phenomenon, Builder::phenomenon)
-      .opt("cause", Kind.TEXT, MessageContent::cause, Builder::cause)
-      .opt("scope", Kind.TEXT, MessageContent::scope, Builder::scope)
       .opt("handlingParty", PARTY, MessageContent::handlingParty, Builder::handlingParty)
-      .opt("eta", Kind.TEXT, MessageContent::eta, Builder::eta)
-      .opt("followUpPerson", Kind.TEXT, MessageContent::followUpPerson, Builder::followUpPerson)
-      .opt("uploadEta", Kind.TEXT, MessageContent::uploadEta, Builder::uploadEta)
-      .opt("uploadFollowUpPerson", Kind.TEXT, MessageContent::uploadFollowUpPerson, Builder::uploadFollowUpPerson)
-      .opt("workaround", Kind.TEXT, MessageContent::workaround, Builder::workaround);
+      .derive(MessageContent.class);
 
   /** The fields of stored content. */
   public static final Set<String> STORED_FIELDS = STORED.names();

@@ -9,7 +9,6 @@ import org.opsbook.core.OpsParameters;
 import org.opsbook.json.DecisionCommand;
 import org.opsbook.json.internal.Schema.Kind;
 import org.opsbook.rules.report.ReportFacts;
-import org.opsbook.rules.report.ReportFacts.FaultCategory;
 import org.opsbook.rules.report.ReportInclusion;
 import org.opsbook.rules.report.ReportRules;
 
@@ -24,14 +23,7 @@ public final class ReportCommand implements DecisionCommand {
   /** The request: every field optional. */
   static final Schema<ReportFacts, ReportFacts.Builder> REQUEST =
       Schema.of(ReportFacts::builder, ReportFacts.Builder::build)
-      .count("occurrencesInWeek", ReportFacts::occurrencesInWeek, ReportFacts.Builder::occurrencesInWeek)
-      .count("complaintsInWeek", ReportFacts::complaintsInWeek, ReportFacts.Builder::complaintsInWeek)
-      .count("occurrencesInMonth", ReportFacts::occurrencesInMonth, ReportFacts.Builder::occurrencesInMonth)
-      .count("complaintsInMonth", ReportFacts::complaintsInMonth, ReportFacts.Builder::complaintsInMonth)
-      .val("faultCategory", Kind.of(FaultCategory.class), ReportFacts::faultCategory,
-          ReportFacts.Builder::faultCategory, FaultCategory.OTHER)
-      .count("categoryOccurrencesInMonth", ReportFacts::categoryOccurrencesInMonth,
-          ReportFacts.Builder::categoryOccurrencesInMonth);
+      .derive(ReportFacts.class);
 
   /** The response: every field written. */
   static final Schema<ReportInclusion, ReportInclusion.Builder> RESPONSE =

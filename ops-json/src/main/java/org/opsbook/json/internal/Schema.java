@@ -10,6 +10,14 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.google.common.collect.ImmutableList;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.lang.reflect.WildcardType;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -47,6 +55,7 @@ public final class Schema<T, B> {
   private final Function<B, T> build;
   private final List<Field<T, B, ?>> fields = new ArrayList<>();
   private final Set<String> names = new LinkedHashSet<>();
+  private final Map<String, Kind<?>> kinds = new java.util.HashMap<>();
 
   private Schema(Supplier<B> builder, Function<B, T> build) {
     this.builder = builder;
@@ -83,16 +92,6 @@ public final class Schema<T, B> {
     return val(name, Kind.BOOL, get::test, set, false);
   }
 
-  /** Adds a count: a whole number {@code >= 0}; absent is 0. */
-  public Schema<T, B> count(String name, Function<T, Integer> get, BiConsumer<B, Integer> set) {
-    return val(name, Kind.COUNT, get, set, 0);
-  }
-
-  /** Adds an amount (minutes, seconds): a number {@code >= 0}; absent is 0. */
-  public Schema<T, B> amount(String name, Function<T, Double> get, BiConsumer<B, Double> set) {
-    return val(name, Kind.AMOUNT, get, set, 0.0);
-  }
-
   /** Adds a list: absent or empty reads and writes as nothing. */
   public <V> Schema<T, B> list(String name, Kind<V> element, Function<T, ? extends java.util.Collection<V>> get,
       BiConsumer<B, List<V>> set) {
@@ -100,9 +99,217 @@ public final class Schema<T, B> {
   }
 
   /** Adds an object with a field per constant of an enum, each an amount; absent or empty reads as nothing. */
-  public <K extends Enum<K>> Schema<T, B> amounts(String name, Class<K> keys, Function<T, Map<K, Double>> get,
+  private <K extends Enum<K>> Schema<T, B> amounts(String name, Class<K> keys, Function<T, Map<K, Double>> get,
       BiConsumer<B, Map<K, Double>> set) {
     return val(name, Kind.amountsBy(keys), get, set, Map.of());
+  }
+
+  /** Gives the attribute {@code name} a kind other than its type's for {@link #derive} (a level {@code >= 1}). */
+  public Schema<T, B> kind(String name, Kind<?> kind) {
+    kinds.put(name, kind);
+    return this;
+  }
+
+  /**
+   * Adds a row for every attribute of the value type {@code type} not already in the table, derived from its
+   * accessors (an attribute is a public no-argument accessor with a setter of the same name on the builder): the
+   * name is the accessor's, the kind follows from its return type ({@code boolean}, {@code int} (a count),
+   * {@code double} (an amount), {@code String}, {@link Instant}, {@link BigDecimal}, a rule ID, an enum,
+   * {@code Optional} and {@code OptionalInt} of those, a list or set of those, a map from enum to amounts). An
+   * abstract accessor of a plain type is required; a defaulted one is not written when it equals its default (the value
+   * type's own body of the accessor, run on the document). Rows added before (renamed,
+   * computed or specially formatted fields) are kept; all rows then follow the order of the generated
+   * implementation's fields (rows it does not name last). {@code skipped} names accessors that are not part of the
+   * JSON form.
+   */
+  public Schema<T, B> derive(Class<T> type, String... skipped) {
+    Set<String> skip = Set.of(skipped);
+    Class<?> builderType = builder.get().getClass();
+    List<String> order = attributeOrder(builderType);
+    for (String name : order) {
+      Method accessor = accessor(type, name);
+      if (accessor == null || names.contains(name) || skip.contains(name) || !hasSetter(builderType, name)) {
+        continue;
+      }
+      addDerived(type, accessor, builderType);
+    }
+    fields.sort(java.util.Comparator.comparingInt(f -> order.contains(f.name()) ? order.indexOf(f.name())
+        : Integer.MAX_VALUE));
+    names.clear();
+    fields.forEach(f -> names.add(f.name()));
+    return this;
+  }
+
+  private static List<String> attributeOrder(Class<?> builderType) {
+    Set<String> order = new LinkedHashSet<>();
+    for (Class<?> c = builderType; c != null && c != Object.class; c = c.getSuperclass()) {
+      Class<?> impl = c.getEnclosingClass();
+      if (impl != null) {
+        for (java.lang.reflect.Field f : impl.getDeclaredFields()) {
+          if (!Modifier.isStatic(f.getModifiers())) {
+            order.add(f.getName());
+          }
+        }
+      }
+    }
+    for (Method m : builderType.getMethods()) {
+      if (m.getParameterCount() == 1 && !Modifier.isStatic(m.getModifiers())) {
+        order.add(m.getName());
+      }
+    }
+    return new ArrayList<>(order);
+  }
+
+  private static boolean hasSetter(Class<?> builderType, String name) {
+    for (Method m : builderType.getMethods()) {
+      if ((m.getName().equals(name) || m.getName().equals("addAll" + capitalized(name)))
+          && m.getParameterCount() == 1) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Method accessor(Class<?> type, String name) {
+    try {
+      Method m = type.getMethod(name);
+      return m.getDeclaringClass() == Object.class || Modifier.isStatic(m.getModifiers()) ? null : m;
+    } catch (NoSuchMethodException e) {
+      return null;
+    }
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private void addDerived(Class<T> type, Method accessor, Class<?> builderType) {
+    String name = accessor.getName();
+    Class<?> raw = accessor.getReturnType();
+    Type generic = accessor.getGenericReturnType();
+    Function<T, Object> get = t -> invoke(accessor, t);
+    boolean abstractAccessor = Modifier.isAbstract(accessor.getModifiers());
+    if (raw == Optional.class) {
+      Class<?> element = argument(generic, 0);
+      BiConsumer<B, Object> set = setter(builderType, name, element);
+      Function<T, Optional<Object>> value = t -> (Optional<Object>) get.apply(t);
+      add(new Field<>(name, (Kind<Object>) kinds.getOrDefault(name, kindOf(element)), value, set, v -> false, false));
+    } else if (raw == OptionalInt.class) {
+      BiConsumer<B, Object> set = setter(builderType, name, int.class);
+      Function<T, Optional<Object>> value = t -> (Optional) boxed((OptionalInt) get.apply(t));
+      add(new Field<>(name, (Kind) kinds.getOrDefault(name, Kind.atLeast(0)), value, set, v -> false, false));
+    } else if (raw == java.util.OptionalDouble.class) {
+      BiConsumer<B, Object> set = setter(builderType, name, double.class);
+      Function<T, Optional<Object>> value = t -> (Optional) boxed((java.util.OptionalDouble) get.apply(t));
+      add(new Field<>(name, (Kind) Kind.AMOUNT, value, set, v -> false, false));
+    } else if (java.util.Collection.class.isAssignableFrom(raw)) {
+      BiConsumer<B, Object> set = setter(builderType, "addAll" + capitalized(name), Iterable.class);
+      Function<T, java.util.Collection<Object>> items = t -> (java.util.Collection<Object>) get.apply(t);
+      list(name, (Kind<Object>) kindOf(argument(generic, 0)), items, (BiConsumer) set);
+    } else if (Map.class.isAssignableFrom(raw)) {
+      BiConsumer<B, Object> set = setter(builderType, "putAll" + capitalized(name), Map.class);
+      Function<T, Map> amounts = t -> (Map) get.apply(t);
+      amounts(name, (Class) argument(generic, 0), (Function) amounts, (BiConsumer) set);
+    } else {
+      BiConsumer<B, Object> set = setter(builderType, name, raw);
+      Kind<Object> kind = (Kind) kinds.getOrDefault(name,
+          raw == String.class && abstractAccessor ? Kind.NONBLANK : kindOf(raw));
+      if (abstractAccessor) {
+        req(name, kind, get, set);
+      } else {
+        MethodHandle byDefault = defaultOf(type, accessor);
+        Function<T, Optional<Object>> value = t -> {
+          Object v = get.apply(t);
+          return v.equals(invokeDefault(byDefault, t)) ? Optional.empty() : Optional.of(v);
+        };
+        add(new Field<>(name, kind, value, set, v -> false, false));
+      }
+    }
+  }
+
+  /** The value type's own body of a defaulted accessor: the default, computed on the instance being written. */
+  private static MethodHandle defaultOf(Class<?> type, Method accessor) {
+    try {
+      return MethodHandles.privateLookupIn(type, MethodHandles.lookup()).unreflectSpecial(accessor, type);
+    } catch (IllegalAccessException e) {
+      throw new IllegalArgumentException("cannot read the default of " + accessor, e);
+    }
+  }
+
+  private static Object invokeDefault(MethodHandle byDefault, Object target) {
+    try {
+      return byDefault.invoke(target);
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+
+  private static Kind<?> kindOf(Class<?> type) {
+    if (type == boolean.class || type == Boolean.class) {
+      return Kind.BOOL;
+    } else if (type == int.class || type == Integer.class) {
+      return Kind.COUNT;
+    } else if (type == double.class || type == Double.class) {
+      return Kind.AMOUNT;
+    } else if (type == String.class) {
+      return Kind.TEXT;
+    } else if (type == Instant.class) {
+      return Kind.TIME;
+    } else if (type == BigDecimal.class) {
+      return Kind.DECIMAL;
+    } else if (type == org.opsbook.core.RuleId.class) {
+      return Kind.RULE;
+    } else if (type.isEnum()) {
+      return enumKind(type);
+    }
+    throw new IllegalArgumentException("no JSON kind for " + type.getName() + "; add the field before derive()");
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static Kind<?> enumKind(Class<?> type) {
+    return Kind.of((Class) type);
+  }
+
+  private static Class<?> argument(Type generic, int index) {
+    Type t = ((ParameterizedType) generic).getActualTypeArguments()[index];
+    if (t instanceof WildcardType w) {
+      t = w.getUpperBounds()[0];
+    }
+    return t instanceof ParameterizedType p ? (Class<?>) p.getRawType() : (Class<?>) t;
+  }
+
+  private static String capitalized(String name) {
+    return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+  }
+
+  private BiConsumer<B, Object> setter(Class<?> builderType, String name, Class<?> parameter) {
+    Class<?> primitive = java.lang.invoke.MethodType.methodType(parameter).unwrap().returnType();
+    Method m = null;
+    for (Method candidate : builderType.getMethods()) {
+      Class<?>[] p = candidate.getParameterTypes();
+      if (candidate.getName().equals(name) && p.length == 1 && (p[0] == parameter || p[0] == primitive)) {
+        m = candidate;
+      }
+    }
+    if (m == null) {
+      throw new IllegalArgumentException("no builder setter " + name + "(" + parameter.getSimpleName() + ")");
+    }
+    m.setAccessible(true);
+    Method found = m;
+    return (b, v) -> invoke(found, b, v);
+  }
+
+  private static Object invoke(Method m, Object target, Object... args) {
+    try {
+      return m.invoke(target, args);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(e);
+    } catch (InvocationTargetException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
   private Schema<T, B> add(Field<T, B, ?> field) {
@@ -167,15 +374,10 @@ public final class Schema<T, B> {
   /** Writes a document: every field that is present and not neutral, timestamps in {@code zone}. */
   public ObjectNode write(T value, ZoneId zone) {
     ObjectNode o = OpsJson.object();
-    writeInto(value, zone, o);
-    return o;
-  }
-
-  /** Writes the fields of {@code value} into {@code o}. */
-  public void writeInto(T value, ZoneId zone, ObjectNode o) {
     for (Field<T, B, ?> field : fields) {
       field.writeInto(value, zone, o);
     }
+    return o;
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
@@ -187,13 +389,11 @@ public final class Schema<T, B> {
     return out;
   }
 
-  /** Wraps an {@code OptionalDouble} getter's value as an {@code Optional}. */
-  public static Optional<Double> boxed(java.util.OptionalDouble v) {
+  private static Optional<Double> boxed(java.util.OptionalDouble v) {
     return v.isPresent() ? Optional.of(v.getAsDouble()) : Optional.empty();
   }
 
-  /** Wraps an {@code OptionalInt} getter's value as an {@code Optional}. */
-  public static Optional<Integer> boxed(OptionalInt v) {
+  private static Optional<Integer> boxed(OptionalInt v) {
     return v.isPresent() ? Optional.of(v.getAsInt()) : Optional.empty();
   }
 

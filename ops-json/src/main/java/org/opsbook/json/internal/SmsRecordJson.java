@@ -5,13 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.opsbook.core.FaultNature;
 import org.opsbook.core.RecipientClass;
-import org.opsbook.core.Role;
 import org.opsbook.json.OpsJson;
 import org.opsbook.json.internal.Schema.Kind;
 import org.opsbook.notify.Briefing;
-import org.opsbook.notify.MessageType;
 import org.opsbook.notify.SmsRecord;
 import org.opsbook.notify.SmsRecord.Builder;
 import org.opsbook.notify.internal.workflow.SmsRecordFormat;
@@ -25,42 +22,22 @@ import org.opsbook.notify.internal.workflow.SmsRecordFormat;
 public final class SmsRecordJson implements SmsRecordFormat {
   private static final Schema<Briefing, Briefing.Builder> BRIEFING =
       Schema.of(Briefing::builder, Briefing.Builder::build)
-          .opt("teamLeaderInformedAt", Kind.TIME, Briefing::teamLeaderInformedAt,
-              Briefing.Builder::teamLeaderInformedAt)
-          .opt("roomSupervisorInformedAt", Kind.TIME, Briefing::roomSupervisorInformedAt,
-              Briefing.Builder::roomSupervisorInformedAt)
-          .opt("roomManagerBriefedAt", Kind.TIME, Briefing::roomManagerBriefedAt,
-              Briefing.Builder::roomManagerBriefedAt);
+      .derive(Briefing.class);
 
   /** The stored record. */
   public static final Schema<SmsRecord, Builder> SCHEMA = Schema.of(SmsRecord::builder, Builder::build)
-      .req("faultId", Kind.NONBLANK, SmsRecord::faultId, Builder::faultId)
-      .req("messageType", Kind.of(MessageType.class), SmsRecord::messageType, Builder::messageType)
-      .req("sequence", Kind.atLeast(1), SmsRecord::sequence, Builder::sequence)
-      .req("templateId", Kind.RULE, SmsRecord::templateId, Builder::templateId)
-      .opt("triggerRuleId", Kind.RULE, SmsRecord::triggerRuleId, Builder::triggerRuleId)
-      .opt("dueAt", Kind.TIME, SmsRecord::dueAt, Builder::dueAt)
-      .req("nature", Kind.of(FaultNature.class), SmsRecord::nature, Builder::nature)
+      .kind("sequence", Kind.atLeast(1))
       .opt("callCenterFault", Kind.BOOL, r -> Optional.of(r.callCenterFault()), Builder::callCenterFault)
       .opt("baseClasses", Kind.listOf(Kind.of(RecipientClass.class)), r -> Optional.of(List.copyOf(r.baseClasses())),
           Builder::addAllBaseClasses)
       .opt("baseRules", Kind.listOf(Kind.RULE), r -> Optional.of(List.copyOf(r.baseRules())),
           Builder::addAllBaseRules)
-      .opt("author", Kind.TEXT, SmsRecord::author, Builder::author)
-      .opt("authorRole", Kind.of(Role.class), SmsRecord::authorRole, Builder::authorRole)
       .opt("content", Kind.object(MessageContentJson.STORED), SmsRecord::content, Builder::content)
-      .opt("text", Kind.TEXT, SmsRecord::text, Builder::text)
-      .opt("reviewer", Kind.TEXT, SmsRecord::reviewer, Builder::reviewer)
-      .opt("approvedText", Kind.TEXT, SmsRecord::approvedText, Builder::approvedText)
-      .opt("approvedAt", Kind.TIME, SmsRecord::approvedAt, Builder::approvedAt)
-      .opt("lastRejection", Kind.TEXT, SmsRecord::lastRejection, Builder::lastRejection)
-      .opt("sender", Kind.TEXT, SmsRecord::sender, Builder::sender)
-      .opt("sentAt", Kind.TIME, SmsRecord::sentAt, Builder::sentAt)
       .opt("briefing", Kind.object(BRIEFING), SmsRecord::briefing, Builder::briefing)
       .opt("recipientClasses", Kind.listOf(Kind.of(RecipientClass.class)),
           r -> Optional.of(List.copyOf(r.recipientClasses())), Builder::addAllRecipientClasses)
       .opt("recipientIds", Kind.listOf(Kind.TEXT), r -> Optional.of(r.recipientIds()), Builder::addAllRecipientIds)
-      .opt("supersededBy", Kind.TEXT, SmsRecord::supersededBy, Builder::supersededBy);
+      .derive(SmsRecord.class);
 
   /** The JSON form, as the service loader creates it. */
   public SmsRecordJson() {}
