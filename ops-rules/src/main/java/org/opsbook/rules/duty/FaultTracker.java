@@ -41,6 +41,10 @@ import org.opsbook.rules.esc.EscEvent;
 import org.opsbook.rules.esc.EscEventData;
 import org.opsbook.rules.esc.EscFault;
 import org.opsbook.rules.internal.duty.AppendMap;
+import org.opsbook.rules.internal.duty.ObligationEngine;
+import org.opsbook.rules.internal.duty.ReportTime;
+import org.opsbook.rules.internal.duty.TrackerAccess;
+import org.opsbook.rules.internal.duty.TrackerAccess.Stepped;
 import org.opsbook.rules.internal.esc.StepDataFormat;
 import org.opsbook.rules.internal.esc.EscWorkflow;
 
@@ -76,6 +80,20 @@ import org.opsbook.rules.internal.esc.EscWorkflow;
  * <p>Thread-safe.
  */
 public final class FaultTracker {
+  static {
+    TrackerAccess.install(new TrackerAccess() {
+      @Override
+      public FaultTracker empty(ObligationEngine engine, String faultId) {
+        return FaultTracker.empty(engine, faultId);
+      }
+
+      @Override
+      public Stepped decideStep(FaultTracker tracker, EscEvent event, EscEventData data, Actor actor, Instant at) {
+        return tracker.decideStep(event, data, actor, at);
+      }
+    });
+  }
+
   /** Due time (timely last), then rule ID, then occurrence: the order of {@link #obligations(Instant)}. */
   public static final Comparator<Obligation> ORDER = Comparator
       .comparing((Obligation o) -> o.dueAt().orElse(Instant.MAX))
@@ -468,9 +486,6 @@ public final class FaultTracker {
     return decideStep(event, data, actor, at).outcome();
   }
 
-  /** A decided step: its outcome, and the event that records it when accepted (else null). */
-  record Stepped(Outcome<FaultTracker> outcome, FaultEvent event) {}
-
   Stepped decideStep(EscEvent event, EscEventData data, Actor actor, Instant at) {
     checkNotNull(event, "event");
     checkNotNull(data, "data");
@@ -612,7 +627,7 @@ public final class FaultTracker {
         .thenComparing(r -> r == ReportTime.REPAIRED));
     for (ReportTime r : reported) {
       Instant at = r.of(next).orElseThrow();
-      s = r == ReportTime.REPAIRED ? s.repair(at, "facts.repairedAt") : s.contact(r.contact, at);
+      s = r == ReportTime.REPAIRED ? s.repair(at, "facts.repairedAt") : s.contact(contactOf(r), at);
     }
     // AMS numbers carry no time: the event that first records one discharges what it answers (ESC-HANDLE-02.2/08.1)
     if (next.amsDevTicketNo().isPresent() && previous.amsDevTicketNo().isEmpty()) {
@@ -1195,5 +1210,19 @@ public final class FaultTracker {
       }
       return new FaultTracker(this);
     }
+  }
+
+  /** The report a report time of the facts makes; NONE when it discharges nothing by itself. */
+  private static Contact contactOf(ReportTime r) {
+    return switch (r) {
+      case DEVELOPER -> Contact.DEVELOPER;
+      case PROVINCE -> Contact.PROVINCE;
+      case ROOM_MANAGER -> Contact.ROOM;
+      case PROGRESS -> Contact.PROGRESS;
+      case CENTER_MANAGER -> Contact.CENTER;
+      case NOTIFICATION -> Contact.NOTIFICATION;
+      case REPAIRED -> Contact.NONE;
+      case PROVINCE_DUTY -> Contact.PROVINCE_DUTY;
+    };
   }
 }

@@ -1,4 +1,4 @@
-package org.opsbook.rules.duty;
+package org.opsbook.rules.internal.duty;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
@@ -15,6 +15,7 @@ import org.opsbook.core.OpsParameters;
 import org.opsbook.core.spi.WorkCalendar;
 import org.opsbook.core.time.StandardWorkCalendar;
 import org.opsbook.rules.classify.FaultClassifier;
+import org.opsbook.rules.duty.FaultTracker;
 
 /**
  * The obligations engine's configuration: the parameters (catalog §15), the working-day calendar (TIME-02, 下班 of
@@ -72,7 +73,7 @@ public final class ObligationEngine {
 
   /** Returns the tracker of a fault with no history yet; its first event must be {@link FaultEventType#OPENED}. */
   public FaultTracker track(String faultId) {
-    return FaultTracker.empty(this, faultId);
+    return TrackerAccess.get().empty(this, faultId);
   }
 
   /**
