@@ -41,10 +41,10 @@ import org.opsbook.rules.esc.EscEvent;
 import org.opsbook.rules.esc.EscEventData;
 import org.opsbook.rules.esc.EscFault;
 import org.opsbook.rules.internal.duty.AppendMap;
-import org.opsbook.rules.internal.duty.ObligationEngine;
+import org.opsbook.rules.internal.fault.ObligationEngine;
 import org.opsbook.rules.internal.duty.ReportTime;
-import org.opsbook.rules.internal.duty.TrackerAccess;
-import org.opsbook.rules.internal.duty.TrackerAccess.Stepped;
+import org.opsbook.rules.internal.duty.FoldRules;
+import org.opsbook.rules.internal.duty.Stepped;
 import org.opsbook.rules.internal.esc.StepDataFormat;
 import org.opsbook.rules.internal.esc.EscWorkflow;
 
@@ -80,27 +80,13 @@ import org.opsbook.rules.internal.esc.EscWorkflow;
  * <p>Thread-safe.
  */
 public final class FaultTracker {
-  static {
-    TrackerAccess.install(new TrackerAccess() {
-      @Override
-      public FaultTracker empty(ObligationEngine engine, String faultId) {
-        return FaultTracker.empty(engine, faultId);
-      }
-
-      @Override
-      public Stepped decideStep(FaultTracker tracker, EscEvent event, EscEventData data, Actor actor, Instant at) {
-        return tracker.decideStep(event, data, actor, at);
-      }
-    });
-  }
-
   /** Due time (timely last), then rule ID, then occurrence: the order of {@link #obligations(Instant)}. */
   public static final Comparator<Obligation> ORDER = Comparator
       .comparing((Obligation o) -> o.dueAt().orElse(Instant.MAX))
       .thenComparing(Obligation::ruleId)
       .thenComparingInt(Obligation::sequence);
 
-  private final ObligationEngine engine;
+  private final FoldRules engine;
   private final String faultId;
   private final long version;
   private final Instant openedAt;
@@ -175,7 +161,12 @@ public final class FaultTracker {
     this.lifecycle = d.lifecycle;
   }
 
-  static FaultTracker empty(ObligationEngine engine, String faultId) {
+  /**
+   * Returns the tracker of a fault with no history yet, folding by {@code rules}. For the fault services
+   * ({@code ObligationEngine.track}); hosts load faults through the engine.
+   */
+  public static FaultTracker empty(FoldRules rules, String faultId) {
+    FoldRules engine = rules;
     checkNotNull(faultId, "faultId");
     if (faultId.isBlank()) {
       throw new InvalidInputException("faultId", "faultId must not be blank");
@@ -486,7 +477,11 @@ public final class FaultTracker {
     return decideStep(event, data, actor, at).outcome();
   }
 
-  Stepped decideStep(EscEvent event, EscEventData data, Actor actor, Instant at) {
+  /**
+   * Decides one SM-ESC step as {@link #step} does, keeping the event that records it. For the fault services
+   * ({@code FaultDutyService.fire}), which store the event.
+   */
+  public Stepped<FaultTracker> decideStep(EscEvent event, EscEventData data, Actor actor, Instant at) {
     checkNotNull(event, "event");
     checkNotNull(data, "data");
     checkNotNull(actor, "actor");
@@ -499,7 +494,7 @@ public final class FaultTracker {
     Level peak = Level.max(peakLevel, engine.classifier().level(seen));
     EscWorkflow.Decided d = EscWorkflow.decide(faultId, lifecycle, event, actor, data, at, seen, peak, calendar());
     if (!d.isAccepted()) {
-      return new Stepped(Outcome.refused(this, d.transitionId(), d.violations()), null);
+      return new Stepped<>(Outcome.refused(this, d.transitionId(), d.violations()), null);
     }
     FaultEvent.Builder b = FaultEvent.builder().faultId(faultId).sequence(version + 1).type(event.type()).at(at)
         .actorId(actor.id());
@@ -527,7 +522,7 @@ public final class FaultTracker {
         audit.addRuleId(o.ruleId());
       }
     }
-    return new Stepped(Outcome.accepted(after, d.transitionId(), audit.build()), e);
+    return new Stepped<>(Outcome.accepted(after, d.transitionId(), audit.build()), e);
   }
 
   /** The lifecycle after {@code e}: opened, moved by a step, or at the new peak level. */
@@ -1051,7 +1046,7 @@ public final class FaultTracker {
 
   /** The next state under construction; its maps are copied on the first change. */
   private static final class Draft {
-    ObligationEngine engine;
+    FoldRules engine;
     String faultId;
     long version;
     Instant openedAt;

@@ -15,7 +15,7 @@ import org.opsbook.core.FaultEventType;
 import org.opsbook.core.FaultFacts;
 import org.opsbook.core.Obligation;
 import org.opsbook.core.RuleId;
-import org.opsbook.rules.internal.duty.ObligationEngine;
+import org.opsbook.rules.internal.fault.ObligationEngine;
 
 /**
  * A test script for one fault: times are written {@code "11-25 09:00"} (2026, Asia/Shanghai; 2026-11-25 is a

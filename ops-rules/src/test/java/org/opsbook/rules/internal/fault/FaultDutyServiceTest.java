@@ -1,4 +1,4 @@
-package org.opsbook.rules.internal.duty;
+package org.opsbook.rules.internal.fault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
