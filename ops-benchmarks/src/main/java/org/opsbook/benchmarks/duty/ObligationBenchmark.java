@@ -24,7 +24,7 @@ import org.opsbook.core.Level;
 import org.opsbook.core.Obligation;
 import org.opsbook.rules.classify.FaultClassifier;
 import org.opsbook.rules.duty.FaultTracker;
-import org.opsbook.rules.duty.ObligationEngine;
+import org.opsbook.rules.internal.fault.ObligationEngine;
 
 /**
  * The obligations engine on one fact change: a busy L2 system fault (room manager told, developer and province

@@ -22,6 +22,7 @@ import org.opsbook.core.FaultEvent;
 import org.opsbook.core.FaultEventType;
 import org.opsbook.core.FaultFacts;
 import org.opsbook.core.FaultNature;
+import org.opsbook.rules.internal.fault.ObligationEngine;
 
 /**
  * Folding one fault's whole history, as loading a fault does ({@link ObligationEngine#replay}): an L1 system fault

@@ -8,7 +8,7 @@ import org.opsbook.engine.Result;
 import org.opsbook.rules.bug.BugEvent;
 import org.opsbook.rules.bug.BugEventData;
 import org.opsbook.rules.bug.BugTicket;
-import org.opsbook.rules.bug.BugWorkflow;
+import org.opsbook.rules.internal.bug.BugWorkflow;
 
 /** {@link Bugs} over SM-BUG's store, its duties ({@code BugDuties}) on the engine's timers as {@code bug:<id>}. */
 final class BugDesk implements Bugs {

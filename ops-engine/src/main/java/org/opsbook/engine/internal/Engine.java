@@ -13,7 +13,7 @@ import org.opsbook.engine.Workflows;
 import org.opsbook.notify.internal.NotifyConfig;
 import org.opsbook.notify.internal.workflow.SmsWorkflow;
 import org.opsbook.rules.internal.bug.BugDuties;
-import org.opsbook.rules.bug.BugWorkflow;
+import org.opsbook.rules.internal.bug.BugWorkflow;
 import org.opsbook.rules.cutover.CutoverEvent;
 import org.opsbook.rules.cutover.CutoverEventData;
 import org.opsbook.rules.cutover.CutoverTicket;
@@ -24,12 +24,12 @@ import org.opsbook.rules.dataop.DataOpEventData;
 import org.opsbook.rules.dataop.DataOpTicket;
 import org.opsbook.rules.internal.dataop.DataOpWorkflow;
 import org.opsbook.json.internal.DataOpCodec;
-import org.opsbook.rules.duty.FaultDutyService;
-import org.opsbook.rules.duty.ObligationEngine;
+import org.opsbook.rules.internal.fault.FaultDutyService;
+import org.opsbook.rules.internal.fault.ObligationEngine;
 import org.opsbook.json.internal.BugJson;
 import org.opsbook.json.internal.TicketJson;
 import org.opsbook.rules.internal.ticket.TicketDuties;
-import org.opsbook.rules.ticket.TicketWorkflow;
+import org.opsbook.rules.internal.ticket.TicketWorkflow;
 
 /**
  * The engine's wiring: every service of the rules and notify modules built once over the storage ports, with the

@@ -21,7 +21,7 @@ import org.opsbook.engine.Result;
 import org.opsbook.notify.Briefing;
 import org.opsbook.rules.duty.ComplianceReport;
 import org.opsbook.rules.duty.DutyLedger;
-import org.opsbook.rules.duty.FaultDutyService;
+import org.opsbook.rules.internal.fault.FaultDutyService;
 import org.opsbook.rules.duty.FaultTracker;
 import org.opsbook.rules.esc.EscEvent;
 import org.opsbook.rules.esc.EscEventData;

@@ -20,7 +20,7 @@ import org.opsbook.rules.bug.BugEvent;
 import org.opsbook.rules.bug.BugEventData;
 import org.opsbook.rules.bug.BugState;
 import org.opsbook.rules.bug.BugTicket;
-import org.opsbook.rules.bug.BugWorkflow;
+import org.opsbook.rules.internal.bug.BugWorkflow;
 
 /**
  * The {@code bug} command of the decision API: a BUG's course through SM-BUG (rules-catalog §11) step by step.

@@ -22,7 +22,7 @@ import org.opsbook.json.OpsJson;
 import org.opsbook.rules.duty.Advice;
 import org.opsbook.rules.duty.DutyLedger;
 import org.opsbook.rules.duty.FaultTracker;
-import org.opsbook.rules.duty.ObligationEngine;
+import org.opsbook.rules.internal.fault.ObligationEngine;
 
 /**
  * {@code obligations}: who must be told what, by when (decision-api.md). Request

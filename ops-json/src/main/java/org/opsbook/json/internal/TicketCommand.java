@@ -27,7 +27,7 @@ import org.opsbook.rules.ticket.DutyRoster;
 import org.opsbook.rules.internal.ticket.TicketDuties;
 import org.opsbook.rules.ticket.TicketEvent;
 import org.opsbook.rules.ticket.TicketEventData;
-import org.opsbook.rules.ticket.TicketWorkflow;
+import org.opsbook.rules.internal.ticket.TicketWorkflow;
 
 /**
  * The {@code ticket} command of the decision API: an ordinary complaint ticket's course through SM-TICKET

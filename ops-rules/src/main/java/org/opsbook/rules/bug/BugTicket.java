@@ -6,12 +6,14 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import org.immutables.value.Value;
+import org.opsbook.core.Actor;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Masking;
+import org.opsbook.core.OpsParameters;
 
 /**
  * A BUG ticket as SM-BUG keeps it (rules-catalog §2.6): its state and everything its transitions recorded. Built
- * by {@link BugWorkflow}; hosts read it. Its {@code toString()} masks complaint numbers and names. Immutable.
+ * by the workflow behind {@code Bugs}; hosts read it. Its {@code toString()} masks complaint numbers and names. Immutable.
  */
 @Value.Immutable
 public abstract class BugTicket {
@@ -166,6 +168,40 @@ public abstract class BugTicket {
    */
   public boolean largeImpact(org.opsbook.core.OpsParameters p) {
     return BugImpact.isLarge(this, p);
+  }
+
+  /**
+   * Returns this BUG after the step {@code event} of SM-BUG, taken by {@code actor} at {@code at} with {@code data},
+   * moved to {@code to}: what the step records (BUG-06's thresholds from {@code parameters}). Checks nothing: the
+   * workflow behind {@code Bugs} decides whether the step may be taken.
+   */
+  public BugTicket after(BugEvent event, BugState to, Actor actor, BugEventData data, Instant at,
+      OpsParameters parameters) {
+    ImmutableBugTicket b = (ImmutableBugTicket) ImmutableBugTicket.copyOf(this);
+    return (switch (event) {
+      case RAISE_BUG -> b.withRaisedAt(at).withSubmittedBy(actor.id());
+      case SUBMIT_AMS -> b.withAmsBugTicketNo(data.amsBugTicketNo());
+      case PROVINCE_ASSIGNED -> b.withDeveloper(data.developer());
+      case PUBLISH_NOTICE -> b.withNoticePublishedOn(data.channels()).withNoticePublishedAt(at)
+          .withUploadEta(data.uploadEta()).withWorkaround(data.workaround())
+          .withOpsRoomAgreedBy(data.opsRoomAgreedBy()).withSupportRoomAgreedBy(data.supportRoomAgreedBy());
+      case RAISE_COLLAB -> b.withCmcpCollabTicketNo(data.cmcpCollabTicketNo())
+          .withSupportRoomTicketNo(data.supportRoomTicketNo().or(b::supportRoomTicketNo));
+      case ASSESS_IMPACT -> {
+        int customers = data.bugAffectedCustomers().getAsInt();
+        boolean large = BugImpact.isLarge(customers, data.csComplaintLevel(), parameters);
+        yield b.withBugAffectedCustomers(customers).withCsComplaintLevel(data.csComplaintLevel())
+            .withNeedsEmergencyRelease(data.needsEmergencyRelease().orElse(large))
+            .withNeedsDataFix(data.needsDataFix().orElse(b.needsDataFix())).withImpactAssessedAt(at);
+      }
+      case DEVELOPER_REPLIED -> b.withDeveloperReply(data.reply()).withFixVersion(data.version());
+      case REJECT_ACCEPTANCE -> b.withAcceptanceRejections(b.acceptanceRejections() + 1)
+          .withLastRejectionReason(data.reason());
+      case ACCEPT_AND_UPLOAD -> b.withUploadedAt(at);
+      case CLOSE_WEEKLY -> b.withWeeklySummaryRef(data.weeklySummaryRef()).withClosedAt(at);
+      case WEEKLY_UPDATE -> b.withLastWeeklyUpdateAt(at).withLastWeeklyUpdate(data.updateText());
+      case NEED_DATA_FIX -> b.withNeedsDataFix(true).withLinkedDataOpId(data.dataOpId());
+    }).withState(to);
   }
 
   /** Returns a new builder. */

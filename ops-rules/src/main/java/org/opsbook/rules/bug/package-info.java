@@ -4,8 +4,8 @@
  * BUG-06, …), the rows of the weekly BUG summary, and a service that keeps BUGs in the host's
  * {@link org.opsbook.core.spi.WorkflowRepository} with an audit entry per accepted transition. The service stores
  * through the core {@code org.opsbook.core.internal.machine.WorkflowStore}, the path every declared workflow shares:
- * {@link org.opsbook.rules.bug.BugWorkflow} is SM-BUG on the workflow kernel, and
- * {@link org.opsbook.rules.internal.bug.BugCodec} its codec.
+ * {@code BugWorkflow} (internal) is SM-BUG on the workflow kernel, and
+ * {@code BugCodec} (internal) its codec.
  */
 @OpsStyle
 package org.opsbook.rules.bug;

@@ -41,6 +41,10 @@ import org.opsbook.rules.esc.EscEvent;
 import org.opsbook.rules.esc.EscEventData;
 import org.opsbook.rules.esc.EscFault;
 import org.opsbook.rules.internal.duty.AppendMap;
+import org.opsbook.rules.internal.fault.ObligationEngine;
+import org.opsbook.rules.internal.duty.ReportTime;
+import org.opsbook.rules.internal.duty.FoldRules;
+import org.opsbook.rules.internal.duty.Stepped;
 import org.opsbook.rules.internal.esc.StepDataFormat;
 import org.opsbook.rules.internal.esc.EscWorkflow;
 
@@ -82,7 +86,7 @@ public final class FaultTracker {
       .thenComparing(Obligation::ruleId)
       .thenComparingInt(Obligation::sequence);
 
-  private final ObligationEngine engine;
+  private final FoldRules engine;
   private final String faultId;
   private final long version;
   private final Instant openedAt;
@@ -157,7 +161,12 @@ public final class FaultTracker {
     this.lifecycle = d.lifecycle;
   }
 
-  static FaultTracker empty(ObligationEngine engine, String faultId) {
+  /**
+   * Returns the tracker of a fault with no history yet, folding by {@code rules}. For the fault services
+   * ({@code ObligationEngine.track}); hosts load faults through the engine.
+   */
+  public static FaultTracker empty(FoldRules rules, String faultId) {
+    FoldRules engine = rules;
     checkNotNull(faultId, "faultId");
     if (faultId.isBlank()) {
       throw new InvalidInputException("faultId", "faultId must not be blank");
@@ -468,10 +477,11 @@ public final class FaultTracker {
     return decideStep(event, data, actor, at).outcome();
   }
 
-  /** A decided step: its outcome, and the event that records it when accepted (else null). */
-  record Stepped(Outcome<FaultTracker> outcome, FaultEvent event) {}
-
-  Stepped decideStep(EscEvent event, EscEventData data, Actor actor, Instant at) {
+  /**
+   * Decides one SM-ESC step as {@link #step} does, keeping the event that records it. For the fault services
+   * ({@code FaultDutyService.fire}), which store the event.
+   */
+  public Stepped<FaultTracker> decideStep(EscEvent event, EscEventData data, Actor actor, Instant at) {
     checkNotNull(event, "event");
     checkNotNull(data, "data");
     checkNotNull(actor, "actor");
@@ -484,7 +494,7 @@ public final class FaultTracker {
     Level peak = Level.max(peakLevel, engine.classifier().level(seen));
     EscWorkflow.Decided d = EscWorkflow.decide(faultId, lifecycle, event, actor, data, at, seen, peak, calendar());
     if (!d.isAccepted()) {
-      return new Stepped(Outcome.refused(this, d.transitionId(), d.violations()), null);
+      return new Stepped<>(Outcome.refused(this, d.transitionId(), d.violations()), null);
     }
     FaultEvent.Builder b = FaultEvent.builder().faultId(faultId).sequence(version + 1).type(event.type()).at(at)
         .actorId(actor.id());
@@ -512,7 +522,7 @@ public final class FaultTracker {
         audit.addRuleId(o.ruleId());
       }
     }
-    return new Stepped(Outcome.accepted(after, d.transitionId(), audit.build()), e);
+    return new Stepped<>(Outcome.accepted(after, d.transitionId(), audit.build()), e);
   }
 
   /** The lifecycle after {@code e}: opened, moved by a step, or at the new peak level. */
@@ -612,7 +622,7 @@ public final class FaultTracker {
         .thenComparing(r -> r == ReportTime.REPAIRED));
     for (ReportTime r : reported) {
       Instant at = r.of(next).orElseThrow();
-      s = r == ReportTime.REPAIRED ? s.repair(at, "facts.repairedAt") : s.contact(r.contact, at);
+      s = r == ReportTime.REPAIRED ? s.repair(at, "facts.repairedAt") : s.contact(contactOf(r), at);
     }
     // AMS numbers carry no time: the event that first records one discharges what it answers (ESC-HANDLE-02.2/08.1)
     if (next.amsDevTicketNo().isPresent() && previous.amsDevTicketNo().isEmpty()) {
@@ -1036,7 +1046,7 @@ public final class FaultTracker {
 
   /** The next state under construction; its maps are copied on the first change. */
   private static final class Draft {
-    ObligationEngine engine;
+    FoldRules engine;
     String faultId;
     long version;
     Instant openedAt;
@@ -1195,5 +1205,19 @@ public final class FaultTracker {
       }
       return new FaultTracker(this);
     }
+  }
+
+  /** The report a report time of the facts makes; NONE when it discharges nothing by itself. */
+  private static Contact contactOf(ReportTime r) {
+    return switch (r) {
+      case DEVELOPER -> Contact.DEVELOPER;
+      case PROVINCE -> Contact.PROVINCE;
+      case ROOM_MANAGER -> Contact.ROOM;
+      case PROGRESS -> Contact.PROGRESS;
+      case CENTER_MANAGER -> Contact.CENTER;
+      case NOTIFICATION -> Contact.NOTIFICATION;
+      case REPAIRED -> Contact.NONE;
+      case PROVINCE_DUTY -> Contact.PROVINCE_DUTY;
+    };
   }
 }

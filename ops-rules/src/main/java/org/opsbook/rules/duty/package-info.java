@@ -3,8 +3,8 @@
  * one fault over time (rules-catalog §5, §7–§9.1, §0.3), and the fault's lifecycle (SM-ESC, §7.3). A
  * {@link org.opsbook.rules.duty.FaultTracker} folds the fault's {@link org.opsbook.core.FaultEvent}s — reports,
  * facts and the lifecycle's steps alike — into its facts, current and peak level, the duties they create and its
- * lifecycle, in time linear in the history; an {@link org.opsbook.rules.duty.ObligationEngine} holds the parameters
- * and the working-day calendar; {@link org.opsbook.rules.duty.FaultDutyService} stores the history with one audit
+ * lifecycle, in time linear in the history; an {@code ObligationEngine} (internal) holds the parameters
+ * and the working-day calendar; {@code FaultDutyService} (internal) stores the history with one audit
  * stream per fault, checks the lifecycle's steps by SM-ESC's guards and schedules timed duties through the core
  * ports. A rule that asks for two actions
  * (ESC-HANDLE-02, ESC-HANDLE-08) raises them under the catalog's dotted sub-step IDs (§0.1), e.g.

@@ -1,15 +1,18 @@
 package org.opsbook.rules.ticket;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
+import org.opsbook.core.Actor;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Masking;
+import org.opsbook.core.Role;
 
 /**
  * A complaint ticket as SM-TICKET keeps it (rules-catalog §2.4): its state, owner and what its transitions
- * recorded, including the progress updates TICKET-02 checks. Built by {@link TicketWorkflow}. Immutable.
+ * recorded, including the progress updates TICKET-02 checks. Built by the workflow behind {@code Tickets}. Immutable.
  */
 @Value.Immutable
 public abstract class ComplaintTicket {
@@ -165,6 +168,59 @@ public abstract class ComplaintTicket {
   /** Returns a new ticket in RECEIVED. */
   public static ComplaintTicket received(String ticketId, Instant receivedAt) {
     return builder().ticketId(ticketId).state(TicketState.RECEIVED).receivedAt(receivedAt).build();
+  }
+
+  /**
+   * Returns this ticket after the step {@code event} of SM-TICKET, taken by {@code actor} at {@code at} with
+   * {@code data}, moved to {@code to}: what the step records. Checks nothing: the workflow behind {@code Tickets}
+   * decides whether the step may be taken.
+   */
+  public ComplaintTicket after(TicketEvent event, TicketState to, Actor actor, TicketEventData data, Instant at) {
+    ImmutableComplaintTicket t = (ImmutableComplaintTicket) ImmutableComplaintTicket.copyOf(this);
+    return (switch (event) {
+      case ACCEPT -> t.withHandler(actor.id()).withHandledByOutsourced(actor.hasRole(Role.OUTSOURCED_AGENT)
+          && !actor.hasRole(Role.PRE_PROCESSOR));
+      case SET_CAUSE -> t.withCause(data.cause()).withEscalationTrend(data.escalationTrend())
+          .withEscalationTrendJudgedBy(actor.id()).withEscalationTrendJudgedAt(at)
+          .withNeedsDeveloper(data.needsDeveloper().orElse(t.needsDeveloper()
+              || data.cause().orElseThrow() == TicketCause.SYSTEM_FAULT))
+          .withNeedsDataProcessing(data.needsDataProcessing().orElse(t.needsDataProcessing()))
+          .withNeedsProvincialBilling(data.needsProvincialBilling().orElse(t.needsProvincialBilling()))
+          .withNeedsExternalCoordination(data.needsExternalCoordination().orElse(t.needsExternalCoordination()))
+          .withRawCdrForProvincialNetMaint(data.rawCdrForProvincialNetMaint()
+              .orElse(t.rawCdrForProvincialNetMaint()));
+      case DISPATCH_AMS -> t.withAmsTicketNo(data.amsTicketNo()).withAmsDispatchedAt(at);
+      case AMS_REPLY_REVIEWED -> t.withAmsReply(data.amsReply());
+      case SUBMIT_FOR_COORDINATION -> t.withVerificationRecord(data.verificationRecord()).withOpinion(data.opinion())
+          .withNeedsExternalCoordination(true);
+      case EXTERNAL_RESULT_CONFIRMED -> t.withExternalResult(data.externalResult()).withHandler(actor.id());
+      case SUBMIT_TO_BILLING_DUTY -> t.withAssignee(data.assignee()).withHandler(data.assignee())
+          .withNeedsProvincialBilling(true).withForwardedToBillingDutyAt(at);
+      case PROVINCIAL_REPLY_REVIEWED -> t.withProvincialRef(data.provincialRef().or(t::provincialRef))
+          .withProvincialReply(data.provincialReply());
+      case SUBMIT_TO_DATA_MOD_DUTY -> t.withScriptRef(data.scriptRef()).withAssignee(data.assignee())
+          .withHandler(data.assignee()).withLinkedDataOpId(data.dataOpId()).withNeedsDataProcessing(true)
+          .withForwardedToDataModDutyAt(at);
+      case DATA_FIX_CLOSED -> t;
+      case ESCALATE -> t.withLinkedFaultId(data.faultId());
+      case SUBMIT_FOR_REVIEW -> t.withHandlingOpinion(data.handlingOpinion());
+      case REVIEW_NOT_DONE -> t.withReviewVerdict(ReviewVerdict.NOT_DONE).withReviewNote(data.reason());
+      case RAISE_BUG -> t.withLinkedBugId(data.bugId());
+      case LINKED_FLOW_RESOLVED -> t;
+      case APPROVE_AND_ARCHIVE -> t.withReviewVerdict(ReviewVerdict.DONE).withTicketCategory(data.ticketCategory())
+          .withHandler(actor.id());
+      case REPLY_FRONT_DESK -> t.withFrontDeskReply(data.replyText()).withClosedAt(at);
+      case UPDATE_PROGRESS -> t.withProgressUpdates(append(t.progressUpdates(), at));
+      case FORWARD_TO_BILLING_CENTER -> t.withProvincialRef(data.provincialRef()).withProvincialForwardedAt(at);
+      case SEND_RAW_CDRS -> t.withRawCdrForProvincialNetMaint(true).withRawCdrSentAt(at)
+          .withRawCdrSentTo(data.cdrSentTo());
+    }).withState(to);
+  }
+
+  private static List<Instant> append(List<Instant> list, Instant at) {
+    List<Instant> out = new ArrayList<>(list);
+    out.add(at);
+    return out;
   }
 
   /** Returns a new builder. */

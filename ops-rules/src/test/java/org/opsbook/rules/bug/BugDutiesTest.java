@@ -20,6 +20,7 @@ import org.opsbook.core.Obligation;
 import org.opsbook.core.OpsParameters;
 import org.opsbook.core.Role;
 import org.opsbook.core.RuleId;
+import org.opsbook.rules.internal.bug.BugWorkflow;
 import org.opsbook.rules.report.ReportRules;
 import org.opsbook.rules.report.ReportRules.ReportWindow;
 import org.opsbook.rules.report.SummaryTables;

@@ -8,47 +8,48 @@ import java.time.ZoneId;
 import java.util.EnumSet;
 import org.opsbook.core.Actor;
 import org.opsbook.core.Role;
+import org.opsbook.rules.internal.bug.BugWorkflow;
 
 /** People, times and event data the BUG tests share. */
-final class BugFixtures {
-  static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-  static final Actor REVIEWER = Actor.of("shen", Role.TICKET_REVIEWER);
-  static final Actor PRE_PROCESSOR = Actor.of("pan", Role.PRE_PROCESSOR);
-  static final Actor IT_SUPPORT = Actor.of("ito", Role.IT_SUPPORT);
-  static final Actor PROCESSOR = Actor.of("zhi", Role.BUG_PROCESSOR);
-  static final Actor FOLLOWER = Actor.of("gen", Role.BUG_FOLLOWER);
-  static final Actor SUPERVISOR = Actor.of("zhu", Role.ROOM_SUPERVISOR);
+public final class BugFixtures {
+  public static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+  public static final Actor REVIEWER = Actor.of("shen", Role.TICKET_REVIEWER);
+  public static final Actor PRE_PROCESSOR = Actor.of("pan", Role.PRE_PROCESSOR);
+  public static final Actor IT_SUPPORT = Actor.of("ito", Role.IT_SUPPORT);
+  public static final Actor PROCESSOR = Actor.of("zhi", Role.BUG_PROCESSOR);
+  public static final Actor FOLLOWER = Actor.of("gen", Role.BUG_FOLLOWER);
+  public static final Actor SUPERVISOR = Actor.of("zhu", Role.ROOM_SUPERVISOR);
   /** Wednesday 25 November 2026, 10:00 in Shanghai. */
-  static final Instant WEDNESDAY = at("2026-11-25T10:00:00+08:00");
+  public static final Instant WEDNESDAY = at("2026-11-25T10:00:00+08:00");
   /** The stores' clock: Wednesday 10:00, so the tests' steps lie within the skew of it. */
-  static final Clock CLOCK = Clock.fixed(WEDNESDAY, ZoneOffset.UTC);
+  public static final Clock CLOCK = Clock.fixed(WEDNESDAY, ZoneOffset.UTC);
 
   private BugFixtures() {}
 
-  static Instant at(String text) {
+  public static Instant at(String text) {
     return OffsetDateTime.parse(text).toInstant();
   }
 
-  static BugEventData raiseData() {
+  public static BugEventData raiseData() {
     return BugEventData.builder().description("BOSS缴费后无法开机").addComplaintNumbers("13800138000")
         .complaintIssue("缴费后未开机").linkedTicketId("T-1").build();
   }
 
-  static BugEventData ams(String no) {
+  public static BugEventData ams(String no) {
     return BugEventData.builder().amsBugTicketNo(no).build();
   }
 
-  static BugEventData recheck(boolean accepted) {
+  public static BugEventData recheck(boolean accepted) {
     return BugEventData.builder().recheckAccepted(accepted).developer("亚信").build();
   }
 
-  static BugEventData notice() {
+  public static BugEventData notice() {
     return BugEventData.builder().addAllChannels(EnumSet.allOf(NoticeChannel.class))
         .uploadEta(at("2026-11-28T22:00:00+08:00")).workaround("人工开机").opsRoomAgreedBy("gen")
         .supportRoomAgreedBy("zhi").build();
   }
 
-  static BugEventData impact(int customers, Integer csLevel) {
+  public static BugEventData impact(int customers, Integer csLevel) {
     BugEventData.Builder b = BugEventData.builder().bugAffectedCustomers(customers);
     if (csLevel != null) {
       b.csComplaintLevel(csLevel);
@@ -57,7 +58,7 @@ final class BugFixtures {
   }
 
   /** Raises a BUG and drives it to {@code target} along the main line. */
-  static BugTicket bugIn(BugState target) {
+  public static BugTicket bugIn(BugState target) {
     BugWorkflow wf = BugWorkflow.standard();
     BugTicket b = wf.raise("BUG-1", raiseData(), REVIEWER, WEDNESDAY).orThrow();
     if (target == BugState.IDENTIFIED) {

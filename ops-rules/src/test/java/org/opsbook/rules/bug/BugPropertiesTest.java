@@ -16,6 +16,7 @@ import org.opsbook.core.Role;
 import org.opsbook.core.internal.machine.Outcome;
 import org.opsbook.core.internal.memory.InMemoryAuditLog;
 import org.opsbook.core.internal.memory.InMemoryWorkflowRepository;
+import org.opsbook.rules.internal.bug.BugWorkflow;
 import org.opsbook.rules.testing.MemoCodec;
 import org.opsbook.rules.internal.bug.BugService;
 

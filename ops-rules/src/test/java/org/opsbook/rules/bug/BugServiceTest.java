@@ -21,6 +21,7 @@ import org.opsbook.core.internal.machine.WorkflowStore;
 import org.opsbook.core.internal.memory.InMemoryAuditLog;
 import org.opsbook.core.internal.memory.InMemoryWorkflowRepository;
 import org.opsbook.core.spi.WorkflowRepository.TransitionRecord;
+import org.opsbook.rules.internal.bug.BugWorkflow;
 import org.opsbook.rules.testing.MemoCodec;
 import org.opsbook.rules.internal.bug.BugService;
 

@@ -20,6 +20,7 @@ import org.opsbook.core.OpsParameters;
 import org.opsbook.core.Role;
 import org.opsbook.core.RuleId;
 import org.opsbook.core.time.StandardWorkCalendar;
+import org.opsbook.rules.internal.fault.ObligationEngine;
 
 /**
  * ESC-HANDLE-02 and ESC-HANDLE-08 (§2.2.3.1 2.1/2.2, §2.2.3.2 preamble): two actions under each rule, raised as the

@@ -15,13 +15,14 @@ import org.opsbook.core.FaultEventType;
 import org.opsbook.core.FaultFacts;
 import org.opsbook.core.Obligation;
 import org.opsbook.core.RuleId;
+import org.opsbook.rules.internal.fault.ObligationEngine;
 
 /**
  * A test script for one fault: times are written {@code "11-25 09:00"} (2026, Asia/Shanghai; 2026-11-25 is a
  * Wednesday), each step applies one event to the immutable tracker it holds.
  */
-final class Fault {
-  static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+public final class Fault {
+  public static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
   private final ObligationEngine engine;
   private FaultTracker tracker;
@@ -32,64 +33,64 @@ final class Fault {
   }
 
   /** {@code "11-25 09:00"} → that instant in 2026, Shanghai. */
-  static Instant at(String monthDayTime) {
+  public static Instant at(String monthDayTime) {
     return LocalDateTime.parse("2026-" + monthDayTime.replace(' ', 'T')).atZone(SHANGHAI).toInstant();
   }
 
   /** Facts of fault F-1 detected at {@code detected}. */
-  static FaultFacts.Builder facts(String detected) {
+  public static FaultFacts.Builder facts(String detected) {
     return FaultFacts.builder().faultId("F-1").detectedAt(at(detected));
   }
 
-  static Fault open(String at, FaultFacts.Builder facts) {
+  public static Fault open(String at, FaultFacts.Builder facts) {
     return open(ObligationEngine.standard(), at, facts);
   }
 
-  static Fault open(ObligationEngine engine, String at, FaultFacts.Builder facts) {
+  public static Fault open(ObligationEngine engine, String at, FaultFacts.Builder facts) {
     FaultTracker t = engine.track("F-1").apply(FaultEvent.builder().faultId("F-1").sequence(1)
         .type(FaultEventType.OPENED).at(at(at)).facts(facts.build()).build());
     return new Fault(engine, t);
   }
 
-  Fault facts(String at, UnaryOperator<FaultFacts.Builder> change) {
+  public Fault facts(String at, UnaryOperator<FaultFacts.Builder> change) {
     FaultFacts next = change.apply(tracker.facts().toBuilder()).build();
     return apply(next(FaultEventType.FACTS_CHANGED, at).facts(next).build());
   }
 
-  Fault event(String at, FaultEventType type) {
+  public Fault event(String at, FaultEventType type) {
     return apply(next(type, at).build());
   }
 
-  Fault complete(String at, String ruleId) {
+  public Fault complete(String at, String ruleId) {
     return apply(next(FaultEventType.DUTY_COMPLETED, at).ruleId(RuleId.of(ruleId)).build());
   }
 
-  Fault complete(String at, String ruleId, int sequence) {
+  public Fault complete(String at, String ruleId, int sequence) {
     return apply(next(FaultEventType.DUTY_COMPLETED, at).ruleId(RuleId.of(ruleId)).dutySequence(sequence).build());
   }
 
-  FaultEvent.Builder next(FaultEventType type, String at) {
+  public FaultEvent.Builder next(FaultEventType type, String at) {
     return FaultEvent.builder().faultId(tracker.faultId()).sequence(tracker.version() + 1).type(type).at(at(at));
   }
 
-  Fault apply(FaultEvent e) {
+  public Fault apply(FaultEvent e) {
     tracker = tracker.apply(e);
     return this;
   }
 
-  FaultTracker tracker() {
+  public FaultTracker tracker() {
     return tracker;
   }
 
-  ObligationEngine engine() {
+  public ObligationEngine engine() {
     return engine;
   }
 
-  List<Obligation> duties(String now) {
+  public List<Obligation> duties(String now) {
     return tracker.obligations(at(now));
   }
 
-  List<String> ruleIds(String now) {
+  public List<String> ruleIds(String now) {
     List<String> ids = new ArrayList<>();
     for (Obligation o : duties(now)) {
       ids.add(o.ruleId().value() + (o.recurring() ? "#" + o.sequence() : ""));
@@ -106,12 +107,12 @@ final class Fault {
     return Optional.empty();
   }
 
-  boolean owes(String now, String ruleId) {
+  public boolean owes(String now, String ruleId) {
     return duty(now, ruleId).isPresent();
   }
 
   /** True when the rule's first occurrence was fixed at some point (it may since have been done or ended). */
-  boolean everRaised(String ruleId) {
+  public boolean everRaised(String ruleId) {
     for (Obligation o : tracker.raised()) {
       if (o.ruleId().value().equals(ruleId)) {
         return true;
@@ -121,12 +122,12 @@ final class Fault {
   }
 
   /** True when a duty of the rule ended undone (cancelled at the repair …). */
-  boolean cancelled(String ruleId) {
+  public boolean cancelled(String ruleId) {
     return tracker.cancellations().keySet().stream().anyMatch(k -> k.ruleId().value().equals(ruleId));
   }
 
   /** Asserts whether {@code rule} is owed at opening for the values n-1, n and n+1 (the BND boundary triple). */
-  static void triple(String rule, IntFunction<UnaryOperator<FaultFacts.Builder>> facts, int n, boolean below,
+  public static void triple(String rule, IntFunction<UnaryOperator<FaultFacts.Builder>> facts, int n, boolean below,
       boolean at, boolean above) {
     assertThat(owedAtOpening(facts.apply(n - 1)).contains(rule)).as(rule + " at " + (n - 1)).isEqualTo(below);
     assertThat(owedAtOpening(facts.apply(n)).contains(rule)).as(rule + " at " + n).isEqualTo(at);
@@ -134,7 +135,7 @@ final class Fault {
   }
 
   /** Opens a fault with only these facts (detected 11-25 09:00) and returns the rules it owes at once. */
-  static List<String> owedAtOpening(UnaryOperator<FaultFacts.Builder> facts) {
+  public static List<String> owedAtOpening(UnaryOperator<FaultFacts.Builder> facts) {
     List<String> ids = new ArrayList<>();
     for (Obligation o : open("11-25 09:00", facts.apply(facts("11-25 09:00"))).duties("11-25 09:00")) {
       ids.add(o.ruleId().value());

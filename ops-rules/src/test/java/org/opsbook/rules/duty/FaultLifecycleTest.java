@@ -29,6 +29,8 @@ import org.opsbook.rules.esc.EscFault.EscHandler;
 import org.opsbook.rules.esc.EscFault.EscState;
 import org.opsbook.rules.esc.EscFault.SystemProblem;
 import org.opsbook.rules.esc.EscFault;
+import org.opsbook.rules.internal.fault.FaultDutyService;
+import org.opsbook.rules.internal.fault.ObligationEngine;
 import org.opsbook.rules.internal.esc.StepDataFormat;
 
 /**

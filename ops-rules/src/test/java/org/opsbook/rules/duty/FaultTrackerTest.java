@@ -18,6 +18,7 @@ import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Level;
 import org.opsbook.core.Obligation;
 import org.opsbook.core.RuleId;
+import org.opsbook.rules.internal.fault.ObligationEngine;
 
 /** The fold itself: levels over time (FAULT-CLASS-DEF-07), reports in the facts, the lifecycle, and bad input. */
 class FaultTrackerTest {

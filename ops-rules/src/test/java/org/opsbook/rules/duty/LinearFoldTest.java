@@ -13,6 +13,7 @@ import org.opsbook.core.FaultEvent;
 import org.opsbook.core.FaultEventType;
 import org.opsbook.core.FaultFacts;
 import org.opsbook.rules.internal.duty.AppendMap;
+import org.opsbook.rules.internal.fault.ObligationEngine;
 
 /**
  * The fold of a fault's history does work proportional to its length: replaying it copies no duty map (the count

@@ -24,6 +24,7 @@ import org.opsbook.core.FaultNature;
 import org.opsbook.core.Obligation;
 import org.opsbook.core.ObligationKey;
 import org.opsbook.core.RuleId;
+import org.opsbook.rules.internal.fault.ObligationEngine;
 import org.opsbook.rules.internal.simulation.Timeline;
 import org.opsbook.rules.internal.simulation.TimelineEntry;
 import org.opsbook.rules.internal.simulation.Simulation;

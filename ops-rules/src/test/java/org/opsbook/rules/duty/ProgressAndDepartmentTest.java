@@ -12,6 +12,7 @@ import org.opsbook.core.OpsParameters;
 import org.opsbook.core.OpsParameters.DeptClockStart;
 import org.opsbook.core.Role;
 import org.opsbook.core.time.StandardWorkCalendar;
+import org.opsbook.rules.internal.fault.ObligationEngine;
 
 /** ESC-PROG-01/02 (periodic progress to the room manager) and ESC-DEPT-01..03 (the department manager). */
 class ProgressAndDepartmentTest {

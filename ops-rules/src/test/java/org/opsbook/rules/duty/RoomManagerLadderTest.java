@@ -20,6 +20,7 @@ import org.opsbook.core.ResponsibleUnit;
 import org.opsbook.core.Role;
 import org.opsbook.core.RuleId;
 import org.opsbook.core.time.StandardWorkCalendar;
+import org.opsbook.rules.internal.fault.ObligationEngine;
 
 /** ESC-ROOM-01..16: reports to the room manager (§2.2.3.2 ¶2 1), 2), 4)). */
 class RoomManagerLadderTest {

@@ -17,6 +17,7 @@ import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Obligation;
 import org.opsbook.core.RuleId;
 import org.opsbook.core.time.MutableClock;
+import org.opsbook.rules.internal.fault.ObligationEngine;
 import org.opsbook.rules.internal.simulation.TimelineEntry.Kind;
 import org.opsbook.rules.internal.simulation.TimelineEntry;
 import org.opsbook.rules.internal.simulation.Timeline;

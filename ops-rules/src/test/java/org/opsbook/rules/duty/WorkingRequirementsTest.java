@@ -18,6 +18,7 @@ import org.opsbook.core.OpsParameters;
 import org.opsbook.core.Role;
 import org.opsbook.core.RuleId;
 import org.opsbook.core.time.StandardWorkCalendar;
+import org.opsbook.rules.internal.fault.ObligationEngine;
 
 /** FAULT-GEN (§2.1.3.3) and ESC-REQ (§2.2.3.3) duties, the timing rules TIME-06/07 and the grace of §0.3. */
 class WorkingRequirementsTest {

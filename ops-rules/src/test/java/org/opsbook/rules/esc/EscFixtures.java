@@ -17,7 +17,7 @@ import org.opsbook.core.RuleId;
 import org.opsbook.core.internal.machine.Outcome;
 import org.opsbook.core.internal.machine.StateMachine;
 import org.opsbook.rules.duty.FaultTracker;
-import org.opsbook.rules.duty.ObligationEngine;
+import org.opsbook.rules.internal.fault.ObligationEngine;
 import org.opsbook.rules.esc.EscFault.EscHandler;
 import org.opsbook.rules.esc.EscFault.EscOwner;
 import org.opsbook.rules.esc.EscFault.EscState;

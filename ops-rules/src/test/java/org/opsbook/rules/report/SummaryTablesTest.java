@@ -87,7 +87,7 @@ class SummaryTablesTest {
   @Test
   @DisplayName("Duty compliance table: ESC-ROOM-01 missed by an L1 fault repaired unreported, by rule, by role and in all")
   void dutyCompliance() {
-    org.opsbook.rules.duty.FaultTracker f = org.opsbook.rules.duty.ObligationEngine.standard().track("F-1")
+    org.opsbook.rules.duty.FaultTracker f = org.opsbook.rules.internal.fault.ObligationEngine.standard().track("F-1")
         .apply(org.opsbook.core.FaultEvent.builder().faultId("F-1").sequence(1)
             .type(org.opsbook.core.FaultEventType.OPENED).at(at("2026-11-25T09:00:00+08:00"))
             .facts(org.opsbook.core.FaultFacts.builder().faultId("F-1").detectedAt(at("2026-11-25T09:00:00+08:00"))

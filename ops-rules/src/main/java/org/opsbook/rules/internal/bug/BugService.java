@@ -12,7 +12,7 @@ import org.opsbook.core.internal.machine.Outcome;
 import org.opsbook.core.internal.machine.WorkflowStore;
 import org.opsbook.core.spi.WorkflowRepository.TransitionRecord;
 import org.opsbook.core.spi.WorkflowRepository;
-import org.opsbook.rules.bug.BugWorkflow;
+import org.opsbook.rules.internal.bug.BugWorkflow;
 import org.opsbook.rules.bug.BugEvent;
 import org.opsbook.rules.bug.BugTicket;
 import org.opsbook.rules.bug.BugEventData;

@@ -19,7 +19,7 @@ import org.opsbook.core.ObligationKey;
 import org.opsbook.core.RuleId;
 import org.opsbook.core.time.MutableClock;
 import org.opsbook.rules.duty.FaultTracker;
-import org.opsbook.rules.duty.ObligationEngine;
+import org.opsbook.rules.internal.fault.ObligationEngine;
 import org.opsbook.rules.internal.simulation.TimelineEntry.Kind;
 
 /**

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.opsbook.core.RuleId;
 import org.opsbook.rules.duty.FaultTracker;
-import org.opsbook.rules.duty.ObligationEngine;
+import org.opsbook.rules.internal.fault.ObligationEngine;
 import org.opsbook.rules.internal.simulation.TimelineEntry.Kind;
 
 /**

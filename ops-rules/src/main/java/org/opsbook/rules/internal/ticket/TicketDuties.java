@@ -14,7 +14,7 @@ import org.opsbook.core.OpsParameters;
 import org.opsbook.core.Role;
 import org.opsbook.core.RuleId;
 import org.opsbook.core.spi.WorkCalendar;
-import org.opsbook.rules.duty.ObligationEngine;
+import org.opsbook.rules.internal.fault.ObligationEngine;
 import org.opsbook.rules.ticket.ComplaintTicket;
 import org.opsbook.rules.ticket.TicketState;
 

@@ -16,7 +16,7 @@ import org.opsbook.core.spi.WorkflowRepository;
 import org.opsbook.rules.ticket.TicketEvent;
 import org.opsbook.rules.ticket.ComplaintTicket;
 import org.opsbook.rules.ticket.TicketEventData;
-import org.opsbook.rules.ticket.TicketWorkflow;
+import org.opsbook.rules.internal.ticket.TicketWorkflow;
 
 /**
  * Keeps complaint tickets in the host's {@link WorkflowRepository} (machine {@code SM-TICKET}) through the core

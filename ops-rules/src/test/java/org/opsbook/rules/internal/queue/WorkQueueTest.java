@@ -23,7 +23,7 @@ import org.opsbook.core.Level;
 import org.opsbook.core.OpsParameters;
 import org.opsbook.core.OpsParameters.AffectedCustomersMode;
 import org.opsbook.rules.duty.FaultTracker;
-import org.opsbook.rules.duty.ObligationEngine;
+import org.opsbook.rules.internal.fault.ObligationEngine;
 import org.quicktheories.core.Gen;
 
 /** The work-queue priority of FAULT-GEN-02, ESC-HANDLE-06 and ESC-REQ-01. */

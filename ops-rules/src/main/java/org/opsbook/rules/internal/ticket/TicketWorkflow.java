@@ -1,4 +1,4 @@
-package org.opsbook.rules.ticket;
+package org.opsbook.rules.internal.ticket;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 import static org.opsbook.rules.internal.Inputs.blank;
@@ -17,6 +17,13 @@ import org.opsbook.core.Actor;
 import org.opsbook.core.Role;
 import org.opsbook.core.internal.machine.Kernel;
 import org.opsbook.core.internal.machine.StateMachine;
+import org.opsbook.rules.ticket.ComplaintTicket;
+import org.opsbook.rules.ticket.DutyRoster;
+import org.opsbook.rules.ticket.ReviewVerdict;
+import org.opsbook.rules.ticket.TicketCause;
+import org.opsbook.rules.ticket.TicketEvent;
+import org.opsbook.rules.ticket.TicketEventData;
+import org.opsbook.rules.ticket.TicketState;
 
 /**
  * SM-TICKET (rules-catalog §4.1) as a declared state machine, and the pure step that applies one event: roles and
@@ -71,8 +78,7 @@ public final class TicketWorkflow
         .stream(t -> "ticket:" + t.ticketId())
         .context((t, d, at) -> new Context(t, d, at.atZone(zone).toLocalDate(), roster))
         .createdIn(TicketState.RECEIVED, "receive")
-        .effect((t, to, event, actor, d, at) -> effect((ImmutableComplaintTicket) t, event, d, actor, at)
-            .withState(to))
+        .effect((t, to, event, actor, d, at) -> t.after(event, to, actor, d, at))
         .evidence((before, after, event, d, audit) -> {
           if (d == null) {
             audit.putDetail("receivedAt", before.receivedAt().toString());
@@ -260,51 +266,4 @@ public final class TicketWorkflow
     return null;
   }
 
-  private static ImmutableComplaintTicket effect(ImmutableComplaintTicket t, TicketEvent event, TicketEventData data,
-      Actor actor, Instant at) {
-    return switch (event) {
-      case ACCEPT -> t.withHandler(actor.id()).withHandledByOutsourced(actor.hasRole(Role.OUTSOURCED_AGENT)
-          && !actor.hasRole(Role.PRE_PROCESSOR));
-      case SET_CAUSE -> t.withCause(data.cause()).withEscalationTrend(data.escalationTrend())
-          .withEscalationTrendJudgedBy(actor.id()).withEscalationTrendJudgedAt(at)
-          .withNeedsDeveloper(data.needsDeveloper().orElse(t.needsDeveloper()
-              || data.cause().orElseThrow() == TicketCause.SYSTEM_FAULT))
-          .withNeedsDataProcessing(data.needsDataProcessing().orElse(t.needsDataProcessing()))
-          .withNeedsProvincialBilling(data.needsProvincialBilling().orElse(t.needsProvincialBilling()))
-          .withNeedsExternalCoordination(data.needsExternalCoordination().orElse(t.needsExternalCoordination()))
-          .withRawCdrForProvincialNetMaint(data.rawCdrForProvincialNetMaint()
-              .orElse(t.rawCdrForProvincialNetMaint()));
-      case DISPATCH_AMS -> t.withAmsTicketNo(data.amsTicketNo()).withAmsDispatchedAt(at);
-      case AMS_REPLY_REVIEWED -> t.withAmsReply(data.amsReply());
-      case SUBMIT_FOR_COORDINATION -> t.withVerificationRecord(data.verificationRecord()).withOpinion(data.opinion())
-          .withNeedsExternalCoordination(true);
-      case EXTERNAL_RESULT_CONFIRMED -> t.withExternalResult(data.externalResult()).withHandler(actor.id());
-      case SUBMIT_TO_BILLING_DUTY -> t.withAssignee(data.assignee()).withHandler(data.assignee())
-          .withNeedsProvincialBilling(true).withForwardedToBillingDutyAt(at);
-      case PROVINCIAL_REPLY_REVIEWED -> t.withProvincialRef(data.provincialRef().or(t::provincialRef))
-          .withProvincialReply(data.provincialReply());
-      case SUBMIT_TO_DATA_MOD_DUTY -> t.withScriptRef(data.scriptRef()).withAssignee(data.assignee())
-          .withHandler(data.assignee()).withLinkedDataOpId(data.dataOpId()).withNeedsDataProcessing(true)
-          .withForwardedToDataModDutyAt(at);
-      case DATA_FIX_CLOSED -> t;
-      case ESCALATE -> t.withLinkedFaultId(data.faultId());
-      case SUBMIT_FOR_REVIEW -> t.withHandlingOpinion(data.handlingOpinion());
-      case REVIEW_NOT_DONE -> t.withReviewVerdict(ReviewVerdict.NOT_DONE).withReviewNote(data.reason());
-      case RAISE_BUG -> t.withLinkedBugId(data.bugId());
-      case LINKED_FLOW_RESOLVED -> t;
-      case APPROVE_AND_ARCHIVE -> t.withReviewVerdict(ReviewVerdict.DONE).withTicketCategory(data.ticketCategory())
-          .withHandler(actor.id());
-      case REPLY_FRONT_DESK -> t.withFrontDeskReply(data.replyText()).withClosedAt(at);
-      case UPDATE_PROGRESS -> t.withProgressUpdates(append(t.progressUpdates(), at));
-      case FORWARD_TO_BILLING_CENTER -> t.withProvincialRef(data.provincialRef()).withProvincialForwardedAt(at);
-      case SEND_RAW_CDRS -> t.withRawCdrForProvincialNetMaint(true).withRawCdrSentAt(at)
-          .withRawCdrSentTo(data.cdrSentTo());
-    };
-  }
-
-  private static List<Instant> append(List<Instant> list, Instant at) {
-    List<Instant> out = new ArrayList<>(list);
-    out.add(at);
-    return out;
-  }
 }

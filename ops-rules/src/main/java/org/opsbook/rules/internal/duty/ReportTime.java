@@ -1,41 +1,37 @@
-package org.opsbook.rules.duty;
+package org.opsbook.rules.internal.duty;
 
 import java.time.Instant;
 import java.util.Optional;
 import org.opsbook.core.FaultEventType;
 import org.opsbook.core.FaultFacts;
-import org.opsbook.rules.duty.Duty.Contact;
 
 /**
  * The report times a snapshot of facts may carry (§2.1), and the events and reports they stand for: a host that
  * writes {@code reportedToRoomManagerAt} into the facts has made that report at that time.
  */
-enum ReportTime {
-  DEVELOPER("reportedToDeveloperAt", FaultEventType.REPORTED_TO_DEVELOPER, Contact.DEVELOPER),
-  PROVINCE("reportedToProvinceAt", FaultEventType.REPORTED_TO_PROVINCE, Contact.PROVINCE),
-  ROOM_MANAGER("reportedToRoomManagerAt", FaultEventType.REPORTED_TO_ROOM_MANAGER, Contact.ROOM),
-  PROGRESS("lastRoomManagerProgressAt", FaultEventType.PROGRESS_REPORTED, Contact.PROGRESS),
-  CENTER_MANAGER("reportedToCenterManagerAt", FaultEventType.REPORTED_TO_CENTER_MANAGER, Contact.CENTER),
-  NOTIFICATION("notificationSentAt", FaultEventType.NOTIFICATION_SENT, Contact.NOTIFICATION),
-  REPAIRED("repairedAt", FaultEventType.REPAIRED, Contact.NONE),
+public enum ReportTime {
+  DEVELOPER("reportedToDeveloperAt", FaultEventType.REPORTED_TO_DEVELOPER),
+  PROVINCE("reportedToProvinceAt", FaultEventType.REPORTED_TO_PROVINCE),
+  ROOM_MANAGER("reportedToRoomManagerAt", FaultEventType.REPORTED_TO_ROOM_MANAGER),
+  PROGRESS("lastRoomManagerProgressAt", FaultEventType.PROGRESS_REPORTED),
+  CENTER_MANAGER("reportedToCenterManagerAt", FaultEventType.REPORTED_TO_CENTER_MANAGER),
+  NOTIFICATION("notificationSentAt", FaultEventType.NOTIFICATION_SENT),
+  REPAIRED("repairedAt", FaultEventType.REPAIRED),
   /** No event stands for it: replayed as the facts changing at that time (ESC-HANDLE-08.2). */
-  PROVINCE_DUTY("provinceDutyNotifiedAt", FaultEventType.FACTS_CHANGED, Contact.PROVINCE_DUTY);
+  PROVINCE_DUTY("provinceDutyNotifiedAt", FaultEventType.FACTS_CHANGED);
 
   /** The fact's name, as in the JSON facts object. */
-  final String field;
+  public final String field;
   /** The event the time stands for; FACTS_CHANGED when only the facts can say it. */
-  final FaultEventType type;
-  /** The report it makes, NONE when it discharges nothing by itself. */
-  final Contact contact;
+  public final FaultEventType type;
 
-  ReportTime(String field, FaultEventType type, Contact contact) {
+  ReportTime(String field, FaultEventType type) {
     this.field = field;
     this.type = type;
-    this.contact = contact;
   }
 
   /** Returns the time in {@code facts}, if given. */
-  Optional<Instant> of(FaultFacts facts) {
+  public Optional<Instant> of(FaultFacts facts) {
     return switch (this) {
       case DEVELOPER -> facts.reportedToDeveloperAt();
       case PROVINCE -> facts.reportedToProvinceAt();
@@ -49,7 +45,7 @@ enum ReportTime {
   }
 
   /** Sets the time in {@code b}; empty clears it. */
-  void set(FaultFacts.Builder b, Optional<Instant> time) {
+  public void set(FaultFacts.Builder b, Optional<Instant> time) {
     switch (this) {
       case DEVELOPER -> b.reportedToDeveloperAt(time);
       case PROVINCE -> b.reportedToProvinceAt(time);
@@ -63,7 +59,7 @@ enum ReportTime {
   }
 
   /** True when the time is a progress report no later than the first report: the first report itself. */
-  boolean isFirstReportAgain(FaultFacts facts) {
+  public boolean isFirstReportAgain(FaultFacts facts) {
     Optional<Instant> t = of(facts);
     return this == PROGRESS && t.isPresent()
         && facts.reportedToRoomManagerAt().map(first -> !t.get().isAfter(first)).orElse(false);

@@ -1,4 +1,4 @@
-package org.opsbook.rules.duty;
+package org.opsbook.rules.internal.fault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,6 +20,8 @@ import org.opsbook.core.internal.memory.InMemoryAuditLog;
 import org.opsbook.core.internal.memory.InMemoryFaultRepository;
 import org.opsbook.core.internal.memory.InMemoryObligationRepository;
 import org.opsbook.core.spi.ObligationRepository.ScheduledObligation;
+import org.opsbook.rules.duty.Fault;
+import org.opsbook.rules.duty.FaultTracker;
 
 /** The service over the storage ports: history, summary, audit and timers move together. */
 class FaultDutyServiceTest {

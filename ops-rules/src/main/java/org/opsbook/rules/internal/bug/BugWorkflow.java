@@ -1,4 +1,4 @@
-package org.opsbook.rules.bug;
+package org.opsbook.rules.internal.bug;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 import static org.opsbook.rules.internal.Inputs.blank;
@@ -17,6 +17,11 @@ import org.opsbook.core.Role;
 import org.opsbook.core.internal.machine.Kernel;
 import org.opsbook.core.internal.machine.StateMachine;
 import org.opsbook.core.internal.machine.Outcome;
+import org.opsbook.rules.bug.BugEvent;
+import org.opsbook.rules.bug.BugEventData;
+import org.opsbook.rules.bug.BugState;
+import org.opsbook.rules.bug.BugTicket;
+import org.opsbook.rules.bug.NoticeChannel;
 
 /**
  * SM-BUG (rules-catalog §11.1) as a declared state machine, and the pure step that applies one event: it decides
@@ -65,8 +70,7 @@ public final class BugWorkflow extends Kernel<BugTicket, BugState, BugEvent, Bug
         .stream(b -> stream(b.bugId()))
         .context((b, d, at) -> new Context(b, d))
         .createdBy(BugEvent.RAISE_BUG, BugWorkflow::raiseData)
-        .effect((b, to, event, actor, d, at) -> effect((ImmutableBugTicket) b, event, actor, d, at, parameters)
-            .withState(to))
+        .effect((b, to, event, actor, d, at) -> b.after(event, to, actor, d, at, parameters))
         .evidence((before, after, event, d, audit) -> audit.putAllDetails(d.details()))
         .times(BugWorkflow::latest, b -> Optional.of(b.raisedAt()));
   }
@@ -240,34 +244,6 @@ public final class BugWorkflow extends Kernel<BugTicket, BugState, BugEvent, Bug
   private static Optional<Instant> latest(BugTicket b) {
     return Stream.of(Optional.of(b.raisedAt()), b.noticePublishedAt(), b.impactAssessedAt(), b.uploadedAt(),
         b.lastWeeklyUpdateAt(), b.closedAt()).flatMap(Optional::stream).max(Comparator.naturalOrder());
-  }
-
-  private static ImmutableBugTicket effect(ImmutableBugTicket b, BugEvent event, Actor actor, BugEventData data,
-      Instant at, OpsParameters parameters) {
-    return switch (event) {
-      case RAISE_BUG -> b.withRaisedAt(at).withSubmittedBy(actor.id());
-      case SUBMIT_AMS -> b.withAmsBugTicketNo(data.amsBugTicketNo());
-      case PROVINCE_ASSIGNED -> b.withDeveloper(data.developer());
-      case PUBLISH_NOTICE -> b.withNoticePublishedOn(data.channels()).withNoticePublishedAt(at)
-          .withUploadEta(data.uploadEta()).withWorkaround(data.workaround())
-          .withOpsRoomAgreedBy(data.opsRoomAgreedBy()).withSupportRoomAgreedBy(data.supportRoomAgreedBy());
-      case RAISE_COLLAB -> b.withCmcpCollabTicketNo(data.cmcpCollabTicketNo())
-          .withSupportRoomTicketNo(data.supportRoomTicketNo().or(b::supportRoomTicketNo));
-      case ASSESS_IMPACT -> {
-        int customers = data.bugAffectedCustomers().getAsInt();
-        boolean large = BugImpact.isLarge(customers, data.csComplaintLevel(), parameters);
-        yield b.withBugAffectedCustomers(customers).withCsComplaintLevel(data.csComplaintLevel())
-            .withNeedsEmergencyRelease(data.needsEmergencyRelease().orElse(large))
-            .withNeedsDataFix(data.needsDataFix().orElse(b.needsDataFix())).withImpactAssessedAt(at);
-      }
-      case DEVELOPER_REPLIED -> b.withDeveloperReply(data.reply()).withFixVersion(data.version());
-      case REJECT_ACCEPTANCE -> b.withAcceptanceRejections(b.acceptanceRejections() + 1)
-          .withLastRejectionReason(data.reason());
-      case ACCEPT_AND_UPLOAD -> b.withUploadedAt(at);
-      case CLOSE_WEEKLY -> b.withWeeklySummaryRef(data.weeklySummaryRef()).withClosedAt(at);
-      case WEEKLY_UPDATE -> b.withLastWeeklyUpdateAt(at).withLastWeeklyUpdate(data.updateText());
-      case NEED_DATA_FIX -> b.withNeedsDataFix(true).withLinkedDataOpId(data.dataOpId());
-    };
   }
 
   /** Returns the audit stream of a BUG: {@code bug:<bugId>}. */

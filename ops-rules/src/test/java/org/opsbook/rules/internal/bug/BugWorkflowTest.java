@@ -1,4 +1,4 @@
-package org.opsbook.rules.bug;
+package org.opsbook.rules.internal.bug;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,6 +26,12 @@ import org.opsbook.core.Role;
 import org.opsbook.core.RuleId;
 import org.opsbook.core.internal.machine.Outcome;
 import org.opsbook.core.internal.machine.Workflow;
+import org.opsbook.rules.bug.BugEvent;
+import org.opsbook.rules.bug.BugEventData;
+import org.opsbook.rules.bug.BugFixtures;
+import org.opsbook.rules.bug.BugState;
+import org.opsbook.rules.bug.BugTicket;
+import org.opsbook.rules.bug.NoticeChannel;
 
 /** SM-BUG's transitions and the BUG rules its guards enforce, one example per ID. */
 class BugWorkflowTest {
@@ -141,7 +147,7 @@ class BugWorkflowTest {
     BugTicket after = wf.apply(bugIn(BugState.WITH_DEVELOPER), BugEvent.ASSESS_IMPACT, PROCESSOR,
         impact(customers, cs), WEDNESDAY).orThrow();
     assertThat(after.needsEmergencyRelease()).isEqualTo(emergency);
-    assertThat(BugImpact.isLarge(after, OpsParameters.defaults())).isEqualTo(emergency);
+    assertThat(after.largeImpact(OpsParameters.defaults())).isEqualTo(emergency);
     assertThat(after.impactAssessedAt()).contains(WEDNESDAY);
   }
 

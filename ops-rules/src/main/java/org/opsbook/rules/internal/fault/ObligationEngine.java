@@ -1,4 +1,4 @@
-package org.opsbook.rules.duty;
+package org.opsbook.rules.internal.fault;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
@@ -15,6 +15,9 @@ import org.opsbook.core.OpsParameters;
 import org.opsbook.core.spi.WorkCalendar;
 import org.opsbook.core.time.StandardWorkCalendar;
 import org.opsbook.rules.classify.FaultClassifier;
+import org.opsbook.rules.duty.FaultTracker;
+import org.opsbook.rules.internal.duty.FoldRules;
+import org.opsbook.rules.internal.duty.ReportTime;
 
 /**
  * The obligations engine's configuration: the parameters (catalog §15), the working-day calendar (TIME-02, 下班 of
@@ -29,7 +32,7 @@ import org.opsbook.rules.classify.FaultClassifier;
  *
  * <p>Immutable and thread-safe.
  */
-public final class ObligationEngine {
+public final class ObligationEngine implements FoldRules {
   private static final ObligationEngine STANDARD =
       new ObligationEngine(OpsParameters.defaults(), StandardWorkCalendar.weekdays());
 
@@ -56,16 +59,19 @@ public final class ObligationEngine {
   }
 
   /** Returns the parameters. */
+  @Override
   public OpsParameters parameters() {
     return parameters;
   }
 
   /** Returns the working-day calendar. */
+  @Override
   public WorkCalendar calendar() {
     return calendar;
   }
 
   /** Returns the classifier built from the same parameters. */
+  @Override
   public FaultClassifier classifier() {
     return classifier;
   }

@@ -1,4 +1,4 @@
-package org.opsbook.rules.ticket;
+package org.opsbook.rules.internal.ticket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.opsbook.rules.ticket.TicketFixtures.DECLARANT;
@@ -18,6 +18,13 @@ import org.opsbook.core.Actor;
 import org.opsbook.core.Role;
 import org.opsbook.core.RuleId;
 import org.opsbook.core.internal.machine.Outcome;
+import org.opsbook.rules.ticket.ComplaintTicket;
+import org.opsbook.rules.ticket.ReviewVerdict;
+import org.opsbook.rules.ticket.TicketCause;
+import org.opsbook.rules.ticket.TicketEvent;
+import org.opsbook.rules.ticket.TicketEventData;
+import org.opsbook.rules.ticket.TicketFixtures;
+import org.opsbook.rules.ticket.TicketState;
 
 /** SM-TICKET's transitions and the TICKET rules its guards enforce, one example per ID. */
 class TicketWorkflowTest {

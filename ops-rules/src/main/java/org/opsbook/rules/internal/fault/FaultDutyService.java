@@ -1,4 +1,4 @@
-package org.opsbook.rules.duty;
+package org.opsbook.rules.internal.fault;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
@@ -22,8 +22,10 @@ import org.opsbook.core.internal.machine.Outcome;
 import org.opsbook.core.spi.FaultRepository;
 import org.opsbook.core.spi.ObligationRepository;
 import org.opsbook.core.spi.ObligationRepository.ScheduledObligation;
+import org.opsbook.rules.duty.FaultTracker;
 import org.opsbook.rules.esc.EscEvent;
 import org.opsbook.rules.esc.EscEventData;
+import org.opsbook.rules.internal.duty.Stepped;
 
 /**
  * What a host calls to keep a fault: its facts, reports, duties and lifecycle (SM-ESC) in one history. It loads the
@@ -137,7 +139,7 @@ public final class FaultDutyService {
     if (before.version() == 0 && event != EscEvent.OPEN_FAULT) {
       throw new InvalidInputException("faultId", "no fault " + faultId + " is open");
     }
-    FaultTracker.Stepped s = before.decideStep(event, data, actor, at);
+    Stepped<FaultTracker> s = before.decideStep(event, data, actor, at);
     if (!s.outcome().isAccepted()) {
       return s.outcome();
     }
