@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -71,8 +72,11 @@ final class FaultTimeline {
   private String draw(FaultTracker fault, DutyLedger ledger, List<SmsMessage> sent) {
     List<DutyLedger.Entry> entries = new ArrayList<>(ledger.entries());
     entries.sort(Comparator.comparing(DutyLedger.Entry::reckonedAt));
+    // one row per rule: a recurring duty's occurrences (progress reports every 30 minutes …) share it
+    Map<String, List<DutyLedger.Entry>> rows = new LinkedHashMap<>();
+    entries.forEach(e -> rows.computeIfAbsent(e.duty().ruleId().value(), r -> new ArrayList<>()).add(e));
     int dutiesTop = TOP + LEVEL_LANE + SMS_LANE + 10;
-    int height = dutiesTop + ROW * entries.size() + 30;
+    int height = dutiesTop + ROW * rows.size() + 30;
     StringBuilder s = new StringBuilder();
     s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"timeline\" role=\"img\" width=\"").append(WIDTH)
         .append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)
@@ -84,8 +88,13 @@ final class FaultTimeline {
     s.append("<text x=\"4\" y=\"").append(dutiesTop - 2).append("\" font-weight=\"bold\">")
         .append(html(text("fault.lane.duties"))).append("</text>");
     int y = dutiesTop + ROW / 2 + 4;
-    for (DutyLedger.Entry e : entries) {
-      duty(s, e, y);
+    for (Map.Entry<String, List<DutyLedger.Entry>> row : rows.entrySet()) {
+      int n = row.getValue().size();
+      s.append("<text x=\"4\" y=\"").append(y + 4).append("\">").append(html(row.getKey() + (n > 1 ? " ×" + n : "")))
+          .append("</text>");
+      for (DutyLedger.Entry e : row.getValue()) {
+        duty(s, e, y);
+      }
       y += ROW;
     }
     fault.repairedAt().ifPresent(r -> s.append("<g class=\"repaired\"><line x1=\"").append(x(r)).append("\" y1=\"")
@@ -163,13 +172,12 @@ final class FaultTimeline {
     s.append("</g>");
   }
 
-  /** One duty: a line from when it arose to when it fell due, then how it ended. */
+  /** One duty on its rule's row: a line from when it arose to when it fell due, then how it ended. */
   private void duty(StringBuilder s, DutyLedger.Entry e, int y) {
     String status = e.status().name();
     String colour = COLOURS.get(e.status());
-    String rule = e.duty().ruleId().value() + (e.repeat() > 0 ? " #" + (e.repeat() + 1) : "");
     s.append("<g class=\"duty ").append(status).append("\" data-rule=\"").append(html(e.duty().ruleId().value()))
-        .append("\"><text x=\"4\" y=\"").append(y + 4).append("\">").append(html(rule)).append("</text>");
+        .append("\">");
     Instant start = e.duty().triggeredAt().or(() -> e.duty().dueAt()).orElse(from);
     Optional<Instant> due = e.duty().dueAt();
     Instant end = due.orElse(e.doneAt().or(e::endedAt).orElse(to));
@@ -179,7 +187,7 @@ final class FaultTimeline {
         .append(" fill=\"none\" stroke=\"#333\"><title>").append(html(text("fault.due") + " " + time(d)))
         .append("</title></path>"));
     Optional<Instant> outcome = e.doneAt().or(e::endedAt);
-    String title = text("fault.status." + status) + " · " + e.duty().action()
+    String title = e.duty().ruleId().value() + " · " + text("fault.status." + status) + " · " + e.duty().action()
         + outcome.map(t -> " · " + time(t)).orElse("")
         + e.lateBy().map(l -> " (" + text("fault.lateBy") + " " + l.toMinutes() + " min)").orElse("");
     Instant mark = outcome.orElse(due.orElse(to));
