@@ -53,7 +53,7 @@
 
   function faultRow(f) {
     return el('tr', { 'data-fault': f.faultId }, [
-      el('td', {}, [el('strong', { text: f.faultId }), el('div', { class: 'muted', text: f.subject || '' })]),
+      el('td', {}, [el('a', { href: '/faults/' + encodeURIComponent(f.faultId), class: 'fault-link', title: t('fault.timeline') }, [el('strong', { text: f.faultId })]), el('div', { class: 'muted', text: f.subject || '' })]),
       el('td', { class: 'level ' + f.currentLevel }, [f.currentLevel + ' ' + f.severityLabel,
         el('div', { class: 'muted rules', text: (f.matchedRules || []).join(' ') }),
         f.repairedAt ? el('div', { class: 'repaired', text: t('page.repaired') + ' ' + fmt(f.repairedAt) }) : '']),
@@ -66,6 +66,13 @@
     ]);
   }
 
+  // "passReview → REVIEWED: data-operation reviewer": the step, where it leads and who may take it (the manual's posts)
+  function nextStep(n) {
+    const who = n.roles.length ? n.roles.map(role).join(' / ') : t('page.anyone');
+    return el('div', { class: 'step', 'data-event': n.event }, [el('code', { text: n.event }),
+      (n.to ? ' → ' + n.to : '') + ': ', el('span', { class: 'who', text: who })]);
+  }
+
   function can(role) {
     return !!(me && me.roles.indexOf(role) >= 0);
   }
@@ -74,6 +81,9 @@
     if (!data) return;
     document.getElementById('now').textContent = fmt(Date.now() + skew);
     document.getElementById('clock').textContent = '(' + t(data.clock === 'DATA' ? 'page.clock.data' : 'page.clock.wall') + ')';
+    const runs = document.getElementById('runs');
+    runs.hidden = !data.earlierRuns;
+    runs.textContent = data.earlierRuns ? t('page.earlierRuns', { count: data.earlierRuns }) : '';
     fill(document.querySelector('#faults tbody'), data.faults.map(faultRow), t('page.noOpenFaults'));
     fill(document.querySelector('#repaired tbody'), (data.repaired || []).map(faultRow), t('page.noRepairedFaults'));
     fill(document.querySelector('#messages tbody'), data.messages.map(m => el('tr', { 'data-message': m.key }, [
@@ -88,7 +98,8 @@
     ])), t('page.noMessages'));
     fill(document.querySelector('#dataops tbody'), data.workflows.map(w => el('tr', { 'data-workflow': w.id }, [
       el('td', { text: w.id }), el('td', { text: w.machine }), el('td', { class: 'state', text: w.state }),
-      el('td', { class: 'muted', text: fmt(w.updatedAt) })
+      el('td', { class: 'muted', text: fmt(w.updatedAt) }),
+      el('td', { class: 'next' }, (w.nextSteps || []).length ? w.nextSteps.map(nextStep) : [el('span', { class: 'muted', text: t('page.noNextStep') })])
     ])), t('page.noDataops'));
   }
 

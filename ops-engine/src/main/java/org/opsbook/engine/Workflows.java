@@ -2,6 +2,8 @@ package org.opsbook.engine;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.opsbook.core.Role;
 import org.opsbook.core.spi.WorkflowRepository.TransitionRecord;
 
 /**
@@ -29,4 +31,25 @@ public interface Workflows<I, E extends Enum<E>, D> {
 
   /** Returns the ticket's transitions. */
   List<TransitionRecord> history(String id);
+
+  /**
+   * Returns the steps the declared machine allows the stored ticket from its current state, in declaration order;
+   * empty for a finished or unknown ticket. Whether a step is accepted still depends on its guards.
+   */
+  List<NextStep> nextSteps(String id);
+
+  /**
+   * A step a ticket may take next.
+   *
+   * @param event the event's public name, e.g. {@code passReview}
+   * @param to the state it leads to; empty when the event's data chooses
+   * @param roles the roles that may take it; empty means anyone
+   */
+  record NextStep(String event, Optional<String> to, Set<Role> roles) {
+    /** Copies the roles. */
+    public NextStep {
+      to = java.util.Objects.requireNonNull(to, "to");
+      roles = Set.copyOf(roles);
+    }
+  }
 }

@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Locale;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.spi.WorkCalendar;
 import org.opsbook.core.time.StandardWorkCalendar;
@@ -148,7 +149,7 @@ public final class Main {
   @Command(name = "opsbook", mixinStandardHelpOptions = true, version = "opsbook 0.1.0",
       synopsisHeading = "Usage:%n", customSynopsis = {
           "  ./opsbook <command> < request.json",
-          "  ./opsbook demo [--data DIR | --db JDBC-URL] [--calendar FILE]",
+          "  ./opsbook demo [--data DIR | --db JDBC-URL] [--calendar FILE] [--lang zh|en]",
           "  ./opsbook serve [--port N] [--host H] [--people FILE] [OPTIONS]",
           "  ./opsbook hash-password < password.txt"},
       description = "The operations manual, executable: the JSON decision commands, the demo and the server. "
@@ -174,10 +175,20 @@ public final class Main {
         + "decision API's {\"holidays\": [...], \"workdays\": [...]} or the line format; default Monday to Friday")
     Path calendar;
 
+    @Option(names = "--lang", paramLabel = "zh|en", description = "the narrative's language: zh (Chinese, the "
+        + "manual's posts) or en (English); default: the JVM's language")
+    String lang;
+
     int run(PrintStream out, PrintStream err) {
       Database database = database(spec.commandLine(), data, db);
       WorkCalendar cal = calendar(spec.commandLine(), calendar);
-      return Demo.run(database, cal, out, err, System.getenv("OPSBOOK_STDERR_TTY") != null);
+      Locale language;
+      try {
+        language = lang == null ? Demo.defaultLanguage() : Demo.language(lang);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+      }
+      return Demo.run(database, cal, language, out, err, System.getenv("OPSBOOK_STDERR_TTY") != null);
     }
   }
 

@@ -26,6 +26,7 @@ import org.opsbook.core.FaultSummary;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Obligation;
 import org.opsbook.core.Person;
+import org.opsbook.core.Role;
 import org.opsbook.core.RecipientClass;
 import org.opsbook.core.RuleId;
 import org.opsbook.core.Violation;
@@ -37,6 +38,7 @@ import org.opsbook.core.spi.WorkflowRepository.TransitionRecord;
 import org.opsbook.engine.OpsEngine;
 import org.opsbook.engine.Result;
 import org.opsbook.engine.Workflows;
+import org.opsbook.engine.Workflows.NextStep;
 import org.opsbook.examples.host.OpsHost;
 import org.opsbook.examples.http.OpsHttpServer;
 import org.opsbook.examples.http.OpsHttpServer.Access;
@@ -55,7 +57,10 @@ import org.opsbook.rules.duty.FaultTracker;
  * <ul>
  *   <li>{@code GET /api/dashboard}: the faults not yet repaired and the repaired ones apart, each with its level, peak
  *       level and next duties; the SMS messages, those waiting for review first, each with its recipient classes and
- *       the number of people in them; the data-operation tickets and cutovers with their states; the clock in use;
+ *       the number of people in them; the data-operation tickets and cutovers with their states and next steps (each
+ *       with the roles that may take it, from the machine's declared transitions); the clock in use; when the demo ran
+ *       several times on the database, its latest run only, with the number of earlier runs stored
+ *       ({@code earlierRuns});
  *   <li>{@code POST /api/messages/approve} {@code {key}}: the signed-in person approves exactly the drafted text
  *       (NOTIFY-REVIEW-01/02 decide who may: the team leader, not the duty officer who drafted it);
  *   <li>{@code POST /api/messages/send} {@code {key}}: the signed-in person of the 68284 desk mass-sends an approved
@@ -87,6 +92,7 @@ public final class Dashboard {
   private final ZoneId zone;
   private final Map<String, Reply> assets;
   private final Map<Locale, Reply> pages;
+  private final String faultTemplate;
 
   /**
    * Creates the dashboard over {@code host}.
@@ -107,6 +113,7 @@ public final class Dashboard {
       byLocale.put(l, Reply.html(200, Texts.fill(page, l)));
     }
     this.pages = Map.copyOf(byLocale);
+    this.faultTemplate = asset("fault.html", "text/html; charset=utf-8").body();
   }
 
   /**
@@ -115,6 +122,7 @@ public final class Dashboard {
    */
   public OpsHttpServer.Builder install(OpsHttpServer.Builder server) {
     return server.route("/api", Access.SIGNED_IN, this::api)
+        .route("/faults", Access.SIGNED_IN_PAGE, this::faultPage)
         .route("/dashboard.js", ex -> asset(ex, "/dashboard.js"))
         .route("/dashboard.css", ex -> asset(ex, "/dashboard.css"))
         .route("/", Access.SIGNED_IN_PAGE, this::page);
@@ -134,6 +142,33 @@ public final class Dashboard {
     }
     return ex.path().isEmpty() || ex.path().equals("index.html") ? pages.get(ex.locale())
         : error(404, "NOT_FOUND", "no page /" + ex.path());
+  }
+
+  /**
+   * Serves {@code /faults/{faultId}}: the fault's page in the browser's language, with the picture of its escalation
+   * ladder ({@link FaultTimeline}) as of {@link #now}.
+   */
+  synchronized Reply faultPage(Exchange ex) {
+    if (!ex.method().equals("GET") && !ex.method().equals("HEAD")) {
+      return error(405, "METHOD_NOT_ALLOWED", "use GET /faults" + ex.path());
+    }
+    String id = ex.path().startsWith("/") ? ex.path().substring(1) : "";
+    if (engine.faults().openFaults().stream().noneMatch(f -> f.faultId().equals(id))) {
+      return error(404, "NOT_FOUND", "no fault " + id);
+    }
+    host.advanceClockTo(now());
+    FaultTracker t = engine.faults().load(id);
+    List<SmsMessage> sent = engine.messages().list().stream()
+        .filter(m -> m.key().faultId().equals(id) && m.record().sentAt().isPresent()).toList();
+    Locale l = ex.locale();
+    String summary = t.currentLevel().name() + " " + t.classification().severityLabel() + " · "
+        + Texts.text(l, "page.peak") + " " + t.peakLevel().name()
+        + t.repairedAt().map(r -> " · " + Texts.text(l, "page.repaired") + " " + Timestamps.format(r, zone)).orElse("")
+        + " · " + t.facts().subjectName().orElse("");
+    String page = Texts.fill(faultTemplate, l).replace("@@id@@", Texts.html(id))
+        .replace("@@summary@@", Texts.html(summary))
+        .replace("@@svg@@", FaultTimeline.svg(t, engine.faults().ledger(id), sent, zone, l));
+    return Reply.html(200, page);
   }
 
   /** Serves the JSON API below {@code /api}, acting as the signed-in person. */
@@ -160,6 +195,13 @@ public final class Dashboard {
     List<FaultSummary> faults = new ArrayList<>(engine.faults().openFaults());
     List<SmsMessage> messages = new ArrayList<>(engine.messages().list());
     List<Row> workflows = workflows();
+    List<String> ids = new ArrayList<>();
+    faults.forEach(f -> ids.add(f.faultId()));
+    workflows.forEach(w -> ids.add(w.id()));
+    DemoRuns runs = DemoRuns.of(ids);
+    faults.removeIf(f -> !runs.latest(f.faultId()));
+    messages.removeIf(m -> !runs.latest(m.key().faultId()));
+    workflows.removeIf(w -> !runs.latest(w.id()));
     Instant now = clock.instant();
     for (FaultSummary f : faults) {
       now = later(now, f.updatedAt());
@@ -174,6 +216,7 @@ public final class Dashboard {
     root.put("now", Timestamps.format(now, zone));
     root.put("zone", zone.getId());
     root.put("clock", now.isAfter(clock.instant()) ? "DATA" : "WALL");
+    root.put("earlierRuns", runs.earlierRuns());
     faults.sort(Comparator.comparing(FaultSummary::peakLevel).reversed()
         .thenComparing(FaultSummary::updatedAt, Comparator.reverseOrder()));
     ArrayNode faultsOut = root.putArray("faults");
@@ -201,8 +244,15 @@ public final class Dashboard {
     workflows.sort(Comparator.comparing(Row::updatedAt, Comparator.reverseOrder()));
     ArrayNode workflowsOut = root.putArray("workflows");
     for (Row w : workflows.subList(0, Math.min(LIST_LIMIT, workflows.size()))) {
-      workflowsOut.addObject().put("id", w.id()).put("machine", w.machine()).put("state", w.state())
+      ObjectNode o = workflowsOut.addObject().put("id", w.id()).put("machine", w.machine()).put("state", w.state())
           .put("updatedAt", Timestamps.format(w.updatedAt(), zone));
+      ArrayNode next = o.putArray("nextSteps");
+      for (NextStep step : w.next()) {
+        ObjectNode x = next.addObject().put("event", step.event());
+        step.to().ifPresentOrElse(to -> x.put("to", to), () -> x.putNull("to"));
+        ArrayNode roles = x.putArray("roles");
+        step.roles().stream().map(Role::name).sorted().forEach(roles::add);
+      }
     }
     return root;
   }
@@ -300,8 +350,11 @@ public final class Dashboard {
     return now;
   }
 
-  /** A data-operation or cutover ticket as the page lists it. */
-  private record Row(String id, String machine, String state, Instant updatedAt) {}
+  /**
+   * A data-operation or cutover ticket as the page lists it, with the steps its machine declares from its state and
+   * the roles that may take each.
+   */
+  private record Row(String id, String machine, String state, Instant updatedAt, List<NextStep> next) {}
 
   private List<Row> workflows() {
     List<Row> rows = new ArrayList<>();
@@ -316,7 +369,8 @@ public final class Dashboard {
   /** The ticket's last change is its last recorded transition. */
   private static Row row(Workflows<?, ?, ?> family, String id, String machine, String state) {
     List<TransitionRecord> history = family.history(id);
-    return new Row(id, machine, state, history.isEmpty() ? Instant.EPOCH : history.get(history.size() - 1).at());
+    return new Row(id, machine, state, history.isEmpty() ? Instant.EPOCH : history.get(history.size() - 1).at(),
+        family.nextSteps(id));
   }
 
   private static Reply refused(String what, List<Violation> violations) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
 import java.util.TreeMap;
@@ -45,14 +46,34 @@ public final class Demo {
    */
   public static int run(String[] args, PrintStream out, PrintStream err, boolean progress) {
     Database db;
+    Locale lang;
     try {
       db = database(args);
+      lang = language(args);
     } catch (IllegalArgumentException e) {
       err.println("opsbook demo: " + e.getMessage());
-      err.println("usage: ./opsbook demo [--data DIR | --db JDBC-URL]");
+      err.println("usage: ./opsbook demo [--data DIR | --db JDBC-URL] [--lang zh|en]");
       return 2;
     }
-    return run(db, StandardWorkCalendar.weekdays(), out, err, progress);
+    return run(db, StandardWorkCalendar.weekdays(), lang, out, err, progress);
+  }
+
+  /**
+   * Returns the narrative's language for {@code --lang zh|en}: Chinese (zh-CN) or English.
+   *
+   * @throws IllegalArgumentException naming {@code --lang} for another value
+   */
+  public static Locale language(String lang) {
+    return switch (lang.toLowerCase(Locale.ROOT)) {
+      case "zh", "zh-cn", "zh_cn" -> Locale.SIMPLIFIED_CHINESE;
+      case "en" -> Locale.ENGLISH;
+      default -> throw new IllegalArgumentException("--lang must be zh or en, not " + lang);
+    };
+  }
+
+  /** Returns the JVM's language when the narrative speaks it (Chinese), else English. */
+  public static Locale defaultLanguage() {
+    return Locale.getDefault().getLanguage().equals("zh") ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
   }
 
   /**
@@ -61,6 +82,18 @@ public final class Demo {
    * @return the exit status: 0 when the day replayed and every audit chain verified, 1 else
    */
   public static int run(Database db, WorkCalendar calendar, PrintStream out, PrintStream err, boolean progress) {
+    return run(db, calendar, defaultLanguage(), out, err, progress);
+  }
+
+  /**
+   * Runs the demo on {@code db} with a working-day calendar of the host's, its narrative in {@code lang} (the fixed
+   * phrases from the bundle {@code i18n/opsbook}, the role codes as the manual's posts in Chinese).
+   *
+   * @return the exit status: 0 when the day replayed and every audit chain verified, 1 else
+   */
+  public static int run(Database db, WorkCalendar calendar, Locale lang, PrintStream out, PrintStream err,
+      boolean progress) {
+    Narrative say = new Narrative(lang);
     long started = System.nanoTime();
     Queue<Delivery> deliveries = new ConcurrentLinkedQueue<>();
     MutableClock clock = MutableClock.at(DayAtTheRoom.START, DayAtTheRoom.ZONE);
@@ -71,12 +104,12 @@ public final class Demo {
       AuditLog audit = host.engine().auditLog();
       int run = nextRun(audit);
       String suffix = run == 1 ? "" : "-r" + run;
-      Timeline timeline = new Timeline(out, progress ? err : null, DayAtTheRoom.ZONE);
-      timeline.text("opsbook demo: a day at the operations room (运营管理室), replayed on a simulated clock.");
-      timeline.text("Each line: time · the rule IDs behind it (rules-catalog.md) · what happened, to whom.");
-      timeline.text("Database: " + db.describe() + (host.engine().migrationsApplied() > 0 ? " (created: "
-          + host.engine().migrationsApplied() + " migrations applied)" : " (schema up to date)") + " · run " + run
-          + (suffix.isEmpty() ? "" : ", IDs suffixed " + suffix));
+      Timeline timeline = new Timeline(out, progress ? err : null, DayAtTheRoom.ZONE, say::roles);
+      timeline.text(say.text("demo.intro"));
+      timeline.text(say.text("demo.legend"));
+      timeline.text(say.text("demo.database", db.describe()) + (host.engine().migrationsApplied() > 0
+          ? say.text("demo.database.created", host.engine().migrationsApplied()) : say.text("demo.database.upToDate"))
+          + say.text("demo.database.run", run) + (suffix.isEmpty() ? "" : say.text("demo.database.suffix", suffix)));
       String runStream = RUN_PREFIX + run;
       audit.append(AuditEntry.builder().stream(runStream).at(DayAtTheRoom.START).actorId("opsbook-demo")
           .action("start").putDetail("suffix", suffix).build());
@@ -85,23 +118,20 @@ public final class Demo {
       int moments = new Replay(room, clock, due).run(DayAtTheRoom.script(room, suffix), DayAtTheRoom.END);
       audit.append(AuditEntry.builder().stream(runStream).at(DayAtTheRoom.END).actorId("opsbook-demo")
           .action("finish").putDetail("moments", Integer.toString(moments)).build());
-      boolean intact = verify(room, audit, timeline);
+      boolean intact = verify(room, audit, timeline, say);
       Duration wall = Duration.ofNanos(System.nanoTime() - started);
-      timeline.section("Done");
-      timeline.text(String.format("Replayed %s → %s (%d h %02d min of the operations room, %d moments on the "
-          + "simulated clock) in %.1f s.", room.day(DayAtTheRoom.START), room.day(DayAtTheRoom.END),
+      timeline.section(say.text("demo.section.done"));
+      timeline.text(say.text("demo.replayed", room.day(DayAtTheRoom.START), room.day(DayAtTheRoom.END),
           Duration.between(DayAtTheRoom.START, DayAtTheRoom.END).toHours(),
           Duration.between(DayAtTheRoom.START, DayAtTheRoom.END).toMinutesPart(), moments, wall.toMillis() / 1000.0));
-      timeline.text("Data: " + db.describe() + ". Run ./opsbook demo again for another run of the day with its own "
-          + "IDs; delete the folder to start afresh.");
+      timeline.text(say.text("demo.data", db.describe()));
       SmsKey pending = SmsKey.parse(DayAtTheRoom.pendingMessage(suffix));
       boolean waiting = host.engine().messages().find(pending).map(m -> m.state() == SmsState.IN_REVIEW).orElse(false);
       String serve = db.embedded() && db.dataFolder().equals(Database.inFolder(Database.DEFAULT_FOLDER).dataFolder())
           ? "./opsbook serve" : db.embedded() ? "./opsbook serve --data " + db.dataFolder()
           : "./opsbook serve --db '" + db.describe() + "'";
-      timeline.text("Dashboard: " + serve + ", then open http://127.0.0.1:8080/ and sign in with a one-time "
-          + "password it prints" + (waiting ? " — " + pending + " waits there for the team leader's review (lisi), "
-          + "then for the 68284 desk to send it (sunba)." : "."));
+      timeline.text(say.text("demo.dashboard", serve) + (waiting ? say.text("demo.dashboard.waiting", pending)
+          : say.text("demo.dashboard.end")));
       timeline.finish();
       return intact ? 0 : 1;
     } catch (RuntimeException e) {
@@ -118,13 +148,29 @@ public final class Demo {
       if ((a.equals("--data") || a.equals("--db")) && i + 1 >= args.length) {
         throw new IllegalArgumentException(a + " needs a value");
       }
+      if (a.equals("--lang") && i + 1 >= args.length) {
+        throw new IllegalArgumentException(a + " needs a value");
+      }
       switch (a) {
         case "--data" -> db = Database.inFolder(Path.of(args[++i]));
         case "--db" -> db = Database.at(args[++i]);
+        case "--lang" -> i++;
         default -> throw new IllegalArgumentException("unknown option " + a);
       }
     }
     return db;
+  }
+
+  private static Locale language(String[] args) {
+    Locale lang = defaultLanguage();
+    for (int i = 0; i + 1 < args.length; i++) {
+      if (args[i].equals("--lang")) {
+        lang = language(args[++i]);
+      } else if (args[i].equals("--data") || args[i].equals("--db")) {
+        i++;
+      }
+    }
+    return lang;
   }
 
   /** Returns the next run number: one more than the runs this database has seen. */
@@ -143,8 +189,8 @@ public final class Demo {
   }
 
   /** Verifies every stream the run wrote and prints the counts per kind of stream. */
-  private static boolean verify(OpsRoom room, AuditLog audit, Timeline timeline) {
-    timeline.section("Audit");
+  private static boolean verify(OpsRoom room, AuditLog audit, Timeline timeline, Narrative say) {
+    timeline.section(say.text("demo.section.audit"));
     Map<String, long[]> byKind = new TreeMap<>();
     long records = 0;
     boolean intact = true;
@@ -166,9 +212,9 @@ public final class Demo {
       kinds.append(kinds.length() == 0 ? "" : " · ").append(e.getKey()).append(' ').append(e.getValue()[0])
           .append(" (").append(e.getValue()[1]).append(')');
     }
-    timeline.line(List.of("audit"), "this run wrote " + room.streams().size() + " audit streams, " + records
-        + " records: " + (intact ? "every HMAC-sealed chain verified" : "SOME CHAINS ARE BROKEN"));
-    timeline.detail("streams (records): " + kinds);
+    timeline.line(List.of("audit"), say.text("demo.audit.wrote", room.streams().size(), records)
+        + say.text(intact ? "demo.audit.verified" : "demo.audit.broken"));
+    timeline.detail(say.text("demo.audit.streams", kinds));
     return intact;
   }
 }

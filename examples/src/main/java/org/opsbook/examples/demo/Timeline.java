@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 /**
  * The demo's printed timeline: one line per thing that happened, {@code HH:mm  RULE-IDS  what happened, to whom},
@@ -38,6 +39,7 @@ final class Timeline {
   private int runCount;
   private String runFirstSeq;
   private String runRules;
+  private final UnaryOperator<String> speak;
   private String runSummary;
   private Instant lastAt;
   private String lastSeq;
@@ -52,9 +54,19 @@ final class Timeline {
    * @param zone the zone times are printed in
    */
   Timeline(PrintStream out, PrintStream progress, ZoneId zone) {
+    this(out, progress, zone, UnaryOperator.identity());
+  }
+
+  /**
+   * Creates the timeline speaking a language.
+   *
+   * @param speak rewrites each printed line into the narrative's language (role codes as the manual's posts …)
+   */
+  Timeline(PrintStream out, PrintStream progress, ZoneId zone, UnaryOperator<String> speak) {
     this.out = checkNotNull(out, "out");
     this.progress = progress;
     this.zone = checkNotNull(zone, "zone");
+    this.speak = checkNotNull(speak, "speak");
   }
 
   /** Sets the span the status line measures. */
@@ -178,7 +190,7 @@ final class Timeline {
 
   private void print(String s) {
     clearProgress();
-    out.println(s);
+    out.println(speak.apply(s));
     out.flush();
     lines++;
   }

@@ -69,7 +69,7 @@ class MainTest {
   void serveHelpListsTheSecurityOptions() {
     assertThat(run("", "serve", "--help").out()).contains("--people", "--trusted-proxy-header", "--tls-keystore",
         "--plain-http-on-network", "--calendar", "--max-body");
-    assertThat(run("", "demo", "--help").out()).contains("--calendar", "--data", "--db");
+    assertThat(run("", "demo", "--help").out()).contains("--calendar", "--data", "--db", "--lang");
   }
 
   @Test

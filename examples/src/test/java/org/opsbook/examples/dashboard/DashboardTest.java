@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +23,7 @@ import org.opsbook.core.FaultFacts;
 import org.opsbook.core.FaultNature;
 import org.opsbook.core.Obligation;
 import org.opsbook.core.Role;
+import org.opsbook.examples.http.Texts;
 import org.opsbook.json.OpsJson;
 import org.opsbook.engine.OpsEngine;
 import org.opsbook.notify.HandlingParty;
@@ -91,6 +93,54 @@ class DashboardTest {
     d.get("workflows").forEach(w -> tickets.add(w.get("id").asText() + " " + w.get("state").asText()));
     assertThat(tickets).contains("DM-20261125-01 CLOSED", "EX-20261125-01 CLOSED",
         "CO-20261127-01 SUPERVISOR_APPROVED", "CO-20261201-01 APPLIED");
+  }
+
+  @Test
+  @Order(2)
+  void SM_CUTOVER_T04_aTicketsRowShowsItsNextStepAndWhoMayTakeItInTheManualsPostNames() throws Exception {
+    JsonNode d = dashboard();
+    JsonNode approved = workflow(d, "CO-20261127-01");
+    assertThat(approved.get("nextSteps")).as("SM-CUTOVER-T04 only, from SUPERVISOR_APPROVED").hasSize(1);
+    JsonNode apply = approved.get("nextSteps").get(0);
+    assertThat(apply.get("to").asText()).isEqualTo("APPLIED");
+    assertThat(OpsJson.write(apply.get("roles"))).isEqualTo("[\"CUTOVER_OWNER\"]");
+    JsonNode applied = workflow(d, "CO-20261201-01").get("nextSteps").get(0);
+    assertThat(applied.get("to").isNull()).as("SM-CUTOVER-T05: the province's answer chooses").isTrue();
+    assertThat(workflow(d, "DM-20261125-01").get("nextSteps")).as("a closed ticket has no next step").isEmpty();
+    // every role a row names has its post in both bundles, so the page never shows a code
+    for (JsonNode w : d.get("workflows")) {
+      for (JsonNode step : w.get("nextSteps")) {
+        for (JsonNode role : step.get("roles")) {
+          for (Locale l : Texts.LOCALES) {
+            assertThat(Texts.bundle(l).containsKey("role." + role.asText()))
+                .as(role + " in " + l).isTrue();
+          }
+        }
+      }
+    }
+    assertThat(Texts.bundle(Locale.SIMPLIFIED_CHINESE)
+        .getString("role.CUTOVER_OWNER")).isEqualTo("工程割接管理员");
+    assertThat(lisi.get("/").body()).as("the page's column").contains("下一步");
+  }
+
+  @Test
+  @Order(2)
+  void ESC_REQ_10_eachFaultsPageDrawsItsEscalationLadderFromItsHistoryAndLedger() throws Exception {
+    HttpResponse<String> r = lisi.get("/faults/F-20261125-01");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+    String page = r.body();
+    assertThat(page).contains("<svg", "升级阶梯", "F-20261125-01", "BOSS", "已修复")
+        .doesNotContain("<script");
+    assertThat(page).as("the levels as first reached").contains("class=\"level L2\"");
+    assertThat(page).as("the repair").contains("class=\"repaired\"");
+    assertThat(page).as("a duty of the ledger, with how it ended").contains("class=\"duty ", "data-rule=\"ESC-REQ-10\"");
+    HttpResponse<String> en = lisi.send(HttpRequest.newBuilder(URI.create(served.url("/faults/F-20261125-01")))
+        .header("Accept-Language", "en-GB,en;q=0.9").GET());
+    assertThat(en.body()).contains("Escalation ladder", "<svg").doesNotContain("升级阶梯");
+    assertThat(lisi.get("/faults/F-NOPE").statusCode()).isEqualTo(404);
+    assertThat(served.anonymous().get("/faults/F-20261125-01").statusCode()).as("to the login page").isEqualTo(303);
+    assertThat(lisi.get("/dashboard.js").body()).as("the fault row links to its page").contains("'/faults/'");
   }
 
   @Test
@@ -240,6 +290,15 @@ class DashboardTest {
       }
     }
     throw new AssertionError("no fault " + id + " on the dashboard: " + dashboard.get("faults"));
+  }
+
+  private static JsonNode workflow(JsonNode dashboard, String id) {
+    for (JsonNode w : dashboard.get("workflows")) {
+      if (w.get("id").asText().equals(id)) {
+        return w;
+      }
+    }
+    throw new AssertionError("no ticket " + id + " on the dashboard: " + dashboard.get("workflows"));
   }
 
   private static List<String> ruleIds(JsonNode duties) {

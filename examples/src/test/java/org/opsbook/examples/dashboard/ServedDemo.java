@@ -46,11 +46,15 @@ public final class ServedDemo implements AutoCloseable {
   private final ByteArrayOutputStream sms = new ByteArrayOutputStream();
   private final Map<String, Client> clients = new ConcurrentHashMap<>();
 
-  private ServedDemo(Path folder) throws Exception {
-    this.demo = DemoRun.of(false, "--data", folder.toString());
-    if (demo.status() != 0) {
-      throw new IllegalStateException("the demo failed: " + demo.err());
+  private ServedDemo(Path folder, int runs) throws Exception {
+    DemoRun last = null;
+    for (int i = 0; i < runs; i++) {
+      last = DemoRun.of(false, "--data", folder.toString());
+      if (last.status() != 0) {
+        throw new IllegalStateException("the demo failed: " + last.err());
+      }
     }
+    this.demo = last;
     Clock clock = Clock.fixed(Instant.parse("2026-11-01T00:00:00Z"), ZoneOffset.UTC);
     this.host = OpsHost.open(Database.inFolder(folder),
         ConsoleGateway.printingTo(new PrintStream(sms, true, UTF_8), clock), (duty, owing) -> { }, "dashboard-test",
@@ -64,7 +68,12 @@ public final class ServedDemo implements AutoCloseable {
 
   /** Runs the demo into {@code folder} and serves it. */
   public static ServedDemo in(Path folder) throws Exception {
-    return new ServedDemo(folder);
+    return new ServedDemo(folder, 1);
+  }
+
+  /** Runs the demo {@code runs} times into {@code folder} (IDs suffixed {@code -r2} … from the second) and serves it. */
+  public static ServedDemo afterRuns(Path folder, int runs) throws Exception {
+    return new ServedDemo(folder, runs);
   }
 
   /** Returns the password of a person who may sign in. */

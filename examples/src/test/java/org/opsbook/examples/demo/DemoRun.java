@@ -16,8 +16,14 @@ import java.util.List;
  * @param err standard error
  */
 public record DemoRun(int status, String out, String err) {
-  /** Runs the demo with {@code args}. */
+  /** Runs the demo with {@code args}, its narrative in English unless they say {@code --lang}. */
   public static DemoRun of(boolean progress, String... args) {
+    if (!Arrays.asList(args).contains("--lang")) {
+      String[] english = Arrays.copyOf(args, args.length + 2);
+      english[args.length] = "--lang";
+      english[args.length + 1] = "en";
+      args = english;
+    }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int status = Demo.run(args, new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8), progress);

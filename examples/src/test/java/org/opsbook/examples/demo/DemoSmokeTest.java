@@ -41,6 +41,17 @@ class DemoSmokeTest {
   }
 
   @Test
+  void theNarrativeSpeaksChineseWithTheManualsPostsUnderLangZh(@TempDir Path dir) {
+    DemoRun zh = DemoRun.of(false, "--data", dir.resolve("zh").toString(), "--lang", "zh");
+    assertThat(zh.status()).as(zh.err()).isZero();
+    assertThat(zh.out()).contains("opsbook 演示:运营管理室的一天", "── 审计", "── 完成", "每条 HMAC 封印的链均已验证",
+        "(升级投诉值班同事)", "(故障处理组组长)").doesNotContain("(ESC_DUTY)", "Replayed ", "Dashboard: ");
+    DemoRun bad = DemoRun.of(false, "--lang", "fr");
+    assertThat(bad.status()).isEqualTo(2);
+    assertThat(bad.err()).contains("--lang must be zh or en");
+  }
+
+  @Test
   void replaysTheDayOnPostgresql() throws Exception {
     postgres = EmbeddedPostgres.builder().start();
     String base = postgres.getJdbcUrl("postgres", "postgres");

@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.opsbook.core.internal.machine.Workflow;
 import org.opsbook.core.internal.machine.WorkflowStore;
 import org.opsbook.core.spi.WorkflowRepository.TransitionRecord;
 import org.opsbook.engine.Result;
@@ -45,5 +46,13 @@ final class StoredFamily<I, E extends Enum<E>, D> implements Workflows<I, E, D> 
   @Override
   public List<TransitionRecord> history(String id) {
     return store.history(id);
+  }
+
+  @Override
+  public List<NextStep> nextSteps(String id) {
+    Workflow<I, E, D> w = store.workflow();
+    return store.find(id).map(i -> w.transitionsFrom(w.stateOf(i)).stream()
+        .map(t -> new NextStep(w.eventName(t.event()), Optional.ofNullable(t.to()).map(Enum::name), t.roles()))
+        .toList()).orElse(List.of());
   }
 }

@@ -172,6 +172,11 @@ public class Kernel<I, S extends Enum<S>, E extends Enum<E>, D, C> implements Wo
   }
 
   @Override
+  public final List<Transition<S, E, C>> transitionsFrom(String stateName) {
+    return table.transitions().stream().filter(t -> t.from().name().equals(stateName)).toList();
+  }
+
+  @Override
   public final String idOf(I instance) {
     return id.apply(instance);
   }

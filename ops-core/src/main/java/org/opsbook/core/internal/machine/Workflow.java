@@ -1,6 +1,7 @@
 package org.opsbook.core.internal.machine;
 
 import java.time.Instant;
+import java.util.List;
 import org.opsbook.core.Actor;
 
 /**
@@ -24,6 +25,14 @@ public interface Workflow<I, E extends Enum<E>, D> {
 
   /** Returns the public name of an event, e.g. {@code passReview}. */
   String eventName(E event);
+
+  /**
+   * Returns the transitions declared from the state named {@code state}, in declaration order: the steps an instance
+   * there may take next. Empty from a terminal or unknown state, and for a workflow without a declared table.
+   */
+  default List<? extends Transition<?, E, ?>> transitionsFrom(String state) {
+    return List.of();
+  }
 
   /**
    * Returns the name hosts know an instance's ID by, e.g. {@code bugId}: an error about an unknown instance names
