@@ -2,16 +2,20 @@ package org.opsbook.examples.cli;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import com.google.common.net.InetAddresses;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -92,6 +96,11 @@ final class Serve {
         + "server")
     String proxyHeader;
 
+    @Option(names = "--trusted-proxy-address", paramLabel = "ADDR", description = "the address the single sign-on "
+        + "proxy connects from (repeatable; default: this machine's loopback addresses); the header is ignored on "
+        + "connections from anywhere else")
+    List<String> proxyAddresses = new ArrayList<>();
+
     @Option(names = "--tls-keystore", paramLabel = "FILE", description = "serve HTTPS with this PKCS#12 key "
         + "store; its password in the environment variable of --tls-password-env")
     Path keystore;
@@ -144,6 +153,19 @@ final class Serve {
     }
   }
 
+  /** Reads {@code --trusted-proxy-address} values: IP literals only, so no name lookup decides whom to trust. */
+  static Set<InetAddress> proxyAddresses(CommandLine cl, List<String> literals) {
+    Set<InetAddress> out = new LinkedHashSet<>();
+    for (String literal : literals) {
+      try {
+        out.add(InetAddresses.forString(literal));
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(cl, "--trusted-proxy-address: not an IP address: " + literal);
+      }
+    }
+    return out;
+  }
+
   static int run(DecisionApi api, Options o, PrintStream out, PrintStream err) {
     try (Running running = start(api, o, out, err)) {
       running.server().join();
@@ -189,7 +211,8 @@ final class Serve {
     SignIn signIn;
     if (o.proxyHeader != null) {
       try {
-        signIn = SignIn.trustedProxy(o.proxyHeader, people.directory());
+        signIn = o.proxyAddresses.isEmpty() ? SignIn.trustedProxy(o.proxyHeader, people.directory())
+            : SignIn.trustedProxy(o.proxyHeader, people.directory(), proxyAddresses(cl, o.proxyAddresses));
       } catch (IllegalArgumentException e) {
         throw new CommandLine.ParameterException(cl, "--trusted-proxy-header: " + e.getMessage());
       }
@@ -285,8 +308,8 @@ final class Serve {
     if (!loopback) {
       err.println("opsbook: WARNING: listening on " + o.host + ", reachable from the network"
           + (o.keystore == null ? " over PLAIN HTTP: passwords and sessions are readable on the wire" : "")
-          + (o.proxyHeader != null ? "; the " + o.proxyHeader + " header is trusted from anyone who reaches this "
-              + "port" : ""));
+          + (o.proxyHeader != null ? "; the " + o.proxyHeader + " header is believed only on connections from "
+              + signIn.proxies().stream().map(InetAddress::getHostAddress).sorted().toList() : ""));
     }
     err.println("opsbook: the engine's loops run; reminders by " + remindersConfig.channels().stream().sorted()
         .toList() + "; the API at " + base + "/api/v1 (" + base + "/openapi.json), " + base + "/health, " + base

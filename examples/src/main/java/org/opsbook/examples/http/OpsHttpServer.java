@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
+import java.net.SocketAddress;
 import java.net.URLDecoder;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
@@ -451,6 +453,11 @@ public final class OpsHttpServer implements AutoCloseable {
       }
       Optional<Session> session = sessions.find(cookieValue(request));
       if (signIn.mode() == SignIn.Mode.TRUSTED_PROXY) {
+        // the TCP peer of the connection, not the X-Forwarded-For address the customizer reports
+        SocketAddress peer = request.getConnectionMetaData().getConnection().getEndPoint().getRemoteSocketAddress();
+        if (!(peer instanceof InetSocketAddress at) || !signIn.trustsProxyAt(at.getAddress())) {
+          return Identity.NOBODY;
+        }
         Optional<Person> p = person(request.getHeaders().get(signIn.header().orElseThrow()));
         if (p.isEmpty()) {
           return Identity.NOBODY;

@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.CookieManager;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterAll;
@@ -185,6 +187,27 @@ class ServerSecurityTest {
       assertThat(c.send(HttpRequest.newBuilder(URI.create(base + "/login")).POST(HttpRequest.BodyPublishers
           .ofString("id=lisi&password=x")).build(), body()).statusCode()).as("no passwords here").isEqualTo(404);
     }
+  }
+
+  @Test
+  void aTrustedProxyHeaderIsIgnoredOnConnectionsFromAnyOtherAddress() throws Exception {
+    InetAddress elsewhere = InetAddress.getByName("192.0.2.7");
+    try (OpsHttpServer proxied = OpsHttpServer.builder(Commands.decisionApi()).port(0)
+        .signIn(SignIn.trustedProxy("X-Remote-User", PEOPLE, Set.of(elsewhere)))
+        .route("/api/whoami", Access.SIGNED_IN, ex -> Reply.json(200, "{\"id\": \"" + ex.signedIn().id() + "\"}"))
+        .build().start()) {
+      HttpClient c = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+      String base = "http://127.0.0.1:" + proxied.port();
+      HttpRequest forged = HttpRequest.newBuilder(URI.create(base + "/api/whoami")).header("X-Remote-User", "lisi")
+          .header("X-Forwarded-For", "192.0.2.7").build();
+      assertThat(c.send(forged, body()).statusCode()).as("the header from a peer that is not the proxy")
+          .isEqualTo(401);
+      assertThat(c.send(HttpRequest.newBuilder(URI.create(base + "/api/session")).header("X-Remote-User", "lisi")
+          .build(), body()).statusCode()).as("no session was started either").isEqualTo(401);
+    }
+    assertThat(SignIn.trustedProxy("X-Remote-User", PEOPLE).trustsProxyAt(InetAddress.getLoopbackAddress()))
+        .as("by default the proxy is on this machine").isTrue();
+    assertThat(SignIn.trustedProxy("X-Remote-User", PEOPLE).trustsProxyAt(elsewhere)).isFalse();
   }
 
   // ---- origin and host ----
