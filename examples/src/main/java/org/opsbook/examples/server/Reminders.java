@@ -31,12 +31,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Masking;
 import org.opsbook.core.Obligation;
 import org.opsbook.core.Person;
 import org.opsbook.engine.DutyReminder;
+import org.opsbook.examples.http.OpsHttpServer;
 import org.opsbook.json.JsonFields;
 import org.opsbook.json.OpsJson;
 import org.opsbook.json.Timestamps;
@@ -85,12 +87,26 @@ public final class Reminders implements DutyReminder {
     }
 
     /**
-     * Reads {@code {"channels": [...], "smtp": {"host", "port", "from", "to": [...], "addresses": {id: address}},
-     * "webhooks": [...]}}.
+     * Reads {@code {"channels": [...], "smtp": {"host", "port", "from", "to": [...], "addresses": {id: address},
+     * "security", "username", "passwordEnv"}, "webhooks": [...]}}. {@code security} is {@code starttls} (the
+     * default, required: the server must offer STARTTLS and its certificate must verify), {@code smtps} (TLS from
+     * the first byte, port 465) or {@code none}, allowed only for a mail relay on a loopback address. With
+     * {@code username}, the sender signs in with the password in the environment variable {@code passwordEnv}
+     * names (the file holds no secret).
      *
      * @throws InvalidInputException naming the field that is wrong
      */
     public static Config parse(String json) {
+      return parse(json, System::getenv);
+    }
+
+    /**
+     * Reads the configuration as {@link #parse(String)} does, taking the SMTP password from {@code environment}
+     * (the variable {@code smtp.passwordEnv} names).
+     *
+     * @throws InvalidInputException naming the field that is wrong
+     */
+    public static Config parse(String json, Function<String, String> environment) {
       JsonFields f = JsonFields.of(OpsJson.parse(json), "", Set.of("channels", "smtp", "webhooks"));
       List<String> channels = f.strings("channels");
       for (int i = 0; i < channels.size(); i++) {
@@ -99,8 +115,28 @@ public final class Reminders implements DutyReminder {
               + "'; expected one of " + CHANNELS.stream().sorted().toList());
         }
       }
-      Optional<Smtp> smtp = f.optionalObject("smtp", Set.of("host", "port", "from", "to", "addresses")).map(s -> {
-        int port = s.optionalInt("port", 1).orElse(25);
+      Optional<Smtp> smtp = f.optionalObject("smtp", Set.of("host", "port", "from", "to", "addresses", "security",
+          "username", "passwordEnv")).map(s -> {
+        String host = s.requiredString("host");
+        Security security = s.string("security").map(v -> Security.parse(v, s.path("security")))
+            .orElse(OpsHttpServer.isLoopback(host) ? Security.NONE : Security.STARTTLS);
+        if (security == Security.NONE && !OpsHttpServer.isLoopback(host)) {
+          throw new InvalidInputException(s.path("security"), "plain SMTP to " + host + " would send the reminders"
+              + " and any password unencrypted; use starttls or smtps (none is for a relay on this machine)");
+        }
+        Optional<String> username = s.string("username");
+        Optional<String> password = Optional.empty();
+        if (username.isPresent()) {
+          String variable = s.string("passwordEnv").orElseThrow(() -> new InvalidInputException(
+              s.path("passwordEnv"), "username needs passwordEnv: the environment variable holding the password"));
+          String value = environment.apply(variable);
+          if (value == null || value.isEmpty()) {
+            throw new InvalidInputException(s.path("passwordEnv"), "the environment variable " + variable
+                + " is not set");
+          }
+          password = Optional.of(value);
+        }
+        int port = s.optionalInt("port", 1).orElse(security == Security.SMTPS ? 465 : 25);
         if (port > 65535) {
           throw new InvalidInputException(s.path("port"), "not a port: " + port);
         }
@@ -116,8 +152,8 @@ public final class Reminders implements DutyReminder {
         for (int i = 0; i < to.size(); i++) {
           address(OpsJson.mapper().getNodeFactory().textNode(to.get(i)), JsonFields.element(s.path("to"), i));
         }
-        return new Smtp(s.requiredString("host"), port, address(s.node("from").orElse(null), s.path("from")), to,
-            addresses);
+        return new Smtp(host, port, address(s.node("from").orElse(null), s.path("from")), to, addresses, security,
+            username, password);
       });
       List<String> urls = f.strings("webhooks");
       List<URI> webhooks = new ArrayList<>();
@@ -153,17 +189,72 @@ public final class Reminders implements DutyReminder {
     }
   }
 
+  /** How the connection to the mail server is protected. */
+  public enum Security {
+    /** Plain SMTP: only for a relay on a loopback address. */
+    NONE,
+    /** STARTTLS, required: a server that does not offer it, or whose certificate does not verify, is refused. */
+    STARTTLS,
+    /** TLS from the first byte (SMTPS, port 465). */
+    SMTPS;
+
+    static Security parse(String value, String path) {
+      for (Security s : values()) {
+        if (s.name().equalsIgnoreCase(value)) {
+          return s;
+        }
+      }
+      throw new InvalidInputException(path, "unknown security '" + value + "'; expected starttls, smtps or none");
+    }
+  }
+
   /**
    * The mail server and who hears of a due duty by e-mail.
    *
    * @param to addresses that receive every reminder (the room's list)
    * @param addresses each person's address by person ID; an owing person with one gets the reminder too
+   * @param username the account the sender signs in with, if the server asks for one
+   * @param password its password (from the environment; never written to a log: {@link #toString} hides it)
    */
-  public record Smtp(String host, int port, String from, List<String> to, Map<String, String> addresses) {
+  public record Smtp(String host, int port, String from, List<String> to, Map<String, String> addresses,
+      Security security, Optional<String> username, Optional<String> password) {
     /** Copies the lists. */
     public Smtp {
       to = List.copyOf(to);
       addresses = Map.copyOf(addresses);
+      checkNotNull(security, "security");
+      checkNotNull(username, "username");
+      checkNotNull(password, "password");
+    }
+
+    /** A plain relay on this machine, without sign-in. */
+    public Smtp(String host, int port, String from, List<String> to, Map<String, String> addresses) {
+      this(host, port, from, to, addresses, Security.NONE, Optional.empty(), Optional.empty());
+    }
+
+    /** The JavaMail session properties for this server: timeouts, transport security and sign-in. */
+    Properties sessionProperties() {
+      String protocol = security == Security.SMTPS ? "smtps" : "smtp";
+      Properties props = new Properties();
+      props.put("mail.transport.protocol", protocol);
+      props.put("mail." + protocol + ".host", host);
+      props.put("mail." + protocol + ".port", Integer.toString(port));
+      props.put("mail." + protocol + ".connectiontimeout", "5000");
+      props.put("mail." + protocol + ".timeout", "10000");
+      props.put("mail." + protocol + ".auth", Boolean.toString(username.isPresent()));
+      if (security == Security.STARTTLS) {
+        props.put("mail.smtp.starttls.enable", "true");
+        props.put("mail.smtp.starttls.required", "true");
+      }
+      if (security != Security.NONE) {
+        props.put("mail." + protocol + ".ssl.checkserveridentity", "true");
+      }
+      return props;
+    }
+
+    @Override
+    public String toString() {
+      return "Smtp[" + host + ":" + port + ", " + security + username.map(u -> ", as " + u).orElse("") + "]";
     }
   }
 
@@ -278,19 +369,19 @@ public final class Reminders implements DutyReminder {
     if (to.isEmpty()) {
       return;
     }
-    Properties props = new Properties();
-    props.put("mail.smtp.host", smtp.host());
-    props.put("mail.smtp.port", Integer.toString(smtp.port()));
-    props.put("mail.smtp.connectiontimeout", "5000");
-    props.put("mail.smtp.timeout", "10000");
-    MimeMessage m = new MimeMessage(Session.getInstance(props));
+    Session session = Session.getInstance(smtp.sessionProperties());
+    MimeMessage m = new MimeMessage(session);
     m.setFrom(new InternetAddress(smtp.from()));
     for (String address : to) {
       m.addRecipient(Message.RecipientType.TO, new InternetAddress(address));
     }
     m.setSubject("【值班提醒】" + duty.ruleId() + " " + duty.subjectId(), UTF_8.name());
     m.setText(text, UTF_8.name());
-    Transport.send(m);
+    m.saveChanges();
+    try (Transport t = session.getTransport(smtp.security() == Security.SMTPS ? "smtps" : "smtp")) {
+      t.connect(smtp.host(), smtp.port(), smtp.username().orElse(null), smtp.password().orElse(null));
+      t.sendMessage(m, m.getAllRecipients());
+    }
   }
 
   private static int errcode(String body) {

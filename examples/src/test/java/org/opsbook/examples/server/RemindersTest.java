@@ -11,18 +11,23 @@ import com.sun.net.httpserver.HttpServer;
 import jakarta.mail.internet.MimeMessage;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.opsbook.core.Channel;
 import org.opsbook.core.FaultFacts;
 import org.opsbook.core.FaultNature;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Obligation;
+import org.opsbook.core.Role;
+import org.opsbook.core.RuleId;
 import org.opsbook.engine.OpsEngine;
 import org.opsbook.json.OpsJson;
 
@@ -132,6 +137,52 @@ class RemindersTest {
     assertField("{\"smtp\": {\"host\": \"h\", \"from\": \"a@b.c\", \"port\": 70000}}", "smtp.port");
     assertField("{\"chanels\": []}", "chanels");
     assertThat(Reminders.Config.parse("{}").channels()).isEmpty();
+  }
+
+  @Test
+  void theMailServerIsReachedOverTlsUnlessItIsARelayOnThisMachine() {
+    Reminders.Smtp remote = Reminders.Config.parse("{\"smtp\": {\"host\": \"192.0.2.10\", \"from\": \"a@b.c\"}}")
+        .smtp().orElseThrow();
+    assertThat(remote.security()).isEqualTo(Reminders.Security.STARTTLS);
+    assertThat(remote.sessionProperties()).containsEntry("mail.smtp.starttls.required", "true")
+        .containsEntry("mail.smtp.ssl.checkserveridentity", "true").containsEntry("mail.smtp.auth", "false");
+    Reminders.Smtp smtps = Reminders.Config.parse("{\"smtp\": {\"host\": \"192.0.2.10\", \"from\": \"a@b.c\", "
+        + "\"security\": \"smtps\"}}").smtp().orElseThrow();
+    assertThat(smtps.port()).isEqualTo(465);
+    assertThat(smtps.sessionProperties()).containsEntry("mail.transport.protocol", "smtps")
+        .containsEntry("mail.smtps.port", "465");
+    assertThat(Reminders.Config.parse("{\"smtp\": {\"host\": \"127.0.0.1\", \"from\": \"a@b.c\"}}").smtp()
+        .orElseThrow().security()).as("a relay on this machine").isEqualTo(Reminders.Security.NONE);
+    assertField("{\"smtp\": {\"host\": \"192.0.2.10\", \"from\": \"a@b.c\", \"security\": \"none\"}}",
+        "smtp.security");
+    assertField("{\"smtp\": {\"host\": \"192.0.2.10\", \"from\": \"a@b.c\", \"security\": \"ssl3\"}}",
+        "smtp.security");
+  }
+
+  @Test
+  void theSenderSignsInWithAPasswordFromTheEnvironmentThatNoLogShows() throws Exception {
+    String json = "{\"channels\": [\"email\"], \"smtp\": {\"host\": \"127.0.0.1\", \"port\": "
+        + mail.getSmtp().getPort() + ", \"from\": \"opsbook@example.com\", \"to\": [\"room@example.com\"], "
+        + "\"username\": \"room\", \"passwordEnv\": \"OPSBOOK_SMTP_PASSWORD\"}}";
+    assertThatThrownBy(() -> Reminders.Config.parse(json, name -> null)).isInstanceOf(InvalidInputException.class)
+        .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("smtp.passwordEnv"))
+        .hasMessageContaining("OPSBOOK_SMTP_PASSWORD");
+    assertField(json.replace(", \"passwordEnv\": \"OPSBOOK_SMTP_PASSWORD\"", ""), "smtp.passwordEnv");
+
+    mail.setUser("room@example.com", "room", "s3cret-pw");
+    Reminders.Config right = Reminders.Config.parse(json, name -> "s3cret-pw");
+    assertThat(right.smtp().orElseThrow().toString()).contains("room").doesNotContain("s3cret-pw");
+    Obligation duty = Obligation.builder().ruleId(RuleId.of("ESC-ROOM-01")).subjectId("F-M").actor(Role.ESC_DUTY)
+        .target("室经理").channel(Channel.PHONE).action("report the fault").build();
+    Operability metrics = new Operability();
+    new Reminders(right, metrics, Clock.systemUTC(), ZoneId.of("Asia/Shanghai")).remind(duty, List.of());
+    assertThat(mail.getReceivedMessages()).hasSize(1);
+
+    Reminders wrong = new Reminders(Reminders.Config.parse(json, name -> "guessed"), metrics, Clock.systemUTC(),
+        ZoneId.of("Asia/Shanghai"));
+    assertThatThrownBy(() -> wrong.remind(duty, List.of()))
+        .isInstanceOf(jakarta.mail.AuthenticationFailedException.class);
+    assertThat(mail.getReceivedMessages()).as("nothing sent with a wrong password").hasSize(1);
   }
 
   private static void assertField(String json, String field) {
