@@ -374,7 +374,7 @@ public final class OpsHttpServer implements AutoCloseable {
         return new Served(own, who);
       }
       if (path.startsWith("/v1/")) {
-        return new Served(timed(() -> decision(method, path, body)), who);
+        return new Served(timed(false, () -> decision(method, path, body)), who);
       }
       for (Registered r : routes) {
         String prefix = r.prefix();
@@ -394,7 +394,7 @@ public final class OpsHttpServer implements AutoCloseable {
           }
           Exchange ex = new Exchange(method, path.substring(prefix.length()), query(request), headers(request), body,
               id.person(), locale);
-          Reply reply = timed(() -> r.route().handle(ex));
+          Reply reply = timed(RequestChecks.changesState(method), () -> r.route().handle(ex));
           return new Served(id.cookie() == null ? reply : reply.withHeader("Set-Cookie", id.cookie()), who);
         }
       }
@@ -414,8 +414,12 @@ public final class OpsHttpServer implements AutoCloseable {
       return Reply.json(r.httpStatus(), r.bodyText());
     }
 
-    /** Runs a route on the request pool within the time bound. */
-    private Reply timed(java.util.function.Supplier<Reply> route) {
+    /**
+     * Runs a route on the request pool within the time bound. A route past the bound is interrupted, but a change it
+     * was making may still be committed (a storage call is not undone by an interrupt), so the 503 of a
+     * state-changing request says the outcome is unknown rather than that nothing happened.
+     */
+    private Reply timed(boolean changesState, java.util.function.Supplier<Reply> route) {
       Future<Reply> f;
       try {
         f = work.submit(route::get);
@@ -427,7 +431,8 @@ public final class OpsHttpServer implements AutoCloseable {
       } catch (TimeoutException e) {
         f.cancel(true);
         return Reply.error(503, "TIMEOUT", "the request took longer than " + limits.requestTimeout().toMillis()
-            + " ms and was stopped");
+            + (changesState ? " ms; it was interrupted, but its change may still have been made: read the state"
+                + " before trying again" : " ms and was stopped"));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         f.cancel(true);
