@@ -129,6 +129,11 @@ public final class Operability {
     registry.counter("opsbook.reminders", "channel", channel, "outcome", ok ? "sent" : "failed").increment();
   }
 
+  /** Counts one reminder not sent by {@code channel} because its duty fell due too long ago. */
+  void stale(String channel) {
+    registry.counter("opsbook.reminders", "channel", channel, "outcome", "stale").increment();
+  }
+
   private static void record(Timer timer, Instant from, Instant to) {
     Duration d = Duration.between(from, to);
     timer.record(d.isNegative() ? Duration.ZERO : d);

@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -67,12 +68,22 @@ public final class Reminders implements DutyReminder {
    * @param channels the channels in use: {@code dashboard}, {@code email}, {@code webhook}
    * @param smtp the mail server, when {@code email} is in use
    * @param webhooks the robots' URLs, when {@code webhook} is in use
+   * @param staleAfter how long past its due time a duty is still sent by e-mail and webhook: one overdue by more
+   *     (after the server was down, say) goes to the dashboard's feed and the log only, so a restart does not flood
+   *     the room's mailboxes and group chat with reminders of duties long missed (the duty ledger records them)
    */
-  public record Config(Set<String> channels, Optional<Smtp> smtp, List<URI> webhooks) {
+  public record Config(Set<String> channels, Optional<Smtp> smtp, List<URI> webhooks, Duration staleAfter) {
+    /** The default {@code staleAfter}: twelve hours. */
+    public static final Duration STALE_AFTER = Duration.ofHours(12);
+
     /** Checks the channels have what they need. */
     public Config {
       channels = Set.copyOf(channels);
       webhooks = List.copyOf(webhooks);
+      checkNotNull(staleAfter, "staleAfter");
+      if (staleAfter.isNegative() || staleAfter.isZero()) {
+        throw new InvalidInputException("staleAfter", "must be positive: " + staleAfter);
+      }
       if (channels.contains("email") && smtp.isEmpty()) {
         throw new InvalidInputException("smtp", "the email channel needs smtp {host, port, from}");
       }
@@ -81,13 +92,18 @@ public final class Reminders implements DutyReminder {
       }
     }
 
+    /** A configuration with the default {@code staleAfter}. */
+    public Config(Set<String> channels, Optional<Smtp> smtp, List<URI> webhooks) {
+      this(channels, smtp, webhooks, STALE_AFTER);
+    }
+
     /** The default: the dashboard's feed only. */
     public static Config dashboardOnly() {
       return new Config(Set.of("dashboard"), Optional.empty(), List.of());
     }
 
     /**
-     * Reads {@code {"channels": [...], "smtp": {"host", "port", "from", "to": [...], "addresses": {id: address},
+     * Reads {@code {"channels": [...], "staleAfter": "PT12H", "smtp": {"host", "port", "from", "to": [...], "addresses": {id: address},
      * "security", "username", "passwordEnv"}, "webhooks": [...]}}. {@code security} is {@code starttls} (the
      * default, required: the server must offer STARTTLS and its certificate must verify), {@code smtps} (TLS from
      * the first byte, port 465) or {@code none}, allowed only for a mail relay on a loopback address. With
@@ -107,7 +123,7 @@ public final class Reminders implements DutyReminder {
      * @throws InvalidInputException naming the field that is wrong
      */
     public static Config parse(String json, Function<String, String> environment) {
-      JsonFields f = JsonFields.of(OpsJson.parse(json), "", Set.of("channels", "smtp", "webhooks"));
+      JsonFields f = JsonFields.of(OpsJson.parse(json), "", Set.of("channels", "smtp", "webhooks", "staleAfter"));
       List<String> channels = f.strings("channels");
       for (int i = 0; i < channels.size(); i++) {
         if (!CHANNELS.contains(channels.get(i))) {
@@ -168,7 +184,14 @@ public final class Reminders implements DutyReminder {
           throw new InvalidInputException(JsonFields.element("webhooks", i), "not an http(s) URL: " + e.getMessage());
         }
       }
-      return new Config(new LinkedHashSet<>(channels), smtp, webhooks);
+      Duration staleAfter = f.string("staleAfter").map(v -> {
+        try {
+          return Duration.parse(v);
+        } catch (java.time.format.DateTimeParseException e) {
+          throw new InvalidInputException("staleAfter", "not an ISO-8601 duration (e.g. PT12H): " + v);
+        }
+      }).orElse(STALE_AFTER);
+      return new Config(new LinkedHashSet<>(channels), smtp, webhooks, staleAfter);
     }
 
     /** Reads the file of {@code serve --reminders}. */
@@ -287,10 +310,20 @@ public final class Reminders implements DutyReminder {
     try {
       metrics.claimed(duty, clock.instant());
       String text = text(duty, people);
+      Instant now = clock.instant();
+      boolean stale = duty.dueAt().map(due -> due.plus(config.staleAfter()).isBefore(now)).orElse(false);
+      if (stale) {
+        LOG.info("{} {} fell due at {}, more than {} ago: on the dashboard only, not by e-mail or webhook",
+            duty.ruleId(), duty.subjectId(), duty.dueAt().orElseThrow(), config.staleAfter());
+      }
       List<Exception> failures = new ArrayList<>();
       int tried = 0;
       for (String channel : List.of("dashboard", "email", "webhook")) {
         if (!config.channels().contains(channel)) {
+          continue;
+        }
+        if (stale && !channel.equals("dashboard")) {
+          metrics.stale(channel);
           continue;
         }
         tried++;

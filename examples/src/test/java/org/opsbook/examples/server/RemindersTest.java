@@ -128,6 +128,32 @@ class RemindersTest {
   }
 
   @Test
+  void aDutyLongOverdueGoesToTheDashboardOnlyNotToTheMailboxOrTheRobot(@TempDir Path dir) throws Exception {
+    try (ServedApi served = new ServedApi(dir, config("'dashboard'"))) {
+      OpsEngine engine = served.host().engine();
+      engine.faults().open("F-R", facts(), "zhangsan");
+      Obligation duty = engine.faults().duties("F-R").stream().filter(d -> d.dueAt().isPresent()).findFirst()
+          .orElseThrow();
+      Reminders all = new Reminders(config("'dashboard', 'email', 'webhook'"), served.operability(), engine.clock(),
+          engine.calendar().zone());
+      served.host().clock().set(duty.dueAt().orElseThrow().plus(Reminders.Config.STALE_AFTER).minusSeconds(60));
+      all.remind(duty, List.of());
+      assertThat(mail.getReceivedMessages()).as("overdue, but within the window").hasSize(1);
+      assertThat(robotBodies).hasSize(1);
+
+      served.host().clock().set(duty.dueAt().orElseThrow().plus(Duration.ofDays(2)));
+      all.remind(duty, List.of());
+      assertThat(mail.getReceivedMessages()).as("two days late: no mail").hasSize(1);
+      assertThat(robotBodies).as("two days late: no robot").hasSize(1);
+      assertThat(all.feedAfter("0").size()).as("the dashboard still shows it").isEqualTo(1);
+      assertThat(served.operability().registry().scrape()).contains("outcome=\"stale\"");
+    }
+    assertField("{\"staleAfter\": \"twelve hours\"}", "staleAfter");
+    assertField("{\"staleAfter\": \"PT0S\"}", "staleAfter");
+    assertThat(Reminders.Config.parse("{\"staleAfter\": \"PT2H\"}").staleAfter()).isEqualTo(Duration.ofHours(2));
+  }
+
+  @Test
   void theConfigurationNamesTheFieldItGetsWrong() {
     assertField("{\"channels\": [\"pager\"]}", "channels[0]");
     assertField("{\"channels\": [\"email\"]}", "smtp");
