@@ -1,12 +1,16 @@
 package org.opsbook.json;
 
 import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+import static com.google.common.base.Preconditions.checkState;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.common.base.Suppliers;
 import com.google.common.collect.ImmutableSortedMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.opsbook.core.InvalidInputException;
 
 /**
@@ -15,29 +19,30 @@ import org.opsbook.core.InvalidInputException;
  * error document; nothing throws. Immutable and thread-safe.
  */
 public final class DecisionApi {
-  private final ImmutableSortedMap<String, DecisionCommand> commands;
+  private final ImmutableSortedMap<String, Supplier<DecisionCommand>> commands;
 
-  private DecisionApi(Map<String, DecisionCommand> commands) {
+  private DecisionApi(Map<String, Supplier<DecisionCommand>> commands) {
     this.commands = ImmutableSortedMap.copyOf(commands);
   }
 
   /**
    * Returns the dispatcher with every command of the decision API: classify, obligations, notify, dataop,
    * extraction-window, report, cutover, fault, bug and ticket (decision-api.md). The command line, the HTTP server and
-   * the demo use it.
+   * the demo use it. Each command is built on its first use, so a process that runs one command (the command line)
+   * pays for that one only.
    */
   public static DecisionApi standard() {
     return builder()
-        .register(new org.opsbook.json.internal.ClassifyCommand())
-        .register(new org.opsbook.json.internal.ObligationsCommand())
-        .register(new org.opsbook.json.internal.NotifyCommand())
-        .register(new org.opsbook.json.internal.DataOpCommand())
-        .register(new org.opsbook.json.internal.ExtractionWindowCommand())
-        .register(new org.opsbook.json.internal.ReportCommand())
-        .register(new org.opsbook.json.internal.CutoverCommand())
-        .register(new org.opsbook.json.internal.FaultCommand())
-        .register(new org.opsbook.json.internal.BugCommand())
-        .register(new org.opsbook.json.internal.TicketCommand())
+        .register("classify", org.opsbook.json.internal.ClassifyCommand::new)
+        .register("obligations", org.opsbook.json.internal.ObligationsCommand::new)
+        .register("notify", org.opsbook.json.internal.NotifyCommand::new)
+        .register("dataop", org.opsbook.json.internal.DataOpCommand::new)
+        .register("extraction-window", org.opsbook.json.internal.ExtractionWindowCommand::new)
+        .register("report", org.opsbook.json.internal.ReportCommand::new)
+        .register("cutover", org.opsbook.json.internal.CutoverCommand::new)
+        .register("fault", org.opsbook.json.internal.FaultCommand::new)
+        .register("bug", org.opsbook.json.internal.BugCommand::new)
+        .register("ticket", org.opsbook.json.internal.TicketCommand::new)
         .build();
   }
 
@@ -57,14 +62,14 @@ public final class DecisionApi {
    * @return the response; status 0/200, 2/400 (invalid input), 2/404 (unknown command) or 1/500
    */
   public Response execute(String command, String requestText) {
-    DecisionCommand c = commands.get(command);
+    Supplier<DecisionCommand> c = commands.get(command);
     if (c == null) {
       return new Response(2, 404, ErrorJson.error(ErrorJson.UNKNOWN_COMMAND,
           "unknown command '" + command + "'; commands: " + commands.keySet()));
     }
     try {
       JsonNode request = OpsJson.parse(requestText);
-      return new Response(0, 200, c.handle(request));
+      return new Response(0, 200, c.get().handle(request));
     } catch (InvalidInputException e) {
       return new Response(2, 400, ErrorJson.invalidInput(e));
     } catch (RuntimeException e) {
@@ -89,14 +94,31 @@ public final class DecisionApi {
 
   /** Builds a {@link DecisionApi}. */
   public static final class Builder {
-    private final Map<String, DecisionCommand> commands = new TreeMap<>();
+    private final Map<String, Supplier<DecisionCommand>> commands = new TreeMap<>();
 
     private Builder() {}
 
     /** Registers a command; names are unique. */
     public Builder register(DecisionCommand command) {
-      checkArgument(commands.putIfAbsent(command.name(), command) == null,
-          "command %s registered twice", command.name());
+      return add(command.name(), () -> command);
+    }
+
+    /**
+     * Registers a command under {@code name}, built by {@code factory} on its first use (once, thread-safely); the
+     * command it builds must answer {@code name}.
+     */
+    public Builder register(String name, Supplier<? extends DecisionCommand> factory) {
+      checkNotNull(factory, "factory");
+      return add(name, Suppliers.memoize(() -> {
+        DecisionCommand c = checkNotNull(factory.get(), "the factory of %s built nothing", name);
+        checkState(c.name().equals(name), "command %s was registered as %s", c.name(), name);
+        return c;
+      }));
+    }
+
+    private Builder add(String name, Supplier<DecisionCommand> command) {
+      checkArgument(name != null && !name.isEmpty(), "a command needs a name");
+      checkArgument(commands.putIfAbsent(name, command) == null, "command %s registered twice", name);
       return this;
     }
 

@@ -4,6 +4,7 @@ import org.opsbook.json.internal.FaultFactsJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.opsbook.core.FaultFacts;
 
@@ -68,5 +69,32 @@ class DecisionApiTest {
   @Test
   void malformedJsonIsInvalidInput() {
     assertThat(api.execute("count", "{oops").body().at("/error/code").asText()).isEqualTo("INVALID_INPUT");
+  }
+
+  @Test
+  void aLazyCommandIsBuiltOnceOnItsFirstUseAndMustAnswerItsName() {
+    AtomicInteger built = new AtomicInteger();
+    DecisionApi lazy = DecisionApi.builder().register("count", () -> {
+      built.incrementAndGet();
+      return ECHO_COUNT;
+    }).register("misnamed", () -> ECHO_COUNT).build();
+    assertThat(lazy.commandNames()).containsExactly("count", "misnamed");
+    assertThat(built).as("nothing built before a request").hasValue(0);
+    assertThat(lazy.execute("count", "{\"complaintCount\": 3}").exitCode()).isZero();
+    assertThat(lazy.execute("count", "{\"complaintCount\": 4}").body().get("complaintCount").asInt()).isEqualTo(4);
+    assertThat(built).as("built once").hasValue(1);
+    DecisionApi.Response wrong = lazy.execute("misnamed", "{}");
+    assertThat(wrong.exitCode()).isEqualTo(1);
+    assertThat(wrong.bodyText()).contains("registered as misnamed");
+  }
+
+  @Test
+  void everyStandardCommandIsRegisteredUnderItsOwnName() {
+    DecisionApi standard = DecisionApi.standard();
+    assertThat(standard.commandNames()).containsExactly("bug", "classify", "cutover", "dataop", "extraction-window",
+        "fault", "notify", "obligations", "report", "ticket");
+    for (String name : standard.commandNames()) {
+      assertThat(standard.execute(name, "{}").bodyText()).as(name).doesNotContain("registered as");
+    }
   }
 }

@@ -54,6 +54,10 @@ public final class Main {
    */
   public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
     DecisionApi api = Commands.decisionApi();
+    if (args.length == 1 && api.commandNames().contains(args[0])) {
+      // the common case, one document in and one out: no option to parse, so the command tree is not built
+      return decide(api, args[0], in, out);
+    }
     CommandLine cl = commandLine(api);
     if (args.length > 0 && !args[0].startsWith("-") && !cl.getSubcommands().containsKey(args[0])) {
       out.println(OpsJson.write(ErrorJson.error(ErrorJson.UNKNOWN_COMMAND,
