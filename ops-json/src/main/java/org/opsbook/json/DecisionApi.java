@@ -27,18 +27,9 @@ public final class DecisionApi {
    * the demo use it.
    */
   public static DecisionApi standard() {
-    return builder()
-        .register(new org.opsbook.json.internal.ClassifyCommand())
-        .register(new org.opsbook.json.internal.ObligationsCommand())
-        .register(new org.opsbook.json.internal.NotifyCommand())
-        .register(new org.opsbook.json.internal.DataOpCommand())
-        .register(new org.opsbook.json.internal.ExtractionWindowCommand())
-        .register(new org.opsbook.json.internal.ReportCommand())
-        .register(new org.opsbook.json.internal.CutoverCommand())
-        .register(new org.opsbook.json.internal.FaultCommand())
-        .register(new org.opsbook.json.internal.BugCommand())
-        .register(new org.opsbook.json.internal.TicketCommand())
-        .build();
+    Builder b = builder();
+    org.opsbook.json.internal.Commands.standard().forEach(b::register);
+    return b.build();
   }
 
   /** Returns a builder. */

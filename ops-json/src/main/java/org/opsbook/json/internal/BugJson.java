@@ -40,19 +40,4 @@ public final class BugJson implements BugCodec {
   public String write(BugEventData data) {
     return OpsJson.write(EVENT.write(data, ZoneOffset.UTC));
   }
-
-  /** Writes a BUG as a JSON object. */
-  public static ObjectNode toJson(BugTicket b) {
-    return TICKET.write(b, ZoneOffset.UTC);
-  }
-
-  /** Reads a BUG from a JSON object at {@code path}. */
-  public static BugTicket fromJson(JsonNode node, String path) {
-    return TICKET.read(node, path);
-  }
-
-  /** Reads event data from a JSON object at {@code path}; negative counts are invalid input. */
-  public static BugEventData eventFromJson(JsonNode node, String path) {
-    return EVENT.read(node, path);
-  }
 }

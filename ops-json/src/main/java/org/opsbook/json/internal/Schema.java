@@ -337,8 +337,13 @@ public final class Schema<T, B> {
 
   /** Builds a document, naming {@code path} in the error of a value the document refuses. */
   public T build(B b, String path) {
+    return built(() -> build.apply(b), path);
+  }
+
+  /** Returns what {@code build} builds, naming {@code path} in the error of a value it refuses. */
+  static <T> T built(Supplier<T> build, String path) {
     try {
-      return build.apply(b);
+      return build.get();
     } catch (InvalidInputException e) {
       throw e.under(path);
     } catch (IllegalStateException e) {

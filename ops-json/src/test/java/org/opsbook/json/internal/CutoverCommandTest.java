@@ -9,7 +9,7 @@ import org.opsbook.json.DecisionApi;
 import org.opsbook.json.OpsJson;
 
 class CutoverCommandTest {
-  private static final DecisionApi API = DecisionApi.builder().register(new CutoverCommand()).build();
+  private static final DecisionApi API = DecisionApi.builder().register(Commands.cutover(org.opsbook.core.OpsParameters.defaults())).build();
 
   private static final String FULL_REPORT = "['PLAN', 'EMERGENCY_PLAN', 'DIAL_TEST_LIST', 'TIME', 'IMPACT', 'BASIS', "
       + "'SYSTEM_CUTOVER_APPLICATION_DOC']";

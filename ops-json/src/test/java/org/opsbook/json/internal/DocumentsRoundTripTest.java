@@ -29,14 +29,14 @@ class DocumentsRoundTripTest {
         Arguments.of("BugEventData", BugJson.EVENT),
         Arguments.of("ComplaintTicket", TicketJson.TICKET),
         Arguments.of("TicketEventData", TicketJson.EVENT),
-        Arguments.of("Cutover", CutoverJson.FACTS),
-        Arguments.of("CutoverEventData", CutoverJson.DATA),
-        Arguments.of("DataOp", DataOpJson.OPERATION),
-        Arguments.of("DataOpRecord", DataOpJson.RECORD),
+        Arguments.of("Cutover", CutoverCodec.FACTS),
+        Arguments.of("CutoverEventData", CutoverCodec.DATA),
+        Arguments.of("DataOp", DataOpCodec.OPERATION),
+        Arguments.of("DataOpRecord", DataOpCodec.RECORD),
         Arguments.of("SmsRecord", SmsRecordJson.SCHEMA),
         Arguments.of("MessageContent", MessageContentJson.STORED),
         Arguments.of("EscEventData", EscCodec.DATA),
-        Arguments.of("ReportFacts", ReportCommand.REQUEST));
+        Arguments.of("ReportFacts", Commands.REPORT_REQUEST));
   }
 
   @ParameterizedTest(name = "{0}")

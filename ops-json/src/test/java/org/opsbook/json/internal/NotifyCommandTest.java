@@ -8,7 +8,7 @@ import org.opsbook.json.DecisionApi;
 import org.opsbook.json.OpsJson;
 
 class NotifyCommandTest {
-  private static final DecisionApi API = DecisionApi.builder().register(new NotifyCommand()).build();
+  private static final DecisionApi API = DecisionApi.builder().register(Commands.notify(org.opsbook.notify.internal.MessageRenderer.defaults())).build();
 
   private static final String MESSAGE = "\"message\": {\"subjectName\": \"BOSS\", \"phenomenon\": \"营业厅无法缴费\","
       + " \"cause\": \"待查\", \"scope\": \"全市营业厅\", \"handlingParty\": \"IT中心\","

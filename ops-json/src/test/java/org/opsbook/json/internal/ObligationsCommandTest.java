@@ -11,7 +11,7 @@ import org.opsbook.json.DecisionApi;
 
 /** The {@code obligations} command of the decision API, errors included. */
 class ObligationsCommandTest {
-  private final DecisionApi api = DecisionApi.builder().register(new ObligationsCommand()).build();
+  private final DecisionApi api = DecisionApi.builder().register(Commands.obligations(org.opsbook.rules.internal.fault.ObligationEngine.standard())).build();
 
   private DecisionApi.Response call(String json) {
     return api.execute("obligations", json.replace('\'', '"'));
