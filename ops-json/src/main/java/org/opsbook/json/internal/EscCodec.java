@@ -27,7 +27,7 @@ import org.opsbook.rules.internal.esc.StepDataFormat;
 public final class EscCodec implements StepDataFormat {
   private static final EscCodec INSTANCE = new EscCodec();
   /** A lifecycle, the ID and state (kept beside the text) and the owner (two fields, both or neither) aside. */
-  private static final Schema<EscFault, EscFault.Builder> FAULT = Schema.of(EscFault::builder, EscFault.Builder::build)
+  static final Schema<EscFault, EscFault.Builder> FAULT = Schema.of(EscFault::builder, EscFault.Builder::build)
       .derive(EscFault.class, "faultId", "state", "ownership");
   private static final Set<String> FIELDS =
       ImmutableSet.<String>builder().addAll(FAULT.names()).add("owner", "ownerId").build();
