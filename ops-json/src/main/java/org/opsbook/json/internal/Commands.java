@@ -219,7 +219,8 @@ public final class Commands {
         throw new InvalidInputException(e.path("type"), type + " is not accepted here: the facts say what it would");
       }
       if (type.isLifecycleStep()) {
-        throw new InvalidInputException(e.path("type"), type + " is a step of the fault's lifecycle, not accepted here");
+        throw new InvalidInputException(e.path("type"),
+            type + " is a step of the fault's lifecycle, not accepted here");
       }
       FaultEvent.Builder b = FaultEvent.builder().faultId(faultId).sequence(i + 1L).type(type)
           .at(e.requiredTimestamp("at"));
