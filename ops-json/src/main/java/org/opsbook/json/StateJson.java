@@ -12,10 +12,9 @@ import org.opsbook.core.Violation;
 import org.opsbook.json.internal.BugJson;
 import org.opsbook.json.internal.CutoverCodec;
 import org.opsbook.json.internal.DataOpCodec;
+import org.opsbook.json.internal.Documents;
 import org.opsbook.json.internal.EscCodec;
 import org.opsbook.json.internal.FaultFactsJson;
-import org.opsbook.json.internal.MessageContentJson;
-import org.opsbook.json.internal.ObligationJson;
 import org.opsbook.json.internal.TicketJson;
 import org.opsbook.json.internal.ViolationDetails;
 import org.opsbook.notify.MessageContent;
@@ -55,17 +54,17 @@ public final class StateJson {
 
   /** Writes a duty as the {@code obligations} command does. */
   public static ObjectNode duty(Obligation duty, ZoneId zone) {
-    return ObligationJson.write(duty, zone);
+    return Documents.OBLIGATION.write(duty, zone);
   }
 
   /** Writes a missed duty of a ledger as the {@code obligations} command does. */
   public static ObjectNode missed(DutyLedger.Entry entry, ZoneId zone) {
-    return ObligationJson.writeMissed(entry, zone);
+    return Documents.missed(entry, zone);
   }
 
   /** Reads an SMS's content: the template's fields; empty ones are filled from the fault's facts. */
   public static MessageContent messageContent(JsonNode node, String path) {
-    return MessageContentJson.readMessage(node, path);
+    return Documents.message(node, path);
   }
 
   /** Reads an SM-ESC step's data. */

@@ -137,7 +137,7 @@ public final class Commands {
   public static DecisionCommand classify(FaultClassifier classifier) {
     return new Command("classify", FaultFactsJson.FIELDS, f -> {
       FaultFacts facts = FaultFactsJson.read(f);
-      ObjectNode out = ClassificationJson.write(classifier.classify(facts));
+      ObjectNode out = Documents.CLASSIFICATION.write(classifier.classify(facts), ZoneOffset.UTC);
       FactAssumptions.write(out, FactAssumptions.of(f, facts, classifier::classify));
       return out;
     });
@@ -178,12 +178,12 @@ public final class Commands {
       FaultTracker fault = engine.assess(facts, events, now);
       ZoneId zone = engine.calendar().zone();
       ObjectNode out = OpsJson.object();
-      out.set("classification", ClassificationJson.write(engine.classifier().classify(facts)));
+      out.set("classification", Documents.CLASSIFICATION.write(engine.classifier().classify(facts), zone));
       StepRun.writeDuties(out, fault.obligations(now), zone);
       List<DutyLedger.Entry> missed = fault.ledger(now).with(DutyLedger.Status.MISSED);
       if (!missed.isEmpty()) {
         ArrayNode m = out.putArray("missed");
-        missed.forEach(e -> m.add(ObligationJson.writeMissed(e, zone)));
+        missed.forEach(e -> m.add(Documents.missed(e, zone)));
       }
       List<Advice> advice = fault.advice();
       if (!advice.isEmpty()) {
@@ -203,7 +203,7 @@ public final class Commands {
   }
 
   private static ObligationEngine withCalendar(ObligationEngine engine, JsonFields f) {
-    return f.has("calendar") ? new ObligationEngine(engine.parameters(), WorkCalendarJson.read(f, "calendar"))
+    return f.has("calendar") ? new ObligationEngine(engine.parameters(), Documents.calendar(f, "calendar"))
         : engine;
   }
 
@@ -252,7 +252,7 @@ public final class Commands {
     return new Command("notify", Set.of("messageType", "facts", "message"), f -> {
       MessageType type = f.requiredEnum("messageType", MessageType.class);
       FaultFacts facts = f.node("facts").map(n -> FaultFactsJson.read(n, "facts")).orElse(FaultFacts.empty());
-      MessageContent message = f.node("message").map(n -> MessageContentJson.readMessage(n, "message"))
+      MessageContent message = f.node("message").map(n -> Documents.message(n, "message"))
           .orElse(MessageContent.builder().build());
       RuleId templateId;
       RecipientDecision recipients;
@@ -295,7 +295,7 @@ public final class Commands {
           int rows = f.count("estimatedRowCount");
           double minutes = f.amount("estimatedExecutionMinutes");
           Instant start = f.requiredTimestamp("plannedStart");
-          StandardWorkCalendar calendar = WorkCalendarJson.read(f, "calendar");
+          StandardWorkCalendar calendar = Documents.calendar(f, "calendar");
           ExtractionWindow.Decision d = new ExtractionWindow(calendar, params).decide(rows, minutes, start);
           ObjectNode out = OpsJson.object();
           out.put("allowed", d.allowed());
@@ -323,7 +323,7 @@ public final class Commands {
         .add("calendar").build(), f -> {
           f.requiredTimestamp("plannedStart");
           Cutover facts = CutoverCodec.FACTS.read(f);
-          StandardWorkCalendar calendar = WorkCalendarJson.read(f, "calendar");
+          StandardWorkCalendar calendar = Documents.calendar(f, "calendar");
           ZoneId zone = calendar.zone();
           CutoverReadiness r = new CutoverRules(calendar, params).check(facts);
           ObjectNode out = OpsJson.object();
@@ -365,7 +365,7 @@ public final class Commands {
     checkNotNull(params, "params");
     return new Command("dataop", Set.of("operation", "steps", "calendar"), f -> {
       DataOp op = DataOpCodec.OPERATION.read(f.node("operation").orElse(null), "operation");
-      StandardWorkCalendar calendar = WorkCalendarJson.read(f, "calendar");
+      StandardWorkCalendar calendar = Documents.calendar(f, "calendar");
       if (op.opType() == OpType.QUERY_ONLY) {
         return noWorkflow(f, "a query that exports nothing has no workflow", "DATAOP-DEF-04");
       }
@@ -466,7 +466,7 @@ public final class Commands {
     checkNotNull(params, "params");
     return new Command("bug", Set.of("bugId", "steps", "calendar", "now"), f -> {
       String bugId = f.string("bugId").orElse("BUG");
-      StandardWorkCalendar calendar = WorkCalendarJson.read(f, "calendar");
+      StandardWorkCalendar calendar = Documents.calendar(f, "calendar");
       BugWorkflow workflow = new BugWorkflow(params);
       StepRun.Run<Optional<BugTicket>> run = new StepRun<Optional<BugTicket>, BugEvent, BugEventData>(
           BugEvent::fromName, BugEvent::eventName,
@@ -505,7 +505,7 @@ public final class Commands {
       JsonFields t = f.object("ticket", Set.of("ticketId", "receivedAt"));
       String ticketId = t.requiredString("ticketId");
       ComplaintTicket received = ComplaintTicket.received(ticketId, t.requiredTimestamp("receivedAt"));
-      StandardWorkCalendar calendar = WorkCalendarJson.read(f, "calendar");
+      StandardWorkCalendar calendar = Documents.calendar(f, "calendar");
       TicketWorkflow workflow = new TicketWorkflow(roster(f), calendar.zone());
       StepRun.Run<ComplaintTicket> run = new StepRun<>(TicketEvent::fromName, TicketEvent::eventName,
           event -> StepRun.dataFields(workflow.table(), event, CONFIRMS.getOrDefault(event, Set.of()),

@@ -32,7 +32,7 @@ public final class SmsRecordJson implements SmsRecordFormat {
           Builder::addAllBaseClasses)
       .opt("baseRules", Kind.listOf(Kind.RULE), r -> Optional.of(List.copyOf(r.baseRules())),
           Builder::addAllBaseRules)
-      .opt("content", Kind.object(MessageContentJson.STORED), SmsRecord::content, Builder::content)
+      .opt("content", Kind.object(Documents.MESSAGE), SmsRecord::content, Builder::content)
       .opt("briefing", Kind.object(BRIEFING), SmsRecord::briefing, Builder::briefing)
       .opt("recipientClasses", Kind.listOf(Kind.of(RecipientClass.class)),
           r -> Optional.of(List.copyOf(r.recipientClasses())), Builder::addAllRecipientClasses)

@@ -173,7 +173,7 @@ record StepRun<I, E extends Enum<E>, D>(BiFunction<String, String, E> event, Fun
   /** Writes {@code duties} as the {@code obligations} array of {@code out}, times in {@code zone}. */
   static ObjectNode writeDuties(ObjectNode out, List<Obligation> duties, ZoneId zone) {
     ArrayNode list = out.putArray("obligations");
-    duties.forEach(o -> list.add(ObligationJson.write(o, zone)));
+    duties.forEach(o -> list.add(Documents.OBLIGATION.write(o, zone)));
     return out;
   }
 

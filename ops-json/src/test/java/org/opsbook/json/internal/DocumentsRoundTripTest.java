@@ -39,9 +39,9 @@ class DocumentsRoundTripTest {
         Arguments.of("DataOp", DataOpCodec.OPERATION),
         Arguments.of("DataOpRecord", DataOpCodec.RECORD),
         Arguments.of("SmsRecord", SmsRecordJson.SCHEMA),
-        Arguments.of("MessageContent", MessageContentJson.STORED),
+        Arguments.of("MessageContent", Documents.MESSAGE),
         Arguments.of("EscEventData", EscCodec.DATA),
-        Arguments.of("Classification", ClassificationJson.SCHEMA),
+        Arguments.of("Classification", Documents.CLASSIFICATION),
         Arguments.of("ReportFacts", Commands.REPORT_REQUEST));
   }
 
