@@ -136,7 +136,7 @@ public final class Commands {
    */
   public static DecisionCommand classify(FaultClassifier classifier) {
     return new Command("classify", FaultFactsJson.FIELDS, f -> {
-      FaultFacts facts = FaultFactsJson.read(f);
+      FaultFacts facts = FaultFactsJson.SCHEMA.read(f);
       ObjectNode out = Documents.CLASSIFICATION.write(classifier.classify(facts), ZoneOffset.UTC);
       FactAssumptions.write(out, FactAssumptions.of(f, facts, classifier::classify));
       return out;
@@ -171,7 +171,7 @@ public final class Commands {
     checkNotNull(standard, "engine");
     return new Command("obligations", Set.of("facts", "now", "events", "calendar"), f -> {
       JsonFields given = f.object("facts", FaultFactsJson.FIELDS);
-      FaultFacts facts = FaultFactsJson.read(given);
+      FaultFacts facts = FaultFactsJson.SCHEMA.read(given);
       Instant now = f.requiredTimestamp("now");
       ObligationEngine engine = withCalendar(standard, f);
       List<FaultEvent> events = events(f, facts.faultId().orElse("fault"));
@@ -429,7 +429,7 @@ public final class Commands {
   public static DecisionCommand fault(ObligationEngine engine) {
     checkNotNull(engine, "engine");
     return new Command("fault", Set.of("faultId", "facts", "steps", "calendar", "now"), f -> {
-      FaultFacts facts = FaultFactsJson.read(f.object("facts", FaultFactsJson.FIELDS));
+      FaultFacts facts = FaultFactsJson.SCHEMA.read(f.object("facts", FaultFactsJson.FIELDS));
       ObligationEngine rules = withCalendar(engine, f);
       StepRun.Run<FaultTracker> run = new StepRun<FaultTracker, EscEvent, EscEventData>(
           (name, path) -> StepRun.byName(EscEvent.values(), EscEvent::eventName, name, path, EscWorkflow.MACHINE_ID),

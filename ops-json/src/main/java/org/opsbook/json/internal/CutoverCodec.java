@@ -59,16 +59,6 @@ public final class CutoverCodec implements WorkflowCodec<CutoverTicket, CutoverE
   private static final Set<String> STEP_FIELDS = Set.of("actorId", "at", "data");
   private static final ZoneId ZONE = StandardWorkCalendar.SHANGHAI;
 
-  /** Writes the facts that differ from their neutral defaults. */
-  static ObjectNode writeFacts(Cutover c) {
-    return FACTS.write(c, ZONE);
-  }
-
-  /** Writes an event's data: the fields it sets. */
-  static ObjectNode writeData(CutoverEventData d) {
-    return DATA.write(d, ZONE);
-  }
-
   /** The key of the open complaints (CUTOVER-20) beside the events' names. */
   private static final String OPEN_COMPLAINTS = "openComplaints";
 
@@ -80,7 +70,7 @@ public final class CutoverCodec implements WorkflowCodec<CutoverTicket, CutoverE
     ObjectNode o = OpsJson.object();
     for (CutoverEvent e : CutoverEvent.values()) {
       r.step(e).ifPresent(s -> o.putObject(e.eventName()).put("actorId", s.actorId())
-          .put("at", Timestamps.format(s.at(), ZONE)).set("data", writeData(s.data())));
+          .put("at", Timestamps.format(s.at(), ZONE)).set("data", DATA.write(s.data(), ZONE)));
     }
     if (!r.openComplaints().isEmpty()) {
       ObjectNode open = o.putObject(OPEN_COMPLAINTS);
@@ -126,7 +116,7 @@ public final class CutoverCodec implements WorkflowCodec<CutoverTicket, CutoverE
   @Override
   public String encode(CutoverTicket ticket) {
     ObjectNode o = OpsJson.object();
-    o.set("facts", writeFacts(ticket.facts()));
+    o.set("facts", FACTS.write(ticket.facts(), ZONE));
     o.set("record", writeRecord(ticket.record()));
     return OpsJson.write(o);
   }
@@ -147,6 +137,6 @@ public final class CutoverCodec implements WorkflowCodec<CutoverTicket, CutoverE
 
   @Override
   public String encodeData(CutoverEventData data) {
-    return OpsJson.write(writeData(data));
+    return OpsJson.write(DATA.write(data, ZONE));
   }
 }

@@ -130,21 +130,6 @@ public final class DataOpCodec implements WorkflowCodec<DataOpTicket, DataOpEven
         .sideEffectsReports(Optional.ofNullable(v[2]));
   }
 
-  /** Writes an {@code operation} object: every fact that differs from its neutral default. */
-  static ObjectNode writeOperation(DataOp op) {
-    return OPERATION.write(op, ZONE);
-  }
-
-  /** Writes a step's {@code data}: the fields it sets; sampled numbers only masked. */
-  static ObjectNode writeData(DataOpEventData d) {
-    return DATA.write(d, ZONE);
-  }
-
-  /** Writes a ticket's record. */
-  static ObjectNode writeRecord(DataOpRecord r) {
-    return RECORD.write(r, ZONE);
-  }
-
   private DataOpCodec() {}
 
   /** Returns the codec. */
@@ -155,8 +140,8 @@ public final class DataOpCodec implements WorkflowCodec<DataOpTicket, DataOpEven
   @Override
   public String encode(DataOpTicket ticket) {
     ObjectNode o = OpsJson.object();
-    o.set("op", writeOperation(ticket.op()));
-    o.set("record", writeRecord(ticket.record()));
+    o.set("op", OPERATION.write(ticket.op(), ZONE));
+    o.set("record", RECORD.write(ticket.record(), ZONE));
     return OpsJson.write(o);
   }
 
@@ -176,6 +161,6 @@ public final class DataOpCodec implements WorkflowCodec<DataOpTicket, DataOpEven
 
   @Override
   public String encodeData(DataOpEventData data) {
-    return OpsJson.write(writeData(data));
+    return OpsJson.write(DATA.write(data, ZONE));
   }
 }

@@ -3,7 +3,6 @@ package org.opsbook.json.internal;
 import java.time.ZoneOffset;
 import org.opsbook.core.internal.machine.WorkflowCodec;
 import org.opsbook.core.spi.WorkflowRepository.WorkflowInstance;
-import org.opsbook.json.JsonFields;
 import org.opsbook.json.OpsJson;
 import org.opsbook.rules.ticket.ComplaintTicket;
 import org.opsbook.rules.ticket.TicketEventData;
@@ -37,10 +36,5 @@ public final class TicketJson implements WorkflowCodec<ComplaintTicket, TicketEv
   @Override
   public String encodeData(TicketEventData data) {
     return OpsJson.write(EVENT.write(data, ZoneOffset.UTC));
-  }
-
-  /** Reads event data from an object already opened with the fields its event records. */
-  static TicketEventData data(JsonFields data) {
-    return EVENT.read(data);
   }
 }
