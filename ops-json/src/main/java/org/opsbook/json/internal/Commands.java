@@ -124,7 +124,7 @@ public final class Commands {
   public static List<DecisionCommand> standard() {
     OpsParameters params = OpsParameters.defaults();
     return List.of(classify(FaultClassifier.standard()), obligations(ObligationEngine.standard()),
-        notify(MessageRenderer.defaults()), dataop(params), extractionWindow(params),
+        notification(MessageRenderer.defaults()), dataop(params), extractionWindow(params),
         report(ReportRules.standard()), cutover(params), fault(ObligationEngine.standard()), bug(params),
         ticket(params));
   }
@@ -247,7 +247,7 @@ public final class Commands {
    * {@code {"templateId", "text", "recipientClasses", "characters", "smsSegments", "matchedRules"}} (the template and
    * the recipient rules, sorted); the BUG notice is posted, not sent (BUG-04), so it has no recipients.
    */
-  public static DecisionCommand notify(MessageRenderer renderer) {
+  public static DecisionCommand notification(MessageRenderer renderer) {
     checkNotNull(renderer, "renderer");
     return new Command("notify", Set.of("messageType", "facts", "message"), f -> {
       MessageType type = f.requiredEnum("messageType", MessageType.class);

@@ -10,7 +10,7 @@ import org.opsbook.notify.internal.MessageRenderer;
 
 class NotifyCommandTest {
   private static final DecisionApi API = DecisionApi.builder()
-      .register(Commands.notify(MessageRenderer.defaults())).build();
+      .register(Commands.notification(MessageRenderer.defaults())).build();
 
   private static final String MESSAGE = "\"message\": {\"subjectName\": \"BOSS\", \"phenomenon\": \"营业厅无法缴费\","
       + " \"cause\": \"待查\", \"scope\": \"全市营业厅\", \"handlingParty\": \"IT中心\","
