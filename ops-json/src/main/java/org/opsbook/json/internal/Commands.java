@@ -165,7 +165,15 @@ public final class Commands {
    * sorted by {@code dueAt} (nulls last), then {@code ruleId}; and, when not empty, {@code missed} (duties of the
    * ledger that fell due undischarged and were ended by the fault's course, with {@code endedAt}, {@code endedBy}
    * and {@code repeat}), {@code advice} (FAULT-GEN-01, the checklists FAULT-GEN-05 and ESC-REQ-02) and
-   * {@code assumptions} ({@link FactAssumptions}).
+   * {@code assumptions} ({@link FactAssumptions}). For example:
+   *
+   * <pre>{@code
+   * "events": [
+   *   {"type": "IMPACT_MAY_EXPAND", "at": "2026-11-25T14:10:00+08:00"},
+   *   {"type": "DUTY_COMPLETED", "ruleId": "ESC-PROG-01", "at": "2026-11-25T14:20:00+08:00"},
+   *   {"type": "DUTY_COMPLETED", "ruleId": "NOTIFY-TRIG-01", "dutySequence": 1, "at": "...", "actorId": "zhang"}
+   * ]
+   * }</pre>
    */
   public static DecisionCommand obligations(ObligationEngine standard) {
     checkNotNull(standard, "engine");
@@ -352,14 +360,15 @@ public final class Commands {
   }
 
   /**
-   * {@code dataop}: an {@code operation} (the facts of catalog §2.7), {@code steps} and an optional {@code calendar}
-   * (the working days of the peak-hour ban, DATAOP-EXT-04) in; the batch classification ({@code batch},
-   * {@code batchReasons}: DATAOP-DEF-02 on the effective record count for a modification, the large extraction of
-   * DATAOP-EXT-04 for an extraction), the steps, the final state and the advisory rules that apply to the ticket as
-   * it ends ({@code advice}: DATAOP-MOD-07, DATAOP-MOD-17) out. An event of the other machine is invalid input; a run
-   * into the peak hours is recorded, not refused. A {@code QUERY_ONLY} operation (DATAOP-DEF-04), or a modification
-   * of an {@code OTHER} system when the host turned {@code dataOpApplyToOtherSystems} off (DATAOP-DEF-05), has no
-   * workflow: it answers no steps and a null final state, and steps for it are invalid input.
+   * {@code dataop}: an {@code operation} (the facts of catalog §2.7), {@code steps} through SM-DATAOP-MOD or
+   * SM-DATAOP-EXT and an optional {@code calendar} (the working days of the peak-hour ban, DATAOP-EXT-04) in; the batch
+   * classification ({@code batch}, {@code batchReasons}: DATAOP-DEF-02 on the effective record count for a
+   * modification, the large extraction of DATAOP-EXT-04 for an extraction), the steps, the final state and the advisory
+   * rules that apply to the ticket as it ends ({@code advice}: DATAOP-MOD-07, DATAOP-MOD-17) out. An event of the other
+   * machine is invalid input; a run into the peak hours is recorded, not refused. A {@code QUERY_ONLY} operation
+   * (DATAOP-DEF-04), or a modification of an {@code OTHER} system when the host turned
+   * {@code dataOpApplyToOtherSystems} off (DATAOP-DEF-05), has no workflow: it answers no steps and a null final
+   * state, and steps for it are invalid input.
    */
   public static DecisionCommand dataop(OpsParameters params) {
     checkNotNull(params, "params");
@@ -495,7 +504,8 @@ public final class Commands {
    * {@code ticket}: an ordinary complaint ticket's course through SM-TICKET (rules-catalog §4) step by step. Request
    * {@code ticket} ({@code ticketId}, {@code receivedAt}: the ticket exists in {@code RECEIVED} from then),
    * {@code steps}, and optional {@code roster} (who holds the day's billing-declaration and data-modification duty:
-   * {@code [{"role", "date", "personId"}]}, TICKET-13/14), {@code calendar} and {@code now}. Answer: the steps, the
+   * {@code [{"role", "date", "personId"}]}, TICKET-13/14), {@code calendar} (the days TICKET-02 counts, the zone
+   * "today" is read in) and {@code now}. Answer: the steps, the
    * final state and the duties the ticket owes at {@code now} (default: the last step's time, else
    * {@code receivedAt}) as {@code obligations}.
    */
