@@ -3,7 +3,6 @@ package org.opsbook.json.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.ZoneOffset;
-import org.opsbook.json.OpsJson;
 import org.opsbook.json.internal.Schema.Kind;
 import org.opsbook.rules.internal.bug.BugCodec;
 import org.opsbook.rules.bug.BugEventData;
@@ -28,16 +27,16 @@ public final class BugJson implements BugCodec {
 
   @Override
   public String write(BugTicket bug) {
-    return OpsJson.write(TICKET.write(bug, ZoneOffset.UTC));
+    return TICKET.print(bug, ZoneOffset.UTC);
   }
 
   @Override
   public BugTicket read(String text) {
-    return TICKET.read(OpsJson.parse(text), "");
+    return TICKET.parse(text);
   }
 
   @Override
   public String write(BugEventData data) {
-    return OpsJson.write(EVENT.write(data, ZoneOffset.UTC));
+    return EVENT.print(data, ZoneOffset.UTC);
   }
 }

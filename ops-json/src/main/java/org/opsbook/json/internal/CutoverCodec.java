@@ -137,6 +137,6 @@ public final class CutoverCodec implements WorkflowCodec<CutoverTicket, CutoverE
 
   @Override
   public String encodeData(CutoverEventData data) {
-    return OpsJson.write(DATA.write(data, ZONE));
+    return DATA.print(data, ZONE);
   }
 }

@@ -161,6 +161,6 @@ public final class DataOpCodec implements WorkflowCodec<DataOpTicket, DataOpEven
 
   @Override
   public String encodeData(DataOpEventData data) {
-    return OpsJson.write(DATA.write(data, ZONE));
+    return DATA.print(data, ZONE);
   }
 }

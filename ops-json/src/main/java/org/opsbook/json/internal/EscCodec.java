@@ -80,7 +80,7 @@ public final class EscCodec implements StepDataFormat {
   /** Writes what an event recorded: its fields by name, timestamps in UTC. */
   @Override
   public String encodeData(EscEventData d) {
-    return OpsJson.write(DATA.write(d, ZoneOffset.UTC));
+    return DATA.print(d, ZoneOffset.UTC);
   }
 
   /**
@@ -90,6 +90,6 @@ public final class EscCodec implements StepDataFormat {
    */
   @Override
   public EscEventData decodeData(String json) {
-    return DATA.read(OpsJson.parse(json), "");
+    return DATA.parse(json);
   }
 }

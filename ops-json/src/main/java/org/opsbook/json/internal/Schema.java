@@ -359,6 +359,16 @@ public final class Schema<T, B> {
     return o;
   }
 
+  /** Writes a document as compact JSON text, timestamps in {@code zone}. */
+  public String print(T value, ZoneId zone) {
+    return OpsJson.write(write(value, zone));
+  }
+
+  /** Reads a whole document from JSON text; errors name paths from the root. */
+  public T parse(String text) {
+    return read(OpsJson.parse(text), "");
+  }
+
   @SuppressWarnings({"unchecked", "rawtypes"})
   static <V> List<V> inOrder(java.util.Collection<V> values) {
     List<V> out = new ArrayList<>(values);

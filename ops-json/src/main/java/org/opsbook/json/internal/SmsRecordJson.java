@@ -45,7 +45,7 @@ public final class SmsRecordJson implements SmsRecordFormat {
   /** Writes {@code r} as compact JSON text. */
   @Override
   public String write(SmsRecord r) {
-    return OpsJson.write(SCHEMA.write(r, ZoneOffset.UTC));
+    return SCHEMA.print(r, ZoneOffset.UTC);
   }
 
   /**
@@ -55,7 +55,7 @@ public final class SmsRecordJson implements SmsRecordFormat {
    */
   @Override
   public SmsRecord read(String json) {
-    return SCHEMA.read(OpsJson.parse(json), "");
+    return SCHEMA.parse(json);
   }
 
   /** Writes what one event recorded, a flat map of names to texts, as compact JSON text (for the transition history). */
