@@ -50,6 +50,7 @@ import org.opsbook.rules.classify.FaultClassifier;
 import org.opsbook.rules.cutover.Cutover;
 import org.opsbook.rules.dataop.DataOp;
 import org.opsbook.rules.dataop.DataOpEvent;
+import org.opsbook.rules.dataop.DataOpEventData;
 import org.opsbook.rules.dataop.DataOpTicket;
 import org.opsbook.rules.dataop.ExtractionWindow;
 import org.opsbook.rules.dataop.OpType;
@@ -383,7 +384,7 @@ public final class Commands {
         return noWorkflow(f, "the modification rules do not apply to an OTHER system on this host "
             + "(dataOpApplyToOtherSystems is off)", "DATAOP-DEF-05");
       }
-      StepRun.Run<DataOpTicket> run = new StepRun<DataOpTicket, DataOpEvent, org.opsbook.rules.dataop.DataOpEventData>(
+      StepRun.Run<DataOpTicket> run = new StepRun<DataOpTicket, DataOpEvent, DataOpEventData>(
           (name, path) -> {
             DataOpEvent event = DataOpEvent.fromName(name, path);
             if (!wf.events().contains(event)) {

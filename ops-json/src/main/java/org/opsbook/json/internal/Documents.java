@@ -7,11 +7,11 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.opsbook.core.Channel;
 import org.opsbook.core.Classification;
 import org.opsbook.core.InvalidInputException;
@@ -83,18 +83,13 @@ public final class Documents {
       .derive(MessageContent.class);
 
   /** The fields of the decision API's {@code message} object: the stored ones but the fault time. */
-  private static final Set<String> MESSAGE_FIELDS = without(MESSAGE.names(), "faultStartTime");
+  private static final Set<String> MESSAGE_FIELDS =
+      MESSAGE.names().stream().filter(n -> !n.equals("faultStartTime")).collect(Collectors.toUnmodifiableSet());
 
   /** The fields of a {@code calendar} object. */
   private static final Set<String> CALENDAR_FIELDS = Set.of("holidays", "workdays");
 
   private Documents() {}
-
-  private static Set<String> without(Set<String> names, String name) {
-    Set<String> s = new LinkedHashSet<>(names);
-    s.remove(name);
-    return Set.copyOf(s);
-  }
 
   /**
    * Writes a missed duty of the ledger: the obligation's fields, then {@code endedAt} (when the repair, the closing,
