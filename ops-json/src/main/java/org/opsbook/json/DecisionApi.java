@@ -32,18 +32,9 @@ public final class DecisionApi {
    * pays for that one only.
    */
   public static DecisionApi standard() {
-    return builder()
-        .register("classify", org.opsbook.json.internal.ClassifyCommand::new)
-        .register("obligations", org.opsbook.json.internal.ObligationsCommand::new)
-        .register("notify", org.opsbook.json.internal.NotifyCommand::new)
-        .register("dataop", org.opsbook.json.internal.DataOpCommand::new)
-        .register("extraction-window", org.opsbook.json.internal.ExtractionWindowCommand::new)
-        .register("report", org.opsbook.json.internal.ReportCommand::new)
-        .register("cutover", org.opsbook.json.internal.CutoverCommand::new)
-        .register("fault", org.opsbook.json.internal.FaultCommand::new)
-        .register("bug", org.opsbook.json.internal.BugCommand::new)
-        .register("ticket", org.opsbook.json.internal.TicketCommand::new)
-        .build();
+    Builder b = builder();
+    org.opsbook.json.internal.Commands.standard().forEach(b::register);
+    return b.build();
   }
 
   /** Returns a builder. */

@@ -85,16 +85,18 @@ public final class JsonFields {
     return has(field) ? Optional.of(node.get(field)) : Optional.empty();
   }
 
+  /** Returns the value of a field, if present and not null, checked to be {@code expected} by {@code ok}. */
+  private Optional<JsonNode> value(String field, java.util.function.Predicate<JsonNode> ok, String expected) {
+    Optional<JsonNode> v = node(field);
+    if (v.isPresent() && !ok.test(v.get())) {
+      throw new InvalidInputException(path(field), "expected " + expected + ", found " + kind(v.get()));
+    }
+    return v;
+  }
+
   /** Reads an optional string. */
   public Optional<String> string(String field) {
-    if (!has(field)) {
-      return Optional.empty();
-    }
-    JsonNode v = node.get(field);
-    if (!v.isTextual()) {
-      throw wrongType(field, "a string", v);
-    }
-    return Optional.of(v.textValue());
+    return value(field, JsonNode::isTextual, "a string").map(JsonNode::textValue);
   }
 
   /** Reads a string that must be present and not blank. */
@@ -108,14 +110,7 @@ public final class JsonFields {
 
   /** Reads an optional boolean; absent is {@code false}. */
   public boolean bool(String field) {
-    if (!has(field)) {
-      return false;
-    }
-    JsonNode v = node.get(field);
-    if (!v.isBoolean()) {
-      throw wrongType(field, "true or false", v);
-    }
-    return v.booleanValue();
+    return value(field, JsonNode::isBoolean, "true or false").map(JsonNode::booleanValue).orElse(false);
   }
 
   /** Reads an optional boolean, or empty when absent. */
@@ -134,10 +129,8 @@ public final class JsonFields {
   }
 
   private int intAtLeast(String field, int min) {
-    JsonNode v = node.get(field);
-    if (!v.isIntegralNumber() && !(v.isNumber() && v.decimalValue().stripTrailingZeros().scale() <= 0)) {
-      throw wrongType(field, "a whole number", v);
-    }
+    JsonNode v = value(field, n -> n.isIntegralNumber() || n.isNumber()
+        && n.decimalValue().stripTrailingZeros().scale() <= 0, "a whole number").orElseThrow();
     if (!v.canConvertToInt()) {
       throw new InvalidInputException(path(field), "number out of range: " + v.asText());
     }
@@ -153,10 +146,7 @@ public final class JsonFields {
     if (!has(field)) {
       return 0;
     }
-    JsonNode v = node.get(field);
-    if (!v.isNumber()) {
-      throw wrongType(field, "a number", v);
-    }
+    JsonNode v = value(field, JsonNode::isNumber, "a number").orElseThrow();
     double d = v.asDouble();
     if (!(d >= 0) || Double.isInfinite(d)) {
       throw new InvalidInputException(path(field), field + " must be >= 0: " + v.asText());
@@ -166,18 +156,12 @@ public final class JsonFields {
 
   /** Reads a non-negative decimal exactly (money); absent is empty. */
   public Optional<BigDecimal> decimal(String field) {
-    if (!has(field)) {
-      return Optional.empty();
-    }
-    JsonNode v = node.get(field);
-    if (!v.isNumber()) {
-      throw wrongType(field, "a number", v);
-    }
-    BigDecimal d = v.decimalValue();
-    if (d.signum() < 0) {
-      throw new InvalidInputException(path(field), field + " must be >= 0: " + v.asText());
-    }
-    return Optional.of(d);
+    return value(field, JsonNode::isNumber, "a number").map(v -> {
+      if (v.decimalValue().signum() < 0) {
+        throw new InvalidInputException(path(field), field + " must be >= 0: " + v.asText());
+      }
+      return v.decimalValue();
+    });
   }
 
   /** Reads an optional timestamp, which must carry an offset. */
@@ -217,14 +201,7 @@ public final class JsonFields {
 
   /** Reads an optional array; absent is empty. */
   public List<JsonNode> array(String field) {
-    if (!has(field)) {
-      return List.of();
-    }
-    JsonNode v = node.get(field);
-    if (!v.isArray()) {
-      throw wrongType(field, "an array", v);
-    }
-    return ImmutableList.copyOf(v);
+    return value(field, JsonNode::isArray, "an array").<List<JsonNode>>map(ImmutableList::copyOf).orElse(List.of());
   }
 
   /** Reads an optional array of strings; absent is empty. */
@@ -252,10 +229,6 @@ public final class JsonFields {
   /** Opens a nested object, if present. */
   public Optional<JsonFields> optionalObject(String field, Set<String> allowed) {
     return has(field) ? Optional.of(of(node.get(field), path(field), allowed)) : Optional.empty();
-  }
-
-  private InvalidInputException wrongType(String field, String expected, JsonNode found) {
-    return new InvalidInputException(path(field), "expected " + expected + ", found " + kind(found));
   }
 
   static String kind(JsonNode n) {

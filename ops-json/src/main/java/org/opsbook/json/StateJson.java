@@ -10,12 +10,11 @@ import org.opsbook.core.FaultFacts;
 import org.opsbook.core.Obligation;
 import org.opsbook.core.Violation;
 import org.opsbook.json.internal.BugJson;
-import org.opsbook.json.internal.CutoverJson;
-import org.opsbook.json.internal.DataOpJson;
+import org.opsbook.json.internal.CutoverCodec;
+import org.opsbook.json.internal.DataOpCodec;
+import org.opsbook.json.internal.Documents;
 import org.opsbook.json.internal.EscCodec;
 import org.opsbook.json.internal.FaultFactsJson;
-import org.opsbook.json.internal.MessageContentJson;
-import org.opsbook.json.internal.ObligationJson;
 import org.opsbook.json.internal.TicketJson;
 import org.opsbook.json.internal.ViolationDetails;
 import org.opsbook.notify.MessageContent;
@@ -39,6 +38,8 @@ import org.opsbook.rules.ticket.TicketEventData;
  * throw {@link org.opsbook.core.InvalidInputException} naming the field's path under {@code path}. Stateless.
  */
 public final class StateJson {
+  private static final ZoneId SHANGHAI = org.opsbook.core.time.StandardWorkCalendar.SHANGHAI;
+
   private StateJson() {}
 
   /** Reads a fault's facts as the {@code classify} command has them. */
@@ -53,17 +54,17 @@ public final class StateJson {
 
   /** Writes a duty as the {@code obligations} command does. */
   public static ObjectNode duty(Obligation duty, ZoneId zone) {
-    return ObligationJson.write(duty, zone);
+    return Documents.OBLIGATION.write(duty, zone);
   }
 
   /** Writes a missed duty of a ledger as the {@code obligations} command does. */
   public static ObjectNode missed(DutyLedger.Entry entry, ZoneId zone) {
-    return ObligationJson.writeMissed(entry, zone);
+    return Documents.missed(entry, zone);
   }
 
   /** Reads an SMS's content: the template's fields; empty ones are filled from the fault's facts. */
   public static MessageContent messageContent(JsonNode node, String path) {
-    return MessageContentJson.readMessage(node, path);
+    return Documents.message(node, path);
   }
 
   /** Reads an SM-ESC step's data. */
@@ -78,48 +79,48 @@ public final class StateJson {
 
   /** Reads a data operation (its {@code operation} object). */
   public static DataOp dataOp(JsonNode node, String path) {
-    return DataOpJson.readOperation(node, path);
+    return DataOpCodec.OPERATION.read(node, path);
   }
 
   /** Reads a data operation's step data (any field a step records). */
   public static DataOpEventData dataOpData(JsonNode node, String path) {
-    return node == null || node.isNull() ? DataOpEventData.none() : DataOpJson.DATA.read(node, path);
+    return node == null || node.isNull() ? DataOpEventData.none() : DataOpCodec.DATA.read(node, path);
   }
 
   /** Writes a data-operation ticket: ID, state, operation and record. */
   public static ObjectNode dataOp(DataOpTicket t) {
     ObjectNode o = OpsJson.object().put("id", t.id()).put("state", t.state().name());
-    o.set("operation", DataOpJson.writeOperation(t.op()));
-    o.set("record", DataOpJson.writeRecord(t.record()));
+    o.set("operation", DataOpCodec.OPERATION.write(t.op(), SHANGHAI));
+    o.set("record", DataOpCodec.RECORD.write(t.record(), SHANGHAI));
     return o;
   }
 
   /** Reads a cutover's facts. */
   public static Cutover cutover(JsonNode node, String path) {
-    return CutoverJson.FACTS.read(node, path);
+    return CutoverCodec.FACTS.read(node, path);
   }
 
   /** Reads a cutover's step data. */
   public static CutoverEventData cutoverData(JsonNode node, String path) {
-    return CutoverJson.DATA.read(node, path);
+    return CutoverCodec.DATA.read(node, path);
   }
 
   /** Writes a cutover ticket: ID, state, facts and record. */
   public static ObjectNode cutover(CutoverTicket t) {
     ObjectNode o = OpsJson.object().put("id", t.id()).put("state", t.state().name());
-    o.set("facts", CutoverJson.writeFacts(t.facts()));
-    o.set("record", CutoverJson.writeRecord(t.record()));
+    o.set("facts", CutoverCodec.FACTS.write(t.facts(), SHANGHAI));
+    o.set("record", CutoverCodec.writeRecord(t.record()));
     return o;
   }
 
   /** Reads a BUG's step data. */
   public static BugEventData bugData(JsonNode node, String path) {
-    return BugJson.eventFromJson(node, path);
+    return BugJson.EVENT.read(node, path);
   }
 
   /** Writes a BUG. */
   public static ObjectNode bug(BugTicket bug) {
-    return BugJson.toJson(bug);
+    return BugJson.TICKET.write(bug, java.time.ZoneOffset.UTC);
   }
 
   /** Reads a complaint ticket's step data. */

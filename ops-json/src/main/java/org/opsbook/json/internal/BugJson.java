@@ -3,7 +3,6 @@ package org.opsbook.json.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.ZoneOffset;
-import org.opsbook.json.OpsJson;
 import org.opsbook.json.internal.Schema.Kind;
 import org.opsbook.rules.internal.bug.BugCodec;
 import org.opsbook.rules.bug.BugEventData;
@@ -28,31 +27,16 @@ public final class BugJson implements BugCodec {
 
   @Override
   public String write(BugTicket bug) {
-    return OpsJson.write(TICKET.write(bug, ZoneOffset.UTC));
+    return TICKET.print(bug, ZoneOffset.UTC);
   }
 
   @Override
   public BugTicket read(String text) {
-    return TICKET.read(OpsJson.parse(text), "");
+    return TICKET.parse(text);
   }
 
   @Override
   public String write(BugEventData data) {
-    return OpsJson.write(EVENT.write(data, ZoneOffset.UTC));
-  }
-
-  /** Writes a BUG as a JSON object. */
-  public static ObjectNode toJson(BugTicket b) {
-    return TICKET.write(b, ZoneOffset.UTC);
-  }
-
-  /** Reads a BUG from a JSON object at {@code path}. */
-  public static BugTicket fromJson(JsonNode node, String path) {
-    return TICKET.read(node, path);
-  }
-
-  /** Reads event data from a JSON object at {@code path}; negative counts are invalid input. */
-  public static BugEventData eventFromJson(JsonNode node, String path) {
-    return EVENT.read(node, path);
+    return EVENT.print(data, ZoneOffset.UTC);
   }
 }

@@ -27,7 +27,7 @@ import org.opsbook.rules.internal.esc.StepDataFormat;
 public final class EscCodec implements StepDataFormat {
   private static final EscCodec INSTANCE = new EscCodec();
   /** A lifecycle, the ID and state (kept beside the text) and the owner (two fields, both or neither) aside. */
-  private static final Schema<EscFault, EscFault.Builder> FAULT = Schema.of(EscFault::builder, EscFault.Builder::build)
+  static final Schema<EscFault, EscFault.Builder> FAULT = Schema.of(EscFault::builder, EscFault.Builder::build)
       .derive(EscFault.class, "faultId", "state", "ownership");
   private static final Set<String> FIELDS =
       ImmutableSet.<String>builder().addAll(FAULT.names()).add("owner", "ownerId").build();
@@ -80,7 +80,7 @@ public final class EscCodec implements StepDataFormat {
   /** Writes what an event recorded: its fields by name, timestamps in UTC. */
   @Override
   public String encodeData(EscEventData d) {
-    return OpsJson.write(DATA.write(d, ZoneOffset.UTC));
+    return DATA.print(d, ZoneOffset.UTC);
   }
 
   /**
@@ -90,6 +90,6 @@ public final class EscCodec implements StepDataFormat {
    */
   @Override
   public EscEventData decodeData(String json) {
-    return DATA.read(OpsJson.parse(json), "");
+    return DATA.parse(json);
   }
 }

@@ -1,6 +1,5 @@
 package org.opsbook.json.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -9,6 +8,7 @@ import java.util.Objects;
 import java.util.function.Function;
 import org.opsbook.core.FaultFacts;
 import org.opsbook.core.FaultNature;
+import org.opsbook.json.JsonFields;
 
 /**
  * The {@code assumptions} of a {@code classify} or {@code obligations} answer (decision-api.md, issue 13 finding 7):
@@ -29,7 +29,7 @@ final class FactAssumptions {
    * Returns the names of the absent facts of {@code request} whose default matters to {@code outcome}, in the order
    * above.
    */
-  static List<String> of(JsonNode request, FaultFacts facts, Function<FaultFacts, ?> outcome) {
+  static List<String> of(JsonFields request, FaultFacts facts, Function<FaultFacts, ?> outcome) {
     Object base = outcome.apply(facts);
     List<String> out = new ArrayList<>();
     if (absent(request, "sameTypeComplaintCount") && facts.complaintCount() > 0
@@ -59,9 +59,8 @@ final class FactAssumptions {
     }
   }
 
-  private static boolean absent(JsonNode request, String field) {
-    JsonNode v = request == null ? null : request.get(field);
-    return v == null || v.isNull();
+  private static boolean absent(JsonFields request, String field) {
+    return !request.has(field);
   }
 
   private static boolean changes(Object base, Function<FaultFacts, ?> outcome, FaultFacts alternative) {

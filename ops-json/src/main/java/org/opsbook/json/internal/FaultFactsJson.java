@@ -7,7 +7,6 @@ import java.util.Set;
 import org.opsbook.core.FaultFacts;
 import org.opsbook.core.FaultFacts.Builder;
 import org.opsbook.core.InvalidInputException;
-import org.opsbook.json.JsonFields;
 import org.opsbook.json.internal.Schema.Kind;
 
 /**
@@ -35,11 +34,6 @@ public final class FaultFactsJson {
    */
   public static FaultFacts read(JsonNode node, String path) {
     return SCHEMA.read(node, path);
-  }
-
-  /** Reads facts from an object already opened with {@link #FIELDS} (or a superset). */
-  public static FaultFacts read(JsonFields f) {
-    return SCHEMA.read(f);
   }
 
   /** Writes the facts that differ from their neutral default, timestamps in {@code zone}. */

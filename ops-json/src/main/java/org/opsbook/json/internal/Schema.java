@@ -27,6 +27,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -56,6 +57,11 @@ public final class Schema<T, B> {
   private final List<Field<T, B, ?>> fields = new ArrayList<>();
   private final Set<String> names = new LinkedHashSet<>();
   private final Map<String, Kind<?>> kinds = new java.util.HashMap<>();
+  /** The kind of each plain attribute type but an enum. */
+  private static final Map<Class<?>, Kind<?>> KINDS = Map.of(boolean.class, Kind.BOOL, Boolean.class, Kind.BOOL,
+      int.class, Kind.COUNT, Integer.class, Kind.COUNT, double.class, Kind.AMOUNT, Double.class, Kind.AMOUNT,
+      String.class, Kind.TEXT, Instant.class, Kind.TIME, BigDecimal.class, Kind.DECIMAL,
+      org.opsbook.core.RuleId.class, Kind.RULE);
 
   private Schema(Supplier<B> builder, Function<B, T> build) {
     this.builder = builder;
@@ -96,12 +102,6 @@ public final class Schema<T, B> {
   public <V> Schema<T, B> list(String name, Kind<V> element, Function<T, ? extends java.util.Collection<V>> get,
       BiConsumer<B, List<V>> set) {
     return val(name, Kind.listOf(element), t -> inOrder(get.apply(t)), set, List.of());
-  }
-
-  /** Adds an object with a field per constant of an enum, each an amount; absent or empty reads as nothing. */
-  private <K extends Enum<K>> Schema<T, B> amounts(String name, Class<K> keys, Function<T, Map<K, Double>> get,
-      BiConsumer<B, Map<K, Double>> set) {
-    return val(name, Kind.amountsBy(keys), get, set, Map.of());
   }
 
   /** Gives the attribute {@code name} a kind other than its type's for {@link #derive} (a level {@code >= 1}). */
@@ -186,27 +186,18 @@ public final class Schema<T, B> {
     Type generic = accessor.getGenericReturnType();
     Function<T, Object> get = t -> invoke(accessor, t);
     boolean abstractAccessor = Modifier.isAbstract(accessor.getModifiers());
-    if (raw == Optional.class) {
-      Class<?> element = argument(generic, 0);
-      BiConsumer<B, Object> set = setter(builderType, name, element);
-      Function<T, Optional<Object>> value = t -> (Optional<Object>) get.apply(t);
-      add(new Field<>(name, (Kind<Object>) kinds.getOrDefault(name, kindOf(element)), value, set, v -> false, false));
-    } else if (raw == OptionalInt.class) {
-      BiConsumer<B, Object> set = setter(builderType, name, int.class);
-      Function<T, Optional<Object>> value = t -> (Optional) boxed((OptionalInt) get.apply(t));
-      add(new Field<>(name, (Kind) kinds.getOrDefault(name, Kind.atLeast(0)), value, set, v -> false, false));
-    } else if (raw == java.util.OptionalDouble.class) {
-      BiConsumer<B, Object> set = setter(builderType, name, double.class);
-      Function<T, Optional<Object>> value = t -> (Optional) boxed((java.util.OptionalDouble) get.apply(t));
-      add(new Field<>(name, (Kind) Kind.AMOUNT, value, set, v -> false, false));
+    if (raw == Optional.class || raw == OptionalInt.class || raw == OptionalDouble.class) {
+      Class<?> element = raw == OptionalInt.class ? int.class : raw == OptionalDouble.class ? double.class
+          : argument(generic, 0);
+      Kind<Object> kind = (Kind) kinds.getOrDefault(name, raw == OptionalInt.class ? Kind.atLeast(0) : kindOf(element));
+      add(new Field<>(name, kind, t -> optional(get.apply(t)), setter(builderType, name, element), v -> false, false));
     } else if (java.util.Collection.class.isAssignableFrom(raw)) {
       BiConsumer<B, Object> set = setter(builderType, "addAll" + capitalized(name), Iterable.class);
       Function<T, java.util.Collection<Object>> items = t -> (java.util.Collection<Object>) get.apply(t);
       list(name, (Kind<Object>) kindOf(argument(generic, 0)), items, (BiConsumer) set);
     } else if (Map.class.isAssignableFrom(raw)) {
       BiConsumer<B, Object> set = setter(builderType, "putAll" + capitalized(name), Map.class);
-      Function<T, Map> amounts = t -> (Map) get.apply(t);
-      amounts(name, (Class) argument(generic, 0), (Function) amounts, (BiConsumer) set);
+      val(name, Kind.amountsBy((Class) argument(generic, 0)), (Function) get, (BiConsumer) set, Map.of());
     } else {
       BiConsumer<B, Object> set = setter(builderType, name, raw);
       Kind<Object> kind = (Kind) kinds.getOrDefault(name,
@@ -244,30 +235,13 @@ public final class Schema<T, B> {
   }
 
 
-  private static Kind<?> kindOf(Class<?> type) {
-    if (type == boolean.class || type == Boolean.class) {
-      return Kind.BOOL;
-    } else if (type == int.class || type == Integer.class) {
-      return Kind.COUNT;
-    } else if (type == double.class || type == Double.class) {
-      return Kind.AMOUNT;
-    } else if (type == String.class) {
-      return Kind.TEXT;
-    } else if (type == Instant.class) {
-      return Kind.TIME;
-    } else if (type == BigDecimal.class) {
-      return Kind.DECIMAL;
-    } else if (type == org.opsbook.core.RuleId.class) {
-      return Kind.RULE;
-    } else if (type.isEnum()) {
-      return enumKind(type);
-    }
-    throw new IllegalArgumentException("no JSON kind for " + type.getName() + "; add the field before derive()");
-  }
-
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static Kind<?> enumKind(Class<?> type) {
-    return Kind.of((Class) type);
+  private static Kind<?> kindOf(Class<?> type) {
+    Kind<?> kind = KINDS.get(type);
+    if (kind == null && !type.isEnum()) {
+      throw new IllegalArgumentException("no JSON kind for " + type.getName() + "; add the field before derive()");
+    }
+    return kind != null ? kind : Kind.of((Class) type);
   }
 
   private static Class<?> argument(Type generic, int index) {
@@ -337,8 +311,13 @@ public final class Schema<T, B> {
 
   /** Builds a document, naming {@code path} in the error of a value the document refuses. */
   public T build(B b, String path) {
+    return built(() -> build.apply(b), path);
+  }
+
+  /** Returns what {@code build} builds, naming {@code path} in the error of a value it refuses. */
+  static <T> T built(Supplier<T> build, String path) {
     try {
-      return build.apply(b);
+      return build.get();
     } catch (InvalidInputException e) {
       throw e.under(path);
     } catch (IllegalStateException e) {
@@ -380,6 +359,16 @@ public final class Schema<T, B> {
     return o;
   }
 
+  /** Writes a document as compact JSON text, timestamps in {@code zone}. */
+  public String print(T value, ZoneId zone) {
+    return OpsJson.write(write(value, zone));
+  }
+
+  /** Reads a whole document from JSON text; errors name paths from the root. */
+  public T parse(String text) {
+    return read(OpsJson.parse(text), "");
+  }
+
   @SuppressWarnings({"unchecked", "rawtypes"})
   static <V> List<V> inOrder(java.util.Collection<V> values) {
     List<V> out = new ArrayList<>(values);
@@ -389,12 +378,14 @@ public final class Schema<T, B> {
     return out;
   }
 
-  private static Optional<Double> boxed(java.util.OptionalDouble v) {
-    return v.isPresent() ? Optional.of(v.getAsDouble()) : Optional.empty();
-  }
-
-  private static Optional<Integer> boxed(OptionalInt v) {
-    return v.isPresent() ? Optional.of(v.getAsInt()) : Optional.empty();
+  /** An {@code Optional}, {@code OptionalInt} or {@code OptionalDouble} as an {@code Optional}. */
+  private static Optional<Object> optional(Object v) {
+    if (v instanceof OptionalInt i) {
+      return i.isPresent() ? Optional.of(i.getAsInt()) : Optional.empty();
+    } else if (v instanceof OptionalDouble d) {
+      return d.isPresent() ? Optional.of(d.getAsDouble()) : Optional.empty();
+    }
+    return (Optional<Object>) v;
   }
 
   /**

@@ -32,7 +32,7 @@ public final class SmsRecordJson implements SmsRecordFormat {
           Builder::addAllBaseClasses)
       .opt("baseRules", Kind.listOf(Kind.RULE), r -> Optional.of(List.copyOf(r.baseRules())),
           Builder::addAllBaseRules)
-      .opt("content", Kind.object(MessageContentJson.STORED), SmsRecord::content, Builder::content)
+      .opt("content", Kind.object(Documents.MESSAGE), SmsRecord::content, Builder::content)
       .opt("briefing", Kind.object(BRIEFING), SmsRecord::briefing, Builder::briefing)
       .opt("recipientClasses", Kind.listOf(Kind.of(RecipientClass.class)),
           r -> Optional.of(List.copyOf(r.recipientClasses())), Builder::addAllRecipientClasses)
@@ -45,7 +45,7 @@ public final class SmsRecordJson implements SmsRecordFormat {
   /** Writes {@code r} as compact JSON text. */
   @Override
   public String write(SmsRecord r) {
-    return OpsJson.write(SCHEMA.write(r, ZoneOffset.UTC));
+    return SCHEMA.print(r, ZoneOffset.UTC);
   }
 
   /**
@@ -55,7 +55,7 @@ public final class SmsRecordJson implements SmsRecordFormat {
    */
   @Override
   public SmsRecord read(String json) {
-    return SCHEMA.read(OpsJson.parse(json), "");
+    return SCHEMA.parse(json);
   }
 
   /** Writes what one event recorded, a flat map of names to texts, as compact JSON text (for the transition history). */

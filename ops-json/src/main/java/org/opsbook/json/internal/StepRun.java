@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
@@ -19,57 +20,47 @@ import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Obligation;
 import org.opsbook.core.RuleId;
 import org.opsbook.core.Violation;
+import org.opsbook.core.internal.machine.Outcome;
 import org.opsbook.core.internal.machine.StateMachine;
 import org.opsbook.core.internal.machine.Transition;
-import org.opsbook.core.internal.machine.Outcome;
 import org.opsbook.json.JsonFields;
 import org.opsbook.json.OpsJson;
 
 /**
- * The step commands of the decision API ({@code dataop}, {@code fault}, {@code bug}, {@code ticket}) share this: the
- * request's {@code steps} ({@code event}, {@code at}, {@code actor}, {@code data}) read in full before any is applied,
- * so bad input in step 5 rejects the request as a whole; then applied in order, a refused step changing nothing; per
- * step {@code event}, {@code allowed}, {@code state}, {@code violations} and, when there are any, {@code details}.
- * Errors name the exact path ({@code steps[2].data.amsTicketNo}). Thread-safe.
+ * One family of steps ({@code dataop}, {@code fault}, {@code bug}, {@code ticket}) as a descriptor, and the runner
+ * they share: the request's {@code steps} ({@code event}, {@code at}, {@code actor}, {@code data}) read in full before
+ * any is applied, so bad input in step 5 rejects the request as a whole; then applied in order, a refused step
+ * changing nothing; per step {@code event}, {@code allowed}, {@code state}, {@code violations} and, when there are
+ * any, {@code details}. Errors name the exact path ({@code steps[2].data.amsTicketNo}). Thread-safe.
  *
+ * @param event the event of a public name; an unknown one is invalid input naming the path
+ * @param eventName the public name of an event ({@code submitAms})
+ * @param dataFields the data fields an event accepts: what it records
+ * @param data reads a step's {@code data} object, already checked against {@code dataFields}
+ * @param apply applies one step: the instance after it, or a refusal with every violation and the instance unchanged
+ * @param state the instance's state
+ * @param recorded what an accepted step recorded as broken rather than refused, from the instances before and after
  * @param <I> the instance a family's steps change
  * @param <E> its events
  * @param <D> what an event records
  */
-final class StepRun<I, E extends Enum<E>, D> {
+record StepRun<I, E extends Enum<E>, D>(BiFunction<String, String, E> event, Function<E, String> eventName,
+    Function<E, Set<String>> dataFields, BiFunction<JsonFields, E, D> data, Apply<I, E, D> apply,
+    Function<I, ? extends Enum<?>> state, BiFunction<I, I, List<Violation>> recorded) {
   /** The fields of a step object. */
   static final Set<String> STEP_FIELDS = Set.of("event", "at", "actor", "data");
 
   /**
-   * One family of steps.
+   * Applies one step.
    *
    * @param <I> the instance
    * @param <E> its events
    * @param <D> what an event records
    */
-  interface Family<I, E extends Enum<E>, D> {
-    /** Returns the event named {@code name}; an unknown one is invalid input naming {@code path}. */
-    E event(String name, String path);
-
-    /** Returns the public name of an event. */
-    String eventName(E event);
-
-    /** Returns the data fields {@code event} accepts: what it records. */
-    Set<String> dataFields(E event);
-
-    /** Reads a step's {@code data} object, already checked against {@link #dataFields}. */
-    D data(JsonFields data, E event);
-
-    /** Applies one step: the instance after it, or a refusal with every violation and the instance unchanged. */
+  @FunctionalInterface
+  interface Apply<I, E, D> {
+    /** Returns the outcome of {@code event} on {@code instance}. */
     Outcome<I> apply(I instance, E event, Actor actor, D data, Instant at);
-
-    /** Returns the name of the instance's state. */
-    String state(I instance);
-
-    /** Returns what an accepted step recorded as broken rather than refused (none by default). */
-    default List<Violation> recorded(I before, I after, Step<E, D> step) {
-      return List.of();
-    }
   }
 
   /**
@@ -84,43 +75,44 @@ final class StepRun<I, E extends Enum<E>, D> {
    *
    * @param last the instance after the last step
    * @param results the per-step answers
+   * @param finalState the name of the last instance's state
    * @param lastAt the time of the last step, if any
    */
-  record Run<I>(I last, ArrayNode results, Instant lastAt) {}
+  record Run<I>(I last, ArrayNode results, String finalState, Instant lastAt) {
+    /** Puts {@code steps} and {@code finalState} in {@code out}; returns it. */
+    ObjectNode into(ObjectNode out) {
+      out.set("steps", results);
+      out.put("finalState", finalState);
+      return out;
+    }
 
-  private final Family<I, E, D> family;
-
-  StepRun(Family<I, E, D> family) {
-    this.family = family;
+    /** Reads the optional {@code now} of {@code request}, else the last step's time, else {@code otherwise}. */
+    Instant now(JsonFields request, Instant otherwise) {
+      return request.timestamp("now").orElse(lastAt != null ? lastAt : otherwise);
+    }
   }
 
-  /** Reads the steps of {@code request}'s {@code steps} array, all before any is applied. */
-  List<Step<E, D>> read(JsonFields request) {
+  /** Reads the steps of {@code request}'s {@code steps} array, all before any is applied, and applies them. */
+  Run<I> run(I first, JsonFields request) {
     List<JsonNode> nodes = request.array("steps");
-    List<Step<E, D>> out = new ArrayList<>(nodes.size());
+    List<Step<E, D>> steps = new ArrayList<>(nodes.size());
     for (int i = 0; i < nodes.size(); i++) {
       String path = JsonFields.element(request.path("steps"), i);
       JsonFields s = JsonFields.of(nodes.get(i), path, STEP_FIELDS);
-      E event = family.event(s.requiredString("event"), s.path("event"));
+      E e = event.apply(s.requiredString("event"), s.path("event"));
       Instant at = s.requiredTimestamp("at");
       Actor actor = ActorJson.read(s.node("actor").orElseThrow(
           () -> new InvalidInputException(s.path("actor"), "missing required field")), s.path("actor"));
-      JsonFields data = JsonFields.of(s.node("data").orElse(OpsJson.object()), s.path("data"),
-          family.dataFields(event));
-      out.add(new Step<>(path, event, at, actor, family.data(data, event)));
+      JsonFields d = JsonFields.of(s.node("data").orElse(OpsJson.object()), s.path("data"), dataFields.apply(e));
+      steps.add(new Step<>(path, e, at, actor, data.apply(d, e)));
     }
-    return out;
-  }
-
-  /** Applies {@code steps} to {@code first} in order and writes the answer of each. */
-  Run<I> run(I first, List<Step<E, D>> steps) {
     I current = first;
     ArrayNode results = OpsJson.array();
     Instant lastAt = null;
     for (Step<E, D> s : steps) {
       Outcome<I> o;
       try {
-        o = family.apply(current, s.event(), s.actor(), s.data(), s.at());
+        o = apply.apply(current, s.event(), s.actor(), s.data(), s.at());
       } catch (InvalidInputException e) {
         throw e.under(s.path());
       }
@@ -128,19 +120,20 @@ final class StepRun<I, E extends Enum<E>, D> {
       current = o.instance();
       lastAt = s.at();
       ObjectNode r = results.addObject();
-      r.put("event", family.eventName(s.event()));
+      r.put("event", eventName.apply(s.event()));
       r.put("allowed", o.isAccepted());
-      r.put("state", family.state(current));
-      write(r, o.isAccepted() ? family.recorded(before, current, s) : named(o.violations(), s.event()),
-          stepField(s.path(), family.dataFields(s.event())));
+      r.put("state", state.apply(current).name());
+      List<Violation> broken = !o.isAccepted() ? named(o.violations(), s.event())
+          : recorded == null ? List.of() : recorded.apply(before, current);
+      write(r, broken, stepField(s.path(), dataFields.apply(s.event())));
     }
-    return new Run<>(current, results, lastAt);
+    return new Run<>(current, results, state.apply(current).name(), lastAt);
   }
 
   /** The violations with the event called by its public name ({@code submitAms}, not {@code SUBMIT_AMS}). */
-  private List<Violation> named(List<Violation> violations, E event) {
-    Pattern constant = Pattern.compile("\\b" + event.name() + "\\b");
-    String name = Matcher.quoteReplacement(family.eventName(event));
+  private List<Violation> named(List<Violation> violations, E e) {
+    Pattern constant = Pattern.compile("\\b" + e.name() + "\\b");
+    String name = Matcher.quoteReplacement(eventName.apply(e));
     List<Violation> out = new ArrayList<>(violations.size());
     for (Violation v : violations) {
       String message = constant.matcher(v.message()).replaceAll(name);
@@ -178,9 +171,10 @@ final class StepRun<I, E extends Enum<E>, D> {
   }
 
   /** Writes {@code duties} as the {@code obligations} array of {@code out}, times in {@code zone}. */
-  static void writeDuties(ObjectNode out, List<Obligation> duties, ZoneId zone) {
+  static ObjectNode writeDuties(ObjectNode out, List<Obligation> duties, ZoneId zone) {
     ArrayNode list = out.putArray("obligations");
-    duties.forEach(o -> list.add(ObligationJson.write(o, zone)));
+    duties.forEach(o -> list.add(Documents.OBLIGATION.write(o, zone)));
+    return out;
   }
 
   /** Returns the constant of {@code values} whose {@code name} is {@code given}; else invalid input at {@code path}. */
@@ -213,10 +207,5 @@ final class StepRun<I, E extends Enum<E>, D> {
     }
     out.retainAll(known);
     return Set.copyOf(out);
-  }
-
-  /** Reads the optional {@code now}, else the last step's time, else {@code otherwise}. */
-  static Instant now(JsonFields request, Instant lastAt, Instant otherwise) {
-    return request.timestamp("now").orElse(lastAt != null ? lastAt : otherwise);
   }
 }

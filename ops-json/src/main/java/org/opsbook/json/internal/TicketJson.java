@@ -3,8 +3,6 @@ package org.opsbook.json.internal;
 import java.time.ZoneOffset;
 import org.opsbook.core.internal.machine.WorkflowCodec;
 import org.opsbook.core.spi.WorkflowRepository.WorkflowInstance;
-import org.opsbook.json.JsonFields;
-import org.opsbook.json.OpsJson;
 import org.opsbook.rules.ticket.ComplaintTicket;
 import org.opsbook.rules.ticket.TicketEventData;
 
@@ -26,21 +24,16 @@ public final class TicketJson implements WorkflowCodec<ComplaintTicket, TicketEv
 
   @Override
   public String encode(ComplaintTicket ticket) {
-    return OpsJson.write(TICKET.write(ticket, ZoneOffset.UTC));
+    return TICKET.print(ticket, ZoneOffset.UTC);
   }
 
   @Override
   public ComplaintTicket decode(WorkflowInstance stored) {
-    return TICKET.read(OpsJson.parse(stored.dataJson()), "");
+    return TICKET.parse(stored.dataJson());
   }
 
   @Override
   public String encodeData(TicketEventData data) {
-    return OpsJson.write(EVENT.write(data, ZoneOffset.UTC));
-  }
-
-  /** Reads event data from an object already opened with the fields its event records. */
-  static TicketEventData data(JsonFields data) {
-    return EVENT.read(data);
+    return EVENT.print(data, ZoneOffset.UTC);
   }
 }

@@ -47,7 +47,7 @@ class BugJsonTest {
     BugEventData d = BugEventData.builder().addChannels(NoticeChannel.BBS).uploadEta(Instant.EPOCH)
         .bugAffectedCustomers(3).csComplaintLevel(2).needsEmergencyRelease(false).acceptancePassed(true)
         .addComplaintNumbers("1").reason("r").build();
-    assertThat(BugJson.eventFromJson(OpsJson.parse(codec.write(d)), "data")).isEqualTo(d);
+    assertThat(BugJson.EVENT.read(OpsJson.parse(codec.write(d)), "data")).isEqualTo(d);
     assertThat(codec.write(BugEventData.empty())).isEqualTo("{}");
   }
 
@@ -56,10 +56,10 @@ class BugJsonTest {
     assertThatThrownBy(() -> codec.read("{\"bugId\":\"B\",\"state\":\"DONE\"}"))
         .isInstanceOf(InvalidInputException.class)
         .extracting(e -> ((InvalidInputException) e).field()).isEqualTo("state");
-    assertThatThrownBy(() -> BugJson.eventFromJson(OpsJson.parse("{\"bugAffectedCustomers\": -1}"), "data"))
+    assertThatThrownBy(() -> BugJson.EVENT.read(OpsJson.parse("{\"bugAffectedCustomers\": -1}"), "data"))
         .isInstanceOf(InvalidInputException.class)
         .extracting(e -> ((InvalidInputException) e).field()).isEqualTo("data.bugAffectedCustomers");
-    assertThatThrownBy(() -> BugJson.eventFromJson(OpsJson.parse("{\"uploadEta\": \"2026-11-28T22:00:00\"}"), "data"))
+    assertThatThrownBy(() -> BugJson.EVENT.read(OpsJson.parse("{\"uploadEta\": \"2026-11-28T22:00:00\"}"), "data"))
         .isInstanceOf(InvalidInputException.class)
         .extracting(e -> ((InvalidInputException) e).field()).isEqualTo("data.uploadEta");
   }

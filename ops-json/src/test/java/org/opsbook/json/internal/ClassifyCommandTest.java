@@ -11,10 +11,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.opsbook.json.DecisionApi;
 import org.opsbook.json.OpsJson;
+import org.opsbook.rules.classify.FaultClassifier;
 
 /** {@code classify} through the decision API, as decision-api.md specifies it, errors included. */
 class ClassifyCommandTest {
-  private final DecisionApi api = DecisionApi.builder().register(new ClassifyCommand()).build();
+  private final DecisionApi api = DecisionApi.builder().register(Commands.classify(FaultClassifier.standard())).build();
 
   @Test
   @DisplayName("FAULT-CLASS-L2-01 classify answers exactly the documented document")
@@ -89,7 +90,7 @@ class ClassifyCommandTest {
 
   @Test
   void theCommandIsNamedClassify() {
-    assertThat(new ClassifyCommand().name()).isEqualTo("classify");
+    assertThat(Commands.classify(FaultClassifier.standard()).name()).isEqualTo("classify");
     assertThat(OpsJson.parse(api.execute("nope", "{}").bodyText()).get("error").get("code").asText())
         .isEqualTo("UNKNOWN_COMMAND");
   }

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.opsbook.core.OpsParameters;
 import org.opsbook.json.DecisionApi;
 import org.opsbook.json.OpsJson;
 
 class CutoverCommandTest {
-  private static final DecisionApi API = DecisionApi.builder().register(new CutoverCommand()).build();
+  private static final DecisionApi API = DecisionApi.builder()
+      .register(Commands.cutover(OpsParameters.defaults())).build();
 
   private static final String FULL_REPORT = "['PLAN', 'EMERGENCY_PLAN', 'DIAL_TEST_LIST', 'TIME', 'IMPACT', 'BASIS', "
       + "'SYSTEM_CUTOVER_APPLICATION_DOC']";

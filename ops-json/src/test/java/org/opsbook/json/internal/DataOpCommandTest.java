@@ -10,8 +10,8 @@ import org.opsbook.json.DecisionApi;
 import org.opsbook.json.OpsJson;
 
 class DataOpCommandTest {
-  private static final DecisionApi API = DecisionApi.builder().register(new DataOpCommand())
-      .register(new ExtractionWindowCommand()).build();
+  private static final DecisionApi API = DecisionApi.builder().register(Commands.dataop(OpsParameters.defaults()))
+      .register(Commands.extractionWindow(OpsParameters.defaults())).build();
 
   private static DecisionApi.Response run(String command, String json) {
     return API.execute(command, json.replace('\'', '"'));
@@ -264,7 +264,7 @@ class DataOpCommandTest {
     assertThat(governed.at("/steps/0/allowed").asBoolean()).isTrue();
     assertThat(governed.at("/finalState").asText()).isEqualTo("SUBMITTED");
 
-    DecisionApi off = DecisionApi.builder().register(new DataOpCommand(OpsParameters.builder()
+    DecisionApi off = DecisionApi.builder().register(Commands.dataop(OpsParameters.builder()
         .dataOpApplyToOtherSystems(false).build())).build();
     DecisionApi.Response refused = off.execute("dataop", ("{" + other + ", " + submit + "}").replace('\'', '"'));
     assertThat(refused.exitCode()).as(refused.bodyText()).isEqualTo(2);

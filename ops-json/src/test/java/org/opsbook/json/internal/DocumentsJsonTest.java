@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.opsbook.core.Actor;
 import org.opsbook.core.ActorKind;
@@ -25,11 +26,11 @@ class DocumentsJsonTest {
     Classification c = Classification.builder().level(Level.L2)
         .addMatchedRules(RuleId.of("FAULT-CLASS-L2-01"))
         .addMatchedRulesAllLevels(RuleId.of("FAULT-CLASS-L2-01"), RuleId.of("FAULT-CLASS-L1-10")).build();
-    JsonNode doc = ClassificationJson.write(c);
+    JsonNode doc = Documents.CLASSIFICATION.write(c, ZoneOffset.UTC);
     assertThat(OpsJson.write(doc)).isEqualTo("{\"level\":\"L2\",\"severityLabel\":\"重大\",\"escalated\":true,"
         + "\"matchedRules\":[\"FAULT-CLASS-L2-01\"],"
         + "\"matchedRulesAllLevels\":[\"FAULT-CLASS-L1-10\",\"FAULT-CLASS-L2-01\"]}");
-    assertThat(ClassificationJson.read(doc, "")).isEqualTo(c);
+    assertThat(Documents.CLASSIFICATION.read(doc, "")).isEqualTo(c);
   }
 
   @Test
@@ -37,19 +38,19 @@ class DocumentsJsonTest {
     Obligation o = Obligation.builder().ruleId(RuleId.of("ESC-DEPT-02")).subjectId("F-1").actor(Role.ROOM_MANAGER)
         .target("DEPT_MANAGER").channel(Channel.PHONE).action("report to the department manager")
         .dueAt(Instant.parse("2026-11-26T01:00:00Z")).build();
-    JsonNode doc = ObligationJson.write(o, SHANGHAI);
+    JsonNode doc = Documents.OBLIGATION.write(o, SHANGHAI);
     assertThat(doc.get("dueAt").asText()).isEqualTo("2026-11-26T09:00:00+08:00");
     assertThat(doc.get("recurring").asBoolean()).isFalse();
-    assertThat(ObligationJson.read(doc, "obligations[0]", "F-1")).isEqualTo(o);
+    assertThat(Documents.obligation(doc, "obligations[0]", "F-1")).isEqualTo(o);
   }
 
   @Test
   void timelyObligationHasNullDueAt() {
     Obligation o = Obligation.builder().ruleId(RuleId.of("ESC-REQ-05")).subjectId("F-1").actor(Role.ESC_DUTY)
         .target("支持维护室").channel(Channel.PHONE).action("inform 支持维护室").build();
-    JsonNode doc = ObligationJson.write(o, SHANGHAI);
+    JsonNode doc = Documents.OBLIGATION.write(o, SHANGHAI);
     assertThat(doc.get("dueAt").isNull()).isTrue();
-    assertThat(ObligationJson.read(doc, "", "F-1")).isEqualTo(o);
+    assertThat(Documents.obligation(doc, "", "F-1")).isEqualTo(o);
   }
 
   @Test

@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.opsbook.json.DecisionApi;
 import org.opsbook.json.OpsJson;
+import org.opsbook.notify.internal.MessageRenderer;
 
 class NotifyCommandTest {
-  private static final DecisionApi API = DecisionApi.builder().register(new NotifyCommand()).build();
+  private static final DecisionApi API = DecisionApi.builder()
+      .register(Commands.notification(MessageRenderer.defaults())).build();
 
   private static final String MESSAGE = "\"message\": {\"subjectName\": \"BOSS\", \"phenomenon\": \"营业厅无法缴费\","
       + " \"cause\": \"待查\", \"scope\": \"全市营业厅\", \"handlingParty\": \"IT中心\","

@@ -8,10 +8,12 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.opsbook.json.DecisionApi;
+import org.opsbook.rules.internal.fault.ObligationEngine;
 
 /** The {@code obligations} command of the decision API, errors included. */
 class ObligationsCommandTest {
-  private final DecisionApi api = DecisionApi.builder().register(new ObligationsCommand()).build();
+  private final DecisionApi api = DecisionApi.builder()
+      .register(Commands.obligations(ObligationEngine.standard())).build();
 
   private DecisionApi.Response call(String json) {
     return api.execute("obligations", json.replace('\'', '"'));

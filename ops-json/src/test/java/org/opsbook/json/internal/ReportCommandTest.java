@@ -10,10 +10,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.opsbook.core.OpsParameters;
 import org.opsbook.core.OpsParameters.ReportThresholdPolicy;
 import org.opsbook.json.DecisionApi;
+import org.opsbook.rules.report.ReportRules;
 
 /** {@code report} through the decision API, as decision-api.md specifies it, errors included. */
 class ReportCommandTest {
-  private final DecisionApi api = DecisionApi.builder().register(new ReportCommand()).build();
+  private final DecisionApi api = DecisionApi.builder().register(Commands.report(ReportRules.standard())).build();
 
   @Test
   @DisplayName("REPORT-WEEKLY-01 the documented example answers exactly the documented response")
@@ -45,8 +46,8 @@ class ReportCommandTest {
   @Test
   @DisplayName("REPORT-POLICY-01 the command follows the configured policy")
   void policy() {
-    DecisionApi only4 = DecisionApi.builder().register(new ReportCommand(OpsParameters.builder()
-        .reportThresholdPolicy(ReportThresholdPolicy.SECTION_4_ONLY).build())).build();
+    DecisionApi only4 = DecisionApi.builder().register(Commands.report(new ReportRules(OpsParameters.builder()
+        .reportThresholdPolicy(ReportThresholdPolicy.SECTION_4_ONLY).build()))).build();
     assertThat(only4.execute("report", "{\"occurrencesInWeek\": 2}").bodyText())
         .isEqualTo("{\"weekly\":false,\"monthly\":false,\"firingRules\":[]}");
   }

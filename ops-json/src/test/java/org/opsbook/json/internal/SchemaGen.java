@@ -27,8 +27,13 @@ final class SchemaGen {
 
   /** Returns documents with each field present about four times in five. */
   static <T, B> Gen<T> documents(Schema<T, B> schema) {
+    return documents(schema, schema::newBuilder);
+  }
+
+  /** Returns documents with each field present about four times in five, built on what {@code start} sets. */
+  static <T, B> Gen<T> documents(Schema<T, B> schema, java.util.function.Supplier<B> start) {
     Gen<T> g = in -> {
-      B b = schema.newBuilder();
+      B b = start.get();
       for (Schema.Field<T, B, ?> field : schema.fields()) {
         if (field.required() || integers().between(0, 4).generate(in) > 0) {
           field.setRaw(b, value(field.kind()).generate(in));

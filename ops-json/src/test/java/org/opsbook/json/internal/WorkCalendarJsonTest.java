@@ -14,7 +14,7 @@ import org.opsbook.core.time.StandardWorkCalendar;
 
 class WorkCalendarJsonTest {
   private static StandardWorkCalendar read(String json) {
-    return WorkCalendarJson.read(JsonFields.of(OpsJson.parse(json.replace('\'', '"')), "", Set.of("calendar")),
+    return Documents.calendar(JsonFields.of(OpsJson.parse(json.replace('\'', '"')), "", Set.of("calendar")),
         "calendar");
   }
 
@@ -30,7 +30,7 @@ class WorkCalendarJsonTest {
     StandardWorkCalendar c = read("{'calendar': {'holidays': ['2026-10-01'], 'workdays': ['2026-10-10']}}");
     assertThat(c.holidays()).containsExactly(LocalDate.of(2026, 10, 1));
     assertThat(c.workdays()).containsExactly(LocalDate.of(2026, 10, 10));
-    assertThat(OpsJson.write(WorkCalendarJson.write(c)))
+    assertThat(OpsJson.write(Documents.calendar(c)))
         .isEqualTo("{\"holidays\":[\"2026-10-01\"],\"workdays\":[\"2026-10-10\"]}");
   }
 
