@@ -66,10 +66,15 @@
     ]);
   }
 
-  // "passReview → REVIEWED: data-operation reviewer": the step, where it leads and who may take it (the manual's posts)
+  // A workflow's event (applyViaAms) in the page's language; the API keeps the names, shown on hover.
+  function eventName(name) {
+    return T['event.' + name] || name;
+  }
+
+  // "复核通过 → REVIEWED: 数据操作审核人": the step, where it leads and who may take it (the manual's posts)
   function nextStep(n) {
     const who = n.roles.length ? n.roles.map(role).join(' / ') : t('page.anyone');
-    return el('div', { class: 'step', 'data-event': n.event }, [el('code', { text: n.event }),
+    return el('div', { class: 'step', 'data-event': n.event }, [el('span', { class: 'event', title: n.event, text: eventName(n.event) }),
       (n.to ? ' → ' + n.to : '') + ': ', el('span', { class: 'who', text: who })]);
   }
 
