@@ -288,7 +288,8 @@ final class DayAtTheRoom {
           .trails().get(0);
       List<String> chain = new ArrayList<>();
       for (SoxStep s : SoxStep.values()) {
-        chain.add(s.label() + " " + Optional.ofNullable(trail.stepTimes().get(s)).map(r::when).orElse(r.text("day.sox.missing")));
+        chain.add(s.label() + " " + Optional.ofNullable(trail.stepTimes().get(s)).map(r::when)
+            .orElse(r.text("day.sox.missing")));
       }
       r.timeline().line(List.of("DATAOP-MOD-18"), r.text("day.sox", dm, String.join(" → ", chain),
           r.text(trail.compliant() ? "day.sox.compliant" : "day.sox.notCompliant"), trail.verification().recordCount(),

@@ -208,14 +208,14 @@ public final class Demo {
       records += v.recordCount();
       if (!v.intact()) {
         intact = false;
-        timeline.line(List.of(say.text("demo.audit.tag")), say.text("demo.audit.brokenAt", stream, v.firstBrokenSequence().orElse(0L),
-            v.problem().orElse("?")));
+        timeline.line(List.of(say.text("demo.audit.tag")), say.text("demo.audit.brokenAt", stream,
+            v.firstBrokenSequence().orElse(0L), v.problem().orElse("?")));
       }
     }
     StringBuilder kinds = new StringBuilder();
     for (Map.Entry<String, long[]> e : byKind.entrySet()) {
-      kinds.append(kinds.length() == 0 ? "" : " · ").append(say.term("demo.stream.", e.getKey())).append(' ').append(e.getValue()[0])
-          .append(" (").append(e.getValue()[1]).append(')');
+      kinds.append(kinds.length() == 0 ? "" : " · ").append(say.term("demo.stream.", e.getKey())).append(' ')
+          .append(e.getValue()[0]).append(" (").append(e.getValue()[1]).append(')');
     }
     timeline.line(List.of(say.text("demo.audit.tag")), say.text("demo.audit.wrote", room.streams().size(), records)
         + say.text(intact ? "demo.audit.verified" : "demo.audit.broken"));

@@ -91,7 +91,7 @@ final class Timeline {
   void section(String title) {
     flushRun();
     print("");
-    print("── " + title + " " + "─".repeat(Math.max(4, 100 - title.length())));
+    print("── " + title + " " + "─".repeat(Math.max(4, 100 - width(title))));
   }
 
   /** Prints one event at the current time: its rule IDs and what happened, to whom. */
@@ -207,9 +207,10 @@ final class Timeline {
     }
   }
 
-  /** Returns how many columns {@code s} takes on a terminal: two for each Chinese character, one for the rest. */
+  /** Returns the columns {@code s} takes on a terminal: two per Chinese character or full-width mark, else one. */
   private static int width(String s) {
-    return s.codePoints().map(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN ? 2 : 1).sum();
+    return s.codePoints().map(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN
+        || (c >= 0xFF01 && c <= 0xFF60) || (c >= 0x3000 && c <= 0x303F) ? 2 : 1).sum();
   }
 
   private static String join(Collection<?> rules) {
