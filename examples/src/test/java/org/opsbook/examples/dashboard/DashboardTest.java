@@ -31,7 +31,9 @@ import org.opsbook.notify.MessageContent;
 import org.opsbook.notify.SmsKey;
 import org.opsbook.notify.MessageType;
 import org.opsbook.rules.cutover.CutoverEvent;
+import org.opsbook.rules.cutover.CutoverState;
 import org.opsbook.rules.dataop.DataOpEvent;
+import org.opsbook.rules.dataop.DataOpState;
 
 /**
  * The dashboard's JSON API over the demo's day: what it shows, and approving and rejecting messages. The tests share
@@ -127,7 +129,7 @@ class DashboardTest {
 
   @Test
   @Order(2)
-  void SM_CUTOVER_T04_aNextStepShowsItsEventInThePagesLanguageWithTheApiNameOnHover() throws Exception {
+  void SM_CUTOVER_T04_aNextStepShowsItsEventAndStateInThePagesLanguageWithTheApiNamesOnHover() throws Exception {
     JsonNode apply = workflow(dashboard(), "CO-20261127-01").get("nextSteps").get(0);
     assertThat(apply.get("event").asText()).as("the API keeps the event's name").isEqualTo("applyViaAms");
     assertThat(Texts.bundle(Locale.SIMPLIFIED_CHINESE).getString("event.applyViaAms")).isEqualTo("通过 AMS 提交申请");
@@ -140,13 +142,26 @@ class DashboardTest {
     for (CutoverEvent e : CutoverEvent.values()) {
       events.add(e.eventName());
     }
-    for (String e : events) {
-      for (Locale l : Texts.LOCALES) {
+    List<String> states = new ArrayList<>();
+    for (DataOpState st : DataOpState.values()) {
+      states.add(st.name());
+    }
+    for (CutoverState st : CutoverState.values()) {
+      states.add(st.name());
+    }
+    for (Locale l : Texts.LOCALES) {
+      for (String e : events) {
         assertThat(Texts.bundle(l).containsKey("event." + e)).as(e + " in " + l).isTrue();
       }
+      for (String st : states) {
+        assertThat(Texts.bundle(l).containsKey("workflowState." + st)).as(st + " in " + l).isTrue();
+      }
     }
-    assertThat(lisi.get("/").body()).as("the page carries the words").contains("event.applyViaAms");
-    assertThat(lisi.get("/dashboard.js").body()).contains("T['event.' + name]");
+    assertThat(Texts.bundle(Locale.SIMPLIFIED_CHINESE).getString("workflowState." + apply.get("to").asText()))
+        .isEqualTo("已申请");
+    assertThat(lisi.get("/").body()).as("the page carries the words").contains("event.applyViaAms",
+        "workflowState.APPLIED");
+    assertThat(lisi.get("/dashboard.js").body()).contains("T['event.' + name]", "T['workflowState.' + name]");
   }
 
   @Test
