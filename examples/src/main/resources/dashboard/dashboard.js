@@ -66,11 +66,21 @@
     ]);
   }
 
-  // "passReview → REVIEWED: data-operation reviewer": the step, where it leads and who may take it (the manual's posts)
+  // A workflow's event (applyViaAms) in the page's language; the API keeps the names, shown on hover.
+  function eventName(name) {
+    return T['event.' + name] || name;
+  }
+
+  // A data-operation or cutover state (SUPERVISOR_APPROVED) in the page's language.
+  function stateName(name) {
+    return T['workflowState.' + name] || name;
+  }
+
+  // "复核通过 → 已复核: 数据操作审核人": the step, where it leads and who may take it (the manual's posts)
   function nextStep(n) {
     const who = n.roles.length ? n.roles.map(role).join(' / ') : t('page.anyone');
-    return el('div', { class: 'step', 'data-event': n.event }, [el('code', { text: n.event }),
-      (n.to ? ' → ' + n.to : '') + ': ', el('span', { class: 'who', text: who })]);
+    return el('div', { class: 'step', 'data-event': n.event }, [el('span', { class: 'event', title: n.event, text: eventName(n.event) }),
+      (n.to ? ' → ' + stateName(n.to) : '') + ': ', el('span', { class: 'who', text: who })]);
   }
 
   function can(role) {
@@ -97,7 +107,7 @@
           'data-classes': (m.recipientClasses || []).join(','), 'data-count': String(m.recipientCount), text: t('page.send') })] : [])
     ])), t('page.noMessages'));
     fill(document.querySelector('#dataops tbody'), data.workflows.map(w => el('tr', { 'data-workflow': w.id }, [
-      el('td', { text: w.id }), el('td', { text: w.machine }), el('td', { class: 'state', text: w.state }),
+      el('td', { text: w.id }), el('td', { text: w.machine }), el('td', { class: 'state', 'data-state': w.state, title: w.state, text: stateName(w.state) }),
       el('td', { class: 'muted', text: fmt(w.updatedAt) }),
       el('td', { class: 'next' }, (w.nextSteps || []).length ? w.nextSteps.map(nextStep) : [el('span', { class: 'muted', text: t('page.noNextStep') })])
     ])), t('page.noDataops'));

@@ -167,44 +167,36 @@ final class DayAtTheRoom {
 
   private void bossOutage() {
     on("11-25 08:52", r -> r.open(f1, boss.complaintCount(3).hotBusinessOutageMinutes(12).build(), duty,
-        "ITC monitoring shows payments at service halls failing (缴费开机部分失败), 3 complaints, hot business hit "
-            + "for 12 min"));
-    on("11-25 08:58", r -> r.complete(f1, "FAULT-GEN-07", duty, "enters the handling progress in the ITC monitoring "
-        + "system"));
-    on("11-25 09:05", r -> r.event(f1, FaultEventType.REPORTED_TO_DEVELOPER, duty,
-        "dispatches an AMS ticket to the developer (报开发商)", "ESC-HANDLE-02"));
+        r.text("day.boss.open")));
+    on("11-25 08:58", r -> r.complete(f1, "FAULT-GEN-07", duty, r.text("day.itcProgress")));
+    on("11-25 09:05", r -> r.event(f1, FaultEventType.REPORTED_TO_DEVELOPER, duty, r.text("day.boss.developer"),
+        "ESC-HANDLE-02"));
     on("11-25 09:20", r -> r.facts(f1, boss.complaintCount(24).hotBusinessOutageMinutes(40).build(), duty,
-        "complaints climb to 24"));
-    brief(f1, "11-25 09:21", "11-25 09:22", "the payment outage is now 一级", "11-25 09:24",
-        "一级 payment outage, 24 complaints, developer on it");
-    on("11-25 09:25", r -> r.complete(f1, "NOTIFY-TRIG-01", duty,
-        "asks the 68284 desk to post the 故障通知公告 on 服营网站 and I-OFFICE"));
+        r.text("day.boss.complaints24")));
+    brief(f1, "11-25 09:21", "11-25 09:22", "day.boss.brief", "11-25 09:24", "day.boss.brief.manager");
+    on("11-25 09:25", r -> r.complete(f1, "NOTIFY-TRIG-01", duty, r.text("day.boss.notice")));
     Sms notification = sms(f1, MessageType.NOTIFICATION, "11-25 09:26", content("营业厅及网上营业厅缴费后无法开机",
         "缴费接口程序异常,待开发商确认", "全市部分缴费用户", "2026-11-25T12:00:00+08:00"), "11-25 09:28");
     // the duty handler tries to approve his own draft: NOTIFY-REVIEW-01 refuses
     on("11-25 09:29", r -> r.approve(notification.key, duty));
     notification.approvedAndSent("11-25 09:31", "11-25 09:33");
     on("11-25 10:05", r -> r.facts(f1, boss.complaintCount(56).hotBusinessOutageMinutes(85).build(), duty,
-        "complaints pass 50"));
+        r.text("day.boss.complaints50")));
     on("11-25 10:07", r -> r.event(f1, FaultEventType.REPORTED_TO_ROOM_MANAGER, duty,
-        "phones " + roomManager + " again: now 二级, and the developer has not located the fault in an hour"));
-    on("11-25 10:30", r -> r.complete(f1, "FAULT-GEN-03", duty, "reports the detailed solution to "
-        + roomManager + ": fix the payment interface, repair the payment records by script"));
+        r.text("day.boss.phonesAgain", roomManager)));
+    on("11-25 10:30", r -> r.complete(f1, "FAULT-GEN-03", duty, r.text("day.boss.solution", roomManager)));
     on("11-25 11:40", r -> r.facts(f1, boss.complaintCount(88).hotBusinessOutageMinutes(180).build(), duty,
-        "payments have been failing for 3 hours"));
+        r.text("day.boss.threeHours")));
     sms(f1, MessageType.FOLLOW_UP, "11-25 16:40", content("营业厅及网上营业厅缴费后无法开机", "缴费接口配置错误,已定位,"
         + "程序修复中", "全市部分缴费用户,受影响缴费记录已修复", "2026-11-26T10:00:00+08:00"), "11-25 16:45")
         .approvedAndSent("11-25 16:55", "11-25 17:10");
     on("11-25 17:30", r -> r.facts(f1, boss.complaintCount(130).hotBusinessOutageMinutes(290).build(), duty,
-        "complaints reach 130 by the end of the day"));
+        r.text("day.boss.complaints130")));
     on("11-26 08:45", r -> r.event(f1, FaultEventType.REPORTED_TO_DEPT_MANAGER, roomManager,
-        "phones " + deptManager + ": the 二级 fault is unresolved after 24 hours"));
-    on("11-26 09:10", r -> r.complete(f1, "ESC-REQ-12", duty, "enters today's progress in ITC with its conclusion: "
-        + "系统问题, payment interface program defect; upload scheduled"));
-    on("11-26 10:20", r -> r.event(f1, FaultEventType.REPAIRED, duty,
-        "confirms the repair: test payments go through at every channel (故障修复)", "SM-ESC-T07"));
-    on("11-26 10:22", r -> r.complete(f1, "NOTIFY-TRIG-01", duty,
-        "asks the 68284 desk to post the 故障恢复公告"));
+        r.text("day.boss.deptManager", deptManager)));
+    on("11-26 09:10", r -> r.complete(f1, "ESC-REQ-12", duty, r.text("day.boss.conclusion")));
+    on("11-26 10:20", r -> r.event(f1, FaultEventType.REPAIRED, duty, r.text("day.boss.repaired"), "SM-ESC-T07"));
+    on("11-26 10:22", r -> r.complete(f1, "NOTIFY-TRIG-01", duty, r.text("day.recoveryNotice")));
     sms(f1, MessageType.RECOVERY, "11-26 10:24", content("营业厅及网上营业厅缴费后无法开机", "缴费接口程序缺陷,已修复",
         "全市部分缴费用户", null), "11-26 10:26").approvedAndSent("11-26 10:30", "11-26 10:32");
   }
@@ -220,41 +212,40 @@ final class DayAtTheRoom {
     on("11-25 10:40", r -> {
       r.create(r.host().engine().extractions(), "dataop:" + ex, DataOpTicket.draft(ex, op), analyst);
       r.fire(r.host().engine().extractions(), ex, DataOpEvent.SUBMIT, analyst, DataOpEventData.none(),
-          "requests the list of affected customers from 数据分析室 (CMCP协作单)", "DATAOP-EXT-01", "DATAOP-EXT-03");
+          r.text("day.ex.submit"), "DATAOP-EXT-01", "DATAOP-EXT-03");
     });
     on("11-25 10:45", r -> r.fire(r.host().engine().extractions(), ex, DataOpEvent.ASSESS, processor,
-        DataOpEventData.builder().estimatedEffort("约1小时").build(), "tells the requester the effort: about an hour",
+        DataOpEventData.builder().estimatedEffort("约1小时").build(), r.text("day.ex.assess"),
         "DATAOP-EXT-08"));
     on("11-25 10:52", r -> r.fire(r.host().engine().extractions(), ex, DataOpEvent.ATTACH_SCRIPT, developer,
         DataOpEventData.builder().scriptRef("EX-script-v1.sql").estimatedRowCount(82_000)
-            .estimatedExecutionMinutes(6).build(), "attaches the script: about 82,000 rows, 6 minutes",
+            .estimatedExecutionMinutes(6).build(), r.text("day.ex.script"),
         "DATAOP-EXT-09"));
     on("11-25 10:58", r -> r.fire(r.host().engine().extractions(), ex, DataOpEvent.APPROVE_SCRIPT, processor,
-        DataOpEventData.none(), "approves the script", "DATAOP-EXT-10"));
+        DataOpEventData.none(), r.text("day.ex.approveScript"), "DATAOP-EXT-10"));
     on("11-25 11:00", r -> {
       // the processor asks before starting: a run reported after the fact is recorded with its violation instead
       ExtractionWindow window = new ExtractionWindow(r.host().engine().calendar(), r.host().engine().parameters());
       ExtractionWindow.Decision d = window.decide(82_000, 6, r.now());
-      r.timeline().line(d.violations(), ex + " refused: the 82,000-row extraction may not start at 11:00 in the peak "
-          + "hours; earliest allowed start outside the peak hours "
-          + r.host().engine().parameters().extractionPeakWindows() + ": "
-          + d.earliestAllowedStart().map(r::when).orElse("none within 400 days"));
+      r.timeline().line(d.violations(), r.text("day.ex.refused", ex,
+          r.host().engine().parameters().extractionPeakWindows(),
+          d.earliestAllowedStart().map(r::when).orElse(r.text("day.ex.noStart"))));
     });
     on("11-25 12:00", r -> r.fire(r.host().engine().extractions(), ex, DataOpEvent.RUN, processor, DataOpEventData.builder()
-        .actualRowCount(81_406).actualExecutionMinutes(5.5).build(), "runs it at 12:00: 81,406 rows in 5.5 min",
+        .actualRowCount(81_406).actualExecutionMinutes(5.5).build(), r.text("day.ex.run"),
         "DATAOP-EXT-04"));
     on("11-25 12:20", r -> r.fire(r.host().engine().extractions(), ex, DataOpEvent.PASS_REVIEW, reviewer,
         DataOpEventData.builder().logicVerified(true).countVerified(true).addSampledNumbers(
             Sample.of("13900001111"), Sample.of("13900002222"), Sample.of("13900003333")).build(),
-        "checks the logic and the count, samples 3 numbers", "DATAOP-EXT-05", "DATAOP-EXT-06"));
+        r.text("day.ex.review"), "DATAOP-EXT-05", "DATAOP-EXT-06"));
     on("11-25 12:30", r -> r.fire(r.host().engine().extractions(), ex, DataOpEvent.DELIVER, processor,
-        DataOpEventData.builder().deliveredTo("数据分析室").build(), "delivers the list to 数据分析室 only",
+        DataOpEventData.builder().deliveredTo("数据分析室").build(), r.text("day.ex.deliver"),
         "DATAOP-EXT-02"));
     on("11-25 12:31", r -> r.fire(r.host().engine().extractions(), ex, DataOpEvent.NOTIFY_REQUESTER, processor,
-        DataOpEventData.builder().channel(NotifyChannel.EMAIL).build(), "tells the requester by e-mail",
+        DataOpEventData.builder().channel(NotifyChannel.EMAIL).build(), r.text("day.ex.notify"),
         "DATAOP-EXT-07"));
     on("11-25 12:50", r -> r.fire(r.host().engine().extractions(), ex, DataOpEvent.CONFIRM_BUSINESS, analyst,
-        DataOpEventData.none(), "confirms the data: ticket closed"));
+        DataOpEventData.none(), r.text("day.ex.confirm")));
   }
 
   // ---------------------------------------------------------------------------- the data fix (DATAOP-MOD)
@@ -267,41 +258,42 @@ final class DayAtTheRoom {
     on("11-25 13:30", r -> {
       r.create(r.host().engine().modifications(), "dataop:" + dm, DataOpTicket.draft(dm, op), submitter);
       r.fire(r.host().engine().modifications(), dm, DataOpEvent.SUBMIT, submitter, DataOpEventData.none(),
-          "submits the fix of 1,250 payment records of " + f1 + ", the full scope from " + ex + " — a batch change",
+          r.text("day.dm.submit", f1, ex),
           "DATAOP-DEF-02", "DATAOP-MOD-16");
     });
     on("11-25 13:40", r -> r.fire(r.host().engine().modifications(), dm, DataOpEvent.APPROVE_BUSINESS, businessApprover,
-        DataOpEventData.none(), "gives the business approval (业务审批)", "DATAOP-MOD-08"));
+        DataOpEventData.none(), r.text("day.dm.business"), "DATAOP-MOD-08"));
     on("11-25 13:55", r -> r.fire(r.host().engine().modifications(), dm, DataOpEvent.ATTACH_SCRIPT_AND_BACKUP, developer,
         DataOpEventData.builder().scriptRef("DM-fix-payment-status.sql").backupRef("BAK-ops_payment-20261125-1350")
             .backupTakenAt(at("11-25 13:50")).addAttachments(Attachment.SCRIPT, Attachment.BACKUP).build(),
-        "attaches the script and the backup taken at 13:50", "DATAOP-MOD-03"));
+        r.text("day.dm.script"), "DATAOP-MOD-03"));
     on("11-25 14:05", r -> r.fire(r.host().engine().modifications(), dm, DataOpEvent.APPROVE_TECHNICAL, processor,
-        DataOpEventData.none(), "gives the technical approval (技术审批)", "DATAOP-MOD-04", "DATAOP-MOD-18"));
+        DataOpEventData.none(), r.text("day.dm.technical"), "DATAOP-MOD-04", "DATAOP-MOD-18"));
     on("11-25 14:30", r -> r.fire(r.host().engine().modifications(), dm, DataOpEvent.EXECUTE, processor,
-        DataOpEventData.builder().actualRecordCount(1_250).build(), "executes the fix: 1,250 records changed",
+        DataOpEventData.builder().actualRecordCount(1_250).build(), r.text("day.dm.execute"),
         "DATAOP-DEF-02", "DATAOP-MOD-11", "DATAOP-MOD-18"));
     DataOpEventData review = DataOpEventData.builder().scriptVerified(true).resultVerified(true)
         .addSampledNumbers(Sample.of("13900004444"), Sample.of("13900005555"), Sample.of("13900006666")).build();
     on("11-25 14:40", r -> r.fire(r.host().engine().modifications(), dm, DataOpEvent.PASS_REVIEW, processorReviewing, review,
-        "reviews the batch fix he executed himself"));
+        r.text("day.dm.selfReview")));
     on("11-25 14:50", r -> r.fire(r.host().engine().modifications(), dm, DataOpEvent.PASS_REVIEW, reviewer, review,
-        "reviews it instead: script and result verified, 3 numbers sampled (复核)", "DATAOP-MOD-14",
+        r.text("day.dm.review"), "DATAOP-MOD-14",
         "DATAOP-MOD-15", "DATAOP-MOD-18"));
     on("11-25 15:00", r -> r.fire(r.host().engine().modifications(), dm, DataOpEvent.NOTIFY_REQUESTER, reviewer,
-        DataOpEventData.builder().channel(NotifyChannel.SMS).build(), "tells the requester the fix is done"));
+        DataOpEventData.builder().channel(NotifyChannel.SMS).build(), r.text("day.dm.notify")));
     on("11-25 15:20", r -> {
       r.fire(r.host().engine().modifications(), dm, DataOpEvent.CONFIRM_BUSINESS, submitter, DataOpEventData.none(),
-          "confirms the customers can use their service again: ticket closed");
+          r.text("day.dm.confirm"));
       SoxTrail trail = new SoxExport(r.host().engine().auditLog()).forStream("dataop:" + dm, SoxExport.Access.MASKED)
           .trails().get(0);
       List<String> chain = new ArrayList<>();
       for (SoxStep s : SoxStep.values()) {
-        chain.add(s.label() + " " + Optional.ofNullable(trail.stepTimes().get(s)).map(r::when).orElse("missing"));
+        chain.add(s.label() + " " + Optional.ofNullable(trail.stepTimes().get(s)).map(r::when)
+            .orElse(r.text("day.sox.missing")));
       }
-      r.timeline().line(List.of("DATAOP-MOD-18"), dm + " SOX trail: " + String.join(" → ", chain) + "; "
-          + (trail.compliant() ? "complete, in order, " : "NOT compliant, ") + trail.verification().recordCount()
-          + " audit records, chain " + (trail.verification().intact() ? "verified" : "BROKEN"));
+      r.timeline().line(List.of("DATAOP-MOD-18"), r.text("day.sox", dm, String.join(" → ", chain),
+          r.text(trail.compliant() ? "day.sox.compliant" : "day.sox.notCompliant"), trail.verification().recordCount(),
+          r.text(trail.verification().intact() ? "day.sox.verified" : "day.sox.broken")));
     });
   }
 
@@ -320,22 +312,21 @@ final class DayAtTheRoom {
       WorkCalendar calendar = r.host().engine().calendar();
       OpsParameters params = r.host().engine().parameters();
       r.create(r.host().engine().cutovers(), "cutover:" + id, CutoverTicket.draft(id, facts), cutoverOwner);
-      r.timeline().line(List.of("CUTOVER-23"), id + " " + cutoverOwner + " plans the payment program upgrade for "
-          + r.day(start) + ": the application is due by " + r.day(Cutover.applicationDeadline(start, calendar, params))
-          + " (24:00 of " + Cutover.applicationDeadlineDay(start, calendar, params) + ", " + params.cutoverLeadWorkingDays()
-          + " working days ahead)");
+      r.timeline().line(List.of("CUTOVER-23"), r.text("day.co.plan", id, cutoverOwner, r.day(start),
+          r.day(Cutover.applicationDeadline(start, calendar, params)),
+          Cutover.applicationDeadlineDay(start, calendar, params), params.cutoverLeadWorkingDays()));
       r.fire(r.host().engine().cutovers(), id, CutoverEvent.OWNER_REVIEW, cutoverOwner, CutoverEventData.builder()
           .addDraftContents(ReportContent.PLAN, ReportContent.EMERGENCY_PLAN, ReportContent.DIAL_TEST_LIST)
           .feasible(true).businessTimeAgreed(true).generalAffairsConsulted(true).build(),
-          "reviews the developer's plan, emergency plan and dial-test list", "CUTOVER-10", "CUTOVER-11");
+          r.text("day.co.ownerReview"), "CUTOVER-10", "CUTOVER-11");
       r.fire(r.host().engine().cutovers(), id, CutoverEvent.APPROVE_REPORT, supervisorApproving, CutoverEventData.builder()
           .addReportContents(ReportContent.PLAN, ReportContent.EMERGENCY_PLAN, ReportContent.DIAL_TEST_LIST,
               ReportContent.TIME, ReportContent.IMPACT, ReportContent.BASIS,
-              ReportContent.SYSTEM_CUTOVER_APPLICATION_DOC).build(), "approves the report", "CUTOVER-12");
+              ReportContent.SYSTEM_CUTOVER_APPLICATION_DOC).build(), r.text("day.co.approve"), "CUTOVER-12");
       r.fire(r.host().engine().cutovers(), id, CutoverEvent.APPLY_VIA_AMS, cutoverOwner, CutoverEventData.builder()
           .addApplicationContents(ApplicationContent.TIME, ApplicationContent.PLAN, ApplicationContent.PERSONNEL,
               ApplicationContent.IMPACT_SCOPE).amsApplicationNo("AMS-" + id).build(),
-          "applies through AMS today", "CUTOVER-23", "CUTOVER-24");
+          r.text("day.co.apply"), "CUTOVER-23", "CUTOVER-24");
     });
   }
 
@@ -343,18 +334,14 @@ final class DayAtTheRoom {
 
   private void callCenterFault() {
     on("11-26 09:40", r -> r.open(f2, callCenter.keyInterfaceOutageMinutes(22).complaintCount(6).build(), duty,
-        "客服 reports that calls to the hotline cannot be put through to agents: the CallCenter interface to BOSS "
-            + "has been down for 22 min"));
-    on("11-26 09:42", r -> r.complete(f2, "FAULT-GEN-07", duty, "enters the handling progress in the ITC monitoring "
-        + "system"));
-    brief(f2, "11-26 09:43", "11-26 09:44", "CALLCENTER interface down, 一级", "11-26 09:46",
-        "CALLCENTER interface down 22 min, 一级, 6 complaints");
-    on("11-26 09:47", r -> r.complete(f2, "NOTIFY-TRIG-01", duty,
-        "asks the 68284 desk to post the 故障通知公告"));
+        r.text("day.cc.open")));
+    on("11-26 09:42", r -> r.complete(f2, "FAULT-GEN-07", duty, r.text("day.itcProgress")));
+    brief(f2, "11-26 09:43", "11-26 09:44", "day.cc.brief", "11-26 09:46", "day.cc.brief.manager");
+    on("11-26 09:47", r -> r.complete(f2, "NOTIFY-TRIG-01", duty, r.text("day.cc.notice")));
     Sms notification = sms(f2, MessageType.NOTIFICATION, "11-26 09:50", content("客户拨打热线无法转接人工座席",
         "CALLCENTER与BOSS接口中断,待查", "全部客户", "待定"), "11-26 09:52");
     on("11-26 10:05", r -> r.facts(f2, callCenter.keyInterfaceOutageMinutes(27).complaintCount(12).build(), duty,
-        "the interface is back after 27 min, agents still cannot take over queued calls"));
+        r.text("day.cc.back")));
     on("11-26 10:10", r -> r.reject(notification.key, leader, "影响范围写具体:转人工服务的来电,自助语音不受影响"));
     on("11-26 10:38", r -> r.draft(notification.key, duty, content("客户拨打热线无法转接人工座席",
         "CALLCENTER与BOSS接口中断27分钟,排队数据未同步", "转人工服务的来电,自助语音不受影响", "待定")));
@@ -367,8 +354,8 @@ final class DayAtTheRoom {
   private void weeklyReport() {
     on("11-26 10:55", r -> {
       ReportWindow week = ReportWindow.isoWeekOf(r.now(), ZONE);
-      r.timeline().section("The week's report, " + r.when(week.start()) + " – " + r.when(week.end())
-          + " (REPORT-POLICY-01: " + ReportRules.standard().policy() + ")");
+      r.timeline().section(r.text("day.week", r.when(week.start()), r.when(week.end()),
+          r.say().term("day.week.policy.", ReportRules.standard().policy())));
       FaultTracker boss = r.host().engine().faults().load(f1);
       FaultTracker cc = r.host().engine().faults().load(f2);
       // earlier occurrences of the same faults this month, from the duty log (scenario data)
@@ -380,17 +367,15 @@ final class DayAtTheRoom {
       majorRow(rows, cc, week, "客户拨打热线无法转接人工座席", "转人工服务的来电", "接口恢复,排队数据同步中",
           "", null);
       SummaryTable table = SummaryTables.majorFaults(rows, ZONE);
-      r.timeline().line(List.of("REPORT-FMT-01", "ESC-REQ-11"), table.title() + ": the escalated faults of the week "
-          + "for the teamserver upload");
+      r.timeline().line(List.of("REPORT-FMT-01", "ESC-REQ-11"), r.text("day.week.major", table.title()));
       for (String line : table.toMarkdown().split("\n")) {
         r.timeline().detail(line);
       }
       // the duty ledger of the week's faults: every duty done on time, late, missed or still open
       ComplianceReport duties = r.host().engine().faults().compliance(week.start(), week.end());
       SummaryTable compliance = SummaryTables.dutyCompliance(duties);
-      r.timeline().line(List.of(), compliance.title() + ": " + duties.total().total()
-          + " duties of " + duties.faults() + " faults, " + duties.total().missed() + " missed, "
-          + duties.total().late() + " late");
+      r.timeline().line(List.of(), r.text("day.week.duties", compliance.title(), duties.total().total(),
+          duties.faults(), duties.total().missed(), duties.total().late()));
       for (String line : compliance.toMarkdown().split("\n")) {
         r.timeline().detail(line);
       }
@@ -404,13 +389,12 @@ final class DayAtTheRoom {
         .complaintsInWeek(complaints + earlierWeekComplaints).occurrencesInMonth(1 + earlierInMonth)
         .complaintsInMonth(complaints + earlierMonthComplaints).faultCategory(FaultCategory.OTHER).build();
     ReportInclusion in = ReportRules.standard().evaluate(facts);
-    String where = in.weekly() && in.monthly() ? "the weekly and the monthly report" : in.weekly()
-        ? "the weekly report" : in.monthly() ? "the monthly report" : "neither report";
+    String where = r.text(in.weekly() && in.monthly() ? "day.report.both" : in.weekly() ? "day.report.weekly"
+        : in.monthly() ? "day.report.monthly" : "day.report.neither");
     r.timeline().line(in.firingRules().isEmpty() ? List.of("REPORT-WEEKLY-01", "REPORT-MONTHLY-01")
-        : in.firingRules(), signature + ": " + facts.occurrencesInWeek() + " occurrence(s) and "
-        + facts.complaintsInWeek() + " complaints this week, " + facts.occurrencesInMonth() + " and "
-        + facts.complaintsInMonth() + " this month → " + where + (in.firingRules().isEmpty() ? " (thresholds not met)"
-        : ""));
+        : in.firingRules(), r.text("day.report", signature, facts.occurrencesInWeek(), facts.complaintsInWeek(),
+        facts.occurrencesInMonth(), facts.complaintsInMonth(), where)
+        + (in.firingRules().isEmpty() ? r.text("day.report.notMet") : ""));
   }
 
   private static void majorRow(List<MajorFaultSummaryRow> rows, FaultTracker fault, ReportWindow week,
@@ -435,11 +419,11 @@ final class DayAtTheRoom {
    * The briefing before a notification (NOTIFY-REVIEW-03): the duty handler tells the team leader and the room
    * supervisor first, then briefs the room manager, which is also the phone report of ESC-ROOM-01.
    */
-  private void brief(String faultId, String leaderAt, String supervisorAt, String what, String managerAt,
-      String managerWhat) {
-    on(leaderAt, r -> r.told(faultId, Role.FAULT_TEAM_LEADER, duty, leader, what));
-    on(supervisorAt, r -> r.told(faultId, Role.ROOM_SUPERVISOR, duty, supervisor, what));
-    on(managerAt, r -> r.told(faultId, Role.ROOM_MANAGER, duty, roomManager, managerWhat));
+  private void brief(String faultId, String leaderAt, String supervisorAt, String whatKey, String managerAt,
+      String managerWhatKey) {
+    on(leaderAt, r -> r.told(faultId, Role.FAULT_TEAM_LEADER, duty, leader, r.text(whatKey)));
+    on(supervisorAt, r -> r.told(faultId, Role.ROOM_SUPERVISOR, duty, supervisor, r.text(whatKey)));
+    on(managerAt, r -> r.told(faultId, Role.ROOM_MANAGER, duty, roomManager, r.text(managerWhatKey)));
   }
 
   /** Plans and drafts the SMS a NOTIFY-TRIG duty of {@code faultId} asks for, and submits it for review. */

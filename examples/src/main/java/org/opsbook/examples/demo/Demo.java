@@ -104,16 +104,16 @@ public final class Demo {
       AuditLog audit = host.engine().auditLog();
       int run = nextRun(audit);
       String suffix = run == 1 ? "" : "-r" + run;
-      Timeline timeline = new Timeline(out, progress ? err : null, DayAtTheRoom.ZONE, say::roles);
+      Timeline timeline = new Timeline(out, progress ? err : null, DayAtTheRoom.ZONE, say);
       timeline.text(say.text("demo.intro"));
       timeline.text(say.text("demo.legend"));
-      timeline.text(say.text("demo.database", db.describe()) + (host.engine().migrationsApplied() > 0
+      timeline.text(say.text("demo.database", describe(db, say)) + (host.engine().migrationsApplied() > 0
           ? say.text("demo.database.created", host.engine().migrationsApplied()) : say.text("demo.database.upToDate"))
           + say.text("demo.database.run", run) + (suffix.isEmpty() ? "" : say.text("demo.database.suffix", suffix)));
       String runStream = RUN_PREFIX + run;
       audit.append(AuditEntry.builder().stream(runStream).at(DayAtTheRoom.START).actorId("opsbook-demo")
           .action("start").putDetail("suffix", suffix).build());
-      OpsRoom room = new OpsRoom(host, timeline, clock, deliveries);
+      OpsRoom room = new OpsRoom(host, timeline, clock, deliveries, say);
       room.wrote(runStream);
       int moments = new Replay(room, clock, due).run(DayAtTheRoom.script(room, suffix), DayAtTheRoom.END);
       audit.append(AuditEntry.builder().stream(runStream).at(DayAtTheRoom.END).actorId("opsbook-demo")
@@ -124,7 +124,7 @@ public final class Demo {
       timeline.text(say.text("demo.replayed", room.day(DayAtTheRoom.START), room.day(DayAtTheRoom.END),
           Duration.between(DayAtTheRoom.START, DayAtTheRoom.END).toHours(),
           Duration.between(DayAtTheRoom.START, DayAtTheRoom.END).toMinutesPart(), moments, wall.toMillis() / 1000.0));
-      timeline.text(say.text("demo.data", db.describe()));
+      timeline.text(say.text("demo.data", describe(db, say)));
       SmsKey pending = SmsKey.parse(DayAtTheRoom.pendingMessage(suffix));
       boolean waiting = host.engine().messages().find(pending).map(m -> m.state() == SmsState.IN_REVIEW).orElse(false);
       String serve = db.embedded() && db.dataFolder().equals(Database.inFolder(Database.DEFAULT_FOLDER).dataFolder())
@@ -173,6 +173,11 @@ public final class Demo {
     return lang;
   }
 
+  /** Returns where the data is: the embedded database's folder in the narrative's words, or the masked JDBC URL. */
+  private static String describe(Database db, Narrative say) {
+    return db.embedded() ? say.text("demo.database.h2", db.dataFolder()) : db.describe();
+  }
+
   /** Returns the next run number: one more than the runs this database has seen. */
   private static int nextRun(AuditLog audit) {
     int max = 0;
@@ -203,16 +208,16 @@ public final class Demo {
       records += v.recordCount();
       if (!v.intact()) {
         intact = false;
-        timeline.line(List.of("audit"), stream + " BROKEN at record " + v.firstBrokenSequence().orElse(0L) + ": "
-            + v.problem().orElse("?"));
+        timeline.line(List.of(say.text("demo.audit.tag")), say.text("demo.audit.brokenAt", stream,
+            v.firstBrokenSequence().orElse(0L), v.problem().orElse("?")));
       }
     }
     StringBuilder kinds = new StringBuilder();
     for (Map.Entry<String, long[]> e : byKind.entrySet()) {
-      kinds.append(kinds.length() == 0 ? "" : " · ").append(e.getKey()).append(' ').append(e.getValue()[0])
-          .append(" (").append(e.getValue()[1]).append(')');
+      kinds.append(kinds.length() == 0 ? "" : " · ").append(say.term("demo.stream.", e.getKey())).append(' ')
+          .append(e.getValue()[0]).append(" (").append(e.getValue()[1]).append(')');
     }
-    timeline.line(List.of("audit"), say.text("demo.audit.wrote", room.streams().size(), records)
+    timeline.line(List.of(say.text("demo.audit.tag")), say.text("demo.audit.wrote", room.streams().size(), records)
         + say.text(intact ? "demo.audit.verified" : "demo.audit.broken"));
     timeline.detail(say.text("demo.audit.streams", kinds));
     return intact;

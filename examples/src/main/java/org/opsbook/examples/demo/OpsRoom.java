@@ -60,12 +60,14 @@ final class OpsRoom {
   private final Timeline timeline;
   private final MutableClock clock;
   private final Queue<Delivery> deliveries;
+  private final Narrative say;
   private final Map<String, BiConsumer<OpsRoom, Obligation>> reactions = new LinkedHashMap<>();
   private final Set<String> faultIds = new LinkedHashSet<>();
   private final Set<String> streams = new TreeSet<>();
 
-  OpsRoom(OpsHost host, Timeline timeline, MutableClock clock, Queue<Delivery> deliveries) {
+  OpsRoom(OpsHost host, Timeline timeline, MutableClock clock, Queue<Delivery> deliveries, Narrative say) {
     this.host = checkNotNull(host, "host");
+    this.say = checkNotNull(say, "say");
     this.timeline = checkNotNull(timeline, "timeline");
     this.clock = checkNotNull(clock, "clock");
     this.deliveries = checkNotNull(deliveries, "deliveries");
@@ -85,6 +87,16 @@ final class OpsRoom {
 
   Timeline timeline() {
     return timeline;
+  }
+
+  /** Returns the narrative's phrase {@code key} with {@code args} filled in. */
+  String text(String key, Object... args) {
+    return say.text(key, args);
+  }
+
+  /** Returns the narrative's language. */
+  Narrative say() {
+    return say;
   }
 
   Instant now() {
@@ -117,18 +129,19 @@ final class OpsRoom {
     faultIds.add(faultId);
     wrote("fault:" + faultId);
     change(faultId, () -> faults().open(faultId, facts, by.id()),
-        after -> Head.of(classificationRules(after), faultId + " opened by " + by + ": " + what + " → "
-            + level(after.currentLevel())));
+        after -> Head.of(classificationRules(after), say.text("demo.fault.opened", faultId, by, what,
+            say.level(after.currentLevel()))));
   }
 
   /** The host reports a new snapshot of the fault's facts; prints the classification when it changes. */
   void facts(String faultId, FaultFacts facts, Who by, String what) {
     FaultTracker before = faults().load(faultId);
     change(faultId, () -> faults().updateFacts(faultId, facts, by.id()), after -> {
-      String level = after.currentLevel() == before.currentLevel() ? "still " + level(after.currentLevel())
-          : level(before.currentLevel()) + " → " + level(after.currentLevel());
-      return Head.of(classificationRules(after), faultId + " " + what + " (" + by.person().name() + "): " + level
-          + (after.peakLevel() != after.currentLevel() ? ", peak " + after.peakLevel() : ""));
+      String level = after.currentLevel() == before.currentLevel()
+          ? say.text("demo.fault.still", say.level(after.currentLevel()))
+          : say.level(before.currentLevel()) + " → " + say.level(after.currentLevel());
+      return Head.of(classificationRules(after), say.text("demo.fault.facts", faultId, what, by.person().name(), level)
+          + (after.peakLevel() != after.currentLevel() ? say.text("demo.fault.peak", after.peakLevel()) : ""));
     });
   }
 
@@ -152,10 +165,9 @@ final class OpsRoom {
     wrote("briefing:" + faultId);
     if (whom == Role.ROOM_MANAGER) {
       change(faultId, () -> faults().record(faultId, FaultEventType.REPORTED_TO_ROOM_MANAGER, by.id()),
-          after -> Head.of(List.of(REVIEW_03), faultId + " " + by + " briefs " + listener + " by phone: "
-              + what));
+          after -> Head.of(List.of(REVIEW_03), say.text("demo.briefs", faultId, by, listener, what)));
     } else {
-      timeline.line(List.of(REVIEW_03), faultId + " " + by + " tells " + listener + " first: " + what);
+      timeline.line(List.of(REVIEW_03), say.text("demo.tells", faultId, by, listener, what));
     }
   }
 
@@ -177,15 +189,15 @@ final class OpsRoom {
       reaction.accept(this, o);
       return;
     }
-    timeline.line(List.of(o.ruleId()), o.subjectId() + " due now: " + who(o) + ": " + o.action());
+    timeline.line(List.of(o.ruleId()), say.text("demo.dueNow", o.subjectId(), who(o), say.action(o)));
   }
 
   /** The duty handler makes the progress report that just fell due (ESC-PROG-01/02), folding repeats into one line. */
   void reportProgress(Obligation o, Who by) {
     change(o.subjectId(), () -> faults().record(o.subjectId(), FaultEventType.PROGRESS_REPORTED, by.id()),
-        after -> Head.recurring(o.ruleId() + "|" + o.subjectId(), "#" + o.sequence(), o.subjectId() + " "
-            + by + " → " + label(o.target()) + " by " + o.channel() + ": progress report #" + o.sequence()
-            + ", as it fell due", "progress reports on " + o.subjectId() + " as each fell due"));
+        after -> Head.recurring(o.ruleId() + "|" + o.subjectId(), "#" + o.sequence(),
+            say.text("demo.progress", o.subjectId(), by, label(o.target()), say.channel(o.channel()), o.sequence()),
+            say.text("demo.progress.summary", o.subjectId())));
   }
 
   // --------------------------------------------------------------------------------------------------- SMS
@@ -205,20 +217,20 @@ final class OpsRoom {
     SmsMessage m = messages().plan(trigger);
     wrote("sms:" + m.key());
     boolean callCenter = m.record().baseRules().contains(RuleId.of("NOTIFY-RCPT-03"));
-    timeline.line(lastRules(m.key()), m.key() + " planned: " + type.chineseName() + ", template "
-        + m.record().templateId() + ", to classes " + classes(m.record().baseClasses())
-        + m.record().dueAt().map(d -> ", due " + when(d)).orElse("")
-        + (callCenter ? " — a CALLCENTER fault, so class A is left out" : ""));
+    timeline.line(lastRules(m.key()), say.text("demo.sms.planned", m.key(), type.chineseName(),
+        m.record().templateId(), classes(m.record().baseClasses()))
+        + m.record().dueAt().map(d -> say.text("demo.sms.due", when(d))).orElse("")
+        + (callCenter ? say.text("demo.sms.callCenter") : ""));
     return m.key();
   }
 
   /** Drafts the message from its template (SM-SMS-T01). */
   void draft(SmsKey key, Who author, MessageContent content) {
     Result<SmsMessage> step = messages().draft(key, author.id(), content);
-    if (!refused(step, key + " " + author + " may not draft")) {
+    if (!refused(step, say.text("demo.sms.mayNotDraft", key, author))) {
       AuditRecord r = lastRecord(key);
-      timeline.line(r.entry().ruleIds(), key + " drafted by " + author + ": " + r.entry().details().get("characters")
-          + " characters, " + r.entry().details().get("segments") + " SMS segments");
+      timeline.line(r.entry().ruleIds(), say.text("demo.sms.drafted", key, author,
+          r.entry().details().get("characters"), r.entry().details().get("segments")));
       timeline.detail(Masking.phonesIn(step.value().record().text().orElse("")));
     }
   }
@@ -226,8 +238,8 @@ final class OpsRoom {
   /** Submits the draft for review (SM-SMS-T02). */
   void submit(SmsKey key, Who author, Who reviewer) {
     Result<SmsMessage> step = messages().submit(key, author.id());
-    if (!refused(step, key + " " + author + " may not submit")) {
-      timeline.line(lastRules(key), key + " " + author + " submits it for review by " + reviewer);
+    if (!refused(step, say.text("demo.sms.mayNotSubmit", key, author))) {
+      timeline.line(lastRules(key), say.text("demo.sms.submitted", key, author, reviewer));
     }
   }
 
@@ -235,16 +247,16 @@ final class OpsRoom {
   void approve(SmsKey key, Who reviewer) {
     String text = messages().find(key).orElseThrow().record().text().orElse("");
     Result<SmsMessage> step = messages().approve(key, reviewer.id(), text);
-    if (!refused(step, key + " " + reviewer + " may not approve it")) {
-      timeline.line(lastRules(key), key + " approved by " + reviewer + ": exactly the drafted text");
+    if (!refused(step, say.text("demo.sms.mayNotApprove", key, reviewer))) {
+      timeline.line(lastRules(key), say.text("demo.sms.approved", key, reviewer));
     }
   }
 
   /** The reviewer sends the draft back with a reason (SM-SMS-T04). */
   void reject(SmsKey key, Who reviewer, String reason) {
     Result<SmsMessage> step = messages().reject(key, reviewer.id(), reason);
-    if (!refused(step, key + " " + reviewer + " may not reject it")) {
-      timeline.line(lastRules(key), key + " sent back by " + reviewer + ": " + reason);
+    if (!refused(step, say.text("demo.sms.mayNotReject", key, reviewer))) {
+      timeline.line(lastRules(key), say.text("demo.sms.rejected", key, reviewer, reason));
     }
   }
 
@@ -262,26 +274,28 @@ final class OpsRoom {
     }, after -> {
       Result<SmsMessage> step = released.get(0);
       if (!step.accepted()) {
-        return Head.of(step.violatedRules(), key + " " + desk + " may not send it yet: " + messages(step.violations()));
+        return Head.of(step.violatedRules(), say.text("demo.sms.mayNotSend", key, desk,
+            say.violations(step.violations())));
       }
       AuditRecord send = lastRecord(key, "massSend");
       Map<String, String> d = send.entry().details();
       Briefing b = step.value().record().briefing().orElse(Briefing.none());
-      String briefed = b.roomManagerBriefedAt().isPresent() ? "; briefed first: team leader "
-          + b.teamLeaderInformedAt().map(this::hm).orElse("-") + ", room supervisor "
-          + b.roomSupervisorInformedAt().map(this::hm).orElse("-") + ", room manager "
-          + b.roomManagerBriefedAt().map(this::hm).orElse("-") : "";
+      String briefed = b.roomManagerBriefedAt().isPresent() ? say.text("demo.sms.briefed",
+          b.teamLeaderInformedAt().map(this::hm).orElse("-"), b.roomSupervisorInformedAt().map(this::hm).orElse("-"),
+          b.roomManagerBriefedAt().map(this::hm).orElse("-")) : "";
       SortedSet<RuleId> rules = new TreeSet<>(send.entry().ruleIds());
-      return Head.of(rules, key + " mass-sent by " + desk + " to classes "
-          + classes(step.value().record().recipientClasses()) + " (" + d.get("recipientCount") + " people)"
-          + briefed, this::printDeliveries);
+      return Head.of(rules, say.text("demo.sms.sent", key, desk, classes(step.value().record().recipientClasses()),
+          d.get("recipientCount")) + briefed, this::printDeliveries);
     });
   }
 
   private void printDeliveries() {
     Delivery d;
     while ((d = deliveries.poll()) != null) {
-      timeline.detail("console gateway " + d.gatewayId() + " → " + ConsoleGateway.recipients(d.message()));
+      String recipients = ConsoleGateway.recipients(d.message());
+      int people = d.message().recipients().size();
+      timeline.detail(say.text(people == 1 ? "demo.sms.delivered.one" : "demo.sms.delivered", d.gatewayId(), people,
+          recipients.substring(recipients.indexOf(": ") + 2)));
     }
   }
 
@@ -289,7 +303,7 @@ final class OpsRoom {
     if (step.accepted()) {
       return false;
     }
-    timeline.line(step.violatedRules(), what + ": " + messages(step.violations()));
+    timeline.line(step.violatedRules(), what + ": " + say.violations(step.violations()));
     return true;
   }
 
@@ -335,14 +349,14 @@ final class OpsRoom {
     Result<I> o = store.create(draft, who.id());
     wrote(stream);
     if (!o.accepted()) {
-      print(o, stream.substring(stream.indexOf(':') + 1) + " " + who + " may not open it");
+      print(o, say.text("demo.mayNotOpen", stream.substring(stream.indexOf(':') + 1), who));
     }
     return o;
   }
 
   private void print(Result<?> o, String what, String... highlight) {
     if (!o.accepted()) {
-      timeline.line(o.violatedRules(), what + " — refused: " + messages(o.violations()));
+      timeline.line(o.violatedRules(), say.text("demo.refused", what, say.violations(o.violations())));
       return;
     }
     List<Object> rules = new ArrayList<>();
@@ -393,8 +407,8 @@ final class OpsRoom {
         endedRules.add(o.ruleId());
         names.add(o.ruleId() + (o.recurring() ? " #" + o.sequence() : ""));
       }
-      timeline.line(endedRules, faultId + " ends undone: " + String.join(", ", names)
-          + (after.repairedAt().isPresent() ? " (the fault is repaired)" : ""));
+      timeline.line(endedRules, say.text("demo.endsUndone", faultId, String.join(", ", names))
+          + (after.repairedAt().isPresent() ? say.text("demo.endsUndone.repaired") : ""));
     }
     Set<ObligationKey> isKeys = keys(is);
     Set<ObligationKey> settled = new HashSet<>(keys(done));
@@ -409,16 +423,16 @@ final class OpsRoom {
     }
     if (!gone.isEmpty()) {
       boolean repaired = after.repairedAt().isPresent() && before.repairedAt().isEmpty();
-      timeline.line(goneRules, faultId + " no longer owed: " + String.join(", ", gone) + (repaired
-          ? " — the repair ends them" : after.peakLevel() != before.peakLevel()
-              ? " — the escalated fault's duties replace them (peak " + after.peakLevel() + ")" : ""));
+      timeline.line(goneRules, say.text("demo.noLongerOwed", faultId, String.join(", ", gone)) + (repaired
+          ? say.text("demo.noLongerOwed.repair") : after.peakLevel() != before.peakLevel()
+              ? say.text("demo.noLongerOwed.escalated", after.peakLevel()) : ""));
     }
     Set<ObligationKey> wasKeys = keys(was);
     for (Obligation o : is) {
       boolean repeat = o.recurring() && o.sequence() > 1;
       boolean dueNow = o.dueAt().isPresent() && !o.dueAt().get().isAfter(now);
       if (!wasKeys.contains(o.key()) && !repeat && !dueNow) {
-        timeline.line(List.of(o.ruleId()), faultId + " owes: " + duty(o));
+        timeline.line(List.of(o.ruleId()), say.text("demo.owes", faultId, duty(o)));
       }
     }
     return after;
@@ -443,30 +457,25 @@ final class OpsRoom {
 
   /** Returns {@code 张三 (ESC_DUTY) → 赵六 (ROOM_MANAGER) by PHONE, due 10:05: action}. */
   String duty(Obligation o) {
-    return who(o) + ", " + o.dueAt().map(d -> "due " + when(d)).orElse("timely (及时)") + ": " + o.action();
+    return say.text("demo.duty", who(o), o.dueAt().map(d -> say.text("demo.duty.due", when(d)))
+        .orElse(say.text("demo.duty.timely")), say.action(o));
   }
 
   /** Returns {@code 张三 (ESC_DUTY) → 赵六 (ROOM_MANAGER) by PHONE} (with the occurrence of a recurring duty). */
   private String who(Obligation o) {
-    return label(o.actor().name()) + " → " + label(o.target()) + " by " + o.channel()
+    return say.text("demo.duty.by", label(o.actor().name()), label(o.target()), say.channel(o.channel()))
         + (o.recurring() ? " #" + o.sequence() : "");
   }
 
+  /** Returns the host's label of a role or unit, recipient classes and bare role codes in the narrative's words. */
   private String label(String roleOrUnit) {
-    return host.people().label(roleOrUnit);
+    return roleOrUnit.matches("[A-D](,[A-D])*") ? say.text("demo.classes", roleOrUnit)
+        : say.unit(host.people().label(roleOrUnit));
   }
 
   private static List<Object> classificationRules(FaultTracker t) {
     return t.classification().matchedRules().isEmpty() ? List.of("FAULT-CLASS-DEF-01")
         : new ArrayList<>(t.classification().matchedRules());
-  }
-
-  static String level(Level l) {
-    return switch (l) {
-      case NONE -> "一般故障 (NONE)";
-      case L1 -> "一级故障 L1 (严重)";
-      case L2 -> "二级故障 L2 (重大)";
-    };
   }
 
   /** Returns {@code HH:mm} for a time today, {@code MM-dd HH:mm} otherwise. */
@@ -488,14 +497,6 @@ final class OpsRoom {
     List<String> c = new ArrayList<>();
     classes.forEach(x -> c.add(x.toString()));
     return String.join(",", c);
-  }
-
-  static String messages(List<Violation> violations) {
-    List<String> m = new ArrayList<>();
-    for (Violation v : violations) {
-      m.add(v.message());
-    }
-    return String.join("; ", new LinkedHashSet<>(m));
   }
 
   private static List<Object> ids(String... rules) {

@@ -9,8 +9,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
-import java.util.Locale;
-import java.util.function.UnaryOperator;
 
 /**
  * The demo's printed timeline: one line per thing that happened, {@code HH:mm  RULE-IDS  what happened, to whom},
@@ -20,7 +18,6 @@ import java.util.function.UnaryOperator;
  */
 final class Timeline {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM uuuu", Locale.ENGLISH);
   private static final int RULE_WIDTH = 20;
   private static final String INDENT = "       ";
 
@@ -39,7 +36,7 @@ final class Timeline {
   private int runCount;
   private String runFirstSeq;
   private String runRules;
-  private final UnaryOperator<String> speak;
+  private final Narrative say;
   private String runSummary;
   private Instant lastAt;
   private String lastSeq;
@@ -52,21 +49,14 @@ final class Timeline {
    * @param out where the timeline goes
    * @param progress where the status line goes, or null for none
    * @param zone the zone times are printed in
+   * @param say the narrative's language: the day headers, the folded runs, and each printed line's role codes as the
+   *     manual's posts (in Chinese)
    */
-  Timeline(PrintStream out, PrintStream progress, ZoneId zone) {
-    this(out, progress, zone, UnaryOperator.identity());
-  }
-
-  /**
-   * Creates the timeline speaking a language.
-   *
-   * @param speak rewrites each printed line into the narrative's language (role codes as the manual's posts …)
-   */
-  Timeline(PrintStream out, PrintStream progress, ZoneId zone, UnaryOperator<String> speak) {
+  Timeline(PrintStream out, PrintStream progress, ZoneId zone, Narrative say) {
     this.out = checkNotNull(out, "out");
     this.progress = progress;
     this.zone = checkNotNull(zone, "zone");
-    this.speak = checkNotNull(speak, "speak");
+    this.say = checkNotNull(say, "say");
   }
 
   /** Sets the span the status line measures. */
@@ -101,7 +91,7 @@ final class Timeline {
   void section(String title) {
     flushRun();
     print("");
-    print("── " + title + " " + "─".repeat(Math.max(4, 100 - title.length())));
+    print("── " + title + " " + "─".repeat(Math.max(4, 100 - width(title))));
   }
 
   /** Prints one event at the current time: its rule IDs and what happened, to whom. */
@@ -155,7 +145,8 @@ final class Timeline {
     dayHeader();
     String r = join(rules);
     String time = now == null ? "     " : TIME.format(now.atZone(zone));
-    print(time + "  " + (r.length() < RULE_WIDTH ? r + " ".repeat(RULE_WIDTH - r.length()) : r) + "  " + what);
+    int width = width(r);
+    print(time + "  " + (width < RULE_WIDTH ? r + " ".repeat(RULE_WIDTH - width) : r) + "  " + what);
   }
 
   private void flushRun() {
@@ -169,10 +160,9 @@ final class Timeline {
       event(lastRules, lastText);
       now = current;
     } else if (runCount > 1) {
-      String every = human(Duration.between(runFirst, lastAt).dividedBy(runCount - 1));
-      print(INDENT + "  ↻ " + runRules + " " + runFirstSeq + " … " + lastSeq + ": " + runCount + " more "
-          + runSummary + ", every " + every + ", " + TIME.format(runFirst.atZone(zone)) + " to "
-          + TIME.format(lastAt.atZone(zone)));
+      String every = say.every(Duration.between(runFirst, lastAt).dividedBy(runCount - 1));
+      print(INDENT + "  ↻ " + runRules + " " + runFirstSeq + " … " + lastSeq + ": " + say.text("demo.recurring",
+          runCount, runSummary, every, TIME.format(runFirst.atZone(zone)), TIME.format(lastAt.atZone(zone))));
     }
   }
 
@@ -184,13 +174,13 @@ final class Timeline {
     if (!d.equals(day)) {
       day = d;
       print("");
-      print("── " + DAY.format(d) + " (" + zone.getId() + ") " + "─".repeat(70));
+      print("── " + say.day(d) + " (" + say.term("demo.zone.", zone.getId()) + ") " + "─".repeat(70));
     }
   }
 
   private void print(String s) {
     clearProgress();
-    out.println(speak.apply(s));
+    out.println(say.roles(s));
     out.flush();
     lines++;
   }
@@ -217,6 +207,12 @@ final class Timeline {
     }
   }
 
+  /** Returns the columns {@code s} takes on a terminal: two per Chinese character or full-width mark, else one. */
+  private static int width(String s) {
+    return s.codePoints().map(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN
+        || (c >= 0xFF01 && c <= 0xFF60) || (c >= 0x3000 && c <= 0x303F) ? 2 : 1).sum();
+  }
+
   private static String join(Collection<?> rules) {
     StringBuilder s = new StringBuilder();
     for (Object r : rules) {
@@ -226,10 +222,5 @@ final class Timeline {
       s.append(r);
     }
     return s.toString();
-  }
-
-  private static String human(Duration d) {
-    long m = d.toMinutes();
-    return m % 60 == 0 ? (m / 60) + " h" : m + " min";
   }
 }

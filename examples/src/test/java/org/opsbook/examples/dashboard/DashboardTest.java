@@ -30,6 +30,10 @@ import org.opsbook.notify.HandlingParty;
 import org.opsbook.notify.MessageContent;
 import org.opsbook.notify.SmsKey;
 import org.opsbook.notify.MessageType;
+import org.opsbook.rules.cutover.CutoverEvent;
+import org.opsbook.rules.cutover.CutoverState;
+import org.opsbook.rules.dataop.DataOpEvent;
+import org.opsbook.rules.dataop.DataOpState;
 
 /**
  * The dashboard's JSON API over the demo's day: what it shows, and approving and rejecting messages. The tests share
@@ -121,6 +125,43 @@ class DashboardTest {
     assertThat(Texts.bundle(Locale.SIMPLIFIED_CHINESE)
         .getString("role.CUTOVER_OWNER")).isEqualTo("工程割接管理员");
     assertThat(lisi.get("/").body()).as("the page's column").contains("下一步");
+  }
+
+  @Test
+  @Order(2)
+  void SM_CUTOVER_T04_aNextStepShowsItsEventAndStateInThePagesLanguageWithTheApiNamesOnHover() throws Exception {
+    JsonNode apply = workflow(dashboard(), "CO-20261127-01").get("nextSteps").get(0);
+    assertThat(apply.get("event").asText()).as("the API keeps the event's name").isEqualTo("applyViaAms");
+    assertThat(Texts.bundle(Locale.SIMPLIFIED_CHINESE).getString("event.applyViaAms")).isEqualTo("通过 AMS 提交申请");
+    assertThat(Texts.bundle(Locale.ENGLISH).getString("event.applyViaAms")).isEqualTo("apply through AMS");
+    // every event of the machines the page lists has its words in both bundles, so the page never shows a name
+    List<String> events = new ArrayList<>();
+    for (DataOpEvent e : DataOpEvent.values()) {
+      events.add(e.eventName());
+    }
+    for (CutoverEvent e : CutoverEvent.values()) {
+      events.add(e.eventName());
+    }
+    List<String> states = new ArrayList<>();
+    for (DataOpState st : DataOpState.values()) {
+      states.add(st.name());
+    }
+    for (CutoverState st : CutoverState.values()) {
+      states.add(st.name());
+    }
+    for (Locale l : Texts.LOCALES) {
+      for (String e : events) {
+        assertThat(Texts.bundle(l).containsKey("event." + e)).as(e + " in " + l).isTrue();
+      }
+      for (String st : states) {
+        assertThat(Texts.bundle(l).containsKey("workflowState." + st)).as(st + " in " + l).isTrue();
+      }
+    }
+    assertThat(Texts.bundle(Locale.SIMPLIFIED_CHINESE).getString("workflowState." + apply.get("to").asText()))
+        .isEqualTo("已申请");
+    assertThat(lisi.get("/").body()).as("the page carries the words").contains("event.applyViaAms",
+        "workflowState.APPLIED");
+    assertThat(lisi.get("/dashboard.js").body()).contains("T['event.' + name]", "T['workflowState.' + name]");
   }
 
   @Test
