@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.opsbook.engine.EngineFixture;
 import org.opsbook.core.Obligation;
 import org.opsbook.core.Role;
-import org.opsbook.core.memory.RecordingMessageGateway;
+import org.opsbook.core.internal.memory.RecordingMessageGateway;
 import org.opsbook.core.spi.Directory;
 import org.opsbook.core.spi.MessageGateway;
 import org.opsbook.core.time.MutableClock;

@@ -19,7 +19,7 @@ import org.opsbook.core.RuleId;
 import org.opsbook.json.DecisionCommand;
 import org.opsbook.json.JsonFields;
 import org.opsbook.json.OpsJson;
-import org.opsbook.rules.duty.Advice;
+import org.opsbook.rules.duty.FaultTracker.Advice;
 import org.opsbook.rules.duty.DutyLedger;
 import org.opsbook.rules.duty.FaultTracker;
 import org.opsbook.rules.internal.fault.ObligationEngine;
