@@ -51,13 +51,13 @@ abstract class DutyFamily<I, E extends Enum<E>, D> extends StoredInstances<I, E,
   final Result<I> create(BiFunction<org.opsbook.core.Actor, Instant, I> draft, String personId) {
     var actor = actors.actor(personId);
     var at = clock.instant();
-    return scheduled(store.create(draft.apply(actor, at), actor, at), at);
+    return scheduled(store().create(draft.apply(actor, at), actor, at), at);
   }
 
   /** Applies {@code event} to the stored instance, then reschedules its duties. */
   public Result<I> fire(String id, E event, String personId, D data) {
     var at = clock.instant();
-    return scheduled(store.fire(id, event, actors.actor(personId), data, at), at);
+    return scheduled(store().fire(id, event, actors.actor(personId), data, at), at);
   }
 
   /**
@@ -66,8 +66,8 @@ abstract class DutyFamily<I, E extends Enum<E>, D> extends StoredInstances<I, E,
    * @throws InvalidInputException naming the family's ID field when nothing is stored under {@code id}
    */
   public List<Obligation> duties(String id) {
-    I instance = store.find(id).orElseThrow(() -> new InvalidInputException(store.workflow().idField(),
-        "no " + store.workflow().machine() + " instance " + id));
+    I instance = store().find(id).orElseThrow(() -> new InvalidInputException(store().workflow().idField(),
+        "no " + store().workflow().machine() + " instance " + id));
     return owed(instance, id, clock.instant());
   }
 
@@ -84,7 +84,7 @@ abstract class DutyFamily<I, E extends Enum<E>, D> extends StoredInstances<I, E,
 
   private Result<I> scheduled(Outcome<I> o, Instant at) {
     if (o.isAccepted()) {
-      String id = store.workflow().idOf(o.instance());
+      String id = store().workflow().idOf(o.instance());
       String subject = prefix + ":" + id;
       List<ScheduledObligation> timed = owed(o.instance(), id, at).stream().filter(d -> d.dueAt().isPresent())
           .map(ScheduledObligation::of).toList();

@@ -16,18 +16,18 @@ final class StoredFamily<I, E extends Enum<E>, D> extends StoredInstances<I, E, 
 
   @Override
   public Result<I> create(I draft, String personId) {
-    return Results.of(store.create(draft, actors.actor(personId), clock.instant()));
+    return Results.of(store().create(draft, actors.actor(personId), clock.instant()));
   }
 
   @Override
   public Result<I> fire(String id, E event, String personId, D data) {
-    return Results.of(store.fire(id, event, actors.actor(personId), data, clock.instant()));
+    return Results.of(store().fire(id, event, actors.actor(personId), data, clock.instant()));
   }
 
   @Override
   public List<NextStep> nextSteps(String id) {
-    Workflow<I, E, D> w = store.workflow();
-    return store.find(id).map(i -> w.transitionsFrom(w.stateOf(i)).stream()
+    Workflow<I, E, D> w = store().workflow();
+    return store().find(id).map(i -> w.transitionsFrom(w.stateOf(i)).stream()
         .map(t -> new NextStep(w.eventName(t.event()), Optional.ofNullable(t.to()).map(Enum::name), t.roles()))
         .toList()).orElse(List.of());
   }
