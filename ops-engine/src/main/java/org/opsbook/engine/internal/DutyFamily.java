@@ -16,6 +16,7 @@ import org.opsbook.core.internal.machine.WorkflowStore;
 import org.opsbook.core.internal.machine.Outcome;
 import org.opsbook.core.spi.ObligationRepository;
 import org.opsbook.core.spi.ObligationRepository.ScheduledObligation;
+import org.opsbook.engine.DutyWorkflows;
 import org.opsbook.engine.Result;
 
 /**
@@ -28,7 +29,8 @@ import org.opsbook.engine.Result;
  * @param <E> its events
  * @param <D> what an event records
  */
-abstract class DutyFamily<I, E extends Enum<E>, D> extends StoredInstances<I, E, D> {
+abstract class DutyFamily<I, E extends Enum<E>, D> extends StoredInstances<I, E, D>
+    implements DutyWorkflows<I, E, D> {
   private final ObligationRepository timers;
   private final String prefix;
   private final BiFunction<I, Instant, List<Obligation>> duties;
