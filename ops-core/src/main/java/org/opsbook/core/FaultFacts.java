@@ -598,4 +598,28 @@ public abstract class FaultFacts {
 
   /** Builds {@link FaultFacts}. Not strict: {@code from(previous)} then setters override single facts. */
   public static final class Builder extends ImmutableFaultFacts.Builder {}
+
+  /** The systems whose login outage ESC-CENTER-08 watches: 「BOSS、CC、IBOSS系统无法登陆超过30分钟」. */
+  public enum LoginSystem {
+    /** BOSS. */
+    BOSS,
+    /** CC (Call Center). */
+    CC,
+    /** IBOSS. */
+    IBOSS
+  }
+
+  /**
+   * The BOSS/IBOSS interfaces of ESC-CENTER-14: 「BOSS/IBOSS和CC、HLR、银行主动缴费、SMP的接口全面中断超过30分钟」.
+   */
+  public enum CoreInterface {
+    /** Call Center. */
+    CC,
+    /** HLR. */
+    HLR,
+    /** 银行主动缴费. */
+    BANK_ACTIVE_PAYMENT,
+    /** SMP. */
+    SMP
+  }
 }

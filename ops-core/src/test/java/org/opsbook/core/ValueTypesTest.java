@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.opsbook.core.internal.machine.GuardResult;
+import org.opsbook.core.FaultFacts.LoginSystem;
 
 class ValueTypesTest {
   private static final Instant T0 = Instant.parse("2026-11-25T06:30:00Z");

@@ -1,8 +1,5 @@
 package org.opsbook.engine;
 
-import java.util.List;
-import java.util.Optional;
-import org.opsbook.core.Obligation;
 import org.opsbook.rules.bug.BugEvent;
 import org.opsbook.rules.bug.BugEventData;
 import org.opsbook.rules.bug.BugTicket;
@@ -13,23 +10,7 @@ import org.opsbook.rules.bug.BugTicket;
  * subject {@code bug:<id>} and reaches the host's reminder when due. The acting person is named by ID and resolved in
  * the directory. Thread-safe.
  */
-public interface Bugs {
+public interface Bugs extends DutyWorkflows<BugTicket, BugEvent, BugEventData> {
   /** Raises a BUG (SM-BUG-T01). */
   Result<BugTicket> raise(String bugId, BugEventData data, String personId);
-
-  /** Applies {@code event} to the stored BUG. */
-  Result<BugTicket> fire(String bugId, BugEvent event, String personId, BugEventData data);
-
-  /** Returns the BUG, if stored. */
-  Optional<BugTicket> find(String bugId);
-
-  /** Returns every BUG. */
-  List<BugTicket> list();
-
-  /**
-   * Returns the duties the BUG owes now, subject {@code bug:<id>}.
-   *
-   * @throws org.opsbook.core.InvalidInputException naming {@code bugId} when no BUG has that ID
-   */
-  List<Obligation> duties(String bugId);
 }

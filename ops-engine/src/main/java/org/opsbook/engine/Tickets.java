@@ -1,10 +1,6 @@
 package org.opsbook.engine;
 
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-import org.opsbook.core.Obligation;
-import org.opsbook.core.spi.WorkflowRepository.TransitionRecord;
 import org.opsbook.rules.ticket.ComplaintTicket;
 import org.opsbook.rules.ticket.TicketEvent;
 import org.opsbook.rules.ticket.TicketEventData;
@@ -17,26 +13,7 @@ import org.opsbook.rules.ticket.TicketEventData;
  * {@link OpsEngine.Builder#dutyRoster duty roster}. The acting person is named by ID and resolved in the directory;
  * times come from the engine's clock. Thread-safe.
  */
-public interface Tickets {
+public interface Tickets extends DutyWorkflows<ComplaintTicket, TicketEvent, TicketEventData> {
   /** Records a ticket received at {@code receivedAt} (in RECEIVED). */
   Result<ComplaintTicket> receive(String ticketId, Instant receivedAt, String personId);
-
-  /** Applies {@code event} to the stored ticket. */
-  Result<ComplaintTicket> fire(String ticketId, TicketEvent event, String personId, TicketEventData data);
-
-  /** Returns the ticket, if stored. */
-  Optional<ComplaintTicket> find(String ticketId);
-
-  /** Returns every ticket. */
-  List<ComplaintTicket> list();
-
-  /** Returns the ticket's transitions. */
-  List<TransitionRecord> history(String ticketId);
-
-  /**
-   * Returns the duties the ticket owes now, subject {@code ticket:<id>}.
-   *
-   * @throws org.opsbook.core.InvalidInputException naming {@code ticketId} when no ticket has that ID
-   */
-  List<Obligation> duties(String ticketId);
 }

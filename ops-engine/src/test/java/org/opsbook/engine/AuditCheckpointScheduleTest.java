@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.opsbook.core.memory.RecordingMessageGateway;
+import org.opsbook.core.internal.memory.RecordingMessageGateway;
 import org.opsbook.core.spi.AuditLog.AuditCheckpoint;
 import org.opsbook.core.spi.AuditLog.AuditVerification;
 import org.opsbook.core.time.MutableClock;

@@ -24,7 +24,7 @@ import org.opsbook.core.internal.memory.InMemoryMessageOutbox;
 import org.opsbook.core.internal.memory.InMemoryObligationRepository;
 import org.opsbook.core.internal.memory.InMemoryWorkflowRepository;
 import org.opsbook.core.memory.InMemoryDirectory;
-import org.opsbook.core.memory.RecordingMessageGateway;
+import org.opsbook.core.internal.memory.RecordingMessageGateway;
 import org.opsbook.core.spi.ObligationRepository;
 import org.opsbook.core.time.MutableClock;
 

@@ -18,7 +18,7 @@ import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Obligation;
 import org.opsbook.core.Role;
 import org.opsbook.core.StorageException;
-import org.opsbook.core.memory.RecordingMessageGateway;
+import org.opsbook.core.internal.memory.RecordingMessageGateway;
 import org.opsbook.core.time.MutableClock;
 import org.opsbook.notify.SmsKey;
 import org.opsbook.notify.SmsState;

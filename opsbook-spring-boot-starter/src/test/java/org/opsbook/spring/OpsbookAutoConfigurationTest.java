@@ -10,12 +10,11 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.opsbook.engine.EngineFixture;
 import org.opsbook.core.OpsParameters;
 import org.opsbook.core.OpsParameters.TimeWindow;
-import org.opsbook.core.memory.RecordingMessageGateway;
+import org.opsbook.core.internal.memory.RecordingMessageGateway;
 import org.opsbook.core.spi.Directory;
 import org.opsbook.core.spi.MessageGateway;
 import org.opsbook.core.spi.WorkCalendar;
@@ -25,7 +24,6 @@ import org.opsbook.engine.DutyReminder;
 import org.opsbook.engine.OpsEngine;
 import org.opsbook.engine.StorageErrorListener;
 import org.springframework.boot.actuate.health.HealthIndicator;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -33,53 +31,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** The auto-configuration: what it builds, what it leaves to the host, what it binds and what it refuses. */
 class OpsbookAutoConfigurationTest {
-  private final ApplicationContextRunner runner = new ApplicationContextRunner()
-      .withConfiguration(AutoConfigurations.of(OpsbookAutoConfiguration.class, OpsbookMetricsAutoConfiguration.class,
-          OpsbookHealthAutoConfiguration.class));
-
-  @Configuration(proxyBeanMethods = false)
-  static class Host {
-    @Bean
-    DataSource dataSource() {
-      return EngineFixture.freshH2();
-    }
-
-    @Bean
-    Directory directory() {
-      return EngineFixture.people();
-    }
-
-    @Bean
-    MessageGateway gateway() {
-      return new RecordingMessageGateway(Clock.systemUTC());
-    }
-  }
-
-  @Configuration(proxyBeanMethods = false)
-  static class HostWithoutDirectory {
-    @Bean
-    DataSource dataSource() {
-      return EngineFixture.freshH2();
-    }
-
-    @Bean
-    MessageGateway gateway() {
-      return new RecordingMessageGateway(Clock.systemUTC());
-    }
-  }
-
-  @Configuration(proxyBeanMethods = false)
-  static class HostWithoutGateway {
-    @Bean
-    DataSource dataSource() {
-      return EngineFixture.freshH2();
-    }
-
-    @Bean
-    Directory directory() {
-      return EngineFixture.people();
-    }
-  }
+  private final ApplicationContextRunner runner = HostBeans.runner();
 
   @Configuration(proxyBeanMethods = false)
   static class HostsOwnBeans {
@@ -118,7 +70,7 @@ class OpsbookAutoConfigurationTest {
   @Test
   void buildsAnEngineOverTheApplicationsDataSourceAndRunsItsLoopsWhileTheContextRuns() {
     OpsEngine[] seen = new OpsEngine[1];
-    runner.withUserConfiguration(Host.class).run(context -> {
+    runner.withUserConfiguration(HostBeans.HOST).run(context -> {
       assertThat(context).hasNotFailed().hasSingleBean(OpsEngine.class).hasSingleBean(OpsEngineLifecycle.class)
           .hasSingleBean(OpsbookMeterBinder.class).hasBean("opsbookHealthIndicator");
       OpsEngine engine = context.getBean(OpsEngine.class);
@@ -136,7 +88,7 @@ class OpsbookAutoConfigurationTest {
 
   @Test
   void theHostsOwnBeansReplaceTheDefaults() {
-    runner.withUserConfiguration(Host.class, HostsOwnBeans.class).run(context -> {
+    runner.withUserConfiguration(HostBeans.HOST).withUserConfiguration(HostsOwnBeans.class).run(context -> {
       assertThat(context).hasNotFailed().hasSingleBean(Clock.class).hasSingleBean(WorkCalendar.class)
           .hasSingleBean(OpsParameters.class).hasSingleBean(DutyReminder.class)
           .hasSingleBean(StorageErrorListener.class);
@@ -152,7 +104,7 @@ class OpsbookAutoConfigurationTest {
 
   @Test
   void theHostsOwnEngineReplacesTheAutoConfiguredOne() {
-    runner.withUserConfiguration(Host.class).withBean("myEngine", OpsEngine.class,
+    runner.withUserConfiguration(HostBeans.HOST).withBean("myEngine", OpsEngine.class,
         () -> OpsEngine.builder().dataSource(EngineFixture.freshH2()).directory(EngineFixture.people())
             .gateway(new RecordingMessageGateway(Clock.systemUTC())).build())
         .run(context -> assertThat(context).hasSingleBean(OpsEngine.class).hasBean("myEngine")
@@ -161,7 +113,7 @@ class OpsbookAutoConfigurationTest {
 
   @Test
   void withoutADirectoryTheContextFailsNamingTheMissingBean() {
-    runner.withUserConfiguration(HostWithoutDirectory.class).run(context -> {
+    runner.withUserConfiguration(HostBeans.Storage.class, HostBeans.Gateway.class).run(context -> {
       assertThat(context).hasFailed();
       assertThat(rootMessage(context.getStartupFailure())).contains("org.opsbook.core.spi.Directory")
           .contains("opsbook needs exactly one bean");
@@ -170,7 +122,7 @@ class OpsbookAutoConfigurationTest {
 
   @Test
   void withoutAGatewayTheContextFailsNamingTheMissingBean() {
-    runner.withUserConfiguration(HostWithoutGateway.class).run(context -> {
+    runner.withUserConfiguration(HostBeans.Storage.class, HostBeans.People.class).run(context -> {
       assertThat(context).hasFailed();
       assertThat(rootMessage(context.getStartupFailure())).contains("org.opsbook.core.spi.MessageGateway");
     });
@@ -178,7 +130,7 @@ class OpsbookAutoConfigurationTest {
 
   @Test
   void bindsTheProperties() {
-    runner.withUserConfiguration(Host.class).withPropertyValues(
+    runner.withUserConfiguration(HostBeans.HOST).withPropertyValues(
         "opsbook.calendar-file=classpath:test-calendar.txt",
         "opsbook.zone=Asia/Urumqi",
         "opsbook.owner=node-1",
@@ -221,7 +173,7 @@ class OpsbookAutoConfigurationTest {
 
   @Test
   void refusesAThresholdTheParametersRefuseNamingTheProperty() {
-    runner.withUserConfiguration(Host.class).withPropertyValues("opsbook.parameters.l1-customers-min=600")
+    runner.withUserConfiguration(HostBeans.HOST).withPropertyValues("opsbook.parameters.l1-customers-min=600")
         .run(context -> {
           assertThat(context).hasFailed();
           assertThat(rootMessage(context.getStartupFailure())).contains("opsbook.parameters.l1-customers-min")
@@ -231,20 +183,20 @@ class OpsbookAutoConfigurationTest {
 
   @Test
   void refusesAnUnknownOrUnreadableParameterNamingTheProperty() {
-    runner.withUserConfiguration(Host.class).withPropertyValues("opsbook.parameters.l1-customer-min=60")
+    runner.withUserConfiguration(HostBeans.HOST).withPropertyValues("opsbook.parameters.l1-customer-min=60")
         .run(context -> assertThat(rootMessage(context.getStartupFailure()))
             .contains("opsbook.parameters.l1-customer-min", "no such parameter"));
-    runner.withUserConfiguration(Host.class).withPropertyValues("opsbook.parameters.stall-mode=sometimes")
+    runner.withUserConfiguration(HostBeans.HOST).withPropertyValues("opsbook.parameters.stall-mode=sometimes")
         .run(context -> assertThat(rootMessage(context.getStartupFailure()))
             .contains("opsbook.parameters.stall-mode", "PROGRESS_AND_ONE"));
-    runner.withUserConfiguration(Host.class).withPropertyValues("opsbook.parameters.l2-hot-minutes=-1")
+    runner.withUserConfiguration(HostBeans.HOST).withPropertyValues("opsbook.parameters.l2-hot-minutes=-1")
         .run(context -> assertThat(rootMessage(context.getStartupFailure()))
             .contains("opsbook.parameters.l2-hot-minutes", "must be >= 0"));
   }
 
   @Test
   void refusesANonPositiveOutboxIntervalNamingTheProperty() {
-    runner.withUserConfiguration(Host.class).withPropertyValues("opsbook.outbox-interval=0s").run(context -> {
+    runner.withUserConfiguration(HostBeans.HOST).withPropertyValues("opsbook.outbox-interval=0s").run(context -> {
       assertThat(context).hasFailed();
       assertThat(rootMessage(context.getStartupFailure())).contains("opsbook.outbox-interval must be positive");
     });
@@ -252,10 +204,10 @@ class OpsbookAutoConfigurationTest {
 
   @Test
   void aBadCalendarFileFailsNamingTheFileAndTheLine() {
-    runner.withUserConfiguration(Host.class).withPropertyValues("opsbook.calendar-file=classpath:bad-calendar.txt")
+    runner.withUserConfiguration(HostBeans.HOST).withPropertyValues("opsbook.calendar-file=classpath:bad-calendar.txt")
         .run(context -> assertThat(rootMessage(context.getStartupFailure()))
             .contains("opsbook.calendar-file", "bad-calendar.txt", "line 2"));
-    runner.withUserConfiguration(Host.class).withPropertyValues("opsbook.calendar-file=/no/such/calendar.txt")
+    runner.withUserConfiguration(HostBeans.HOST).withPropertyValues("opsbook.calendar-file=/no/such/calendar.txt")
         .run(context -> assertThat(rootMessage(context.getStartupFailure()))
             .contains("opsbook.calendar-file", "/no/such/calendar.txt"));
   }
@@ -263,14 +215,14 @@ class OpsbookAutoConfigurationTest {
   @Test
   void backsOffWithoutADataSourceOrWhenDisabled() {
     runner.run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(OpsEngine.class));
-    runner.withUserConfiguration(Host.class).withPropertyValues("opsbook.enabled=false")
+    runner.withUserConfiguration(HostBeans.HOST).withPropertyValues("opsbook.enabled=false")
         .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(OpsEngine.class)
             .doesNotHaveBean(OpsbookMeterBinder.class));
   }
 
   @Test
   void withoutMicrometerOrActuatorThereIsNoMeterBinderOrHealthIndicator() {
-    runner.withUserConfiguration(Host.class).withClassLoader(new FilteredClassLoader(MeterBinder.class,
+    runner.withUserConfiguration(HostBeans.HOST).withClassLoader(new FilteredClassLoader(MeterBinder.class,
         HealthIndicator.class)).run(context -> assertThat(context).hasNotFailed().hasSingleBean(OpsEngine.class)
             .doesNotHaveBean(OpsbookMeterBinder.class).doesNotHaveBean("opsbookHealthIndicator"));
   }

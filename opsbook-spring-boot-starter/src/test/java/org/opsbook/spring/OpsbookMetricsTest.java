@@ -14,8 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.opsbook.engine.EngineFixture;
 import org.opsbook.core.Obligation;
 import org.opsbook.core.Role;
-import org.opsbook.core.memory.RecordingMessageGateway;
-import org.opsbook.core.spi.Directory;
+import org.opsbook.core.internal.memory.RecordingMessageGateway;
 import org.opsbook.core.spi.MessageGateway;
 import org.opsbook.core.time.MutableClock;
 import org.opsbook.engine.OpsEngine;
@@ -23,30 +22,18 @@ import org.opsbook.notify.SmsKey;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.actuate.health.Status;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** The meters and the health indicator, read on the engine's simulated clock and after real loop errors. */
 class OpsbookMetricsTest {
-  private final ApplicationContextRunner runner = new ApplicationContextRunner()
-      .withConfiguration(AutoConfigurations.of(OpsbookAutoConfiguration.class, OpsbookMetricsAutoConfiguration.class,
-          OpsbookHealthAutoConfiguration.class))
-      .withUserConfiguration(Host.class).withPropertyValues("opsbook.metrics.refresh=0s");
+  private final ApplicationContextRunner runner = HostBeans.runner()
+      .withUserConfiguration(HostBeans.Storage.class, HostBeans.People.class, Host.class)
+      .withPropertyValues("opsbook.metrics.refresh=0s");
 
   @Configuration(proxyBeanMethods = false)
   static class Host {
-    @Bean
-    DataSource dataSource() {
-      return EngineFixture.freshH2();
-    }
-
-    @Bean
-    Directory directory() {
-      return EngineFixture.people();
-    }
-
     @Bean
     MutableClock clock() {
       return MutableClock.at(EngineFixture.T0);

@@ -11,14 +11,10 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
-import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.spi.WorkCalendar;
-import org.opsbook.core.time.StandardWorkCalendar;
 import org.opsbook.examples.demo.Demo;
-import org.opsbook.examples.host.CalendarFile;
 import org.opsbook.examples.host.Database;
 import org.opsbook.examples.http.Credentials;
 import org.opsbook.json.DecisionApi;
@@ -128,28 +124,6 @@ public final class Main {
     return response.exitCode();
   }
 
-  /** Reads a calendar file, or the weekday default when none is given; a bad file is a usage error. */
-  static WorkCalendar calendar(CommandLine cl, Path file) {
-    if (file == null) {
-      return StandardWorkCalendar.weekdays();
-    }
-    try {
-      return CalendarFile.read(file);
-    } catch (IOException e) {
-      throw new CommandLine.ParameterException(cl, "--calendar: cannot read " + file + ": " + e.getMessage());
-    } catch (InvalidInputException | IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(cl, "--calendar " + file + ": " + e.getMessage());
-    }
-  }
-
-  /** Returns the database of {@code --data} or {@code --db}; both at once is a usage error. */
-  static Database database(CommandLine cl, Path data, String url) {
-    if (data != null && url != null) {
-      throw new CommandLine.ParameterException(cl, "give --data DIR or --db JDBC-URL, not both");
-    }
-    return url != null ? Database.at(url) : Database.inFolder(data != null ? data : Database.DEFAULT_FOLDER);
-  }
-
   @Command(name = "opsbook", mixinStandardHelpOptions = true, version = "opsbook 0.1.0",
       synopsisHeading = "Usage:%n", customSynopsis = {
           "  ./opsbook <command> < request.json",
@@ -168,24 +142,16 @@ public final class Main {
     @CommandLine.Spec
     CommandSpec spec;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "the H2 database's folder (default: ./data)")
-    Path data;
-
-    @Option(names = "--db", paramLabel = "JDBC-URL", description = "another database, e.g. "
-        + "jdbc:postgresql://host/db?user=u&password=p")
-    String db;
-
-    @Option(names = "--calendar", paramLabel = "FILE", description = "the working-day calendar (TIME-02): the "
-        + "decision API's {\"holidays\": [...], \"workdays\": [...]} or the line format; default Monday to Friday")
-    Path calendar;
+    @CommandLine.Mixin
+    DataOptions storage;
 
     @Option(names = "--lang", paramLabel = "zh|en", description = "the narrative's language: zh (Chinese, the "
         + "manual's posts) or en (English); default: the JVM's language")
     String lang;
 
     int run(PrintStream out, PrintStream err) {
-      Database database = database(spec.commandLine(), data, db);
-      WorkCalendar cal = calendar(spec.commandLine(), calendar);
+      Database database = storage.database();
+      WorkCalendar cal = storage.workCalendar();
       Locale language;
       try {
         language = lang == null ? Demo.defaultLanguage() : Demo.language(lang);

@@ -76,16 +76,8 @@ final class Serve {
         + "any other than loopback needs --tls-keystore or --plain-http-on-network")
     String host = "127.0.0.1";
 
-    @Option(names = "--data", paramLabel = "DIR", description = "the H2 database's folder (default: ./data)")
-    Path data;
-
-    @Option(names = "--db", paramLabel = "JDBC-URL", description = "another database, e.g. "
-        + "jdbc:postgresql://host/db?user=u&password=p")
-    String db;
-
-    @Option(names = "--calendar", paramLabel = "FILE", description = "the working-day calendar (TIME-02), as for "
-        + "demo")
-    Path calendar;
+    @CommandLine.Mixin
+    DataOptions storage;
 
     @Option(names = "--people", paramLabel = "FILE", description = "the people file: the directory, their roles "
         + "and BCrypt password hashes (./opsbook hash-password); default: the demo's people, one-time passwords")
@@ -185,8 +177,8 @@ final class Serve {
    */
   static Running start(DecisionApi api, Options o, PrintStream out, PrintStream err) throws Exception {
     CommandLine cl = o.spec.commandLine();
-    Database db = Main.database(cl, o.data, o.db);
-    WorkCalendar calendar = Main.calendar(cl, o.calendar);
+    Database db = o.storage.database();
+    WorkCalendar calendar = o.storage.workCalendar();
     boolean loopback = OpsHttpServer.isLoopback(o.host);
     if (!loopback && o.keystore == null && !o.plainHttpOnNetwork) {
       throw new CommandLine.ParameterException(cl, "--host " + o.host + " is reachable from the network: give "

@@ -59,10 +59,7 @@ class ServeTest {
 
   @Test
   void onLoopbackTheOpenApiHealthAndMetricsAnswerWithoutSignInAndTheLoopsRun(@TempDir Path dir) throws Exception {
-    Path reminders = dir.resolve("reminders.json");
-    Files.writeString(reminders, "{\"channels\": [\"dashboard\"]}");
-    Serve.Options o = options("--port", "0", "--data", dir.resolve("data").toString(), "--reminders",
-        reminders.toString());
+    Serve.Options o = withReminders(dir, "{\"channels\": [\"dashboard\"]}");
     ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     try (Serve.Running running = Serve.start(Commands.decisionApi(), o, new PrintStream(new ByteArrayOutputStream(),
@@ -81,13 +78,17 @@ class ServeTest {
 
   @Test
   void aRemindersFileWithAWrongFieldIsAUsageError(@TempDir Path dir) throws Exception {
-    Path reminders = dir.resolve("reminders.json");
-    Files.writeString(reminders, "{\"channels\": [\"email\"]}");
-    Serve.Options o = options("--port", "0", "--data", dir.resolve("data").toString(), "--reminders",
-        reminders.toString());
+    Serve.Options o = withReminders(dir, "{\"channels\": [\"email\"]}");
 
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> Serve.start(Commands.decisionApi(), o,
         System.out, System.err)).isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("smtp");
+  }
+
+  /** Returns the options of a server on a free port over {@code dir}'s data, with this reminders file. */
+  private static Serve.Options withReminders(Path dir, String remindersJson) throws Exception {
+    Path reminders = dir.resolve("reminders.json");
+    Files.writeString(reminders, remindersJson);
+    return options("--port", "0", "--data", dir.resolve("data").toString(), "--reminders", reminders.toString());
   }
 
   private static HttpResponse<String> get(HttpClient c, String url) throws Exception {

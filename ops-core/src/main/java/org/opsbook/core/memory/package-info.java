@@ -1,8 +1,7 @@
 /**
- * In-memory stand-ins a host may use (API): a {@link org.opsbook.core.memory.InMemoryDirectory} of people and a
- * {@link org.opsbook.core.memory.RecordingMessageGateway} that keeps what it was asked to send, for demos and hosts'
- * tests. The in-memory storage ports are internal ({@code org.opsbook.core.internal.memory}); a host without a
- * database gets them through the engine facade.
+ * In-memory stand-ins a host may use (API): a {@link org.opsbook.core.memory.InMemoryDirectory} of people. The
+ * in-memory storage ports and the recording SMS gateway of the library's own tests are internal
+ * ({@code org.opsbook.core.internal.memory}); a host without a database gets the ports through the engine facade.
  */
 @OpsStyle
 package org.opsbook.core.memory;

@@ -15,6 +15,8 @@ import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 
 /**
  * The architecture rules every domain module (core, rules, notify) checks on its own classes: no JDBC, network or
@@ -69,5 +71,18 @@ public final class OpsArchitecture {
     return noClasses().that().resideInAPackage(fromPackage + "..")
         .should().dependOnClassesThat().resideInAPackage(forbiddenPackage + "..")
         .as(fromPackage + " does not depend on " + forbiddenPackage);
+  }
+
+  /**
+   * Returns one test a rule: the domain rules, and that {@code rootPackage} uses none of {@code forbiddenPackages},
+   * each checked on the production classes of {@code rootPackage}.
+   */
+  public static Stream<DynamicTest> domainTests(String rootPackage, String... forbiddenPackages) {
+    JavaClasses classes = importMain(rootPackage);
+    List<ArchRule> rules = domainRules();
+    for (String forbidden : forbiddenPackages) {
+      rules.add(independent(rootPackage, forbidden));
+    }
+    return rules.stream().map(rule -> DynamicTest.dynamicTest(rule.getDescription(), () -> rule.check(classes)));
   }
 }

@@ -1,8 +1,12 @@
 package org.opsbook.engine.internal;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
+import java.util.function.BiFunction;
 import org.opsbook.core.Obligation;
+import org.opsbook.core.internal.machine.WorkflowStore;
+import org.opsbook.core.spi.ObligationRepository;
 import org.opsbook.engine.Bugs;
 import org.opsbook.engine.Result;
 import org.opsbook.rules.bug.BugEvent;
@@ -11,35 +15,14 @@ import org.opsbook.rules.bug.BugTicket;
 import org.opsbook.rules.internal.bug.BugWorkflow;
 
 /** {@link Bugs} over SM-BUG's store, its duties ({@code BugDuties}) on the engine's timers as {@code bug:<id>}. */
-final class BugDesk implements Bugs {
-  private final DutyFamily<BugTicket, BugEvent, BugEventData> family;
-
-  BugDesk(DutyFamily<BugTicket, BugEvent, BugEventData> family) {
-    this.family = family;
+final class BugDesk extends DutyFamily<BugTicket, BugEvent, BugEventData> implements Bugs {
+  BugDesk(WorkflowStore<BugTicket, BugEvent, BugEventData> store, ObligationRepository timers, Actors actors,
+      Clock clock, BiFunction<BugTicket, Instant, List<Obligation>> duties) {
+    super(store, timers, actors, clock, "bug", duties);
   }
 
   @Override
   public Result<BugTicket> raise(String bugId, BugEventData data, String personId) {
-    return family.create((actor, at) -> BugWorkflow.draft(bugId, data, actor, at), personId);
-  }
-
-  @Override
-  public Result<BugTicket> fire(String bugId, BugEvent event, String personId, BugEventData data) {
-    return family.fire(bugId, event, personId, data);
-  }
-
-  @Override
-  public Optional<BugTicket> find(String bugId) {
-    return family.find(bugId);
-  }
-
-  @Override
-  public List<BugTicket> list() {
-    return family.list();
-  }
-
-  @Override
-  public List<Obligation> duties(String bugId) {
-    return family.duties(bugId);
+    return create((actor, at) -> BugWorkflow.draft(bugId, data, actor, at), personId);
   }
 }

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
@@ -17,7 +16,7 @@ import org.opsbook.core.internal.machine.WorkflowStore;
 import org.opsbook.core.internal.machine.Outcome;
 import org.opsbook.core.spi.ObligationRepository;
 import org.opsbook.core.spi.ObligationRepository.ScheduledObligation;
-import org.opsbook.core.spi.WorkflowRepository.TransitionRecord;
+import org.opsbook.engine.DutyWorkflows;
 import org.opsbook.engine.Result;
 
 /**
@@ -30,11 +29,9 @@ import org.opsbook.engine.Result;
  * @param <E> its events
  * @param <D> what an event records
  */
-final class DutyFamily<I, E extends Enum<E>, D> {
-  private final WorkflowStore<I, E, D> store;
+abstract class DutyFamily<I, E extends Enum<E>, D> extends StoredInstances<I, E, D>
+    implements DutyWorkflows<I, E, D> {
   private final ObligationRepository timers;
-  private final Actors actors;
-  private final Clock clock;
   private final String prefix;
   private final BiFunction<I, Instant, List<Obligation>> duties;
 
@@ -46,37 +43,23 @@ final class DutyFamily<I, E extends Enum<E>, D> {
    */
   DutyFamily(WorkflowStore<I, E, D> store, ObligationRepository timers, Actors actors, Clock clock, String prefix,
       BiFunction<I, Instant, List<Obligation>> duties) {
-    this.store = checkNotNull(store, "store");
+    super(store, actors, clock);
     this.timers = checkNotNull(timers, "timers");
-    this.actors = checkNotNull(actors, "actors");
-    this.clock = checkNotNull(clock, "clock");
     this.prefix = checkNotNull(prefix, "prefix");
     this.duties = checkNotNull(duties, "duties");
   }
 
   /** Stores a new instance built for the acting person at the clock's time, then schedules its duties. */
-  Result<I> create(BiFunction<org.opsbook.core.Actor, Instant, I> draft, String personId) {
+  final Result<I> create(BiFunction<org.opsbook.core.Actor, Instant, I> draft, String personId) {
     var actor = actors.actor(personId);
     var at = clock.instant();
-    return scheduled(store.create(draft.apply(actor, at), actor, at), at);
+    return scheduled(store().create(draft.apply(actor, at), actor, at), at);
   }
 
   /** Applies {@code event} to the stored instance, then reschedules its duties. */
-  Result<I> fire(String id, E event, String personId, D data) {
+  public Result<I> fire(String id, E event, String personId, D data) {
     var at = clock.instant();
-    return scheduled(store.fire(id, event, actors.actor(personId), data, at), at);
-  }
-
-  Optional<I> find(String id) {
-    return store.find(id);
-  }
-
-  List<I> list() {
-    return store.list();
-  }
-
-  List<TransitionRecord> history(String id) {
-    return store.history(id);
+    return scheduled(store().fire(id, event, actors.actor(personId), data, at), at);
   }
 
   /**
@@ -84,9 +67,9 @@ final class DutyFamily<I, E extends Enum<E>, D> {
    *
    * @throws InvalidInputException naming the family's ID field when nothing is stored under {@code id}
    */
-  List<Obligation> duties(String id) {
-    I instance = store.find(id).orElseThrow(() -> new InvalidInputException(store.workflow().idField(),
-        "no " + store.workflow().machine() + " instance " + id));
+  public List<Obligation> duties(String id) {
+    I instance = store().find(id).orElseThrow(() -> new InvalidInputException(store().workflow().idField(),
+        "no " + store().workflow().machine() + " instance " + id));
     return owed(instance, id, clock.instant());
   }
 
@@ -103,7 +86,7 @@ final class DutyFamily<I, E extends Enum<E>, D> {
 
   private Result<I> scheduled(Outcome<I> o, Instant at) {
     if (o.isAccepted()) {
-      String id = store.workflow().idOf(o.instance());
+      String id = store().workflow().idOf(o.instance());
       String subject = prefix + ":" + id;
       List<ScheduledObligation> timed = owed(o.instance(), id, at).stream().filter(d -> d.dueAt().isPresent())
           .map(ScheduledObligation::of).toList();

@@ -69,12 +69,11 @@ public final class Engine {
         DataOpWorkflow.extraction(params, calendar), DataOpCodec.instance(), clock), actors, clock);
     this.cutovers = new StoredFamily<>(new WorkflowStore<>(ports.workflows(), new CutoverWorkflow(calendar, params),
         CutoverCodec.instance(), clock), actors, clock);
-    this.bugs = new BugDesk(new DutyFamily<>(new WorkflowStore<>(ports.workflows(), new BugWorkflow(params),
-        new BugJson(), clock), ports.obligations(), actors, clock, "bug",
-        (bug, now) -> BugDuties.of(bug, now, params, calendar.zone())));
-    this.tickets = new TicketDesk(new DutyFamily<>(new WorkflowStore<>(ports.workflows(),
+    this.bugs = new BugDesk(new WorkflowStore<>(ports.workflows(), new BugWorkflow(params), new BugJson(), clock),
+        ports.obligations(), actors, clock, (bug, now) -> BugDuties.of(bug, now, params, calendar.zone()));
+    this.tickets = new TicketDesk(new WorkflowStore<>(ports.workflows(),
         new TicketWorkflow(settings.roster(), calendar.zone()), new TicketJson(), clock), ports.obligations(), actors,
-        clock, "ticket", (ticket, now) -> TicketDuties.of(ticket, now, params, calendar)));
+        clock, (ticket, now) -> TicketDuties.of(ticket, now, params, calendar));
     this.loops = new Loops(this, settings);
   }
 

@@ -1,57 +1,33 @@
 package org.opsbook.engine.internal;
 
-import static com.google.common.base.Preconditions.checkNotNull;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.opsbook.core.internal.machine.Workflow;
 import org.opsbook.core.internal.machine.WorkflowStore;
-import org.opsbook.core.spi.WorkflowRepository.TransitionRecord;
 import org.opsbook.engine.Result;
 import org.opsbook.engine.Workflows;
 
 /** {@link Workflows} over one family's {@link WorkflowStore}. */
-final class StoredFamily<I, E extends Enum<E>, D> implements Workflows<I, E, D> {
-  private final WorkflowStore<I, E, D> store;
-  private final Actors actors;
-  private final Clock clock;
-
+final class StoredFamily<I, E extends Enum<E>, D> extends StoredInstances<I, E, D> implements Workflows<I, E, D> {
   StoredFamily(WorkflowStore<I, E, D> store, Actors actors, Clock clock) {
-    this.store = checkNotNull(store, "store");
-    this.actors = checkNotNull(actors, "actors");
-    this.clock = checkNotNull(clock, "clock");
+    super(store, actors, clock);
   }
 
   @Override
   public Result<I> create(I draft, String personId) {
-    return Results.of(store.create(draft, actors.actor(personId), clock.instant()));
+    return Results.of(store().create(draft, actors.actor(personId), clock.instant()));
   }
 
   @Override
   public Result<I> fire(String id, E event, String personId, D data) {
-    return Results.of(store.fire(id, event, actors.actor(personId), data, clock.instant()));
-  }
-
-  @Override
-  public Optional<I> find(String id) {
-    return store.find(id);
-  }
-
-  @Override
-  public List<I> list() {
-    return store.list();
-  }
-
-  @Override
-  public List<TransitionRecord> history(String id) {
-    return store.history(id);
+    return Results.of(store().fire(id, event, actors.actor(personId), data, clock.instant()));
   }
 
   @Override
   public List<NextStep> nextSteps(String id) {
-    Workflow<I, E, D> w = store.workflow();
-    return store.find(id).map(i -> w.transitionsFrom(w.stateOf(i)).stream()
+    Workflow<I, E, D> w = store().workflow();
+    return store().find(id).map(i -> w.transitionsFrom(w.stateOf(i)).stream()
         .map(t -> new NextStep(w.eventName(t.event()), Optional.ofNullable(t.to()).map(Enum::name), t.roles()))
         .toList()).orElse(List.of());
   }

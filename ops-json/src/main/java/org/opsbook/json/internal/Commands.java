@@ -56,7 +56,7 @@ import org.opsbook.rules.dataop.DataOpEventData;
 import org.opsbook.rules.dataop.DataOpTicket;
 import org.opsbook.rules.dataop.ExtractionWindow;
 import org.opsbook.rules.dataop.OpType;
-import org.opsbook.rules.duty.Advice;
+import org.opsbook.rules.duty.FaultTracker.Advice;
 import org.opsbook.rules.duty.DutyLedger;
 import org.opsbook.rules.duty.FaultTracker;
 import org.opsbook.rules.esc.EscEvent;

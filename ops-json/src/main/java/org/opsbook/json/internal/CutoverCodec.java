@@ -20,8 +20,8 @@ import org.opsbook.rules.cutover.CutoverEventData;
 import org.opsbook.rules.cutover.CutoverRecord;
 import org.opsbook.rules.cutover.CutoverState;
 import org.opsbook.rules.cutover.CutoverTicket;
-import org.opsbook.rules.cutover.ImportantOperation;
-import org.opsbook.rules.cutover.RecordedStep;
+import org.opsbook.rules.cutover.CutoverEventData.ImportantOperation;
+import org.opsbook.rules.cutover.CutoverRecord.RecordedStep;
 
 /**
  * Reads and writes the cutover documents: the facts of catalog §2.8, an event's data and the stored record.

@@ -13,7 +13,7 @@ import org.opsbook.core.time.StandardWorkCalendar;
 import org.opsbook.json.JsonFields;
 import org.opsbook.json.OpsJson;
 import org.opsbook.json.internal.Schema.Kind;
-import org.opsbook.rules.dataop.Approval;
+import org.opsbook.rules.dataop.DataOpRecord.Approval;
 import org.opsbook.rules.dataop.DataOp;
 import org.opsbook.rules.dataop.DataOpEventData;
 import org.opsbook.rules.dataop.DataOpRecord;

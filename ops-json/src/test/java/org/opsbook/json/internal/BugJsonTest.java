@@ -11,7 +11,7 @@ import org.opsbook.json.OpsJson;
 import org.opsbook.rules.bug.BugEventData;
 import org.opsbook.rules.bug.BugState;
 import org.opsbook.rules.bug.BugTicket;
-import org.opsbook.rules.bug.NoticeChannel;
+import org.opsbook.rules.bug.BugTicket.NoticeChannel;
 
 /** The stored JSON form of BUGs and SM-BUG event data. */
 class BugJsonTest {

@@ -16,7 +16,7 @@ import org.opsbook.core.internal.memory.InMemoryAuditLog;
 import org.opsbook.core.internal.memory.InMemoryWorkflowRepository;
 import org.opsbook.core.time.StandardWorkCalendar;
 import org.opsbook.rules.cutover.ApplicationContent;
-import org.opsbook.rules.cutover.CountersignMedium;
+import org.opsbook.rules.cutover.CutoverEventData.CountersignMedium;
 import org.opsbook.rules.cutover.Cutover;
 import org.opsbook.rules.cutover.CutoverCategory;
 import org.opsbook.rules.cutover.CutoverEvent;
@@ -25,7 +25,7 @@ import org.opsbook.rules.cutover.CutoverSystem;
 import org.opsbook.rules.cutover.CutoverTicket;
 import org.opsbook.rules.cutover.CutoverTrigger;
 import org.opsbook.rules.internal.cutover.CutoverWorkflow;
-import org.opsbook.rules.cutover.ImportantOperation;
+import org.opsbook.rules.cutover.CutoverEventData.ImportantOperation;
 import org.opsbook.rules.cutover.ReportContent;
 
 class CutoverStoreTest {

@@ -13,12 +13,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
-import org.opsbook.core.CoreInterface;
+import org.opsbook.core.FaultFacts.CoreInterface;
 import org.opsbook.core.FaultFacts;
 import org.opsbook.core.FaultNature;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Level;
-import org.opsbook.core.LoginSystem;
+import org.opsbook.core.FaultFacts.LoginSystem;
 import org.opsbook.core.NetworkOutageScope;
 import org.quicktheories.core.Gen;
 

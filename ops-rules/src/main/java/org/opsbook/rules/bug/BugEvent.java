@@ -1,43 +1,38 @@
 package org.opsbook.rules.bug;
 
 import org.opsbook.core.InvalidInputException;
+import org.opsbook.core.internal.EventNames;
 
 /** The events of SM-BUG (rules-catalog §11.1), each with the name the catalog and the JSON documents use. */
 public enum BugEvent {
   /** SM-BUG-T01. */
-  RAISE_BUG("raiseBug"),
+  RAISE_BUG,
   /** SM-BUG-T02 (BUG-03). */
-  SUBMIT_AMS("submitAms"),
+  SUBMIT_AMS,
   /** SM-BUG-T03. */
-  PROVINCE_ASSIGNED("provinceAssigned"),
+  PROVINCE_ASSIGNED,
   /** SM-BUG-T04 (BUG-04, BUG-10). */
-  PUBLISH_NOTICE("publishNotice"),
+  PUBLISH_NOTICE,
   /** SM-BUG-T05 (BUG-05). */
-  RAISE_COLLAB("raiseCollab"),
+  RAISE_COLLAB,
   /** SM-BUG-T06 (BUG-06/07). */
-  ASSESS_IMPACT("assessImpact"),
+  ASSESS_IMPACT,
   /** SM-BUG-T07. */
-  DEVELOPER_REPLIED("developerReplied"),
+  DEVELOPER_REPLIED,
   /** SM-BUG-T08 (BUG-09). */
-  REJECT_ACCEPTANCE("rejectAcceptance"),
+  REJECT_ACCEPTANCE,
   /** SM-BUG-T09. */
-  ACCEPT_AND_UPLOAD("acceptAndUpload"),
+  ACCEPT_AND_UPLOAD,
   /** SM-BUG-T10. */
-  CLOSE_WEEKLY("closeWeekly"),
+  CLOSE_WEEKLY,
   /** SM-BUG-T11 (BUG-02/08). */
-  WEEKLY_UPDATE("weeklyUpdate"),
+  WEEKLY_UPDATE,
   /** SM-BUG-T12 (BUG-13). */
-  NEED_DATA_FIX("needDataFix");
+  NEED_DATA_FIX;
 
-  private final String eventName;
-
-  BugEvent(String eventName) {
-    this.eventName = eventName;
-  }
-
-  /** Returns the catalog's event name, e.g. {@code raiseBug}. */
+  /** Returns the catalog's event name: the constant in lower camel case, e.g. {@code raiseBug}. */
   public String eventName() {
-    return eventName;
+    return EventNames.of(this);
   }
 
   /**
@@ -46,11 +41,7 @@ public enum BugEvent {
    * @throws InvalidInputException naming {@code field} when no event has that name
    */
   public static BugEvent fromName(String name, String field) {
-    for (BugEvent e : values()) {
-      if (e.eventName.equals(name)) {
-        return e;
-      }
-    }
-    throw new InvalidInputException(field, "unknown SM-BUG event '" + name + "'");
+    return EventNames.find(BugEvent.class, name)
+        .orElseThrow(() -> new InvalidInputException(field, "unknown SM-BUG event '" + name + "'"));
   }
 }

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import org.immutables.value.Value;
 import org.opsbook.core.Masking;
 import org.opsbook.core.internal.EventIds;
+import org.opsbook.rules.bug.BugTicket.NoticeChannel;
 
 /**
  * What an SM-BUG event records (rules-catalog §11.1, column "Must record"): every field is optional here, and each

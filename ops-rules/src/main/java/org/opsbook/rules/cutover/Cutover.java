@@ -106,4 +106,12 @@ public abstract class Cutover {
 
   /** Builds {@link Cutover} values; unset facts keep their neutral defaults. */
   public static final class Builder extends ImmutableCutover.Builder {}
+
+  /** 市管项目 or 省管项目 (CUTOVER-07 applies to both alike). */
+  public enum ProjectScope {
+    /** 市管项目. */
+    CITY_MANAGED,
+    /** 省管项目. */
+    PROVINCE_MANAGED
+  }
 }

@@ -1,55 +1,50 @@
 package org.opsbook.rules.cutover;
 
 import org.opsbook.core.InvalidInputException;
+import org.opsbook.core.internal.EventNames;
 
 /** The events of SM-CUTOVER, each with its public camelCase name. */
 public enum CutoverEvent {
   /** T01. */
-  CREATE("create"),
+  CREATE,
   /** T02. */
-  OWNER_REVIEW("ownerReview"),
+  OWNER_REVIEW,
   /** T03. */
-  APPROVE_REPORT("approveReport"),
+  APPROVE_REPORT,
   /** T04. */
-  APPLY_VIA_AMS("applyViaAms"),
+  APPLY_VIA_AMS,
   /** T05. */
-  PROVINCE_DECISION("provinceDecision"),
+  PROVINCE_DECISION,
   /** T06. */
-  COUNTERSIGN("countersign"),
+  COUNTERSIGN,
   /** T07. */
-  PUBLISH_ANNOUNCEMENT("publishAnnouncement"),
+  PUBLISH_ANNOUNCEMENT,
   /** T08. */
-  NOTIFY_STAKEHOLDERS("notifyStakeholders"),
+  NOTIFY_STAKEHOLDERS,
   /** T09: the pre-cutover meeting. */
-  PRE_MEETING("preMeeting"),
+  PRE_MEETING,
   /** T09: the owner arrives on site. */
-  ARRIVE("arrive"),
+  ARRIVE,
   /** T09: the pre-cutover checklist. */
-  PRE_CHECK("preCheck"),
+  PRE_CHECK,
   /** T10. */
-  ORDER_START("orderStart"),
+  ORDER_START,
   /** T11. */
-  COMPLETE_AND_POST_CHECK("completeAndPostCheck"),
+  COMPLETE_AND_POST_CHECK,
   /** T12. */
-  NOTIFY_CS_FOR_BUSINESS_TEST("notifyCsForBusinessTest"),
+  NOTIFY_CS_FOR_BUSINESS_TEST,
   /** T13. */
-  INVOKE_EMERGENCY_PLAN("invokeEmergencyPlan"),
+  INVOKE_EMERGENCY_PLAN,
   /** T14. */
-  ARCHIVE("archive"),
+  ARCHIVE,
   /** T15: a customer complaint 客户服务中心 relayed during the cutover is put on the cutover (CUTOVER-20). */
-  RELAY_COMPLAINT("relayComplaint"),
+  RELAY_COMPLAINT,
   /** T16: a relayed complaint was resolved (CUTOVER-20). */
-  RESOLVE_COMPLAINT("resolveComplaint");
+  RESOLVE_COMPLAINT;
 
-  private final String eventName;
-
-  CutoverEvent(String eventName) {
-    this.eventName = eventName;
-  }
-
-  /** Returns the public name, e.g. {@code applyViaAms}. */
+  /** Returns the public name: the constant in lower camel case, e.g. {@code applyViaAms}. */
   public String eventName() {
-    return eventName;
+    return EventNames.of(this);
   }
 
   /**
@@ -58,11 +53,7 @@ public enum CutoverEvent {
    * @throws InvalidInputException naming {@code path} when no event has that name
    */
   public static CutoverEvent fromName(String name, String path) {
-    for (CutoverEvent e : values()) {
-      if (e.eventName.equals(name)) {
-        return e;
-      }
-    }
-    throw new InvalidInputException(path, "unknown event '" + name + "'");
+    return EventNames.find(CutoverEvent.class, name)
+        .orElseThrow(() -> new InvalidInputException(path, "unknown event '" + name + "'"));
   }
 }

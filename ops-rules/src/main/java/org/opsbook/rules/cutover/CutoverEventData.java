@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import org.immutables.value.Value;
 import org.opsbook.core.Role;
 import org.opsbook.rules.internal.cutover.CutoverWorkflow;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 /**
  * What one SM-CUTOVER event records: draft and report contents, the AMS application, the province's decision,
@@ -219,4 +220,39 @@ public abstract class CutoverEventData {
 
   /** Builds {@link CutoverEventData}; strict: each field is set once. */
   public static final class Builder extends ImmutableCutoverEventData.Builder {}
+
+  /**
+   * An important operation during the cutover and its A/B pair (CUTOVER-18: 「重要的操作必须“一人操作、一人监督”的双人“AB”角操作」).
+   *
+   * @param description what was done
+   * @param operatorId who operated, if recorded
+   * @param watcherId who supervised, if recorded
+   */
+  public record ImportantOperation(String description, Optional<String> operatorId, Optional<String> watcherId) {
+    /** Validates the parts. */
+    public ImportantOperation {
+      checkNotNull(description, "description");
+      checkNotNull(operatorId, "operatorId");
+      checkNotNull(watcherId, "watcherId");
+    }
+
+    /** Returns an operation done by {@code operatorId} under {@code watcherId}. */
+    public static ImportantOperation of(String description, String operatorId, String watcherId) {
+      return new ImportantOperation(description, Optional.ofNullable(operatorId), Optional.ofNullable(watcherId));
+    }
+
+    /** Returns true when both people are recorded and they are two different people. */
+    public boolean twoPeople() {
+      return operatorId.isPresent() && watcherId.isPresent() && !operatorId.get().isBlank()
+          && !watcherId.get().isBlank() && !operatorId.get().equals(watcherId.get());
+    }
+  }
+
+  /** How the countersignature is collected (CUTOVER-06: 「通过无纸化审批系统填写割接审批单或发文的形式」). */
+  public enum CountersignMedium {
+    /** 割接审批单 in the 无纸化审批系统. */
+    PAPERLESS_APPROVAL_FORM,
+    /** 发文. */
+    OFFICIAL_DOCUMENT
+  }
 }

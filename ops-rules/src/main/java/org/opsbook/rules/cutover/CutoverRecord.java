@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.immutables.value.Value;
 import org.opsbook.rules.internal.cutover.CutoverWorkflow;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 /**
  * What has happened to a cutover: for each SM-CUTOVER event, its last accepted occurrence (who, when, what it
@@ -69,4 +70,20 @@ public abstract class CutoverRecord {
 
   /** Builds {@link CutoverRecord} values. */
   public static final class Builder extends ImmutableCutoverRecord.Builder {}
+
+  /**
+   * One accepted event as a cutover keeps it: who fired it, when, and what it recorded.
+   *
+   * @param actorId who fired it
+   * @param at when
+   * @param data what it recorded
+   */
+  public record RecordedStep(String actorId, Instant at, CutoverEventData data) {
+    /** Validates the parts. */
+    public RecordedStep {
+      checkNotNull(actorId, "actorId");
+      checkNotNull(at, "at");
+      checkNotNull(data, "data");
+    }
+  }
 }

@@ -1,6 +1,7 @@
 package org.opsbook.rules.dataop;
 
 import org.opsbook.core.InvalidInputException;
+import org.opsbook.core.internal.EventNames;
 
 /**
  * The events of SM-DATAOP-MOD and SM-DATAOP-EXT, each with its public camelCase name as used by the decision API
@@ -8,55 +9,49 @@ import org.opsbook.core.InvalidInputException;
  */
 public enum DataOpEvent {
   /** Submit the ticket (MOD-T01, EXT-T01). */
-  SUBMIT("submit"),
+  SUBMIT,
   /** 业务审批 (MOD-T02). */
-  APPROVE_BUSINESS("approveBusiness"),
+  APPROVE_BUSINESS,
   /** Verify the requirement and estimate the effort (EXT-T02). */
-  ASSESS("assess"),
+  ASSESS,
   /** Put the script and the backup on the ticket (MOD-T03). */
-  ATTACH_SCRIPT_AND_BACKUP("attachScriptAndBackup"),
+  ATTACH_SCRIPT_AND_BACKUP,
   /** Put the extraction script on the ticket (EXT-T03). */
-  ATTACH_SCRIPT("attachScript"),
+  ATTACH_SCRIPT,
   /** 技术审批 by the city processor (MOD-T04). */
-  APPROVE_TECHNICAL("approveTechnical"),
+  APPROVE_TECHNICAL,
   /** The city processor approves the extraction script (EXT-T04). */
-  APPROVE_SCRIPT("approveScript"),
+  APPROVE_SCRIPT,
   /** Hand execution to a developer (MOD-T05). */
-  ASSIGN_TO_DEVELOPER("assignToDeveloper"),
+  ASSIGN_TO_DEVELOPER,
   /** The assigned developer states the impact (MOD-T14). */
-  REPLY_IMPACT("replyImpact"),
+  REPLY_IMPACT,
   /** The submitter consents to the developer's impact statement (MOD-T06). */
-  CONSENT("consent"),
+  CONSENT,
   /** Execute the modification (MOD-T07). */
-  EXECUTE("execute"),
+  EXECUTE,
   /** Run the extraction (EXT-T05). */
-  RUN("run"),
+  RUN,
   /** The reviewer passes the result (MOD-T08, EXT-T06). */
-  PASS_REVIEW("passReview"),
+  PASS_REVIEW,
   /** The reviewer fails the result (MOD-T09, EXT-T07). */
-  FAIL_REVIEW("failReview"),
+  FAIL_REVIEW,
   /** A reworked modification script and backup (MOD-T10). */
-  RESUBMIT_SCRIPT("resubmitScript"),
+  RESUBMIT_SCRIPT,
   /** A reworked extraction script (EXT-T07). */
-  RESUBMIT("resubmit"),
+  RESUBMIT,
   /** Deliver the extracted data (EXT-T08). */
-  DELIVER("deliver"),
+  DELIVER,
   /** Tell the requester (MOD-T11, EXT-T09). */
-  NOTIFY_REQUESTER("notifyRequester"),
+  NOTIFY_REQUESTER,
   /** The requester confirms the result (MOD-T12, EXT-T10). */
-  CONFIRM_BUSINESS("confirmBusiness"),
+  CONFIRM_BUSINESS,
   /** Withdraw before execution (MOD-T13, EXT-T11). */
-  CANCEL("cancel");
+  CANCEL;
 
-  private final String eventName;
-
-  DataOpEvent(String eventName) {
-    this.eventName = eventName;
-  }
-
-  /** Returns the public name, e.g. {@code passReview}. */
+  /** Returns the public name: the constant in lower camel case, e.g. {@code passReview}. */
   public String eventName() {
-    return eventName;
+    return EventNames.of(this);
   }
 
   /**
@@ -66,11 +61,7 @@ public enum DataOpEvent {
    * @throws InvalidInputException when no event has that name
    */
   public static DataOpEvent fromName(String name, String path) {
-    for (DataOpEvent e : values()) {
-      if (e.eventName.equals(name)) {
-        return e;
-      }
-    }
-    throw new InvalidInputException(path, "unknown event '" + name + "'");
+    return EventNames.find(DataOpEvent.class, name)
+        .orElseThrow(() -> new InvalidInputException(path, "unknown event '" + name + "'"));
   }
 }

@@ -10,6 +10,8 @@ import java.util.SortedSet;
 import org.immutables.value.Value;
 import org.opsbook.core.ActorKind;
 import org.opsbook.core.RuleId;
+import static com.google.common.base.Preconditions.checkNotNull;
+import org.opsbook.core.Actor;
 
 /**
  * What has happened to a data-operation ticket so far: who did each step and when, the evidence each step put on
@@ -224,4 +226,19 @@ public abstract class DataOpRecord {
 
   /** Builds {@link DataOpRecord} values. */
   public static final class Builder extends ImmutableDataOpRecord.Builder {}
+
+  /**
+   * An approval form as the host's AMS or CMCP records it: who approved (with the roles the host's directory gives
+   * them) and when. Used for 运维访问敏感数据审批表 (DATAOP-SENS-01) and 批量敏感数据修改审批单 (DATAOP-SENS-04).
+   *
+   * @param approver who approved, with their roles
+   * @param approvedAt when
+   */
+  public record Approval(Actor approver, Instant approvedAt) {
+    /** Validates the parts. */
+    public Approval {
+      checkNotNull(approver, "approver");
+      checkNotNull(approvedAt, "approvedAt");
+    }
+  }
 }

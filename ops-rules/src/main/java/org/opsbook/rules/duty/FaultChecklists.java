@@ -6,6 +6,7 @@ import java.util.function.Predicate;
 import org.opsbook.core.FaultFacts;
 import org.opsbook.core.RuleId;
 import org.opsbook.rules.internal.catalog.RuleCatalog;
+import org.opsbook.rules.duty.FaultTracker.Advice;
 
 /**
  * The advice of an open fault: the principle of §2.1.3.3 and the two emergency checklists, each step in the manual's

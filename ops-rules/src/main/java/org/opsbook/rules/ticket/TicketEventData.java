@@ -6,6 +6,8 @@ import java.util.TreeMap;
 import org.immutables.value.Value;
 import org.opsbook.core.Masking;
 import org.opsbook.core.internal.EventIds;
+import org.opsbook.rules.ticket.ComplaintTicket.ReviewVerdict;
+import org.opsbook.rules.ticket.ComplaintTicket.TicketCause;
 
 /**
  * What an SM-TICKET event records (rules-catalog §4.1, column "Must record"): every field is optional here, and

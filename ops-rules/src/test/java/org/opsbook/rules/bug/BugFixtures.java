@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import org.opsbook.core.Actor;
 import org.opsbook.core.Role;
 import org.opsbook.rules.internal.bug.BugWorkflow;
+import org.opsbook.rules.bug.BugTicket.NoticeChannel;
 
 /** People, times and event data the BUG tests share. */
 public final class BugFixtures {

@@ -9,9 +9,9 @@ import static org.opsbook.rules.duty.Fault.triple;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.opsbook.core.Channel;
-import org.opsbook.core.CoreInterface;
+import org.opsbook.core.FaultFacts.CoreInterface;
 import org.opsbook.core.FaultEventType;
-import org.opsbook.core.LoginSystem;
+import org.opsbook.core.FaultFacts.LoginSystem;
 import org.opsbook.core.Obligation;
 import org.opsbook.core.Role;
 

@@ -29,6 +29,7 @@ import org.opsbook.core.RuleId;
 import org.opsbook.core.time.StandardWorkCalendar;
 import org.opsbook.rules.internal.fault.ObligationEngine;
 import org.opsbook.rules.internal.ticket.TicketDuties;
+import org.opsbook.rules.ticket.ComplaintTicket.TicketCause;
 
 /** The duties a complaint ticket creates: TICKET-01, -04, -05, -07, -08, -09 and -11, beside TICKET-02. */
 class TicketDutiesTest {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.opsbook.core.Actor;
 import org.opsbook.core.Role;
 import org.opsbook.rules.internal.ticket.TicketWorkflow;
+import org.opsbook.rules.ticket.ComplaintTicket.TicketCause;
 
 /** People, roster and tickets the ticket tests share. */
 public final class TicketFixtures {

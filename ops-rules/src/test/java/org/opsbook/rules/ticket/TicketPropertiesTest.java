@@ -14,6 +14,8 @@ import org.opsbook.core.Actor;
 import org.opsbook.core.Role;
 import org.opsbook.core.internal.machine.Outcome;
 import org.opsbook.core.internal.memory.InMemoryAuditLog;
+import org.opsbook.rules.ticket.ComplaintTicket.ReviewVerdict;
+import org.opsbook.rules.ticket.ComplaintTicket.TicketCause;
 
 /**
  * Random event sequences against SM-TICKET with invariants after every step: refused events change nothing, accepted

@@ -23,6 +23,7 @@ import org.opsbook.core.internal.memory.InMemoryWorkflowRepository;
 import org.opsbook.core.spi.WorkflowRepository.TransitionRecord;
 import org.opsbook.core.spi.WorkflowRepository.WorkflowInstance;
 import org.opsbook.rules.internal.ticket.TicketService;
+import org.opsbook.rules.ticket.ComplaintTicket.TicketCause;
 
 /** SM-TICKET kept through the WorkflowRepository port like every family: one audit record per accepted step. */
 class TicketServiceTest {

@@ -3,13 +3,13 @@ package org.opsbook.core.internal.scheduling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -21,7 +21,6 @@ import org.opsbook.core.ObligationKey;
 import org.opsbook.core.Role;
 import org.opsbook.core.RuleId;
 import org.opsbook.core.internal.memory.InMemoryObligationRepository;
-import org.opsbook.core.spi.ObligationRepository.ClaimedObligation;
 import org.opsbook.core.spi.ObligationRepository;
 import org.opsbook.core.spi.ObligationRepository.ScheduledObligation;
 import org.opsbook.core.time.MutableClock;
@@ -190,96 +189,41 @@ class ObligationSchedulerTest {
         .maxPollInterval(Duration.ofSeconds(1)).build()).isInstanceOf(IllegalArgumentException.class);
   }
 
-  /** Counts the repository calls an engine makes. */
-  private static final class Counting implements ObligationRepository {
-    final ObligationRepository inner;
-    final AtomicInteger claims = new AtomicInteger();
-    final AtomicInteger heartbeats = new AtomicInteger();
+  /** Counts the repository calls an engine makes, by method, and hands each to the repository it wraps. */
+  private static final class Counting {
+    final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    final ObligationRepository repository;
 
     Counting(ObligationRepository inner) {
-      this.inner = inner;
+      this.repository = (ObligationRepository) Proxy.newProxyInstance(ObligationRepository.class.getClassLoader(),
+          new Class<?>[] {ObligationRepository.class}, (proxy, method, args) -> {
+            calls.computeIfAbsent(method.getName(), m -> new AtomicInteger()).incrementAndGet();
+            try {
+              return method.invoke(inner, args);
+            } catch (InvocationTargetException e) {
+              throw e.getCause();
+            }
+          });
     }
 
-    @Override
-    public boolean schedule(ScheduledObligation o) {
-      return inner.schedule(o);
-    }
-
-    @Override
-    public int scheduleAll(Collection<ScheduledObligation> o) {
-      return inner.scheduleAll(o);
-    }
-
-    @Override
-    public boolean cancel(ObligationKey key) {
-      return inner.cancel(key);
-    }
-
-    @Override
-    public int cancelSubject(String subjectId) {
-      return inner.cancelSubject(subjectId);
-    }
-
-    @Override
-    public List<ClaimedObligation> claimDue(Instant now, int limit, String owner, Duration lease) {
-      claims.incrementAndGet();
-      return inner.claimDue(now, limit, owner, lease);
-    }
-
-    @Override
-    public int heartbeat(String owner, Instant now, Duration lease) {
-      heartbeats.incrementAndGet();
-      return inner.heartbeat(owner, now, lease);
-    }
-
-    @Override
-    public Optional<ClaimedObligation> renew(ClaimedObligation claim, Instant now, Duration lease) {
-      return inner.renew(claim, now, lease);
-    }
-
-    @Override
-    public boolean complete(ClaimedObligation claim, Instant firedAt) {
-      return inner.complete(claim, firedAt);
-    }
-
-    @Override
-    public boolean fail(ClaimedObligation claim, String error, Instant retryAt) {
-      return inner.fail(claim, error, retryAt);
-    }
-
-    @Override
-    public Optional<ScheduledObligation> find(ObligationKey key) {
-      return inner.find(key);
-    }
-
-    @Override
-    public boolean hasFired(ObligationKey key) {
-      return inner.hasFired(key);
-    }
-
-    @Override
-    public List<ScheduledObligation> pending(String subjectId) {
-      return inner.pending(subjectId);
-    }
-
-    @Override
-    public Optional<Instant> nextDueAt() {
-      return inner.nextDueAt();
+    int of(String method) {
+      AtomicInteger n = calls.get(method);
+      return n == null ? 0 : n.get();
     }
   }
 
   @Test
   void anIdleEngineDoesNotHammerTheStoreAndStopsCleanly() throws Exception {
     Counting counting = new Counting(repo);
-    ObligationScheduler e = ObligationScheduler.builder(counting, (k, o) -> fired.add(k)).owner("n1")
+    ObligationScheduler e = ObligationScheduler.builder(counting.repository, (k, o) -> fired.add(k)).owner("n1")
         .maxPollInterval(Duration.ofMillis(200)).build();
     e.start(Executors.defaultThreadFactory());
     Thread.sleep(1_000);
     assertThat(e.stop(Duration.ofSeconds(5))).isTrue();
     assertThat(e.isRunning()).isFalse();
     // about one claim per max poll interval: 1 s / 200 ms ≈ 5, never a busy loop
-    assertThat(counting.claims.get()).isBetween(2, 10);
-    assertThat(counting.heartbeats.get()).as("no batch in flight, no heartbeat").isZero();
+    assertThat(counting.of("claimDue")).isBetween(2, 10);
+    assertThat(counting.of("heartbeat")).as("no batch in flight, no heartbeat").isZero();
   }
 
   @Test
@@ -311,18 +255,18 @@ class ObligationSchedulerTest {
   @Test
   void wakeUpCutsAnIdleSleepShort() throws Exception {
     Counting counting = new Counting(repo);
-    ObligationScheduler e = ObligationScheduler.builder(counting, (k, o) -> fired.add(k)).owner("n1")
+    ObligationScheduler e = ObligationScheduler.builder(counting.repository, (k, o) -> fired.add(k)).owner("n1")
         .maxPollInterval(Duration.ofSeconds(30)).build();
     e.start(Executors.defaultThreadFactory());
     try {
       Thread.sleep(200);
-      int before = counting.claims.get();
+      int before = counting.of("claimDue");
       e.wakeUp();
       long deadline = System.nanoTime() + 3_000_000_000L;
-      while (counting.claims.get() == before && System.nanoTime() < deadline) {
+      while (counting.of("claimDue") == before && System.nanoTime() < deadline) {
         Thread.sleep(10);
       }
-      assertThat(counting.claims.get()).isGreaterThan(before);
+      assertThat(counting.of("claimDue")).isGreaterThan(before);
       assertThatThrownBy(() -> e.start(Executors.defaultThreadFactory())).isInstanceOf(IllegalStateException.class);
     } finally {
       e.close();

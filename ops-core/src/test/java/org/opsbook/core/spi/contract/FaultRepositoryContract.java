@@ -9,14 +9,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.opsbook.core.AuditEntry;
 import org.opsbook.core.ConcurrentUpdateException;
-import org.opsbook.core.CoreInterface;
+import org.opsbook.core.FaultFacts.CoreInterface;
 import org.opsbook.core.FaultEvent;
 import org.opsbook.core.FaultEventType;
 import org.opsbook.core.FaultFacts;
 import org.opsbook.core.FaultNature;
 import org.opsbook.core.FaultSummary;
 import org.opsbook.core.Level;
-import org.opsbook.core.LoginSystem;
+import org.opsbook.core.FaultFacts.LoginSystem;
 import org.opsbook.core.RuleId;
 
 /** The contract of {@link org.opsbook.core.spi.FaultRepository}: atomic, versioned appends with sealed audit. */

@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.opsbook.core.internal.memory.InMemoryMessageOutbox;
-import org.opsbook.core.memory.RecordingMessageGateway;
+import org.opsbook.core.internal.memory.RecordingMessageGateway;
 import org.opsbook.core.spi.MessageGateway;
 import org.opsbook.core.spi.MessageOutbox.OutboxMessage;
 import org.opsbook.core.spi.MessageOutbox.OutboxState;

@@ -16,7 +16,7 @@ import org.opsbook.core.internal.memory.InMemoryAuditLog;
 import org.opsbook.core.memory.InMemoryDirectory;
 import org.opsbook.core.internal.memory.InMemoryMessageOutbox;
 import org.opsbook.core.internal.memory.InMemoryWorkflowRepository;
-import org.opsbook.core.memory.RecordingMessageGateway;
+import org.opsbook.core.internal.memory.RecordingMessageGateway;
 import org.opsbook.core.spi.MessageOutbox;
 import org.opsbook.core.time.MutableClock;
 import org.opsbook.notify.Briefing;

@@ -4,13 +4,11 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 import org.opsbook.core.Actor;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.internal.machine.Outcome;
+import org.opsbook.core.internal.machine.StoredWorkflow;
 import org.opsbook.core.internal.machine.WorkflowStore;
-import org.opsbook.core.spi.WorkflowRepository.TransitionRecord;
 import org.opsbook.core.spi.WorkflowRepository;
 import org.opsbook.rules.internal.bug.BugWorkflow;
 import org.opsbook.rules.bug.BugEvent;
@@ -30,18 +28,11 @@ import org.opsbook.rules.bug.BugEventData;
  *     BugEventData.builder().amsBugTicketNo("AMS-9").build(), now);
  * }</pre>
  */
-public final class BugService {
-  private final WorkflowStore<BugTicket, BugEvent, BugEventData> store;
-
+public final class BugService extends StoredWorkflow<BugTicket, BugEvent, BugEventData> {
   /** Creates the service; steps are checked against {@code clock} (OPS-TIME-03). */
   public BugService(WorkflowRepository repository, BugCodec codec, BugWorkflow workflow, Clock clock) {
-    this.store = new WorkflowStore<>(checkNotNull(repository, "repository"), checkNotNull(workflow, "workflow"),
-        checkNotNull(codec, "codec"), checkNotNull(clock, "clock"));
-  }
-
-  /** Returns the store the BUGs are kept in. */
-  public WorkflowStore<BugTicket, BugEvent, BugEventData> store() {
-    return store;
+    super(new WorkflowStore<>(checkNotNull(repository, "repository"), checkNotNull(workflow, "workflow"),
+        checkNotNull(codec, "codec"), checkNotNull(clock, "clock")));
   }
 
   /**
@@ -51,7 +42,7 @@ public final class BugService {
    * @throws org.opsbook.core.ConcurrentUpdateException when a workflow instance with that ID exists
    */
   public Outcome<BugTicket> raise(String bugId, BugEventData data, Actor actor, Instant at) {
-    return store.create(BugWorkflow.draft(bugId, data, actor, at), actor, at);
+    return store().create(BugWorkflow.draft(bugId, data, actor, at), actor, at);
   }
 
   /**
@@ -61,21 +52,6 @@ public final class BugService {
    * @throws org.opsbook.core.ConcurrentUpdateException when another writer changed the BUG meanwhile
    */
   public Outcome<BugTicket> fire(String bugId, BugEvent event, Actor actor, BugEventData data, Instant at) {
-    return store.fire(bugId, event, actor, data, at);
-  }
-
-  /** Returns the stored BUG, if there is one. */
-  public Optional<BugTicket> find(String bugId) {
-    return store.find(bugId);
-  }
-
-  /** Returns the stored BUGs, most recently updated first. */
-  public List<BugTicket> list() {
-    return store.list();
-  }
-
-  /** Returns the accepted transitions of the BUG in order. */
-  public List<TransitionRecord> history(String bugId) {
-    return store.history(bugId);
+    return store().fire(bugId, event, actor, data, at);
   }
 }

@@ -21,7 +21,7 @@ import org.opsbook.rules.bug.BugEvent;
 import org.opsbook.rules.bug.BugEventData;
 import org.opsbook.rules.bug.BugState;
 import org.opsbook.rules.bug.BugTicket;
-import org.opsbook.rules.bug.NoticeChannel;
+import org.opsbook.rules.bug.BugTicket.NoticeChannel;
 
 /**
  * SM-BUG (rules-catalog §11.1) as a declared state machine, and the pure step that applies one event: it decides

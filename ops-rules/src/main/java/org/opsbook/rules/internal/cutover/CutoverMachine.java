@@ -51,9 +51,9 @@ import org.opsbook.core.internal.machine.StateMachine;
 import org.opsbook.rules.cutover.ApplicationContent;
 import org.opsbook.rules.cutover.CutoverEvent;
 import org.opsbook.rules.cutover.CutoverState;
-import org.opsbook.rules.cutover.ImportantOperation;
+import org.opsbook.rules.cutover.CutoverEventData.ImportantOperation;
 import org.opsbook.rules.cutover.ReportContent;
-import org.opsbook.rules.cutover.RecordedStep;
+import org.opsbook.rules.cutover.CutoverRecord.RecordedStep;
 
 /**
  * The declared transition table of SM-CUTOVER (catalog §13.1) and its guards, each named by the rule that demands

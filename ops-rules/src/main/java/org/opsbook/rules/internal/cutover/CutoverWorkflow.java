@@ -30,7 +30,7 @@ import org.opsbook.rules.cutover.CutoverEvent;
 import org.opsbook.rules.cutover.CutoverEventData;
 import org.opsbook.rules.cutover.CutoverState;
 import org.opsbook.rules.cutover.CutoverTicket;
-import org.opsbook.rules.cutover.RecordedStep;
+import org.opsbook.rules.cutover.CutoverRecord.RecordedStep;
 
 /**
  * The engineering-cutover workflow of manual §2.5 (SM-CUTOVER), enforced: {@link #apply} checks the actor's role and

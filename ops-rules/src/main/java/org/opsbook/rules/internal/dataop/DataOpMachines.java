@@ -59,7 +59,7 @@ import org.opsbook.rules.dataop.DataOpTicket;
 import org.opsbook.rules.dataop.ExtractionWindow;
 import org.opsbook.rules.dataop.Sample;
 import org.opsbook.rules.dataop.TicketKind;
-import org.opsbook.rules.dataop.Approval;
+import org.opsbook.rules.dataop.DataOpRecord.Approval;
 
 /**
  * The declared transition tables of SM-DATAOP-MOD (catalog §12.6) and SM-DATAOP-EXT (§12.7), and their guards. Each

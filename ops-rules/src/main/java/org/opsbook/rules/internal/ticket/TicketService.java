@@ -4,14 +4,12 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 import org.opsbook.core.Actor;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.internal.machine.Outcome;
 import org.opsbook.core.internal.machine.WorkflowCodec;
+import org.opsbook.core.internal.machine.StoredWorkflow;
 import org.opsbook.core.internal.machine.WorkflowStore;
-import org.opsbook.core.spi.WorkflowRepository.TransitionRecord;
 import org.opsbook.core.spi.WorkflowRepository;
 import org.opsbook.rules.ticket.TicketEvent;
 import org.opsbook.rules.ticket.ComplaintTicket;
@@ -29,19 +27,12 @@ import org.opsbook.rules.internal.ticket.TicketWorkflow;
  * Outcome<ComplaintTicket> o = tickets.fire("T-1", TicketEvent.ACCEPT, preProcessor, TicketEventData.empty(), now);
  * }</pre>
  */
-public final class TicketService {
-  private final WorkflowStore<ComplaintTicket, TicketEvent, TicketEventData> store;
-
+public final class TicketService extends StoredWorkflow<ComplaintTicket, TicketEvent, TicketEventData> {
   /** Creates the service; steps are checked against {@code clock} (OPS-TIME-03). */
   public TicketService(WorkflowRepository repository, WorkflowCodec<ComplaintTicket, TicketEventData> codec,
       TicketWorkflow workflow, Clock clock) {
-    this.store = new WorkflowStore<>(checkNotNull(repository, "repository"), checkNotNull(workflow, "workflow"),
-        checkNotNull(codec, "codec"), checkNotNull(clock, "clock"));
-  }
-
-  /** Returns the store the tickets are kept in. */
-  public WorkflowStore<ComplaintTicket, TicketEvent, TicketEventData> store() {
-    return store;
+    super(new WorkflowStore<>(checkNotNull(repository, "repository"), checkNotNull(workflow, "workflow"),
+        checkNotNull(codec, "codec"), checkNotNull(clock, "clock")));
   }
 
   /**
@@ -50,7 +41,7 @@ public final class TicketService {
    * @throws org.opsbook.core.ConcurrentUpdateException when a workflow instance with that ID exists
    */
   public Outcome<ComplaintTicket> receive(String ticketId, Instant receivedAt, Actor actor, Instant at) {
-    return store.create(ComplaintTicket.received(ticketId, receivedAt), actor, at);
+    return store().create(ComplaintTicket.received(ticketId, receivedAt), actor, at);
   }
 
   /**
@@ -61,21 +52,6 @@ public final class TicketService {
    */
   public Outcome<ComplaintTicket> fire(String ticketId, TicketEvent event, Actor actor, TicketEventData data,
       Instant at) {
-    return store.fire(ticketId, event, actor, data, at);
-  }
-
-  /** Returns the stored ticket, if there is one. */
-  public Optional<ComplaintTicket> find(String ticketId) {
-    return store.find(ticketId);
-  }
-
-  /** Returns the stored tickets, most recently updated first. */
-  public List<ComplaintTicket> list() {
-    return store.list();
-  }
-
-  /** Returns the accepted transitions of the ticket in order. */
-  public List<TransitionRecord> history(String ticketId) {
-    return store.history(ticketId);
+    return store().fire(ticketId, event, actor, data, at);
   }
 }

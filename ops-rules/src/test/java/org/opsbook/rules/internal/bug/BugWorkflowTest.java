@@ -31,7 +31,7 @@ import org.opsbook.rules.bug.BugEventData;
 import org.opsbook.rules.bug.BugFixtures;
 import org.opsbook.rules.bug.BugState;
 import org.opsbook.rules.bug.BugTicket;
-import org.opsbook.rules.bug.NoticeChannel;
+import org.opsbook.rules.bug.BugTicket.NoticeChannel;
 
 /** SM-BUG's transitions and the BUG rules its guards enforce, one example per ID. */
 class BugWorkflowTest {

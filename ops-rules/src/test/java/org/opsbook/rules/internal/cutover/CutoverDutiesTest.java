@@ -47,7 +47,7 @@ import org.opsbook.core.Role;
 import org.opsbook.core.RuleId;
 import org.opsbook.core.internal.machine.Outcome;
 import org.opsbook.rules.internal.cutover.Fixtures.Flow;
-import org.opsbook.rules.cutover.CountersignMedium;
+import org.opsbook.rules.cutover.CutoverEventData.CountersignMedium;
 import org.opsbook.rules.cutover.CutoverCategory;
 import org.opsbook.rules.cutover.CutoverEventData;
 import org.opsbook.rules.cutover.CutoverState;

@@ -19,16 +19,16 @@ import org.opsbook.core.Role;
 import org.opsbook.core.internal.machine.Outcome;
 import org.opsbook.core.internal.machine.Transition;
 import org.opsbook.rules.cutover.ApplicationContent;
-import org.opsbook.rules.cutover.CountersignMedium;
+import org.opsbook.rules.cutover.CutoverEventData.CountersignMedium;
 import org.opsbook.rules.cutover.Cutover;
 import org.opsbook.rules.cutover.CutoverEvent;
 import org.opsbook.rules.cutover.CutoverEventData;
 import org.opsbook.rules.cutover.CutoverState;
 import org.opsbook.rules.cutover.CutoverTicket;
-import org.opsbook.rules.cutover.ImportantOperation;
+import org.opsbook.rules.cutover.CutoverEventData.ImportantOperation;
 import org.opsbook.rules.cutover.ReportContent;
 import org.opsbook.rules.cutover.CutoverRecord;
-import org.opsbook.rules.cutover.RecordedStep;
+import org.opsbook.rules.cutover.CutoverRecord.RecordedStep;
 
 /**
  * Random SM-CUTOVER event sequences by random actors, with the invariants checked after every step: refusals change

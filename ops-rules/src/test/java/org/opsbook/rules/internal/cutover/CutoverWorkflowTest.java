@@ -47,7 +47,7 @@ import org.opsbook.core.RuleId;
 import org.opsbook.core.internal.machine.Outcome;
 import org.opsbook.rules.internal.cutover.Fixtures.Flow;
 import org.opsbook.rules.cutover.ApplicationContent;
-import org.opsbook.rules.cutover.CountersignMedium;
+import org.opsbook.rules.cutover.CutoverEventData.CountersignMedium;
 import org.opsbook.rules.cutover.Cutover;
 import org.opsbook.rules.cutover.CutoverCategory;
 import org.opsbook.rules.cutover.CutoverEvent;
@@ -56,7 +56,7 @@ import org.opsbook.rules.cutover.CutoverState;
 import org.opsbook.rules.cutover.CutoverSystem;
 import org.opsbook.rules.cutover.CutoverTicket;
 import org.opsbook.rules.cutover.CutoverTrigger;
-import org.opsbook.rules.cutover.ImportantOperation;
+import org.opsbook.rules.cutover.CutoverEventData.ImportantOperation;
 import org.opsbook.rules.cutover.ReportContent;
 
 class CutoverWorkflowTest {

@@ -9,7 +9,7 @@ import org.opsbook.core.Role;
 import org.opsbook.core.time.StandardWorkCalendar;
 import org.opsbook.rules.testing.WorkflowDriver;
 import org.opsbook.rules.cutover.ApplicationContent;
-import org.opsbook.rules.cutover.CountersignMedium;
+import org.opsbook.rules.cutover.CutoverEventData.CountersignMedium;
 import org.opsbook.rules.cutover.Cutover;
 import org.opsbook.rules.cutover.CutoverCategory;
 import org.opsbook.rules.cutover.CutoverEvent;
@@ -18,8 +18,8 @@ import org.opsbook.rules.cutover.CutoverState;
 import org.opsbook.rules.cutover.CutoverSystem;
 import org.opsbook.rules.cutover.CutoverTicket;
 import org.opsbook.rules.cutover.CutoverTrigger;
-import org.opsbook.rules.cutover.ImportantOperation;
-import org.opsbook.rules.cutover.ProjectScope;
+import org.opsbook.rules.cutover.CutoverEventData.ImportantOperation;
+import org.opsbook.rules.cutover.Cutover.ProjectScope;
 import org.opsbook.rules.cutover.ReportContent;
 
 /** Actors, facts and a driver for cutover tests. */

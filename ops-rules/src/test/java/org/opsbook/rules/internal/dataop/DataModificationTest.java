@@ -390,6 +390,10 @@ class DataModificationTest {
 
   @Nested
   class Review {
+    /** A city processor who is also a reviewer. */
+    private final Actor cityReviewer = actor("li", "运营管理室", ActorKind.CITY_STAFF, Role.DATA_PROCESSOR_CITY,
+        Role.DATA_REVIEWER);
+
     @DisplayName("DATAOP-MOD-15 the reviewer verifies script and result")
     @Test
     void dataopMod15TheReviewerVerifiesScriptAndResult() {
@@ -434,8 +438,6 @@ class DataModificationTest {
     @DisplayName("DATAOP-MOD-14 a single change may be reviewed by its processor")
     @Test
     void dataopMod14ASingleChangeMayBeReviewedByItsProcessor() {
-      Actor cityReviewer = actor("li", "运营管理室", ActorKind.CITY_STAFF, Role.DATA_PROCESSOR_CITY,
-          Role.DATA_REVIEWER);
       Flow f = Flow.mod(modification().build()).ok(SUBMIT, SUBMITTER).ok(APPROVE_BUSINESS, BUSINESS)
           .ok(ATTACH_SCRIPT_AND_BACKUP, cityReviewer, script()).ok(APPROVE_TECHNICAL, cityReviewer)
           .ok(EXECUTE, cityReviewer, executed(12));
@@ -445,8 +447,6 @@ class DataModificationTest {
     @DisplayName("DATAOP-MOD-14 a batch change is never reviewed by any of its processors")
     @Test
     void dataopMod14ABatchChangeIsNeverReviewedByAnyOfItsProcessors() {
-      Actor cityReviewer = actor("li", "运营管理室", ActorKind.CITY_STAFF, Role.DATA_PROCESSOR_CITY,
-          Role.DATA_REVIEWER);
       Flow f = Flow.mod(modification().recordCount(2000).build()).ok(SUBMIT, SUBMITTER)
           .ok(APPROVE_BUSINESS, BUSINESS).ok(ATTACH_SCRIPT_AND_BACKUP, cityReviewer, script())
           .ok(APPROVE_TECHNICAL, CITY2).ok(EXECUTE, CITY2, executed(2000));
@@ -457,8 +457,6 @@ class DataModificationTest {
     @DisplayName("DATAOP-MOD-14 an important change needs an independent reviewer too")
     @Test
     void dataopMod14AnImportantChangeNeedsAnIndependentReviewerToo() {
-      Actor cityReviewer = actor("li", "运营管理室", ActorKind.CITY_STAFF, Role.DATA_PROCESSOR_CITY,
-          Role.DATA_REVIEWER);
       Flow f = Flow.mod(modification().isImportant(true).build()).ok(SUBMIT, SUBMITTER)
           .ok(APPROVE_BUSINESS, BUSINESS).ok(ATTACH_SCRIPT_AND_BACKUP, cityReviewer, script())
           .ok(APPROVE_TECHNICAL, cityReviewer).ok(EXECUTE, cityReviewer, executed(12));
@@ -468,8 +466,6 @@ class DataModificationTest {
     @DisplayName("DATAOP-MOD-14 when the actual count turns a single change into a batch")
     @Test
     void dataopMod14WhenTheActualCountTurnsASingleChangeIntoABatch() {
-      Actor cityReviewer = actor("li", "运营管理室", ActorKind.CITY_STAFF, Role.DATA_PROCESSOR_CITY,
-          Role.DATA_REVIEWER);
       Flow f = Flow.mod(modification().recordCount(999).build()).ok(SUBMIT, SUBMITTER)
           .ok(APPROVE_BUSINESS, BUSINESS).ok(ATTACH_SCRIPT_AND_BACKUP, cityReviewer, script())
           .ok(APPROVE_TECHNICAL, cityReviewer);

@@ -30,7 +30,7 @@ import org.opsbook.rules.dataop.NotifyChannel;
 import org.opsbook.rules.dataop.OpType;
 import org.opsbook.rules.dataop.Sample;
 import org.opsbook.rules.dataop.DataOpRecord;
-import org.opsbook.rules.dataop.Approval;
+import org.opsbook.rules.dataop.DataOpRecord.Approval;
 
 /**
  * Random event sequences by random actors against SM-DATAOP-MOD and SM-DATAOP-EXT, with invariants checked after

@@ -1,4 +1,4 @@
-package org.opsbook.core.memory;
+package org.opsbook.core.internal.memory;
 
 import com.google.common.collect.ImmutableList;
 import java.time.Clock;

@@ -1,0 +1,53 @@
+package org.opsbook.examples.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.opsbook.core.InvalidInputException;
+import org.opsbook.core.spi.WorkCalendar;
+import org.opsbook.core.time.StandardWorkCalendar;
+import org.opsbook.examples.host.CalendarFile;
+import org.opsbook.examples.host.Database;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** The options {@code demo} and {@code serve} share: where the data lives and which days are working days. */
+final class DataOptions {
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec command;
+
+  @Option(names = "--data", paramLabel = "DIR", description = "the H2 database's folder (default: ./data)")
+  Path data;
+
+  @Option(names = "--db", paramLabel = "JDBC-URL", description = "another database, e.g. "
+      + "jdbc:postgresql://host/db?user=u&password=p")
+  String db;
+
+  @Option(names = "--calendar", paramLabel = "FILE", description = "the working-day calendar (TIME-02): the "
+      + "decision API's {\"holidays\": [...], \"workdays\": [...]} or the line format; default Monday to Friday")
+  Path calendar;
+
+  /** Returns the database of {@code --data} or {@code --db}; both at once is a usage error. */
+  Database database() {
+    if (data != null && db != null) {
+      throw new CommandLine.ParameterException(command.commandLine(), "give --data DIR or --db JDBC-URL, not both");
+    }
+    return db != null ? Database.at(db) : Database.inFolder(data != null ? data : Database.DEFAULT_FOLDER);
+  }
+
+  /** Reads the calendar file, or the weekday default when none is given; a bad file is a usage error. */
+  WorkCalendar workCalendar() {
+    if (calendar == null) {
+      return StandardWorkCalendar.weekdays();
+    }
+    try {
+      return CalendarFile.read(calendar);
+    } catch (IOException e) {
+      throw new CommandLine.ParameterException(command.commandLine(),
+          "--calendar: cannot read " + calendar + ": " + e.getMessage());
+    } catch (InvalidInputException | IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(command.commandLine(), "--calendar " + calendar + ": " + e.getMessage());
+    }
+  }
+}
