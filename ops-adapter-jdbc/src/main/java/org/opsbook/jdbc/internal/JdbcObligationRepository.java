@@ -22,6 +22,7 @@ import org.opsbook.core.ObligationKey;
 import org.opsbook.core.spi.ObligationRepository.ClaimedObligation;
 import org.opsbook.core.spi.ObligationRepository;
 import org.opsbook.core.spi.ObligationRepository.ScheduledObligation;
+import org.opsbook.jdbc.spi.Dialect;
 
 /**
  * Durable obligations in {@code ops_obligation}, claimed with {@code SELECT … FOR UPDATE SKIP LOCKED} under a lease.
@@ -38,6 +39,8 @@ public final class JdbcObligationRepository implements ObligationRepository {
   private static final String KEY = "subject_id = ? AND rule_id = ? AND seq = ?";
   /** Rows per multi-row upsert: 14 parameters each, well under the 32767 a statement may bind. */
   private static final int UPSERT_CHUNK = 500;
+  /** Rows per array upsert: bounds the size of one statement's arrays. */
+  private static final int ARRAY_CHUNK = 5_000;
 
   private final JdbcRunner runner;
   private final LeaseClock clock;
@@ -102,6 +105,13 @@ public final class JdbcObligationRepository implements ObligationRepository {
       byKey.put(o.key(), o);
     }
     List<ScheduledObligation> rows = List.copyOf(byKey.values());
+    Optional<String> arrays = runner.dialect().upsertObligationArrays();
+    if (rows.size() > 1 && arrays.isPresent()) {
+      for (int from = 0; from < rows.size(); from += ARRAY_CHUNK) {
+        upsertArrays(c, arrays.get(), rows.subList(from, Math.min(rows.size(), from + ARRAY_CHUNK)));
+      }
+      return;
+    }
     if (rows.size() > 1 && runner.dialect().upsertObligations(2).isPresent()) {
       for (int from = 0; from < rows.size(); from += UPSERT_CHUNK) {
         List<ScheduledObligation> chunk = rows.subList(from, Math.min(rows.size(), from + UPSERT_CHUNK));
@@ -120,6 +130,46 @@ public final class JdbcObligationRepository implements ObligationRepository {
       }
       ps.executeBatch();
     }
+  }
+
+  /** Upserts {@code rows} in one statement over one array per column (see {@link Dialect#upsertObligationArrays}). */
+  private static void upsertArrays(Connection c, String sql, List<ScheduledObligation> rows) throws SQLException {
+    Object[][] columns = new Object[ObligationColumns.UPSERT_COLUMNS][rows.size()];
+    for (int r = 0; r < rows.size(); r++) {
+      Object[] row = ObligationColumns.upsertParameters(rows.get(r));
+      for (int col = 0; col < row.length; col++) {
+        columns[col][r] = arrayElement(row[col]);
+      }
+    }
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int col = 0; col < columns.length; col++) {
+        String type = ObligationColumns.UPSERT_ARRAY_TYPES[col];
+        Object[] values = switch (type) {
+          case "int4" -> java.util.Arrays.copyOf(columns[col], rows.size(), Integer[].class);
+          case "bool" -> java.util.Arrays.copyOf(columns[col], rows.size(), Boolean[].class);
+          default -> java.util.Arrays.copyOf(columns[col], rows.size(), String[].class);
+        };
+        ps.setArray(col + 1, c.createArrayOf(type, values));
+      }
+      ps.executeUpdate();
+    }
+  }
+
+  /** An upsert parameter as an array element: text for enums and times (ISO-8601, UTC), null for a typed null. */
+  private static Object arrayElement(Object v) {
+    if (v instanceof Sql.Null) {
+      return null;
+    }
+    if (v instanceof Instant t) {
+      return Sql.utc(t).toString();
+    }
+    if (v instanceof java.time.OffsetDateTime t) {
+      return t.toString();
+    }
+    if (v instanceof Enum<?> e) {
+      return e.name();
+    }
+    return v;
   }
 
   /** Returns the keys among {@code obligations} that are in the done table. */
@@ -251,16 +301,18 @@ public final class JdbcObligationRepository implements ObligationRepository {
         c -> finish(c, claim, firedAt));
   }
 
+  private static final String DELETE_CLAIMED = "DELETE FROM ops_obligation WHERE " + KEY
+      + " AND owner = ? AND lease_gen = ?";
+  private static final String INSERT_FIRED = "INSERT INTO ops_obligation_done (subject_id, rule_id, seq, outcome,"
+      + " done_at, owner) VALUES (?,?,?,'FIRED',?,?)";
+
   /** Moves a claimed key to the done table as fired, if the claim is still current. */
   private static boolean finish(Connection c, ClaimedObligation claim, Instant at) throws SQLException {
     ObligationKey key = claim.scheduled().key();
-    int n = Sql.update(c, "DELETE FROM ops_obligation WHERE " + KEY + " AND owner = ? AND lease_gen = ?",
-        concat(key(key), claim.owner(), claim.generation()));
-    if (n == 0) {
+    if (Sql.update(c, DELETE_CLAIMED, concat(key(key), claim.owner(), claim.generation())) == 0) {
       return false;
     }
-    Sql.update(c, "INSERT INTO ops_obligation_done (subject_id, rule_id, seq, outcome, done_at, owner)"
-        + " VALUES (?,?,?,?,?,?)", concat(key(key), "FIRED", at, claim.owner()));
+    Sql.update(c, INSERT_FIRED, concat(key(key), at, claim.owner()));
     return true;
   }
 
@@ -270,12 +322,36 @@ public final class JdbcObligationRepository implements ObligationRepository {
       return Set.of();
     }
     List<ClaimedObligation> all = List.copyOf(claims);
+    if (all.size() == 1) {
+      return complete(all.get(0), firedAt) ? Set.of(all.get(0).scheduled().key()) : Set.of();
+    }
+    // two batches, not two statements per claim: a group costs two round trips and one commit, whatever its size
     return runner.inTransaction("complete obligations", all.get(0).owner() + ":" + all.size(), c -> {
+      List<ClaimedObligation> current = new ArrayList<>(all.size());
+      try (PreparedStatement ps = c.prepareStatement(DELETE_CLAIMED)) {
+        for (ClaimedObligation claim : all) {
+          Sql.bind(ps, concat(key(claim.scheduled().key()), claim.owner(), claim.generation()));
+          ps.addBatch();
+        }
+        int[] deleted = ps.executeBatch();
+        for (int i = 0; i < deleted.length; i++) {
+          // SUCCESS_NO_INFO (-2) is never returned for a DELETE by PostgreSQL or H2; count it as not deleted
+          if (deleted[i] > 0) {
+            current.add(all.get(i));
+          }
+        }
+      }
       Set<ObligationKey> done = new LinkedHashSet<>();
-      for (ClaimedObligation claim : all) {
-        if (finish(c, claim, firedAt)) {
+      if (current.isEmpty()) {
+        return done;
+      }
+      try (PreparedStatement ps = c.prepareStatement(INSERT_FIRED)) {
+        for (ClaimedObligation claim : current) {
+          Sql.bind(ps, concat(key(claim.scheduled().key()), firedAt, claim.owner()));
+          ps.addBatch();
           done.add(claim.scheduled().key());
         }
+        ps.executeBatch();
       }
       return done;
     });

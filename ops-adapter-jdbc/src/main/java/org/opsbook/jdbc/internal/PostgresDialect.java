@@ -38,6 +38,15 @@ public final class PostgresDialect implements Dialect {
   }
 
   @Override
+  public Optional<String> upsertObligationArrays() {
+    String tuple = "(?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    return Optional.of(upsertObligation().replace("VALUES " + tuple, "SELECT * FROM unnest(CAST(? AS varchar[]),"
+        + " CAST(? AS varchar[]), CAST(? AS int[]), CAST(? AS varchar[]), CAST(? AS text[]), CAST(? AS text[]),"
+        + " CAST(? AS varchar[]), CAST(? AS timestamptz[]), CAST(? AS timestamptz[]), CAST(? AS boolean[]),"
+        + " CAST(? AS timestamptz[]), CAST(? AS int[]), CAST(? AS text[]), CAST(? AS timestamptz[]))"));
+  }
+
+  @Override
   public String insertOutboxIfAbsent() {
     return "INSERT INTO ops_outbox (msg_key, fault_id, message_type, channel, text, recipients, state, attempts,"
         + " next_attempt_at, last_error, created_at, sent_at, receipt, owner, lease_until)"

@@ -35,6 +35,17 @@ public interface Dialect {
   }
 
   /**
+   * Returns one statement that upserts any number of obligations from 14 array parameters, one per column in the
+   * order of {@link #upsertObligation()} (bound by {@link java.sql.Connection#createArrayOf}: {@code text} arrays for
+   * text and timestamps in ISO-8601, {@code int4} and {@code bool} arrays for the rest; keys distinct), or empty when
+   * the dialect has no such statement. A small statement whose plan is reused, where a multi-row {@code VALUES}
+   * is parsed and planned anew for every chunk.
+   */
+  default java.util.Optional<String> upsertObligationArrays() {
+    return java.util.Optional.empty();
+  }
+
+  /**
    * Inserts an outbox row unless its key exists: 15 parameters in the column order of {@code ops_outbox} (msg_key,
    * fault_id, message_type, channel, text, recipients, state, attempts, next_attempt_at, last_error, created_at,
    * sent_at, receipt, owner, lease_until).

@@ -298,6 +298,21 @@ public abstract class ObligationRepositoryContract extends StorageContract {
   }
 
   @Test
+  void scheduleAllStoresEveryFieldAsGiven() {
+    ScheduledObligation retried = ScheduledObligation.builder().obligation(due("F-1", "ESC-ROOM-01", at(10))
+        .obligation()).dueAt(at(15)).attempts(3).lastError("gateway down | 网关").build();
+    ScheduledObligation noTrigger = ScheduledObligation.builder().obligation(Obligation.builder()
+        .ruleId(RuleId.of("ESC-PROG-01")).subjectId("F-2").sequence(7).actor(Role.ESC_HANDLER_A).action("进展汇报")
+        .target("ROOM_MANAGER").channel(Channel.SMS).recurring(true).build()).dueAt(at(20).plusNanos(123_456_000))
+        .build();
+    ScheduledObligation plain = recurring("F-3", 2, at(3600));
+    assertThat(store.obligations().scheduleAll(List.of(retried, noTrigger, plain))).isEqualTo(3);
+    assertThat(store.obligations().find(retried.key())).contains(retried);
+    assertThat(store.obligations().find(noTrigger.key())).contains(noTrigger);
+    assertThat(store.obligations().find(plain.key())).contains(plain);
+  }
+
+  @Test
   void aKeyScheduledTwiceInOneBatchEndsAsTheLastScheduleSaid() {
     ScheduledObligation first = due("F-1", "ESC-ROOM-01", at(10));
     ScheduledObligation last = due("F-1", "ESC-ROOM-01", at(20));
