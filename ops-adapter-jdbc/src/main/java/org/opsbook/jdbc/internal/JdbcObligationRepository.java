@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -107,6 +108,23 @@ public final class JdbcObligationRepository implements ObligationRepository {
     List<ScheduledObligation> rows = List.copyOf(byKey.values());
     Optional<String> arrays = runner.dialect().upsertObligationArrays();
     if (rows.size() > 1 && arrays.isPresent()) {
+      Optional<String> insert = runner.dialect().insertObligationArrays();
+      if (insert.isPresent()) {
+        // new keys, the common case: a plain insert, undone to the savepoint when some key exists (or is being
+        // inserted by another transaction, whose commit it waited for), then the upsert that handles both
+        Savepoint before = c.setSavepoint();
+        try {
+          for (int from = 0; from < rows.size(); from += ARRAY_CHUNK) {
+            upsertArrays(c, insert.get(), rows.subList(from, Math.min(rows.size(), from + ARRAY_CHUNK)));
+          }
+          return;
+        } catch (SQLException e) {
+          if (!runner.dialect().isUniqueViolation(e)) {
+            throw e;
+          }
+          c.rollback(before);
+        }
+      }
       for (int from = 0; from < rows.size(); from += ARRAY_CHUNK) {
         upsertArrays(c, arrays.get(), rows.subList(from, Math.min(rows.size(), from + ARRAY_CHUNK)));
       }
@@ -132,7 +150,10 @@ public final class JdbcObligationRepository implements ObligationRepository {
     }
   }
 
-  /** Upserts {@code rows} in one statement over one array per column (see {@link Dialect#upsertObligationArrays}). */
+  /**
+   * Inserts or upserts {@code rows} in one statement over one array per column (see
+   * {@link Dialect#upsertObligationArrays}).
+   */
   private static void upsertArrays(Connection c, String sql, List<ScheduledObligation> rows) throws SQLException {
     Object[][] columns = new Object[ObligationColumns.UPSERT_COLUMNS][rows.size()];
     for (int r = 0; r < rows.size(); r++) {

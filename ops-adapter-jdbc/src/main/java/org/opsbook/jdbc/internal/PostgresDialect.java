@@ -18,8 +18,7 @@ public final class PostgresDialect implements Dialect {
 
   @Override
   public String upsertObligation() {
-    return "INSERT INTO ops_obligation (subject_id, rule_id, seq, actor, action, target, channel, duty_due_at,"
-        + " triggered_at, recurring, due_at, attempts, last_error, run_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+    return "INSERT INTO ops_obligation " + COLUMNS + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
         + " ON CONFLICT (subject_id, rule_id, seq) DO UPDATE SET actor = EXCLUDED.actor, action = EXCLUDED.action,"
         + " target = EXCLUDED.target, channel = EXCLUDED.channel, duty_due_at = EXCLUDED.duty_due_at,"
         + " triggered_at = EXCLUDED.triggered_at, recurring = EXCLUDED.recurring, due_at = EXCLUDED.due_at,"
@@ -37,13 +36,21 @@ public final class PostgresDialect implements Dialect {
     return Optional.of(single.replace("VALUES " + tuple, "VALUES " + values));
   }
 
+  private static final String COLUMNS = "(subject_id, rule_id, seq, actor, action, target, channel, duty_due_at,"
+      + " triggered_at, recurring, due_at, attempts, last_error, run_at)";
+  private static final String UNNEST = "SELECT * FROM unnest(CAST(? AS varchar[]), CAST(? AS varchar[]),"
+      + " CAST(? AS int[]), CAST(? AS varchar[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS varchar[]),"
+      + " CAST(? AS timestamptz[]), CAST(? AS timestamptz[]), CAST(? AS boolean[]), CAST(? AS timestamptz[]),"
+      + " CAST(? AS int[]), CAST(? AS text[]), CAST(? AS timestamptz[]))";
+
   @Override
   public Optional<String> upsertObligationArrays() {
-    String tuple = "(?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
-    return Optional.of(upsertObligation().replace("VALUES " + tuple, "SELECT * FROM unnest(CAST(? AS varchar[]),"
-        + " CAST(? AS varchar[]), CAST(? AS int[]), CAST(? AS varchar[]), CAST(? AS text[]), CAST(? AS text[]),"
-        + " CAST(? AS varchar[]), CAST(? AS timestamptz[]), CAST(? AS timestamptz[]), CAST(? AS boolean[]),"
-        + " CAST(? AS timestamptz[]), CAST(? AS int[]), CAST(? AS text[]), CAST(? AS timestamptz[]))"));
+    return Optional.of(upsertObligation().replace("VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", UNNEST));
+  }
+
+  @Override
+  public Optional<String> insertObligationArrays() {
+    return Optional.of("INSERT INTO ops_obligation " + COLUMNS + " " + UNNEST);
   }
 
   @Override

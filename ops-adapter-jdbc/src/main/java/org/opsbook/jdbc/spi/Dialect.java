@@ -46,6 +46,15 @@ public interface Dialect {
   }
 
   /**
+   * Returns the plain insert of {@link #upsertObligationArrays()} (same parameters, no conflict handling; it fails
+   * with a unique violation when a key exists), or empty. Scheduling new keys, the common case, tries it first under a
+   * savepoint: a plain insert skips the speculative insertion an upsert makes per row.
+   */
+  default java.util.Optional<String> insertObligationArrays() {
+    return java.util.Optional.empty();
+  }
+
+  /**
    * Inserts an outbox row unless its key exists: 15 parameters in the column order of {@code ops_outbox} (msg_key,
    * fault_id, message_type, channel, text, recipients, state, attempts, next_attempt_at, last_error, created_at,
    * sent_at, receipt, owner, lease_until).
