@@ -346,6 +346,10 @@ public final class JdbcObligationRepository implements ObligationRepository {
     if (all.size() == 1) {
       return complete(all.get(0), firedAt) ? Set.of(all.get(0).scheduled().key()) : Set.of();
     }
+    Optional<String> oneStatement = runner.dialect().completeObligationsArrays();
+    if (oneStatement.isPresent()) {
+      return completeInOneStatement(oneStatement.get(), all, firedAt);
+    }
     // two batches, not two statements per claim: a group costs two round trips and one commit, whatever its size
     return runner.inTransaction("complete obligations", all.get(0).owner() + ":" + all.size(), c -> {
       List<ClaimedObligation> current = new ArrayList<>(all.size());
@@ -376,6 +380,51 @@ public final class JdbcObligationRepository implements ObligationRepository {
       }
       return done;
     });
+  }
+
+  /** Completes {@code all} in one auto-committed statement: one round trip for the whole group. */
+  private Set<ObligationKey> completeInOneStatement(String sql, List<ClaimedObligation> all, Instant firedAt) {
+    int n = all.size();
+    String[] subjects = new String[n];
+    String[] rules = new String[n];
+    Integer[] seqs = new Integer[n];
+    Long[] generations = new Long[n];
+    String[] owners = new String[n];
+    for (int i = 0; i < n; i++) {
+      ClaimedObligation claim = all.get(i);
+      ObligationKey k = claim.scheduled().key();
+      subjects[i] = k.subjectId();
+      rules[i] = k.ruleId().value();
+      seqs[i] = k.sequence();
+      generations[i] = claim.generation();
+      owners[i] = claim.owner();
+    }
+    Set<ObligationKey> completed = new HashSet<>(runner.inOneStatement("complete obligations",
+        all.get(0).owner() + ":" + n, c -> {
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setArray(1, c.createArrayOf("text", subjects));
+            ps.setArray(2, c.createArrayOf("text", rules));
+            ps.setArray(3, c.createArrayOf("int4", seqs));
+            ps.setArray(4, c.createArrayOf("int8", generations));
+            ps.setArray(5, c.createArrayOf("text", owners));
+            ps.setObject(6, Sql.utc(firedAt));
+            List<ObligationKey> keys = new ArrayList<>(n);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                keys.add(keyOf(rs));
+              }
+            }
+            return keys;
+          }
+        }));
+    // in the order of the claims, as the batch path returns them
+    Set<ObligationKey> done = new LinkedHashSet<>();
+    for (ClaimedObligation claim : all) {
+      if (completed.contains(claim.scheduled().key())) {
+        done.add(claim.scheduled().key());
+      }
+    }
+    return done;
   }
 
   @Override

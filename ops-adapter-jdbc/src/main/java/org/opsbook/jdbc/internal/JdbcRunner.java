@@ -71,6 +71,28 @@ public final class JdbcRunner {
     }
   }
 
+  /**
+   * Runs {@code work}, one statement that is atomic on its own, in auto-commit mode: the statement and its commit
+   * take one round trip. Retried after a retryable failure like a transaction (a failed statement changed nothing).
+   */
+  public <T> T inOneStatement(String operation, String key, Work<T> work) {
+    for (int attempt = 1; ; attempt++) {
+      try (Connection c = dataSource.getConnection()) {
+        c.setAutoCommit(true);
+        return work.run(c);
+      } catch (SQLException e) {
+        if (dialect.isRetryable(e) && attempt < maxAttempts) {
+          LOG.debug("{} [{}]: retrying after {} (attempt {})", operation, Masking.phonesIn(key), e.getSQLState(),
+              attempt);
+          backoff(attempt);
+          continue;
+        }
+        throw new StorageException(operation, key, dialect.isRetryable(e) || dialect.isConnectionLost(e),
+            SqlErrors.redacted(e));
+      }
+    }
+  }
+
   /** Runs read-only {@code work} on a connection in auto-commit mode. */
   public <T> T read(String operation, String key, Work<T> work) {
     try (Connection c = dataSource.getConnection()) {

@@ -54,6 +54,17 @@ public final class PostgresDialect implements Dialect {
   }
 
   @Override
+  public Optional<String> completeObligationsArrays() {
+    return Optional.of("WITH gone AS (DELETE FROM ops_obligation o USING unnest(CAST(? AS varchar[]),"
+        + " CAST(? AS varchar[]), CAST(? AS int[]), CAST(? AS bigint[]), CAST(? AS varchar[]))"
+        + " AS c (subject_id, rule_id, seq, lease_gen, owner) WHERE o.subject_id = c.subject_id"
+        + " AND o.rule_id = c.rule_id AND o.seq = c.seq AND o.owner = c.owner AND o.lease_gen = c.lease_gen"
+        + " RETURNING o.subject_id, o.rule_id, o.seq, o.owner)"
+        + " INSERT INTO ops_obligation_done (subject_id, rule_id, seq, outcome, done_at, owner)"
+        + " SELECT subject_id, rule_id, seq, 'FIRED', ?, owner FROM gone RETURNING subject_id, rule_id, seq");
+  }
+
+  @Override
   public String insertOutboxIfAbsent() {
     return "INSERT INTO ops_outbox (msg_key, fault_id, message_type, channel, text, recipients, state, attempts,"
         + " next_attempt_at, last_error, created_at, sent_at, receipt, owner, lease_until)"

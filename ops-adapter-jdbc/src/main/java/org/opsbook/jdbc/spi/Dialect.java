@@ -55,6 +55,18 @@ public interface Dialect {
   }
 
   /**
+   * Returns one statement that completes claimed obligations: deletes each pending row still held by its claim (key,
+   * owner, generation), records it fired in {@code ops_obligation_done} and returns the completed keys
+   * ({@code subject_id, rule_id, seq}); or empty when the dialect completes them in JDBC batches. Parameters: five
+   * arrays (bound by {@link java.sql.Connection#createArrayOf}: {@code text} subject IDs, {@code text} rule IDs,
+   * {@code int4} sequences, {@code int8} generations, {@code text} owners), then the fired-at time. Being a single
+   * statement it is atomic on its own and runs in auto-commit: one round trip, its commit included.
+   */
+  default java.util.Optional<String> completeObligationsArrays() {
+    return java.util.Optional.empty();
+  }
+
+  /**
    * Inserts an outbox row unless its key exists: 15 parameters in the column order of {@code ops_outbox} (msg_key,
    * fault_id, message_type, channel, text, recipients, state, attempts, next_attempt_at, last_error, created_at,
    * sent_at, receipt, owner, lease_until).
