@@ -168,6 +168,7 @@ public final class JdbcObligationRepository implements ObligationRepository {
         Object[] values = switch (type) {
           case "int4" -> java.util.Arrays.copyOf(columns[col], rows.size(), Integer[].class);
           case "bool" -> java.util.Arrays.copyOf(columns[col], rows.size(), Boolean[].class);
+          case "int8" -> java.util.Arrays.copyOf(columns[col], rows.size(), Long[].class);
           default -> java.util.Arrays.copyOf(columns[col], rows.size(), String[].class);
         };
         ps.setArray(col + 1, c.createArrayOf(type, values));
@@ -176,21 +177,28 @@ public final class JdbcObligationRepository implements ObligationRepository {
     }
   }
 
-  /** An upsert parameter as an array element: text for enums and times (ISO-8601, UTC), null for a typed null. */
+  /**
+   * An upsert parameter as an array element: times as microseconds since the epoch (truncated, as {@link Sql#utc}
+   * truncates), enums by name, null for a typed null.
+   */
   private static Object arrayElement(Object v) {
     if (v instanceof Sql.Null) {
       return null;
     }
     if (v instanceof Instant t) {
-      return Sql.utc(t).toString();
+      return micros(t);
     }
     if (v instanceof java.time.OffsetDateTime t) {
-      return t.toString();
+      return micros(t.toInstant());
     }
     if (v instanceof Enum<?> e) {
       return e.name();
     }
     return v;
+  }
+
+  private static long micros(Instant t) {
+    return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1_000);
   }
 
   /** Returns the keys among {@code obligations} that are in the done table. */
@@ -255,39 +263,47 @@ public final class JdbcObligationRepository implements ObligationRepository {
   @Override
   public List<ClaimedObligation> claimDue(Instant now, int limit, String owner, Duration lease) {
     checkArgument(limit > 0, "limit must be > 0: %s", limit);
-    List<ClaimedObligation> claimed = runner.inTransaction("claim due obligations", owner, c -> {
-      LeaseClock.Times t = clock.at(c, now);
-      Instant until = t.leaseNow().plus(lease);
-      List<ClaimedObligation> out = new ArrayList<>();
-      Optional<String> oneStatement = runner.dialect().claimObligationsReturning();
-      if (oneStatement.isPresent()) {
-        return Sql.query(c, oneStatement.get(), rs -> new ClaimedObligation(ObligationColumns.read(rs), owner, until,
-            rs.getLong("lease_gen")), owner, until, until, until, t.scanBound(), t.dueBy(), t.leaseNow(), limit);
-      }
-      List<Long> ids = new ArrayList<>();
-      List<ClaimedObligation> rows = Sql.query(c, "SELECT id, " + ObligationColumns.SELECT + " FROM ops_obligation"
-          + " WHERE run_at <= ? AND due_at <= ? AND (lease_until IS NULL OR lease_until <= ?)"
-          + " ORDER BY run_at LIMIT ? FOR UPDATE SKIP LOCKED", rs -> {
-            ids.add(rs.getLong("id"));
-            return new ClaimedObligation(ObligationColumns.read(rs), owner, until, rs.getLong("lease_gen") + 1);
-          }, t.scanBound(), t.dueBy(), t.leaseNow(), limit);
-      if (!ids.isEmpty()) {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE ops_obligation SET owner = ?, lease_until = ?,"
-            + " run_at = CASE WHEN due_at > ? THEN due_at ELSE ? END, lease_gen = lease_gen + 1 WHERE id = ?")) {
-          for (Long id : ids) {
-            Sql.bind(ps, owner, until, until, until, id);
-            ps.addBatch();
-          }
-          ps.executeBatch();
-        }
-      }
-      out.addAll(rows);
-      return out;
-    });
+    Optional<String> oneStatement = runner.dialect().claimObligationsReturning();
+    List<ClaimedObligation> claimed = oneStatement.isPresent()
+        // one statement that leases and returns the rows, atomic on its own: auto-committed, its commit in its round
+        // trip; the database's time is read just before it, as a transaction's timestamp would be read at its start
+        ? runner.inOneStatement("claim due obligations", owner, c -> {
+          LeaseClock.Times t = clock.at(c, now);
+          Instant until = t.leaseNow().plus(lease);
+          return Sql.query(c, oneStatement.get(), rs -> new ClaimedObligation(ObligationColumns.read(rs), owner,
+              until, rs.getLong("lease_gen")), owner, until, until, until, t.scanBound(), t.dueBy(), t.leaseNow(),
+              limit);
+        })
+        : runner.inTransaction("claim due obligations", owner, c -> claimInTwoSteps(c, now, limit, owner, lease));
     List<ClaimedObligation> ordered = new ArrayList<>(claimed);
     ordered.sort(Comparator.comparing((ClaimedObligation o) -> o.scheduled().dueAt())
         .thenComparing(o -> o.scheduled().key().toString()));
     return ordered;
+  }
+
+  /** Selects due rows {@code FOR UPDATE SKIP LOCKED}, then leases them, in the transaction of {@code c}. */
+  private List<ClaimedObligation> claimInTwoSteps(Connection c, Instant now, int limit, String owner, Duration lease)
+      throws SQLException {
+    LeaseClock.Times t = clock.at(c, now);
+    Instant until = t.leaseNow().plus(lease);
+    List<Long> ids = new ArrayList<>();
+    List<ClaimedObligation> rows = Sql.query(c, "SELECT id, " + ObligationColumns.SELECT + " FROM ops_obligation"
+        + " WHERE run_at <= ? AND due_at <= ? AND (lease_until IS NULL OR lease_until <= ?)"
+        + " ORDER BY run_at LIMIT ? FOR UPDATE SKIP LOCKED", rs -> {
+          ids.add(rs.getLong("id"));
+          return new ClaimedObligation(ObligationColumns.read(rs), owner, until, rs.getLong("lease_gen") + 1);
+        }, t.scanBound(), t.dueBy(), t.leaseNow(), limit);
+    if (!ids.isEmpty()) {
+      try (PreparedStatement ps = c.prepareStatement("UPDATE ops_obligation SET owner = ?, lease_until = ?,"
+          + " run_at = CASE WHEN due_at > ? THEN due_at ELSE ? END, lease_gen = lease_gen + 1 WHERE id = ?")) {
+        for (Long id : ids) {
+          Sql.bind(ps, owner, until, until, until, id);
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+    }
+    return rows;
   }
 
   @Override

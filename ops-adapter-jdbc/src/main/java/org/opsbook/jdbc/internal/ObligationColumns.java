@@ -17,8 +17,8 @@ final class ObligationColumns {
   /** How many upsert parameters there are. */
   static final int UPSERT_COLUMNS = 14;
   /** The array element type of each upsert parameter, for {@link java.sql.Connection#createArrayOf}. */
-  static final String[] UPSERT_ARRAY_TYPES = {"text", "text", "int4", "text", "text", "text", "text", "text", "text",
-      "bool", "text", "int4", "text", "text"};
+  static final String[] UPSERT_ARRAY_TYPES = {"text", "text", "int4", "text", "text", "text", "text", "int8", "int8",
+      "bool", "int8", "int4", "text", "int8"};
 
   private ObligationColumns() {}
 

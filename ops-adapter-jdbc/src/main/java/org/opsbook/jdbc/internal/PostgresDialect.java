@@ -38,10 +38,20 @@ public final class PostgresDialect implements Dialect {
 
   private static final String COLUMNS = "(subject_id, rule_id, seq, actor, action, target, channel, duty_due_at,"
       + " triggered_at, recurring, due_at, attempts, last_error, run_at)";
-  private static final String UNNEST = "SELECT * FROM unnest(CAST(? AS varchar[]), CAST(? AS varchar[]),"
-      + " CAST(? AS int[]), CAST(? AS varchar[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS varchar[]),"
-      + " CAST(? AS timestamptz[]), CAST(? AS timestamptz[]), CAST(? AS boolean[]), CAST(? AS timestamptz[]),"
-      + " CAST(? AS int[]), CAST(? AS text[]), CAST(? AS timestamptz[]))";
+  /**
+   * The rows of the array upserts: one array per column, times as microseconds since the epoch (exact, and neither
+   * formatted by the driver nor parsed by the server).
+   */
+  private static final String UNNEST = "SELECT u.s, u.r, u.q, u.a, u.ac, u.t, u.ch, " + micros("u.dd") + ", "
+      + micros("u.ta") + ", u.rec, " + micros("u.due") + ", u.att, u.err, " + micros("u.run")
+      + " FROM unnest(CAST(? AS varchar[]), CAST(? AS varchar[]), CAST(? AS int[]), CAST(? AS varchar[]),"
+      + " CAST(? AS text[]), CAST(? AS text[]), CAST(? AS varchar[]), CAST(? AS bigint[]), CAST(? AS bigint[]),"
+      + " CAST(? AS boolean[]), CAST(? AS bigint[]), CAST(? AS int[]), CAST(? AS text[]), CAST(? AS bigint[]))"
+      + " AS u (s, r, q, a, ac, t, ch, dd, ta, rec, due, att, err, run)";
+
+  private static String micros(String column) {
+    return "TIMESTAMPTZ 'epoch' + " + column + " * INTERVAL '1 microsecond'";
+  }
 
   @Override
   public Optional<String> upsertObligationArrays() {

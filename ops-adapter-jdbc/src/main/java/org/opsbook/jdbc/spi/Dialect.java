@@ -37,7 +37,8 @@ public interface Dialect {
   /**
    * Returns one statement that upserts any number of obligations from 14 array parameters, one per column in the
    * order of {@link #upsertObligation()} (bound by {@link java.sql.Connection#createArrayOf}: {@code text} arrays for
-   * text and timestamps in ISO-8601, {@code int4} and {@code bool} arrays for the rest; keys distinct), or empty when
+   * text, {@code int8} arrays of microseconds since the epoch for times, {@code int4} and {@code bool} arrays for the
+   * rest; keys distinct), or empty when
    * the dialect has no such statement. A small statement whose plan is reused, where a multi-row {@code VALUES}
    * is parsed and planned anew for every chunk.
    */
