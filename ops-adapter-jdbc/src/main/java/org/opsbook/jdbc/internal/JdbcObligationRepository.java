@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.opsbook.core.Obligation;
 import org.opsbook.core.ObligationKey;
 import org.opsbook.core.spi.ObligationRepository.ClaimedObligation;
 import org.opsbook.core.spi.ObligationRepository;
@@ -152,57 +153,58 @@ public final class JdbcObligationRepository implements ObligationRepository {
 
   /**
    * Inserts or upserts {@code rows} in one statement over one array per column (see
-   * {@link Dialect#upsertObligationArrays}).
+   * {@link Dialect#upsertObligationArrays}), filled straight from the values.
    */
   private static void upsertArrays(Connection c, String sql, List<ScheduledObligation> rows) throws SQLException {
-    Object[][] columns = new Object[ObligationColumns.UPSERT_COLUMNS][rows.size()];
-    for (int r = 0; r < rows.size(); r++) {
-      Object[] row = ObligationColumns.upsertParameters(rows.get(r));
-      for (int col = 0; col < row.length; col++) {
-        columns[col][r] = arrayElement(row[col]);
-      }
+    int n = rows.size();
+    String[] subjects = new String[n];
+    String[] rules = new String[n];
+    Integer[] seqs = new Integer[n];
+    String[] actors = new String[n];
+    String[] actions = new String[n];
+    String[] targets = new String[n];
+    String[] channels = new String[n];
+    Long[] dutyDue = new Long[n];
+    Long[] triggered = new Long[n];
+    Boolean[] recurring = new Boolean[n];
+    Long[] due = new Long[n];
+    Integer[] attempts = new Integer[n];
+    String[] errors = new String[n];
+    for (int i = 0; i < n; i++) {
+      ScheduledObligation s = rows.get(i);
+      Obligation o = s.obligation();
+      subjects[i] = o.subjectId();
+      rules[i] = o.ruleId().value();
+      seqs[i] = o.sequence();
+      actors[i] = o.actor().name();
+      actions[i] = o.action();
+      targets[i] = o.target();
+      channels[i] = o.channel().name();
+      dutyDue[i] = o.dueAt().map(JdbcObligationRepository::micros).orElse(null);
+      triggered[i] = o.triggeredAt().map(JdbcObligationRepository::micros).orElse(null);
+      recurring[i] = o.recurring();
+      due[i] = micros(s.dueAt());
+      attempts[i] = s.attempts();
+      errors[i] = s.lastError().orElse(null);
     }
+    // the column order of Dialect#upsertObligation(); run_at starts as the due time
+    Object[][] columns = {subjects, rules, seqs, actors, actions, targets, channels, dutyDue, triggered, recurring,
+        due, attempts, errors, due};
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       for (int col = 0; col < columns.length; col++) {
-        String type = ObligationColumns.UPSERT_ARRAY_TYPES[col];
-        Object[] values = switch (type) {
-          case "int4" -> java.util.Arrays.copyOf(columns[col], rows.size(), Integer[].class);
-          case "bool" -> java.util.Arrays.copyOf(columns[col], rows.size(), Boolean[].class);
-          case "int8" -> java.util.Arrays.copyOf(columns[col], rows.size(), Long[].class);
-          default -> java.util.Arrays.copyOf(columns[col], rows.size(), String[].class);
-        };
-        ps.setArray(col + 1, c.createArrayOf(type, values));
+        ps.setArray(col + 1, c.createArrayOf(ObligationColumns.UPSERT_ARRAY_TYPES[col], columns[col]));
       }
       ps.executeUpdate();
     }
   }
 
-  /**
-   * An upsert parameter as an array element: times as microseconds since the epoch (truncated, as {@link Sql#utc}
-   * truncates), enums by name, null for a typed null.
-   */
-  private static Object arrayElement(Object v) {
-    if (v instanceof Sql.Null) {
-      return null;
-    }
-    if (v instanceof Instant t) {
-      return micros(t);
-    }
-    if (v instanceof java.time.OffsetDateTime t) {
-      return micros(t.toInstant());
-    }
-    if (v instanceof Enum<?> e) {
-      return e.name();
-    }
-    return v;
-  }
-
+  /** Microseconds since the epoch, truncated as {@link Sql#utc} truncates. */
   private static long micros(Instant t) {
     return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1_000);
   }
 
   /** Returns the keys among {@code obligations} that are in the done table. */
-  private static Set<ObligationKey> doneAmong(Connection c, List<ScheduledObligation> obligations)
+  private Set<ObligationKey> doneAmong(Connection c, List<ScheduledObligation> obligations)
       throws SQLException {
     Set<ObligationKey> wanted = new HashSet<>();
     Set<String> subjects = new LinkedHashSet<>();
@@ -211,6 +213,22 @@ public final class JdbcObligationRepository implements ObligationRepository {
       subjects.add(o.key().subjectId());
     }
     Set<ObligationKey> done = new HashSet<>();
+    if (runner.dialect().upsertObligationArrays().isPresent()) {
+      // a dialect that binds arrays: one small statement for all the subjects, its plan reused
+      try (PreparedStatement ps = c.prepareStatement("SELECT subject_id, rule_id, seq FROM ops_obligation_done"
+          + " WHERE subject_id = ANY (CAST(? AS varchar[]))")) {
+        ps.setArray(1, c.createArrayOf("text", subjects.toArray(new String[0])));
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            ObligationKey k = keyOf(rs);
+            if (wanted.contains(k)) {
+              done.add(k);
+            }
+          }
+        }
+      }
+      return done;
+    }
     List<String> all = List.copyOf(subjects);
     for (int from = 0; from < all.size(); from += 500) {
       List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
