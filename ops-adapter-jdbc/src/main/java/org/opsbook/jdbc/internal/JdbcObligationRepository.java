@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -80,52 +79,69 @@ public final class JdbcObligationRepository implements ObligationRepository {
       return 0;
     }
     List<ScheduledObligation> all = List.copyOf(obligations);
-    return runner.inTransaction("schedule obligations", all.get(0).key().toString(), c -> {
-      upsert(c, all);
-      // after the upsert (whose row locks order it after any completing transaction): undo keys that already
-      // fired or were cancelled; one lookup per chunk of subjects, since such keys are rare
-      Set<ObligationKey> done = doneAmong(c, all);
-      for (ObligationKey k : done) {
-        Sql.update(c, "DELETE FROM ops_obligation WHERE " + KEY, key(k));
-      }
-      int pending = 0;
-      for (ScheduledObligation o : all) {
-        if (!done.contains(o.key())) {
-          pending++;
+    List<ScheduledObligation> rows = lastPerKey(all);
+    String key = all.get(0).key().toString();
+    Optional<String> insert = runner.dialect().insertObligationArrays();
+    if (rows.size() > 1 && insert.isPresent()) {
+      // new keys, the common case: a plain insert (no speculative insertion per row); when some key exists (or is
+      // being inserted by another transaction, whose commit it waited for) the transaction is undone and the upsert
+      // below handles both
+      Integer pending = runner.inTransaction("schedule obligations", key, c -> {
+        try {
+          for (int from = 0; from < rows.size(); from += ARRAY_CHUNK) {
+            upsertArrays(c, insert.get(), rows.subList(from, Math.min(rows.size(), from + ARRAY_CHUNK)));
+          }
+        } catch (SQLException e) {
+          if (!runner.dialect().isUniqueViolation(e)) {
+            throw e;
+          }
+          c.rollback();
+          return null;
         }
+        return undoDone(c, all);
+      });
+      if (pending != null) {
+        return pending;
       }
-      return pending;
+    }
+    return runner.inTransaction("schedule obligations", key, c -> {
+      upsert(c, rows);
+      return undoDone(c, all);
     });
   }
 
-  /** Upserts in chunks of multi-row statements where the dialect has them, else in one JDBC batch. */
-  private void upsert(Connection c, List<ScheduledObligation> all) throws SQLException {
-    // the last schedule of a key wins, as if the calls were made one by one
+  /**
+   * After the insert or upsert (whose row locks order it after any completing transaction): undoes the keys that
+   * already fired or were cancelled, and returns how many of {@code all} are now pending.
+   */
+  private int undoDone(Connection c, List<ScheduledObligation> all) throws SQLException {
+    Set<ObligationKey> done = doneAmong(c, all);
+    for (ObligationKey k : done) {
+      Sql.update(c, "DELETE FROM ops_obligation WHERE " + KEY, key(k));
+    }
+    int pending = 0;
+    for (ScheduledObligation o : all) {
+      if (!done.contains(o.key())) {
+        pending++;
+      }
+    }
+    return pending;
+  }
+
+  /** The last schedule of each key, in first-seen order: the last wins, as if the calls were made one by one. */
+  private static List<ScheduledObligation> lastPerKey(List<ScheduledObligation> all) {
     Map<ObligationKey, ScheduledObligation> byKey = new LinkedHashMap<>();
     for (ScheduledObligation o : all) {
       byKey.remove(o.key());
       byKey.put(o.key(), o);
     }
-    List<ScheduledObligation> rows = List.copyOf(byKey.values());
+    return List.copyOf(byKey.values());
+  }
+
+  /** Upserts in chunks of multi-row statements where the dialect has them, else in one JDBC batch. */
+  private void upsert(Connection c, List<ScheduledObligation> rows) throws SQLException {
     Optional<String> arrays = runner.dialect().upsertObligationArrays();
     if (rows.size() > 1 && arrays.isPresent()) {
-      Optional<String> insert = runner.dialect().insertObligationArrays();
-      if (insert.isPresent()) {
-        // new keys, the common case: a plain insert, undone to the savepoint when some key exists (or is being
-        // inserted by another transaction, whose commit it waited for), then the upsert that handles both
-        Savepoint before = c.setSavepoint();
-        try {
-          for (int from = 0; from < rows.size(); from += ARRAY_CHUNK) {
-            upsertArrays(c, insert.get(), rows.subList(from, Math.min(rows.size(), from + ARRAY_CHUNK)));
-          }
-          return;
-        } catch (SQLException e) {
-          if (!runner.dialect().isUniqueViolation(e)) {
-            throw e;
-          }
-          c.rollback(before);
-        }
-      }
       for (int from = 0; from < rows.size(); from += ARRAY_CHUNK) {
         upsertArrays(c, arrays.get(), rows.subList(from, Math.min(rows.size(), from + ARRAY_CHUNK)));
       }

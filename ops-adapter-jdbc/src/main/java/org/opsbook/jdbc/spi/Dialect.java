@@ -48,8 +48,9 @@ public interface Dialect {
 
   /**
    * Returns the plain insert of {@link #upsertObligationArrays()} (same parameters, no conflict handling; it fails
-   * with a unique violation when a key exists), or empty. Scheduling new keys, the common case, tries it first under a
-   * savepoint: a plain insert skips the speculative insertion an upsert makes per row.
+   * with a unique violation when a key exists), or empty. Scheduling new keys, the common case, tries it first in a
+   * transaction of its own, undone when a key exists: a plain insert skips the speculative insertion an upsert makes
+   * per row.
    */
   default java.util.Optional<String> insertObligationArrays() {
     return java.util.Optional.empty();
