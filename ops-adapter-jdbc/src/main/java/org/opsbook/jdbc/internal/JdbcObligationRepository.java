@@ -82,7 +82,13 @@ public final class JdbcObligationRepository implements ObligationRepository {
     List<ScheduledObligation> rows = lastPerKey(all);
     String key = all.get(0).key().toString();
     Optional<String> insert = runner.dialect().insertObligationArrays();
-    if (rows.size() > 1 && insert.isPresent()) {
+    if (rows.size() > 1 && rows.size() <= ARRAY_CHUNK && insert.isPresent()) {
+      // new keys, the common case: insert and undo fired keys in one round trip
+      Integer pending = insertInOneRoundTrip(insert.get(), rows, all);
+      if (pending != null) {
+        return pending;
+      }
+    } else if (rows.size() > 1 && insert.isPresent()) {
       // new keys, the common case: a plain insert (no speculative insertion per row); when some key exists (or is
       // being inserted by another transaction, whose commit it waited for) the transaction is undone and the upsert
       // below handles both
@@ -172,6 +178,21 @@ public final class JdbcObligationRepository implements ObligationRepository {
    * {@link Dialect#upsertObligationArrays}), filled straight from the values.
    */
   private static void upsertArrays(Connection c, String sql, List<ScheduledObligation> rows) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      bindColumns(c, ps, columns(rows));
+      ps.executeUpdate();
+    }
+  }
+
+  /** Binds the 14 column arrays of {@link #columns} to parameters 1 to 14. */
+  private static void bindColumns(Connection c, PreparedStatement ps, Object[][] columns) throws SQLException {
+    for (int col = 0; col < columns.length; col++) {
+      ps.setArray(col + 1, c.createArrayOf(ObligationColumns.UPSERT_ARRAY_TYPES[col], columns[col]));
+    }
+  }
+
+  /** One array per column of {@link Dialect#upsertObligationArrays}, filled straight from the values. */
+  private static Object[][] columns(List<ScheduledObligation> rows) {
     int n = rows.size();
     String[] subjects = new String[n];
     String[] rules = new String[n];
@@ -204,14 +225,63 @@ public final class JdbcObligationRepository implements ObligationRepository {
       errors[i] = s.lastError().orElse(null);
     }
     // the column order of Dialect#upsertObligation(); run_at starts as the due time
-    Object[][] columns = {subjects, rules, seqs, actors, actions, targets, channels, dutyDue, triggered, recurring,
+    return new Object[][] {subjects, rules, seqs, actors, actions, targets, channels, dutyDue, triggered, recurring,
         due, attempts, errors, due};
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      for (int col = 0; col < columns.length; col++) {
-        ps.setArray(col + 1, c.createArrayOf(ObligationColumns.UPSERT_ARRAY_TYPES[col], columns[col]));
+  }
+
+  /**
+   * Inserts new keys and undoes those that already fired or were cancelled, in one round trip: the insert and then
+   * a DELETE of the inserted keys found in the done table, two statements of one implicit transaction committed
+   * together (auto-commit, one sync). The DELETE is a statement of its own, so it sees every completion committed
+   * while the insert waited on a row (the ordering {@link #undoDone} relies on).
+   *
+   * @return how many of {@code all} are now pending, or null when a key exists (nothing was kept)
+   */
+  private Integer insertInOneRoundTrip(String insert, List<ScheduledObligation> rows, List<ScheduledObligation> all) {
+    Object[][] columns = columns(rows);
+    String sql = insert + "; DELETE FROM ops_obligation o USING unnest(CAST(? AS varchar[]), CAST(? AS varchar[]),"
+        + " CAST(? AS int[])) AS k (subject_id, rule_id, seq), ops_obligation_done d"
+        + " WHERE o.subject_id = k.subject_id AND o.rule_id = k.rule_id AND o.seq = k.seq"
+        + " AND d.subject_id = k.subject_id AND d.rule_id = k.rule_id AND d.seq = k.seq"
+        + " RETURNING o.subject_id, o.rule_id, o.seq";
+    Set<ObligationKey> undone = runner.inOneStatement("schedule obligations", all.get(0).key().toString(), c -> {
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        bindColumns(c, ps, columns);
+        for (int col = 0; col < 3; col++) {
+          ps.setArray(columns.length + col + 1, c.createArrayOf(ObligationColumns.UPSERT_ARRAY_TYPES[col],
+              columns[col]));
+        }
+        Set<ObligationKey> out = new HashSet<>();
+        ps.execute();
+        // the insert's count, then the keys the DELETE undid
+        while (true) {
+          if (ps.getMoreResults()) {
+            try (ResultSet rs = ps.getResultSet()) {
+              while (rs.next()) {
+                out.add(keyOf(rs));
+              }
+            }
+          } else if (ps.getUpdateCount() == -1) {
+            return out;
+          }
+        }
+      } catch (SQLException e) {
+        if (runner.dialect().isUniqueViolation(e)) {
+          return null;
+        }
+        throw e;
       }
-      ps.executeUpdate();
+    });
+    if (undone == null) {
+      return null;
     }
+    int pending = 0;
+    for (ScheduledObligation o : all) {
+      if (!undone.contains(o.key())) {
+        pending++;
+      }
+    }
+    return pending;
   }
 
   /** Microseconds since the epoch, truncated as {@link Sql#utc} truncates. */
