@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.opsbook.core.Obligation;
+import java.util.function.Function;
 import org.opsbook.core.ObligationKey;
 import org.opsbook.core.spi.ObligationRepository.ClaimedObligation;
 import org.opsbook.core.spi.ObligationRepository;
@@ -191,42 +191,37 @@ public final class JdbcObligationRepository implements ObligationRepository {
     }
   }
 
+  /**
+   * The value of each column of {@link Dialect#upsertObligationArrays}, in the order of
+   * {@link Dialect#upsertObligation()} (run_at starts as the due time), as an array element: times in microseconds.
+   */
+  private static final List<Function<ScheduledObligation, Object>> ARRAY_COLUMNS = List.of(
+      s -> s.obligation().subjectId(), s -> s.obligation().ruleId().value(), s -> s.obligation().sequence(),
+      s -> s.obligation().actor().name(), s -> s.obligation().action(), s -> s.obligation().target(),
+      s -> s.obligation().channel().name(),
+      s -> s.obligation().dueAt().map(JdbcObligationRepository::micros).orElse(null),
+      s -> s.obligation().triggeredAt().map(JdbcObligationRepository::micros).orElse(null),
+      s -> s.obligation().recurring(), s -> micros(s.dueAt()), ScheduledObligation::attempts,
+      s -> s.lastError().orElse(null), s -> micros(s.dueAt()));
+
   /** One array per column of {@link Dialect#upsertObligationArrays}, filled straight from the values. */
   private static Object[][] columns(List<ScheduledObligation> rows) {
-    int n = rows.size();
-    String[] subjects = new String[n];
-    String[] rules = new String[n];
-    Integer[] seqs = new Integer[n];
-    String[] actors = new String[n];
-    String[] actions = new String[n];
-    String[] targets = new String[n];
-    String[] channels = new String[n];
-    Long[] dutyDue = new Long[n];
-    Long[] triggered = new Long[n];
-    Boolean[] recurring = new Boolean[n];
-    Long[] due = new Long[n];
-    Integer[] attempts = new Integer[n];
-    String[] errors = new String[n];
-    for (int i = 0; i < n; i++) {
-      ScheduledObligation s = rows.get(i);
-      Obligation o = s.obligation();
-      subjects[i] = o.subjectId();
-      rules[i] = o.ruleId().value();
-      seqs[i] = o.sequence();
-      actors[i] = o.actor().name();
-      actions[i] = o.action();
-      targets[i] = o.target();
-      channels[i] = o.channel().name();
-      dutyDue[i] = o.dueAt().map(JdbcObligationRepository::micros).orElse(null);
-      triggered[i] = o.triggeredAt().map(JdbcObligationRepository::micros).orElse(null);
-      recurring[i] = o.recurring();
-      due[i] = micros(s.dueAt());
-      attempts[i] = s.attempts();
-      errors[i] = s.lastError().orElse(null);
+    Object[][] columns = new Object[ARRAY_COLUMNS.size()][];
+    for (int col = 0; col < columns.length; col++) {
+      Class<?> element = switch (ObligationColumns.UPSERT_ARRAY_TYPES[col]) {
+        case "int4" -> Integer.class;
+        case "int8" -> Long.class;
+        case "bool" -> Boolean.class;
+        default -> String.class;
+      };
+      Object[] values = (Object[]) java.lang.reflect.Array.newInstance(element, rows.size());
+      Function<ScheduledObligation, Object> value = ARRAY_COLUMNS.get(col);
+      for (int i = 0; i < values.length; i++) {
+        values[i] = value.apply(rows.get(i));
+      }
+      columns[col] = values;
     }
-    // the column order of Dialect#upsertObligation(); run_at starts as the due time
-    return new Object[][] {subjects, rules, seqs, actors, actions, targets, channels, dutyDue, triggered, recurring,
-        due, attempts, errors, due};
+    return columns;
   }
 
   /**
