@@ -78,8 +78,12 @@ public final class JdbcAuditLog implements AuditLog {
       return List.of();
     }
     Map<String, Head> heads = new HashMap<>();
-    for (String stream : new TreeSet<>(entries.stream().map(AuditEntry::stream).toList())) {
-      heads.put(stream, lockHead(c, stream));
+    if (entries.size() == 1) {
+      heads.put(entries.get(0).stream(), lockHead(c, entries.get(0).stream()));
+    } else {
+      for (String stream : new TreeSet<>(entries.stream().map(AuditEntry::stream).toList())) {
+        heads.put(stream, lockHead(c, stream));
+      }
     }
     long global = Sql.queryOne(c, "SELECT gseq FROM ops_audit_global WHERE id = 1 FOR UPDATE", rs -> rs.getLong(1))
         .orElseThrow(() -> new SQLException("the audit log's global sequence row is missing"));

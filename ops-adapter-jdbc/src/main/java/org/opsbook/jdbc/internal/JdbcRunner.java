@@ -55,9 +55,21 @@ public final class JdbcRunner {
 
   /** Runs {@code work} in a transaction, retrying it whole after a retryable failure. */
   public <T> T inTransaction(String operation, String key, Work<T> work) {
+    return retrying(operation, key, work, false);
+  }
+
+  /**
+   * Runs {@code work}, one statement that is atomic on its own, in auto-commit mode: the statement and its commit
+   * take one round trip. Retried after a retryable failure like a transaction (a failed statement changed nothing).
+   */
+  public <T> T inOneStatement(String operation, String key, Work<T> work) {
+    return retrying(operation, key, work, true);
+  }
+
+  private <T> T retrying(String operation, String key, Work<T> work, boolean autoCommit) {
     for (int attempt = 1; ; attempt++) {
       try {
-        return once(work);
+        return autoCommit ? autoCommitted(work) : once(work);
       } catch (SQLException e) {
         if (dialect.isRetryable(e) && attempt < maxAttempts) {
           LOG.debug("{} [{}]: retrying after {} (attempt {})", operation, Masking.phonesIn(key), e.getSQLState(),
@@ -68,6 +80,13 @@ public final class JdbcRunner {
         throw new StorageException(operation, key, dialect.isRetryable(e) || dialect.isConnectionLost(e),
             SqlErrors.redacted(e));
       }
+    }
+  }
+
+  private <T> T autoCommitted(Work<T> work) throws SQLException {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(true);
+      return work.run(c);
     }
   }
 

@@ -14,6 +14,10 @@ final class ObligationColumns {
   static final String SELECT = "subject_id, rule_id, seq, actor, action, target, channel, duty_due_at, triggered_at,"
       + " recurring, due_at, attempts, last_error, owner, lease_until, lease_gen";
 
+  /** The array element type of each upsert parameter, for {@link java.sql.Connection#createArrayOf}. */
+  static final String[] UPSERT_ARRAY_TYPES = {"text", "text", "int4", "text", "text", "text", "text", "int8", "int8",
+      "bool", "int8", "int4", "text", "int8"};
+
   private ObligationColumns() {}
 
   /** Reads the current row. */

@@ -18,8 +18,7 @@ public final class PostgresDialect implements Dialect {
 
   @Override
   public String upsertObligation() {
-    return "INSERT INTO ops_obligation (subject_id, rule_id, seq, actor, action, target, channel, duty_due_at,"
-        + " triggered_at, recurring, due_at, attempts, last_error, run_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+    return "INSERT INTO ops_obligation " + COLUMNS + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
         + " ON CONFLICT (subject_id, rule_id, seq) DO UPDATE SET actor = EXCLUDED.actor, action = EXCLUDED.action,"
         + " target = EXCLUDED.target, channel = EXCLUDED.channel, duty_due_at = EXCLUDED.duty_due_at,"
         + " triggered_at = EXCLUDED.triggered_at, recurring = EXCLUDED.recurring, due_at = EXCLUDED.due_at,"
@@ -35,6 +34,44 @@ public final class PostgresDialect implements Dialect {
     String tuple = "(?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
     String values = String.join(",", java.util.Collections.nCopies(rows, tuple));
     return Optional.of(single.replace("VALUES " + tuple, "VALUES " + values));
+  }
+
+  private static final String COLUMNS = "(subject_id, rule_id, seq, actor, action, target, channel, duty_due_at,"
+      + " triggered_at, recurring, due_at, attempts, last_error, run_at)";
+  /**
+   * The rows of the array upserts: one array per column, times as microseconds since the epoch (exact, and neither
+   * formatted by the driver nor parsed by the server).
+   */
+  private static final String UNNEST = "SELECT u.s, u.r, u.q, u.a, u.ac, u.t, u.ch, " + micros("u.dd") + ", "
+      + micros("u.ta") + ", u.rec, " + micros("u.due") + ", u.att, u.err, " + micros("u.run")
+      + " FROM unnest(CAST(? AS varchar[]), CAST(? AS varchar[]), CAST(? AS int[]), CAST(? AS varchar[]),"
+      + " CAST(? AS text[]), CAST(? AS text[]), CAST(? AS varchar[]), CAST(? AS bigint[]), CAST(? AS bigint[]),"
+      + " CAST(? AS boolean[]), CAST(? AS bigint[]), CAST(? AS int[]), CAST(? AS text[]), CAST(? AS bigint[]))"
+      + " AS u (s, r, q, a, ac, t, ch, dd, ta, rec, due, att, err, run)";
+
+  private static String micros(String column) {
+    return "TIMESTAMPTZ 'epoch' + " + column + " * INTERVAL '1 microsecond'";
+  }
+
+  @Override
+  public Optional<String> upsertObligationArrays() {
+    return Optional.of(upsertObligation().replace("VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", UNNEST));
+  }
+
+  @Override
+  public Optional<String> insertObligationArrays() {
+    return Optional.of("INSERT INTO ops_obligation " + COLUMNS + " " + UNNEST);
+  }
+
+  @Override
+  public Optional<String> completeObligationsArrays() {
+    return Optional.of("WITH gone AS (DELETE FROM ops_obligation o USING unnest(CAST(? AS varchar[]),"
+        + " CAST(? AS varchar[]), CAST(? AS int[]), CAST(? AS bigint[]), CAST(? AS varchar[]))"
+        + " AS c (subject_id, rule_id, seq, lease_gen, owner) WHERE o.subject_id = c.subject_id"
+        + " AND o.rule_id = c.rule_id AND o.seq = c.seq AND o.owner = c.owner AND o.lease_gen = c.lease_gen"
+        + " RETURNING o.subject_id, o.rule_id, o.seq, o.owner)"
+        + " INSERT INTO ops_obligation_done (subject_id, rule_id, seq, outcome, done_at, owner)"
+        + " SELECT subject_id, rule_id, seq, 'FIRED', ?, owner FROM gone RETURNING subject_id, rule_id, seq");
   }
 
   @Override

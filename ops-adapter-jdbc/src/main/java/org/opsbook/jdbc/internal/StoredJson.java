@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.opsbook.core.Actor;
 import org.opsbook.core.FaultFacts;
 import org.opsbook.core.Person;
@@ -109,9 +110,24 @@ public final class StoredJson {
     return FaultFactsJson.read(OpsJson.parse(text), "facts");
   }
 
-  /** Writes an actor with the core codec. */
+  /** Actors written lately: a workflow's transitions are made by a few actors over and over. */
+  private static final Map<Actor, String> ACTORS = new ConcurrentHashMap<>();
+  private static final int ACTORS_KEPT = 512;
+
+  /**
+   * Writes an actor with the core codec. The text of an actor (an immutable value) never changes, so the last few
+   * hundred are kept: a transition then costs a map lookup, not a JSON tree and a generator.
+   */
   public static String actor(Actor actor) {
-    return OpsJson.write(ActorJson.write(actor));
+    String json = ACTORS.get(actor);
+    if (json == null) {
+      json = OpsJson.write(ActorJson.write(actor));
+      if (ACTORS.size() >= ACTORS_KEPT) {
+        ACTORS.clear();
+      }
+      ACTORS.put(actor, json);
+    }
+    return json;
   }
 
   /** Reads an actor. */

@@ -35,6 +35,40 @@ public interface Dialect {
   }
 
   /**
+   * Returns one statement that upserts any number of obligations from 14 array parameters, one per column in the
+   * order of {@link #upsertObligation()} (bound by {@link java.sql.Connection#createArrayOf}: {@code text} arrays for
+   * text, {@code int8} arrays of microseconds since the epoch for times, {@code int4} and {@code bool} arrays for the
+   * rest; keys distinct), or empty when
+   * the dialect has no such statement. A small statement whose plan is reused, where a multi-row {@code VALUES}
+   * is parsed and planned anew for every chunk.
+   */
+  default java.util.Optional<String> upsertObligationArrays() {
+    return java.util.Optional.empty();
+  }
+
+  /**
+   * Returns the plain insert of {@link #upsertObligationArrays()} (same parameters, no conflict handling; it fails
+   * with a unique violation when a key exists), or empty. Scheduling new keys, the common case, tries it first in a
+   * transaction of its own, undone when a key exists: a plain insert skips the speculative insertion an upsert makes
+   * per row.
+   */
+  default java.util.Optional<String> insertObligationArrays() {
+    return java.util.Optional.empty();
+  }
+
+  /**
+   * Returns one statement that completes claimed obligations: deletes each pending row still held by its claim (key,
+   * owner, generation), records it fired in {@code ops_obligation_done} and returns the completed keys
+   * ({@code subject_id, rule_id, seq}); or empty when the dialect completes them in JDBC batches. Parameters: five
+   * arrays (bound by {@link java.sql.Connection#createArrayOf}: {@code text} subject IDs, {@code text} rule IDs,
+   * {@code int4} sequences, {@code int8} generations, {@code text} owners), then the fired-at time. Being a single
+   * statement it is atomic on its own and runs in auto-commit: one round trip, its commit included.
+   */
+  default java.util.Optional<String> completeObligationsArrays() {
+    return java.util.Optional.empty();
+  }
+
+  /**
    * Inserts an outbox row unless its key exists: 15 parameters in the column order of {@code ops_outbox} (msg_key,
    * fault_id, message_type, channel, text, recipients, state, attempts, next_attempt_at, last_error, created_at,
    * sent_at, receipt, owner, lease_until).

@@ -68,13 +68,14 @@ public final class AuditBench {
     List<String> dbs = List.of((args.length > 3 ? args[3] : "postgresql,h2-file").split(","));
     List<String> impls = List.of("opsbook", "hand-same", "hand-minimal");
     Map<String, List<Double>> rates = new LinkedHashMap<>();
+    Map<String, List<Double>> cpus = new LinkedHashMap<>();
     Path h2dir = Files.createTempDirectory("w5b");
     try (BenchPostgres pg = BenchPostgres.start()) {
       System.out.println("# W5b transitions + audit: " + BenchPostgres.machine() + " | " + pg.settings()
           + " | tickets=" + tickets + " x 5 transitions, 1 commit each; implementations interleaved in slices of "
           + SLICE + " tickets so load drift hits all alike");
-      System.out.println("| rep | db | workers | impl | transitions/s |");
-      System.out.println("|---|---|---|---|---|");
+      System.out.println("| rep | db | workers | impl | transitions/s | worker CPU µs per transition |");
+      System.out.println("|---|---|---|---|---|---|");
       int run = 0;
       for (int rep = 0; rep < reps + 1; rep++) {
         // repetition 0 warms up the JIT, the drivers and the parsers and is not reported
@@ -92,10 +93,13 @@ public final class AuditBench {
               stores.put(impl, ops);
             }
             Map<String, Double> seconds = new LinkedHashMap<>();
+            Map<String, Double> cpu = new LinkedHashMap<>();
             for (int from = 0, slice = 0; from < n; from += SLICE, slice++) {
               for (int i = 0; i < impls.size(); i++) {
                 String impl = impls.get((i + slice) % impls.size());
-                seconds.merge(impl, runSlice(stores.get(impl), impl, from, Math.min(n, from + SLICE), w), Double::sum);
+                double[] taken = runSlice(stores.get(impl), impl, from, Math.min(n, from + SLICE), w);
+                seconds.merge(impl, taken[0], Double::sum);
+                cpu.merge(impl, taken[1], Double::sum);
               }
             }
             for (String impl : impls) {
@@ -104,8 +108,10 @@ public final class AuditBench {
               ((AutoCloseable) ops.dataSource()).close();
               if (rep > 0) {
                 double rate = n * STEPS.length / seconds.get(impl);
-                System.out.printf("| %d | %s | %d | %s | %.0f |%n", rep, db, w, impl, rate);
+                System.out.printf("| %d | %s | %d | %s | %.0f | %.1f |%n", rep, db, w, impl, rate,
+                    cpu.get(impl) * 1e6 / (n * STEPS.length));
                 rates.computeIfAbsent(db + "/" + w + "/" + impl, x -> new ArrayList<>()).add(rate);
+                cpus.computeIfAbsent(db + "/" + w + "/" + impl, x -> new ArrayList<>()).add(cpu.get(impl));
               }
             }
           }
@@ -113,16 +119,18 @@ public final class AuditBench {
       }
     }
     System.out.println();
-    System.out.println("| db | workers | opsbook ÷ hand-same (median; worst ours ÷ best floor) | opsbook ÷ hand-minimal |");
-    System.out.println("|---|---|---|---|");
+    System.out.println("| db | workers | opsbook ÷ hand-same (median; worst ours ÷ best floor) | opsbook ÷ hand-minimal"
+        + " | opsbook CPU ÷ hand-same CPU (median) |");
+    System.out.println("|---|---|---|---|---|");
     for (String db : dbs) {
       for (int w : workers) {
         List<Double> ours = rates.get(db + "/" + w + "/opsbook");
         List<Double> same = rates.get(db + "/" + w + "/hand-same");
         List<Double> min = rates.get(db + "/" + w + "/hand-minimal");
-        System.out.printf("| %s | %d | %.2f (%.2f) | %.2f |%n", db, w, median(ours) / median(same),
+        System.out.printf("| %s | %d | %.2f (%.2f) | %.2f | %.2f |%n", db, w, median(ours) / median(same),
             ours.stream().mapToDouble(d -> d).min().orElseThrow() / same.stream().mapToDouble(d -> d).max()
-                .orElseThrow(), median(ours) / median(min));
+                .orElseThrow(), median(ours) / median(min),
+            median(cpus.get(db + "/" + w + "/opsbook")) / median(cpus.get(db + "/" + w + "/hand-same")));
       }
     }
   }
@@ -140,16 +148,20 @@ public final class AuditBench {
         .putDetail("ticket", id).putDetail("window", "02:00-04:00").build();
   }
 
-  /** Runs the five transitions of tickets {@code [from, to)} on {@code workers} threads; returns the seconds taken. */
-  private static double runSlice(OpsJdbc ops, String impl, int from, int to, int workers) throws Exception {
+  /**
+   * Runs the five transitions of tickets {@code [from, to)} on {@code workers} threads; returns the seconds taken and
+   * the CPU seconds the workers used (which the load of a shared machine disturbs less than the elapsed time).
+   */
+  private static double[] runSlice(OpsJdbc ops, String impl, int from, int to, int workers) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(workers);
+    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
     try {
       long start = System.nanoTime();
-      List<Future<Integer>> done = new ArrayList<>();
+      List<Future<Long>> done = new ArrayList<>();
       for (int w = 0; w < workers; w++) {
         int me = w;
         done.add(pool.submit(() -> {
-          int n = 0;
+          long cpu0 = threads.getCurrentThreadCpuTime();
           for (int t = from + me; t < to; t += workers) {
             for (int step = 0; step < STEPS.length; step++) {
               switch (impl) {
@@ -157,16 +169,16 @@ public final class AuditBench {
                 case "hand-same" -> handSame(ops.dataSource(), "DM-" + t, step);
                 default -> handMinimal(ops.dataSource(), t, step);
               }
-              n++;
             }
           }
-          return n;
+          return threads.getCurrentThreadCpuTime() - cpu0;
         }));
       }
-      for (Future<Integer> f : done) {
-        f.get();
+      long cpu = 0;
+      for (Future<Long> f : done) {
+        cpu += f.get();
       }
-      return (System.nanoTime() - start) / 1e9;
+      return new double[] {(System.nanoTime() - start) / 1e9, cpu / 1e9};
     } finally {
       pool.shutdown();
     }

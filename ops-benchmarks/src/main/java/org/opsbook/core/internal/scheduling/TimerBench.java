@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.opsbook.benchmarks.support.BenchPostgres;
+import org.opsbook.benchmarks.support.CountingDataSource;
 import org.opsbook.core.Channel;
 import org.opsbook.core.Obligation;
 import org.opsbook.core.Role;
@@ -44,6 +45,8 @@ import org.opsbook.jdbc.OpsJdbc;
  */
 public final class TimerBench {
   private static final int POOL = 12;
+  /** With {@code -Dw3.count=true}, opsbook's statements and commits are counted and printed per phase. */
+  private static final CountingDataSource COUNT = Boolean.getBoolean("w3.count") ? new CountingDataSource() : null;
 
   private TimerBench() {}
 
@@ -55,7 +58,8 @@ public final class TimerBench {
       ks.add(Integer.parseInt(k));
     }
     int reps = args.length > 2 ? Integer.parseInt(args[2]) : 1;
-    List<String> impls = List.of("opsbook", "db-scheduler-lock-and-fetch", "db-scheduler-fetch");
+    List<String> impls = List.of(System.getProperty("w3.impls", "opsbook,db-scheduler-lock-and-fetch,db-scheduler-fetch")
+        .split(","));
     try (BenchPostgres pg = BenchPostgres.start()) {
       System.out.println("# W3 timers: " + BenchPostgres.machine() + " | " + pg.settings() + " | n=" + n);
       System.out.println("| rep | instances | impl | schedule/s | fired/s | fired | duplicates |");
@@ -87,6 +91,9 @@ public final class TimerBench {
       System.out.println("| instances | opsbook ÷ lock-and-fetch (worst ours ÷ best peer) | opsbook ÷ fetch |");
       System.out.println("|---|---|---|");
       for (int k : ks) {
+        if (impls.size() < 3) {
+          break;
+        }
         List<Double> ours = rates.get(k + "/opsbook");
         List<Double> lf = rates.get(k + "/db-scheduler-lock-and-fetch");
         List<Double> f = rates.get(k + "/db-scheduler-fetch");
@@ -113,8 +120,11 @@ public final class TimerBench {
   private static Result ours(BenchPostgres pg, int n, int k) throws Exception {
     String url = pg.freshSchema("w3");
     DataSource setup = BenchPostgres.pool(url, 2);
-    OpsJdbc ops = OpsJdbc.create(setup);
+    OpsJdbc ops = OpsJdbc.create(counted(setup));
     ops.migrate();
+    if (COUNT != null) {
+      COUNT.reset();
+    }
     Instant due = Instant.now().minusSeconds(1);
     long t0 = System.nanoTime();
     List<ScheduledObligation> chunk = new ArrayList<>(1000);
@@ -127,6 +137,10 @@ public final class TimerBench {
     }
     ops.obligations().scheduleAll(chunk);
     double scheduleRate = n / ((System.nanoTime() - t0) / 1e9);
+    if (COUNT != null) {
+      System.out.println("\nscheduling " + n + " timers:\n" + COUNT.table(n));
+      COUNT.reset();
+    }
     pg.vacuum(url);
     ConcurrentHashMap<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     AtomicLong fired = new AtomicLong();
@@ -135,7 +149,7 @@ public final class TimerBench {
     for (int i = 0; i < k; i++) {
       DataSource pool = BenchPostgres.pool(url, POOL);
       pools.add(pool);
-      engines.add(ObligationScheduler.builder(OpsJdbc.create(pool).obligations(), (key, o) -> {
+      engines.add(ObligationScheduler.builder(OpsJdbc.create(counted(pool)).obligations(), (key, o) -> {
         calls.computeIfAbsent(key.toString(), x -> new AtomicInteger()).incrementAndGet();
         fired.incrementAndGet();
       }).owner("node" + i).clock(Clock.systemUTC()).batchSize(100).maxPollInterval(Duration.ofMillis(200)).build());
@@ -154,11 +168,18 @@ public final class TimerBench {
     for (ObligationScheduler e : engines) {
       e.stop(Duration.ofSeconds(30));
     }
+    if (COUNT != null) {
+      System.out.println("\nfiring " + n + " timers:\n" + COUNT.table(n));
+    }
     long done = count(url, "SELECT count(*) FROM ops_obligation_done WHERE outcome = 'FIRED'");
     closeAll(pools);
     closeAll(List.of(setup));
     long dups = calls.values().stream().filter(c -> c.get() > 1).count();
     return new Result(scheduleRate, n / seconds, Math.min(done, calls.size()), dups);
+  }
+
+  private static DataSource counted(DataSource ds) {
+    return COUNT == null ? ds : COUNT.wrap(ds);
   }
 
   private static Result dbScheduler(BenchPostgres pg, int n, int k, boolean lockAndFetch) throws Exception {

@@ -298,6 +298,37 @@ public abstract class ObligationRepositoryContract extends StorageContract {
   }
 
   @Test
+  void scheduleAllStoresEveryFieldAsGiven() {
+    ScheduledObligation retried = ScheduledObligation.builder().obligation(due("F-1", "ESC-ROOM-01", at(10))
+        .obligation()).dueAt(at(15)).attempts(3).lastError("gateway down | 网关").build();
+    ScheduledObligation noTrigger = ScheduledObligation.builder().obligation(Obligation.builder()
+        .ruleId(RuleId.of("ESC-PROG-01")).subjectId("F-2").sequence(7).actor(Role.ESC_HANDLER_A).action("进展汇报")
+        .target("ROOM_MANAGER").channel(Channel.SMS).recurring(true).build()).dueAt(at(20).plusNanos(123_456_000))
+        .build();
+    ScheduledObligation plain = recurring("F-3", 2, at(3600));
+    assertThat(store.obligations().scheduleAll(List.of(retried, noTrigger, plain))).isEqualTo(3);
+    assertThat(store.obligations().find(retried.key())).contains(retried);
+    assertThat(store.obligations().find(noTrigger.key())).contains(noTrigger);
+    assertThat(store.obligations().find(plain.key())).contains(plain);
+  }
+
+  @Test
+  void scheduleAllReplacesPendingKeysBesideNewOnes() {
+    store.obligations().schedule(due("F-1", "ESC-ROOM-01", at(10)));
+    store.obligations().schedule(due("F-2", "ESC-ROOM-01", at(0)));
+    store.obligations().claimDue(at(0), 5, "a", LEASE);
+    ScheduledObligation moved = due("F-1", "ESC-ROOM-01", at(30));
+    ScheduledObligation leased = due("F-2", "ESC-ROOM-01", at(5));
+    ScheduledObligation fresh = due("F-3", "ESC-ROOM-01", at(20));
+    assertThat(store.obligations().scheduleAll(List.of(moved, leased, fresh))).isEqualTo(3);
+    assertThat(store.obligations().find(moved.key())).contains(moved);
+    assertThat(store.obligations().find(leased.key())).contains(leased);
+    assertThat(store.obligations().find(fresh.key())).contains(fresh);
+    assertThat(store.obligations().claimDue(at(29), 5, "b", LEASE)).as("F-2 stays leased, F-1 moved to 30")
+        .extracting(c -> c.scheduled().key()).containsExactly(fresh.key());
+  }
+
+  @Test
   void aKeyScheduledTwiceInOneBatchEndsAsTheLastScheduleSaid() {
     ScheduledObligation first = due("F-1", "ESC-ROOM-01", at(10));
     ScheduledObligation last = due("F-1", "ESC-ROOM-01", at(20));
