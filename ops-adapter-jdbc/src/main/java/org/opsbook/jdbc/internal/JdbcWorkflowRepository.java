@@ -116,6 +116,23 @@ public final class JdbcWorkflowRepository implements WorkflowRepository {
         JdbcWorkflowRepository::instance, machine));
   }
 
+  /** A range scan of {@code ops_workflow_machine_idx}: only what changed since, whatever the history. */
+  @Override
+  public List<WorkflowInstance> listUpdatedSince(String machine, Instant since) {
+    return runner.read("list workflow instances updated since", machine, c -> Sql.query(c,
+        "SELECT " + INSTANCE + " FROM ops_workflow WHERE machine = ? AND updated_at >= ? ORDER BY updated_at DESC, id",
+        JdbcWorkflowRepository::instance, machine, since));
+  }
+
+  /** A prefix scan of {@code ops_workflow_prefix_idx} (V5): the instances under one ID prefix only. */
+  @Override
+  public List<WorkflowInstance> listByIdPrefix(String machine, String idPrefix) {
+    String pattern = idPrefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+    return runner.read("list workflow instances by prefix", idPrefix, c -> Sql.query(c,
+        "SELECT " + INSTANCE + " FROM ops_workflow WHERE machine = ? AND id LIKE ? ESCAPE '!'",
+        JdbcWorkflowRepository::instance, machine, pattern));
+  }
+
   private static WorkflowInstance instance(ResultSet rs) throws SQLException {
     return WorkflowInstance.builder().id(rs.getString("id")).machine(rs.getString("machine"))
         .state(rs.getString("state")).version(rs.getLong("version")).dataJson(rs.getString("data_json"))

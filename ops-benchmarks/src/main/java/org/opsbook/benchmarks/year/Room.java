@@ -11,6 +11,7 @@ import org.opsbook.core.Person;
 import org.opsbook.core.RecipientClass;
 import org.opsbook.core.Role;
 import org.opsbook.core.memory.InMemoryDirectory;
+import org.opsbook.core.spi.MessageGateway;
 import org.opsbook.core.spi.MessageGateway.SendReceipt;
 import org.opsbook.core.time.MutableClock;
 import org.opsbook.engine.OpsEngine;
@@ -51,13 +52,15 @@ final class Room implements AutoCloseable {
 
   final MutableClock clock;
   final OpsEngine engine;
+  final MessageGateway gateway;
 
   Room(OpsJdbc jdbc, Instant at) {
     this.clock = MutableClock.at(at);
+    this.gateway = sms -> new SendReceipt("gw-" + sms.idempotencyKey(), clock.instant(), false);
     this.engine = OpsEngine.builder()
         .ports(jdbc.faults(), jdbc.obligations(), jdbc.workflows(), jdbc.outbox(), jdbc.auditLog())
         .directory(InMemoryDirectory.of(PEOPLE)).clock(clock).reminder((duty, owing) -> { })
-        .gateway(sms -> new SendReceipt("gw-" + sms.idempotencyKey(), clock.instant(), false))
+        .gateway(gateway)
         .checkpointInterval(Duration.ofDays(3650)).build();
   }
 

@@ -1,0 +1,144 @@
+package org.opsbook.notify.internal.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.opsbook.notify.internal.workflow.Fixture.DESK;
+import static org.opsbook.notify.internal.workflow.Fixture.DUTY_A;
+import static org.opsbook.notify.internal.workflow.Fixture.LEADER;
+import static org.opsbook.notify.internal.workflow.Fixture.T0;
+import static org.opsbook.notify.internal.workflow.Fixture.briefing;
+import static org.opsbook.notify.internal.workflow.Fixture.systemFault;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.opsbook.core.AuditEntry;
+import org.opsbook.core.spi.MessageGateway.OutgoingMessage;
+import org.opsbook.core.spi.WorkflowRepository;
+import org.opsbook.notify.MessageType;
+import org.opsbook.notify.SmsKey;
+import org.opsbook.notify.internal.NotifyConfig;
+
+/**
+ * SM-SMS-T05 as history grows: the dispatcher's first round sweeps every stored message for a released one missing
+ * from the outbox, later rounds read only what changed since the round before; a release lost in between is still
+ * put back.
+ */
+class SmsDispatcherHistoryTest {
+  private static final SmsKey KEY = SmsKey.of("F-1", MessageType.NOTIFICATION, 1);
+  private static final Instant SEND = T0.plusSeconds(300);
+
+  /** The fixture's repository, counting the full lists and the lists of what changed. */
+  private static final class Counting implements WorkflowRepository {
+    final WorkflowRepository d;
+    final AtomicInteger lists = new AtomicInteger();
+    final AtomicInteger changed = new AtomicInteger();
+
+    Counting(WorkflowRepository d) {
+      this.d = d;
+    }
+
+    @Override
+    public void create(WorkflowInstance instance, List<AuditEntry> audit) {
+      d.create(instance, audit);
+    }
+
+    @Override
+    public WorkflowInstance transition(String id, long v, TransitionRecord t, String data, List<AuditEntry> audit) {
+      return d.transition(id, v, t, data, audit);
+    }
+
+    @Override
+    public Optional<WorkflowInstance> find(String id) {
+      return d.find(id);
+    }
+
+    @Override
+    public List<TransitionRecord> history(String id) {
+      return d.history(id);
+    }
+
+    @Override
+    public List<WorkflowInstance> list(String machine) {
+      lists.incrementAndGet();
+      return d.list(machine);
+    }
+
+    @Override
+    public List<WorkflowInstance> listUpdatedSince(String machine, Instant since) {
+      changed.incrementAndGet();
+      return d.listUpdatedSince(machine, since);
+    }
+  }
+
+  @Test
+  void SM_SMS_T05_aReleaseLostAfterTheFirstRoundIsPutBackByTheNextWithoutASweep() {
+    CrashingOutbox crashing = new CrashingOutbox(new Fixture().outbox);
+    Fixture fx = new Fixture(NotifyConfig.defaults(), crashing);
+    Counting repo = new Counting(fx.workflows);
+    SmsDispatcher d = SmsDispatcher.builder().outbox(fx.outbox).gateway(fx.gateway).workflows(repo)
+        .directory(fx.directory).auditLog(fx.audit).owner("d1").build();
+    assertThat(d.drainOnce(SEND.minusSeconds(60)).reenqueued()).isZero();
+    assertThat(repo.lists.get()).as("the first round sweeps").isEqualTo(1);
+
+    fx.approved(KEY, DUTY_A, LEADER);
+    crashing.arm(CrashingOutbox.Point.BEFORE_ENQUEUE);
+    assertThatThrownBy(() -> fx.sms.release(KEY, DESK, fx.approvedText(KEY), briefing(), systemFault(), SEND))
+        .isInstanceOf(CrashingOutbox.Crash.class);
+    assertThat(fx.outbox.list(Optional.empty())).isEmpty();
+
+    DrainReport r = d.drainOnce(SEND.plusSeconds(5));
+    assertThat(r.reenqueued()).isEqualTo(1);
+    assertThat(r.sent()).isEqualTo(1);
+    assertThat(fx.gateway.delivered()).extracting(OutgoingMessage::idempotencyKey).containsExactly(KEY.toString());
+    assertThat(repo.lists.get()).as("later rounds read only what changed").isEqualTo(1);
+    assertThat(repo.changed.get()).isEqualTo(1);
+  }
+
+  @Test
+  void SM_SMS_T05_aReleaseDatedWithinTheOverlapBeforeTheLastRoundIsStillPutBack() {
+    CrashingOutbox crashing = new CrashingOutbox(new Fixture().outbox);
+    Fixture fx = new Fixture(NotifyConfig.defaults(), crashing);
+    SmsDispatcher d = fx.dispatcher("d1");
+    Instant lastRound = SEND.plus(SmsDispatcher.REENQUEUE_OVERLAP).minusSeconds(1);
+    d.drainOnce(lastRound);
+    // another process released (by its own, slower clock) and died before enqueuing
+    fx.approved(KEY, DUTY_A, LEADER);
+    crashing.arm(CrashingOutbox.Point.BEFORE_ENQUEUE);
+    assertThatThrownBy(() -> fx.sms.release(KEY, DESK, fx.approvedText(KEY), briefing(), systemFault(), SEND))
+        .isInstanceOf(CrashingOutbox.Crash.class);
+    assertThat(d.drainOnce(lastRound.plusSeconds(1)).reenqueued()).isEqualTo(1);
+  }
+
+  @Test
+  void SM_SMS_T05_aFirstRoundOverManyReleasedMessagesPutsBackOnlyTheMissingOne() {
+    Fixture fx = new Fixture();
+    for (int i = 1; i <= 70; i++) {
+      SmsKey k = SmsKey.of("F-" + i, MessageType.NOTIFICATION, 1);
+      fx.approved(k, DUTY_A, LEADER);
+      fx.sms.release(k, DESK, fx.approvedText(k), briefing(), systemFault(), SEND).orThrow();
+    }
+    SmsDispatcher d0 = fx.dispatcher("d0");
+    d0.drainOnce(SEND);
+    d0.drainOnce(SEND);
+    assertThat(fx.gateway.delivered()).hasSize(70);
+    // the row of one released message is lost: only it is put back, and sent again under its key
+    CrashingOutbox crashing = new CrashingOutbox(new Fixture().outbox);
+    Fixture other = new Fixture(NotifyConfig.defaults(), crashing);
+    SmsKey lost = SmsKey.of("F-71", MessageType.NOTIFICATION, 1);
+    other.approved(lost, DUTY_A, LEADER);
+    crashing.arm(CrashingOutbox.Point.BEFORE_ENQUEUE);
+    assertThatThrownBy(() -> other.sms.release(lost, DESK, other.approvedText(lost), briefing(), systemFault(),
+        SEND)).isInstanceOf(CrashingOutbox.Crash.class);
+    for (WorkflowRepository.WorkflowInstance i : other.workflows.list(SmsWorkflow.MACHINE)) {
+      fx.workflows.create(WorkflowRepository.WorkflowInstance.builder().id(i.id()).machine(i.machine())
+          .state(i.state()).version(0).dataJson(i.dataJson()).createdAt(i.createdAt()).updatedAt(i.updatedAt())
+          .build(), List.of());
+    }
+    DrainReport r = fx.dispatcher("d1").drainOnce(SEND.plusSeconds(5));
+    assertThat(r.reenqueued()).isEqualTo(1);
+    assertThat(fx.outbox.find(lost.toString())).isPresent();
+  }
+}
