@@ -21,6 +21,9 @@ import org.opsbook.benchmarks.support.BenchPostgres;
 import org.opsbook.core.spi.AuditLog.AuditVerification;
 import org.opsbook.core.spi.ObligationRepository;
 import org.opsbook.jdbc.audit.SoxExport;
+import org.opsbook.core.Channel;
+import org.opsbook.core.spi.MessageOutbox.OutboxMessage;
+import org.opsbook.notify.internal.workflow.DrainReport;
 import org.opsbook.notify.internal.workflow.SmsDispatcher;
 
 /**
@@ -67,6 +70,7 @@ public final class FlatCosts {
     final String label;
     double firstDrainMs;
     int opened;
+    int queued;
     YearOfHistory.Counts counts;
 
     Side(YearDatabase db, String label) {
@@ -101,10 +105,22 @@ public final class FlatCosts {
           return o.nextDueAt();
         }));
     ops.add(new Op("outbox drain (SmsDispatcher.drainOnce, after the first)",
-        "released-sms, claim-messages, message-heartbeat, in-doubt", s -> () -> s.dispatcher.drainOnce(
+        "released-sms-since, claim-messages, in-doubt", s -> () -> s.dispatcher.drainOnce(
             s.room.clock.instant())));
+    ops.add(new Op("outbox drain with one message due (refused: no SM-SMS of its key)",
+        "released-sms-since, claim-messages, message-heartbeat, in-doubt", s -> () -> {
+          String key = "X-" + (++s.queued) + "/NOTIFICATION/1";
+          Instant now = s.room.clock.instant();
+          s.db.jdbc().outbox().enqueue(OutboxMessage.builder().key(key).faultId("X").messageType("NOTIFICATION")
+              .channel(Channel.SMS).text("x").nextAttemptAt(now).createdAt(now).build());
+          DrainReport r = s.dispatcher.drainOnce(now);
+          if (r.refused() != 1) {
+            throw new IllegalStateException("expected one refused message: " + r);
+          }
+          return r;
+        }));
     ops.add(new Op("engine round (runDueWork: outbox, timers, checkpoint)",
-        "released-sms, claim-messages, claim-duties, next-due", s -> () -> s.room.engine.runDueWork()));
+        "released-sms-since, claim-messages, claim-duties, next-due", s -> () -> s.room.engine.runDueWork()));
     ops.add(new Op("open a fault and read its duties", "fault-summary, fault-events, pending-duties, done-duties",
         s -> () -> {
           String id = "Q-" + (++s.opened);
@@ -174,8 +190,8 @@ public final class FlatCosts {
     q.put("audit-head", new Object[] {"SELECT seq, hash FROM ops_audit_head WHERE stream = ?", "dataop:PDM-1"});
     q.put("audit-period", new Object[] {"SELECT stream, seq FROM ops_audit WHERE at >= ? AND at < ?", MONTH,
         NEXT_MONTH});
-    q.put("faults-active-since", new Object[] {"SELECT fault_id FROM ops_fault WHERE is_open OR updated_at >= ?"
-        + " ORDER BY updated_at DESC, fault_id", WEEK});
+    q.put("faults-active-since", new Object[] {"SELECT fault_id, updated_at FROM ops_fault WHERE is_open UNION"
+        + " SELECT fault_id, updated_at FROM ops_fault WHERE updated_at >= ? ORDER BY updated_at DESC, fault_id", WEEK});
     return q;
   }
 

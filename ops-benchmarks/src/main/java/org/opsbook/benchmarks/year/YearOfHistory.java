@@ -111,8 +111,9 @@ public final class YearOfHistory {
     long started = System.nanoTime();
     // audit records of the cloned lifecycles, then filler (duty reminders, checkpoints) up to the year's total
     long clonedAuditPerFault = t.faultAudit.size() + (long) SMS_PER_FAULT * t.smsAudit.size();
-    long clonedAuditPerTicket = Math.max(t.modAudit.size(), t.cutoverAudit.size());
-    long filler = Math.max(0, auditTarget - clonedAuditPerFault * faults - clonedAuditPerTicket * tickets);
+    long cutovers = tickets / CUTOVER_EVERY;
+    long ticketAudit = cutovers * t.cutoverAudit.size() + (tickets - cutovers) * t.modAudit.size();
+    long filler = Math.max(0, auditTarget - clonedAuditPerFault * faults - ticketAudit);
     long fillerPerFault = filler / faults;
     long fillerLeft = filler - fillerPerFault * faults;
     List<AuditEntry> pendingAudit = new ArrayList<>();
