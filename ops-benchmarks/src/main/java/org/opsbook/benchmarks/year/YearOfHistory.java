@@ -47,8 +47,14 @@ import org.opsbook.notify.SmsKey;
  * <pre>
  * java -cp ops-benchmarks/target/benchmarks.jar org.opsbook.benchmarks.year.YearOfHistory --db h2 --scale 0.01
  * </pre>
+ *
+ * @param jdbc storage measuring leases by the caller's clock (the year is written in simulated time)
+ * @param log where progress goes
+ * @param faults the faults of the year (40,000 at scale 1)
+ * @param tickets the data-modification and cutover tickets (20,000 at scale 1)
+ * @param auditTarget the audit records (10 million at scale 1)
  */
-public final class YearOfHistory {
+public record YearOfHistory(OpsJdbc jdbc, PrintStream log, int faults, int tickets, long auditTarget) {
   /** The first day of the year of history. */
   public static final Instant YEAR_START = Instant.parse("2025-12-01T00:00:00Z");
   /** The day after the year: live work (the measurements' probes) starts here. */
@@ -67,15 +73,6 @@ public final class YearOfHistory {
   private static final String TPL_CUTOVER = "TPL-CO";
   private static final int BATCH = 100;
 
-  private final OpsJdbc jdbc;
-  private final double scale;
-  private final PrintStream log;
-
-  private YearOfHistory(OpsJdbc jdbc, double scale, PrintStream log) {
-    this.jdbc = jdbc;
-    this.scale = scale;
-    this.log = log;
-  }
 
   /** What was written: the rows the generator asked the ports to store. */
   public record Counts(long faults, long faultEvents, long duties, long audit, long sms, long tickets) {
@@ -96,14 +93,13 @@ public final class YearOfHistory {
    * leases by the caller's clock ({@link OpsJdbc#withCallerClock()}): the year is written in simulated time.
    */
   public static Counts write(OpsJdbc jdbc, double scale, PrintStream log) {
-    return new YearOfHistory(jdbc, scale, log).write();
+    return new YearOfHistory(jdbc, log, scaled(FAULTS, scale), scaled(TICKETS, scale), Math.round(AUDIT * scale))
+        .write();
   }
 
-  private Counts write() {
+  /** Writes the year: {@code faults} faults with their duties and SMS, {@code tickets} tickets, the audit. */
+  public Counts write() {
     Templates t = templates();
-    int faults = scaled(FAULTS, scale);
-    int tickets = scaled(TICKETS, scale);
-    long auditTarget = Math.round(AUDIT * scale);
     Duration faultSpacing = Duration.between(YEAR_START, YEAR_END).dividedBy(faults);
     Duration ticketSpacing = Duration.between(YEAR_START, YEAR_END).dividedBy(tickets);
     long[] n = new long[6];

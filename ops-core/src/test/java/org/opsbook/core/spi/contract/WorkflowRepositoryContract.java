@@ -160,11 +160,12 @@ public abstract class WorkflowRepositoryContract extends StorageContract {
 
   @Test
   void listUpdatedSinceGivesOnlyTheInstancesChangedFromThatTimeOn() {
-    store.workflows().create(draft("DM-1", at(10)), List.of());
-    store.workflows().create(draft("DM-2", at(30)), List.of());
-    store.workflows().create(draft("DM-3", at(20)), List.of());
+    int[] minutes = {10, 30, 20};
+    for (int i = 0; i < minutes.length; i++) {
+      store.workflows().create(draft("DM-" + (i + 1), at(minutes[i])), List.of());
+    }
     store.workflows().create(WorkflowInstance.builder().id("CO-1").machine("SM-CUTOVER").state("PLANNED").version(0)
-        .dataJson("{}").createdAt(at(40)).updatedAt(at(40)).build(), List.of());
+        .dataJson("{}").createdAt(at(25)).updatedAt(at(25)).build(), List.of());
     assertThat(store.workflows().listUpdatedSince(M, at(20))).extracting(WorkflowInstance::id)
         .containsExactly("DM-2", "DM-3");
     assertThat(store.workflows().listUpdatedSince(M, at(31))).isEmpty();
