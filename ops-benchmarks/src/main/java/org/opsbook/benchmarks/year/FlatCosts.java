@@ -143,6 +143,8 @@ public final class FlatCosts {
       }
       return v;
     }));
+    ops.add(new Op("audit checkpoint (hourly, every stream's head)", "audit-heads",
+        s -> () -> s.room.engine.auditLog().checkpoint(s.room.clock.instant())));
     ops.add(new Op("SOX export of the month (December, dataop:)", "audit-period, audit-stream, audit-head",
         s -> () -> new SoxExport(s.room.engine.auditLog()).forPeriod(MONTH, NEXT_MONTH, SoxExport.DATAOP_PREFIX,
             SoxExport.Access.MASKED)));
@@ -188,6 +190,7 @@ public final class FlatCosts {
     q.put("audit-stream", new Object[] {"SELECT seq, hash FROM ops_audit WHERE stream = ? ORDER BY seq, gseq",
         "dataop:PDM-1"});
     q.put("audit-head", new Object[] {"SELECT seq, hash FROM ops_audit_head WHERE stream = ?", "dataop:PDM-1"});
+    q.put("audit-heads", new Object[] {"SELECT stream, seq, hash, gseq, seal FROM ops_audit_head"});
     q.put("audit-period", new Object[] {"SELECT stream, seq FROM ops_audit WHERE at >= ? AND at < ?", MONTH,
         NEXT_MONTH});
     q.put("faults-active-since", new Object[] {"SELECT fault_id, updated_at FROM ops_fault WHERE is_open UNION"
