@@ -259,9 +259,12 @@ public final class FlatCosts {
       double[] y = new double[0];
       Callable<?> onEmpty = op.run().apply(empty);
       Callable<?> onYear = op.run().apply(year);
+      // as many runs per round as fit in about 300 ms on the slower side, at least 3 and at most reps
+      double slowest = Math.max(median(time(onEmpty, 5, 3)), median(time(onYear, 5, 3)));
+      int n = (int) Math.max(3, Math.min(reps, Math.round(300 / Math.max(slowest, 1e-3))));
       for (int r = 0; r < rounds; r++) {
-        e = concat(e, time(onEmpty, r == 0 ? 3 : 1, reps));
-        y = concat(y, time(onYear, r == 0 ? 3 : 1, reps));
+        e = concat(e, time(onEmpty, 1, n));
+        y = concat(y, time(onYear, 1, n));
       }
       rows.add(new Row(op.name(), op.queries(), median(e), median(y)));
       System.out.printf(Locale.ROOT, "  %-60s empty %9.3f ms  year %9.3f ms  x%.2f%n", op.name(), median(e),
@@ -314,8 +317,9 @@ public final class FlatCosts {
     Path dir = Path.of(a.getOrDefault("dir", "target/year"));
     String db = a.getOrDefault("db", "both");
     StringBuilder report = new StringBuilder();
-    report.append(String.format(Locale.ROOT, "Scale %s (%s); %d rounds of %d timed runs per side after warm-up;"
-        + " figures are medians in milliseconds.%n%n", scale, BenchPostgres.machine(), rounds, reps));
+    report.append(String.format(Locale.ROOT, "Scale %s (%s); per operation, %d rounds alternating between the sides,"
+        + " each of 3 to %d timed runs (as many as fit in about 300 ms) after warm-up; figures are medians in"
+        + " milliseconds.%n%n", scale, BenchPostgres.machine(), rounds, reps));
     List<String> kinds = db.equals("both") ? List.of("postgresql", "h2") : List.of(db);
     BenchPostgres pg = kinds.contains("postgresql") ? BenchPostgres.start() : null;
     try {

@@ -100,8 +100,11 @@ public record YearOfHistory(OpsJdbc jdbc, PrintStream log, int faults, int ticke
   /** Writes the year: {@code faults} faults with their duties and SMS, {@code tickets} tickets, the audit. */
   public Counts write() {
     Templates t = templates();
-    Duration faultSpacing = Duration.between(YEAR_START, YEAR_END).dividedBy(faults);
-    Duration ticketSpacing = Duration.between(YEAR_START, YEAR_END).dividedBy(tickets);
+    // the last day is left free: a fault's reminders, SMS and duties run on for up to a day after it opens, and all of
+    // the year's activity stays before YEAR_END (a period query of the live month then reads the live month alone)
+    Duration span = Duration.between(YEAR_START, YEAR_END).minusDays(1);
+    Duration faultSpacing = span.dividedBy(faults);
+    Duration ticketSpacing = span.dividedBy(tickets);
     long[] n = new long[6];
     long[] phase = new long[4];
     long started = System.nanoTime();
@@ -288,7 +291,7 @@ public record YearOfHistory(OpsJdbc jdbc, PrintStream log, int faults, int ticke
     if (cancelSome) {
       jdbc.obligations().cancelSubject(duties.get(0).key().subjectId());
     }
-    Instant now = YEAR_END;
+    Instant now = YEAR_END.plus(Duration.ofDays(1));
     while (true) {
       List<ClaimedObligation> claimed = jdbc.obligations().claimDue(now, 5_000, "year-of-history",
           Duration.ofHours(1));
