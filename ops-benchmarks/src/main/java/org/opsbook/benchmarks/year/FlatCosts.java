@@ -181,8 +181,10 @@ public final class FlatCosts {
         + " WHERE subject_id IN (?)", "P-1"});
     q.put("open-faults", new Object[] {"SELECT fault_id FROM ops_fault WHERE is_open ORDER BY updated_at DESC,"
         + " fault_id"});
-    q.put("messages-of-fault", new Object[] {"SELECT id FROM ops_workflow WHERE machine = ? AND id LIKE ?"
-        + " ESCAPE '!'", "SM-SMS", "P-1/%"});
+    q.put("messages-of-fault", postgres
+        ? new Object[] {"SELECT id FROM ops_workflow WHERE machine = ? AND id ~>=~ ? AND id ~<~ ? AND id LIKE ?"
+            + " ESCAPE '!'", "SM-SMS", "P-1/", "P-10", "P-1/%"}
+        : new Object[] {"SELECT id FROM ops_workflow WHERE machine = ? AND id LIKE ? ESCAPE '!'", "SM-SMS", "P-1/%"});
     q.put("workflow-list", new Object[] {"SELECT id FROM ops_workflow WHERE machine = ? ORDER BY updated_at DESC,"
         + " id", "SM-DATAOP-MOD"});
     q.put("sms-list", new Object[] {"SELECT id FROM ops_workflow WHERE machine = ? ORDER BY updated_at DESC, id",
@@ -220,8 +222,35 @@ public final class FlatCosts {
         }
         out.put(e.getKey(), q[0] + "\n" + sb.toString().trim());
       }
+      if (d.isPostgres()) {
+        // what a prepared statement runs once PostgreSQL settles on its generic plan (parameters unknown)
+        out.put("messages-of-fault, generic plan, LIKE alone", generic(c, "machine = $1 AND id LIKE $2 ESCAPE '!'",
+            "(varchar, varchar)", "('SM-SMS', 'P-1/%')"));
+        out.put("messages-of-fault, generic plan, with byte-order bounds", generic(c, "machine = $1 AND id ~>=~ $2"
+            + " AND id ~<~ $3 AND id LIKE $4 ESCAPE '!'", "(varchar, varchar, varchar, varchar)",
+            "('SM-SMS', 'P-1/', 'P-10', 'P-1/%')"));
+      }
     }
     return out;
+  }
+
+  private static String generic(Connection c, String where, String types, String args) throws SQLException {
+    String sql = "SELECT id FROM ops_workflow WHERE " + where;
+    StringBuilder sb = new StringBuilder(sql).append('\n');
+    try (java.sql.Statement s = c.createStatement()) {
+      s.execute("SET plan_cache_mode = force_generic_plan");
+      s.execute("PREPARE year_generic " + types + " AS " + sql);
+      try (ResultSet rs = s.executeQuery("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, TIMING OFF) EXECUTE year_generic "
+          + args)) {
+        while (rs.next()) {
+          sb.append(rs.getString(1)).append('\n');
+        }
+      } finally {
+        s.execute("DEALLOCATE year_generic");
+        s.execute("RESET plan_cache_mode");
+      }
+    }
+    return sb.toString().trim();
   }
 
   /** Times {@code call} {@code reps} times after {@code warmup} runs; returns the times in milliseconds. */
