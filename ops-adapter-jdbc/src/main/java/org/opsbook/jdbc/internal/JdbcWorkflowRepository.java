@@ -116,6 +116,51 @@ public final class JdbcWorkflowRepository implements WorkflowRepository {
         JdbcWorkflowRepository::instance, machine));
   }
 
+  /** A range scan of {@code ops_workflow_machine_idx}: only what changed since, whatever the history. */
+  @Override
+  public List<WorkflowInstance> listUpdatedSince(String machine, Instant since) {
+    return runner.read("list workflow instances updated since", machine, c -> Sql.query(c,
+        "SELECT " + INSTANCE + " FROM ops_workflow WHERE machine = ? AND updated_at >= ? ORDER BY updated_at DESC, id",
+        JdbcWorkflowRepository::instance, machine, since));
+  }
+
+  /**
+   * A prefix scan of {@code ops_workflow_prefix_idx} (V5): the instances under one ID prefix only. On PostgreSQL the
+   * range is also given as bounds in byte order ({@code ~>=~}, {@code ~<~}, the operators of the index's
+   * {@code varchar_pattern_ops}): a prepared statement's generic plan cannot derive them from a {@code LIKE} parameter
+   * and would read every instance of the machine.
+   */
+  @Override
+  public List<WorkflowInstance> listByIdPrefix(String machine, String idPrefix) {
+    String pattern = idPrefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+    Optional<String> above = successor(idPrefix);
+    boolean bounded = above.isPresent() && runner.dialect().name().equals("postgresql");
+    return runner.read("list workflow instances by prefix", idPrefix, c -> bounded
+        ? Sql.query(c, "SELECT " + INSTANCE + " FROM ops_workflow WHERE machine = ? AND id ~>=~ ? AND id ~<~ ?"
+            + " AND id LIKE ? ESCAPE '!'", JdbcWorkflowRepository::instance, machine, idPrefix, above.get(), pattern)
+        : Sql.query(c, "SELECT " + INSTANCE + " FROM ops_workflow WHERE machine = ? AND id LIKE ? ESCAPE '!'",
+            JdbcWorkflowRepository::instance, machine, pattern));
+  }
+
+  /**
+   * The least string above every string that starts with {@code prefix} in code-point (and so UTF-8 byte) order:
+   * the prefix with its last code point raised by one, or dropped when it is the largest; none for an empty prefix
+   * or one of largest code points only.
+   */
+  static Optional<String> successor(String prefix) {
+    int[] cps = prefix.codePoints().toArray();
+    for (int i = cps.length - 1; i >= 0; i--) {
+      int next = cps[i] + 1;
+      if (next >= Character.MIN_SURROGATE && next <= Character.MAX_SURROGATE) {
+        next = Character.MAX_SURROGATE + 1;
+      }
+      if (next <= Character.MAX_CODE_POINT) {
+        return Optional.of(new String(cps, 0, i) + new String(Character.toChars(next)));
+      }
+    }
+    return Optional.empty();
+  }
+
   private static WorkflowInstance instance(ResultSet rs) throws SQLException {
     return WorkflowInstance.builder().id(rs.getString("id")).machine(rs.getString("machine"))
         .state(rs.getString("state")).version(rs.getLong("version")).dataJson(rs.getString("data_json"))

@@ -42,6 +42,23 @@ public interface WorkflowRepository {
   List<WorkflowInstance> list(String machine);
 
   /**
+   * Returns the instances of a machine last updated at or after {@code since}, most recently updated first: what
+   * changed lately, at a cost that does not grow with the machine's history where the storage indexes it. The default
+   * filters {@link #list}.
+   */
+  default List<WorkflowInstance> listUpdatedSince(String machine, Instant since) {
+    return list(machine).stream().filter(i -> !i.updatedAt().isBefore(since)).toList();
+  }
+
+  /**
+   * Returns the instances of a machine whose ID starts with {@code idPrefix} (e.g. a fault's SMS,
+   * {@code F-1/}), in no particular order. The default filters {@link #list}.
+   */
+  default List<WorkflowInstance> listByIdPrefix(String machine, String idPrefix) {
+    return list(machine).stream().filter(i -> i.id().startsWith(idPrefix)).toList();
+  }
+
+  /**
    * A stored instance of a declared state machine (a data modification, an extraction, a cutover, an SMS review …):
    * its machine, current state, version and the domain's current data as JSON text.
    */

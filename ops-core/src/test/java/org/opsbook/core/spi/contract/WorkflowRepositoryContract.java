@@ -159,6 +159,41 @@ public abstract class WorkflowRepositoryContract extends StorageContract {
   }
 
   @Test
+  void listUpdatedSinceGivesOnlyTheInstancesChangedFromThatTimeOn() {
+    int[] minutes = {10, 30, 20};
+    for (int i = 0; i < minutes.length; i++) {
+      store.workflows().create(draft("DM-" + (i + 1), at(minutes[i])), List.of());
+    }
+    store.workflows().create(WorkflowInstance.builder().id("CO-1").machine("SM-CUTOVER").state("PLANNED").version(0)
+        .dataJson("{}").createdAt(at(25)).updatedAt(at(25)).build(), List.of());
+    assertThat(store.workflows().listUpdatedSince(M, at(20))).extracting(WorkflowInstance::id)
+        .containsExactly("DM-2", "DM-3");
+    assertThat(store.workflows().listUpdatedSince(M, at(31))).isEmpty();
+    assertThat(store.workflows().listUpdatedSince(M, at(0))).containsExactlyElementsOf(store.workflows().list(M));
+    submit("DM-4");
+    assertThat(store.workflows().listUpdatedSince(M, at(60))).extracting(WorkflowInstance::id)
+        .containsExactly("DM-4");
+  }
+
+  @Test
+  void listByIdPrefixGivesTheMachinesInstancesUnderThePrefixOnly() {
+    for (String id : List.of("F-1/NOTIFICATION/1", "F-1/FOLLOW_UP/1", "F-10/NOTIFICATION/1", "F-1_x/RECOVERY/1",
+        "F-1%/RECOVERY/1", "G-1/NOTIFICATION/1")) {
+      store.workflows().create(draft(id, at(10)), List.of());
+    }
+    store.workflows().create(WorkflowInstance.builder().id("F-1/OTHER").machine("SM-CUTOVER").state("PLANNED")
+        .version(0).dataJson("{}").createdAt(at(40)).updatedAt(at(40)).build(), List.of());
+    assertThat(store.workflows().listByIdPrefix(M, "F-1/")).extracting(WorkflowInstance::id)
+        .containsExactlyInAnyOrder("F-1/NOTIFICATION/1", "F-1/FOLLOW_UP/1");
+    // LIKE's wildcards in a prefix are matched as themselves
+    assertThat(store.workflows().listByIdPrefix(M, "F-1_")).extracting(WorkflowInstance::id)
+        .containsExactly("F-1_x/RECOVERY/1");
+    assertThat(store.workflows().listByIdPrefix(M, "F-1%")).extracting(WorkflowInstance::id)
+        .containsExactly("F-1%/RECOVERY/1");
+    assertThat(store.workflows().listByIdPrefix(M, "H-")).isEmpty();
+  }
+
+  @Test
   void ofConcurrentTransitionsFromOneVersionExactlyOneWins() throws Exception {
     submit("DM-1");
     List<Object> results = race(4, () -> store.workflows().transition("DM-1", 1,

@@ -3,12 +3,16 @@ package org.opsbook.notify.internal.workflow;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.opsbook.core.AuditEntry;
 import org.opsbook.core.Person;
 import org.opsbook.core.Role;
@@ -33,7 +37,8 @@ import org.opsbook.notify.SmsMessage;
  *
  * <ol>
  *   <li>puts back into the outbox any released (SENT) SM-SMS message missing from it, so a crash between release
- *       and enqueue loses nothing;
+ *       and enqueue loses nothing (the first round sweeps every message; later rounds read only those changed since
+ *       the round before, less an hour);
  *   <li>claims due messages under a lease, so two dispatchers never work on one message at once;
  *   <li>checks each against its SM-SMS instance: released, and the outbox text equal to the approved text byte for
  *       byte (NOTIFY-REVIEW-01/02); a message that fails is not sent and stays pending with the error;
@@ -62,6 +67,13 @@ public final class SmsDispatcher {
   private final AuditLog auditLog;
   private final NotifyConfig config;
   private final String owner;
+  /** The {@code now} of the last round's re-enqueue; null before the first (full) sweep. */
+  private final AtomicReference<Instant> sweptUpTo = new AtomicReference<>();
+
+  /** How far before the previous round a round looks for released messages missing from the outbox. */
+  static final Duration REENQUEUE_OVERLAP = Duration.ofHours(1);
+  /** Above this many released messages in one sweep, the outbox's keys are read at once. */
+  private static final int FIND_ONE_BY_ONE = 64;
 
   private SmsDispatcher(Builder b) {
     this.outbox = checkNotNull(b.outbox, "outbox");
@@ -205,11 +217,36 @@ public final class SmsDispatcher {
     return done;
   }
 
+  /**
+   * Puts back released messages missing from the outbox. The first round of a dispatcher sweeps every SM-SMS instance
+   * (a process that died between release and enqueue is found when it, or another, starts); later rounds read only
+   * the instances changed since the previous round, less {@link #REENQUEUE_OVERLAP} for a release still committing
+   * then or dated by a clock behind this one, so a round costs the same after a year of messages as on the first day.
+   */
   private int reenqueueReleased(Instant now) {
-    int n = 0;
+    Instant since = sweptUpTo.get();
+    List<WorkflowInstance> changed = since == null ? workflows.list(SmsWorkflow.MACHINE)
+        : workflows.listUpdatedSince(SmsWorkflow.MACHINE, since.minus(REENQUEUE_OVERLAP));
+    List<WorkflowInstance> released = new ArrayList<>();
     // filter on the stored state before reading any message: most are long sent and in the outbox
-    for (WorkflowInstance i : workflows.list(SmsWorkflow.MACHINE)) {
-      if (i.state().equals(SmsState.SENT.name()) && outbox.find(i.id()).isEmpty()) {
+    for (WorkflowInstance i : changed) {
+      if (i.state().equals(SmsState.SENT.name())) {
+        released.add(i);
+      }
+    }
+    // a full sweep asks the outbox once for its keys rather than once per released message
+    Set<String> queued = null;
+    if (released.size() > FIND_ONE_BY_ONE) {
+      queued = new HashSet<>();
+      for (OutboxMessage m : outbox.list(Optional.empty())) {
+        queued.add(m.key());
+      }
+    }
+    int n = 0;
+    for (WorkflowInstance i : released) {
+      // a key enqueued since the keys were read is enqueued again harmlessly: the outbox keeps the first
+      boolean missing = queued != null ? !queued.contains(i.id()) : outbox.find(i.id()).isEmpty();
+      if (missing) {
         SmsMessage m = SmsCodec.INSTANCE.decode(i);
         List<Person> recipients = new ArrayList<>();
         for (String id : m.record().recipientIds()) {
@@ -219,6 +256,7 @@ public final class SmsDispatcher {
         n++;
       }
     }
+    sweptUpTo.accumulateAndGet(now, (a, b) -> a == null || b.isAfter(a) ? b : a);
     return n;
   }
 

@@ -29,6 +29,7 @@ import org.opsbook.core.spi.Directory;
 import org.opsbook.core.spi.MessageOutbox;
 import org.opsbook.core.spi.MessageOutbox.OutboxMessage;
 import org.opsbook.core.spi.WorkflowRepository.TransitionRecord;
+import org.opsbook.core.spi.WorkflowRepository.WorkflowInstance;
 import org.opsbook.core.spi.WorkflowRepository;
 import org.opsbook.notify.Briefing;
 import org.opsbook.notify.MessageContent;
@@ -84,6 +85,7 @@ public final class SmsWorkflow {
 
   private static final Actor SYSTEM = Actor.builder().id("system").kind(ActorKind.SYSTEM).build();
   private final WorkflowStore<SmsMessage, SmsEvent, SmsChange> store;
+  private final WorkflowRepository workflows;
   private final MessageOutbox outbox;
   private final Directory directory;
   private final MessageRenderer renderer;
@@ -91,6 +93,7 @@ public final class SmsWorkflow {
 
   private SmsWorkflow(Builder b) {
     this.store = store(checkNotNull(b.workflows, "workflows"), b.clock, b.skew);
+    this.workflows = b.workflows;
     this.outbox = checkNotNull(b.outbox, "outbox");
     this.directory = checkNotNull(b.directory, "directory");
     this.config = b.config;
@@ -336,10 +339,14 @@ public final class SmsWorkflow {
     return store.find(key.toString());
   }
 
-  /** Returns the messages of a fault, ordered by type and sequence. */
+  /**
+   * Returns the messages of a fault, ordered by type and sequence; reads only the fault's own instances (by key
+   * prefix), however many messages are stored.
+   */
   public List<SmsMessage> messagesOf(String faultId) {
     List<SmsMessage> out = new ArrayList<>();
-    for (SmsMessage m : store.list(id -> id.startsWith(faultId + "/"))) {
+    for (WorkflowInstance i : workflows.listByIdPrefix(MACHINE, faultId + "/")) {
+      SmsMessage m = SmsCodec.INSTANCE.decode(i);
       if (m.key().faultId().equals(faultId)) {
         out.add(m);
       }

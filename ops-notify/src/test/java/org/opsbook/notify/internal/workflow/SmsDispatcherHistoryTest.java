@@ -1,0 +1,122 @@
+package org.opsbook.notify.internal.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.opsbook.notify.internal.workflow.Fixture.DESK;
+import static org.opsbook.notify.internal.workflow.Fixture.DUTY_A;
+import static org.opsbook.notify.internal.workflow.Fixture.LEADER;
+import static org.opsbook.notify.internal.workflow.Fixture.T0;
+import static org.opsbook.notify.internal.workflow.Fixture.briefing;
+import static org.opsbook.notify.internal.workflow.Fixture.systemFault;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.opsbook.core.spi.MessageGateway.OutgoingMessage;
+import org.opsbook.core.spi.WorkflowRepository;
+import org.opsbook.notify.MessageType;
+import org.opsbook.notify.SmsKey;
+import org.opsbook.notify.internal.NotifyConfig;
+
+/**
+ * SM-SMS-T05 as history grows: the dispatcher's first round sweeps every stored message for a released one missing
+ * from the outbox, later rounds read only what changed since the round before; a release lost in between is still
+ * put back.
+ */
+class SmsDispatcherHistoryTest {
+  private static final SmsKey KEY = SmsKey.of("F-1", MessageType.NOTIFICATION, 1);
+  private static final Instant SEND = T0.plusSeconds(300);
+
+  /** The fixture's repository, counting the calls by method name. */
+  private static WorkflowRepository counting(WorkflowRepository d, Map<String, AtomicInteger> calls) {
+    return (WorkflowRepository) Proxy.newProxyInstance(WorkflowRepository.class.getClassLoader(),
+        new Class<?>[] {WorkflowRepository.class}, (proxy, method, args) -> {
+          calls.computeIfAbsent(method.getName(), k -> new AtomicInteger()).incrementAndGet();
+          try {
+            return method.invoke(d, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+  }
+
+  private static int count(Map<String, AtomicInteger> calls, String method) {
+    return calls.getOrDefault(method, new AtomicInteger()).get();
+  }
+
+  @Test
+  void SM_SMS_T05_aReleaseLostAfterTheFirstRoundIsPutBackByTheNextWithoutASweep() {
+    CrashingOutbox crashing = new CrashingOutbox(new Fixture().outbox);
+    Fixture fx = new Fixture(NotifyConfig.defaults(), crashing);
+    Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    SmsDispatcher d = SmsDispatcher.builder().outbox(fx.outbox).gateway(fx.gateway)
+        .workflows(counting(fx.workflows, calls))
+        .directory(fx.directory).auditLog(fx.audit).owner("d1").build();
+    assertThat(d.drainOnce(SEND.minusSeconds(60)).reenqueued()).isZero();
+    assertThat(count(calls, "list")).as("the first round sweeps").isEqualTo(1);
+
+    fx.approved(KEY, DUTY_A, LEADER);
+    crashing.arm(CrashingOutbox.Point.BEFORE_ENQUEUE);
+    assertThatThrownBy(() -> fx.sms.release(KEY, DESK, fx.approvedText(KEY), briefing(), systemFault(), SEND))
+        .isInstanceOf(CrashingOutbox.Crash.class);
+    assertThat(fx.outbox.list(Optional.empty())).isEmpty();
+
+    DrainReport r = d.drainOnce(SEND.plusSeconds(5));
+    assertThat(r.reenqueued()).isEqualTo(1);
+    assertThat(r.sent()).isEqualTo(1);
+    assertThat(fx.gateway.delivered()).extracting(OutgoingMessage::idempotencyKey).containsExactly(KEY.toString());
+    assertThat(count(calls, "list")).as("later rounds read only what changed").isEqualTo(1);
+    assertThat(count(calls, "listUpdatedSince")).isEqualTo(1);
+  }
+
+  @Test
+  void SM_SMS_T05_aReleaseDatedWithinTheOverlapBeforeTheLastRoundIsStillPutBack() {
+    CrashingOutbox crashing = new CrashingOutbox(new Fixture().outbox);
+    Fixture fx = new Fixture(NotifyConfig.defaults(), crashing);
+    SmsDispatcher d = fx.dispatcher("d1");
+    Instant lastRound = SEND.plus(SmsDispatcher.REENQUEUE_OVERLAP).minusSeconds(1);
+    d.drainOnce(lastRound);
+    // another process released (by its own, slower clock) and died before enqueuing
+    fx.approved(KEY, DUTY_A, LEADER);
+    crashing.arm(CrashingOutbox.Point.BEFORE_ENQUEUE);
+    assertThatThrownBy(() -> fx.sms.release(KEY, DESK, fx.approvedText(KEY), briefing(), systemFault(), SEND))
+        .isInstanceOf(CrashingOutbox.Crash.class);
+    assertThat(d.drainOnce(lastRound.plusSeconds(1)).reenqueued()).isEqualTo(1);
+  }
+
+  @Test
+  void SM_SMS_T05_aFirstRoundOverManyReleasedMessagesPutsBackOnlyTheMissingOne() {
+    Fixture fx = new Fixture();
+    for (int i = 1; i <= 70; i++) {
+      SmsKey k = SmsKey.of("F-" + i, MessageType.NOTIFICATION, 1);
+      fx.approved(k, DUTY_A, LEADER);
+      fx.sms.release(k, DESK, fx.approvedText(k), briefing(), systemFault(), SEND).orThrow();
+    }
+    SmsDispatcher d0 = fx.dispatcher("d0");
+    d0.drainOnce(SEND);
+    d0.drainOnce(SEND);
+    assertThat(fx.gateway.delivered()).hasSize(70);
+    // the row of one released message is lost: only it is put back, and sent again under its key
+    CrashingOutbox crashing = new CrashingOutbox(new Fixture().outbox);
+    Fixture other = new Fixture(NotifyConfig.defaults(), crashing);
+    SmsKey lost = SmsKey.of("F-71", MessageType.NOTIFICATION, 1);
+    other.approved(lost, DUTY_A, LEADER);
+    crashing.arm(CrashingOutbox.Point.BEFORE_ENQUEUE);
+    assertThatThrownBy(() -> other.sms.release(lost, DESK, other.approvedText(lost), briefing(), systemFault(),
+        SEND)).isInstanceOf(CrashingOutbox.Crash.class);
+    for (WorkflowRepository.WorkflowInstance i : other.workflows.list(SmsWorkflow.MACHINE)) {
+      fx.workflows.create(WorkflowRepository.WorkflowInstance.builder().id(i.id()).machine(i.machine())
+          .state(i.state()).version(0).dataJson(i.dataJson()).createdAt(i.createdAt()).updatedAt(i.updatedAt())
+          .build(), List.of());
+    }
+    DrainReport r = fx.dispatcher("d1").drainOnce(SEND.plusSeconds(5));
+    assertThat(r.reenqueued()).isEqualTo(1);
+    assertThat(fx.outbox.find(lost.toString())).isPresent();
+  }
+}
