@@ -3,8 +3,6 @@ package org.opsbook.core.internal.scheduling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +20,7 @@ import org.opsbook.core.Role;
 import org.opsbook.core.RuleId;
 import org.opsbook.core.internal.memory.InMemoryObligationRepository;
 import org.opsbook.core.spi.ObligationRepository;
+import org.opsbook.core.testing.CallCounter;
 import org.opsbook.core.spi.ObligationRepository.ScheduledObligation;
 import org.opsbook.core.time.MutableClock;
 
@@ -189,33 +188,10 @@ class ObligationSchedulerTest {
         .maxPollInterval(Duration.ofSeconds(1)).build()).isInstanceOf(IllegalArgumentException.class);
   }
 
-  /** Counts the repository calls an engine makes, by method, and hands each to the repository it wraps. */
-  private static final class Counting {
-    final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
-    final ObligationRepository repository;
-
-    Counting(ObligationRepository inner) {
-      this.repository = (ObligationRepository) Proxy.newProxyInstance(ObligationRepository.class.getClassLoader(),
-          new Class<?>[] {ObligationRepository.class}, (proxy, method, args) -> {
-            calls.computeIfAbsent(method.getName(), m -> new AtomicInteger()).incrementAndGet();
-            try {
-              return method.invoke(inner, args);
-            } catch (InvocationTargetException e) {
-              throw e.getCause();
-            }
-          });
-    }
-
-    int of(String method) {
-      AtomicInteger n = calls.get(method);
-      return n == null ? 0 : n.get();
-    }
-  }
-
   @Test
   void anIdleEngineDoesNotHammerTheStoreAndStopsCleanly() throws Exception {
-    Counting counting = new Counting(repo);
-    ObligationScheduler e = ObligationScheduler.builder(counting.repository, (k, o) -> fired.add(k)).owner("n1")
+    CallCounter<ObligationRepository> counting = CallCounter.wrap(ObligationRepository.class, repo);
+    ObligationScheduler e = ObligationScheduler.builder(counting.port(), (k, o) -> fired.add(k)).owner("n1")
         .maxPollInterval(Duration.ofMillis(200)).build();
     e.start(Executors.defaultThreadFactory());
     Thread.sleep(1_000);
@@ -254,8 +230,8 @@ class ObligationSchedulerTest {
 
   @Test
   void wakeUpCutsAnIdleSleepShort() throws Exception {
-    Counting counting = new Counting(repo);
-    ObligationScheduler e = ObligationScheduler.builder(counting.repository, (k, o) -> fired.add(k)).owner("n1")
+    CallCounter<ObligationRepository> counting = CallCounter.wrap(ObligationRepository.class, repo);
+    ObligationScheduler e = ObligationScheduler.builder(counting.port(), (k, o) -> fired.add(k)).owner("n1")
         .maxPollInterval(Duration.ofSeconds(30)).build();
     e.start(Executors.defaultThreadFactory());
     try {

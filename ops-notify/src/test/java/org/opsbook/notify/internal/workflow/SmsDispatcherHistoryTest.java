@@ -9,17 +9,13 @@ import static org.opsbook.notify.internal.workflow.Fixture.T0;
 import static org.opsbook.notify.internal.workflow.Fixture.briefing;
 import static org.opsbook.notify.internal.workflow.Fixture.systemFault;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.opsbook.core.spi.MessageGateway.OutgoingMessage;
 import org.opsbook.core.spi.WorkflowRepository;
+import org.opsbook.core.testing.CallCounter;
 import org.opsbook.notify.MessageType;
 import org.opsbook.notify.SmsKey;
 import org.opsbook.notify.internal.NotifyConfig;
@@ -33,33 +29,16 @@ class SmsDispatcherHistoryTest {
   private static final SmsKey KEY = SmsKey.of("F-1", MessageType.NOTIFICATION, 1);
   private static final Instant SEND = T0.plusSeconds(300);
 
-  /** The fixture's repository, counting the calls by method name. */
-  private static WorkflowRepository counting(WorkflowRepository d, Map<String, AtomicInteger> calls) {
-    return (WorkflowRepository) Proxy.newProxyInstance(WorkflowRepository.class.getClassLoader(),
-        new Class<?>[] {WorkflowRepository.class}, (proxy, method, args) -> {
-          calls.computeIfAbsent(method.getName(), k -> new AtomicInteger()).incrementAndGet();
-          try {
-            return method.invoke(d, args);
-          } catch (InvocationTargetException e) {
-            throw e.getCause();
-          }
-        });
-  }
-
-  private static int count(Map<String, AtomicInteger> calls, String method) {
-    return calls.getOrDefault(method, new AtomicInteger()).get();
-  }
-
   @Test
   void SM_SMS_T05_aReleaseLostAfterTheFirstRoundIsPutBackByTheNextWithoutASweep() {
     CrashingOutbox crashing = new CrashingOutbox(new Fixture().outbox);
     Fixture fx = new Fixture(NotifyConfig.defaults(), crashing);
-    Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    CallCounter<WorkflowRepository> calls = CallCounter.wrap(WorkflowRepository.class, fx.workflows);
     SmsDispatcher d = SmsDispatcher.builder().outbox(fx.outbox).gateway(fx.gateway)
-        .workflows(counting(fx.workflows, calls))
+        .workflows(calls.port())
         .directory(fx.directory).auditLog(fx.audit).owner("d1").build();
     assertThat(d.drainOnce(SEND.minusSeconds(60)).reenqueued()).isZero();
-    assertThat(count(calls, "list")).as("the first round sweeps").isEqualTo(1);
+    assertThat(calls.of("list")).as("the first round sweeps").isEqualTo(1);
 
     fx.approved(KEY, DUTY_A, LEADER);
     crashing.arm(CrashingOutbox.Point.BEFORE_ENQUEUE);
@@ -71,8 +50,8 @@ class SmsDispatcherHistoryTest {
     assertThat(r.reenqueued()).isEqualTo(1);
     assertThat(r.sent()).isEqualTo(1);
     assertThat(fx.gateway.delivered()).extracting(OutgoingMessage::idempotencyKey).containsExactly(KEY.toString());
-    assertThat(count(calls, "list")).as("later rounds read only what changed").isEqualTo(1);
-    assertThat(count(calls, "listUpdatedSince")).isEqualTo(1);
+    assertThat(calls.of("list")).as("later rounds read only what changed").isEqualTo(1);
+    assertThat(calls.of("listUpdatedSince")).isEqualTo(1);
   }
 
   @Test
