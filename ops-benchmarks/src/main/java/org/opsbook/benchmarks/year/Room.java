@@ -26,7 +26,7 @@ import org.opsbook.rules.cutover.CutoverEventData;
 import org.opsbook.rules.cutover.CutoverSystem;
 import org.opsbook.rules.cutover.CutoverTicket;
 import org.opsbook.rules.cutover.CutoverTrigger;
-import org.opsbook.rules.cutover.ProjectScope;
+import org.opsbook.rules.cutover.Cutover.ProjectScope;
 import org.opsbook.rules.cutover.ReportContent;
 import org.opsbook.rules.dataop.DataOp;
 import org.opsbook.rules.dataop.DataOpEvent;
