@@ -2,6 +2,7 @@ package org.opsbook.benchmarks.year;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -308,22 +309,50 @@ public final class FlatCosts {
     return out;
   }
 
-  /** Builds both sides of one database kind; the year side is written first at {@code scale}. */
-  static Side[] sides(String kind, double scale, Path dir, BenchPostgres pg) throws Exception {
-    YearDatabase emptyDb = kind.equals("h2") ? YearDatabase.h2(dir.resolve("h2-empty"), true)
+  /**
+   * Builds both sides of one database kind; the year side is written first at {@code scale}. With {@code keep} on H2,
+   * the written year is also kept as a pristine copy under {@code dir/pristine-<scale>} (before the probe's live work
+   * goes in), and a later run with {@code keep} starts from a copy of it instead of writing the year again: the full
+   * year takes about an hour to write, and migrations added since are applied when it is opened.
+   */
+  static Side[] sides(String kind, double scale, Path dir, BenchPostgres pg, boolean keep) throws Exception {
+    boolean h2 = kind.equals("h2");
+    YearDatabase emptyDb = h2 ? YearDatabase.h2(dir.resolve("h2-empty"), true)
         : YearDatabase.postgres(pg, "empty");
-    YearDatabase yearDb = kind.equals("h2") ? YearDatabase.h2(dir.resolve("h2-year"), true)
-        : YearDatabase.postgres(pg, "year");
-    yearDb.loading(true);
-    long t0 = System.nanoTime();
-    YearOfHistory.Counts counts = YearOfHistory.write(yearDb.jdbc(), scale, System.out);
-    double writeSeconds = (System.nanoTime() - t0) / 1e9;
-    yearDb.loading(false);
+    Path pristine = dir.resolve("pristine-" + scale);
+    Path pristineFile = pristine.resolve("h2-year.mv.db");
+    Path pristineCounts = pristine.resolve("counts.txt");
+    YearDatabase yearDb;
+    YearOfHistory.Counts counts;
+    if (h2 && keep && Files.exists(pristineFile) && Files.exists(pristineCounts)) {
+      YearDatabase.h2(dir.resolve("h2-year"), true).close();
+      Files.copy(pristineFile, dir.resolve("h2-year.mv.db"), StandardCopyOption.REPLACE_EXISTING);
+      yearDb = YearDatabase.h2(dir.resolve("h2-year"), false);
+      long[] c = Arrays.stream(Files.readString(pristineCounts).trim().split(" ")).mapToLong(Long::parseLong)
+          .toArray();
+      counts = new YearOfHistory.Counts(c[0], c[1], c[2], c[3], c[4], c[5]);
+      System.out.printf(Locale.ROOT, "  %s: the kept year %s (%s)%n", yearDb.name(), pristineFile, counts);
+    } else {
+      yearDb = h2 ? YearDatabase.h2(dir.resolve("h2-year"), true) : YearDatabase.postgres(pg, "year");
+      yearDb.loading(true);
+      long t0 = System.nanoTime();
+      counts = YearOfHistory.write(yearDb.jdbc(), scale, System.out);
+      double writeSeconds = (System.nanoTime() - t0) / 1e9;
+      yearDb.loading(false);
+      System.out.printf(Locale.ROOT, "  %s: wrote %s in %.0f s; rows %s%n", yearDb.name(), counts, writeSeconds,
+          YearOfHistory.rowCounts(yearDb.dataSource()));
+      if (h2 && keep) {
+        yearDb.close();
+        Files.createDirectories(pristine);
+        Files.copy(dir.resolve("h2-year.mv.db"), pristineFile, StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(pristineCounts, String.format(Locale.ROOT, "%d %d %d %d %d %d%n", counts.faults(),
+            counts.faultEvents(), counts.duties(), counts.audit(), counts.sms(), counts.tickets()));
+        yearDb = YearDatabase.h2(dir.resolve("h2-year"), false);
+      }
+    }
     Side empty = new Side(emptyDb, "empty");
     Side year = new Side(yearDb, "year");
     year.counts = counts;
-    System.out.printf(Locale.ROOT, "  %s: wrote %s in %.0f s; rows %s%n", yearDb.name(), counts, writeSeconds,
-        YearOfHistory.rowCounts(yearDb.dataSource()));
     emptyDb.analyze();
     yearDb.analyze();
     for (Side s : new Side[] {empty, year}) {
@@ -336,7 +365,8 @@ public final class FlatCosts {
 
   /**
    * Arguments: {@code --db both|h2|postgresql}, {@code --scale 0.1}, {@code --rounds 3}, {@code --reps 7},
-   * {@code --dir target/year} (H2 files), {@code --out file.md} (the report; printed too).
+   * {@code --dir target/year} (H2 files), {@code --out file.md} (the report; printed too), {@code --keep} (on H2,
+   * keep the written year and start later runs from it).
    */
   public static void main(String[] args) throws Exception {
     Map<String, String> a = Args.parse(args);
@@ -357,7 +387,7 @@ public final class FlatCosts {
       }
       for (String kind : kinds) {
         System.out.println(kind + " at scale " + scale);
-        Side[] s = sides(kind, scale, dir, pg);
+        Side[] s = sides(kind, scale, dir, pg, a.containsKey("keep"));
         try {
           List<Row> rows = compare(s[0], s[1], rounds, reps);
           table(report, kind, s, rows);
