@@ -30,7 +30,9 @@ import org.opsbook.jdbc.OpsJdbc;
  * W5b (benchmarks.md): data-operation tickets through five transitions each, every transition with its audit record,
  * one commit per transition, on the embedded PostgreSQL (synchronous_commit=on) and on an H2 file. Three
  * implementations run interleaved (slices of 50 tickets in rotating order, so the load drift of a shared 2-core machine
- * hits all alike), each in its own fresh schema or file, after an unreported warm-up repetition:
+ * hits all alike), each in its own fresh schema or file, after unreported warm-up repetitions that go on until the
+ * rates are steady (within 5 % of the repetition before). The summary pairs the implementations within each
+ * repetition:
  * <ul>
  *   <li>{@code opsbook}: {@code WorkflowRepository.transition} of the JDBC adapter (conditional update, history row,
  *       hash-chained audit row, stream head), with every argument check and mapping;</li>
@@ -76,63 +78,98 @@ public final class AuditBench {
           + SLICE + " tickets so load drift hits all alike");
       System.out.println("| rep | db | workers | impl | transitions/s | worker CPU µs per transition |");
       System.out.println("|---|---|---|---|---|---|");
-      int run = 0;
-      for (int rep = 0; rep < reps + 1; rep++) {
-        // repetition 0 warms up the JIT, the drivers and the parsers and is not reported
-        int n = rep == 0 ? 200 : tickets;
-        for (String db : dbs) {
-          for (int w : workers) {
-            Map<String, OpsJdbc> stores = new LinkedHashMap<>();
-            for (String impl : impls) {
-              DataSource ds = db.equals("postgresql")
-                  ? BenchPostgres.pool(pg.freshSchema("w5b_" + impl.replace('-', '_')), w + 2)
-                  : OpsJdbc.pooled(OpsJdbc.h2FileUrl(h2dir.resolve("r" + (run++))), "sa", "", w + 2);
-              OpsJdbc ops = OpsJdbc.create(ds);
-              ops.migrate();
-              setUp(ops, impl, n);
-              stores.put(impl, ops);
-            }
-            Map<String, Double> seconds = new LinkedHashMap<>();
-            Map<String, Double> cpu = new LinkedHashMap<>();
-            for (int from = 0, slice = 0; from < n; from += SLICE, slice++) {
-              for (int i = 0; i < impls.size(); i++) {
-                String impl = impls.get((i + slice) % impls.size());
-                double[] taken = runSlice(stores.get(impl), impl, from, Math.min(n, from + SLICE), w);
-                seconds.merge(impl, taken[0], Double::sum);
-                cpu.merge(impl, taken[1], Double::sum);
-              }
-            }
-            for (String impl : impls) {
-              OpsJdbc ops = stores.get(impl);
-              check(ops, impl, n);
-              ((AutoCloseable) ops.dataSource()).close();
-              if (rep > 0) {
-                double rate = n * STEPS.length / seconds.get(impl);
-                System.out.printf("| %d | %s | %d | %s | %.0f | %.1f |%n", rep, db, w, impl, rate,
-                    cpu.get(impl) * 1e6 / (n * STEPS.length));
-                rates.computeIfAbsent(db + "/" + w + "/" + impl, x -> new ArrayList<>()).add(rate);
-                cpus.computeIfAbsent(db + "/" + w + "/" + impl, x -> new ArrayList<>()).add(cpu.get(impl));
-              }
-            }
-          }
+      int[] run = {0};
+      // Warm-up: whole repetitions, printed but not counted, until no implementation's rate moves by more than 5 % from
+      // the one before (at least two, at most six). One short warm-up left the JIT still warming through the counted
+      // repetitions: on a quiet machine the rates still rose 2.5-fold from the first counted repetition to the third.
+      Map<String, Double> before = null;
+      for (int warm = 1; warm <= 6; warm++) {
+        Map<String, Double> now = repetition("warm-up " + warm, tickets, dbs, workers, impls, pg, h2dir, run, null);
+        if (warm >= 2 && steady(before, now)) {
+          break;
         }
+        before = now;
+      }
+      for (int rep = 1; rep <= reps; rep++) {
+        Map<String, Double> now = repetition(String.valueOf(rep), tickets, dbs, workers, impls, pg, h2dir, run, cpus);
+        now.forEach((k, v) -> rates.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
       }
     }
     System.out.println();
-    System.out.println("| db | workers | opsbook ÷ hand-same (median; worst ours ÷ best floor) | opsbook ÷ hand-minimal"
-        + " | opsbook CPU ÷ hand-same CPU (median) |");
+    System.out.println("| db | workers | opsbook ÷ hand-same per repetition (median; min–max) | opsbook ÷ hand-minimal"
+        + " (median) | opsbook CPU ÷ hand-same CPU (median) |");
     System.out.println("|---|---|---|---|---|");
     for (String db : dbs) {
       for (int w : workers) {
         List<Double> ours = rates.get(db + "/" + w + "/opsbook");
         List<Double> same = rates.get(db + "/" + w + "/hand-same");
         List<Double> min = rates.get(db + "/" + w + "/hand-minimal");
-        System.out.printf("| %s | %d | %.2f (%.2f) | %.2f | %.2f |%n", db, w, median(ours) / median(same),
-            ours.stream().mapToDouble(d -> d).min().orElseThrow() / same.stream().mapToDouble(d -> d).max()
-                .orElseThrow(), median(ours) / median(min),
+        List<Double> paired = new ArrayList<>();
+        List<Double> pairedMin = new ArrayList<>();
+        for (int i = 0; i < ours.size(); i++) {
+          paired.add(ours.get(i) / same.get(i));
+          pairedMin.add(ours.get(i) / min.get(i));
+        }
+        System.out.printf("| %s | %d | %.2f (%.2f–%.2f) | %.2f | %.2f |%n", db, w, median(paired),
+            paired.stream().mapToDouble(d -> d).min().orElseThrow(),
+            paired.stream().mapToDouble(d -> d).max().orElseThrow(), median(pairedMin),
             median(cpus.get(db + "/" + w + "/opsbook")) / median(cpus.get(db + "/" + w + "/hand-same")));
       }
     }
+  }
+
+  /**
+   * Runs one repetition: for every database and worker count, the three implementations interleaved over
+   * {@code tickets} tickets each, in fresh schemas or files. Prints a row per implementation labelled {@code label};
+   * returns each {@code db/workers/impl}'s transitions per second, and adds its CPU seconds to {@code cpus} unless
+   * that is null (a warm-up).
+   */
+  private static Map<String, Double> repetition(String label, int n, List<String> dbs, List<Integer> workers,
+      List<String> impls, BenchPostgres pg, Path h2dir, int[] run, Map<String, List<Double>> cpus) throws Exception {
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (String db : dbs) {
+      for (int w : workers) {
+        Map<String, OpsJdbc> stores = new LinkedHashMap<>();
+        for (String impl : impls) {
+          DataSource ds = db.equals("postgresql")
+              ? BenchPostgres.pool(pg.freshSchema("w5b_" + impl.replace('-', '_')), w + 2)
+              : OpsJdbc.pooled(OpsJdbc.h2FileUrl(h2dir.resolve("r" + (run[0]++))), "sa", "", w + 2);
+          OpsJdbc ops = OpsJdbc.create(ds);
+          ops.migrate();
+          setUp(ops, impl, n);
+          stores.put(impl, ops);
+        }
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        Map<String, Double> cpu = new LinkedHashMap<>();
+        for (int from = 0, slice = 0; from < n; from += SLICE, slice++) {
+          for (int i = 0; i < impls.size(); i++) {
+            String impl = impls.get((i + slice) % impls.size());
+            double[] taken = runSlice(stores.get(impl), impl, from, Math.min(n, from + SLICE), w);
+            seconds.merge(impl, taken[0], Double::sum);
+            cpu.merge(impl, taken[1], Double::sum);
+          }
+        }
+        for (String impl : impls) {
+          OpsJdbc ops = stores.get(impl);
+          check(ops, impl, n);
+          ((AutoCloseable) ops.dataSource()).close();
+          double rate = n * STEPS.length / seconds.get(impl);
+          System.out.printf("| %s | %s | %d | %s | %.0f | %.1f |%n", label, db, w, impl, rate,
+              cpu.get(impl) * 1e6 / (n * STEPS.length));
+          out.put(db + "/" + w + "/" + impl, rate);
+          if (cpus != null) {
+            cpus.computeIfAbsent(db + "/" + w + "/" + impl, x -> new ArrayList<>()).add(cpu.get(impl));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** True when every rate in {@code now} is within 5 % of the same key's rate in {@code before}. */
+  private static boolean steady(Map<String, Double> before, Map<String, Double> now) {
+    return before != null && now.entrySet().stream()
+        .allMatch(e -> Math.abs(e.getValue() / before.get(e.getKey()) - 1) <= 0.05);
   }
 
   private static double median(List<Double> xs) {
