@@ -43,8 +43,24 @@ public interface Messages {
   /** Returns the messages of a fault. */
   List<SmsMessage> ofFault(String faultId);
 
-  /** Returns every message. */
+  /** Returns every message, most recently updated first. */
   List<SmsMessage> list();
+
+  /**
+   * Returns the messages still in hand (required, drafted, in review or approved), most recently updated first; the
+   * history of released ({@code SENT}) and superseded messages is not read.
+   */
+  List<SmsMessage> live();
+
+  /**
+   * Returns one page of the messages in the order of {@link #list}: at most {@code size}, after the message whose key
+   * is {@code after} when given (the last message of the page before). A page costs its own rows, however long the
+   * history.
+   *
+   * @throws org.opsbook.core.InvalidInputException naming {@code size} when it is not positive, or {@code after}
+   *     when no message of that key is stored
+   */
+  List<SmsMessage> page(int size, Optional<SmsKey> after);
 
   /** Returns the message's transitions. */
   List<TransitionRecord> history(SmsKey key);

@@ -101,6 +101,32 @@ class BugsAndTicketsTest {
   }
 
   @Test
+  void BUG_08_aClosedBugLeavesTheLiveListAndPagesWalkEveryBugNewestFirst() {
+    try (OpsEngine ops = engine()) {
+      ops.bugs().raise("BUG-1", raised(), "wang");
+      clock.set(T0.plusSeconds(60));
+      ops.bugs().raise("BUG-2", raised(), "wang");
+      clock.set(T0.plusSeconds(120));
+      ops.bugs().fire("BUG-1", BugEvent.SUBMIT_AMS, "li", BugEventData.builder().amsBugTicketNo("AMS-1").build());
+      ops.bugs().fire("BUG-1", BugEvent.PROVINCE_ASSIGNED, "li",
+          BugEventData.builder().recheckAccepted(true).developer("dev").build());
+      ops.bugs().fire("BUG-1", BugEvent.DEVELOPER_REPLIED, "li", BugEventData.builder().reply("fixed").build());
+      ops.bugs().fire("BUG-1", BugEvent.ACCEPT_AND_UPLOAD, "li",
+          BugEventData.builder().acceptancePassed(true).uploaded(true).build());
+      assertThat(ops.bugs().fire("BUG-1", BugEvent.CLOSE_WEEKLY, "sun",
+          BugEventData.builder().weeklySummaryRef("W48").build()).accepted()).isTrue();
+
+      assertThat(ops.bugs().list()).extracting(b -> b.bugId()).containsExactly("BUG-1", "BUG-2");
+      assertThat(ops.bugs().live()).extracting(b -> b.bugId()).containsExactly("BUG-2");
+      assertThat(ops.bugs().page(1, Optional.empty())).extracting(b -> b.bugId()).containsExactly("BUG-1");
+      assertThat(ops.bugs().page(1, Optional.of("BUG-1"))).extracting(b -> b.bugId()).containsExactly("BUG-2");
+      assertThat(ops.bugs().page(1, Optional.of("BUG-2"))).isEmpty();
+      assertThatThrownBy(() -> ops.bugs().page(1, Optional.of("BUG-9"))).isInstanceOf(InvalidInputException.class)
+          .hasMessageContaining("BUG-9");
+    }
+  }
+
+  @Test
   void TICKET_13_aTicketGoesToTheDaysBillingDutyAndItsDailyProgressReachesTheReminder_TICKET_02() {
     try (OpsEngine ops = engine()) {
       assertThat(ops.tickets().receive("T-1", T0, "he").accepted()).isTrue();

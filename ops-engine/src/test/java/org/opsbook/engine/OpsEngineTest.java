@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadFactory;
 import javax.sql.DataSource;
@@ -21,6 +22,7 @@ import org.opsbook.core.StorageException;
 import org.opsbook.core.internal.memory.RecordingMessageGateway;
 import org.opsbook.core.time.MutableClock;
 import org.opsbook.notify.SmsKey;
+import org.opsbook.notify.SmsMessage;
 import org.opsbook.notify.SmsState;
 
 /** The engine on H2 with a simulated clock: duties reach the reminder, SMS are sent once and recorded, loops stop. */
@@ -192,6 +194,28 @@ class OpsEngineTest {
           .isInstanceOf(InvalidInputException.class).hasMessageContaining("personId");
       assertThatThrownBy(() -> ops.faults().told("F-1", Role.DUTY_68284, "sunba", "zhangsan"))
           .isInstanceOf(InvalidInputException.class).hasMessageContaining("NOTIFY-REVIEW-03");
+    }
+  }
+
+  @Test
+  void aMessageInHandIsLiveUntilReleasedAndEveryMessageIsPaged_SM_SMS() {
+    try (OpsEngine ops = engine(EngineFixture.freshH2()).build()) {
+      ops.faults().open("F-2", EngineFixture.l1("F-2"), "zhangsan");
+      SmsKey planned = ops.messages().plan(ops.faults().duties("F-2").stream()
+          .filter(o -> o.ruleId().toString().equals("NOTIFY-TRIG-05")).findFirst().orElseThrow()).key();
+      clock.set(T0.plusSeconds(60));
+      SmsKey released = releasedNotification(ops);
+
+      assertThat(ops.messages().list()).extracting(SmsMessage::key).containsExactly(released, planned);
+      assertThat(ops.messages().live()).extracting(SmsMessage::key).containsExactly(planned);
+      assertThat(ops.messages().page(1, Optional.empty())).extracting(SmsMessage::key).containsExactly(released);
+      assertThat(ops.messages().page(1, Optional.of(released))).extracting(SmsMessage::key).containsExactly(planned);
+      assertThat(ops.messages().page(5, Optional.of(planned))).isEmpty();
+      assertThatThrownBy(() -> ops.messages().page(0, Optional.empty())).isInstanceOf(InvalidInputException.class)
+          .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("size"));
+      assertThatThrownBy(() -> ops.messages().page(5, Optional.of(SmsKey.parse("F-9/NOTIFICATION/1"))))
+          .isInstanceOf(InvalidInputException.class)
+          .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("after"));
     }
   }
 

@@ -4,8 +4,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.opsbook.core.AuditEntry;
 import org.opsbook.core.ConcurrentUpdateException;
 import org.opsbook.core.RuleId;
@@ -122,6 +124,44 @@ public final class JdbcWorkflowRepository implements WorkflowRepository {
     return runner.read("list workflow instances updated since", machine, c -> Sql.query(c,
         "SELECT " + INSTANCE + " FROM ops_workflow WHERE machine = ? AND updated_at >= ? ORDER BY updated_at DESC, id",
         JdbcWorkflowRepository::instance, machine, since));
+  }
+
+  /**
+   * A keyset page: a backward range scan of {@code ops_workflow_machine_idx} from the position of {@code afterId},
+   * stopped after {@code limit} rows, so a page costs its own rows whatever the history. The bound is written as
+   * {@code updated_at <= ?} (the index's range) with the tie broken by ID in the filter.
+   */
+  @Override
+  public List<WorkflowInstance> listPage(String machine, Optional<String> afterId, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("a page holds at least one instance, not " + limit);
+    }
+    if (afterId.isEmpty()) {
+      return runner.read("list a page of workflow instances", machine, c -> Sql.query(c,
+          "SELECT " + INSTANCE + " FROM ops_workflow WHERE machine = ? ORDER BY updated_at DESC, id LIMIT ?",
+          JdbcWorkflowRepository::instance, machine, limit));
+    }
+    WorkflowInstance from = find(afterId.get()).orElseThrow(() -> new IllegalArgumentException(
+        "no workflow instance " + afterId.get() + " to page after"));
+    return runner.read("list a page of workflow instances", machine, c -> Sql.query(c,
+        "SELECT " + INSTANCE + " FROM ops_workflow WHERE machine = ? AND updated_at <= ?"
+            + " AND (updated_at < ? OR id > ?) ORDER BY updated_at DESC, id LIMIT ?",
+        JdbcWorkflowRepository::instance, machine, from.updatedAt(), from.updatedAt(), from.id(), limit));
+  }
+
+  /** A scan of {@code ops_workflow_state_idx} (V6): the instances in those states only. */
+  @Override
+  public List<WorkflowInstance> listInStates(String machine, Set<String> states) {
+    if (states.isEmpty()) {
+      return List.of();
+    }
+    List<Object> args = new ArrayList<>();
+    args.add(machine);
+    states.stream().sorted().forEach(args::add);
+    String marks = String.join(", ", java.util.Collections.nCopies(states.size(), "?"));
+    return runner.read("list workflow instances in states", machine, c -> Sql.query(c,
+        "SELECT " + INSTANCE + " FROM ops_workflow WHERE machine = ? AND state IN (" + marks + ")"
+            + " ORDER BY updated_at DESC, id", JdbcWorkflowRepository::instance, args.toArray()));
   }
 
   /**

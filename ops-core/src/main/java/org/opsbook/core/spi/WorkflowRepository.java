@@ -2,6 +2,7 @@ package org.opsbook.core.spi;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.opsbook.core.AuditEntry;
 import java.time.Instant;
 import org.immutables.value.Value;
@@ -56,6 +57,38 @@ public interface WorkflowRepository {
    */
   default List<WorkflowInstance> listByIdPrefix(String machine, String idPrefix) {
     return list(machine).stream().filter(i -> i.id().startsWith(idPrefix)).toList();
+  }
+
+  /**
+   * Returns one page of the instances of a machine in the order of {@link #list} (most recently updated first, then by
+   * ID): at most {@code limit} of them, starting after the instance {@code afterId} (of any machine) when one is given.
+   * Where the storage indexes that order a page costs its own rows, however long the history. The default sorts
+   * {@link #list}.
+   *
+   * @throws IllegalArgumentException when {@code limit} is not positive, or when no instance {@code afterId} is stored
+   */
+  default List<WorkflowInstance> listPage(String machine, Optional<String> afterId, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("a page holds at least one instance, not " + limit);
+    }
+    Optional<WorkflowInstance> from = afterId.map(id -> find(id)
+        .orElseThrow(() -> new IllegalArgumentException("no workflow instance " + id + " to page after")));
+    return list(machine).stream().filter(i -> from.isEmpty() || pagedAfter(i, from.get())).limit(limit).toList();
+  }
+
+  /**
+   * Returns the instances of a machine in one of {@code states} (e.g. the states not yet finished), in the order of
+   * {@link #list}. Where the storage indexes the states this costs the rows returned, not the history. The default
+   * filters {@link #list}.
+   */
+  default List<WorkflowInstance> listInStates(String machine, Set<String> states) {
+    return list(machine).stream().filter(i -> states.contains(i.state())).toList();
+  }
+
+  /** True when {@code i} comes after {@code from} in the order of {@link #list}. */
+  private static boolean pagedAfter(WorkflowInstance i, WorkflowInstance from) {
+    int byTime = i.updatedAt().compareTo(from.updatedAt());
+    return byTime < 0 || (byTime == 0 && i.id().compareTo(from.id()) > 0);
   }
 
   /**

@@ -100,6 +100,16 @@ final class MessageDesk implements Messages {
   }
 
   @Override
+  public List<SmsMessage> live() {
+    return sms.live();
+  }
+
+  @Override
+  public List<SmsMessage> page(int size, Optional<SmsKey> after) {
+    return sms.page(size, after);
+  }
+
+  @Override
   public List<TransitionRecord> history(SmsKey key) {
     return sms.history(key);
   }

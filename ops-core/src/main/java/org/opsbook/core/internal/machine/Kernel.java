@@ -177,6 +177,19 @@ public class Kernel<I, S extends Enum<S>, E extends Enum<E>, D, C> implements Wo
   }
 
   @Override
+  public final Optional<Set<String>> liveStates() {
+    Set<String> live = new TreeSet<>();
+    table.transitions().stream().findFirst().ifPresent(t -> {
+      for (S s : t.from().getDeclaringClass().getEnumConstants()) {
+        if (!table.isTerminal(s)) {
+          live.add(s.name());
+        }
+      }
+    });
+    return Optional.of(java.util.Collections.unmodifiableSet(live));
+  }
+
+  @Override
   public final String idOf(I instance) {
     return id.apply(instance);
   }

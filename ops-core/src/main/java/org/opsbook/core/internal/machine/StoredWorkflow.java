@@ -37,6 +37,16 @@ public abstract class StoredWorkflow<I, E extends Enum<E>, D> {
     return store.list();
   }
 
+  /** Returns one page of the stored instances; see {@link WorkflowStore#page}. */
+  public List<I> page(int size, Optional<String> after) {
+    return store.page(size, after);
+  }
+
+  /** Returns the live stored instances (not in a terminal state), most recently updated first. */
+  public List<I> live() {
+    return store.live();
+  }
+
   /** Returns the accepted transitions of the instance in order. */
   public List<TransitionRecord> history(String id) {
     return store.history(id);

@@ -2,6 +2,8 @@ package org.opsbook.core.internal.machine;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.opsbook.core.Actor;
 
 /**
@@ -32,6 +34,14 @@ public interface Workflow<I, E extends Enum<E>, D> {
    */
   default List<? extends Transition<?, E, ?>> transitionsFrom(String state) {
     return List.of();
+  }
+
+  /**
+   * Returns the names of the states an instance is still live in (every declared state but the terminal ones), or
+   * empty for a workflow without a declared table, whose every instance then counts as live.
+   */
+  default Optional<Set<String>> liveStates() {
+    return Optional.empty();
   }
 
   /**

@@ -173,6 +173,34 @@ public final class WorkflowStore<I, E extends Enum<E>, D> {
     return repository.list(workflow.machine()).stream().filter(i -> ids.test(i.id())).map(codec::decode).toList();
   }
 
+  /**
+   * Returns one page of this machine's instances in the order of {@link #list}: at most {@code size}, after the
+   * instance {@code after} when given.
+   *
+   * @throws InvalidInputException naming {@code size} when it is not positive, or {@code after} when no instance of
+   *     that ID is stored
+   */
+  public List<I> page(int size, Optional<String> after) {
+    checkNotNull(after, "after");
+    if (size < 1) {
+      throw new InvalidInputException("size", "a page holds at least one instance, not " + size);
+    }
+    if (after.isPresent() && repository.find(after.get()).isEmpty()) {
+      throw new InvalidInputException("after", "no " + workflow.machine() + " instance " + after.get()
+          + " to page after");
+    }
+    return repository.listPage(workflow.machine(), after, size).stream().map(codec::decode).toList();
+  }
+
+  /**
+   * Returns this machine's live instances (in a state that is not terminal), most recently updated first: the work
+   * still open, read without the finished history where the storage indexes the states.
+   */
+  public List<I> live() {
+    return workflow.liveStates().map(states -> repository.listInStates(workflow.machine(), states))
+        .orElseGet(() -> repository.list(workflow.machine())).stream().map(codec::decode).toList();
+  }
+
   /** Returns the accepted transitions of instance {@code id} in order; empty when it has none or does not exist. */
   public List<TransitionRecord> history(String id) {
     return repository.history(checkNotNull(id, "id"));

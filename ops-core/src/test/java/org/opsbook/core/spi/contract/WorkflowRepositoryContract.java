@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.opsbook.core.Actor;
 import org.opsbook.core.ActorKind;
@@ -173,6 +176,62 @@ public abstract class WorkflowRepositoryContract extends StorageContract {
     submit("DM-4");
     assertThat(store.workflows().listUpdatedSince(M, at(60))).extracting(WorkflowInstance::id)
         .containsExactly("DM-4");
+  }
+
+  @Test
+  void pagesWalkTheListInItsOrderWhateverTheirSize() {
+    // updated at minutes 10, 30, 20, 30, 20, 10, 40: ties are ordered by ID, as list orders them
+    int[] minutes = {10, 30, 20, 30, 20, 10, 40};
+    for (int i = 0; i < minutes.length; i++) {
+      store.workflows().create(draft("DM-" + (i + 1), at(minutes[i])), List.of());
+    }
+    store.workflows().create(WorkflowInstance.builder().id("CO-1").machine("SM-CUTOVER").state("PLANNED").version(0)
+        .dataJson("{}").createdAt(at(20)).updatedAt(at(20)).build(), List.of());
+    List<WorkflowInstance> all = store.workflows().list(M);
+    assertThat(all).extracting(WorkflowInstance::id)
+        .containsExactly("DM-7", "DM-2", "DM-4", "DM-3", "DM-5", "DM-1", "DM-6");
+    for (int size = 1; size <= all.size() + 1; size++) {
+      List<WorkflowInstance> walked = new ArrayList<>();
+      Optional<String> after = Optional.empty();
+      for (int pages = 0; pages <= all.size(); pages++) {
+        List<WorkflowInstance> page = store.workflows().listPage(M, after, size);
+        assertThat(page.size()).as("page size %d", size).isLessThanOrEqualTo(size);
+        walked.addAll(page);
+        if (page.size() < size) {
+          break;
+        }
+        after = Optional.of(page.get(page.size() - 1).id());
+      }
+      assertThat(walked).as("pages of %d", size).containsExactlyElementsOf(all);
+    }
+    // a position may be taken from another machine's instance (one list merged from two machines pages this way)
+    assertThat(store.workflows().listPage(M, Optional.of("CO-1"), 10)).extracting(WorkflowInstance::id)
+        .containsExactly("DM-3", "DM-5", "DM-1", "DM-6");
+  }
+
+  @Test
+  void aPageRefusesANonPositiveSizeAndAnUnknownPosition() {
+    store.workflows().create(draft("DM-1", at(10)), List.of());
+    assertThatThrownBy(() -> store.workflows().listPage(M, Optional.empty(), 0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> store.workflows().listPage(M, Optional.of("DM-404"), 5))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("DM-404");
+    assertThat(store.workflows().listPage(M, Optional.of("DM-1"), 5)).isEmpty();
+  }
+
+  @Test
+  void listInStatesGivesTheMachinesInstancesInThoseStatesInListOrder() {
+    submit("DM-1");
+    store.workflows().create(draft("DM-2", at(30)), List.of());
+    store.workflows().create(draft("DM-3", at(20)), List.of());
+    store.workflows().create(WorkflowInstance.builder().id("CO-1").machine("SM-CUTOVER").state("DRAFT").version(0)
+        .dataJson("{}").createdAt(at(40)).updatedAt(at(40)).build(), List.of());
+    assertThat(store.workflows().listInStates(M, Set.of("DRAFT"))).extracting(WorkflowInstance::id)
+        .containsExactly("DM-2", "DM-3");
+    assertThat(store.workflows().listInStates(M, Set.of("DRAFT", "SUBMITTED"))).extracting(WorkflowInstance::id)
+        .containsExactly("DM-1", "DM-2", "DM-3");
+    assertThat(store.workflows().listInStates(M, Set.of("CLOSED"))).isEmpty();
+    assertThat(store.workflows().listInStates(M, Set.of())).isEmpty();
   }
 
   @Test

@@ -356,6 +356,16 @@ public final class SmsWorkflow {
     return ImmutableList.copyOf(out);
   }
 
+  /** Returns the messages not yet in a terminal state, most recently updated first (SM-SMS's live states). */
+  public List<SmsMessage> live() {
+    return store.live();
+  }
+
+  /** Returns one page of the messages, most recently updated first, after the message {@code after} when given. */
+  public List<SmsMessage> page(int size, Optional<SmsKey> after) {
+    return store.page(size, after.map(SmsKey::toString));
+  }
+
   /** Returns the transitions of a message in order. */
   public List<TransitionRecord> history(SmsKey key) {
     return store.history(key.toString());
