@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -158,8 +159,8 @@ public final class Dashboard {
     }
     host.advanceClockTo(now());
     FaultTracker t = engine.faults().load(id);
-    List<SmsMessage> sent = engine.messages().list().stream()
-        .filter(m -> m.key().faultId().equals(id) && m.record().sentAt().isPresent()).toList();
+    List<SmsMessage> sent = engine.messages().ofFault(id).stream().filter(m -> m.record().sentAt().isPresent())
+        .toList();
     Locale l = ex.locale();
     String summary = t.currentLevel().name() + " " + t.classification().severityLabel() + " · "
         + Texts.text(l, "page.peak") + " " + t.peakLevel().name()
@@ -193,7 +194,8 @@ public final class Dashboard {
   /** Returns the dashboard document as of {@link #now}. */
   public ObjectNode snapshot() {
     List<FaultSummary> faults = new ArrayList<>(engine.faults().openFaults());
-    List<SmsMessage> messages = new ArrayList<>(engine.messages().list());
+    List<SmsMessage> messages = inView(engine.messages().live(),
+        engine.messages().page(LIST_LIMIT, Optional.empty()), m -> m.key().toString());
     List<Row> workflows = workflows();
     List<String> ids = new ArrayList<>();
     faults.forEach(f -> ids.add(f.faultId()));
@@ -344,7 +346,7 @@ public final class Dashboard {
     for (FaultSummary f : engine.faults().openFaults()) {
       now = later(now, f.updatedAt());
     }
-    for (SmsMessage w : engine.messages().list()) {
+    for (SmsMessage w : engine.messages().page(1, Optional.empty())) {
       now = later(now, w.updatedAt());
     }
     return now;
@@ -356,14 +358,30 @@ public final class Dashboard {
    */
   private record Row(String id, String machine, String state, Instant updatedAt, List<NextStep> next) {}
 
+  /**
+   * The tickets the page can show: the newest {@value #LIST_LIMIT} of each family (the page lists the newest
+   * {@value #LIST_LIMIT} of all), read a page at a time so the finished history stays out of every refresh.
+   */
   private List<Row> workflows() {
     List<Row> rows = new ArrayList<>();
-    engine.modifications().list().forEach(t -> rows.add(row(engine.modifications(), t.id(), "SM-DATAOP-MOD",
-        t.state().name())));
-    engine.extractions().list().forEach(t -> rows.add(row(engine.extractions(), t.id(), "SM-DATAOP-EXT",
-        t.state().name())));
-    engine.cutovers().list().forEach(t -> rows.add(row(engine.cutovers(), t.id(), "SM-CUTOVER", t.state().name())));
+    engine.modifications().page(LIST_LIMIT, Optional.empty()).forEach(t -> rows.add(row(engine.modifications(),
+        t.id(), "SM-DATAOP-MOD", t.state().name())));
+    engine.extractions().page(LIST_LIMIT, Optional.empty()).forEach(t -> rows.add(row(engine.extractions(), t.id(),
+        "SM-DATAOP-EXT", t.state().name())));
+    engine.cutovers().page(LIST_LIMIT, Optional.empty()).forEach(t -> rows.add(row(engine.cutovers(), t.id(),
+        "SM-CUTOVER", t.state().name())));
     return rows;
+  }
+
+  /**
+   * The messages the page can show: every message in hand (those in review come first on the page) and the newest
+   * {@value #LIST_LIMIT}, each once; the sent history beyond them is not read.
+   */
+  private static <T> List<T> inView(List<T> live, List<T> newest, java.util.function.Function<T, String> key) {
+    Map<String, T> out = new java.util.LinkedHashMap<>();
+    live.forEach(t -> out.put(key.apply(t), t));
+    newest.forEach(t -> out.putIfAbsent(key.apply(t), t));
+    return new ArrayList<>(out.values());
   }
 
   /** The ticket's last change is its last recorded transition. */

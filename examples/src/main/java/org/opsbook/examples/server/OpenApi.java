@@ -98,6 +98,11 @@ public final class OpenApi {
       }
       case "/compliance" -> params.add(queryParam("from")).add(queryParam("to"));
       case "/reminders" -> params.add(queryParam("after"));
+      case "/messages", "/dataops", "/cutovers", "/bugs", "/tickets" -> {
+        if (r.method().equals("GET")) {
+          params.add(queryParam("size")).add(queryParam("after"));
+        }
+      }
       default -> { }
     }
     if (r.method().equals("POST")) {
@@ -216,7 +221,7 @@ public final class OpenApi {
     type(message, "version", "integer");
     enumOf(message, "state", SmsState.values());
     strings(message, "recipientClasses");
-    array(object(s, "MessageList", "messages"), "messages", ref("Message"));
+    pagedList(s, "MessageList", "messages", ref("Message"));
 
     ObjectNode step = object(s, "Step", "value");
     type(step, "value", "object");
@@ -225,10 +230,10 @@ public final class OpenApi {
     ObjectNode dataOp = ticketish.deepCopy();
     dataOp.withArray("required").add("kind");
     props(dataOp).putObject("kind").putArray("enum").add("MOD").add("EXT");
-    array(object(s, "DataOpList", "dataops"), "dataops", dataOp);
-    array(object(s, "CutoverList", "cutovers"), "cutovers", ticketish);
-    array(object(s, "BugList", "bugs"), "bugs", OpsJson.object().put("type", "object"));
-    array(object(s, "TicketList", "tickets"), "tickets", OpsJson.object().put("type", "object"));
+    pagedList(s, "DataOpList", "dataops", dataOp);
+    pagedList(s, "CutoverList", "cutovers", ticketish);
+    pagedList(s, "BugList", "bugs", OpsJson.object().put("type", "object"));
+    pagedList(s, "TicketList", "tickets", OpsJson.object().put("type", "object"));
     ObjectNode reminder = object(OpsJson.object(), "r", "seq", "ruleId", "subjectId", "actor", "text", "at", "dueAt",
         "people");
     ObjectNode reminderObject = reminder;
@@ -301,6 +306,15 @@ public final class OpenApi {
     ObjectNode a = props(schema).putObject(field).put("type", "array");
     a.set("items", items);
     return a;
+  }
+
+  /** A list answered a page at a time: its items, and {@code next}, present only when another page follows. */
+  private static void pagedList(ObjectNode parent, String name, String field,
+      com.fasterxml.jackson.databind.JsonNode items) {
+    ObjectNode list = object(parent, name, field);
+    array(list, field, items);
+    props(list).putObject("next").put("type", "string").put("description",
+        "present only when another page follows: pass it as ?after= for that page");
   }
 
   private static void enumOf(ObjectNode schema, String field, Enum<?>[] values) {

@@ -173,7 +173,7 @@ public final class Operability {
     overdue.set(late);
     missed.register(missedByRule.entrySet().stream()
         .map(m -> MultiGauge.Row.of(Tags.of("rule", m.getKey()), m.getValue())).toList(), true);
-    awaitingReview.set(e.messages().list().stream().map(SmsMessage::state).filter(s -> s == SmsState.IN_REVIEW)
+    awaitingReview.set(e.messages().live().stream().map(SmsMessage::state).filter(s -> s == SmsState.IN_REVIEW)
         .count());
   }
 

@@ -388,7 +388,51 @@ public final class StateApi {
   }
 
   private Reply messages(Call c) {
-    return ok(messages(engine.messages().list()));
+    Paging p = Paging.of(c);
+    List<SmsMessage> fetched = engine.messages().page(p.size() + 1, p.after().map(a -> messageKey(a, "after")));
+    ObjectNode o = messages(fetched.subList(0, Math.min(p.size(), fetched.size())));
+    p.next(o, fetched, m -> m.key().toString());
+    return ok(o);
+  }
+
+  /**
+   * The page a list endpoint answers: {@code ?size=} (1 to {@value #MAX_PAGE}, default {@value #PAGE}) items after the
+   * item {@code ?after=} names (the {@code next} of the page before), newest first. A list answers {@code next} only
+   * when another page follows, so a year of history is read a page at a time, never whole.
+   */
+  record Paging(int size, Optional<String> after) {
+    static Paging of(Call c) {
+      int size = c.query("size").map(s -> {
+        try {
+          return Integer.parseInt(s.trim());
+        } catch (NumberFormatException e) {
+          throw new InvalidInputException("size", "not a whole number: '" + s + "'");
+        }
+      }).orElse(PAGE);
+      if (size < 1 || size > MAX_PAGE) {
+        throw new InvalidInputException("size", "a page holds 1 to " + MAX_PAGE + " items, not " + size);
+      }
+      return new Paging(size, c.query("after").filter(a -> !a.isBlank()));
+    }
+
+    /** Puts {@code next} on {@code o} when {@code fetched} (at most {@code size + 1} items) holds a further page. */
+    <T> void next(ObjectNode o, List<T> fetched, java.util.function.Function<T, String> id) {
+      if (fetched.size() > size) {
+        o.put("next", id.apply(fetched.get(size - 1)));
+      }
+    }
+  }
+
+  private static final int PAGE = 100;
+  private static final int MAX_PAGE = 500;
+
+  private static SmsKey messageKey(String text, String field) {
+    try {
+      return SmsKey.parse(text);
+    } catch (InvalidInputException | IllegalArgumentException e) {
+      // the key's own error names "key"; here the text came as the query parameter named by field
+      throw new InvalidInputException(field, "not an SMS key (faultId/TYPE/n): '" + text + "'");
+    }
   }
 
   private Reply plan(Call c) {
@@ -459,11 +503,31 @@ public final class StateApi {
 
   // ---- data operations and cutovers ----
 
+  /** The modifications, newest first, then the extractions, newest first; a page may span the two. */
   private Reply dataOps(Call c) {
+    Paging p = Paging.of(c);
+    boolean afterExtraction = false;
+    if (p.after().isPresent()) {
+      Optional<Workflows<DataOpTicket, DataOpEvent, org.opsbook.rules.dataop.DataOpEventData>> family =
+          dataOpFamily(p.after().get());
+      if (family.isEmpty()) {
+        throw new InvalidInputException("after", "no data operation " + p.after().get());
+      }
+      afterExtraction = family.get() == engine.extractions();
+    }
+    List<ObjectNode> fetched = new ArrayList<>();
+    if (!afterExtraction) {
+      engine.modifications().page(p.size() + 1, p.after())
+          .forEach(t -> fetched.add(StateJson.dataOp(t).put("kind", "MOD")));
+    }
+    if (fetched.size() <= p.size()) {
+      engine.extractions().page(p.size() + 1 - fetched.size(), afterExtraction ? p.after() : Optional.empty())
+          .forEach(t -> fetched.add(StateJson.dataOp(t).put("kind", "EXT")));
+    }
     ObjectNode o = OpsJson.object();
     ArrayNode a = o.putArray("dataops");
-    engine.modifications().list().forEach(t -> a.add(StateJson.dataOp(t).put("kind", "MOD")));
-    engine.extractions().list().forEach(t -> a.add(StateJson.dataOp(t).put("kind", "EXT")));
+    fetched.subList(0, Math.min(p.size(), fetched.size())).forEach(a::add);
+    p.next(o, fetched, t -> t.get("id").asText());
     return ok(o);
   }
 
@@ -501,9 +565,12 @@ public final class StateApi {
   }
 
   private Reply cutovers(Call c) {
+    Paging p = Paging.of(c);
+    var fetched = engine.cutovers().page(p.size() + 1, p.after());
     ObjectNode o = OpsJson.object();
     ArrayNode a = o.putArray("cutovers");
-    engine.cutovers().list().forEach(t -> a.add(StateJson.cutover(t)));
+    fetched.subList(0, Math.min(p.size(), fetched.size())).forEach(t -> a.add(StateJson.cutover(t)));
+    p.next(o, fetched, t -> t.id());
     return ok(o);
   }
 
@@ -531,9 +598,12 @@ public final class StateApi {
   // ---- BUGs and complaint tickets ----
 
   private Reply bugs(Call c) {
+    Paging p = Paging.of(c);
+    var fetched = engine.bugs().page(p.size() + 1, p.after());
     ObjectNode o = OpsJson.object();
     ArrayNode a = o.putArray("bugs");
-    engine.bugs().list().forEach(b -> a.add(StateJson.bug(b)));
+    fetched.subList(0, Math.min(p.size(), fetched.size())).forEach(b -> a.add(StateJson.bug(b)));
+    p.next(o, fetched, b -> b.bugId());
     return ok(o);
   }
 
@@ -557,9 +627,12 @@ public final class StateApi {
   }
 
   private Reply tickets(Call c) {
+    Paging p = Paging.of(c);
+    var fetched = engine.tickets().page(p.size() + 1, p.after());
     ObjectNode o = OpsJson.object();
     ArrayNode a = o.putArray("tickets");
-    engine.tickets().list().forEach(t -> a.add(StateJson.ticket(t, zone)));
+    fetched.subList(0, Math.min(p.size(), fetched.size())).forEach(t -> a.add(StateJson.ticket(t, zone)));
+    p.next(o, fetched, t -> t.ticketId());
     return ok(o);
   }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -156,5 +158,58 @@ class StateApiTest {
     assertThat(zhangsan.get("/api/v1/bugs").statusCode()).isEqualTo(200);
     assertThat(zhangsan.get("/api/v1/tickets").statusCode()).isEqualTo(200);
     assertThat(zhangsan.post("/api/v1/bugs/BUG-404/steps", "{'event': 'submitAms'}").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  @Order(8)
+  void listsComeAPageAtATimeSpanningModificationsAndExtractionsAndNameTheNextPageOnlyWhenThereIsOne()
+      throws Exception {
+    ServedApi.Client zheng = served.as("zheng11");
+    for (int i = 1; i <= 3; i++) {
+      String kind = i == 2 ? "EXT" : "MOD";
+      String operation = kind.equals("EXT")
+          ? "{'opType': 'EXTRACTION', 'ticketKind': 'CMCP_IT_COLLAB', 'requirementPurpose': '核对欠费用户', "
+              + "'requirementContent': '本月欠费用户清单', 'dataRequirements': '号码、欠费金额', 'requiredFields': ['号码']}"
+          : "{'opType': 'MODIFICATION', 'ticketKind': 'AMS_DATA_MOD', 'targetSystem': 'BOSS', 'recordCount': 3, "
+              + "'impactStatement': '3 numbers', 'sideEffectStatement': {'business': '无', 'accounts': '无', "
+              + "'reports': '无'}, 'urgency': '一般'}";
+      HttpResponse<String> r = zheng.post("/api/v1/dataops", "{'id': 'DP-" + i + "', 'kind': '" + kind
+          + "', 'operation': " + operation + "}");
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    }
+    JsonNode all = OpsJson.parse(zhangsan.get("/api/v1/dataops?size=500").body());
+    assertThat(all.has("next")).isFalse();
+    List<String> ids = new ArrayList<>();
+    all.get("dataops").forEach(t -> ids.add(t.get("kind").asText() + ":" + t.get("id").asText()));
+    assertThat(ids).contains("MOD:DP-1", "EXT:DP-2", "MOD:DP-3");
+    for (int size = 1; size <= ids.size() + 1; size++) {
+      List<String> walked = new ArrayList<>();
+      String after = null;
+      for (int pages = 0; pages <= ids.size(); pages++) {
+        HttpResponse<String> r = zhangsan.get("/api/v1/dataops?size=" + size + (after == null ? "" : "&after="
+            + after));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode page = OpsJson.parse(r.body());
+        assertThat(page.get("dataops").size()).isLessThanOrEqualTo(size);
+        page.get("dataops").forEach(t -> walked.add(t.get("kind").asText() + ":" + t.get("id").asText()));
+        if (!page.has("next")) {
+          break;
+        }
+        after = page.get("next").asText();
+      }
+      assertThat(walked).as("pages of %d", size).isEqualTo(ids);
+    }
+
+    for (String query : List.of("/api/v1/cutovers?size=0", "/api/v1/bugs?size=501", "/api/v1/tickets?size=ten")) {
+      HttpResponse<String> r = zhangsan.get(query);
+      assertThat(r.statusCode()).as(query).isEqualTo(400);
+      assertThat(OpsJson.parse(r.body()).at("/error/field").asText()).as(r.body()).isEqualTo("size");
+    }
+    for (String query : List.of("/api/v1/dataops?after=DP-404", "/api/v1/cutovers?after=C-404",
+        "/api/v1/messages?after=F-404/NOTIFICATION/1", "/api/v1/messages?after=not-a-key")) {
+      HttpResponse<String> r = zhangsan.get(query);
+      assertThat(r.statusCode()).as(query).isEqualTo(400);
+      assertThat(OpsJson.parse(r.body()).at("/error/field").asText()).as(r.body()).isEqualTo("after");
+    }
   }
 }

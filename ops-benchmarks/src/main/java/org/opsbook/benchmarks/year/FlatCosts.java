@@ -17,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.opsbook.benchmarks.support.BenchPostgres;
 import org.opsbook.core.spi.AuditLog.AuditVerification;
@@ -137,6 +139,22 @@ public final class FlatCosts {
         s -> () -> s.room.engine.modifications().list()));
     ops.add(new Op("cutovers list (dashboard)", "workflow-list", s -> () -> s.room.engine.cutovers().list()));
     ops.add(new Op("all messages list (dashboard)", "sms-list", s -> () -> s.room.engine.messages().list()));
+    ops.add(new Op("messages in hand (dashboard, live())", "sms-live",
+        s -> () -> s.room.engine.messages().live()));
+    // pages the size of what the empty side holds, so both sides return the same number of rows
+    ops.add(new Op("newest 5 messages (dashboard, page())", "sms-page",
+        s -> () -> s.room.engine.messages().page(5, Optional.empty())));
+    ops.add(new Op("a page of 2 data modifications after the newest (API, page(after))", "workflow-page-after",
+        s -> () -> {
+          String newest = s.room.engine.modifications().page(1, Optional.empty()).get(0).id();
+          List<?> page = s.room.engine.modifications().page(2, Optional.of(newest));
+          if (page.size() != 2) {
+            throw new IllegalStateException("expected a page of 2, not " + page.size());
+          }
+          return page;
+        }));
+    ops.add(new Op("open cutovers (dashboard, live())", "workflow-live",
+        s -> () -> s.room.engine.cutovers().live()));
     ops.add(new Op("verify one audit stream (dataop:PDM-1)", "audit-stream, audit-head", s -> () -> {
       AuditVerification v = s.room.engine.auditLog().verify("dataop:PDM-1");
       if (!v.intact()) {
@@ -190,6 +208,22 @@ public final class FlatCosts {
         + " id", "SM-DATAOP-MOD"});
     q.put("sms-list", new Object[] {"SELECT id FROM ops_workflow WHERE machine = ? ORDER BY updated_at DESC, id",
         "SM-SMS"});
+    q.put("sms-live", new Object[] {"SELECT id FROM ops_workflow WHERE machine = ? AND state IN (?, ?, ?, ?)"
+        + " ORDER BY updated_at DESC, id", "SM-SMS", "APPROVED", "DRAFTED", "IN_REVIEW", "REQUIRED"});
+    q.put("sms-page", new Object[] {"SELECT id FROM ops_workflow WHERE machine = ? ORDER BY updated_at DESC, id"
+        + " LIMIT 5", "SM-SMS"});
+    q.put("workflow-page-after", new Object[] {"SELECT id FROM ops_workflow WHERE machine = ? AND updated_at <= ?"
+        + " AND (updated_at < ? OR id > ?) ORDER BY updated_at DESC, id LIMIT 2", "SM-DATAOP-MOD", now, now,
+        "PDM-3"});
+    // the live states of SM-CUTOVER: every state but the terminal ARCHIVED, REJECTED and ABORTED, as listInStates binds
+    List<String> live = java.util.Arrays.stream(org.opsbook.rules.cutover.CutoverState.values()).map(Enum::name)
+        .filter(n -> !Set.of("ARCHIVED", "REJECTED", "ABORTED").contains(n)).sorted().toList();
+    List<Object> liveQuery = new ArrayList<>();
+    liveQuery.add("SELECT id FROM ops_workflow WHERE machine = ? AND state IN ("
+        + String.join(", ", java.util.Collections.nCopies(live.size(), "?")) + ") ORDER BY updated_at DESC, id");
+    liveQuery.add("SM-CUTOVER");
+    liveQuery.addAll(live);
+    q.put("workflow-live", liveQuery.toArray());
     q.put("audit-stream", new Object[] {"SELECT seq, hash FROM ops_audit WHERE stream = ? ORDER BY seq, gseq",
         "dataop:PDM-1"});
     q.put("audit-head", new Object[] {"SELECT seq, hash FROM ops_audit_head WHERE stream = ?", "dataop:PDM-1"});
