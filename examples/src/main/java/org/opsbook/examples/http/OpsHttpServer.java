@@ -38,7 +38,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.eclipse.jetty.http.HttpCookie;
+import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.ConnectionLimit;
 import org.eclipse.jetty.server.ForwardedRequestCustomizer;
@@ -251,6 +253,18 @@ public final class OpsHttpServer implements AutoCloseable {
   }
 
   private static final class Dispatcher extends Handler.Abstract {
+    /** The headers every answer carries, encoded once. */
+    private static final List<HttpField> SECURITY_HEADERS = List.of(
+        new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, "no-store"),
+        new PreEncodedHttpField("Content-Security-Policy", CSP),
+        new PreEncodedHttpField("X-Frame-Options", "DENY"),
+        new PreEncodedHttpField("X-Content-Type-Options", "nosniff"),
+        // not no-referrer: under it a browser sends "Origin: null" with its own form posts
+        new PreEncodedHttpField("Referrer-Policy", "same-origin"),
+        new PreEncodedHttpField("Cross-Origin-Opener-Policy", "same-origin"),
+        new PreEncodedHttpField("Cross-Origin-Resource-Policy", "same-origin"));
+    private static final HttpField HSTS = new PreEncodedHttpField("Strict-Transport-Security", "max-age=31536000");
+
     private final DecisionApi api;
     private final List<Registered> routes;
     private final Limits limits;
@@ -322,16 +336,11 @@ public final class OpsHttpServer implements AutoCloseable {
       response.setStatus(reply.status());
       var headers = response.getHeaders();
       headers.put(HttpHeader.CONTENT_TYPE, reply.contentType());
-      headers.put(HttpHeader.CACHE_CONTROL, "no-store");
-      headers.put("Content-Security-Policy", CSP);
-      headers.put("X-Frame-Options", "DENY");
-      headers.put("X-Content-Type-Options", "nosniff");
-      // not no-referrer: under it a browser sends "Origin: null" with its own form posts
-      headers.put("Referrer-Policy", "same-origin");
-      headers.put("Cross-Origin-Opener-Policy", "same-origin");
-      headers.put("Cross-Origin-Resource-Policy", "same-origin");
+      for (HttpField h : SECURITY_HEADERS) {
+        headers.put(h);
+      }
       if (tls) {
-        headers.put("Strict-Transport-Security", "max-age=31536000");
+        headers.put(HSTS);
       }
       reply.headers().forEach(headers::add);
       byte[] body = request.getMethod().equals("HEAD") ? new byte[0] : reply.body().getBytes(UTF_8);
@@ -351,8 +360,10 @@ public final class OpsHttpServer implements AutoCloseable {
         return new Served(Reply.error(421, "MISDIRECTED", wrongHost.get()), "-");
       }
       if (RequestChecks.changesState(method)) {
-        Optional<String> crossSite = RequestChecks.originRefusal(request.getHeaders().get(HttpHeader.ORIGIN),
-            request.getHeaders().get("Sec-Fetch-Site"), ownOrigin(request));
+        String origin = request.getHeaders().get(HttpHeader.ORIGIN);
+        // the server's own origin matters only to a request that names one
+        Optional<String> crossSite = RequestChecks.originRefusal(origin, request.getHeaders().get("Sec-Fetch-Site"),
+            origin == null ? null : ownOrigin(request));
         if (crossSite.isPresent()) {
           return new Served(Reply.error(403, "CROSS_ORIGIN", crossSite.get()), "-");
         }
@@ -618,8 +629,21 @@ public final class OpsHttpServer implements AutoCloseable {
 
     private byte[] readBody(Request request) {
       long max = limits.maxBodyBytes();
-      if (request.getLength() > max) {
+      long length = request.getLength();
+      if (length > max) {
         throw new BodyTooLarge();
+      }
+      if (length >= 0) {
+        // the framing bounds the body to its Content-Length: read it into an array of that size
+        try (InputStream in = Content.Source.asInputStream(request)) {
+          byte[] body = in.readNBytes((int) length);
+          if (body.length < length || in.read() >= 0) {
+            throw new IOException("the body does not match its Content-Length " + length);
+          }
+          return body;
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
       }
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       try (InputStream in = Content.Source.asInputStream(request)) {

@@ -333,6 +333,11 @@ class ServerSecurityTest {
       assertThat(h.firstValue("X-Frame-Options")).hasValue("DENY");
       assertThat(h.firstValue("X-Content-Type-Options")).hasValue("nosniff");
       assertThat(h.firstValue("Referrer-Policy")).hasValue("same-origin");
+      assertThat(h.firstValue("Cache-Control")).hasValue("no-store");
+      assertThat(h.firstValue("Cross-Origin-Opener-Policy")).hasValue("same-origin");
+      assertThat(h.firstValue("Cross-Origin-Resource-Policy")).hasValue("same-origin");
+      assertThat(h.allValues("Content-Security-Policy")).hasSize(1);
+      assertThat(h.firstValue("Strict-Transport-Security")).as("plain HTTP").isEmpty();
       assertThat(h.firstValue("Server")).isEmpty();
     }
   }
