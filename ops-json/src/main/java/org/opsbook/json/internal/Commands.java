@@ -217,10 +217,17 @@ public final class Commands {
         advice.forEach(x -> a.addObject().put("ruleId", x.ruleId().value()).put("text", x.text()));
       }
       FactAssumptions.write(out, FactAssumptions.ofClassifiedFirst(given, facts, classification, duties,
-          engine.classifier()::classify, alternative -> engine.assess(alternative, events, now).obligations(now)));
+          engine.classifier()::classify, alternative -> engine.assess(alternative, events, now).obligations(now),
+          duties.stream().anyMatch(d -> d.ruleId().equals(UNKNOWN_NATURE_SMS))));
       return out;
     });
   }
+
+  /**
+   * NOTIFY-TRIG-02, the notification SMS of an escalated fault of unknown nature: a fault of either known nature is
+   * told by NOTIFY-TRIG-03/04/05/06 instead and never owes it, so a list holding it changes under either nature.
+   */
+  private static final RuleId UNKNOWN_NATURE_SMS = RuleId.of("NOTIFY-TRIG-02");
 
   /**
    * The {@code assumptions} of {@code obligations} by the definition: the whole outcome, classification and

@@ -63,12 +63,13 @@ final class FactAssumptions {
    *   <li>an alternative whose classification differs, or is refused, changes the outcome (its first part differs);
    *   <li>{@code efficiencyDegraded} is one of the classification's dimensions (L1-12, L2-12) and every matched rule
    *       is named in {@link Classification#matchedRulesAllLevels}, so an equal classification means the flag
-   *       matched no rule either way, and {@code rest} sees no difference: the outcome is unchanged.
+   *       matched no rule either way, and {@code rest} sees no difference: the outcome is unchanged;
+   *   <li>{@code natureKnownToMatter}: the caller knows from {@code baseRest} that every known nature changes it.
    * </ul>
    * ObligationsAssumptionsPropertiesTest checks this against {@link #of} over generated requests.
    */
   static List<String> ofClassifiedFirst(JsonFields request, FaultFacts facts, Classification base, Object baseRest,
-      Function<FaultFacts, Classification> classify, Function<FaultFacts, ?> rest) {
+      Function<FaultFacts, Classification> classify, Function<FaultFacts, ?> rest, boolean natureKnownToMatter) {
     List<String> out = new ArrayList<>();
     if (absent(request, "sameTypeComplaintCount") && facts.complaintCount() > 0
         && changes(base, baseRest, classify, rest, facts.toBuilder().sameTypeComplaintCount(facts.complaintCount())
@@ -81,7 +82,8 @@ final class FactAssumptions {
     }
     if (absent(request, "nature")) {
       for (FaultNature n : FaultNature.values()) {
-        if (changes(base, baseRest, classify, rest, facts.toBuilder().nature(n).build(), true)) {
+        if (natureKnownToMatter
+            || changes(base, baseRest, classify, rest, facts.toBuilder().nature(n).build(), true)) {
           out.add("nature");
           break;
         }

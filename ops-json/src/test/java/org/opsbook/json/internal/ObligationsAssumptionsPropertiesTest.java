@@ -46,6 +46,7 @@ class ObligationsAssumptionsPropertiesTest {
   void assumptionsComputedClassificationFirstAreThoseOfTheDefinition() {
     AtomicInteger answered = new AtomicInteger();
     AtomicInteger named = new AtomicInteger();
+    AtomicInteger unknownNatureSms = new AtomicInteger();
     qt().withExamples(600).forAll(lists().of(integers().between(0, 1_000_000)).ofSize(16))
         .checkAssert(r -> {
           String request = request(r);
@@ -60,6 +61,9 @@ class ObligationsAssumptionsPropertiesTest {
             a.forEach(n -> names.add(n.asText()));
             named.incrementAndGet();
           }
+          if (answer.body().get("obligations").findValuesAsText("ruleId").contains("NOTIFY-TRIG-02")) {
+            unknownNatureSms.incrementAndGet();
+          }
           JsonFields f = JsonFields.of(OpsJson.parse(request), "", Set.of("facts", "now", "events", "calendar"));
           JsonFields given = f.object("facts", FaultFactsJson.FIELDS);
           FaultFacts facts = FaultFactsJson.SCHEMA.read(given);
@@ -70,6 +74,7 @@ class ObligationsAssumptionsPropertiesTest {
         });
     assertThat(answered.get()).as("requests the command answered").isGreaterThan(300);
     assertThat(named.get()).as("answers naming assumptions").isGreaterThan(100);
+    assertThat(unknownNatureSms.get()).as("answers owing NOTIFY-TRIG-02").isGreaterThan(20);
   }
 
   /** A request from 16 random numbers; about one field in three is left out. */
