@@ -22,6 +22,10 @@ public final class Timestamps {
    * @throws InvalidInputException when the text is not ISO-8601 with an offset
    */
   public static Instant parse(String text, String path) {
+    Instant plain = plain(text);
+    if (plain != null) {
+      return plain;
+    }
     try {
       return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
     } catch (DateTimeParseException e) {
@@ -30,6 +34,60 @@ public final class Timestamps {
           : "not an ISO-8601 timestamp with an offset: " + text;
       throw new InvalidInputException(path, why, null, e);
     }
+  }
+
+  /**
+   * Reads the form the API writes, {@code yyyy-MM-ddTHH:mm:ss+hh:mm} (or {@code Z}) with every field in range, as
+   * {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME} reads it; null for any other text, which that formatter reads
+   * (fractions, lower case, other offset forms) or refuses.
+   */
+  static Instant plain(String text) {
+    int n = text.length();
+    if (n != 20 && n != 25 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
+        || text.charAt(13) != ':' || text.charAt(16) != ':') {
+      return null;
+    }
+    int year = digits(text, 0, 4);
+    int month = digits(text, 5, 2);
+    int day = digits(text, 8, 2);
+    int hour = digits(text, 11, 2);
+    int minute = digits(text, 14, 2);
+    int second = digits(text, 17, 2);
+    if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
+        || second < 0 || second > 59 || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+      return null;
+    }
+    int offsetSeconds;
+    if (n == 20) {
+      if (text.charAt(19) != 'Z') {
+        return null;
+      }
+      offsetSeconds = 0;
+    } else {
+      char sign = text.charAt(19);
+      int oh = digits(text, 20, 2);
+      int om = digits(text, 23, 2);
+      if (sign != '+' && sign != '-' || text.charAt(22) != ':' || oh < 0 || oh > 18 || om < 0 || om > 59
+          || oh == 18 && om > 0) {
+        return null;
+      }
+      offsetSeconds = (sign == '-' ? -1 : 1) * (oh * 3600 + om * 60);
+    }
+    long days = java.time.LocalDate.of(year, month, day).toEpochDay();
+    return Instant.ofEpochSecond(days * 86_400 + hour * 3600 + minute * 60 + second - offsetSeconds);
+  }
+
+  /** The value of {@code count} ASCII digits from {@code from}, or -1 when one is not a digit. */
+  private static int digits(String text, int from, int count) {
+    int v = 0;
+    for (int i = from; i < from + count; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
   }
 
   private static boolean looksLocal(String text) {

@@ -27,18 +27,20 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.eclipse.jetty.http.HttpCookie;
+import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.ConnectionLimit;
 import org.eclipse.jetty.server.ForwardedRequestCustomizer;
@@ -167,6 +169,7 @@ public final class OpsHttpServer implements AutoCloseable {
   private final ServerConnector connector;
   private final boolean tls;
   private final ExecutorService work;
+  private final ScheduledExecutorService timer;
 
   private OpsHttpServer(Builder b) {
     QueuedThreadPool threads = new QueuedThreadPool(64, 4);
@@ -203,7 +206,15 @@ public final class OpsHttpServer implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    server.setHandler(new Dispatcher(b, tls, work));
+    ScheduledThreadPoolExecutor bounds = new ScheduledThreadPoolExecutor(1, r -> {
+      Thread t = new Thread(r, "opsbook-request-bound");
+      t.setDaemon(true);
+      return t;
+    });
+    // a route that answers in time takes its bound out of the queue
+    bounds.setRemoveOnCancelPolicy(true);
+    this.timer = bounds;
+    server.setHandler(new Dispatcher(b, tls, work, timer));
   }
 
   /** Returns a builder serving {@code api}. */
@@ -236,6 +247,7 @@ public final class OpsHttpServer implements AutoCloseable {
   public void close() throws Exception {
     server.stop();
     work.shutdownNow();
+    timer.shutdownNow();
   }
 
   /** Returns true when {@code host} is a loopback address or name. */
@@ -251,6 +263,18 @@ public final class OpsHttpServer implements AutoCloseable {
   }
 
   private static final class Dispatcher extends Handler.Abstract {
+    /** The headers every answer carries, encoded once. */
+    private static final List<HttpField> SECURITY_HEADERS = List.of(
+        new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, "no-store"),
+        new PreEncodedHttpField("Content-Security-Policy", CSP),
+        new PreEncodedHttpField("X-Frame-Options", "DENY"),
+        new PreEncodedHttpField("X-Content-Type-Options", "nosniff"),
+        // not no-referrer: under it a browser sends "Origin: null" with its own form posts
+        new PreEncodedHttpField("Referrer-Policy", "same-origin"),
+        new PreEncodedHttpField("Cross-Origin-Opener-Policy", "same-origin"),
+        new PreEncodedHttpField("Cross-Origin-Resource-Policy", "same-origin"));
+    private static final HttpField HSTS = new PreEncodedHttpField("Strict-Transport-Security", "max-age=31536000");
+
     private final DecisionApi api;
     private final List<Registered> routes;
     private final Limits limits;
@@ -262,10 +286,11 @@ public final class OpsHttpServer implements AutoCloseable {
     private final Consumer<String> accessLog;
     private final boolean tls;
     private final ExecutorService work;
+    private final ScheduledExecutorService timer;
     private final String cookie;
     private final String loginPage;
 
-    Dispatcher(Builder b, boolean tls, ExecutorService work) {
+    Dispatcher(Builder b, boolean tls, ExecutorService work, ScheduledExecutorService timer) {
       this.api = b.api;
       this.routes = List.copyOf(b.routes);
       this.limits = b.limits;
@@ -277,6 +302,7 @@ public final class OpsHttpServer implements AutoCloseable {
       this.accessLog = b.accessLog;
       this.tls = tls;
       this.work = work;
+      this.timer = timer;
       // the __Host- prefix makes a browser refuse the cookie unless Secure, Path=/ and no Domain
       this.cookie = tls ? "__Host-opsbook-session" : "opsbook-session";
       this.loginPage = resource("/http/login.html");
@@ -311,39 +337,77 @@ public final class OpsHttpServer implements AutoCloseable {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-      long started = System.nanoTime();
+      Answer answer = new Answer(request, response, callback, System.nanoTime());
       Served served;
       try {
-        served = serve(request);
+        served = serve(request, answer);
       } catch (RuntimeException e) {
-        served = new Served(Reply.error(500, ErrorJson.INTERNAL, Masking.phonesIn(String.valueOf(e))), "-");
+        served = internal(e);
       }
+      if (served != null) {
+        answer.send(served);
+      }
+      return true;
+    }
+
+    private static Served internal(RuntimeException e) {
+      return new Served(Reply.error(500, ErrorJson.INTERNAL, Masking.phonesIn(String.valueOf(e))), "-");
+    }
+
+    /** Where one request's answer goes, from whichever thread has it. */
+    private final class Answer {
+      final Request request;
+      final Response response;
+      final Callback callback;
+      final long started;
+      /** 0 while the route runs; 1 once its answer or the time bound's is being sent. */
+      final AtomicInteger state = new AtomicInteger();
+      volatile Future<?> task;
+      volatile Future<?> bound;
+
+      Answer(Request request, Response response, Callback callback, long started) {
+        this.request = request;
+        this.response = response;
+        this.callback = callback;
+        this.started = started;
+      }
+
+      /** Takes the right to answer: true for the first of the route and the time bound to ask. */
+      boolean claim() {
+        return state.compareAndSet(0, 1);
+      }
+
+      void send(Served served) {
+        try {
+          write(request, response, callback, served, started);
+        } catch (Throwable e) {
+          callback.failed(e);
+        }
+      }
+    }
+
+    private void write(Request request, Response response, Callback callback, Served served, long started) {
       Reply reply = served.reply();
       response.setStatus(reply.status());
       var headers = response.getHeaders();
       headers.put(HttpHeader.CONTENT_TYPE, reply.contentType());
-      headers.put(HttpHeader.CACHE_CONTROL, "no-store");
-      headers.put("Content-Security-Policy", CSP);
-      headers.put("X-Frame-Options", "DENY");
-      headers.put("X-Content-Type-Options", "nosniff");
-      // not no-referrer: under it a browser sends "Origin: null" with its own form posts
-      headers.put("Referrer-Policy", "same-origin");
-      headers.put("Cross-Origin-Opener-Policy", "same-origin");
-      headers.put("Cross-Origin-Resource-Policy", "same-origin");
+      for (HttpField h : SECURITY_HEADERS) {
+        headers.put(h);
+      }
       if (tls) {
-        headers.put("Strict-Transport-Security", "max-age=31536000");
+        headers.put(HSTS);
       }
       reply.headers().forEach(headers::add);
       byte[] body = request.getMethod().equals("HEAD") ? new byte[0] : reply.body().getBytes(UTF_8);
       // logged before the answer leaves, so a client that has its answer finds its line
       log(request, reply.status(), body.length, started, served.who());
       response.write(true, ByteBuffer.wrap(body), callback);
-      return true;
     }
 
     private record Served(Reply reply, String who) {}
 
-    private Served serve(Request request) {
+    /** Returns the answer, or null when a route runs on the request pool, which answers. */
+    private Served serve(Request request, Answer answer) {
       String method = request.getMethod();
       String path = Request.getPathInContext(request);
       Optional<String> wrongHost = RequestChecks.hostRefusal(request.getHttpURI().getHost(), allowedHosts);
@@ -351,8 +415,10 @@ public final class OpsHttpServer implements AutoCloseable {
         return new Served(Reply.error(421, "MISDIRECTED", wrongHost.get()), "-");
       }
       if (RequestChecks.changesState(method)) {
-        Optional<String> crossSite = RequestChecks.originRefusal(request.getHeaders().get(HttpHeader.ORIGIN),
-            request.getHeaders().get("Sec-Fetch-Site"), ownOrigin(request));
+        String origin = request.getHeaders().get(HttpHeader.ORIGIN);
+        // the server's own origin matters only to a request that names one
+        Optional<String> crossSite = RequestChecks.originRefusal(origin, request.getHeaders().get("Sec-Fetch-Site"),
+            origin == null ? null : ownOrigin(request));
         if (crossSite.isPresent()) {
           return new Served(Reply.error(403, "CROSS_ORIGIN", crossSite.get()), "-");
         }
@@ -374,7 +440,7 @@ public final class OpsHttpServer implements AutoCloseable {
         return new Served(own, who);
       }
       if (path.startsWith("/v1/")) {
-        return new Served(timed(false, () -> decision(method, path, body)), who);
+        return timed(false, () -> decision(method, path, body), reply -> new Served(reply, who), answer);
       }
       for (Registered r : routes) {
         String prefix = r.prefix();
@@ -394,8 +460,9 @@ public final class OpsHttpServer implements AutoCloseable {
           }
           Exchange ex = new Exchange(method, path.substring(prefix.length()), query(request), headers(request), body,
               id.person(), locale);
-          Reply reply = timed(RequestChecks.changesState(method), () -> r.route().handle(ex));
-          return new Served(id.cookie() == null ? reply : reply.withHeader("Set-Cookie", id.cookie()), who);
+          return timed(RequestChecks.changesState(method), () -> r.route().handle(ex),
+              reply -> new Served(id.cookie() == null ? reply : reply.withHeader("Set-Cookie", id.cookie()), who),
+              answer);
         }
       }
       return new Served(Reply.error(404, "NOT_FOUND", "no route " + method + " " + path), who);
@@ -415,34 +482,50 @@ public final class OpsHttpServer implements AutoCloseable {
     }
 
     /**
-     * Runs a route on the request pool within the time bound. A route past the bound is interrupted, but a change it
-     * was making may still be committed (a storage call is not undone by an interrupt), so the 503 of a
-     * state-changing request says the outcome is unknown rather than that nothing happened.
+     * Runs a route on the request pool within the time bound, and returns null: the pool's thread answers, or, past
+     * the bound, the timer does, whichever comes first; the handler's thread does not wait for either. A route past
+     * the bound is interrupted, but a change it was making may still be committed (a storage call is not undone by an
+     * interrupt), so the 503 of a state-changing request says the outcome is unknown rather than that nothing
+     * happened. A full pool answers 503 at once, returned.
      */
-    private Reply timed(boolean changesState, java.util.function.Supplier<Reply> route) {
-      Future<Reply> f;
+    private Served timed(boolean changesState, java.util.function.Supplier<Reply> route,
+        java.util.function.Function<Reply, Served> served, Answer answer) {
       try {
-        f = work.submit(route::get);
+        answer.task = work.submit(() -> {
+          Served s;
+          try {
+            s = served.apply(route.get());
+          } catch (RuntimeException e) {
+            s = internal(e);
+          } catch (Error e) {
+            s = internal(new IllegalStateException(e));
+          }
+          if (answer.claim()) {
+            Future<?> bound = answer.bound;
+            if (bound != null) {
+              bound.cancel(false);
+            }
+            answer.send(s);
+          }
+        });
       } catch (RejectedExecutionException e) {
-        return Reply.error(503, "BUSY", "the server is busy; try again");
+        return served.apply(Reply.error(503, "BUSY", "the server is busy; try again"));
       }
-      try {
-        return f.get(limits.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
-      } catch (TimeoutException e) {
-        f.cancel(true);
-        return Reply.error(503, "TIMEOUT", "the request took longer than " + limits.requestTimeout().toMillis()
-            + (changesState ? " ms; it was interrupted, but its change may still have been made: read the state"
-                + " before trying again" : " ms and was stopped"));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        f.cancel(true);
-        return Reply.error(503, "TIMEOUT", "interrupted");
-      } catch (ExecutionException e) {
-        if (e.getCause() instanceof RuntimeException re) {
-          throw re;
+      long millis = limits.requestTimeout().toMillis();
+      Future<?> bound = timer.schedule(() -> {
+        if (answer.claim()) {
+          answer.task.cancel(true);
+          answer.send(served.apply(Reply.error(503, "TIMEOUT", "the request took longer than " + millis
+              + (changesState ? " ms; it was interrupted, but its change may still have been made: read the state"
+                  + " before trying again" : " ms and was stopped"))));
         }
-        throw new IllegalStateException(e.getCause());
+      }, millis, TimeUnit.MILLISECONDS);
+      answer.bound = bound;
+      if (answer.state.get() != 0) {
+        // the route answered before its bound was set
+        bound.cancel(false);
       }
+      return null;
     }
 
     // ---- sign-in ----
@@ -618,8 +701,21 @@ public final class OpsHttpServer implements AutoCloseable {
 
     private byte[] readBody(Request request) {
       long max = limits.maxBodyBytes();
-      if (request.getLength() > max) {
+      long length = request.getLength();
+      if (length > max) {
         throw new BodyTooLarge();
+      }
+      if (length >= 0) {
+        // the framing bounds the body to its Content-Length: read it into an array of that size
+        try (InputStream in = Content.Source.asInputStream(request)) {
+          byte[] body = in.readNBytes((int) length);
+          if (body.length < length || in.read() >= 0) {
+            throw new IOException("the body does not match its Content-Length " + length);
+          }
+          return body;
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
       }
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       try (InputStream in = Content.Source.asInputStream(request)) {

@@ -312,6 +312,48 @@ class ServerSecurityTest {
   }
 
   @Test
+  void aRouteAnsweredInTimeIsAnsweredOnceAndItsBoundDoesNotAnswerLater() throws Exception {
+    try (OpsHttpServer quick = OpsHttpServer.builder(Commands.decisionApi()).port(0)
+        .limits(Limits.defaults().withRequestTimeout(Duration.ofMillis(100)))
+        .route("/fast", ex -> Reply.json(200, "{\"fast\":true}")).build().start();
+        Socket s = new Socket("127.0.0.1", quick.port())) {
+      s.setSoTimeout(10_000);
+      OutputStream out = s.getOutputStream();
+      out.write("GET /fast HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(UTF_8));
+      out.flush();
+      // past the first request's bound, on the same connection
+      Thread.sleep(300);
+      out.write("POST /v1/classify HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}"
+          .getBytes(UTF_8));
+      out.flush();
+      String answers = new String(s.getInputStream().readAllBytes(), UTF_8);
+      assertThat(answers.split("HTTP/1.1 ", -1)).as(answers).hasSize(3);
+      assertThat(answers).startsWith("HTTP/1.1 200").contains("{\"fast\":true}", "\"level\"")
+          .doesNotContain("TIMEOUT", "HTTP/1.1 5");
+    }
+  }
+
+  @Test
+  void aRouteThatFailsAnswers500JsonWithPhoneNumbersMasked() throws Exception {
+    try (OpsHttpServer failing = OpsHttpServer.builder(Commands.decisionApi()).port(0)
+        .route("/boom", ex -> {
+          throw new IllegalStateException("no line for 13800000116");
+        }).route("/deep", ex -> {
+          throw new StackOverflowError("13800000117");
+        }).build().start()) {
+      for (String path : List.of("/boom", "/deep")) {
+        HttpResponse<String> r = anonymous().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+            + failing.port() + path)).build(), body());
+        assertThat(r.statusCode()).isEqualTo(500);
+        assertThat(r.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(error(r).get("code").asText()).isEqualTo("INTERNAL");
+        assertThat(error(r).get("message").asText()).contains("IllegalStateException", "138****011")
+            .doesNotContain("13800000116", "13800000117");
+      }
+    }
+  }
+
+  @Test
   void jettysOwnErrorsAreJsonToo() throws Exception {
     String answer = raw("GET /v1/classify HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + "a".repeat(20_000)
         + "\r\nConnection: close\r\n\r\n");
@@ -333,6 +375,11 @@ class ServerSecurityTest {
       assertThat(h.firstValue("X-Frame-Options")).hasValue("DENY");
       assertThat(h.firstValue("X-Content-Type-Options")).hasValue("nosniff");
       assertThat(h.firstValue("Referrer-Policy")).hasValue("same-origin");
+      assertThat(h.firstValue("Cache-Control")).hasValue("no-store");
+      assertThat(h.firstValue("Cross-Origin-Opener-Policy")).hasValue("same-origin");
+      assertThat(h.firstValue("Cross-Origin-Resource-Policy")).hasValue("same-origin");
+      assertThat(h.allValues("Content-Security-Policy")).hasSize(1);
+      assertThat(h.firstValue("Strict-Transport-Security")).as("plain HTTP").isEmpty();
       assertThat(h.firstValue("Server")).isEmpty();
     }
   }

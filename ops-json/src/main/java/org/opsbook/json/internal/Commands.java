@@ -22,10 +22,12 @@ import java.util.SortedMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.opsbook.core.Classification;
 import org.opsbook.core.FaultEvent;
 import org.opsbook.core.FaultEventType;
 import org.opsbook.core.FaultFacts;
 import org.opsbook.core.InvalidInputException;
+import org.opsbook.core.Obligation;
 import org.opsbook.core.OpsParameters;
 import org.opsbook.core.PersonIds;
 import org.opsbook.core.Role;
@@ -200,8 +202,10 @@ public final class Commands {
       FaultTracker fault = engine.assess(facts, events, now);
       ZoneId zone = engine.calendar().zone();
       ObjectNode out = OpsJson.object();
-      out.set("classification", Documents.CLASSIFICATION.write(engine.classifier().classify(facts), zone));
-      StepRun.writeDuties(out, fault.obligations(now), zone);
+      Classification classification = engine.classifier().classify(facts);
+      List<Obligation> duties = fault.obligations(now);
+      out.set("classification", Documents.CLASSIFICATION.write(classification, zone));
+      StepRun.writeDuties(out, duties, zone);
       List<DutyLedger.Entry> missed = fault.ledger(now).with(DutyLedger.Status.MISSED);
       if (!missed.isEmpty()) {
         ArrayNode m = out.putArray("missed");
@@ -212,15 +216,33 @@ public final class Commands {
         ArrayNode a = out.putArray("advice");
         advice.forEach(x -> a.addObject().put("ruleId", x.ruleId().value()).put("text", x.text()));
       }
-      FactAssumptions.write(out, FactAssumptions.of(given, facts, alternative -> {
-        try {
-          return List.of(engine.classifier().classify(alternative),
-              engine.assess(alternative, events, now).obligations(now));
-        } catch (InvalidInputException e) {
-          return e.getMessage();
-        }
-      }));
+      FactAssumptions.write(out, FactAssumptions.ofClassifiedFirst(given, facts, classification, duties,
+          engine.classifier()::classify, alternative -> engine.assess(alternative, events, now).obligations(now),
+          duties.stream().anyMatch(d -> d.ruleId().equals(UNKNOWN_NATURE_SMS))));
       return out;
+    });
+  }
+
+  /**
+   * NOTIFY-TRIG-02, the notification SMS of an escalated fault of unknown nature: a fault of either known nature is
+   * told by NOTIFY-TRIG-03/04/05/06 instead and never owes it, so a list holding it changes under either nature.
+   */
+  private static final RuleId UNKNOWN_NATURE_SMS = RuleId.of("NOTIFY-TRIG-02");
+
+  /**
+   * The {@code assumptions} of {@code obligations} by the definition: the whole outcome, classification and
+   * obligations, computed again for the given facts and for every alternative. The command computes the same names
+   * with {@link FactAssumptions#ofClassifiedFirst}; the property test holds it to this.
+   */
+  static List<String> obligationsAssumptionsByDefinition(JsonFields given, FaultFacts facts, ObligationEngine engine,
+      List<FaultEvent> events, Instant now) {
+    return FactAssumptions.of(given, facts, alternative -> {
+      try {
+        return List.of(engine.classifier().classify(alternative),
+            engine.assess(alternative, events, now).obligations(now));
+      } catch (InvalidInputException e) {
+        return e.getMessage();
+      }
     });
   }
 
@@ -229,7 +251,7 @@ public final class Commands {
         : engine;
   }
 
-  private static List<FaultEvent> events(JsonFields request, String faultId) {
+  static List<FaultEvent> events(JsonFields request, String faultId) {
     List<JsonNode> nodes = request.array("events");
     List<FaultEvent> out = new ArrayList<>(nodes.size());
     for (int i = 0; i < nodes.size(); i++) {

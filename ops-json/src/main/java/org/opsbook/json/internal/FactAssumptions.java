@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import org.opsbook.core.Classification;
 import org.opsbook.core.FaultFacts;
 import org.opsbook.core.FaultNature;
+import org.opsbook.core.InvalidInputException;
 import org.opsbook.json.JsonFields;
 
 /**
@@ -49,6 +51,57 @@ final class FactAssumptions {
       }
     }
     return out;
+  }
+
+  /**
+   * Returns what {@link #of} returns for the outcome {@code [classify(facts), rest(facts)]}, an invalid-input
+   * message in place of the pair when either part refuses the facts, without computing {@code rest} where the
+   * classification decides alone. {@code rest} is the expensive part (the obligations fold); it must read the facts
+   * only through their fields, and {@code efficiencyDegraded} only through the classification. Then:
+   * <ul>
+   *   <li>{@code base} and {@code baseRest} are the outcome of the given facts, already computed by the caller;
+   *   <li>an alternative whose classification differs, or is refused, changes the outcome (its first part differs);
+   *   <li>{@code efficiencyDegraded} is one of the classification's dimensions (L1-12, L2-12) and every matched rule
+   *       is named in {@link Classification#matchedRulesAllLevels}, so an equal classification means the flag
+   *       matched no rule either way, and {@code rest} sees no difference: the outcome is unchanged;
+   *   <li>{@code natureKnownToMatter}: the caller knows from {@code baseRest} that every known nature changes it.
+   * </ul>
+   * ObligationsAssumptionsPropertiesTest checks this against {@link #of} over generated requests.
+   */
+  static List<String> ofClassifiedFirst(JsonFields request, FaultFacts facts, Classification base, Object baseRest,
+      Function<FaultFacts, Classification> classify, Function<FaultFacts, ?> rest, boolean natureKnownToMatter) {
+    List<String> out = new ArrayList<>();
+    if (absent(request, "sameTypeComplaintCount") && facts.complaintCount() > 0
+        && changes(base, baseRest, classify, rest, facts.toBuilder().sameTypeComplaintCount(facts.complaintCount())
+            .build(), true)) {
+      out.add("sameTypeComplaintCount");
+    }
+    if (absent(request, "efficiencyDegraded")
+        && changes(base, baseRest, classify, rest, facts.toBuilder().efficiencyDegraded(true).build(), false)) {
+      out.add("efficiencyDegraded");
+    }
+    if (absent(request, "nature")) {
+      for (FaultNature n : FaultNature.values()) {
+        if (natureKnownToMatter
+            || changes(base, baseRest, classify, rest, facts.toBuilder().nature(n).build(), true)) {
+          out.add("nature");
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  private static boolean changes(Classification base, Object baseRest, Function<FaultFacts, Classification> classify,
+      Function<FaultFacts, ?> rest, FaultFacts alternative, boolean restMayDiffer) {
+    try {
+      if (!base.equals(classify.apply(alternative))) {
+        return true;
+      }
+      return restMayDiffer && !Objects.equals(baseRest, rest.apply(alternative));
+    } catch (InvalidInputException e) {
+      return true;
+    }
   }
 
   /** Adds {@code "assumptions": [...]} to {@code answer} when {@code names} is not empty. */

@@ -811,7 +811,8 @@ public final class FaultTracker {
     for (int pass = 0; pass < 4; pass++) {
       Draft d = null;
       for (ConditionRule rule : ConditionRules.TABLE) {
-        if (s.raised.containsKey(s.key(rule.duty(), rule.sequence())) || !rule.when().test(s)) {
+        // the conditions are reads of the state, mostly false: asked first, they spare most lookups of the key
+        if (!rule.when().test(s) || s.raised.containsKey(s.key(rule.duty(), rule.sequence()))) {
           continue;
         }
         Window w = rule.timing().window(s, t);
