@@ -75,14 +75,14 @@ class LauncherTest {
     Path jsa = root.resolve("examples/target/opsbook-cli.jsa");
     assertThat(calls()).hasSize(1);
     assertThat(calls().get(0)).startsWith(jdkA.toString()).contains("-XX:ArchiveClassesAtExit=")
-        .contains("-jar " + jar + " classify");
+        .contains("-cp " + jar + " org.opsbook.examples.cli.Main classify");
     assertThat(jsa).exists();
 
     run("./opsbook");
     run(root.resolve("opsbook").toString());
     assertThat(calls()).hasSize(3);
     assertThat(calls().get(1)).contains("-XX:SharedArchiveFile=" + jsa).contains("-XX:TieredStopAtLevel=1")
-        .contains("-jar " + jar + " classify");
+        .contains("-cp " + jar + " org.opsbook.examples.cli.Main classify");
     assertThat(calls().get(2)).contains("-XX:SharedArchiveFile=" + jsa);
   }
 
