@@ -27,6 +27,19 @@ public record RuleId(String value) implements Comparable<RuleId> {
     return new RuleId(value);
   }
 
+  // equals and hashCode are written out, with the values the record's generated ones have (the text's), because the
+  // generated ones are linked at first use by a bootstrap method that spins method-handle classes: several
+  // milliseconds of every short process that puts a rule ID in a set (the command line's classification table)
+  @Override
+  public boolean equals(Object o) {
+    return o == this || o instanceof RuleId other && value.equals(other.value);
+  }
+
+  @Override
+  public int hashCode() {
+    return value.hashCode();
+  }
+
   @Override
   public int compareTo(RuleId other) {
     return value.compareTo(other.value);

@@ -120,6 +120,16 @@ class ValueTypesTest {
   }
 
   @Test
+  void ruleIdsAreEqualByTheirTextAndHashAsTheirText() {
+    RuleId id = RuleId.of("FAULT-CLASS-L2-01");
+    assertThat(id).isEqualTo(RuleId.of("FAULT-CLASS-L2-01")).isNotEqualTo(RuleId.of("FAULT-CLASS-L2-02"))
+        .isNotEqualTo("FAULT-CLASS-L2-01").isNotEqualTo(null);
+    // the value a one-component record's generated hashCode has: sets of rule IDs iterate as they always did
+    assertThat(id.hashCode()).isEqualTo("FAULT-CLASS-L2-01".hashCode());
+    assertThat(java.util.Set.of(id, RuleId.of("ESC-REQ-02.3"))).contains(RuleId.of("ESC-REQ-02.3"));
+  }
+
+  @Test
   void classificationKeepsItsInvariants() {
     assertThatThrownBy(() -> Classification.builder().level(Level.L1).build())
         .isInstanceOf(IllegalStateException.class);

@@ -32,6 +32,25 @@ class MainTest {
     assertThat(OpsJson.parse(r.out()).at("/error/code").asText()).isEqualTo("UNKNOWN_COMMAND");
   }
 
+  /**
+   * The class a bare decision command runs through names nothing of picocli: picocli is Java 5 bytecode, which the
+   * class-data-sharing archive cannot keep, and loading it (the verifier does, for a catch clause) makes every
+   * {@code ./opsbook classify} open and index the whole command-line jar.
+   */
+  @Test
+  void theDecisionPathNamesNoPicocliClass() throws Exception {
+    byte[] main;
+    try (var in = Main.class.getResourceAsStream("Main.class")) {
+      main = in.readAllBytes();
+    }
+    assertThat(new String(main, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("picocli/");
+    byte[] host;
+    try (var in = HostCommands.class.getResourceAsStream("HostCommands.class")) {
+      host = in.readAllBytes();
+    }
+    assertThat(new String(host, java.nio.charset.StandardCharsets.ISO_8859_1)).contains("picocli/CommandLine");
+  }
+
   @Test
   void noCommandIsAUsageError() {
     assertThat(run("").status()).isEqualTo(2);

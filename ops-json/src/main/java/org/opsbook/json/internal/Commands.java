@@ -88,27 +88,39 @@ import org.opsbook.rules.ticket.TicketEvent;
  * input names its exact JSON path. Every command is stateless and thread-safe.
  */
 public final class Commands {
-  /** The {@code report} request: every field optional ({@code 0}, {@code OTHER}). */
-  static final Schema<ReportFacts, ReportFacts.Builder> REPORT_REQUEST =
-      Schema.of(ReportFacts::builder, ReportFacts.Builder::build).derive(ReportFacts.class);
-
-  /** The {@code report} response: every field written. */
-  static final Schema<ReportInclusion, ReportInclusion.Builder> REPORT_RESPONSE =
-      Schema.of(ReportInclusion::builder, ReportInclusion.Builder::build)
-      .always("weekly", Schema.Kind.BOOL, ReportInclusion::weekly, ReportInclusion.Builder::weekly)
-      .always("monthly", Schema.Kind.BOOL, ReportInclusion::monthly, ReportInclusion.Builder::monthly)
-      .always("firingRules", Schema.Kind.listOf(Schema.Kind.RULE), r -> List.copyOf(r.firingRules()),
-          ReportInclusion.Builder::addAllFiringRules);
-
-  /** What a {@code ticket} step states for its guards without the ticket recording it. */
-  private static final Map<TicketEvent, Set<String>> CONFIRMS = Map.of(
-      TicketEvent.AMS_REPLY_REVIEWED, Set.of("amsReplyReviewed"),
-      TicketEvent.EXTERNAL_RESULT_CONFIRMED, Set.of("next"),
-      TicketEvent.PROVINCIAL_REPLY_REVIEWED, Set.of("provincialReplyReviewed"),
-      TicketEvent.DATA_FIX_CLOSED, Set.of("dataOpClosed"),
-      TicketEvent.LINKED_FLOW_RESOLVED, Set.of("linkedFlowResolved"));
-
   private Commands() {}
+
+  /**
+   * The tables of the {@code report} command, built when that command is first built: a process that runs another
+   * command (the command line) does not derive them.
+   */
+  static final class Report {
+    /** The {@code report} request: every field optional ({@code 0}, {@code OTHER}). */
+    static final Schema<ReportFacts, ReportFacts.Builder> REQUEST =
+        Schema.of(ReportFacts::builder, ReportFacts.Builder::build).derive(ReportFacts.class);
+
+    /** The {@code report} response: every field written. */
+    static final Schema<ReportInclusion, ReportInclusion.Builder> RESPONSE =
+        Schema.of(ReportInclusion::builder, ReportInclusion.Builder::build)
+        .always("weekly", Schema.Kind.BOOL, ReportInclusion::weekly, ReportInclusion.Builder::weekly)
+        .always("monthly", Schema.Kind.BOOL, ReportInclusion::monthly, ReportInclusion.Builder::monthly)
+        .always("firingRules", Schema.Kind.listOf(Schema.Kind.RULE), r -> List.copyOf(r.firingRules()),
+            ReportInclusion.Builder::addAllFiringRules);
+
+    private Report() {}
+  }
+
+  /** What a {@code ticket} step states for its guards without the ticket recording it (built with that command). */
+  private static final class Confirms {
+    static final Map<TicketEvent, Set<String>> BY_EVENT = Map.of(
+        TicketEvent.AMS_REPLY_REVIEWED, Set.of("amsReplyReviewed"),
+        TicketEvent.EXTERNAL_RESULT_CONFIRMED, Set.of("next"),
+        TicketEvent.PROVINCIAL_REPLY_REVIEWED, Set.of("provincialReplyReviewed"),
+        TicketEvent.DATA_FIX_CLOSED, Set.of("dataOpClosed"),
+        TicketEvent.LINKED_FLOW_RESOLVED, Set.of("linkedFlowResolved"));
+
+    private Confirms() {}
+  }
 
   /**
    * A row of the table.
@@ -153,7 +165,7 @@ public final class Commands {
   public static DecisionCommand classify(FaultClassifier classifier) {
     return new Command("classify", FaultFactsJson.FIELDS, f -> {
       FaultFacts facts = FaultFactsJson.SCHEMA.read(f);
-      ObjectNode out = Documents.CLASSIFICATION.write(classifier.classify(facts), ZoneOffset.UTC);
+      ObjectNode out = ClassificationJson.SCHEMA.write(classifier.classify(facts), ZoneOffset.UTC);
       FactAssumptions.write(out, FactAssumptions.of(f, facts, classifier::classify));
       return out;
     });
@@ -166,8 +178,8 @@ public final class Commands {
    */
   public static DecisionCommand report(ReportRules rules) {
     checkNotNull(rules, "rules");
-    return new Command("report", REPORT_REQUEST.names(),
-        f -> REPORT_RESPONSE.write(rules.evaluate(REPORT_REQUEST.read(f)), ZoneOffset.UTC));
+    return new Command("report", Report.REQUEST.names(),
+        f -> Report.RESPONSE.write(rules.evaluate(Report.REQUEST.read(f)), ZoneOffset.UTC));
   }
 
   /**
@@ -204,7 +216,7 @@ public final class Commands {
       ObjectNode out = OpsJson.object();
       Classification classification = engine.classifier().classify(facts);
       List<Obligation> duties = fault.obligations(now);
-      out.set("classification", Documents.CLASSIFICATION.write(classification, zone));
+      out.set("classification", ClassificationJson.SCHEMA.write(classification, zone));
       StepRun.writeDuties(out, duties, zone);
       List<DutyLedger.Entry> missed = fault.ledger(now).with(DutyLedger.Status.MISSED);
       if (!missed.isEmpty()) {
@@ -554,7 +566,7 @@ public final class Commands {
       StandardWorkCalendar calendar = Documents.calendar(f, "calendar");
       TicketWorkflow workflow = new TicketWorkflow(roster(f), calendar.zone());
       StepRun.Run<ComplaintTicket> run = new StepRun<>(TicketEvent::fromName, TicketEvent::eventName,
-          event -> StepRun.dataFields(workflow.table(), event, CONFIRMS.getOrDefault(event, Set.of()),
+          event -> StepRun.dataFields(workflow.table(), event, Confirms.BY_EVENT.getOrDefault(event, Set.of()),
               TicketJson.EVENT.names()), (data, event) -> TicketJson.EVENT.read(data), workflow::apply,
           ComplaintTicket::state, null).run(received, f);
       Instant now = run.now(f, received.receivedAt());

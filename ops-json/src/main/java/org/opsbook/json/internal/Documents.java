@@ -13,9 +13,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.opsbook.core.Channel;
-import org.opsbook.core.Classification;
 import org.opsbook.core.InvalidInputException;
-import org.opsbook.core.Level;
 import org.opsbook.core.Obligation;
 import org.opsbook.core.Role;
 import org.opsbook.core.time.StandardWorkCalendar;
@@ -28,28 +26,11 @@ import org.opsbook.notify.MessageContent;
 import org.opsbook.rules.duty.DutyLedger;
 
 /**
- * The tables of the documents the commands answer with and read besides the stored ones: a classification, an
- * obligation, a message's content and a working-day calendar. Reading is strict and names the exact JSON path of any
+ * The tables of the documents the commands answer with and read besides the stored ones: an obligation, a message's
+ * content and a working-day calendar (the classification is {@link ClassificationJson}). Reading is strict and names the exact JSON path of any
  * bad value. Stateless.
  */
 public final class Documents {
-  /**
-   * The {@code classify} response: {@code level}, {@code severityLabel}, {@code escalated}, {@code matchedRules}
-   * and {@code matchedRulesAllLevels} (sorted ascending, no duplicates), and {@code overriddenByManual} when true.
-   * {@code severityLabel} and {@code escalated} follow from the level: read, they are checked for type and otherwise
-   * ignored.
-   */
-  public static final Schema<Classification, Classification.Builder> CLASSIFICATION =
-      Schema.of(Classification::builder, Classification.Builder::build)
-      .req("level", Kind.of(Level.class), Classification::level, Classification.Builder::level)
-      .always("severityLabel", Kind.TEXT, Classification::severityLabel, (b, v) -> { })
-      .always("escalated", Kind.BOOL, Classification::isEscalated, (b, v) -> { })
-      .always("matchedRules", Kind.listOf(Kind.RULE), c -> List.copyOf(c.matchedRules()),
-          Classification.Builder::addAllMatchedRules)
-      .always("matchedRulesAllLevels", Kind.listOf(Kind.RULE), c -> List.copyOf(c.matchedRulesAllLevels()),
-          Classification.Builder::addAllMatchedRulesAllLevels)
-      .flag("overriddenByManual", Classification::overriddenByManual, Classification.Builder::overriddenByManual);
-
   /**
    * An obligation in the {@code obligations} response: {@code ruleId}, {@code actor}, {@code target},
    * {@code channel}, {@code dueAt} ({@code null} for a timely duty), {@code recurring} and {@code action}, plus

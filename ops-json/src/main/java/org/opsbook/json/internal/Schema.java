@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import com.google.common.base.Suppliers;
 import com.google.common.collect.ImmutableList;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -125,22 +126,37 @@ public final class Schema<T, B> {
   public Schema<T, B> derive(Class<T> type, String... skipped) {
     Set<String> skip = Set.of(skipped);
     Class<?> builderType = builder.get().getClass();
-    List<String> order = attributeOrder(builderType);
+    // the builder's public methods listed once and indexed by name: the command line derives a table of about a
+    // hundred attributes at every start, where a scan of every method per attribute cost tens of milliseconds
+    Method[] methods = builderType.getMethods();
+    Map<String, List<Method>> setters = new java.util.HashMap<>();
+    for (Method m : methods) {
+      if (m.getParameterCount() == 1) {
+        setters.computeIfAbsent(m.getName(), n -> new ArrayList<>()).add(m);
+      }
+    }
+    List<String> order = attributeOrder(builderType, methods);
+    Map<String, Integer> position = new java.util.HashMap<>();
+    for (int i = 0; i < order.size(); i++) {
+      position.put(order.get(i), i);
+    }
     for (String name : order) {
       Method accessor = accessor(type, name);
-      if (accessor == null || names.contains(name) || skip.contains(name) || !hasSetter(builderType, name)) {
+      if (accessor == null || names.contains(name) || skip.contains(name)
+          || !(setters.containsKey(name) || setters.containsKey("addAll" + capitalized(name)))) {
         continue;
       }
-      addDerived(type, accessor, builderType);
+      addDerived(type, accessor, setters);
     }
-    fields.sort(java.util.Comparator.comparingInt(f -> order.contains(f.name()) ? order.indexOf(f.name())
-        : Integer.MAX_VALUE));
+    // a plain comparator: Comparator.comparingInt's serializable lambda is spun afresh in every process
+    fields.sort((f, g) -> Integer.compare(position.getOrDefault(f.name(), Integer.MAX_VALUE),
+        position.getOrDefault(g.name(), Integer.MAX_VALUE)));
     names.clear();
     fields.forEach(f -> names.add(f.name()));
     return this;
   }
 
-  private static List<String> attributeOrder(Class<?> builderType) {
+  private static List<String> attributeOrder(Class<?> builderType, Method[] methods) {
     Set<String> order = new LinkedHashSet<>();
     for (Class<?> c = builderType; c != null && c != Object.class; c = c.getSuperclass()) {
       Class<?> impl = c.getEnclosingClass();
@@ -152,22 +168,12 @@ public final class Schema<T, B> {
         }
       }
     }
-    for (Method m : builderType.getMethods()) {
+    for (Method m : methods) {
       if (m.getParameterCount() == 1 && !Modifier.isStatic(m.getModifiers())) {
         order.add(m.getName());
       }
     }
     return new ArrayList<>(order);
-  }
-
-  private static boolean hasSetter(Class<?> builderType, String name) {
-    for (Method m : builderType.getMethods()) {
-      if ((m.getName().equals(name) || m.getName().equals("addAll" + capitalized(name)))
-          && m.getParameterCount() == 1) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static Method accessor(Class<?> type, String name) {
@@ -180,7 +186,7 @@ public final class Schema<T, B> {
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private void addDerived(Class<T> type, Method accessor, Class<?> builderType) {
+  private void addDerived(Class<T> type, Method accessor, Map<String, List<Method>> builderMethods) {
     String name = accessor.getName();
     Class<?> raw = accessor.getReturnType();
     Type generic = accessor.getGenericReturnType();
@@ -190,25 +196,28 @@ public final class Schema<T, B> {
       Class<?> element = raw == OptionalInt.class ? int.class : raw == OptionalDouble.class ? double.class
           : argument(generic, 0);
       Kind<Object> kind = (Kind) kinds.getOrDefault(name, raw == OptionalInt.class ? Kind.atLeast(0) : kindOf(element));
-      add(new Field<>(name, kind, t -> optional(get.apply(t)), setter(builderType, name, element), v -> false, false));
+      add(new Field<>(name, kind, t -> optional(get.apply(t)), setter(builderMethods, name, element), v -> false,
+          false));
     } else if (java.util.Collection.class.isAssignableFrom(raw)) {
-      BiConsumer<B, Object> set = setter(builderType, "addAll" + capitalized(name), Iterable.class);
+      BiConsumer<B, Object> set = setter(builderMethods, "addAll" + capitalized(name), Iterable.class);
       Function<T, java.util.Collection<Object>> items = t -> (java.util.Collection<Object>) get.apply(t);
       list(name, (Kind<Object>) kindOf(argument(generic, 0)), items, (BiConsumer) set);
     } else if (Map.class.isAssignableFrom(raw)) {
-      BiConsumer<B, Object> set = setter(builderType, "putAll" + capitalized(name), Map.class);
+      BiConsumer<B, Object> set = setter(builderMethods, "putAll" + capitalized(name), Map.class);
       val(name, Kind.amountsBy((Class) argument(generic, 0)), (Function) get, (BiConsumer) set, Map.of());
     } else {
-      BiConsumer<B, Object> set = setter(builderType, name, raw);
+      BiConsumer<B, Object> set = setter(builderMethods, name, raw);
       Kind<Object> kind = (Kind) kinds.getOrDefault(name,
           raw == String.class && abstractAccessor ? Kind.NONBLANK : kindOf(raw));
       if (abstractAccessor) {
         req(name, kind, get, set);
       } else {
-        MethodHandle byDefault = defaultOf(type, accessor);
+        // the default's method handle is made on the first write: a process that only reads the type (the
+        // command line's classify) then spins no method-handle classes for it
+        Supplier<MethodHandle> byDefault = Suppliers.memoize(() -> defaultOf(type, accessor));
         Function<T, Optional<Object>> value = t -> {
           Object v = get.apply(t);
-          return v.equals(invokeDefault(byDefault, t)) ? Optional.empty() : Optional.of(v);
+          return v.equals(invokeDefault(byDefault.get(), t)) ? Optional.empty() : Optional.of(v);
         };
         add(new Field<>(name, kind, value, set, v -> false, false));
       }
@@ -256,10 +265,11 @@ public final class Schema<T, B> {
     return Character.toUpperCase(name.charAt(0)) + name.substring(1);
   }
 
-  private BiConsumer<B, Object> setter(Class<?> builderType, String name, Class<?> parameter) {
+  /** The builder's one-parameter method {@code name} taking {@code parameter}, from the methods indexed by name. */
+  private BiConsumer<B, Object> setter(Map<String, List<Method>> builderMethods, String name, Class<?> parameter) {
     Class<?> primitive = java.lang.invoke.MethodType.methodType(parameter).unwrap().returnType();
     Method m = null;
-    for (Method candidate : builderType.getMethods()) {
+    for (Method candidate : builderMethods.getOrDefault(name, List.of())) {
       Class<?>[] p = candidate.getParameterTypes();
       if (candidate.getName().equals(name) && p.length == 1 && (p[0] == parameter || p[0] == primitive)) {
         m = candidate;

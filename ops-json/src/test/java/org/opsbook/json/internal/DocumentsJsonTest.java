@@ -26,11 +26,11 @@ class DocumentsJsonTest {
     Classification c = Classification.builder().level(Level.L2)
         .addMatchedRules(RuleId.of("FAULT-CLASS-L2-01"))
         .addMatchedRulesAllLevels(RuleId.of("FAULT-CLASS-L2-01"), RuleId.of("FAULT-CLASS-L1-10")).build();
-    JsonNode doc = Documents.CLASSIFICATION.write(c, ZoneOffset.UTC);
+    JsonNode doc = ClassificationJson.SCHEMA.write(c, ZoneOffset.UTC);
     assertThat(OpsJson.write(doc)).isEqualTo("{\"level\":\"L2\",\"severityLabel\":\"重大\",\"escalated\":true,"
         + "\"matchedRules\":[\"FAULT-CLASS-L2-01\"],"
         + "\"matchedRulesAllLevels\":[\"FAULT-CLASS-L1-10\",\"FAULT-CLASS-L2-01\"]}");
-    assertThat(Documents.CLASSIFICATION.read(doc, "")).isEqualTo(c);
+    assertThat(ClassificationJson.SCHEMA.read(doc, "")).isEqualTo(c);
   }
 
   @Test

@@ -41,8 +41,8 @@ class DocumentsRoundTripTest {
         Arguments.of("SmsRecord", SmsRecordJson.SCHEMA),
         Arguments.of("MessageContent", Documents.MESSAGE),
         Arguments.of("EscEventData", EscCodec.DATA),
-        Arguments.of("Classification", Documents.CLASSIFICATION),
-        Arguments.of("ReportFacts", Commands.REPORT_REQUEST));
+        Arguments.of("Classification", ClassificationJson.SCHEMA),
+        Arguments.of("ReportFacts", Commands.Report.REQUEST));
   }
 
   @ParameterizedTest(name = "{0}")

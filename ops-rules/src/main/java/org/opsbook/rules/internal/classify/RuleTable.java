@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +48,7 @@ public final class RuleTable<F> {
   private final int[] ranksDescending;
   private final long[] rankMasks;
   private final RuleId[] ids;
-  private final ThreadLocal<double[]> scratch;
+  private final Scratch scratch;
 
   /**
    * One row of the table.
@@ -82,8 +83,11 @@ public final class RuleTable<F> {
       Map<Integer, double[]> bands = new LinkedHashMap<>();
       for (Comparison c : rows.get(r).criterion().comparisons()) {
         int dim = schema.indexOf(c.dimension());
-        double[] band = bands.computeIfAbsent(dim, d -> new double[] {Double.NEGATIVE_INFINITY,
-            Double.POSITIVE_INFINITY});
+        double[] band = bands.get(dim);
+        if (band == null) {
+          band = new double[] {Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY};
+          bands.put(dim, band);
+        }
         band[0] = Math.max(band[0], c.low());
         band[1] = Math.min(band[1], c.high());
       }
@@ -106,8 +110,9 @@ public final class RuleTable<F> {
       atomHigh[i] = atoms.get(i)[1];
     }
     this.oneAtomPerRule = identity;
-    this.ranksDescending = rows.stream().mapToInt(Row::rank).distinct().sorted().toArray();
-    reverse(ranksDescending);
+    // plain loops rather than streams: the table is built at the start of every command-line run, where each
+    // stream pipeline and lambda costs class loading and call-site linking
+    this.ranksDescending = distinctRanksDescending(rows);
     this.rankMasks = new long[ranksDescending.length];
     for (int k = 0; k < ranksDescending.length; k++) {
       for (int r = 0; r < n; r++) {
@@ -116,16 +121,48 @@ public final class RuleTable<F> {
         }
       }
     }
-    this.ids = rows.stream().map(Row::id).toArray(RuleId[]::new);
-    int width = schema.size();
-    this.scratch = ThreadLocal.withInitial(() -> new double[width]);
+    this.ids = new RuleId[n];
+    for (int r = 0; r < n; r++) {
+      ids[r] = rows.get(r).id();
+    }
+    this.scratch = new Scratch(schema.size());
   }
 
-  private static void reverse(int[] a) {
-    for (int i = 0, j = a.length - 1; i < j; i++, j--) {
-      int t = a[i];
-      a[i] = a[j];
-      a[j] = t;
+  /** The distinct ranks of {@code rows}, highest first. */
+  private static int[] distinctRanksDescending(List<Row> rows) {
+    int[] ranks = new int[rows.size()];
+    int count = 0;
+    for (Row row : rows) {
+      int rank = row.rank();
+      boolean seen = false;
+      for (int k = 0; k < count && !seen; k++) {
+        seen = ranks[k] == rank;
+      }
+      if (!seen) {
+        ranks[count++] = rank;
+      }
+    }
+    int[] out = Arrays.copyOf(ranks, count);
+    Arrays.sort(out);
+    for (int i = 0, j = out.length - 1; i < j; i++, j--) {
+      int t = out[i];
+      out[i] = out[j];
+      out[j] = t;
+    }
+    return out;
+  }
+
+  /** Each thread's projection buffer. */
+  private static final class Scratch extends ThreadLocal<double[]> {
+    private final int width;
+
+    Scratch(int width) {
+      this.width = width;
+    }
+
+    @Override
+    protected double[] initialValue() {
+      return new double[width];
     }
   }
 

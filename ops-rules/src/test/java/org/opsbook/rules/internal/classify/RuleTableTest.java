@@ -53,6 +53,23 @@ class RuleTableTest {
   }
 
   @Test
+  void ranksInAnyOrderAndRepeatedGiveTheHighestMatchedRank() {
+    RuleTable<long[]> t = RuleTable.builder(THREE)
+        .add(RuleId.of("T-01"), 2, Criterion.of(Comparison.isSet("a")))
+        .add(RuleId.of("T-02"), 5, Criterion.of(Comparison.isSet("b")))
+        .add(RuleId.of("T-03"), 1, Criterion.of(Comparison.isSet("c")))
+        .add(RuleId.of("T-04"), 5, Criterion.of(Comparison.atLeast("a", 2)))
+        .build();
+    assertThat(t.rank(t.match(new long[] {1, 0, 1}))).isEqualTo(2);
+    assertThat(t.rank(t.match(new long[] {0, 0, 1}))).isEqualTo(1);
+    assertThat(t.rank(t.match(new long[] {2, 0, 1}))).isEqualTo(5);
+    assertThat(t.rankMask(5)).isEqualTo(0b1010L);
+    assertThat(t.rankMask(2)).isEqualTo(0b0001L);
+    assertThat(t.rankMask(1)).isEqualTo(0b0100L);
+    assertThat(t.ids(0b1011L)).extracting(RuleId::value).containsExactly("T-01", "T-02", "T-04");
+  }
+
+  @Test
   void duplicateIdsUnknownDimensionsAndOversizedTablesAreRejected() {
     Criterion any = Criterion.of(Comparison.atLeast("a", 1));
     assertThatThrownBy(() -> RuleTable.builder(THREE).add(RuleId.of("T-01"), 1, any)
