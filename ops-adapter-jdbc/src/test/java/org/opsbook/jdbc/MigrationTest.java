@@ -19,8 +19,11 @@ class MigrationTest {
   private static final List<String> TABLES = List.of("ops_audit", "ops_audit_head", "ops_fault", "ops_fault_event",
       "ops_obligation", "ops_obligation_done", "ops_workflow", "ops_workflow_transition", "ops_outbox",
       "ops_audit_global");
-  /** V1 the schema, V2 fenced leases, V3 the anchored audit, V4 a fault step's recorded data, V5 history indexes. */
-  private static final int MIGRATIONS = 5;
+  /**
+   * V1 the schema, V2 fenced leases, V3 the anchored audit, V4 a fault step's recorded data, V5 history indexes, V6 the
+   * leased-only owner index of obligations.
+   */
+  private static final int MIGRATIONS = 6;
 
   private static List<String> tables(DataSource ds) throws SQLException {
     List<String> out = new ArrayList<>();
