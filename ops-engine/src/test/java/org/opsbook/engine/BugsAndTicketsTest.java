@@ -46,6 +46,17 @@ class BugsAndTicketsTest {
         .complaintIssue("充值不到账").build();
   }
 
+  /** Takes the BUG through AMS, the province, the developer's reply and acceptance; returns the weekly close. */
+  private static Result<?> closed(OpsEngine ops, String id) {
+    ops.bugs().fire(id, BugEvent.SUBMIT_AMS, "li", BugEventData.builder().amsBugTicketNo("AMS-1").build());
+    ops.bugs().fire(id, BugEvent.PROVINCE_ASSIGNED, "li",
+        BugEventData.builder().recheckAccepted(true).developer("dev").build());
+    ops.bugs().fire(id, BugEvent.DEVELOPER_REPLIED, "li", BugEventData.builder().reply("fixed").build());
+    ops.bugs().fire(id, BugEvent.ACCEPT_AND_UPLOAD, "li",
+        BugEventData.builder().acceptancePassed(true).uploaded(true).build());
+    return ops.bugs().fire(id, BugEvent.CLOSE_WEEKLY, "sun", BugEventData.builder().weeklySummaryRef("W48").build());
+  }
+
   @Test
   void BUG_02_aRaisedBugIsStoredAndItsWeeklyFollowUpReachesTheReminderAsBugSubject() {
     try (OpsEngine ops = engine()) {
@@ -86,14 +97,7 @@ class BugsAndTicketsTest {
     try (OpsEngine ops = engine()) {
       ops.bugs().raise("BUG-1", raised(), "wang");
       assertThat(ops.nextDueAt()).isPresent();
-      ops.bugs().fire("BUG-1", BugEvent.SUBMIT_AMS, "li", BugEventData.builder().amsBugTicketNo("AMS-1").build());
-      ops.bugs().fire("BUG-1", BugEvent.PROVINCE_ASSIGNED, "li",
-          BugEventData.builder().recheckAccepted(true).developer("dev").build());
-      ops.bugs().fire("BUG-1", BugEvent.DEVELOPER_REPLIED, "li", BugEventData.builder().reply("fixed").build());
-      ops.bugs().fire("BUG-1", BugEvent.ACCEPT_AND_UPLOAD, "li",
-          BugEventData.builder().acceptancePassed(true).uploaded(true).build());
-      Result<?> closed = ops.bugs().fire("BUG-1", BugEvent.CLOSE_WEEKLY, "sun",
-          BugEventData.builder().weeklySummaryRef("W48").build());
+      Result<?> closed = closed(ops, "BUG-1");
       assertThat(closed.accepted()).as("%s", closed.violations()).isTrue();
       assertThat(ops.bugs().duties("BUG-1")).isEmpty();
       assertThat(ops.nextDueAt()).isEmpty();
@@ -107,14 +111,7 @@ class BugsAndTicketsTest {
       clock.set(T0.plusSeconds(60));
       ops.bugs().raise("BUG-2", raised(), "wang");
       clock.set(T0.plusSeconds(120));
-      ops.bugs().fire("BUG-1", BugEvent.SUBMIT_AMS, "li", BugEventData.builder().amsBugTicketNo("AMS-1").build());
-      ops.bugs().fire("BUG-1", BugEvent.PROVINCE_ASSIGNED, "li",
-          BugEventData.builder().recheckAccepted(true).developer("dev").build());
-      ops.bugs().fire("BUG-1", BugEvent.DEVELOPER_REPLIED, "li", BugEventData.builder().reply("fixed").build());
-      ops.bugs().fire("BUG-1", BugEvent.ACCEPT_AND_UPLOAD, "li",
-          BugEventData.builder().acceptancePassed(true).uploaded(true).build());
-      assertThat(ops.bugs().fire("BUG-1", BugEvent.CLOSE_WEEKLY, "sun",
-          BugEventData.builder().weeklySummaryRef("W48").build()).accepted()).isTrue();
+      assertThat(closed(ops, "BUG-1").accepted()).isTrue();
 
       assertThat(ops.bugs().list()).extracting(b -> b.bugId()).containsExactly("BUG-1", "BUG-2");
       assertThat(ops.bugs().live()).extracting(b -> b.bugId()).containsExactly("BUG-2");
