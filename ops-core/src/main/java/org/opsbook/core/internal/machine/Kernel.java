@@ -90,6 +90,7 @@ public class Kernel<I, S extends Enum<S>, E extends Enum<E>, D, C> implements Wo
   }
 
   private final StateMachine<S, E, C> table;
+  private final Set<String> liveStates;
   private final Function<I, String> id;
   private final String idField;
   private final Function<I, S> state;
@@ -113,6 +114,7 @@ public class Kernel<I, S extends Enum<S>, E extends Enum<E>, D, C> implements Wo
   /** Creates the kernel of the family {@code spec} describes. */
   protected Kernel(Spec<I, S, E, D, C> spec) {
     this.table = checkNotNull(spec.table, "table");
+    this.liveStates = liveStatesOf(table);
     this.id = checkNotNull(spec.id, "id");
     this.idField = spec.idField;
     this.state = checkNotNull(spec.state, "state");
@@ -178,6 +180,11 @@ public class Kernel<I, S extends Enum<S>, E extends Enum<E>, D, C> implements Wo
 
   @Override
   public final Optional<Set<String>> liveStates() {
+    return Optional.of(liveStates);
+  }
+
+  /** Every state of {@code table} but the terminal ones, by name. */
+  private static <S extends Enum<S>> Set<String> liveStatesOf(StateMachine<S, ?, ?> table) {
     Set<String> live = new TreeSet<>();
     table.transitions().stream().findFirst().ifPresent(t -> {
       for (S s : t.from().getDeclaringClass().getEnumConstants()) {
@@ -186,7 +193,7 @@ public class Kernel<I, S extends Enum<S>, E extends Enum<E>, D, C> implements Wo
         }
       }
     });
-    return Optional.of(java.util.Collections.unmodifiableSet(live));
+    return java.util.Collections.unmodifiableSet(live);
   }
 
   @Override
