@@ -389,18 +389,7 @@ public final class Commands {
           r.missingApplicationContents().forEach(c -> application.add(c.name()));
           out.put("announcementRequired", r.announcementRequired());
           out.set("violations", OpsJson.ruleIds(r.violations()));
-          ViolationDetails.put(out, r.violations().stream().map(rule -> switch (rule.value()) {
-            case "CUTOVER-12" -> Violation.of(rule, "reportContents",
-                "the report for the supervisor's approval lacks " + r.missingReportContents());
-            case "CUTOVER-24" -> Violation.of(rule, "applicationContents",
-                "the application lacks " + r.missingApplicationContents());
-            case "CUTOVER-23" -> Violation.of(rule, "applicationSubmittedAt",
-                facts.applicationSubmittedAt().map(at -> "the application is complete at "
-                    + Timestamps.format(at, zone) + ", after its deadline "
-                    + Timestamps.format(r.applicationDeadline(), zone) + " (3 working days ahead)")
-                    .orElse("no applicationSubmittedAt: the application is not complete"));
-            default -> Violation.of(rule, ViolationDetails.title(rule));
-          }).toList(), field -> field);
+          ViolationDetails.put(out, r.explained(facts, zone), field -> field);
           return out;
         });
   }
