@@ -109,7 +109,7 @@ public final class StateJson {
   public static ObjectNode cutover(CutoverTicket t) {
     ObjectNode o = OpsJson.object().put("id", t.id()).put("state", t.state().name());
     o.set("facts", CutoverCodec.FACTS.write(t.facts(), SHANGHAI));
-    o.set("record", CutoverCodec.writeRecord(t.record()));
+    o.set("record", CutoverCodec.RECORD.write(t.record(), SHANGHAI));
     return o;
   }
 

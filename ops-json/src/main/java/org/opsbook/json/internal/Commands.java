@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -33,8 +34,6 @@ import org.opsbook.core.PersonIds;
 import org.opsbook.core.Role;
 import org.opsbook.core.RuleId;
 import org.opsbook.core.Violation;
-import org.opsbook.core.internal.machine.Decision;
-import org.opsbook.core.internal.machine.Outcome;
 import org.opsbook.core.time.StandardWorkCalendar;
 import org.opsbook.json.DecisionCommand;
 import org.opsbook.json.JsonFields;
@@ -68,7 +67,6 @@ import org.opsbook.rules.internal.bug.BugDuties;
 import org.opsbook.rules.internal.bug.BugWorkflow;
 import org.opsbook.rules.internal.cutover.CutoverReadiness;
 import org.opsbook.rules.internal.cutover.CutoverRules;
-import org.opsbook.rules.internal.dataop.Batch;
 import org.opsbook.rules.internal.dataop.DataOpWorkflow;
 import org.opsbook.rules.internal.esc.EscWorkflow;
 import org.opsbook.rules.internal.fault.ObligationEngine;
@@ -391,18 +389,7 @@ public final class Commands {
           r.missingApplicationContents().forEach(c -> application.add(c.name()));
           out.put("announcementRequired", r.announcementRequired());
           out.set("violations", OpsJson.ruleIds(r.violations()));
-          ViolationDetails.put(out, r.violations().stream().map(rule -> switch (rule.value()) {
-            case "CUTOVER-12" -> Violation.of(rule, "reportContents",
-                "the report for the supervisor's approval lacks " + r.missingReportContents());
-            case "CUTOVER-24" -> Violation.of(rule, "applicationContents",
-                "the application lacks " + r.missingApplicationContents());
-            case "CUTOVER-23" -> Violation.of(rule, "applicationSubmittedAt",
-                facts.applicationSubmittedAt().map(at -> "the application is complete at "
-                    + Timestamps.format(at, zone) + ", after its deadline "
-                    + Timestamps.format(r.applicationDeadline(), zone) + " (3 working days ahead)")
-                    .orElse("no applicationSubmittedAt: the application is not complete"));
-            default -> Violation.of(rule, ViolationDetails.title(rule));
-          }).toList(), field -> field);
+          ViolationDetails.put(out, r.explained(facts, zone), field -> field);
           return out;
         });
   }
@@ -443,17 +430,9 @@ public final class Commands {
               DataOpWorkflow.newlyRecordedViolations(before, after), "at"))
           .run(DataOpTicket.draft(op.ticketNo().orElse("dataop"), op), f);
       DataOpTicket ticket = run.last();
-      ObjectNode out = OpsJson.object();
-      if (ticket.op().opType() == OpType.MODIFICATION) {
-        Batch b = Batch.of(ticket, params);
-        out.put("batch", b.isBatch());
-        out.set("batchReasons", OpsJson.ruleIds(b.reasons()));
-      } else {
-        boolean large = ticket.record().actualRowCount().orElse(ticket.estimatedRowCount())
-            > params.extractionLargeRows();
-        out.put("batch", large);
-        out.set("batchReasons", OpsJson.ruleIds(large ? List.of(ExtractionWindow.EXT_04) : List.of()));
-      }
+      SortedSet<RuleId> batch = wf.batchReasons(ticket);
+      ObjectNode out = OpsJson.object().put("batch", !batch.isEmpty());
+      out.set("batchReasons", OpsJson.ruleIds(batch));
       run.into(out);
       SortedMap<RuleId, String> advice = wf.advice(ticket);
       if (!advice.isEmpty()) {
@@ -489,8 +468,7 @@ public final class Commands {
       FaultFacts facts = FaultFactsJson.SCHEMA.read(f.object("facts", FaultFactsJson.FIELDS));
       ObligationEngine rules = withCalendar(engine, f);
       StepRun.Run<FaultTracker> run = new StepRun<FaultTracker, EscEvent, EscEventData>(
-          (name, path) -> StepRun.byName(EscEvent.values(), EscEvent::eventName, name, path, EscWorkflow.MACHINE_ID),
-          EscEvent::eventName, EscWorkflow::recordedFields, (data, event) -> {
+          EscEvent::fromName, EscEvent::eventName, EscWorkflow::recordedFields, (data, event) -> {
             EscEventData.Builder b = EscCodec.DATA.newBuilder();
             EscCodec.DATA.readInto(data, b);
             if (event == EscEvent.OPEN_FAULT && !data.has("facts")) {
@@ -528,20 +506,9 @@ public final class Commands {
       StepRun.Run<Optional<BugTicket>> run = new StepRun<Optional<BugTicket>, BugEvent, BugEventData>(
           BugEvent::fromName, BugEvent::eventName,
           event -> StepRun.dataFields(workflow.table(), event, Set.of(), BugJson.EVENT.names()),
-          (data, event) -> BugJson.EVENT.read(data), (b, event, actor, data, at) -> {
-            if (b.isPresent()) {
-              Outcome<BugTicket> o = workflow.apply(b.get(), event, actor, data, at);
-              return new Outcome<>(Optional.of(o.instance()), o.transitionId(), o.violations(), o.audit());
-            }
-            if (event == BugEvent.RAISE_BUG) {
-              Outcome<BugTicket> o = workflow.raise(bugId, data, actor, at);
-              return new Outcome<>(o.isAccepted() ? Optional.of(o.instance()) : b, o.transitionId(),
-                  o.violations(), o.audit());
-            }
-            // only raiseBug leaves NEW: the table names the transition the event needs
-            Decision<BugState> d = workflow.table().decide(BugState.NEW, event, actor, null);
-            return Outcome.refused(b, d.transitionId(), d.violations());
-          }, b -> b.map(BugTicket::state).orElse(BugState.NEW), null).run(Optional.empty(), f);
+          (data, event) -> BugJson.EVENT.read(data),
+          (b, event, actor, data, at) -> workflow.step(bugId, b, event, actor, data, at),
+          b -> b.map(BugTicket::state).orElse(BugState.NEW), null).run(Optional.empty(), f);
       Instant now = run.now(f, Instant.EPOCH);
       return StepRun.writeDuties(run.into(OpsJson.object()), run.last()
           .map(bug -> BugDuties.of(bug, now, params, calendar.zone())).orElse(List.of()), calendar.zone());

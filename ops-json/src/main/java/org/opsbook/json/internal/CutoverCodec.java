@@ -2,11 +2,13 @@ package org.opsbook.json.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.internal.machine.WorkflowCodec;
 import org.opsbook.core.spi.WorkflowRepository.WorkflowInstance;
 import org.opsbook.core.time.StandardWorkCalendar;
@@ -56,54 +58,43 @@ public final class CutoverCodec implements WorkflowCodec<CutoverTicket, CutoverE
           CutoverEventData.Builder::addAllImportantOperations)
       .derive(CutoverEventData.class);
 
-  private static final Set<String> STEP_FIELDS = Set.of("actorId", "at", "data");
   private static final ZoneId ZONE = StandardWorkCalendar.SHANGHAI;
 
-  /** The key of the open complaints (CUTOVER-20) beside the events' names. */
-  private static final String OPEN_COMPLAINTS = "openComplaints";
+  /** One event that happened: who fired it, when, and what it recorded. */
+  private static final Schema<RecordedStep, Object[]> STEP = Schema.<RecordedStep, Object[]>of(() -> new Object[3],
+          a -> new RecordedStep((String) a[0], (Instant) a[1], a[2] == null ? CutoverEventData.none()
+              : (CutoverEventData) a[2]))
+      .req("actorId", Kind.NONBLANK, RecordedStep::actorId, (a, v) -> a[0] = v)
+      .req("at", Kind.TIME, RecordedStep::at, (a, v) -> a[1] = v)
+      .always("data", Kind.object(DATA), RecordedStep::data, (a, v) -> a[2] = v);
+
+  /** The complaints still open (CUTOVER-20), each ref with when it was relayed. */
+  private static final Kind<Map<String, Instant>> OPEN_COMPLAINTS = Kind.custom("openComplaints", (f, n) -> {
+    Set<String> refs = new LinkedHashSet<>();
+    f.node(n).orElseThrow().fieldNames().forEachRemaining(refs::add);
+    JsonFields open = f.object(n, refs);
+    Map<String, Instant> out = new LinkedHashMap<>();
+    refs.forEach(ref -> out.put(ref, open.requiredTimestamp(ref)));
+    return out;
+  }, (v, z) -> {
+    ObjectNode open = OpsJson.object();
+    v.forEach((ref, at) -> open.put(ref, Timestamps.format(at, z)));
+    return open;
+  });
 
   /**
-   * Writes the record: for each event that happened, {@code {"actorId", "at", "data"}} keyed by its name, and the
+   * The record: for each event that happened, {@code {"actorId", "at", "data"}} keyed by its name, and the
    * complaints still open as {@code "openComplaints": {"<ref>": "<relayed at>"}} when there are any.
    */
-  public static ObjectNode writeRecord(CutoverRecord r) {
-    ObjectNode o = OpsJson.object();
-    for (CutoverEvent e : CutoverEvent.values()) {
-      r.step(e).ifPresent(s -> o.putObject(e.eventName()).put("actorId", s.actorId())
-          .put("at", Timestamps.format(s.at(), ZONE)).set("data", DATA.write(s.data(), ZONE)));
-    }
-    if (!r.openComplaints().isEmpty()) {
-      ObjectNode open = o.putObject(OPEN_COMPLAINTS);
-      r.openComplaints().forEach((ref, at) -> open.put(ref, Timestamps.format(at, ZONE)));
-    }
-    return o;
-  }
+  public static final Schema<CutoverRecord, CutoverRecord.Builder> RECORD = record();
 
-  /** Reads a record back. */
-  static CutoverRecord readRecord(JsonNode node, String path) {
-    if (node == null || !node.isObject()) {
-      throw new InvalidInputException(path, "expected a JSON object");
+  private static Schema<CutoverRecord, CutoverRecord.Builder> record() {
+    Schema<CutoverRecord, CutoverRecord.Builder> s = Schema.of(CutoverRecord::builder, CutoverRecord.Builder::build);
+    for (CutoverEvent e : CutoverEvent.values()) {
+      s.opt(e.eventName(), Kind.object(STEP), r -> r.step(e), (b, step) -> b.putStep(e, step));
     }
-    CutoverRecord.Builder b = CutoverRecord.builder();
-    for (Map.Entry<String, JsonNode> field : node.properties()) {
-      String stepPath = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
-      if (field.getKey().equals(OPEN_COMPLAINTS)) {
-        Set<String> refs = new java.util.TreeSet<>();
-        if (field.getValue() != null) {
-          field.getValue().fieldNames().forEachRemaining(refs::add);
-        }
-        JsonFields open = JsonFields.of(field.getValue(), stepPath, refs);
-        for (Map.Entry<String, JsonNode> c : field.getValue().properties()) {
-          b.putOpenComplaint(c.getKey(), open.requiredTimestamp(c.getKey()));
-        }
-        continue;
-      }
-      CutoverEvent e = CutoverEvent.fromName(field.getKey(), stepPath);
-      JsonFields s = JsonFields.of(field.getValue(), stepPath, STEP_FIELDS);
-      b.putStep(e, new RecordedStep(s.requiredString("actorId"), s.requiredTimestamp("at"),
-          DATA.read(s.node("data").orElse(OpsJson.object()), s.path("data"))));
-    }
-    return b.build();
+    return s.val("openComplaints", OPEN_COMPLAINTS, CutoverRecord::openComplaints,
+        CutoverRecord.Builder::putAllOpenComplaints, Map.of());
   }
 
   private CutoverCodec() {}
@@ -117,7 +108,7 @@ public final class CutoverCodec implements WorkflowCodec<CutoverTicket, CutoverE
   public String encode(CutoverTicket ticket) {
     ObjectNode o = OpsJson.object();
     o.set("facts", FACTS.write(ticket.facts(), ZONE));
-    o.set("record", writeRecord(ticket.record()));
+    o.set("record", RECORD.write(ticket.record(), ZONE));
     return OpsJson.write(o);
   }
 
@@ -132,7 +123,7 @@ public final class CutoverCodec implements WorkflowCodec<CutoverTicket, CutoverE
     JsonNode facts = f.node("facts").orElse(OpsJson.object());
     return CutoverTicket.of(id, JsonFields.parseEnum(state, CutoverState.class, "state"),
         FACTS.read(facts, "facts"),
-        readRecord(f.node("record").orElse(OpsJson.object()), "record"));
+        RECORD.read(f.node("record").orElse(OpsJson.object()), "record"));
   }
 
   @Override

@@ -87,25 +87,6 @@ public final class Documents {
     return o;
   }
 
-  /**
-   * Reads one obligation back (for clients and round-trip tests).
-   *
-   * @param subjectId the subject when the document does not name one
-   */
-  public static Obligation obligation(JsonNode node, String path, String subjectId) {
-    if (node instanceof ObjectNode o && !(o.hasNonNull("subjectId") && o.hasNonNull("action"))) {
-      ObjectNode withDefaults = o.deepCopy();
-      if (!o.hasNonNull("subjectId")) {
-        withDefaults.put("subjectId", subjectId);
-      }
-      if (!o.hasNonNull("action")) {
-        withDefaults.put("action", "");
-      }
-      return OBLIGATION.read(withDefaults, path);
-    }
-    return OBLIGATION.read(node, path);
-  }
-
   /** Reads a {@code message} object: the stored content's fields but the fault time. */
   public static MessageContent message(JsonNode node, String path) {
     return MESSAGE.read(JsonFields.of(node, path, MESSAGE_FIELDS));

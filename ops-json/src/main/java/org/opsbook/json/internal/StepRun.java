@@ -177,21 +177,6 @@ record StepRun<I, E extends Enum<E>, D>(BiFunction<String, String, E> event, Fun
     return out;
   }
 
-  /** Returns the constant of {@code values} whose {@code name} is {@code given}; else invalid input at {@code path}. */
-  static <E extends Enum<E>> E byName(E[] values, Function<E, String> name, String given, String path,
-      String machine) {
-    for (E e : values) {
-      if (name.apply(e).equals(given)) {
-        return e;
-      }
-    }
-    List<String> names = new ArrayList<>();
-    for (E e : values) {
-      names.add(name.apply(e));
-    }
-    throw new InvalidInputException(path, "unknown " + machine + " event '" + given + "'; events: " + names);
-  }
-
   /**
    * Returns the data fields {@code event} accepts in {@code table}: what its transitions record, plus
    * {@code confirms} (what its guards read without recording it, such as a reviewed flag), among the fields

@@ -105,4 +105,17 @@ class CutoverStoreTest {
         "{\"facts\": {}, \"record\": {\"teleport\": {}}}")).isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("record.teleport");
   }
+
+  @Test
+  void theCodecNamesABadStepOrOpenComplaintByItsPath() {
+    assertThatThrownBy(() -> CutoverCodec.instance().decode("X", "DRAFTING",
+        "{\"record\": {\"create\": {\"at\": \"2026-11-25T09:00:00+08:00\"}}}"))
+        .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("record.create.actorId");
+    assertThatThrownBy(() -> CutoverCodec.instance().decode("X", "DRAFTING",
+        "{\"record\": {\"openComplaints\": {\"C-1\": \"2026-11-25T09:00:00\"}}}"))
+        .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("record.openComplaints.C-1");
+    assertThatThrownBy(() -> CutoverCodec.instance().decode("X", "DRAFTING",
+        "{\"record\": {\"openComplaints\": [\"C-1\"]}}"))
+        .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("record.openComplaints");
+  }
 }

@@ -36,6 +36,7 @@ class DocumentsRoundTripTest {
         Arguments.of("TicketEventData", TicketJson.EVENT),
         Arguments.of("Cutover", CutoverCodec.FACTS),
         Arguments.of("CutoverEventData", CutoverCodec.DATA),
+        Arguments.of("CutoverRecord", CutoverCodec.RECORD),
         Arguments.of("DataOp", DataOpCodec.OPERATION),
         Arguments.of("DataOpRecord", DataOpCodec.RECORD),
         Arguments.of("SmsRecord", SmsRecordJson.SCHEMA),

@@ -76,6 +76,16 @@ final class SchemaGen {
       case "sample":
         return integers().between(0, 9999).zip(booleans().all(),
             (n, ok) -> (Object) org.opsbook.rules.dataop.Sample.of(String.format("1380013%04d", n), ok));
+      case "openComplaints":
+        return in -> {
+          Map<String, Instant> out = new LinkedHashMap<>();
+          long n = integers().between(1, 3).generate(in);
+          for (int i = 0; i < n; i++) {
+            out.put("C-" + integers().between(1, 99).generate(in),
+                Instant.ofEpochSecond(longs().between(1_700_000_000L, 1_900_000_000L).generate(in)));
+          }
+          return out;
+        };
       case "rule":
         return integers().between(1, 9).map(i -> (Object) org.opsbook.core.RuleId.of("NOTIFY-TRIG-0" + i));
       case "handlingParty":

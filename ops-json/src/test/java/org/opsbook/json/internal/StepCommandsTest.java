@@ -127,8 +127,11 @@ class StepCommandsTest {
         .get("field").asText()).isEqualTo("steps[2].data.bogus");
     assertThat(invalid("fault", opened(step("takeOwnership", "09:10", HANDLER_A, "{'recoveryCheck': 'x'}")))
         .get("field").asText()).isEqualTo("steps[2].data.recoveryCheck");
-    assertThat(invalid("fault", opened(step("fly", "09:10", HANDLER_A, null))).get("field").asText())
-        .isEqualTo("steps[2].event");
+    JsonNode unknown = invalid("fault", opened(step("fly", "09:10", HANDLER_A, null)));
+    assertThat(unknown.get("field").asText()).isEqualTo("steps[2].event");
+    assertThat(unknown.get("message").asText()).isEqualTo("unknown SM-ESC event 'fly'; events: [openFault, declare, "
+        + "takeOwnership, handover, escalateExternally, progressEntry, markRepaired, relapse, filePostIncident, "
+        + "intervene, reassign, close, reportAvailability]");
     assertThat(invalid("fault", opened(step("takeOwnership", "08:10", HANDLER_A, null))).get("field").asText())
         .isEqualTo("steps[2].at");
     assertThat(invalid("fault", "{'steps': []}").get("field").asText()).isEqualTo("facts");

@@ -1,7 +1,9 @@
 package org.opsbook.rules.esc;
 
+import java.util.Arrays;
 import java.util.Optional;
 import org.opsbook.core.FaultEventType;
+import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.internal.EventNames;
 
 /**
@@ -60,5 +62,16 @@ public enum EscEvent {
   /** Returns the catalog's event name: the constant in lower camel case, e.g. {@code takeOwnership}. */
   public String eventName() {
     return EventNames.of(this);
+  }
+
+  /**
+   * Returns the step named {@code name}.
+   *
+   * @param path the JSON path of the name, for the error
+   * @throws InvalidInputException naming {@code path} and every step's name when no step has that name
+   */
+  public static EscEvent fromName(String name, String path) {
+    return EventNames.find(EscEvent.class, name).orElseThrow(() -> new InvalidInputException(path,
+        "unknown SM-ESC event '" + name + "'; events: " + Arrays.stream(values()).map(EscEvent::eventName).toList()));
   }
 }

@@ -14,6 +14,7 @@ import org.opsbook.core.Actor;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.OpsParameters;
 import org.opsbook.core.Role;
+import org.opsbook.core.internal.machine.Decision;
 import org.opsbook.core.internal.machine.Kernel;
 import org.opsbook.core.internal.machine.StateMachine;
 import org.opsbook.core.internal.machine.Outcome;
@@ -231,6 +232,27 @@ public final class BugWorkflow extends Kernel<BugTicket, BugState, BugEvent, Bug
    */
   public Outcome<BugTicket> raise(String bugId, BugEventData data, Actor actor, Instant at) {
     return create(draft(bugId, data, actor, at), actor, at);
+  }
+
+  /**
+   * Applies {@code event} to a BUG that may not exist yet: with none, {@code raiseBug} (SM-BUG-T01) creates the BUG
+   * {@code bugId} and any other event is refused as the table refuses it in {@code NEW}, none still existing; with
+   * one, as {@link #apply}.
+   */
+  public Outcome<Optional<BugTicket>> step(String bugId, Optional<BugTicket> bug, BugEvent event, Actor actor,
+      BugEventData data, Instant at) {
+    if (bug.isPresent()) {
+      Outcome<BugTicket> o = apply(bug.get(), event, actor, data, at);
+      return new Outcome<>(Optional.of(o.instance()), o.transitionId(), o.violations(), o.audit());
+    }
+    if (event == BugEvent.RAISE_BUG) {
+      Outcome<BugTicket> o = raise(bugId, data, actor, at);
+      return new Outcome<>(o.isAccepted() ? Optional.of(o.instance()) : bug, o.transitionId(), o.violations(),
+          o.audit());
+    }
+    // only raiseBug leaves NEW: the table names the transition the event needs
+    Decision<BugState> d = table().decide(BugState.NEW, event, actor, null);
+    return Outcome.refused(bug, d.transitionId(), d.violations());
   }
 
   /** What raising a draft records: its description, complaint numbers and issue, and links. */

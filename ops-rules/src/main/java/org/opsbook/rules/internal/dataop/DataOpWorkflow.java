@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import static org.opsbook.rules.internal.Evidence.flag;
 import static org.opsbook.rules.internal.Evidence.names;
 
+import com.google.common.collect.ImmutableSortedSet;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -261,6 +263,19 @@ public final class DataOpWorkflow
       Optional<Instant> triggeredAt) {
     return Obligation.builder().ruleId(RuleId.of(rule)).subjectId(subject).actor(actor).action(action)
         .target(target).channel(Channel.PHONE).triggeredAt(triggeredAt).build();
+  }
+
+  /**
+   * Returns why the ticket is a batch as it stands, or none: for a modification DATAOP-DEF-02 on its effective record
+   * count ({@link Batch}); for an extraction DATAOP-EXT-04 when it is large, on its actual row count once run, else
+   * the estimate in force.
+   */
+  public SortedSet<RuleId> batchReasons(DataOpTicket ticket) {
+    if (opType == OpType.MODIFICATION) {
+      return Batch.of(ticket, params).reasons();
+    }
+    boolean large = ticket.record().actualRowCount().orElse(ticket.estimatedRowCount()) > params.extractionLargeRows();
+    return large ? ImmutableSortedSet.of(ExtractionWindow.EXT_04) : ImmutableSortedSet.of();
   }
 
   /**

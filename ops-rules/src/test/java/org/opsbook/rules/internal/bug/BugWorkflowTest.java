@@ -339,4 +339,29 @@ class BugWorkflowTest {
     assertThat(refused.violatedRules()).containsExactly(id("BUG-03"));
     assertThat(refused.instance()).isEqualTo(b);
   }
+
+  @Test
+  @DisplayName("SM-BUG-T01 a step before the BUG exists: raiseBug creates it, any other event is refused in NEW")
+  void stepsBeforeTheBugExists() {
+    Outcome<java.util.Optional<BugTicket>> early = wf.step("BUG-1", java.util.Optional.empty(), BugEvent.SUBMIT_AMS,
+        PROCESSOR, BugEventData.empty(), WEDNESDAY);
+    assertThat(early.isAccepted()).isFalse();
+    assertThat(early.instance()).isEmpty();
+    assertThat(early.violations()).isNotEmpty();
+    Outcome<java.util.Optional<BugTicket>> raised = wf.step("BUG-1", java.util.Optional.empty(), BugEvent.RAISE_BUG,
+        REVIEWER, raiseData(), WEDNESDAY);
+    assertThat(raised.isAccepted()).isTrue();
+    assertThat(raised.instance()).hasValueSatisfying(b -> {
+      assertThat(b.bugId()).isEqualTo("BUG-1");
+      assertThat(b.state()).isEqualTo(BugState.IDENTIFIED);
+    });
+    Outcome<java.util.Optional<BugTicket>> refusedRaise = wf.step("BUG-2", java.util.Optional.empty(),
+        BugEvent.RAISE_BUG, REVIEWER, BugEventData.empty(), WEDNESDAY);
+    assertThat(refusedRaise.isAccepted()).isFalse();
+    assertThat(refusedRaise.instance()).isEmpty();
+    Outcome<java.util.Optional<BugTicket>> next = wf.step("BUG-1", raised.instance(), BugEvent.SUBMIT_AMS,
+        PROCESSOR, BugEventData.empty(), WEDNESDAY);
+    assertThat(next.instance()).isEqualTo(raised.instance());
+    assertThat(next.isAccepted()).isFalse();
+  }
 }

@@ -156,6 +156,25 @@ class CutoverRulesTest {
     assertThat(r.violations()).extracting(RuleId::value).containsExactly("CUTOVER-12", "CUTOVER-23", "CUTOVER-24");
   }
 
+  @DisplayName("CUTOVER-12, CUTOVER-23, CUTOVER-24 each violation is explained on its field, times in the zone")
+  @Test
+  void cutover12And23And24EachViolationIsExplainedOnItsField() {
+    Cutover late = Cutover.builder().plannedStart(at(2026, 11, 26, 22, 0))
+        .applicationSubmittedAt(at(2026, 11, 24, 9, 0)).build();
+    assertThat(WEEKDAYS.check(late).explained(late, StandardWorkCalendar.SHANGHAI))
+        .extracting(v -> v.ruleId().value() + " " + v.field().orElseThrow() + ": " + v.message())
+        .containsExactly(
+            "CUTOVER-12 reportContents: the report for the supervisor's approval lacks [PLAN, EMERGENCY_PLAN, "
+                + "DIAL_TEST_LIST, TIME, IMPACT, BASIS, SYSTEM_CUTOVER_APPLICATION_DOC]",
+            "CUTOVER-23 applicationSubmittedAt: the application is complete at 2026-11-24T09:00:00+08:00, after its "
+                + "deadline 2026-11-24T00:00:00+08:00 (3 working days ahead)",
+            "CUTOVER-24 applicationContents: the application lacks [TIME, PLAN, PERSONNEL, IMPACT_SCOPE]");
+    Cutover never = late.toBuilder().applicationSubmittedAt(Optional.empty()).build();
+    assertThat(WEEKDAYS.check(never).explained(never, StandardWorkCalendar.SHANGHAI))
+        .filteredOn(v -> v.ruleId().value().equals("CUTOVER-23")).extracting(v -> v.message())
+        .containsExactly("no applicationSubmittedAt: the application is not complete");
+  }
+
   @DisplayName("CUTOVER-07 the announcement is required exactly when customers are affected")
   @Test
   void cutover07TheAnnouncementIsRequiredExactlyWhenCustomersAreAffected() {

@@ -102,4 +102,21 @@ class BatchTest {
     assertThat(t.effectiveRecordCount()).isEqualTo(1000);
     assertThat(Batch.of(t, P).isBatch()).isTrue();
   }
+
+  @DisplayName("DATAOP-DEF-02 and DATAOP-EXT-04 a ticket's batch reasons: a batch modification, a large extraction")
+  @Test
+  void dataopDef02AndExt04TheBatchReasonsOfEachOperationType() {
+    DataOpTicket single = DataOpTicket.of("T", DataOpState.SUBMITTED, Fixtures.modification().build(),
+        DataOpRecord.builder().build());
+    assertThat(Fixtures.MOD.batchReasons(single)).isEmpty();
+    DataOpTicket batch = DataOpTicket.of("T", DataOpState.EXECUTED, Fixtures.modification().build(),
+        DataOpRecord.builder().actualRecordCount(P.batchRecordCount()).build());
+    assertThat(Fixtures.MOD.batchReasons(batch)).containsExactly(Batch.DEF_02);
+    DataOp rows = Fixtures.extraction().estimatedRowCount(P.extractionLargeRows()).build();
+    DataOpTicket atTheLimit = DataOpTicket.of("E", DataOpState.SUBMITTED, rows, DataOpRecord.builder().build());
+    assertThat(Fixtures.EXT.batchReasons(atTheLimit)).isEmpty();
+    DataOpTicket ranLarge = DataOpTicket.of("E", DataOpState.EXTRACTED, rows,
+        DataOpRecord.builder().actualRowCount(P.extractionLargeRows() + 1).build());
+    assertThat(Fixtures.EXT.batchReasons(ranLarge)).containsExactly(org.opsbook.rules.dataop.ExtractionWindow.EXT_04);
+  }
 }
