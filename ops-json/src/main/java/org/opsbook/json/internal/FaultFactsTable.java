@@ -30,9 +30,9 @@ final class FaultFactsTable implements Function<FaultFacts, Object>, BiConsumer<
     s.opt("faultId", Kind.TEXT, new FaultFactsTable(0), new FaultFactsTable(0));
     s.opt("faultStartTime", Kind.TIME, new FaultFactsTable(1), new FaultFactsTable(1));
     s.opt("detectedAt", Kind.TIME, new FaultFactsTable(2), new FaultFactsTable(2));
-    s.opt("intakeChannel", Kind.of(org.opsbook.core.IntakeChannel.class), new FaultFactsTable(3), new FaultFactsTable(3));
+    s.opt("intakeChannel", Kind.of(org.opsbook.core.IntakeChannel.class, org.opsbook.core.IntakeChannel.values()), new FaultFactsTable(3), new FaultFactsTable(3));
     s.val("selfDiscovered", Kind.BOOL, new FaultFactsTable(4), new FaultFactsTable(4), false);
-    s.opt("nature", Kind.of(org.opsbook.core.FaultNature.class), new FaultFactsTable(5), new FaultFactsTable(5));
+    s.opt("nature", Kind.of(org.opsbook.core.FaultNature.class, org.opsbook.core.FaultNature.values()), new FaultFactsTable(5), new FaultFactsTable(5));
     s.val("callCenterFault", Kind.BOOL, new FaultFactsTable(6), new FaultFactsTable(6), false);
     s.opt("subjectName", Kind.TEXT, new FaultFactsTable(7), new FaultFactsTable(7));
     s.val("affectsNormalCommunication", Kind.BOOL, new FaultFactsTable(8), new FaultFactsTable(8), false);
@@ -52,7 +52,7 @@ final class FaultFactsTable implements Function<FaultFacts, Object>, BiConsumer<
     s.val("goldDiamondComplaintsSameIssue", Kind.COUNT, new FaultFactsTable(22), new FaultFactsTable(22), 0);
     s.val("primaryBackupDownSwitchedOk", Kind.BOOL, new FaultFactsTable(23), new FaultFactsTable(23), false);
     s.val("importantEquipmentFault", Kind.BOOL, new FaultFactsTable(24), new FaultFactsTable(24), false);
-    s.val("networkOutageScope", Kind.of(org.opsbook.core.NetworkOutageScope.class), new FaultFactsTable(25), new FaultFactsTable(25), org.opsbook.core.NetworkOutageScope.NONE);
+    s.val("networkOutageScope", Kind.of(org.opsbook.core.NetworkOutageScope.class, org.opsbook.core.NetworkOutageScope.values()), new FaultFactsTable(25), new FaultFactsTable(25), org.opsbook.core.NetworkOutageScope.NONE);
     s.val("keyInterfaceOutageMinutes", Kind.AMOUNT, new FaultFactsTable(26), new FaultFactsTable(26), 0.0d);
     s.val("severeSystemOrDbAlarm", Kind.BOOL, new FaultFactsTable(27), new FaultFactsTable(27), false);
     s.val("efficiencyDegraded", Kind.BOOL, new FaultFactsTable(28), new FaultFactsTable(28), false);
@@ -64,7 +64,7 @@ final class FaultFactsTable implements Function<FaultFacts, Object>, BiConsumer<
     s.val("systemParalysed", Kind.BOOL, new FaultFactsTable(34), new FaultFactsTable(34), false);
     s.val("importantModuleOutageMinutes", Kind.AMOUNT, new FaultFactsTable(35), new FaultFactsTable(35), 0.0d);
     s.val("seriousBusinessErrorUsers", Kind.COUNT, new FaultFactsTable(36), new FaultFactsTable(36), 0);
-    s.val("manualLevelAssessment", Kind.of(org.opsbook.core.Level.class), new FaultFactsTable(37), new FaultFactsTable(37), org.opsbook.core.Level.NONE);
+    s.val("manualLevelAssessment", Kind.of(org.opsbook.core.Level.class, org.opsbook.core.Level.values()), new FaultFactsTable(37), new FaultFactsTable(37), org.opsbook.core.Level.NONE);
     s.opt("manualLevelJustification", Kind.TEXT, new FaultFactsTable(38), new FaultFactsTable(38));
     s.val("systemLevelFault", Kind.BOOL, new FaultFactsTable(39), new FaultFactsTable(39), false);
     s.val("systemLevelFaultMinutes", Kind.AMOUNT, new FaultFactsTable(40), new FaultFactsTable(40), 0.0d);
@@ -79,7 +79,7 @@ final class FaultFactsTable implements Function<FaultFacts, Object>, BiConsumer<
     s.val("resolutionTimeConfirmed", Kind.BOOL, new FaultFactsTable(49), new FaultFactsTable(49), false);
     s.val("developerCanStateImpactConfirmationTime", Kind.BOOL, new FaultFactsTable(50), new FaultFactsTable(50), false);
     s.val("impactConfirmationProgressSatisfactory", Kind.BOOL, new FaultFactsTable(51), new FaultFactsTable(51), false);
-    s.val("responsibleUnit", Kind.of(org.opsbook.core.ResponsibleUnit.class), new FaultFactsTable(52), new FaultFactsTable(52), org.opsbook.core.ResponsibleUnit.OWN_ROOM);
+    s.val("responsibleUnit", Kind.of(org.opsbook.core.ResponsibleUnit.class, org.opsbook.core.ResponsibleUnit.values()), new FaultFactsTable(52), new FaultFactsTable(52), org.opsbook.core.ResponsibleUnit.OWN_ROOM);
     s.val("affectsOwnSystemsOrAcceptance", Kind.BOOL, new FaultFactsTable(53), new FaultFactsTable(53), false);
     s.val("softwareProblemSuspected", Kind.BOOL, new FaultFactsTable(54), new FaultFactsTable(54), false);
     s.val("softwareVersionDefectConfirmed", Kind.BOOL, new FaultFactsTable(55), new FaultFactsTable(55), false);
@@ -107,14 +107,14 @@ final class FaultFactsTable implements Function<FaultFacts, Object>, BiConsumer<
     s.val("accountAnomalyComplainingCustomers", Kind.COUNT, new FaultFactsTable(77), new FaultFactsTable(77), 0);
     s.val("accountAnomalyPotentialCustomers", Kind.COUNT, new FaultFactsTable(78), new FaultFactsTable(78), 0);
     s.val("selfServiceBillListOutageMinutes", Kind.AMOUNT, new FaultFactsTable(79), new FaultFactsTable(79), 0.0d);
-    s.val("loginOutageMinutes", Kind.amountsBy(org.opsbook.core.FaultFacts.LoginSystem.class), new FaultFactsTable(80), new FaultFactsTable(80), Map.of());
+    s.val("loginOutageMinutes", Kind.amountsBy(org.opsbook.core.FaultFacts.LoginSystem.class, org.opsbook.core.FaultFacts.LoginSystem.values()), new FaultFactsTable(80), new FaultFactsTable(80), Map.of());
     s.val("importantDataLost", Kind.BOOL, new FaultFactsTable(81), new FaultFactsTable(81), false);
     s.opt("dataLossAt", Kind.TIME, new FaultFactsTable(82), new FaultFactsTable(82));
     s.val("dataLossSolutionConfirmed", Kind.BOOL, new FaultFactsTable(83), new FaultFactsTable(83), false);
     s.val("redListCustomersAffected", Kind.COUNT, new FaultFactsTable(84), new FaultFactsTable(84), 0);
     s.val("loginInstabilityFaultsThisMonth", Kind.COUNT, new FaultFactsTable(85), new FaultFactsTable(85), 0);
     s.val("selfServiceLoginFaultsThisMonth", Kind.COUNT, new FaultFactsTable(86), new FaultFactsTable(86), 0);
-    s.val("coreInterfaceFullOutageMinutes", Kind.amountsBy(org.opsbook.core.FaultFacts.CoreInterface.class), new FaultFactsTable(87), new FaultFactsTable(87), Map.of());
+    s.val("coreInterfaceFullOutageMinutes", Kind.amountsBy(org.opsbook.core.FaultFacts.CoreInterface.class, org.opsbook.core.FaultFacts.CoreInterface.values()), new FaultFactsTable(87), new FaultFactsTable(87), Map.of());
     return s;
   }
 

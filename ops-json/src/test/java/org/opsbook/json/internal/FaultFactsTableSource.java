@@ -45,7 +45,8 @@ final class FaultFactsTableSource {
             .append(") v); return;\n");
       } else if (Map.class.isAssignableFrom(raw)) {
         Class<?> key = argument(accessor, 0);
-        rows.append("    s.val(\"").append(name).append("\", Kind.amountsBy(").append(type(key)).append(".class), ")
+        rows.append("    s.val(\"").append(name).append("\", Kind.amountsBy(").append(type(key)).append(".class, ")
+            .append(type(key)).append(".values()), ")
             .append(row).append(", ").append(row).append(", Map.of());\n");
         gets.append("      case ").append(i).append(": return t.").append(name).append("();\n");
         sets.append("      case ").append(i).append(": b.putAll").append(Character.toUpperCase(name.charAt(0)))
@@ -168,7 +169,8 @@ final class FaultFactsTableSource {
     }
     if (!k.values().isEmpty() && k.values().get(0) instanceof Enum<?> e
         && k.type().equals(e.getDeclaringClass().getName())) {
-      return "Kind.of(" + type(e.getDeclaringClass()) + ".class)";
+      String t = type(e.getDeclaringClass());
+      return "Kind.of(" + t + ".class, " + t + ".values())";
     }
     throw new IllegalStateException("no expression for the kind " + k.type());
   }
