@@ -18,7 +18,7 @@ public final class ClassificationJson {
    */
   public static final Schema<Classification, Classification.Builder> SCHEMA =
       Schema.of(Classification::builder, Classification.Builder::build)
-      .req("level", Kind.of(Level.class), Classification::level, Classification.Builder::level)
+      .req("level", Kind.of(Level.class, Level.values()), Classification::level, Classification.Builder::level)
       .always("severityLabel", Kind.TEXT, Classification::severityLabel, (b, v) -> { })
       .always("escalated", Kind.BOOL, Classification::isEscalated, (b, v) -> { })
       .always("matchedRules", Kind.listOf(Kind.RULE), c -> List.copyOf(c.matchedRules()),

@@ -140,19 +140,42 @@ public final class Commands {
    * each as a factory: a process that runs one command (the command line) builds that one only.
    */
   public static Map<String, Supplier<DecisionCommand>> standard() {
-    OpsParameters params = OpsParameters.defaults();
     Map<String, Supplier<DecisionCommand>> all = new LinkedHashMap<>();
-    all.put("classify", () -> classify(FaultClassifier.standard()));
-    all.put("obligations", () -> obligations(ObligationEngine.standard()));
-    all.put("notify", () -> notification(MessageRenderer.defaults()));
-    all.put("dataop", () -> dataop(params));
-    all.put("extraction-window", () -> extractionWindow(params));
-    all.put("report", () -> report(ReportRules.standard()));
-    all.put("cutover", () -> cutover(params));
-    all.put("fault", () -> fault(ObligationEngine.standard()));
-    all.put("bug", () -> bug(params));
-    all.put("ticket", () -> ticket(params));
+    for (String name : List.of("classify", "obligations", "notify", "dataop", "extraction-window", "report",
+        "cutover", "fault", "bug", "ticket")) {
+      all.put(name, new Standard(name));
+    }
     return all;
+  }
+
+  /**
+   * The factory of one standard command: a switch rather than a lambda per command, and the default parameters
+   * made only by a command that uses them, so that a process running {@code classify} (the command line, at every
+   * start) links no call site and builds no parameters for the nine others.
+   */
+  private static final class Standard implements Supplier<DecisionCommand> {
+    private final String name;
+
+    Standard(String name) {
+      this.name = name;
+    }
+
+    @Override
+    public DecisionCommand get() {
+      switch (name) {
+        case "classify": return classify(FaultClassifier.standard());
+        case "obligations": return obligations(ObligationEngine.standard());
+        case "notify": return notification(MessageRenderer.defaults());
+        case "dataop": return dataop(OpsParameters.defaults());
+        case "extraction-window": return extractionWindow(OpsParameters.defaults());
+        case "report": return report(ReportRules.standard());
+        case "cutover": return cutover(OpsParameters.defaults());
+        case "fault": return fault(ObligationEngine.standard());
+        case "bug": return bug(OpsParameters.defaults());
+        case "ticket": return ticket(OpsParameters.defaults());
+        default: throw new IllegalArgumentException("no standard command " + name);
+      }
+    }
   }
 
   /**

@@ -479,7 +479,12 @@ public final class Schema<T, B> {
 
     /** An enum constant by its exact name. */
     public static <E extends Enum<E>> Kind<E> of(Class<E> type) {
-      return new Kind<>(type.getName(), List.of(type.getEnumConstants()),
+      return of(type, type.getEnumConstants());
+    }
+
+    /** An enum constant by its exact name, the constants given ({@code E.values()}: no reflective lookup). */
+    public static <E extends Enum<E>> Kind<E> of(Class<E> type, E[] constants) {
+      return new Kind<>(type.getName(), List.of(constants),
           (f, n) -> f.enumValue(n, type).orElseThrow(), (v, z) -> TextNode.valueOf(v.name()));
     }
 
@@ -528,14 +533,20 @@ public final class Schema<T, B> {
 
     /** An object with a field per constant of {@code keys}, each an amount. */
     public static <K extends Enum<K>> Kind<Map<K, Double>> amountsBy(Class<K> keys) {
+      return amountsBy(keys, keys.getEnumConstants());
+    }
+
+    /** An object with a field per constant of {@code keys} given ({@code K.values()}), each an amount. */
+    public static <K extends Enum<K>> Kind<Map<K, Double>> amountsBy(Class<K> keys, K[] constants) {
       Set<String> allowed = new LinkedHashSet<>();
-      for (K k : keys.getEnumConstants()) {
+      for (K k : constants) {
         allowed.add(k.name());
       }
-      return new Kind<>("amounts", List.of(keys.getEnumConstants()), (f, n) -> {
+      List<K> all = List.of(constants);
+      return new Kind<>("amounts", all, (f, n) -> {
         JsonFields m = f.object(n, allowed);
         Map<K, Double> out = new EnumMap<>(keys);
-        for (K k : keys.getEnumConstants()) {
+        for (K k : all) {
           if (m.has(k.name())) {
             out.put(k, m.amount(k.name()));
           }
