@@ -86,6 +86,9 @@ public final class FaultTracker {
       .thenComparing(Obligation::ruleId)
       .thenComparingInt(Obligation::sequence);
 
+  /** The facts before the opening: immutable, so one value serves every fault (it cost a build per fold). */
+  private static final FaultFacts NO_FACTS = FaultFacts.empty();
+
   private final FoldRules engine;
   private final String faultId;
   private final long version;
@@ -174,7 +177,7 @@ public final class FaultTracker {
     Draft d = new Draft();
     d.engine = checkNotNull(engine, "engine");
     d.faultId = faultId;
-    d.facts = FaultFacts.empty();
+    d.facts = NO_FACTS;
     d.classification = engine.classifier().classify(d.facts);
     d.peakLevel = Level.NONE;
     d.since = Map.of();
