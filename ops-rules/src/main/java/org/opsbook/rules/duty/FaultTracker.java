@@ -124,6 +124,11 @@ public final class FaultTracker {
   private final int[] maxSettled;
   /** The first-occurrence keys of this fault, shared by all its states; filled lazily with equal values. */
   private final ObligationKey[] firstKeys;
+  /**
+   * The start of the daily entries (TIME-06) for the last detection time asked, shared by all states of this fault:
+   * every state's candidates ask it, and it costs two zone conversions and a working-day walk.
+   */
+  private final DailyStart[] dailyStart;
   /** The lifecycle (SM-ESC) the history leaves; null before the opening. */
   private final EscFault lifecycle;
   /** The candidates of this state, computed once (the state never changes). */
@@ -161,6 +166,7 @@ public final class FaultTracker {
     this.raisedCount = d.raisedCount;
     this.maxSettled = d.maxSettled;
     this.firstKeys = d.firstKeys;
+    this.dailyStart = d.dailyStart;
     this.lifecycle = d.lifecycle;
   }
 
@@ -189,6 +195,7 @@ public final class FaultTracker {
     d.raisedCount = new int[Duty.values().length];
     d.maxSettled = new int[Duty.values().length];
     d.firstKeys = new ObligationKey[Duty.values().length];
+    d.dailyStart = new DailyStart[1];
     return new FaultTracker(d);
   }
 
@@ -988,6 +995,22 @@ public final class FaultTracker {
     return k;
   }
 
+  /**
+   * Returns {@link ComputedDuties#dailyStartOf} for {@code detected}, computed once per detection time: the engine,
+   * and so the calendar and parameters, are those of every state of the fault. Racing states compute equal values.
+   */
+  DailyStart dailyStart(Instant detected) {
+    DailyStart s = dailyStart[0];
+    if (s == null || !s.detected().equals(detected)) {
+      s = ComputedDuties.dailyStartOf(this, detected);
+      dailyStart[0] = s;
+    }
+    return s;
+  }
+
+  /** When a fault detected at {@code detected} outlives one working day, and the day of its first daily entry. */
+  record DailyStart(Instant detected, Instant outlived, LocalDate firstDay) {}
+
   private List<Candidate> candidates() {
     List<Candidate> c = candidates;
     if (c == null) {
@@ -1081,6 +1104,7 @@ public final class FaultTracker {
     int[] raisedCount;
     int[] maxSettled;
     ObligationKey[] firstKeys;
+    DailyStart[] dailyStart;
     EscFault lifecycle;
     private boolean sinceCopied;
     private List<ObligationKey> openCopy;
@@ -1120,6 +1144,7 @@ public final class FaultTracker {
       raisedCount = t.raisedCount;
       maxSettled = t.maxSettled;
       firstKeys = t.firstKeys;
+      dailyStart = t.dailyStart;
       lifecycle = t.lifecycle;
     }
 
