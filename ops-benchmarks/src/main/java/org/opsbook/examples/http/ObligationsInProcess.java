@@ -7,7 +7,7 @@ import org.opsbook.json.DecisionApi;
 
 /**
  * W8 in process: the CPU time of one {@code obligations} (and {@code classify}) call through
- * {@link DecisionApi#execute} on one thread, with HttpBench's request bodies, no HTTP. The loop to profile the
+ * {@link DecisionApi#execute} on one thread, and the bytes it allocates, with HttpBench's request bodies, no HTTP. The loop to profile the
  * decision alone (JFR: {@code -XX:StartFlightRecording=filename=w8.jfr,settings=profile}).
  *
  * <pre>
@@ -26,11 +26,15 @@ public final class ObligationsInProcess {
     DecisionApi api = DecisionApi.standard();
     loop(api, "obligations", HttpBench.OBLIGATIONS, warmup * 1_000_000_000L);
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-    StringBuilder line = new StringBuilder("obligations µs CPU per call:");
+    com.sun.management.ThreadMXBean bytes = (com.sun.management.ThreadMXBean) mx;
+    long self = Thread.currentThread().getId();
+    StringBuilder line = new StringBuilder("obligations µs CPU per call (bytes allocated):");
     for (int i = 0; i < figures; i++) {
       long cpu = mx.getCurrentThreadCpuTime();
+      long allocated = bytes.getThreadAllocatedBytes(self);
       long calls = loop(api, "obligations", HttpBench.OBLIGATIONS, 1_000_000_000L);
-      line.append(String.format(Locale.ROOT, " %.1f", (mx.getCurrentThreadCpuTime() - cpu) / 1e3 / calls));
+      line.append(String.format(Locale.ROOT, " %.1f (%d)", (mx.getCurrentThreadCpuTime() - cpu) / 1e3 / calls,
+          (bytes.getThreadAllocatedBytes(self) - allocated) / calls));
     }
     System.out.println(line);
     loop(api, "classify", HttpBench.CLASSIFY, 2_000_000_000L);
