@@ -88,6 +88,8 @@ public final class FaultTracker {
 
   /** The facts before the opening: immutable, so one value serves every fault (it cost a build per fold). */
   private static final FaultFacts NO_FACTS = FaultFacts.empty();
+  /** How many duties there are ({@code Duty.values()} copies the array on every call). */
+  private static final int DUTIES = Duty.values().length;
 
   private final FoldRules engine;
   private final String faultId;
@@ -192,9 +194,9 @@ public final class FaultTracker {
     d.cancelled = AppendMap.empty();
     d.ended = AppendMap.empty();
     d.open = new ObligationKey[0];
-    d.raisedCount = new int[Duty.values().length];
-    d.maxSettled = new int[Duty.values().length];
-    d.firstKeys = new ObligationKey[Duty.values().length];
+    d.raisedCount = new int[DUTIES];
+    d.maxSettled = new int[DUTIES];
+    d.firstKeys = new ObligationKey[DUTIES];
     d.dailyStart = new DailyStart[1];
     return new FaultTracker(d);
   }
@@ -1034,8 +1036,10 @@ public final class FaultTracker {
 
   /** As above, with {@code note} appended to the duty's action (a flag such as a missing trigger). */
   Obligation obligation(Duty duty, int sequence, String target, Instant triggeredAt, Instant dueAt, String note) {
+    String action = duty == Duty.NOTIFY_TRIG_01 && sequence == 2 ? Duty.RECOVERY_NOTICE : duty.action;
+    // the action as it is when there is no note: the concatenation copied it for every candidate of every state
     Obligation.Builder b = Obligation.builder().ruleId(duty.id).subjectId(faultId).actor(duty.actor)
-        .action((duty == Duty.NOTIFY_TRIG_01 && sequence == 2 ? Duty.RECOVERY_NOTICE : duty.action) + note)
+        .action(note.isEmpty() ? action : action + note)
         .target(target != null ? target : duty.target).channel(duty.channel).triggeredAt(triggeredAt)
         .recurring(duty.recurring).sequence(sequence);
     if (dueAt != null) {
