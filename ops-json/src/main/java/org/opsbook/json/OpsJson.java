@@ -7,6 +7,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.io.SegmentedStringWriter;
+import com.fasterxml.jackson.core.util.BufferRecycler;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,7 +23,6 @@ import com.fasterxml.jackson.datatype.guava.GuavaModule;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.util.Collection;
 import java.util.Map;
 import org.opsbook.core.InvalidInputException;
@@ -156,16 +157,23 @@ public final class OpsJson {
   }
 
   private static String write(JsonNode node, boolean pretty) {
-    StringWriter out = new StringWriter();
-    try (JsonGenerator g = FACTORY.createGenerator(out)) {
-      if (pretty) {
-        g.setPrettyPrinter(new DefaultPrettyPrinter());
+    // the factory's recycled segments, as ObjectMapper.writeValueAsString uses: a StringWriter grew its buffer and
+    // widened it to UTF-16 at the first Chinese character, copying the answer several times
+    BufferRecycler buffers = FACTORY._getBufferRecycler();
+    try {
+      SegmentedStringWriter out = new SegmentedStringWriter(buffers);
+      try (JsonGenerator g = FACTORY.createGenerator(out)) {
+        if (pretty) {
+          g.setPrettyPrinter(new DefaultPrettyPrinter());
+        }
+        write(g, node);
       }
-      write(g, node);
+      return out.getAndClear();
     } catch (IOException e) {
       throw new IllegalStateException("cannot write a JSON tree", e);
+    } finally {
+      buffers.releaseToPool();
     }
-    return out.toString();
   }
 
   private static void write(JsonGenerator g, JsonNode n) throws IOException {

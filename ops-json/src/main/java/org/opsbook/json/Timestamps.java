@@ -101,6 +101,57 @@ public final class Timestamps {
 
   /** Formats {@code t} in {@code zone} as ISO-8601 with offset, e.g. {@code 2026-11-26T09:00:00+08:00}. */
   public static String format(Instant t, ZoneId zone) {
-    return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t.atZone(zone).toOffsetDateTime());
+    String quick = plainText(t, zone.getRules().getOffset(t));
+    return quick != null ? quick : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t.atZone(zone).toOffsetDateTime());
+  }
+
+  /**
+   * Writes {@code t} at {@code offset} as {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME} does, where that is the form
+   * {@link #plain} reads: whole seconds, a year of four digits, an offset of whole minutes ({@code Z} for zero); null
+   * otherwise (fractions, other years, offsets with seconds), which the formatter writes. Every duty of an answer
+   * has a due time, so this runs several times per answer.
+   */
+  static String plainText(Instant t, java.time.ZoneOffset offset) {
+    int total = offset.getTotalSeconds();
+    if (t.getNano() != 0 || total % 60 != 0) {
+      return null;
+    }
+    long local = t.getEpochSecond() + total;
+    java.time.LocalDate date = java.time.LocalDate.ofEpochDay(Math.floorDiv(local, 86_400));
+    int year = date.getYear();
+    if (year < 0 || year > 9999) {
+      return null;
+    }
+    int second = (int) Math.floorMod(local, 86_400);
+    char[] c = new char[total == 0 ? 20 : 25];
+    put(c, 0, year, 4);
+    c[4] = '-';
+    put(c, 5, date.getMonthValue(), 2);
+    c[7] = '-';
+    put(c, 8, date.getDayOfMonth(), 2);
+    c[10] = 'T';
+    put(c, 11, second / 3600, 2);
+    c[13] = ':';
+    put(c, 14, second / 60 % 60, 2);
+    c[16] = ':';
+    put(c, 17, second % 60, 2);
+    if (total == 0) {
+      c[19] = 'Z';
+    } else {
+      int minutes = Math.abs(total) / 60;
+      c[19] = total < 0 ? '-' : '+';
+      put(c, 20, minutes / 60, 2);
+      c[22] = ':';
+      put(c, 23, minutes % 60, 2);
+    }
+    return new String(c);
+  }
+
+  /** Writes {@code v} as {@code count} decimal digits, zero-padded, at {@code from}. */
+  private static void put(char[] c, int from, int v, int count) {
+    for (int i = from + count - 1; i >= from; i--) {
+      c[i] = (char) ('0' + v % 10);
+      v /= 10;
+    }
   }
 }

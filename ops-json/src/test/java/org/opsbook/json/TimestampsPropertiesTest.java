@@ -55,6 +55,37 @@ class TimestampsPropertiesTest {
     assertThat(refused.get()).as("texts the formatter refuses").isGreaterThan(1_000);
   }
 
+  /**
+   * {@link Timestamps#format}, which writes the plain form itself where it can, writes what
+   * {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME} writes: instants from year -1 to 10000 (whole seconds, and one in
+   * four with a fraction), in zones of whole-minute, zero, negative and second-bearing offsets, and Asia/Shanghai.
+   */
+  @Test
+  void theQuickWritingAgreesWithTheFormatter() {
+    java.time.ZoneId[] zones = {java.time.ZoneId.of("Asia/Shanghai"), java.time.ZoneOffset.UTC,
+        java.time.ZoneOffset.ofHoursMinutes(-9, -30), java.time.ZoneOffset.ofHoursMinutes(5, 45),
+        java.time.ZoneOffset.ofTotalSeconds(3_661), java.time.ZoneOffset.MAX, java.time.ZoneOffset.MIN,
+        java.time.ZoneId.of("America/New_York")};
+    long from = OffsetDateTime.parse("-0001-12-31T00:00:00Z").toEpochSecond();
+    long to = OffsetDateTime.parse("+10000-01-02T00:00:00Z").toEpochSecond();
+    AtomicInteger quick = new AtomicInteger();
+    qt().withExamples(20_000).forAll(lists().of(integers().between(0, Integer.MAX_VALUE)).ofSize(4))
+        .checkAssert(r -> {
+          long span = r.get(0) % 4 == 0 ? to - from : 86_400L * 366 * 3;
+          long base = r.get(0) % 4 == 0 ? from : OffsetDateTime.parse("2025-01-01T00:00:00Z").toEpochSecond();
+          long seconds = base + Math.floorMod(((long) r.get(1) << 31) + r.get(2), span);
+          int nanos = r.get(3) % 4 == 0 ? r.get(3) % 1_000_000_000 : 0;
+          Instant t = Instant.ofEpochSecond(seconds, nanos);
+          java.time.ZoneId zone = zones[r.get(0) / 4 % zones.length];
+          if (Timestamps.plainText(t, zone.getRules().getOffset(t)) != null) {
+            quick.incrementAndGet();
+          }
+          assertThat(Timestamps.format(t, zone)).as(t + " in " + zone)
+              .isEqualTo(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t.atZone(zone).toOffsetDateTime()));
+        });
+    assertThat(quick.get()).as("instants written quickly").isGreaterThan(5_000);
+  }
+
   private static String text(List<Integer> r) {
     String sign = SIGNS[r.get(6) % SIGNS.length];
     String offset = sign.equalsIgnoreCase("Z") ? sign

@@ -263,12 +263,19 @@ final class ComputedDuties {
   /** The day of the first daily entry, or null before the fault has a detection time. */
   static LocalDate dailyFirstDay(FaultTracker f) {
     Instant detected = f.detectedAt();
-    if (detected == null) {
-      return null;
-    }
+    return detected == null ? null : f.dailyStart(detected).firstDay();
+  }
+
+  /**
+   * When a fault detected at {@code detected} outlives {@code addWorkingDays(detected, 1)}, and the day of its first
+   * daily entry: that day, or the next when the day's entry fell due before. The fault keeps the last one
+   * ({@link FaultTracker#dailyStart}).
+   */
+  static FaultTracker.DailyStart dailyStartOf(FaultTracker f, Instant detected) {
     Instant outlived = f.calendar().addWorkingDays(detected, 1);
     LocalDate day = f.calendar().dateOf(outlived);
-    return dailyDue(f, day).isBefore(outlived) ? day.plusDays(1) : day;
+    return new FaultTracker.DailyStart(detected, outlived,
+        dailyDue(f, day).isBefore(outlived) ? day.plusDays(1) : day);
   }
 
   /** The highest daily entry done or superseded. */
@@ -284,8 +291,9 @@ final class ComputedDuties {
   /** The daily entry number {@code n} under {@code duty} (FAULT-GEN-08 or ESC-REQ-12). */
   static Candidate dailyOccurrence(FaultTracker f, int n, Duty duty) {
     WorkCalendar cal = f.calendar();
-    Instant outlived = cal.addWorkingDays(f.detectedAt(), 1);
-    LocalDate day = dailyFirstDay(f).plusDays(n - 1L);
+    FaultTracker.DailyStart first = f.dailyStart(f.detectedAt());
+    Instant outlived = first.outlived();
+    LocalDate day = first.firstDay().plusDays(n - 1L);
     Instant start = n == 1 ? outlived : latest(outlived, cal.at(day, LocalTime.MIDNIGHT));
     return new Candidate(f.obligation(duty, n, null, start, dailyDue(f, day)), start);
   }

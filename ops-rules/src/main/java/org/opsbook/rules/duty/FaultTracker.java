@@ -86,6 +86,11 @@ public final class FaultTracker {
       .thenComparing(Obligation::ruleId)
       .thenComparingInt(Obligation::sequence);
 
+  /** The facts before the opening: immutable, so one value serves every fault (it cost a build per fold). */
+  private static final FaultFacts NO_FACTS = FaultFacts.empty();
+  /** How many duties there are ({@code Duty.values()} copies the array on every call). */
+  private static final int DUTIES = Duty.values().length;
+
   private final FoldRules engine;
   private final String faultId;
   private final long version;
@@ -121,6 +126,11 @@ public final class FaultTracker {
   private final int[] maxSettled;
   /** The first-occurrence keys of this fault, shared by all its states; filled lazily with equal values. */
   private final ObligationKey[] firstKeys;
+  /**
+   * The start of the daily entries (TIME-06) for the last detection time asked, shared by all states of this fault:
+   * every state's candidates ask it, and it costs two zone conversions and a working-day walk.
+   */
+  private final DailyStart[] dailyStart;
   /** The lifecycle (SM-ESC) the history leaves; null before the opening. */
   private final EscFault lifecycle;
   /** The candidates of this state, computed once (the state never changes). */
@@ -158,6 +168,7 @@ public final class FaultTracker {
     this.raisedCount = d.raisedCount;
     this.maxSettled = d.maxSettled;
     this.firstKeys = d.firstKeys;
+    this.dailyStart = d.dailyStart;
     this.lifecycle = d.lifecycle;
   }
 
@@ -174,7 +185,7 @@ public final class FaultTracker {
     Draft d = new Draft();
     d.engine = checkNotNull(engine, "engine");
     d.faultId = faultId;
-    d.facts = FaultFacts.empty();
+    d.facts = NO_FACTS;
     d.classification = engine.classifier().classify(d.facts);
     d.peakLevel = Level.NONE;
     d.since = Map.of();
@@ -183,9 +194,10 @@ public final class FaultTracker {
     d.cancelled = AppendMap.empty();
     d.ended = AppendMap.empty();
     d.open = new ObligationKey[0];
-    d.raisedCount = new int[Duty.values().length];
-    d.maxSettled = new int[Duty.values().length];
-    d.firstKeys = new ObligationKey[Duty.values().length];
+    d.raisedCount = new int[DUTIES];
+    d.maxSettled = new int[DUTIES];
+    d.firstKeys = new ObligationKey[DUTIES];
+    d.dailyStart = new DailyStart[1];
     return new FaultTracker(d);
   }
 
@@ -985,6 +997,22 @@ public final class FaultTracker {
     return k;
   }
 
+  /**
+   * Returns {@link ComputedDuties#dailyStartOf} for {@code detected}, computed once per detection time: the engine,
+   * and so the calendar and parameters, are those of every state of the fault. Racing states compute equal values.
+   */
+  DailyStart dailyStart(Instant detected) {
+    DailyStart s = dailyStart[0];
+    if (s == null || !s.detected().equals(detected)) {
+      s = ComputedDuties.dailyStartOf(this, detected);
+      dailyStart[0] = s;
+    }
+    return s;
+  }
+
+  /** When a fault detected at {@code detected} outlives one working day, and the day of its first daily entry. */
+  record DailyStart(Instant detected, Instant outlived, LocalDate firstDay) {}
+
   private List<Candidate> candidates() {
     List<Candidate> c = candidates;
     if (c == null) {
@@ -1008,8 +1036,10 @@ public final class FaultTracker {
 
   /** As above, with {@code note} appended to the duty's action (a flag such as a missing trigger). */
   Obligation obligation(Duty duty, int sequence, String target, Instant triggeredAt, Instant dueAt, String note) {
+    String action = duty == Duty.NOTIFY_TRIG_01 && sequence == 2 ? Duty.RECOVERY_NOTICE : duty.action;
+    // the action as it is when there is no note: the concatenation copied it for every candidate of every state
     Obligation.Builder b = Obligation.builder().ruleId(duty.id).subjectId(faultId).actor(duty.actor)
-        .action((duty == Duty.NOTIFY_TRIG_01 && sequence == 2 ? Duty.RECOVERY_NOTICE : duty.action) + note)
+        .action(note.isEmpty() ? action : action + note)
         .target(target != null ? target : duty.target).channel(duty.channel).triggeredAt(triggeredAt)
         .recurring(duty.recurring).sequence(sequence);
     if (dueAt != null) {
@@ -1078,6 +1108,7 @@ public final class FaultTracker {
     int[] raisedCount;
     int[] maxSettled;
     ObligationKey[] firstKeys;
+    DailyStart[] dailyStart;
     EscFault lifecycle;
     private boolean sinceCopied;
     private List<ObligationKey> openCopy;
@@ -1117,6 +1148,7 @@ public final class FaultTracker {
       raisedCount = t.raisedCount;
       maxSettled = t.maxSettled;
       firstKeys = t.firstKeys;
+      dailyStart = t.dailyStart;
       lifecycle = t.lifecycle;
     }
 
