@@ -227,6 +227,112 @@ abstract class AuditAttackContract extends OneBackendPerClass {
     assertThat(against.get(0).problem()).hasValueSatisfying(p -> assertThat(p).contains("gone"));
   }
 
+  /** A full checkpoint, then three deltas, with appends to {@code S} and "ticket:T-1" in between. */
+  private List<AuditCheckpoint> fullThenThreeDeltas() {
+    appendTen(S);
+    appendTen("ticket:T-1");
+    List<AuditCheckpoint> chain = new ArrayList<>();
+    chain.add(log.checkpoint(T0.plusSeconds(3600)));
+    log.append(entry(S, 11));
+    chain.add(log.checkpointAfter(chain.get(0), T0.plusSeconds(7200)));
+    log.append(entry("ticket:T-1", 11));
+    chain.add(log.checkpointAfter(chain.get(1), T0.plusSeconds(10800)));
+    log.append(entry(S, 12));
+    chain.add(log.checkpointAfter(chain.get(2), T0.plusSeconds(14400)));
+    // exported and read back, as a host keeps them
+    return new ArrayList<>(chain.stream().map(cp -> AuditCheckpoint.parse(cp.export())).toList());
+  }
+
+  @Test
+  @DisplayName("attack 9: the incremental checkpoints seal only the streams that moved, and the chain verifies")
+  void deltasSealOnlyTheMovedStreamsAndTheChainVerifies() {
+    List<AuditCheckpoint> chain = fullThenThreeDeltas();
+    assertThat(chain.get(0).isDelta()).isFalse();
+    assertThat(chain.get(0).heads()).containsOnlyKeys(S, "ticket:T-1");
+    assertThat(chain.get(1).heads()).containsOnlyKeys(S);
+    assertThat(chain.get(1).heads().get(S).sequence()).isEqualTo(11);
+    assertThat(chain.get(2).heads()).containsOnlyKeys("ticket:T-1");
+    assertThat(chain.get(3).heads()).containsOnlyKeys(S);
+    assertThat(chain.get(3).after()).contains(chain.get(2).seal());
+    assertThat(log.verifyAgainst(chain)).hasSize(2).allSatisfy(v -> assertThat(v.intact()).as("%s", v).isTrue());
+    AuditCheckpoint quiet = log.checkpointAfter(chain.get(3), T0.plusSeconds(18000));
+    assertThat(quiet.heads()).as("nothing appended since").isEmpty();
+  }
+
+  @Test
+  @DisplayName("attack 9a: a delta dropped from the exported chain is reported at its place")
+  void aDroppedDeltaIsReported() {
+    List<AuditCheckpoint> chain = fullThenThreeDeltas();
+    chain.remove(2);
+    List<AuditVerification> found = log.verifyAgainst(chain);
+    assertThat(found.get(0).stream()).isEqualTo("(checkpoint)");
+    brokenAt(found.get(0), 3);
+    assertThat(found.get(0).problem()).hasValueSatisfying(p -> assertThat(p).contains("missing"));
+    List<AuditCheckpoint> noFull = fullThenThreeDeltas().subList(1, 4);
+    brokenAt(log.verifyAgainst(noFull).get(0), 1);
+  }
+
+  @Test
+  @DisplayName("attack 9b: a forged delta (a head moved back, or sealed without the host key) is reported")
+  void aForgedDeltaIsReported() {
+    List<AuditCheckpoint> chain = fullThenThreeDeltas();
+    AuditCheckpoint d = chain.get(1);
+    // the attacker lowers the sealed head in the delta to hide records 10 and 11
+    chain.set(1, AuditCheckpoint.parse(d.export().replace("stream 11 ", "stream 9 ")));
+    assertThat(chain.get(1).heads().get(S).sequence()).isEqualTo(9);
+    List<AuditVerification> found = log.verifyAgainst(chain);
+    assertThat(found.get(0).stream()).isEqualTo("(checkpoint)");
+    brokenAt(found.get(0), 2);
+
+    // or seals a whole delta of its own under a key of its choosing, chained to the right seal
+    List<AuditCheckpoint> chain2 = fullThenThreeDeltas();
+    AuditCheckpoint forged = AuditChain.demo().checkpointAfter(chain2.get(1), chain2.get(2).at(),
+        chain2.get(2).globalSequence(), java.util.Map.of());
+    chain2.set(2, forged);
+    List<AuditVerification> found2 = log.verifyAgainst(chain2);
+    assertThat(found2.get(0).stream()).isEqualTo("(checkpoint)");
+    brokenAt(found2.get(0), 3);
+  }
+
+  @Test
+  @DisplayName("attack 9c: a stream cut back between two deltas, its head reset, is named (appended to again or not)")
+  void aStreamCutBackBetweenTwoDeltasIsNamed() {
+    for (int i = 1; i <= 7; i++) {
+      log.append(entry(S, i));
+    }
+    Object[] savedHead = row("SELECT seq, hash, gseq, seal FROM ops_audit_head WHERE stream = '" + S + "'", 4);
+    appendTen("ticket:T-1");
+    List<AuditCheckpoint> chain = new ArrayList<>();
+    chain.add(log.checkpoint(T0.plusSeconds(3600)));
+    for (int i = 8; i <= 10; i++) {
+      log.append(entry(S, i));
+    }
+    chain.add(log.checkpointAfter(chain.get(0), T0.plusSeconds(7200)));
+    assertThat(chain.get(1).heads().get(S).sequence()).isEqualTo(10);
+    backend().asOwner(s -> {
+      s.executeUpdate("DELETE FROM ops_audit WHERE stream = '" + S + "' AND seq > 7");
+      s.executeUpdate("UPDATE ops_audit_head SET seq = " + savedHead[0] + ", hash = '" + savedHead[1] + "', gseq = "
+          + savedHead[2] + ", seal = '" + savedHead[3] + "' WHERE stream = '" + S + "'");
+    });
+    // not appended to since: the next delta does not name S, the chain's last head for it (10) is gone
+    List<AuditCheckpoint> quiet = new ArrayList<>(chain);
+    quiet.add(log.checkpointAfter(chain.get(1), T0.plusSeconds(10800)));
+    assertThat(quiet.get(2).heads()).doesNotContainKey(S);
+    List<AuditVerification> found = log.verifyAgainst(quiet);
+    assertThat(found.get(0).stream()).isEqualTo(S);
+    brokenAt(found.get(0), 8);
+
+    // appended to again: S's new head (8) is below the 10 the delta before sealed
+    log.append(entry(S, 8));
+    chain.add(log.checkpointAfter(chain.get(1), T0.plusSeconds(10800)));
+    assertThat(chain.get(2).heads().get(S).sequence()).isEqualTo(8);
+    List<AuditVerification> again = log.verifyAgainst(chain);
+    assertThat(again.get(0).stream()).isEqualTo(S);
+    brokenAt(again.get(0), 9);
+    assertThat(again.get(0).problem()).hasValueSatisfying(p -> assertThat(p).contains("cut back"));
+    assertThat(again).filteredOn(v -> v.stream().equals("ticket:T-1")).allSatisfy(v -> assertThat(v.intact()).isTrue());
+  }
+
   @Test
   @DisplayName("attack 7: a plain INSERT (triggers on) appends a forged record, with and without moving the head")
   void plainInsertForgery() {

@@ -164,9 +164,17 @@ abstract class AuditReanchorContract {
     // the demo key (anyone's) does not verify it: the seals are the host's
     assertThat(OpsJdbc.create(db.dataSource()).auditLog().verify(A).intact()).isFalse();
     // appends go on, checkpoints verify, and the append-only triggers are back
+    AuditLog.AuditCheckpoint full = log.checkpoint(T0.plusSeconds(1800));
     log.append(entry(B, 4));
     assertThat(log.verifyAgainst(log.checkpoint(T0.plusSeconds(3600))))
         .allSatisfy(v -> assertThat(v.intact()).as("%s", v).isTrue());
+    // the incremental checkpoint after a re-anchoring: only B moved, and the chain verifies; dropping the full
+    // checkpoint it follows is reported
+    AuditLog.AuditCheckpoint delta = log.checkpointAfter(full, T0.plusSeconds(3600));
+    assertThat(delta.heads()).containsOnlyKeys(B);
+    assertThat(log.verifyAgainst(List.of(full, delta))).hasSize(3)
+        .allSatisfy(v -> assertThat(v.intact()).as("%s", v).isTrue());
+    assertThat(log.verifyAgainst(List.of(delta)).get(0).stream()).isEqualTo("(checkpoint)");
     assertThatThrownBy(() -> {
       try (Connection conn = db.dataSource().getConnection(); Statement st = conn.createStatement()) {
         st.executeUpdate("UPDATE ops_audit SET action = 'x' WHERE stream = '" + A + "' AND seq = 1");

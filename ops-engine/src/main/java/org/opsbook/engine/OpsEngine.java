@@ -112,9 +112,10 @@ public final class OpsEngine implements AutoCloseable {
 
   /**
    * Returns the checkpoints of the audit heads the engine kept in the audit log (what it takes every {@link
-   * Builder#checkpointInterval} when no {@link Builder#checkpointSink} was given), oldest first. A host verifies the
-   * log against any of them with {@code auditLog().verifyAgainst(checkpoint)}: a stream cut back or deleted since is
-   * named with its first missing record.
+   * Builder#checkpointInterval} when no {@link Builder#checkpointSink} was given), oldest first: after each start a
+   * full checkpoint, then deltas chained to it. A host verifies the log against them all with {@code
+   * auditLog().verifyAgainst(checkpoints)} (or against one full checkpoint alone): a stream cut back or deleted since
+   * is named with its first missing record, and a checkpoint dropped from the chain or forged is reported.
    */
   public List<AuditCheckpoint> checkpoints() {
     return engine.checkpoints();

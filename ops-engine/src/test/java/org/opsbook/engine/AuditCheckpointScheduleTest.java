@@ -52,6 +52,49 @@ class AuditCheckpointScheduleTest {
   }
 
   @Test
+  void afterTheFirstEachCheckpointIsADeltaOfTheStreamsThatMovedAndTheKeptChainFindsACutAndADroppedDelta()
+      throws Exception {
+    DataSource ds = EngineFixture.freshH2();
+    List<String> exported = new CopyOnWriteArrayList<>();
+    try (OpsEngine ops = engine(ds).checkpointInterval(Duration.ofHours(1))
+        .checkpointSink(cp -> exported.add(cp.export())).build()) {
+      ops.faults().open("F-1", EngineFixture.l1("F-1"), "zhangsan");
+      clock.advance(Duration.ofHours(1));
+      ops.runDueWork();
+      ops.faults().open("F-2", EngineFixture.l1("F-2"), "zhangsan");
+      clock.advance(Duration.ofHours(1));
+      ops.runDueWork();
+      clock.advance(Duration.ofHours(1));
+      ops.runDueWork();
+      List<AuditCheckpoint> chain = exported.stream().map(AuditCheckpoint::parse).toList();
+      assertThat(chain).hasSize(3);
+      assertThat(chain.get(0).isDelta()).isFalse();
+      assertThat(chain.get(1).after()).contains(chain.get(0).seal());
+      assertThat(chain.get(2).after()).contains(chain.get(1).seal());
+      assertThat(chain.get(1).heads().keySet()).as("only what F-2 wrote").isNotEmpty()
+          .allSatisfy(s -> assertThat(chain.get(0).heads()).doesNotContainKey(s));
+      assertThat(chain.get(2).heads()).as("nothing moved in the third hour").isEmpty();
+      assertThat(ops.auditLog().verifyAgainst(chain)).allSatisfy(v -> assertThat(v.intact()).as("%s", v).isTrue());
+
+      assertThat(ops.auditLog().verifyAgainst(List.of(chain.get(0), chain.get(2))).get(0).stream())
+          .as("a dropped delta").isEqualTo("(checkpoint)");
+
+      // the table owner cuts a stream of F-2 (sealed only by the delta) back to nothing, triggers dropped
+      String stream = chain.get(1).heads().keySet().iterator().next();
+      try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+        s.execute("DROP TRIGGER ops_audit_append_only");
+        s.execute("DROP TRIGGER ops_audit_head_forward");
+        s.execute("DELETE FROM ops_audit WHERE stream = '" + stream + "'");
+        s.execute("DELETE FROM ops_audit_head WHERE stream = '" + stream + "'");
+      }
+      List<AuditVerification> found = ops.auditLog().verifyAgainst(chain);
+      assertThat(found.get(0).intact()).isFalse();
+      assertThat(found.get(0).stream()).isEqualTo(stream);
+      assertThat(found.get(0).firstBrokenSequence()).contains(1L);
+    }
+  }
+
+  @Test
   void aHostsSinkReceivesEachCheckpointAndFindsAStreamDeletedSince() throws Exception {
     DataSource ds = EngineFixture.freshH2();
     List<String> exported = new CopyOnWriteArrayList<>();

@@ -27,6 +27,7 @@ import org.opsbook.jdbc.audit.SoxExport;
 import org.opsbook.core.Channel;
 import org.opsbook.core.spi.MessageOutbox.OutboxMessage;
 import org.opsbook.notify.internal.workflow.DrainReport;
+import org.opsbook.core.spi.AuditLog.AuditCheckpoint;
 import org.opsbook.notify.internal.workflow.SmsDispatcher;
 
 /**
@@ -72,6 +73,8 @@ public final class FlatCosts {
     final SmsDispatcher dispatcher;
     final String label;
     double firstDrainMs;
+    /** The last audit checkpoint taken: the full one after the probe, then each delta the hourly operation took. */
+    AuditCheckpoint lastCheckpoint;
     int opened;
     int queued;
     YearOfHistory.Counts counts;
@@ -84,6 +87,7 @@ public final class FlatCosts {
       this.dispatcher = SmsDispatcher.builder().outbox(db.jdbc().outbox()).workflows(db.jdbc().workflows())
           .gateway(room.gateway)
           .directory(room.engine.directory()).auditLog(db.jdbc().auditLog()).owner("flat-costs").build();
+      this.lastCheckpoint = room.engine.auditLog().checkpoint(room.clock.instant());
     }
 
     @Override
@@ -162,7 +166,11 @@ public final class FlatCosts {
       }
       return v;
     }));
-    ops.add(new Op("audit checkpoint (hourly, every stream's head)", "audit-heads",
+    // as the engine's schedule takes them: each a delta of the one before (the streams appended to since)
+    ops.add(new Op("audit checkpoint (hourly: delta of the previous one)", "audit-heads-since",
+        s -> () -> s.lastCheckpoint = s.room.engine.auditLog().checkpointAfter(s.lastCheckpoint,
+            s.room.clock.instant())));
+    ops.add(new Op("audit checkpoint, full (the first after a start)", "audit-heads",
         s -> () -> s.room.engine.auditLog().checkpoint(s.room.clock.instant())));
     ops.add(new Op("SOX export of the month (December, dataop:)", "audit-period, audit-stream, audit-head",
         s -> () -> new SoxExport(s.room.engine.auditLog()).forPeriod(MONTH, NEXT_MONTH, SoxExport.DATAOP_PREFIX,
@@ -228,6 +236,9 @@ public final class FlatCosts {
         "dataop:PDM-1"});
     q.put("audit-head", new Object[] {"SELECT seq, hash FROM ops_audit_head WHERE stream = ?", "dataop:PDM-1"});
     q.put("audit-heads", new Object[] {"SELECT stream, seq, hash, gseq, seal FROM ops_audit_head"});
+    // the delta's read, with the global sequence 20 records back (bound in plans())
+    q.put("audit-heads-since", new Object[] {"SELECT stream, seq, hash, gseq, seal FROM ops_audit_head WHERE gseq > ?",
+        GLOBAL_LESS_20});
     q.put("audit-period", new Object[] {"SELECT stream, seq FROM ops_audit WHERE at >= ? AND at < ?", MONTH,
         NEXT_MONTH});
     q.put("faults-active-since", new Object[] {"SELECT fault_id, updated_at FROM ops_fault WHERE is_open UNION"
@@ -235,10 +246,18 @@ public final class FlatCosts {
     return q;
   }
 
+  /** A parameter bound to the log's global sequence less 20 when the plan is taken. */
+  private static final Object GLOBAL_LESS_20 = new Object();
+
   /** The plan of each query on {@code d}. */
   static Map<String, String> plans(YearDatabase d) throws SQLException {
     Map<String, String> out = new LinkedHashMap<>();
     try (Connection c = d.dataSource().getConnection()) {
+      long global;
+      try (PreparedStatement ps = c.prepareStatement("SELECT gseq FROM ops_audit_global WHERE id = 1");
+          ResultSet rs = ps.executeQuery()) {
+        global = rs.next() ? rs.getLong(1) : 0;
+      }
       for (Map.Entry<String, Object[]> e : queries(d.isPostgres()).entrySet()) {
         Object[] q = e.getValue();
         String sql = (d.isPostgres() ? "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, TIMING OFF) " : "EXPLAIN ANALYZE ")
@@ -246,7 +265,7 @@ public final class FlatCosts {
         StringBuilder sb = new StringBuilder();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
           for (int i = 1; i < q.length; i++) {
-            Object v = q[i];
+            Object v = q[i] == GLOBAL_LESS_20 ? (Object) Math.max(0, global - 20) : q[i];
             ps.setObject(i, v instanceof Instant t ? OffsetDateTime.ofInstant(t, ZoneOffset.UTC) : v);
           }
           try (ResultSet rs = ps.executeQuery()) {

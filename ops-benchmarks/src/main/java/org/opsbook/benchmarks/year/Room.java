@@ -19,7 +19,10 @@ import org.opsbook.jdbc.OpsJdbc;
 import org.opsbook.notify.HandlingParty;
 import org.opsbook.notify.MessageContent;
 import org.opsbook.notify.SmsKey;
+import org.opsbook.rules.cutover.ApplicationContent;
 import org.opsbook.rules.cutover.Cutover;
+import org.opsbook.rules.cutover.CutoverEventData.CountersignMedium;
+import org.opsbook.rules.cutover.CutoverEventData.ImportantOperation;
 import org.opsbook.rules.cutover.CutoverCategory;
 import org.opsbook.rules.cutover.CutoverEvent;
 import org.opsbook.rules.cutover.CutoverEventData;
@@ -48,7 +51,8 @@ final class Room implements AutoCloseable {
       person("wangwu", Role.ROOM_SUPERVISOR), person("zhaoliu", Role.ROOM_MANAGER), person("sunba", Role.DUTY_68284),
       person("zhang", Role.DATA_SUBMITTER), person("wang", Role.BUSINESS_APPROVER),
       person("li", Role.DATA_PROCESSOR_CITY), person("zhao", Role.DATA_REVIEWER), person("chu", Role.CUTOVER_OWNER),
-      person("wei", Role.APPROVING_SUPERVISOR));
+      person("wei", Role.APPROVING_SUPERVISOR), person("zhou", Role.CUTOVER_ONSITE_LEAD),
+      person("wu", Role.CUTOVER_OPERATOR));
 
   final MutableClock clock;
   final OpsEngine engine;
@@ -141,6 +145,50 @@ final class Room implements AutoCloseable {
     step(() -> engine.cutovers().fire(id, CutoverEvent.OWNER_REVIEW, "chu", CutoverEventData.builder()
         .addDraftContents(ReportContent.PLAN, ReportContent.EMERGENCY_PLAN, ReportContent.DIAL_TEST_LIST)
         .feasible(true).businessTimeAgreed(true).generalAffairsConsulted(true).build()).orThrow());
+  }
+
+  /**
+   * A cutover walked from creation to its archive (SM-CUTOVER, every step through the engine): approved by the
+   * province, countersigned, announced, briefed, done, post-checked, tested by customer service and archived.
+   */
+  void archivedCutover(String id) {
+    Cutover facts = Cutover.builder().cutoverId(id).system(CutoverSystem.BOSS).category(CutoverCategory.SOFTWARE)
+        .trigger(CutoverTrigger.OM_NEED).projectScope(ProjectScope.CITY_MANAGED)
+        .plannedStart(clock.instant().plus(Duration.ofDays(10))).affectsCustomerBusiness(true)
+        .needsSocialAnnouncement(true).addReportContents(ReportContent.values())
+        .addApplicationContents(ApplicationContent.TIME, ApplicationContent.PLAN, ApplicationContent.PERSONNEL,
+            ApplicationContent.IMPACT_SCOPE).build();
+    var cutovers = engine.cutovers();
+    cutovers.create(CutoverTicket.draft(id, facts), "chu").orThrow();
+    fire(id, CutoverEvent.OWNER_REVIEW, "chu", CutoverEventData.builder()
+        .addDraftContents(ReportContent.PLAN, ReportContent.EMERGENCY_PLAN, ReportContent.DIAL_TEST_LIST)
+        .feasible(true).businessTimeAgreed(true).generalAffairsConsulted(true).build());
+    fire(id, CutoverEvent.APPROVE_REPORT, "wei", CutoverEventData.none());
+    fire(id, CutoverEvent.APPLY_VIA_AMS, "chu", CutoverEventData.builder().amsApplicationNo("AMS-" + id).build());
+    fire(id, CutoverEvent.PROVINCE_DECISION, "chu", CutoverEventData.builder().approved(true).build());
+    fire(id, CutoverEvent.COUNTERSIGN, "chu", CutoverEventData.builder().addCountersigners("信息技术中心")
+        .countersignMedium(CountersignMedium.PAPERLESS_APPROVAL_FORM).build());
+    fire(id, CutoverEvent.PUBLISH_ANNOUNCEMENT, "chu", CutoverEventData.builder().announcementRef("DOC-" + id)
+        .media("深圳特区报").build());
+    fire(id, CutoverEvent.NOTIFY_STAKEHOLDERS, "chu", CutoverEventData.builder().addRecipients("分管领导", "客服中心")
+        .leaderInChargeNotified(true).addNoticeContents(ApplicationContent.TIME, ApplicationContent.IMPACT_SCOPE)
+        .build());
+    fire(id, CutoverEvent.PRE_MEETING, "zhou", CutoverEventData.builder().addAttendeeRoles(Role.CUTOVER_ONSITE_LEAD,
+        Role.CONTRACTOR_LEAD, Role.CUTOVER_OPERATOR).build());
+    fire(id, CutoverEvent.ARRIVE, "chu", CutoverEventData.builder().leadQualified(true).build());
+    fire(id, CutoverEvent.PRE_CHECK, "wu", CutoverEventData.builder().preChecklistRef("pre.xls")
+        .preConditionsMet(true).build());
+    fire(id, CutoverEvent.ORDER_START, "zhou", CutoverEventData.builder().allPartiesPresent(true).build());
+    fire(id, CutoverEvent.COMPLETE_AND_POST_CHECK, "wu", CutoverEventData.builder()
+        .addImportantOperations(ImportantOperation.of("switch DB", "wu", "zhou")).testResultsRef("dial.xls")
+        .postChecklistRef("post.xls").equipmentNormal(true).expectedEffectAchieved(true).build());
+    fire(id, CutoverEvent.NOTIFY_CS_FOR_BUSINESS_TEST, "chu", CutoverEventData.none());
+    fire(id, CutoverEvent.ARCHIVE, "chu", CutoverEventData.builder().csTestResultsRef("cs.doc")
+        .processLogRef("log.txt").archiveRef("ARC-" + id).build());
+  }
+
+  private void fire(String id, CutoverEvent event, String actor, CutoverEventData data) {
+    step(() -> engine.cutovers().fire(id, event, actor, data).orThrow());
   }
 
   @Override

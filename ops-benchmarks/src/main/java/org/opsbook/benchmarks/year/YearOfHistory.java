@@ -39,7 +39,8 @@ import org.opsbook.notify.SmsKey;
  * 20,000 data-modification and cutover tickets, spread over the twelve months before {@link #YEAR_END}.
  *
  * <p>Each kind of record is cloned from one real lifecycle the {@link Room} first drives through the engine (a fault
- * with its notification SMS, a data modification from submit to close, a reviewed cutover): the clones take new IDs
+ * with its notification SMS, a data modification from submit to close, a cutover from creation to its archive, and
+ * one only reviewed for the {@value #OPEN_CUTOVERS} last cutovers, still open at the year's end): the clones take new IDs
  * and times and go through the same ports the engine writes through (fault appends, obligation schedule, claim and
  * complete or cancel, workflow create and transitions, outbox enqueue, sealed audit appends in batches), so every
  * stored row decodes and every audit stream verifies. The template's own records are closed and kept.
@@ -67,10 +68,16 @@ public record YearOfHistory(OpsJdbc jdbc, PrintStream log, int faults, int ticke
   static final int TICKETS = 20_000;
   /** Of the tickets, one in this many is a cutover, the rest data modifications. */
   static final int CUTOVER_EVERY = 5;
+  /**
+   * How many of the year's cutovers are still open at its end (the last ones, planned ahead): a room archives a
+   * cutover once done, so the others are clones of one walked to its archive.
+   */
+  static final int OPEN_CUTOVERS = 5;
 
   private static final String TPL_FAULT = "TPL-F";
   private static final String TPL_MOD = "TPL-DM";
   private static final String TPL_CUTOVER = "TPL-CO";
+  private static final String TPL_CUTOVER_DONE = "TPL-COA";
   private static final int BATCH = 100;
 
 
@@ -111,7 +118,9 @@ public record YearOfHistory(OpsJdbc jdbc, PrintStream log, int faults, int ticke
     // audit records of the cloned lifecycles, then filler (duty reminders, checkpoints) up to the year's total
     long clonedAuditPerFault = t.faultAudit.size() + (long) SMS_PER_FAULT * t.smsAudit.size();
     long cutovers = tickets / CUTOVER_EVERY;
-    long ticketAudit = cutovers * t.cutoverAudit.size() + (tickets - cutovers) * t.modAudit.size();
+    long open = Math.min(OPEN_CUTOVERS, cutovers);
+    long ticketAudit = open * t.cutoverAudit.size() + (cutovers - open) * t.doneAudit.size()
+        + (tickets - cutovers) * t.modAudit.size();
     long filler = Math.max(0, auditTarget - clonedAuditPerFault * faults - ticketAudit);
     long fillerPerFault = filler / faults;
     long fillerLeft = filler - fillerPerFault * faults;
@@ -159,9 +168,16 @@ public record YearOfHistory(OpsJdbc jdbc, PrintStream log, int faults, int ticke
       Instant at = YEAR_START.plus(ticketSpacing.multipliedBy(i));
       boolean cutover = i % CUTOVER_EVERY == CUTOVER_EVERY - 1;
       String id = String.format(Locale.ROOT, cutover ? "CO-%06d" : "DM-%06d", i);
-      cloneWorkflow(cutover ? t.cutover : t.mod, cutover ? t.cutoverHistory : t.modHistory,
-          cutover ? t.cutoverAudit : t.modAudit, cutover ? TPL_CUTOVER : TPL_MOD, id,
-          Duration.between(cutover ? t.cutover.createdAt() : t.mod.createdAt(), at), pendingAudit);
+      if (!cutover) {
+        cloneWorkflow(t.mod, t.modHistory, t.modAudit, TPL_MOD, id, Duration.between(t.mod.createdAt(), at),
+            pendingAudit);
+      } else if (i / CUTOVER_EVERY >= cutovers - open) {
+        cloneWorkflow(t.cutover, t.cutoverHistory, t.cutoverAudit, TPL_CUTOVER, id,
+            Duration.between(t.cutover.createdAt(), at), pendingAudit);
+      } else {
+        cloneWorkflow(t.done, t.doneHistory, t.doneAudit, TPL_CUTOVER_DONE, id,
+            Duration.between(t.done.createdAt(), at), pendingAudit);
+      }
       n[5]++;
       if (pendingAudit.size() >= 5_000) {
         n[3] += flushAudit(pendingAudit);
@@ -190,6 +206,9 @@ public record YearOfHistory(OpsJdbc jdbc, PrintStream log, int faults, int ticke
     WorkflowInstance cutover;
     List<TransitionRecord> cutoverHistory;
     List<AuditRecord> cutoverAudit;
+    WorkflowInstance done;
+    List<TransitionRecord> doneHistory;
+    List<AuditRecord> doneAudit;
   }
 
   private Templates templates() {
@@ -200,6 +219,7 @@ public record YearOfHistory(OpsJdbc jdbc, PrintStream log, int faults, int ticke
       smsKey = room.fault(TPL_FAULT);
       room.modification(TPL_MOD);
       room.cutover(TPL_CUTOVER);
+      room.archivedCutover(TPL_CUTOVER_DONE);
     }
     t.faultEvents = jdbc.faults().events(TPL_FAULT);
     t.faultSummary = jdbc.faults().summary(TPL_FAULT).orElseThrow();
@@ -224,6 +244,12 @@ public record YearOfHistory(OpsJdbc jdbc, PrintStream log, int faults, int ticke
     t.cutover = jdbc.workflows().find(TPL_CUTOVER).orElseThrow();
     t.cutoverHistory = jdbc.workflows().history(TPL_CUTOVER);
     t.cutoverAudit = stream("cutover:" + TPL_CUTOVER);
+    t.done = jdbc.workflows().find(TPL_CUTOVER_DONE).orElseThrow();
+    if (!t.done.state().equals("ARCHIVED")) {
+      throw new IllegalStateException("the template cutover was not archived: " + t.done.state());
+    }
+    t.doneHistory = jdbc.workflows().history(TPL_CUTOVER_DONE);
+    t.doneAudit = stream("cutover:" + TPL_CUTOVER_DONE);
     // the template fault is closed like every fault of the year
     FaultEvent last = t.faultEvents.get(t.faultEvents.size() - 1);
     Instant closedAt = last.at().plus(Duration.ofHours(2));
@@ -238,9 +264,11 @@ public record YearOfHistory(OpsJdbc jdbc, PrintStream log, int faults, int ticke
     t.faultEvents = jdbc.faults().events(TPL_FAULT);
     t.faultSummary = closed;
     log.printf(Locale.ROOT, "  templates: fault %d events, %d duties, %d audit; SMS %d transitions, %d audit;"
-        + " modification %d transitions, %d audit; cutover %d transitions, %d audit; audit streams %s%n",
+        + " modification %d transitions, %d audit; cutover %d transitions, %d audit (archived: %d, %d);"
+        + " audit streams %s%n",
         t.faultEvents.size(), t.duties.size(), t.faultAudit.size(), t.smsHistory.size(), t.smsAudit.size(),
         t.modHistory.size(), t.modAudit.size(), t.cutoverHistory.size(), t.cutoverAudit.size(),
+        t.doneHistory.size(), t.doneAudit.size(),
         jdbc.auditLog().streams());
     return t;
   }

@@ -54,12 +54,38 @@ public interface AuditLog {
   AuditCheckpoint checkpoint(Instant at);
 
   /**
+   * Seals, as a delta of {@code previous}, only the heads of the streams appended to since {@code previous} was
+   * taken (a head whose global sequence is above {@code previous.globalSequence()}), chained to {@code previous}'s
+   * seal. Its cost follows the appends since {@code previous}, not the history. A full checkpoint followed by its
+   * deltas, each chained to the one before, covers every stream: {@link #verifyAgainst(List)} verifies the log
+   * against such a chain as against a full checkpoint taken with the last delta. The default takes a full checkpoint,
+   * which a chain also accepts.
+   *
+   * @param previous the checkpoint (full or delta) this one follows, as exported
+   */
+  default AuditCheckpoint checkpointAfter(AuditCheckpoint previous, Instant at) {
+    return checkpoint(at);
+  }
+
+  /**
    * Verifies the log against a checkpoint taken earlier (its seal, and every stream it names still holding what it
    * sealed).
    *
    * @return one verification per stream of the checkpoint, broken ones first
    */
   List<AuditVerification> verifyAgainst(AuditCheckpoint checkpoint);
+
+  /**
+   * Verifies the log against a chain of checkpoints, oldest first: a full checkpoint, then any mix of full ones and
+   * deltas ({@link #checkpointAfter}), each delta chained to the checkpoint just before it. Every seal and every link
+   * is checked: a checkpoint dropped from the chain, forged or reordered is reported under {@code (checkpoint)} at its
+   * position (1-based). Each stream is then verified against the last head the chain sealed for it; a stream whose
+   * head went back between two checkpoints (cut back and appended to again) is named, as is one deleted or cut back
+   * since.
+   *
+   * @return one verification per stream the chain names, broken ones first
+   */
+  List<AuditVerification> verifyAgainst(List<AuditCheckpoint> chain);
 
   /**
    * The heads of every audit stream at one moment, sealed with the audit key ({@code AuditChain#checkpoint}). A host
@@ -72,11 +98,26 @@ public interface AuditLog {
    * @param globalSequence the log's global sequence then
    * @param heads each stream's head then
    * @param seal HMAC-SHA256 of the above under the audit key
+   * @param after for a delta ({@link org.opsbook.core.spi.AuditLog#checkpointAfter}), the seal of the checkpoint it
+   *     follows, which its own seal covers; its heads are then only the streams appended to since that one; empty
+   *     for a full checkpoint
    */
-  public record AuditCheckpoint(Instant at, long globalSequence, Map<String, StreamHead> heads, String seal) {
+  public record AuditCheckpoint(Instant at, long globalSequence, Map<String, StreamHead> heads, String seal,
+      Optional<String> after) {
     /** Copies the heads in stream order. */
     public AuditCheckpoint {
       heads = java.util.Collections.unmodifiableMap(new TreeMap<>(heads));
+      after = java.util.Objects.requireNonNull(after, "after");
+    }
+
+    /** A full checkpoint: every stream's head. */
+    public AuditCheckpoint(Instant at, long globalSequence, Map<String, StreamHead> heads, String seal) {
+      this(at, globalSequence, heads, seal, Optional.empty());
+    }
+
+    /** True for a delta: only the heads changed since the checkpoint whose seal is {@link #after}. */
+    public boolean isDelta() {
+      return after.isPresent();
     }
 
     /**
@@ -87,11 +128,15 @@ public interface AuditLog {
      */
     public record StreamHead(long sequence, String hash) {}
 
-    /** Returns the checkpoint as text, one line per stream, that {@link #parse} reads back. */
+    /**
+     * Returns the checkpoint as text, one line per stream, that {@link #parse} reads back; a delta has a line
+     * {@code after <seal>} before its streams.
+     */
     public String export() {
       StringBuilder sb = new StringBuilder();
       sb.append("opsbook-audit-checkpoint 1\n").append("at ").append(at).append('\n')
           .append("global ").append(globalSequence).append('\n').append("seal ").append(seal).append('\n');
+      after.ifPresent(a -> sb.append("after ").append(a).append('\n'));
       for (Map.Entry<String, StreamHead> e : heads.entrySet()) {
         sb.append("stream ").append(e.getValue().sequence()).append(' ').append(e.getValue().hash()).append(' ')
             .append(e.getKey()).append('\n');
@@ -113,12 +158,18 @@ public interface AuditLog {
         Instant at = Instant.parse(value(lines.get(1), "at"));
         long global = Long.parseLong(value(lines.get(2), "global"));
         String seal = value(lines.get(3), "seal");
+        Optional<String> after = Optional.empty();
+        int first = 4;
+        if (lines.size() > 4 && lines.get(4).startsWith("after ")) {
+          after = Optional.of(value(lines.get(4), "after"));
+          first = 5;
+        }
         Map<String, StreamHead> heads = new TreeMap<>();
-        for (String line : lines.subList(4, lines.size())) {
+        for (String line : lines.subList(first, lines.size())) {
           String[] p = value(line, "stream").split(" ", 3);
           heads.put(p[2], new StreamHead(Long.parseLong(p[0]), p[1]));
         }
-        return new AuditCheckpoint(at, global, heads, seal);
+        return new AuditCheckpoint(at, global, heads, seal, after);
       } catch (RuntimeException e) {
         throw new InvalidInputException("checkpoint", "malformed audit checkpoint: " + e.getMessage());
       }

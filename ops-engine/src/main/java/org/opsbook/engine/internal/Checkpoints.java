@@ -12,9 +12,13 @@ import org.opsbook.core.spi.AuditLog.AuditCheckpoint;
 import org.opsbook.engine.CheckpointSink;
 
 /**
- * The engine's schedule of audit checkpoints: every interval of the engine's clock, the heads of every audit stream
- * sealed ({@link AuditLog#checkpoint}) and handed to the host's {@link CheckpointSink}, by default appended to the
- * audit log's own stream {@value #STREAM}. A failed export is retried at the next round. Thread-safe.
+ * The engine's schedule of audit checkpoints: every interval of the engine's clock, a sealed checkpoint handed to the
+ * host's {@link CheckpointSink}, by default appended to the audit log's own stream {@value #STREAM}. The first after
+ * the engine starts seals the heads of every audit stream ({@link AuditLog#checkpoint}); each later one is a delta of
+ * the last one exported ({@link AuditLog#checkpointAfter}): only the streams appended to since, chained to its seal,
+ * so an hourly checkpoint costs the hour's appends and not a year of streams. The exported chain verifies like the
+ * full checkpoints ({@link AuditLog#verifyAgainst(List)}). A failed export is retried at the next round, as a delta
+ * of the same last exported checkpoint. Thread-safe.
  */
 final class Checkpoints {
   /** The audit stream the default sink keeps checkpoints in. */
@@ -26,6 +30,8 @@ final class Checkpoints {
   private final CheckpointSink sink;
   private final Duration interval;
   private Instant nextAt;
+  /** The last checkpoint exported; null until the first (full) one. */
+  private AuditCheckpoint last;
 
   /**
    * Schedules the first checkpoint one interval after {@code start}.
@@ -44,7 +50,9 @@ final class Checkpoints {
     if (interval.isZero() || now.isBefore(nextAt)) {
       return 0;
     }
-    sink.export(log.checkpoint(now));
+    AuditCheckpoint cp = last == null ? log.checkpoint(now) : log.checkpointAfter(last, now);
+    sink.export(cp);
+    last = cp;
     nextAt = now.plus(interval);
     return 1;
   }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.opsbook.core.AuditEntry;
@@ -271,8 +272,34 @@ public final class AuditChain {
     return new AuditCheckpoint(at, globalSequence, sorted, checkpointSeal(at, globalSequence, sorted));
   }
 
+  /**
+   * Returns a sealed delta of {@code previous}: the heads in {@code changed} (those appended to since {@code previous}
+   * was taken), chained to {@code previous}'s seal.
+   */
+  public AuditCheckpoint checkpointAfter(AuditCheckpoint previous, Instant at, long globalSequence,
+      Map<String, Head> changed) {
+    Map<String, AuditCheckpoint.StreamHead> sorted = new TreeMap<>();
+    for (Head h : changed.values()) {
+      sorted.put(h.stream(), new AuditCheckpoint.StreamHead(h.sequence(), h.hash()));
+    }
+    Optional<String> after = Optional.of(previous.seal());
+    return new AuditCheckpoint(at, globalSequence, sorted, checkpointSeal(at, globalSequence, sorted, after), after);
+  }
+
+  private String checkpointSeal(AuditCheckpoint cp) {
+    return checkpointSeal(cp.at(), cp.globalSequence(), cp.heads(), cp.after());
+  }
+
   private String checkpointSeal(Instant at, long globalSequence, Map<String, AuditCheckpoint.StreamHead> heads) {
-    StringBuilder sb = new StringBuilder("checkpoint;");
+    return checkpointSeal(at, globalSequence, heads, Optional.empty());
+  }
+
+  // a full checkpoint's seal is unchanged; a delta's starts with another tag and covers the seal it follows, so
+  // neither passes for the other
+  private String checkpointSeal(Instant at, long globalSequence, Map<String, AuditCheckpoint.StreamHead> heads,
+      Optional<String> after) {
+    StringBuilder sb = new StringBuilder(after.isPresent() ? "checkpoint-delta;" : "checkpoint;");
+    after.ifPresent(a -> field(sb, a));
     field(sb, at.toString());
     field(sb, Long.toString(globalSequence));
     for (Map.Entry<String, AuditCheckpoint.StreamHead> e : new TreeMap<>(heads).entrySet()) {
@@ -294,28 +321,96 @@ public final class AuditChain {
   public List<AuditVerification> verifyAgainst(AuditCheckpoint checkpoint,
       Function<String, Map.Entry<List<AuditRecord>, Optional<Head>>> reader) {
     List<AuditVerification> broken = new ArrayList<>();
-    List<AuditVerification> intact = new ArrayList<>();
-    if (!checkpointSeal(checkpoint.at(), checkpoint.globalSequence(), checkpoint.heads()).equals(checkpoint.seal())) {
+    if (!checkpointSeal(checkpoint).equals(checkpoint.seal())) {
       broken.add(AuditVerification.broken("(checkpoint)", 1, "the checkpoint's seal does not match (forged or"
           + " altered, or sealed under another key)"));
       return broken;
     }
-    Map<String, AuditCheckpoint.StreamHead> heads = new LinkedHashMap<>(checkpoint.heads());
-    for (Map.Entry<String, AuditCheckpoint.StreamHead> e : heads.entrySet()) {
+    Map<String, Map.Entry<AuditCheckpoint.StreamHead, Instant>> heads = new LinkedHashMap<>();
+    checkpoint.heads().forEach((s, h) -> heads.put(s, Map.entry(h, checkpoint.at())));
+    return verifyHeads(heads, List.of(), reader);
+  }
+
+  /**
+   * Verifies the log against a chain of checkpoints, oldest first ({@code AuditLog#verifyAgainst(List)}): the first
+   * full, each delta chained to the one just before it, every seal intact; then every stream against the last head
+   * the chain sealed for it. A stream whose sealed sequence went back from one checkpoint to a later one is named.
+   *
+   * @param reader the stream's stored rows by sequence, and its head
+   * @return one verification per stream the chain names, broken ones first
+   */
+  public List<AuditVerification> verifyChain(List<AuditCheckpoint> chain,
+      Function<String, Map.Entry<List<AuditRecord>, Optional<Head>>> reader) {
+    List<AuditVerification> broken = new ArrayList<>();
+    if (chain.isEmpty()) {
+      broken.add(AuditVerification.broken("(checkpoint)", 1, "the chain of checkpoints is empty"));
+      return broken;
+    }
+    Map<String, Map.Entry<AuditCheckpoint.StreamHead, Instant>> heads = new TreeMap<>();
+    Map<String, AuditVerification> wentBack = new TreeMap<>();
+    AuditCheckpoint before = null;
+    for (int i = 0; i < chain.size(); i++) {
+      AuditCheckpoint cp = chain.get(i);
+      if (!checkpointSeal(cp).equals(cp.seal())) {
+        broken.add(AuditVerification.broken("(checkpoint)", i + 1, "checkpoint " + (i + 1) + " of the chain ("
+            + cp.at() + "): its seal does not match (forged or altered, or sealed under another key)"));
+        return broken;
+      }
+      if (cp.isDelta() && (before == null || !cp.after().get().equals(before.seal()))) {
+        broken.add(AuditVerification.broken("(checkpoint)", i + 1, "checkpoint " + (i + 1) + " of the chain ("
+            + cp.at() + ") is a delta that does not follow " + (before == null ? "a full checkpoint"
+            : "checkpoint " + i + " (" + before.at() + ")") + ": a checkpoint between them is missing, or they"
+            + " are out of order"));
+        return broken;
+      }
+      if (before != null && cp.globalSequence() < before.globalSequence()) {
+        broken.add(AuditVerification.broken("(checkpoint)", i + 1, "checkpoint " + (i + 1) + " of the chain ("
+            + cp.at() + ") seals global sequence " + cp.globalSequence() + ", below the "
+            + before.globalSequence() + " of the one before"));
+        return broken;
+      }
+      for (Map.Entry<String, AuditCheckpoint.StreamHead> e : cp.heads().entrySet()) {
+        Map.Entry<AuditCheckpoint.StreamHead, Instant> was = heads.get(e.getKey());
+        if (was != null && e.getValue().sequence() < was.getKey().sequence() && !wentBack.containsKey(e.getKey())) {
+          long missing = e.getValue().sequence() + 1;
+          wentBack.put(e.getKey(), AuditVerification.broken(e.getKey(), missing, "the checkpoint of "
+              + was.getValue() + " sealed " + was.getKey().sequence() + " records, the later one of " + cp.at()
+              + " only " + e.getValue().sequence() + ": the stream was cut back between them"));
+        }
+        if (was == null || e.getValue().sequence() >= was.getKey().sequence()) {
+          heads.put(e.getKey(), Map.entry(e.getValue(), cp.at()));
+        }
+      }
+      before = cp;
+    }
+    return verifyHeads(heads, new ArrayList<>(wentBack.values()), reader);
+  }
+
+  private List<AuditVerification> verifyHeads(Map<String, Map.Entry<AuditCheckpoint.StreamHead, Instant>> heads,
+      List<AuditVerification> alreadyBroken, Function<String, Map.Entry<List<AuditRecord>, Optional<Head>>> reader) {
+    List<AuditVerification> broken = new ArrayList<>(alreadyBroken);
+    Set<String> named = new java.util.HashSet<>();
+    alreadyBroken.forEach(v -> named.add(v.stream()));
+    List<AuditVerification> intact = new ArrayList<>();
+    for (Map.Entry<String, Map.Entry<AuditCheckpoint.StreamHead, Instant>> e : heads.entrySet()) {
       String stream = e.getKey();
-      AuditCheckpoint.StreamHead then = e.getValue();
+      if (named.contains(stream)) {
+        continue;
+      }
+      AuditCheckpoint.StreamHead then = e.getValue().getKey();
+      Instant sealedAt = e.getValue().getValue();
       Map.Entry<List<AuditRecord>, Optional<Head>> now = reader.apply(stream);
       AuditVerification v = verify(stream, now.getKey(), now.getValue());
       if (v.intact() && v.recordCount() < then.sequence()) {
         long missing = v.recordCount() + 1;
         v = AuditVerification.broken(stream, missing, (v.recordCount() == 0 ? "the stream is gone" : "record "
-            + missing + " and after are gone") + ": the checkpoint of " + checkpoint.at() + " sealed "
+            + missing + " and after are gone") + ": the checkpoint of " + sealedAt + " sealed "
             + then.sequence() + " records");
       } else if (v.intact() && then.sequence() > 0) {
         AuditRecord r = now.getKey().stream().filter(x -> x.sequence() == then.sequence()).findFirst().orElseThrow();
         if (!r.hash().equals(then.hash())) {
           v = AuditVerification.broken(stream, then.sequence(), "record differs from the one the checkpoint of "
-              + checkpoint.at() + " sealed");
+              + sealedAt + " sealed");
         }
       }
       (v.intact() ? intact : broken).add(v);

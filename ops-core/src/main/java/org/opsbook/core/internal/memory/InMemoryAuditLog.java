@@ -130,6 +130,23 @@ public final class InMemoryAuditLog implements AuditLog {
         s -> new AbstractMap.SimpleEntry<>(ordered(s), Optional.ofNullable(heads.get(s))));
   }
 
+  @Override
+  public synchronized AuditCheckpoint checkpointAfter(AuditCheckpoint previous, Instant at) {
+    Map<String, AuditChain.Head> changed = new HashMap<>();
+    heads.forEach((s, h) -> {
+      if (h.globalSequence() > previous.globalSequence()) {
+        changed.put(s, h);
+      }
+    });
+    return chain.checkpointAfter(previous, at, global, changed);
+  }
+
+  @Override
+  public synchronized List<AuditVerification> verifyAgainst(List<AuditCheckpoint> checkpoints) {
+    return chain.verifyChain(checkpoints,
+        s -> new AbstractMap.SimpleEntry<>(ordered(s), Optional.ofNullable(heads.get(s))));
+  }
+
   /**
    * Rewrites the stored records of a stream, bypassing the append-only rule as someone with direct storage access
    * would. For tamper-detection tests only.

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.opsbook.core.internal.audit.AuditChain;
 import org.opsbook.core.AuditEntry;
 import org.opsbook.core.AuditRecord;
+import org.opsbook.core.spi.AuditLog.AuditCheckpoint;
 import org.opsbook.core.spi.AuditLog.AuditVerification;
 import org.opsbook.core.RuleId;
 
@@ -154,6 +155,30 @@ public abstract class AuditLogContract extends StorageContract {
     AuditVerification v = store.audit().verify(S);
     assertThat(v.intact()).isFalse();
     assertThat(v.firstBrokenSequence()).contains(seq);
+  }
+
+  @Test
+  void aDeltaCheckpointSealsOnlyTheStreamsAppendedToAndItsChainNamesADeletedRecord() {
+    appendFive();
+    store.audit().append(entry("other", "x", at(0)));
+    AuditCheckpoint full = store.audit().checkpoint(at(10));
+    store.audit().append(entry(S, "e6", at(11)));
+    AuditCheckpoint delta = store.audit().checkpointAfter(full, at(12));
+    assertThat(delta.isDelta()).isTrue();
+    assertThat(delta.after()).contains(full.seal());
+    assertThat(delta.heads()).containsOnlyKeys(S);
+    assertThat(delta.heads().get(S).sequence()).isEqualTo(6);
+    assertThat(AuditCheckpoint.parse(delta.export())).isEqualTo(delta);
+    assertThat(store.audit().verifyAgainst(List.of(full, delta)))
+        .allSatisfy(v -> assertThat(v.intact()).as("%s", v).isTrue());
+    assertThat(store.audit().verifyAgainst(List.of(delta)).get(0).stream()).as("a delta needs its full checkpoint")
+        .isEqualTo("(checkpoint)");
+
+    store.deleteAuditRecord(S, 6);
+    AuditVerification v = store.audit().verifyAgainst(List.of(full, delta)).get(0);
+    assertThat(v.stream()).isEqualTo(S);
+    assertThat(v.intact()).isFalse();
+    assertThat(v.firstBrokenSequence()).contains(6L);
   }
 
   @Test
