@@ -37,6 +37,18 @@ public final class Fault {
     return LocalDateTime.parse("2026-" + monthDayTime.replace(' ', 'T')).atZone(SHANGHAI).toInstant();
   }
 
+  /**
+   * Asserts that {@code duty} falls due at {@code due} to the minute: it is not due a minute before, it is due at
+   * that minute and a minute after (the 59, 60, 61 boundary of a time limit).
+   */
+  public static void dueAtTheMinute(Obligation duty, String due) {
+    Instant at = at(due);
+    assertThat(duty.dueAt()).contains(at);
+    assertThat(duty.isDueAt(at.minusSeconds(60))).isFalse();
+    assertThat(duty.isDueAt(at)).isTrue();
+    assertThat(duty.isDueAt(at.plusSeconds(60))).isTrue();
+  }
+
   /** Facts of fault F-1 detected at {@code detected}. */
   public static FaultFacts.Builder facts(String detected) {
     return FaultFacts.builder().faultId("F-1").detectedAt(at(detected));

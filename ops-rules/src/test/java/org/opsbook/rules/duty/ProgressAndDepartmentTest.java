@@ -2,6 +2,7 @@ package org.opsbook.rules.duty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.opsbook.rules.duty.Fault.at;
+import static org.opsbook.rules.duty.Fault.dueAtTheMinute;
 import static org.opsbook.rules.duty.Fault.facts;
 
 import org.junit.jupiter.api.DisplayName;
@@ -35,10 +36,7 @@ class ProgressAndDepartmentTest {
     assertThat(first.sequence()).isEqualTo(1);
     assertThat(first.recurring()).isTrue();
     assertThat(first.triggeredAt()).contains(at("11-25 09:10"));
-    assertThat(first.dueAt()).contains(at("11-25 09:40"));
-    assertThat(first.isDueAt(at("11-25 09:39"))).isFalse();
-    assertThat(first.isDueAt(at("11-25 09:40"))).isTrue();
-    assertThat(first.isDueAt(at("11-25 09:41"))).isTrue();
+    dueAtTheMinute(first, "11-25 09:40");
     assertThat(Fault.open("11-25 09:00", facts("11-25 09:00").complaintCount(25)).owes("11-25 09:00",
         "ESC-PROG-01")).isFalse();
   }
@@ -66,10 +64,7 @@ class ProgressAndDepartmentTest {
     Fault f = Fault.open("11-25 09:00", facts("11-25 09:00").sameTypeComplaintCount(10))
         .event("11-25 09:10", FaultEventType.REPORTED_TO_ROOM_MANAGER);
     Obligation o = f.duty("11-25 09:10", "ESC-PROG-02").orElseThrow();
-    assertThat(o.dueAt()).contains(at("11-28 09:10"));
-    assertThat(o.isDueAt(at("11-28 09:09"))).isFalse();
-    assertThat(o.isDueAt(at("11-28 09:10"))).isTrue();
-    assertThat(o.isDueAt(at("11-28 09:11"))).isTrue();
+    dueAtTheMinute(o, "11-28 09:10");
     assertThat(f.owes("11-25 09:10", "ESC-PROG-01")).isFalse();
   }
 
