@@ -5,6 +5,7 @@ import static org.opsbook.rules.duty.Fault.at;
 import static org.opsbook.rules.duty.Fault.dueAtTheMinute;
 import static org.opsbook.rules.duty.Fault.facts;
 import static org.opsbook.rules.duty.Fault.owedAtOpening;
+import static org.opsbook.rules.duty.Fault.raisedOnlyAfter;
 import static org.opsbook.rules.duty.Fault.triple;
 
 import org.junit.jupiter.api.DisplayName;
@@ -84,12 +85,8 @@ class CentreManagerTest {
   void escCenter09() {
     Fault f = lostData();
     assertThat(f.duty("11-25 09:00", "ESC-CENTER-09").orElseThrow().dueAt()).contains(at("11-25 09:40"));
-    assertThat(lostData().facts("11-25 09:39", b -> b.dataLossSolutionConfirmed(true)).everRaised("ESC-CENTER-09"))
-        .isFalse();
-    assertThat(lostData().facts("11-25 09:40", b -> b.dataLossSolutionConfirmed(true)).everRaised("ESC-CENTER-09"))
-        .isFalse();
-    Fault late = lostData().facts("11-25 09:41", b -> b.dataLossSolutionConfirmed(true));
-    assertThat(late.everRaised("ESC-CENTER-09")).isTrue();
+    Fault late = raisedOnlyAfter("ESC-CENTER-09", "11-25 09:40",
+        t -> lostData().facts(t, b -> b.dataLossSolutionConfirmed(true)));
     assertThat(late.owes("11-25 09:41", "ESC-CENTER-09")).isTrue();
   }
 

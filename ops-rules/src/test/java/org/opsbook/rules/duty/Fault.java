@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.UnaryOperator;
 import org.opsbook.core.FaultEvent;
@@ -47,6 +49,26 @@ public final class Fault {
     assertThat(duty.isDueAt(at.minusSeconds(60))).isFalse();
     assertThat(duty.isDueAt(at)).isTrue();
     assertThat(duty.isDueAt(at.plusSeconds(60))).isTrue();
+  }
+
+  /**
+   * Asserts that {@code ruleId} is raised only when its cause ends after {@code limit}: the fault {@code endedAt}
+   * builds with the cause ended a minute before the limit and at it never raises the duty, the one ended a minute
+   * after does. Returns that late fault for further checks.
+   */
+  public static Fault raisedOnlyAfter(String ruleId, String limit, Function<String, Fault> endedAt) {
+    assertThat(endedAt.apply(minutesFrom(limit, -1)).everRaised(ruleId)).as("ended a minute before " + limit)
+        .isFalse();
+    assertThat(endedAt.apply(limit).everRaised(ruleId)).as("ended at " + limit).isFalse();
+    Fault late = endedAt.apply(minutesFrom(limit, 1));
+    assertThat(late.everRaised(ruleId)).as("ended a minute after " + limit).isTrue();
+    return late;
+  }
+
+  /** {@code "11-25 09:00"} moved by {@code minutes}, written the same way. */
+  public static String minutesFrom(String monthDayTime, int minutes) {
+    return LocalDateTime.parse("2026-" + monthDayTime.replace(' ', 'T')).plusMinutes(minutes)
+        .format(DateTimeFormatter.ofPattern("MM-dd HH:mm"));
   }
 
   /** Facts of fault F-1 detected at {@code detected}. */
