@@ -47,6 +47,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.opsbook.core.Actor;
 import org.opsbook.core.ActorKind;
 import org.opsbook.core.Role;
@@ -278,19 +279,11 @@ final class DataOpMachines {
     if (!c.op().involvesLevel1Sensitive() || c.op().routineOperation()) {
       return null;
     }
-    Optional<Approval> form = approval(c.data().sensitiveAccessFormApprovedBy(),
-        c.data().sensitiveAccessFormApprovedAt(), c.at()).or(() -> c.rec().sensitiveAccessForm());
-    if (form.isEmpty()) {
-      return "non-routine work on level-1 sensitive data needs an approved 运维访问敏感数据审批表";
-    }
-    Approval f = form.get();
-    if (!f.approver().hasRole(Role.SUPERIOR_SUPERVISOR)) {
-      return "the access form was approved by " + f.approver().id() + ", who is not a SUPERIOR_SUPERVISOR";
-    }
-    if (c.rec().submitterId().filter(f.approver().id()::equals).isPresent()) {
-      return "the initiator " + f.approver().id() + " may not approve their own access form";
-    }
-    return f.approvedAt().isAfter(c.at()) ? "the access form was approved after the operation" : null;
+    return formFailure(c, approval(c.data().sensitiveAccessFormApprovedBy(),
+            c.data().sensitiveAccessFormApprovedAt(), c.at()).or(() -> c.rec().sensitiveAccessForm()),
+        "non-routine work on level-1 sensitive data needs an approved 运维访问敏感数据审批表", "access form",
+        Role.SUPERIOR_SUPERVISOR, "a", f -> c.rec().submitterId().filter(f.approver().id()::equals).isPresent()
+            ? "the initiator " + f.approver().id() + " may not approve their own access form" : null);
   }
 
   /** DATAOP-SENS-04: a batch change of level-1 sensitive data needs the room manager's approved batch form. */
@@ -298,16 +291,30 @@ final class DataOpMachines {
     if (!batch || !c.op().involvesLevel1Sensitive()) {
       return null;
     }
-    Optional<Approval> form = approval(c.data().batchSensitiveFormApprovedBy(),
-        c.data().batchSensitiveFormApprovedAt(), c.at()).or(() -> c.rec().batchSensitiveForm());
+    return formFailure(c, approval(c.data().batchSensitiveFormApprovedBy(),
+            c.data().batchSensitiveFormApprovedAt(), c.at()).or(() -> c.rec().batchSensitiveForm()),
+        "a batch change of level-1 sensitive data needs a 批量敏感数据修改审批单 approved by the room manager",
+        "batch form", Role.ROOM_MANAGER, "the", f -> null);
+  }
+
+  /**
+   * What is wrong with a sensitive-data form, in the order the rules ask: it is missing, its approver lacks
+   * {@code role}, {@code further} objects, or it was approved after the operation; null when nothing is.
+   */
+  private static String formFailure(DataOpContext c, Optional<Approval> form, String missing, String name, Role role,
+      String article, Function<Approval, String> further) {
     if (form.isEmpty()) {
-      return "a batch change of level-1 sensitive data needs a 批量敏感数据修改审批单 approved by the room manager";
+      return missing;
     }
     Approval f = form.get();
-    if (!f.approver().hasRole(Role.ROOM_MANAGER)) {
-      return "the batch form was approved by " + f.approver().id() + ", who is not the ROOM_MANAGER";
+    if (!f.approver().hasRole(role)) {
+      return "the " + name + " was approved by " + f.approver().id() + ", who is not " + article + " " + role;
     }
-    return f.approvedAt().isAfter(c.at()) ? "the batch form was approved after the operation" : null;
+    String objection = further.apply(f);
+    if (objection != null) {
+      return objection;
+    }
+    return f.approvedAt().isAfter(c.at()) ? "the " + name + " was approved after the operation" : null;
   }
 
   static Optional<Approval> approval(Optional<Actor> by, Optional<Instant> when, Instant at) {
