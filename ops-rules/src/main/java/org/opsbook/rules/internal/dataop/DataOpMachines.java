@@ -465,21 +465,30 @@ final class DataOpMachines {
   }
 
   private static String modificationReviewChecks(DataOpContext c, Actor a) {
-    List<String> missing = new ArrayList<>();
-    if (!c.data().scriptVerified()) {
-      missing.add("the script");
-    }
-    if (!c.data().resultVerified()) {
-      missing.add("the result");
-    }
-    if (!missing.isEmpty()) {
-      return "the reviewer must verify " + String.join(" and ", missing);
+    String unverified = unverified(c.data().scriptVerified(), "the script", c.data().resultVerified(), "the result");
+    if (unverified != null) {
+      return unverified;
     }
     if (Batch.of(c.ticket(), c.params()).isBatch()) {
       int needed = Math.min(c.params().batchModSampleMin(), c.ticket().effectiveRecordCount());
       return samples(c.data().sampledNumbers(), needed);
     }
     return failedSample(c.data().sampledNumbers());
+  }
+
+  /**
+   * What a review left unverified, as "the reviewer must verify the first and the second" (DATAOP-MOD-15,
+   * DATAOP-EXT-06); null when the reviewer verified both.
+   */
+  private static String unverified(boolean first, String firstName, boolean second, String secondName) {
+    List<String> missing = new ArrayList<>();
+    if (!first) {
+      missing.add(firstName);
+    }
+    if (!second) {
+      missing.add(secondName);
+    }
+    return missing.isEmpty() ? null : "the reviewer must verify " + String.join(" and ", missing);
   }
 
   private static String batchReviewerIndependent(DataOpContext c, Actor a) {
@@ -528,15 +537,10 @@ final class DataOpMachines {
   }
 
   private static String extractionReviewChecks(DataOpContext c, Actor a) {
-    List<String> missing = new ArrayList<>();
-    if (!c.data().logicVerified()) {
-      missing.add("the extraction logic");
-    }
-    if (!c.data().countVerified()) {
-      missing.add("the record count");
-    }
-    if (!missing.isEmpty()) {
-      return "the reviewer must verify " + String.join(" and ", missing);
+    String unverified = unverified(c.data().logicVerified(), "the extraction logic", c.data().countVerified(),
+        "the record count");
+    if (unverified != null) {
+      return unverified;
     }
     int rows = c.rec().actualRowCount().orElse(Integer.MAX_VALUE);
     return samples(c.data().sampledNumbers(), Math.min(c.params().extractionSampleMin(), rows));
