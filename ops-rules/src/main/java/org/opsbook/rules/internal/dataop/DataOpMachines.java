@@ -97,12 +97,7 @@ final class DataOpMachines {
     b.transition("SM-DATAOP-MOD-T02", SUBMITTED, APPROVE_BUSINESS, BUSINESS_APPROVED).by(Role.BUSINESS_APPROVER)
         .guard("DATAOP-MOD-08", "actor", DataOpMachines::branchApprover)
         .stamps("businessApproverId", "businessApprovedAt").add();
-    b.transition("SM-DATAOP-MOD-T03", BUSINESS_APPROVED, ATTACH_SCRIPT_AND_BACKUP, SCRIPT_READY).by(PROCESSORS)
-        .guard("DATAOP-ROLE-02", "actor", DataOpMachines::processorKind)
-        .guard("DATAOP-MOD-03", "scriptRef", DataOpMachines::scriptOnTicket)
-        .guard("DATAOP-MOD-09", "inlineOriginalDataAndScript", DataOpMachines::evidencePlaced)
-        .guard("DATAOP-MOD-03", "backupRef", DataOpMachines::backupOnTicket)
-        .records("scriptRef", "backupRef", "backupTakenAt", "attachments", "inlineOriginalDataAndScript").add();
+    scriptAndBackup(b.transition("SM-DATAOP-MOD-T03", BUSINESS_APPROVED, ATTACH_SCRIPT_AND_BACKUP, SCRIPT_READY).by(PROCESSORS));
     b.transition("SM-DATAOP-MOD-T04", SCRIPT_READY, APPROVE_TECHNICAL, TECH_APPROVED).by(Role.DATA_PROCESSOR_CITY)
         .guard("DATAOP-MOD-04", "actor", (c, a) -> a.isDeveloper()
             ? "技术审批 is the city processor's; " + a.id() + " is a developer" : null)
@@ -148,12 +143,7 @@ final class DataOpMachines {
         .stamps("reviewerId", "reviewedAt").records("scriptVerified", "resultVerified", "sampledNumbers").add();
     b.transition("SM-DATAOP-MOD-T09", EXECUTED, FAIL_REVIEW, REWORK).by(Role.DATA_REVIEWER)
         .records("findings").add();
-    b.transition("SM-DATAOP-MOD-T10", REWORK, RESUBMIT_SCRIPT, SCRIPT_READY).by(PROCESSORS)
-        .guard("DATAOP-ROLE-02", "actor", DataOpMachines::processorKind)
-        .guard("DATAOP-MOD-03", "scriptRef", DataOpMachines::scriptOnTicket)
-        .guard("DATAOP-MOD-09", "inlineOriginalDataAndScript", DataOpMachines::evidencePlaced)
-        .guard("DATAOP-MOD-03", "backupRef", DataOpMachines::backupOnTicket)
-        .records("scriptRef", "backupRef", "backupTakenAt", "attachments", "inlineOriginalDataAndScript").add();
+    scriptAndBackup(b.transition("SM-DATAOP-MOD-T10", REWORK, RESUBMIT_SCRIPT, SCRIPT_READY).by(PROCESSORS));
     b.transition("SM-DATAOP-MOD-T11", REVIEWED, NOTIFY_REQUESTER, AWAITING_BUSINESS_CONFIRMATION)
         .by(Role.DATA_REVIEWER)
         .guard("DATAOP-MOD-05", "channel", (c, a) -> c.data().channel().isEmpty()
@@ -242,6 +232,20 @@ final class DataOpMachines {
       b.transition("SM-DATAOP-EXT-T11", s, CANCEL, CANCELLED).by(Role.DATA_SUBMITTER).records("reason").add();
     }
     return b.terminal(CLOSED, CANCELLED).build();
+  }
+
+  /**
+   * The checks and records of putting the script and the backup on a modification ticket, the first time
+   * (SM-DATAOP-MOD-T03) and after a failed review (SM-DATAOP-MOD-T10): who may do it (DATAOP-ROLE-02), the script
+   * and the backup on the ticket (DATAOP-MOD-03) and the original data and script placed (DATAOP-MOD-09).
+   */
+  private static void scriptAndBackup(
+      StateMachine.Builder<DataOpState, DataOpEvent, DataOpContext>.TransitionBuilder t) {
+    t.guard("DATAOP-ROLE-02", "actor", DataOpMachines::processorKind)
+        .guard("DATAOP-MOD-03", "scriptRef", DataOpMachines::scriptOnTicket)
+        .guard("DATAOP-MOD-09", "inlineOriginalDataAndScript", DataOpMachines::evidencePlaced)
+        .guard("DATAOP-MOD-03", "backupRef", DataOpMachines::backupOnTicket)
+        .records("scriptRef", "backupRef", "backupTakenAt", "attachments", "inlineOriginalDataAndScript").add();
   }
 
   /**
