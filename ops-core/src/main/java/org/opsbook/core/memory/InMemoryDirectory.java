@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Masking;
 import org.opsbook.core.Person;
@@ -43,13 +44,7 @@ public final class InMemoryDirectory implements Directory {
 
   @Override
   public List<Person> members(RecipientClass recipientClass) {
-    List<Person> out = new ArrayList<>();
-    for (Person p : people.values()) {
-      if (p.recipientClasses().contains(recipientClass)) {
-        out.add(p);
-      }
-    }
-    return ImmutableList.copyOf(out);
+    return matching(p -> p.recipientClasses().contains(recipientClass));
   }
 
   @Override
@@ -64,9 +59,14 @@ public final class InMemoryDirectory implements Directory {
 
   @Override
   public List<Person> withRole(Role role) {
+    return matching(p -> p.toActor().hasRole(role));
+  }
+
+  /** The people {@code test} accepts, in the directory's order. */
+  private List<Person> matching(Predicate<Person> test) {
     List<Person> out = new ArrayList<>();
     for (Person p : people.values()) {
-      if (p.toActor().hasRole(role)) {
+      if (test.test(p)) {
         out.add(p);
       }
     }

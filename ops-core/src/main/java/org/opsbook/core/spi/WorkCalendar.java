@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.function.UnaryOperator;
 
 /**
  * The working-day calendar (TIME-02): which days are working days in the host's zone (weekdays by default, minus
@@ -59,14 +60,7 @@ public interface WorkCalendar {
    * ({@code n == 0} returns {@code date}).
    */
   default LocalDate plusWorkingDays(LocalDate date, int n) {
-    if (n < 0) {
-      return minusWorkingDays(date, -n);
-    }
-    LocalDate d = date;
-    for (int i = 0; i < n; i++) {
-      d = nextWorkingDay(d);
-    }
-    return d;
+    return n < 0 ? minusWorkingDays(date, -n) : repeat(date, n, this::nextWorkingDay);
   }
 
   /**
@@ -74,12 +68,14 @@ public interface WorkCalendar {
    * Thursday minus 3 working days is the Monday before (CUTOVER-23).
    */
   default LocalDate minusWorkingDays(LocalDate date, int n) {
-    if (n < 0) {
-      return plusWorkingDays(date, -n);
-    }
+    return n < 0 ? plusWorkingDays(date, -n) : repeat(date, n, this::previousWorkingDay);
+  }
+
+  /** Applies {@code step} {@code n} times from {@code date}. */
+  private static LocalDate repeat(LocalDate date, int n, UnaryOperator<LocalDate> step) {
     LocalDate d = date;
     for (int i = 0; i < n; i++) {
-      d = previousWorkingDay(d);
+      d = step.apply(d);
     }
     return d;
   }

@@ -144,13 +144,7 @@ public final class StandardWorkCalendar implements WorkCalendar {
 
     /** Adds statutory holidays. */
     public Builder addHolidays(Collection<LocalDate> dates) {
-      for (LocalDate d : dates) {
-        if (workdays.contains(d)) {
-          throw new InvalidInputException("holidays", d + " is already a make-up working day");
-        }
-        holidays.add(checkNotNull(d, "holiday"));
-      }
-      return this;
+      return addDays(dates, holidays, workdays, "holidays", "a make-up working day", "holiday");
     }
 
     /** Adds make-up working days (调休): working days even when they fall on a weekend. */
@@ -160,11 +154,20 @@ public final class StandardWorkCalendar implements WorkCalendar {
 
     /** Adds make-up working days. */
     public Builder addWorkdays(Collection<LocalDate> dates) {
+      return addDays(dates, workdays, holidays, "workdays", "a holiday", "workday");
+    }
+
+    /**
+     * Adds {@code dates} to {@code into}; a date already in {@code other} is refused under {@code field}, as "… is
+     * already {@code otherKind}", so that no day is both a holiday and a make-up working day.
+     */
+    private Builder addDays(Collection<LocalDate> dates, SortedSet<LocalDate> into, SortedSet<LocalDate> other,
+        String field, String otherKind, String name) {
       for (LocalDate d : dates) {
-        if (holidays.contains(d)) {
-          throw new InvalidInputException("workdays", d + " is already a holiday");
+        if (other.contains(d)) {
+          throw new InvalidInputException(field, d + " is already " + otherKind);
         }
-        workdays.add(checkNotNull(d, "workday"));
+        into.add(checkNotNull(d, name));
       }
       return this;
     }

@@ -1,6 +1,7 @@
 package org.opsbook.core.time;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 
@@ -10,6 +11,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import org.junit.jupiter.api.Test;
+import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.spi.WorkCalendar;
 
 class StandardWorkCalendarTest {
@@ -43,6 +45,29 @@ class StandardWorkCalendarTest {
   @Test
   void cutover23ThursdayMinusThreeWorkingDaysIsMonday() {
     assertThat(StandardWorkCalendar.weekdays().minusWorkingDays(THU, 3)).isEqualTo(LocalDate.of(2026, 11, 23));
+  }
+
+  @Test
+  void aNegativeCountOfWorkingDaysCountsTheOtherWay() {
+    WorkCalendar c = StandardWorkCalendar.weekdays();
+    assertThat(c.plusWorkingDays(THU, -3)).isEqualTo(LocalDate.of(2026, 11, 23));
+    assertThat(c.minusWorkingDays(THU, -2)).isEqualTo(LocalDate.of(2026, 11, 30));
+    assertThat(c.plusWorkingDays(THU, 0)).isEqualTo(THU);
+  }
+
+  @Test
+  void aDayIsNeverBothAHolidayAndAMakeUpWorkingDay() {
+    LocalDate day = LocalDate.of(2026, 10, 10);
+    assertThatThrownBy(() -> StandardWorkCalendar.builder().addWorkdays(day).addHolidays(day))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+          assertThat(e.field()).isEqualTo("holidays");
+          assertThat(e.getMessage()).contains("2026-10-10 is already a make-up working day");
+        });
+    assertThatThrownBy(() -> StandardWorkCalendar.builder().addHolidays(day).addWorkdays(day))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+          assertThat(e.field()).isEqualTo("workdays");
+          assertThat(e.getMessage()).contains("2026-10-10 is already a holiday");
+        });
   }
 
   @Test

@@ -31,6 +31,9 @@ class TemplateTest {
       + "影响范围:(如所有用户无法缴费),处理情况:目前确定程序存在问题,需要安排程序上载解决,预计程序上载时间:*,故障跟进人:* ,"
       + "程序上载跟进人:*,应急处理方法:*。";
 
+  /** The part every template fills alike from {@link #content()}: time, phenomenon, cause and scope. */
+  static final String FILLED = "故障时间:2026年5月6日9时5分,故障现象:营业厅无法缴费,故障原因:待查,影响范围:全市营业厅,";
+
   static MessageContent content() {
     return MessageContent.builder().subjectName("BOSS").faultStartTime(T0).phenomenon("营业厅无法缴费")
         .cause("待查").scope("全市营业厅").handlingParty(HandlingParty.IT_CENTER).eta("今天12时前")
@@ -49,15 +52,15 @@ class TemplateTest {
 
   @Test
   void NOTIFY_TPL_01_businessNotificationIsTheManualsTextFilled() {
-    assertThat(render(TemplateSet.TPL_01)).isEqualTo("BOSS故障通知:故障时间:2026年5月6日9时5分,故障现象:营业厅无法缴费,"
-        + "故障原因:待查,影响范围:全市营业厅,处理情况:目前IT中心正在抢修,预计恢复时间:今天12时前,故障跟进人:张三 。");
+    assertThat(render(TemplateSet.TPL_01)).isEqualTo("BOSS故障通知:" + FILLED
+        + "处理情况:目前IT中心正在抢修,预计恢复时间:今天12时前,故障跟进人:张三 。");
     assertThat(starForm(TemplateSet.TEXT_01)).isEqualTo(MANUAL_01);
   }
 
   @Test
   void NOTIFY_TPL_02_systemNotificationCompletesTheTruncatedSource() {
-    assertThat(render(TemplateSet.TPL_02)).isEqualTo("BOSS系统故障通知:故障时间:2026年5月6日9时5分,故障现象:营业厅无法缴费,"
-        + "故障原因:待查,影响范围:全市营业厅,处理情况:目前IT中心正在抢修,预计恢复时间:今天12时前,故障跟进人:张三 。");
+    assertThat(render(TemplateSet.TPL_02)).isEqualTo("BOSS系统故障通知:" + FILLED
+        + "处理情况:目前IT中心正在抢修,预计恢复时间:今天12时前,故障跟进人:张三 。");
     String star = starForm(TemplateSet.TEXT_02);
     assertThat(star).startsWith(MANUAL_02);
     assertThat(star.substring(MANUAL_02.length())).isEqualTo("* 。");
@@ -65,22 +68,22 @@ class TemplateTest {
 
   @Test
   void NOTIFY_TPL_03_followUpIsTheManualsTextFilled() {
-    assertThat(render(TemplateSet.TPL_03)).isEqualTo("BOSS系统故障跟进情况:故障时间:2026年5月6日9时5分,故障现象:营业厅无法缴费,"
-        + "故障原因:待查,影响范围:全市营业厅,处理情况:目前IT中心正在跟进处理当中,预计恢复时间:今天12时前,故障跟进人:张三 。");
+    assertThat(render(TemplateSet.TPL_03)).isEqualTo("BOSS系统故障跟进情况:" + FILLED
+        + "处理情况:目前IT中心正在跟进处理当中,预计恢复时间:今天12时前,故障跟进人:张三 。");
     assertThat(starForm(TemplateSet.TEXT_03)).isEqualTo(MANUAL_03);
   }
 
   @Test
   void NOTIFY_TPL_04_recoveryIsTheManualsTextFilled() {
-    assertThat(render(TemplateSet.TPL_04)).isEqualTo("BOSS系统故障恢复通知:故障时间:2026年5月6日9时5分,故障现象:营业厅无法缴费,"
-        + "故障原因:待查,影响范围:全市营业厅,处理情况:经IT中心抢修后,目前已恢复正常,故障跟进人:张三 。");
+    assertThat(render(TemplateSet.TPL_04)).isEqualTo("BOSS系统故障恢复通知:" + FILLED
+        + "处理情况:经IT中心抢修后,目前已恢复正常,故障跟进人:张三 。");
     assertThat(starForm(TemplateSet.TEXT_04)).isEqualTo(MANUAL_04);
   }
 
   @Test
   void NOTIFY_TPL_05_bugNoticeIsTheManualsTextWithItsExamplesAsPlaceholders() {
-    assertThat(render(TemplateSet.TPL_05)).isEqualTo("BOSS系统程序故障通知:故障时间:2026年5月6日9时5分,故障现象:营业厅无法缴费,"
-        + "故障原因:待查,影响范围:全市营业厅,处理情况:目前确定程序存在问题,需要安排程序上载解决,"
+    assertThat(render(TemplateSet.TPL_05)).isEqualTo("BOSS系统程序故障通知:" + FILLED
+        + "处理情况:目前确定程序存在问题,需要安排程序上载解决,"
         + "预计程序上载时间:2026年5月7日22时0分,故障跟进人:张三 ,程序上载跟进人:李四,应急处理方法:改用自助终端缴费。");
     String examples = TemplateSet.TEXT_05.replace("{phenomenon}", "(用户无法缴费)")
         .replace("{cause}", "(如BOSS系统*程序有问题)").replace("{scope}", "(如所有用户无法缴费)");

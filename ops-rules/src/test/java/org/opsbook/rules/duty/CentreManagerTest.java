@@ -2,8 +2,10 @@ package org.opsbook.rules.duty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.opsbook.rules.duty.Fault.at;
+import static org.opsbook.rules.duty.Fault.dueAtTheMinute;
 import static org.opsbook.rules.duty.Fault.facts;
 import static org.opsbook.rules.duty.Fault.owedAtOpening;
+import static org.opsbook.rules.duty.Fault.raisedOnlyAfter;
 import static org.opsbook.rules.duty.Fault.triple;
 
 import org.junit.jupiter.api.DisplayName;
@@ -83,12 +85,8 @@ class CentreManagerTest {
   void escCenter09() {
     Fault f = lostData();
     assertThat(f.duty("11-25 09:00", "ESC-CENTER-09").orElseThrow().dueAt()).contains(at("11-25 09:40"));
-    assertThat(lostData().facts("11-25 09:39", b -> b.dataLossSolutionConfirmed(true)).everRaised("ESC-CENTER-09"))
-        .isFalse();
-    assertThat(lostData().facts("11-25 09:40", b -> b.dataLossSolutionConfirmed(true)).everRaised("ESC-CENTER-09"))
-        .isFalse();
-    Fault late = lostData().facts("11-25 09:41", b -> b.dataLossSolutionConfirmed(true));
-    assertThat(late.everRaised("ESC-CENTER-09")).isTrue();
+    Fault late = raisedOnlyAfter("ESC-CENTER-09", "11-25 09:40",
+        t -> lostData().facts(t, b -> b.dataLossSolutionConfirmed(true)));
     assertThat(late.owes("11-25 09:41", "ESC-CENTER-09")).isTrue();
   }
 
@@ -139,10 +137,7 @@ class CentreManagerTest {
     f.complete("11-25 09:10", "ESC-CENTER-15");
     Obligation second = f.duty("11-25 09:10", "ESC-CENTER-15").orElseThrow();
     assertThat(second.sequence()).isEqualTo(2);
-    assertThat(second.dueAt()).contains(at("11-25 09:40"));
-    assertThat(second.isDueAt(at("11-25 09:39"))).isFalse();
-    assertThat(second.isDueAt(at("11-25 09:40"))).isTrue();
-    assertThat(second.isDueAt(at("11-25 09:41"))).isTrue();
+    dueAtTheMinute(second, "11-25 09:40");
     f.event("11-25 09:30", FaultEventType.REPORTED_TO_CENTER_MANAGER);
     assertThat(f.duty("11-25 09:30", "ESC-CENTER-15").orElseThrow().dueAt()).contains(at("11-25 10:00"));
   }
@@ -179,10 +174,7 @@ class CentreManagerTest {
     assertThat(f.owes("11-25 09:30", "ESC-CENTER-18")).isFalse();
     f.event("11-25 10:00", FaultEventType.REPORTED_TO_PROVINCE);
     Obligation o = f.duty("11-25 10:00", "ESC-CENTER-18").orElseThrow();
-    assertThat(o.dueAt()).contains(at("11-26 10:00"));
-    assertThat(o.isDueAt(at("11-26 09:59"))).isFalse();
-    assertThat(o.isDueAt(at("11-26 10:00"))).isTrue();
-    assertThat(o.isDueAt(at("11-26 10:01"))).isTrue();
+    dueAtTheMinute(o, "11-26 10:00");
     Fault escalated = Fault.open("11-25 09:00", facts("11-25 09:00").affectsNormalCommunication(true)
             .complaintCount(30))
         .event("11-25 09:05", FaultEventType.REPORTED_TO_CENTER_MANAGER)

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.UnaryOperator;
 import org.opsbook.core.FaultEvent;
@@ -35,6 +37,38 @@ public final class Fault {
   /** {@code "11-25 09:00"} → that instant in 2026, Shanghai. */
   public static Instant at(String monthDayTime) {
     return LocalDateTime.parse("2026-" + monthDayTime.replace(' ', 'T')).atZone(SHANGHAI).toInstant();
+  }
+
+  /**
+   * Asserts that {@code duty} falls due at {@code due} to the minute: it is not due a minute before, it is due at
+   * that minute and a minute after (the 59, 60, 61 boundary of a time limit).
+   */
+  public static void dueAtTheMinute(Obligation duty, String due) {
+    Instant at = at(due);
+    assertThat(duty.dueAt()).contains(at);
+    assertThat(duty.isDueAt(at.minusSeconds(60))).isFalse();
+    assertThat(duty.isDueAt(at)).isTrue();
+    assertThat(duty.isDueAt(at.plusSeconds(60))).isTrue();
+  }
+
+  /**
+   * Asserts that {@code ruleId} is raised only when its cause ends after {@code limit}: the fault {@code endedAt}
+   * builds with the cause ended a minute before the limit and at it never raises the duty, the one ended a minute
+   * after does. Returns that late fault for further checks.
+   */
+  public static Fault raisedOnlyAfter(String ruleId, String limit, Function<String, Fault> endedAt) {
+    assertThat(endedAt.apply(minutesFrom(limit, -1)).everRaised(ruleId)).as("ended a minute before " + limit)
+        .isFalse();
+    assertThat(endedAt.apply(limit).everRaised(ruleId)).as("ended at " + limit).isFalse();
+    Fault late = endedAt.apply(minutesFrom(limit, 1));
+    assertThat(late.everRaised(ruleId)).as("ended a minute after " + limit).isTrue();
+    return late;
+  }
+
+  /** {@code "11-25 09:00"} moved by {@code minutes}, written the same way. */
+  public static String minutesFrom(String monthDayTime, int minutes) {
+    return LocalDateTime.parse("2026-" + monthDayTime.replace(' ', 'T')).plusMinutes(minutes)
+        .format(DateTimeFormatter.ofPattern("MM-dd HH:mm"));
   }
 
   /** Facts of fault F-1 detected at {@code detected}. */

@@ -2,7 +2,9 @@ package org.opsbook.rules.duty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.opsbook.rules.duty.Fault.at;
+import static org.opsbook.rules.duty.Fault.dueAtTheMinute;
 import static org.opsbook.rules.duty.Fault.facts;
+import static org.opsbook.rules.duty.Fault.raisedOnlyAfter;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -35,10 +37,7 @@ class ProgressAndDepartmentTest {
     assertThat(first.sequence()).isEqualTo(1);
     assertThat(first.recurring()).isTrue();
     assertThat(first.triggeredAt()).contains(at("11-25 09:10"));
-    assertThat(first.dueAt()).contains(at("11-25 09:40"));
-    assertThat(first.isDueAt(at("11-25 09:39"))).isFalse();
-    assertThat(first.isDueAt(at("11-25 09:40"))).isTrue();
-    assertThat(first.isDueAt(at("11-25 09:41"))).isTrue();
+    dueAtTheMinute(first, "11-25 09:40");
     assertThat(Fault.open("11-25 09:00", facts("11-25 09:00").complaintCount(25)).owes("11-25 09:00",
         "ESC-PROG-01")).isFalse();
   }
@@ -66,10 +65,7 @@ class ProgressAndDepartmentTest {
     Fault f = Fault.open("11-25 09:00", facts("11-25 09:00").sameTypeComplaintCount(10))
         .event("11-25 09:10", FaultEventType.REPORTED_TO_ROOM_MANAGER);
     Obligation o = f.duty("11-25 09:10", "ESC-PROG-02").orElseThrow();
-    assertThat(o.dueAt()).contains(at("11-28 09:10"));
-    assertThat(o.isDueAt(at("11-28 09:09"))).isFalse();
-    assertThat(o.isDueAt(at("11-28 09:10"))).isTrue();
-    assertThat(o.isDueAt(at("11-28 09:11"))).isTrue();
+    dueAtTheMinute(o, "11-28 09:10");
     assertThat(f.owes("11-25 09:10", "ESC-PROG-01")).isFalse();
   }
 
@@ -95,10 +91,7 @@ class ProgressAndDepartmentTest {
     assertThat(o.target()).isEqualTo("DEPT_MANAGER");
     assertThat(o.dueAt()).contains(at("11-27 08:30"));
     assertThat(o.triggeredAt()).contains(at("11-25 09:00"));
-    assertThat(repairedAt("11-27 08:29", 20).everRaised("ESC-DEPT-01")).isFalse();
-    assertThat(repairedAt("11-27 08:30", 20).everRaised("ESC-DEPT-01")).isFalse();
-    Fault late = repairedAt("11-27 08:31", 20);
-    assertThat(late.everRaised("ESC-DEPT-01")).isTrue();
+    Fault late = raisedOnlyAfter("ESC-DEPT-01", "11-27 08:30", t -> repairedAt(t, 20));
     assertThat(late.cancelled("ESC-DEPT-01")).isTrue();
     assertThat(late.owes("11-27 08:31", "ESC-DEPT-01")).isFalse();
   }
@@ -129,9 +122,7 @@ class ProgressAndDepartmentTest {
     Fault f = Fault.open("11-25 09:00", facts("11-25 09:00").faultStartTime(at("11-25 08:30")).complaintCount(60));
     assertThat(f.duty("11-25 09:00", "ESC-DEPT-02").orElseThrow().dueAt()).contains(at("11-26 08:30"));
     assertThat(f.owes("11-25 09:00", "ESC-DEPT-01")).isFalse();
-    assertThat(repairedAt("11-26 08:29", 60).everRaised("ESC-DEPT-02")).isFalse();
-    assertThat(repairedAt("11-26 08:30", 60).everRaised("ESC-DEPT-02")).isFalse();
-    assertThat(repairedAt("11-26 08:31", 60).everRaised("ESC-DEPT-02")).isTrue();
+    raisedOnlyAfter("ESC-DEPT-02", "11-26 08:30", t -> repairedAt(t, 60));
   }
 
   @Test

@@ -3,6 +3,7 @@ package org.opsbook.rules.duty;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.opsbook.rules.duty.Fault.at;
+import static org.opsbook.rules.duty.Fault.dueAtTheMinute;
 import static org.opsbook.rules.duty.Fault.facts;
 import static org.opsbook.rules.duty.Fault.owedAtOpening;
 import static org.opsbook.rules.duty.Fault.triple;
@@ -109,11 +110,8 @@ class RoomManagerLadderTest {
     Fault f = Fault.open("11-25 09:00", facts("11-25 09:00").sameTypeComplaintCount(12))
         .event("11-25 10:00", FaultEventType.REPORTED_TO_DEVELOPER);
     Obligation o = f.duty("11-25 10:00", "ESC-ROOM-09").orElseThrow();
-    assertThat(o.dueAt()).contains(at("11-25 11:00"));
     assertThat(o.triggeredAt()).contains(at("11-25 10:00"));
-    assertThat(o.isDueAt(at("11-25 10:59"))).isFalse();
-    assertThat(o.isDueAt(at("11-25 11:00"))).isTrue();
-    assertThat(o.isDueAt(at("11-25 11:01"))).isTrue();
+    dueAtTheMinute(o, "11-25 11:00");
     assertThat(f.owes("11-25 10:00", "ESC-ROOM-15")).isFalse();
   }
 
@@ -183,10 +181,7 @@ class RoomManagerLadderTest {
     Fault f = Fault.open("11-25 09:00", facts("11-25 09:00"))
         .event("11-25 10:00", FaultEventType.REPORTED_TO_DEVELOPER);
     Obligation o = f.duty("11-25 10:00", "ESC-ROOM-13").orElseThrow();
-    assertThat(o.dueAt()).contains(at("11-28 10:00"));
-    assertThat(o.isDueAt(at("11-28 09:59"))).isFalse();
-    assertThat(o.isDueAt(at("11-28 10:00"))).isTrue();
-    assertThat(o.isDueAt(at("11-28 10:01"))).isTrue();
+    dueAtTheMinute(o, "11-28 10:00");
     assertThat(f.owes("11-25 10:00", "ESC-ROOM-14")).isFalse();
   }
 
@@ -206,10 +201,7 @@ class RoomManagerLadderTest {
     Fault f = Fault.open("11-25 09:00", facts("11-25 09:00").affectsBusinessOrQuery(true))
         .event("11-25 10:00", FaultEventType.REPORTED_TO_DEVELOPER);
     Obligation o = f.duty("11-25 10:00", "ESC-ROOM-14").orElseThrow();
-    assertThat(o.dueAt()).contains(at("11-26 10:00"));
-    assertThat(o.isDueAt(at("11-26 09:59"))).isFalse();
-    assertThat(o.isDueAt(at("11-26 10:00"))).isTrue();
-    assertThat(o.isDueAt(at("11-26 10:01"))).isTrue();
+    dueAtTheMinute(o, "11-26 10:00");
     f.facts("11-25 16:00", b -> b.faultLocated(true).resolutionTimeConfirmed(true)
         .lastSubstantiveProgressAt(at("11-25 15:00")));
     assertThat(f.owes("11-25 16:00", "ESC-ROOM-14")).isFalse();
@@ -233,10 +225,7 @@ class RoomManagerLadderTest {
     Fault f = Fault.open("11-25 09:00", facts("11-25 09:00").complaintCount(25))
         .event("11-25 10:00", FaultEventType.REPORTED_TO_DEVELOPER);
     Obligation o = f.duty("11-25 10:00", "ESC-ROOM-15").orElseThrow();
-    assertThat(o.dueAt()).contains(at("11-25 11:00"));
-    assertThat(o.isDueAt(at("11-25 10:59"))).isFalse();
-    assertThat(o.isDueAt(at("11-25 11:00"))).isTrue();
-    assertThat(o.isDueAt(at("11-25 11:01"))).isTrue();
+    dueAtTheMinute(o, "11-25 11:00");
     assertThat(f.owes("11-25 10:00", "ESC-ROOM-09")).isFalse();
     f.event("11-25 11:30", FaultEventType.PROGRESS_REPORTED);
     assertThat(f.everRaised("ESC-ROOM-15")).isTrue();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.opsbook.rules.duty.Fault.at;
 import static org.opsbook.rules.duty.Fault.facts;
 import static org.opsbook.rules.duty.Fault.owedAtOpening;
+import static org.opsbook.rules.duty.Fault.raisedOnlyAfter;
 
 import java.time.Duration;
 import java.time.LocalTime;
@@ -77,12 +78,8 @@ class WorkingRequirementsTest {
     assertThat(first.triggeredAt()).contains(at("11-26 09:00"));
     assertThat(first.dueAt()).contains(at("11-27 00:00"));
     assertThat(first.sequence()).isEqualTo(1);
-    assertThat(Fault.open("11-25 09:00", facts("11-25 09:00")).event("11-26 08:59", FaultEventType.REPAIRED)
-        .everRaised("FAULT-GEN-08")).isFalse();
-    assertThat(Fault.open("11-25 09:00", facts("11-25 09:00")).event("11-26 09:00", FaultEventType.REPAIRED)
-        .everRaised("FAULT-GEN-08")).isFalse();
-    assertThat(Fault.open("11-25 09:00", facts("11-25 09:00")).event("11-26 09:01", FaultEventType.REPAIRED)
-        .everRaised("FAULT-GEN-08")).isTrue();
+    raisedOnlyAfter("FAULT-GEN-08", "11-26 09:00",
+        t -> Fault.open("11-25 09:00", facts("11-25 09:00")).event(t, FaultEventType.REPAIRED));
   }
 
   @Test

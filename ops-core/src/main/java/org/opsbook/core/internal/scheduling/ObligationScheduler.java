@@ -366,16 +366,13 @@ public final class ObligationScheduler implements AutoCloseable {
 
     /** How long a claim holds its obligations without a heartbeat; 30 s by default. */
     public Builder lease(Duration lease) {
-      checkArgument(!lease.isNegative() && !lease.isZero(), "lease must be > 0: %s", lease);
-      this.lease = lease;
+      this.lease = positive(lease, "lease");
       return this;
     }
 
     /** How often the lease of a batch in progress is extended; a third of the lease by default. */
     public Builder heartbeatInterval(Duration heartbeatInterval) {
-      checkArgument(!heartbeatInterval.isNegative() && !heartbeatInterval.isZero(),
-          "heartbeatInterval must be > 0: %s", heartbeatInterval);
-      this.heartbeatInterval = heartbeatInterval;
+      this.heartbeatInterval = positive(heartbeatInterval, "heartbeatInterval");
       return this;
     }
 
@@ -388,10 +385,14 @@ public final class ObligationScheduler implements AutoCloseable {
 
     /** The longest idle sleep, which bounds the latency of work scheduled elsewhere; 500 ms by default. */
     public Builder maxPollInterval(Duration maxPollInterval) {
-      checkArgument(!maxPollInterval.isNegative() && !maxPollInterval.isZero(),
-          "maxPollInterval must be > 0: %s", maxPollInterval);
-      this.maxPollInterval = maxPollInterval;
+      this.maxPollInterval = positive(maxPollInterval, "maxPollInterval");
       return this;
+    }
+
+    /** Returns {@code d}, refused as "{@code name} must be > 0" unless it is longer than zero. */
+    private static Duration positive(Duration d, String name) {
+      checkArgument(!d.isNegative() && !d.isZero(), "%s must be > 0: %s", name, d);
+      return d;
     }
 
     /** The delay before retrying after the n-th failed attempt; 10 s doubling up to 10 min by default. */

@@ -249,4 +249,14 @@ class ObligationSchedulerTest {
     }
     assertThat(Set.copyOf(fired)).isEmpty();
   }
+
+  @Test
+  void theBuilderRefusesALeaseHeartbeatOrLongestPollThatIsNotLongerThanZero() {
+    assertThatThrownBy(() -> ObligationScheduler.builder(repo, (k, o) -> { }).lease(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("lease must be > 0: PT0S");
+    assertThatThrownBy(() -> ObligationScheduler.builder(repo, (k, o) -> { }).heartbeatInterval(Duration.ofSeconds(-1)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("heartbeatInterval must be > 0: PT-1S");
+    assertThatThrownBy(() -> ObligationScheduler.builder(repo, (k, o) -> { }).maxPollInterval(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("maxPollInterval must be > 0: PT0S");
+  }
 }

@@ -47,6 +47,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.opsbook.core.Actor;
 import org.opsbook.core.ActorKind;
 import org.opsbook.core.Role;
@@ -96,12 +97,7 @@ final class DataOpMachines {
     b.transition("SM-DATAOP-MOD-T02", SUBMITTED, APPROVE_BUSINESS, BUSINESS_APPROVED).by(Role.BUSINESS_APPROVER)
         .guard("DATAOP-MOD-08", "actor", DataOpMachines::branchApprover)
         .stamps("businessApproverId", "businessApprovedAt").add();
-    b.transition("SM-DATAOP-MOD-T03", BUSINESS_APPROVED, ATTACH_SCRIPT_AND_BACKUP, SCRIPT_READY).by(PROCESSORS)
-        .guard("DATAOP-ROLE-02", "actor", DataOpMachines::processorKind)
-        .guard("DATAOP-MOD-03", "scriptRef", DataOpMachines::scriptOnTicket)
-        .guard("DATAOP-MOD-09", "inlineOriginalDataAndScript", DataOpMachines::evidencePlaced)
-        .guard("DATAOP-MOD-03", "backupRef", DataOpMachines::backupOnTicket)
-        .records("scriptRef", "backupRef", "backupTakenAt", "attachments", "inlineOriginalDataAndScript").add();
+    scriptAndBackup(b.transition("SM-DATAOP-MOD-T03", BUSINESS_APPROVED, ATTACH_SCRIPT_AND_BACKUP, SCRIPT_READY).by(PROCESSORS));
     b.transition("SM-DATAOP-MOD-T04", SCRIPT_READY, APPROVE_TECHNICAL, TECH_APPROVED).by(Role.DATA_PROCESSOR_CITY)
         .guard("DATAOP-MOD-04", "actor", (c, a) -> a.isDeveloper()
             ? "技术审批 is the city processor's; " + a.id() + " is a developer" : null)
@@ -147,12 +143,7 @@ final class DataOpMachines {
         .stamps("reviewerId", "reviewedAt").records("scriptVerified", "resultVerified", "sampledNumbers").add();
     b.transition("SM-DATAOP-MOD-T09", EXECUTED, FAIL_REVIEW, REWORK).by(Role.DATA_REVIEWER)
         .records("findings").add();
-    b.transition("SM-DATAOP-MOD-T10", REWORK, RESUBMIT_SCRIPT, SCRIPT_READY).by(PROCESSORS)
-        .guard("DATAOP-ROLE-02", "actor", DataOpMachines::processorKind)
-        .guard("DATAOP-MOD-03", "scriptRef", DataOpMachines::scriptOnTicket)
-        .guard("DATAOP-MOD-09", "inlineOriginalDataAndScript", DataOpMachines::evidencePlaced)
-        .guard("DATAOP-MOD-03", "backupRef", DataOpMachines::backupOnTicket)
-        .records("scriptRef", "backupRef", "backupTakenAt", "attachments", "inlineOriginalDataAndScript").add();
+    scriptAndBackup(b.transition("SM-DATAOP-MOD-T10", REWORK, RESUBMIT_SCRIPT, SCRIPT_READY).by(PROCESSORS));
     b.transition("SM-DATAOP-MOD-T11", REVIEWED, NOTIFY_REQUESTER, AWAITING_BUSINESS_CONFIRMATION)
         .by(Role.DATA_REVIEWER)
         .guard("DATAOP-MOD-05", "channel", (c, a) -> c.data().channel().isEmpty()
@@ -244,6 +235,20 @@ final class DataOpMachines {
   }
 
   /**
+   * The checks and records of putting the script and the backup on a modification ticket, the first time
+   * (SM-DATAOP-MOD-T03) and after a failed review (SM-DATAOP-MOD-T10): who may do it (DATAOP-ROLE-02), the script
+   * and the backup on the ticket (DATAOP-MOD-03) and the original data and script placed (DATAOP-MOD-09).
+   */
+  private static void scriptAndBackup(
+      StateMachine.Builder<DataOpState, DataOpEvent, DataOpContext>.TransitionBuilder t) {
+    t.guard("DATAOP-ROLE-02", "actor", DataOpMachines::processorKind)
+        .guard("DATAOP-MOD-03", "scriptRef", DataOpMachines::scriptOnTicket)
+        .guard("DATAOP-MOD-09", "inlineOriginalDataAndScript", DataOpMachines::evidencePlaced)
+        .guard("DATAOP-MOD-03", "backupRef", DataOpMachines::backupOnTicket)
+        .records("scriptRef", "backupRef", "backupTakenAt", "attachments", "inlineOriginalDataAndScript").add();
+  }
+
+  /**
    * The checks and records both paths of SM-DATAOP-MOD-T07 (the city processor's and the assigned developer's)
    * share, after each path's own guards: execution after 技术审批 (DATAOP-MOD-18), who may touch sensitive data
    * (DATAOP-SENS-03), the batch form on the actual count (DATAOP-SENS-04).
@@ -278,19 +283,11 @@ final class DataOpMachines {
     if (!c.op().involvesLevel1Sensitive() || c.op().routineOperation()) {
       return null;
     }
-    Optional<Approval> form = approval(c.data().sensitiveAccessFormApprovedBy(),
-        c.data().sensitiveAccessFormApprovedAt(), c.at()).or(() -> c.rec().sensitiveAccessForm());
-    if (form.isEmpty()) {
-      return "non-routine work on level-1 sensitive data needs an approved 运维访问敏感数据审批表";
-    }
-    Approval f = form.get();
-    if (!f.approver().hasRole(Role.SUPERIOR_SUPERVISOR)) {
-      return "the access form was approved by " + f.approver().id() + ", who is not a SUPERIOR_SUPERVISOR";
-    }
-    if (c.rec().submitterId().filter(f.approver().id()::equals).isPresent()) {
-      return "the initiator " + f.approver().id() + " may not approve their own access form";
-    }
-    return f.approvedAt().isAfter(c.at()) ? "the access form was approved after the operation" : null;
+    return formFailure(c, approval(c.data().sensitiveAccessFormApprovedBy(),
+            c.data().sensitiveAccessFormApprovedAt(), c.at()).or(() -> c.rec().sensitiveAccessForm()),
+        "non-routine work on level-1 sensitive data needs an approved 运维访问敏感数据审批表", "access form",
+        Role.SUPERIOR_SUPERVISOR, "a", f -> c.rec().submitterId().filter(f.approver().id()::equals).isPresent()
+            ? "the initiator " + f.approver().id() + " may not approve their own access form" : null);
   }
 
   /** DATAOP-SENS-04: a batch change of level-1 sensitive data needs the room manager's approved batch form. */
@@ -298,16 +295,30 @@ final class DataOpMachines {
     if (!batch || !c.op().involvesLevel1Sensitive()) {
       return null;
     }
-    Optional<Approval> form = approval(c.data().batchSensitiveFormApprovedBy(),
-        c.data().batchSensitiveFormApprovedAt(), c.at()).or(() -> c.rec().batchSensitiveForm());
+    return formFailure(c, approval(c.data().batchSensitiveFormApprovedBy(),
+            c.data().batchSensitiveFormApprovedAt(), c.at()).or(() -> c.rec().batchSensitiveForm()),
+        "a batch change of level-1 sensitive data needs a 批量敏感数据修改审批单 approved by the room manager",
+        "batch form", Role.ROOM_MANAGER, "the", f -> null);
+  }
+
+  /**
+   * What is wrong with a sensitive-data form, in the order the rules ask: it is missing, its approver lacks
+   * {@code role}, {@code further} objects, or it was approved after the operation; null when nothing is.
+   */
+  private static String formFailure(DataOpContext c, Optional<Approval> form, String missing, String name, Role role,
+      String article, Function<Approval, String> further) {
     if (form.isEmpty()) {
-      return "a batch change of level-1 sensitive data needs a 批量敏感数据修改审批单 approved by the room manager";
+      return missing;
     }
     Approval f = form.get();
-    if (!f.approver().hasRole(Role.ROOM_MANAGER)) {
-      return "the batch form was approved by " + f.approver().id() + ", who is not the ROOM_MANAGER";
+    if (!f.approver().hasRole(role)) {
+      return "the " + name + " was approved by " + f.approver().id() + ", who is not " + article + " " + role;
     }
-    return f.approvedAt().isAfter(c.at()) ? "the batch form was approved after the operation" : null;
+    String objection = further.apply(f);
+    if (objection != null) {
+      return objection;
+    }
+    return f.approvedAt().isAfter(c.at()) ? "the " + name + " was approved after the operation" : null;
   }
 
   static Optional<Approval> approval(Optional<Actor> by, Optional<Instant> when, Instant at) {
@@ -458,21 +469,30 @@ final class DataOpMachines {
   }
 
   private static String modificationReviewChecks(DataOpContext c, Actor a) {
-    List<String> missing = new ArrayList<>();
-    if (!c.data().scriptVerified()) {
-      missing.add("the script");
-    }
-    if (!c.data().resultVerified()) {
-      missing.add("the result");
-    }
-    if (!missing.isEmpty()) {
-      return "the reviewer must verify " + String.join(" and ", missing);
+    String unverified = unverified(c.data().scriptVerified(), "the script", c.data().resultVerified(), "the result");
+    if (unverified != null) {
+      return unverified;
     }
     if (Batch.of(c.ticket(), c.params()).isBatch()) {
       int needed = Math.min(c.params().batchModSampleMin(), c.ticket().effectiveRecordCount());
       return samples(c.data().sampledNumbers(), needed);
     }
     return failedSample(c.data().sampledNumbers());
+  }
+
+  /**
+   * What a review left unverified, as "the reviewer must verify the first and the second" (DATAOP-MOD-15,
+   * DATAOP-EXT-06); null when the reviewer verified both.
+   */
+  private static String unverified(boolean first, String firstName, boolean second, String secondName) {
+    List<String> missing = new ArrayList<>();
+    if (!first) {
+      missing.add(firstName);
+    }
+    if (!second) {
+      missing.add(secondName);
+    }
+    return missing.isEmpty() ? null : "the reviewer must verify " + String.join(" and ", missing);
   }
 
   private static String batchReviewerIndependent(DataOpContext c, Actor a) {
@@ -521,15 +541,10 @@ final class DataOpMachines {
   }
 
   private static String extractionReviewChecks(DataOpContext c, Actor a) {
-    List<String> missing = new ArrayList<>();
-    if (!c.data().logicVerified()) {
-      missing.add("the extraction logic");
-    }
-    if (!c.data().countVerified()) {
-      missing.add("the record count");
-    }
-    if (!missing.isEmpty()) {
-      return "the reviewer must verify " + String.join(" and ", missing);
+    String unverified = unverified(c.data().logicVerified(), "the extraction logic", c.data().countVerified(),
+        "the record count");
+    if (unverified != null) {
+      return unverified;
     }
     int rows = c.rec().actualRowCount().orElse(Integer.MAX_VALUE);
     return samples(c.data().sampledNumbers(), Math.min(c.params().extractionSampleMin(), rows));

@@ -39,6 +39,7 @@ import org.opsbook.core.ActorKind;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Role;
 import org.opsbook.core.RuleId;
+import org.opsbook.core.Violation;
 import org.opsbook.core.internal.machine.Outcome;
 import org.opsbook.core.time.StandardWorkCalendar;
 import org.opsbook.rules.internal.dataop.Fixtures.Flow;
@@ -231,6 +232,16 @@ class DataExtractionTest {
     Flow three = Flow.ext(extraction().build()).toScriptApproved().ok(RUN, CITY, ran(1800, 2));
     assertThat(three.fire(PASS_REVIEW, REVIEWER, checked("13800138000", "13900139000", "13700137000"))
         .isAccepted()).isTrue();
+  }
+
+  @DisplayName("DATAOP-EXT-06 the refusal names what the review left unverified, in order")
+  @Test
+  void dataopExt06TheRefusalNamesWhatTheReviewLeftUnverified() {
+    Flow f = Flow.ext(extraction().build()).toScriptApproved().ok(RUN, CITY, ran(1800, 2));
+    assertThat(f.fire(PASS_REVIEW, REVIEWER, none()).violations()).extracting(Violation::message)
+        .contains("the reviewer must verify the extraction logic and the record count");
+    assertThat(f.fire(PASS_REVIEW, REVIEWER, data().logicVerified(true).build()).violations())
+        .extracting(Violation::message).contains("the reviewer must verify the record count");
   }
 
   @DisplayName("DATAOP-EXT-06 three samples or all rows when fewer")

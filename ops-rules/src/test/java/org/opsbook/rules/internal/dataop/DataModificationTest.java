@@ -42,6 +42,7 @@ import static org.opsbook.rules.internal.dataop.Fixtures.script;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,7 @@ import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.OpsParameters;
 import org.opsbook.core.Role;
 import org.opsbook.core.RuleId;
+import org.opsbook.core.Violation;
 import org.opsbook.core.internal.machine.Outcome;
 import org.opsbook.rules.internal.dataop.Fixtures.Flow;
 import org.opsbook.rules.dataop.Attachment;
@@ -404,6 +406,16 @@ class DataModificationTest {
       assertThat(f.fire(PASS_REVIEW, REVIEWER, review()).isAccepted()).isTrue();
     }
 
+    @DisplayName("DATAOP-MOD-15 the refusal names what the review left unverified, in order")
+    @Test
+    void dataopMod15TheRefusalNamesWhatTheReviewLeftUnverified() {
+      Flow f = Flow.mod(modification().build()).toTechApproved().ok(EXECUTE, CITY, executed(12));
+      assertThat(f.fire(PASS_REVIEW, REVIEWER, none()).violations()).extracting(Violation::message)
+          .contains("the reviewer must verify the script and the result");
+      assertThat(f.fire(PASS_REVIEW, REVIEWER, data().resultVerified(true).build()).violations())
+          .extracting(Violation::message).contains("the reviewer must verify the script");
+    }
+
     @DisplayName("DATAOP-MOD-15 a batch review samples at least three distinct numbers boundary")
     @Test
     void dataopMod15ABatchReviewSamplesAtLeastThreeDistinctNumbersBoundary() {
@@ -618,6 +630,36 @@ class DataModificationTest {
           "DATAOP-SENS-04");
       assertThat(f.fire(APPROVE_TECHNICAL, CITY, data().batchSensitiveFormApprovedBy(MANAGER).build())
           .isAccepted()).isTrue();
+    }
+
+    @DisplayName("DATAOP-SENS-01 DATAOP-SENS-04 each refusal of a sensitive-data form says what is wrong with it")
+    @Test
+    void dataopSens01AndSens04RefusalsSayWhatIsWrongWithTheForm() {
+      Flow access = scripted(sensitive());
+      Actor initiatorSuperior = actor("zhang", "运营管理室", ActorKind.CITY_STAFF, Role.SUPERIOR_SUPERVISOR);
+      assertThat(messages(access.fire(APPROVE_TECHNICAL, CITY, none())))
+          .containsExactly("non-routine work on level-1 sensitive data needs an approved 运维访问敏感数据审批表");
+      assertThat(messages(access.fire(APPROVE_TECHNICAL, CITY, data().sensitiveAccessFormApprovedBy(MANAGER).build())))
+          .containsExactly("the access form was approved by mgr, who is not a SUPERIOR_SUPERVISOR");
+      assertThat(messages(access.fire(APPROVE_TECHNICAL, CITY, data()
+          .sensitiveAccessFormApprovedBy(initiatorSuperior).build())))
+          .containsExactly("the initiator zhang may not approve their own access form");
+      assertThat(messages(access.fire(APPROVE_TECHNICAL, CITY, data().sensitiveAccessFormApprovedBy(SUPERIOR)
+          .sensitiveAccessFormApprovedAt(T0.plus(Duration.ofDays(1))).build())))
+          .containsExactly("the access form was approved after the operation");
+      Flow batch = scripted(modification().involvesLevel1Sensitive(true).routineOperation(true).recordCount(5000)
+          .build());
+      assertThat(messages(batch.fire(APPROVE_TECHNICAL, CITY, none()))).containsExactly(
+          "a batch change of level-1 sensitive data needs a 批量敏感数据修改审批单 approved by the room manager");
+      assertThat(messages(batch.fire(APPROVE_TECHNICAL, CITY, data().batchSensitiveFormApprovedBy(SUPERIOR).build())))
+          .containsExactly("the batch form was approved by boss, who is not the ROOM_MANAGER");
+      assertThat(messages(batch.fire(APPROVE_TECHNICAL, CITY, data().batchSensitiveFormApprovedBy(MANAGER)
+          .batchSensitiveFormApprovedAt(T0.plus(Duration.ofDays(1))).build())))
+          .containsExactly("the batch form was approved after the operation");
+    }
+
+    private static List<String> messages(Outcome<DataOpTicket> o) {
+      return o.violations().stream().map(Violation::message).toList();
     }
 
     @DisplayName("DATAOP-SENS-04 when the actual count turns a sensitive single change into a batch")
