@@ -58,6 +58,7 @@ final class JdbcBackend implements AutoCloseable {
         }
       }
       s.execute("UPDATE ops_audit_global SET gseq = 0, seal = ''");
+      s.execute("UPDATE ops_outbox_sweep SET swept_up_to = NULL");
     });
     return new Fixture();
   }

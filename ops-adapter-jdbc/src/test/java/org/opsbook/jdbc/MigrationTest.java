@@ -18,12 +18,13 @@ import org.opsbook.core.StorageException;
 class MigrationTest {
   private static final List<String> TABLES = List.of("ops_audit", "ops_audit_head", "ops_fault", "ops_fault_event",
       "ops_obligation", "ops_obligation_done", "ops_workflow", "ops_workflow_transition", "ops_outbox",
-      "ops_audit_global");
+      "ops_audit_global", "ops_outbox_sweep");
   /**
    * V1 the schema, V2 fenced leases, V3 the anchored audit, V4 a fault step's recorded data, V5 history indexes, V6 the
-   * workflow state index, V7 the obligation owner index on leased rows only.
+   * workflow state index, V7 the obligation owner index on leased rows only, V8 the delta checkpoint's index, V9 the
+   * outbox sweep mark.
    */
-  private static final int MIGRATIONS = 8;
+  private static final int MIGRATIONS = 9;
 
   private static List<String> tables(DataSource ds) throws SQLException {
     List<String> out = new ArrayList<>();

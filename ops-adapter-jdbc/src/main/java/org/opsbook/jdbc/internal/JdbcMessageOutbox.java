@@ -194,6 +194,20 @@ public final class JdbcMessageOutbox implements MessageOutbox {
     return out;
   }
 
+  @Override
+  public Optional<Instant> sweepMark() {
+    return runner.read("read sweep mark", "*", c -> Sql.queryOne(c,
+        "SELECT swept_up_to FROM ops_outbox_sweep WHERE id = 1", rs -> Sql.optInstant(rs, "swept_up_to")))
+        .flatMap(m -> m);
+  }
+
+  @Override
+  public void advanceSweepMark(Instant mark) {
+    // one conditional UPDATE: a concurrent advance to a later mark waits on the row and is then not overwritten
+    runner.inTransaction("advance sweep mark", "*", c -> Sql.update(c, "UPDATE ops_outbox_sweep SET swept_up_to = ?"
+        + " WHERE id = 1 AND (swept_up_to IS NULL OR swept_up_to < ?)", mark, mark));
+  }
+
   private static OutboxMessage message(ResultSet rs) throws SQLException {
     return OutboxMessage.builder().key(rs.getString("msg_key")).faultId(Sql.optText(rs, "fault_id"))
         .messageType(rs.getString("message_type")).channel(Channel.valueOf(rs.getString("channel")))

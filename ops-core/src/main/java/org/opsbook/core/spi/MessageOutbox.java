@@ -98,6 +98,19 @@ public interface MessageOutbox {
   List<OutboxMessage> list(Optional<String> faultId);
 
   /**
+   * Returns the sweep mark: every message released (and committed) before it is known to be in the outbox, because a
+   * dispatcher's sweep for released messages missing from it read them and put back those missing. Empty until a
+   * sweep has completed; shared by every dispatcher of this outbox and kept across restarts.
+   */
+  Optional<Instant> sweepMark();
+
+  /**
+   * Advances the sweep mark to {@code mark} unless it is already at or after it: the mark never moves back, also
+   * when several dispatchers advance it at once. Called only after a sweep's re-enqueues are committed.
+   */
+  void advanceSweepMark(Instant mark);
+
+  /**
    * An approved message in the outbox, keyed by its idempotency key (fault, message type, sequence). Enqueueing the
    * same key twice keeps the first; the gateway receives the key, so a retry after a crash never sends twice. Its
    * {@code toString()} masks recipients and phone numbers in the text.

@@ -20,6 +20,7 @@ public final class InMemoryMessageOutbox implements MessageOutbox {
       Comparator.comparing(OutboxMessage::createdAt).thenComparing(OutboxMessage::key);
 
   private final Map<String, OutboxMessage> messages = new LinkedHashMap<>();
+  private Instant sweepMark;
 
   @Override
   public synchronized OutboxMessage enqueue(OutboxMessage message) {
@@ -169,5 +170,17 @@ public final class InMemoryMessageOutbox implements MessageOutbox {
     }
     out.sort(ORDER);
     return out;
+  }
+
+  @Override
+  public synchronized Optional<Instant> sweepMark() {
+    return Optional.ofNullable(sweepMark);
+  }
+
+  @Override
+  public synchronized void advanceSweepMark(Instant mark) {
+    if (sweepMark == null || mark.isAfter(sweepMark)) {
+      sweepMark = mark;
+    }
   }
 }

@@ -257,6 +257,57 @@ public abstract class MessageOutboxContract extends StorageContract {
     assertThat(unique).hasSize(120);
   }
 
+  @Test
+  @DisplayName("SM-SMS-T05: the sweep mark is empty until advanced and never moves back")
+  void theSweepMarkIsEmptyUntilAdvancedAndNeverMovesBack() {
+    assertThat(store.outbox().sweepMark()).isEmpty();
+    store.outbox().advanceSweepMark(at(100));
+    assertThat(store.outbox().sweepMark()).contains(at(100));
+    store.outbox().advanceSweepMark(at(50));
+    assertThat(store.outbox().sweepMark()).as("an earlier mark does not move it back").contains(at(100));
+    store.outbox().advanceSweepMark(at(100));
+    assertThat(store.outbox().sweepMark()).contains(at(100));
+    store.outbox().advanceSweepMark(at(101));
+    assertThat(store.outbox().sweepMark()).contains(at(101));
+    // the mark belongs to the outbox, not to its messages
+    store.outbox().enqueue(message("K-1", at(0)));
+    assertThat(store.outbox().sweepMark()).contains(at(101));
+  }
+
+  @Test
+  @DisplayName("SM-SMS-T05: dispatchers advancing the sweep mark at once never move it back")
+  void concurrentAdvancesNeverMoveTheSweepMarkBack() throws Exception {
+    int threads = 4;
+    int each = 40;
+    java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+    List<Object> results = race(threads, () -> {
+      int me = next.getAndIncrement();
+      java.util.Random random = new java.util.Random(me);
+      Instant seen = Instant.MIN;
+      for (int i = 0; i < each; i++) {
+        // marks out of order within a thread and across threads
+        Instant mark = at(random.nextInt(threads * each * 10));
+        store.outbox().advanceSweepMark(mark);
+        Instant now = store.outbox().sweepMark().orElseThrow();
+        if (now.isBefore(mark) || now.isBefore(seen)) {
+          return "moved back: advanced to " + mark + ", saw " + seen + " then " + now;
+        }
+        seen = now;
+      }
+      return "done";
+    });
+    assertThat(results).containsOnly("done");
+    Instant highest = Instant.MIN;
+    for (int t = 0; t < threads; t++) {
+      java.util.Random random = new java.util.Random(t);
+      for (int i = 0; i < each; i++) {
+        Instant mark = at(random.nextInt(threads * each * 10));
+        highest = mark.isAfter(highest) ? mark : highest;
+      }
+    }
+    assertThat(store.outbox().sweepMark()).contains(highest);
+  }
+
   /** Runs {@code call}, returning its result or the class of what it threw. */
   private static Object outcome(java.util.function.Supplier<Object> call) {
     try {

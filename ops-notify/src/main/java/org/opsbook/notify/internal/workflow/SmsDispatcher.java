@@ -37,8 +37,9 @@ import org.opsbook.notify.SmsMessage;
  *
  * <ol>
  *   <li>puts back into the outbox any released (SENT) SM-SMS message missing from it, so a crash between release
- *       and enqueue loses nothing (the first round sweeps every message; later rounds read only those changed since
- *       the round before, less an hour);
+ *       and enqueue loses nothing (a round reads only the messages changed since the round before, less an hour;
+ *       the first round after a start reads those changed since the outbox's {@linkplain MessageOutbox#sweepMark
+ *       sweep mark}, and every message only when no sweep has ever completed);
  *   <li>claims due messages under a lease, so two dispatchers never work on one message at once;
  *   <li>checks each against its SM-SMS instance: released, and the outbox text equal to the approved text byte for
  *       byte (NOTIFY-REVIEW-01/02); a message that fails is not sent and stays pending with the error;
@@ -67,11 +68,18 @@ public final class SmsDispatcher {
   private final AuditLog auditLog;
   private final NotifyConfig config;
   private final String owner;
-  /** The {@code now} of the last round's re-enqueue; null before the first (full) sweep. */
+  /** The {@code now} of the last round's re-enqueue; null before this dispatcher's first sweep. */
   private final AtomicReference<Instant> sweptUpTo = new AtomicReference<>();
+  /** The last sweep mark this dispatcher stored; null before its first. */
+  private final AtomicReference<Instant> markStored = new AtomicReference<>();
 
   /** How far before the previous round a round looks for released messages missing from the outbox. */
   static final Duration REENQUEUE_OVERLAP = Duration.ofHours(1);
+  /**
+   * How far the durable sweep mark may lag this dispatcher's rounds: it is stored at most once per this period (a
+   * start after a crash then reads at most this much more), not once per round.
+   */
+  static final Duration MARK_EVERY = Duration.ofMinutes(1);
   /** Above this many released messages in one sweep, the outbox's keys are read at once. */
   private static final int FIND_ONE_BY_ONE = 64;
 
@@ -218,15 +226,19 @@ public final class SmsDispatcher {
   }
 
   /**
-   * Puts back released messages missing from the outbox. The first round of a dispatcher sweeps every SM-SMS instance
-   * (a process that died between release and enqueue is found when it, or another, starts); later rounds read only
-   * the instances changed since the previous round, less {@link #REENQUEUE_OVERLAP} for a release still committing
-   * then or dated by a clock behind this one, so a round costs the same after a year of messages as on the first day.
+   * Puts back released messages missing from the outbox. A round reads only the instances changed since the previous
+   * round, less {@link #REENQUEUE_OVERLAP} for a release still committing then or dated by a clock behind this one,
+   * so a round costs the same after a year of messages as on the first day. The first round of a dispatcher reads
+   * those changed since the outbox's {@linkplain MessageOutbox#sweepMark sweep mark}, which the rounds of every
+   * dispatcher advance once their re-enqueues are committed (to their {@code now} less the overlap), so a process
+   * that died between release and enqueue is found when it, or another, starts; with no mark yet it sweeps every
+   * SM-SMS instance.
    */
   private int reenqueueReleased(Instant now) {
     Instant since = sweptUpTo.get();
-    List<WorkflowInstance> changed = since == null ? workflows.list(SmsWorkflow.MACHINE)
-        : workflows.listUpdatedSince(SmsWorkflow.MACHINE, since.minus(REENQUEUE_OVERLAP));
+    Instant from = since != null ? since.minus(REENQUEUE_OVERLAP) : outbox.sweepMark().orElse(null);
+    List<WorkflowInstance> changed = from == null ? workflows.list(SmsWorkflow.MACHINE)
+        : workflows.listUpdatedSince(SmsWorkflow.MACHINE, from);
     List<WorkflowInstance> released = new ArrayList<>();
     // filter on the stored state before reading any message: most are long sent and in the outbox
     for (WorkflowInstance i : changed) {
@@ -257,6 +269,14 @@ public final class SmsDispatcher {
       }
     }
     sweptUpTo.accumulateAndGet(now, (a, b) -> a == null || b.isAfter(a) ? b : a);
+    // every release committed before now less the overlap was read above and is in the outbox now (each enqueue is
+    // committed on return), so the mark may move there; the outbox keeps it from moving back
+    Instant mark = now.minus(REENQUEUE_OVERLAP);
+    Instant stored = markStored.get();
+    if (stored == null || !mark.isBefore(stored.plus(MARK_EVERY))) {
+      outbox.advanceSweepMark(mark);
+      markStored.accumulateAndGet(mark, (a, b) -> a == null || b.isAfter(a) ? b : a);
+    }
     return n;
   }
 

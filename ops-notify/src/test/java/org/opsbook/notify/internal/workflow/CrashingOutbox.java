@@ -109,4 +109,14 @@ final class CrashingOutbox implements MessageOutbox {
   public List<OutboxMessage> list(Optional<String> faultId) {
     return delegate.list(faultId);
   }
+
+  @Override
+  public Optional<Instant> sweepMark() {
+    return delegate.sweepMark();
+  }
+
+  @Override
+  public void advanceSweepMark(Instant mark) {
+    delegate.advanceSweepMark(mark);
+  }
 }

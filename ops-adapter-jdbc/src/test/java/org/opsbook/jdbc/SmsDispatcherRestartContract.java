@@ -1,0 +1,179 @@
+package org.opsbook.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.opsbook.core.Actor;
+import org.opsbook.core.FaultFacts;
+import org.opsbook.core.FaultNature;
+import org.opsbook.core.Person;
+import org.opsbook.core.RecipientClass;
+import org.opsbook.core.Role;
+import org.opsbook.core.internal.memory.RecordingMessageGateway;
+import org.opsbook.core.memory.InMemoryDirectory;
+import org.opsbook.core.spi.MessageGateway.OutgoingMessage;
+import org.opsbook.core.spi.MessageOutbox;
+import org.opsbook.core.spi.WorkflowRepository;
+import org.opsbook.core.time.MutableClock;
+import org.opsbook.notify.Briefing;
+import org.opsbook.notify.HandlingParty;
+import org.opsbook.notify.MessageContent;
+import org.opsbook.notify.MessageType;
+import org.opsbook.notify.SmsKey;
+import org.opsbook.notify.internal.workflow.SmsDispatcher;
+import org.opsbook.notify.internal.workflow.SmsWorkflow;
+
+/**
+ * SM-SMS-T05 over a database: a process that died between release and enqueue, before or after a dispatcher's
+ * restart, has its message put back; the restarted dispatcher reads what changed since the stored sweep mark, not
+ * every message. Each start opens a new facade over the same database, as a new process would.
+ */
+abstract class SmsDispatcherRestartContract {
+  private static final Instant T0 = Instant.parse("2026-11-25T06:00:00Z");
+  private static final Actor AUTHOR = Actor.of("duty-a", Role.ESC_HANDLER_A);
+  private static final Actor REVIEWER = Actor.of("leader", Role.FAULT_TEAM_LEADER);
+  private static final Actor DESK = Actor.of("desk", Role.DUTY_68284);
+  private static final InMemoryDirectory DIRECTORY = InMemoryDirectory.of(List.of(
+      Person.builder().id("a1").name("员工a1").phone("13800138001").addRecipientClasses(RecipientClass.A).build(),
+      Person.builder().id("b1").name("员工b1").phone("13800138002").addRecipientClasses(RecipientClass.B).build()));
+
+  private JdbcBackend db;
+  private final RecordingMessageGateway gateway = new RecordingMessageGateway(MutableClock.at(T0, ZoneId.of("UTC")));
+
+  /** Returns the backend; one per test class. */
+  protected abstract JdbcBackend backend();
+
+  @BeforeEach
+  void emptyDatabase() {
+    db = backend();
+    db.fresh();
+  }
+
+  /** A new process's facade over the database. */
+  private OpsJdbc start() {
+    return OpsJdbc.create(db.db().dataSource()).withCallerClock();
+  }
+
+  /** A repository that counts the instances its list reads return and its full sweeps. */
+  private static final class CountingReads {
+    final AtomicInteger read = new AtomicInteger();
+    final AtomicInteger fullSweeps = new AtomicInteger();
+    final WorkflowRepository port;
+
+    CountingReads(WorkflowRepository inner) {
+      this.port = (WorkflowRepository) Proxy.newProxyInstance(WorkflowRepository.class.getClassLoader(),
+          new Class<?>[] {WorkflowRepository.class}, (proxy, method, args) -> {
+            Object out;
+            try {
+              out = method.invoke(inner, args);
+            } catch (InvocationTargetException e) {
+              throw e.getCause();
+            }
+            if (method.getName().startsWith("list") && out instanceof List<?> l) {
+              read.addAndGet(l.size());
+              if (method.getName().equals("list")) {
+                fullSweeps.incrementAndGet();
+              }
+            }
+            return out;
+          });
+    }
+  }
+
+  private SmsDispatcher dispatcher(OpsJdbc ops, WorkflowRepository workflows, String owner) {
+    return SmsDispatcher.builder().outbox(ops.outbox()).gateway(gateway).workflows(workflows).directory(DIRECTORY)
+        .auditLog(ops.auditLog()).owner(owner).build();
+  }
+
+  /** The death of a process between release and enqueue. */
+  private static final class Died extends Error {
+    private static final long serialVersionUID = 1L;
+  }
+
+  /** Approves {@code key} and releases it in a process that dies before the outbox enqueue commits. */
+  private void releaseAndDie(SmsKey key, Instant at) {
+    OpsJdbc ops = start();
+    AtomicBoolean armed = new AtomicBoolean(true);
+    MessageOutbox dying = (MessageOutbox) Proxy.newProxyInstance(MessageOutbox.class.getClassLoader(),
+        new Class<?>[] {MessageOutbox.class}, (proxy, method, args) -> {
+          if (method.getName().equals("enqueue") && armed.getAndSet(false)) {
+            throw new Died();
+          }
+          try {
+            return method.invoke(ops.outbox(), args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+    SmsWorkflow sms = SmsWorkflow.builder().workflows(ops.workflows()).outbox(dying).directory(DIRECTORY).build();
+    FaultFacts facts = FaultFacts.builder().faultId(key.faultId()).nature(FaultNature.SYSTEM).callCenterFault(false)
+        .subjectName("BOSS").faultStartTime(at.minusSeconds(1800)).build();
+    sms.plan(key, Optional.empty(), Optional.empty(), facts, at.minusSeconds(60));
+    sms.draft(key, AUTHOR, MessageContent.builder().subjectName("BOSS").faultStartTime(at.minusSeconds(1800))
+        .phenomenon("营业厅无法缴费").cause("待查").scope("全市营业厅").handlingParty(HandlingParty.IT_CENTER)
+        .eta("今天18时前").followUpPerson("张三").build(), at.minusSeconds(50)).orThrow();
+    sms.submitForReview(key, AUTHOR, at.minusSeconds(40)).orThrow();
+    String text = sms.find(key).orElseThrow().record().text().orElseThrow();
+    sms.approve(key, REVIEWER, text, at.minusSeconds(30)).orThrow();
+    Briefing briefing = Briefing.of(at.minusSeconds(25), at.minusSeconds(20), at.minusSeconds(15));
+    assertThatThrownBy(() -> sms.release(key, DESK, text, briefing, facts, at)).isInstanceOf(Died.class);
+    assertThat(ops.outbox().find(key.toString())).isEmpty();
+  }
+
+  @Test
+  void SM_SMS_T05_aReleaseLostBeforeARestartIsPutBackByTheFirstRoundAfterIt() {
+    SmsKey key = SmsKey.of("F-1", MessageType.NOTIFICATION, 1);
+    dispatcher(start(), db.ops().workflows(), "d1").drainOnce(T0);
+    assertThat(db.ops().outbox().sweepMark()).contains(T0.minus(Duration.ofHours(1)));
+    releaseAndDie(key, T0.plusSeconds(300));
+
+    OpsJdbc restarted = start();
+    CountingReads reads = new CountingReads(restarted.workflows());
+    SmsDispatcher d2 = dispatcher(restarted, reads.port, "d2");
+    assertThat(d2.drainOnce(T0.plusSeconds(305)).reenqueued()).isEqualTo(1);
+    assertThat(reads.fullSweeps).as("the stored mark spares the full sweep").hasValue(0);
+    assertThat(reads.read).hasValue(1);
+    assertThat(gateway.delivered()).extracting(OutgoingMessage::idempotencyKey).containsExactly(key.toString());
+  }
+
+  @Test
+  void SM_SMS_T05_aReleaseLostAfterARestartIsPutBackByALaterRound() {
+    SmsKey key = SmsKey.of("F-2", MessageType.NOTIFICATION, 1);
+    dispatcher(start(), db.ops().workflows(), "d1").drainOnce(T0);
+    SmsDispatcher d2 = dispatcher(start(), db.ops().workflows(), "d2");
+    assertThat(d2.drainOnce(T0.plusSeconds(60)).reenqueued()).isZero();
+    releaseAndDie(key, T0.plusSeconds(300));
+    assertThat(d2.drainOnce(T0.plusSeconds(305)).reenqueued()).isEqualTo(1);
+    assertThat(gateway.delivered()).extracting(OutgoingMessage::idempotencyKey).containsExactly(key.toString());
+  }
+
+  @Test
+  void SM_SMS_T05_aStartAYearAfterTheLastSweepReadsOnlyWhatChangedSince() {
+    for (int i = 1; i <= 5; i++) {
+      releaseAndDie(SmsKey.of("F-" + i, MessageType.NOTIFICATION, 1), T0.plusSeconds(i));
+    }
+    SmsDispatcher d0 = dispatcher(start(), db.ops().workflows(), "d0");
+    assertThat(d0.drainOnce(T0.plusSeconds(60)).reenqueued()).isEqualTo(5);
+    Instant yearLater = T0.plus(Duration.ofDays(365));
+    d0.drainOnce(yearLater.minus(Duration.ofHours(2)));
+    releaseAndDie(SmsKey.of("F-6", MessageType.NOTIFICATION, 1), yearLater);
+
+    OpsJdbc restarted = start();
+    CountingReads reads = new CountingReads(restarted.workflows());
+    assertThat(dispatcher(restarted, reads.port, "d1").drainOnce(yearLater.plusSeconds(5)).reenqueued())
+        .isEqualTo(1);
+    assertThat(reads.fullSweeps).hasValue(0);
+    assertThat(reads.read).as("only the message released since the last sweep").hasValue(1);
+  }
+}

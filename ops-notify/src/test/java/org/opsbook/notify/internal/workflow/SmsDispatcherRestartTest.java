@@ -1,0 +1,186 @@
+package org.opsbook.notify.internal.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.opsbook.notify.internal.workflow.Fixture.DESK;
+import static org.opsbook.notify.internal.workflow.Fixture.DUTY_A;
+import static org.opsbook.notify.internal.workflow.Fixture.LEADER;
+import static org.opsbook.notify.internal.workflow.Fixture.T0;
+import static org.opsbook.notify.internal.workflow.Fixture.briefing;
+import static org.opsbook.notify.internal.workflow.Fixture.systemFault;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.opsbook.core.spi.MessageGateway.OutgoingMessage;
+import org.opsbook.core.spi.MessageOutbox;
+import org.opsbook.core.spi.WorkflowRepository;
+import org.opsbook.core.testing.CallCounter;
+import org.opsbook.notify.MessageType;
+import org.opsbook.notify.SmsKey;
+import org.opsbook.notify.internal.NotifyConfig;
+
+/**
+ * SM-SMS-T05 across restarts: the first round of a dispatcher reads only the messages changed since the outbox's
+ * sweep mark, which rounds advance once their re-enqueues are committed; a release lost before or after a restart is
+ * still put back, and a start after a year of messages reads only what changed since the last sweep.
+ */
+class SmsDispatcherRestartTest {
+  private static final SmsKey KEY = SmsKey.of("F-1", MessageType.NOTIFICATION, 1);
+  private static final Instant SEND = T0.plusSeconds(300);
+
+  /** A workflow repository that counts the instances its list reads return. */
+  private static final class CountingReads {
+    final AtomicInteger read = new AtomicInteger();
+    final AtomicInteger fullSweeps = new AtomicInteger();
+    final WorkflowRepository port;
+
+    CountingReads(WorkflowRepository inner) {
+      this.port = (WorkflowRepository) Proxy.newProxyInstance(WorkflowRepository.class.getClassLoader(),
+          new Class<?>[] {WorkflowRepository.class}, (proxy, method, args) -> {
+            Object out;
+            try {
+              out = method.invoke(inner, args);
+            } catch (InvocationTargetException e) {
+              throw e.getCause();
+            }
+            if (method.getName().startsWith("list") && out instanceof List<?> l) {
+              read.addAndGet(l.size());
+              if (method.getName().equals("list")) {
+                fullSweeps.incrementAndGet();
+              }
+            }
+            return out;
+          });
+    }
+  }
+
+  private static SmsDispatcher dispatcher(Fixture fx, MessageOutbox box, WorkflowRepository workflows,
+      String owner) {
+    return SmsDispatcher.builder().outbox(box).gateway(fx.gateway).workflows(workflows).directory(fx.directory)
+        .auditLog(fx.audit).owner(owner).build();
+  }
+
+  /** Releases {@code key} in {@code fx}'s store through an outbox that dies before the enqueue. */
+  private static void releaseAndCrash(Fixture fx, SmsKey key, Instant at) {
+    CrashingOutbox crashing = new CrashingOutbox(fx.outbox);
+    Fixture writer = new Fixture(NotifyConfig.defaults(), crashing);
+    writer.approved(key, DUTY_A, LEADER);
+    crashing.arm(CrashingOutbox.Point.BEFORE_ENQUEUE);
+    assertThatThrownBy(() -> writer.sms.release(key, DESK, writer.approvedText(key), briefing(), systemFault(), at))
+        .isInstanceOf(CrashingOutbox.Crash.class);
+    for (WorkflowRepository.WorkflowInstance i : writer.workflows.list(SmsWorkflow.MACHINE)) {
+      fx.workflows.create(WorkflowRepository.WorkflowInstance.builder().id(i.id()).machine(i.machine())
+          .state(i.state()).version(0).dataJson(i.dataJson()).createdAt(i.createdAt()).updatedAt(i.updatedAt())
+          .build(), List.of());
+    }
+    assertThat(fx.outbox.find(key.toString())).isEmpty();
+  }
+
+  @Test
+  void SM_SMS_T05_aReleaseLostBeforeARestartIsPutBackByTheFirstRoundAfterIt() {
+    Fixture fx = new Fixture();
+    fx.dispatcher("d1").drainOnce(SEND.minusSeconds(60));
+    assertThat(fx.outbox.sweepMark()).contains(SEND.minusSeconds(60).minus(SmsDispatcher.REENQUEUE_OVERLAP));
+    releaseAndCrash(fx, KEY, SEND);
+    // d1's process is gone; d2 starts
+    CountingReads reads = new CountingReads(fx.workflows);
+    DrainReport r = dispatcher(fx, fx.outbox, reads.port, "d2").drainOnce(SEND.plusSeconds(5));
+    assertThat(r.reenqueued()).isEqualTo(1);
+    assertThat(r.sent()).isEqualTo(1);
+    assertThat(fx.gateway.delivered()).extracting(OutgoingMessage::idempotencyKey).containsExactly(KEY.toString());
+    assertThat(reads.fullSweeps).as("the mark spares the full sweep").hasValue(0);
+  }
+
+  @Test
+  void SM_SMS_T05_aReleaseLostAfterARestartIsPutBackByALaterRound() {
+    Fixture fx = new Fixture();
+    fx.dispatcher("d1").drainOnce(SEND.minusSeconds(120));
+    SmsDispatcher d2 = fx.dispatcher("d2");
+    assertThat(d2.drainOnce(SEND.minusSeconds(60)).reenqueued()).isZero();
+    releaseAndCrash(fx, KEY, SEND);
+    assertThat(d2.drainOnce(SEND.plusSeconds(5)).reenqueued()).isEqualTo(1);
+    assertThat(fx.gateway.delivered()).extracting(OutgoingMessage::idempotencyKey).containsExactly(KEY.toString());
+  }
+
+  @Test
+  void SM_SMS_T05_aReleaseDatedWithinTheOverlapBeforeTheMarkIsPutBackAfterARestart() {
+    Fixture fx = new Fixture();
+    // the last round before the restart ran just under an hour after the release, dated by a clock ahead
+    Instant lastRound = SEND.plus(SmsDispatcher.REENQUEUE_OVERLAP).minusSeconds(1);
+    fx.dispatcher("d1").drainOnce(lastRound);
+    releaseAndCrash(fx, KEY, SEND);
+    assertThat(fx.dispatcher("d2").drainOnce(lastRound.plusSeconds(1)).reenqueued()).isEqualTo(1);
+  }
+
+  @Test
+  void SM_SMS_T05_theMarkMovesOnlyAfterTheSweepsReenqueuesAreCommitted() {
+    Fixture fx = new Fixture();
+    fx.dispatcher("d0").drainOnce(SEND.minusSeconds(60));
+    Optional<Instant> before = fx.outbox.sweepMark();
+    releaseAndCrash(fx, KEY, SEND);
+    // a dispatcher dies while putting the message back, two hours later
+    CrashingOutbox dying = new CrashingOutbox(fx.outbox);
+    dying.arm(CrashingOutbox.Point.BEFORE_ENQUEUE);
+    Instant later = SEND.plus(Duration.ofHours(2));
+    assertThatThrownBy(() -> fx.dispatcher("d1", dying).drainOnce(later))
+        .isInstanceOf(CrashingOutbox.Crash.class);
+    assertThat(fx.outbox.sweepMark()).as("not moved past a message not yet put back").isEqualTo(before);
+    assertThat(fx.dispatcher("d2").drainOnce(later.plusSeconds(5)).reenqueued()).isEqualTo(1);
+    assertThat(fx.outbox.sweepMark()).contains(later.plusSeconds(5).minus(SmsDispatcher.REENQUEUE_OVERLAP));
+  }
+
+  @Test
+  void SM_SMS_T05_aStartAfterAYearReadsOnlyWhatChangedSinceTheLastSweep() {
+    Fixture fx = new Fixture();
+    for (int i = 1; i <= 80; i++) {
+      SmsKey k = SmsKey.of("F-" + i, MessageType.NOTIFICATION, 1);
+      fx.approved(k, DUTY_A, LEADER);
+      fx.sms.release(k, DESK, fx.approvedText(k), briefing(), systemFault(), SEND).orThrow();
+    }
+    SmsDispatcher d0 = fx.dispatcher("d0");
+    Instant yearLater = SEND.plus(Duration.ofDays(365));
+    d0.drainOnce(SEND);
+    d0.drainOnce(SEND.plusSeconds(5));
+    // the dispatcher kept running through the year
+    d0.drainOnce(yearLater.minus(Duration.ofHours(2)));
+    assertThat(fx.gateway.delivered()).hasSize(80);
+    SmsKey lost = SmsKey.of("F-81", MessageType.NOTIFICATION, 1);
+    releaseAndCrash(fx, lost, yearLater);
+
+    CountingReads reads = new CountingReads(fx.workflows);
+    DrainReport r = dispatcher(fx, fx.outbox, reads.port, "d1").drainOnce(yearLater.plusSeconds(5));
+    assertThat(r.reenqueued()).isEqualTo(1);
+    assertThat(reads.fullSweeps).hasValue(0);
+    assertThat(reads.read).as("only the message released since the last sweep is read").hasValue(1);
+
+    // the same start over an outbox no sweep ever completed on reads every message, as before
+    Fixture unmarked = new Fixture();
+    CountingReads all = new CountingReads(fx.workflows);
+    dispatcher(unmarked, unmarked.outbox, all.port, "d2").drainOnce(yearLater.plusSeconds(10));
+    assertThat(all.fullSweeps).hasValue(1);
+    assertThat(all.read).hasValue(81);
+  }
+
+  @Test
+  void theMarkIsStoredAtMostOncePerMarkEveryNotOncePerRound() {
+    Fixture fx = new Fixture();
+    CallCounter<MessageOutbox> calls = CallCounter.wrap(MessageOutbox.class, fx.outbox);
+    SmsDispatcher d = fx.dispatcher("d1", calls.port());
+    Instant t = SEND;
+    for (int i = 0; i < 12; i++) {
+      d.drainOnce(t.plusSeconds(5L * i));
+    }
+    assertThat(calls.of("advanceSweepMark")).isEqualTo(1);
+    d.drainOnce(t.plus(SmsDispatcher.MARK_EVERY));
+    assertThat(calls.of("advanceSweepMark")).isEqualTo(2);
+    assertThat(fx.outbox.sweepMark()).contains(t.plus(SmsDispatcher.MARK_EVERY)
+        .minus(SmsDispatcher.REENQUEUE_OVERLAP));
+    assertThat(calls.of("sweepMark")).as("read once, by the first round").isEqualTo(1);
+  }
+}
