@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 import org.opsbook.core.internal.audit.AuditChain;
 import org.opsbook.core.spi.AuditLog.AuditCheckpoint;
 import org.opsbook.core.AuditEntry;
@@ -284,21 +285,7 @@ public final class JdbcAuditLog implements AuditLog {
 
   @Override
   public AuditCheckpoint checkpoint(Instant at) {
-    return runner.read("checkpoint audit log", "*", c -> {
-      c.setAutoCommit(false);
-      try {
-        long global = Sql.queryOne(c, "SELECT gseq FROM ops_audit_global WHERE id = 1", rs -> rs.getLong(1))
-            .orElse(0L);
-        Map<String, AuditChain.Head> heads = new HashMap<>();
-        for (AuditChain.Head h : Sql.query(c, "SELECT stream, seq, hash, gseq, seal FROM ops_audit_head",
-            JdbcAuditLog::head)) {
-          heads.put(h.stream(), h);
-        }
-        return chain.checkpoint(at, global, heads);
-      } finally {
-        c.rollback();
-      }
-    });
+    return sealHeads("*", ALL_HEADS, (global, heads) -> chain.checkpoint(at, global, heads));
   }
 
   /**
@@ -307,49 +294,60 @@ public final class JdbcAuditLog implements AuditLog {
    */
   @Override
   public AuditCheckpoint checkpointAfter(AuditCheckpoint previous, Instant at) {
-    return runner.read("checkpoint audit log", "after " + previous.globalSequence(), c -> {
+    return sealHeads("after " + previous.globalSequence(), CHANGED_HEADS,
+        (global, changed) -> chain.checkpointAfter(previous, at, global, changed), previous.globalSequence());
+  }
+
+  private static final String ALL_HEADS = "SELECT stream, seq, hash, gseq, seal FROM ops_audit_head";
+  /** The heads appended to after a global sequence: an index range scan of {@code ops_audit_head_gseq_idx}. */
+  static final String CHANGED_HEADS = ALL_HEADS + " WHERE gseq > ?";
+
+  /**
+   * Reads the global sequence and the heads {@code headsSql} selects in one read-only transaction, and seals them
+   * with {@code seal}: a full checkpoint or a delta.
+   */
+  private AuditCheckpoint sealHeads(String key, String headsSql,
+      BiFunction<Long, Map<String, AuditChain.Head>, AuditCheckpoint> seal, Object... args) {
+    return runner.read("checkpoint audit log", key, c -> {
       c.setAutoCommit(false);
       try {
         long global = Sql.queryOne(c, "SELECT gseq FROM ops_audit_global WHERE id = 1", rs -> rs.getLong(1))
             .orElse(0L);
-        Map<String, AuditChain.Head> changed = new HashMap<>();
-        for (AuditChain.Head h : Sql.query(c, CHANGED_HEADS, JdbcAuditLog::head, previous.globalSequence())) {
-          changed.put(h.stream(), h);
+        Map<String, AuditChain.Head> heads = new HashMap<>();
+        for (AuditChain.Head h : Sql.query(c, headsSql, JdbcAuditLog::head, args)) {
+          heads.put(h.stream(), h);
         }
-        return chain.checkpointAfter(previous, at, global, changed);
+        return seal.apply(global, heads);
       } finally {
         c.rollback();
       }
     });
   }
 
-  /** The heads appended to after a global sequence: an index range scan of {@code ops_audit_head_gseq_idx}. */
-  static final String CHANGED_HEADS = "SELECT stream, seq, hash, gseq, seal FROM ops_audit_head WHERE gseq > ?";
-
   @Override
   public List<AuditVerification> verifyAgainst(List<AuditCheckpoint> checkpoints) {
-    return runner.read("verify audit against checkpoints", Integer.toString(checkpoints.size()), c -> {
-      Map<String, Map.Entry<List<AuditRecord>, Optional<AuditChain.Head>>> read = new HashMap<>();
-      for (AuditCheckpoint cp : checkpoints) {
-        for (String s : cp.heads().keySet()) {
-          if (!read.containsKey(s)) {
-            read.put(s, new AbstractMap.SimpleEntry<>(rows(c, s).getKey(), head(c, s)));
-          }
-        }
-      }
-      return chain.verifyChain(checkpoints, read::get);
-    });
+    return runner.read("verify audit against checkpoints", Integer.toString(checkpoints.size()),
+        c -> chain.verifyChain(checkpoints, stored(c, checkpoints)::get));
   }
 
   @Override
   public List<AuditVerification> verifyAgainst(AuditCheckpoint checkpoint) {
-    return runner.read("verify audit against checkpoint", checkpoint.at().toString(), c -> {
-      Map<String, Map.Entry<List<AuditRecord>, Optional<AuditChain.Head>>> read = new HashMap<>();
-      for (String s : checkpoint.heads().keySet()) {
-        read.put(s, new AbstractMap.SimpleEntry<>(rows(c, s).getKey(), head(c, s)));
+    return runner.read("verify audit against checkpoint", checkpoint.at().toString(),
+        c -> chain.verifyAgainst(checkpoint, stored(c, List.of(checkpoint))::get));
+  }
+
+  /** The stored rows and head of every stream the checkpoints name, each read once. */
+  private static Map<String, Map.Entry<List<AuditRecord>, Optional<AuditChain.Head>>> stored(Connection c,
+      List<AuditCheckpoint> checkpoints) throws SQLException {
+    Map<String, Map.Entry<List<AuditRecord>, Optional<AuditChain.Head>>> read = new HashMap<>();
+    for (AuditCheckpoint cp : checkpoints) {
+      for (String s : cp.heads().keySet()) {
+        if (!read.containsKey(s)) {
+          read.put(s, new AbstractMap.SimpleEntry<>(rows(c, s).getKey(), head(c, s)));
+        }
       }
-      return chain.verifyAgainst(checkpoint, read::get);
-    });
+    }
+    return read;
   }
 
   static AuditRecord record(ResultSet rs) throws SQLException {

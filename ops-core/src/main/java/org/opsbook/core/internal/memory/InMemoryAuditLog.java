@@ -126,8 +126,12 @@ public final class InMemoryAuditLog implements AuditLog {
 
   @Override
   public synchronized List<AuditVerification> verifyAgainst(AuditCheckpoint checkpoint) {
-    return chain.verifyAgainst(checkpoint,
-        s -> new AbstractMap.SimpleEntry<>(ordered(s), Optional.ofNullable(heads.get(s))));
+    return chain.verifyAgainst(checkpoint, this::stored);
+  }
+
+  /** A stream's records in sequence order and its head, as stored (called under this log's lock). */
+  private Map.Entry<List<AuditRecord>, Optional<AuditChain.Head>> stored(String stream) {
+    return new AbstractMap.SimpleEntry<>(ordered(stream), Optional.ofNullable(heads.get(stream)));
   }
 
   @Override
@@ -143,8 +147,7 @@ public final class InMemoryAuditLog implements AuditLog {
 
   @Override
   public synchronized List<AuditVerification> verifyAgainst(List<AuditCheckpoint> checkpoints) {
-    return chain.verifyChain(checkpoints,
-        s -> new AbstractMap.SimpleEntry<>(ordered(s), Optional.ofNullable(heads.get(s))));
+    return chain.verifyChain(checkpoints, this::stored);
   }
 
   /**
