@@ -72,7 +72,9 @@ class ObligationsAssumptionsPropertiesTest {
           assertThat(names).as(request).isEqualTo(Commands.obligationsAssumptionsByDefinition(given, facts,
               ObligationEngine.standard(), events, now));
         });
-    assertThat(answered.get()).as("requests the command answered").isGreaterThan(300);
+    // about 320 of the 600 generated requests are answered (304 to 334 over 25 runs): the bound sits well below
+    // that, so it fails when the generator stops producing answerable requests and not on an unlucky seed
+    assertThat(answered.get()).as("requests the command answered").isGreaterThan(240);
     assertThat(named.get()).as("answers naming assumptions").isGreaterThan(100);
     assertThat(unknownNatureSms.get()).as("answers owing NOTIFY-TRIG-02").isGreaterThan(20);
   }
