@@ -342,8 +342,85 @@ public final class FlatCosts {
     }
   }
 
+  /**
+   * What PostgreSQL spent on each statement of each operation, per side ({@code --statements}): planning and execution
+   * as {@code pg_stat_statements} counts them, summed over every timed run (and the one warm-up) of every round.
+   */
+  static final class Statements {
+    final BenchPostgres pg;
+    /** operation → side → statement → calls, plans, plan ms, exec ms, blocks hit, blocks read, rows. */
+    final Map<String, Map<String, Map<String, double[]>>> figures = new LinkedHashMap<>();
+    /** operation → side → how many times the operation ran while counted. */
+    final Map<String, Map<String, Integer>> runs = new LinkedHashMap<>();
+
+    Statements(BenchPostgres pg) {
+      this.pg = pg;
+    }
+
+    void reset() throws SQLException {
+      pg.resetStatements();
+    }
+
+    void collect(String op, String side, int times) throws SQLException {
+      Map<String, double[]> bySql = figures.computeIfAbsent(op, k -> new LinkedHashMap<>())
+          .computeIfAbsent(side, k -> new LinkedHashMap<>());
+      for (BenchPostgres.StatementFigures f : pg.statements()) {
+        double[] a = bySql.computeIfAbsent(f.query().replaceAll("\\s+", " "), k -> new double[7]);
+        a[0] += f.calls();
+        a[1] += f.plans();
+        a[2] += f.planMs();
+        a[3] += f.execMs();
+        a[4] += f.blocksHit();
+        a[5] += f.blocksRead();
+        a[6] += f.rows();
+      }
+      runs.computeIfAbsent(op, k -> new LinkedHashMap<>()).merge(side, times, Integer::sum);
+    }
+
+    /** Per operation, each statement per run of the operation on both sides, dearest on the year side first. */
+    void report(StringBuilder out, String kind) {
+      out.append("#### ").append(kind).append(": statements per run of each operation (pg_stat_statements)\n\n")
+          .append("Per run of the operation: calls, times planned, planning and execution time in µs, shared blocks"
+              + " touched; empty side → year side.\n\n");
+      for (Map.Entry<String, Map<String, Map<String, double[]>>> op : figures.entrySet()) {
+        Map<String, double[]> e = op.getValue().getOrDefault("empty", Map.of());
+        Map<String, double[]> y = op.getValue().getOrDefault("year", Map.of());
+        int ne = runs.get(op.getKey()).getOrDefault("empty", 1);
+        int ny = runs.get(op.getKey()).getOrDefault("year", 1);
+        double te = e.values().stream().mapToDouble(a -> a[2] + a[3]).sum() * 1000 / ne;
+        double ty = y.values().stream().mapToDouble(a -> a[2] + a[3]).sum() * 1000 / ny;
+        out.append(String.format(Locale.ROOT, "**%s**: in the server %.0f → %.0f µs per run%n%n", op.getKey(), te,
+            ty));
+        out.append("| statement | calls | plans | plan µs | exec µs | blocks |\n|---|---:|---:|---:|---:|---:|\n");
+        java.util.Set<String> sqls = new java.util.LinkedHashSet<>(y.keySet());
+        sqls.addAll(e.keySet());
+        sqls.stream().sorted(java.util.Comparator.comparingDouble(
+            (String q) -> -(y.getOrDefault(q, new double[7])[2] + y.getOrDefault(q, new double[7])[3])))
+            .forEach(q -> {
+              double[] a = e.getOrDefault(q, new double[7]);
+              double[] b = y.getOrDefault(q, new double[7]);
+              String brief = q.replaceFirst("^SELECT .*? FROM ", "SELECT … FROM ");
+              String sql = brief.length() > 160 ? brief.substring(0, 157) + "…" : brief;
+              out.append(String.format(Locale.ROOT,
+                  "| `%s` | %.1f → %.1f | %.2f → %.2f | %.0f → %.0f | %.0f → %.0f | %.0f → %.0f |%n",
+                  sql.replace("|", "\\|"), a[0] / ne, b[0] / ny, a[1] / ne, b[1] / ny, a[2] * 1000 / ne,
+                  b[2] * 1000 / ny, a[3] * 1000 / ne, b[3] * 1000 / ny, (a[4] + a[5]) / ne, (b[4] + b[5]) / ny));
+            });
+        out.append('\n');
+      }
+    }
+  }
+
   /** Measures every operation on both sides, alternating rounds between them. */
   static List<Row> compare(Side empty, Side year, int rounds, int reps) throws Exception {
+    return compare(empty, year, rounds, reps, null);
+  }
+
+  /**
+   * Measures every operation on both sides, alternating rounds between them; with {@code statements}, each side's
+   * statements are counted around its runs (outside the timed runs).
+   */
+  static List<Row> compare(Side empty, Side year, int rounds, int reps, Statements statements) throws Exception {
     List<Row> rows = new ArrayList<>();
     for (Op op : operations()) {
       double[] e = new double[0];
@@ -354,8 +431,18 @@ public final class FlatCosts {
       double slowest = Math.max(median(time(onEmpty, 5, 3)), median(time(onYear, 5, 3)));
       int n = (int) Math.max(3, Math.min(reps, Math.round(300 / Math.max(slowest, 1e-3))));
       for (int r = 0; r < rounds; r++) {
+        if (statements != null) {
+          statements.reset();
+        }
         e = concat(e, time(onEmpty, 1, n));
+        if (statements != null) {
+          statements.collect(op.name(), "empty", n + 1);
+          statements.reset();
+        }
         y = concat(y, time(onYear, 1, n));
+        if (statements != null) {
+          statements.collect(op.name(), "year", n + 1);
+        }
       }
       rows.add(new Row(op.name(), op.queries(), median(e), median(y)));
       System.out.printf(Locale.ROOT, "  %-60s empty %9.3f ms  year %9.3f ms  x%.2f%n", op.name(), median(e),
@@ -385,13 +472,33 @@ public final class FlatCosts {
     Path pristineCounts = pristine.resolve("counts.txt");
     YearDatabase yearDb;
     YearOfHistory.Counts counts;
-    if (h2 && keep && Files.exists(pristineFile) && Files.exists(pristineCounts)) {
+    if (!h2 && keep) {
+      // the year is written once into its own database, kept in the server's kept data directory; each run measures
+      // on a file copy of it, so the probe's live work never enters the kept year
+      String pristineDb = "year_pristine_" + String.valueOf(scale).replace('.', '_');
+      Path pgCounts = pristine.resolve("pg-counts.txt");
+      if (!pg.databaseExists(pristineDb) || !Files.exists(pgCounts)) {
+        try (YearDatabase w = YearDatabase.postgresAt(pg, pg.freshDatabase(pristineDb, null, "public"), "year")) {
+          w.loading(true);
+          long t0 = System.nanoTime();
+          counts = YearOfHistory.write(w.jdbc(), scale, System.out);
+          double writeSeconds = (System.nanoTime() - t0) / 1e9;
+          w.loading(false);
+          System.out.printf(Locale.ROOT, "  %s: wrote %s in %.0f s; rows %s%n", w.name(), counts, writeSeconds,
+              YearOfHistory.rowCounts(w.dataSource()));
+          writeCounts(pgCounts, counts);
+        }
+      }
+      counts = readCounts(pgCounts);
+      long t0 = System.nanoTime();
+      yearDb = YearDatabase.postgresAt(pg, pg.freshDatabase("year_run", pristineDb, "public"), "year");
+      System.out.printf(Locale.ROOT, "  %s: a copy of the kept year %s in %.0f s (%s)%n", yearDb.name(), pristineDb,
+          (System.nanoTime() - t0) / 1e9, counts);
+    } else if (h2 && keep && Files.exists(pristineFile) && Files.exists(pristineCounts)) {
       YearDatabase.h2(dir.resolve("h2-year"), true).close();
       Files.copy(pristineFile, dir.resolve("h2-year.mv.db"), StandardCopyOption.REPLACE_EXISTING);
       yearDb = YearDatabase.h2(dir.resolve("h2-year"), false);
-      long[] c = Arrays.stream(Files.readString(pristineCounts).trim().split(" ")).mapToLong(Long::parseLong)
-          .toArray();
-      counts = new YearOfHistory.Counts(c[0], c[1], c[2], c[3], c[4], c[5]);
+      counts = readCounts(pristineCounts);
       System.out.printf(Locale.ROOT, "  %s: the kept year %s (%s)%n", yearDb.name(), pristineFile, counts);
     } else {
       yearDb = h2 ? YearDatabase.h2(dir.resolve("h2-year"), true) : YearDatabase.postgres(pg, "year");
@@ -406,8 +513,7 @@ public final class FlatCosts {
         yearDb.close();
         Files.createDirectories(pristine);
         Files.copy(dir.resolve("h2-year.mv.db"), pristineFile, StandardCopyOption.REPLACE_EXISTING);
-        Files.writeString(pristineCounts, String.format(Locale.ROOT, "%d %d %d %d %d %d%n", counts.faults(),
-            counts.faultEvents(), counts.duties(), counts.audit(), counts.sms(), counts.tickets()));
+        writeCounts(pristineCounts, counts);
         yearDb = YearDatabase.h2(dir.resolve("h2-year"), false);
       }
     }
@@ -435,10 +541,23 @@ public final class FlatCosts {
     return new Side[] {empty, year};
   }
 
+  private static void writeCounts(Path file, YearOfHistory.Counts counts) throws java.io.IOException {
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, String.format(Locale.ROOT, "%d %d %d %d %d %d%n", counts.faults(), counts.faultEvents(),
+        counts.duties(), counts.audit(), counts.sms(), counts.tickets()));
+  }
+
+  private static YearOfHistory.Counts readCounts(Path file) throws java.io.IOException {
+    long[] c = Arrays.stream(Files.readString(file).trim().split(" ")).mapToLong(Long::parseLong).toArray();
+    return new YearOfHistory.Counts(c[0], c[1], c[2], c[3], c[4], c[5]);
+  }
+
   /**
    * Arguments: {@code --db both|h2|postgresql}, {@code --scale 0.1}, {@code --rounds 3}, {@code --reps 7},
    * {@code --dir target/year} (H2 files), {@code --out file.md} (the report; printed too), {@code --keep} (on H2,
-   * keep the written year and start later runs from it), {@code --first-drain-only} (measure only the first outbox
+   * keep the written year and start later runs from it; on PostgreSQL, keep the server's data directory under
+   * {@code dir/pg-data} with the year in its own database), {@code --statements} (PostgreSQL: report what the server
+   * spent on each statement of each operation, from {@code pg_stat_statements}), {@code --first-drain-only} (measure only the first outbox
    * drains after a start).
    */
   public static void main(String[] args) throws Exception {
@@ -453,19 +572,29 @@ public final class FlatCosts {
         + " each of 3 to %d timed runs (as many as fit in about 300 ms) after warm-up; figures are medians in"
         + " milliseconds.%n%n", scale, BenchPostgres.machine(), rounds, reps));
     List<String> kinds = db.equals("both") ? List.of("postgresql", "h2") : List.of(db);
-    BenchPostgres pg = kinds.contains("postgresql") ? BenchPostgres.start() : null;
+    // --keep: PostgreSQL keeps its data directory under dir, so the year is written once; --statements: what the
+    // server spent on each statement of each operation, from pg_stat_statements
+    boolean keep = a.containsKey("keep");
+    BenchPostgres pg = kinds.contains("postgresql")
+        ? BenchPostgres.start(keep ? dir.resolve("pg-data").toAbsolutePath() : null, a.containsKey("statements"))
+        : null;
     try {
       if (pg != null) {
         report.append("PostgreSQL: ").append(pg.settings()).append("\n\n");
       }
       for (String kind : kinds) {
         System.out.println(kind + " at scale " + scale);
-        Side[] s = sides(kind, scale, dir, pg, a.containsKey("keep"));
+        Side[] s = sides(kind, scale, dir, pg, keep);
         try {
           // --first-drain-only: only the first drains after a start, without the other operations and the plans
           boolean all = !a.containsKey("first-drain-only");
-          List<Row> rows = all ? compare(s[0], s[1], rounds, reps) : List.of();
+          Statements statements = pg != null && kind.equals("postgresql") && a.containsKey("statements")
+              ? new Statements(pg) : null;
+          List<Row> rows = all ? compare(s[0], s[1], rounds, reps, statements) : List.of();
           table(report, kind, s, rows);
+          if (statements != null) {
+            statements.report(report, "PostgreSQL");
+          }
           if (all) {
             plansSection(report, kind, plans(s[0].db), plans(s[1].db));
           }

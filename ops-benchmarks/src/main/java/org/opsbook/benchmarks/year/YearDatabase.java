@@ -50,13 +50,17 @@ final class YearDatabase implements AutoCloseable {
 
   /** A fresh schema {@code schema} of the embedded PostgreSQL {@code pg}. */
   static YearDatabase postgres(BenchPostgres pg, String schema) throws SQLException {
-    String url = pg.freshSchema(schema);
+    return postgresAt(pg, pg.freshSchema(schema), schema);
+  }
+
+  /** The database of the embedded PostgreSQL {@code pg} at {@code url}, as it is (migrated to the latest). */
+  static YearDatabase postgresAt(BenchPostgres pg, String url, String name) {
     // -Dyear.planCacheMode=force_generic_plan|force_custom_plan: both sides plan alike, to tell planning from reading
     String planCacheMode = System.getProperty("year.planCacheMode");
     if (planCacheMode != null) {
       url += "&options=-c%20plan_cache_mode%3D" + planCacheMode;
     }
-    return new YearDatabase("PostgreSQL " + schema, BenchPostgres.pool(url, 4), true, pg, url);
+    return new YearDatabase("PostgreSQL " + name, BenchPostgres.pool(url, 4), true, pg, url);
   }
 
   String name() {
