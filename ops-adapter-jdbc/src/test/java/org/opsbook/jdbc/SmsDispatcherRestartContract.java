@@ -11,7 +11,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opsbook.core.Actor;
@@ -25,6 +24,7 @@ import org.opsbook.core.memory.InMemoryDirectory;
 import org.opsbook.core.spi.MessageGateway.OutgoingMessage;
 import org.opsbook.core.spi.MessageOutbox;
 import org.opsbook.core.spi.WorkflowRepository;
+import org.opsbook.core.testing.CallCounter;
 import org.opsbook.core.time.MutableClock;
 import org.opsbook.notify.Briefing;
 import org.opsbook.notify.HandlingParty;
@@ -63,32 +63,6 @@ abstract class SmsDispatcherRestartContract {
   /** A new process's facade over the database. */
   private OpsJdbc start() {
     return OpsJdbc.create(db.db().dataSource()).withCallerClock();
-  }
-
-  /** A repository that counts the instances its list reads return and its full sweeps. */
-  private static final class CountingReads {
-    final AtomicInteger read = new AtomicInteger();
-    final AtomicInteger fullSweeps = new AtomicInteger();
-    final WorkflowRepository port;
-
-    CountingReads(WorkflowRepository inner) {
-      this.port = (WorkflowRepository) Proxy.newProxyInstance(WorkflowRepository.class.getClassLoader(),
-          new Class<?>[] {WorkflowRepository.class}, (proxy, method, args) -> {
-            Object out;
-            try {
-              out = method.invoke(inner, args);
-            } catch (InvocationTargetException e) {
-              throw e.getCause();
-            }
-            if (method.getName().startsWith("list") && out instanceof List<?> l) {
-              read.addAndGet(l.size());
-              if (method.getName().equals("list")) {
-                fullSweeps.incrementAndGet();
-              }
-            }
-            return out;
-          });
-    }
   }
 
   private SmsDispatcher dispatcher(OpsJdbc ops, WorkflowRepository workflows, String owner) {
@@ -139,11 +113,11 @@ abstract class SmsDispatcherRestartContract {
     releaseAndDie(key, T0.plusSeconds(300));
 
     OpsJdbc restarted = start();
-    CountingReads reads = new CountingReads(restarted.workflows());
-    SmsDispatcher d2 = dispatcher(restarted, reads.port, "d2");
+    CallCounter<WorkflowRepository> reads = CallCounter.wrap(WorkflowRepository.class, restarted.workflows());
+    SmsDispatcher d2 = dispatcher(restarted, reads.port(), "d2");
     assertThat(d2.drainOnce(T0.plusSeconds(305)).reenqueued()).isEqualTo(1);
-    assertThat(reads.fullSweeps).as("the stored mark spares the full sweep").hasValue(0);
-    assertThat(reads.read).hasValue(1);
+    assertThat(reads.of("list")).as("the stored mark spares the full sweep").isZero();
+    assertThat(reads.listed("list")).isEqualTo(1);
     assertThat(gateway.delivered()).extracting(OutgoingMessage::idempotencyKey).containsExactly(key.toString());
   }
 
@@ -170,10 +144,10 @@ abstract class SmsDispatcherRestartContract {
     releaseAndDie(SmsKey.of("F-6", MessageType.NOTIFICATION, 1), yearLater);
 
     OpsJdbc restarted = start();
-    CountingReads reads = new CountingReads(restarted.workflows());
-    assertThat(dispatcher(restarted, reads.port, "d1").drainOnce(yearLater.plusSeconds(5)).reenqueued())
+    CallCounter<WorkflowRepository> reads = CallCounter.wrap(WorkflowRepository.class, restarted.workflows());
+    assertThat(dispatcher(restarted, reads.port(), "d1").drainOnce(yearLater.plusSeconds(5)).reenqueued())
         .isEqualTo(1);
-    assertThat(reads.fullSweeps).hasValue(0);
-    assertThat(reads.read).as("only the message released since the last sweep").hasValue(1);
+    assertThat(reads.of("list")).isZero();
+    assertThat(reads.listed("list")).as("only the message released since the last sweep").isEqualTo(1);
   }
 }

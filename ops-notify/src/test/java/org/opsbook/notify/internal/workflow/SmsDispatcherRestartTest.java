@@ -9,13 +9,10 @@ import static org.opsbook.notify.internal.workflow.Fixture.T0;
 import static org.opsbook.notify.internal.workflow.Fixture.briefing;
 import static org.opsbook.notify.internal.workflow.Fixture.systemFault;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.opsbook.core.spi.MessageGateway.OutgoingMessage;
 import org.opsbook.core.spi.MessageOutbox;
@@ -33,32 +30,6 @@ import org.opsbook.notify.internal.NotifyConfig;
 class SmsDispatcherRestartTest {
   private static final SmsKey KEY = SmsKey.of("F-1", MessageType.NOTIFICATION, 1);
   private static final Instant SEND = T0.plusSeconds(300);
-
-  /** A workflow repository that counts the instances its list reads return. */
-  private static final class CountingReads {
-    final AtomicInteger read = new AtomicInteger();
-    final AtomicInteger fullSweeps = new AtomicInteger();
-    final WorkflowRepository port;
-
-    CountingReads(WorkflowRepository inner) {
-      this.port = (WorkflowRepository) Proxy.newProxyInstance(WorkflowRepository.class.getClassLoader(),
-          new Class<?>[] {WorkflowRepository.class}, (proxy, method, args) -> {
-            Object out;
-            try {
-              out = method.invoke(inner, args);
-            } catch (InvocationTargetException e) {
-              throw e.getCause();
-            }
-            if (method.getName().startsWith("list") && out instanceof List<?> l) {
-              read.addAndGet(l.size());
-              if (method.getName().equals("list")) {
-                fullSweeps.incrementAndGet();
-              }
-            }
-            return out;
-          });
-    }
-  }
 
   private static SmsDispatcher dispatcher(Fixture fx, MessageOutbox box, WorkflowRepository workflows,
       String owner) {
@@ -89,12 +60,12 @@ class SmsDispatcherRestartTest {
     assertThat(fx.outbox.sweepMark()).contains(SEND.minusSeconds(60).minus(SmsDispatcher.REENQUEUE_OVERLAP));
     releaseAndCrash(fx, KEY, SEND);
     // d1's process is gone; d2 starts
-    CountingReads reads = new CountingReads(fx.workflows);
-    DrainReport r = dispatcher(fx, fx.outbox, reads.port, "d2").drainOnce(SEND.plusSeconds(5));
+    CallCounter<WorkflowRepository> reads = CallCounter.wrap(WorkflowRepository.class, fx.workflows);
+    DrainReport r = dispatcher(fx, fx.outbox, reads.port(), "d2").drainOnce(SEND.plusSeconds(5));
     assertThat(r.reenqueued()).isEqualTo(1);
     assertThat(r.sent()).isEqualTo(1);
     assertThat(fx.gateway.delivered()).extracting(OutgoingMessage::idempotencyKey).containsExactly(KEY.toString());
-    assertThat(reads.fullSweeps).as("the mark spares the full sweep").hasValue(0);
+    assertThat(reads.of("list")).as("the mark spares the full sweep").isZero();
   }
 
   @Test
@@ -153,18 +124,18 @@ class SmsDispatcherRestartTest {
     SmsKey lost = SmsKey.of("F-81", MessageType.NOTIFICATION, 1);
     releaseAndCrash(fx, lost, yearLater);
 
-    CountingReads reads = new CountingReads(fx.workflows);
-    DrainReport r = dispatcher(fx, fx.outbox, reads.port, "d1").drainOnce(yearLater.plusSeconds(5));
+    CallCounter<WorkflowRepository> reads = CallCounter.wrap(WorkflowRepository.class, fx.workflows);
+    DrainReport r = dispatcher(fx, fx.outbox, reads.port(), "d1").drainOnce(yearLater.plusSeconds(5));
     assertThat(r.reenqueued()).isEqualTo(1);
-    assertThat(reads.fullSweeps).hasValue(0);
-    assertThat(reads.read).as("only the message released since the last sweep is read").hasValue(1);
+    assertThat(reads.of("list")).isZero();
+    assertThat(reads.listed("list")).as("only the message released since the last sweep is read").isEqualTo(1);
 
     // the same start over an outbox no sweep ever completed on reads every message, as before
     Fixture unmarked = new Fixture();
-    CountingReads all = new CountingReads(fx.workflows);
-    dispatcher(unmarked, unmarked.outbox, all.port, "d2").drainOnce(yearLater.plusSeconds(10));
-    assertThat(all.fullSweeps).hasValue(1);
-    assertThat(all.read).hasValue(81);
+    CallCounter<WorkflowRepository> all = CallCounter.wrap(WorkflowRepository.class, fx.workflows);
+    dispatcher(unmarked, unmarked.outbox, all.port(), "d2").drainOnce(yearLater.plusSeconds(10));
+    assertThat(all.of("list")).isEqualTo(1);
+    assertThat(all.listed("list")).isEqualTo(81);
   }
 
   @Test
