@@ -45,6 +45,11 @@ final class YearDatabase implements AutoCloseable {
       }
     }
     String url = OpsJdbc.h2FileUrl(file.toAbsolutePath());
+    // -Dyear.h2CacheKb=262144: H2's page cache on both sides, to tell reading pages from the file from the rest
+    String cacheKb = System.getProperty("year.h2CacheKb");
+    if (cacheKb != null) {
+      url += ";CACHE_SIZE=" + Integer.parseInt(cacheKb);
+    }
     return new YearDatabase("H2 " + file.getFileName(), OpsJdbc.pooled(url, "sa", "", 4), false, null, url);
   }
 
