@@ -235,8 +235,7 @@ public final class FlatCosts {
         + " id", "SM-DATAOP-MOD"});
     q.put("sms-list", new Object[] {"SELECT id FROM ops_workflow WHERE machine = ? ORDER BY updated_at DESC, id",
         "SM-SMS"});
-    q.put("sms-live", new Object[] {"SELECT id FROM ops_workflow WHERE machine = ? AND state IN (?, ?, ?, ?)"
-        + " ORDER BY updated_at DESC, id", "SM-SMS", "APPROVED", "DRAFTED", "IN_REVIEW", "REQUIRED"});
+    q.put("sms-live", live(postgres, "SM-SMS", List.of("APPROVED", "DRAFTED", "IN_REVIEW", "REQUIRED")));
     q.put("sms-page", new Object[] {"SELECT id FROM ops_workflow WHERE machine = ? ORDER BY updated_at DESC, id"
         + " LIMIT 5", "SM-SMS"});
     q.put("workflow-page-after", new Object[] {"SELECT id FROM ops_workflow WHERE machine = ? AND updated_at <= ?"
@@ -245,12 +244,7 @@ public final class FlatCosts {
     // the live states of SM-CUTOVER: every state but the terminal ARCHIVED, REJECTED and ABORTED, as listInStates binds
     List<String> live = java.util.Arrays.stream(org.opsbook.rules.cutover.CutoverState.values()).map(Enum::name)
         .filter(n -> !Set.of("ARCHIVED", "REJECTED", "ABORTED").contains(n)).sorted().toList();
-    List<Object> liveQuery = new ArrayList<>();
-    liveQuery.add("SELECT id FROM ops_workflow WHERE machine = ? AND state IN ("
-        + String.join(", ", java.util.Collections.nCopies(live.size(), "?")) + ") ORDER BY updated_at DESC, id");
-    liveQuery.add("SM-CUTOVER");
-    liveQuery.addAll(live);
-    q.put("workflow-live", liveQuery.toArray());
+    q.put("workflow-live", live(postgres, "SM-CUTOVER", live));
     q.put("audit-stream", new Object[] {"SELECT seq, hash FROM ops_audit WHERE stream = ? ORDER BY seq, gseq",
         "dataop:PDM-1"});
     q.put("audit-head", new Object[] {"SELECT seq, hash FROM ops_audit_head WHERE stream = ?", "dataop:PDM-1"});
@@ -263,6 +257,27 @@ public final class FlatCosts {
     q.put("faults-active-since", new Object[] {"SELECT fault_id, updated_at FROM ops_fault WHERE is_open UNION"
         + " SELECT fault_id, updated_at FROM ops_fault WHERE updated_at >= ? ORDER BY updated_at DESC, fault_id", WEEK});
     return q;
+  }
+
+  /**
+   * The query of {@code listInStates} as the repository writes it: on PostgreSQL {@code machine = ? AND state IN (…)},
+   * on H2 a row-value list of {@code (machine, state)} pairs.
+   */
+  private static Object[] live(boolean postgres, String machine, List<String> states) {
+    List<Object> out = new ArrayList<>();
+    out.add("SELECT id FROM ops_workflow WHERE "
+        + org.opsbook.jdbc.internal.JdbcWorkflowRepository.inStatesWhere(!postgres, states.size())
+        + " ORDER BY updated_at DESC, id");
+    if (postgres) {
+      out.add(machine);
+      out.addAll(states);
+    } else {
+      for (String st : states) {
+        out.add(machine);
+        out.add(st);
+      }
+    }
+    return out.toArray();
   }
 
   /** A parameter bound to the log's global sequence less 20 when the plan is taken. */
