@@ -60,6 +60,7 @@ import org.opsbook.rules.dataop.OpType;
 import org.opsbook.rules.duty.FaultTracker.Advice;
 import org.opsbook.rules.duty.DutyLedger;
 import org.opsbook.rules.duty.FaultTracker;
+import org.opsbook.rules.duty.SameTypeComplaints;
 import org.opsbook.rules.esc.EscEvent;
 import org.opsbook.rules.esc.EscEventData;
 import org.opsbook.rules.esc.EscFault;
@@ -251,7 +252,8 @@ public final class Commands {
       }
       FactAssumptions.write(out, FactAssumptions.ofClassifiedFirst(given, facts, classification, duties,
           engine.classifier()::classify, alternative -> engine.assess(alternative, events, now).obligations(now),
-          duties.stream().anyMatch(d -> d.ruleId().equals(UNKNOWN_NATURE_SMS))));
+          duties.stream().anyMatch(d -> d.ruleId().equals(UNKNOWN_NATURE_SMS)),
+          SameTypeComplaints.mayChangeObligations(engine.parameters(), facts, facts.complaintCount(), events)));
       return out;
     });
   }
