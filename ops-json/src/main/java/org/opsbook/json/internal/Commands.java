@@ -286,13 +286,15 @@ public final class Commands {
         : engine;
   }
 
+  /** The fields of an event of {@code obligations}: one set for every event (it was built per event). */
+  private static final Set<String> EVENT_FIELDS = Set.of("type", "at", "ruleId", "dutySequence", "actorId", "note");
+
   static List<FaultEvent> events(JsonFields request, String faultId) {
     List<JsonNode> nodes = request.array("events");
     List<FaultEvent> out = new ArrayList<>(nodes.size());
     for (int i = 0; i < nodes.size(); i++) {
       String path = JsonFields.element(request.path("events"), i);
-      JsonFields e = JsonFields.of(nodes.get(i), path, Set.of("type", "at", "ruleId", "dutySequence", "actorId",
-          "note"));
+      JsonFields e = JsonFields.of(nodes.get(i), path, EVENT_FIELDS);
       FaultEventType type = e.requiredEnum("type", FaultEventType.class);
       if (type == FaultEventType.OPENED || type == FaultEventType.FACTS_CHANGED) {
         throw new InvalidInputException(e.path("type"), type + " is not accepted here: the facts say what it would");
