@@ -26,7 +26,11 @@ import org.immutables.value.Value;
 @Value.Style(
     visibility = Value.Style.ImplementationVisibility.PACKAGE,
     overshadowImplementation = true,
-    strictBuilder = false)
+    strictBuilder = false,
+    // every default is a constant and the one derived value reads a plain attribute, so the values need no guard
+    // against one default reading another: without it a build allocates no initialization shim and runs none of
+    // its stage checks, which made the constructor the largest frame of an obligations call
+    unsafeDefaultAndDerived = true)
 public abstract class FaultFacts {
   /** Identifier of the fault. Used by all. */
   public abstract Optional<String> faultId();

@@ -60,6 +60,7 @@ import org.opsbook.rules.dataop.OpType;
 import org.opsbook.rules.duty.FaultTracker.Advice;
 import org.opsbook.rules.duty.DutyLedger;
 import org.opsbook.rules.duty.FaultTracker;
+import org.opsbook.rules.duty.SameTypeComplaints;
 import org.opsbook.rules.esc.EscEvent;
 import org.opsbook.rules.esc.EscEventData;
 import org.opsbook.rules.esc.EscFault;
@@ -251,7 +252,8 @@ public final class Commands {
       }
       FactAssumptions.write(out, FactAssumptions.ofClassifiedFirst(given, facts, classification, duties,
           engine.classifier()::classify, alternative -> engine.assess(alternative, events, now).obligations(now),
-          duties.stream().anyMatch(d -> d.ruleId().equals(UNKNOWN_NATURE_SMS))));
+          duties.stream().anyMatch(d -> d.ruleId().equals(UNKNOWN_NATURE_SMS)),
+          SameTypeComplaints.mayChangeObligations(engine.parameters(), facts, facts.complaintCount(), events)));
       return out;
     });
   }
@@ -284,13 +286,15 @@ public final class Commands {
         : engine;
   }
 
+  /** The fields of an event of {@code obligations}: one set for every event (it was built per event). */
+  private static final Set<String> EVENT_FIELDS = Set.of("type", "at", "ruleId", "dutySequence", "actorId", "note");
+
   static List<FaultEvent> events(JsonFields request, String faultId) {
     List<JsonNode> nodes = request.array("events");
     List<FaultEvent> out = new ArrayList<>(nodes.size());
     for (int i = 0; i < nodes.size(); i++) {
       String path = JsonFields.element(request.path("events"), i);
-      JsonFields e = JsonFields.of(nodes.get(i), path, Set.of("type", "at", "ruleId", "dutySequence", "actorId",
-          "note"));
+      JsonFields e = JsonFields.of(nodes.get(i), path, EVENT_FIELDS);
       FaultEventType type = e.requiredEnum("type", FaultEventType.class);
       if (type == FaultEventType.OPENED || type == FaultEventType.FACTS_CHANGED) {
         throw new InvalidInputException(e.path("type"), type + " is not accepted here: the facts say what it would");

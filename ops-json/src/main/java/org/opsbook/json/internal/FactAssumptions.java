@@ -64,16 +64,20 @@ final class FactAssumptions {
    *   <li>{@code efficiencyDegraded} is one of the classification's dimensions (L1-12, L2-12) and every matched rule
    *       is named in {@link Classification#matchedRulesAllLevels}, so an equal classification means the flag
    *       matched no rule either way, and {@code rest} sees no difference: the outcome is unchanged;
-   *   <li>{@code natureKnownToMatter}: the caller knows from {@code baseRest} that every known nature changes it.
+   *   <li>{@code natureKnownToMatter}: the caller knows from {@code baseRest} that every known nature changes it;
+   *   <li>{@code sameTypeMayChangeRest}: false when the caller knows from the rules that {@code rest} is the same
+   *       with {@code sameTypeComplaintCount} as {@code complaintCount} (for the obligations,
+   *       {@code SameTypeComplaints.mayChangeObligations}); the classification is still compared.
    * </ul>
    * ObligationsAssumptionsPropertiesTest checks this against {@link #of} over generated requests.
    */
   static List<String> ofClassifiedFirst(JsonFields request, FaultFacts facts, Classification base, Object baseRest,
-      Function<FaultFacts, Classification> classify, Function<FaultFacts, ?> rest, boolean natureKnownToMatter) {
+      Function<FaultFacts, Classification> classify, Function<FaultFacts, ?> rest, boolean natureKnownToMatter,
+      boolean sameTypeMayChangeRest) {
     List<String> out = new ArrayList<>();
     if (absent(request, "sameTypeComplaintCount") && facts.complaintCount() > 0
         && changes(base, baseRest, classify, rest, facts.toBuilder().sameTypeComplaintCount(facts.complaintCount())
-            .build(), true)) {
+            .build(), sameTypeMayChangeRest)) {
       out.add("sameTypeComplaintCount");
     }
     if (absent(request, "efficiencyDegraded")

@@ -52,6 +52,9 @@ final class FaultChecklists {
       step("ESC-REQ-02.10"),
       step("ESC-REQ-02.11", FaultFacts::softwareVersionDefectConfirmed));
 
+  /** FAULT-GEN-01, for every open general fault. */
+  private static final Advice GENERAL_ADVICE = advice(RuleId.of("FAULT-GEN-01"));
+
   private FaultChecklists() {}
 
   static List<Advice> of(FaultTracker f) {
@@ -63,7 +66,7 @@ final class FaultChecklists {
       add(out, ESCALATED, f.facts());
       return out;
     }
-    out.add(advice(RuleId.of("FAULT-GEN-01")));
+    out.add(GENERAL_ADVICE);
     if (ConditionRules.sameFaultEmergency(f)) {
       add(out, GENERAL, f.facts());
     }
@@ -73,7 +76,7 @@ final class FaultChecklists {
   private static void add(List<Advice> out, List<Step> steps, FaultFacts facts) {
     for (Step s : steps) {
       if (s.applies().test(facts)) {
-        out.add(advice(s.ruleId()));
+        out.add(s.advice());
       }
     }
   }
@@ -87,8 +90,9 @@ final class FaultChecklists {
   }
 
   private static Step step(String id, Predicate<FaultFacts> applies) {
-    return new Step(RuleId.of(id), applies);
+    return new Step(advice(RuleId.of(id)), applies);
   }
 
-  private record Step(RuleId ruleId, Predicate<FaultFacts> applies) {}
+  /** A step and its advice, the manual's words joined once: the standard catalog never changes. */
+  private record Step(Advice advice, Predicate<FaultFacts> applies) {}
 }
