@@ -5,10 +5,10 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import static com.google.common.base.Preconditions.checkState;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.google.common.base.Suppliers;
-import com.google.common.collect.ImmutableSortedMap;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.opsbook.core.InvalidInputException;
@@ -19,10 +19,12 @@ import org.opsbook.core.InvalidInputException;
  * error document; nothing throws. Immutable and thread-safe.
  */
 public final class DecisionApi {
-  private final ImmutableSortedMap<String, Supplier<DecisionCommand>> commands;
+  // A sorted copy wrapped unmodifiable, and the command factories plain classes: the command line builds this
+  // table at every start, and a memoising lambda per command is a call site to link each.
+  private final SortedMap<String, Supplier<DecisionCommand>> commands;
 
   private DecisionApi(Map<String, Supplier<DecisionCommand>> commands) {
-    this.commands = ImmutableSortedMap.copyOf(commands);
+    this.commands = Collections.unmodifiableSortedMap(new TreeMap<>(commands));
   }
 
   /**
@@ -33,7 +35,9 @@ public final class DecisionApi {
    */
   public static DecisionApi standard() {
     Builder b = builder();
-    org.opsbook.json.internal.Commands.standard().forEach(b::register);
+    for (Map.Entry<String, Supplier<DecisionCommand>> e : org.opsbook.json.internal.Commands.standard().entrySet()) {
+      b.register(e.getKey(), e.getValue());
+    }
     return b.build();
   }
 
@@ -91,7 +95,7 @@ public final class DecisionApi {
 
     /** Registers a command; names are unique. */
     public Builder register(DecisionCommand command) {
-      return add(command.name(), () -> command);
+      return add(command.name(), new Once(command.name(), null, command));
     }
 
     /**
@@ -100,11 +104,7 @@ public final class DecisionApi {
      */
     public Builder register(String name, Supplier<? extends DecisionCommand> factory) {
       checkNotNull(factory, "factory");
-      return add(name, Suppliers.memoize(() -> {
-        DecisionCommand c = checkNotNull(factory.get(), "the factory of %s built nothing", name);
-        checkState(c.name().equals(name), "command %s was registered as %s", c.name(), name);
-        return c;
-      }));
+      return add(name, new Once(name, factory, null));
     }
 
     private Builder add(String name, Supplier<DecisionCommand> command) {
@@ -116,6 +116,38 @@ public final class DecisionApi {
     /** Returns the dispatcher. */
     public DecisionApi build() {
       return new DecisionApi(commands);
+    }
+  }
+
+  /**
+   * A command built by its factory on the first {@link #get} (once, thread-safely; a factory that throws is asked
+   * again next time) and checked to answer the name it was registered under; or a command given built.
+   */
+  private static final class Once implements Supplier<DecisionCommand> {
+    private final String name;
+    private final Supplier<? extends DecisionCommand> factory;
+    private volatile DecisionCommand command;
+
+    Once(String name, Supplier<? extends DecisionCommand> factory, DecisionCommand command) {
+      this.name = name;
+      this.factory = factory;
+      this.command = command;
+    }
+
+    @Override
+    public DecisionCommand get() {
+      DecisionCommand c = command;
+      if (c == null) {
+        synchronized (this) {
+          c = command;
+          if (c == null) {
+            c = checkNotNull(factory.get(), "the factory of %s built nothing", name);
+            checkState(c.name().equals(name), "command %s was registered as %s", c.name(), name);
+            command = c;
+          }
+        }
+      }
+      return c;
     }
   }
 }

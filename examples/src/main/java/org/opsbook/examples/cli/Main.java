@@ -23,6 +23,9 @@ public final class Main {
 
   /** Runs the command line and exits with its status. */
   public static void main(String[] args) {
+    if (TIMELINE) {
+      mark("main");
+    }
     PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, UTF_8);
     PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, UTF_8);
     System.exit(run(args, System.in, out, err));
@@ -35,6 +38,9 @@ public final class Main {
    */
   public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
     DecisionApi api = Commands.decisionApi();
+    if (TIMELINE) {
+      mark("command table");
+    }
     if (args.length == 1 && api.commandNames().contains(args[0])) {
       // the common case, one document in and one out: no option to parse, so the command tree is not built; and
       // nothing of picocli is named in this class, whose Java 5 bytecode the class-data-sharing archive cannot keep:
@@ -53,8 +59,52 @@ public final class Main {
       out.println(OpsJson.write(ErrorJson.error(ErrorJson.INTERNAL, "cannot read standard input: " + e.getMessage())));
       return 1;
     }
+    if (TIMELINE) {
+      mark("request read");
+      phases(api.getClass().getClassLoader());
+    }
     DecisionApi.Response response = api.execute(command, request);
+    if (TIMELINE) {
+      mark("answered");
+    }
     out.println(response.bodyText());
+    if (TIMELINE) {
+      mark("written");
+    }
     return response.exitCode();
+  }
+
+  /**
+   * {@code -Dopsbook.timeline=true}: the start-up timeline on standard error, one line per phase with the
+   * microseconds since the previous mark, for measuring where a short run spends its time. Off, it costs one
+   * property read.
+   */
+  private static final boolean TIMELINE = Boolean.getBoolean("opsbook.timeline");
+  private static long last;
+
+  private static void mark(String phase) {
+    long now = System.nanoTime();
+    // concatenation, not a Formatter, whose patterns and locale data would load into the timeline itself
+    System.err.println("timeline " + phase + (last == 0 ? "" : " " + (now - last) / 1000 + " us"));
+    last = System.nanoTime();
+  }
+
+  /**
+   * Under the timeline, initialises the classes a decision command builds, in the order {@code classify} first uses
+   * them, one mark each, before the command runs: what each costs to set up, apart from the run itself.
+   */
+  private static void phases(ClassLoader loader) {
+    String property = System.getProperty("opsbook.timeline.classes", "");
+    for (String name : property.split(",")) {
+      if (name.isEmpty()) {
+        continue;
+      }
+      try {
+        Class.forName(name, true, loader);
+      } catch (ClassNotFoundException e) {
+        System.err.println("timeline: no class " + name);
+      }
+      mark(name.substring(name.lastIndexOf('.') + 1));
+    }
   }
 }

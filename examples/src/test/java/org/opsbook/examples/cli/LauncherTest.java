@@ -81,7 +81,7 @@ class LauncherTest {
     run("./opsbook");
     run(root.resolve("opsbook").toString());
     assertThat(calls()).hasSize(3);
-    assertThat(calls().get(1)).contains("-XX:SharedArchiveFile=" + jsa).contains("-XX:TieredStopAtLevel=1")
+    assertThat(calls().get(1)).contains("-XX:SharedArchiveFile=" + jsa).contains("-Xint")
         .contains("-cp " + jar + " org.opsbook.examples.cli.Main classify");
     assertThat(calls().get(2)).contains("-XX:SharedArchiveFile=" + jsa);
   }
@@ -118,8 +118,26 @@ class LauncherTest {
     assertThat(Files.readString(jar)).isEqualTo("rebuilt\n");
   }
 
+  @Test
+  void classifyRunsInterpretedTheOtherDecisionCommandsOnC1AndTheServerWithEveryCompiler() throws Exception {
+    run("./opsbook", "classify");
+    run("./opsbook", "classify");
+    run("./opsbook", "obligations");
+    run("./opsbook", "serve");
+    List<String> calls = calls();
+    assertThat(calls).hasSize(4);
+    assertThat(calls.get(0)).contains(" -Xint ").doesNotContain("TieredStopAtLevel");
+    assertThat(calls.get(1)).contains(" -Xint ").doesNotContain("TieredStopAtLevel");
+    assertThat(calls.get(2)).contains(" -XX:TieredStopAtLevel=1 ").doesNotContain("-Xint");
+    assertThat(calls.get(3)).doesNotContain("-Xint").doesNotContain("TieredStopAtLevel");
+  }
+
   private void run(String script) throws Exception {
-    ProcessBuilder pb = new ProcessBuilder(List.of(script, "classify")).directory(root.toFile());
+    run(script, "classify");
+  }
+
+  private void run(String script, String command) throws Exception {
+    ProcessBuilder pb = new ProcessBuilder(List.of(script, command)).directory(root.toFile());
     pb.environment().put("PATH", bin + ":/usr/bin:/bin");
     pb.environment().remove("OPSBOOK_CDS");
     pb.environment().remove("OPSBOOK_JAVA_OPTS");

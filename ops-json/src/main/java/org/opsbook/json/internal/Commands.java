@@ -185,12 +185,43 @@ public final class Commands {
    * default changes the level ({@link FactAssumptions}).
    */
   public static DecisionCommand classify(FaultClassifier classifier) {
-    return new Command("classify", FaultFactsJson.FIELDS, f -> {
+    return new Command("classify", FaultFactsJson.FIELDS, new Classify(classifier));
+  }
+
+  /**
+   * The answer of {@code classify}, and the classifier as the function {@link FactAssumptions} asks: a class rather
+   * than a lambda and a method reference, two call sites the command line linked at every run of the command.
+   */
+  private static final class Classify implements Function<JsonFields, JsonNode> {
+    private final FaultClassifier classifier;
+    private final Function<FaultFacts, Classification> outcome;
+
+    Classify(FaultClassifier classifier) {
+      this.classifier = classifier;
+      this.outcome = new Outcome(classifier);
+    }
+
+    @Override
+    public JsonNode apply(JsonFields f) {
       FaultFacts facts = FaultFactsJson.SCHEMA.read(f);
       ObjectNode out = ClassificationJson.SCHEMA.write(classifier.classify(facts), ZoneOffset.UTC);
-      FactAssumptions.write(out, FactAssumptions.of(f, facts, classifier::classify));
+      FactAssumptions.write(out, FactAssumptions.of(f, facts, outcome));
       return out;
-    });
+    }
+  }
+
+  /** {@link FaultClassifier#classify} as a function. */
+  private static final class Outcome implements Function<FaultFacts, Classification> {
+    private final FaultClassifier classifier;
+
+    Outcome(FaultClassifier classifier) {
+      this.classifier = classifier;
+    }
+
+    @Override
+    public Classification apply(FaultFacts facts) {
+      return classifier.classify(facts);
+    }
   }
 
   /**

@@ -34,6 +34,19 @@ class DocumentsJsonTest {
     assertThat(ClassificationJson.SCHEMA.read(doc, "")).isEqualTo(c);
   }
 
+  @Test
+  void anOverriddenClassificationWritesTheFlagAndReadsBackIgnoringTheDerivedLabel() {
+    Classification c = Classification.builder().level(Level.L1).overriddenByManual(true)
+        .addMatchedRules(RuleId.of("FAULT-CLASS-L1-10")).addMatchedRulesAllLevels(RuleId.of("FAULT-CLASS-L1-10")).build();
+    JsonNode doc = ClassificationJson.SCHEMA.write(c, ZoneOffset.UTC);
+    assertThat(OpsJson.write(doc)).isEqualTo("{\"level\":\"L1\",\"severityLabel\":\"严重\",\"escalated\":true,"
+        + "\"matchedRules\":[\"FAULT-CLASS-L1-10\"],\"matchedRulesAllLevels\":[\"FAULT-CLASS-L1-10\"],"
+        + "\"overriddenByManual\":true}");
+    assertThat(ClassificationJson.SCHEMA.read(doc, "")).isEqualTo(c);
+    assertThat(ClassificationJson.SCHEMA.read(OpsJson.parse("{\"level\":\"NONE\",\"severityLabel\":\"x\","
+        + "\"escalated\":true}"), "")).isEqualTo(Classification.builder().level(Level.NONE).build());
+  }
+
   /** Reads an obligation the response wrote back, with the subject the response leaves out. */
   private static Obligation readBack(JsonNode doc, String path, String subjectId) {
     Obligation.Builder b = Obligation.builder().subjectId(subjectId);

@@ -85,10 +85,26 @@ public final class ClassificationTable {
       EXTERNAL_KEY_INTERFACE_FREQUENT_ERRORS, SYSTEM_PARALYSED, IMPORTANT_MODULE_OUTAGE_MINUTES,
       SERIOUS_BUSINESS_ERROR_USERS);
 
-  private static final FactSchema<FaultFacts> MAX_OF_BOTH = FactSchema.of(DIMENSIONS, (f, v) -> project(f, v,
-      Math.max(f.affectedCustomersConfirmed(), f.affectedCustomersPotential())));
-  private static final FactSchema<FaultFacts> CONFIRMED_ONLY = FactSchema.of(DIMENSIONS, (f, v) -> project(f, v,
-      f.affectedCustomersConfirmed()));
+  private static final FactSchema<FaultFacts> MAX_OF_BOTH = FactSchema.of(DIMENSIONS, new Projection(false));
+  private static final FactSchema<FaultFacts> CONFIRMED_ONLY = FactSchema.of(DIMENSIONS, new Projection(true));
+
+  /**
+   * The projection under either {@link AffectedCustomersMode}: a class rather than two lambdas, each a call site
+   * the command line's {@code classify} linked at every start.
+   */
+  private static final class Projection implements FactSchema.Projector<FaultFacts> {
+    private final boolean confirmedOnly;
+
+    Projection(boolean confirmedOnly) {
+      this.confirmedOnly = confirmedOnly;
+    }
+
+    @Override
+    public void project(FaultFacts f, double[] v) {
+      ClassificationTable.project(f, v, confirmedOnly ? f.affectedCustomersConfirmed()
+          : Math.max(f.affectedCustomersConfirmed(), f.affectedCustomersPotential()));
+    }
+  }
 
   private ClassificationTable() {}
 
