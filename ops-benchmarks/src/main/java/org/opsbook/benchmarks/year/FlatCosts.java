@@ -508,14 +508,7 @@ public final class FlatCosts {
       Path pgCounts = pristine.resolve("pg-counts.txt");
       if (!pg.databaseExists(pristineDb) || !Files.exists(pgCounts)) {
         try (YearDatabase w = YearDatabase.postgresAt(pg, pg.freshDatabase(pristineDb, null, "public"), "year")) {
-          w.loading(true);
-          long t0 = System.nanoTime();
-          counts = YearOfHistory.write(w.jdbc(), scale, System.out);
-          double writeSeconds = (System.nanoTime() - t0) / 1e9;
-          w.loading(false);
-          System.out.printf(Locale.ROOT, "  %s: wrote %s in %.0f s; rows %s%n", w.name(), counts, writeSeconds,
-              YearOfHistory.rowCounts(w.dataSource()));
-          writeCounts(pgCounts, counts);
+          writeCounts(pgCounts, writeYear(w, scale));
         }
       }
       counts = readCounts(pgCounts);
@@ -531,13 +524,7 @@ public final class FlatCosts {
       System.out.printf(Locale.ROOT, "  %s: the kept year %s (%s)%n", yearDb.name(), pristineFile, counts);
     } else {
       yearDb = h2 ? YearDatabase.h2(dir.resolve("h2-year"), true) : YearDatabase.postgres(pg, "year");
-      yearDb.loading(true);
-      long t0 = System.nanoTime();
-      counts = YearOfHistory.write(yearDb.jdbc(), scale, System.out);
-      double writeSeconds = (System.nanoTime() - t0) / 1e9;
-      yearDb.loading(false);
-      System.out.printf(Locale.ROOT, "  %s: wrote %s in %.0f s; rows %s%n", yearDb.name(), counts, writeSeconds,
-          YearOfHistory.rowCounts(yearDb.dataSource()));
+      counts = writeYear(yearDb, scale);
       if (h2 && keep) {
         yearDb.close();
         Files.createDirectories(pristine);
@@ -573,6 +560,18 @@ public final class FlatCosts {
       s.firstDrainMs = (System.nanoTime() - d0) / 1e6;
     }
     return new Side[] {empty, year};
+  }
+
+  /** Writes the year at {@code scale} into {@code d}, saying how long it took and the rows it left. */
+  private static YearOfHistory.Counts writeYear(YearDatabase d, double scale) throws Exception {
+    d.loading(true);
+    long t0 = System.nanoTime();
+    YearOfHistory.Counts counts = YearOfHistory.write(d.jdbc(), scale, System.out);
+    double writeSeconds = (System.nanoTime() - t0) / 1e9;
+    d.loading(false);
+    System.out.printf(Locale.ROOT, "  %s: wrote %s in %.0f s; rows %s%n", d.name(), counts, writeSeconds,
+        YearOfHistory.rowCounts(d.dataSource()));
+    return counts;
   }
 
   private static void writeCounts(Path file, YearOfHistory.Counts counts) throws java.io.IOException {
