@@ -13,21 +13,12 @@ class DataOpCommandTest {
   private static final DecisionApi API = DecisionApi.builder().register(Commands.dataop(OpsParameters.defaults()))
       .register(Commands.extractionWindow(OpsParameters.defaults())).build();
 
-  private static DecisionApi.Response run(String command, String json) {
-    return API.execute(command, json.replace('\'', '"'));
-  }
-
   private static JsonNode ok(String command, String json) {
-    DecisionApi.Response r = run(command, json);
-    assertThat(r.exitCode()).as(r.bodyText()).isZero();
-    return r.body();
+    return CommandAnswers.ok(CommandAnswers.run(API, command, json));
   }
 
   private static JsonNode invalid(String command, String json) {
-    DecisionApi.Response r = run(command, json);
-    assertThat(r.exitCode()).as(r.bodyText()).isEqualTo(2);
-    assertThat(r.body().at("/error/code").asText()).isEqualTo("INVALID_INPUT");
-    return r.body().get("error");
+    return CommandAnswers.invalid(CommandAnswers.run(API, command, json));
   }
 
   private static final String MOD_OP = "'operation': {'opType': 'MODIFICATION', 'ticketNo': 'DM-9', "
@@ -159,16 +150,22 @@ class DataOpCommandTest {
         .at("/steps/0/allowed").asBoolean()).isTrue();
   }
 
+  /** An extraction for the analysis room, its operation left open for more fields. */
+  private static final String EXTRACTION_OP = "'operation': {'opType': 'EXTRACTION', 'ticketKind': 'CMCP_IT_COLLAB', "
+      + "'requirementPurpose': 'p', 'requirementContent': 'c', 'dataRequirements': 'd', 'requiredFields': ['号码'],"
+      + " 'estimatedRowCount': 80000";
+
+  /** The extraction's steps from its submission to its first run, at 10:00. */
+  private static final String EXTRACTION_STEPS =
+      step("submit", "09:00", "{'id': 'ana', 'roles': ['DATA_SUBMITTER'], 'org': '数据分析室'}", "{}") + ","
+          + step("assess", "09:10", CITY, "{'estimatedEffort': '1h'}") + ","
+          + step("attachScript", "09:20", CITY, "{'scriptRef': 'x.sql'}") + ","
+          + step("approveScript", "09:30", "{'id': 'chen', 'roles': ['DATA_PROCESSOR_CITY']}", "{}") + ","
+          + step("run", "10:00", CITY, "{'actualRowCount': 80000, 'actualExecutionMinutes': 5}");
+
   @Test
   void dataopAnExtractionFromTheAnalysisRoom() {
-    String req = "{'operation': {'opType': 'EXTRACTION', 'ticketKind': 'CMCP_IT_COLLAB', "
-        + "'requirementPurpose': 'p', 'requirementContent': 'c', 'dataRequirements': 'd', 'requiredFields': ['号码'],"
-        + " 'estimatedRowCount': 80000, 'estimatedExecutionMinutes': 5}, 'steps': ["
-        + step("submit", "09:00", "{'id': 'ana', 'roles': ['DATA_SUBMITTER'], 'org': '数据分析室'}", "{}") + ","
-        + step("assess", "09:10", CITY, "{'estimatedEffort': '1h'}") + ","
-        + step("attachScript", "09:20", CITY, "{'scriptRef': 'x.sql'}") + ","
-        + step("approveScript", "09:30", "{'id': 'chen', 'roles': ['DATA_PROCESSOR_CITY']}", "{}") + ","
-        + step("run", "10:00", CITY, "{'actualRowCount': 80000, 'actualExecutionMinutes': 5}") + ","
+    String req = "{" + EXTRACTION_OP + ", 'estimatedExecutionMinutes': 5}, 'steps': [" + EXTRACTION_STEPS + ","
         + step("run", "12:00", CITY, "{'actualRowCount': 80000, 'actualExecutionMinutes': 5}") + "]}";
     JsonNode out = ok("dataop", req);
     // the run into peak hours happened: it is recorded with its violation, and the ticket moves on
@@ -183,14 +180,8 @@ class DataOpCommandTest {
 
   @Test
   void dataopAHolidayFromTheCalendarLiftsThePeakHourBan() {
-    String req = "{'operation': {'opType': 'EXTRACTION', 'ticketKind': 'CMCP_IT_COLLAB', "
-        + "'requirementPurpose': 'p', 'requirementContent': 'c', 'dataRequirements': 'd', 'requiredFields': ['号码'],"
-        + " 'estimatedRowCount': 80000}, 'calendar': {'holidays': ['2026-11-25']}, 'steps': ["
-        + step("submit", "09:00", "{'id': 'ana', 'roles': ['DATA_SUBMITTER'], 'org': '数据分析室'}", "{}") + ","
-        + step("assess", "09:10", CITY, "{'estimatedEffort': '1h'}") + ","
-        + step("attachScript", "09:20", CITY, "{'scriptRef': 'x.sql'}") + ","
-        + step("approveScript", "09:30", "{'id': 'chen', 'roles': ['DATA_PROCESSOR_CITY']}", "{}") + ","
-        + step("run", "10:00", CITY, "{'actualRowCount': 80000, 'actualExecutionMinutes': 5}") + "]}";
+    String req = "{" + EXTRACTION_OP + "}, 'calendar': {'holidays': ['2026-11-25']}, 'steps': [" + EXTRACTION_STEPS
+        + "]}";
     assertThat(ok("dataop", req).get("finalState").asText()).isEqualTo("EXTRACTED");
   }
 

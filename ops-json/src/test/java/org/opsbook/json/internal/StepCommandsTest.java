@@ -25,21 +25,12 @@ class StepCommandsTest {
         + (data == null ? "" : ", 'data': " + data) + "}";
   }
 
-  private static DecisionApi.Response run(String command, String json) {
-    return API.execute(command, json.replace('\'', '"'));
-  }
-
   private static JsonNode ok(String command, String json) {
-    DecisionApi.Response r = run(command, json);
-    assertThat(r.exitCode()).as(r.bodyText()).isZero();
-    return r.body();
+    return CommandAnswers.ok(CommandAnswers.run(API, command, json));
   }
 
   private static JsonNode invalid(String command, String json) {
-    DecisionApi.Response r = run(command, json);
-    assertThat(r.exitCode()).as(r.bodyText()).isEqualTo(2);
-    assertThat(r.body().at("/error/code").asText()).isEqualTo("INVALID_INPUT");
-    return r.body().get("error");
+    return CommandAnswers.invalid(CommandAnswers.run(API, command, json));
   }
 
   private static String steps(String... steps) {
@@ -53,9 +44,7 @@ class StepCommandsTest {
   }
 
   private static List<String> duties(JsonNode out) {
-    List<String> ids = new ArrayList<>();
-    out.get("obligations").forEach(o -> ids.add(o.get("ruleId").asText()));
-    return ids;
+    return CommandAnswers.ruleIds(out);
   }
 
   // ------------------------------------------------------------------------------------------------------ fault
