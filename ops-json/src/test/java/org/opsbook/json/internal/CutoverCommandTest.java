@@ -18,13 +18,15 @@ class CutoverCommandTest {
   private static final String FULL_APPLICATION = "['TIME', 'PLAN', 'PERSONNEL', 'IMPACT_SCOPE']";
 
   private static DecisionApi.Response run(String json) {
-    return API.execute("cutover", json.replace('\'', '"'));
+    return CommandAnswers.run(API, "cutover", json);
   }
 
   private static JsonNode ok(String json) {
-    DecisionApi.Response r = run(json);
-    assertThat(r.exitCode()).as(r.bodyText()).isZero();
-    return r.body();
+    return CommandAnswers.ok(run(json));
+  }
+
+  private static String invalidField(String json) {
+    return CommandAnswers.invalid(run(json)).get("field").asText();
   }
 
   private static String request(String submitted, String calendar) {
@@ -82,16 +84,12 @@ class CutoverCommandTest {
 
   @Test
   void cutoverBadInputNamesTheField() {
-    assertThat(run("{'applicationSubmittedAt': '2026-11-20T10:00:00+08:00'}").body().at("/error/field").asText())
-        .isEqualTo("plannedStart");
-    assertThat(run("{'plannedStart': '2026-11-26T22:00:00'}").body().at("/error/field").asText())
-        .isEqualTo("plannedStart");
-    DecisionApi.Response r = run("{'plannedStart': '2026-11-26T22:00:00+08:00', 'reportContents': ['PLAN', 'MAP']}");
-    assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.body().at("/error/field").asText()).isEqualTo("reportContents[1]");
-    assertThat(run("{'plannedStart': '2026-11-26T22:00:00+08:00', 'calendar': {'holidays': 3}}").body()
-        .at("/error/field").asText()).isEqualTo("calendar.holidays");
-    assertThat(run("{'plannedStart': '2026-11-26T22:00:00+08:00', 'owner': 'x'}").body().at("/error/field")
-        .asText()).isEqualTo("owner");
+    assertThat(invalidField("{'applicationSubmittedAt': '2026-11-20T10:00:00+08:00'}")).isEqualTo("plannedStart");
+    assertThat(invalidField("{'plannedStart': '2026-11-26T22:00:00'}")).isEqualTo("plannedStart");
+    assertThat(invalidField("{'plannedStart': '2026-11-26T22:00:00+08:00', 'reportContents': ['PLAN', 'MAP']}"))
+        .isEqualTo("reportContents[1]");
+    assertThat(invalidField("{'plannedStart': '2026-11-26T22:00:00+08:00', 'calendar': {'holidays': 3}}"))
+        .isEqualTo("calendar.holidays");
+    assertThat(invalidField("{'plannedStart': '2026-11-26T22:00:00+08:00', 'owner': 'x'}")).isEqualTo("owner");
   }
 }
