@@ -1,6 +1,7 @@
 package org.opsbook.json.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.opsbook.json.internal.CommandAnswers.ruleIds;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -19,40 +20,31 @@ class ObligationsCommandTest {
     return api.execute("obligations", json.replace('\'', '"'));
   }
 
-  private static List<String> ruleIds(JsonNode body) {
-    List<String> ids = new ArrayList<>();
-    for (JsonNode o : body.get("obligations")) {
-      ids.add(o.get("ruleId").asText());
-    }
-    return ids;
+  private JsonNode ok(String json) {
+    return CommandAnswers.ok(call(json));
   }
 
   private void invalid(String json, String field) {
-    DecisionApi.Response r = call(json);
-    assertThat(r.exitCode()).as(r.bodyText()).isEqualTo(2);
-    assertThat(r.httpStatus()).isEqualTo(400);
-    assertThat(r.body().at("/error/code").asText()).isEqualTo("INVALID_INPUT");
-    assertThat(r.body().at("/error/field").asText()).isEqualTo(field);
+    assertThat(CommandAnswers.invalid(call(json)).get("field").asText()).isEqualTo(field);
   }
 
   @Test
   @DisplayName("missed: an L2 fault never reported, repaired 3 days later, lists ESC-ROOM-01, ESC-DEPT-02 and its SMS with endedAt")
   void missedDutiesOfAnUnreportedFault() {
-    DecisionApi.Response r = call("{'facts': {'faultId': 'F-1', 'nature': 'SYSTEM', 'complaintCount': 60,"
+    JsonNode body = ok("{'facts': {'faultId': 'F-1', 'nature': 'SYSTEM', 'complaintCount': 60,"
         + " 'detectedAt': '2026-11-25T09:00:00+08:00', 'faultStartTime': '2026-11-25T08:30:00+08:00',"
         + " 'repairedAt': '2026-11-28T09:00:00+08:00'}, 'now': '2026-11-28T10:00:00+08:00'}");
-    assertThat(r.exitCode()).as(r.bodyText()).isZero();
     List<String> missed = new ArrayList<>();
-    for (JsonNode m : r.body().get("missed")) {
+    for (JsonNode m : body.get("missed")) {
       missed.add(m.get("ruleId").asText() + (m.has("repeat") ? "+" + m.get("repeat").asInt() : ""));
       assertThat(m.get("endedAt").asText()).isEqualTo("2026-11-28T09:00:00+08:00");
       assertThat(m.get("endedBy").asText()).isEqualTo("REPAIR");
       assertThat(m.get("dueAt").asText()).isLessThan("2026-11-28T09:00:00+08:00");
     }
     assertThat(missed).contains("ESC-ROOM-01", "ESC-DEPT-02", "NOTIFY-TRIG-05", "NOTIFY-TRIG-01", "ESC-REQ-12");
-    JsonNode dept = r.body().get("missed").findParent("ruleId");
+    JsonNode dept = body.get("missed").findParent("ruleId");
     assertThat(dept.has("actor")).isTrue();
-    assertThat(ruleIds(r.body())).contains("NOTIFY-TRIG-08").doesNotContain("ESC-ROOM-01");
+    assertThat(ruleIds(body)).contains("NOTIFY-TRIG-08").doesNotContain("ESC-ROOM-01");
     DecisionApi.Response reported = call("{'facts': {'faultId': 'F-1', 'complaintCount': 25,"
         + " 'detectedAt': '2026-11-25T09:00:00+08:00', 'reportedToRoomManagerAt': '2026-11-25T09:00:00+08:00'},"
         + " 'now': '2026-11-25T09:10:00+08:00'}");
@@ -62,10 +54,9 @@ class ObligationsCommandTest {
   @Test
   @DisplayName("advice: a general fault with 12 same-fault customers gets FAULT-GEN-01 and the FAULT-GEN-05 checklist in the manual's words")
   void adviceOfAGeneralEmergencyFault() {
-    DecisionApi.Response r = call("{'facts': {'faultId': 'F-1', 'sameFaultCustomerCount': 12,"
+    JsonNode body = ok("{'facts': {'faultId': 'F-1', 'sameFaultCustomerCount': 12,"
         + " 'detectedAt': '2026-11-25T09:00:00+08:00'}, 'now': '2026-11-25T09:30:00+08:00'}");
-    assertThat(r.exitCode()).as(r.bodyText()).isZero();
-    JsonNode advice = r.body().get("advice");
+    JsonNode advice = body.get("advice");
     assertThat(advice.get(0).get("ruleId").asText()).isEqualTo("FAULT-GEN-01");
     assertThat(advice.get(0).get("text").asText()).isEqualTo("应以将故障影响面降低到最小为原则");
     assertThat(advice.get(1).get("ruleId").asText()).isEqualTo("FAULT-GEN-05");
@@ -79,12 +70,10 @@ class ObligationsCommandTest {
   @Test
   @DisplayName("An L2 fault: classification as classify, duties sorted by dueAt (nulls last) then ruleId, in +08:00")
   void l2Fault() {
-    DecisionApi.Response r = call("{'facts': {'faultId': 'F-1', 'nature': 'SYSTEM', 'complaintCount': 55,"
+    JsonNode body = ok("{'facts': {'faultId': 'F-1', 'nature': 'SYSTEM', 'complaintCount': 55,"
         + " 'detectedAt': '2026-11-25T09:00:00+08:00', 'faultStartTime': '2026-11-25T00:30:00Z',"
         + " 'reportedToRoomManagerAt': '2026-11-25T09:10:00+08:00'},"
         + " 'now': '2026-11-25T14:30:00+08:00'}");
-    assertThat(r.exitCode()).as(r.bodyText()).isZero();
-    JsonNode body = r.body();
     assertThat(body.at("/classification/level").asText()).isEqualTo("L2");
     assertThat(body.at("/classification/severityLabel").asText()).isEqualTo("重大");
     assertThat(body.at("/classification/matchedRules/0").asText()).isEqualTo("FAULT-CLASS-L2-04");
@@ -106,17 +95,16 @@ class ObligationsCommandTest {
   @Test
   @DisplayName("Optional events add what facts cannot say: a wider impact, a completed duty")
   void events() {
-    DecisionApi.Response r = call("{'facts': {'faultId': 'F-1', 'complaintCount': 25,"
+    JsonNode body = ok("{'facts': {'faultId': 'F-1', 'complaintCount': 25,"
         + " 'detectedAt': '2026-11-25T09:00:00+08:00', 'reportedToRoomManagerAt': '2026-11-25T09:10:00+08:00'},"
         + " 'now': '2026-11-25T10:00:00+08:00', 'events': ["
         + " {'type': 'PROGRESS_REPORTED', 'at': '2026-11-25T09:35:00+08:00'},"
         + " {'type': 'IMPACT_MAY_EXPAND', 'at': '2026-11-25T09:50:00+08:00'},"
         + " {'type': 'DUTY_COMPLETED', 'ruleId': 'NOTIFY-TRIG-01', 'dutySequence': 1,"
         + "  'at': '2026-11-25T09:55:00+08:00', 'actorId': 'zhang', 'note': 'posted'}]}");
-    assertThat(r.exitCode()).as(r.bodyText()).isZero();
-    assertThat(ruleIds(r.body())).contains("ESC-ROOM-11", "ESC-PROG-01").doesNotContain("NOTIFY-TRIG-01",
+    assertThat(ruleIds(body)).contains("ESC-ROOM-11", "ESC-PROG-01").doesNotContain("NOTIFY-TRIG-01",
         "ESC-ROOM-01");
-    for (JsonNode o : r.body().get("obligations")) {
+    for (JsonNode o : body.get("obligations")) {
       if (o.get("ruleId").asText().equals("ESC-PROG-01")) {
         assertThat(o.get("sequence").asInt()).isEqualTo(2);
         assertThat(o.get("dueAt").asText()).isEqualTo("2026-11-25T10:05:00+08:00");
@@ -127,22 +115,20 @@ class ObligationsCommandTest {
   @Test
   @DisplayName("A repaired fault owes its recovery duties only")
   void repaired() {
-    DecisionApi.Response r = call("{'facts': {'faultId': 'F-1', 'complaintCount': 25, 'nature': 'SYSTEM',"
+    JsonNode body = ok("{'facts': {'faultId': 'F-1', 'complaintCount': 25, 'nature': 'SYSTEM',"
         + " 'detectedAt': '2026-11-25T09:00:00+08:00', 'notificationSentAt': '2026-11-25T09:05:00+08:00',"
         + " 'repairedAt': '2026-11-25T11:00:00+08:00'}, 'now': '2026-11-25T11:30:00+08:00'}");
-    assertThat(r.exitCode()).as(r.bodyText()).isZero();
-    assertThat(ruleIds(r.body())).containsExactly("NOTIFY-TRIG-01", "NOTIFY-TRIG-08", "ESC-REQ-10", "ESC-REQ-06", "ESC-REQ-11");
+    assertThat(ruleIds(body)).containsExactly("NOTIFY-TRIG-01", "NOTIFY-TRIG-08", "ESC-REQ-10", "ESC-REQ-06", "ESC-REQ-11");
   }
 
   @Test
   @DisplayName("ESC-HANDLE-02.1 ESC-HANDLE-02.2 ESC-HANDLE-08.1 ESC-HANDLE-08.2 sub-steps listed by their dotted IDs until the facts record them")
   void escHandleSubSteps() {
-    DecisionApi.Response open = call("{'facts': {'faultId': 'F-1', 'selfDiscovered': true, 'cannotSelfResolve': true,"
+    JsonNode open = ok("{'facts': {'faultId': 'F-1', 'selfDiscovered': true, 'cannotSelfResolve': true,"
         + " 'detectedAt': '2026-11-25T09:00:00+08:00'}, 'now': '2026-11-25T09:30:00+08:00'}");
-    assertThat(open.exitCode()).as(open.bodyText()).isZero();
-    assertThat(ruleIds(open.body())).containsSubsequence("ESC-HANDLE-02.1", "ESC-HANDLE-02.2", "ESC-HANDLE-08.1")
+    assertThat(ruleIds(open)).containsSubsequence("ESC-HANDLE-02.1", "ESC-HANDLE-02.2", "ESC-HANDLE-08.1")
         .contains("ESC-HANDLE-08.2");
-    for (JsonNode o : open.body().get("obligations")) {
+    for (JsonNode o : open.get("obligations")) {
       if (o.get("ruleId").asText().equals("ESC-HANDLE-08.1")) {
         assertThat(o.get("dueAt").asText()).isEqualTo("2026-11-25T09:00:00+08:00");
         assertThat(o.get("channel").asText()).isEqualTo("AMS");
@@ -151,12 +137,11 @@ class ObligationsCommandTest {
         assertThat(o.get("dueAt").isNull()).isTrue();
       }
     }
-    DecisionApi.Response done = call("{'facts': {'faultId': 'F-1', 'selfDiscovered': true,"
+    JsonNode done = ok("{'facts': {'faultId': 'F-1', 'selfDiscovered': true,"
         + " 'cannotSelfResolve': true, 'detectedAt': '2026-11-25T09:00:00+08:00', 'amsFaultNo': 'AMS-F-1',"
         + " 'provinceDutyNotifiedAt': '2026-11-25T09:10:00+08:00', 'reportedToProvinceAt':"
         + " '2026-11-25T09:05:00+08:00', 'amsDevTicketNo': 'AMS-D-1'}, 'now': '2026-11-25T09:30:00+08:00'}");
-    assertThat(done.exitCode()).as(done.bodyText()).isZero();
-    assertThat(ruleIds(done.body())).noneMatch(id -> id.startsWith("ESC-HANDLE"));
+    assertThat(ruleIds(done)).noneMatch(id -> id.startsWith("ESC-HANDLE"));
     invalid("{'facts': {'selfDiscovered': true, 'detectedAt': '2026-11-25T09:00:00+08:00',"
         + " 'provinceDutyNotifiedAt': '2026-11-25T10:00:00+08:00'}, 'now': '2026-11-25T09:30:00+08:00'}",
         "facts.provinceDutyNotifiedAt");
@@ -225,11 +210,10 @@ class ObligationsCommandTest {
   @DisplayName("NOTIFY-TRIG-03: an L2 business fault with no level-1 SMS from the centre owes the notification SMS"
       + " from detectedAt, the missing trigger flagged (OQ-06); after it, follow-up, and after the repair, recovery")
   void notifyTrig03BusinessFaultWithoutCsSms() {
-    DecisionApi.Response r = call("{'facts': {'nature': 'BUSINESS', 'complaintCount': 60,"
+    JsonNode body = ok("{'facts': {'nature': 'BUSINESS', 'complaintCount': 60,"
         + " 'detectedAt': '2026-11-25T09:00:00+08:00'}, 'now': '2026-11-25T09:30:00+08:00'}");
-    assertThat(r.exitCode()).as(r.bodyText()).isZero();
-    assertThat(r.body().at("/classification/level").asText()).isEqualTo("L2");
-    JsonNode sms = duty(r.body(), "NOTIFY-TRIG-03");
+    assertThat(body.at("/classification/level").asText()).isEqualTo("L2");
+    JsonNode sms = duty(body, "NOTIFY-TRIG-03");
     assertThat(sms.get("dueAt").asText()).isEqualTo("2026-11-25T09:00:00+08:00");
     assertThat(sms.get("channel").asText()).isEqualTo("SMS");
     assertThat(sms.get("action").asText()).contains("trigger missing");
@@ -254,12 +238,11 @@ class ObligationsCommandTest {
     assertThat(duty(plain, "ESC-REQ-12").get("dueAt").asText())
         .as("the entry for 1 October, due at its end").isEqualTo("2026-10-02T00:00:00+08:00");
     assertThat(duty(plain, "NOTIFY-TRIG-07").get("dueAt").asText()).isEqualTo("2026-10-01T18:00:00+08:00");
-    DecisionApi.Response r = call("{" + facts + ", 'calendar': {'holidays': ['2026-10-01', '2026-10-02',"
+    JsonNode body = ok("{" + facts + ", 'calendar': {'holidays': ['2026-10-01', '2026-10-02',"
         + " '2026-10-05', '2026-10-06', '2026-10-07'], 'workdays': ['2026-10-10']}}");
-    assertThat(r.exitCode()).as(r.bodyText()).isZero();
-    assertThat(duty(r.body(), "ESC-REQ-12").get("dueAt").asText())
+    assertThat(duty(body, "ESC-REQ-12").get("dueAt").asText())
         .as("the entry for 8 October, the first working day after").isEqualTo("2026-10-09T00:00:00+08:00");
-    assertThat(duty(r.body(), "NOTIFY-TRIG-07").get("dueAt").asText()).isEqualTo("2026-10-08T18:00:00+08:00");
+    assertThat(duty(body, "NOTIFY-TRIG-07").get("dueAt").asText()).isEqualTo("2026-10-08T18:00:00+08:00");
     invalid("{" + facts + ", 'calendar': {'holidays': ['2026-13-01']}}", "calendar.holidays[0]");
   }
 
