@@ -56,14 +56,9 @@ class AuditCheckpointScheduleTest {
       throws Exception {
     DataSource ds = EngineFixture.freshH2();
     List<String> exported = new CopyOnWriteArrayList<>();
-    try (OpsEngine ops = engine(ds).checkpointInterval(Duration.ofHours(1))
-        .checkpointSink(cp -> exported.add(cp.export())).build()) {
-      ops.faults().open("F-1", EngineFixture.l1("F-1"), "zhangsan");
-      clock.advance(Duration.ofHours(1));
-      ops.runDueWork();
-      ops.faults().open("F-2", EngineFixture.l1("F-2"), "zhangsan");
-      clock.advance(Duration.ofHours(1));
-      ops.runDueWork();
+    try (OpsEngine ops = hourlyExportingTo(ds, exported)) {
+      openAndLetAnHourPass(ops, "F-1");
+      openAndLetAnHourPass(ops, "F-2");
       clock.advance(Duration.ofHours(1));
       ops.runDueWork();
       List<AuditCheckpoint> chain = exported.stream().map(AuditCheckpoint::parse).toList();
@@ -90,11 +85,8 @@ class AuditCheckpointScheduleTest {
   void aHostsSinkReceivesEachCheckpointAndFindsAStreamDeletedSince() throws Exception {
     DataSource ds = EngineFixture.freshH2();
     List<String> exported = new CopyOnWriteArrayList<>();
-    try (OpsEngine ops = engine(ds).checkpointInterval(Duration.ofHours(1))
-        .checkpointSink(cp -> exported.add(cp.export())).build()) {
-      ops.faults().open("F-1", EngineFixture.l1("F-1"), "zhangsan");
-      clock.advance(Duration.ofHours(1));
-      ops.runDueWork();
+    try (OpsEngine ops = hourlyExportingTo(ds, exported)) {
+      openAndLetAnHourPass(ops, "F-1");
       assertThat(exported).hasSize(1);
       assertThat(ops.checkpoints()).as("the host's sink, not the audit log, got it").isEmpty();
       AuditCheckpoint cp = AuditCheckpoint.parse(exported.get(0));
@@ -132,6 +124,18 @@ class AuditCheckpointScheduleTest {
       }
       assertThat(got).isNotEmpty();
     }
+  }
+
+  /** An engine on {@code ds} that checkpoints every hour to the host's sink, which exports into {@code exported}. */
+  private OpsEngine hourlyExportingTo(DataSource ds, List<String> exported) {
+    return engine(ds).checkpointInterval(Duration.ofHours(1)).checkpointSink(cp -> exported.add(cp.export())).build();
+  }
+
+  /** Opens an L1 fault, then lets an hour pass and the due work run. */
+  private void openAndLetAnHourPass(OpsEngine ops, String faultId) {
+    ops.faults().open(faultId, EngineFixture.l1(faultId), "zhangsan");
+    clock.advance(Duration.ofHours(1));
+    ops.runDueWork();
   }
 
   /** What the table's owner can do: drop the append-only triggers and delete a stream with its head. */
