@@ -2,6 +2,7 @@ package org.opsbook.core.internal.memory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.opsbook.core.AuditEntry;
 import org.opsbook.core.AuditRecord;
 import org.opsbook.core.spi.AuditLog;
@@ -46,8 +47,7 @@ final class InMemoryStorage implements StorageFixture {
 
   @Override
   public void changeAuditAction(String stream, long sequence, String action) {
-    audit.tamper(stream, records -> {
-      List<AuditRecord> out = new ArrayList<>(records);
+    rewrite(stream, out -> {
       AuditRecord r = out.get((int) sequence - 1);
       AuditEntry e = r.entry();
       AuditEntry forged = AuditEntry.builder().stream(e.stream()).at(e.at()).actorId(e.actorId()).action(action)
@@ -55,27 +55,29 @@ final class InMemoryStorage implements StorageFixture {
           .build();
       out.set((int) sequence - 1, AuditRecord.builder().entry(forged).sequence(r.sequence())
           .previousHash(r.previousHash()).hash(r.hash()).build());
-      return out;
     });
   }
 
   @Override
   public void deleteAuditRecord(String stream, long sequence) {
-    audit.tamper(stream, records -> {
-      List<AuditRecord> out = new ArrayList<>(records);
-      out.remove((int) sequence - 1);
-      return out;
-    });
+    rewrite(stream, out -> out.remove((int) sequence - 1));
   }
 
   @Override
   public void swapAuditRecords(String stream, long a, long b) {
-    audit.tamper(stream, records -> {
-      List<AuditRecord> out = new ArrayList<>(records);
+    rewrite(stream, out -> {
       AuditRecord ra = out.get((int) a - 1);
       AuditRecord rb = out.get((int) b - 1);
       out.set((int) a - 1, renumber(rb, a));
       out.set((int) b - 1, renumber(ra, b));
+    });
+  }
+
+  /** Edits a copy of the stream's records in place and puts it where they were, through the back door. */
+  private void rewrite(String stream, Consumer<List<AuditRecord>> edit) {
+    audit.tamper(stream, records -> {
+      List<AuditRecord> out = new ArrayList<>(records);
+      edit.accept(out);
       return out;
     });
   }
