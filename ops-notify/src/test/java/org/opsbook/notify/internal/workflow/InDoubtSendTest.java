@@ -57,14 +57,20 @@ class InDoubtSendTest {
         .auditLog(f.audit).config(f.config).owner(owner).build();
   }
 
-  @Test
-  void SM_SMS_T05_aSendInDoubtIsListedNeverResentAndAPersonConfirmsIt() {
+  /** Releases A and lets a first dispatcher, d1, die at {@code point} while it sends; the gateway it sent through. */
+  private CountingGateway releaseAndCrashTheFirstDispatcherAt(CrashingOutbox.Point point) {
     release(A);
     CountingGateway gateway = new CountingGateway();
     CrashingOutbox crashing = new CrashingOutbox(f.outbox);
-    crashing.arm(CrashingOutbox.Point.AFTER_MARK_SENDING);
+    crashing.arm(point);
     assertThatThrownBy(() -> dispatcher("d1", gateway, crashing).drainOnce(SEND))
         .isInstanceOf(CrashingOutbox.Crash.class);
+    return gateway;
+  }
+
+  @Test
+  void SM_SMS_T05_aSendInDoubtIsListedNeverResentAndAPersonConfirmsIt() {
+    CountingGateway gateway = releaseAndCrashTheFirstDispatcherAt(CrashingOutbox.Point.AFTER_MARK_SENDING);
     Instant later = SEND.plus(f.config.dispatchLease()).plusSeconds(1);
     SmsDispatcher d2 = dispatcher("d2", gateway, f.outbox);
     for (int round = 0; round < 3; round++) {
@@ -84,12 +90,7 @@ class InDoubtSendTest {
 
   @Test
   void SM_SMS_T05_aPersonReleasesAnUndeliveredSendInDoubtAndTheNextRoundSendsItOnce() {
-    release(A);
-    CountingGateway gateway = new CountingGateway();
-    CrashingOutbox crashing = new CrashingOutbox(f.outbox);
-    crashing.arm(CrashingOutbox.Point.BEFORE_MARK_SENT);
-    assertThatThrownBy(() -> dispatcher("d1", gateway, crashing).drainOnce(SEND))
-        .isInstanceOf(CrashingOutbox.Crash.class);
+    CountingGateway gateway = releaseAndCrashTheFirstDispatcherAt(CrashingOutbox.Point.BEFORE_MARK_SENT);
     assertThat(gateway.calls).containsExactly(A.toString());
     Instant later = SEND.plus(f.config.dispatchLease());
     SmsDispatcher d2 = dispatcher("d2", gateway, f.outbox);
