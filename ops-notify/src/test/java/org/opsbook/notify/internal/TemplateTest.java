@@ -50,11 +50,20 @@ class TemplateTest {
     return MessageRenderer.defaults().render(id, content()).text();
   }
 
+  /**
+   * The template renders {@link #content()} as its title, the part every template fills alike and its handling
+   * sentence; its parameterised text reads as the manual's star form.
+   */
+  static void assertFilledAsTheManualSays(RuleId id, String title, String handling, String parameterised,
+      String manual) {
+    assertThat(render(id)).isEqualTo(title + FILLED + handling);
+    assertThat(starForm(parameterised)).isEqualTo(manual);
+  }
+
   @Test
   void NOTIFY_TPL_01_businessNotificationIsTheManualsTextFilled() {
-    assertThat(render(TemplateSet.TPL_01)).isEqualTo("BOSS故障通知:" + FILLED
-        + "处理情况:目前IT中心正在抢修,预计恢复时间:今天12时前,故障跟进人:张三 。");
-    assertThat(starForm(TemplateSet.TEXT_01)).isEqualTo(MANUAL_01);
+    assertFilledAsTheManualSays(TemplateSet.TPL_01, "BOSS故障通知:",
+        "处理情况:目前IT中心正在抢修,预计恢复时间:今天12时前,故障跟进人:张三 。", TemplateSet.TEXT_01, MANUAL_01);
   }
 
   @Test
@@ -68,16 +77,14 @@ class TemplateTest {
 
   @Test
   void NOTIFY_TPL_03_followUpIsTheManualsTextFilled() {
-    assertThat(render(TemplateSet.TPL_03)).isEqualTo("BOSS系统故障跟进情况:" + FILLED
-        + "处理情况:目前IT中心正在跟进处理当中,预计恢复时间:今天12时前,故障跟进人:张三 。");
-    assertThat(starForm(TemplateSet.TEXT_03)).isEqualTo(MANUAL_03);
+    assertFilledAsTheManualSays(TemplateSet.TPL_03, "BOSS系统故障跟进情况:",
+        "处理情况:目前IT中心正在跟进处理当中,预计恢复时间:今天12时前,故障跟进人:张三 。", TemplateSet.TEXT_03, MANUAL_03);
   }
 
   @Test
   void NOTIFY_TPL_04_recoveryIsTheManualsTextFilled() {
-    assertThat(render(TemplateSet.TPL_04)).isEqualTo("BOSS系统故障恢复通知:" + FILLED
-        + "处理情况:经IT中心抢修后,目前已恢复正常,故障跟进人:张三 。");
-    assertThat(starForm(TemplateSet.TEXT_04)).isEqualTo(MANUAL_04);
+    assertFilledAsTheManualSays(TemplateSet.TPL_04, "BOSS系统故障恢复通知:",
+        "处理情况:经IT中心抢修后,目前已恢复正常,故障跟进人:张三 。", TemplateSet.TEXT_04, MANUAL_04);
   }
 
   @Test
