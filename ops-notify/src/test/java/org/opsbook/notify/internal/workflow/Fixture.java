@@ -1,5 +1,8 @@
 package org.opsbook.notify.internal.workflow;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -18,10 +21,12 @@ import org.opsbook.core.internal.memory.InMemoryMessageOutbox;
 import org.opsbook.core.internal.memory.InMemoryWorkflowRepository;
 import org.opsbook.core.internal.memory.RecordingMessageGateway;
 import org.opsbook.core.spi.MessageOutbox;
+import org.opsbook.core.spi.WorkflowRepository;
 import org.opsbook.core.time.MutableClock;
 import org.opsbook.notify.Briefing;
 import org.opsbook.notify.HandlingParty;
 import org.opsbook.notify.MessageContent;
+import org.opsbook.notify.MessageType;
 import org.opsbook.notify.internal.NotifyConfig;
 import org.opsbook.notify.SmsKey;
 
@@ -119,6 +124,34 @@ final class Fixture {
     sms.submitForReview(key, author, T0.plusSeconds(20)).orThrow();
     sms.approve(key, reviewer, text(key), T0.plusSeconds(30)).orThrow();
     return key;
+  }
+
+  /** Approves and releases the notifications of faults F-1 to F-{@code count} at {@code at}. */
+  void releasedNotifications(int count, Instant at) {
+    for (int i = 1; i <= count; i++) {
+      SmsKey k = SmsKey.of("F-" + i, MessageType.NOTIFICATION, 1);
+      approved(k, DUTY_A, LEADER);
+      sms.release(k, DESK, approvedText(k), briefing(), systemFault(), at).orThrow();
+    }
+  }
+
+  /**
+   * Releases {@code key} in this store through an outbox that dies before the enqueue, as another process would: its
+   * workflow is recorded here, its message is not.
+   */
+  void releaseAndCrash(SmsKey key, Instant at) {
+    CrashingOutbox crashing = new CrashingOutbox(outbox);
+    Fixture writer = new Fixture(NotifyConfig.defaults(), crashing);
+    writer.approved(key, DUTY_A, LEADER);
+    crashing.arm(CrashingOutbox.Point.BEFORE_ENQUEUE);
+    assertThatThrownBy(() -> writer.sms.release(key, DESK, writer.approvedText(key), briefing(), systemFault(), at))
+        .isInstanceOf(CrashingOutbox.Crash.class);
+    for (WorkflowRepository.WorkflowInstance i : writer.workflows.list(SmsWorkflow.MACHINE)) {
+      workflows.create(WorkflowRepository.WorkflowInstance.builder().id(i.id()).machine(i.machine())
+          .state(i.state()).version(0).dataJson(i.dataJson()).createdAt(i.createdAt()).updatedAt(i.updatedAt())
+          .build(), List.of());
+    }
+    assertThat(outbox.find(key.toString())).isEmpty();
   }
 
   String text(SmsKey key) {

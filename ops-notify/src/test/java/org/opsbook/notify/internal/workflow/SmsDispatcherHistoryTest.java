@@ -10,7 +10,6 @@ import static org.opsbook.notify.internal.workflow.Fixture.briefing;
 import static org.opsbook.notify.internal.workflow.Fixture.systemFault;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.opsbook.core.spi.MessageGateway.OutgoingMessage;
@@ -72,28 +71,14 @@ class SmsDispatcherHistoryTest {
   @Test
   void SM_SMS_T05_aFirstRoundOverManyReleasedMessagesPutsBackOnlyTheMissingOne() {
     Fixture fx = new Fixture();
-    for (int i = 1; i <= 70; i++) {
-      SmsKey k = SmsKey.of("F-" + i, MessageType.NOTIFICATION, 1);
-      fx.approved(k, DUTY_A, LEADER);
-      fx.sms.release(k, DESK, fx.approvedText(k), briefing(), systemFault(), SEND).orThrow();
-    }
+    fx.releasedNotifications(70, SEND);
     SmsDispatcher d0 = fx.dispatcher("d0");
     d0.drainOnce(SEND);
     d0.drainOnce(SEND);
     assertThat(fx.gateway.delivered()).hasSize(70);
     // the row of one released message is lost: only it is put back, and sent again under its key
-    CrashingOutbox crashing = new CrashingOutbox(new Fixture().outbox);
-    Fixture other = new Fixture(NotifyConfig.defaults(), crashing);
     SmsKey lost = SmsKey.of("F-71", MessageType.NOTIFICATION, 1);
-    other.approved(lost, DUTY_A, LEADER);
-    crashing.arm(CrashingOutbox.Point.BEFORE_ENQUEUE);
-    assertThatThrownBy(() -> other.sms.release(lost, DESK, other.approvedText(lost), briefing(), systemFault(),
-        SEND)).isInstanceOf(CrashingOutbox.Crash.class);
-    for (WorkflowRepository.WorkflowInstance i : other.workflows.list(SmsWorkflow.MACHINE)) {
-      fx.workflows.create(WorkflowRepository.WorkflowInstance.builder().id(i.id()).machine(i.machine())
-          .state(i.state()).version(0).dataJson(i.dataJson()).createdAt(i.createdAt()).updatedAt(i.updatedAt())
-          .build(), List.of());
-    }
+    fx.releaseAndCrash(lost, SEND);
     DrainReport r = fx.dispatcher("d1").drainOnce(SEND.plusSeconds(5));
     assertThat(r.reenqueued()).isEqualTo(1);
     assertThat(fx.outbox.find(lost.toString())).isPresent();

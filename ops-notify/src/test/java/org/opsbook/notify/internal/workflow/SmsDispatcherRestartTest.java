@@ -2,16 +2,10 @@ package org.opsbook.notify.internal.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.opsbook.notify.internal.workflow.Fixture.DESK;
-import static org.opsbook.notify.internal.workflow.Fixture.DUTY_A;
-import static org.opsbook.notify.internal.workflow.Fixture.LEADER;
 import static org.opsbook.notify.internal.workflow.Fixture.T0;
-import static org.opsbook.notify.internal.workflow.Fixture.briefing;
-import static org.opsbook.notify.internal.workflow.Fixture.systemFault;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.opsbook.core.spi.MessageGateway.OutgoingMessage;
@@ -20,7 +14,6 @@ import org.opsbook.core.spi.WorkflowRepository;
 import org.opsbook.core.testing.CallCounter;
 import org.opsbook.notify.MessageType;
 import org.opsbook.notify.SmsKey;
-import org.opsbook.notify.internal.NotifyConfig;
 
 /**
  * SM-SMS-T05 across restarts: the first round of a dispatcher reads only the messages changed since the outbox's
@@ -37,28 +30,12 @@ class SmsDispatcherRestartTest {
         .auditLog(fx.audit).owner(owner).build();
   }
 
-  /** Releases {@code key} in {@code fx}'s store through an outbox that dies before the enqueue. */
-  private static void releaseAndCrash(Fixture fx, SmsKey key, Instant at) {
-    CrashingOutbox crashing = new CrashingOutbox(fx.outbox);
-    Fixture writer = new Fixture(NotifyConfig.defaults(), crashing);
-    writer.approved(key, DUTY_A, LEADER);
-    crashing.arm(CrashingOutbox.Point.BEFORE_ENQUEUE);
-    assertThatThrownBy(() -> writer.sms.release(key, DESK, writer.approvedText(key), briefing(), systemFault(), at))
-        .isInstanceOf(CrashingOutbox.Crash.class);
-    for (WorkflowRepository.WorkflowInstance i : writer.workflows.list(SmsWorkflow.MACHINE)) {
-      fx.workflows.create(WorkflowRepository.WorkflowInstance.builder().id(i.id()).machine(i.machine())
-          .state(i.state()).version(0).dataJson(i.dataJson()).createdAt(i.createdAt()).updatedAt(i.updatedAt())
-          .build(), List.of());
-    }
-    assertThat(fx.outbox.find(key.toString())).isEmpty();
-  }
-
   @Test
   void SM_SMS_T05_aReleaseLostBeforeARestartIsPutBackByTheFirstRoundAfterIt() {
     Fixture fx = new Fixture();
     fx.dispatcher("d1").drainOnce(SEND.minusSeconds(60));
     assertThat(fx.outbox.sweepMark()).contains(SEND.minusSeconds(60).minus(SmsDispatcher.REENQUEUE_OVERLAP));
-    releaseAndCrash(fx, KEY, SEND);
+    fx.releaseAndCrash(KEY, SEND);
     // d1's process is gone; d2 starts
     CallCounter<WorkflowRepository> reads = CallCounter.wrap(WorkflowRepository.class, fx.workflows);
     DrainReport r = dispatcher(fx, fx.outbox, reads.port(), "d2").drainOnce(SEND.plusSeconds(5));
@@ -74,7 +51,7 @@ class SmsDispatcherRestartTest {
     fx.dispatcher("d1").drainOnce(SEND.minusSeconds(120));
     SmsDispatcher d2 = fx.dispatcher("d2");
     assertThat(d2.drainOnce(SEND.minusSeconds(60)).reenqueued()).isZero();
-    releaseAndCrash(fx, KEY, SEND);
+    fx.releaseAndCrash(KEY, SEND);
     assertThat(d2.drainOnce(SEND.plusSeconds(5)).reenqueued()).isEqualTo(1);
     assertThat(fx.gateway.delivered()).extracting(OutgoingMessage::idempotencyKey).containsExactly(KEY.toString());
   }
@@ -85,7 +62,7 @@ class SmsDispatcherRestartTest {
     // the last round before the restart ran just under an hour after the release, dated by a clock ahead
     Instant lastRound = SEND.plus(SmsDispatcher.REENQUEUE_OVERLAP).minusSeconds(1);
     fx.dispatcher("d1").drainOnce(lastRound);
-    releaseAndCrash(fx, KEY, SEND);
+    fx.releaseAndCrash(KEY, SEND);
     assertThat(fx.dispatcher("d2").drainOnce(lastRound.plusSeconds(1)).reenqueued()).isEqualTo(1);
   }
 
@@ -94,7 +71,7 @@ class SmsDispatcherRestartTest {
     Fixture fx = new Fixture();
     fx.dispatcher("d0").drainOnce(SEND.minusSeconds(60));
     Optional<Instant> before = fx.outbox.sweepMark();
-    releaseAndCrash(fx, KEY, SEND);
+    fx.releaseAndCrash(KEY, SEND);
     // a dispatcher dies while putting the message back, two hours later
     CrashingOutbox dying = new CrashingOutbox(fx.outbox);
     dying.arm(CrashingOutbox.Point.BEFORE_ENQUEUE);
@@ -109,11 +86,7 @@ class SmsDispatcherRestartTest {
   @Test
   void SM_SMS_T05_aStartAfterAYearReadsOnlyWhatChangedSinceTheLastSweep() {
     Fixture fx = new Fixture();
-    for (int i = 1; i <= 80; i++) {
-      SmsKey k = SmsKey.of("F-" + i, MessageType.NOTIFICATION, 1);
-      fx.approved(k, DUTY_A, LEADER);
-      fx.sms.release(k, DESK, fx.approvedText(k), briefing(), systemFault(), SEND).orThrow();
-    }
+    fx.releasedNotifications(80, SEND);
     SmsDispatcher d0 = fx.dispatcher("d0");
     Instant yearLater = SEND.plus(Duration.ofDays(365));
     d0.drainOnce(SEND);
@@ -122,7 +95,7 @@ class SmsDispatcherRestartTest {
     d0.drainOnce(yearLater.minus(Duration.ofHours(2)));
     assertThat(fx.gateway.delivered()).hasSize(80);
     SmsKey lost = SmsKey.of("F-81", MessageType.NOTIFICATION, 1);
-    releaseAndCrash(fx, lost, yearLater);
+    fx.releaseAndCrash(lost, yearLater);
 
     CallCounter<WorkflowRepository> reads = CallCounter.wrap(WorkflowRepository.class, fx.workflows);
     DrainReport r = dispatcher(fx, fx.outbox, reads.port(), "d1").drainOnce(yearLater.plusSeconds(5));
