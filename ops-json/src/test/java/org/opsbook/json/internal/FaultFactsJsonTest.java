@@ -34,11 +34,16 @@ class FaultFactsJsonTest {
     throw new AssertionError("accepted: " + json);
   }
 
+  /** The facts are refused naming {@code field}, and the reason says each of {@code reasonSays}. */
+  private static void assertRefused(String json, String field, String... reasonSays) {
+    InvalidInputException e = invalid(json);
+    assertThat(e.field()).isEqualTo(field);
+    assertThat(e.reason()).contains(reasonSays);
+  }
+
   @Test
   void negativeCountNamesTheField() {
-    InvalidInputException e = invalid("{\"complaintCount\":-1}");
-    assertThat(e.field()).isEqualTo("complaintCount");
-    assertThat(e.reason()).contains("-1");
+    assertRefused("{\"complaintCount\":-1}", "complaintCount", "-1");
   }
 
   @Test
@@ -55,16 +60,12 @@ class FaultFactsJsonTest {
 
   @Test
   void timestampWithoutOffsetNamesTheField() {
-    InvalidInputException e = invalid("{\"repairedAt\":\"2026-11-25T14:30:00\"}");
-    assertThat(e.field()).isEqualTo("repairedAt");
-    assertThat(e.reason()).contains("without an offset");
+    assertRefused("{\"repairedAt\":\"2026-11-25T14:30:00\"}", "repairedAt", "without an offset");
   }
 
   @Test
   void unknownEnumValueNamesTheFieldAndTheChoices() {
-    InvalidInputException e = invalid("{\"nature\":\"HARDWARE\"}");
-    assertThat(e.field()).isEqualTo("nature");
-    assertThat(e.reason()).contains("BUSINESS").contains("SYSTEM");
+    assertRefused("{\"nature\":\"HARDWARE\"}", "nature", "BUSINESS", "SYSTEM");
   }
 
   @Test
