@@ -39,7 +39,7 @@ import org.opsbook.notify.internal.workflow.SmsWorkflow;
  * restart, has its message put back; the restarted dispatcher reads what changed since the stored sweep mark, not
  * every message. Each start opens a new facade over the same database, as a new process would.
  */
-abstract class SmsDispatcherRestartContract {
+abstract class SmsDispatcherRestartContract extends OneBackendPerClass {
   private static final Instant T0 = Instant.parse("2026-11-25T06:00:00Z");
   private static final Actor AUTHOR = Actor.of("duty-a", Role.ESC_HANDLER_A);
   private static final Actor REVIEWER = Actor.of("leader", Role.FAULT_TEAM_LEADER);
@@ -49,15 +49,14 @@ abstract class SmsDispatcherRestartContract {
       Person.builder().id("b1").name("员工b1").phone("13800138002").addRecipientClasses(RecipientClass.B).build()));
 
   private JdbcBackend db;
-  private final RecordingMessageGateway gateway = new RecordingMessageGateway(MutableClock.at(T0, ZoneId.of("UTC")));
-
-  /** Returns the backend; one per test class. */
-  protected abstract JdbcBackend backend();
+  /** A new gateway each test, as the class's instance lives across its tests. */
+  private RecordingMessageGateway gateway;
 
   @BeforeEach
   void emptyDatabase() {
     db = backend();
     db.fresh();
+    gateway = new RecordingMessageGateway(MutableClock.at(T0, ZoneId.of("UTC")));
   }
 
   /** A new process's facade over the database. */
