@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -74,12 +75,22 @@ abstract class AuditAttackContract extends OneBackendPerClass {
   @Test
   @DisplayName("attack 1: rewrite record 5 and recompute 5..10 with the triggers disabled")
   void rewriteAndRecompute() {
+    attackKeepingPrefix(4, forged -> {
+      AuditEntry e5 = forged.get(4);
+      forged.set(4, AuditEntry.builder().stream(S).at(e5.at()).actorId("mallory").action(e5.action())
+          .fromState(e5.fromState()).toState(e5.toState()).putAllDetails(e5.details()).build());
+    });
+  }
+
+  /**
+   * Appends ten records, edits their entries as the attacker would, rewrites all after the first {@code keep} and
+   * recomputes them: verification finds the chain broken at the first rewritten record.
+   */
+  private void attackKeepingPrefix(int keep, Consumer<List<AuditEntry>> edit) {
     List<AuditEntry> forged = entries(appendTen(S));
-    AuditEntry e5 = forged.get(4);
-    forged.set(4, AuditEntry.builder().stream(S).at(e5.at()).actorId("mallory").action(e5.action())
-        .fromState(e5.fromState()).toState(e5.toState()).putAllDetails(e5.details()).build());
-    rewriteKeepingPrefix(forged, 4);
-    brokenAt(log.verify(S), 5);
+    edit.accept(forged);
+    rewriteKeepingPrefix(forged, keep);
+    brokenAt(log.verify(S), keep + 1);
   }
 
   /** Re-appends the genuine first {@code keep} records, then the attacker's forged rest. */
@@ -122,29 +133,20 @@ abstract class AuditAttackContract extends OneBackendPerClass {
   @Test
   @DisplayName("attack 2: delete record 4, renumber 5..10 and recompute")
   void deleteRenumberAndRecompute() {
-    List<AuditEntry> entries = entries(appendTen(S));
-    entries.remove(3);
-    rewriteKeepingPrefix(entries, 3);
-    brokenAt(log.verify(S), 4);
+    attackKeepingPrefix(3, entries -> entries.remove(3));
   }
 
   @Test
   @DisplayName("attack 3: insert a forged record mid-chain and recompute after it")
   void forgedInsertMidChain() {
-    List<AuditEntry> entries = entries(appendTen(S));
-    entries.add(4, AuditEntry.builder().stream(S).at(T0.plusSeconds(4)).actorId("mallory").action("approve")
-        .putDetail("n", "4b").build());
-    rewriteKeepingPrefix(entries, 4);
-    brokenAt(log.verify(S), 5);
+    attackKeepingPrefix(4, entries -> entries.add(4, AuditEntry.builder().stream(S).at(T0.plusSeconds(4))
+        .actorId("mallory").action("approve").putDetail("n", "4b").build()));
   }
 
   @Test
   @DisplayName("attack 4: swap records 3 and 4 and recompute")
   void swapAndRecompute() {
-    List<AuditEntry> entries = entries(appendTen(S));
-    java.util.Collections.swap(entries, 2, 3);
-    rewriteKeepingPrefix(entries, 2);
-    brokenAt(log.verify(S), 3);
+    attackKeepingPrefix(2, entries -> java.util.Collections.swap(entries, 2, 3));
   }
 
   @Test
