@@ -107,6 +107,13 @@ class PostgresObligationConcurrencyTest {
     ops.obligations().scheduleAll(batch);
   }
 
+  /** Schedules {@code n} duties due a second ago through a facade of its own, and returns that facade. */
+  private OpsJdbc scheduledDueNow(int n) {
+    OpsJdbc setup = OpsJdbc.create(db.dataSource());
+    scheduleDue(setup, n, CLOCK.instant().minusSeconds(1));
+    return setup;
+  }
+
   private void awaitFired(long n, Duration timeout) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (db.count("SELECT count(*) FROM ops_obligation_done WHERE outcome = 'FIRED'") < n
@@ -117,8 +124,7 @@ class PostgresObligationConcurrencyTest {
 
   @Test
   void fourInstancesFireTenThousandDueObligationsEachExactlyOnce() throws Exception {
-    OpsJdbc setup = OpsJdbc.create(db.dataSource());
-    scheduleDue(setup, 10_000, CLOCK.instant().minusSeconds(1));
+    OpsJdbc setup = scheduledDueNow(10_000);
     for (int i = 1; i <= 4; i++) {
       start(instance(), "node-" + i, Duration.ofSeconds(30));
     }
@@ -134,8 +140,7 @@ class PostgresObligationConcurrencyTest {
 
   @Test
   void anInstanceKilledMidClaimLosesItsLeaseAndAnotherFiresItsWorkExactlyOnce() throws Exception {
-    OpsJdbc setup = OpsJdbc.create(db.dataSource());
-    scheduleDue(setup, 1_000, CLOCK.instant().minusSeconds(1));
+    OpsJdbc setup = scheduledDueNow(1_000);
     // the doomed instance claims a batch, then its process dies: its pool (every connection) is closed
     OpsJdbc doomed = instance();
     Duration lease = Duration.ofSeconds(2);
@@ -167,8 +172,7 @@ class PostgresObligationConcurrencyTest {
 
   @Test
   void anInstanceKilledAfterItsEffectsButBeforeCompletionIsRefiredAndTheEffectStaysSingle() throws Exception {
-    OpsJdbc setup = OpsJdbc.create(db.dataSource());
-    scheduleDue(setup, 200, CLOCK.instant().minusSeconds(1));
+    scheduledDueNow(200);
     OpsJdbc doomed = instance();
     Duration lease = Duration.ofSeconds(2);
     ObligationHandler doomedEffect = effect(doomed.dataSource(), "doomed");
