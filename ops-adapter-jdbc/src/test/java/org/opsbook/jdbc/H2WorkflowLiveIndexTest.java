@@ -10,8 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.opsbook.core.spi.WorkflowRepository;
 import org.opsbook.core.spi.WorkflowRepository.WorkflowInstance;
@@ -23,21 +22,9 @@ import org.opsbook.jdbc.internal.JdbcWorkflowRepository;
  * H2 plan of the statement the repository runs counts the index rows it read.
  */
 class H2WorkflowLiveIndexTest {
-  private TestDatabases.Db db;
-  private WorkflowRepository workflows;
-
-  @BeforeEach
-  void migrate() {
-    db = TestDatabases.h2("liveidx");
-    OpsJdbc ops = OpsJdbc.create(db.dataSource());
-    ops.migrate();
-    workflows = ops.workflows();
-  }
-
-  @AfterEach
-  void drop() {
-    db.close();
-  }
+  @AutoClose
+  private final TestDatabases.Db db = TestDatabases.h2("liveidx");
+  private final WorkflowRepository workflows = db.migrated().workflows();
 
   @Test
   void theLiveInstancesAreReadByIndexSeeksNotAScanOfTheMachine() throws Exception {

@@ -10,8 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.opsbook.core.Channel;
 import org.opsbook.core.Obligation;
@@ -27,21 +26,9 @@ import org.opsbook.core.spi.ObligationRepository.ScheduledObligation;
 class PostgresObligationOwnerIndexTest {
   private static final Duration LEASE = Duration.ofMinutes(5);
 
-  private TestDatabases.Db db;
-  private ObligationRepository obligations;
-
-  @BeforeEach
-  void migrate() {
-    db = TestDatabases.postgres("owneridx", 2);
-    OpsJdbc ops = OpsJdbc.create(db.dataSource());
-    ops.migrate();
-    obligations = ops.obligations();
-  }
-
-  @AfterEach
-  void drop() {
-    db.close();
-  }
+  @AutoClose
+  private final TestDatabases.Db db = TestDatabases.postgres("owneridx", 2);
+  private final ObligationRepository obligations = db.migrated().obligations();
 
   private static ScheduledObligation timer(int i, Instant due) {
     return ScheduledObligation.of(Obligation.builder().ruleId(RuleId.of("ESC-ROOM-01")).subjectId("F-" + i)

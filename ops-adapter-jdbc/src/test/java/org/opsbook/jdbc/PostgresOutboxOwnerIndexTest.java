@@ -7,8 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.opsbook.core.Channel;
 import org.opsbook.core.spi.MessageOutbox;
@@ -21,21 +20,9 @@ import org.opsbook.core.spi.MessageOutbox.OutboxMessage;
 class PostgresOutboxOwnerIndexTest {
   private static final Duration LEASE = Duration.ofMinutes(5);
 
-  private TestDatabases.Db db;
-  private MessageOutbox outbox;
-
-  @BeforeEach
-  void migrate() {
-    db = TestDatabases.postgres("outboxowneridx", 2);
-    OpsJdbc ops = OpsJdbc.create(db.dataSource());
-    ops.migrate();
-    outbox = ops.outbox();
-  }
-
-  @AfterEach
-  void drop() {
-    db.close();
-  }
+  @AutoClose
+  private final TestDatabases.Db db = TestDatabases.postgres("outboxowneridx", 2);
+  private final MessageOutbox outbox = db.migrated().outbox();
 
   @Test
   void unleasedMessagesHaveNoEntryInTheOwnerIndexAndTheHeartbeatFindsTheLeasedOnes() throws SQLException {

@@ -37,6 +37,13 @@ final class TestDatabases {
       }
     }
 
+    /** A facade over this database, its schema migrated. */
+    OpsJdbc migrated() {
+      OpsJdbc ops = OpsJdbc.create(dataSource);
+      ops.migrate();
+      return ops;
+    }
+
     @Override
     public void close() {
       if (postgres) {
