@@ -323,12 +323,7 @@ public abstract class MessageOutboxContract extends StorageContract {
     String[] keys = {"K-1", "K-2", "K-3", "K-4"};
     String[] owners = {"a", "b"};
     qt().withExamples(30).forAll(lists().of(integers().between(0, 9_999)).ofSizeBetween(1, 25)).checkAssert(ops -> {
-      try {
-        store.close();
-        store = newFixture();
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
+      replaceStore();
       MessageOutbox real = store.outbox();
       MessageOutbox model = new InMemoryMessageOutbox();
       java.util.Map<String, OutboxMessage> realClaims = new java.util.HashMap<>();

@@ -390,12 +390,7 @@ public abstract class ObligationRepositoryContract extends StorageContract {
     String[] rules = {"ESC-ROOM-01", "ESC-DEPT-02"};
     String[] owners = {"a", "b"};
     qt().withExamples(40).forAll(lists().of(integers().between(0, 9_999)).ofSizeBetween(1, 25)).checkAssert(ops -> {
-      try {
-        store.close();
-        store = newFixture();
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
+      replaceStore();
       ObligationRepository real = store.obligations();
       InMemoryObligationRepository model = new InMemoryObligationRepository();
       java.util.Map<String, ClaimedObligation> realClaims = new java.util.HashMap<>();

@@ -40,6 +40,16 @@ public abstract class StorageContract {
     store.close();
   }
 
+  /** Closes the store and puts a new, empty one in its place: each example of a property starts from nothing. */
+  protected final void replaceStore() {
+    try {
+      store.close();
+      store = newFixture();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Returns {@code T0} plus {@code seconds}. */
   protected static Instant at(long seconds) {
     return T0.plusSeconds(seconds);
