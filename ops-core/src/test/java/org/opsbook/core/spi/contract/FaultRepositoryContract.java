@@ -50,6 +50,11 @@ public abstract class FaultRepositoryContract extends StorageContract {
     return b.note("进展: 已定位 13800138000").build();
   }
 
+  /** Appends the opening of {@code faultId} as its first version, its summary open or not, updated at {@code at}. */
+  private void appendOpening(String faultId, boolean open, Instant at) {
+    store.faults().append(faultId, 0, List.of(opened(faultId)), summary(faultId, 1, open, at), List.of());
+  }
+
   private static FaultSummary summary(String faultId, long version, boolean open, Instant updatedAt) {
     return FaultSummary.builder().faultId(faultId).version(version).currentLevel(Level.L2).peakLevel(Level.L1)
         .open(open).nextDueAt(updatedAt.plusSeconds(1800)).subjectName("BOSS").updatedAt(updatedAt).build();
@@ -145,19 +150,19 @@ public abstract class FaultRepositoryContract extends StorageContract {
 
   @Test
   void openFaultsListsOnlyOpenOnesMostRecentlyUpdatedFirst() {
-    store.faults().append("F-1", 0, List.of(opened("F-1")), summary("F-1", 1, true, at(10)), List.of());
-    store.faults().append("F-2", 0, List.of(opened("F-2")), summary("F-2", 1, true, at(30)), List.of());
-    store.faults().append("F-3", 0, List.of(opened("F-3")), summary("F-3", 1, false, at(50)), List.of());
-    store.faults().append("F-4", 0, List.of(opened("F-4")), summary("F-4", 1, true, at(20)), List.of());
+    appendOpening("F-1", true, at(10));
+    appendOpening("F-2", true, at(30));
+    appendOpening("F-3", false, at(50));
+    appendOpening("F-4", true, at(20));
     assertThat(store.faults().openFaults()).extracting(FaultSummary::faultId).containsExactly("F-2", "F-4", "F-1");
   }
 
   @Test
   void faultsActiveSinceListsTheOpenOnesAndThoseUpdatedSinceMostRecentFirst() {
-    store.faults().append("F-1", 0, List.of(opened("F-1")), summary("F-1", 1, false, at(10)), List.of());
-    store.faults().append("F-2", 0, List.of(opened("F-2")), summary("F-2", 1, true, at(5)), List.of());
-    store.faults().append("F-3", 0, List.of(opened("F-3")), summary("F-3", 1, false, at(50)), List.of());
-    store.faults().append("F-4", 0, List.of(opened("F-4")), summary("F-4", 1, false, at(30)), List.of());
+    appendOpening("F-1", false, at(10));
+    appendOpening("F-2", true, at(5));
+    appendOpening("F-3", false, at(50));
+    appendOpening("F-4", false, at(30));
     assertThat(store.faults().faultsActiveSince(at(30))).extracting(FaultSummary::faultId)
         .containsExactly("F-3", "F-4", "F-2");
   }
