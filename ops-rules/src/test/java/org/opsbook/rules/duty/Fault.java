@@ -19,6 +19,7 @@ import org.opsbook.core.FaultEventType;
 import org.opsbook.core.FaultFacts;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Obligation;
+import org.opsbook.core.ObligationKey;
 import org.opsbook.core.RuleId;
 import org.opsbook.rules.internal.fault.ObligationEngine;
 
@@ -166,6 +167,11 @@ public final class Fault {
       }
     }
     return false;
+  }
+
+  /** When the first duty of {@code ruleId} was done, or {@code null} while it is not. */
+  public Instant completedAt(String ruleId) {
+    return tracker.completions().get(new ObligationKey(tracker.faultId(), RuleId.of(ruleId), 1));
   }
 
   /** True when a duty of the rule ended undone (cancelled at the repair …). */
