@@ -3,6 +3,7 @@ package org.opsbook.examples.cli;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -19,22 +20,26 @@ class RulesCommandsTest {
     return new String[] {Integer.toString(status), out.toString(UTF_8)};
   }
 
+  /** Runs {@code command} on {@code stdin}, asserts it exits with {@code status} and returns its JSON answer. */
+  private static JsonNode answer(String stdin, String command, int status) {
+    String[] r = run(stdin, command);
+    assertThat(r[0]).as("exit status").isEqualTo(Integer.toString(status));
+    return OpsJson.parse(r[1]);
+  }
+
   @Test
   @DisplayName("FAULT-CLASS-L2-04 ./opsbook classify")
   void classify() {
-    String[] r = run("{\"complaintCount\": 55}", "classify");
-    assertThat(r[0]).isEqualTo("0");
-    assertThat(OpsJson.parse(r[1]).get("matchedRules").toString()).isEqualTo("[\"FAULT-CLASS-L2-04\"]");
+    assertThat(answer("{\"complaintCount\": 55}", "classify", 0).get("matchedRules").toString())
+        .isEqualTo("[\"FAULT-CLASS-L2-04\"]");
   }
 
   @Test
   @DisplayName("REPORT-WEEKLY-01 ./opsbook report, and its invalid input")
   void report() {
-    String[] r = run("{\"occurrencesInWeek\": 2}", "report");
-    assertThat(r[0]).isEqualTo("0");
-    assertThat(OpsJson.parse(r[1]).get("firingRules").toString()).isEqualTo("[\"REPORT-WEEKLY-01\"]");
-    String[] bad = run("{\"occurrencesInWeek\": -2}", "report");
-    assertThat(bad[0]).isEqualTo("2");
-    assertThat(OpsJson.parse(bad[1]).at("/error/field").asText()).isEqualTo("occurrencesInWeek");
+    assertThat(answer("{\"occurrencesInWeek\": 2}", "report", 0).get("firingRules").toString())
+        .isEqualTo("[\"REPORT-WEEKLY-01\"]");
+    assertThat(answer("{\"occurrencesInWeek\": -2}", "report", 2).at("/error/field").asText())
+        .isEqualTo("occurrencesInWeek");
   }
 }

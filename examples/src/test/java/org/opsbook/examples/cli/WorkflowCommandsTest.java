@@ -25,6 +25,14 @@ class WorkflowCommandsTest {
         new PrintStream(out, true, UTF_8), new PrintStream(new ByteArrayOutputStream(), true, UTF_8));
     return new Run(status, OpsJson.parse(out.toString(UTF_8)));
   }
+  /** Runs {@code command} on {@code stdin} and asserts it exits 2 naming {@code field}; returns that run. */
+  private static Run refusedNaming(String field, String command, String stdin) {
+    Run r = run(command, stdin);
+    assertThat(r.status()).isEqualTo(2);
+    assertThat(r.out().at("/error/field").asText()).isEqualTo(field);
+    return r;
+  }
+
 
   @Test
   void theWorkflowCommandsAreRegistered() {
@@ -48,11 +56,9 @@ class WorkflowCommandsTest {
 
   @Test
   void dataopInvalidInputExitsTwoNamingTheField() {
-    Run r = run("dataop", "{'operation': {'opType': 'MODIFICATION'}, 'steps': [{'event': 'submit', "
-        + "'at': '2026-11-25T10:00:00', 'actor': {'id': 'zhang', 'roles': ['DATA_SUBMITTER']}}]}");
-    assertThat(r.status()).isEqualTo(2);
+    Run r = refusedNaming("steps[0].at", "dataop", "{'operation': {'opType': 'MODIFICATION'}, 'steps': [{'event': "
+        + "'submit', 'at': '2026-11-25T10:00:00', 'actor': {'id': 'zhang', 'roles': ['DATA_SUBMITTER']}}]}");
     assertThat(r.out().at("/error/code").asText()).isEqualTo("INVALID_INPUT");
-    assertThat(r.out().at("/error/field").asText()).isEqualTo("steps[0].at");
   }
 
   @Test
@@ -68,9 +74,8 @@ class WorkflowCommandsTest {
 
   @Test
   void extractionWindowInvalidInputExitsTwoNamingTheField() {
-    Run r = run("extraction-window", "{'estimatedRowCount': 'many', 'plannedStart': '2026-11-25T10:00:00+08:00'}");
-    assertThat(r.status()).isEqualTo(2);
-    assertThat(r.out().at("/error/field").asText()).isEqualTo("estimatedRowCount");
+    refusedNaming("estimatedRowCount", "extraction-window",
+        "{'estimatedRowCount': 'many', 'plannedStart': '2026-11-25T10:00:00+08:00'}");
   }
 
   @Test
@@ -88,9 +93,8 @@ class WorkflowCommandsTest {
 
   @Test
   void cutoverInvalidInputExitsTwoNamingTheField() {
-    Run r = run("cutover", "{'plannedStart': '2026-11-26T22:00:00+08:00', 'applicationContents': ['TIME', 'WHO']}");
-    assertThat(r.status()).isEqualTo(2);
-    assertThat(r.out().at("/error/field").asText()).isEqualTo("applicationContents[1]");
+    refusedNaming("applicationContents[1]", "cutover",
+        "{'plannedStart': '2026-11-26T22:00:00+08:00', 'applicationContents': ['TIME', 'WHO']}");
   }
 
   @Test

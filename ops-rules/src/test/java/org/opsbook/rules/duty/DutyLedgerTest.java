@@ -70,8 +70,7 @@ class DutyLedgerTest {
   @Test
   @DisplayName("ESC-PROG-01: a report 70 minutes after the last is late, and the half-hour in between is missed")
   void progressSeriesCountsEachInterval() {
-    Fault f = Fault.open("11-25 09:00", facts("11-25 09:00").complaintCount(25))
-        .event("11-25 09:10", FaultEventType.REPORTED_TO_ROOM_MANAGER)
+    Fault f = Fault.l1Reported()
         .event("11-25 10:20", FaultEventType.PROGRESS_REPORTED)
         .event("11-25 10:40", FaultEventType.PROGRESS_REPORTED);
     List<Entry> prog = f.tracker().ledger(at("11-25 10:40")).entries().stream()

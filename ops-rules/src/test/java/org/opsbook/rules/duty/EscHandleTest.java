@@ -90,8 +90,7 @@ class EscHandleTest {
     Fault byFact = Fault.open("11-25 09:00", facts("11-25 09:00").cannotSelfResolve(true))
         .facts("11-25 09:20", b -> b.reportedToProvinceAt(at("11-25 09:10")));
     assertThat(byFact.owes("11-25 09:20", PROVINCE_REPORT)).isFalse();
-    assertThat(byFact.tracker().completions().get(new org.opsbook.core.ObligationKey("F-1",
-        RuleId.of(PROVINCE_REPORT), 1))).isEqualTo(at("11-25 09:10"));
+    assertThat(byFact.completedAt(PROVINCE_REPORT)).isEqualTo(at("11-25 09:10"));
     Fault before = Fault.open("11-25 09:00", facts("11-25 09:00"))
         .event("11-25 09:05", FaultEventType.REPORTED_TO_PROVINCE)
         .facts("11-25 09:30", b -> b.cannotSelfResolve(true));
@@ -154,8 +153,7 @@ class EscHandleTest {
     assertThat(f.owes("11-25 09:20", DUTY_OFFICER)).isFalse();
     f.facts("11-25 09:40", b -> b.amsFaultNo("AMS-F-1"));
     assertThat(f.owes("11-25 09:40", AMS_DECLARATION)).isFalse();
-    assertThat(f.tracker().completions().get(new org.opsbook.core.ObligationKey("F-1", RuleId.of(AMS_DECLARATION),
-        1))).isEqualTo(at("11-25 09:40"));
+    assertThat(f.completedAt(AMS_DECLARATION)).isEqualTo(at("11-25 09:40"));
   }
 
   @Test
@@ -164,8 +162,7 @@ class EscHandleTest {
     Fault f = Fault.open("11-25 09:00", facts("11-25 09:00").selfDiscovered(true))
         .facts("11-25 10:00", b -> b.provinceDutyNotifiedAt(at("11-25 09:30")));
     assertThat(f.owes("11-25 10:00", DUTY_OFFICER)).isFalse();
-    assertThat(f.tracker().completions().get(new org.opsbook.core.ObligationKey("F-1", RuleId.of(DUTY_OFFICER), 1)))
-        .isEqualTo(at("11-25 09:30"));
+    assertThat(f.completedAt(DUTY_OFFICER)).isEqualTo(at("11-25 09:30"));
     assertThat(f.owes("11-25 10:00", AMS_DECLARATION)).isTrue();
     Fault told = Fault.open("11-25 09:00", facts("11-25 09:00").provinceDutyNotifiedAt(at("11-25 09:00")))
         .facts("11-25 09:10", b -> b.selfDiscovered(true));

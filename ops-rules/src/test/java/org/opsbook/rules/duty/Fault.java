@@ -1,6 +1,7 @@
 package org.opsbook.rules.duty;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -12,10 +13,13 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.UnaryOperator;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.opsbook.core.FaultEvent;
 import org.opsbook.core.FaultEventType;
 import org.opsbook.core.FaultFacts;
+import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Obligation;
+import org.opsbook.core.ObligationKey;
 import org.opsbook.core.RuleId;
 import org.opsbook.rules.internal.fault.ObligationEngine;
 
@@ -74,6 +78,16 @@ public final class Fault {
   /** Facts of fault F-1 detected at {@code detected}. */
   public static FaultFacts.Builder facts(String detected) {
     return FaultFacts.builder().faultId("F-1").detectedAt(at(detected));
+  }
+
+  /** An L1 fault (25 complaints) detected and opened at 11-25 09:00. */
+  public static Fault l1() {
+    return open("11-25 09:00", facts("11-25 09:00").complaintCount(25));
+  }
+
+  /** {@link #l1()} reported to the room manager at 09:10. */
+  public static Fault l1Reported() {
+    return l1().event("11-25 09:10", FaultEventType.REPORTED_TO_ROOM_MANAGER);
   }
 
   public static Fault open(String at, FaultFacts.Builder facts) {
@@ -155,9 +169,20 @@ public final class Fault {
     return false;
   }
 
+  /** When the first duty of {@code ruleId} was done, or {@code null} while it is not. */
+  public Instant completedAt(String ruleId) {
+    return tracker.completions().get(new ObligationKey(tracker.faultId(), RuleId.of(ruleId), 1));
+  }
+
   /** True when a duty of the rule ended undone (cancelled at the repair …). */
   public boolean cancelled(String ruleId) {
     return tracker.cancellations().keySet().stream().anyMatch(k -> k.ruleId().value().equals(ruleId));
+  }
+
+  /** Asserts that {@code call} is refused as invalid input naming {@code field}. */
+  public static void refused(ThrowingCallable call, String field) {
+    assertThatThrownBy(call).isInstanceOf(InvalidInputException.class)
+        .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo(field));
   }
 
   /** Asserts whether {@code rule} is owed at opening for the values n-1, n and n+1 (the BND boundary triple). */
@@ -166,6 +191,22 @@ public final class Fault {
     assertThat(owedAtOpening(facts.apply(n - 1)).contains(rule)).as(rule + " at " + (n - 1)).isEqualTo(below);
     assertThat(owedAtOpening(facts.apply(n)).contains(rule)).as(rule + " at " + n).isEqualTo(at);
     assertThat(owedAtOpening(facts.apply(n + 1)).contains(rule)).as(rule + " at " + (n + 1)).isEqualTo(above);
+  }
+
+  /**
+   * A rule owed at opening from a boundary on, the case of a parameterised test: not owed at n-1, owed at n when
+   * {@code atN} and always at n+1 ({@link #triple}). The description starts with the rule id and a colon.
+   */
+  public record Boundary(String description, IntFunction<UnaryOperator<FaultFacts.Builder>> facts, int n,
+      boolean atN) {
+    public void check() {
+      triple(description.substring(0, description.indexOf(':')), facts, n, false, atN, true);
+    }
+
+    @Override
+    public String toString() {
+      return description;
+    }
   }
 
   /** Opens a fault with only these facts (detected 11-25 09:00) and returns the rules it owes at once. */

@@ -4,17 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.opsbook.rules.duty.Fault.at;
 import static org.opsbook.rules.duty.Fault.facts;
+import static org.opsbook.rules.duty.Fault.refused;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.opsbook.core.FaultEvent;
 import org.opsbook.core.FaultEventType;
 import org.opsbook.core.FaultSummary;
-import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Level;
 import org.opsbook.core.Obligation;
 import org.opsbook.core.RuleId;
@@ -23,15 +22,10 @@ import org.opsbook.rules.internal.fault.ObligationEngine;
 /** The fold itself: levels over time (FAULT-CLASS-DEF-07), reports in the facts, the lifecycle, and bad input. */
 class FaultTrackerTest {
 
-  private static void refused(ThrowingCallable call, String field) {
-    assertThatThrownBy(call).isInstanceOf(InvalidInputException.class)
-        .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo(field));
-  }
-
   @Test
   @DisplayName("FAULT-CLASS-DEF-07: current and peak level over time; a downgrade keeps the duties of the peak")
   void faultClassDef07() {
-    Fault f = Fault.open("11-25 09:00", facts("11-25 09:00").complaintCount(25))
+    Fault f = Fault.l1()
         .facts("11-25 10:00", b -> b.complaintCount(55))
         .facts("11-25 11:00", b -> b.complaintCount(3));
     FaultTracker t = f.tracker();
@@ -84,7 +78,7 @@ class FaultTrackerTest {
   @Test
   @DisplayName("Report times written into the facts discharge the duties as the reports would, at their own time")
   void reportTimesInFacts() {
-    Fault f = Fault.open("11-25 09:00", facts("11-25 09:00").complaintCount(25))
+    Fault f = Fault.l1()
         .facts("11-25 09:30", b -> b.reportedToRoomManagerAt(at("11-25 09:10")));
     assertThat(f.owes("11-25 09:30", "ESC-ROOM-01")).isFalse();
     assertThat(f.duty("11-25 09:30", "ESC-PROG-01").orElseThrow().dueAt()).contains(at("11-25 09:40"));
@@ -96,7 +90,7 @@ class FaultTrackerTest {
   @Test
   @DisplayName("A refused event leaves the tracker as it was: events out of order name 'at'")
   void outOfOrder() {
-    Fault f = Fault.open("11-25 09:00", facts("11-25 09:00").complaintCount(25));
+    Fault f = Fault.l1();
     FaultTracker before = f.tracker();
     List<Obligation> duties = before.obligations(at("11-25 09:00"));
     refused(() -> f.event("11-25 08:59", FaultEventType.REPORTED_TO_ROOM_MANAGER), "at");
@@ -108,7 +102,7 @@ class FaultTrackerTest {
   @Test
   @DisplayName("Bad input names its field: repaired before detected, report time after the event, numbering, fault, lifecycle")
   void badInput() {
-    Fault f = Fault.open("11-25 09:00", facts("11-25 09:00").complaintCount(25));
+    Fault f = Fault.l1();
     refused(() -> f.facts("11-25 10:00", b -> b.repairedAt(at("11-25 08:00"))), "facts.repairedAt");
     refused(() -> f.facts("11-25 10:00", b -> b.reportedToRoomManagerAt(at("11-25 10:30"))),
         "facts.reportedToRoomManagerAt");
@@ -131,7 +125,7 @@ class FaultTrackerTest {
   @Test
   @DisplayName("A completion must name a duty that is owed: unknown rule, nothing owed, unknown occurrence")
   void completionsMustMatch() {
-    Fault f = Fault.open("11-25 09:00", facts("11-25 09:00").complaintCount(25));
+    Fault f = Fault.l1();
     refused(() -> f.complete("11-25 09:10", "TICKET-02"), "ruleId");
     refused(() -> f.complete("11-25 09:10", "ESC-CENTER-01"), "ruleId");
     refused(() -> f.complete("11-25 09:10", "NOTIFY-TRIG-01", 2), "dutySequence");
@@ -143,8 +137,7 @@ class FaultTrackerTest {
   @Test
   @DisplayName("A relapse reopens the fault; rules already fired do not fire again (§0.3); closing ends every duty")
   void relapseAndClose() {
-    Fault f = Fault.open("11-25 09:00", facts("11-25 09:00").complaintCount(25))
-        .event("11-25 09:10", FaultEventType.REPORTED_TO_ROOM_MANAGER)
+    Fault f = Fault.l1Reported()
         .event("11-25 10:00", FaultEventType.REPAIRED);
     assertThat(f.owes("11-25 10:00", "ESC-PROG-01")).isFalse();
     f.event("11-25 11:00", FaultEventType.RELAPSED);
@@ -160,8 +153,7 @@ class FaultTrackerTest {
   @Test
   @DisplayName("Replaying a stored history gives the same state as folding it step by step")
   void replay() {
-    Fault f = Fault.open("11-25 09:00", facts("11-25 09:00").complaintCount(25))
-        .event("11-25 09:10", FaultEventType.REPORTED_TO_ROOM_MANAGER)
+    Fault f = Fault.l1Reported()
         .event("11-25 09:30", FaultEventType.IMPACT_MAY_EXPAND);
     List<FaultEvent> history = new ArrayList<>();
     history.add(FaultEvent.builder().faultId("F-1").sequence(1).type(FaultEventType.OPENED).at(at("11-25 09:00"))
@@ -174,9 +166,7 @@ class FaultTrackerTest {
     assertThat(replayed.obligations(at("11-25 09:30"))).isEqualTo(f.duties("11-25 09:30"));
     history.set(2, FaultEvent.builder().faultId("F-1").sequence(3).type(FaultEventType.IMPACT_MAY_EXPAND)
         .at(at("11-25 09:05")).build());
-    assertThatThrownBy(() -> ObligationEngine.standard().replay("F-1", history))
-        .isInstanceOf(InvalidInputException.class)
-        .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("events[2].at"));
+    refused(() -> ObligationEngine.standard().replay("F-1", history), "events[2].at");
   }
 
   @Test

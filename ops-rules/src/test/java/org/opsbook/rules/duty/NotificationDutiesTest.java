@@ -3,6 +3,7 @@ package org.opsbook.rules.duty;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.opsbook.rules.duty.Fault.at;
 import static org.opsbook.rules.duty.Fault.facts;
+import static org.opsbook.rules.duty.Fault.triple;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class NotificationDutiesTest {
   @Test
   @DisplayName("NOTIFY-TRIG-02: an escalated fault of unknown nature owes the notification SMS at once, to class C")
   void notifyTrig02() {
-    Obligation o = Fault.open("11-25 09:00", facts("11-25 09:00").complaintCount(25))
+    Obligation o = Fault.l1()
         .duty("11-25 09:00", "NOTIFY-TRIG-02").orElseThrow();
     assertThat(o.actor()).isEqualTo(Role.DUTY_68284);
     assertThat(o.channel()).isEqualTo(Channel.SMS);
@@ -118,9 +119,7 @@ class NotificationDutiesTest {
   @Test
   @DisplayName("NOTIFY-TRIG-06: ten or more same-fault customers owe the notification SMS even at level NONE: 9, 10, 11")
   void notifyTrig06() {
-    assertThat(Fault.owedAtOpening(b -> b.sameFaultCustomerCount(9))).doesNotContain("NOTIFY-TRIG-06");
-    assertThat(Fault.owedAtOpening(b -> b.sameFaultCustomerCount(10))).contains("NOTIFY-TRIG-06");
-    assertThat(Fault.owedAtOpening(b -> b.sameFaultCustomerCount(11))).contains("NOTIFY-TRIG-06");
+    triple("NOTIFY-TRIG-06", n -> b -> b.sameFaultCustomerCount(n), 10, false, true, true);
     Fault system = Fault.open("11-25 09:00", facts("11-25 09:00").nature(FaultNature.SYSTEM)
         .sameFaultCustomerCount(10));
     assertThat(system.tracker().peakLevel().isEscalated()).isFalse();

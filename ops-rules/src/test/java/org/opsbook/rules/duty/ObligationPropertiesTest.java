@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.opsbook.core.FaultEvent;
@@ -123,6 +124,12 @@ class ObligationPropertiesTest {
     return id.value().equals("FAULT-GEN-08") || id.value().equals("ESC-REQ-12");
   }
 
+  /** Checks {@code check} on 300 random scripts, each folded by {@link #run}. */
+  private static void forEveryRun(Consumer<Run> check) {
+    qt().withExamples(300).forAll(lists().of(integers().allPositive()).ofSizeBetween(1, 30),
+        integers().between(0, 10_000)).checkAssert((script, seed) -> check.accept(run(script, seed)));
+  }
+
   private static boolean isEscalation(RuleId id) {
     String v = id.value();
     return v.startsWith("ESC-ROOM") || v.startsWith("ESC-PROG") || v.startsWith("ESC-DEPT")
@@ -132,107 +139,99 @@ class ObligationPropertiesTest {
   @Test
   @DisplayName("Obligations never fall due before the event or fact that caused them; keys are unique; the list is sorted")
   void neverDueBeforeTheirCause() {
-    qt().withExamples(300).forAll(lists().of(integers().allPositive()).ofSizeBetween(1, 30),
-        integers().between(0, 10_000)).checkAssert((script, seed) -> {
-          Run r = run(script, seed);
-          for (int i = 0; i < r.states().size(); i++) {
-            List<Obligation> open = r.states().get(i).obligations(r.times().get(i));
-            Set<ObligationKey> keys = new HashSet<>();
-            Instant previousDue = Instant.MIN;
-            for (Obligation o : open) {
-              assertThat(keys.add(o.key())).as("unique key %s", o.key()).isTrue();
-              assertThat(o.triggeredAt()).as("%s names its cause", o.key()).isPresent();
-              o.dueAt().ifPresent(d -> assertThat(d).as("%s due after its cause", o.key())
-                  .isAfterOrEqualTo(o.triggeredAt().get()));
-              Instant due = o.dueAt().orElse(Instant.MAX);
-              assertThat(due).as("sorted by due time").isAfterOrEqualTo(previousDue);
-              previousDue = due;
-            }
-          }
-        });
+    forEveryRun(r -> {
+      for (int i = 0; i < r.states().size(); i++) {
+        List<Obligation> open = r.states().get(i).obligations(r.times().get(i));
+        Set<ObligationKey> keys = new HashSet<>();
+        Instant previousDue = Instant.MIN;
+        for (Obligation o : open) {
+          assertThat(keys.add(o.key())).as("unique key %s", o.key()).isTrue();
+          assertThat(o.triggeredAt()).as("%s names its cause", o.key()).isPresent();
+          o.dueAt().ifPresent(d -> assertThat(d).as("%s due after its cause", o.key())
+              .isAfterOrEqualTo(o.triggeredAt().get()));
+          Instant due = o.dueAt().orElse(Instant.MAX);
+          assertThat(due).as("sorted by due time").isAfterOrEqualTo(previousDue);
+          previousDue = due;
+        }
+      }
+    });
   }
 
   @Test
   @DisplayName("Duty ledger: every duty ever listed appears exactly once; on time + late + missed + superseded + open = total")
   void ledgerHoldsEveryDutyOnce() {
-    qt().withExamples(300).forAll(lists().of(integers().allPositive()).ofSizeBetween(1, 30),
-        integers().between(0, 10_000)).checkAssert((script, seed) -> {
-          Run r = run(script, seed);
-          Set<ObligationKey> produced = new HashSet<>();
-          for (int i = 0; i < r.states().size(); i++) {
-            for (Obligation o : r.states().get(i).obligations(r.times().get(i))) {
-              produced.add(o.key());
-            }
-          }
-          int last = r.states().size() - 1;
-          Instant now = r.times().get(last).plus(Duration.ofHours(5));
-          DutyLedger ledger = r.states().get(last).ledger(now);
-          Map<ObligationKey, Integer> listed = new HashMap<>();
-          for (DutyLedger.Entry e : ledger.entries()) {
-            if (e.repeat() == 0) {
-              listed.merge(e.duty().key(), 1, Integer::sum);
-            }
-            e.duty().dueAt().ifPresent(d -> assertThat(e.status() == DutyLedger.Status.MISSED)
-                .as("%s missed only after its due time", e)
-                .isEqualTo(e.endedAt().map(d::isBefore).orElse(false) && e.doneAt().isEmpty()
-                    && e.status() != DutyLedger.Status.SUPERSEDED));
-          }
-          for (ObligationKey k : produced) {
-            assertThat(listed.get(k)).as("%s in the ledger once", k).isEqualTo(1);
-          }
-          assertThat(listed.values()).allMatch(n -> n == 1);
-          ComplianceReport c = ledger.compliance();
-          ComplianceReport.Tally t = c.total();
-          assertThat(t.onTime() + t.late() + t.missed() + t.superseded() + t.open())
-              .isEqualTo(ledger.entries().size()).isEqualTo(t.total());
-          for (DutyLedger.Status s : DutyLedger.Status.values()) {
-            assertThat(c.count(s)).isEqualTo(ledger.with(s).size());
-          }
-        });
+    forEveryRun(r -> {
+      Set<ObligationKey> produced = new HashSet<>();
+      for (int i = 0; i < r.states().size(); i++) {
+        for (Obligation o : r.states().get(i).obligations(r.times().get(i))) {
+          produced.add(o.key());
+        }
+      }
+      int last = r.states().size() - 1;
+      Instant now = r.times().get(last).plus(Duration.ofHours(5));
+      DutyLedger ledger = r.states().get(last).ledger(now);
+      Map<ObligationKey, Integer> listed = new HashMap<>();
+      for (DutyLedger.Entry e : ledger.entries()) {
+        if (e.repeat() == 0) {
+          listed.merge(e.duty().key(), 1, Integer::sum);
+        }
+        e.duty().dueAt().ifPresent(d -> assertThat(e.status() == DutyLedger.Status.MISSED)
+            .as("%s missed only after its due time", e)
+            .isEqualTo(e.endedAt().map(d::isBefore).orElse(false) && e.doneAt().isEmpty()
+                && e.status() != DutyLedger.Status.SUPERSEDED));
+      }
+      for (ObligationKey k : produced) {
+        assertThat(listed.get(k)).as("%s in the ledger once", k).isEqualTo(1);
+      }
+      assertThat(listed.values()).allMatch(n -> n == 1);
+      ComplianceReport c = ledger.compliance();
+      ComplianceReport.Tally t = c.total();
+      assertThat(t.onTime() + t.late() + t.missed() + t.superseded() + t.open())
+          .isEqualTo(ledger.entries().size()).isEqualTo(t.total());
+      for (DutyLedger.Status s : DutyLedger.Status.values()) {
+        assertThat(c.count(s)).isEqualTo(ledger.with(s).size());
+      }
+    });
   }
 
   @Test
   @DisplayName("A repaired fault owes no further escalation: no ESC-ROOM/PROG/DEPT/CENTER duty until it relapses")
   void repairedOwesNoEscalation() {
-    qt().withExamples(300).forAll(lists().of(integers().allPositive()).ofSizeBetween(1, 30),
-        integers().between(0, 10_000)).checkAssert((script, seed) -> {
-          Run r = run(script, seed);
-          for (int i = 0; i < r.states().size(); i++) {
-            FaultTracker t = r.states().get(i);
-            if (t.repairedAt().isPresent()) {
-              assertThat(t.obligations(r.times().get(i))).noneMatch(o -> isEscalation(o.ruleId()));
-            }
-          }
-        });
+    forEveryRun(r -> {
+      for (int i = 0; i < r.states().size(); i++) {
+        FaultTracker t = r.states().get(i);
+        if (t.repairedAt().isPresent()) {
+          assertThat(t.obligations(r.times().get(i))).noneMatch(o -> isEscalation(o.ruleId()));
+        }
+      }
+    });
   }
 
   @Test
   @DisplayName("Recurring duties are never more than their interval apart: progress, centre progress, daily entries")
   void recurringWithinInterval() {
-    qt().withExamples(300).forAll(lists().of(integers().allPositive()).ofSizeBetween(1, 30),
-        integers().between(0, 10_000)).checkAssert((script, seed) -> {
-          Run r = run(script, seed);
-          Map<String, Duration> interval = new HashMap<>();
-          interval.put("ESC-PROG-01", Duration.ofMinutes(30));
-          interval.put("ESC-PROG-02", Duration.ofHours(72));
-          interval.put("ESC-CENTER-15", Duration.ofMinutes(30));
-          for (int i = 0; i < r.states().size(); i++) {
-            for (Obligation o : r.states().get(i).obligations(r.times().get(i))) {
-              Duration max = interval.get(o.ruleId().value());
-              if (max != null) {
-                assertThat(Duration.between(o.triggeredAt().orElseThrow(), o.dueAt().orElseThrow()))
-                    .as("%s within its interval", o.key()).isLessThanOrEqualTo(max);
-              }
-              if (isDaily(o.ruleId())) {
-                Instant first = r.states().get(i).obligations(r.times().get(i)).stream()
-                    .filter(x -> isDaily(x.ruleId())).findFirst().orElseThrow().dueAt().orElseThrow();
-                assertThat(Duration.between(at("11-27 00:00"), o.dueAt().orElseThrow()).toHours() % 24)
-                    .as("daily entries fall on a day boundary").isZero();
-                assertThat(first).isAfterOrEqualTo(at("11-27 00:00"));
-              }
-            }
+    forEveryRun(r -> {
+      Map<String, Duration> interval = new HashMap<>();
+      interval.put("ESC-PROG-01", Duration.ofMinutes(30));
+      interval.put("ESC-PROG-02", Duration.ofHours(72));
+      interval.put("ESC-CENTER-15", Duration.ofMinutes(30));
+      for (int i = 0; i < r.states().size(); i++) {
+        for (Obligation o : r.states().get(i).obligations(r.times().get(i))) {
+          Duration max = interval.get(o.ruleId().value());
+          if (max != null) {
+            assertThat(Duration.between(o.triggeredAt().orElseThrow(), o.dueAt().orElseThrow()))
+                .as("%s within its interval", o.key()).isLessThanOrEqualTo(max);
           }
-        });
+          if (isDaily(o.ruleId())) {
+            Instant first = r.states().get(i).obligations(r.times().get(i)).stream()
+                .filter(x -> isDaily(x.ruleId())).findFirst().orElseThrow().dueAt().orElseThrow();
+            assertThat(Duration.between(at("11-27 00:00"), o.dueAt().orElseThrow()).toHours() % 24)
+                .as("daily entries fall on a day boundary").isZero();
+            assertThat(first).isAfterOrEqualTo(at("11-27 00:00"));
+          }
+        }
+      }
+    });
   }
 
   @Test

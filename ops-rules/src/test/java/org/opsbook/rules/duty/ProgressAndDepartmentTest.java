@@ -5,6 +5,7 @@ import static org.opsbook.rules.duty.Fault.at;
 import static org.opsbook.rules.duty.Fault.dueAtTheMinute;
 import static org.opsbook.rules.duty.Fault.facts;
 import static org.opsbook.rules.duty.Fault.raisedOnlyAfter;
+import static org.opsbook.rules.duty.Fault.triple;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -19,11 +20,6 @@ import org.opsbook.rules.internal.fault.ObligationEngine;
 /** ESC-PROG-01/02 (periodic progress to the room manager) and ESC-DEPT-01..03 (the department manager). */
 class ProgressAndDepartmentTest {
 
-  private static Fault escalatedReported() {
-    return Fault.open("11-25 09:00", facts("11-25 09:00").complaintCount(25))
-        .event("11-25 09:10", FaultEventType.REPORTED_TO_ROOM_MANAGER);
-  }
-
   private static ObligationEngine deptClock(DeptClockStart start) {
     return new ObligationEngine(OpsParameters.builder().deptClockStart(start).build(),
         StandardWorkCalendar.weekdays());
@@ -32,20 +28,19 @@ class ProgressAndDepartmentTest {
   @Test
   @DisplayName("ESC-PROG-01: after the room-manager report, progress every 30 minutes at most (BND-05 至少每X一次: interval <= 30): 29, 30, 31")
   void escProg01() {
-    Fault f = escalatedReported();
+    Fault f = Fault.l1Reported();
     Obligation first = f.duty("11-25 09:10", "ESC-PROG-01").orElseThrow();
     assertThat(first.sequence()).isEqualTo(1);
     assertThat(first.recurring()).isTrue();
     assertThat(first.triggeredAt()).contains(at("11-25 09:10"));
     dueAtTheMinute(first, "11-25 09:40");
-    assertThat(Fault.open("11-25 09:00", facts("11-25 09:00").complaintCount(25)).owes("11-25 09:00",
-        "ESC-PROG-01")).isFalse();
+    assertThat(Fault.l1().owes("11-25 09:00", "ESC-PROG-01")).isFalse();
   }
 
   @Test
   @DisplayName("ESC-PROG-01: an earlier report resets the period (视实际处理情况周期可缩短); a missed one stays owed")
   void escProg01Reset() {
-    Fault f = escalatedReported().event("11-25 09:25", FaultEventType.PROGRESS_REPORTED);
+    Fault f = Fault.l1Reported().event("11-25 09:25", FaultEventType.PROGRESS_REPORTED);
     Obligation second = f.duty("11-25 09:25", "ESC-PROG-01").orElseThrow();
     assertThat(second.sequence()).isEqualTo(2);
     assertThat(second.dueAt()).contains(at("11-25 09:55"));
@@ -139,9 +134,7 @@ class ProgressAndDepartmentTest {
   @Test
   @DisplayName("ESC-DEPT-03: a customer-service complaint of level 3 or higher (>= 3): levels 2, 3, 4")
   void escDept03Levels() {
-    assertThat(Fault.owedAtOpening(f -> f.csComplaintLevel(2))).doesNotContain("ESC-DEPT-03");
-    assertThat(Fault.owedAtOpening(f -> f.csComplaintLevel(3))).contains("ESC-DEPT-03");
-    assertThat(Fault.owedAtOpening(f -> f.csComplaintLevel(4))).contains("ESC-DEPT-03");
+    triple("ESC-DEPT-03", n -> f -> f.csComplaintLevel(n), 3, false, true, true);
   }
 
   @Test

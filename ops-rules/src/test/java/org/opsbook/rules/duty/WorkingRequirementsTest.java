@@ -6,6 +6,7 @@ import static org.opsbook.rules.duty.Fault.at;
 import static org.opsbook.rules.duty.Fault.facts;
 import static org.opsbook.rules.duty.Fault.owedAtOpening;
 import static org.opsbook.rules.duty.Fault.raisedOnlyAfter;
+import static org.opsbook.rules.duty.Fault.refused;
 
 import java.time.Duration;
 import java.time.LocalTime;
@@ -70,14 +71,23 @@ class WorkingRequirementsTest {
     assertThat(f.cancelled("FAULT-GEN-07")).isTrue();
   }
 
+  /**
+   * Opens a fault with no further facts detected at {@code detected} and asserts its first FAULT-GEN-08 entry: it
+   * starts at {@code starts} and falls due at {@code due}.
+   */
+  private static Fault firstDailyEntry(String detected, String starts, String due) {
+    Fault f = Fault.open(detected, facts(detected));
+    Obligation first = f.duty(detected, "FAULT-GEN-08").orElseThrow();
+    assertThat(first.triggeredAt()).contains(at(starts));
+    assertThat(first.dueAt()).contains(at(due));
+    assertThat(first.sequence()).isEqualTo(1);
+    return f;
+  }
+
   @Test
   @DisplayName("FAULT-GEN-08: not done within one working day (TIME-06): repaired 1 min before, at, and 1 min after addWorkingDays(detectedAt, 1)")
   void faultGen08Boundary() {
-    Fault f = Fault.open("11-25 09:00", facts("11-25 09:00"));
-    Obligation first = f.duty("11-25 09:00", "FAULT-GEN-08").orElseThrow();
-    assertThat(first.triggeredAt()).contains(at("11-26 09:00"));
-    assertThat(first.dueAt()).contains(at("11-27 00:00"));
-    assertThat(first.sequence()).isEqualTo(1);
+    firstDailyEntry("11-25 09:00", "11-26 09:00", "11-27 00:00");
     raisedOnlyAfter("FAULT-GEN-08", "11-26 09:00",
         t -> Fault.open("11-25 09:00", facts("11-25 09:00")).event(t, FaultEventType.REPAIRED));
   }
@@ -99,13 +109,8 @@ class WorkingRequirementsTest {
   @Test
   @DisplayName("FAULT-GEN-08: a weekend detection counts to 24:00 of the next working day; an entry before the first day is refused")
   void faultGen08Weekend() {
-    Fault f = Fault.open("11-28 10:00", facts("11-28 10:00"));
-    Obligation o = f.duty("11-28 10:00", "FAULT-GEN-08").orElseThrow();
-    assertThat(o.triggeredAt()).contains(at("12-01 00:00"));
-    assertThat(o.dueAt()).contains(at("12-02 00:00"));
-    assertThatThrownBy(() -> f.complete("11-30 12:00", "FAULT-GEN-08"))
-        .isInstanceOf(InvalidInputException.class)
-        .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("ruleId"));
+    Fault f = firstDailyEntry("11-28 10:00", "12-01 00:00", "12-02 00:00");
+    refused(() -> f.complete("11-30 12:00", "FAULT-GEN-08"), "ruleId");
   }
 
   @Test
@@ -182,7 +187,7 @@ class WorkingRequirementsTest {
   @Test
   @DisplayName("ESC-REQ-06: an escalated fault affecting customers owes asking 市场部 for the wording and handling method")
   void escReq06() {
-    Fault f = Fault.open("11-25 09:00", facts("11-25 09:00").complaintCount(25));
+    Fault f = Fault.l1();
     Obligation o = f.duty("11-25 09:00", "ESC-REQ-06").orElseThrow();
     assertThat(o.actor()).isEqualTo(Role.ESC_DUTY);
     assertThat(o.target()).isEqualTo("市场部");
@@ -201,7 +206,7 @@ class WorkingRequirementsTest {
   @Test
   @DisplayName("ESC-REQ-07: once 市场部 set the wording (ESC-REQ-06 done), the affected numbers and wording go to 客服")
   void escReq07() {
-    Fault f = Fault.open("11-25 09:00", facts("11-25 09:00").complaintCount(25));
+    Fault f = Fault.l1();
     assertThatThrownBy(() -> f.complete("11-25 09:20", "ESC-REQ-07")).isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("ESC-REQ-07");
     f.complete("11-25 09:30", "ESC-REQ-06");
@@ -238,18 +243,18 @@ class WorkingRequirementsTest {
   @Test
   @DisplayName("ESC-REQ-10: after an escalated fault is repaired, content to the duty-log writer by 下班 (18:00), else the next day's")
   void escReq10() {
-    Obligation o = Fault.open("11-25 09:00", facts("11-25 09:00").complaintCount(25))
+    Obligation o = Fault.l1()
         .event("11-25 15:00", FaultEventType.REPAIRED).duty("11-25 15:00", "ESC-REQ-10").orElseThrow();
     assertThat(o.target()).isEqualTo("DUTY_LOG_WRITER");
     assertThat(o.triggeredAt()).contains(at("11-25 15:00"));
     assertThat(o.dueAt()).contains(at("11-25 18:00"));
-    assertThat(Fault.open("11-25 09:00", facts("11-25 09:00").complaintCount(25))
+    assertThat(Fault.l1()
         .event("11-25 17:59", FaultEventType.REPAIRED).duty("11-25 17:59", "ESC-REQ-10").orElseThrow().dueAt())
         .contains(at("11-25 18:00"));
-    assertThat(Fault.open("11-25 09:00", facts("11-25 09:00").complaintCount(25))
+    assertThat(Fault.l1()
         .event("11-25 18:00", FaultEventType.REPAIRED).duty("11-25 18:00", "ESC-REQ-10").orElseThrow().dueAt())
         .contains(at("11-25 18:00"));
-    assertThat(Fault.open("11-25 09:00", facts("11-25 09:00").complaintCount(25))
+    assertThat(Fault.l1()
         .event("11-25 18:01", FaultEventType.REPAIRED).duty("11-25 18:01", "ESC-REQ-10").orElseThrow().dueAt())
         .contains(at("11-26 18:00"));
     assertThat(Fault.open("11-25 09:00", facts("11-25 09:00")).event("11-25 15:00", FaultEventType.REPAIRED)
@@ -259,7 +264,7 @@ class WorkingRequirementsTest {
   @Test
   @DisplayName("ESC-REQ-11: a repaired escalated fault owes its fault handling report for the weekly teamserver summary")
   void escReq11() {
-    Obligation o = Fault.open("11-25 09:00", facts("11-25 09:00").complaintCount(25))
+    Obligation o = Fault.l1()
         .event("11-25 15:00", FaultEventType.REPAIRED).duty("11-25 15:00", "ESC-REQ-11").orElseThrow();
     assertThat(o.channel()).isEqualTo(Channel.DOC);
     assertThat(o.dueAt()).isEmpty();
@@ -268,7 +273,7 @@ class WorkingRequirementsTest {
   @Test
   @DisplayName("ESC-REQ-12: an escalated fault unresolved after one working day owes the daily entry under ESC-REQ-12")
   void escReq12() {
-    Fault f = Fault.open("11-25 09:00", facts("11-25 09:00").complaintCount(25));
+    Fault f = Fault.l1();
     Obligation o = f.duty("11-25 09:00", "ESC-REQ-12").orElseThrow();
     assertThat(o.dueAt()).contains(at("11-27 00:00"));
     assertThat(f.owes("11-25 09:00", "FAULT-GEN-08")).isFalse();

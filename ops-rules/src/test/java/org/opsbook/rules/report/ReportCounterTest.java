@@ -1,10 +1,10 @@
 package org.opsbook.rules.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.opsbook.rules.report.ReportTimes.SHANGHAI;
+import static org.opsbook.rules.report.ReportTimes.at;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -14,12 +14,6 @@ import org.opsbook.rules.report.ReportRules.ReportWindow;
 
 /** REPORT-COUNT-01 and the reporting windows of TIME-05. */
 class ReportCounterTest {
-  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-
-  private static Instant at(String text) {
-    return OffsetDateTime.parse(text).toInstant();
-  }
-
   @Test
   @DisplayName("REPORT-COUNT-01 three relapses on one day count three times (一天内多次反复需计算为多次)")
   void count01() {

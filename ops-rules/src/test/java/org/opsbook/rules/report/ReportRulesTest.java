@@ -112,13 +112,18 @@ class ReportRulesTest {
     assertThat(in.policy()).isEqualTo(point.rules().policy());
   }
 
+  /** Asserts which reports {@code in} reaches and that exactly {@code firing} fired, in that order. */
+  private static void included(ReportInclusion in, boolean weekly, boolean monthly, String... firing) {
+    assertThat(in.weekly()).as("weekly").isEqualTo(weekly);
+    assertThat(in.monthly()).as("monthly").isEqualTo(monthly);
+    assertThat(in.firingRules()).extracting(RuleId::value).containsExactly(firing);
+  }
+
   @Test
   @DisplayName("REPORT-WEEKLY-01 the decision-api example: 2 occurrences in the week, weekly only")
   void weekly01() {
-    ReportInclusion in = UNION.evaluate(ReportFacts.builder().occurrencesInWeek(2).occurrencesInMonth(2).build());
-    assertThat(in.weekly()).isTrue();
-    assertThat(in.monthly()).isFalse();
-    assertThat(in.firingRules()).containsExactly(RuleId.of("REPORT-WEEKLY-01"));
+    included(UNION.evaluate(ReportFacts.builder().occurrencesInWeek(2).occurrencesInMonth(2).build()), true, false,
+        "REPORT-WEEKLY-01");
   }
 
   @Test
@@ -130,19 +135,14 @@ class ReportRulesTest {
   @Test
   @DisplayName("REPORT-MONTHLY-01 71 complaints in the month reach the monthly report")
   void monthly01() {
-    ReportInclusion in = UNION.evaluate(ReportFacts.builder().complaintsInMonth(71).build());
-    assertThat(in.monthly()).isTrue();
-    assertThat(in.weekly()).isFalse();
-    assertThat(in.firingRules()).containsExactly(RuleId.of("REPORT-MONTHLY-01"));
+    included(UNION.evaluate(ReportFacts.builder().complaintsInMonth(71).build()), false, true, "REPORT-MONTHLY-01");
   }
 
   @Test
   @DisplayName("REPORT-MONTHLY-02 3 occurrences AND 501 complaints in the month: weekly and monthly")
   void monthly02() {
-    ReportInclusion in = UNION.evaluate(ReportFacts.builder().occurrencesInMonth(3).complaintsInMonth(501).build());
-    assertThat(in.weekly()).isTrue();
-    assertThat(in.monthly()).isTrue();
-    assertThat(in.firingRules()).containsExactly(RuleId.of("REPORT-MONTHLY-01"), RuleId.of("REPORT-MONTHLY-02"));
+    included(UNION.evaluate(ReportFacts.builder().occurrencesInMonth(3).complaintsInMonth(501).build()), true, true,
+        "REPORT-MONTHLY-01", "REPORT-MONTHLY-02");
     assertThat(ONLY_4.evaluate(ReportFacts.builder().occurrencesInMonth(3).complaintsInMonth(400).build())
         .monthly()).as("AND, not OR").isFalse();
   }

@@ -1,10 +1,10 @@
 package org.opsbook.rules.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.opsbook.rules.report.ReportTimes.SHANGHAI;
+import static org.opsbook.rules.report.ReportTimes.at;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
@@ -17,12 +17,6 @@ import org.opsbook.rules.report.SummaryTables.SummaryTable;
 
 /** REPORT-FMT-01 and REPORT-FMT-02: the manual's columns verbatim, Markdown and CSV renderings, row selection. */
 class SummaryTablesTest {
-  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-
-  private static Instant at(String text) {
-    return OffsetDateTime.parse(text).toInstant();
-  }
-
   @Test
   @DisplayName("REPORT-FMT-01 the weekly major-fault summary has the manual's nine columns and numbers its rows")
   void fmt01() {

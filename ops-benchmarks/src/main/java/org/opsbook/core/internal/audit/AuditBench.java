@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
+import org.opsbook.benchmarks.support.BenchArgs;
 import org.opsbook.benchmarks.support.BenchPostgres;
 import org.opsbook.core.Actor;
 import org.opsbook.core.AuditEntry;
@@ -61,12 +62,9 @@ public final class AuditBench {
 
   /** Runs the benchmark; see the class comment for the arguments. */
   public static void main(String[] args) throws Exception {
-    int tickets = args.length > 0 ? Integer.parseInt(args[0]) : 2_000;
-    List<Integer> workers = new ArrayList<>();
-    for (String w : (args.length > 1 ? args[1] : "1,4").split(",")) {
-      workers.add(Integer.parseInt(w));
-    }
-    int reps = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+    int tickets = BenchArgs.intAt(args, 0, 2_000);
+    List<Integer> workers = BenchArgs.intsAt(args, 1, "1,4");
+    int reps = BenchArgs.intAt(args, 2, 2);
     List<String> dbs = List.of((args.length > 3 ? args[3] : "postgresql,h2-file").split(","));
     List<String> impls = List.of("opsbook", "hand-same", "hand-minimal");
     Map<String, List<Double>> rates = new LinkedHashMap<>();

@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
+import org.opsbook.benchmarks.support.BenchArgs;
 import org.opsbook.benchmarks.support.BenchPostgres;
 import org.opsbook.benchmarks.support.CountingDataSource;
 import org.opsbook.core.Channel;
@@ -54,12 +55,9 @@ public final class TimerBench {
 
   /** Runs the benchmark; see the class comment for the arguments. */
   public static void main(String[] args) throws Exception {
-    int n = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
-    List<Integer> ks = new ArrayList<>();
-    for (String k : (args.length > 1 ? args[1] : "1,2,4").split(",")) {
-      ks.add(Integer.parseInt(k));
-    }
-    int reps = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+    int n = BenchArgs.intAt(args, 0, 20_000);
+    List<Integer> ks = BenchArgs.intsAt(args, 1, "1,2,4");
+    int reps = BenchArgs.intAt(args, 2, 1);
     List<String> impls = List.of(System.getProperty("w3.impls", "opsbook,db-scheduler-lock-and-fetch,db-scheduler-fetch")
         .split(","));
     try (BenchPostgres pg = BenchPostgres.start()) {
@@ -217,10 +215,7 @@ public final class TimerBench {
     }
     awaitCount(fired, n);
     // fired means recorded as fired: wait for the last batch's completion to commit, as for db-scheduler
-    long deadline = System.nanoTime() + 60_000_000_000L;
-    while (count(url, "SELECT count(*) FROM ops_obligation") > 0 && System.nanoTime() < deadline) {
-      Thread.sleep(5);
-    }
+    awaitEmpty(url, "ops_obligation");
     double seconds = (System.nanoTime() - start) / 1e9;
     for (ObligationScheduler e : engines) {
       e.stop(Duration.ofSeconds(30));
@@ -288,10 +283,7 @@ public final class TimerBench {
     }
     awaitCount(fired, n);
     // a one-time execution is complete when its row is gone: wait for the last deletions to commit
-    long deadline = System.nanoTime() + 60_000_000_000L;
-    while (count(url, "SELECT count(*) FROM scheduled_tasks") > 0 && System.nanoTime() < deadline) {
-      Thread.sleep(5);
-    }
+    awaitEmpty(url, "scheduled_tasks");
     double seconds = (System.nanoTime() - start) / 1e9;
     for (Scheduler s : schedulers) {
       s.stop();
@@ -306,6 +298,14 @@ public final class TimerBench {
     long deadline = System.nanoTime() + 600_000_000_000L;
     while (counter.get() < n && System.nanoTime() < deadline) {
       Thread.sleep(2);
+    }
+  }
+
+  /** Waits, a minute at most, until {@code table} has no rows left. */
+  private static void awaitEmpty(String url, String table) throws Exception {
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (count(url, "SELECT count(*) FROM " + table) > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(5);
     }
   }
 

@@ -17,7 +17,6 @@ import org.opsbook.core.Actor;
 import org.opsbook.core.AuditEntry;
 import org.opsbook.core.Role;
 import org.opsbook.core.internal.machine.Outcome;
-import org.opsbook.core.internal.machine.Transition;
 import org.opsbook.rules.cutover.ApplicationContent;
 import org.opsbook.rules.cutover.CutoverEventData.CountersignMedium;
 import org.opsbook.rules.cutover.Cutover;
@@ -29,6 +28,7 @@ import org.opsbook.rules.cutover.CutoverEventData.ImportantOperation;
 import org.opsbook.rules.cutover.ReportContent;
 import org.opsbook.rules.cutover.CutoverRecord;
 import org.opsbook.rules.cutover.CutoverRecord.RecordedStep;
+import org.opsbook.rules.testing.ActorPicks;
 
 /**
  * Random SM-CUTOVER event sequences by random actors, with the invariants checked after every step: refusals change
@@ -147,14 +147,7 @@ class CutoverPropertiesTest {
   }
 
   private static Actor pickActor(CutoverState s, CutoverEvent e, int choice) {
-    Transition<CutoverState, CutoverEvent, CutoverContext> t = Fixtures.WF.table().find(s, e);
-    if (t != null && choice < 75) {
-      List<Actor> fit = POOL.stream().filter(a -> a.hasAnyRole(t.roles())).toList();
-      if (!fit.isEmpty()) {
-        return fit.get(choice % fit.size());
-      }
-    }
-    return POOL.get(choice % POOL.size());
+    return ActorPicks.pick(POOL, Fixtures.WF.table().find(s, e), choice);
   }
 
   private static CutoverEventData variant(CutoverEvent e, int v) {

@@ -410,10 +410,8 @@ class DataModificationTest {
     @Test
     void dataopMod15TheRefusalNamesWhatTheReviewLeftUnverified() {
       Flow f = Flow.mod(modification().build()).toTechApproved().ok(EXECUTE, CITY, executed(12));
-      assertThat(f.fire(PASS_REVIEW, REVIEWER, none()).violations()).extracting(Violation::message)
-          .contains("the reviewer must verify the script and the result");
-      assertThat(f.fire(PASS_REVIEW, REVIEWER, data().resultVerified(true).build()).violations())
-          .extracting(Violation::message).contains("the reviewer must verify the script");
+      f.reviewRefusedNaming("the reviewer must verify the script and the result",
+          data().resultVerified(true).build(), "the reviewer must verify the script");
     }
 
     @DisplayName("DATAOP-MOD-15 a batch review samples at least three distinct numbers boundary")

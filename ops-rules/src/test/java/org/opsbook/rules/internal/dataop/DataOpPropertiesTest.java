@@ -18,7 +18,6 @@ import org.opsbook.core.ActorKind;
 import org.opsbook.core.AuditEntry;
 import org.opsbook.core.Role;
 import org.opsbook.core.internal.machine.Outcome;
-import org.opsbook.core.internal.machine.Transition;
 import org.opsbook.rules.dataop.Attachment;
 import org.opsbook.rules.dataop.DataOp;
 import org.opsbook.rules.dataop.DataOpEvent;
@@ -31,6 +30,7 @@ import org.opsbook.rules.dataop.OpType;
 import org.opsbook.rules.dataop.Sample;
 import org.opsbook.rules.dataop.DataOpRecord;
 import org.opsbook.rules.dataop.DataOpRecord.Approval;
+import org.opsbook.rules.testing.ActorPicks;
 
 /**
  * Random event sequences by random actors against SM-DATAOP-MOD and SM-DATAOP-EXT, with invariants checked after
@@ -156,14 +156,7 @@ class DataOpPropertiesTest {
   }
 
   private static Actor pickActor(DataOpWorkflow wf, DataOpState s, DataOpEvent e, int choice) {
-    Transition<DataOpState, DataOpEvent, DataOpContext> t = wf.table().find(s, e);
-    if (t != null && choice < 75) {
-      List<Actor> fit = POOL.stream().filter(a -> a.hasAnyRole(t.roles())).toList();
-      if (!fit.isEmpty()) {
-        return fit.get(choice % fit.size());
-      }
-    }
-    return POOL.get(choice % POOL.size());
+    return ActorPicks.pick(POOL, wf.table().find(s, e), choice);
   }
 
   private static void assertInvariants(DataOpWorkflow wf, DataOpTicket t) {

@@ -149,10 +149,7 @@ class DataOpRulesTest {
       assertThat(d.triggeredAt()).isEqualTo(f.ticket.record().reviewedAt());
     });
     refusedBy(f.fire(NOTIFY_REQUESTER, REVIEWER, none()), "DATAOP-MOD-05");
-    f.ok(NOTIFY_REQUESTER, REVIEWER, data().channel(NotifyChannel.SMS).build());
-    assertThat(MOD.duties(f.ticket)).singleElement().satisfies(d -> assertThat(d.actor()).isEqualTo(Role.REQUESTER));
-    f.ok(CONFIRM_BUSINESS, REQUESTER);
-    assertThat(MOD.duties(f.ticket)).isEmpty();
+    f.requesterToldThenConfirms(REVIEWER, NotifyChannel.SMS, REQUESTER);
   }
 
   @DisplayName("DATAOP-EXT-11 after the review and delivery the requester is asked to confirm")
@@ -166,10 +163,7 @@ class DataOpRulesTest {
       assertThat(d.ruleId().value()).isEqualTo("DATAOP-EXT-11");
       assertThat(d.target()).isEqualTo("数据分析室");
     });
-    f.ok(NOTIFY_REQUESTER, CITY, data().channel(NotifyChannel.EMAIL).build());
-    assertThat(EXT.duties(f.ticket)).singleElement().satisfies(d -> assertThat(d.actor()).isEqualTo(Role.REQUESTER));
-    f.ok(CONFIRM_BUSINESS, ANALYST);
-    assertThat(EXT.duties(f.ticket)).isEmpty();
+    f.requesterToldThenConfirms(CITY, NotifyChannel.EMAIL, ANALYST);
   }
 
   @DisplayName("DATAOP-MOD-07 a change of a thousand records or more is advised to go in small repeated steps")

@@ -7,6 +7,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -28,13 +29,19 @@ class ExtractionWindowTest {
     return ZonedDateTime.of(y, mo, d, h, m, 0, 0, StandardWorkCalendar.SHANGHAI).toInstant();
   }
 
+  /** Asserts that {@code decide} allows n-1 and n, refuses n+1, and returns that refusal. */
+  private static ExtractionWindow.Decision refusedOnlyAbove(IntFunction<ExtractionWindow.Decision> decide, int n) {
+    assertThat(decide.apply(n - 1).allowed()).as("at " + (n - 1)).isTrue();
+    assertThat(decide.apply(n).allowed()).as("at " + n).isTrue();
+    ExtractionWindow.Decision above = decide.apply(n + 1);
+    assertThat(above.allowed()).as("at " + (n + 1)).isFalse();
+    return above;
+  }
+
   @DisplayName("DATAOP-EXT-04 rows boundary 49999 50000 50001 in peak hours")
   @Test
   void dataopExt04RowsBoundary49999_50000_50001InPeakHours() {
-    assertThat(W.decide(49_999, 1, wed(10, 0)).allowed()).isTrue();
-    assertThat(W.decide(50_000, 1, wed(10, 0)).allowed()).isTrue();
-    ExtractionWindow.Decision d = W.decide(50_001, 1, wed(10, 0));
-    assertThat(d.allowed()).isFalse();
+    ExtractionWindow.Decision d = refusedOnlyAbove(n -> W.decide(n, 1, wed(10, 0)), 50_000);
     assertThat(d.large()).isTrue();
     assertThat(d.violations()).containsExactly(ExtractionWindow.EXT_04);
   }
@@ -42,10 +49,7 @@ class ExtractionWindowTest {
   @DisplayName("DATAOP-EXT-04 minutes boundary 14 15 16 in peak hours")
   @Test
   void dataopExt04MinutesBoundary14_15_16InPeakHours() {
-    assertThat(W.decide(10, 14, wed(10, 0)).allowed()).isTrue();
-    assertThat(W.decide(10, 15, wed(10, 0)).allowed()).isTrue();
-    ExtractionWindow.Decision d = W.decide(10, 16, wed(10, 0));
-    assertThat(d.allowed()).isFalse();
+    ExtractionWindow.Decision d = refusedOnlyAbove(n -> W.decide(10, n, wed(10, 0)), 15);
     assertThat(d.longRun()).isTrue();
   }
 

@@ -1,11 +1,14 @@
 package org.opsbook.rules.internal.dataop;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import org.opsbook.core.Actor;
 import org.opsbook.core.ActorKind;
 import org.opsbook.core.OpsParameters;
 import org.opsbook.core.Role;
+import org.opsbook.core.Violation;
 import org.opsbook.core.time.StandardWorkCalendar;
 import org.opsbook.rules.testing.WorkflowDriver;
 import org.opsbook.rules.dataop.Attachment;
@@ -14,6 +17,7 @@ import org.opsbook.rules.dataop.DataOpEvent;
 import org.opsbook.rules.dataop.DataOpEventData;
 import org.opsbook.rules.dataop.DataOpState;
 import org.opsbook.rules.dataop.DataOpTicket;
+import org.opsbook.rules.dataop.NotifyChannel;
 import org.opsbook.rules.dataop.OpType;
 import org.opsbook.rules.dataop.Sample;
 import org.opsbook.rules.dataop.TargetSystem;
@@ -87,8 +91,11 @@ final class Fixtures {
 
   /** Drives one ticket through a workflow, ten minutes per step. */
   static final class Flow extends WorkflowDriver<DataOpTicket, DataOpEvent, DataOpEventData, Flow> {
+    private final DataOpWorkflow wf;
+
     Flow(DataOpWorkflow wf, DataOp op) {
       super(wf, DataOpTicket.draft(op.ticketNo().orElse("T"), op), T0, none());
+      this.wf = wf;
     }
 
     static Flow mod(DataOp op) {
@@ -117,6 +124,29 @@ final class Fixtures {
           .ok(DataOpEvent.APPROVE_TECHNICAL, CITY).ok(DataOpEvent.ASSIGN_TO_DEVELOPER, CITY, assignment)
           .ok(DataOpEvent.REPLY_IMPACT, DEV, data().impactReply("业务、帐务、报表均无影响").build())
           .ok(DataOpEvent.CONSENT, SUBMITTER);
+    }
+
+    /**
+     * {@code notifier} tells the requester by {@code channel}; then the requester alone owes the confirmation, which
+     * {@code confirmer} gives, and nothing is owed after it.
+     */
+    Flow requesterToldThenConfirms(Actor notifier, NotifyChannel channel, Actor confirmer) {
+      ok(DataOpEvent.NOTIFY_REQUESTER, notifier, data().channel(channel).build());
+      assertThat(wf.duties(ticket)).singleElement().satisfies(d -> assertThat(d.actor()).isEqualTo(Role.REQUESTER));
+      ok(DataOpEvent.CONFIRM_BUSINESS, confirmer);
+      assertThat(wf.duties(ticket)).isEmpty();
+      return this;
+    }
+
+    /**
+     * Asserts that a review verifying nothing is refused naming {@code nothing}, and one with only {@code partial}
+     * verified naming {@code rest}.
+     */
+    void reviewRefusedNaming(String nothing, DataOpEventData partial, String rest) {
+      assertThat(fire(DataOpEvent.PASS_REVIEW, REVIEWER, none()).violations()).extracting(Violation::message)
+          .contains(nothing);
+      assertThat(fire(DataOpEvent.PASS_REVIEW, REVIEWER, partial).violations()).extracting(Violation::message)
+          .contains(rest);
     }
 
     /** Submitted, assessed, scripted and approved, ready to run. */
