@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.opsbook.core.FaultFacts;
 import org.opsbook.core.FaultFacts.Builder;
 import org.opsbook.json.internal.Schema.Kind;
@@ -26,7 +27,8 @@ final class FaultFactsTable implements Function<FaultFacts, Object>, BiConsumer<
 
   /** The table, in the order of the generated implementation's fields. */
   static Schema<FaultFacts, Builder> schema() {
-    Schema s = Schema.of(FaultFacts::builder, Builder::build);
+    Ends ends = new Ends();
+    Schema s = Schema.of(ends, ends);
     s.opt("faultId", Kind.TEXT, new FaultFactsTable(0), new FaultFactsTable(0));
     s.opt("faultStartTime", Kind.TIME, new FaultFactsTable(1), new FaultFactsTable(1));
     s.opt("detectedAt", Kind.TIME, new FaultFactsTable(2), new FaultFactsTable(2));
@@ -311,6 +313,19 @@ final class FaultFactsTable implements Function<FaultFacts, Object>, BiConsumer<
       case 86: b.selfServiceLoginFaultsThisMonth((Integer) v); return;
       case 87: b.putAllCoreInterfaceFullOutageMinutes((Map) v); return;
       default: throw new IllegalStateException("no row " + row);
+    }
+  }
+
+  /** A new builder, and the building of one: a class, not two method references to link at start. */
+  private static final class Ends implements Supplier<Builder>, Function<Builder, FaultFacts> {
+    @Override
+    public Builder get() {
+      return FaultFacts.builder();
+    }
+
+    @Override
+    public FaultFacts apply(Builder b) {
+      return b.build();
     }
   }
 }

@@ -76,27 +76,27 @@ public final class Schema<T, B> {
 
   /** Adds a field that may be absent ({@code Optional} getter); written when present. */
   public <V> Schema<T, B> opt(String name, Kind<V> kind, Function<T, Optional<V>> get, BiConsumer<B, V> set) {
-    return add(new Field<>(name, kind, get, set, v -> false, false));
+    return add(new Field<>(name, kind, get, set, Neutral.none(), false));
   }
 
   /** Adds a field with a neutral value that is neither written nor needed: absent reads as the builder's default. */
   public <V> Schema<T, B> val(String name, Kind<V> kind, Function<T, V> get, BiConsumer<B, V> set, V neutral) {
-    return add(new Field<>(name, kind, t -> Optional.ofNullable(get.apply(t)), set, neutral::equals, false));
+    return add(new Field<>(name, kind, new Getter<>(Getter.NULLABLE, get), set, new Neutral<>(neutral), false));
   }
 
   /** Adds a field that is always written (an empty list, {@code false}, {@code null}); absent reads as the default. */
   public <V> Schema<T, B> always(String name, Kind<V> kind, Function<T, V> get, BiConsumer<B, V> set) {
-    return add(new Field<>(name, kind, t -> Optional.of(get.apply(t)), set, v -> false, false));
+    return add(new Field<>(name, kind, new Getter<>(Getter.PRESENT, get), set, Neutral.none(), false));
   }
 
   /** Adds a field that must be present; always written. */
   public <V> Schema<T, B> req(String name, Kind<V> kind, Function<T, V> get, BiConsumer<B, V> set) {
-    return add(new Field<>(name, kind, t -> Optional.of(get.apply(t)), set, v -> false, true));
+    return add(new Field<>(name, kind, new Getter<>(Getter.PRESENT, get), set, Neutral.none(), true));
   }
 
   /** Adds a yes/no fact: absent is {@code false}. */
   public Schema<T, B> flag(String name, Predicate<T> get, BiConsumer<B, Boolean> set) {
-    return val(name, Kind.BOOL, get::test, set, false);
+    return add(new Field<>(name, Kind.BOOL, new Getter<>(Getter.TESTED, get), set, new Neutral<>(false), false));
   }
 
   /** Adds a list: absent or empty reads and writes as nothing. */
@@ -321,13 +321,17 @@ public final class Schema<T, B> {
 
   /** Builds a document, naming {@code path} in the error of a value the document refuses. */
   public T build(B b, String path) {
-    return built(() -> build.apply(b), path);
+    return built(build, b, path);
   }
 
   /** Returns what {@code build} builds, naming {@code path} in the error of a value it refuses. */
   static <T> T built(Supplier<T> build, String path) {
+    return built(Supplier::get, build, path);
+  }
+
+  private static <A, T> T built(Function<A, T> build, A from, String path) {
     try {
-      return build.get();
+      return build.apply(from);
     } catch (InvalidInputException e) {
       throw e.under(path);
     } catch (IllegalStateException e) {
@@ -419,7 +423,10 @@ public final class Schema<T, B> {
     }
 
     void writeInto(T value, ZoneId zone, ObjectNode o) {
-      get.apply(value).filter(v -> !neutral.test(v)).ifPresent(v -> o.set(name, kind.writer().apply(v, zone)));
+      Optional<V> v = get.apply(value);
+      if (v.isPresent() && !neutral.test(v.get())) {
+        o.set(name, kind.writer().apply(v.get(), zone));
+      }
     }
 
     /** Sets a value on a builder (for tests that fill every field). */
@@ -441,40 +448,25 @@ public final class Schema<T, B> {
   public record Kind<V>(String type, List<?> values, BiFunction<JsonFields, String, V> reader,
       BiFunction<V, ZoneId, JsonNode> writer) {
     /** {@code true} or {@code false}. */
-    public static final Kind<Boolean> BOOL =
-        new Kind<>("bool", List.of(), JsonFields::bool, (v, z) -> BooleanNode.valueOf(v));
+    public static final Kind<Boolean> BOOL = standard("bool", Standard.BOOL, List.of(), null);
     /** A whole number {@code >= 0}. */
-    public static final Kind<Integer> COUNT =
-        new Kind<>("count", List.of(), JsonFields::count, (v, z) -> IntNode.valueOf(v));
+    public static final Kind<Integer> COUNT = standard("count", Standard.COUNT, List.of(), null);
     /** A number {@code >= 0}. */
-    public static final Kind<Double> AMOUNT =
-        new Kind<>("amount", List.of(), JsonFields::amount, (v, z) -> DoubleNode.valueOf(v));
+    public static final Kind<Double> AMOUNT = standard("amount", Standard.AMOUNT, List.of(), null);
     /** A non-negative decimal, read exactly. */
-    public static final Kind<BigDecimal> DECIMAL = new Kind<>("decimal", List.of(),
-        (f, n) -> f.decimal(n).orElseThrow(), (v, z) -> DecimalNode.valueOf(v));
+    public static final Kind<BigDecimal> DECIMAL = standard("decimal", Standard.DECIMAL, List.of(), null);
     /** A string. */
-    public static final Kind<String> TEXT =
-        new Kind<>("text", List.of(), (f, n) -> f.string(n).orElseThrow(), (v, z) -> TextNode.valueOf(v));
+    public static final Kind<String> TEXT = standard("text", Standard.TEXT, List.of(), null);
     /** A string that is not blank. */
-    public static final Kind<String> NONBLANK =
-        new Kind<>("text", List.of(), JsonFields::requiredString, (v, z) -> TextNode.valueOf(v));
+    public static final Kind<String> NONBLANK = standard("text", Standard.NONBLANK, List.of(), null);
     /** A timestamp with an offset. */
-    public static final Kind<Instant> TIME = new Kind<>("time", List.of(), (f, n) -> f.timestamp(n).orElseThrow(),
-        (v, z) -> TextNode.valueOf(Timestamps.format(v, z)));
-
+    public static final Kind<Instant> TIME = standard("time", Standard.TIME, List.of(), null);
     /** A rule ID ({@code NOTIFY-TRIG-05}); a malformed one is invalid input naming the field. */
-    public static final Kind<org.opsbook.core.RuleId> RULE = new Kind<>("rule", List.of(), (f, n) -> {
-      try {
-        return org.opsbook.core.RuleId.of(f.requiredString(n));
-      } catch (InvalidInputException e) {
-        throw e.field().equals(f.path(n)) ? e : new InvalidInputException(f.path(n), e.reason());
-      }
-    }, (v, z) -> TextNode.valueOf(v.value()));
+    public static final Kind<org.opsbook.core.RuleId> RULE = standard("rule", Standard.RULE, List.of(), null);
 
     /** A whole number {@code >= min}. */
     public static Kind<Integer> atLeast(int min) {
-      return new Kind<>("int>=" + min, List.of(), (f, n) -> f.optionalInt(n, min).getAsInt(),
-          (v, z) -> IntNode.valueOf(v));
+      return standard("int>=" + min, Standard.AT_LEAST, List.of(), min);
     }
 
     /** An enum constant by its exact name. */
@@ -484,8 +476,12 @@ public final class Schema<T, B> {
 
     /** An enum constant by its exact name, the constants given ({@code E.values()}: no reflective lookup). */
     public static <E extends Enum<E>> Kind<E> of(Class<E> type, E[] constants) {
-      return new Kind<>(type.getName(), List.of(constants),
-          (f, n) -> f.enumValue(n, type).orElseThrow(), (v, z) -> TextNode.valueOf(v.name()));
+      return standard(type.getName(), Standard.ENUM, List.of(constants), type);
+    }
+
+    private static <V> Kind<V> standard(String type, Standard standard, List<?> values, Object argument) {
+      return new Kind<>(type, values, new StandardReader<>(standard, argument),
+          new StandardWriter<>(standard, argument));
     }
 
     /** A nested object described by {@code schema}. */
@@ -508,27 +504,7 @@ public final class Schema<T, B> {
 
     /** An array of {@code element}s; each error names the element's index. */
     public static <V> Kind<List<V>> listOf(Kind<V> element) {
-      return new Kind<>("list", List.of(element), (f, n) -> {
-        List<JsonNode> items = f.array(n);
-        ImmutableList.Builder<V> out = ImmutableList.builder();
-        for (int i = 0; i < items.size(); i++) {
-          ObjectNode holder = OpsJson.object();
-          holder.set("v", items.get(i));
-          String at = JsonFields.element(f.path(n), i);
-          try {
-            out.add(element.reader().apply(JsonFields.of(holder, "", Set.of("v")), "v"));
-          } catch (InvalidInputException e) {
-            String rest = e.field().startsWith("v") ? e.field().substring(1) : "";
-            throw new InvalidInputException(at + rest, e.reason().replace("v must", "element must"),
-                e.ruleId().orElse(null), e);
-          }
-        }
-        return out.build();
-      }, (v, z) -> {
-        ArrayNode a = OpsJson.array();
-        v.forEach(e -> a.add(element.writer().apply(e, z)));
-        return a;
-      });
+      return standard("list", Standard.LIST, List.of(element), element);
     }
 
     /** An object with a field per constant of {@code keys}, each an amount. */
@@ -543,20 +519,181 @@ public final class Schema<T, B> {
         allowed.add(k.name());
       }
       List<K> all = List.of(constants);
-      return new Kind<>("amounts", all, (f, n) -> {
-        JsonFields m = f.object(n, allowed);
-        Map<K, Double> out = new EnumMap<>(keys);
-        for (K k : all) {
-          if (m.has(k.name())) {
-            out.put(k, m.amount(k.name()));
-          }
+      return standard("amounts", Standard.AMOUNTS, all, new Amounts<>(keys, allowed, all));
+    }
+  }
+
+  /**
+   * The getter of a row added with {@link #val}, {@link #always}, {@link #req} or {@link #flag}: the accessor's value
+   * as the row's {@code Optional}. A class rather than a lambda per method, for the reason {@link Standard} gives.
+   */
+  private static final class Getter<T, V> implements Function<T, Optional<V>> {
+    static final int NULLABLE = 0;
+    static final int PRESENT = 1;
+    static final int TESTED = 2;
+
+    private final int mode;
+    private final Object get;
+
+    Getter(int mode, Object get) {
+      this.mode = mode;
+      this.get = get;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Optional<V> apply(T t) {
+      switch (mode) {
+        case NULLABLE: return Optional.ofNullable(((Function<T, V>) get).apply(t));
+        case PRESENT: return Optional.of(((Function<T, V>) get).apply(t));
+        default: return Optional.of((V) (Boolean) ((Predicate<T>) get).test(t));
+      }
+    }
+  }
+
+  /** Whether a value is the row's neutral one, not written; {@link #none()}: the row is written when present. */
+  private static final class Neutral<V> implements Predicate<V> {
+    private static final Neutral<Object> NONE = new Neutral<>();
+    private final Object neutral;
+
+    private Neutral() {
+      this.neutral = null;
+    }
+
+    Neutral(Object neutral) {
+      this.neutral = java.util.Objects.requireNonNull(neutral, "neutral");
+    }
+
+    @SuppressWarnings("unchecked")
+    static <V> Neutral<V> none() {
+      return (Neutral<V>) NONE;
+    }
+
+    @Override
+    public boolean test(V v) {
+      return neutral != null && neutral.equals(v);
+    }
+  }
+
+  /**
+   * The reading and writing of the scalar kinds, chosen by a constant rather than written as lambdas: a process that
+   * reads one document (the command line's {@code classify}, W9) would otherwise link a lambda per kind at start,
+   * each a bootstrap call that costs about half a millisecond before the compiler has run.
+   */
+  private enum Standard { BOOL, COUNT, AMOUNT, DECIMAL, TEXT, NONBLANK, TIME, RULE, AT_LEAST, ENUM, LIST, AMOUNTS }
+
+  /** The keys of an {@code amounts} kind: their class, their names, the constants in order. */
+  private record Amounts<K extends Enum<K>>(Class<K> keys, Set<String> allowed, List<K> all) {}
+
+  /**
+   * Reads the named field of an object as a {@link Standard} kind; {@code argument} is the minimum, the enum class,
+   * the list's element kind or the {@link Amounts}.
+   */
+  private static final class StandardReader<V> implements BiFunction<JsonFields, String, V> {
+    private final Standard standard;
+    private final Object argument;
+
+    StandardReader(Standard standard, Object argument) {
+      this.standard = standard;
+      this.argument = argument;
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public V apply(JsonFields f, String n) {
+      switch (standard) {
+        case BOOL: return (V) (Boolean) f.bool(n);
+        case COUNT: return (V) (Integer) f.count(n);
+        case AMOUNT: return (V) (Double) f.amount(n);
+        case DECIMAL: return (V) f.decimal(n).orElseThrow();
+        case TEXT: return (V) f.string(n).orElseThrow();
+        case NONBLANK: return (V) f.requiredString(n);
+        case TIME: return (V) f.timestamp(n).orElseThrow();
+        case RULE: return (V) rule(f, n);
+        case AT_LEAST: return (V) (Integer) f.optionalInt(n, (Integer) argument).getAsInt();
+        case ENUM: return (V) f.enumValue(n, (Class) argument).orElseThrow();
+        case LIST: return (V) list(f, n, (Kind<Object>) argument);
+        default: return (V) amounts(f, n, (Amounts) argument);
+      }
+    }
+
+    private static List<Object> list(JsonFields f, String n, Kind<Object> element) {
+      List<JsonNode> items = f.array(n);
+      ImmutableList.Builder<Object> out = ImmutableList.builder();
+      for (int i = 0; i < items.size(); i++) {
+        ObjectNode holder = OpsJson.object();
+        holder.set("v", items.get(i));
+        String at = JsonFields.element(f.path(n), i);
+        try {
+          out.add(element.reader().apply(JsonFields.of(holder, "", Set.of("v")), "v"));
+        } catch (InvalidInputException e) {
+          String rest = e.field().startsWith("v") ? e.field().substring(1) : "";
+          throw new InvalidInputException(at + rest, e.reason().replace("v must", "element must"),
+              e.ruleId().orElse(null), e);
         }
-        return out;
-      }, (v, z) -> {
-        ObjectNode o = OpsJson.object();
-        v.forEach((k, d) -> o.put(k.name(), d));
-        return o;
-      });
+      }
+      return out.build();
+    }
+
+    private static <K extends Enum<K>> Map<K, Double> amounts(JsonFields f, String n, Amounts<K> keys) {
+      JsonFields m = f.object(n, keys.allowed());
+      Map<K, Double> out = new EnumMap<>(keys.keys());
+      for (K k : keys.all()) {
+        if (m.has(k.name())) {
+          out.put(k, m.amount(k.name()));
+        }
+      }
+      return out;
+    }
+
+    private static org.opsbook.core.RuleId rule(JsonFields f, String n) {
+      try {
+        return org.opsbook.core.RuleId.of(f.requiredString(n));
+      } catch (InvalidInputException e) {
+        throw e.field().equals(f.path(n)) ? e : new InvalidInputException(f.path(n), e.reason());
+      }
+    }
+  }
+
+  /** Writes a value of a {@link Standard} kind, timestamps in the zone. */
+  private static final class StandardWriter<V> implements BiFunction<V, ZoneId, JsonNode> {
+    private final Standard standard;
+    private final Object argument;
+
+    StandardWriter(Standard standard, Object argument) {
+      this.standard = standard;
+      this.argument = argument;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public JsonNode apply(V v, ZoneId z) {
+      switch (standard) {
+        case BOOL: return BooleanNode.valueOf((Boolean) v);
+        case COUNT:
+        case AT_LEAST: return IntNode.valueOf((Integer) v);
+        case AMOUNT: return DoubleNode.valueOf((Double) v);
+        case DECIMAL: return DecimalNode.valueOf((BigDecimal) v);
+        case TEXT:
+        case NONBLANK: return TextNode.valueOf((String) v);
+        case TIME: return TextNode.valueOf(Timestamps.format((Instant) v, z));
+        case RULE: return TextNode.valueOf(((org.opsbook.core.RuleId) v).value());
+        case ENUM: return TextNode.valueOf(((Enum<?>) v).name());
+        case LIST: {
+          ArrayNode a = OpsJson.array();
+          for (Object e : (List<Object>) v) {
+            a.add(((Kind<Object>) argument).writer().apply(e, z));
+          }
+          return a;
+        }
+        default: {
+          ObjectNode o = OpsJson.object();
+          for (Map.Entry<Enum<?>, Double> e : ((Map<Enum<?>, Double>) v).entrySet()) {
+            o.put(e.getKey().name(), e.getValue());
+          }
+          return o;
+        }
+      }
     }
   }
 }
