@@ -3,6 +3,7 @@ package org.opsbook.examples.cli;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,5 +51,29 @@ class TimelineTest {
         "timeline written");
     assertThat(timed.err().lines().filter(l -> l.startsWith("timeline command table")))
         .allMatch(l -> l.matches("timeline command table \\d+ us"));
+  }
+
+  /**
+   * W9: {@code classify} links no lambda of its own, Guava's or Jackson's, and compiles no regular expression. Each
+   * lambda call site costs a bootstrap call at start, and the first one sets up {@code java.lang.invoke} (several
+   * milliseconds of a run of about 30 interpreted); the rule IDs are checked without {@code java.util.regex}. A
+   * table or check written with one again fails here, not only in the benchmark.
+   */
+  @Test
+  void classifyLinksNoLambdaAndCompilesNoPattern() throws Exception {
+    Path log = Files.createTempFile("classify-classes", ".log");
+    try {
+      Run run = classify("-Xlog:class+load=info:file=" + log);
+      assertThat(run.status()).isZero();
+      assertThat(run.out()).startsWith("{\"level\":\"L2\",");
+      List<String> loaded = Files.readAllLines(log);
+      assertThat(loaded).as("the log lists the classes classify loads")
+          .anyMatch(l -> l.contains(" org.opsbook.json.internal.Schema "));
+      assertThat(loaded).filteredOn(l -> l.contains("$$Lambda"))
+          .noneMatch(l -> l.contains(" org.opsbook.") || l.contains(" com.google.") || l.contains(" com.fasterxml."));
+      assertThat(loaded).noneMatch(l -> l.contains(" java.util.regex.Pattern "));
+    } finally {
+      Files.deleteIfExists(log);
+    }
   }
 }
