@@ -81,22 +81,22 @@ public final class Schema<T, B> {
 
   /** Adds a field with a neutral value that is neither written nor needed: absent reads as the builder's default. */
   public <V> Schema<T, B> val(String name, Kind<V> kind, Function<T, V> get, BiConsumer<B, V> set, V neutral) {
-    return add(new Field<>(name, kind, new Getter<>(Getter.NULLABLE, get), set, new Neutral<>(neutral), false));
+    return add(new Field<>(name, kind, new Getter<>(Read.NULLABLE, get), set, new Neutral<>(neutral), false));
   }
 
   /** Adds a field that is always written (an empty list, {@code false}, {@code null}); absent reads as the default. */
   public <V> Schema<T, B> always(String name, Kind<V> kind, Function<T, V> get, BiConsumer<B, V> set) {
-    return add(new Field<>(name, kind, new Getter<>(Getter.PRESENT, get), set, Neutral.none(), false));
+    return add(new Field<>(name, kind, new Getter<>(Read.PRESENT, get), set, Neutral.none(), false));
   }
 
   /** Adds a field that must be present; always written. */
   public <V> Schema<T, B> req(String name, Kind<V> kind, Function<T, V> get, BiConsumer<B, V> set) {
-    return add(new Field<>(name, kind, new Getter<>(Getter.PRESENT, get), set, Neutral.none(), true));
+    return add(new Field<>(name, kind, new Getter<>(Read.PRESENT, get), set, Neutral.none(), true));
   }
 
   /** Adds a yes/no fact: absent is {@code false}. */
   public Schema<T, B> flag(String name, Predicate<T> get, BiConsumer<B, Boolean> set) {
-    return add(new Field<>(name, Kind.BOOL, new Getter<>(Getter.TESTED, get), set, new Neutral<>(false), false));
+    return add(new Field<>(name, Kind.BOOL, new Getter<>(Read.TESTED, get), set, new Neutral<>(false), false));
   }
 
   /** Adds a list: absent or empty reads and writes as nothing. */
@@ -524,29 +524,38 @@ public final class Schema<T, B> {
   }
 
   /**
-   * The getter of a row added with {@link #val}, {@link #always}, {@link #req} or {@link #flag}: the accessor's value
-   * as the row's {@code Optional}. A class rather than a lambda per method, for the reason {@link Standard} gives.
+   * A function chosen by a constant, with what it needs: the form of the classes below, which stand where lambdas
+   * would, for the reason {@link Standard} gives.
    */
-  private static final class Getter<T, V> implements Function<T, Optional<V>> {
-    static final int NULLABLE = 0;
-    static final int PRESENT = 1;
-    static final int TESTED = 2;
+  private abstract static class Chosen<C extends Enum<C>> {
+    final C choice;
+    final Object argument;
 
-    private final int mode;
-    private final Object get;
+    Chosen(C choice, Object argument) {
+      this.choice = choice;
+      this.argument = argument;
+    }
+  }
 
-    Getter(int mode, Object get) {
-      this.mode = mode;
-      this.get = get;
+  /** How a {@link Getter} makes the row's {@code Optional}: of a value that may be null, is never null, or a test. */
+  private enum Read { NULLABLE, PRESENT, TESTED }
+
+  /**
+   * The getter of a row added with {@link #val}, {@link #always}, {@link #req} or {@link #flag}: the accessor's value
+   * as the row's {@code Optional}. A {@link Chosen}, not a lambda per method.
+   */
+  private static final class Getter<T, V> extends Chosen<Read> implements Function<T, Optional<V>> {
+    Getter(Read read, Object get) {
+      super(read, get);
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public Optional<V> apply(T t) {
-      switch (mode) {
-        case NULLABLE: return Optional.ofNullable(((Function<T, V>) get).apply(t));
-        case PRESENT: return Optional.of(((Function<T, V>) get).apply(t));
-        default: return Optional.of((V) (Boolean) ((Predicate<T>) get).test(t));
+      switch (choice) {
+        case NULLABLE: return Optional.ofNullable(((Function<T, V>) argument).apply(t));
+        case PRESENT: return Optional.of(((Function<T, V>) argument).apply(t));
+        default: return Optional.of((V) (Boolean) ((Predicate<T>) argument).test(t));
       }
     }
   }
@@ -589,19 +598,15 @@ public final class Schema<T, B> {
    * Reads the named field of an object as a {@link Standard} kind; {@code argument} is the minimum, the enum class,
    * the list's element kind or the {@link Amounts}.
    */
-  private static final class StandardReader<V> implements BiFunction<JsonFields, String, V> {
-    private final Standard standard;
-    private final Object argument;
-
+  private static final class StandardReader<V> extends Chosen<Standard> implements BiFunction<JsonFields, String, V> {
     StandardReader(Standard standard, Object argument) {
-      this.standard = standard;
-      this.argument = argument;
+      super(standard, argument);
     }
 
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public V apply(JsonFields f, String n) {
-      switch (standard) {
+      switch (choice) {
         case BOOL: return (V) (Boolean) f.bool(n);
         case COUNT: return (V) (Integer) f.count(n);
         case AMOUNT: return (V) (Double) f.amount(n);
@@ -656,19 +661,15 @@ public final class Schema<T, B> {
   }
 
   /** Writes a value of a {@link Standard} kind, timestamps in the zone. */
-  private static final class StandardWriter<V> implements BiFunction<V, ZoneId, JsonNode> {
-    private final Standard standard;
-    private final Object argument;
-
+  private static final class StandardWriter<V> extends Chosen<Standard> implements BiFunction<V, ZoneId, JsonNode> {
     StandardWriter(Standard standard, Object argument) {
-      this.standard = standard;
-      this.argument = argument;
+      super(standard, argument);
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public JsonNode apply(V v, ZoneId z) {
-      switch (standard) {
+      switch (choice) {
         case BOOL: return BooleanNode.valueOf((Boolean) v);
         case COUNT:
         case AT_LEAST: return IntNode.valueOf((Integer) v);
