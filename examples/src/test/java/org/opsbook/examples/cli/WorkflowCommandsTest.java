@@ -25,6 +25,7 @@ class WorkflowCommandsTest {
         new PrintStream(out, true, UTF_8), new PrintStream(new ByteArrayOutputStream(), true, UTF_8));
     return new Run(status, OpsJson.parse(out.toString(UTF_8)));
   }
+
   /** Runs {@code command} on {@code stdin} and asserts it exits 2 naming {@code field}; returns that run. */
   private static Run refusedNaming(String field, String command, String stdin) {
     Run r = run(command, stdin);
@@ -32,7 +33,6 @@ class WorkflowCommandsTest {
     assertThat(r.out().at("/error/field").asText()).isEqualTo(field);
     return r;
   }
-
 
   @Test
   void theWorkflowCommandsAreRegistered() {
