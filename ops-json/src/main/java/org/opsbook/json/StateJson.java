@@ -38,8 +38,6 @@ import org.opsbook.rules.ticket.TicketEventData;
  * throw {@link org.opsbook.core.InvalidInputException} naming the field's path under {@code path}. Stateless.
  */
 public final class StateJson {
-  private static final ZoneId SHANGHAI = org.opsbook.core.time.StandardWorkCalendar.SHANGHAI;
-
   private StateJson() {}
 
   /** Reads a fault's facts as the {@code classify} command has them. */
@@ -89,10 +87,8 @@ public final class StateJson {
 
   /** Writes a data-operation ticket: ID, state, operation and record. */
   public static ObjectNode dataOp(DataOpTicket t) {
-    ObjectNode o = OpsJson.object().put("id", t.id()).put("state", t.state().name());
-    o.set("operation", DataOpCodec.OPERATION.write(t.op(), SHANGHAI));
-    o.set("record", DataOpCodec.RECORD.write(t.record(), SHANGHAI));
-    return o;
+    return DataOpCodec.instance().writeParts(t, OpsJson.object().put("id", t.id()).put("state", t.state().name()),
+        "operation");
   }
 
   /** Reads a cutover's facts. */
@@ -107,10 +103,8 @@ public final class StateJson {
 
   /** Writes a cutover ticket: ID, state, facts and record. */
   public static ObjectNode cutover(CutoverTicket t) {
-    ObjectNode o = OpsJson.object().put("id", t.id()).put("state", t.state().name());
-    o.set("facts", CutoverCodec.FACTS.write(t.facts(), SHANGHAI));
-    o.set("record", CutoverCodec.RECORD.write(t.record(), SHANGHAI));
-    return o;
+    return CutoverCodec.instance().writeParts(t, OpsJson.object().put("id", t.id()).put("state", t.state().name()),
+        "facts");
   }
 
   /** Reads a BUG's step data. */

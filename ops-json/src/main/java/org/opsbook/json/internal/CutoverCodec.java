@@ -1,17 +1,12 @@
 package org.opsbook.json.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.opsbook.core.internal.machine.WorkflowCodec;
-import org.opsbook.core.spi.WorkflowRepository.WorkflowInstance;
-import org.opsbook.core.time.StandardWorkCalendar;
 import org.opsbook.json.JsonFields;
 import org.opsbook.json.OpsJson;
 import org.opsbook.json.Timestamps;
@@ -36,9 +31,7 @@ import org.opsbook.rules.cutover.CutoverRecord.RecordedStep;
  *     new WorkflowStore<>(repository, new CutoverWorkflow(calendar, params), CutoverCodec.instance());
  * }</pre>
  */
-public final class CutoverCodec implements WorkflowCodec<CutoverTicket, CutoverEventData> {
-  private static final CutoverCodec INSTANCE = new CutoverCodec();
-  private static final Set<String> FIELDS = Set.of("facts", "record");
+public final class CutoverCodec extends TwoPartCodec<CutoverTicket, CutoverState, Cutover, CutoverRecord, CutoverEventData> {
 
   /** The facts. */
   public static final Schema<Cutover, Cutover.Builder> FACTS = Schema.of(Cutover::builder, Cutover.Builder::build)
@@ -57,8 +50,6 @@ public final class CutoverCodec implements WorkflowCodec<CutoverTicket, CutoverE
       .list("importantOperations", Kind.object(OPERATION), CutoverEventData::importantOperations,
           CutoverEventData.Builder::addAllImportantOperations)
       .derive(CutoverEventData.class);
-
-  private static final ZoneId ZONE = StandardWorkCalendar.SHANGHAI;
 
   /** One event that happened: who fired it, when, and what it recorded. */
   private static final Schema<RecordedStep, Object[]> STEP = Schema.<RecordedStep, Object[]>of(() -> new Object[3],
@@ -87,6 +78,8 @@ public final class CutoverCodec implements WorkflowCodec<CutoverTicket, CutoverE
    * complaints still open as {@code "openComplaints": {"<ref>": "<relayed at>"}} when there are any.
    */
   public static final Schema<CutoverRecord, CutoverRecord.Builder> RECORD = record();
+  /** The codec, made once the tables it is built of are. */
+  private static final CutoverCodec INSTANCE = new CutoverCodec();
 
   private static Schema<CutoverRecord, CutoverRecord.Builder> record() {
     Schema<CutoverRecord, CutoverRecord.Builder> s = Schema.of(CutoverRecord::builder, CutoverRecord.Builder::build);
@@ -97,37 +90,12 @@ public final class CutoverCodec implements WorkflowCodec<CutoverTicket, CutoverE
         CutoverRecord.Builder::putAllOpenComplaints, Map.of());
   }
 
-  private CutoverCodec() {}
+  private CutoverCodec() {
+    super(CutoverState.class, "facts", false, FACTS, CutoverTicket::facts, RECORD, CutoverTicket::record, DATA, CutoverTicket::of);
+  }
 
   /** Returns the codec. */
   public static CutoverCodec instance() {
     return INSTANCE;
-  }
-
-  @Override
-  public String encode(CutoverTicket ticket) {
-    ObjectNode o = OpsJson.object();
-    o.set("facts", FACTS.write(ticket.facts(), ZONE));
-    o.set("record", RECORD.write(ticket.record(), ZONE));
-    return OpsJson.write(o);
-  }
-
-  @Override
-  public CutoverTicket decode(WorkflowInstance stored) {
-    return decode(stored.id(), stored.state(), stored.dataJson());
-  }
-
-  /** Reads an instance from its stored ID, state name and data text. */
-  public CutoverTicket decode(String id, String state, String dataJson) {
-    JsonFields f = JsonFields.of(OpsJson.parse(dataJson), "", FIELDS);
-    JsonNode facts = f.node("facts").orElse(OpsJson.object());
-    return CutoverTicket.of(id, JsonFields.parseEnum(state, CutoverState.class, "state"),
-        FACTS.read(facts, "facts"),
-        RECORD.read(f.node("record").orElse(OpsJson.object()), "record"));
-  }
-
-  @Override
-  public String encodeData(CutoverEventData data) {
-    return DATA.print(data, ZONE);
   }
 }

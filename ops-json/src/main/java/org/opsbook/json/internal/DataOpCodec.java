@@ -3,13 +3,9 @@ package org.opsbook.json.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Optional;
 import java.util.Set;
 import org.opsbook.core.Actor;
-import org.opsbook.core.internal.machine.WorkflowCodec;
-import org.opsbook.core.spi.WorkflowRepository.WorkflowInstance;
-import org.opsbook.core.time.StandardWorkCalendar;
 import org.opsbook.json.JsonFields;
 import org.opsbook.json.OpsJson;
 import org.opsbook.json.internal.Schema.Kind;
@@ -34,14 +30,10 @@ import org.opsbook.rules.dataop.Sample;
  *     repository, DataOpWorkflow.modification(OpsParameters.defaults()), DataOpCodec.instance());
  * }</pre>
  */
-public final class DataOpCodec implements WorkflowCodec<DataOpTicket, DataOpEventData> {
-  private static final DataOpCodec INSTANCE = new DataOpCodec();
-  private static final Set<String> FIELDS = Set.of("op", "record");
+public final class DataOpCodec extends TwoPartCodec<DataOpTicket, DataOpState, DataOp, DataOpRecord, DataOpEventData> {
 
   private static final Set<String> SIDE_EFFECT_FIELDS = Set.of("business", "accounts", "reports");
   private static final Set<String> SAMPLE_FIELDS = Set.of("number", "meetsCriteria");
-  private static final ZoneId ZONE = StandardWorkCalendar.SHANGHAI;
-
   /**
    * The side effects are an object {@code {"business": "无", "accounts": "无", "reports": "月报需重出"}}, or one
    * statement that names each of 业务, 帐务 (or 账务) and 报表; what it does not name stays unstated (DATAOP-MOD-06).
@@ -118,6 +110,8 @@ public final class DataOpCodec implements WorkflowCodec<DataOpTicket, DataOpEven
       .list("reviewSampledNumbers", Kind.object(STORED_SAMPLE), DataOpRecord::reviewSampledNumbers,
           DataOpRecord.Builder::addAllReviewSampledNumbers)
       .derive(DataOpRecord.class);
+  /** The codec, made once the tables it is built of are. */
+  private static final DataOpCodec INSTANCE = new DataOpCodec();
 
   private static Optional<String[]> sideEffects(DataOp op) {
     String[] v = {op.sideEffectsBusiness().orElse(null), op.sideEffectsAccounts().orElse(null),
@@ -130,37 +124,12 @@ public final class DataOpCodec implements WorkflowCodec<DataOpTicket, DataOpEven
         .sideEffectsReports(Optional.ofNullable(v[2]));
   }
 
-  private DataOpCodec() {}
+  private DataOpCodec() {
+    super(DataOpState.class, "op", true, OPERATION, DataOpTicket::op, RECORD, DataOpTicket::record, DATA, DataOpTicket::of);
+  }
 
   /** Returns the codec. */
   public static DataOpCodec instance() {
     return INSTANCE;
-  }
-
-  @Override
-  public String encode(DataOpTicket ticket) {
-    ObjectNode o = OpsJson.object();
-    o.set("op", OPERATION.write(ticket.op(), ZONE));
-    o.set("record", RECORD.write(ticket.record(), ZONE));
-    return OpsJson.write(o);
-  }
-
-  @Override
-  public DataOpTicket decode(WorkflowInstance stored) {
-    return decode(stored.id(), stored.state(), stored.dataJson());
-  }
-
-  /** Reads an instance from its stored ID, state name and data text. */
-  public DataOpTicket decode(String id, String state, String dataJson) {
-    JsonNode root = OpsJson.parse(dataJson);
-    JsonFields f = JsonFields.of(root, "", FIELDS);
-    return DataOpTicket.of(id, JsonFields.parseEnum(state, DataOpState.class, "state"),
-        OPERATION.read(f.node("op").orElse(null), "op"),
-        RECORD.read(f.node("record").orElse(OpsJson.object()), "record"));
-  }
-
-  @Override
-  public String encodeData(DataOpEventData data) {
-    return DATA.print(data, ZONE);
   }
 }
