@@ -77,8 +77,7 @@ public final class JdbcRunner {
           backoff(attempt);
           continue;
         }
-        throw new StorageException(operation, key, dialect.isRetryable(e) || dialect.isConnectionLost(e),
-            SqlErrors.redacted(e));
+        throw failure(operation, key, e);
       }
     }
   }
@@ -92,13 +91,17 @@ public final class JdbcRunner {
 
   /** Runs read-only {@code work} on a connection in auto-commit mode. */
   public <T> T read(String operation, String key, Work<T> work) {
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(true);
-      return work.run(c);
+    try {
+      return autoCommitted(work);
     } catch (SQLException e) {
-      throw new StorageException(operation, key, dialect.isRetryable(e) || dialect.isConnectionLost(e),
-            SqlErrors.redacted(e));
+      throw failure(operation, key, e);
     }
+  }
+
+  /** The failure of {@code operation} on {@code key}, its cause redacted: transient when a retry may succeed. */
+  private StorageException failure(String operation, String key, SQLException e) {
+    return new StorageException(operation, key, dialect.isRetryable(e) || dialect.isConnectionLost(e),
+        SqlErrors.redacted(e));
   }
 
   private <T> T once(Work<T> work) throws SQLException {
