@@ -25,6 +25,9 @@ import org.opsbook.core.spi.MessageOutbox.OutboxState;
 public final class JdbcMessageOutbox implements MessageOutbox {
   private static final String COLUMNS = "msg_key, fault_id, message_type, channel, text, recipients, state, attempts,"
       + " next_attempt_at, last_error, created_at, sent_at, receipt, owner, lease_until, lease_gen";
+  /** The order of every list the outbox returns: oldest first, then by key. */
+  private static final Comparator<OutboxMessage> OLDEST_FIRST =
+      Comparator.comparing(OutboxMessage::createdAt).thenComparing(OutboxMessage::key);
 
   private final JdbcRunner runner;
   private final LeaseClock clock;
@@ -94,7 +97,7 @@ public final class JdbcMessageOutbox implements MessageOutbox {
       }
       return claimed;
     }));
-    out.sort(Comparator.comparing(OutboxMessage::createdAt).thenComparing(OutboxMessage::key));
+    out.sort(OLDEST_FIRST);
     return out;
   }
 
@@ -148,7 +151,7 @@ public final class JdbcMessageOutbox implements MessageOutbox {
       return Sql.query(c, "SELECT " + COLUMNS + " FROM ops_outbox WHERE state = 'SENDING' AND lease_until <= ?",
           JdbcMessageOutbox::message, t.leaseNow());
     }));
-    out.sort(Comparator.comparing(OutboxMessage::createdAt).thenComparing(OutboxMessage::key));
+    out.sort(OLDEST_FIRST);
     return out;
   }
 
@@ -190,7 +193,7 @@ public final class JdbcMessageOutbox implements MessageOutbox {
         ? Sql.query(c, "SELECT " + COLUMNS + " FROM ops_outbox WHERE fault_id = ?", JdbcMessageOutbox::message,
             faultId.get())
         : Sql.query(c, "SELECT " + COLUMNS + " FROM ops_outbox", JdbcMessageOutbox::message)));
-    out.sort(Comparator.comparing(OutboxMessage::createdAt).thenComparing(OutboxMessage::key));
+    out.sort(OLDEST_FIRST);
     return out;
   }
 
