@@ -47,6 +47,12 @@ class StepCommandsTest {
     return CommandAnswers.ruleIds(out);
   }
 
+  /** Asserts that step {@code i} was refused for exactly {@code ruleId}, and returns the first detail it gave. */
+  private static JsonNode refused(JsonNode out, int i, String ruleId) {
+    assertThat(texts(out.at("/steps/" + i + "/violations"))).as("violations of steps[%d]", i).containsExactly(ruleId);
+    return out.at("/steps/" + i + "/details/0");
+  }
+
   // ------------------------------------------------------------------------------------------------------ fault
 
   private static final String FAULT = "'facts': {'faultId': 'F-9', 'complaintCount': 25, "
@@ -66,11 +72,10 @@ class StepCommandsTest {
         step("reportAvailability", "09:12", DUTY, "{'handlerAAvailable': false}"),
         step("takeOwnership", "09:15", HANDLER_B, "{'assigneeId': 'liu', 'assigneeHandler': 'B', "
             + "'handlerAAvailable': false}")));
-    JsonNode refused = out.at("/steps/2");
-    assertThat(refused.get("allowed").asBoolean()).isFalse();
-    assertThat(texts(refused.get("violations"))).containsExactly("ESC-HANDLE-03");
-    assertThat(refused.at("/details/0/ruleId").asText()).isEqualTo("ESC-HANDLE-03");
-    assertThat(refused.at("/details/0/message").asText()).contains("A角");
+    assertThat(out.at("/steps/2/allowed").asBoolean()).isFalse();
+    JsonNode detail = refused(out, 2, "ESC-HANDLE-03");
+    assertThat(detail.get("ruleId").asText()).isEqualTo("ESC-HANDLE-03");
+    assertThat(detail.get("message").asText()).contains("A角");
     assertThat(out.at("/steps/4/state").asText()).isEqualTo("HANDLING_SELF");
     assertThat(out.at("/owner/handler").asText()).isEqualTo("B");
     assertThat(out.at("/owner/id").asText()).isEqualTo("liu");
@@ -87,14 +92,12 @@ class StepCommandsTest {
         step("relapse", "15:30", HANDLER_B, "{'reason': '再次出现'}"),
         step("markRepaired", "16:00", HANDLER_B, "{'recoveryCheck': '用户确认'}"),
         step("close", "16:10", DUTY, null)));
-    assertThat(texts(out.at("/steps/3/violations"))).containsExactly("ESC-HANDLE-04");
-    assertThat(out.at("/steps/3/details/0/field").asText()).isEqualTo("steps[3].data.handoverNote");
+    assertThat(refused(out, 3, "ESC-HANDLE-04").get("field").asText()).isEqualTo("steps[3].data.handoverNote");
     assertThat(out.at("/steps/4/state").asText()).isEqualTo("HANDLING_SELF");
     assertThat(out.at("/steps/5/state").asText()).isEqualTo("RECOVERED");
     assertThat(out.at("/steps/6/state").asText()).isEqualTo("HANDLING_SELF");
     // SM-ESC-T11: a fault is closed from POST_INCIDENT only
-    assertThat(texts(out.at("/steps/8/violations"))).containsExactly("SM-ESC-T11");
-    assertThat(out.at("/steps/8/details/0/field").asText()).isEqualTo("steps[8].event");
+    assertThat(refused(out, 8, "SM-ESC-T11").get("field").asText()).isEqualTo("steps[8].event");
     assertThat(out.get("finalState").asText()).isEqualTo("RECOVERED");
     assertThat(out.get("level").asText()).isEqualTo("L1");
     // the repair raised the recovery duties (NOTIFY-TRIG-08, ESC-REQ-10)
@@ -104,7 +107,7 @@ class StepCommandsTest {
   @Test
   void faultStepsBeforeTheOpeningAreRefusedAndNoDutyIsOwed_SM_ESC_T02() {
     JsonNode out = ok("fault", "{" + FAULT + ", " + steps(step("declare", "09:05", DUTY, null)) + "}");
-    assertThat(texts(out.at("/steps/0/violations"))).containsExactly("SM-ESC-T02");
+    refused(out, 0, "SM-ESC-T02");
     assertThat(out.get("finalState").asText()).isEqualTo("NEW");
     assertThat(out.get("owner").isNull()).isTrue();
     assertThat(out.get("obligations")).isEmpty();
@@ -151,10 +154,9 @@ class StepCommandsTest {
         step("submitAms", "09:50", PROCESSOR, "{'amsBugTicketNo': 'AMS-1'}"),
         step("raiseBug", "09:55", REVIEWER, "{'description': '充值失败', 'complaintNumbers': ['13800138000']}"),
         RAISE) + "}");
-    assertThat(texts(out.at("/steps/0/violations"))).containsExactly("SM-BUG-T02");
+    refused(out, 0, "SM-BUG-T02");
     assertThat(out.at("/steps/0/state").asText()).isEqualTo("NEW");
-    assertThat(texts(out.at("/steps/1/violations"))).containsExactly("NOTIFY-TPL-06");
-    assertThat(out.at("/steps/1/details/0/field").asText()).isEqualTo("steps[1].data.complaintIssue");
+    assertThat(refused(out, 1, "NOTIFY-TPL-06").get("field").asText()).isEqualTo("steps[1].data.complaintIssue");
     assertThat(out.at("/steps/2/state").asText()).isEqualTo("IDENTIFIED");
     // BUG-03: submit it in AMS; BUG-02/08: the weekly follow-up at the end of the ISO week
     assertThat(duties(out)).contains("BUG-02", "BUG-03", "BUG-04", "BUG-05", "BUG-08");
@@ -167,10 +169,9 @@ class StepCommandsTest {
         step("submitAms", "10:15", PROCESSOR, "{'amsBugTicketNo': 'AMS-1'}"),
         step("publishNotice", "10:20", FOLLOWER, "{'channels': ['BBS'], 'uploadEta': '2026-11-27T10:00:00+08:00', "
             + "'workaround': '手工补充值', 'opsRoomAgreedBy': 'zhang', 'supportRoomAgreedBy': 'wu'}")) + "}");
-    assertThat(texts(out.at("/steps/1/violations"))).containsExactly("BUG-03");
+    refused(out, 1, "BUG-03");
     assertThat(out.at("/steps/2/state").asText()).isEqualTo("SUBMITTED_TO_PROVINCE");
-    assertThat(texts(out.at("/steps/3/violations"))).containsExactly("BUG-04");
-    assertThat(out.at("/steps/3/details/0/message").asText()).contains("服务营销系统", "合作伙伴门户");
+    assertThat(refused(out, 3, "BUG-04").get("message").asText()).contains("服务营销系统", "合作伙伴门户");
     assertThat(duties(out)).doesNotContain("BUG-03").contains("BUG-04");
   }
 
@@ -182,7 +183,7 @@ class StepCommandsTest {
         step("assessImpact", "10:30", FOLLOWER, "{'bugAffectedCustomers': 5000}"),
         step("developerReplied", "11:00", PROCESSOR, "{'reply': 'fixed', 'version': 'v2'}"),
         step("rejectAcceptance", "11:10", FOLLOWER, "{'reason': '仍失败'}")) + "}");
-    assertThat(texts(out.at("/steps/5/violations"))).containsExactly("BUG-09");
+    refused(out, 5, "BUG-09");
     assertThat(out.get("finalState").asText()).isEqualTo("FIX_DELIVERED");
     assertThat(duties(out)).contains("BUG-06");
   }
@@ -211,10 +212,8 @@ class StepCommandsTest {
         step("setCause", "09:20", PRE, "{'cause': 'BUSINESS_RULE', 'escalationTrend': false}"),
         step("submitToBillingDuty", "09:30", PRE, "{'assignee': 'sun'}"),
         step("submitToBillingDuty", "09:35", PRE, "{'assignee': 'qian'}")) + "}");
-    assertThat(texts(out.at("/steps/1/violations"))).containsExactly("TICKET-10");
-    assertThat(out.at("/steps/1/details/0/field").asText()).isEqualTo("cause");
-    assertThat(texts(out.at("/steps/3/violations"))).containsExactly("TICKET-13");
-    assertThat(out.at("/steps/3/details/0/message").asText()).contains("qian", "sun");
+    assertThat(refused(out, 1, "TICKET-10").get("field").asText()).isEqualTo("cause");
+    assertThat(refused(out, 3, "TICKET-13").get("message").asText()).contains("qian", "sun");
     assertThat(out.get("finalState").asText()).isEqualTo("AWAITING_BILLING_CENTER");
     // TICKET-02: not finished on the day it arrived, its progress is due by 12:00 the next day
     JsonNode progress = out.get("obligations").get(0);
@@ -233,9 +232,8 @@ class StepCommandsTest {
         step("raiseBug", "09:30", PRE, "{'bugId': 'BUG-7'}"),
         step("approveAndArchive", "09:40", REVIEWER, "{'ticketCategory': '计费'}"),
         step("raiseBug", "09:50", REVIEWER, "{'bugId': 'BUG-7'}")) + "}");
-    assertThat(texts(out.at("/steps/3/violations"))).containsExactly("TICKET-06");
-    assertThat(out.at("/steps/3/details/0/field").asText()).isEqualTo("steps[3].actor");
-    assertThat(texts(out.at("/steps/4/violations"))).containsExactly("TICKET-21");
+    assertThat(refused(out, 3, "TICKET-06").get("field").asText()).isEqualTo("steps[3].actor");
+    refused(out, 4, "TICKET-21");
     assertThat(out.at("/steps/5/state").asText()).isEqualTo("IN_BUG_FLOW");
   }
 
