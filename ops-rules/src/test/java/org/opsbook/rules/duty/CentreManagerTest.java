@@ -2,7 +2,6 @@ package org.opsbook.rules.duty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.opsbook.rules.duty.Fault.at;
-import static org.opsbook.rules.duty.Fault.dueAtTheMinute;
 import static org.opsbook.rules.duty.Fault.facts;
 import static org.opsbook.rules.duty.Fault.owedAtOpening;
 import static org.opsbook.rules.duty.Fault.raisedOnlyAfter;
@@ -113,9 +112,8 @@ class CentreManagerTest {
     assertThat(first.recurring()).isTrue();
     assertThat(first.dueAt()).contains(at("11-25 09:00"));
     f.complete("11-25 09:10", "ESC-CENTER-15");
-    Obligation second = f.duty("11-25 09:10", "ESC-CENTER-15").orElseThrow();
+    Obligation second = f.dueAtTheMinute("11-25 09:10", "ESC-CENTER-15", "11-25 09:40");
     assertThat(second.sequence()).isEqualTo(2);
-    dueAtTheMinute(second, "11-25 09:40");
     f.event("11-25 09:30", FaultEventType.REPORTED_TO_CENTER_MANAGER);
     assertThat(f.duty("11-25 09:30", "ESC-CENTER-15").orElseThrow().dueAt()).contains(at("11-25 10:00"));
   }
@@ -151,8 +149,7 @@ class CentreManagerTest {
         .event("11-25 09:30", FaultEventType.REPORTED_TO_DEVELOPER);
     assertThat(f.owes("11-25 09:30", "ESC-CENTER-18")).isFalse();
     f.event("11-25 10:00", FaultEventType.REPORTED_TO_PROVINCE);
-    Obligation o = f.duty("11-25 10:00", "ESC-CENTER-18").orElseThrow();
-    dueAtTheMinute(o, "11-26 10:00");
+    f.dueAtTheMinute("11-25 10:00", "ESC-CENTER-18", "11-26 10:00");
     Fault escalated = Fault.open("11-25 09:00", facts("11-25 09:00").affectsNormalCommunication(true)
             .complaintCount(30))
         .event("11-25 09:05", FaultEventType.REPORTED_TO_CENTER_MANAGER)

@@ -44,18 +44,6 @@ public final class Fault {
   }
 
   /**
-   * Asserts that {@code duty} falls due at {@code due} to the minute: it is not due a minute before, it is due at
-   * that minute and a minute after (the 59, 60, 61 boundary of a time limit).
-   */
-  public static void dueAtTheMinute(Obligation duty, String due) {
-    Instant at = at(due);
-    assertThat(duty.dueAt()).contains(at);
-    assertThat(duty.isDueAt(at.minusSeconds(60))).isFalse();
-    assertThat(duty.isDueAt(at)).isTrue();
-    assertThat(duty.isDueAt(at.plusSeconds(60))).isTrue();
-  }
-
-  /**
    * Asserts that {@code ruleId} is raised only when its cause ends after {@code limit}: the fault {@code endedAt}
    * builds with the cause ended a minute before the limit and at it never raises the duty, the one ended a minute
    * after does. Returns that late fault for further checks.
@@ -157,6 +145,23 @@ public final class Fault {
 
   public boolean owes(String now, String ruleId) {
     return duty(now, ruleId).isPresent();
+  }
+
+  /**
+   * Asserts that the fault owes {@code ruleId} at {@code now} and that this duty falls due at {@code due} to the
+   * minute: it is not due a minute before, it is due at that minute and a minute after (the 59, 60, 61 boundary of a
+   * time limit). Returns the duty for further checks.
+   */
+  public Obligation dueAtTheMinute(String now, String ruleId, String due) {
+    Optional<Obligation> owed = duty(now, ruleId);
+    assertThat(owed).as("%s owed at %s", ruleId, now).isPresent();
+    Obligation duty = owed.get();
+    Instant at = at(due);
+    assertThat(duty.dueAt()).contains(at);
+    assertThat(duty.isDueAt(at.minusSeconds(60))).isFalse();
+    assertThat(duty.isDueAt(at)).isTrue();
+    assertThat(duty.isDueAt(at.plusSeconds(60))).isTrue();
+    return duty;
   }
 
   /** True when the rule's first occurrence was fixed at some point (it may since have been done or ended). */

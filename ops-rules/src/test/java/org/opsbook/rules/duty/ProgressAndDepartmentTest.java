@@ -2,7 +2,6 @@ package org.opsbook.rules.duty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.opsbook.rules.duty.Fault.at;
-import static org.opsbook.rules.duty.Fault.dueAtTheMinute;
 import static org.opsbook.rules.duty.Fault.facts;
 import static org.opsbook.rules.duty.Fault.raisedOnlyAfter;
 import static org.opsbook.rules.duty.Fault.triple;
@@ -29,11 +28,10 @@ class ProgressAndDepartmentTest {
   @DisplayName("ESC-PROG-01: after the room-manager report, progress every 30 minutes at most (BND-05 至少每X一次: interval <= 30): 29, 30, 31")
   void escProg01() {
     Fault f = Fault.l1Reported();
-    Obligation first = f.duty("11-25 09:10", "ESC-PROG-01").orElseThrow();
+    Obligation first = f.dueAtTheMinute("11-25 09:10", "ESC-PROG-01", "11-25 09:40");
     assertThat(first.sequence()).isEqualTo(1);
     assertThat(first.recurring()).isTrue();
     assertThat(first.triggeredAt()).contains(at("11-25 09:10"));
-    dueAtTheMinute(first, "11-25 09:40");
     assertThat(Fault.l1().owes("11-25 09:00", "ESC-PROG-01")).isFalse();
   }
 
@@ -59,8 +57,7 @@ class ProgressAndDepartmentTest {
   void escProg02() {
     Fault f = Fault.open("11-25 09:00", facts("11-25 09:00").sameTypeComplaintCount(10))
         .event("11-25 09:10", FaultEventType.REPORTED_TO_ROOM_MANAGER);
-    Obligation o = f.duty("11-25 09:10", "ESC-PROG-02").orElseThrow();
-    dueAtTheMinute(o, "11-28 09:10");
+    f.dueAtTheMinute("11-25 09:10", "ESC-PROG-02", "11-28 09:10");
     assertThat(f.owes("11-25 09:10", "ESC-PROG-01")).isFalse();
   }
 

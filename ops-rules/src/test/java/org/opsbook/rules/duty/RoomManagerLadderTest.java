@@ -2,7 +2,6 @@ package org.opsbook.rules.duty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.opsbook.rules.duty.Fault.at;
-import static org.opsbook.rules.duty.Fault.dueAtTheMinute;
 import static org.opsbook.rules.duty.Fault.facts;
 import static org.opsbook.rules.duty.Fault.owedAtOpening;
 import static org.opsbook.rules.duty.Fault.refused;
@@ -108,9 +107,8 @@ class RoomManagerLadderTest {
   void escRoom09() {
     Fault f = Fault.open("11-25 09:00", facts("11-25 09:00").sameTypeComplaintCount(12))
         .event("11-25 10:00", FaultEventType.REPORTED_TO_DEVELOPER);
-    Obligation o = f.duty("11-25 10:00", "ESC-ROOM-09").orElseThrow();
+    Obligation o = f.dueAtTheMinute("11-25 10:00", "ESC-ROOM-09", "11-25 11:00");
     assertThat(o.triggeredAt()).contains(at("11-25 10:00"));
-    dueAtTheMinute(o, "11-25 11:00");
     assertThat(f.owes("11-25 10:00", "ESC-ROOM-15")).isFalse();
   }
 
@@ -177,8 +175,7 @@ class RoomManagerLadderTest {
   void escRoom13() {
     Fault f = Fault.open("11-25 09:00", facts("11-25 09:00"))
         .event("11-25 10:00", FaultEventType.REPORTED_TO_DEVELOPER);
-    Obligation o = f.duty("11-25 10:00", "ESC-ROOM-13").orElseThrow();
-    dueAtTheMinute(o, "11-28 10:00");
+    f.dueAtTheMinute("11-25 10:00", "ESC-ROOM-13", "11-28 10:00");
     assertThat(f.owes("11-25 10:00", "ESC-ROOM-14")).isFalse();
   }
 
@@ -197,8 +194,7 @@ class RoomManagerLadderTest {
   void escRoom14() {
     Fault f = Fault.open("11-25 09:00", facts("11-25 09:00").affectsBusinessOrQuery(true))
         .event("11-25 10:00", FaultEventType.REPORTED_TO_DEVELOPER);
-    Obligation o = f.duty("11-25 10:00", "ESC-ROOM-14").orElseThrow();
-    dueAtTheMinute(o, "11-26 10:00");
+    f.dueAtTheMinute("11-25 10:00", "ESC-ROOM-14", "11-26 10:00");
     f.facts("11-25 16:00", b -> b.faultLocated(true).resolutionTimeConfirmed(true)
         .lastSubstantiveProgressAt(at("11-25 15:00")));
     assertThat(f.owes("11-25 16:00", "ESC-ROOM-14")).isFalse();
@@ -221,8 +217,7 @@ class RoomManagerLadderTest {
   void escRoom15() {
     Fault f = Fault.l1()
         .event("11-25 10:00", FaultEventType.REPORTED_TO_DEVELOPER);
-    Obligation o = f.duty("11-25 10:00", "ESC-ROOM-15").orElseThrow();
-    dueAtTheMinute(o, "11-25 11:00");
+    f.dueAtTheMinute("11-25 10:00", "ESC-ROOM-15", "11-25 11:00");
     assertThat(f.owes("11-25 10:00", "ESC-ROOM-09")).isFalse();
     f.event("11-25 11:30", FaultEventType.PROGRESS_REPORTED);
     assertThat(f.everRaised("ESC-ROOM-15")).isTrue();
