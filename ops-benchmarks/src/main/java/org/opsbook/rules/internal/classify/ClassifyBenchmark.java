@@ -1,6 +1,7 @@
 package org.opsbook.rules.internal.classify;
 
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.evrete.api.Knowledge;
 import org.jeasy.rules.api.Facts;
 import org.jeasy.rules.api.Rules;
@@ -24,7 +25,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * the set of matched rules. Ours ({@code opsbook}, the {@code RuleTable} FaultClassifier also runs on) beside Drools
  * 10.2.0 (stateless session, and one stateful session reused), Easy Rules 4.1.0 and Evrete 4.0.3, and the two
  * hand-written floors. Each state's {@code @Setup} checks that its engine's checksum over the whole ring equals the
- * if-chain's, so every implementation computes the same thing.
+ * if-chain's, so every implementation computes the same thing; a peer's state runs a fact by the one method its
+ * benchmark times.
  *
  * <p>Run (smoke): {@code java -jar ops-benchmarks/target/benchmarks.jar 'classify\.ClassifyBenchmark' -f 1 -wi 2
  * -i 3 -w 1s -r 1s -prof gc}; full protocol: {@code -f 2 -wi 4 -i 5 -w 1s -r 1s -prof gc}.
@@ -49,6 +51,16 @@ public class ClassifyBenchmark {
     if (sum != EXPECTED) {
       throw new IllegalStateException(who + " checksum " + sum + " differs from the if-chain's " + EXPECTED);
     }
+  }
+
+  /** Checks a peer engine: {@code run} classifies every fact of the ring, and their checksum is the if-chain's. */
+  static void check(String who, W1Fact[] facts, Consumer<W1Fact> run) {
+    long sum = 0;
+    for (W1Fact f : facts) {
+      run.accept(f);
+      sum = W1.fold(sum, f.severity(), f.matched());
+    }
+    check(who, sum);
   }
 
   /** The position in the ring, per thread. */
@@ -93,20 +105,22 @@ public class ClassifyBenchmark {
       stateless = base.newStatelessKieSession();
       stateful = base.newKieSession();
       facts = wrap();
-      long a = 0;
-      long b = 0;
-      for (W1Fact f : facts) {
-        f.reset();
-        stateless.execute(f);
-        a = W1.fold(a, f.severity(), f.matched());
-        f.reset();
-        FactHandle h = stateful.insert(f);
-        stateful.fireAllRules();
-        stateful.delete(h);
-        b = W1.fold(b, f.severity(), f.matched());
-      }
-      check("drools stateless", a);
-      check("drools stateful", b);
+      check("drools stateless", facts, this::runStateless);
+      check("drools stateful", facts, this::runStateful);
+    }
+
+    /** Classifies {@code f} with the stateless session. */
+    void runStateless(W1Fact f) {
+      f.reset();
+      stateless.execute(f);
+    }
+
+    /** Classifies {@code f} with the stateful session: inserted, fired, and deleted again for the next fact. */
+    void runStateful(W1Fact f) {
+      f.reset();
+      FactHandle h = stateful.insert(f);
+      stateful.fireAllRules();
+      stateful.delete(h);
     }
 
     @TearDown
@@ -127,15 +141,15 @@ public class ClassifyBenchmark {
       rules = W1Peers.easyRules(W1.table());
       engine = W1Peers.easyEngine();
       facts = wrap();
-      long sum = 0;
-      for (W1Fact f : facts) {
-        f.reset();
-        Facts fs = new Facts();
-        fs.put("f", f);
-        engine.fire(rules, fs);
-        sum = W1.fold(sum, f.severity(), f.matched());
-      }
-      check("easy rules", sum);
+      check("easy rules", facts, this::run);
+    }
+
+    /** Classifies {@code f}: every rule evaluated against a new set of facts that holds it. */
+    void run(W1Fact f) {
+      f.reset();
+      Facts fs = new Facts();
+      fs.put("f", f);
+      engine.fire(rules, fs);
     }
   }
 
@@ -149,13 +163,13 @@ public class ClassifyBenchmark {
     public void setup() {
       knowledge = W1Peers.evrete(W1.table());
       facts = wrap();
-      long sum = 0;
-      for (W1Fact f : facts) {
-        f.reset();
-        knowledge.newStatelessSession().insertAndFire(f);
-        sum = W1.fold(sum, f.severity(), f.matched());
-      }
-      check("evrete", sum);
+      check("evrete", facts, this::run);
+    }
+
+    /** Classifies {@code f} in a new stateless session. */
+    void run(W1Fact f) {
+      f.reset();
+      knowledge.newStatelessSession().insertAndFire(f);
     }
   }
 
@@ -193,36 +207,28 @@ public class ClassifyBenchmark {
   @Benchmark
   public long droolsStateless(Drools d, Cursor c) {
     W1Fact f = d.facts[c.next()];
-    f.reset();
-    d.stateless.execute(f);
+    d.runStateless(f);
     return f.matched() ^ f.severity();
   }
 
   @Benchmark
   public long droolsStatefulReuse(Drools d, Cursor c) {
     W1Fact f = d.facts[c.next()];
-    f.reset();
-    FactHandle h = d.stateful.insert(f);
-    d.stateful.fireAllRules();
-    d.stateful.delete(h);
+    d.runStateful(f);
     return f.matched() ^ f.severity();
   }
 
   @Benchmark
   public long easyRules(Easy e, Cursor c) {
     W1Fact f = e.facts[c.next()];
-    f.reset();
-    Facts fs = new Facts();
-    fs.put("f", f);
-    e.engine.fire(e.rules, fs);
+    e.run(f);
     return f.matched() ^ f.severity();
   }
 
   @Benchmark
   public long evrete(Evrete e, Cursor c) {
     W1Fact f = e.facts[c.next()];
-    f.reset();
-    e.knowledge.newStatelessSession().insertAndFire(f);
+    e.run(f);
     return f.matched() ^ f.severity();
   }
 }
