@@ -20,8 +20,10 @@ import org.opsbook.json.OpsJson;
 /**
  * Every field a decision command accepts is read, and read strictly: a command lists the fields its request may
  * have apart from the code that reads them, so a field listed and never read would be accepted and silently ignored.
- * For each command, the fields it names in its "unknown field" error are each given a value no field takes (an
- * array holding {@code true}) on top of a request the command answers, and each must be refused naming that field.
+ * For each command, and for the objects inside its requests whose fields are listed by hand (events, steps, their
+ * actor and data, the roster, the calendar …), the fields it names in its "unknown field" error are each given a
+ * value no field takes (an array holding {@code true}) on top of a request the command answers, and each must be
+ * refused naming that field.
  */
 class AcceptedFieldsTest {
   private static final DecisionApi API = DecisionApi.standard();
@@ -49,31 +51,81 @@ class AcceptedFieldsTest {
     ANSWERED.forEach((command, request) -> ok(run(API, command, request)));
   }
 
+  /** An object inside a request that a command answers: the command, the request, the object's JSON pointer. */
+  private record Target(String command, String request, String pointer) {
+    /** The object's JSON path as errors name it: {@code steps[0].data}. */
+    String path() {
+      return pointer.substring(Math.min(1, pointer.length())).replaceAll("/(\\d+)", "[$1]").replace('/', '.');
+    }
+
+    String pathOf(String field) {
+      return path().isEmpty() ? field : path() + "." + field;
+    }
+
+    ObjectNode request(String field, JsonNode value) {
+      ObjectNode root = (ObjectNode) OpsJson.parse(request.replace('\'', '"'));
+      ((ObjectNode) root.at(pointer)).set(field, value);
+      return root;
+    }
+  }
+
+  private static final String STEP = "{'event': '%s', 'at': '2026-11-25T09:10:00+08:00', "
+      + "'actor': {'id': 'li', 'roles': ['%s']}, 'data': %s}";
+
+  /** The objects inside requests whose fields a command lists by hand, beside every request's top level. */
+  private static List<Target> targets() {
+    List<Target> all = new ArrayList<>();
+    ANSWERED.forEach((command, request) -> all.add(new Target(command, request, "")));
+    String obligations = ANSWERED.get("obligations");
+    String events = obligations.substring(0, obligations.length() - 1)
+        + ", 'events': [{'type': 'IMPACT_MAY_EXPAND', 'at': '2026-11-25T09:30:00+08:00'}], 'calendar': {}}";
+    all.add(new Target("obligations", events, "/events/0"));
+    all.add(new Target("obligations", events, "/calendar"));
+    all.add(new Target("notify", ANSWERED.get("notify"), "/message"));
+    all.add(new Target("dataop", ANSWERED.get("dataop"), "/operation"));
+    String ticket = "{'ticket': {'ticketId': 'T-1', 'receivedAt': '2026-11-25T09:00:00+08:00'}, "
+        + "'roster': [{'role': 'BILLING_DECLARANT', 'date': '2026-11-25', 'personId': 'sun'}]}";
+    all.add(new Target("ticket", ticket, "/ticket"));
+    all.add(new Target("ticket", ticket, "/roster/0"));
+    String bug = "{'steps': [" + String.format(STEP, "raiseBug", "TICKET_REVIEWER", "{'description': '充值失败'}")
+        + "]}";
+    all.add(new Target("bug", bug, "/steps/0"));
+    all.add(new Target("bug", bug, "/steps/0/actor"));
+    all.add(new Target("bug", bug, "/steps/0/data"));
+    all.add(new Target("fault", "{'facts': {}, 'steps': [" + String.format(STEP, "openFault", "ESC_DUTY", "{}")
+        + "]}", "/steps/0/data"));
+    return all;
+  }
+
   @Test
   void everyFieldACommandAcceptsIsReadAndABadValueOfItIsRefusedNamingIt() {
     List<String> checked = new ArrayList<>();
-    ANSWERED.forEach((command, request) -> {
-      for (String field : accepted(command)) {
-        ObjectNode bad = (ObjectNode) OpsJson.parse(request.replace('\'', '"'));
-        bad.putArray(field).add(true);
-        DecisionApi.Response r = API.execute(command, OpsJson.write(bad));
-        assertThat(r.exitCode()).as("%s accepts %s = [true]: %s", command, field, r.bodyText()).isEqualTo(2);
-        JsonNode error = invalid(r);
-        assertThat(error.get("field").asText()).as("%s: %s = [true]", command, field).startsWith(field);
-        checked.add(command + "." + field);
+    for (Target t : targets()) {
+      ok(run(API, t.command(), t.request()));
+      for (String field : accepted(t)) {
+        DecisionApi.Response r = API.execute(t.command(),
+            OpsJson.write(t.request(field, OpsJson.array().add(true))));
+        assertThat(r.exitCode()).as("%s accepts %s = [true]: %s", t.command(), t.pathOf(field), r.bodyText())
+            .isEqualTo(2);
+        assertThat(invalid(r).get("field").asText()).as("%s: %s = [true]", t.command(), t.pathOf(field))
+            .startsWith(t.pathOf(field));
+        checked.add(t.command() + " " + t.pathOf(field));
       }
-    });
-    // the fields named in the contract's command sections, so that the list read from the errors is not empty
-    assertThat(checked).contains("obligations.events", "obligations.calendar", "notify.message", "dataop.steps",
-        "extraction-window.calendar", "report.complaintsInWeek", "cutover.applicationSubmittedAt", "fault.now",
-        "bug.bugId", "ticket.roster", "classify.complaintCount").hasSizeGreaterThan(130);
+    }
+    // fields the contract names, so that the lists read from the errors cannot all be empty
+    assertThat(checked).contains("obligations events", "obligations events[0].note", "obligations calendar.holidays",
+        "notify message.workaround", "dataop operation.recordCount", "extraction-window calendar",
+        "report complaintsInWeek", "cutover applicationSubmittedAt", "fault now", "bug steps[0].actor",
+        "bug steps[0].data.description", "ticket roster[0].personId", "ticket ticket.receivedAt",
+        "classify complaintCount").hasSizeGreaterThan(190);
   }
 
-  /** The fields {@code command} accepts, as its error for an unknown field lists them. */
-  private static List<String> accepted(String command) {
-    ObjectNode request = (ObjectNode) OpsJson.parse(ANSWERED.get(command).replace('\'', '"'));
-    request.put("notAFieldOfAnyCommand", 1);
-    String message = invalid(API.execute(command, OpsJson.write(request))).get("message").asText();
+  /** The fields the object at {@code t} may have, as the command's error for an unknown field there lists them. */
+  private static List<String> accepted(Target t) {
+    JsonNode error = invalid(API.execute(t.command(), OpsJson.write(t.request("notAFieldOfAnyCommand",
+        OpsJson.object().numberNode(1)))));
+    assertThat(error.get("field").asText()).isEqualTo(t.pathOf("notAFieldOfAnyCommand"));
+    String message = error.get("message").asText();
     Matcher m = KNOWN.matcher(message);
     assertThat(m.find()).as(message).isTrue();
     return List.of(m.group(1).split(", "));
