@@ -11,7 +11,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.opsbook.core.FaultEventType;
@@ -20,6 +23,7 @@ import org.opsbook.core.Obligation;
 import org.opsbook.core.Role;
 import org.opsbook.core.StorageException;
 import org.opsbook.core.internal.memory.RecordingMessageGateway;
+import org.opsbook.core.spi.MessageGateway;
 import org.opsbook.core.time.MutableClock;
 import org.opsbook.notify.SmsKey;
 import org.opsbook.notify.SmsMessage;
@@ -133,6 +137,38 @@ class OpsEngineTest {
     assertThat(ops.isRunning()).isFalse();
     assertThat(gateway.delivered()).hasSize(1);
     assertThat(ops.faults().duties("F-1")).extracting(o -> o.ruleId().toString()).doesNotContain("NOTIFY-TRIG-05");
+  }
+
+  @Test
+  void theHostsExecutorRunsTheOutboxAndCloseCancelsTheEnginesRoundButLeavesTheExecutorToTheHost() throws Exception {
+    ScheduledThreadPoolExecutor host = new ScheduledThreadPoolExecutor(1, r -> {
+      Thread t = new Thread(r, "host-outbox");
+      t.setDaemon(true);
+      return t;
+    });
+    List<String> sendingThreads = new CopyOnWriteArrayList<>();
+    MessageGateway watched = m -> {
+      sendingThreads.add(Thread.currentThread().getName());
+      return gateway.send(m);
+    };
+    OpsEngine ops = OpsEngine.builder().dataSource(EngineFixture.freshH2()).directory(EngineFixture.people())
+        .gateway(watched).reminder((duty, owing) -> reminded.add(duty)).clock(clock).executor(host)
+        .outboxInterval(Duration.ofMillis(20)).build();
+    try {
+      releasedNotification(ops);
+      ops.start();
+      awaitUntil(() -> !gateway.delivered().isEmpty());
+      ops.close();
+      assertThat(sendingThreads).containsExactly("host-outbox");
+      assertThat(ops.isRunning()).isFalse();
+      assertThat(host.isShutdown()).as("the engine shut down the host's executor").isFalse();
+      assertThat(host.getQueue()).as("the engine's round still scheduled after close")
+          .allMatch(task -> ((Future<?>) task).isCancelled());
+      assertThat(host.submit(() -> "still the host's").get(5, TimeUnit.SECONDS)).isEqualTo("still the host's");
+    } finally {
+      ops.close();
+      host.shutdownNow();
+    }
   }
 
   @Test
