@@ -1,5 +1,6 @@
 package org.opsbook.engine;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 import static com.google.common.base.Preconditions.checkState;
 
@@ -231,8 +232,13 @@ public final class OpsEngine implements AutoCloseable {
       return this;
     }
 
-    /** Runs on a pool of {@code poolSize} the engine opens on {@code jdbcUrl} and closes with itself. */
+    /**
+     * Runs on a pool of {@code poolSize} the engine opens on {@code jdbcUrl} and closes with itself.
+     *
+     * @throws IllegalArgumentException naming {@code poolSize} when it is below 1
+     */
     public Builder database(String jdbcUrl, int poolSize) {
+      checkArgument(poolSize > 0, "poolSize must be > 0: %s", poolSize);
       this.url = checkNotNull(jdbcUrl, "jdbcUrl");
       this.poolSize = poolSize;
       return this;

@@ -172,6 +172,33 @@ class OpsEngineTest {
   }
 
   @Test
+  void anEngineOnAPoolOfItsOwnClosesThePoolWithItselfAndRefusesAPoolOfNoConnectionNamingPoolSize() throws Exception {
+    String url = "jdbc:h2:mem:engine_pool_" + System.nanoTime() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"
+        + ";DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=0";
+    assertThatThrownBy(() -> OpsEngine.builder().database(url, 0)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("poolSize");
+    OpsEngine ops = OpsEngine.builder().database(url, 2).directory(EngineFixture.people()).gateway(gateway)
+        .reminder((duty, owing) -> reminded.add(duty)).clock(clock).build();
+    try {
+      ops.faults().open("F-1", EngineFixture.l1("F-1"), "zhangsan");
+      assertThat(tables(url)).as("the engine migrated its database").isPositive();
+    } finally {
+      ops.close();
+    }
+    // an in-memory H2 database of DB_CLOSE_DELAY=0 ends with its last connection: the pool closed them all
+    assertThat(tables(url)).as("tables left after close: the pool is still open").isZero();
+  }
+
+  private static int tables(String url) throws Exception {
+    try (Connection c = java.sql.DriverManager.getConnection(url, "sa", "");
+        Statement st = c.createStatement();
+        var rs = st.executeQuery("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'public'")) {
+      rs.next();
+      return rs.getInt(1);
+    }
+  }
+
+  @Test
   void aStorageErrorOfTheLoopsReachesTheListener() throws Exception {
     DataSource ds = EngineFixture.freshH2();
     List<Throwable> errors = new CopyOnWriteArrayList<>();
