@@ -49,7 +49,11 @@ public final class Actors {
   /** Returns the actor of the person with that ID, as the directory knows them. */
   public Actor actor(String personId) {
     Person p = person(personId);
-    ActorKind kind = checkNotNull(staffKinds.apply(p), "staff kind of %s", p.id());
+    ActorKind kind = staffKinds.apply(p);
+    if (kind == null) {
+      // the host's function answered nothing: its fault, not the caller's; the ID masked as in every message here
+      throw new NullPointerException("the host's staffKinds gave no staff kind for " + Masking.name(p.id()));
+    }
     return Actor.builder().id(p.id()).addAllRoles(p.roles()).org(p.org()).kind(kind).build();
   }
 

@@ -1,6 +1,7 @@
 package org.opsbook.engine.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.List;
@@ -59,5 +60,18 @@ class ActorsTest {
     }
     InvalidInputException unknown = catchThrowableOfType(() -> actors.actor("wangwu"), InvalidInputException.class);
     assertThat(unknown.getMessage()).contains("w*****").doesNotContain("wangwu");
+  }
+
+  @Test
+  @DisplayName("the staff kind is the host's word on the directory's person, whatever the spelling")
+  void theStaffKindComesFromTheHostForTheDirectorysPerson() {
+    Actors kinds = new Actors(EXACT, p -> p.id().equals("lisi") ? ActorKind.DEVELOPER_REMOTE : ActorKind.CITY_STAFF);
+    for (String raw : List.of("lisi", "LiSi", "\uFF4C\uFF49\uFF53\uFF49")) {
+      assertThat(kinds.actor(raw).kind()).isEqualTo(ActorKind.DEVELOPER_REMOTE);
+    }
+    assertThat(actors.actor("lisi").kind()).isEqualTo(ActorKind.CITY_STAFF);
+    Actors silent = new Actors(EXACT, p -> null);
+    assertThatThrownBy(() -> silent.actor("lisi")).isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("staffKinds").hasMessageNotContaining("lisi");
   }
 }
