@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.opsbook.core.FaultEventType;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Obligation;
+import org.opsbook.core.ObligationKey;
 import org.opsbook.core.Role;
 import org.opsbook.core.StorageException;
 import org.opsbook.core.internal.memory.RecordingMessageGateway;
@@ -65,6 +68,29 @@ class OpsEngineTest {
       assertThat(ops.runDueWork().dutiesReminded()).isZero();
       assertThat(reminded).extracting(Obligation::key).doesNotHaveDuplicates();
       assertThat(owing).contains("ESC-ROOM-01:zhangsan");
+    }
+  }
+
+  @Test
+  void aReminderThatThrowsIsRetriedAfterTheBackOffAndDeliveredOnce() {
+    Set<ObligationKey> failedOnce = ConcurrentHashMap.newKeySet();
+    try (OpsEngine ops = engine(EngineFixture.freshH2()).reminder((duty, people) -> {
+      if (failedOnce.add(duty.key())) {
+        throw new IllegalStateException("the pager is down");
+      }
+      reminded.add(duty);
+    }).build()) {
+      ops.faults().open("F-1", EngineFixture.l1("F-1"), "zhangsan");
+
+      assertThat(ops.runDueWork().dutiesReminded()).isZero();
+      assertThat(failedOnce).isNotEmpty();
+      assertThat(ops.runDueWork().dutiesReminded()).as("retried before its back-off").isZero();
+
+      clock.set(T0.plusSeconds(10));
+      OpsEngine.DueWork retried = ops.runDueWork();
+      assertThat(retried.dutiesReminded()).isEqualTo(failedOnce.size()).isEqualTo(reminded.size());
+      assertThat(reminded).extracting(Obligation::key).containsExactlyInAnyOrderElementsOf(failedOnce);
+      assertThat(ops.runDueWork().dutiesReminded()).isZero();
     }
   }
 
