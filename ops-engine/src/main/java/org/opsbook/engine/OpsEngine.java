@@ -317,30 +317,52 @@ public final class OpsEngine implements AutoCloseable {
       return this;
     }
 
-    /** Sets this instance's name as lease owner and actor of deliveries (default: unique per instance). */
+    /**
+     * Sets this instance's name as lease owner and actor of deliveries (default: unique per instance).
+     *
+     * @throws IllegalArgumentException naming {@code owner} when it is blank
+     */
     public Builder owner(String owner) {
-      this.owner = checkNotNull(owner, "owner");
+      checkArgument(!checkNotNull(owner, "owner").isBlank(), "owner must not be blank");
+      this.owner = owner;
       return this;
     }
 
-    /** Sets the pause between outbox rounds (default: 1 s). */
+    /**
+     * Sets the pause between outbox rounds (default: 1 s).
+     *
+     * @throws IllegalArgumentException naming {@code outboxInterval} when it is shorter than a millisecond (the loop
+     *     is scheduled in whole milliseconds)
+     */
     public Builder outboxInterval(Duration interval) {
-      this.outboxInterval = checkNotNull(interval, "interval");
+      checkArgument(checkNotNull(interval, "interval").toMillis() >= 1, "outboxInterval must be at least 1 ms: %s",
+          interval);
+      this.outboxInterval = interval;
       return this;
     }
 
-    /** Sets how long {@link OpsEngine#close()} waits for the work in flight (default: 30 s). */
+    /**
+     * Sets how long {@link OpsEngine#close()} waits for the work in flight (default: 30 s).
+     *
+     * @throws IllegalArgumentException naming {@code stopTimeout} when it is negative
+     */
     public Builder stopTimeout(Duration timeout) {
-      this.stopTimeout = checkNotNull(timeout, "timeout");
+      checkArgument(!checkNotNull(timeout, "timeout").isNegative(), "stopTimeout must not be negative: %s", timeout);
+      this.stopTimeout = timeout;
       return this;
     }
 
     /**
      * Sets how often, by the engine's clock, the heads of every audit stream are checkpointed and exported (default: 1
      * hour; zero for never). The first checkpoint falls one interval after the engine is built.
+     *
+     * @throws IllegalArgumentException naming {@code checkpointInterval} when it is negative (which would take a
+     *     checkpoint at every round)
      */
     public Builder checkpointInterval(Duration interval) {
-      this.checkpointInterval = checkNotNull(interval, "interval");
+      checkArgument(!checkNotNull(interval, "interval").isNegative(), "checkpointInterval must not be negative: %s",
+          interval);
+      this.checkpointInterval = interval;
       return this;
     }
 
