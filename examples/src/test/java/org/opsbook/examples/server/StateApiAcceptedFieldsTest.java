@@ -45,6 +45,8 @@ class StateApiAcceptedFieldsTest {
         + "'一般'}}"));
     created(served.as("chu14").post("/api/v1/cutovers", "{'id': 'CO-1', 'facts': {'system': 'BOSS', 'category': "
         + "'SOFTWARE', 'trigger': 'OM_NEED', 'plannedStart': '2026-12-10T22:00:00+08:00'}}"));
+    created(zhangsan.post("/api/v1/bugs", "{'id': 'BUG-1', 'data': {'description': '充值不到账', "
+        + "'complaintIssue': '充值不到账', 'complaintNumbers': ['13800138000']}}"));
     created(zhangsan.post("/api/v1/tickets", "{'id': 'T-1'}"));
 
     ROUTES.put("/api/v1/faults", "{'faultId': 'F-9', 'facts': {}}");
@@ -59,8 +61,8 @@ class StateApiAcceptedFieldsTest {
     ROUTES.put("/api/v1/dataops/DP-1/steps", "{'event': 'submit', 'data': {}}");
     ROUTES.put("/api/v1/cutovers", "{'id': 'CO-9', 'facts': {}}");
     ROUTES.put("/api/v1/cutovers/CO-1/steps", "{'event': 'create', 'data': {}}");
-    // no person of the demo may raise a BUG, so the BUG steps route has no BUG to step: it answers 404 first
     ROUTES.put("/api/v1/bugs", "{'id': 'BUG-9', 'data': {}}");
+    ROUTES.put("/api/v1/bugs/BUG-1/steps", "{'event': 'submitAms', 'data': {}}");
     ROUTES.put("/api/v1/tickets", "{'id': 'T-9', 'receivedAt': '2026-11-26T09:00:00+08:00'}");
     ROUTES.put("/api/v1/tickets/T-1/steps", "{'event': 'setCause', 'data': {}}");
   }
@@ -104,7 +106,7 @@ class StateApiAcceptedFieldsTest {
       }
     }
     assertThat(checked).contains("/api/v1/faults faultId", "/api/v1/faults/F-1/lifecycle data",
-        "/api/v1/dataops operation", "/api/v1/tickets receivedAt").hasSizeGreaterThanOrEqualTo(25);
+        "/api/v1/dataops operation", "/api/v1/tickets receivedAt").hasSizeGreaterThanOrEqualTo(27);
   }
 
   /** The fields the route's body may have, as its error for an unknown field lists them. */

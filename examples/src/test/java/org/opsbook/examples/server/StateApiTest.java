@@ -151,12 +151,16 @@ class StateApiTest {
   @Order(7)
   void bugsAndTicketsAreCreatedAndStepped() throws Exception {
     HttpResponse<String> ticket = zhangsan.post("/api/v1/tickets", "{'id': 'T-1'}");
-    assertThat(ticket.statusCode()).as(ticket.body()).isIn(201, 422);
+    assertThat(ticket.statusCode()).as(ticket.body()).isEqualTo(201);
+    HttpResponse<String> unnumbered = zhangsan.post("/api/v1/bugs", "{'id': 'BUG-1', 'data': {'description': "
+        + "'充值不到账', 'complaintIssue': '充值不到账'}}");
+    assertThat(unnumbered.statusCode()).as(unnumbered.body()).isEqualTo(422);
+    assertThat(OpsJson.parse(unnumbered.body()).at("/error/details/0/field").asText()).isEqualTo("complaintNumbers");
     HttpResponse<String> bug = zhangsan.post("/api/v1/bugs", "{'id': 'BUG-1', 'data': {'description': '充值不到账', "
-        + "'complaintIssue': '充值不到账'}}");
-    assertThat(bug.statusCode()).as(bug.body()).isIn(201, 422);
-    assertThat(zhangsan.get("/api/v1/bugs").statusCode()).isEqualTo(200);
-    assertThat(zhangsan.get("/api/v1/tickets").statusCode()).isEqualTo(200);
+        + "'complaintIssue': '充值不到账', 'complaintNumbers': ['13800138000']}}");
+    assertThat(bug.statusCode()).as(bug.body()).isEqualTo(201);
+    assertThat(OpsJson.parse(zhangsan.get("/api/v1/bugs").body()).get("bugs")).hasSize(1);
+    assertThat(OpsJson.parse(zhangsan.get("/api/v1/tickets").body()).get("tickets")).hasSize(1);
     assertThat(zhangsan.post("/api/v1/bugs/BUG-404/steps", "{'event': 'submitAms'}").statusCode()).isEqualTo(404);
   }
 
