@@ -136,8 +136,10 @@ class StateApiTest {
         .isEqualTo(200);
     HttpResponse<String> backwards = zhangsan.get("/api/v1/compliance?from=2026-11-27T00:00:00Z&to=2026-11-20T00:00:00Z");
     assertThat(backwards.statusCode()).isEqualTo(400);
+    // opening the fault through the API began its lifecycle: opening it again is refused by the machine
     HttpResponse<String> step = zhangsan.post("/api/v1/faults/F-1/lifecycle", "{'event': 'openFault'}");
-    assertThat(step.statusCode()).as(step.body()).isIn(200, 422);
+    assertThat(step.statusCode()).as(step.body()).isEqualTo(422);
+    assertThat(OpsJson.parse(step.body()).at("/error/details/0/ruleId").asText()).isEqualTo("SM-ESC-T01");
     HttpResponse<String> unknown = zhangsan.post("/api/v1/faults/F-1/lifecycle", "{'event': 'explode'}");
     assertThat(unknown.statusCode()).isEqualTo(400);
     assertThat(OpsJson.parse(unknown.body()).at("/error/field").asText()).isEqualTo("event");
