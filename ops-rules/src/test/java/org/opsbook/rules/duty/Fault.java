@@ -200,17 +200,18 @@ public final class Fault {
 
   /**
    * A rule owed at opening from a boundary on, the case of a parameterised test: not owed at n-1, owed at n when
-   * {@code atN} and always at n+1 ({@link #triple}). The description starts with the rule id and a colon.
+   * {@code atN} and always at n+1 ({@link #triple}), named by its rule, its limit and the three values.
    */
-  public record Boundary(String description, IntFunction<UnaryOperator<FaultFacts.Builder>> facts, int n,
+  public record Boundary(String ruleId, String limit, IntFunction<UnaryOperator<FaultFacts.Builder>> facts, int n,
       boolean atN) {
     public void check() {
-      triple(description.substring(0, description.indexOf(':')), facts, n, false, atN, true);
+      triple(ruleId, facts, n, false, atN, true);
     }
 
+    /** The rule, its limit and the three values checked: {@code n - 1}, {@code n} and {@code n + 1}. */
     @Override
     public String toString() {
-      return description;
+      return ruleId + ": " + limit + ": " + (n - 1) + ", " + n + ", " + (n + 1);
     }
   }
 
