@@ -23,6 +23,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.opsbook.benchmarks.support.BenchArgs;
 import org.opsbook.json.DecisionApi;
 
 /**
@@ -57,9 +58,9 @@ public final class HttpBench {
 
   /** Runs the benchmark; see the class comment for the arguments. */
   public static void main(String[] args) throws Exception {
-    int clients = args.length > 0 ? Integer.parseInt(args[0]) : 16;
-    int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
-    int reps = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+    int clients = BenchArgs.intAt(args, 0, 16);
+    int seconds = BenchArgs.intAt(args, 1, 10);
+    int reps = BenchArgs.intAt(args, 2, 3);
     DecisionApi api = DecisionApi.standard();
     String fixed = api.execute("classify", CLASSIFY).bodyText();
     byte[] classifyAnswer = fixed.getBytes(StandardCharsets.UTF_8);

@@ -3,6 +3,7 @@ package org.opsbook.examples.http;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Locale;
+import org.opsbook.benchmarks.support.BenchArgs;
 import org.opsbook.json.DecisionApi;
 
 /**
@@ -21,8 +22,8 @@ public final class ObligationsInProcess {
 
   /** Runs the loop; see the class comment for the arguments. */
   public static void main(String[] args) {
-    int warmup = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-    int figures = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+    int warmup = BenchArgs.intAt(args, 0, 5);
+    int figures = BenchArgs.intAt(args, 1, 4);
     DecisionApi api = DecisionApi.standard();
     loop(api, "obligations", HttpBench.OBLIGATIONS, warmup * 1_000_000_000L);
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();

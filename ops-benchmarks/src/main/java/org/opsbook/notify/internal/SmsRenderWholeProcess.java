@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.opsbook.benchmarks.support.BenchArgs;
 
 /**
  * W4 whole process: 1M renders per implementation over the 64k fixed-seed contexts of {@link SmsRenderBenchmark},
@@ -25,7 +26,7 @@ public final class SmsRenderWholeProcess {
 
   /** Runs the comparison and prints one line per implementation. */
   public static void main(String[] args) throws Exception {
-    int reps = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+    int reps = BenchArgs.intAt(args, 0, 5);
     SmsRenderBenchmark b = new SmsRenderBenchmark();
     b.setUp();
     Map<String, Supplier<String>> impls = new LinkedHashMap<>();
