@@ -1,6 +1,11 @@
 package org.opsbook.engine;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
@@ -41,6 +46,19 @@ public final class EngineFixture {
   public static FaultFacts l1(String faultId) {
     return FaultFacts.builder().faultId(faultId).nature(FaultNature.SYSTEM).subjectName("BOSS")
         .faultStartTime(T0).complaintCount(24).build();
+  }
+
+  /** The tables of the database's {@code public} schema: none before the engine has migrated it. */
+  public static List<String> tables(DataSource ds) throws SQLException {
+    List<String> names = new ArrayList<>();
+    try (Connection c = ds.getConnection(); Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT table_name FROM information_schema.tables "
+            + "WHERE table_schema = 'public'")) {
+      while (rs.next()) {
+        names.add(rs.getString(1));
+      }
+    }
+    return names;
   }
 
   public static MessageContent content() {

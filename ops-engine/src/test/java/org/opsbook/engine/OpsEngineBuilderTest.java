@@ -5,11 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.opsbook.engine.EngineFixture.T0;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.List;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -25,10 +21,6 @@ class OpsEngineBuilderTest {
   private final MutableClock clock = MutableClock.at(T0);
   private final RecordingMessageGateway gateway = new RecordingMessageGateway(clock);
 
-  private static OpsEngine.Builder builder() {
-    return OpsEngine.builder();
-  }
-
   @Test
   void aSettingTheLoopsCannotRunIsRefusedWhereItIsSetNamingIt() {
     refused(b -> b.outboxInterval(Duration.ZERO), "outboxInterval");
@@ -39,45 +31,33 @@ class OpsEngineBuilderTest {
     refused(b -> b.owner(" "), "owner");
     refused(b -> b.database("jdbc:h2:mem:x", -3), "poolSize");
     // the edges that may run
-    builder().outboxInterval(Duration.ofMillis(1)).stopTimeout(Duration.ZERO).checkpointInterval(Duration.ZERO)
-        .owner("host-1");
+    OpsEngine.builder().outboxInterval(Duration.ofMillis(1)).stopTimeout(Duration.ZERO)
+        .checkpointInterval(Duration.ZERO).owner("host-1");
   }
 
   private static void refused(Consumer<OpsEngine.Builder> setting, String name) {
-    Throwable e = catchThrowable(() -> setting.accept(builder()));
+    Throwable e = catchThrowable(() -> setting.accept(OpsEngine.builder()));
     assertThat(e).as(name).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(name);
   }
 
   @Test
   void aBuildWithoutExactlyOneStorageOrWithoutDirectoryOrGatewayIsRefusedAndMigratesNothing() throws Exception {
     DataSource ds = EngineFixture.freshH2();
-    assertThatThrownBy(() -> builder().directory(EngineFixture.people()).gateway(gateway).build())
+    assertThatThrownBy(() -> OpsEngine.builder().directory(EngineFixture.people()).gateway(gateway).build())
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("dataSource, database or ports");
-    assertThatThrownBy(() -> builder().dataSource(ds).database("jdbc:h2:mem:y", 1).directory(EngineFixture.people())
-        .gateway(gateway).build()).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(() -> OpsEngine.builder().dataSource(ds).database("jdbc:h2:mem:y", 1)
+        .directory(EngineFixture.people()).gateway(gateway).build()).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("dataSource, database or ports");
-    assertThatThrownBy(() -> builder().dataSource(ds).gateway(gateway).build())
+    assertThatThrownBy(() -> OpsEngine.builder().dataSource(ds).gateway(gateway).build())
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("directory");
-    assertThatThrownBy(() -> builder().dataSource(ds).directory(EngineFixture.people()).build())
+    assertThatThrownBy(() -> OpsEngine.builder().dataSource(ds).directory(EngineFixture.people()).build())
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("gateway");
-    assertThat(tables(ds)).as("a refused build touched the database").isEmpty();
+    assertThat(EngineFixture.tables(ds)).as("a refused build touched the database").isEmpty();
 
-    try (OpsEngine ops = builder().dataSource(ds).directory(EngineFixture.people()).gateway(gateway).clock(clock)
-        .build()) {
-      assertThat(tables(ds)).isNotEmpty();
+    try (OpsEngine ops = OpsEngine.builder().dataSource(ds).directory(EngineFixture.people()).gateway(gateway)
+        .clock(clock).build()) {
+      assertThat(EngineFixture.tables(ds)).isNotEmpty();
       assertThat(ops.isRunning()).isFalse();
     }
-  }
-
-  private static List<String> tables(DataSource ds) throws Exception {
-    List<String> names = new java.util.ArrayList<>();
-    try (Connection c = ds.getConnection(); Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("SELECT table_name FROM information_schema.tables "
-            + "WHERE table_schema = 'public'")) {
-      while (rs.next()) {
-        names.add(rs.getString(1));
-      }
-    }
-    return names;
   }
 }

@@ -28,6 +28,7 @@ import org.opsbook.core.StorageException;
 import org.opsbook.core.internal.memory.RecordingMessageGateway;
 import org.opsbook.core.spi.MessageGateway;
 import org.opsbook.core.time.MutableClock;
+import org.opsbook.jdbc.OpsJdbc;
 import org.opsbook.notify.SmsKey;
 import org.opsbook.notify.SmsMessage;
 import org.opsbook.notify.SmsState;
@@ -216,12 +217,7 @@ class OpsEngineTest {
   }
 
   private static int tables(String url) throws Exception {
-    try (Connection c = java.sql.DriverManager.getConnection(url, "sa", "");
-        Statement st = c.createStatement();
-        var rs = st.executeQuery("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'public'")) {
-      rs.next();
-      return rs.getInt(1);
-    }
+    return EngineFixture.tables(OpsJdbc.h2DataSource(url)).size();
   }
 
   @Test
