@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.opsbook.core.FaultFacts;
 import org.opsbook.core.FaultNature;
+import org.opsbook.core.Obligation;
 import org.opsbook.core.Person;
 import org.opsbook.core.RecipientClass;
 import org.opsbook.core.Role;
@@ -19,6 +20,7 @@ import org.opsbook.core.spi.Directory;
 import org.opsbook.jdbc.OpsJdbc;
 import org.opsbook.notify.HandlingParty;
 import org.opsbook.notify.MessageContent;
+import org.opsbook.notify.SmsKey;
 
 /** People, facts and a fresh in-memory H2 database for the engine tests (and the starter's, through the test jar). */
 public final class EngineFixture {
@@ -64,5 +66,28 @@ public final class EngineFixture {
   public static MessageContent content() {
     return MessageContent.builder().phenomenon("缴费后无法开机").cause("待查").scope("全市")
         .handlingParty(HandlingParty.IT_CENTER).eta("待定").followUpPerson("张三").build();
+  }
+
+  /**
+   * Opens {@code faultId} (一级) and takes its notification SMS through draft, review, briefing and release, to the
+   * outbox; returns its key.
+   */
+  public static SmsKey releasedNotification(OpsEngine ops, String faultId) {
+    ops.faults().open(faultId, l1(faultId), "zhangsan");
+    SmsKey key = ops.messages().plan(notifyDuty(ops, faultId)).key();
+    String text = ops.messages().draft(key, "zhangsan", content()).orThrow().record().text().orElseThrow();
+    ops.messages().submit(key, "zhangsan").orThrow();
+    ops.messages().approve(key, "lisi", text).orThrow();
+    ops.faults().told(faultId, Role.FAULT_TEAM_LEADER, "lisi", "zhangsan");
+    ops.faults().told(faultId, Role.ROOM_SUPERVISOR, "wangwu", "zhangsan");
+    ops.faults().told(faultId, Role.ROOM_MANAGER, "zhaoliu", "zhangsan");
+    ops.messages().release(key, "sunba").orThrow();
+    return key;
+  }
+
+  /** Returns the fault's owed duty to send the notification SMS (NOTIFY-TRIG-05). */
+  public static Obligation notifyDuty(OpsEngine ops, String faultId) {
+    return ops.faults().duties(faultId).stream().filter(o -> o.ruleId().toString().equals("NOTIFY-TRIG-05"))
+        .findFirst().orElseThrow(() -> new AssertionError("no NOTIFY-TRIG-05 owed on " + faultId));
   }
 }

@@ -306,23 +306,13 @@ class OpsEngineTest {
 
   /** Opens F-1 and takes its notification SMS through draft, review, briefing and release; returns its key. */
   private SmsKey releasedNotification(OpsEngine ops) {
-    ops.faults().open("F-1", EngineFixture.l1("F-1"), "zhangsan");
-    SmsKey key = ops.messages().plan(notifyDuty(ops)).key();
-    String text = ops.messages().draft(key, "zhangsan", EngineFixture.content()).orThrow().record().text()
-        .orElseThrow();
-    ops.messages().submit(key, "zhangsan").orThrow();
-    ops.messages().approve(key, "lisi", text).orThrow();
-    ops.faults().told("F-1", Role.FAULT_TEAM_LEADER, "lisi", "zhangsan");
-    ops.faults().told("F-1", Role.ROOM_SUPERVISOR, "wangwu", "zhangsan");
-    ops.faults().told("F-1", Role.ROOM_MANAGER, "zhaoliu", "zhangsan");
-    ops.messages().release(key, "sunba").orThrow();
+    SmsKey key = EngineFixture.releasedNotification(ops, "F-1");
     assertThat(gateway.delivered()).isEmpty();
     return key;
   }
 
   private static Obligation notifyDuty(OpsEngine ops) {
-    return ops.faults().duties("F-1").stream().filter(o -> o.ruleId().toString().equals("NOTIFY-TRIG-05"))
-        .findFirst().orElseThrow();
+    return EngineFixture.notifyDuty(ops, "F-1");
   }
 
   private static void awaitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {

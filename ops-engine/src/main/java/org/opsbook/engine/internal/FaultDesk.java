@@ -122,8 +122,11 @@ final class FaultDesk implements Faults {
     return duties.load(faultId).lifecycle();
   }
 
-  /** Records the SMS sending on the fault, which discharges its NOTIFY-TRIG duty. */
-  void sent(String faultId, FaultEventType type, String senderId) {
-    duties.record(faultId, type, clock.instant(), senderId);
+  /**
+   * Records on the fault that the gateway accepted the SMS {@code smsKey} at {@code at}, which discharges its
+   * NOTIFY-TRIG duty; nothing when the history already records that SMS.
+   */
+  void sent(String faultId, FaultEventType type, String senderId, String smsKey, Instant at) {
+    duties.recordOnce(faultId, type, at, senderId, smsKey);
   }
 }

@@ -6,6 +6,8 @@ import static com.google.common.base.Preconditions.checkState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -15,7 +17,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import org.opsbook.core.ConcurrentUpdateException;
+import org.opsbook.core.FaultEvent;
 import org.opsbook.core.FaultEventType;
+import org.opsbook.core.FaultSummary;
+import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Obligation;
 import org.opsbook.core.internal.scheduling.ObligationScheduler;
 import org.opsbook.core.internal.scheduling.PollResult;
@@ -40,6 +46,8 @@ import org.opsbook.notify.SmsMessage;
 final class Loops {
   /** How many rounds of timers one {@link #runDueWork} call takes at most. */
   private static final int MAX_ROUNDS = 1000;
+  /** How often the outbox round looks for sendings that no fault's history records. */
+  private static final Duration LOOK_FOR_UNRECORDED = Duration.ofMinutes(1);
 
   private final ObligationScheduler scheduler;
   private final SmsDispatcher dispatcher;
@@ -54,6 +62,8 @@ final class Loops {
   private final Object deliverLock = new Object();
   /** Keys the gateway accepted whose sending the fault's history does not record yet. */
   private final Set<String> sentNotRecorded = ConcurrentHashMap.newKeySet();
+  /** When the outbox round last looked for sendings no history records; null before the first round. */
+  private Instant lookedForUnrecordedAt;
 
   private ScheduledExecutorService outboxExecutor;
   private ScheduledFuture<?> outboxTask;
@@ -112,10 +122,19 @@ final class Loops {
     return new int[] {duties, sent, taken};
   }
 
-  /** One outbox round, then the sending recorded in each fault's history; returns how many were sent. */
+  /**
+   * One outbox round, then the sending recorded in each fault's history; returns how many were sent. Once a minute,
+   * and at the first round, the round also looks for SMS the gateway accepted for an open fault whose history does
+   * not record them: a process that died between the two steps left them so, and whichever engine looks first
+   * records them, at the time the gateway accepted them.
+   */
   int deliver(Instant now) {
     synchronized (deliverLock) {
       int sent = dispatcher.drainOnce(now).sent();
+      if (lookedForUnrecordedAt == null || !now.isBefore(lookedForUnrecordedAt.plus(LOOK_FOR_UNRECORDED))) {
+        sentNotRecorded.addAll(unrecordedSendings());
+        lookedForUnrecordedAt = now;
+      }
       for (String key : List.copyOf(sentNotRecorded)) {
         Optional<OutboxMessage> out = engine.ports().outbox().find(key);
         if (out.isEmpty() || out.get().state() != OutboxState.SENT) {
@@ -123,15 +142,53 @@ final class Loops {
         }
         SmsKey smsKey = SmsKey.parse(key);
         Optional<FaultEventType> event = sentEvent(smsKey.type());
-        if (event.isPresent()) {
-          Optional<SmsMessage> m = engine.messages().find(smsKey);
-          String sender = m.flatMap(x -> x.record().sender()).orElse(scheduler.owner());
-          engine.faultDesk().sent(smsKey.faultId(), event.get(), sender);
+        if (event.isPresent() && !record(smsKey, event.get(), out.get().sentAt().orElse(now))) {
+          continue;
         }
         sentNotRecorded.remove(key);
       }
       return sent;
     }
+  }
+
+  /**
+   * Records the sending of {@code key} on its fault unless recorded already; returns false when another writer moved
+   * the fault on meanwhile (perhaps recording this very SMS), so that the next round looks again.
+   */
+  private boolean record(SmsKey key, FaultEventType event, Instant sentAt) {
+    String sender = engine.messages().find(key).flatMap(x -> x.record().sender()).orElse(scheduler.owner());
+    try {
+      engine.faultDesk().sent(key.faultId(), event, sender, key.toString(), sentAt);
+      return true;
+    } catch (ConcurrentUpdateException e) {
+      return false;
+    } catch (InvalidInputException e) {
+      if (engine.faultDesk().load(key.faultId()).isClosed()) {
+        return true; // closed meanwhile: a closed history takes no event
+      }
+      throw e;
+    }
+  }
+
+  /** The SMS the gateway accepted for an open fault that its history does not record. */
+  private List<String> unrecordedSendings() {
+    List<String> keys = new ArrayList<>();
+    for (FaultSummary fault : engine.ports().faults().openFaults()) {
+      List<String> sent = new ArrayList<>();
+      for (OutboxMessage m : engine.ports().outbox().list(Optional.of(fault.faultId()))) {
+        if (m.state() == OutboxState.SENT && sentEvent(SmsKey.parse(m.key()).type()).isPresent()) {
+          sent.add(m.key());
+        }
+      }
+      if (!sent.isEmpty()) {
+        Set<String> recorded = new HashSet<>();
+        for (FaultEvent e : engine.ports().faults().events(fault.faultId())) {
+          e.note().ifPresent(recorded::add);
+        }
+        sent.stream().filter(k -> !recorded.contains(k)).forEach(keys::add);
+      }
+    }
+    return keys;
   }
 
   Optional<Instant> nextDueAt() {

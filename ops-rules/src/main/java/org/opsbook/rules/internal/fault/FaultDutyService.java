@@ -73,12 +73,13 @@ public final class FaultDutyService {
 
   /** Opens a fault with its first facts as reported (SM-ESC-T01 without the role check); returns its state. */
   public FaultTracker open(String faultId, FaultFacts facts, Instant at, String actorId) {
-    return append(faultId, seq -> event(faultId, seq, FaultEventType.OPENED, at, actorId).facts(facts).build());
+    return append(load(faultId),
+        seq -> event(faultId, seq, FaultEventType.OPENED, at, actorId).facts(facts).build());
   }
 
   /** Records a new snapshot of the fault's facts; returns its state. */
   public FaultTracker updateFacts(String faultId, FaultFacts facts, Instant at, String actorId) {
-    return append(faultId,
+    return append(load(faultId),
         seq -> event(faultId, seq, FaultEventType.FACTS_CHANGED, at, actorId).facts(facts).build());
   }
 
@@ -89,6 +90,35 @@ public final class FaultDutyService {
    *     for the lifecycle's own steps, which {@link #fire} checks
    */
   public FaultTracker record(String faultId, FaultEventType type, Instant at, String actorId) {
+    checkPlain(type);
+    return append(load(faultId), seq -> event(faultId, seq, type, at, actorId).build());
+  }
+
+  /**
+   * Records an outside fact that several callers may report, such as an SMS the gateway accepted: {@code type} with
+   * {@code note} naming it, unless the history already holds {@code type} with that note. Stamped at {@code at}, or at
+   * the last event's time when {@code at} is before it (a history never goes back).
+   *
+   * @return the fault's state, with the fact recorded now or before
+   * @throws InvalidInputException as {@link #record}, and naming {@code type} when the fault is closed
+   * @throws org.opsbook.core.ConcurrentUpdateException when another writer changed the fault meanwhile (it may have
+   *     recorded the same fact: call again)
+   */
+  public FaultTracker recordOnce(String faultId, FaultEventType type, Instant at, String actorId, String note) {
+    checkPlain(type);
+    checkNotNull(note, "note");
+    List<FaultEvent> history = faults.events(faultId);
+    FaultTracker before = engine.replay(faultId, history);
+    for (FaultEvent e : history) {
+      if (e.type() == type && e.note().filter(note::equals).isPresent()) {
+        return before;
+      }
+    }
+    Instant stamped = before.lastEventAt().filter(at::isBefore).orElse(at);
+    return append(before, seq -> event(faultId, seq, type, stamped, actorId).note(note).build());
+  }
+
+  private static void checkPlain(FaultEventType type) {
     if (type == FaultEventType.OPENED || type == FaultEventType.FACTS_CHANGED
         || type == FaultEventType.DUTY_COMPLETED) {
       throw new InvalidInputException("type", type + " needs its facts or rule; use open, updateFacts or complete");
@@ -96,7 +126,6 @@ public final class FaultDutyService {
     if (type.isLifecycleStep()) {
       throw new InvalidInputException("type", type + " is a step of the lifecycle: fire it with its data");
     }
-    return append(faultId, seq -> event(faultId, seq, type, at, actorId).build());
   }
 
   /**
@@ -105,7 +134,7 @@ public final class FaultDutyService {
    * @param sequence the occurrence of a recurring duty, or empty for the one owed now
    */
   public FaultTracker complete(String faultId, RuleId ruleId, OptionalInt sequence, Instant at, String actorId) {
-    return append(faultId, seq -> {
+    return append(load(faultId), seq -> {
       FaultEvent.Builder b = event(faultId, seq, FaultEventType.DUTY_COMPLETED, at, actorId).ruleId(ruleId);
       sequence.ifPresent(b::dutySequence);
       return b.build();
@@ -169,8 +198,8 @@ public final class FaultDutyService {
     return b;
   }
 
-  private FaultTracker append(String faultId, LongFunction<FaultEvent> next) {
-    FaultTracker before = load(faultId);
+  private FaultTracker append(FaultTracker before, LongFunction<FaultEvent> next) {
+    String faultId = before.faultId();
     FaultEvent event = next.apply(before.version() + 1);
     FaultTracker after = before.apply(event);
     List<Obligation> was = before.version() == 0 ? List.of() : before.obligations(event.at());

@@ -69,6 +69,38 @@ class FaultDutyServiceTest {
   }
 
   @Test
+  @DisplayName("An outside fact is recorded once under its note, never before the last event, never on a closed fault")
+  void recordOnce() {
+    service.open("F-1", facts("11-25 09:00").complaintCount(25).build(), at("11-25 09:00"), "zhang");
+    service.record("F-1", FaultEventType.REPORTED_TO_ROOM_MANAGER, at("11-25 09:10"), "zhang");
+
+    FaultTracker once = service.recordOnce("F-1", FaultEventType.NOTIFICATION_SENT, at("11-25 09:05"), "68284",
+        "F-1/NOTIFICATION/1");
+    FaultTracker twice = service.recordOnce("F-1", FaultEventType.NOTIFICATION_SENT, at("11-25 09:20"), "68284",
+        "F-1/NOTIFICATION/1");
+
+    assertThat(once.version()).isEqualTo(3);
+    assertThat(twice.version()).isEqualTo(3);
+    assertThat(faults.events("F-1")).filteredOn(e -> e.type() == FaultEventType.NOTIFICATION_SENT).singleElement()
+        .satisfies(e -> {
+          assertThat(e.note()).contains("F-1/NOTIFICATION/1");
+          assertThat(e.at()).as("not before the report at 09:10").isEqualTo(at("11-25 09:10"));
+        });
+    assertThat(audit.read("fault:F-1")).hasSize(3);
+    assertThat(service.recordOnce("F-1", FaultEventType.FOLLOW_UP_SENT, at("11-25 09:30"), "68284",
+        "F-1/FOLLOW_UP/1").version()).isEqualTo(4);
+    assertThatThrownBy(() -> service.recordOnce("F-1", FaultEventType.OPENED, at("11-25 09:40"), "68284", "x"))
+        .isInstanceOf(InvalidInputException.class)
+        .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("type"));
+
+    service.record("F-1", FaultEventType.REPAIRED, at("11-25 10:00"), "zhang");
+    service.record("F-1", FaultEventType.CLOSED, at("11-25 11:00"), "zhang");
+    assertThatThrownBy(() -> service.recordOnce("F-1", FaultEventType.RECOVERY_SENT, at("11-25 11:05"), "68284",
+        "F-1/RECOVERY/1")).isInstanceOf(InvalidInputException.class).hasMessageContaining("closed");
+    assertThat(faults.events("F-1")).hasSize(6);
+  }
+
+  @Test
   @DisplayName("The repair cancels the fault's timers and schedules the recovery duties")
   void repair() {
     service.open("F-1", facts("11-25 09:00").complaintCount(25).build(), at("11-25 09:00"), "zhang");
