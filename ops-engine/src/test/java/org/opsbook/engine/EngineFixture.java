@@ -33,10 +33,13 @@ public final class EngineFixture {
     return OpsJdbc.h2DataSource(OpsJdbc.h2MemoryUrl("engine_test_" + DATABASES.incrementAndGet()));
   }
 
-  public static Directory people() {
-    return InMemoryDirectory.of(List.of(person("zhangsan", Role.ESC_DUTY), person("lisi", Role.FAULT_TEAM_LEADER),
-        person("wangwu", Role.ROOM_SUPERVISOR), person("zhaoliu", Role.ROOM_MANAGER),
-        person("sunba", Role.DUTY_68284)));
+  /** The fault duty room's people (escalation duty, team leader, supervisor, room manager, 68284), and {@code more}. */
+  public static Directory people(Person... more) {
+    List<Person> all = new ArrayList<>(List.of(person("zhangsan", Role.ESC_DUTY),
+        person("lisi", Role.FAULT_TEAM_LEADER), person("wangwu", Role.ROOM_SUPERVISOR),
+        person("zhaoliu", Role.ROOM_MANAGER), person("sunba", Role.DUTY_68284)));
+    all.addAll(List.of(more));
+    return InMemoryDirectory.of(all);
   }
 
   public static Person person(String id, Role role) {

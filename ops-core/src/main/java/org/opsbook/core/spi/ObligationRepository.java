@@ -37,6 +37,18 @@ public interface ObligationRepository {
    */
   boolean schedule(ScheduledObligation obligation);
 
+  /**
+   * Schedules the obligation only when this repository has never held its key: a pending one (whatever its due time),
+   * a fired one and a cancelled one are left as they are. For putting back timers that a process which died before
+   * scheduling them left missing, without undoing what a live writer scheduled since. The default checks, then
+   * schedules: a schedule of the same key by another writer in between may be replaced.
+   *
+   * @return true when the obligation was missing and is now pending
+   */
+  default boolean scheduleIfNew(ScheduledObligation obligation) {
+    return find(obligation.key()).isEmpty() && !hasFired(obligation.key()) && schedule(obligation);
+  }
+
   /** Schedules many in one atomic step; returns how many are now pending. */
   int scheduleAll(Collection<ScheduledObligation> obligations);
 

@@ -16,6 +16,7 @@ import org.opsbook.core.internal.machine.WorkflowStore;
 import org.opsbook.core.internal.machine.Outcome;
 import org.opsbook.core.spi.ObligationRepository;
 import org.opsbook.core.spi.ObligationRepository.ScheduledObligation;
+import org.opsbook.core.spi.WorkflowRepository.TransitionRecord;
 import org.opsbook.engine.DutyWorkflows;
 import org.opsbook.engine.Result;
 
@@ -23,7 +24,8 @@ import org.opsbook.engine.Result;
  * A stored family whose instances owe duties (BUGs, complaint tickets): each accepted step is stored with its audit
  * entry, and then the instance's timed duties are put on the engine's duty timers under the subject
  * {@code <prefix>:<id>}, the ones it no longer owes taken off; a closed instance owes none. The scheduler then hands
- * each due duty to the host's reminder, like a fault's. Thread-safe.
+ * each due duty to the host's reminder, like a fault's; {@link #restoreTimers()} puts back what a process that died
+ * between the two left missing. Thread-safe.
  *
  * @param <I> the instance
  * @param <E> its events
@@ -71,6 +73,30 @@ abstract class DutyFamily<I, E extends Enum<E>, D> extends StoredInstances<I, E,
     I instance = store().find(id).orElseThrow(() -> new InvalidInputException(store().workflow().idField(),
         "no " + store().workflow().machine() + " instance " + id));
     return owed(instance, id, clock.instant());
+  }
+
+  /**
+   * Puts back the timers of the duties that each live instance's last step left owed and that the timer store has
+   * never held: a process that died between storing a step and scheduling its duties left them missing. Only adds
+   * ({@link ObligationRepository#scheduleIfNew}).
+   *
+   * @return how many timers were put back
+   */
+  final int restoreTimers() {
+    int restored = 0;
+    for (I instance : store().live()) {
+      String id = store().workflow().idOf(instance);
+      List<TransitionRecord> steps = store().history(id);
+      Instant last = steps.isEmpty() ? clock.instant() : steps.get(steps.size() - 1).at();
+      Set<ObligationKey> pending = timers.pending(prefix + ":" + id).stream().map(ScheduledObligation::key)
+          .collect(Collectors.toSet());
+      for (Obligation o : owed(instance, id, last)) {
+        if (o.dueAt().isPresent() && !pending.contains(o.key()) && timers.scheduleIfNew(ScheduledObligation.of(o))) {
+          restored++;
+        }
+      }
+    }
+    return restored;
   }
 
   private List<Obligation> owed(I instance, String id, Instant now) {

@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.time.Instant;
 import java.util.Optional;
+import org.opsbook.core.FaultSummary;
 import org.opsbook.core.internal.machine.WorkflowStore;
 import org.opsbook.engine.Bugs;
 import org.opsbook.engine.Faults;
@@ -45,8 +46,8 @@ public final class Engine {
   private final Workflows<DataOpTicket, DataOpEvent, DataOpEventData> modifications;
   private final Workflows<DataOpTicket, DataOpEvent, DataOpEventData> extractions;
   private final Workflows<CutoverTicket, CutoverEvent, CutoverEventData> cutovers;
-  private final Bugs bugs;
-  private final Tickets tickets;
+  private final BugDesk bugs;
+  private final TicketDesk tickets;
   private final Loops loops;
 
   /** Wires the engine over {@code ports} as {@code settings} say. */
@@ -128,6 +129,18 @@ public final class Engine {
   /** Returns SM-TICKET. */
   public Tickets tickets() {
     return tickets;
+  }
+
+  /**
+   * Puts back the duty timers of open faults, live BUGs and live complaint tickets that a process which died between
+   * storing a step and scheduling its duties left missing; returns how many.
+   */
+  int restoreTimers() {
+    int restored = 0;
+    for (FaultSummary fault : ports.faults().openFaults()) {
+      restored += faults.restoreTimers(fault.faultId());
+    }
+    return restored + bugs.restoreTimers() + tickets.restoreTimers();
   }
 
   /** Returns the audit checkpoints the engine kept in the audit log (its default sink), oldest first. */

@@ -122,6 +122,11 @@ final class FaultDesk implements Faults {
     return duties.load(faultId).lifecycle();
   }
 
+  /** Puts back the timers of the fault's duties that a process which died after its last event left missing. */
+  int restoreTimers(String faultId) {
+    return duties.restoreTimers(faultId);
+  }
+
   /**
    * Records on the fault that the gateway accepted the SMS {@code smsKey} at {@code at}, which discharges its
    * NOTIFY-TRIG duty; nothing when the history already records that SMS.

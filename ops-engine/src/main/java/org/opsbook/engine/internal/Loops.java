@@ -46,8 +46,11 @@ import org.opsbook.notify.SmsMessage;
 final class Loops {
   /** How many rounds of timers one {@link #runDueWork} call takes at most. */
   private static final int MAX_ROUNDS = 1000;
-  /** How often the outbox round looks for sendings that no fault's history records. */
-  private static final Duration LOOK_FOR_UNRECORDED = Duration.ofMinutes(1);
+  /**
+   * How often the outbox round looks after what a process that died between two writes left undone: sendings no
+   * fault's history records, duties no timer holds.
+   */
+  private static final Duration LOOK_AFTER = Duration.ofMinutes(1);
 
   private final ObligationScheduler scheduler;
   private final SmsDispatcher dispatcher;
@@ -62,8 +65,8 @@ final class Loops {
   private final Object deliverLock = new Object();
   /** Keys the gateway accepted whose sending the fault's history does not record yet. */
   private final Set<String> sentNotRecorded = ConcurrentHashMap.newKeySet();
-  /** When the outbox round last looked for sendings no history records; null before the first round. */
-  private Instant lookedForUnrecordedAt;
+  /** When the outbox round last looked after what a dead process left undone; null before the first round. */
+  private Instant lookedAfterAt;
 
   private ScheduledExecutorService outboxExecutor;
   private ScheduledFuture<?> outboxTask;
@@ -123,17 +126,19 @@ final class Loops {
   }
 
   /**
-   * One outbox round, then the sending recorded in each fault's history; returns how many were sent. Once a minute,
-   * and at the first round, the round also looks for SMS the gateway accepted for an open fault whose history does
-   * not record them: a process that died between the two steps left them so, and whichever engine looks first
-   * records them, at the time the gateway accepted them.
+   * One outbox round, then the sending recorded in each fault's history; returns how many were sent. At the first
+   * round and once a minute, the round also looks after what a process that died between two writes left undone
+   * (whichever engine over the database looks first): SMS the gateway accepted for an open fault whose history does
+   * not record them, recorded at the time the gateway accepted them; and duties of open faults, live BUGs and live
+   * complaint tickets that no timer holds, put back on the timers.
    */
   int deliver(Instant now) {
     synchronized (deliverLock) {
       int sent = dispatcher.drainOnce(now).sent();
-      if (lookedForUnrecordedAt == null || !now.isBefore(lookedForUnrecordedAt.plus(LOOK_FOR_UNRECORDED))) {
+      if (lookedAfterAt == null || !now.isBefore(lookedAfterAt.plus(LOOK_AFTER))) {
         sentNotRecorded.addAll(unrecordedSendings());
-        lookedForUnrecordedAt = now;
+        engine.restoreTimers();
+        lookedAfterAt = now;
       }
       for (String key : List.copyOf(sentNotRecorded)) {
         Optional<OutboxMessage> out = engine.ports().outbox().find(key);
@@ -176,7 +181,7 @@ final class Loops {
     for (FaultSummary fault : engine.ports().faults().openFaults()) {
       List<String> sent = new ArrayList<>();
       for (OutboxMessage m : engine.ports().outbox().list(Optional.of(fault.faultId()))) {
-        if (m.state() == OutboxState.SENT && sentEvent(SmsKey.parse(m.key()).type()).isPresent()) {
+        if (m.state() == OutboxState.SENT && sentEvent(m.key()).isPresent()) {
           sent.add(m.key());
         }
       }
@@ -235,6 +240,15 @@ final class Loops {
     }
     outboxExecutor = null;
     return ended;
+  }
+
+  /** The fault event that records the sending of {@code key}; empty for a BUG notice or a key of no SMS. */
+  private static Optional<FaultEventType> sentEvent(String key) {
+    try {
+      return sentEvent(SmsKey.parse(key).type());
+    } catch (InvalidInputException e) {
+      return Optional.empty();
+    }
   }
 
   private static Optional<FaultEventType> sentEvent(MessageType type) {

@@ -82,6 +82,28 @@ public abstract class ObligationRepositoryContract extends StorageContract {
   }
 
   @Test
+  void scheduleIfNewAddsOnlyAKeyNeverHeldAndLeavesPendingClaimedFiredAndCancelledKeysAsTheyAre() {
+    ScheduledObligation missing = due("F-1", "ESC-ROOM-01", at(60));
+    assertThat(store.obligations().scheduleIfNew(missing)).isTrue();
+    assertThat(store.obligations().find(missing.key())).contains(missing);
+
+    assertThat(store.obligations().scheduleIfNew(due("F-1", "ESC-ROOM-01", at(600)))).as("pending").isFalse();
+    assertThat(store.obligations().find(missing.key())).as("its due time kept").contains(missing);
+
+    ClaimedObligation claimed = store.obligations().claimDue(at(60), 5, "a", LEASE).get(0);
+    assertThat(store.obligations().scheduleIfNew(due("F-1", "ESC-ROOM-01", at(600)))).as("claimed").isFalse();
+    assertThat(store.obligations().complete(claimed, at(61))).as("the claim still holds").isTrue();
+    assertThat(store.obligations().scheduleIfNew(missing)).as("fired").isFalse();
+    assertThat(store.obligations().find(missing.key())).isEmpty();
+
+    ScheduledObligation cancelled = due("F-1", "ESC-DEPT-02", at(60));
+    store.obligations().schedule(cancelled);
+    store.obligations().cancel(cancelled.key());
+    assertThat(store.obligations().scheduleIfNew(cancelled)).as("cancelled").isFalse();
+    assertThat(store.obligations().pending("F-1")).isEmpty();
+  }
+
+  @Test
   @DisplayName("claimDue takes what is due at now inclusive (due-1µs, due, due+1µs), earliest first")
   void claimDueTakesOnlyDueObligationsEarliestFirst() {
     Instant now = at(100);

@@ -50,7 +50,7 @@ import org.opsbook.rules.internal.duty.Stepped;
  * ({@code markRepaired}, {@code relapse}, {@code close}): the repair ends the escalation duties either way.
  *
  * <p>The history is the source of truth: timers are re-derived on every append, so a failure between the two steps
- * heals on the next one. Pure: every call takes its time; nothing reads a clock. Thread-safe; two writers of one
+ * heals on the next one, and {@link #restoreTimers} puts back what a process that died in between left missing. Pure: every call takes its time; nothing reads a clock. Thread-safe; two writers of one
  * fault race on the version and the loser gets a {@link org.opsbook.core.ConcurrentUpdateException}.
  */
 public final class FaultDutyService {
@@ -177,6 +177,32 @@ public final class FaultDutyService {
         List.of(s.outcome().audit().orElseThrow()));
     reconcileTimers(faultId, s.event().type(), after.obligations(at));
     return s.outcome();
+  }
+
+  /**
+   * Puts back the timers of the duties that the fault's last event left owed and that the timer store has never
+   * held: a process that died between storing an event and scheduling its duties left them missing, and no later
+   * event may come to heal them, the very case the timers are for. Only adds: a timer that is pending (whatever its due
+   * time), has fired or was cancelled is left as it is, so this never undoes what a concurrent append scheduled; a
+   * timer the history no longer owes is cancelled by the fault's next append.
+   *
+   * @return how many timers were put back
+   */
+  public int restoreTimers(String faultId) {
+    FaultTracker t = load(faultId);
+    if (t.version() == 0 || t.isClosed()) {
+      return 0;
+    }
+    Set<ObligationKey> pending = new HashSet<>();
+    timers.pending(faultId).forEach(p -> pending.add(p.key()));
+    int restored = 0;
+    for (Obligation o : t.obligations(t.lastEventAt().orElseThrow())) {
+      if (o.dueAt().isPresent() && !pending.contains(o.key())
+          && timers.scheduleIfNew(ScheduledObligation.of(o))) {
+        restored++;
+      }
+    }
+    return restored;
   }
 
   /** Returns the fault's state folded from its stored history. */

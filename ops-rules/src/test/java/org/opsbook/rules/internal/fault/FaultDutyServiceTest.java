@@ -101,6 +101,32 @@ class FaultDutyServiceTest {
   }
 
   @Test
+  @DisplayName("Timers that died with a process are put back; pending, fired and cancelled ones are left as they are")
+  void restoreTimers() {
+    service.open("F-1", facts("11-25 09:00").complaintCount(55).faultStartTime(at("11-25 08:00")).build(),
+        at("11-25 09:00"), "zhang");
+    service.record("F-1", FaultEventType.REPORTED_TO_ROOM_MANAGER, at("11-25 09:10"), "zhang");
+    List<ScheduledObligation> scheduled = timers.pending("F-1");
+    assertThat(scheduled).isNotEmpty();
+    assertThat(service.restoreTimers("F-1")).as("nothing missing").isZero();
+
+    InMemoryObligationRepository lost = new InMemoryObligationRepository();
+    FaultDutyService afterTheCrash = new FaultDutyService(faults, lost, ObligationEngine.standard());
+    assertThat(afterTheCrash.restoreTimers("F-1")).isEqualTo(scheduled.size());
+    assertThat(lost.pending("F-1")).containsExactlyElementsOf(scheduled);
+    assertThat(afterTheCrash.restoreTimers("F-1")).isZero();
+
+    ScheduledObligation moved = ScheduledObligation.builder().obligation(scheduled.get(0).obligation())
+        .dueAt(at("11-25 12:00")).build();
+    lost.schedule(moved);
+    lost.cancel(scheduled.get(1).key());
+    assertThat(afterTheCrash.restoreTimers("F-1")).isZero();
+    assertThat(lost.find(moved.key())).as("a later schedule is not undone").contains(moved);
+    assertThat(lost.find(scheduled.get(1).key())).as("a cancelled timer stays cancelled").isEmpty();
+    assertThat(afterTheCrash.restoreTimers("NOBODY")).isZero();
+  }
+
+  @Test
   @DisplayName("The repair cancels the fault's timers and schedules the recovery duties")
   void repair() {
     service.open("F-1", facts("11-25 09:00").complaintCount(25).build(), at("11-25 09:00"), "zhang");

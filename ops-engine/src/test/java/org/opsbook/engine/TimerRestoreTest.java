@@ -1,0 +1,106 @@
+package org.opsbook.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.opsbook.engine.EngineFixture.T0;
+import static org.opsbook.engine.EngineFixture.person;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.opsbook.core.Obligation;
+import org.opsbook.core.Role;
+import org.opsbook.core.StorageException;
+import org.opsbook.core.internal.memory.RecordingMessageGateway;
+import org.opsbook.core.spi.ObligationRepository;
+import org.opsbook.core.spi.ObligationRepository.ScheduledObligation;
+import org.opsbook.core.time.MutableClock;
+import org.opsbook.jdbc.OpsJdbc;
+import org.opsbook.rules.bug.BugEventData;
+
+/**
+ * A step is stored before its duties go on the timers. A process that died in between leaves duties no timer holds,
+ * and no later step need ever come to put them back: a fault nobody touches is the very case its escalation timers
+ * are for. The next engine over the database puts them back at its first round. Each engine here is one process of
+ * a host; they share one H2 database.
+ */
+class TimerRestoreTest {
+  private final MutableClock clock = MutableClock.at(T0);
+  private final DataSource database = EngineFixture.freshH2();
+  private final OpsJdbc jdbc = OpsJdbc.create(database);
+  private final List<Obligation> reminded = new CopyOnWriteArrayList<>();
+
+  @Test
+  void ESC_ROOM_01_aFaultWhoseTimersDiedWithItsProcessIsRemindedByTheNextEngine() {
+    jdbc.migrate();
+    OpsEngine dying = diesBeforeScheduling();
+    assertThatThrownBy(() -> dying.faults().open("F-1", EngineFixture.l1("F-1"), "zhangsan"))
+        .isInstanceOf(StorageException.class);
+    assertThat(jdbc.faults().events("F-1")).hasSize(1);
+    assertThat(jdbc.obligations().pending("F-1")).isEmpty();
+
+    try (OpsEngine next = engine().dataSource(database).build()) {
+      OpsEngine.DueWork first = next.runDueWork();
+
+      assertThat(reminded).extracting(o -> o.ruleId().toString()).contains("ESC-ROOM-01");
+      assertThat(first.dutiesReminded()).isEqualTo(reminded.size());
+      assertThat(jdbc.obligations().pending("F-1")).as("the later duties wait on their timers").isNotEmpty();
+      List<ScheduledObligation> waiting = jdbc.obligations().pending("F-1");
+
+      clock.set(T0.plusSeconds(61));
+      next.runDueWork();
+      assertThat(reminded).extracting(Obligation::key).doesNotHaveDuplicates();
+      assertThat(jdbc.obligations().pending("F-1")).as("put back once, then left alone")
+          .containsExactlyElementsOf(waiting);
+    }
+  }
+
+  @Test
+  void BUG_02_aBugWhoseTimersDiedWithItsProcessHasThemPutBackByTheNextEngine() {
+    jdbc.migrate();
+    OpsEngine dying = diesBeforeScheduling();
+    assertThatThrownBy(() -> dying.bugs().raise("BUG-1", BugEventData.builder().description("充值成功但余额未增加")
+        .addComplaintNumbers("13800138000").complaintIssue("充值不到账").build(), "wang"))
+        .isInstanceOf(StorageException.class);
+    assertThat(dying.bugs().find("BUG-1")).as("the BUG was stored").isPresent();
+    assertThat(jdbc.obligations().pending("bug:BUG-1")).isEmpty();
+
+    try (OpsEngine next = engine().dataSource(database).build()) {
+      next.runDueWork();
+      assertThat(jdbc.obligations().pending("bug:BUG-1")).extracting(o -> o.key().ruleId().value())
+          .contains("BUG-02", "BUG-08");
+
+      // the weekly follow-up falls due at the end of the ISO week: Monday 2026-11-30 00:00 in Asia/Shanghai
+      clock.set(Instant.parse("2026-11-29T16:00:00Z"));
+      next.runDueWork();
+      assertThat(reminded).extracting(o -> o.ruleId().value()).containsExactlyInAnyOrder("BUG-02", "BUG-08");
+    }
+  }
+
+  /** An engine whose process dies when it puts duties on the timers, after the step itself was stored. */
+  private OpsEngine diesBeforeScheduling() {
+    ObligationRepository stored = jdbc.obligations();
+    ObligationRepository dying = (ObligationRepository) Proxy.newProxyInstance(getClass().getClassLoader(),
+        new Class<?>[] {ObligationRepository.class}, (proxy, method, args) -> {
+          if (method.getName().startsWith("schedule")) {
+            throw new StorageException("schedule", "timers", true, new IllegalStateException("the process died"));
+          }
+          try {
+            return method.invoke(stored, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+    return engine().ports(jdbc.faults(), dying, jdbc.workflows(), jdbc.outbox(), jdbc.auditLog()).build();
+  }
+
+  private OpsEngine.Builder engine() {
+    return OpsEngine.builder().directory(EngineFixture.people(person("wang", Role.TICKET_REVIEWER)))
+        .gateway(new RecordingMessageGateway(clock))
+        .clock(clock).reminder((duty, owing) -> reminded.add(duty));
+  }
+}
