@@ -131,13 +131,19 @@ public final class OpsJdbc implements AutoCloseable {
    * {@code jdbc:postgresql://db:5432/ops?user=ops&password=…}. Does not migrate.
    *
    * @param maxPoolSize the most connections
+   * @throws IllegalStateException naming HikariCP when the URL is not H2's and the host does not have HikariCP
+   * @throws org.opsbook.core.StorageException when the database cannot be reached
    */
   public static OpsJdbc open(String url, int maxPoolSize) {
     checkArgument(maxPoolSize > 0, "maxPoolSize must be > 0: %s", maxPoolSize);
     String where = url.replaceAll("password=[^&;]*", "password=***");
+    boolean h2 = url.startsWith("jdbc:h2:");
+    if (!h2) {
+      requireHikari();
+    }
     DataSource ds;
     try {
-      ds = url.startsWith("jdbc:h2:") ? h2Pool(url, maxPoolSize) : pooled(url, null, null, maxPoolSize);
+      ds = h2 ? h2Pool(url, maxPoolSize) : pooled(url, null, null, maxPoolSize);
     } catch (RuntimeException e) {
       // HikariCP opens its first connection eagerly and fails here when the database cannot be reached
       throw new StorageException("open database", where, true, e);
@@ -316,9 +322,21 @@ public final class OpsJdbc implements AutoCloseable {
    * @param user the database user, or null when the URL carries it
    * @param password the password, or null
    * @param maxPoolSize the most connections
+   * @throws IllegalStateException naming HikariCP when the host does not have it
    */
   public static DataSource pooled(String url, String user, String password, int maxPoolSize) {
     checkArgument(maxPoolSize > 0, "maxPoolSize must be > 0: %s", maxPoolSize);
+    requireHikari();
     return HikariPools.create(url, user, password, maxPoolSize);
+  }
+
+  /** Refuses, naming what to add, a pool of HikariCP when the host does not have HikariCP. */
+  private static void requireHikari() {
+    try {
+      Class.forName("com.zaxxer.hikari.HikariDataSource", false, OpsJdbc.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException("a connection pool on a URL other than H2's needs com.zaxxer:HikariCP on the "
+          + "class path: add it, or pass your own DataSource (OpsJdbc.create, OpsEngine.Builder.dataSource)", e);
+    }
   }
 }

@@ -233,7 +233,9 @@ public final class OpsEngine implements AutoCloseable {
     }
 
     /**
-     * Runs on a pool of {@code poolSize} the engine opens on {@code jdbcUrl} and closes with itself.
+     * Runs on a pool of {@code poolSize} the engine opens on {@code jdbcUrl} and closes with itself: H2's own pool for
+     * an H2 URL, HikariCP for any other ({@code com.zaxxer:HikariCP} on the class path; {@link #build()} names it when
+     * missing).
      *
      * @throws IllegalArgumentException naming {@code poolSize} when it is below 1
      */
@@ -384,7 +386,8 @@ public final class OpsEngine implements AutoCloseable {
     /**
      * Builds the engine, migrating the database when built from one.
      *
-     * @throws IllegalStateException when no storage, directory or gateway was given, or more than one storage
+     * @throws IllegalStateException when no storage, directory or gateway was given, or more than one storage, or
+     *     naming HikariCP when a {@link #database} URL other than H2's needs it and the class path lacks it
      * @throws org.opsbook.core.StorageException when the database cannot be opened or migrated
      */
     public OpsEngine build() {

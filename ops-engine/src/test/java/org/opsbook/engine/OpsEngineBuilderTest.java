@@ -60,4 +60,16 @@ class OpsEngineBuilderTest {
       assertThat(ops.isRunning()).isFalse();
     }
   }
+
+  @Test
+  void aDatabaseUrlThatNeedsHikariCpOnAClassPathWithoutItIsRefusedNamingIt() {
+    // this module's tests have no HikariCP on their class path, as a host on H2 or with its own pool has none
+    assertThatThrownBy(() -> Class.forName("com.zaxxer.hikari.HikariDataSource"))
+        .isInstanceOf(ClassNotFoundException.class);
+
+    assertThatThrownBy(() -> OpsEngine.builder().database("jdbc:postgresql://127.0.0.1:9/ops", 2)
+        .directory(EngineFixture.people()).gateway(gateway).build())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("com.zaxxer:HikariCP")
+        .hasMessageContaining("dataSource");
+  }
 }
