@@ -1,0 +1,117 @@
+package org.opsbook.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.opsbook.core.FaultEventType;
+import org.opsbook.core.ObligationKey;
+import org.opsbook.core.internal.memory.RecordingMessageGateway;
+import org.opsbook.core.spi.MessageGateway.OutgoingMessage;
+import org.opsbook.jdbc.OpsJdbc;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * Two engines, as two processes of a host, run their own threads over one real PostgreSQL (embedded, started by the
+ * test) on the system clock; the host's work goes through either. Each SMS reaches the one gateway once, each sending
+ * is recorded once in its fault's history, and each due duty reaches a reminder once.
+ */
+class TwoEnginesOnPostgresTest {
+  private static final int FAULTS = 8;
+  private static final AtomicInteger SCHEMAS = new AtomicInteger();
+  private static EmbeddedPostgres postgres;
+
+  @BeforeAll
+  static void startPostgres() throws IOException {
+    postgres = EmbeddedPostgres.builder().start();
+  }
+
+  @AfterAll
+  static void stopPostgres() throws IOException {
+    postgres.close();
+  }
+
+  @Test
+  void NOTIFY_TRIG_05_twoEnginesOverOneDatabaseSendEachSmsOnceRecordItOnceAndRemindEachDutyOnce() throws Exception {
+    String url = freshSchema();
+    RecordingMessageGateway gateway = new RecordingMessageGateway(Clock.systemUTC());
+    Map<ObligationKey, AtomicInteger> reminded = new ConcurrentHashMap<>();
+    List<String> faults = new ArrayList<>();
+    try (OpsEngine a = engine(url, "host-a", gateway, reminded);
+        OpsEngine b = engine(url, "host-b", gateway, reminded)) {
+      OpsJdbc db = OpsJdbc.create(connections(url));
+      a.start();
+      b.start();
+      for (int i = 1; i <= FAULTS; i++) {
+        String id = "F-" + i;
+        EngineFixture.releasedNotification(i % 2 == 0 ? a : b, id);
+        faults.add(id);
+      }
+
+      awaitUntil(() -> gateway.delivered().size() >= FAULTS && faults.stream().allMatch(id -> sendings(db, id) > 0)
+          && faults.stream().allMatch(id -> reminded.keySet().stream().anyMatch(k -> k.subjectId().equals(id)
+          && k.ruleId().toString().equals("ESC-ROOM-01"))));
+      // both engines go on for many more rounds: a second sending, record or reminder would show now
+      Thread.sleep(1_000);
+
+      assertThat(gateway.delivered()).extracting(OutgoingMessage::idempotencyKey).hasSize(FAULTS)
+          .doesNotHaveDuplicates();
+      for (String id : faults) {
+        assertThat(sendings(db, id)).as("sendings recorded on %s", id).isEqualTo(1);
+      }
+      assertThat(reminded).allSatisfy((key, times) -> assertThat(times.get()).as("reminders of %s", key).isOne());
+      assertThat(a.faults().duties("F-1")).extracting(o -> o.ruleId().toString()).doesNotContain("NOTIFY-TRIG-05");
+    }
+  }
+
+  private static OpsEngine engine(String url, String owner, RecordingMessageGateway gateway,
+      Map<ObligationKey, AtomicInteger> reminded) {
+    return OpsEngine.builder().dataSource(connections(url)).directory(EngineFixture.people()).gateway(gateway).owner(owner)
+        .outboxInterval(Duration.ofMillis(20))
+        .reminder((duty, owing) -> reminded.computeIfAbsent(duty.key(), k -> new AtomicInteger()).incrementAndGet())
+        .build();
+  }
+
+  /** A data source that opens a connection of its own each time (this module's tests have no pool library). */
+  private static DataSource connections(String url) {
+    PGSimpleDataSource ds = new PGSimpleDataSource();
+    ds.setURL(url);
+    return ds;
+  }
+
+  private static long sendings(OpsJdbc db, String faultId) {
+    return db.faults().events(faultId).stream().filter(e -> e.type() == FaultEventType.NOTIFICATION_SENT).count();
+  }
+
+  /** A fresh schema of the embedded server; returns its JDBC URL. */
+  private static String freshSchema() throws Exception {
+    String base = postgres.getJdbcUrl("postgres", "postgres");
+    String schema = "two_engines_" + SCHEMAS.incrementAndGet();
+    try (Connection c = DriverManager.getConnection(base); Statement s = c.createStatement()) {
+      s.execute("CREATE SCHEMA " + schema);
+    }
+    return base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+  }
+
+  private static void awaitUntil(BooleanSupplier condition) throws InterruptedException {
+    for (int i = 0; i < 1_000 && !condition.getAsBoolean(); i++) {
+      Thread.sleep(20);
+    }
+    assertThat(condition.getAsBoolean()).as("reached within 20 s").isTrue();
+  }
+}
