@@ -1,5 +1,7 @@
 package org.opsbook.engine;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import javax.sql.DataSource;
 import org.opsbook.core.FaultFacts;
 import org.opsbook.core.FaultNature;
@@ -92,5 +95,21 @@ public final class EngineFixture {
   public static Obligation notifyDuty(OpsEngine ops, String faultId) {
     return ops.faults().duties(faultId).stream().filter(o -> o.ruleId().toString().equals("NOTIFY-TRIG-05"))
         .findFirst().orElseThrow(() -> new AssertionError("no NOTIFY-TRIG-05 owed on " + faultId));
+  }
+
+  /**
+   * Returns {@code target} behind its {@code port}, each call first shown to {@code before} (the method's name and
+   * arguments), which may throw to make the call fail as a dying process or a broken database would.
+   */
+  public static <T> T intercepted(Class<T> port, T target, BiConsumer<String, Object[]> before) {
+    return port.cast(Proxy.newProxyInstance(EngineFixture.class.getClassLoader(), new Class<?>[] {port},
+        (proxy, method, args) -> {
+          before.accept(method.getName(), args);
+          try {
+            return method.invoke(target, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        }));
   }
 }

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.opsbook.engine.EngineFixture.T0;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -116,18 +114,11 @@ class SendingRecordTest {
 
   /** The database's fault repository, whose every append runs {@code beforeAppend} first. */
   private FaultRepository faults(Runnable beforeAppend) {
-    FaultRepository stored = jdbc.faults();
-    return (FaultRepository) Proxy.newProxyInstance(getClass().getClassLoader(),
-        new Class<?>[] {FaultRepository.class}, (proxy, method, args) -> {
-          if (method.getName().equals("append")) {
-            beforeAppend.run();
-          }
-          try {
-            return method.invoke(stored, args);
-          } catch (InvocationTargetException e) {
-            throw e.getCause();
-          }
-        });
+    return EngineFixture.intercepted(FaultRepository.class, jdbc.faults(), (method, args) -> {
+      if (method.equals("append")) {
+        beforeAppend.run();
+      }
+    });
   }
 
   private List<FaultEvent> sendings(String faultId) {

@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.opsbook.engine.EngineFixture.T0;
 import static org.opsbook.engine.EngineFixture.person;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -16,10 +15,12 @@ import org.opsbook.core.Obligation;
 import org.opsbook.core.Role;
 import org.opsbook.core.StorageException;
 import org.opsbook.core.internal.memory.RecordingMessageGateway;
+import org.opsbook.core.spi.FaultRepository;
 import org.opsbook.core.spi.ObligationRepository;
 import org.opsbook.core.spi.ObligationRepository.ScheduledObligation;
 import org.opsbook.core.time.MutableClock;
 import org.opsbook.jdbc.OpsJdbc;
+import org.opsbook.notify.SmsKey;
 import org.opsbook.rules.bug.BugEventData;
 
 /**
@@ -81,18 +82,42 @@ class TimerRestoreTest {
     }
   }
 
+  @Test
+  void aFaultWhoseHistoryCannotBeReadKeepsNeitherTheOtherFaultsNorTheOutboxWaiting() {
+    jdbc.migrate();
+    try (OpsEngine before = engine().dataSource(database).build()) {
+      before.faults().open("F-BAD", EngineFixture.l1("F-BAD"), "zhangsan");
+    }
+    OpsEngine dying = diesBeforeScheduling();
+    assertThatThrownBy(() -> dying.faults().open("F-1", EngineFixture.l1("F-1"), "zhangsan"))
+        .isInstanceOf(StorageException.class);
+    FaultRepository unreadable = EngineFixture.intercepted(FaultRepository.class, jdbc.faults(), (method, args) -> {
+      if (method.equals("events") && "F-BAD".equals(args[0])) {
+        throw new StorageException("read fault events", "F-BAD", false, new IllegalStateException("a bad row"));
+      }
+    });
+    List<String> heard = new CopyOnWriteArrayList<>();
+
+    try (OpsEngine next = engine().ports(unreadable, jdbc.obligations(), jdbc.workflows(), jdbc.outbox(),
+        jdbc.auditLog()).storageErrors((loop, e) -> heard.add(loop + ": " + e.getMessage())).build()) {
+      SmsKey key = EngineFixture.releasedNotification(next, "F-2");
+      OpsEngine.DueWork work = next.runDueWork();
+
+      assertThat(work.messagesSent()).isOne();
+      assertThat(jdbc.faults().events("F-2")).filteredOn(e -> e.note().equals(Optional.of(key.toString())))
+          .as("the sending recorded").hasSize(1);
+      assertThat(reminded).as("F-1's timers put back and fired")
+          .anySatisfy(o -> assertThat(o.key().toString()).startsWith("F-1/ESC-ROOM-01"));
+      assertThat(heard).singleElement().satisfies(h -> assertThat(h).startsWith("duties: ").contains("F-BAD"));
+    }
+  }
+
   /** An engine whose process dies when it puts duties on the timers, after the step itself was stored. */
   private OpsEngine diesBeforeScheduling() {
-    ObligationRepository stored = jdbc.obligations();
-    ObligationRepository dying = (ObligationRepository) Proxy.newProxyInstance(getClass().getClassLoader(),
-        new Class<?>[] {ObligationRepository.class}, (proxy, method, args) -> {
-          if (method.getName().startsWith("schedule")) {
+    ObligationRepository dying = EngineFixture.intercepted(ObligationRepository.class, jdbc.obligations(),
+        (method, args) -> {
+          if (method.startsWith("schedule")) {
             throw new StorageException("schedule", "timers", true, new IllegalStateException("the process died"));
-          }
-          try {
-            return method.invoke(stored, args);
-          } catch (InvocationTargetException e) {
-            throw e.getCause();
           }
         });
     return engine().ports(jdbc.faults(), dying, jdbc.workflows(), jdbc.outbox(), jdbc.auditLog()).build();

@@ -78,25 +78,22 @@ abstract class DutyFamily<I, E extends Enum<E>, D> extends StoredInstances<I, E,
   /**
    * Puts back the timers of the duties that each live instance's last step left owed and that the timer store has
    * never held: a process that died between storing a step and scheduling its duties left them missing. Only adds
-   * ({@link ObligationRepository#scheduleIfNew}).
-   *
-   * @return how many timers were put back
+   * ({@link ObligationRepository#scheduleIfNew}). An instance that fails keeps no other waiting; the first failure is
+   * thrown at the end.
    */
-  final int restoreTimers() {
-    int restored = 0;
-    for (I instance : store().live()) {
+  final void restoreTimers() {
+    Loops.eachApart(store().live(), instance -> {
       String id = store().workflow().idOf(instance);
       List<TransitionRecord> steps = store().history(id);
       Instant last = steps.isEmpty() ? clock.instant() : steps.get(steps.size() - 1).at();
       Set<ObligationKey> pending = timers.pending(prefix + ":" + id).stream().map(ScheduledObligation::key)
           .collect(Collectors.toSet());
       for (Obligation o : owed(instance, id, last)) {
-        if (o.dueAt().isPresent() && !pending.contains(o.key()) && timers.scheduleIfNew(ScheduledObligation.of(o))) {
-          restored++;
+        if (o.dueAt().isPresent() && !pending.contains(o.key())) {
+          timers.scheduleIfNew(ScheduledObligation.of(o));
         }
       }
-    }
-    return restored;
+    });
   }
 
   private List<Obligation> owed(I instance, String id, Instant now) {

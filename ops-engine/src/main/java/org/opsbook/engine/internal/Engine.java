@@ -3,8 +3,8 @@ package org.opsbook.engine.internal;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
-import org.opsbook.core.FaultSummary;
 import org.opsbook.core.internal.machine.WorkflowStore;
 import org.opsbook.engine.Bugs;
 import org.opsbook.engine.Faults;
@@ -133,14 +133,13 @@ public final class Engine {
 
   /**
    * Puts back the duty timers of open faults, live BUGs and live complaint tickets that a process which died between
-   * storing a step and scheduling its duties left missing; returns how many.
+   * storing a step and scheduling its duties left missing. A subject that fails keeps no other waiting; the first
+   * failure is thrown at the end.
    */
-  int restoreTimers() {
-    int restored = 0;
-    for (FaultSummary fault : ports.faults().openFaults()) {
-      restored += faults.restoreTimers(fault.faultId());
-    }
-    return restored + bugs.restoreTimers() + tickets.restoreTimers();
+  void restoreTimers() {
+    Loops.eachApart(List.<Runnable>of(
+        () -> Loops.eachApart(ports.faults().openFaults(), f -> faults.restoreTimers(f.faultId())),
+        bugs::restoreTimers, tickets::restoreTimers), Runnable::run);
   }
 
   /** Returns the audit checkpoints the engine kept in the audit log (its default sink), oldest first. */

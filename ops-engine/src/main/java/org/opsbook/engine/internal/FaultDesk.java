@@ -123,8 +123,8 @@ final class FaultDesk implements Faults {
   }
 
   /** Puts back the timers of the fault's duties that a process which died after its last event left missing. */
-  int restoreTimers(String faultId) {
-    return duties.restoreTimers(faultId);
+  void restoreTimers(String faultId) {
+    duties.restoreTimers(faultId);
   }
 
   /**

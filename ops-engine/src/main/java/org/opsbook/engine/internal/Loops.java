@@ -17,10 +17,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.opsbook.core.ConcurrentUpdateException;
 import org.opsbook.core.FaultEvent;
 import org.opsbook.core.FaultEventType;
-import org.opsbook.core.FaultSummary;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Obligation;
 import org.opsbook.core.internal.scheduling.ObligationScheduler;
@@ -130,30 +130,69 @@ final class Loops {
    * round and once a minute, the round also looks after what a process that died between two writes left undone
    * (whichever engine over the database looks first): SMS the gateway accepted for an open fault whose history does
    * not record them, recorded at the time the gateway accepted them; and duties of open faults, live BUGs and live
-   * complaint tickets that no timer holds, put back on the timers.
+   * complaint tickets that no timer holds, put back on the timers. What fails there reaches the storage-error listener
+   * and is looked at again a minute later; a subject that cannot be read keeps neither the others nor the outbox
+   * waiting.
    */
   int deliver(Instant now) {
     synchronized (deliverLock) {
       int sent = dispatcher.drainOnce(now).sent();
       if (lookedAfterAt == null || !now.isBefore(lookedAfterAt.plus(LOOK_AFTER))) {
-        sentNotRecorded.addAll(unrecordedSendings());
-        engine.restoreTimers();
         lookedAfterAt = now;
+        lookAfter();
       }
-      for (String key : List.copyOf(sentNotRecorded)) {
-        Optional<OutboxMessage> out = engine.ports().outbox().find(key);
-        if (out.isEmpty() || out.get().state() != OutboxState.SENT) {
-          continue;
-        }
-        SmsKey smsKey = SmsKey.parse(key);
-        Optional<FaultEventType> event = sentEvent(smsKey.type());
-        if (event.isPresent() && !record(smsKey, event.get(), out.get().sentAt().orElse(now))) {
-          continue;
-        }
-        sentNotRecorded.remove(key);
-      }
+      eachApart(List.copyOf(sentNotRecorded), key -> recordSending(key, now));
       return sent;
     }
+  }
+
+  private void lookAfter() {
+    try {
+      eachApart(engine.ports().faults().openFaults(), f -> sentNotRecorded.addAll(unrecordedSendings(f.faultId())));
+    } catch (RuntimeException e) {
+      errors.onError("outbox", e);
+    }
+    try {
+      engine.restoreTimers();
+    } catch (RuntimeException e) {
+      errors.onError("duties", e);
+    }
+  }
+
+  /**
+   * Runs {@code action} on each item; one that throws does not keep the others waiting. The first failure is thrown
+   * at the end, the others suppressed in it.
+   */
+  static <T> void eachApart(Iterable<T> items, Consumer<T> action) {
+    RuntimeException first = null;
+    for (T item : items) {
+      try {
+        action.accept(item);
+      } catch (RuntimeException e) {
+        if (first == null) {
+          first = e;
+        } else {
+          first.addSuppressed(e);
+        }
+      }
+    }
+    if (first != null) {
+      throw first;
+    }
+  }
+
+  /** Records the sending of {@code key} on its fault once the outbox says it is sent; then forgets the key. */
+  private void recordSending(String key, Instant now) {
+    Optional<OutboxMessage> out = engine.ports().outbox().find(key);
+    if (out.isEmpty() || out.get().state() != OutboxState.SENT) {
+      return;
+    }
+    SmsKey smsKey = SmsKey.parse(key);
+    Optional<FaultEventType> event = sentEvent(smsKey.type());
+    if (event.isPresent() && !record(smsKey, event.get(), out.get().sentAt().orElse(now))) {
+      return;
+    }
+    sentNotRecorded.remove(key);
   }
 
   /**
@@ -175,25 +214,23 @@ final class Loops {
     }
   }
 
-  /** The SMS the gateway accepted for an open fault that its history does not record. */
-  private List<String> unrecordedSendings() {
-    List<String> keys = new ArrayList<>();
-    for (FaultSummary fault : engine.ports().faults().openFaults()) {
-      List<String> sent = new ArrayList<>();
-      for (OutboxMessage m : engine.ports().outbox().list(Optional.of(fault.faultId()))) {
-        if (m.state() == OutboxState.SENT && sentEvent(m.key()).isPresent()) {
-          sent.add(m.key());
-        }
-      }
-      if (!sent.isEmpty()) {
-        Set<String> recorded = new HashSet<>();
-        for (FaultEvent e : engine.ports().faults().events(fault.faultId())) {
-          e.note().ifPresent(recorded::add);
-        }
-        sent.stream().filter(k -> !recorded.contains(k)).forEach(keys::add);
+  /** The SMS the gateway accepted for the open fault {@code faultId} that its history does not record. */
+  private List<String> unrecordedSendings(String faultId) {
+    List<String> sent = new ArrayList<>();
+    for (OutboxMessage m : engine.ports().outbox().list(Optional.of(faultId))) {
+      if (m.state() == OutboxState.SENT && sentEvent(m.key()).isPresent()) {
+        sent.add(m.key());
       }
     }
-    return keys;
+    if (sent.isEmpty()) {
+      return sent;
+    }
+    Set<String> recorded = new HashSet<>();
+    for (FaultEvent e : engine.ports().faults().events(faultId)) {
+      e.note().ifPresent(recorded::add);
+    }
+    sent.removeIf(recorded::contains);
+    return sent;
   }
 
   Optional<Instant> nextDueAt() {
