@@ -121,7 +121,8 @@ public final class OpenApi {
     responses.set("401", json("not signed in", "Error"));
     if (r.method().equals("POST")) {
       responses.set("403", json("no CSRF token, or a cross-site request", "Error"));
-      responses.set("409", json("changed meanwhile", "Error"));
+      responses.set("409", json(r.pattern().endsWith("/confirm-sent") || r.pattern().endsWith("/resend")
+          ? "the send is not in doubt (error.code NOT_IN_DOUBT), or changed meanwhile" : "changed meanwhile", "Error"));
       responses.set("422", json("refused: every violated rule in error.details", "Refusal"));
     }
     if (r.pattern().contains("{")) {

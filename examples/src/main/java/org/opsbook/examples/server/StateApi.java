@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.opsbook.core.ConcurrentUpdateException;
 import org.opsbook.core.FaultEventType;
 import org.opsbook.core.FaultSummary;
@@ -134,6 +135,14 @@ public final class StateApi {
           "Reject", "Step", StateApi::reject),
       new Route("POST", "/messages/{faultId}/{type}/{n}/release", "Mass-send the approved SMS through the outbox (68284 desk)",
           null, "Step", StateApi::release),
+      new Route("GET", "/messages/in-doubt", "The SMS whose send is in doubt, oldest first, for the 68284 desk",
+          null, "MessageList", StateApi::inDoubt),
+      new Route("POST", "/messages/{faultId}/{type}/{n}/confirm-sent",
+          "Confirm an SMS in doubt as delivered (68284 desk, SM-SMS-T05); its sending is recorded on the fault",
+          null, "Message", StateApi::confirmSent),
+      new Route("POST", "/messages/{faultId}/{type}/{n}/resend",
+          "Release an SMS in doubt that was not delivered, for the outbox to send again (68284 desk)",
+          null, "Message", StateApi::resend),
       new Route("GET", "/dataops", "Every data modification (MOD) and extraction (EXT)",
           null, "DataOpList", StateApi::dataOps),
       new Route("POST", "/dataops", "Create a data-operation ticket",
@@ -466,6 +475,26 @@ public final class StateApi {
 
   private Reply release(Call c) {
     return step(engine.messages().release(key(c), c.person()), this::message);
+  }
+
+  private Reply inDoubt(Call c) {
+    return ok(messages(engine.messages().inDoubt()));
+  }
+
+  private Reply confirmSent(Call c) {
+    return resolved(key(c), k -> engine.messages().confirmSent(k, c.person()));
+  }
+
+  private Reply resend(Call c) {
+    return resolved(key(c), k -> engine.messages().resend(k, c.person()));
+  }
+
+  /** The SMS after {@code resolution}, or 409 {@code NOT_IN_DOUBT} when its send was not in doubt. */
+  private Reply resolved(SmsKey key, Predicate<SmsKey> resolution) {
+    if (!resolution.test(key)) {
+      return Reply.error(409, "NOT_IN_DOUBT", "the send of " + key + " is not in doubt");
+    }
+    return ok(message(engine.messages().find(key).orElseThrow()));
   }
 
   private SmsKey key(Call c) {

@@ -99,6 +99,9 @@ class OpenApiContractTest {
       check("POST", m + "/approve", lisi.post(at + "/approve", OpsJson.write(approve)));
       check("POST", m + "/reject", lisi.post(at + "/reject", "{'reason': '措辞'}"));
       check("POST", m + "/release", served.as("sunba").post(at + "/release", ""));
+      check("GET", v1 + "/messages/in-doubt", zhangsan.get(v1 + "/messages/in-doubt"));
+      check("POST", m + "/confirm-sent", served.as("sunba").post(at + "/confirm-sent", ""));
+      check("POST", m + "/resend", zhangsan.post(at + "/resend", ""));
 
       check("POST", v1 + "/dataops", served.as("zheng11").post(v1 + "/dataops", "{'id': 'D-1', 'kind': 'EXT', "
           + "'operation': {'opType': 'EXTRACTION', 'ticketKind': 'CMCP_IT_COLLAB', 'requirementPurpose': '核对欠费用户', "

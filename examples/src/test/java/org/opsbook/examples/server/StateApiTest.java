@@ -218,4 +218,24 @@ class StateApiTest {
       assertThat(OpsJson.parse(r.body()).at("/error/field").asText()).as(r.body()).isEqualTo("after");
     }
   }
+
+  @Test
+  @Order(9)
+  void SM_SMS_T05_onlyThe68284DeskResolvesASendInDoubtAndASendNotInDoubtIsAConflict() throws Exception {
+    assertThat(OpsJson.parse(zhangsan.get("/api/v1/messages/in-doubt").body()).get("messages").size()).isZero();
+    String at = "/api/v1/messages/" + key;
+
+    for (String resolution : new String[] {"/confirm-sent", "/resend"}) {
+      HttpResponse<String> notTheDesk = zhangsan.post(at + resolution, "");
+      assertThat(notTheDesk.statusCode()).as(notTheDesk.body()).isEqualTo(400);
+      assertThat(OpsJson.parse(notTheDesk.body()).at("/error/field").asText()).isEqualTo("personId");
+      assertThat(notTheDesk.body()).contains("SM-SMS-T05");
+
+      HttpResponse<String> notInDoubt = served.as("sunba").post(at + resolution, "");
+      assertThat(notInDoubt.statusCode()).as(notInDoubt.body()).isEqualTo(409);
+      assertThat(notInDoubt.body()).contains("NOT_IN_DOUBT");
+    }
+    assertThat(served.host().engine().messages().find(SmsKey.parse(key)).orElseThrow().state().name())
+        .isEqualTo("APPROVED");
+  }
 }

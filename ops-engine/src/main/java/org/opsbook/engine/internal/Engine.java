@@ -12,6 +12,7 @@ import org.opsbook.engine.Messages;
 import org.opsbook.engine.Tickets;
 import org.opsbook.engine.Workflows;
 import org.opsbook.notify.internal.NotifyConfig;
+import org.opsbook.notify.internal.workflow.SmsDispatcher;
 import org.opsbook.notify.internal.workflow.SmsWorkflow;
 import org.opsbook.rules.internal.bug.BugDuties;
 import org.opsbook.rules.internal.bug.BugWorkflow;
@@ -63,7 +64,8 @@ public final class Engine {
         new BriefingLog(ports.auditLog()), actors, clock);
     SmsWorkflow sms = SmsWorkflow.builder().workflows(ports.workflows()).outbox(ports.outbox())
         .directory(settings.directory()).config(NotifyConfig.defaults()).clock(clock).build();
-    this.messages = new MessageDesk(sms, faults, ports.workflows(), ports.auditLog(), actors, clock);
+    this.messages = new MessageDesk(sms, faults, ports.workflows(), ports.auditLog(), actors, clock, ports.outbox(),
+        this::dispatcher);
     this.modifications = new StoredFamily<>(new WorkflowStore<>(ports.workflows(),
         DataOpWorkflow.modification(params), DataOpCodec.instance(), clock), actors, clock);
     this.extractions = new StoredFamily<>(new WorkflowStore<>(ports.workflows(),
@@ -76,6 +78,11 @@ public final class Engine {
         new TicketWorkflow(settings.roster(), calendar.zone()), new TicketJson(), clock), ports.obligations(), actors,
         clock, (ticket, now) -> TicketDuties.of(ticket, now, params, calendar));
     this.loops = new Loops(this, settings);
+  }
+
+  /** The outbox loop's dispatcher, which the loops build after the desks. */
+  private SmsDispatcher dispatcher() {
+    return loops.dispatcher();
   }
 
   /** Returns the storage ports. */

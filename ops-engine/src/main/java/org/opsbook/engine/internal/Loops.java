@@ -233,6 +233,11 @@ final class Loops {
     return sent;
   }
 
+  /** Returns the outbox loop's dispatcher. */
+  SmsDispatcher dispatcher() {
+    return dispatcher;
+  }
+
   Optional<Instant> nextDueAt() {
     return engine.ports().obligations().nextDueAt();
   }
@@ -288,7 +293,8 @@ final class Loops {
     }
   }
 
-  private static Optional<FaultEventType> sentEvent(MessageType type) {
+  /** The fault event that records the sending of a message of {@code type}; empty for a BUG notice. */
+  static Optional<FaultEventType> sentEvent(MessageType type) {
     return switch (type) {
       case NOTIFICATION -> Optional.of(FaultEventType.NOTIFICATION_SENT);
       case FOLLOW_UP -> Optional.of(FaultEventType.FOLLOW_UP_SENT);

@@ -3,13 +3,23 @@ package org.opsbook.engine.internal;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
+import org.opsbook.core.Actor;
+import org.opsbook.core.ConcurrentUpdateException;
+import org.opsbook.core.FaultEventType;
 import org.opsbook.core.FaultFacts;
 import org.opsbook.core.internal.machine.Outcome;
 import org.opsbook.core.InvalidInputException;
+import org.opsbook.core.Masking;
 import org.opsbook.core.Obligation;
+import org.opsbook.core.Role;
+import org.opsbook.core.RuleId;
+import org.opsbook.core.spi.MessageOutbox;
+import org.opsbook.core.spi.MessageOutbox.OutboxMessage;
 import org.opsbook.core.spi.AuditLog;
 import org.opsbook.core.spi.WorkflowRepository.TransitionRecord;
 import org.opsbook.core.spi.WorkflowRepository.WorkflowInstance;
@@ -21,6 +31,7 @@ import org.opsbook.notify.MessageContent;
 import org.opsbook.notify.MessageType;
 import org.opsbook.notify.SmsKey;
 import org.opsbook.notify.SmsMessage;
+import org.opsbook.notify.internal.workflow.SmsDispatcher;
 import org.opsbook.notify.internal.workflow.SmsWorkflow;
 
 /** {@link Messages} over {@link SmsWorkflow}, with the fault's facts and briefing read from the engine. */
@@ -31,9 +42,14 @@ final class MessageDesk implements Messages {
   private final AuditLog audit;
   private final Actors actors;
   private final Clock clock;
+  private final MessageOutbox outbox;
+  /** The outbox loop's dispatcher (built after this desk, with the engine's loops). */
+  private final Supplier<SmsDispatcher> dispatcher;
 
   MessageDesk(SmsWorkflow sms, FaultDesk faults, WorkflowRepository workflows, AuditLog audit, Actors actors,
-      Clock clock) {
+      Clock clock, MessageOutbox outbox, Supplier<SmsDispatcher> dispatcher) {
+    this.outbox = checkNotNull(outbox, "outbox");
+    this.dispatcher = checkNotNull(dispatcher, "dispatcher");
     this.sms = checkNotNull(sms, "sms");
     this.faults = checkNotNull(faults, "faults");
     this.workflows = checkNotNull(workflows, "workflows");
@@ -112,6 +128,49 @@ final class MessageDesk implements Messages {
   @Override
   public List<TransitionRecord> history(SmsKey key) {
     return sms.history(key);
+  }
+
+  @Override
+  public List<SmsMessage> inDoubt() {
+    List<SmsMessage> out = new ArrayList<>();
+    for (OutboxMessage m : dispatcher.get().inDoubt(clock.instant())) {
+      sms.find(SmsKey.parse(m.key())).ifPresent(out::add);
+    }
+    return out;
+  }
+
+  @Override
+  public boolean confirmSent(SmsKey key, String personId) {
+    Instant now = clock.instant();
+    if (!dispatcher.get().confirmSent(key.toString(), sendingDesk(personId), now)) {
+      return false;
+    }
+    Optional<FaultEventType> event = Loops.sentEvent(key.type());
+    if (event.isPresent()) {
+      String sender = find(key).flatMap(m -> m.record().sender()).orElse(personId);
+      Instant sentAt = outbox.find(key.toString()).flatMap(OutboxMessage::sentAt).orElse(now);
+      try {
+        faults.sent(key.faultId(), event.get(), sender, key.toString(), sentAt);
+      } catch (ConcurrentUpdateException e) {
+        // another writer moved the fault on: the engines' next look for unrecorded sendings records it
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public boolean resend(SmsKey key, String personId) {
+    return dispatcher.get().resend(key.toString(), sendingDesk(personId), clock.instant());
+  }
+
+  /** The person, of the 68284 desk, who resolves a message in doubt (SM-SMS-T05: the desk that mass-sends). */
+  private String sendingDesk(String personId) {
+    Actor actor = actors.actor(personId);
+    if (!actor.hasRole(Role.DUTY_68284)) {
+      throw new InvalidInputException("personId", "only the 68284 duty desk, which sends the SMS, resolves a send in "
+          + "doubt: " + Masking.name(actor.id()), RuleId.of("SM-SMS-T05"));
+    }
+    return actor.id();
   }
 
   private FaultFacts facts(String faultId) {

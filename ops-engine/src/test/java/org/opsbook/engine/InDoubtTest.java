@@ -1,0 +1,119 @@
+package org.opsbook.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.opsbook.engine.EngineFixture.T0;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.opsbook.core.FaultEvent;
+import org.opsbook.core.FaultEventType;
+import org.opsbook.core.InvalidInputException;
+import org.opsbook.core.RuleId;
+import org.opsbook.core.internal.memory.RecordingMessageGateway;
+import org.opsbook.core.spi.MessageGateway;
+import org.opsbook.core.time.MutableClock;
+import org.opsbook.jdbc.OpsJdbc;
+import org.opsbook.notify.SmsKey;
+import org.opsbook.notify.SmsMessage;
+
+/**
+ * An engine that died while the gateway had an SMS in hand leaves the send in doubt. With a gateway that does not
+ * deduplicate (the default) it is never resent unasked: the engine lists it for the 68284 desk, who checks with the
+ * SMS platform and either confirms it sent (its sending then recorded on the fault, the duty discharged) or releases
+ * it for a resend. Leases are measured by the test's clock ({@code OpsJdbc.withCallerClock}).
+ */
+class InDoubtTest {
+  private final MutableClock clock = MutableClock.at(T0);
+  private final RecordingMessageGateway platform = new RecordingMessageGateway(clock);
+  /** The platform behind a gateway that does not say it deduplicates, as most do not. */
+  private final MessageGateway gateway = platform::send;
+  private final OpsJdbc jdbc = OpsJdbc.create(EngineFixture.freshH2()).withCallerClock();
+
+  @Test
+  void SM_SMS_T05_aSendInDoubtIsListedNeverResentUnaskedAndConfirmedSentByThe68284DeskDischargingItsDuty() {
+    SmsKey key = inDoubt("F-1", true);
+    clock.set(T0.plus(Duration.ofMinutes(3)));
+
+    try (OpsEngine next = engine(gateway)) {
+      assertThat(next.runDueWork().messagesSent()).isZero();
+      assertThat(platform.delivered()).hasSize(1);
+      assertThat(next.messages().inDoubt()).extracting(SmsMessage::key).containsExactly(key);
+
+      assertThatThrownBy(() -> next.messages().confirmSent(key, "zhangsan"))
+          .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+            assertThat(e.field()).isEqualTo("personId");
+            assertThat(e.ruleId()).contains(RuleId.of("SM-SMS-T05"));
+          });
+      assertThat(next.messages().inDoubt()).as("a refusal changes nothing").hasSize(1);
+
+      assertThat(next.messages().confirmSent(key, "sunba")).isTrue();
+      assertThat(next.messages().confirmSent(key, "sunba")).as("no longer in doubt").isFalse();
+      assertThat(next.messages().inDoubt()).isEmpty();
+      assertThat(sendings("F-1")).singleElement().satisfies(e -> assertThat(e.note()).contains(key.toString()));
+      assertThat(next.faults().duties("F-1")).extracting(o -> o.ruleId().toString())
+          .doesNotContain("NOTIFY-TRIG-05");
+      assertThat(next.auditLog().read("sms:" + key)).anySatisfy(r -> {
+        assertThat(r.entry().action()).isEqualTo("confirmSentInDoubt");
+        assertThat(r.entry().actorId()).isEqualTo("sunba");
+      });
+
+      clock.set(T0.plus(Duration.ofMinutes(5)));
+      assertThat(next.runDueWork().messagesSent()).isZero();
+      assertThat(platform.delivered()).hasSize(1);
+      assertThat(sendings("F-1")).hasSize(1);
+    }
+  }
+
+  @Test
+  void aSendInDoubtThatNeverWentOutIsReleasedByThe68284DeskAndSentOnce() {
+    SmsKey key = inDoubt("F-1", false);
+    clock.set(T0.plus(Duration.ofMinutes(3)));
+
+    try (OpsEngine next = engine(gateway)) {
+      next.runDueWork();
+      assertThat(platform.delivered()).isEmpty();
+      assertThatThrownBy(() -> next.messages().resend(key, "lisi")).isInstanceOf(InvalidInputException.class);
+
+      assertThat(next.messages().resend(key, "sunba")).isTrue();
+      assertThat(next.messages().resend(key, "sunba")).isFalse();
+      assertThat(next.runDueWork().messagesSent()).isOne();
+
+      assertThat(platform.delivered()).singleElement()
+          .satisfies(m -> assertThat(m.idempotencyKey()).isEqualTo(key.toString()));
+      assertThat(sendings("F-1")).hasSize(1);
+      assertThat(next.messages().inDoubt()).isEmpty();
+    }
+  }
+
+  /**
+   * Releases {@code faultId}'s notification in an engine whose process dies while the gateway has it in hand, after
+   * the platform took it when {@code delivered}; returns its key.
+   */
+  private SmsKey inDoubt(String faultId, boolean delivered) {
+    jdbc.migrate();
+    MessageGateway dying = m -> {
+      if (delivered) {
+        platform.send(m);
+      }
+      throw new Error("the process died during the send");
+    };
+    OpsEngine engine = engine(dying);
+    SmsKey key = EngineFixture.releasedNotification(engine, faultId);
+    assertThatThrownBy(engine::runDueWork).isInstanceOf(Error.class);
+    assertThat(engine.messages().inDoubt()).as("in doubt only once its lease lapsed").isEmpty();
+    return key;
+  }
+
+  private OpsEngine engine(MessageGateway gateway) {
+    return OpsEngine.builder().ports(jdbc.faults(), jdbc.obligations(), jdbc.workflows(), jdbc.outbox(),
+        jdbc.auditLog()).directory(EngineFixture.people()).gateway(gateway).clock(clock).reminder((d, p) -> { })
+        .build();
+  }
+
+  private java.util.List<FaultEvent> sendings(String faultId) {
+    return jdbc.faults().events(faultId).stream().filter(e -> e.type() == FaultEventType.NOTIFICATION_SENT)
+        .toList();
+  }
+}
