@@ -20,6 +20,8 @@ import org.opsbook.engine.OpsEngine;
  *   <li>{@code opsbook.duties.open}, {@code opsbook.duties.due}, {@code opsbook.duties.overdue} (gauges): the open
  *       faults' duties; those whose due time has come; those past it.
  *   <li>{@code opsbook.sms.awaiting.review} (gauge): messages submitted for review.
+ *   <li>{@code opsbook.sms.in.doubt} (gauge): messages whose send an engine left in doubt (it stopped with the SMS
+ *       in the gateway's hands), for the 68284 desk to confirm or resend ({@code Messages.inDoubt}): alert on it.
  *   <li>{@code opsbook.outbox.pending} (gauge) and {@code opsbook.outbox.lag} (time gauge, seconds): released
  *       messages not yet accepted by the gateway, and how long the oldest has waited.
  *   <li>{@code opsbook.storage.errors} (counter, tag {@code loop}: {@code duties}, {@code outbox}): the loops' storage
@@ -49,6 +51,8 @@ public final class OpsbookMeterBinder implements MeterBinder {
     gauge(registry, "opsbook.duties.due", "Open duties whose due time has come", r -> r.dutiesDue());
     gauge(registry, "opsbook.duties.overdue", "Open duties past their due time", r -> r.dutiesOverdue());
     gauge(registry, "opsbook.sms.awaiting.review", "SMS submitted for review", r -> r.smsAwaitingReview());
+    gauge(registry, "opsbook.sms.in.doubt", "SMS whose send an engine left in doubt, for the 68284 desk",
+        r -> r.smsInDoubt());
     gauge(registry, "opsbook.outbox.pending", "Released SMS the gateway has not accepted yet",
         r -> r.outboxPending());
     TimeGauge.builder("opsbook.outbox.lag", snapshot, TimeUnit.SECONDS,

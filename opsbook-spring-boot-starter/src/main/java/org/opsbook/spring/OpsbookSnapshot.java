@@ -59,7 +59,7 @@ final class OpsbookSnapshot {
         .filter(m -> m.state() == OutboxState.PENDING).toList();
     Duration lag = pending.stream().map(OutboxMessage::createdAt).min(Instant::compareTo)
         .map(oldest -> oldest.isBefore(now) ? Duration.between(oldest, now) : Duration.ZERO).orElse(Duration.ZERO);
-    return new Reading(open, due, overdue, inReview, pending.size(), lag);
+    return new Reading(open, due, overdue, inReview, engine.messages().inDoubt().size(), pending.size(), lag);
   }
 
   /**
@@ -69,9 +69,10 @@ final class OpsbookSnapshot {
    * @param dutiesDue of those, the ones whose due time has come (their reminder went out)
    * @param dutiesOverdue of those, the ones past their due time (deadlines are inclusive, TIME-08)
    * @param smsAwaitingReview messages submitted and not yet approved or rejected
+   * @param smsInDoubt messages whose send an engine left in doubt, for the 68284 desk to confirm or resend
    * @param outboxPending released messages the gateway has not accepted yet
    * @param outboxLag how long the oldest of those has waited
    */
-  record Reading(int dutiesOpen, int dutiesDue, int dutiesOverdue, int smsAwaitingReview, int outboxPending,
-      Duration outboxLag) {}
+  record Reading(int dutiesOpen, int dutiesDue, int dutiesOverdue, int smsAwaitingReview, int smsInDoubt,
+      int outboxPending, Duration outboxLag) {}
 }

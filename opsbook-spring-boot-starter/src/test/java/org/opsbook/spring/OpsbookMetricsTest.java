@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
@@ -16,8 +17,11 @@ import org.opsbook.core.Obligation;
 import org.opsbook.core.Role;
 import org.opsbook.core.internal.memory.RecordingMessageGateway;
 import org.opsbook.core.spi.MessageGateway;
+import org.opsbook.core.spi.MessageOutbox;
+import org.opsbook.core.spi.MessageOutbox.OutboxMessage;
 import org.opsbook.core.time.MutableClock;
 import org.opsbook.engine.OpsEngine;
+import org.opsbook.jdbc.OpsJdbc;
 import org.opsbook.notify.SmsKey;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -83,6 +87,29 @@ class OpsbookMetricsTest {
       assertThat(gauge(registry, "opsbook.outbox.pending")).isZero();
       assertThat(registry.get("opsbook.outbox.lag").timeGauge().value(TimeUnit.SECONDS)).isZero();
       assertThat(registry.get("opsbook.storage.errors").tag("loop", "outbox").functionCounter().count()).isZero();
+    });
+  }
+
+  @Test
+  void SM_SMS_T05_theMetersShowASendLeftInDoubtUntilThe68284DeskResolvesIt() {
+    runner.withPropertyValues("opsbook.start-loops=false").run(context -> {
+      OpsEngine ops = context.getBean(OpsEngine.class);
+      MeterRegistry registry = new SimpleMeterRegistry();
+      context.getBean(OpsbookMeterBinder.class).bindTo(registry);
+      SmsKey key = EngineFixture.releasedNotification(ops, "F-1");
+      assertThat(gauge(registry, "opsbook.sms.in.doubt")).isZero();
+
+      // a host takes the SMS, marks it as being sent and dies before the gateway answers; its lease lapses (leases
+      // run on the database's clock)
+      MessageOutbox outbox = OpsJdbc.create(context.getBean(DataSource.class)).outbox();
+      Instant now = ops.clock().instant();
+      OutboxMessage taken = outbox.claim(now, 1, "a-host-that-died", Duration.ofMillis(1)).get(0);
+      assertThat(outbox.markSending(taken, now, Duration.ofMillis(1))).isTrue();
+      Thread.sleep(50);
+
+      assertThat(gauge(registry, "opsbook.sms.in.doubt")).isOne();
+      assertThat(ops.messages().confirmSent(key, "sunba")).isTrue();
+      assertThat(gauge(registry, "opsbook.sms.in.doubt")).isZero();
     });
   }
 

@@ -61,7 +61,7 @@ public final class OpenApi {
     hr.set("503", json("DOWN", "Health"));
     ObjectNode metrics = paths.putObject("/metrics").putObject("get").put("operationId", "metrics")
         .put("summary", "Prometheus text: opsbook_duties_due, opsbook_duties_overdue, opsbook_duties_missed{rule}, "
-            + "opsbook_sms_awaiting_review, opsbook_outbox_lag_seconds, opsbook_scheduler_claim_latency_seconds, "
+            + "opsbook_sms_awaiting_review, opsbook_sms_in_doubt, opsbook_outbox_lag_seconds, opsbook_scheduler_claim_latency_seconds, "
             + "opsbook_storage_errors_total (no sign-in on a loopback --host)");
     metrics.putArray("security").addObject();
     metrics.putObject("responses").putObject("200").put("description", "the metrics").putObject("content")

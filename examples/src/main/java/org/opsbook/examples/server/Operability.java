@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Metrics, all named {@code opsbook_…}: {@code opsbook_duties_due} (duties open now), {@code opsbook_duties_overdue}
  * (open and past their due time), {@code opsbook_duties_missed{rule}} (fell due and ended undone, over the open
- * faults' ledgers), {@code opsbook_sms_awaiting_review}, {@code opsbook_outbox_lag_seconds} (from a message's release
+ * faults' ledgers), {@code opsbook_sms_awaiting_review}, {@code opsbook_sms_in_doubt} (sends an engine left in doubt,
+ * for the 68284 desk), {@code opsbook_outbox_lag_seconds} (from a message's release
  * to the gateway's taking it), {@code opsbook_scheduler_claim_latency_seconds} (from a duty's due time to its reminder),
  * {@code opsbook_storage_errors_total{loop}} and {@code opsbook_reminders_total{channel,outcome}}. The gauges are
  * read from the engine when {@code /metrics} is scraped.
@@ -57,6 +58,7 @@ public final class Operability {
   private final AtomicLong due = new AtomicLong();
   private final AtomicLong overdue = new AtomicLong();
   private final AtomicLong awaitingReview = new AtomicLong();
+  private final AtomicLong inDoubt = new AtomicLong();
   private final MultiGauge missed;
   private final Timer outboxLag;
   private final Timer claimLatency;
@@ -68,6 +70,9 @@ public final class Operability {
         .register(registry);
     Gauge.builder("opsbook.sms.awaiting.review", awaitingReview, AtomicLong::get)
         .description("SMS submitted and not yet approved or rejected").register(registry);
+    Gauge.builder("opsbook.sms.in.doubt", inDoubt, AtomicLong::get)
+        .description("SMS whose send an engine left in doubt, for the 68284 desk to confirm or resend")
+        .register(registry);
     this.missed = MultiGauge.builder("opsbook.duties.missed")
         .description("duties that fell due and ended undone, by rule, over the open faults").register(registry);
     this.outboxLag = Timer.builder("opsbook.outbox.lag").description("from an SMS's release to the gateway taking it")
@@ -175,6 +180,7 @@ public final class Operability {
         .map(m -> MultiGauge.Row.of(Tags.of("rule", m.getKey()), m.getValue())).toList(), true);
     awaitingReview.set(e.messages().live().stream().map(SmsMessage::state).filter(s -> s == SmsState.IN_REVIEW)
         .count());
+    inDoubt.set(e.messages().inDoubt().size());
   }
 
   /**
@@ -213,7 +219,7 @@ public final class Operability {
 
   static List<String> metricNames() {
     return List.of("opsbook_duties_due", "opsbook_duties_overdue", "opsbook_duties_missed",
-        "opsbook_sms_awaiting_review", "opsbook_outbox_lag_seconds", "opsbook_scheduler_claim_latency_seconds",
+        "opsbook_sms_awaiting_review", "opsbook_sms_in_doubt", "opsbook_outbox_lag_seconds", "opsbook_scheduler_claim_latency_seconds",
         "opsbook_storage_errors_total");
   }
 }

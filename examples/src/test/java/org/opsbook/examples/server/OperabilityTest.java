@@ -35,7 +35,7 @@ class OperabilityTest {
       assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
       String text = r.body();
       assertThat(text).contains("opsbook_duties_due " + (double) engine.faults().duties("F-M").size(),
-          "opsbook_duties_overdue", "opsbook_sms_awaiting_review 0.0", "opsbook_outbox_lag_seconds",
+          "opsbook_duties_overdue", "opsbook_sms_awaiting_review 0.0", "opsbook_sms_in_doubt 0.0", "opsbook_outbox_lag_seconds",
           "opsbook_scheduler_claim_latency_seconds", "opsbook_storage_errors_total{loop=\"duties\"} 0.0");
       assertThat(open).isPositive();
       assertThat(gauge(text, "opsbook_duties_overdue ")).isPositive();
