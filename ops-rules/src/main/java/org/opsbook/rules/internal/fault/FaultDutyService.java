@@ -32,8 +32,8 @@ import org.opsbook.rules.internal.duty.Stepped;
  * fault's history from the {@link FaultRepository}, folds it, appends the new event with the updated
  * {@link org.opsbook.core.FaultSummary} and an audit entry in one atomic step (one stream per fault,
  * {@code fault:<id>}), and then brings the fault's timers in the {@link ObligationRepository} in line:
- * every timed duty is scheduled under its key (faultId, rule, occurrence), keys that no longer apply are
- * cancelled, and the repair or closing cancels the whole subject before the recovery duties are scheduled.
+ * every timed duty is scheduled under its key (faultId, rule, occurrence) and keys that no longer apply are
+ * cancelled; the duties a repair or closing ends are among those.
  *
  * <pre>{@code
  * FaultDutyService service = new FaultDutyService(faults, timers, ObligationEngine.standard());
@@ -175,7 +175,7 @@ public final class FaultDutyService {
     FaultTracker after = s.outcome().instance();
     faults.append(faultId, before.version(), List.of(s.event()), after.summary(),
         List.of(s.outcome().audit().orElseThrow()));
-    reconcileTimers(faultId, s.event().type(), after.obligations(at));
+    reconcileTimers(faultId, after.obligations(at));
     return s.outcome();
   }
 
@@ -231,14 +231,17 @@ public final class FaultDutyService {
     List<Obligation> was = before.version() == 0 ? List.of() : before.obligations(event.at());
     List<Obligation> now = after.obligations(event.at());
     faults.append(faultId, before.version(), List.of(event), after.summary(), List.of(audit(event, was, now, after)));
-    reconcileTimers(faultId, event.type(), now);
+    reconcileTimers(faultId, now);
     return after;
   }
 
-  private void reconcileTimers(String faultId, FaultEventType type, List<Obligation> now) {
-    if (type == FaultEventType.REPAIRED || type == FaultEventType.CLOSED) {
-      timers.cancelSubject(faultId);
-    }
+  /**
+   * Puts the fault's timers in line with the duties it owes after an event: every timed duty scheduled under its key,
+   * every pending timer it no longer owes cancelled. A repair or closing needs nothing more: the duties they end are
+   * no longer owed, and a recovery duty owed before a repair reported again stays on its timer (a cancelled key stays
+   * cancelled, so cancelling the whole subject first would lose it).
+   */
+  private void reconcileTimers(String faultId, List<Obligation> now) {
     Set<ObligationKey> keep = new HashSet<>();
     List<ScheduledObligation> timed = new ArrayList<>();
     for (Obligation o : now) {

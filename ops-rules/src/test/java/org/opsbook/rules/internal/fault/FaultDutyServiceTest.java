@@ -127,6 +127,32 @@ class FaultDutyServiceTest {
   }
 
   @Test
+  @DisplayName("A repair reported again, or after a relapse, keeps the timers of the recovery duties still owed")
+  void repairAgain() {
+    service.open("F-1", facts("11-25 09:00").complaintCount(25).build(), at("11-25 09:00"), "zhang");
+    service.record("F-1", FaultEventType.REPAIRED, at("11-25 10:00"), "zhang");
+    List<ScheduledObligation> recovery = timers.pending("F-1");
+    assertThat(recovery).isNotEmpty();
+
+    FaultTracker again = service.record("F-1", FaultEventType.REPAIRED, at("11-25 10:05"), "zhang");
+    assertTimed(again, at("11-25 10:05"));
+    assertThat(timers.pending("F-1")).containsExactlyElementsOf(recovery);
+
+    service.record("F-1", FaultEventType.RELAPSED, at("11-25 10:10"), "zhang");
+    FaultTracker repaired = service.record("F-1", FaultEventType.REPAIRED, at("11-25 10:30"), "zhang");
+    assertTimed(repaired, at("11-25 10:30"));
+  }
+
+  /** Every timed duty the fault owes as of {@code now} has a pending timer. */
+  private void assertTimed(FaultTracker t, java.time.Instant now) {
+    for (org.opsbook.core.Obligation o : t.obligations(now)) {
+      if (o.dueAt().isPresent()) {
+        assertThat(timers.find(o.key())).as("timer of %s", o.key()).isPresent();
+      }
+    }
+  }
+
+  @Test
   @DisplayName("The repair cancels the fault's timers and schedules the recovery duties")
   void repair() {
     service.open("F-1", facts("11-25 09:00").complaintCount(25).build(), at("11-25 09:00"), "zhang");
