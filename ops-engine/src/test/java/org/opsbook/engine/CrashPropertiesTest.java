@@ -1,0 +1,141 @@
+package org.opsbook.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.opsbook.engine.EngineFixture.T0;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+import org.junit.jupiter.api.Test;
+import org.opsbook.core.FaultEventType;
+import org.opsbook.core.FaultFacts;
+import org.opsbook.core.FaultNature;
+import org.opsbook.core.FaultSummary;
+import org.opsbook.core.InvalidInputException;
+import org.opsbook.core.Obligation;
+import org.opsbook.core.StorageException;
+import org.opsbook.core.internal.memory.InMemoryAuditLog;
+import org.opsbook.core.internal.memory.InMemoryFaultRepository;
+import org.opsbook.core.internal.memory.InMemoryMessageOutbox;
+import org.opsbook.core.internal.memory.InMemoryObligationRepository;
+import org.opsbook.core.internal.memory.InMemoryWorkflowRepository;
+import org.opsbook.core.internal.memory.RecordingMessageGateway;
+import org.opsbook.core.spi.FaultRepository;
+import org.opsbook.core.spi.ObligationRepository;
+import org.opsbook.core.time.MutableClock;
+import org.opsbook.rules.duty.FaultTracker;
+
+/**
+ * Random days of two faults (opened, reported, their facts changed, repaired, closed, time passing with the engine's
+ * rounds), each run by a host whose process dies at one random write of a fault's history or of its timers; the next
+ * step runs in a new process over the same storage. Whatever the write the process died at, once an engine has
+ * looked after the storage, every timed duty that an open fault's last event left owed has a timer, pending or fired.
+ */
+class CrashPropertiesTest {
+  /** The writes a process may die at: a fault's history, and every change of its timers. */
+  private static final Set<String> WRITES = Set.of("append", "schedule", "scheduleAll", "scheduleIfNew", "cancel",
+      "cancelSubject");
+  private static final List<String> FAULTS = List.of("F-1", "F-2");
+
+  /** One step of the day: {@code action} on fault {@code fault}, then {@code minutes} pass with the engine's round. */
+  record Step(int action, int fault, int minutes) {}
+
+  @Test
+  void everyTimedDutyAnOpenFaultOwesHasATimerWhereverTheProcessDied() {
+    qt().withExamples(150).forAll(
+            lists().of(integers().between(0, Integer.MAX_VALUE).map(CrashPropertiesTest::decode))
+                .ofSizeBetween(1, 12),
+            integers().between(1, 40))
+        .checkAssert((steps, dieAt) -> {
+          InMemoryAuditLog audit = new InMemoryAuditLog();
+          FaultRepository faults = new InMemoryFaultRepository(audit);
+          ObligationRepository timers = new InMemoryObligationRepository();
+          Storage storage = new Storage(faults, timers, new InMemoryWorkflowRepository(audit),
+              new InMemoryMessageOutbox(), audit, MutableClock.at(T0));
+          AtomicInteger writes = new AtomicInteger();
+          List<String> day = new ArrayList<>();
+          OpsEngine process = storage.dyingAt(writes, dieAt);
+          for (Step s : steps) {
+            String faultId = FAULTS.get(s.fault());
+            day.add(describe(s, faultId));
+            try {
+              act(process, s, faultId);
+              storage.clock.advance(Duration.ofMinutes(s.minutes()));
+              process.runDueWork();
+            } catch (StorageException e) {
+              day.add("  the process died at write " + dieAt);
+              process = storage.healthy();
+            } catch (InvalidInputException e) {
+              // a step the fault's state does not allow (not open yet, closed, not repaired): refused, nothing stored
+            }
+          }
+          storage.clock.advance(Duration.ofMinutes(1));
+          OpsEngine after = storage.healthy();
+          after.runDueWork();
+
+          for (FaultSummary open : faults.openFaults()) {
+            FaultTracker t = after.faults().load(open.faultId());
+            for (Obligation o : t.obligations(t.lastEventAt().orElseThrow())) {
+              if (o.dueAt().isPresent()) {
+                assertThat(timers.find(o.key()).isPresent() || timers.hasFired(o.key()))
+                    .as("%s has a timer after %s", o.key(), day).isTrue();
+              }
+            }
+          }
+        });
+  }
+
+  private static Step decode(int n) {
+    return new Step(n % 7, (n / 7) % FAULTS.size(), (n / 14) % 40);
+  }
+
+  private static String describe(Step s, String faultId) {
+    String[] actions = {"open", "report to the room manager", "report progress", "raise the complaints to 60",
+        "repair", "close", "wait"};
+    return actions[s.action()] + " " + faultId + ", then " + s.minutes() + " min";
+  }
+
+  private static void act(OpsEngine process, Step s, String faultId) {
+    switch (s.action()) {
+      case 0 -> process.faults().open(faultId, EngineFixture.l1(faultId), "zhangsan");
+      case 1 -> process.faults().record(faultId, FaultEventType.REPORTED_TO_ROOM_MANAGER, "zhangsan");
+      case 2 -> process.faults().record(faultId, FaultEventType.PROGRESS_REPORTED, "zhangsan");
+      case 3 -> process.faults().updateFacts(faultId, FaultFacts.builder().faultId(faultId).nature(FaultNature.SYSTEM)
+          .subjectName("BOSS").faultStartTime(T0).complaintCount(60).build(), "zhangsan");
+      case 4 -> process.faults().record(faultId, FaultEventType.REPAIRED, "zhangsan");
+      case 5 -> process.faults().record(faultId, FaultEventType.CLOSED, "zhangsan");
+      default -> { }
+    }
+  }
+
+  /** The storage every process of the host shares, and its clock. */
+  private record Storage(FaultRepository faults, ObligationRepository timers,
+      org.opsbook.core.spi.WorkflowRepository workflows, org.opsbook.core.spi.MessageOutbox outbox,
+      org.opsbook.core.spi.AuditLog audit, MutableClock clock) {
+    OpsEngine healthy() {
+      return over(faults, timers);
+    }
+
+    /** A process that dies at the {@code dieAt}-th write of a fault's history or timers, counted in {@code writes}. */
+    OpsEngine dyingAt(AtomicInteger writes, int dieAt) {
+      BiConsumer<String, Object[]> dies = (method, args) -> {
+        if (WRITES.contains(method) && writes.incrementAndGet() == dieAt) {
+          throw new StorageException(method, "the process", true, new IllegalStateException("the process died"));
+        }
+      };
+      return over(EngineFixture.intercepted(FaultRepository.class, faults, dies),
+          EngineFixture.intercepted(ObligationRepository.class, timers, dies));
+    }
+
+    private OpsEngine over(FaultRepository f, ObligationRepository t) {
+      return OpsEngine.builder().ports(f, t, workflows, outbox, audit).directory(EngineFixture.people())
+          .gateway(new RecordingMessageGateway(clock)).clock(clock).reminder((duty, people) -> { }).build();
+    }
+  }
+}
