@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.opsbook.core.AuditEntry;
+import org.opsbook.core.Masking;
 import org.opsbook.core.Person;
 import org.opsbook.core.Role;
 import org.opsbook.core.RuleId;
@@ -21,6 +22,7 @@ import org.opsbook.core.internal.machine.WorkflowStore;
 import org.opsbook.core.spi.AuditLog;
 import org.opsbook.core.spi.Directory;
 import org.opsbook.core.spi.MessageGateway;
+import org.opsbook.core.spi.MessageGateway.GatewayException;
 import org.opsbook.core.spi.MessageOutbox;
 import org.opsbook.core.spi.MessageOutbox.OutboxMessage;
 import org.opsbook.core.spi.MessageGateway.OutgoingMessage;
@@ -45,8 +47,11 @@ import org.opsbook.notify.SmsMessage;
  *       byte (NOTIFY-REVIEW-01/02); a message that fails is not sent and stays pending with the error;
  *   <li>marks it as being sent and commits that ({@link MessageOutbox#markSending}, fenced by owner and lease
  *       generation) before calling the gateway, so a paused or slow dispatcher whose claim another took never sends
- *       it; sends it with its idempotency key and marks it sent; a failure leaves it pending with its error, retried
- *       after a back-off that doubles per failure ({@link NotifyConfig#retryDelay}).
+ *       it; sends it with its idempotency key and marks it sent; a {@link GatewayException} (the gateway's word that it
+ *       did not accept the message) leaves it pending with its error, retried after a back-off that doubles per
+ *       failure ({@link NotifyConfig#retryDelay}). Any other exception leaves the outcome unknown: to a gateway that
+ *       deduplicates the message is retried the same way; to any other it stays marked as being sent and is in doubt
+ *       once its lease lapses (a lease this dispatcher's heartbeat extends while it is busy), as after a crash.
  * </ol>
  *
  * <p>The guarantee, exactly: a message is handed to the gateway more than once only when a dispatcher crashed (or
@@ -157,7 +162,14 @@ public final class SmsDispatcher {
     try {
       receipt = gateway.send(new OutgoingMessage(m.key(), m.channel(), m.text(), m.recipients()));
     } catch (RuntimeException e) {
-      String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+      String error = e.getClass().getSimpleName() + ": " + Masking.phonesIn(String.valueOf(e.getMessage()));
+      if (!(e instanceof GatewayException) && !gateway.deduplicates()) {
+        // not the gateway's "not accepted": the platform may have taken it, and a resend could reach every
+        // recipient twice; left as being sent, it is in doubt once its lease lapses, for a person to resolve
+        record(m, now, "deliveryInDoubt", Map.of("error", error, "attempt", Integer.toString(m.attempts() + 1)));
+        n.failed++;
+        return false;
+      }
       if (outbox.markFailed(m, error, retryAt)) {
         record(m, now, "deliveryFailed", Map.of("error", error, "attempt", Integer.toString(m.attempts() + 1),
             "retryAt", retryAt.toString()));

@@ -103,6 +103,53 @@ class InDoubtSendTest {
   }
 
   @Test
+  void SM_SMS_T05_aGatewayFailingOtherwiseThanNotAcceptedLeavesTheSendInDoubtUnlessItDeduplicates() {
+    release(A);
+    CountingGateway gateway = new CountingGateway();
+    gateway.during = m -> {
+      throw new IllegalStateException("read timed out after the platform took 13800138000's message");
+    };
+    SmsDispatcher d1 = dispatcher("d1", gateway, f.outbox);
+
+    assertThat(d1.drainOnce(SEND).failed()).isOne();
+    assertThat(f.outbox.find(A.toString()).orElseThrow().state()).as("not put back as pending")
+        .isEqualTo(OutboxState.SENDING);
+    Instant later = SEND.plus(f.config.dispatchLease()).plusSeconds(1);
+    DrainReport r = d1.drainOnce(later);
+    assertThat(r.inDoubt()).isOne();
+    assertThat(r.claimed()).isZero();
+    assertThat(gateway.calls).as("never handed over twice").hasSize(1);
+    assertThat(f.audit.read("sms:" + A)).anySatisfy(e -> {
+      assertThat(e.entry().action()).isEqualTo("deliveryInDoubt");
+      assertThat(e.entry().details().get("error")).contains("read timed out").doesNotContain("13800138000");
+    });
+
+    // to a gateway that drops a repeated key, the same failure is retried after the back-off
+    assertThat(d1.confirmSent(A.toString(), "desk", later)).isTrue();
+    release(B);
+    MessageGateway deduplicating = new MessageGateway() {
+      int calls;
+
+      @Override
+      public SendReceipt send(OutgoingMessage m) {
+        if (calls++ == 0) {
+          throw new IllegalStateException("read timed out");
+        }
+        return f.gateway.send(m);
+      }
+
+      @Override
+      public boolean deduplicates() {
+        return true;
+      }
+    };
+    SmsDispatcher d2 = dispatcher("d2", deduplicating, f.outbox);
+    assertThat(d2.drainOnce(later).failed()).isOne();
+    assertThat(f.outbox.find(B.toString()).orElseThrow().state()).isEqualTo(OutboxState.PENDING);
+    assertThat(d2.drainOnce(later.plus(f.config.retryDelay(1))).sent()).isOne();
+  }
+
+  @Test
   void SM_SMS_T05_aDispatcherStalledPastItsLeaseNeverSendsWhatAnotherTook() {
     release(A);
     release(B);
