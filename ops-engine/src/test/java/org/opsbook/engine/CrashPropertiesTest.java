@@ -7,28 +7,14 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 import org.opsbook.core.FaultEventType;
 import org.opsbook.core.FaultFacts;
 import org.opsbook.core.FaultNature;
 import org.opsbook.core.FaultSummary;
-import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Obligation;
-import org.opsbook.core.StorageException;
-import org.opsbook.core.internal.memory.InMemoryAuditLog;
-import org.opsbook.core.internal.memory.InMemoryFaultRepository;
-import org.opsbook.core.internal.memory.InMemoryMessageOutbox;
-import org.opsbook.core.internal.memory.InMemoryObligationRepository;
-import org.opsbook.core.internal.memory.InMemoryWorkflowRepository;
-import org.opsbook.core.internal.memory.RecordingMessageGateway;
-import org.opsbook.core.spi.FaultRepository;
-import org.opsbook.core.spi.ObligationRepository;
-import org.opsbook.core.time.MutableClock;
 import org.opsbook.rules.duty.FaultTracker;
 
 /**
@@ -38,7 +24,7 @@ import org.opsbook.rules.duty.FaultTracker;
  * looked after the storage, every timed duty that an open fault's last event left owed has a timer, pending or fired.
  */
 class CrashPropertiesTest {
-  /** The writes a process may die at: a fault's history, and every change of its timers. */
+  /** The writes a process may die at: a fault's history (and its audit), and every change of its timers. */
   private static final Set<String> WRITES = Set.of("append", "schedule", "scheduleAll", "scheduleIfNew", "cancel",
       "cancelSubject");
   private static final List<String> FAULTS = List.of("F-1", "F-2");
@@ -53,37 +39,22 @@ class CrashPropertiesTest {
                 .ofSizeBetween(1, 12),
             integers().between(1, 40))
         .checkAssert((steps, dieAt) -> {
-          InMemoryAuditLog audit = new InMemoryAuditLog();
-          FaultRepository faults = new InMemoryFaultRepository(audit);
-          ObligationRepository timers = new InMemoryObligationRepository();
-          Storage storage = new Storage(faults, timers, new InMemoryWorkflowRepository(audit),
-              new InMemoryMessageOutbox(), audit, MutableClock.at(T0));
-          AtomicInteger writes = new AtomicInteger();
-          List<String> day = new ArrayList<>();
-          OpsEngine process = storage.dyingAt(writes, dieAt);
-          for (Step s : steps) {
+          CrashingHost host = new CrashingHost(WRITES);
+          List<String> day = host.run(steps, dieAt, (process, s) -> {
             String faultId = FAULTS.get(s.fault());
-            day.add(describe(s, faultId));
-            try {
-              act(process, s, faultId);
-              storage.clock.advance(Duration.ofMinutes(s.minutes()));
-              process.runDueWork();
-            } catch (StorageException e) {
-              day.add("  the process died at write " + dieAt);
-              process = storage.healthy();
-            } catch (InvalidInputException e) {
-              // a step the fault's state does not allow (not open yet, closed, not repaired): refused, nothing stored
-            }
-          }
-          storage.clock.advance(Duration.ofMinutes(1));
-          OpsEngine after = storage.healthy();
+            act(process, s, faultId);
+            host.clock.advance(Duration.ofMinutes(s.minutes()));
+            process.runDueWork();
+          }, s -> describe(s, FAULTS.get(s.fault())));
+          host.clock.advance(Duration.ofMinutes(1));
+          OpsEngine after = host.process();
           after.runDueWork();
 
-          for (FaultSummary open : faults.openFaults()) {
+          for (FaultSummary open : host.faults.openFaults()) {
             FaultTracker t = after.faults().load(open.faultId());
             for (Obligation o : t.obligations(t.lastEventAt().orElseThrow())) {
               if (o.dueAt().isPresent()) {
-                assertThat(timers.find(o.key()).isPresent() || timers.hasFired(o.key()))
+                assertThat(host.timers.find(o.key()).isPresent() || host.timers.hasFired(o.key()))
                     .as("%s has a timer after %s", o.key(), day).isTrue();
               }
             }
@@ -111,31 +82,6 @@ class CrashPropertiesTest {
       case 4 -> process.faults().record(faultId, FaultEventType.REPAIRED, "zhangsan");
       case 5 -> process.faults().record(faultId, FaultEventType.CLOSED, "zhangsan");
       default -> { }
-    }
-  }
-
-  /** The storage every process of the host shares, and its clock. */
-  private record Storage(FaultRepository faults, ObligationRepository timers,
-      org.opsbook.core.spi.WorkflowRepository workflows, org.opsbook.core.spi.MessageOutbox outbox,
-      org.opsbook.core.spi.AuditLog audit, MutableClock clock) {
-    OpsEngine healthy() {
-      return over(faults, timers);
-    }
-
-    /** A process that dies at the {@code dieAt}-th write of a fault's history or timers, counted in {@code writes}. */
-    OpsEngine dyingAt(AtomicInteger writes, int dieAt) {
-      BiConsumer<String, Object[]> dies = (method, args) -> {
-        if (WRITES.contains(method) && writes.incrementAndGet() == dieAt) {
-          throw new StorageException(method, "the process", true, new IllegalStateException("the process died"));
-        }
-      };
-      return over(EngineFixture.intercepted(FaultRepository.class, faults, dies),
-          EngineFixture.intercepted(ObligationRepository.class, timers, dies));
-    }
-
-    private OpsEngine over(FaultRepository f, ObligationRepository t) {
-      return OpsEngine.builder().ports(f, t, workflows, outbox, audit).directory(EngineFixture.people())
-          .gateway(new RecordingMessageGateway(clock)).clock(clock).reminder((duty, people) -> { }).build();
     }
   }
 }

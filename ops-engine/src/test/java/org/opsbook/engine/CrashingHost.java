@@ -1,0 +1,122 @@
+package org.opsbook.engine;
+
+import static org.opsbook.engine.EngineFixture.T0;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import org.opsbook.core.InvalidInputException;
+import org.opsbook.core.internal.memory.InMemoryAuditLog;
+import org.opsbook.core.internal.memory.InMemoryFaultRepository;
+import org.opsbook.core.internal.memory.InMemoryMessageOutbox;
+import org.opsbook.core.internal.memory.InMemoryObligationRepository;
+import org.opsbook.core.internal.memory.InMemoryWorkflowRepository;
+import org.opsbook.core.spi.AuditLog;
+import org.opsbook.core.spi.FaultRepository;
+import org.opsbook.core.spi.MessageGateway;
+import org.opsbook.core.spi.MessageGateway.OutgoingMessage;
+import org.opsbook.core.spi.MessageGateway.SendReceipt;
+import org.opsbook.core.spi.MessageOutbox;
+import org.opsbook.core.spi.ObligationRepository;
+import org.opsbook.core.spi.WorkflowRepository;
+import org.opsbook.core.time.MutableClock;
+
+/**
+ * A host for the crash property tests: in-memory storage and a clock that all its processes share, an SMS platform
+ * that does not deduplicate (it counts what it took, by key), and processes (engines) that die at a chosen write.
+ */
+final class CrashingHost {
+  final MutableClock clock = MutableClock.at(T0);
+  final InMemoryAuditLog audit = new InMemoryAuditLog();
+  final FaultRepository faults = new InMemoryFaultRepository(audit);
+  final ObligationRepository timers = new InMemoryObligationRepository();
+  final WorkflowRepository workflows = new InMemoryWorkflowRepository(audit);
+  final MessageOutbox outbox = new InMemoryMessageOutbox();
+  /** What the SMS platform took: key → how many times. */
+  final Map<String, Integer> platform = new ConcurrentHashMap<>();
+  /**
+   * The port methods a process may die at. {@code send} is the gateway right after the platform took the SMS: there
+   * the process dies at an odd {@code dieAt}, and at an even one the gateway throws as on a read timeout while the
+   * process lives on.
+   */
+  private final Set<String> writes;
+
+  /** The death of a process at a write: nothing of the engine handles it, as nothing runs after a crash. */
+  static final class Death extends Error {
+    private static final long serialVersionUID = 1L;
+
+    Death(String write) {
+      super("the process died at " + write);
+    }
+  }
+
+  CrashingHost(Set<String> writes) {
+    this.writes = Set.copyOf(writes);
+  }
+
+  /** A process that does not die. */
+  OpsEngine process() {
+    return engine(faults, timers, workflows, outbox, audit, this::take);
+  }
+
+  /**
+   * Runs the day's steps, each in the current process, which dies at the {@code dieAt}-th write. The step after a
+   * death runs in a new process over the same storage; a step the state refuses stores nothing and is passed over.
+   *
+   * @return the day as it went, for the failure messages
+   */
+  <S> List<String> run(List<S> steps, int dieAt, BiConsumer<OpsEngine, S> step, Function<S, String> describe) {
+    List<String> day = new ArrayList<>();
+    OpsEngine process = dyingAt(dieAt);
+    for (S s : steps) {
+      day.add(describe.apply(s));
+      try {
+        step.accept(process, s);
+      } catch (Death e) {
+        day.add(e.getMessage() + " (write " + dieAt + ")");
+        process = process();
+      } catch (InvalidInputException e) {
+        // a step the state does not allow (a fault not open yet, or closed): refused, nothing stored
+      }
+    }
+    return day;
+  }
+
+  private OpsEngine dyingAt(int dieAt) {
+    AtomicInteger seen = new AtomicInteger();
+    BiConsumer<String, Object[]> dies = (method, args) -> {
+      if (writes.contains(method) && seen.incrementAndGet() == dieAt) {
+        if (method.equals("send") && dieAt % 2 == 0) {
+          throw new IllegalStateException("read timed out after the platform took the SMS");
+        }
+        throw new Death(method);
+      }
+    };
+    MessageGateway gateway = m -> {
+      SendReceipt r = take(m);
+      dies.accept("send", null);
+      return r;
+    };
+    return engine(EngineFixture.intercepted(FaultRepository.class, faults, dies),
+        EngineFixture.intercepted(ObligationRepository.class, timers, dies),
+        EngineFixture.intercepted(WorkflowRepository.class, workflows, dies),
+        EngineFixture.intercepted(MessageOutbox.class, outbox, dies),
+        EngineFixture.intercepted(AuditLog.class, audit, dies), gateway);
+  }
+
+  private SendReceipt take(OutgoingMessage m) {
+    platform.merge(m.idempotencyKey(), 1, Integer::sum);
+    return new SendReceipt("gw-" + m.idempotencyKey(), clock.instant(), false);
+  }
+
+  private OpsEngine engine(FaultRepository f, ObligationRepository t, WorkflowRepository w, MessageOutbox o,
+      AuditLog a, MessageGateway gateway) {
+    return OpsEngine.builder().ports(f, t, w, o, a).directory(EngineFixture.people()).gateway(gateway).clock(clock)
+        .reminder((duty, people) -> { }).build();
+  }
+}
