@@ -7,6 +7,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,13 @@ import org.opsbook.core.FaultFacts;
 import org.opsbook.core.FaultNature;
 import org.opsbook.core.FaultSummary;
 import org.opsbook.core.Obligation;
+import org.opsbook.core.ObligationKey;
+import org.opsbook.core.spi.WorkflowRepository.TransitionRecord;
+import org.opsbook.rules.bug.BugEvent;
+import org.opsbook.rules.bug.BugEventData;
+import org.opsbook.rules.bug.BugTicket;
 import org.opsbook.rules.duty.FaultTracker;
+import org.opsbook.rules.internal.bug.BugDuties;
 
 /**
  * Random days of two faults (opened, reported, their facts changed, repaired, closed, time passing with the engine's
@@ -27,6 +34,9 @@ class CrashPropertiesTest {
   /** The writes a process may die at: a fault's history (and its audit), and every change of its timers. */
   private static final Set<String> WRITES = Set.of("append", "schedule", "scheduleAll", "scheduleIfNew", "cancel",
       "cancelSubject");
+  /** A BUG's writes: its steps and their audit, and every change of its timers. */
+  private static final Set<String> BUG_WRITES = Set.of("create", "transition", "append", "schedule", "scheduleAll",
+      "scheduleIfNew", "cancel", "cancelSubject");
   private static final List<String> FAULTS = List.of("F-1", "F-2");
 
   /** One step of the day: {@code action} on fault {@code fault}, then {@code minutes} pass with the engine's round. */
@@ -60,6 +70,59 @@ class CrashPropertiesTest {
             }
           }
         });
+  }
+
+  @Test
+  void BUG_02_everyTimedDutyALiveBugOwesHasATimerWhereverTheProcessDied() {
+    qt().withExamples(150).forAll(
+            lists().of(integers().between(0, Integer.MAX_VALUE).map(CrashPropertiesTest::decode))
+                .ofSizeBetween(1, 12),
+            integers().between(1, 40))
+        .checkAssert((steps, dieAt) -> {
+          CrashingHost host = new CrashingHost(BUG_WRITES);
+          List<String> day = host.run(steps, dieAt, (process, s) -> {
+            String bugId = "BUG-" + (s.fault() + 1);
+            bugStep(process, s.action(), bugId);
+            host.clock.advance(Duration.ofHours(s.minutes()));
+            process.runDueWork();
+          }, s -> BUG_STEPS[s.action()] + " BUG-" + (s.fault() + 1) + ", then " + s.minutes() + " h");
+          host.clock.advance(Duration.ofMinutes(1));
+          OpsEngine after = host.process();
+          after.runDueWork();
+
+          for (BugTicket bug : after.bugs().live()) {
+            List<TransitionRecord> history = after.bugs().history(bug.bugId());
+            Instant last = history.isEmpty() ? bug.raisedAt() : history.get(history.size() - 1).at();
+            for (Obligation o : BugDuties.of(bug, last, after.parameters(), after.calendar().zone())) {
+              ObligationKey key = new ObligationKey("bug:" + bug.bugId(), o.ruleId(), o.sequence());
+              if (o.dueAt().isPresent()) {
+                assertThat(host.timers.find(key).isPresent() || host.timers.hasFired(key))
+                    .as("%s has a timer after %s", key, day).isTrue();
+              }
+            }
+          }
+        });
+  }
+
+  private static final String[] BUG_STEPS = {"raise", "submit to AMS", "province assigns", "developer replies",
+      "accept and upload", "close weekly", "wait"};
+
+  private static void bugStep(OpsEngine process, int action, String bugId) {
+    switch (action) {
+      case 0 -> process.bugs().raise(bugId, BugEventData.builder().description("充值成功但余额未增加")
+          .addComplaintNumbers("13800138000").complaintIssue("充值不到账").build(), "wang");
+      case 1 -> process.bugs().fire(bugId, BugEvent.SUBMIT_AMS, "li",
+          BugEventData.builder().amsBugTicketNo("AMS-1").build());
+      case 2 -> process.bugs().fire(bugId, BugEvent.PROVINCE_ASSIGNED, "li",
+          BugEventData.builder().recheckAccepted(true).developer("dev").build());
+      case 3 -> process.bugs().fire(bugId, BugEvent.DEVELOPER_REPLIED, "li",
+          BugEventData.builder().reply("fixed").build());
+      case 4 -> process.bugs().fire(bugId, BugEvent.ACCEPT_AND_UPLOAD, "li",
+          BugEventData.builder().acceptancePassed(true).uploaded(true).build());
+      case 5 -> process.bugs().fire(bugId, BugEvent.CLOSE_WEEKLY, "sun",
+          BugEventData.builder().weeklySummaryRef("W48").build());
+      default -> { }
+    }
   }
 
   private static Step decode(int n) {

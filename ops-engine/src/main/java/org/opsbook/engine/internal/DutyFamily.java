@@ -16,7 +16,6 @@ import org.opsbook.core.internal.machine.WorkflowStore;
 import org.opsbook.core.internal.machine.Outcome;
 import org.opsbook.core.spi.ObligationRepository;
 import org.opsbook.core.spi.ObligationRepository.ScheduledObligation;
-import org.opsbook.core.spi.WorkflowRepository.TransitionRecord;
 import org.opsbook.engine.DutyWorkflows;
 import org.opsbook.engine.Result;
 
@@ -84,8 +83,7 @@ abstract class DutyFamily<I, E extends Enum<E>, D> extends StoredInstances<I, E,
   final void restoreTimers() {
     Loops.eachApart(store().live(), instance -> {
       String id = store().workflow().idOf(instance);
-      List<TransitionRecord> steps = store().history(id);
-      Instant last = steps.isEmpty() ? clock.instant() : steps.get(steps.size() - 1).at();
+      Instant last = store().lastChangedAt(id).orElseGet(clock::instant);
       Set<ObligationKey> pending = timers.pending(prefix + ":" + id).stream().map(ScheduledObligation::key)
           .collect(Collectors.toSet());
       for (Obligation o : owed(instance, id, last)) {

@@ -159,6 +159,14 @@ public final class WorkflowStore<I, E extends Enum<E>, D> {
     return repository.find(id).filter(i -> i.machine().equals(workflow.machine())).map(codec::decode);
   }
 
+  /**
+   * Returns when the stored instance {@code id} last changed: its last accepted transition, or its creation when it
+   * has none; empty when it does not exist or belongs to another machine.
+   */
+  public Optional<Instant> lastChangedAt(String id) {
+    return repository.find(id).filter(i -> i.machine().equals(workflow.machine())).map(WorkflowInstance::updatedAt);
+  }
+
   /** Returns the stored instances of this machine, most recently updated first. */
   public List<I> list() {
     return list(id -> true);

@@ -126,6 +126,17 @@ class WorkflowStoreTest {
   }
 
   @Test
+  void anInstanceLastChangedAtItsCreationThenAtItsLastAcceptedEvent() {
+    assertThat(store.lastChangedAt("T-1")).isEmpty();
+    store.create(new Ticket("T-1", S.OPEN, "a"), REQUESTER, T);
+    assertThat(store.lastChangedAt("T-1")).contains(T);
+    store.fire("T-1", E.APPROVE, REQUESTER, "refused: the requester approves", T.plusSeconds(30));
+    assertThat(store.lastChangedAt("T-1")).as("a refusal changes nothing").contains(T);
+    store.fire("T-1", E.APPROVE, APPROVER, "ok", T.plusSeconds(60));
+    assertThat(store.lastChangedAt("T-1")).contains(T.plusSeconds(60));
+  }
+
+  @Test
   void aRefusalAndBadInputWriteNothing() {
     store.create(new Ticket("T-1", S.OPEN, "a"), REQUESTER, T);
     Outcome<Ticket> o = store.fire("T-1", E.APPROVE, REQUESTER, "ok", T);
