@@ -2,9 +2,6 @@ package org.opsbook.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.opsbook.engine.EngineFixture.T0;
-import static org.quicktheories.QuickTheory.qt;
-import static org.quicktheories.generators.SourceDSL.integers;
-import static org.quicktheories.generators.SourceDSL.lists;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -44,64 +41,56 @@ class CrashPropertiesTest {
 
   @Test
   void everyTimedDutyAnOpenFaultOwesHasATimerWhereverTheProcessDied() {
-    qt().withExamples(150).forAll(
-            lists().of(integers().between(0, Integer.MAX_VALUE).map(CrashPropertiesTest::decode))
-                .ofSizeBetween(1, 12),
-            integers().between(1, 40))
-        .checkAssert((steps, dieAt) -> {
-          CrashingHost host = new CrashingHost(WRITES);
-          List<String> day = host.run(steps, dieAt, (process, s) -> {
-            String faultId = FAULTS.get(s.fault());
-            act(process, s, faultId);
-            host.clock.advance(Duration.ofMinutes(s.minutes()));
-            process.runDueWork();
-          }, s -> describe(s, FAULTS.get(s.fault())));
-          host.clock.advance(Duration.ofMinutes(1));
-          OpsEngine after = host.process();
-          after.runDueWork();
+    CrashingHost.days(150, CrashPropertiesTest::decode, 12, 40).checkAssert((steps, dieAt) -> {
+      CrashingHost host = new CrashingHost(WRITES);
+      List<String> day = host.run(steps, dieAt, (process, s) -> {
+        String faultId = FAULTS.get(s.fault());
+        act(process, s, faultId);
+        host.clock.advance(Duration.ofMinutes(s.minutes()));
+        process.runDueWork();
+      }, s -> describe(s, FAULTS.get(s.fault())));
+      host.clock.advance(Duration.ofMinutes(1));
+      OpsEngine after = host.process();
+      after.runDueWork();
 
-          for (FaultSummary open : host.faults.openFaults()) {
-            FaultTracker t = after.faults().load(open.faultId());
-            for (Obligation o : t.obligations(t.lastEventAt().orElseThrow())) {
-              if (o.dueAt().isPresent()) {
-                assertThat(host.timers.find(o.key()).isPresent() || host.timers.hasFired(o.key()))
-                    .as("%s has a timer after %s", o.key(), day).isTrue();
-              }
-            }
+      for (FaultSummary open : host.faults.openFaults()) {
+        FaultTracker t = after.faults().load(open.faultId());
+        for (Obligation o : t.obligations(t.lastEventAt().orElseThrow())) {
+          if (o.dueAt().isPresent()) {
+            assertThat(host.timers.find(o.key()).isPresent() || host.timers.hasFired(o.key()))
+                .as("%s has a timer after %s", o.key(), day).isTrue();
           }
-        });
+        }
+      }
+    });
   }
 
   @Test
   void BUG_02_everyTimedDutyALiveBugOwesHasATimerWhereverTheProcessDied() {
-    qt().withExamples(150).forAll(
-            lists().of(integers().between(0, Integer.MAX_VALUE).map(CrashPropertiesTest::decode))
-                .ofSizeBetween(1, 12),
-            integers().between(1, 40))
-        .checkAssert((steps, dieAt) -> {
-          CrashingHost host = new CrashingHost(BUG_WRITES);
-          List<String> day = host.run(steps, dieAt, (process, s) -> {
-            String bugId = "BUG-" + (s.fault() + 1);
-            bugStep(process, s.action(), bugId);
-            host.clock.advance(Duration.ofHours(s.minutes()));
-            process.runDueWork();
-          }, s -> BUG_STEPS[s.action()] + " BUG-" + (s.fault() + 1) + ", then " + s.minutes() + " h");
-          host.clock.advance(Duration.ofMinutes(1));
-          OpsEngine after = host.process();
-          after.runDueWork();
+    CrashingHost.days(150, CrashPropertiesTest::decode, 12, 40).checkAssert((steps, dieAt) -> {
+      CrashingHost host = new CrashingHost(BUG_WRITES);
+      List<String> day = host.run(steps, dieAt, (process, s) -> {
+        String bugId = "BUG-" + (s.fault() + 1);
+        bugStep(process, s.action(), bugId);
+        host.clock.advance(Duration.ofHours(s.minutes()));
+        process.runDueWork();
+      }, s -> BUG_STEPS[s.action()] + " BUG-" + (s.fault() + 1) + ", then " + s.minutes() + " h");
+      host.clock.advance(Duration.ofMinutes(1));
+      OpsEngine after = host.process();
+      after.runDueWork();
 
-          for (BugTicket bug : after.bugs().live()) {
-            List<TransitionRecord> history = after.bugs().history(bug.bugId());
-            Instant last = history.isEmpty() ? bug.raisedAt() : history.get(history.size() - 1).at();
-            for (Obligation o : BugDuties.of(bug, last, after.parameters(), after.calendar().zone())) {
-              ObligationKey key = new ObligationKey("bug:" + bug.bugId(), o.ruleId(), o.sequence());
-              if (o.dueAt().isPresent()) {
-                assertThat(host.timers.find(key).isPresent() || host.timers.hasFired(key))
-                    .as("%s has a timer after %s", key, day).isTrue();
-              }
-            }
+      for (BugTicket bug : after.bugs().live()) {
+        List<TransitionRecord> history = after.bugs().history(bug.bugId());
+        Instant last = history.isEmpty() ? bug.raisedAt() : history.get(history.size() - 1).at();
+        for (Obligation o : BugDuties.of(bug, last, after.parameters(), after.calendar().zone())) {
+          ObligationKey key = new ObligationKey("bug:" + bug.bugId(), o.ruleId(), o.sequence());
+          if (o.dueAt().isPresent()) {
+            assertThat(host.timers.find(key).isPresent() || host.timers.hasFired(key))
+                .as("%s has a timer after %s", key, day).isTrue();
           }
-        });
+        }
+      }
+    });
   }
 
   private static final String[] BUG_STEPS = {"raise", "submit to AMS", "province assigns", "developer replies",

@@ -1,6 +1,9 @@
 package org.opsbook.engine;
 
 import static org.opsbook.engine.EngineFixture.T0;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +31,7 @@ import org.opsbook.core.spi.MessageOutbox;
 import org.opsbook.core.spi.ObligationRepository;
 import org.opsbook.core.spi.WorkflowRepository;
 import org.opsbook.core.time.MutableClock;
+import org.quicktheories.dsl.TheoryBuilder2;
 
 /**
  * A host for the crash property tests: in-memory storage and a clock that all its processes share, an SMS platform
@@ -64,6 +68,17 @@ final class CrashingHost {
 
   CrashingHost(Set<String> writes) {
     this.writes = Set.copyOf(writes);
+  }
+
+  /**
+   * The random days of a crash property: lists of 1 to {@code maxSteps} steps, each decoded from a random integer,
+   * and the write (1 to {@code maxWrites}) at which the day's first process dies.
+   */
+  static <S> TheoryBuilder2<List<S>, Integer> days(int examples, Function<Integer, S> decode, int maxSteps,
+      int maxWrites) {
+    return qt().withExamples(examples).forAll(
+        lists().of(integers().between(0, Integer.MAX_VALUE).map(decode)).ofSizeBetween(1, maxSteps),
+        integers().between(1, maxWrites));
   }
 
   /** A process that does not die. */

@@ -1,9 +1,6 @@
 package org.opsbook.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.quicktheories.QuickTheory.qt;
-import static org.quicktheories.generators.SourceDSL.integers;
-import static org.quicktheories.generators.SourceDSL.lists;
 
 import java.time.Duration;
 import java.util.List;
@@ -36,52 +33,48 @@ class SendCrashPropertiesTest {
 
   @Test
   void everyReleasedSmsReachesThePlatformOnceAndIsRecordedOnceWhereverTheProcessDied() {
-    qt().withExamples(300).forAll(
-            lists().of(integers().between(0, Integer.MAX_VALUE).map(SendCrashPropertiesTest::decode))
-                .ofSizeBetween(1, 10),
-            integers().between(1, 40))
-        .checkAssert((steps, dieAt) -> {
-          CrashingHost host = new CrashingHost(WRITES);
-          List<String> day = host.run(steps, dieAt, (process, s) -> {
-            switch (s.action()) {
-              case 0 -> EngineFixture.releasedNotification(process, FAULTS.get(s.fault()));
-              case 1 -> {
-                host.clock.advance(Duration.ofMinutes(s.minutes()));
-                process.runDueWork();
-              }
-              default -> resolveDoubts(host, process);
-            }
-          }, s -> s.action() == 0 ? "release " + FAULTS.get(s.fault())
-              : s.action() == 1 ? s.minutes() + " min" : "resolve");
-          OpsEngine after = host.process();
-          for (int i = 0; i < 4; i++) {
-            host.clock.advance(Duration.ofMinutes(10));
-            after.runDueWork();
-            resolveDoubts(host, after);
+    CrashingHost.days(300, SendCrashPropertiesTest::decode, 10, 40).checkAssert((steps, dieAt) -> {
+      CrashingHost host = new CrashingHost(WRITES);
+      List<String> day = host.run(steps, dieAt, (process, s) -> {
+        switch (s.action()) {
+          case 0 -> EngineFixture.releasedNotification(process, FAULTS.get(s.fault()));
+          case 1 -> {
+            host.clock.advance(Duration.ofMinutes(s.minutes()));
+            process.runDueWork();
           }
-          host.clock.advance(Duration.ofMinutes(1));
-          after.runDueWork();
+          default -> resolveDoubts(host, process);
+        }
+      }, s -> s.action() == 0 ? "release " + FAULTS.get(s.fault())
+          : s.action() == 1 ? s.minutes() + " min" : "resolve");
+      OpsEngine after = host.process();
+      for (int i = 0; i < 4; i++) {
+        host.clock.advance(Duration.ofMinutes(10));
+        after.runDueWork();
+        resolveDoubts(host, after);
+      }
+      host.clock.advance(Duration.ofMinutes(1));
+      after.runDueWork();
 
-          for (SmsMessage m : after.messages().list()) {
-            if (m.state() != SmsState.SENT) {
-              continue;
-            }
-            String key = m.key().toString();
-            assertThat(host.platform.getOrDefault(key, 0)).as("%s reached the platform once: %s", key, day).isOne();
-            assertThat(host.outbox.find(key).map(o -> o.state())).as("%s sent in the outbox: %s", key, day)
-                .contains(OutboxState.SENT);
-            assertThat(host.faults.events(m.key().faultId())).filteredOn(e -> e.note().equals(Optional.of(key)))
-                .as("%s recorded once: %s", key, day).hasSize(1);
-          }
-          assertThat(host.platform.values()).as("nothing reached the platform twice: %s", day).allMatch(n -> n == 1);
-          for (String faultId : FAULTS) {
-            for (FaultEvent e : host.faults.events(faultId)) {
-              e.note().filter(n -> n.contains("/")).ifPresent(key -> assertThat(host.outbox.find(key)
-                  .map(o -> o.state())).as("a recorded sending %s was sent: %s", key, day)
-                  .contains(OutboxState.SENT));
-            }
-          }
-        });
+      for (SmsMessage m : after.messages().list()) {
+        if (m.state() != SmsState.SENT) {
+          continue;
+        }
+        String key = m.key().toString();
+        assertThat(host.platform.getOrDefault(key, 0)).as("%s reached the platform once: %s", key, day).isOne();
+        assertThat(host.outbox.find(key).map(o -> o.state())).as("%s sent in the outbox: %s", key, day)
+            .contains(OutboxState.SENT);
+        assertThat(host.faults.events(m.key().faultId())).filteredOn(e -> e.note().equals(Optional.of(key)))
+            .as("%s recorded once: %s", key, day).hasSize(1);
+      }
+      assertThat(host.platform.values()).as("nothing reached the platform twice: %s", day).allMatch(n -> n == 1);
+      for (String faultId : FAULTS) {
+        for (FaultEvent e : host.faults.events(faultId)) {
+          e.note().filter(n -> n.contains("/")).ifPresent(key -> assertThat(host.outbox.find(key)
+              .map(o -> o.state())).as("a recorded sending %s was sent: %s", key, day)
+              .contains(OutboxState.SENT));
+        }
+      }
+    });
   }
 
   /** The 68284 desk asks the platform about each send in doubt: confirms what it took, resends the rest. */

@@ -81,8 +81,8 @@ class TwoEnginesOnPostgresTest {
 
   private static OpsEngine engine(String url, String owner, RecordingMessageGateway gateway,
       Map<ObligationKey, AtomicInteger> reminded) {
-    return OpsEngine.builder().dataSource(connections(url)).directory(EngineFixture.people()).gateway(gateway).owner(owner)
-        .outboxInterval(Duration.ofMillis(20))
+    return OpsEngine.builder().dataSource(connections(url)).directory(EngineFixture.people()).gateway(gateway)
+        .owner(owner).outboxInterval(Duration.ofMillis(20))
         .reminder((duty, owing) -> reminded.computeIfAbsent(duty.key(), k -> new AtomicInteger()).incrementAndGet())
         .build();
   }
