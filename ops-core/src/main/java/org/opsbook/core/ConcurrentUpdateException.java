@@ -2,7 +2,8 @@ package org.opsbook.core;
 
 /**
  * Another writer changed the subject since it was read: the stored version is not the expected one. Nothing was
- * written; re-read and retry.
+ * written; re-read and retry. With an expected version of 0 the writer was creating the subject, and its ID is taken:
+ * the message says so.
  */
 public final class ConcurrentUpdateException extends OpsException {
   private static final long serialVersionUID = 1L;
@@ -19,8 +20,11 @@ public final class ConcurrentUpdateException extends OpsException {
    * @param actualVersion the version found in storage ({@code -1} if unknown)
    */
   public ConcurrentUpdateException(String subjectId, long expectedVersion, long actualVersion) {
-    super(String.format("%s was changed concurrently: expected version %d, found %d",
-        subjectId, expectedVersion, actualVersion));
+    super(expectedVersion == 0
+        ? String.format("%s exists already%s: nothing was created", subjectId,
+            actualVersion >= 0 ? " (at version " + actualVersion + ")" : "")
+        : String.format("%s was changed concurrently: expected version %d, found %d", subjectId, expectedVersion,
+            actualVersion));
     this.subjectId = subjectId;
     this.expectedVersion = expectedVersion;
     this.actualVersion = actualVersion;

@@ -11,6 +11,10 @@ import org.opsbook.rules.bug.BugTicket;
  * the directory. Thread-safe.
  */
 public interface Bugs extends DutyWorkflows<BugTicket, BugEvent, BugEventData> {
-  /** Raises a BUG (SM-BUG-T01). */
+  /**
+   * Raises a BUG (SM-BUG-T01).
+   *
+   * @throws org.opsbook.core.ConcurrentUpdateException when a BUG with that ID exists ("BUG-1 exists already")
+   */
   Result<BugTicket> raise(String bugId, BugEventData data, String personId);
 }

@@ -14,6 +14,10 @@ import org.opsbook.rules.ticket.TicketEventData;
  * times come from the engine's clock. Thread-safe.
  */
 public interface Tickets extends DutyWorkflows<ComplaintTicket, TicketEvent, TicketEventData> {
-  /** Records a ticket received at {@code receivedAt} (in RECEIVED). */
+  /**
+   * Records a ticket received at {@code receivedAt} (in RECEIVED).
+   *
+   * @throws org.opsbook.core.ConcurrentUpdateException when a ticket with that ID exists ("T-1 exists already")
+   */
   Result<ComplaintTicket> receive(String ticketId, Instant receivedAt, String personId);
 }

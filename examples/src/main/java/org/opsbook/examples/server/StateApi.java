@@ -223,7 +223,8 @@ public final class StateApi {
       } catch (NotFound e) {
         return Reply.error(404, "NOT_FOUND", e.getMessage());
       } catch (ConcurrentUpdateException e) {
-        return Reply.error(409, "CONFLICT", "the instance changed meanwhile; reload and try again");
+        return Reply.error(409, "CONFLICT", e.expectedVersion() == 0 ? e.getMessage()
+            : "the instance changed meanwhile; reload and try again");
       } finally {
         MDC.remove(MDC_FAULT);
       }

@@ -161,6 +161,11 @@ class StateApiTest {
     HttpResponse<String> bug = zhangsan.post("/api/v1/bugs", "{'id': 'BUG-1', 'data': {'description': '充值不到账', "
         + "'complaintIssue': '充值不到账', 'complaintNumbers': ['13800138000']}}");
     assertThat(bug.statusCode()).as(bug.body()).isEqualTo(201);
+    HttpResponse<String> again = zhangsan.post("/api/v1/bugs", "{'id': 'BUG-1', 'data': {'description': '充值不到账', "
+        + "'complaintIssue': '充值不到账', 'complaintNumbers': ['13800138000']}}");
+    assertThat(again.statusCode()).as(again.body()).isEqualTo(400);
+    assertThat(OpsJson.parse(again.body()).at("/error/field").asText()).isEqualTo("id");
+    assertThat(OpsJson.parse(again.body()).at("/error/message").asText()).contains("BUG-1 exists");
     assertThat(OpsJson.parse(zhangsan.get("/api/v1/bugs").body()).get("bugs")).hasSize(1);
     assertThat(OpsJson.parse(zhangsan.get("/api/v1/tickets").body()).get("tickets")).hasSize(1);
     assertThat(zhangsan.post("/api/v1/bugs/BUG-404/steps", "{'event': 'submitAms'}").statusCode()).isEqualTo(404);

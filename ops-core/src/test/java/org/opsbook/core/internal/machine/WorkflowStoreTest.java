@@ -148,12 +148,13 @@ class WorkflowStoreTest {
   }
 
   @Test
-  void anUnknownInstanceIsInvalidInputAndADuplicateCreationAConcurrentUpdate() {
+  void anUnknownInstanceIsInvalidInputAndADuplicateCreationAConcurrentUpdateThatSaysTheIdIsTaken() {
     assertThatThrownBy(() -> store.fire("nope", E.APPROVE, APPROVER, "x", T))
         .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("instanceId"));
     store.create(new Ticket("T-1", S.OPEN, "a"), REQUESTER, T);
     assertThatThrownBy(() -> store.create(new Ticket("T-1", S.OPEN, "a"), REQUESTER, T))
-        .isInstanceOf(ConcurrentUpdateException.class);
+        .isInstanceOf(ConcurrentUpdateException.class)
+        .hasMessage("T-1 exists already (at version 0): nothing was created");
   }
 
   @Test
