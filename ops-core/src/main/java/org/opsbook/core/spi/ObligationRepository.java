@@ -3,6 +3,7 @@ package org.opsbook.core.spi;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -47,6 +48,25 @@ public interface ObligationRepository {
    */
   default boolean scheduleIfNew(ScheduledObligation obligation) {
     return find(obligation.key()).isEmpty() && !hasFired(obligation.key()) && schedule(obligation);
+  }
+
+  /**
+   * Schedules, {@linkplain #scheduleIfNew if new}, each timed obligation of {@code owed} that subject
+   * {@code subjectId} owes: what a process that died before scheduling them left missing. The subject's pending
+   * timers are read once, so a key already waiting costs no further read.
+   *
+   * @return how many were missing and are now pending
+   */
+  default int scheduleMissing(String subjectId, Collection<Obligation> owed) {
+    Set<ObligationKey> waiting = new HashSet<>();
+    pending(subjectId).forEach(p -> waiting.add(p.key()));
+    int scheduled = 0;
+    for (Obligation o : owed) {
+      if (o.dueAt().isPresent() && !waiting.contains(o.key()) && scheduleIfNew(ScheduledObligation.of(o))) {
+        scheduled++;
+      }
+    }
+    return scheduled;
   }
 
   /** Schedules many in one atomic step; returns how many are now pending. */

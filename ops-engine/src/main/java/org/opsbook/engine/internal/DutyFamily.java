@@ -77,20 +77,14 @@ abstract class DutyFamily<I, E extends Enum<E>, D> extends StoredInstances<I, E,
   /**
    * Puts back the timers of the duties that each live instance's last step left owed and that the timer store has
    * never held: a process that died between storing a step and scheduling its duties left them missing. Only adds
-   * ({@link ObligationRepository#scheduleIfNew}). An instance that fails keeps no other waiting; the first failure is
+   * ({@link ObligationRepository#scheduleMissing}). An instance that fails keeps no other waiting; the first failure is
    * thrown at the end.
    */
   final void restoreTimers() {
     Loops.eachApart(store().live(), instance -> {
       String id = store().workflow().idOf(instance);
       Instant last = store().lastChangedAt(id).orElseGet(clock::instant);
-      Set<ObligationKey> pending = timers.pending(prefix + ":" + id).stream().map(ScheduledObligation::key)
-          .collect(Collectors.toSet());
-      for (Obligation o : owed(instance, id, last)) {
-        if (o.dueAt().isPresent() && !pending.contains(o.key())) {
-          timers.scheduleIfNew(ScheduledObligation.of(o));
-        }
-      }
+      timers.scheduleMissing(prefix + ":" + id, owed(instance, id, last));
     });
   }
 

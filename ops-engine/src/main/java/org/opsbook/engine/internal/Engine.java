@@ -103,6 +103,10 @@ public final class Engine {
     return faults;
   }
 
+  MessageDesk messageDesk() {
+    return messages;
+  }
+
   /** Returns the faults. */
   public Faults faults() {
     return faults;

@@ -18,10 +18,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.opsbook.core.ConcurrentUpdateException;
 import org.opsbook.core.FaultEvent;
-import org.opsbook.core.FaultEventType;
-import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Obligation;
 import org.opsbook.core.internal.scheduling.ObligationScheduler;
 import org.opsbook.core.internal.scheduling.PollResult;
@@ -32,10 +29,8 @@ import org.opsbook.core.spi.MessageGateway.OutgoingMessage;
 import org.opsbook.core.spi.MessageGateway.SendReceipt;
 import org.opsbook.engine.DutyReminder;
 import org.opsbook.engine.StorageErrorListener;
-import org.opsbook.notify.MessageType;
 import org.opsbook.notify.SmsKey;
 import org.opsbook.notify.internal.workflow.SmsDispatcher;
-import org.opsbook.notify.SmsMessage;
 
 /**
  * The engine's two loops: the duty timers ({@link ObligationScheduler}, each due duty handed to the
@@ -183,34 +178,8 @@ final class Loops {
 
   /** Records the sending of {@code key} on its fault once the outbox says it is sent; then forgets the key. */
   private void recordSending(String key, Instant now) {
-    Optional<OutboxMessage> out = engine.ports().outbox().find(key);
-    if (out.isEmpty() || out.get().state() != OutboxState.SENT) {
-      return;
-    }
-    SmsKey smsKey = SmsKey.parse(key);
-    Optional<FaultEventType> event = sentEvent(smsKey.type());
-    if (event.isPresent() && !record(smsKey, event.get(), out.get().sentAt().orElse(now))) {
-      return;
-    }
-    sentNotRecorded.remove(key);
-  }
-
-  /**
-   * Records the sending of {@code key} on its fault unless recorded already; returns false when another writer moved
-   * the fault on meanwhile (perhaps recording this very SMS), so that the next round looks again.
-   */
-  private boolean record(SmsKey key, FaultEventType event, Instant sentAt) {
-    String sender = engine.messages().find(key).flatMap(x -> x.record().sender()).orElse(scheduler.owner());
-    try {
-      engine.faultDesk().sent(key.faultId(), event, sender, key.toString(), sentAt);
-      return true;
-    } catch (ConcurrentUpdateException e) {
-      return false;
-    } catch (InvalidInputException e) {
-      if (engine.faultDesk().load(key.faultId()).isClosed()) {
-        return true; // closed meanwhile: a closed history takes no event
-      }
-      throw e;
+    if (engine.messageDesk().recordSent(SmsKey.parse(key), scheduler.owner(), now)) {
+      sentNotRecorded.remove(key);
     }
   }
 
@@ -218,7 +187,7 @@ final class Loops {
   private List<String> unrecordedSendings(String faultId) {
     List<String> sent = new ArrayList<>();
     for (OutboxMessage m : engine.ports().outbox().list(Optional.of(faultId))) {
-      if (m.state() == OutboxState.SENT && sentEvent(m.key()).isPresent()) {
+      if (m.state() == OutboxState.SENT && MessageDesk.sentEvent(m.key()).isPresent()) {
         sent.add(m.key());
       }
     }
@@ -282,24 +251,5 @@ final class Loops {
     }
     outboxExecutor = null;
     return ended;
-  }
-
-  /** The fault event that records the sending of {@code key}; empty for a BUG notice or a key of no SMS. */
-  private static Optional<FaultEventType> sentEvent(String key) {
-    try {
-      return sentEvent(SmsKey.parse(key).type());
-    } catch (InvalidInputException e) {
-      return Optional.empty();
-    }
-  }
-
-  /** The fault event that records the sending of a message of {@code type}; empty for a BUG notice. */
-  static Optional<FaultEventType> sentEvent(MessageType type) {
-    return switch (type) {
-      case NOTIFICATION -> Optional.of(FaultEventType.NOTIFICATION_SENT);
-      case FOLLOW_UP -> Optional.of(FaultEventType.FOLLOW_UP_SENT);
-      case RECOVERY -> Optional.of(FaultEventType.RECOVERY_SENT);
-      case BUG_NOTICE -> Optional.empty();
-    };
   }
 }

@@ -20,6 +20,7 @@ import org.opsbook.core.Role;
 import org.opsbook.core.RuleId;
 import org.opsbook.core.spi.MessageOutbox;
 import org.opsbook.core.spi.MessageOutbox.OutboxMessage;
+import org.opsbook.core.spi.MessageOutbox.OutboxState;
 import org.opsbook.core.spi.AuditLog;
 import org.opsbook.core.spi.WorkflowRepository.TransitionRecord;
 import org.opsbook.core.spi.WorkflowRepository.WorkflowInstance;
@@ -145,17 +146,59 @@ final class MessageDesk implements Messages {
     if (!dispatcher.get().confirmSent(key.toString(), sendingDesk(personId), now)) {
       return false;
     }
-    Optional<FaultEventType> event = Loops.sentEvent(key.type());
-    if (event.isPresent()) {
-      String sender = find(key).flatMap(m -> m.record().sender()).orElse(personId);
-      Instant sentAt = outbox.find(key.toString()).flatMap(OutboxMessage::sentAt).orElse(now);
-      try {
-        faults.sent(key.faultId(), event.get(), sender, key.toString(), sentAt);
-      } catch (ConcurrentUpdateException e) {
-        // another writer moved the fault on: the engines' next look for unrecorded sendings records it
-      }
-    }
+    // when another writer moved the fault on meanwhile, the engines' next look for unrecorded sendings records it
+    recordSent(key, personId, now);
     return true;
+  }
+
+  /**
+   * Records on its fault that the SMS {@code key} went out, once the outbox has it sent: at the gateway's acceptance,
+   * sent by whoever released it ({@code otherwise} when the message names nobody), once only. Which discharges its
+   * NOTIFY-TRIG duty.
+   *
+   * @return true when nothing is left to record (recorded now or before, a BUG notice, or the fault closed since);
+   *     false when the outbox does not have it sent yet, or another writer moved the fault on meanwhile, perhaps
+   *     recording this very SMS: look again later
+   */
+  boolean recordSent(SmsKey key, String otherwise, Instant now) {
+    Optional<OutboxMessage> out = outbox.find(key.toString());
+    if (out.isEmpty() || out.get().state() != OutboxState.SENT) {
+      return false;
+    }
+    Optional<FaultEventType> event = sentEvent(key.type());
+    if (event.isEmpty()) {
+      return true;
+    }
+    String sender = find(key).flatMap(m -> m.record().sender()).orElse(otherwise);
+    try {
+      faults.sent(key.faultId(), event.get(), sender, key.toString(), out.get().sentAt().orElse(now));
+      return true;
+    } catch (ConcurrentUpdateException e) {
+      return false;
+    } catch (InvalidInputException e) {
+      if (faults.load(key.faultId()).isClosed()) {
+        return true; // closed meanwhile: a closed history takes no event
+      }
+      throw e;
+    }
+  }
+
+  /** The fault event that records the sending of the message {@code key}; empty for a BUG notice or no SMS key. */
+  static Optional<FaultEventType> sentEvent(String key) {
+    try {
+      return sentEvent(SmsKey.parse(key).type());
+    } catch (InvalidInputException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<FaultEventType> sentEvent(MessageType type) {
+    return switch (type) {
+      case NOTIFICATION -> Optional.of(FaultEventType.NOTIFICATION_SENT);
+      case FOLLOW_UP -> Optional.of(FaultEventType.FOLLOW_UP_SENT);
+      case RECOVERY -> Optional.of(FaultEventType.RECOVERY_SENT);
+      case BUG_NOTICE -> Optional.empty();
+    };
   }
 
   @Override

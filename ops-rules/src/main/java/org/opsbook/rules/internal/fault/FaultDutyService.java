@@ -50,7 +50,8 @@ import org.opsbook.rules.internal.duty.Stepped;
  * ({@code markRepaired}, {@code relapse}, {@code close}): the repair ends the escalation duties either way.
  *
  * <p>The history is the source of truth: timers are re-derived on every append, so a failure between the two steps
- * heals on the next one, and {@link #restoreTimers} puts back what a process that died in between left missing. Pure: every call takes its time; nothing reads a clock. Thread-safe; two writers of one
+ * heals on the next one, and {@link #restoreTimers} puts back what a process that died in between left missing.
+ * Pure: every call takes its time; nothing reads a clock. Thread-safe; two writers of one
  * fault race on the version and the loser gets a {@link org.opsbook.core.ConcurrentUpdateException}.
  */
 public final class FaultDutyService {
@@ -193,16 +194,7 @@ public final class FaultDutyService {
     if (t.version() == 0 || t.isClosed()) {
       return 0;
     }
-    Set<ObligationKey> pending = new HashSet<>();
-    timers.pending(faultId).forEach(p -> pending.add(p.key()));
-    int restored = 0;
-    for (Obligation o : t.obligations(t.lastEventAt().orElseThrow())) {
-      if (o.dueAt().isPresent() && !pending.contains(o.key())
-          && timers.scheduleIfNew(ScheduledObligation.of(o))) {
-        restored++;
-      }
-    }
-    return restored;
+    return timers.scheduleMissing(faultId, t.obligations(t.lastEventAt().orElseThrow()));
   }
 
   /** Returns the fault's state folded from its stored history. */
