@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import javax.sql.DataSource;
+import org.opsbook.core.FaultEvent;
+import org.opsbook.core.FaultEventType;
 import org.opsbook.core.FaultFacts;
 import org.opsbook.core.FaultNature;
 import org.opsbook.core.Obligation;
@@ -20,6 +22,7 @@ import org.opsbook.core.RecipientClass;
 import org.opsbook.core.Role;
 import org.opsbook.core.memory.InMemoryDirectory;
 import org.opsbook.core.spi.Directory;
+import org.opsbook.core.spi.FaultRepository;
 import org.opsbook.jdbc.OpsJdbc;
 import org.opsbook.notify.HandlingParty;
 import org.opsbook.notify.MessageContent;
@@ -89,6 +92,11 @@ public final class EngineFixture {
     ops.faults().told(faultId, Role.ROOM_MANAGER, "zhaoliu", "zhangsan");
     ops.messages().release(key, "sunba").orThrow();
     return key;
+  }
+
+  /** Returns the fault's history's records of a notification SMS sent (stored by {@code faults}), oldest first. */
+  public static List<FaultEvent> notificationsSent(FaultRepository faults, String faultId) {
+    return faults.events(faultId).stream().filter(e -> e.type() == FaultEventType.NOTIFICATION_SENT).toList();
   }
 
   /** Returns the fault's owed duty to send the notification SMS (NOTIFY-TRIG-05). */

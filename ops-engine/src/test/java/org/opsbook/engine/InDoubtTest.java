@@ -3,12 +3,11 @@ package org.opsbook.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.opsbook.engine.EngineFixture.T0;
+import static org.opsbook.engine.EngineFixture.notificationsSent;
 
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.opsbook.core.FaultEvent;
-import org.opsbook.core.FaultEventType;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.RuleId;
 import org.opsbook.core.internal.memory.RecordingMessageGateway;
@@ -51,7 +50,8 @@ class InDoubtTest {
       assertThat(next.messages().confirmSent(key, "sunba")).isTrue();
       assertThat(next.messages().confirmSent(key, "sunba")).as("no longer in doubt").isFalse();
       assertThat(next.messages().inDoubt()).isEmpty();
-      assertThat(sendings("F-1")).singleElement().satisfies(e -> assertThat(e.note()).contains(key.toString()));
+      assertThat(notificationsSent(jdbc.faults(), "F-1")).singleElement()
+          .satisfies(e -> assertThat(e.note()).contains(key.toString()));
       assertThat(next.faults().duties("F-1")).extracting(o -> o.ruleId().toString())
           .doesNotContain("NOTIFY-TRIG-05");
       assertThat(next.auditLog().read("sms:" + key)).anySatisfy(r -> {
@@ -62,7 +62,7 @@ class InDoubtTest {
       clock.set(T0.plus(Duration.ofMinutes(5)));
       assertThat(next.runDueWork().messagesSent()).isZero();
       assertThat(platform.delivered()).hasSize(1);
-      assertThat(sendings("F-1")).hasSize(1);
+      assertThat(notificationsSent(jdbc.faults(), "F-1")).hasSize(1);
     }
   }
 
@@ -82,7 +82,7 @@ class InDoubtTest {
 
       assertThat(platform.delivered()).singleElement()
           .satisfies(m -> assertThat(m.idempotencyKey()).isEqualTo(key.toString()));
-      assertThat(sendings("F-1")).hasSize(1);
+      assertThat(notificationsSent(jdbc.faults(), "F-1")).hasSize(1);
       assertThat(next.messages().inDoubt()).isEmpty();
     }
   }
@@ -112,8 +112,4 @@ class InDoubtTest {
         .build();
   }
 
-  private java.util.List<FaultEvent> sendings(String faultId) {
-    return jdbc.faults().events(faultId).stream().filter(e -> e.type() == FaultEventType.NOTIFICATION_SENT)
-        .toList();
-  }
 }

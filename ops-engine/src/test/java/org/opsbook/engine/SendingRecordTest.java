@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.opsbook.engine.EngineFixture.T0;
+import static org.opsbook.engine.EngineFixture.notificationsSent;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.opsbook.core.FaultEvent;
-import org.opsbook.core.FaultEventType;
 import org.opsbook.core.Obligation;
 import org.opsbook.core.StorageException;
 import org.opsbook.core.internal.memory.RecordingMessageGateway;
@@ -41,7 +40,7 @@ class SendingRecordTest {
 
       assertThat(work.messagesSent()).isZero();
       assertThat(gateway.delivered()).hasSize(1);
-      assertThat(sendings("F-1")).singleElement().satisfies(e -> {
+      assertThat(notificationsSent(jdbc.faults(), "F-1")).singleElement().satisfies(e -> {
         assertThat(e.note()).as("the SMS it records").contains(key.toString());
         assertThat(e.at()).as("the gateway's acceptance, not the recovery").isEqualTo(T0);
       });
@@ -52,7 +51,8 @@ class SendingRecordTest {
 
       clock.set(T0.plus(Duration.ofMinutes(5)));
       next.runDueWork();
-      assertThat(sendings("F-1")).as("looked for again a minute later, not recorded again").hasSize(1);
+      assertThat(notificationsSent(jdbc.faults(), "F-1")).as("looked for again a minute later, not recorded again")
+          .hasSize(1);
     }
   }
 
@@ -74,11 +74,11 @@ class SendingRecordTest {
             .doesNotThrowAnyException();
 
         assertThat(raced).isTrue();
-        assertThat(sendings("F-1")).hasSize(1);
+        assertThat(notificationsSent(jdbc.faults(), "F-1")).hasSize(1);
 
         clock.set(T0.plus(Duration.ofMinutes(2)));
         assertThatCode(first::runDueWork).doesNotThrowAnyException();
-        assertThat(sendings("F-1")).hasSize(1);
+        assertThat(notificationsSent(jdbc.faults(), "F-1")).hasSize(1);
       }
     }
     assertThat(gateway.delivered()).hasSize(1);
@@ -103,7 +103,7 @@ class SendingRecordTest {
     assertThatThrownBy(dying::runDueWork).isInstanceOf(StorageException.class);
     assertThat(gateway.delivered()).singleElement()
         .satisfies(m -> assertThat(m.idempotencyKey()).isEqualTo(key.toString()));
-    assertThat(sendings("F-1")).isEmpty();
+    assertThat(notificationsSent(jdbc.faults(), "F-1")).isEmpty();
     return key;
   }
 
@@ -121,8 +121,4 @@ class SendingRecordTest {
     });
   }
 
-  private List<FaultEvent> sendings(String faultId) {
-    return jdbc.faults().events(faultId).stream().filter(e -> e.type() == FaultEventType.NOTIFICATION_SENT)
-        .toList();
-  }
 }

@@ -1,6 +1,7 @@
 package org.opsbook.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.opsbook.engine.EngineFixture.notificationsSent;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -19,7 +20,6 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.opsbook.core.FaultEventType;
 import org.opsbook.core.ObligationKey;
 import org.opsbook.core.internal.memory.RecordingMessageGateway;
 import org.opsbook.core.spi.MessageGateway.OutgoingMessage;
@@ -63,7 +63,8 @@ class TwoEnginesOnPostgresTest {
         faults.add(id);
       }
 
-      awaitUntil(() -> gateway.delivered().size() >= FAULTS && faults.stream().allMatch(id -> sendings(db, id) > 0)
+      awaitUntil(() -> gateway.delivered().size() >= FAULTS
+          && faults.stream().allMatch(id -> notificationsSent(db.faults(), id).size() > 0)
           && faults.stream().allMatch(id -> reminded.keySet().stream().anyMatch(k -> k.subjectId().equals(id)
           && k.ruleId().toString().equals("ESC-ROOM-01"))));
       // both engines go on for many more rounds: a second sending, record or reminder would show now
@@ -72,7 +73,7 @@ class TwoEnginesOnPostgresTest {
       assertThat(gateway.delivered()).extracting(OutgoingMessage::idempotencyKey).hasSize(FAULTS)
           .doesNotHaveDuplicates();
       for (String id : faults) {
-        assertThat(sendings(db, id)).as("sendings recorded on %s", id).isEqualTo(1);
+        assertThat(notificationsSent(db.faults(), id).size()).as("sendings recorded on %s", id).isEqualTo(1);
       }
       assertThat(reminded).allSatisfy((key, times) -> assertThat(times.get()).as("reminders of %s", key).isOne());
       assertThat(a.faults().duties("F-1")).extracting(o -> o.ruleId().toString()).doesNotContain("NOTIFY-TRIG-05");
@@ -92,10 +93,6 @@ class TwoEnginesOnPostgresTest {
     PGSimpleDataSource ds = new PGSimpleDataSource();
     ds.setURL(url);
     return ds;
-  }
-
-  private static long sendings(OpsJdbc db, String faultId) {
-    return db.faults().events(faultId).stream().filter(e -> e.type() == FaultEventType.NOTIFICATION_SENT).count();
   }
 
   /** A fresh schema of the embedded server; returns its JDBC URL. */
