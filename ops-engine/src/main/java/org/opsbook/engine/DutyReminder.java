@@ -8,7 +8,9 @@ import org.opsbook.core.Person;
  * SPI: how a duty that falls due reaches a person. The host decides the channel (a pager, e-mail, a group-chat robot,
  * the dashboard). The engine calls it once per due duty from its timer loop (or from {@link OpsEngine#runDueWork()});
  * when it throws, the duty is retried with a back-off. A duty whose firing was not recorded before a crash is handed
- * over again, so an implementation may see the same {@link Obligation#key()} twice and should drop repeats.
+ * over again, so an implementation may see the same {@link Obligation#key()} twice and should drop repeats. The
+ * engine hands over only a duty that its subject's stored history still owes at the firing: a timer that outlived its
+ * duty (a process died between storing the step that ended it and cancelling the timer) fires into nothing.
  */
 @FunctionalInterface
 public interface DutyReminder {

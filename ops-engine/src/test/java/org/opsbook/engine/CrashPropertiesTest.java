@@ -25,7 +25,9 @@ import org.opsbook.rules.internal.bug.BugDuties;
  * Random days of two faults (opened, reported, their facts changed, repaired, closed, time passing with the engine's
  * rounds), each run by a host whose process dies at one random write of a fault's history or of its timers; the next
  * step runs in a new process over the same storage. Whatever the write the process died at, once an engine has
- * looked after the storage, every timed duty that an open fault's last event left owed has a timer, pending or fired.
+ * looked after the storage, every timed duty that an open fault's last event left owed has a timer, pending or fired;
+ * and the host is never reminded of a duty that the subject's stored history no longer owes (a process that died
+ * between storing a repair and cancelling the timers it ended left those timers pending).
  */
 class CrashPropertiesTest {
   /** The writes a process may die at: a fault's history (and its audit), and every change of its timers. */
@@ -41,14 +43,21 @@ class CrashPropertiesTest {
 
   @Test
   void everyTimedDutyAnOpenFaultOwesHasATimerWhereverTheProcessDied() {
-    CrashingHost.days(150, CrashPropertiesTest::decode, 12, 40).checkAssert((steps, dieAt) -> {
+    CrashingHost.days(Integer.getInteger("crash.examples", 500), CrashPropertiesTest::decode, 12, 40).checkAssert((steps, dieAt) -> {
       CrashingHost host = new CrashingHost(WRITES);
-      List<String> day = host.run(steps, dieAt, (process, s) -> {
+      List<String> day = new java.util.ArrayList<>();
+      OpsEngine reader = host.process();
+      host.reminded = duty -> {
+        FaultTracker t = reader.faults().load(duty.subjectId());
+        assertThat(!t.isClosed() && t.obligations(t.lastEventAt().orElseThrow()).stream()
+            .anyMatch(o -> o.key().equals(duty.key()))).as("%s reminded, owed, after %s", duty.key(), day).isTrue();
+      };
+      day.addAll(host.run(steps, dieAt, (process, s) -> {
         String faultId = FAULTS.get(s.fault());
         act(process, s, faultId);
         host.clock.advance(Duration.ofMinutes(s.minutes()));
         process.runDueWork();
-      }, s -> describe(s, FAULTS.get(s.fault())));
+      }, s -> describe(s, FAULTS.get(s.fault()))));
       host.clock.advance(Duration.ofMinutes(1));
       OpsEngine after = host.process();
       after.runDueWork();
@@ -67,22 +76,29 @@ class CrashPropertiesTest {
 
   @Test
   void BUG_02_everyTimedDutyALiveBugOwesHasATimerWhereverTheProcessDied() {
-    CrashingHost.days(150, CrashPropertiesTest::decode, 12, 40).checkAssert((steps, dieAt) -> {
+    CrashingHost.days(Integer.getInteger("crash.examples", 500), CrashPropertiesTest::decode, 12, 40).checkAssert((steps, dieAt) -> {
       CrashingHost host = new CrashingHost(BUG_WRITES);
-      List<String> day = host.run(steps, dieAt, (process, s) -> {
+      List<String> day = new java.util.ArrayList<>();
+      OpsEngine reader = host.process();
+      host.reminded = duty -> {
+        String bugId = duty.subjectId().substring("bug:".length());
+        assertThat(reader.bugs().live().stream().filter(b -> b.bugId().equals(bugId))
+            .flatMap(b -> BugDuties.of(b, lastStep(reader, b), reader.parameters(), reader.calendar().zone()).stream())
+            .anyMatch(o -> o.ruleId().equals(duty.ruleId()) && o.sequence() == duty.sequence()))
+            .as("%s reminded, owed, after %s", duty.key(), day).isTrue();
+      };
+      day.addAll(host.run(steps, dieAt, (process, s) -> {
         String bugId = "BUG-" + (s.fault() + 1);
         bugStep(process, s.action(), bugId);
         host.clock.advance(Duration.ofHours(s.minutes()));
         process.runDueWork();
-      }, s -> BUG_STEPS[s.action()] + " BUG-" + (s.fault() + 1) + ", then " + s.minutes() + " h");
+      }, s -> BUG_STEPS[s.action()] + " BUG-" + (s.fault() + 1) + ", then " + s.minutes() + " h"));
       host.clock.advance(Duration.ofMinutes(1));
       OpsEngine after = host.process();
       after.runDueWork();
 
       for (BugTicket bug : after.bugs().live()) {
-        List<TransitionRecord> history = after.bugs().history(bug.bugId());
-        Instant last = history.isEmpty() ? bug.raisedAt() : history.get(history.size() - 1).at();
-        for (Obligation o : BugDuties.of(bug, last, after.parameters(), after.calendar().zone())) {
+        for (Obligation o : BugDuties.of(bug, lastStep(after, bug), after.parameters(), after.calendar().zone())) {
           ObligationKey key = new ObligationKey("bug:" + bug.bugId(), o.ruleId(), o.sequence());
           if (o.dueAt().isPresent()) {
             assertThat(host.timers.find(key).isPresent() || host.timers.hasFired(key))
@@ -91,6 +107,12 @@ class CrashPropertiesTest {
         }
       }
     });
+  }
+
+  /** When the BUG's last step was taken, or when it was raised. */
+  private static Instant lastStep(OpsEngine engine, BugTicket bug) {
+    List<TransitionRecord> history = engine.bugs().history(bug.bugId());
+    return history.isEmpty() ? bug.raisedAt() : history.get(history.size() - 1).at();
   }
 
   private static final String[] BUG_STEPS = {"raise", "submit to AMS", "province assigns", "developer replies",

@@ -48,6 +48,11 @@ final class CrashingHost {
   final ObligationRepository timers = new InMemoryObligationRepository();
   final WorkflowRepository workflows = new InMemoryWorkflowRepository(audit);
   final MessageOutbox outbox = new InMemoryMessageOutbox();
+  /**
+   * What the host's reminder checks of each duty it is handed, at the moment it is handed it: by default nothing. A
+   * property sets it to check that the subject still owes the duty.
+   */
+  volatile java.util.function.Consumer<org.opsbook.core.Obligation> reminded = duty -> { };
   /** What the SMS platform took: key → how many times. */
   final Map<String, Integer> platform = new ConcurrentHashMap<>();
   /**
@@ -140,6 +145,6 @@ final class CrashingHost {
   private OpsEngine engine(FaultRepository f, ObligationRepository t, WorkflowRepository w, MessageOutbox o,
       AuditLog a, MessageGateway gateway) {
     return OpsEngine.builder().ports(f, t, w, o, a).directory(PEOPLE).gateway(gateway).clock(clock)
-        .reminder((duty, people) -> { }).build();
+        .reminder((duty, people) -> reminded.accept(duty)).build();
   }
 }

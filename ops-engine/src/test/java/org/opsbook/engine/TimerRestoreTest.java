@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.opsbook.core.FaultEventType;
 import org.opsbook.core.Obligation;
 import org.opsbook.core.Role;
 import org.opsbook.core.StorageException;
@@ -79,6 +80,37 @@ class TimerRestoreTest {
       clock.set(Instant.parse("2026-11-29T16:00:00Z"));
       next.runDueWork();
       assertThat(reminded).extracting(o -> o.ruleId().value()).containsExactlyInAnyOrder("BUG-02", "BUG-08");
+    }
+  }
+
+  @Test
+  void aTimerLeftPendingAfterItsDutyEndedFiresIntoNothing() {
+    jdbc.migrate();
+    try (OpsEngine before = engine().dataSource(database).build()) {
+      before.faults().open("F-1", EngineFixture.l1("F-1"), "zhangsan");
+      before.faults().record("F-1", FaultEventType.REPAIRED, "zhangsan");
+    }
+    List<ScheduledObligation> owed = jdbc.obligations().pending("F-1");
+    assertThat(owed).as("the repaired fault's timers").isNotEmpty();
+    ObligationRepository dying = EngineFixture.intercepted(ObligationRepository.class, jdbc.obligations(),
+        (method, args) -> {
+          if (method.equals("cancel")) {
+            throw new StorageException("cancel", "timers", true, new IllegalStateException("the process died"));
+          }
+        });
+    OpsEngine closing = engine().ports(jdbc.faults(), dying, jdbc.workflows(), jdbc.outbox(), jdbc.auditLog())
+        .build();
+    assertThatThrownBy(() -> closing.faults().record("F-1", FaultEventType.CLOSED, "zhangsan"))
+        .isInstanceOf(StorageException.class);
+    assertThat(jdbc.obligations().pending("F-1")).as("the closing was stored, its timers not cancelled")
+        .containsExactlyElementsOf(owed);
+
+    try (OpsEngine next = engine().dataSource(database).build()) {
+      clock.set(owed.stream().map(o -> o.dueAt()).max(Instant::compareTo).orElseThrow().plusSeconds(1));
+      assertThat(next.runDueWork().dutiesReminded()).isZero();
+
+      assertThat(reminded).as("nobody reminded of a closed fault's duties").isEmpty();
+      assertThat(jdbc.obligations().pending("F-1")).as("the timers fired into nothing").isEmpty();
     }
   }
 

@@ -88,6 +88,26 @@ abstract class DutyFamily<I, E extends Enum<E>, D> extends StoredInstances<I, E,
     });
   }
 
+  /**
+   * Returns true unless the stored instance {@code id} says it no longer owes the duty with {@code ruleId} and
+   * {@code sequence}: it is closed, or its last step leaves no such duty. An instance not stored is not this family's
+   * to judge: true.
+   */
+  final boolean owes(String id, org.opsbook.core.RuleId ruleId, int sequence) {
+    var instance = store().find(id);
+    if (instance.isEmpty()) {
+      return true;
+    }
+    Instant last = store().lastChangedAt(id).orElseGet(clock::instant);
+    return owed(instance.get(), id, last).stream()
+        .anyMatch(o -> o.ruleId().equals(ruleId) && o.sequence() == sequence);
+  }
+
+  /** Returns the subject prefix of the family's duties, e.g. {@code bug}. */
+  final String prefix() {
+    return prefix;
+  }
+
   private List<Obligation> owed(I instance, String id, Instant now) {
     String subject = prefix + ":" + id;
     List<Obligation> out = new ArrayList<>();

@@ -153,6 +153,22 @@ public final class Engine {
         bugs::restoreTimers, tickets::restoreTimers), Runnable::run);
   }
 
+  /**
+   * Returns true unless the subject of the due timer {@code key} (a fault, {@code bug:<id>} or {@code ticket:<id>})
+   * says, by its stored history, that it no longer owes the duty. A step that ends a duty cancels its timer in a
+   * second write, which a process that died in between never made; the engine asks this before it reminds anyone, so
+   * that such a timer fires into nothing instead of a reminder of a duty already ended.
+   */
+  boolean owes(org.opsbook.core.ObligationKey key) {
+    for (DutyFamily<?, ?, ?> family : List.<DutyFamily<?, ?, ?>>of(bugs, tickets)) {
+      String prefix = family.prefix() + ":";
+      if (key.subjectId().startsWith(prefix)) {
+        return family.owes(key.subjectId().substring(prefix.length()), key.ruleId(), key.sequence());
+      }
+    }
+    return faults.owes(key);
+  }
+
   /** Returns the audit checkpoints the engine kept in the audit log (its default sink), oldest first. */
   public java.util.List<org.opsbook.core.spi.AuditLog.AuditCheckpoint> checkpoints() {
     return Checkpoints.kept(ports.auditLog());

@@ -122,6 +122,11 @@ final class FaultDesk implements Faults {
     return duties.load(faultId).lifecycle();
   }
 
+  /** Returns true unless the fault's stored history says it no longer owes {@code key}. */
+  boolean owes(org.opsbook.core.ObligationKey key) {
+    return duties.owes(key);
+  }
+
   /** Puts back the timers of the fault's duties that a process which died after its last event left missing. */
   void restoreTimers(String faultId) {
     duties.restoreTimers(faultId);

@@ -17,6 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.opsbook.core.FaultEvent;
 import org.opsbook.core.Obligation;
@@ -60,6 +61,8 @@ final class Loops {
   private final Object deliverLock = new Object();
   /** Keys the gateway accepted whose sending the fault's history does not record yet. */
   private final Set<String> sentNotRecorded = ConcurrentHashMap.newKeySet();
+  /** How many due timers fired into nothing: their subject's history no longer owed the duty. */
+  private final AtomicInteger firedIntoNothing = new AtomicInteger();
   /** When the outbox round last looked after what a dead process left undone; null before the first round. */
   private Instant lookedAfterAt;
 
@@ -79,8 +82,13 @@ final class Loops {
     DutyReminder reminder = s.reminder();
     Actors actors = engine.actors();
     this.scheduler = ObligationScheduler.builder(engine.ports().obligations(), (key, scheduled) -> {
-      Obligation duty = scheduled.obligation();
-      reminder.remind(duty, actors.owing(duty));
+      // a timer that a dead process left pending after its duty ended fires into nothing
+      if (engine.owes(key)) {
+        Obligation duty = scheduled.obligation();
+        reminder.remind(duty, actors.owing(duty));
+      } else {
+        firedIntoNothing.incrementAndGet();
+      }
     }).owner(s.owner()).clock(clock).errorListener(e -> errors.onError("duties", e)).build();
     MessageGateway gateway = s.gateway();
     MessageGateway recording = new MessageGateway() {
@@ -108,6 +116,7 @@ final class Loops {
    */
   int[] runDueWork(Instant now) {
     int sent = deliver(now);
+    int ended = firedIntoNothing.get();
     int duties = 0;
     for (int round = 0; round < MAX_ROUNDS; round++) {
       PollResult r = scheduler.pollOnce(now);
@@ -117,7 +126,7 @@ final class Loops {
       }
     }
     int taken = checkpoints.runDue(now);
-    return new int[] {duties, sent, taken};
+    return new int[] {duties - (firedIntoNothing.get() - ended), sent, taken};
   }
 
   /**

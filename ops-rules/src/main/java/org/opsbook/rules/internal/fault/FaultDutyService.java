@@ -197,6 +197,28 @@ public final class FaultDutyService {
     return timers.scheduleMissing(faultId, t.obligations(t.lastEventAt().orElseThrow()));
   }
 
+  /**
+   * Returns true unless the fault's stored history says it no longer owes the timed duty {@code key}: the fault is
+   * closed, or its last event leaves no duty under that key. A timer is cancelled by the append that ends its duty,
+   * in a second write; a process that died between the two left the timer pending, and its firing asks this first. A
+   * subject with no history is not a fault's, and its timers are the host's own: true.
+   */
+  public boolean owes(ObligationKey key) {
+    FaultTracker t = load(key.subjectId());
+    if (t.version() == 0) {
+      return true;
+    }
+    if (t.isClosed()) {
+      return false;
+    }
+    for (Obligation o : t.obligations(t.lastEventAt().orElseThrow())) {
+      if (o.key().equals(key)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Returns the fault's state folded from its stored history. */
   public FaultTracker load(String faultId) {
     return engine.replay(faultId, faults.events(faultId));

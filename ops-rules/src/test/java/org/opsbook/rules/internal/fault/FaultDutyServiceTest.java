@@ -143,6 +143,27 @@ class FaultDutyServiceTest {
     assertTimed(repaired, at("11-25 10:30"));
   }
 
+  @Test
+  @DisplayName("A timer's firing asks the history whether its duty is still owed: no longer after the event that ended it")
+  void owes() {
+    service.open("F-1", facts("11-25 09:00").complaintCount(25).build(), at("11-25 09:00"), "zhang");
+    List<ScheduledObligation> open = timers.pending("F-1");
+    assertThat(open).isNotEmpty().allSatisfy(t -> assertThat(service.owes(t.key())).as("%s", t.key()).isTrue());
+
+    service.record("F-1", FaultEventType.REPAIRED, at("11-25 10:00"), "zhang");
+    List<ScheduledObligation> recovery = timers.pending("F-1");
+    for (ScheduledObligation t : open) {
+      assertThat(service.owes(t.key())).as("%s after the repair", t.key())
+          .isEqualTo(recovery.stream().anyMatch(r -> r.key().equals(t.key())));
+    }
+    assertThat(recovery).isNotEmpty().allSatisfy(t -> assertThat(service.owes(t.key())).isTrue());
+
+    service.record("F-1", FaultEventType.CLOSED, at("11-25 10:30"), "zhang");
+    assertThat(recovery).allSatisfy(t -> assertThat(service.owes(t.key())).as("closed: %s", t.key()).isFalse());
+    assertThat(service.owes(new ObligationKey("HOST-TIMER", open.get(0).key().ruleId(), 1)))
+        .as("a subject with no history is the host's own").isTrue();
+  }
+
   /** Every timed duty the fault owes as of {@code now} has a pending timer. */
   private void assertTimed(FaultTracker t, java.time.Instant now) {
     for (org.opsbook.core.Obligation o : t.obligations(now)) {
