@@ -145,6 +145,15 @@ public final class JdbcMessageOutbox implements MessageOutbox {
   }
 
   @Override
+  public boolean leaveInDoubt(OutboxMessage sending, Instant now) {
+    return runner.inTransaction("leave message in doubt", sending.key(), c -> {
+      LeaseClock.Times t = clock.at(c, now);
+      return Sql.update(c, "UPDATE ops_outbox SET lease_until = ?" + HELD + " AND state = 'SENDING'",
+          held(sending, t.leaseNow())) == 1;
+    });
+  }
+
+  @Override
   public List<OutboxMessage> inDoubt(Instant now) {
     List<OutboxMessage> out = new ArrayList<>(runner.read("list in-doubt messages", "*", c -> {
       LeaseClock.Times t = clock.at(c, now);

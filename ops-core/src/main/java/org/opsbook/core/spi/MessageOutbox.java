@@ -66,6 +66,22 @@ public interface MessageOutbox {
    */
   boolean markFailed(OutboxMessage claimed, String error, Instant retryAt);
 
+  /**
+   * Ends the lease of a message being sent whose outcome nobody knows (the gateway failed otherwise than by saying it
+   * did not accept the message): it is in doubt from {@code now} on, listed by {@link #inDoubt}, and no
+   * {@link #heartbeat} of its owner extends the lease again. Succeeds only for the claim's owner and generation and a
+   * message being sent.
+   *
+   * <p>The default does nothing and returns false: such a message is then in doubt once its lease lapses, which a
+   * busy owner's heartbeat puts off. The bundled stores implement it.
+   *
+   * @param sending the message as {@link #claim} or {@link #claimInDoubt} returned it, since marked as being sent
+   * @return false when the claim was lost or the message is not being sent
+   */
+  default boolean leaveInDoubt(OutboxMessage sending, Instant now) {
+    return false;
+  }
+
   /** Returns the messages whose send is in doubt at {@code now}: sending, with a lapsed lease; oldest first. */
   List<OutboxMessage> inDoubt(Instant now);
 

@@ -125,6 +125,16 @@ public final class InMemoryMessageOutbox implements MessageOutbox {
   }
 
   @Override
+  public synchronized boolean leaveInDoubt(OutboxMessage sending, Instant now) {
+    Optional<OutboxMessage> m = held(sending);
+    if (m.isEmpty() || m.get().state() != OutboxState.SENDING) {
+      return false;
+    }
+    messages.put(sending.key(), m.get().withLeaseUntil(Optional.of(now)));
+    return true;
+  }
+
+  @Override
   public synchronized List<OutboxMessage> inDoubt(Instant now) {
     List<OutboxMessage> out = new ArrayList<>();
     for (OutboxMessage m : messages.values()) {

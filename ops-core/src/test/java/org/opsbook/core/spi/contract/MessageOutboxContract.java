@@ -188,6 +188,30 @@ public abstract class MessageOutboxContract extends StorageContract {
   }
 
   @Test
+  @DisplayName("a send left in doubt is in doubt at once, and its owner's heartbeat does not hide it again")
+  void aSendLeftInDoubtIsInDoubtAtOnceWhateverItsOwnersHeartbeat() {
+    store.outbox().enqueue(message("K-1", at(0)));
+    store.outbox().enqueue(message("K-2", at(0)));
+    OutboxMessage c1 = claimOne(at(1), "x");
+    OutboxMessage c2 = claimOne(at(1), "x");
+    assertThat(store.outbox().leaveInDoubt(c1, at(2))).as("claimed, not being sent").isFalse();
+    assertThat(store.outbox().markSending(c1, at(1), LEASE)).isTrue();
+    assertThat(store.outbox().markSending(c2, at(1), LEASE)).isTrue();
+
+    assertThat(store.outbox().leaveInDoubt(c1, at(2))).isTrue();
+    assertThat(store.outbox().inDoubt(at(2))).extracting(OutboxMessage::key).containsExactly("K-1");
+    assertThat(store.outbox().heartbeat("x", at(3), LEASE)).as("only K-2's lease is live").isEqualTo(1);
+    assertThat(store.outbox().inDoubt(at(3))).extracting(OutboxMessage::key).containsExactly("K-1");
+    assertThat(claimKeys(at(3), 5, "y")).as("never silently resent").isEmpty();
+    assertThat(store.outbox().confirmSent("K-1", at(4), "confirmed by zhang")).isTrue();
+    assertThat(store.outbox().leaveInDoubt(c1, at(5))).as("sent").isFalse();
+
+    assertThat(store.outbox().leaveInDoubt(c2.withLeaseGeneration(c2.leaseGeneration() + 1), at(5)))
+        .as("another generation's claim").isFalse();
+    assertThat(store.outbox().inDoubt(at(5))).isEmpty();
+  }
+
+  @Test
   @DisplayName("an in-doubt message is reclaimed under a new generation for a deduplicating gateway")
   void inDoubtMessagesAreReclaimedForADeduplicatingGateway() {
     store.outbox().enqueue(message("K-1", at(0)));
@@ -329,7 +353,7 @@ public abstract class MessageOutboxContract extends StorageContract {
       java.util.Map<String, OutboxMessage> realClaims = new java.util.HashMap<>();
       java.util.Map<String, OutboxMessage> modelClaims = new java.util.HashMap<>();
       for (int op : ops) {
-        int kind = op % 5;
+        int kind = op % 7;
         String key = keys[(op / 5) % 4];
         Instant now = at(((op / 20) % 6) * 20L);
         String owner = owners[(op / 120) % 2];
@@ -351,8 +375,11 @@ public abstract class MessageOutboxContract extends StorageContract {
               .isEqualTo(model.markSent(mc, now, "r-" + key));
           case 3 -> assertThat(real.markSending(rc, now, LEASE)).as(step)
               .isEqualTo(model.markSending(mc, now, LEASE));
-          default -> assertThat(real.markFailed(rc, "down", now.plusSeconds(30))).as(step)
+          case 4 -> assertThat(real.markFailed(rc, "down", now.plusSeconds(30))).as(step)
               .isEqualTo(model.markFailed(mc, "down", now.plusSeconds(30)));
+          case 5 -> assertThat(real.leaveInDoubt(rc, now)).as(step).isEqualTo(model.leaveInDoubt(mc, now));
+          default -> assertThat(real.heartbeat(owner, now, LEASE)).as(step)
+              .isEqualTo(model.heartbeat(owner, now, LEASE));
         }
         assertThat(real.inDoubt(now)).as(step).isEqualTo(model.inDoubt(now));
         assertThat(real.list(Optional.empty())).as(step).isEqualTo(model.list(Optional.empty()));

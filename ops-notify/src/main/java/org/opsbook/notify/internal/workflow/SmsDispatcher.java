@@ -50,8 +50,8 @@ import org.opsbook.notify.SmsMessage;
  *       it; sends it with its idempotency key and marks it sent; a {@link GatewayException} (the gateway's word that it
  *       did not accept the message) leaves it pending with its error, retried after a back-off that doubles per
  *       failure ({@link NotifyConfig#retryDelay}). Any other exception leaves the outcome unknown: to a gateway that
- *       deduplicates the message is retried the same way; to any other it stays marked as being sent and is in doubt
- *       once its lease lapses (a lease this dispatcher's heartbeat extends while it is busy), as after a crash.
+ *       deduplicates the message is retried the same way; to any other it stays marked as being sent, its lease
+ *       ended ({@link MessageOutbox#leaveInDoubt}): it is in doubt at once, as after a crash.
  * </ol>
  *
  * <p>The guarantee, exactly: a message is handed to the gateway more than once only when a dispatcher crashed (or
@@ -165,8 +165,9 @@ public final class SmsDispatcher {
       String error = e.getClass().getSimpleName() + ": " + Masking.phonesIn(String.valueOf(e.getMessage()));
       if (!(e instanceof GatewayException) && !gateway.deduplicates()) {
         // not the gateway's "not accepted": the platform may have taken it, and a resend could reach every
-        // recipient twice; left as being sent, it is in doubt once its lease lapses, for a person to resolve
+        // recipient twice; left as being sent with its lease ended, it is in doubt at once, for a person to resolve
         record(m, now, "deliveryInDoubt", Map.of("error", error, "attempt", Integer.toString(m.attempts() + 1)));
+        outbox.leaveInDoubt(m, now);
         n.failed++;
         return false;
       }

@@ -56,6 +56,11 @@ final class CrashingOutbox implements MessageOutbox {
   }
 
   @Override
+  public boolean leaveInDoubt(OutboxMessage sending, Instant now) {
+    return delegate.leaveInDoubt(sending, now);
+  }
+
+  @Override
   public int heartbeat(String owner, Instant now, Duration lease) {
     return delegate.heartbeat(owner, now, lease);
   }

@@ -114,7 +114,11 @@ class InDoubtSendTest {
     assertThat(d1.drainOnce(SEND).failed()).isOne();
     assertThat(f.outbox.find(A.toString()).orElseThrow().state()).as("not put back as pending")
         .isEqualTo(OutboxState.SENDING);
-    Instant later = SEND.plus(f.config.dispatchLease()).plusSeconds(1);
+    assertThat(f.outbox.inDoubt(SEND)).as("in doubt at once").extracting(OutboxMessage::key)
+        .containsExactly(A.toString());
+    assertThat(f.outbox.heartbeat("d1", SEND.plusSeconds(1), f.config.dispatchLease()))
+        .as("its busy dispatcher's heartbeat does not hide it").isZero();
+    Instant later = SEND.plusSeconds(2);
     DrainReport r = d1.drainOnce(later);
     assertThat(r.inDoubt()).isOne();
     assertThat(r.claimed()).isZero();
