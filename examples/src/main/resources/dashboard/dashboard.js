@@ -106,6 +106,18 @@
         : m.state === 'APPROVED' && can('DUTY_68284') ? [el('button', { 'data-action': 'send', 'data-key': m.key,
           'data-classes': (m.recipientClasses || []).join(','), 'data-count': String(m.recipientCount), text: t('page.send') })] : [])
     ])), t('page.noMessages'));
+    const doubts = data.inDoubt || [];
+    document.getElementById('in-doubt').hidden = !doubts.length;
+    fill(document.querySelector('#in-doubt-messages tbody'), doubts.map(m => el('tr', { 'data-in-doubt': m.key }, [
+      el('td', {}, [el('code', { text: m.key }), el('div', { class: 'muted', text: m.messageType + ' · ' + (m.recipientClasses || []).join(',') + ' · ' + m.recipientCount })]),
+      el('td', { class: 'muted', text: fmt(m.updatedAt) }),
+      el('td', { class: 'text', text: m.text }),
+      el('td', {}, can('DUTY_68284') ? [
+        el('button', { 'data-action': 'confirm-sent', 'data-key': m.key, text: t('page.confirmSent') }),
+        el('button', { 'data-action': 'resend', 'data-key': m.key, 'data-classes': (m.recipientClasses || []).join(','),
+          'data-count': String(m.recipientCount), text: t('page.resend') })]
+        : [el('span', { class: 'muted', text: t('page.inDoubtWaits') })])
+    ])), '');
     fill(document.querySelector('#dataops tbody'), data.workflows.map(w => el('tr', { 'data-workflow': w.id }, [
       el('td', { text: w.id }), el('td', { text: w.machine }), el('td', { class: 'state', 'data-state': w.state, title: w.state, text: stateName(w.state) }),
       el('td', { class: 'muted', text: fmt(w.updatedAt) }),
@@ -158,11 +170,12 @@
       body: JSON.stringify(body) });
   }
 
-  // A mass SMS is sent only after the person confirms the classes and the number of people it reaches.
-  function confirmSend(b) {
+  // A mass SMS is sent, or a send in doubt sent again, only after the person confirms the classes and the number of
+  // people it reaches.
+  function confirmSend(b, question) {
     return new Promise(resolve => {
       const box = document.getElementById('confirm');
-      document.getElementById('confirm-text').textContent = t('page.confirmSend',
+      document.getElementById('confirm-text').textContent = t(question,
         { key: b.getAttribute('data-key'), classes: b.getAttribute('data-classes'), count: b.getAttribute('data-count') });
       box.hidden = false;
       const done = (ok) => { box.hidden = true; yes.onclick = null; no.onclick = null; resolve(ok); };
@@ -178,7 +191,8 @@
     const b = ev.target.closest('button[data-action]');
     if (!b) return;
     const action = b.getAttribute('data-action');
-    if (action === 'send' && !(await confirmSend(b))) { notice(t('page.cancelled'), false); return; }
+    if (action === 'send' && !(await confirmSend(b, 'page.confirmSend'))) { notice(t('page.cancelled'), false); return; }
+    if (action === 'resend' && !(await confirmSend(b, 'page.confirmResend'))) { notice(t('page.cancelled'), false); return; }
     b.disabled = true;
     const body = { key: b.getAttribute('data-key') };
     if (action === 'reject') body.reason = document.getElementById('reason').value;

@@ -69,6 +69,19 @@ import org.opsbook.rules.duty.FaultTracker;
  *       gateway, so the message ends SENT (the page asks for confirmation first, naming the classes and the count);
  *   <li>{@code POST /api/messages/reject} {@code {key, reason}} sends it back (SM-SMS-T04).
  * </ul>
+
+ *
+ * <p>{@code GET /api/dashboard} also lists every send in doubt ({@code inDoubt}: the gateway failed after the SMS
+ * platform may have taken it), which the page shows above the messages. The 68284 desk, having checked the platform,
+ * resolves one (SM-SMS-T05; anyone else is refused naming {@code personId}); a send not in doubt answers 409
+ * {@code NOT_IN_DOUBT}:
+ *
+ * <ul>
+ *   <li>{@code POST /api/messages/confirm-sent} {@code {key}}: it was delivered; the fault's history records the
+ *       sending;
+ *   <li>{@code POST /api/messages/resend} {@code {key}}: it was not; the outbox sends it again (the page asks for
+ *       confirmation first, naming the classes and the count).
+ * </ul>
  *
  * <p>Every route needs a signed-in person ({@link OpsHttpServer.Access#SIGNED_IN}); the person acting is the session's,
  * whatever the body says ({@code reviewerId} in a body is ignored). The page's words come from the bundle of the
@@ -182,6 +195,8 @@ public final class Dashboard {
         case "POST /messages/approve" -> approve(ex.signedIn(), ex.body());
         case "POST /messages/send" -> send(ex.signedIn(), ex.body());
         case "POST /messages/reject" -> reject(ex.signedIn(), ex.body());
+        case "POST /messages/confirm-sent" -> resolve(ex.signedIn(), ex.body(), true);
+        case "POST /messages/resend" -> resolve(ex.signedIn(), ex.body(), false);
         default -> error(404, "NOT_FOUND", "no route " + method + " /api" + path);
       };
     } catch (InvalidInputException e) {
@@ -234,15 +249,11 @@ public final class Dashboard {
         .thenComparing(SmsMessage::updatedAt, Comparator.reverseOrder()));
     ArrayNode messagesOut = root.putArray("messages");
     for (SmsMessage m : messages.subList(0, Math.min(LIST_LIMIT, messages.size()))) {
-      ObjectNode o = messagesOut.addObject().put("key", m.key().toString()).put("messageType", m.key().type().name())
-          .put("state", m.state().name()).put("text", m.record().text().orElse(""))
-          .put("updatedAt", Timestamps.format(m.updatedAt(), zone));
-      ArrayNode classes = o.putArray("recipientClasses");
-      Set<RecipientClass> to = m.record().recipientClasses().isEmpty() ? m.record().baseClasses()
-          : m.record().recipientClasses();
-      to.forEach(c -> classes.add(c.name()));
-      o.put("recipientCount", recipients(to));
+      messagesOut.add(message(m));
     }
+    ArrayNode inDoubt = root.putArray("inDoubt");
+    // every send in doubt, whichever run it is of: each waits for the 68284 desk
+    engine.messages().inDoubt().forEach(m -> inDoubt.add(message(m)));
     workflows.sort(Comparator.comparing(Row::updatedAt, Comparator.reverseOrder()));
     ArrayNode workflowsOut = root.putArray("workflows");
     for (Row w : workflows.subList(0, Math.min(LIST_LIMIT, workflows.size()))) {
@@ -257,6 +268,17 @@ public final class Dashboard {
       }
     }
     return root;
+  }
+
+  private ObjectNode message(SmsMessage m) {
+    ObjectNode o = OpsJson.object().put("key", m.key().toString()).put("messageType", m.key().type().name())
+        .put("state", m.state().name()).put("text", m.record().text().orElse(""))
+        .put("updatedAt", Timestamps.format(m.updatedAt(), zone));
+    ArrayNode classes = o.putArray("recipientClasses");
+    Set<RecipientClass> to = m.record().recipientClasses().isEmpty() ? m.record().baseClasses()
+        : m.record().recipientClasses();
+    to.forEach(c -> classes.add(c.name()));
+    return o.put("recipientCount", recipients(to));
   }
 
   /** Returns how many people of the directory a message to {@code classes} reaches. */
@@ -334,6 +356,26 @@ public final class Dashboard {
     }
     return Reply.json(200, OpsJson.write(OpsJson.object().put("key", key.toString())
         .put("state", step.value().state().name()).put("by", reviewer.id())));
+  }
+
+  /**
+   * Resolves a send in doubt as the signed-in person of the 68284 desk: {@code delivered}, confirmed sent; otherwise
+   * released for the outbox to send again (which the dashboard runs at once when the engine's loops are not running).
+   */
+  private synchronized Reply resolve(Person desk, String body, boolean delivered) {
+    JsonFields f = JsonFields.of(OpsJson.parse(body), "", APPROVE_FIELDS);
+    SmsKey key = SmsKey.parse(f.requiredString("key"));
+    message(key);
+    host.advanceClockTo(now());
+    boolean resolved = delivered ? engine.messages().confirmSent(key, desk.id())
+        : engine.messages().resend(key, desk.id());
+    if (!resolved) {
+      return error(409, "NOT_IN_DOUBT", "the send of " + key + " is not in doubt");
+    }
+    boolean sent = delivered || (!engine.isRunning() && engine.runDueWork().messagesSent() > 0);
+    return Reply.json(200, OpsJson.write(OpsJson.object().put("key", key.toString())
+        .put("state", engine.messages().find(key).orElseThrow().state().name()).put("delivered", sent)
+        .put("by", desk.id())));
   }
 
   private SmsMessage message(SmsKey key) {

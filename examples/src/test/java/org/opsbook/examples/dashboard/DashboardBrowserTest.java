@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opsbook.examples.browser.HeadlessChromium;
 import org.opsbook.json.OpsJson;
+import org.opsbook.notify.SmsKey;
 
 /**
  * The dashboard in a real headless Chromium over the demo's day, in Chinese: the duty officer signs in and is refused
@@ -72,6 +73,25 @@ class DashboardBrowserTest {
       chrome.waitFor("(document.querySelector('" + ROW + " .state') || {}).textContent === 'SENT'", WAIT);
       assertThat(text(chrome, "#notice")).contains(PENDING, "SENT", "已发送");
       assertThat(served.sms()).contains(PENDING, "CALLCENTER系统故障通知");
+      assertThat(chrome.eval("document.getElementById('in-doubt').hidden").asBoolean()).as("nothing in doubt").isTrue();
+
+      // SM-SMS-T05: a send the gateway timed out on is listed for the desk, which sends it again after confirming
+      SmsKey doubt = served.approvedNotification("F-DOUBT", java.time.Instant.parse("2026-11-26T03:00:00Z"));
+      served.timeOutNextSend();
+      served.host().engine().messages().release(doubt, "sunba").orThrow();
+      served.host().engine().runDueWork();
+      String doubtRow = "tr[data-in-doubt=\"" + doubt + "\"]";
+      chrome.navigate(served.url("/"));
+      chrome.waitFor("document.querySelector('" + doubtRow + " button[data-action=resend]')", WAIT);
+      assertThat(text(chrome, "#in-doubt-h")).isEqualTo("发送结果不明的短信");
+      assertThat(text(chrome, doubtRow)).contains(doubt.toString(), "已送达", "未送达，重新发送");
+      chrome.eval("document.querySelector('" + doubtRow + " button[data-action=resend]').click()");
+      chrome.waitFor("!document.getElementById('confirm').hidden", WAIT);
+      assertThat(text(chrome, "#confirm-text")).contains(doubt.toString(), "仅在短信平台显示未送达时重发");
+      assertThat(served.handedToGateway(doubt.toString())).as("not before the confirmation").isOne();
+      chrome.eval("document.getElementById('confirm-yes').click()");
+      chrome.waitFor("document.getElementById('in-doubt').hidden", WAIT);
+      assertThat(served.handedToGateway(doubt.toString())).isEqualTo(2);
     }
   }
 

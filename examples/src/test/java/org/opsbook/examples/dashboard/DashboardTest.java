@@ -300,6 +300,59 @@ class DashboardTest {
   }
 
   @Test
+  @Order(9)
+  void SM_SMS_T05_aSendInDoubtIsListedUntilThe68284DeskConfirmsItOrSendsItAgain() throws Exception {
+    assertThat(dashboard().get("inDoubt")).as("none before").isEmpty();
+    SmsKey confirmed = sendInDoubt("F-DOUBT-1", Instant.parse("2026-11-26T03:00:00Z"));
+    SmsKey resent = sendInDoubt("F-DOUBT-2", Instant.parse("2026-11-26T03:05:00Z"));
+
+    JsonNode d = dashboard();
+    List<String> listed = new ArrayList<>();
+    d.get("inDoubt").forEach(m -> listed.add(m.get("key").asText()));
+    assertThat(listed).containsExactly(confirmed.toString(), resent.toString());
+    JsonNode first = d.get("inDoubt").get(0);
+    assertThat(first.get("recipientCount").asInt()).isPositive();
+    assertThat(first.get("text").asText()).contains("缴费失败");
+    assertThat(ruleIds(fault(d, "F-DOUBT-1").get("nextDuties"))).as("the duty stays owed while in doubt")
+        .contains("NOTIFY-TRIG-05");
+
+    String confirm = "{'key': '" + confirmed + "'}";
+    HttpResponse<String> notTheDesk = served.as("zhangsan").post("/api/messages/confirm-sent", confirm);
+    assertThat(notTheDesk.statusCode()).as(notTheDesk.body()).isEqualTo(400);
+    assertThat(OpsJson.parse(notTheDesk.body()).at("/error/field").asText()).isEqualTo("personId");
+    assertThat(notTheDesk.body()).contains("SM-SMS-T05");
+    HttpResponse<String> ok = served.as("sunba").post("/api/messages/confirm-sent", confirm);
+    assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+    assertThat(OpsJson.parse(ok.body()).get("by").asText()).isEqualTo("sunba");
+    HttpResponse<String> twice = served.as("sunba").post("/api/messages/confirm-sent", confirm);
+    assertThat(twice.statusCode()).as("no longer in doubt").isEqualTo(409);
+    assertThat(twice.body()).contains("NOT_IN_DOUBT");
+
+    HttpResponse<String> again = served.as("sunba").post("/api/messages/resend", "{'key': '" + resent + "'}");
+    assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+    assertThat(OpsJson.parse(again.body()).get("delivered").asBoolean()).as("the outbox sent it again").isTrue();
+    assertThat(served.handedToGateway(resent.toString())).as("handed over again, on the desk's word").isEqualTo(2);
+    assertThat(served.handedToGateway(confirmed.toString())).as("confirmed, never again").isOne();
+
+    JsonNode after = dashboard();
+    assertThat(after.get("inDoubt")).isEmpty();
+    assertThat(ruleIds(fault(after, "F-DOUBT-1").get("nextDuties"))).as("the confirmed sending is recorded")
+        .doesNotContain("NOTIFY-TRIG-05");
+    assertThat(ruleIds(fault(after, "F-DOUBT-2").get("nextDuties"))).doesNotContain("NOTIFY-TRIG-05");
+    assertThat(lisi.get("/").body()).as("the page's section").contains("id=\"in-doubt\"", "发送结果不明的短信");
+  }
+
+  /** A notification approved and briefed (ServedDemo), sent by the 68284 desk while the gateway times out. */
+  private static SmsKey sendInDoubt(String faultId, Instant at) throws Exception {
+    SmsKey key = served.approvedNotification(faultId, at);
+    served.timeOutNextSend();
+    HttpResponse<String> send = served.as("sunba").post("/api/messages/send", "{'key': '" + key + "'}");
+    assertThat(send.statusCode()).as(send.body()).isEqualTo(200);
+    assertThat(OpsJson.parse(send.body()).get("delivered").asBoolean()).isFalse();
+    return key;
+  }
+
+  @Test
   @Order(6)
   void servesThePageItsScriptAndStyle() throws Exception {
     assertThat(served.anonymous().get("/").statusCode()).as("to the login page").isEqualTo(303);

@@ -18,6 +18,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.opsbook.core.FaultFacts;
+import org.opsbook.core.FaultNature;
+import org.opsbook.core.Obligation;
+import org.opsbook.core.Role;
+import org.opsbook.core.spi.MessageGateway;
+import org.opsbook.core.spi.MessageGateway.SendReceipt;
 import org.opsbook.core.time.MutableClock;
 import org.opsbook.examples.cli.Commands;
 import org.opsbook.examples.demo.DemoRun;
@@ -27,7 +33,12 @@ import org.opsbook.examples.host.OpsHost;
 import org.opsbook.examples.http.Credentials;
 import org.opsbook.examples.http.OpsHttpServer;
 import org.opsbook.examples.http.SignIn;
+import org.opsbook.engine.OpsEngine;
 import org.opsbook.json.OpsJson;
+import org.opsbook.notify.HandlingParty;
+import org.opsbook.notify.MessageContent;
+import org.opsbook.notify.MessageType;
+import org.opsbook.notify.SmsKey;
 import org.springframework.security.crypto.bcrypt.BCrypt;
 
 /**
@@ -45,6 +56,10 @@ public final class ServedDemo implements AutoCloseable {
   private final OpsHttpServer server;
   private final ByteArrayOutputStream sms = new ByteArrayOutputStream();
   private final Map<String, Client> clients = new ConcurrentHashMap<>();
+  /** How many times each SMS was handed to the gateway, by key. */
+  private final Map<String, Integer> handed = new ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.AtomicBoolean timeOutNextSend =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   private ServedDemo(Path folder, int runs) throws Exception {
     DemoRun last = null;
@@ -56,8 +71,16 @@ public final class ServedDemo implements AutoCloseable {
     }
     this.demo = last;
     Clock clock = Clock.fixed(Instant.parse("2026-11-01T00:00:00Z"), ZoneOffset.UTC);
-    this.host = OpsHost.open(Database.inFolder(folder),
-        ConsoleGateway.printingTo(new PrintStream(sms, true, UTF_8), clock), (duty, owing) -> { }, "dashboard-test",
+    MessageGateway console = ConsoleGateway.printingTo(new PrintStream(sms, true, UTF_8), clock);
+    MessageGateway gateway = m -> {
+      handed.merge(m.idempotencyKey(), 1, Integer::sum);
+      SendReceipt taken = console.send(m);
+      if (timeOutNextSend.getAndSet(false)) {
+        throw new IllegalStateException("read timed out after the platform took the SMS");
+      }
+      return taken;
+    };
+    this.host = OpsHost.open(Database.inFolder(folder), gateway, (duty, owing) -> { }, "dashboard-test",
         MutableClock.at(clock.instant()));
     Map<String, String> hashes = new LinkedHashMap<>();
     // cost 4: the test checks the sign-in, not BCrypt's slowness
@@ -87,6 +110,43 @@ public final class ServedDemo implements AutoCloseable {
 
   OpsHost host() {
     return host;
+  }
+
+  /**
+   * Makes the next send time out after the SMS platform took it (the console prints it, then the gateway throws), as a
+   * read timeout would: the send is left in doubt for the 68284 desk.
+   */
+  public void timeOutNextSend() {
+    timeOutNextSend.set(true);
+  }
+
+  /**
+   * Opens a fault at {@code at} (the host's clock set there) and takes its first notification through the draft
+   * (zhangsan), the review (lisi) and the briefing of the team leader, the supervisor and the room manager, so that
+   * the 68284 desk may send it.
+   */
+  public SmsKey approvedNotification(String faultId, Instant at) {
+    host.clock().set(at);
+    OpsEngine engine = host.engine();
+    engine.faults().open(faultId, FaultFacts.builder().faultId(faultId).nature(FaultNature.SYSTEM).subjectName("BOSS")
+        .faultStartTime(at).complaintCount(30).build(), "zhangsan");
+    Obligation notify = engine.faults().duties(faultId).stream().filter(o -> MessageType.askedBy(o).isPresent())
+        .findFirst().orElseThrow();
+    SmsKey key = engine.messages().plan(notify).key();
+    engine.messages().draft(key, "zhangsan", MessageContent.builder().phenomenon("缴费失败").cause("待查").scope("全市")
+        .handlingParty(HandlingParty.IT_CENTER).eta("待定").followUpPerson("张三").build()).orThrow();
+    engine.messages().submit(key, "zhangsan").orThrow();
+    for (Role told : List.of(Role.FAULT_TEAM_LEADER, Role.ROOM_SUPERVISOR, Role.ROOM_MANAGER)) {
+      engine.faults().told(faultId, told, "lisi", "zhangsan");
+    }
+    String text = engine.messages().find(key).orElseThrow().record().text().orElseThrow();
+    engine.messages().approve(key, "lisi", text).orThrow();
+    return key;
+  }
+
+  /** Returns how many times the SMS {@code key} was handed to the gateway. */
+  public int handedToGateway(String key) {
+    return handed.getOrDefault(key, 0);
   }
 
   /** Returns what the console gateway printed. */
