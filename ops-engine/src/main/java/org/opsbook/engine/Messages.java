@@ -67,25 +67,28 @@ public interface Messages {
 
   /**
    * Returns the messages whose sending is in doubt, oldest first: an engine marked them as being sent and then
-   * stopped (crashed, or stalled past its lease) before the gateway's answer was recorded. A gateway that declares
-   * it deduplicates gets them again by itself; with any other they wait, never resent unasked, for a person of the
-   * 68284 desk, who checks with the SMS platform and calls {@link #confirmSent} or {@link #resend}.
+   * stopped (crashed, or stalled past its lease) before the gateway's answer was recorded, or the gateway failed
+   * otherwise than by saying it did not take the message. A gateway that declares it deduplicates gets them again by
+   * itself; with any other they wait, never resent unasked, for who sends the message (SM-SMS-T05: the 68284 desk, or
+   * 地球村 for a reviewed draft of its own), who checks with the SMS platform and calls {@link #confirmSent} or
+   * {@link #resend}.
    */
   List<SmsMessage> inDoubt();
 
   /**
-   * Records that {@code personId} of the 68284 desk found on the SMS platform that the in-doubt message was delivered
-   * (in the message's audit stream, SM-SMS-T05), and records the sending in the fault's history, which discharges its
-   * NOTIFY-TRIG duty.
+   * Records that {@code personId}, who sends the message (the 68284 desk, or 地球村 for a reviewed draft of its own),
+   * found on the SMS platform that the in-doubt message was delivered (in the message's audit stream, SM-SMS-T05), and
+   * records the sending in the fault's history, which discharges its NOTIFY-TRIG duty.
    *
    * @return false when the message is not in doubt (nothing recorded)
    * @throws org.opsbook.core.InvalidInputException naming {@code personId} when the person is not in the directory,
-   *     or does not hold the 68284 duty (SM-SMS-T05)
+   *     or does not send this message: holds neither the 68284 duty nor, for 地球村's own draft, its authorship
+   *     (SM-SMS-T05)
    */
   boolean confirmSent(SmsKey key, String personId);
 
   /**
-   * Records that {@code personId} of the 68284 desk found on the SMS platform that the in-doubt message was not
+   * Records that {@code personId}, who sends the message, found on the SMS platform that the in-doubt message was not
    * delivered (in the message's audit stream) and releases it: the next outbox round sends it again.
    *
    * @return false when the message is not in doubt (nothing recorded)

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.opsbook.core.InvalidInputException;
+import org.opsbook.core.Role;
 import org.opsbook.core.RuleId;
 import org.opsbook.core.internal.memory.RecordingMessageGateway;
 import org.opsbook.core.spi.MessageGateway;
@@ -87,6 +88,39 @@ class InDoubtTest {
     }
   }
 
+  @Test
+  void SM_SMS_T05_earthVillageResolvesTheDoubtOfItsOwnReviewedDraftAndNoOther() {
+    jdbc.migrate();
+    MessageGateway dying = m -> {
+      platform.send(m);
+      throw new Error("the process died during the send");
+    };
+    OpsEngine engine = engine(dying);
+    engine.faults().open("F-1", EngineFixture.l1("F-1"), "zhangsan");
+    SmsKey key = engine.messages().plan(EngineFixture.notifyDuty(engine, "F-1")).key();
+    String text = engine.messages().draft(key, "village", EngineFixture.content()).orThrow().record().text()
+        .orElseThrow();
+    engine.messages().submit(key, "village").orThrow();
+    engine.messages().approve(key, "zhangsan", text).orThrow();
+    engine.faults().told("F-1", Role.FAULT_TEAM_LEADER, "lisi", "zhangsan");
+    engine.faults().told("F-1", Role.ROOM_SUPERVISOR, "wangwu", "zhangsan");
+    engine.faults().told("F-1", Role.ROOM_MANAGER, "zhaoliu", "zhangsan");
+    engine.messages().release(key, "village").orThrow();
+    assertThatThrownBy(engine::runDueWork).isInstanceOf(Error.class);
+    clock.set(T0.plus(Duration.ofMinutes(3)));
+
+    try (OpsEngine next = engine(gateway)) {
+      assertThat(next.messages().inDoubt()).extracting(SmsMessage::key).containsExactly(key);
+      assertThatThrownBy(() -> next.messages().confirmSent(key, "village-2"))
+          .as("地球村, but not the author").isInstanceOfSatisfying(InvalidInputException.class,
+              e -> assertThat(e.field()).isEqualTo("personId"));
+      assertThatThrownBy(() -> next.messages().confirmSent(key, "zhangsan")).isInstanceOf(InvalidInputException.class);
+      assertThat(next.messages().confirmSent(key, "village")).isTrue();
+      assertThat(notificationsSent(jdbc.faults(), "F-1")).singleElement()
+          .satisfies(e -> assertThat(e.actorId()).contains("village"));
+    }
+  }
+
   /**
    * Releases {@code faultId}'s notification in an engine whose process dies while the gateway has it in hand, after
    * the platform took it when {@code delivered}; returns its key.
@@ -108,7 +142,8 @@ class InDoubtTest {
 
   private OpsEngine engine(MessageGateway gateway) {
     return OpsEngine.builder().ports(jdbc.faults(), jdbc.obligations(), jdbc.workflows(), jdbc.outbox(),
-        jdbc.auditLog()).directory(EngineFixture.people()).gateway(gateway).clock(clock).reminder((d, p) -> { })
+        jdbc.auditLog()).directory(EngineFixture.people(EngineFixture.person("village", Role.EARTH_VILLAGE),
+        EngineFixture.person("village-2", Role.EARTH_VILLAGE))).gateway(gateway).clock(clock).reminder((d, p) -> { })
         .build();
   }
 

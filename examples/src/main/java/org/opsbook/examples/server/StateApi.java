@@ -138,10 +138,11 @@ public final class StateApi {
       new Route("GET", "/messages/in-doubt", "The SMS whose send is in doubt, oldest first, for the 68284 desk",
           null, "MessageList", StateApi::inDoubt),
       new Route("POST", "/messages/{faultId}/{type}/{n}/confirm-sent",
-          "Confirm an SMS in doubt as delivered (68284 desk, SM-SMS-T05); its sending is recorded on the fault",
+          "Confirm an SMS in doubt as delivered (who sends it, SM-SMS-T05: the 68284 desk, or 地球村 for its own draft); "
+              + "its sending is recorded on the fault",
           null, "Message", StateApi::confirmSent),
       new Route("POST", "/messages/{faultId}/{type}/{n}/resend",
-          "Release an SMS in doubt that was not delivered, for the outbox to send again (68284 desk)",
+          "Release an SMS in doubt that was not delivered, for the outbox to send again (who sends it, SM-SMS-T05)",
           null, "Message", StateApi::resend),
       new Route("GET", "/dataops", "Every data modification (MOD) and extraction (EXT)",
           null, "DataOpList", StateApi::dataOps),
