@@ -38,7 +38,7 @@ class InDoubtTest {
 
     try (OpsEngine next = engine(gateway)) {
       assertThat(next.runDueWork().messagesSent()).isZero();
-      assertThat(platform.delivered()).hasSize(1);
+      assertThat(platform.attempts()).as("the platform asked once").isOne();
       assertThat(next.messages().inDoubt()).extracting(SmsMessage::key).containsExactly(key);
 
       assertThatThrownBy(() -> next.messages().confirmSent(key, "zhangsan"))
@@ -62,7 +62,7 @@ class InDoubtTest {
 
       clock.set(T0.plus(Duration.ofMinutes(5)));
       assertThat(next.runDueWork().messagesSent()).isZero();
-      assertThat(platform.delivered()).hasSize(1);
+      assertThat(platform.attempts()).as("the platform asked once").isOne();
       assertThat(notificationsSent(jdbc.faults(), "F-1")).hasSize(1);
     }
   }
@@ -83,6 +83,7 @@ class InDoubtTest {
 
       assertThat(platform.delivered()).singleElement()
           .satisfies(m -> assertThat(m.idempotencyKey()).isEqualTo(key.toString()));
+      assertThat(platform.attempts()).as("the platform asked once").isOne();
       assertThat(notificationsSent(jdbc.faults(), "F-1")).hasSize(1);
       assertThat(next.messages().inDoubt()).isEmpty();
     }

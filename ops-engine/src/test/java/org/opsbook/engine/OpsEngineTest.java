@@ -106,6 +106,7 @@ class OpsEngineTest {
       assertThat(first.messagesSent()).isEqualTo(1);
       assertThat(again.messagesSent()).isZero();
       assertThat(gateway.delivered()).hasSize(1);
+      assertThat(gateway.attempts()).as("the gateway asked once").isOne();
       assertThat(gateway.delivered().get(0).idempotencyKey()).isEqualTo(key.toString());
       assertThat(ops.faults().duties("F-1")).extracting(o -> o.ruleId().toString())
           .doesNotContain("NOTIFY-TRIG-05");
@@ -163,6 +164,7 @@ class OpsEngineTest {
     assertThat(threads).hasSizeGreaterThanOrEqualTo(3).noneMatch(Thread::isAlive);
     assertThat(ops.isRunning()).isFalse();
     assertThat(gateway.delivered()).hasSize(1);
+    assertThat(gateway.attempts()).as("the gateway asked once").isOne();
     assertThat(ops.faults().duties("F-1")).extracting(o -> o.ruleId().toString()).doesNotContain("NOTIFY-TRIG-05");
   }
 

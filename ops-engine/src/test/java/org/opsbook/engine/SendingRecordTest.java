@@ -40,6 +40,7 @@ class SendingRecordTest {
 
       assertThat(work.messagesSent()).isZero();
       assertThat(gateway.delivered()).hasSize(1);
+      assertThat(gateway.attempts()).as("the gateway asked once").isOne();
       assertThat(notificationsSent(jdbc.faults(), "F-1")).singleElement().satisfies(e -> {
         assertThat(e.note()).as("the SMS it records").contains(key.toString());
         assertThat(e.at()).as("the gateway's acceptance, not the recovery").isEqualTo(T0);
@@ -82,6 +83,7 @@ class SendingRecordTest {
       }
     }
     assertThat(gateway.delivered()).hasSize(1);
+    assertThat(gateway.attempts()).as("the gateway asked once").isOne();
   }
 
   /**

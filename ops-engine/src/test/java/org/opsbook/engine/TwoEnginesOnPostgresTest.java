@@ -8,8 +8,8 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +21,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.opsbook.core.ObligationKey;
-import org.opsbook.core.internal.memory.RecordingMessageGateway;
-import org.opsbook.core.spi.MessageGateway.OutgoingMessage;
+import org.opsbook.core.spi.MessageGateway;
+import org.opsbook.core.spi.MessageGateway.SendReceipt;
 import org.opsbook.jdbc.OpsJdbc;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -49,7 +49,12 @@ class TwoEnginesOnPostgresTest {
   @Test
   void NOTIFY_TRIG_05_twoEnginesOverOneDatabaseSendEachSmsOnceRecordItOnceAndRemindEachDutyOnce() throws Exception {
     String url = freshSchema();
-    RecordingMessageGateway gateway = new RecordingMessageGateway(Clock.systemUTC());
+    // the SMS platform behind a gateway that does not deduplicate, as most do not: every call counts
+    Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    MessageGateway gateway = m -> {
+      calls.computeIfAbsent(m.idempotencyKey(), k -> new AtomicInteger()).incrementAndGet();
+      return new SendReceipt("gw-" + m.idempotencyKey(), Instant.now(), false);
+    };
     Map<ObligationKey, AtomicInteger> reminded = new ConcurrentHashMap<>();
     List<String> faults = new ArrayList<>();
     try (OpsEngine a = engine(url, "host-a", gateway, reminded);
@@ -63,15 +68,15 @@ class TwoEnginesOnPostgresTest {
         faults.add(id);
       }
 
-      awaitUntil(() -> gateway.delivered().size() >= FAULTS
+      awaitUntil(() -> calls.size() >= FAULTS
           && faults.stream().allMatch(id -> notificationsSent(db.faults(), id).size() > 0)
           && faults.stream().allMatch(id -> reminded.keySet().stream().anyMatch(k -> k.subjectId().equals(id)
           && k.ruleId().toString().equals("ESC-ROOM-01"))));
       // both engines go on for many more rounds: a second sending, record or reminder would show now
       Thread.sleep(1_000);
 
-      assertThat(gateway.delivered()).extracting(OutgoingMessage::idempotencyKey).hasSize(FAULTS)
-          .doesNotHaveDuplicates();
+      assertThat(calls).hasSize(FAULTS)
+          .allSatisfy((key, times) -> assertThat(times.get()).as("gateway calls for %s", key).isOne());
       for (String id : faults) {
         assertThat(notificationsSent(db.faults(), id).size()).as("sendings recorded on %s", id).isEqualTo(1);
       }
@@ -80,7 +85,7 @@ class TwoEnginesOnPostgresTest {
     }
   }
 
-  private static OpsEngine engine(String url, String owner, RecordingMessageGateway gateway,
+  private static OpsEngine engine(String url, String owner, MessageGateway gateway,
       Map<ObligationKey, AtomicInteger> reminded) {
     return OpsEngine.builder().dataSource(connections(url)).directory(EngineFixture.people()).gateway(gateway)
         .owner(owner).outboxInterval(Duration.ofMillis(20))
