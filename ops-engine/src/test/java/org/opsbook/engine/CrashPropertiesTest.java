@@ -20,6 +20,12 @@ import org.opsbook.rules.bug.BugEventData;
 import org.opsbook.rules.bug.BugTicket;
 import org.opsbook.rules.duty.FaultTracker;
 import org.opsbook.rules.internal.bug.BugDuties;
+import org.opsbook.rules.internal.ticket.TicketDuties;
+import org.opsbook.rules.ticket.ComplaintTicket;
+import org.opsbook.rules.ticket.ComplaintTicket.ReviewVerdict;
+import org.opsbook.rules.ticket.ComplaintTicket.TicketCause;
+import org.opsbook.rules.ticket.TicketEvent;
+import org.opsbook.rules.ticket.TicketEventData;
 
 /**
  * Random days of two faults (opened, reported, their facts changed, repaired, closed, time passing with the engine's
@@ -45,19 +51,19 @@ class CrashPropertiesTest {
   void everyTimedDutyAnOpenFaultOwesHasATimerWhereverTheProcessDied() {
     CrashingHost.days(Integer.getInteger("crash.examples", 500), CrashPropertiesTest::decode, 12, 40).checkAssert((steps, dieAt) -> {
       CrashingHost host = new CrashingHost(WRITES);
-      List<String> day = new java.util.ArrayList<>();
+      List<String> day = host.day;
       OpsEngine reader = host.process();
       host.reminded = duty -> {
         FaultTracker t = reader.faults().load(duty.subjectId());
         assertThat(!t.isClosed() && t.obligations(t.lastEventAt().orElseThrow()).stream()
             .anyMatch(o -> o.key().equals(duty.key()))).as("%s reminded, owed, after %s", duty.key(), day).isTrue();
       };
-      day.addAll(host.run(steps, dieAt, (process, s) -> {
+      host.run(steps, dieAt, (process, s) -> {
         String faultId = FAULTS.get(s.fault());
         act(process, s, faultId);
         host.clock.advance(Duration.ofMinutes(s.minutes()));
         process.runDueWork();
-      }, s -> describe(s, FAULTS.get(s.fault()))));
+      }, s -> describe(s, FAULTS.get(s.fault())));
       host.clock.advance(Duration.ofMinutes(1));
       OpsEngine after = host.process();
       after.runDueWork();
@@ -78,7 +84,7 @@ class CrashPropertiesTest {
   void BUG_02_everyTimedDutyALiveBugOwesHasATimerWhereverTheProcessDied() {
     CrashingHost.days(Integer.getInteger("crash.examples", 500), CrashPropertiesTest::decode, 12, 40).checkAssert((steps, dieAt) -> {
       CrashingHost host = new CrashingHost(BUG_WRITES);
-      List<String> day = new java.util.ArrayList<>();
+      List<String> day = host.day;
       OpsEngine reader = host.process();
       host.reminded = duty -> {
         String bugId = duty.subjectId().substring("bug:".length());
@@ -87,12 +93,12 @@ class CrashPropertiesTest {
             .anyMatch(o -> o.ruleId().equals(duty.ruleId()) && o.sequence() == duty.sequence()))
             .as("%s reminded, owed, after %s", duty.key(), day).isTrue();
       };
-      day.addAll(host.run(steps, dieAt, (process, s) -> {
+      host.run(steps, dieAt, (process, s) -> {
         String bugId = "BUG-" + (s.fault() + 1);
         bugStep(process, s.action(), bugId);
         host.clock.advance(Duration.ofHours(s.minutes()));
         process.runDueWork();
-      }, s -> BUG_STEPS[s.action()] + " BUG-" + (s.fault() + 1) + ", then " + s.minutes() + " h"));
+      }, s -> BUG_STEPS[s.action()] + " BUG-" + (s.fault() + 1) + ", then " + s.minutes() + " h");
       host.clock.advance(Duration.ofMinutes(1));
       OpsEngine after = host.process();
       after.runDueWork();
@@ -107,6 +113,102 @@ class CrashPropertiesTest {
         }
       }
     });
+  }
+
+  @Test
+  void TICKET_02_everyTimedDutyALiveTicketOwesHasATimerAndNoEndedOneIsReminded() {
+    CrashingHost.days(Integer.getInteger("crash.examples", 500), CrashPropertiesTest::decode, 16, 40)
+        .checkAssert((steps, dieAt) -> {
+          CrashingHost host = new CrashingHost(BUG_WRITES);
+          List<String> day = host.day;
+          OpsEngine reader = host.process();
+          host.reminded = duty -> {
+            String ticketId = duty.subjectId().substring("ticket:".length());
+            assertThat(reader.tickets().live().stream().filter(t -> t.ticketId().equals(ticketId))
+                .flatMap(t -> ticketDuties(reader, t).stream())
+                .anyMatch(o -> o.ruleId().equals(duty.ruleId()) && o.sequence() == duty.sequence()))
+                .as("%s reminded, owed, after %s", duty.key(), day).isTrue();
+          };
+          host.run(steps, dieAt, (process, s) -> {
+            // one ticket, so that a day of 16 steps often takes it all the way to the reply
+            String ticketId = "T-1";
+            if (s.action() < 5) {
+              ticketStep(process, nextTicketStep(process, ticketId), ticketId, host);
+            } else if (s.action() == 5) {
+              ticketStep(process, 5, ticketId, host);
+            }
+            host.clock.advance(Duration.ofHours(ticketHours(s)));
+            process.runDueWork();
+          }, s -> (s.action() < 5 ? "the next step of" : s.action() == 5 ? "write the progress of" : "wait on")
+              + " T-1, then " + ticketHours(s) + " h");
+          host.clock.advance(Duration.ofMinutes(1));
+          OpsEngine after = host.process();
+          after.runDueWork();
+
+          for (ComplaintTicket ticket : after.tickets().live()) {
+            for (Obligation o : ticketDuties(after, ticket)) {
+              ObligationKey key = new ObligationKey("ticket:" + ticket.ticketId(), o.ruleId(), o.sequence());
+              if (o.dueAt().isPresent()) {
+                assertThat(host.timers.find(key).isPresent() || host.timers.hasFired(key))
+                    .as("%s has a timer after %s", key, day).isTrue();
+              }
+            }
+          }
+        });
+  }
+
+  /** Hours after a ticket's step: a few after a step of its way, up to 39 after a wait (its daily duty falls due). */
+  private static int ticketHours(Step s) {
+    return s.action() < 5 ? s.minutes() % 3 : s.minutes();
+  }
+
+  /**
+   * The ticket's next step on its way from receipt to the reply to the front desk, through a developer's help: the
+   * {@link #ticketStep} to take, -1 when it is replied.
+   */
+  private static int nextTicketStep(OpsEngine process, String ticketId) {
+    var ticket = process.tickets().find(ticketId);
+    if (ticket.isEmpty()) {
+      return 0;
+    }
+    ComplaintTicket t = ticket.get();
+    return switch (t.state()) {
+      case RECEIVED -> 1;
+      case PREPROCESSING -> t.cause().isEmpty() ? 2 : t.amsTicketNo().isEmpty() ? 3 : 6;
+      case AWAITING_DEVELOPER -> 4;
+      case UNDER_REVIEW -> 7;
+      case ARCHIVED -> 8;
+      default -> -1;
+    };
+  }
+
+  private static void ticketStep(OpsEngine process, int action, String ticketId, CrashingHost host) {
+    switch (action) {
+      case 0 -> process.tickets().receive(ticketId, host.clock.instant(), "he");
+      case 1 -> process.tickets().fire(ticketId, TicketEvent.ACCEPT, "he", TicketEventData.empty());
+      case 2 -> process.tickets().fire(ticketId, TicketEvent.SET_CAUSE, "he", TicketEventData.builder()
+          .cause(TicketCause.SYSTEM_FAULT).escalationTrend(false).needsDeveloper(true).build());
+      case 3 -> process.tickets().fire(ticketId, TicketEvent.DISPATCH_AMS, "he",
+          TicketEventData.builder().amsTicketNo("AMS-9").build());
+      case 4 -> process.tickets().fire(ticketId, TicketEvent.AMS_REPLY_REVIEWED, "he",
+          TicketEventData.builder().amsReply("已修复").amsReplyReviewed(true).build());
+      case 5 -> process.tickets().fire(ticketId, TicketEvent.UPDATE_PROGRESS, "he",
+          TicketEventData.builder().progress("处理中").build());
+      case 6 -> process.tickets().fire(ticketId, TicketEvent.SUBMIT_FOR_REVIEW, "he",
+          TicketEventData.builder().handlingOpinion("已处理").build());
+      case 7 -> process.tickets().fire(ticketId, TicketEvent.APPROVE_AND_ARCHIVE, "wang",
+          TicketEventData.builder().reviewVerdict(ReviewVerdict.DONE).ticketCategory("计费").build());
+      case 8 -> process.tickets().fire(ticketId, TicketEvent.REPLY_FRONT_DESK, "wang",
+          TicketEventData.builder().replyText("已回复").build());
+      default -> { }
+    }
+  }
+
+  /** The duties the ticket owes as of its last step, or its receipt. */
+  private static List<Obligation> ticketDuties(OpsEngine engine, ComplaintTicket ticket) {
+    List<TransitionRecord> history = engine.tickets().history(ticket.ticketId());
+    Instant last = history.isEmpty() ? ticket.receivedAt() : history.get(history.size() - 1).at();
+    return TicketDuties.of(ticket, last, engine.parameters(), engine.calendar());
   }
 
   /** When the BUG's last step was taken, or when it was raised. */

@@ -38,9 +38,13 @@ import org.quicktheories.dsl.TheoryBuilder2;
  * that does not deduplicate (it counts what it took, by key), and processes (engines) that die at a chosen write.
  */
 final class CrashingHost {
-  /** The fault duty room's people, and the BUG desk's: the ticket reviewer, the processor, the follower. */
+  /**
+   * The fault duty room's people, the BUG desk's (the ticket reviewer, the processor, the follower) and a complaint
+   * ticket's pre-processor.
+   */
   private static final Directory PEOPLE = EngineFixture.people(EngineFixture.person("wang", Role.TICKET_REVIEWER),
-      EngineFixture.person("li", Role.BUG_PROCESSOR), EngineFixture.person("sun", Role.BUG_FOLLOWER));
+      EngineFixture.person("li", Role.BUG_PROCESSOR), EngineFixture.person("sun", Role.BUG_FOLLOWER),
+      EngineFixture.person("he", Role.PRE_PROCESSOR));
 
   final MutableClock clock = MutableClock.at(T0);
   final InMemoryAuditLog audit = new InMemoryAuditLog();
@@ -53,6 +57,8 @@ final class CrashingHost {
    * property sets it to check that the subject still owes the duty.
    */
   volatile java.util.function.Consumer<org.opsbook.core.Obligation> reminded = duty -> { };
+  /** The day as it goes, step by step and the process deaths, for the failure messages. */
+  final List<String> day = new java.util.concurrent.CopyOnWriteArrayList<>();
   /** What the SMS platform took: key → how many times. */
   final Map<String, Integer> platform = new ConcurrentHashMap<>();
   /**
@@ -96,10 +102,9 @@ final class CrashingHost {
    * death runs in a new process over the same storage; a step the state refuses (invalid input, or an ID taken)
    * stores nothing and is passed over.
    *
-   * @return the day as it went, for the failure messages
+   * @return the day as it went, for the failure messages ({@link #day}, which a check made during the day reads)
    */
   <S> List<String> run(List<S> steps, int dieAt, BiConsumer<OpsEngine, S> step, Function<S, String> describe) {
-    List<String> day = new ArrayList<>();
     OpsEngine process = dyingAt(dieAt);
     for (S s : steps) {
       day.add(describe.apply(s));
