@@ -99,6 +99,8 @@ public final class Dashboard {
   /** {@code reviewerId} is accepted for old clients and ignored: the session names the person. */
   private static final Set<String> APPROVE_FIELDS = Set.of("key", "reviewerId");
   private static final Set<String> REJECT_FIELDS = Set.of("key", "reviewerId", "reason");
+  /** A send in doubt is named by its key alone: the session names the person. */
+  private static final Set<String> RESOLVE_FIELDS = Set.of("key");
 
   private final OpsHost host;
   private final OpsEngine engine;
@@ -363,7 +365,7 @@ public final class Dashboard {
    * released for the outbox to send again (which the dashboard runs at once when the engine's loops are not running).
    */
   private synchronized Reply resolve(Person desk, String body, boolean delivered) {
-    JsonFields f = JsonFields.of(OpsJson.parse(body), "", APPROVE_FIELDS);
+    JsonFields f = JsonFields.of(OpsJson.parse(body), "", RESOLVE_FIELDS);
     SmsKey key = SmsKey.parse(f.requiredString("key"));
     message(key);
     host.advanceClockTo(now());

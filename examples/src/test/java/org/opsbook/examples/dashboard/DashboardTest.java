@@ -317,6 +317,10 @@ class DashboardTest {
         .contains("NOTIFY-TRIG-05");
 
     String confirm = "{'key': '" + confirmed + "'}";
+    HttpResponse<String> crossSite = served.anonymousWithCookiesOf("sunba").post("/api/messages/confirm-sent", confirm);
+    assertThat(crossSite.statusCode()).as("the desk's cookie without its CSRF token").isEqualTo(403);
+    assertField(served.as("sunba").post("/api/messages/confirm-sent", "{'key': '" + confirmed
+        + "', 'personId': 'sunba'}"), "personId");
     HttpResponse<String> notTheDesk = served.as("zhangsan").post("/api/messages/confirm-sent", confirm);
     assertThat(notTheDesk.statusCode()).as(notTheDesk.body()).isEqualTo(400);
     assertThat(OpsJson.parse(notTheDesk.body()).at("/error/field").asText()).isEqualTo("personId");
