@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.opsbook.core.Obligation;
 import org.opsbook.core.spi.WorkflowRepository.TransitionRecord;
 import org.opsbook.notify.MessageContent;
+import org.opsbook.core.Person;
 import org.opsbook.notify.SmsKey;
 import org.opsbook.notify.SmsMessage;
 
@@ -39,6 +40,15 @@ public interface Messages {
 
   /** Returns the message, if planned. */
   Optional<SmsMessage> find(SmsKey key);
+
+  /**
+   * Returns the people the message reaches, or would reach if sent now: its recipient classes (or, before they are
+   * fixed, its base classes) resolved through the directory, each person once and each phone number once
+   * (NOTIFY-RCPT-05..07). A host shows this before a mass send; the count is what the send will reach.
+   *
+   * @throws org.opsbook.core.InvalidInputException naming {@code key} when no message has it
+   */
+  List<Person> recipients(SmsKey key);
 
   /** Returns the messages of a fault. */
   List<SmsMessage> ofFault(String faultId);

@@ -48,9 +48,10 @@ public final class EngineFixture {
     return InMemoryDirectory.of(all);
   }
 
+  /** A person of class C holding {@code role}, with a mobile number of their own (from the ID). */
   public static Person person(String id, Role role) {
-    return Person.builder().id(id).name(id).phone("13800000000").addRoles(role)
-        .addRecipientClasses(RecipientClass.C).build();
+    return Person.builder().id(id).name(id).phone(String.format("138%08d", Math.floorMod(id.hashCode(), 100_000_000)))
+        .addRoles(role).addRecipientClasses(RecipientClass.C).build();
   }
 
   /** A BOSS system fault with 24 complaints: 一级 (L1). */

@@ -108,6 +108,10 @@ class OpsEngineTest {
       assertThat(gateway.delivered()).hasSize(1);
       assertThat(gateway.attempts()).as("the gateway asked once").isOne();
       assertThat(gateway.delivered().get(0).idempotencyKey()).isEqualTo(key.toString());
+      assertThat(ops.messages().recipients(key)).as("whom the message reached, as the gateway was given them")
+          .containsExactlyElementsOf(gateway.delivered().get(0).recipients());
+      assertThatThrownBy(() -> ops.messages().recipients(SmsKey.parse("F-9/NOTIFICATION/1")))
+          .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("key"));
       assertThat(ops.faults().duties("F-1")).extracting(o -> o.ruleId().toString())
           .doesNotContain("NOTIFY-TRIG-05");
       assertThat(ops.faults().load("F-1").completions().keySet())

@@ -14,7 +14,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -280,16 +279,7 @@ public final class Dashboard {
     Set<RecipientClass> to = m.record().recipientClasses().isEmpty() ? m.record().baseClasses()
         : m.record().recipientClasses();
     to.forEach(c -> classes.add(c.name()));
-    return o.put("recipientCount", recipients(to));
-  }
-
-  /** Returns how many people of the directory a message to {@code classes} reaches. */
-  private int recipients(Set<RecipientClass> classes) {
-    Set<String> ids = new HashSet<>();
-    for (RecipientClass c : classes) {
-      host.people().directory().members(c).forEach(p -> ids.add(p.id()));
-    }
-    return ids.size();
+    return o.put("recipientCount", engine.messages().recipients(m.key()).size());
   }
 
   private ObjectNode fault(FaultSummary f, FaultTracker t, Instant now) {

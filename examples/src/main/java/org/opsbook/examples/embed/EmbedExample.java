@@ -21,8 +21,9 @@ public class EmbedExample {
   public static void main(String[] args) {
     // 1. The engine over your DataSource (in-memory H2 here; PostgreSQL alike), your people, SMS gateway and reminders.
     MutableClock clock = MutableClock.at(Instant.parse("2026-11-25T01:20:00Z"));
-    List<Person> people = List.of(person("zhangsan", Role.ESC_DUTY), person("lisi", Role.FAULT_TEAM_LEADER),
-        person("wangwu", Role.ROOM_SUPERVISOR), person("zhaoliu", Role.ROOM_MANAGER), person("sunba", Role.DUTY_68284));
+    List<Person> people = List.of(person("zhangsan", "13800000101", Role.ESC_DUTY),
+        person("lisi", "13800000102", Role.FAULT_TEAM_LEADER), person("wangwu", "13800000103", Role.ROOM_SUPERVISOR),
+        person("zhaoliu", "13800000104", Role.ROOM_MANAGER), person("sunba", "13800000105", Role.DUTY_68284));
     try (OpsEngine ops = OpsEngine.builder().dataSource(OpsJdbc.h2DataSource(OpsJdbc.h2MemoryUrl("embed")))
         .directory(InMemoryDirectory.of(people)).clock(clock)
         .reminder((duty, owing) -> System.out.println("due now: " + duty.ruleId() + " " + duty.action()))
@@ -53,8 +54,7 @@ public class EmbedExample {
     }
   }
 
-  static Person person(String id, Role role) {
-    return Person.builder().id(id).name(id).phone("13800000000").addRoles(role).addRecipientClasses(RecipientClass.C)
-        .build();
+  static Person person(String id, String phone, Role role) {
+    return Person.builder().id(id).name(id).phone(phone).addRoles(role).addRecipientClasses(RecipientClass.C).build();
   }
 }

@@ -32,6 +32,9 @@ import org.opsbook.notify.MessageContent;
 import org.opsbook.notify.MessageType;
 import org.opsbook.notify.SmsKey;
 import org.opsbook.notify.SmsMessage;
+import org.opsbook.notify.internal.RecipientRules;
+import org.opsbook.notify.SmsRecord;
+import org.opsbook.core.Person;
 import org.opsbook.notify.internal.workflow.SmsDispatcher;
 import org.opsbook.notify.internal.workflow.SmsWorkflow;
 
@@ -100,6 +103,13 @@ final class MessageDesk implements Messages {
   @Override
   public Optional<SmsMessage> find(SmsKey key) {
     return sms.find(key);
+  }
+
+  @Override
+  public List<Person> recipients(SmsKey key) {
+    SmsRecord r = sms.find(key).orElseThrow(() -> new InvalidInputException("key", "no message " + key)).record();
+    return RecipientRules.resolve(actors.directory(), r.recipientClasses().isEmpty() ? r.baseClasses()
+        : r.recipientClasses());
   }
 
   @Override

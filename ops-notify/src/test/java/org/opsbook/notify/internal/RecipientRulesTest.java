@@ -136,6 +136,25 @@ class RecipientRulesTest {
     assertThat(RecipientRules.resolve(dir, Set.of(C, D))).extracting(Person::id).containsExactly("p3", "p4", "p5");
   }
 
+  @Test
+  @DisplayName("a phone number that two entries of the directory share receives the message once")
+  void aPhoneTwoEntriesShareReceivesTheMessageOnce() {
+    Person roomManager = Person.builder().id("zhaoliu").name("赵六").phone("13800138006").addRecipientClasses(B)
+        .build();
+    Person sameAsDutyManager = Person.builder().id("zhaoliu-duty").name("赵六").phone("+86 138-0013-8006")
+        .addRecipientClasses(C).build();
+    Person noPhone = Person.builder().id("p8").name("员工8").addRecipientClasses(C).build();
+    Person alsoNoPhone = Person.builder().id("p9").name("员工9").addRecipientClasses(C).build();
+    InMemoryDirectory dir = InMemoryDirectory.of(List.of(roomManager, sameAsDutyManager, noPhone, alsoNoPhone,
+        person("p4", C)));
+    assertThat(RecipientRules.resolve(dir, Set.of(B, C))).extracting(Person::id)
+        .containsExactly("zhaoliu", "p8", "p9", "p4");
+    assertThat(RecipientRules.resolve(dir, Set.of(C))).as("alone in its class, the second entry stands for the phone")
+        .extracting(Person::id).containsExactly("zhaoliu-duty", "p8", "p9", "p4");
+    assertThat(RecipientRules.number("0086 13800138006")).isEqualTo("13800138006");
+    assertThat(RecipientRules.number("13800138006")).isEqualTo("13800138006");
+  }
+
   static Person person(String id, RecipientClass... classes) {
     return Person.builder().id(id).name("员工" + id).phone("1380013800" + id.charAt(1)).addRecipientClasses(classes)
         .build();

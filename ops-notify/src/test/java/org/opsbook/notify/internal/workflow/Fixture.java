@@ -84,8 +84,9 @@ final class Fixture {
   }
 
   static Person person(String id, RecipientClass... classes) {
-    return Person.builder().id(id).name("员工" + id).phone("1380013800" + (id.hashCode() & 7))
-        .addRecipientClasses(classes).build();
+    return Person.builder().id(id).name("员工" + id)
+        .phone(String.format("138%08d", Math.floorMod(id.hashCode(), 100_000_000))).addRecipientClasses(classes)
+        .build();
   }
 
   static FaultFacts facts(FaultNature nature, boolean callCenter, int csLevel) {
