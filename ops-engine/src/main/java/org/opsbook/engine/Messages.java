@@ -3,9 +3,9 @@ package org.opsbook.engine;
 import java.util.List;
 import java.util.Optional;
 import org.opsbook.core.Obligation;
+import org.opsbook.core.Person;
 import org.opsbook.core.spi.WorkflowRepository.TransitionRecord;
 import org.opsbook.notify.MessageContent;
-import org.opsbook.core.Person;
 import org.opsbook.notify.SmsKey;
 import org.opsbook.notify.SmsMessage;
 
@@ -42,8 +42,9 @@ public interface Messages {
   Optional<SmsMessage> find(SmsKey key);
 
   /**
-   * Returns the people the message reaches, or would reach if sent now: its recipient classes (or, before they are
-   * fixed, its base classes) resolved through the directory, each person once and each phone number once
+   * Returns the people the message reaches: once released, the people it was released to (looked up in the
+   * directory, as the outbox sends it); before, whom it would reach if released now, its recipient classes (or, before
+   * they are fixed, its base classes) resolved through the directory, each person once and each phone number once
    * (NOTIFY-RCPT-05..07). A host shows this before a mass send; the count is what the send will reach.
    *
    * @throws org.opsbook.core.InvalidInputException naming {@code key} when no message has it

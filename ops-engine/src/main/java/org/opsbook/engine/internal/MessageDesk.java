@@ -16,6 +16,7 @@ import org.opsbook.core.internal.machine.Outcome;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Masking;
 import org.opsbook.core.Obligation;
+import org.opsbook.core.Person;
 import org.opsbook.core.Role;
 import org.opsbook.core.RuleId;
 import org.opsbook.core.spi.MessageOutbox;
@@ -32,9 +33,8 @@ import org.opsbook.notify.MessageContent;
 import org.opsbook.notify.MessageType;
 import org.opsbook.notify.SmsKey;
 import org.opsbook.notify.SmsMessage;
-import org.opsbook.notify.internal.RecipientRules;
 import org.opsbook.notify.SmsRecord;
-import org.opsbook.core.Person;
+import org.opsbook.notify.internal.RecipientRules;
 import org.opsbook.notify.internal.workflow.SmsDispatcher;
 import org.opsbook.notify.internal.workflow.SmsWorkflow;
 
@@ -108,6 +108,12 @@ final class MessageDesk implements Messages {
   @Override
   public List<Person> recipients(SmsKey key) {
     SmsRecord r = sms.find(key).orElseThrow(() -> new InvalidInputException("key", "no message " + key)).record();
+    if (!r.recipientIds().isEmpty()) {
+      // released: the people it was released to, as the outbox sends it
+      List<Person> out = new ArrayList<>();
+      r.recipientIds().forEach(id -> actors.directory().find(id).ifPresent(out::add));
+      return out;
+    }
     return RecipientRules.resolve(actors.directory(), r.recipientClasses().isEmpty() ? r.baseClasses()
         : r.recipientClasses());
   }
