@@ -23,6 +23,10 @@ import org.opsbook.core.time.MutableClock;
 import org.opsbook.jdbc.OpsJdbc;
 import org.opsbook.notify.SmsKey;
 import org.opsbook.rules.bug.BugEventData;
+import org.opsbook.rules.ticket.ComplaintTicket.ReviewVerdict;
+import org.opsbook.rules.ticket.ComplaintTicket.TicketCause;
+import org.opsbook.rules.ticket.TicketEvent;
+import org.opsbook.rules.ticket.TicketEventData;
 
 /**
  * A step is stored before its duties go on the timers. A process that died in between leaves duties no timer holds,
@@ -115,6 +119,42 @@ class TimerRestoreTest {
   }
 
   @Test
+  void TICKET_02_aRepliedTicketsDailyProgressTimerLeftPendingFiresIntoNothing() {
+    jdbc.migrate();
+    try (OpsEngine before = engine().dataSource(database).build()) {
+      before.tickets().receive("T-1", T0, "he").orThrow();
+      before.tickets().fire("T-1", TicketEvent.ACCEPT, "he", TicketEventData.empty()).orThrow();
+      before.tickets().fire("T-1", TicketEvent.SET_CAUSE, "he", TicketEventData.builder()
+          .cause(TicketCause.BUSINESS_RULE).escalationTrend(false).build()).orThrow();
+      before.tickets().fire("T-1", TicketEvent.SUBMIT_FOR_REVIEW, "he", TicketEventData.builder()
+          .handlingOpinion("已按规则处理").build()).orThrow();
+      before.tickets().fire("T-1", TicketEvent.APPROVE_AND_ARCHIVE, "wang", TicketEventData.builder()
+          .reviewVerdict(ReviewVerdict.DONE).ticketCategory("计费").build()).orThrow();
+    }
+    List<ScheduledObligation> progress = jdbc.obligations().pending("ticket:T-1");
+    assertThat(progress).extracting(o -> o.key().ruleId().value()).containsExactly("TICKET-02");
+    ObligationRepository dying = EngineFixture.intercepted(ObligationRepository.class, jdbc.obligations(),
+        (method, args) -> {
+          if (method.equals("cancel")) {
+            throw new StorageException("cancel", "timers", true, new IllegalStateException("the process died"));
+          }
+        });
+    OpsEngine replying = engine().ports(jdbc.faults(), dying, jdbc.workflows(), jdbc.outbox(), jdbc.auditLog())
+        .build();
+    assertThatThrownBy(() -> replying.tickets().fire("T-1", TicketEvent.REPLY_FRONT_DESK, "wang",
+        TicketEventData.builder().replyText("已回复前台").build())).isInstanceOf(StorageException.class);
+    assertThat(jdbc.obligations().pending("ticket:T-1")).as("the reply was stored, its timer not cancelled")
+        .containsExactlyElementsOf(progress);
+
+    try (OpsEngine next = engine().dataSource(database).build()) {
+      clock.set(progress.get(0).dueAt().plusSeconds(1));
+      assertThat(next.runDueWork().dutiesReminded()).isZero();
+      assertThat(reminded).as("nobody reminded of a replied ticket's progress").isEmpty();
+      assertThat(jdbc.obligations().pending("ticket:T-1")).isEmpty();
+    }
+  }
+
+  @Test
   void aFaultWhoseHistoryCannotBeReadKeepsNeitherTheOtherFaultsNorTheOutboxWaiting() {
     jdbc.migrate();
     try (OpsEngine before = engine().dataSource(database).build()) {
@@ -156,7 +196,8 @@ class TimerRestoreTest {
   }
 
   private OpsEngine.Builder engine() {
-    return OpsEngine.builder().directory(EngineFixture.people(person("wang", Role.TICKET_REVIEWER)))
+    return OpsEngine.builder().directory(EngineFixture.people(person("wang", Role.TICKET_REVIEWER),
+        person("he", Role.PRE_PROCESSOR)))
         .gateway(new RecordingMessageGateway(clock))
         .clock(clock).reminder((duty, owing) -> reminded.add(duty));
   }
