@@ -19,6 +19,21 @@ public abstract class Person {
   /** The mobile number SMS go to, if any (personal data). */
   public abstract Optional<String> phone();
 
+  /**
+   * Returns the mobile number as its digits alone, without a country code or separators: {@code +86 138-0013-8000}
+   * and {@code 13800138000} are both {@code 13800138000}. It names one person: a directory lists it once (one person,
+   * one ID), and a mass SMS goes to it once.
+   */
+  public Optional<String> mobileNumber() {
+    return phone().map(p -> {
+      String digits = p.replaceAll("[^0-9]", "");
+      if (digits.startsWith("0086") && digits.length() == 15) {
+        return digits.substring(4);
+      }
+      return digits.startsWith("86") && digits.length() == 13 ? digits.substring(2) : digits;
+    });
+  }
+
   /** The role codes the person holds. */
   public abstract Set<Role> roles();
 

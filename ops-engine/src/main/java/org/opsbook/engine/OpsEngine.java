@@ -388,6 +388,8 @@ public final class OpsEngine implements AutoCloseable {
      *
      * @throws IllegalStateException when no storage, directory or gateway was given, or more than one storage, or
      *     naming HikariCP when a {@link #database} URL other than H2's needs it and the class path lacks it
+     * @throws org.opsbook.core.InvalidInputException naming {@code phone} when the directory lists one mobile number
+     *     under two IDs (one person, one ID: the separation of duties compares IDs)
      * @throws org.opsbook.core.StorageException when the database cannot be opened or migrated
      */
     public OpsEngine build() {
@@ -395,6 +397,7 @@ public final class OpsEngine implements AutoCloseable {
       checkState(storages == 1, "give exactly one of dataSource, database or ports");
       checkState(directory != null, "a directory is required");
       checkState(gateway != null, "a gateway is required");
+      Defaults.checkOnePersonOneId(directory);
       Masking.Names names = Defaults.names(directory);
       Settings settings = new Settings(directory, gateway,
           reminder != null ? reminder : Defaults.loggingReminder(names), calendar, clock, parameters, staffKinds,

@@ -6,10 +6,17 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.opsbook.engine.EngineFixture.T0;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.opsbook.core.InvalidInputException;
+import org.opsbook.core.Person;
+import org.opsbook.core.RecipientClass;
+import org.opsbook.core.Role;
 import org.opsbook.core.internal.memory.RecordingMessageGateway;
+import org.opsbook.core.spi.Directory;
 import org.opsbook.core.time.MutableClock;
 
 /**
@@ -59,6 +66,36 @@ class OpsEngineBuilderTest {
       assertThat(EngineFixture.tables(ds)).isNotEmpty();
       assertThat(ops.isRunning()).isFalse();
     }
+  }
+
+  @Test
+  void NOTIFY_REVIEW_01_aHostDirectoryListingOnePersonUnderTwoIdsIsRefusedBeforeTheDatabaseIsTouched()
+      throws Exception {
+    DataSource ds = EngineFixture.freshH2();
+    // one mobile number under two IDs: the author of a draft could approve it under the other
+    List<Person> people = List.of(EngineFixture.person("zhangsan", Role.ESC_DUTY),
+        Person.builder().id("zhangsan2").name("张三").phone(EngineFixture.person("zhangsan", Role.ESC_DUTY).phone()
+            .orElseThrow()).addRoles(Role.FAULT_TEAM_LEADER).build());
+    Directory host = new Directory() {
+      @Override
+      public List<Person> members(RecipientClass c) {
+        return people.stream().filter(p -> p.recipientClasses().contains(c)).toList();
+      }
+
+      @Override
+      public Optional<Person> find(String personId) {
+        return people.stream().filter(p -> p.id().equals(personId)).findFirst();
+      }
+
+      @Override
+      public List<Person> withRole(Role role) {
+        return people.stream().filter(p -> p.roles().contains(role)).toList();
+      }
+    };
+    assertThatThrownBy(() -> OpsEngine.builder().dataSource(ds).directory(host).gateway(gateway).build())
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("phone"))
+        .hasMessageContaining("one person, one ID");
+    assertThat(EngineFixture.tables(ds)).as("a refused build touched the database").isEmpty();
   }
 
   @Test

@@ -68,9 +68,10 @@ final class Room implements AutoCloseable {
         .checkpointInterval(Duration.ofDays(3650)).build();
   }
 
+  /** A person of class C with a mobile number of their own (from the ID): one person, one ID. */
   private static Person person(String id, Role role) {
-    return Person.builder().id(id).name(id).phone("13800000000").addRoles(role).addRecipientClasses(RecipientClass.C)
-        .org("运营管理室").build();
+    return Person.builder().id(id).name(id).phone(String.format("138%08d", Math.floorMod(id.hashCode(), 100_000_000)))
+        .addRoles(role).addRecipientClasses(RecipientClass.C).org("运营管理室").build();
   }
 
   void advance(Duration d) {

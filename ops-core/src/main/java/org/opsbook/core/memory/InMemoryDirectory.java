@@ -3,6 +3,7 @@ package org.opsbook.core.memory;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,12 +32,27 @@ public final class InMemoryDirectory implements Directory {
     this.masking = Masking.names(people.values().stream().map(Person::name).toList());
   }
 
-  /** Returns a directory of {@code people}; IDs must be unique. */
+  /**
+   * Returns a directory of {@code people}: one person, one ID. IDs must be unique, and so must mobile numbers
+   * ({@link Person#mobileNumber()}): one person listed under two IDs could review their own draft or approve their own
+   * request, as the separation of duties forbids (NOTIFY-REVIEW-01/02, SOX), and would get every mass SMS twice.
+   *
+   * @throws InvalidInputException naming {@code id} for an ID listed twice, or {@code phone} for a mobile number
+   *     listed under two IDs (both IDs named, masked): merge the two entries' roles and classes into one person
+   */
   public static InMemoryDirectory of(List<Person> people) {
     Map<String, Person> byId = new LinkedHashMap<>();
+    Map<String, String> byNumber = new HashMap<>();
     for (Person p : people) {
       if (byId.put(p.id(), p) != null) {
         throw new InvalidInputException("id", "duplicate person id in directory: " + Masking.name(p.id()));
+      }
+      Optional<String> number = p.mobileNumber().filter(n -> !n.isEmpty());
+      String other = number.map(n -> byNumber.putIfAbsent(n, p.id())).orElse(null);
+      if (other != null) {
+        throw new InvalidInputException("phone", "one person, one ID: the mobile number "
+            + Masking.phone(number.get()) + " is listed under both " + Masking.name(other) + " and "
+            + Masking.name(p.id()) + "; merge the two entries' roles and recipient classes into one person");
       }
     }
     return new InMemoryDirectory(byId);

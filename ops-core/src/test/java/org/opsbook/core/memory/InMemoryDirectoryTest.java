@@ -1,9 +1,12 @@
 package org.opsbook.core.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Person;
 import org.opsbook.core.RecipientClass;
 import org.opsbook.core.Role;
@@ -21,6 +24,26 @@ class InMemoryDirectoryTest {
     assertThat(DIRECTORY.members(RecipientClass.B)).containsExactly(WANG, LI);
     assertThat(DIRECTORY.members(RecipientClass.C)).containsExactly(LI);
     assertThat(DIRECTORY.members(RecipientClass.A)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("one person, one ID: a mobile number listed under two IDs is refused, naming phone and both IDs masked")
+  void aMobileNumberUnderTwoIdsIsRefused() {
+    Person zhaoliu = Person.builder().id("zhaoliu").name("赵六").phone("13800138006").addRoles(Role.ROOM_MANAGER)
+        .build();
+    Person alias = Person.builder().id("zhaoliu2").name("赵六").phone("+86 138-0013-8006").addRoles(Role.ESC_DUTY)
+        .build();
+    assertThatThrownBy(() -> InMemoryDirectory.of(List.of(zhaoliu, alias)))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+          assertThat(e.field()).isEqualTo("phone");
+          assertThat(e.getMessage()).contains("one person, one ID", "138****8006", "merge")
+              .doesNotContain("13800138006", "zhaoliu2");
+        });
+    assertThat(InMemoryDirectory.of(List.of(zhaoliu, WANG, LI)).find("zhaoliu")).as("people without a phone, too")
+        .contains(zhaoliu);
+    assertThat(alias.mobileNumber()).contains("13800138006");
+    assertThat(Person.builder().id("x").name("x").phone("0086 138 0013 8006").build().mobileNumber())
+        .contains("13800138006");
   }
 
   @Test

@@ -1,6 +1,8 @@
 package org.opsbook.engine.internal;
 
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -54,13 +56,32 @@ public final class Defaults {
       return d.masking();
     }
     Set<String> all = new LinkedHashSet<>();
+    everyone(directory).forEach(p -> all.add(p.name()));
+    return Masking.names(all);
+  }
+
+  /**
+   * Checks a host's own directory as {@link InMemoryDirectory#of} checks its people (which needs no second check):
+   * one person, one ID, so no mobile number under two IDs. It reads every person with a role or a recipient class.
+   *
+   * @throws org.opsbook.core.InvalidInputException naming {@code phone} for a mobile number under two IDs
+   */
+  public static void checkOnePersonOneId(Directory directory) {
+    if (!(directory instanceof InMemoryDirectory)) {
+      InMemoryDirectory.of(everyone(directory));
+    }
+  }
+
+  /** Every person of the directory who holds a role or belongs to a recipient class, each once, by ID. */
+  private static List<Person> everyone(Directory directory) {
+    Map<String, Person> byId = new LinkedHashMap<>();
     for (Role r : Role.values()) {
-      directory.withRole(r).forEach(p -> all.add(p.name()));
+      directory.withRole(r).forEach(p -> byId.putIfAbsent(p.id(), p));
     }
     for (RecipientClass c : RecipientClass.values()) {
-      directory.members(c).forEach(p -> all.add(p.name()));
+      directory.members(c).forEach(p -> byId.putIfAbsent(p.id(), p));
     }
-    return Masking.names(all);
+    return List.copyOf(byId.values());
   }
 
   /** Returns daemon threads named {@code opsbook-engine-N}. */

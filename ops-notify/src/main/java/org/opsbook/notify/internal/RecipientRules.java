@@ -115,29 +115,20 @@ public final class RecipientRules {
 
   /**
    * Resolves classes to people through the directory, in class order then directory order; a person in two classes
-   * is listed once, and so is a phone number that two entries of the directory share (one person listed under two
-   * posts, or a desk's shared phone): the first entry with the number stands for it. So no phone receives the same
-   * message twice.
+   * is listed once, and so is a mobile number ({@link Person#mobileNumber()}) that two entries of a host's directory
+   * share, which {@code InMemoryDirectory} refuses: the first entry with the number stands for it. So no phone receives
+   * the same message twice.
    */
   public static List<Person> resolve(Directory directory, Set<RecipientClass> classes) {
     Map<String, Person> byId = new LinkedHashMap<>();
     Set<String> phones = new HashSet<>();
     for (RecipientClass c : new TreeSet<>(classes)) {
       for (Person p : directory.members(c)) {
-        if (!byId.containsKey(p.id()) && p.phone().map(RecipientRules::number).map(phones::add).orElse(true)) {
+        if (!byId.containsKey(p.id()) && p.mobileNumber().map(phones::add).orElse(true)) {
           byId.put(p.id(), p);
         }
       }
     }
     return ImmutableList.copyOf(byId.values());
-  }
-
-  /** The digits of a mobile number without the country code: {@code +86 138-0013-8000} as {@code 13800138000}. */
-  static String number(String phone) {
-    String digits = phone.replaceAll("[^0-9]", "");
-    if (digits.startsWith("0086") && digits.length() == 15) {
-      return digits.substring(4);
-    }
-    return digits.startsWith("86") && digits.length() == 13 ? digits.substring(2) : digits;
   }
 }
