@@ -96,14 +96,7 @@ class TimerRestoreTest {
     }
     List<ScheduledObligation> owed = jdbc.obligations().pending("F-1");
     assertThat(owed).as("the repaired fault's timers").isNotEmpty();
-    ObligationRepository dying = EngineFixture.intercepted(ObligationRepository.class, jdbc.obligations(),
-        (method, args) -> {
-          if (method.equals("cancel")) {
-            throw new StorageException("cancel", "timers", true, new IllegalStateException("the process died"));
-          }
-        });
-    OpsEngine closing = engine().ports(jdbc.faults(), dying, jdbc.workflows(), jdbc.outbox(), jdbc.auditLog())
-        .build();
+    OpsEngine closing = diesWhenCancelling();
     assertThatThrownBy(() -> closing.faults().record("F-1", FaultEventType.CLOSED, "zhangsan"))
         .isInstanceOf(StorageException.class);
     assertThat(jdbc.obligations().pending("F-1")).as("the closing was stored, its timers not cancelled")
@@ -133,14 +126,7 @@ class TimerRestoreTest {
     }
     List<ScheduledObligation> progress = jdbc.obligations().pending("ticket:T-1");
     assertThat(progress).extracting(o -> o.key().ruleId().value()).containsExactly("TICKET-02");
-    ObligationRepository dying = EngineFixture.intercepted(ObligationRepository.class, jdbc.obligations(),
-        (method, args) -> {
-          if (method.equals("cancel")) {
-            throw new StorageException("cancel", "timers", true, new IllegalStateException("the process died"));
-          }
-        });
-    OpsEngine replying = engine().ports(jdbc.faults(), dying, jdbc.workflows(), jdbc.outbox(), jdbc.auditLog())
-        .build();
+    OpsEngine replying = diesWhenCancelling();
     assertThatThrownBy(() -> replying.tickets().fire("T-1", TicketEvent.REPLY_FRONT_DESK, "wang",
         TicketEventData.builder().replyText("已回复前台").build())).isInstanceOf(StorageException.class);
     assertThat(jdbc.obligations().pending("ticket:T-1")).as("the reply was stored, its timer not cancelled")
@@ -186,10 +172,19 @@ class TimerRestoreTest {
 
   /** An engine whose process dies when it puts duties on the timers, after the step itself was stored. */
   private OpsEngine diesBeforeScheduling() {
+    return diesAtTimers(method -> method.startsWith("schedule"));
+  }
+
+  /** An engine whose process dies when it takes ended duties off the timers, after the step itself was stored. */
+  private OpsEngine diesWhenCancelling() {
+    return diesAtTimers(method -> method.equals("cancel"));
+  }
+
+  private OpsEngine diesAtTimers(java.util.function.Predicate<String> write) {
     ObligationRepository dying = EngineFixture.intercepted(ObligationRepository.class, jdbc.obligations(),
         (method, args) -> {
-          if (method.startsWith("schedule")) {
-            throw new StorageException("schedule", "timers", true, new IllegalStateException("the process died"));
+          if (write.test(method)) {
+            throw new StorageException(method, "timers", true, new IllegalStateException("the process died"));
           }
         });
     return engine().ports(jdbc.faults(), dying, jdbc.workflows(), jdbc.outbox(), jdbc.auditLog()).build();
