@@ -120,6 +120,9 @@ class BugsAndTicketsTest {
       assertThat(ops.bugs().page(1, Optional.of("BUG-2"))).isEmpty();
       assertThatThrownBy(() -> ops.bugs().page(1, Optional.of("BUG-9"))).isInstanceOf(InvalidInputException.class)
           .hasMessageContaining("BUG-9");
+      ops.tickets().receive("T-1", T0, "he");
+      assertThatThrownBy(() -> ops.bugs().page(1, Optional.of("T-1"))).as("a ticket's ID is no BUG's place")
+          .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("after"));
     }
   }
 

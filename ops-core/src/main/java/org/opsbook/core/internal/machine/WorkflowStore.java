@@ -186,14 +186,15 @@ public final class WorkflowStore<I, E extends Enum<E>, D> {
    * instance {@code after} when given.
    *
    * @throws InvalidInputException naming {@code size} when it is not positive, or {@code after} when no instance of
-   *     that ID is stored
+   *     this machine has that ID (an instance of another machine marks no place in this one's list)
    */
   public List<I> page(int size, Optional<String> after) {
     checkNotNull(after, "after");
     if (size < 1) {
       throw new InvalidInputException("size", "a page holds at least one instance, not " + size);
     }
-    if (after.isPresent() && repository.find(after.get()).isEmpty()) {
+    if (after.isPresent() && repository.find(after.get()).filter(i -> i.machine().equals(workflow.machine()))
+        .isEmpty()) {
       throw new InvalidInputException("after", "no " + workflow.machine() + " instance " + after.get()
           + " to page after");
     }
