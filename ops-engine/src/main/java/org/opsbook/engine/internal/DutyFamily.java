@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Obligation;
 import org.opsbook.core.ObligationKey;
+import org.opsbook.core.RuleId;
 import org.opsbook.core.internal.machine.WorkflowStore;
 import org.opsbook.core.internal.machine.Outcome;
 import org.opsbook.core.spi.ObligationRepository;
@@ -93,7 +94,7 @@ abstract class DutyFamily<I, E extends Enum<E>, D> extends StoredInstances<I, E,
    * {@code sequence}: it is closed, or its last step leaves no such duty. An instance not stored is not this family's
    * to judge: true.
    */
-  final boolean owes(String id, org.opsbook.core.RuleId ruleId, int sequence) {
+  final boolean owes(String id, RuleId ruleId, int sequence) {
     var instance = store().find(id);
     if (instance.isEmpty()) {
       return true;

@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.opsbook.core.ObligationKey;
 import org.opsbook.core.internal.machine.WorkflowStore;
 import org.opsbook.engine.Bugs;
 import org.opsbook.engine.Faults;
@@ -159,7 +160,7 @@ public final class Engine {
    * second write, which a process that died in between never made; the engine asks this before it reminds anyone, so
    * that such a timer fires into nothing instead of a reminder of a duty already ended.
    */
-  boolean owes(org.opsbook.core.ObligationKey key) {
+  boolean owes(ObligationKey key) {
     for (DutyFamily<?, ?, ?> family : List.<DutyFamily<?, ?, ?>>of(bugs, tickets)) {
       String prefix = family.prefix() + ":";
       if (key.subjectId().startsWith(prefix)) {

@@ -12,6 +12,7 @@ import org.opsbook.core.FaultEventType;
 import org.opsbook.core.FaultFacts;
 import org.opsbook.core.FaultSummary;
 import org.opsbook.core.Obligation;
+import org.opsbook.core.ObligationKey;
 import org.opsbook.core.Role;
 import org.opsbook.core.RuleId;
 import org.opsbook.core.internal.machine.Outcome;
@@ -123,7 +124,7 @@ final class FaultDesk implements Faults {
   }
 
   /** Returns true unless the fault's stored history says it no longer owes {@code key}. */
-  boolean owes(org.opsbook.core.ObligationKey key) {
+  boolean owes(ObligationKey key) {
     return duties.owes(key);
   }
 
