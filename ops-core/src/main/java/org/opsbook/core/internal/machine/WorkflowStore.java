@@ -156,7 +156,7 @@ public final class WorkflowStore<I, E extends Enum<E>, D> {
 
   /** Returns the stored instance {@code id}, if it exists and belongs to this machine. */
   public Optional<I> find(String id) {
-    return repository.find(id).filter(i -> i.machine().equals(workflow.machine())).map(codec::decode);
+    return own(id).map(codec::decode);
   }
 
   /**
@@ -164,7 +164,12 @@ public final class WorkflowStore<I, E extends Enum<E>, D> {
    * has none; empty when it does not exist or belongs to another machine.
    */
   public Optional<Instant> lastChangedAt(String id) {
-    return repository.find(id).filter(i -> i.machine().equals(workflow.machine())).map(WorkflowInstance::updatedAt);
+    return own(id).map(WorkflowInstance::updatedAt);
+  }
+
+  /** The stored row of instance {@code id}, if it belongs to this machine: another machine's ID is none of ours. */
+  private Optional<WorkflowInstance> own(String id) {
+    return repository.find(id).filter(i -> i.machine().equals(workflow.machine()));
   }
 
   /** Returns the stored instances of this machine, most recently updated first. */
@@ -193,8 +198,7 @@ public final class WorkflowStore<I, E extends Enum<E>, D> {
     if (size < 1) {
       throw new InvalidInputException("size", "a page holds at least one instance, not " + size);
     }
-    if (after.isPresent() && repository.find(after.get()).filter(i -> i.machine().equals(workflow.machine()))
-        .isEmpty()) {
+    if (after.isPresent() && own(after.get()).isEmpty()) {
       throw new InvalidInputException("after", "no " + workflow.machine() + " instance " + after.get()
           + " to page after");
     }
