@@ -397,8 +397,7 @@ public final class OpsEngine implements AutoCloseable {
       checkState(storages == 1, "give exactly one of dataSource, database or ports");
       checkState(directory != null, "a directory is required");
       checkState(gateway != null, "a gateway is required");
-      Defaults.checkOnePersonOneId(directory);
-      Masking.Names names = Defaults.names(directory);
+      Masking.Names names = Defaults.checkedNames(directory);
       Settings settings = new Settings(directory, gateway,
           reminder != null ? reminder : Defaults.loggingReminder(names), calendar, clock, parameters, staffKinds,
           errors != null ? errors : Defaults.loggingErrors(names), threads, executor, owner, outboxInterval,

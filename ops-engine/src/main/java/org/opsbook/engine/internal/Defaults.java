@@ -1,10 +1,8 @@
 package org.opsbook.engine.internal;
 
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -48,28 +46,15 @@ public final class Defaults {
   }
 
   /**
-   * Returns the masking of every name the directory holds: its people with a role or a recipient class, or all of an
-   * {@link InMemoryDirectory}.
-   */
-  public static Masking.Names names(Directory directory) {
-    if (directory instanceof InMemoryDirectory d) {
-      return d.masking();
-    }
-    Set<String> all = new LinkedHashSet<>();
-    everyone(directory).forEach(p -> all.add(p.name()));
-    return Masking.names(all);
-  }
-
-  /**
-   * Checks a host's own directory as {@link InMemoryDirectory#of} checks its people (which needs no second check):
-   * one person, one ID, so no mobile number under two IDs. It reads every person with a role or a recipient class.
+   * Checks the directory, one person, one ID (no ID, and no mobile number, under two entries), and returns the masking
+   * of every name it holds. An {@link InMemoryDirectory} was checked when built and holds its masking; a host's own
+   * directory is read once, every person with a role or a recipient class, and checked as
+   * {@link InMemoryDirectory#of} checks its people.
    *
    * @throws org.opsbook.core.InvalidInputException naming {@code phone} for a mobile number under two IDs
    */
-  public static void checkOnePersonOneId(Directory directory) {
-    if (!(directory instanceof InMemoryDirectory)) {
-      InMemoryDirectory.of(everyone(directory));
-    }
+  public static Masking.Names checkedNames(Directory directory) {
+    return (directory instanceof InMemoryDirectory d ? d : InMemoryDirectory.of(everyone(directory))).masking();
   }
 
   /** Every person of the directory who holds a role or belongs to a recipient class, each once, by ID. */

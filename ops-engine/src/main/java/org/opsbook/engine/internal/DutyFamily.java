@@ -6,13 +6,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Obligation;
 import org.opsbook.core.ObligationKey;
-import org.opsbook.core.RuleId;
 import org.opsbook.core.internal.machine.WorkflowStore;
 import org.opsbook.core.internal.machine.Outcome;
 import org.opsbook.core.spi.ObligationRepository;
@@ -85,32 +85,36 @@ abstract class DutyFamily<I, E extends Enum<E>, D> extends StoredInstances<I, E,
     Loops.eachApart(store().live(), instance -> {
       String id = store().workflow().idOf(instance);
       Instant last = store().lastChangedAt(id).orElseGet(clock::instant);
-      timers.scheduleMissing(prefix + ":" + id, owed(instance, id, last));
+      timers.scheduleMissing(subject(id), owed(instance, id, last));
     });
   }
 
   /**
-   * Returns true unless the stored instance {@code id} says it no longer owes the duty with {@code ruleId} and
-   * {@code sequence}: it is closed, or its last step leaves no such duty. An instance not stored is not this family's
-   * to judge: true.
+   * Returns whether this family's stored instance still owes the timed duty {@code key}: empty when the key's subject is
+   * not one of this family's ({@code <prefix>:<id>}); false when the instance is closed or its last step leaves no
+   * duty under that key; true when it does, or when no such instance is stored (not this family's to judge).
    */
-  final boolean owes(String id, RuleId ruleId, int sequence) {
-    var instance = store().find(id);
+  final Optional<Boolean> owes(ObligationKey key) {
+    String mine = subject("");
+    if (!key.subjectId().startsWith(mine)) {
+      return Optional.empty();
+    }
+    String id = key.subjectId().substring(mine.length());
+    Optional<I> instance = store().find(id);
     if (instance.isEmpty()) {
-      return true;
+      return Optional.of(true);
     }
     Instant last = store().lastChangedAt(id).orElseGet(clock::instant);
-    return owed(instance.get(), id, last).stream()
-        .anyMatch(o -> o.ruleId().equals(ruleId) && o.sequence() == sequence);
+    return Optional.of(owed(instance.get(), id, last).stream().anyMatch(o -> o.key().equals(key)));
   }
 
-  /** Returns the subject prefix of the family's duties, e.g. {@code bug}. */
-  final String prefix() {
-    return prefix;
+  /** The subject of instance {@code id}'s duties on the timers: {@code <prefix>:<id>}. */
+  private String subject(String id) {
+    return prefix + ":" + id;
   }
 
   private List<Obligation> owed(I instance, String id, Instant now) {
-    String subject = prefix + ":" + id;
+    String subject = subject(id);
     List<Obligation> out = new ArrayList<>();
     for (Obligation o : duties.apply(instance, now)) {
       out.add(Obligation.builder().ruleId(o.ruleId()).subjectId(subject).actor(o.actor()).action(o.action())
@@ -123,7 +127,7 @@ abstract class DutyFamily<I, E extends Enum<E>, D> extends StoredInstances<I, E,
   private Result<I> scheduled(Outcome<I> o, Instant at) {
     if (o.isAccepted()) {
       String id = store().workflow().idOf(o.instance());
-      String subject = prefix + ":" + id;
+      String subject = subject(id);
       List<ScheduledObligation> timed = owed(o.instance(), id, at).stream().filter(d -> d.dueAt().isPresent())
           .map(ScheduledObligation::of).toList();
       Set<ObligationKey> keep = timed.stream().map(ScheduledObligation::key).collect(Collectors.toSet());

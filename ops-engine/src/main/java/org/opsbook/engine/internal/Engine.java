@@ -162,9 +162,9 @@ public final class Engine {
    */
   boolean owes(ObligationKey key) {
     for (DutyFamily<?, ?, ?> family : List.<DutyFamily<?, ?, ?>>of(bugs, tickets)) {
-      String prefix = family.prefix() + ":";
-      if (key.subjectId().startsWith(prefix)) {
-        return family.owes(key.subjectId().substring(prefix.length()), key.ruleId(), key.sequence());
+      Optional<Boolean> owes = family.owes(key);
+      if (owes.isPresent()) {
+        return owes.get();
       }
     }
     return faults.owes(key);
