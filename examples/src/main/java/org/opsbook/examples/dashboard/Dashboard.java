@@ -329,8 +329,7 @@ public final class Dashboard {
     if (!released.accepted()) {
       return refused("send " + key, released.violations());
     }
-    // a server running the engine's loops leaves the sending to its outbox loop
-    boolean delivered = !engine.isRunning() && engine.runDueWork().messagesSent() > 0;
+    boolean delivered = deliverNow();
     ObjectNode out = OpsJson.object().put("key", key.toString())
         .put("state", engine.messages().find(key).orElseThrow().state().name()).put("delivered", delivered)
         .put("by", sender.id());
@@ -364,10 +363,18 @@ public final class Dashboard {
     if (!resolved) {
       return error(409, "NOT_IN_DOUBT", "the send of " + key + " is not in doubt");
     }
-    boolean sent = delivered || (!engine.isRunning() && engine.runDueWork().messagesSent() > 0);
+    boolean sent = delivered || deliverNow();
     return Reply.json(200, OpsJson.write(OpsJson.object().put("key", key.toString())
         .put("state", engine.messages().find(key).orElseThrow().state().name()).put("delivered", sent)
         .put("by", desk.id())));
+  }
+
+  /**
+   * Runs the outbox at once when the engine's loops are not running (a server that runs them leaves the sending to its
+   * outbox loop); returns true when an SMS went out.
+   */
+  private boolean deliverNow() {
+    return !engine.isRunning() && engine.runDueWork().messagesSent() > 0;
   }
 
   private SmsMessage message(SmsKey key) {
