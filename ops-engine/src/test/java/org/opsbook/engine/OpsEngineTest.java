@@ -23,9 +23,12 @@ import org.opsbook.core.FaultEventType;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Obligation;
 import org.opsbook.core.ObligationKey;
+import org.opsbook.core.Person;
+import org.opsbook.core.RecipientClass;
 import org.opsbook.core.Role;
 import org.opsbook.core.StorageException;
 import org.opsbook.core.internal.memory.RecordingMessageGateway;
+import org.opsbook.core.spi.Directory;
 import org.opsbook.core.spi.MessageGateway;
 import org.opsbook.core.time.MutableClock;
 import org.opsbook.jdbc.OpsJdbc;
@@ -137,6 +140,49 @@ class OpsEngineTest {
       assertThatThrownBy(() -> ops.messages().approve(key, "nobody", text))
           .isInstanceOf(InvalidInputException.class).hasMessageContaining("nobody");
       assertThat(ops.messages().find(key).orElseThrow().state()).isEqualTo(SmsState.IN_REVIEW);
+    }
+  }
+
+  @Test
+  void NOTIFY_REVIEW_01_anAuthorListedUnderASecondIdAfterTheBuildCannotApproveTheirOwnDraft() {
+    List<Person> listed = new CopyOnWriteArrayList<>(EngineFixture.people().people());
+    Directory host = new Directory() {
+      @Override
+      public List<Person> members(RecipientClass c) {
+        return listed.stream().filter(p -> p.recipientClasses().contains(c)).toList();
+      }
+
+      @Override
+      public Optional<Person> find(String personId) {
+        return listed.stream().filter(p -> p.id().equals(personId)).findFirst();
+      }
+
+      @Override
+      public List<Person> withRole(Role role) {
+        return listed.stream().filter(p -> p.toActor().hasRole(role)).toList();
+      }
+    };
+    try (OpsEngine ops = engine(EngineFixture.freshH2()).directory(host).build()) {
+      ops.faults().open("F-1", EngineFixture.l1("F-1"), "zhangsan");
+      SmsKey key = ops.messages().plan(notifyDuty(ops)).key();
+      String text = ops.messages().draft(key, "zhangsan", EngineFixture.content()).orThrow().record().text()
+          .orElseThrow();
+      ops.messages().submit(key, "zhangsan").orThrow();
+      // the host's directory sync now lists the author's second post (team leader) under a second ID, same number
+      Person author = host.find("zhangsan").orElseThrow();
+      listed.add(Person.builder().id("zhangsan-tl").name(author.name()).phone(author.phone().orElseThrow())
+          .addRoles(Role.FAULT_TEAM_LEADER).build());
+
+      assertThatThrownBy(() -> ops.messages().approve(key, "zhangsan-tl", text))
+          .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("personId"))
+          .hasMessageContaining("one person, one ID");
+      assertThatThrownBy(() -> ops.messages().reject(key, "zhangsan", "改一下"))
+          .as("the author's first ID does not act either").isInstanceOf(InvalidInputException.class);
+      assertThat(ops.messages().find(key).orElseThrow().state()).isEqualTo(SmsState.IN_REVIEW);
+
+      listed.removeIf(p -> p.id().equals("zhangsan-tl"));
+      assertThat(ops.messages().approve(key, "lisi", text).accepted()).as("the team leader, another person")
+          .isTrue();
     }
   }
 

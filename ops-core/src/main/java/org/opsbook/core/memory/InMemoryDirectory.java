@@ -25,10 +25,12 @@ import org.opsbook.core.spi.Directory;
  */
 public final class InMemoryDirectory implements Directory {
   private final Map<String, Person> people;
+  private final Map<String, Person> byNumber;
   private final Masking.Names masking;
 
-  private InMemoryDirectory(Map<String, Person> people) {
+  private InMemoryDirectory(Map<String, Person> people, Map<String, Person> byNumber) {
     this.people = ImmutableMap.copyOf(people);
+    this.byNumber = ImmutableMap.copyOf(byNumber);
     this.masking = Masking.names(people.values().stream().map(Person::name).toList());
   }
 
@@ -42,20 +44,20 @@ public final class InMemoryDirectory implements Directory {
    */
   public static InMemoryDirectory of(List<Person> people) {
     Map<String, Person> byId = new LinkedHashMap<>();
-    Map<String, String> byNumber = new HashMap<>();
+    Map<String, Person> byNumber = new HashMap<>();
     for (Person p : people) {
       if (byId.put(p.id(), p) != null) {
         throw new InvalidInputException("id", "duplicate person id in directory: " + Masking.name(p.id()));
       }
       Optional<String> number = p.mobileNumber().filter(n -> !n.isEmpty());
-      String other = number.map(n -> byNumber.putIfAbsent(n, p.id())).orElse(null);
+      Person other = number.map(n -> byNumber.putIfAbsent(n, p)).orElse(null);
       if (other != null) {
         throw new InvalidInputException("phone", "one person, one ID: the mobile number "
-            + Masking.phone(number.get()) + " is listed under both " + Masking.name(other) + " and "
+            + Masking.phone(number.get()) + " is listed under both " + Masking.name(other.id()) + " and "
             + Masking.name(p.id()) + "; merge the two entries' roles and recipient classes into one person");
       }
     }
-    return new InMemoryDirectory(byId);
+    return new InMemoryDirectory(byId, byNumber);
   }
 
   @Override
@@ -76,6 +78,19 @@ public final class InMemoryDirectory implements Directory {
   @Override
   public List<Person> withRole(Role role) {
     return matching(p -> p.toActor().hasRole(role));
+  }
+
+  /** Returns everyone listed, in the directory's order. */
+  @Override
+  public List<Person> people() {
+    return ImmutableList.copyOf(people.values());
+  }
+
+  /** Returns the one person with that mobile number, or nobody: {@link #of} refused a number listed twice. */
+  @Override
+  public List<Person> withMobileNumber(String mobileNumber) {
+    Person p = byNumber.get(mobileNumber);
+    return p == null ? List.of() : List.of(p);
   }
 
   /** The people {@code test} accepts, in the directory's order. */

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Person;
 import org.opsbook.core.RecipientClass;
 import org.opsbook.core.Role;
+import org.opsbook.core.spi.Directory;
 
 class InMemoryDirectoryTest {
   private static final Person WANG = Person.builder().id("wang").name("王五").addRoles(Role.ROOM_MANAGER)
@@ -51,5 +53,45 @@ class InMemoryDirectoryTest {
     assertThat(DIRECTORY.withRole(Role.ROOM_MANAGER)).containsExactly(WANG, ZHAO);
     assertThat(DIRECTORY.withRole(Role.ESC_DUTY)).containsExactly(LI);
     assertThat(DIRECTORY.withRole(Role.DEPT_MANAGER)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("one person, one ID: withMobileNumber answers the one person a number names, in any spelling of it")
+  void theNumberIndexAnswersOnePerson() {
+    Person zhaoliu = Person.builder().id("zhaoliu").name("赵六").phone("+86 138-0013-8006").build();
+    InMemoryDirectory d = InMemoryDirectory.of(List.of(WANG, zhaoliu, LI));
+    assertThat(d.withMobileNumber("13800138006")).containsExactly(zhaoliu);
+    assertThat(d.withMobileNumber("13800138007")).isEmpty();
+    assertThat(d.people()).as("everyone listed, in order, a role or not").containsExactly(WANG, zhaoliu, LI);
+  }
+
+  @Test
+  @DisplayName("a host's directory: people() reads every role and class once, and withMobileNumber finds both IDs")
+  void theDirectoryDefaultsFindEveryIdOfANumber() {
+    Person zhaoliu = Person.builder().id("zhaoliu").name("赵六").phone("13800138006").addRoles(Role.ROOM_MANAGER)
+        .build();
+    Person alias = Person.builder().id("zhaoliu2").name("赵六").phone("+86 138 0013 8006")
+        .addRecipientClasses(RecipientClass.D).build();
+    List<Person> all = List.of(WANG, LI, zhaoliu, alias);
+    Directory host = new Directory() {
+      @Override
+      public List<Person> members(RecipientClass c) {
+        return all.stream().filter(p -> p.recipientClasses().contains(c)).toList();
+      }
+
+      @Override
+      public Optional<Person> find(String personId) {
+        return all.stream().filter(p -> p.id().equals(personId)).findFirst();
+      }
+
+      @Override
+      public List<Person> withRole(Role role) {
+        return all.stream().filter(p -> p.roles().contains(role)).toList();
+      }
+    };
+    assertThat(host.people()).as("by role first, then by class; each once").containsExactlyInAnyOrder(WANG, LI,
+        zhaoliu, alias).hasSize(4);
+    assertThat(host.withMobileNumber("13800138006")).containsExactlyInAnyOrder(zhaoliu, alias);
+    assertThat(host.withMobileNumber("13900000000")).isEmpty();
   }
 }

@@ -3,6 +3,7 @@ package org.opsbook.engine.internal;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import org.opsbook.core.Actor;
 import org.opsbook.core.ActorKind;
@@ -33,17 +34,32 @@ public final class Actors {
   }
 
   /**
-   * Returns the person with that ID, looked up by its canonical form ({@link PersonIds#canonical}).
+   * Returns the person with that ID, looked up by its canonical form ({@link PersonIds#canonical}), once the directory
+   * has said that no other ID carries the person's mobile number ({@link Directory#withMobileNumber}). The engine's
+   * build checked the whole directory, but a host's directory may change while the host runs; a person it now lists
+   * under two IDs could approve under one what they did under the other (NOTIFY-REVIEW-01/02, SOX), so neither ID
+   * acts until the directory lists the person once.
    *
-   * @throws InvalidInputException naming {@code personId} when the directory has nobody with it
+   * @throws InvalidInputException naming {@code personId} when the directory has nobody with it, or now lists the
+   *     person's mobile number under another ID too (both IDs named, masked)
    */
   public Person person(String personId) {
     if (personId == null || personId.isBlank()) {
       throw new InvalidInputException("personId", "a person ID is required");
     }
     String id = PersonIds.canonical("personId", personId);
-    return directory.find(id).orElseThrow(() -> new InvalidInputException("personId",
+    Person p = directory.find(id).orElseThrow(() -> new InvalidInputException("personId",
         "the directory has nobody with ID " + Masking.name(id)));
+    Optional<String> number = p.mobileNumber().filter(n -> !n.isEmpty());
+    Optional<String> other = number.flatMap(n -> directory.withMobileNumber(n).stream().map(Person::id)
+        .filter(o -> !o.equals(p.id())).findFirst());
+    if (other.isPresent()) {
+      throw new InvalidInputException("personId", "one person, one ID: the directory lists the mobile number "
+          + Masking.phone(number.get()) + " of " + Masking.name(p.id()) + " under " + Masking.name(other.get())
+          + " too, and a person under two IDs could approve their own work; neither acts until the directory "
+          + "merges the two entries into one person");
+    }
+    return p;
   }
 
   /** Returns the actor of the person with that ID, as the directory knows them. */

@@ -1,15 +1,11 @@
 package org.opsbook.engine.internal;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.opsbook.core.Masking;
 import org.opsbook.core.Person;
-import org.opsbook.core.RecipientClass;
-import org.opsbook.core.Role;
 import org.opsbook.core.memory.InMemoryDirectory;
 import org.opsbook.core.spi.Directory;
 import org.opsbook.engine.DutyReminder;
@@ -54,19 +50,7 @@ public final class Defaults {
    * @throws org.opsbook.core.InvalidInputException naming {@code phone} for a mobile number under two IDs
    */
   public static Masking.Names checkedNames(Directory directory) {
-    return (directory instanceof InMemoryDirectory d ? d : InMemoryDirectory.of(everyone(directory))).masking();
-  }
-
-  /** Every person of the directory who holds a role or belongs to a recipient class, each once, by ID. */
-  private static List<Person> everyone(Directory directory) {
-    Map<String, Person> byId = new LinkedHashMap<>();
-    for (Role r : Role.values()) {
-      directory.withRole(r).forEach(p -> byId.putIfAbsent(p.id(), p));
-    }
-    for (RecipientClass c : RecipientClass.values()) {
-      directory.members(c).forEach(p -> byId.putIfAbsent(p.id(), p));
-    }
-    return List.copyOf(byId.values());
+    return (directory instanceof InMemoryDirectory d ? d : InMemoryDirectory.of(directory.people())).masking();
   }
 
   /** Returns daemon threads named {@code opsbook-engine-N}. */

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.opsbook.core.ActorKind;
@@ -73,5 +74,48 @@ class ActorsTest {
     Actors silent = new Actors(EXACT, p -> null);
     assertThatThrownBy(() -> silent.actor("lisi")).isInstanceOf(NullPointerException.class)
         .hasMessageContaining("staffKinds").hasMessageNotContaining("lisi");
+  }
+
+  @Test
+  @DisplayName("NOTIFY-REVIEW-01 a number the host's directory lists under a second ID after the build: neither acts")
+  void aSecondIdForOneNumberAddedWhileTheHostRunsIsRefused() {
+    Person li = Person.builder().id("lisi").name("李四").phone("13800138004").addRoles(Role.ESC_DUTY).build();
+    Person other = Person.builder().id("wangwu").name("王五").phone("13800138005").addRoles(Role.FAULT_TEAM_LEADER)
+        .build();
+    List<Person> people = new CopyOnWriteArrayList<>(List.of(li, other));
+    Directory host = new Directory() {
+      @Override
+      public List<Person> members(RecipientClass c) {
+        return List.of();
+      }
+
+      @Override
+      public Optional<Person> find(String personId) {
+        return people.stream().filter(p -> p.id().equals(personId)).findFirst();
+      }
+
+      @Override
+      public List<Person> withRole(Role role) {
+        return people.stream().filter(p -> p.roles().contains(role)).toList();
+      }
+    };
+    Actors onHost = new Actors(host, p -> ActorKind.CITY_STAFF);
+    assertThat(onHost.actor("lisi").roles()).containsExactly(Role.ESC_DUTY);
+
+    // the host's directory sync lists 李四's second post under a second ID, with the same number in another form
+    people.add(Person.builder().id("lisi2").name("李四").phone("+86 138 0013 8004").addRoles(Role.FAULT_TEAM_LEADER)
+        .build());
+
+    for (String id : List.of("lisi", "lisi2", "LiSi2")) {
+      InvalidInputException e = catchThrowableOfType(() -> onHost.actor(id), InvalidInputException.class);
+      assertThat(e).as(id).isNotNull();
+      assertThat(e.field()).isEqualTo("personId");
+      assertThat(e.getMessage()).contains("one person, one ID", "138****8004")
+          .doesNotContain("13800138004", "lisi");
+    }
+    assertThat(onHost.actor("wangwu").id()).as("everyone else still acts").isEqualTo("wangwu");
+
+    people.removeIf(p -> p.id().equals("lisi2"));
+    assertThat(onHost.actor("lisi").id()).as("listed once again, the person acts again").isEqualTo("lisi");
   }
 }
