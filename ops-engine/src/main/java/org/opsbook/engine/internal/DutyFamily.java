@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
+import org.opsbook.core.AuditEntry;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Obligation;
 import org.opsbook.core.ObligationKey;
@@ -124,11 +125,16 @@ abstract class DutyFamily<I, E extends Enum<E>, D> extends StoredInstances<I, E,
     return out;
   }
 
+  /**
+   * Puts the accepted step's duties on the timers, as of the time the step was recorded at: its audit entry's, which
+   * is later than {@code at} when this host's clock is behind the one that took the step before.
+   */
   private Result<I> scheduled(Outcome<I> o, Instant at) {
     if (o.isAccepted()) {
       String id = store().workflow().idOf(o.instance());
       String subject = subject(id);
-      List<ScheduledObligation> timed = owed(o.instance(), id, at).stream().filter(d -> d.dueAt().isPresent())
+      Instant recorded = o.audit().map(AuditEntry::at).orElse(at);
+      List<ScheduledObligation> timed = owed(o.instance(), id, recorded).stream().filter(d -> d.dueAt().isPresent())
           .map(ScheduledObligation::of).toList();
       Set<ObligationKey> keep = timed.stream().map(ScheduledObligation::key).collect(Collectors.toSet());
       for (ScheduledObligation pending : timers.pending(subject)) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.opsbook.core.ObligationKey;
+import org.opsbook.core.internal.machine.TimeOrder;
 import org.opsbook.core.internal.machine.WorkflowStore;
 import org.opsbook.engine.Bugs;
 import org.opsbook.engine.Faults;
@@ -61,7 +62,8 @@ public final class Engine {
     var clock = settings.clock();
     var params = settings.parameters();
     var calendar = settings.calendar();
-    this.faults = new FaultDesk(new FaultDutyService(ports.faults(), ports.obligations(), rules), ports.faults(),
+    this.faults = new FaultDesk(new FaultDutyService(ports.faults(), ports.obligations(), rules,
+        TimeOrder.DEFAULT_SKEW), ports.faults(),
         new BriefingLog(ports.auditLog()), actors, clock);
     SmsWorkflow sms = SmsWorkflow.builder().workflows(ports.workflows()).outbox(ports.outbox())
         .directory(settings.directory()).config(NotifyConfig.defaults()).clock(clock).build();

@@ -17,7 +17,10 @@ import org.opsbook.core.Violation;
  *
  * <ul>
  *   <li>{@link #STEP_AFTER_PREVIOUS OPS-TIME-01}: a step is not dated before the instance's previous step. The
- *       history is a sequence; a step that claims to precede the one before it rewrites it.
+ *       history is a sequence; a step that claims to precede the one before it rewrites it. A store that holds a
+ *       clock records steps as they happen, on hosts whose clocks differ by seconds, so a step it is given up to the
+ *       skew before the previous step is its host's clock being behind: it records the step at the previous step's
+ *       time, after it as it happened. Further before, it refuses.
  *   <li>{@link #NOT_BEFORE_OPENING OPS-TIME-02}: neither a step nor a time its data states (an approval's
  *       {@code …At}, a business confirmation, a backup) lies before the instance's creation or submission. What the
  *       manual orders to happen after submission cannot have happened before it.

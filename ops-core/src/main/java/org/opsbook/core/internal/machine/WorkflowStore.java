@@ -120,16 +120,19 @@ public final class WorkflowStore<I, E extends Enum<E>, D> {
   }
 
   /**
-   * Applies an event to the stored instance {@code id}; stores the result if it is accepted.
+   * Applies an event to the stored instance {@code id}; stores the result if it is accepted. A store with a clock
+   * records a step given up to the skew before the instance's last step at that step's time: its host's clock is
+   * behind the clock of the host that took the last step (see {@link TimeOrder#STEP_AFTER_PREVIOUS}).
    *
    * @throws InvalidInputException naming the workflow's {@link Workflow#idField() ID field} when no instance
    *     {@code id} of this machine exists, or naming the field when the event lacks data
    * @throws org.opsbook.core.ConcurrentUpdateException when another writer moved the instance meanwhile
    */
-  public Outcome<I> fire(String id, E event, Actor actor, D data, Instant at) {
+  public Outcome<I> fire(String id, E event, Actor actor, D data, Instant when) {
     WorkflowInstance stored = load(id);
     I before = codec.decode(stored);
-    List<Violation> late = new ArrayList<>(TimeOrder.ofStep(checkNotNull(at, "at"), Optional.of(stored.updatedAt()),
+    Instant at = stamped(checkNotNull(when, "at"), stored.updatedAt());
+    List<Violation> late = new ArrayList<>(TimeOrder.ofStep(at, Optional.of(stored.updatedAt()),
         Optional.of(stored.createdAt()), Map.of(), skew));
     if (clock != null) {
       late.addAll(TimeOrder.ofClock(at, clock.instant(), skew, false));
@@ -152,6 +155,17 @@ public final class WorkflowStore<I, E extends Enum<E>, D> {
       repository.transition(id, stored.version(), t.build(), codec.encode(after), o.audit().stream().toList());
     }
     return o;
+  }
+
+  /**
+   * The time a step is recorded at: {@code at}, or the instance's last step when a store with a clock is given a time
+   * up to the skew before it (OPS-TIME-01). Such a store records steps as they happen (OPS-TIME-03), on hosts whose
+   * clocks differ by seconds; a host whose clock is behind another's takes the next step after it, not before, and
+   * recording it at its own reading would refuse it. A time further before, or any earlier time given a store
+   * without a clock, is kept and refused.
+   */
+  private Instant stamped(Instant at, Instant lastStep) {
+    return clock != null && at.isBefore(lastStep) && !at.isBefore(lastStep.minus(skew)) ? lastStep : at;
   }
 
   /** Returns the stored instance {@code id}, if it exists and belongs to this machine. */

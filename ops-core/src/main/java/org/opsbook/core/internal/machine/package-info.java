@@ -15,7 +15,9 @@
  * <p><b>Steps in time order</b> ({@code org.opsbook.core.internal.machine.TimeOrder}). A dated step is evidence (a SOX export shows who approved what and when), so the
  * kernel and the store refuse, each naming its rule:
  * <ul>
- *   <li>OPS-TIME-01: a step dated before the instance's previous step (it would rewrite the history it joins);
+ *   <li>OPS-TIME-01: a step dated before the instance's previous step (it would rewrite the history it joins); a
+ *       store with a clock records a step up to the skew before it at its time instead (the host's clock is behind
+ *       the clock of the host that took the previous step);
  *   <li>OPS-TIME-02: a step, or a time its data states (an approval's {@code …At}, a business confirmation), before
  *       the instance's creation or submission (what the manual orders after submission cannot have happened before
  *       it);

@@ -1,14 +1,16 @@
 package org.opsbook.rules.internal.fault;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.function.LongFunction;
+import java.util.function.BiFunction;
 import org.opsbook.core.Actor;
 import org.opsbook.core.AuditEntry;
 import org.opsbook.core.FaultEvent;
@@ -58,6 +60,7 @@ public final class FaultDutyService {
   private final FaultRepository faults;
   private final ObligationRepository timers;
   private final ObligationEngine engine;
+  private final Duration clockSkew;
 
   /**
    * Creates the service.
@@ -67,21 +70,34 @@ public final class FaultDutyService {
    * @param engine the parameters and calendar
    */
   public FaultDutyService(FaultRepository faults, ObligationRepository timers, ObligationEngine engine) {
+    this(faults, timers, engine, Duration.ZERO);
+  }
+
+  /**
+   * Creates a service whose times are host clocks' readings as things happen, the clocks of the hosts that share the
+   * store differing by up to {@code clockSkew}: a time given up to {@code clockSkew} before the fault's last event is
+   * recorded at that event's time, since the step came after it whatever a clock behind another's says (OPS-TIME-01).
+   * A time further before is refused as out of order, as every earlier time is with a skew of zero.
+   */
+  public FaultDutyService(FaultRepository faults, ObligationRepository timers, ObligationEngine engine,
+      Duration clockSkew) {
     this.faults = checkNotNull(faults, "faults");
     this.timers = checkNotNull(timers, "timers");
     this.engine = checkNotNull(engine, "engine");
+    this.clockSkew = checkNotNull(clockSkew, "clockSkew");
+    checkArgument(!clockSkew.isNegative(), "clockSkew must not be negative");
   }
 
   /** Opens a fault with its first facts as reported (SM-ESC-T01 without the role check); returns its state. */
   public FaultTracker open(String faultId, FaultFacts facts, Instant at, String actorId) {
-    return append(load(faultId),
-        seq -> event(faultId, seq, FaultEventType.OPENED, at, actorId).facts(facts).build());
+    return append(load(faultId), at,
+        (seq, t) -> event(faultId, seq, FaultEventType.OPENED, t, actorId).facts(facts).build());
   }
 
   /** Records a new snapshot of the fault's facts; returns its state. */
   public FaultTracker updateFacts(String faultId, FaultFacts facts, Instant at, String actorId) {
-    return append(load(faultId),
-        seq -> event(faultId, seq, FaultEventType.FACTS_CHANGED, at, actorId).facts(facts).build());
+    return append(load(faultId), at,
+        (seq, t) -> event(faultId, seq, FaultEventType.FACTS_CHANGED, t, actorId).facts(facts).build());
   }
 
   /**
@@ -92,7 +108,7 @@ public final class FaultDutyService {
    */
   public FaultTracker record(String faultId, FaultEventType type, Instant at, String actorId) {
     checkPlain(type);
-    return append(load(faultId), seq -> event(faultId, seq, type, at, actorId).build());
+    return append(load(faultId), at, (seq, t) -> event(faultId, seq, type, t, actorId).build());
   }
 
   /**
@@ -116,7 +132,7 @@ public final class FaultDutyService {
       }
     }
     Instant stamped = before.lastEventAt().filter(at::isBefore).orElse(at);
-    return append(before, seq -> event(faultId, seq, type, stamped, actorId).note(note).build());
+    return append(before, stamped, (seq, t) -> event(faultId, seq, type, t, actorId).note(note).build());
   }
 
   private static void checkPlain(FaultEventType type) {
@@ -135,8 +151,8 @@ public final class FaultDutyService {
    * @param sequence the occurrence of a recurring duty, or empty for the one owed now
    */
   public FaultTracker complete(String faultId, RuleId ruleId, OptionalInt sequence, Instant at, String actorId) {
-    return append(load(faultId), seq -> {
-      FaultEvent.Builder b = event(faultId, seq, FaultEventType.DUTY_COMPLETED, at, actorId).ruleId(ruleId);
+    return append(load(faultId), at, (seq, t) -> {
+      FaultEvent.Builder b = event(faultId, seq, FaultEventType.DUTY_COMPLETED, t, actorId).ruleId(ruleId);
       sequence.ifPresent(b::dutySequence);
       return b.build();
     });
@@ -164,11 +180,12 @@ public final class FaultDutyService {
    *     that is wrong
    * @throws org.opsbook.core.ConcurrentUpdateException when another writer changed the fault meanwhile
    */
-  public Outcome<FaultTracker> fire(String faultId, EscEvent event, EscEventData data, Actor actor, Instant at) {
+  public Outcome<FaultTracker> fire(String faultId, EscEvent event, EscEventData data, Actor actor, Instant when) {
     FaultTracker before = load(faultId);
     if (before.version() == 0 && event != EscEvent.OPEN_FAULT) {
       throw new InvalidInputException("faultId", "no fault " + faultId + " is open");
     }
+    Instant at = stamped(before, checkNotNull(when, "at"));
     Stepped<FaultTracker> s = before.decideStep(event, data, actor, at);
     if (!s.outcome().isAccepted()) {
       return s.outcome();
@@ -238,15 +255,20 @@ public final class FaultDutyService {
     return b;
   }
 
-  private FaultTracker append(FaultTracker before, LongFunction<FaultEvent> next) {
+  private FaultTracker append(FaultTracker before, Instant at, BiFunction<Long, Instant, FaultEvent> next) {
     String faultId = before.faultId();
-    FaultEvent event = next.apply(before.version() + 1);
+    FaultEvent event = next.apply(before.version() + 1, stamped(before, checkNotNull(at, "at")));
     FaultTracker after = before.apply(event);
     List<Obligation> was = before.version() == 0 ? List.of() : before.obligations(event.at());
     List<Obligation> now = after.obligations(event.at());
     faults.append(faultId, before.version(), List.of(event), after.summary(), List.of(audit(event, was, now, after)));
     reconcileTimers(faultId, now);
     return after;
+  }
+
+  /** {@code at}, or the fault's last event when {@code at} is up to the clock skew before it. */
+  private Instant stamped(FaultTracker before, Instant at) {
+    return before.lastEventAt().filter(last -> at.isBefore(last) && !at.isBefore(last.minus(clockSkew))).orElse(at);
   }
 
   /**

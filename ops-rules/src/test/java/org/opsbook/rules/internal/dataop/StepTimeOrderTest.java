@@ -124,7 +124,9 @@ class StepTimeOrderTest {
 
     assertThat(store.fire("DM-1", SUBMIT, SUBMITTER, none(), T0.plus(Duration.ofMinutes(4))).isAccepted())
         .as("within the 5-minute skew").isTrue();
-    Outcome<DataOpTicket> backdated = store.fire("DM-1", APPROVE_BUSINESS, BUSINESS, none(), T0);
+    // more than the 5-minute skew before the submission: not a clock behind another's, a backdating
+    Outcome<DataOpTicket> backdated = store.fire("DM-1", APPROVE_BUSINESS, BUSINESS, none(),
+        T0.minus(Duration.ofMinutes(2)));
     assertThat(backdated.violatedRules()).contains(TIME_01);
   }
 }

@@ -54,6 +54,28 @@ class FaultDutyServiceTest {
   }
 
   @Test
+  @DisplayName("OPS-TIME-01 a time up to the clock skew before the last event is recorded at its time; further "
+      + "before, or with no skew, it is refused as out of order and nothing is written")
+  void clockSkew() {
+    FaultDutyService skewed = new FaultDutyService(faults, timers, ObligationEngine.standard(),
+        java.time.Duration.ofMinutes(5));
+    skewed.open("F-1", facts("11-25 09:00").complaintCount(25).build(), at("11-25 09:00"), "zhang");
+    skewed.record("F-1", FaultEventType.REPORTED_TO_ROOM_MANAGER, at("11-25 09:10"), "zhang");
+
+    FaultTracker t = skewed.complete("F-1", RuleId.of("ESC-PROG-01"), OptionalInt.empty(),
+        at("11-25 09:10").minusSeconds(3), "zhang");
+    assertThat(t.lastEventAt()).contains(at("11-25 09:10"));
+    assertThat(faults.events("F-1").get(2).at()).isEqualTo(at("11-25 09:10"));
+
+    assertThatThrownBy(() -> skewed.record("F-1", FaultEventType.PROGRESS_REPORTED, at("11-25 09:04"), "zhang"))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("at"));
+    assertThatThrownBy(() -> service.record("F-1", FaultEventType.PROGRESS_REPORTED,
+        at("11-25 09:10").minusSeconds(3), "zhang")).as("the strict service, skew zero")
+        .isInstanceOf(InvalidInputException.class);
+    assertThat(faults.events("F-1")).hasSize(3);
+  }
+
+  @Test
   @DisplayName("Reports move timers: discharged keys are cancelled, the next progress report is scheduled")
   void reports() {
     service.open("F-1", facts("11-25 09:00").complaintCount(25).build(), at("11-25 09:00"), "zhang");
