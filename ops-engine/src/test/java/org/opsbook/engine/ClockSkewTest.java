@@ -53,6 +53,8 @@ class ClockSkewTest {
       assertThat(behind.faults().record("F-1", FaultEventType.PROGRESS_REPORTED, "zhangsan").lastEventAt())
           .contains(last);
       assertThat(behind.faults().load("F-1").version()).isEqualTo(3);
+      assertThat(behind.faults().duties("F-1")).as("read as of the last event, not before it").isNotEmpty()
+          .isEqualTo(ahead.faults().duties("F-1"));
 
       ahead.bugs().raise("BUG-1", BugEventData.builder().description("充值成功但余额未增加")
           .addComplaintNumbers("13800138000").complaintIssue("充值不到账").build(), "wang").orThrow();

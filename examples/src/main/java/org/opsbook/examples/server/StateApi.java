@@ -374,7 +374,7 @@ public final class StateApi {
     o.set("facts", StateJson.facts(t.facts(), zone));
     optionalTime(o, "openedAt", t.openedAt());
     optionalTime(o, "repairedAt", t.repairedAt());
-    o.set("duties", duties(t.obligations(engine.clock().instant())));
+    o.set("duties", duties(t.obligations(t.readAt(engine.clock().instant()))));
     return o;
   }
 

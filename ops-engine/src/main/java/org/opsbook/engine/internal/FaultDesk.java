@@ -72,7 +72,8 @@ final class FaultDesk implements Faults {
 
   @Override
   public List<Obligation> duties(String faultId) {
-    return duties.obligations(faultId, clock.instant());
+    FaultTracker fault = duties.load(faultId);
+    return fault.obligations(fault.readAt(clock.instant()));
   }
 
   @Override
@@ -82,9 +83,8 @@ final class FaultDesk implements Faults {
 
   @Override
   public DutyLedger ledger(String faultId) {
-    Instant now = clock.instant();
     FaultTracker fault = duties.load(faultId);
-    return fault.ledger(fault.lastEventAt().filter(now::isBefore).orElse(now));
+    return fault.ledger(fault.readAt(clock.instant()));
   }
 
   @Override
@@ -95,8 +95,7 @@ final class FaultDesk implements Faults {
     List<DutyLedger> ledgers = new ArrayList<>();
     for (FaultSummary s : repository.faultsActiveSince(from)) {
       FaultTracker fault = duties.load(s.faultId());
-      Instant asOf = fault.lastEventAt().filter(now::isBefore).orElse(now);
-      ledgers.add(fault.ledger(asOf));
+      ledgers.add(fault.ledger(fault.readAt(now)));
     }
     return ComplianceReport.of(ledgers, from, to);
   }

@@ -276,6 +276,16 @@ public final class FaultTracker {
   }
 
   /**
+   * Returns the time to read the fault at, for a clock that reads {@code now}: {@code now}, or the last event's time
+   * when the clock reads before it, as a host's clock does when it is seconds behind the host that recorded the event
+   * ({@link #obligations} and {@link #ledger} refuse a time before the last event).
+   */
+  public Instant readAt(Instant now) {
+    checkNotNull(now, "now");
+    return lastEventAt != null && now.isBefore(lastEventAt) ? lastEventAt : now;
+  }
+
+  /**
    * Returns every duty that exists for the fault as of {@code now}, whether already due or still ahead: for a
    * recurring rule its next occurrence after the last recorded completion. Timely duties (「及时」) have no due
    * time. Sorted by due time (timely last), then rule ID, then occurrence.

@@ -66,6 +66,10 @@ class FaultDutyServiceTest {
         at("11-25 09:10").minusSeconds(3), "zhang");
     assertThat(t.lastEventAt()).contains(at("11-25 09:10"));
     assertThat(faults.events("F-1").get(2).at()).isEqualTo(at("11-25 09:10"));
+    assertThat(t.readAt(at("11-25 09:09"))).as("a clock behind reads as of the last event")
+        .isEqualTo(at("11-25 09:10"));
+    assertThat(t.readAt(at("11-25 09:20"))).isEqualTo(at("11-25 09:20"));
+    assertThat(t.obligations(t.readAt(at("11-25 09:09")))).isEqualTo(t.obligations(at("11-25 09:10")));
 
     assertThatThrownBy(() -> skewed.record("F-1", FaultEventType.PROGRESS_REPORTED, at("11-25 09:04"), "zhang"))
         .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("at"));
