@@ -15,6 +15,10 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.opsbook.core.AuditRecord;
+import org.opsbook.core.Person;
+import org.opsbook.core.RecipientClass;
+import org.opsbook.core.Role;
+import org.opsbook.core.spi.Directory;
 import org.opsbook.core.spi.MessageOutbox.OutboxMessage;
 import org.opsbook.core.spi.MessageOutbox.OutboxState;
 import org.opsbook.core.spi.MessageGateway.OutgoingMessage;
@@ -117,6 +121,44 @@ class SmsDispatcherTest {
     assertThat(r.sent()).isEqualTo(1);
     assertThat(fx.gateway.delivered()).extracting(OutgoingMessage::idempotencyKey).containsExactly(KEY.toString());
     assertThat(fx.gateway.delivered().get(0).recipients()).hasSize(4);
+  }
+
+  @Test
+  void aMessagePutBackAfterACrashGoesToEachNumberOnceThoughTheDirectoryChangedMeanwhile() {
+    CrashingOutbox crashing = new CrashingOutbox(f.outbox);
+    Fixture fx = new Fixture(NotifyConfig.defaults(), crashing);
+    fx.approved(KEY, DUTY_A, LEADER);
+    crashing.arm(CrashingOutbox.Point.BEFORE_ENQUEUE);
+    assertThatThrownBy(() -> fx.sms.release(KEY, DESK, fx.approvedText(KEY), briefing(), systemFault(), SEND))
+        .isInstanceOf(CrashingOutbox.Crash.class);
+    // the host's directory now gives b1 the number of bc, both recorded recipients of the release
+    String shared = Fixture.PEOPLE.get(2).phone().orElseThrow();
+    List<Person> changed = Fixture.PEOPLE.stream().map(p -> p.id().equals("b1")
+        ? Person.builder().id(p.id()).name(p.name()).phone("+86 " + shared)
+            .addAllRecipientClasses(p.recipientClasses()).build() : p).toList();
+    Directory host = new Directory() {
+      @Override
+      public List<Person> members(RecipientClass c) {
+        return changed.stream().filter(p -> p.recipientClasses().contains(c)).toList();
+      }
+
+      @Override
+      public Optional<Person> find(String id) {
+        return changed.stream().filter(p -> p.id().equals(id)).findFirst();
+      }
+
+      @Override
+      public List<Person> withRole(Role role) {
+        return List.of();
+      }
+    };
+    SmsDispatcher d = SmsDispatcher.builder().outbox(fx.outbox).gateway(fx.gateway).workflows(fx.workflows)
+        .directory(host).auditLog(fx.audit).config(fx.config).owner("d1").build();
+
+    assertThat(d.drainOnce(SEND.plusSeconds(5)).sent()).isEqualTo(1);
+    List<String> numbers = fx.gateway.delivered().get(0).recipients().stream()
+        .map(p -> p.mobileNumber().orElseThrow()).toList();
+    assertThat(numbers).as("four recorded recipients, three numbers").hasSize(3).doesNotHaveDuplicates();
   }
 
   @Test
