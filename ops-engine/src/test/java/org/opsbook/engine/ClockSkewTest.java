@@ -62,7 +62,8 @@ class ClockSkewTest {
           BugEventData.builder().amsBugTicketNo("AMS-1").build());
       assertThat(submitted.violatedRules()).isEmpty();
       assertThat(submitted.audit().map(AuditEntry::at)).contains(last);
-      assertThat(behind.bugs().duties("BUG-1")).as("its duties reckoned from the step").isNotEmpty();
+      assertThat(behind.bugs().duties("BUG-1")).as("its duties reckoned from the step").isNotEmpty()
+          .isEqualTo(ahead.bugs().duties("BUG-1"));
 
       SmsKey key = ahead.messages().plan(EngineFixture.notifyDuty(ahead, "F-1")).key();
       ahead.messages().draft(key, "zhangsan", EngineFixture.content()).orThrow();

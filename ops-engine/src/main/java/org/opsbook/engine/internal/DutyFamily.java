@@ -66,14 +66,16 @@ abstract class DutyFamily<I, E extends Enum<E>, D> extends StoredInstances<I, E,
   }
 
   /**
-   * Returns the duties the stored instance owes now, subject {@code <prefix>:<id>}.
+   * Returns the duties the stored instance owes now, subject {@code <prefix>:<id>}: as of the clock, or of the
+   * instance's last step when this host's clock reads before it (it is behind the host that took the step).
    *
    * @throws InvalidInputException naming the family's ID field when nothing is stored under {@code id}
    */
   public List<Obligation> duties(String id) {
-    I instance = store().find(id).orElseThrow(() -> new InvalidInputException(store().workflow().idField(),
-        "no " + store().workflow().machine() + " instance " + id));
-    return owed(instance, id, clock.instant());
+    WorkflowStore.Stored<I> stored = store().findStored(id).orElseThrow(() -> new InvalidInputException(
+        store().workflow().idField(), "no " + store().workflow().machine() + " instance " + id));
+    Instant now = clock.instant();
+    return owed(stored.instance(), id, now.isBefore(stored.changedAt()) ? stored.changedAt() : now);
   }
 
   /**
@@ -83,10 +85,9 @@ abstract class DutyFamily<I, E extends Enum<E>, D> extends StoredInstances<I, E,
    * thrown at the end.
    */
   final void restoreTimers() {
-    Loops.eachApart(store().live(), instance -> {
-      String id = store().workflow().idOf(instance);
-      Instant last = store().lastChangedAt(id).orElseGet(clock::instant);
-      timers.scheduleMissing(subject(id), owed(instance, id, last));
+    Loops.eachApart(store().liveStored(), stored -> {
+      String id = store().workflow().idOf(stored.instance());
+      timers.scheduleMissing(subject(id), owed(stored.instance(), id, stored.changedAt()));
     });
   }
 
@@ -101,12 +102,12 @@ abstract class DutyFamily<I, E extends Enum<E>, D> extends StoredInstances<I, E,
       return Optional.empty();
     }
     String id = key.subjectId().substring(mine.length());
-    Optional<I> instance = store().find(id);
-    if (instance.isEmpty()) {
+    Optional<WorkflowStore.Stored<I>> stored = store().findStored(id);
+    if (stored.isEmpty()) {
       return Optional.of(true);
     }
-    Instant last = store().lastChangedAt(id).orElseGet(clock::instant);
-    return Optional.of(owed(instance.get(), id, last).stream().anyMatch(o -> o.key().equals(key)));
+    return Optional.of(owed(stored.get().instance(), id, stored.get().changedAt()).stream()
+        .anyMatch(o -> o.key().equals(key)));
   }
 
   /** The subject of instance {@code id}'s duties on the timers: {@code <prefix>:<id>}. */

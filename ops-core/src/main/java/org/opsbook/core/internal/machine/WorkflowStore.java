@@ -174,11 +174,29 @@ public final class WorkflowStore<I, E extends Enum<E>, D> {
   }
 
   /**
-   * Returns when the stored instance {@code id} last changed: its last accepted transition, or its creation when it
-   * has none; empty when it does not exist or belongs to another machine.
+   * An instance as stored, with when it last changed: its last accepted transition, or its creation when it has none.
+   * A reader that needs both takes them from one read of the row.
+   *
+   * @param instance the instance
+   * @param changedAt its last accepted transition's time, or its creation's
    */
-  public Optional<Instant> lastChangedAt(String id) {
-    return own(id).map(WorkflowInstance::updatedAt);
+  public record Stored<I>(I instance, Instant changedAt) {}
+
+  /**
+   * Returns the stored instance {@code id} with when it last changed, from one read; empty when it does not exist or
+   * belongs to another machine.
+   */
+  public Optional<Stored<I>> findStored(String id) {
+    return own(id).map(this::stored);
+  }
+
+  /** Returns {@link #live} with when each last changed, from the one read of the live rows. */
+  public List<Stored<I>> liveStored() {
+    return liveRows().stream().map(this::stored).toList();
+  }
+
+  private Stored<I> stored(WorkflowInstance row) {
+    return new Stored<>(codec.decode(row), row.updatedAt());
   }
 
   /** The stored row of instance {@code id}, if it belongs to this machine: another machine's ID is none of ours. */
@@ -224,8 +242,12 @@ public final class WorkflowStore<I, E extends Enum<E>, D> {
    * still open, read without the finished history where the storage indexes the states.
    */
   public List<I> live() {
+    return liveRows().stream().map(codec::decode).toList();
+  }
+
+  private List<WorkflowInstance> liveRows() {
     return workflow.liveStates().map(states -> repository.listInStates(workflow.machine(), states))
-        .orElseGet(() -> repository.list(workflow.machine())).stream().map(codec::decode).toList();
+        .orElseGet(() -> repository.list(workflow.machine()));
   }
 
   /** Returns the accepted transitions of instance {@code id} in order; empty when it has none or does not exist. */

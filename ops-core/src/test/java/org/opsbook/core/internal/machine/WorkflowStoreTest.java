@@ -127,13 +127,17 @@ class WorkflowStoreTest {
 
   @Test
   void anInstanceLastChangedAtItsCreationThenAtItsLastAcceptedEvent() {
-    assertThat(store.lastChangedAt("T-1")).isEmpty();
+    assertThat(store.findStored("T-1")).isEmpty();
     store.create(new Ticket("T-1", S.OPEN, "a"), REQUESTER, T);
-    assertThat(store.lastChangedAt("T-1")).contains(T);
+    assertThat(store.findStored("T-1")).contains(new WorkflowStore.Stored<>(new Ticket("T-1", S.OPEN, "a"), T));
+    assertThat(store.liveStored()).containsExactly(new WorkflowStore.Stored<>(new Ticket("T-1", S.OPEN, "a"), T));
     store.fire("T-1", E.APPROVE, REQUESTER, "refused: the requester approves", T.plusSeconds(30));
-    assertThat(store.lastChangedAt("T-1")).as("a refusal changes nothing").contains(T);
+    assertThat(store.findStored("T-1").map(WorkflowStore.Stored::changedAt)).as("a refusal changes nothing")
+        .contains(T);
     store.fire("T-1", E.APPROVE, APPROVER, "ok", T.plusSeconds(60));
-    assertThat(store.lastChangedAt("T-1")).contains(T.plusSeconds(60));
+    assertThat(store.findStored("T-1")).contains(new WorkflowStore.Stored<>(new Ticket("T-1", S.APPROVED, "a"),
+        T.plusSeconds(60)));
+    assertThat(store.liveStored()).extracting(WorkflowStore.Stored::instance).isEqualTo(store.live());
   }
 
   @Test
