@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.opsbook.core.ObligationKey;
 import org.opsbook.core.internal.machine.TimeOrder;
 import org.opsbook.core.internal.machine.WorkflowStore;
@@ -69,12 +70,16 @@ public final class Engine {
         .directory(settings.directory()).config(NotifyConfig.defaults()).clock(clock).build();
     this.messages = new MessageDesk(sms, faults, ports.workflows(), ports.auditLog(), actors, clock, ports.outbox(),
         this::dispatcher);
+    // the people a data operation's step names (a form's approver, the developer, the city monitor) are the
+    // directory's, not what the caller says of them
     this.modifications = new StoredFamily<>(new WorkflowStore<>(ports.workflows(),
-        DataOpWorkflow.modification(params), DataOpCodec.instance(), clock), actors, clock);
+        DataOpWorkflow.modification(params), DataOpCodec.instance(), clock), actors, clock,
+        data -> data.withPeopleFrom(actors::actor));
     this.extractions = new StoredFamily<>(new WorkflowStore<>(ports.workflows(),
-        DataOpWorkflow.extraction(params, calendar), DataOpCodec.instance(), clock), actors, clock);
+        DataOpWorkflow.extraction(params, calendar), DataOpCodec.instance(), clock), actors, clock,
+        data -> data.withPeopleFrom(actors::actor));
     this.cutovers = new StoredFamily<>(new WorkflowStore<>(ports.workflows(), new CutoverWorkflow(calendar, params),
-        CutoverCodec.instance(), clock), actors, clock);
+        CutoverCodec.instance(), clock), actors, clock, UnaryOperator.identity());
     this.bugs = new BugDesk(new WorkflowStore<>(ports.workflows(), new BugWorkflow(params), new BugJson(), clock),
         ports.obligations(), actors, clock, (bug, now) -> BugDuties.of(bug, now, params, calendar.zone()));
     this.tickets = new TicketDesk(new WorkflowStore<>(ports.workflows(),

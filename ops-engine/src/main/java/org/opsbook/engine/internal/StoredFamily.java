@@ -1,8 +1,11 @@
 package org.opsbook.engine.internal;
 
+import static com.google.common.base.Preconditions.checkNotNull;
+
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.opsbook.core.internal.machine.Workflow;
 import org.opsbook.core.internal.machine.WorkflowStore;
 import org.opsbook.engine.Result;
@@ -10,8 +13,16 @@ import org.opsbook.engine.Workflows;
 
 /** {@link Workflows} over one family's {@link WorkflowStore}. */
 final class StoredFamily<I, E extends Enum<E>, D> extends StoredInstances<I, E, D> implements Workflows<I, E, D> {
-  StoredFamily(WorkflowStore<I, E, D> store, Actors actors, Clock clock) {
+  private final UnaryOperator<D> people;
+
+  /**
+   * Creates the family.
+   *
+   * @param people puts the people a step's data names as the directory knows them, before the step is decided
+   */
+  StoredFamily(WorkflowStore<I, E, D> store, Actors actors, Clock clock, UnaryOperator<D> people) {
     super(store, actors, clock);
+    this.people = checkNotNull(people, "people");
   }
 
   @Override
@@ -21,7 +32,8 @@ final class StoredFamily<I, E extends Enum<E>, D> extends StoredInstances<I, E, 
 
   @Override
   public Result<I> fire(String id, E event, String personId, D data) {
-    return Results.of(store().fire(id, event, actors.actor(personId), data, clock.instant()));
+    var actor = actors.actor(personId);
+    return Results.of(store().fire(id, event, actor, people.apply(checkNotNull(data, "data")), clock.instant()));
   }
 
   @Override

@@ -8,10 +8,13 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.immutables.value.Value;
 import org.opsbook.core.Actor;
 import org.opsbook.core.ActorKind;
 import org.opsbook.core.InvalidInputException;
+import org.opsbook.core.Masking;
+import org.opsbook.core.RuleId;
 import org.opsbook.core.internal.EventIds;
 import org.opsbook.rules.internal.dataop.DataOpWorkflow;
 
@@ -141,6 +144,57 @@ public abstract class DataOpEventData {
 
   /** Why the ticket is cancelled. */
   public abstract Optional<String> reason();
+
+  /**
+   * Returns this data with the people it names as the host's directory knows them, by their IDs: each form's approver
+   * with the directory's roles, organisation and staff kind (DATAOP-SENS-01, DATAOP-SENS-04), the developer's staff
+   * kind (DATAOP-SENS-03), and the city monitor, who must be city staff (市公司人员, DATAOP-SENS-03). What a caller
+   * states of a person (an approver's roles, a developer's working on site) is not evidence: a host engine resolves
+   * it here before the step is decided.
+   *
+   * @param people the actor of a person ID, from the directory; throws {@link InvalidInputException} for an ID it
+   *     does not know
+   * @throws InvalidInputException naming the field ({@code data.batchSensitiveFormApprovedBy}, …) for a person the
+   *     directory does not know, a stated {@code executorKind} other than the developer's, or a city monitor who is
+   *     not city staff
+   */
+  public DataOpEventData withPeopleFrom(Function<String, Actor> people) {
+    ImmutableDataOpEventData out = (ImmutableDataOpEventData) ImmutableDataOpEventData.copyOf(this);
+    if (sensitiveAccessFormApprovedBy().isPresent()) {
+      out = out.withSensitiveAccessFormApprovedBy(known(people, sensitiveAccessFormApprovedBy().get().id(),
+          "sensitiveAccessFormApprovedBy"));
+    }
+    if (batchSensitiveFormApprovedBy().isPresent()) {
+      out = out.withBatchSensitiveFormApprovedBy(known(people, batchSensitiveFormApprovedBy().get().id(),
+          "batchSensitiveFormApprovedBy"));
+    }
+    if (developerId().isPresent()) {
+      Actor developer = known(people, developerId().get(), "developerId");
+      if (executorKind().filter(k -> k != developer.kind()).isPresent()) {
+        throw new InvalidInputException("data.executorKind", "the directory has the developer "
+            + Masking.name(developer.id()) + " as " + developer.kind() + ", not " + executorKind().get(),
+            RuleId.of("DATAOP-SENS-03"));
+      }
+      out = out.withDeveloperId(developer.id()).withExecutorKind(developer.kind());
+    }
+    if (cityMonitorId().isPresent()) {
+      Actor monitor = known(people, cityMonitorId().get(), "cityMonitorId");
+      if (monitor.kind() != ActorKind.CITY_STAFF) {
+        throw new InvalidInputException("data.cityMonitorId", "the city monitor " + Masking.name(monitor.id())
+            + " is " + monitor.kind() + ", not city staff (市公司人员)", RuleId.of("DATAOP-SENS-03"));
+      }
+      out = out.withCityMonitorId(monitor.id());
+    }
+    return out;
+  }
+
+  private static Actor known(Function<String, Actor> people, String id, String field) {
+    try {
+      return people.apply(id);
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException("data." + field, e.getMessage());
+    }
+  }
 
   /** Returns the names of the fields this data sets, as the decision API spells them, sorted. */
   public SortedSet<String> presentFields() {
