@@ -112,7 +112,10 @@ final class FaultDesk implements Faults {
 
   @Override
   public Result<EscFault> lifecycle(String faultId, EscEvent event, EscEventData data, String personId) {
-    Outcome<FaultTracker> o = duties.fire(faultId, event, data, actors.actor(personId), clock.instant());
+    var actor = actors.actor(personId);
+    // the assignee a step names is the directory's person, by the ID they will act under
+    Outcome<FaultTracker> o = duties.fire(faultId, event, checkNotNull(data, "data").withPeopleFrom(actors::actor),
+        actor, clock.instant());
     return Results.of(new Outcome<>(o.instance().lifecycle().orElseThrow(), o.transitionId(), o.violations(),
         o.audit()));
   }

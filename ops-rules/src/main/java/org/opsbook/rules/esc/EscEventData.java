@@ -6,9 +6,12 @@ import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.immutables.value.Value;
+import org.opsbook.core.Actor;
 import org.opsbook.core.Channel;
 import org.opsbook.core.FaultFacts;
+import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Masking;
 import org.opsbook.core.internal.EventIds;
 import org.opsbook.rules.esc.EscFault.EscHandler;
@@ -87,6 +90,28 @@ public abstract class EscEventData {
 
   /** close: the week's major-fault summary the fault appears in (REPORT-FMT-01, ESC-REQ-11). */
   public abstract Optional<String> weeklySummaryRef();
+
+  /**
+   * Returns this data with the person it names as the host's directory knows them: the assignee who becomes the
+   * fault's owner, by the ID they act under (ESC-HANDLE-01, ESC-HANDLE-04). A fault handed to an ID nobody holds
+   * would be owned by nobody who can write its progress or mark it repaired; a host engine resolves it here first.
+   *
+   * @param people the actor of a person ID, from the directory; throws {@link InvalidInputException} for an ID it
+   *     does not know
+   * @throws InvalidInputException naming {@code data.assigneeId} for an assignee the directory does not know
+   */
+  public EscEventData withPeopleFrom(Function<String, Actor> people) {
+    if (assigneeId().isEmpty()) {
+      return this;
+    }
+    String assignee;
+    try {
+      assignee = people.apply(assigneeId().get()).id();
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException("data.assigneeId", e.getMessage());
+    }
+    return ((ImmutableEscEventData) ImmutableEscEventData.copyOf(this)).withAssigneeId(assignee);
+  }
 
   /** Returns the names of the fields given, sorted: what {@code Inputs.onlyRecorded} checks. */
   public SortedSet<String> presentFields() {
