@@ -2,11 +2,13 @@ package org.opsbook.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.opsbook.engine.EngineFixture.T0;
 import static org.opsbook.engine.EngineFixture.person;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -20,6 +22,8 @@ import org.opsbook.core.time.MutableClock;
 import org.opsbook.rules.bug.BugEvent;
 import org.opsbook.rules.bug.BugEventData;
 import org.opsbook.rules.bug.BugState;
+import org.opsbook.rules.bug.BugTicket;
+import org.opsbook.rules.bug.BugTicket.NoticeChannel;
 import org.opsbook.rules.ticket.ComplaintTicket.TicketCause;
 import org.opsbook.rules.ticket.TicketEvent;
 import org.opsbook.rules.ticket.TicketEventData;
@@ -55,6 +59,25 @@ class BugsAndTicketsTest {
     ops.bugs().fire(id, BugEvent.ACCEPT_AND_UPLOAD, "li",
         BugEventData.builder().acceptancePassed(true).uploaded(true).build());
     return ops.bugs().fire(id, BugEvent.CLOSE_WEEKLY, "sun", BugEventData.builder().weeklySummaryRef("W48").build());
+  }
+
+  @Test
+  void BUG_10_whoAgreedANoticeForEachRoomAreTheDirectorysPeople() {
+    try (OpsEngine ops = engine()) {
+      ops.bugs().raise("BUG-1", raised(), "wang").orThrow();
+      java.util.function.Supplier<BugEventData.Builder> notice = () -> BugEventData.builder()
+          .addAllChannels(EnumSet.allOf(NoticeChannel.class)).uploadEta(T0.plusSeconds(86_400)).workaround("人工开机");
+
+      InvalidInputException ghost = catchThrowableOfType(() -> ops.bugs().fire("BUG-1", BugEvent.PUBLISH_NOTICE,
+          "sun", notice.get().opsRoomAgreedBy("gen").supportRoomAgreedBy("zhi").build()), InvalidInputException.class);
+      assertThat(ghost.field()).isEqualTo("data.opsRoomAgreedBy");
+      assertThat(ops.bugs().find("BUG-1").orElseThrow().workaround()).isEmpty();
+
+      Result<BugTicket> agreed = ops.bugs().fire("BUG-1", BugEvent.PUBLISH_NOTICE, "sun",
+          notice.get().opsRoomAgreedBy("He").supportRoomAgreedBy("qian").build());
+      assertThat(agreed.violatedRules()).isEmpty();
+      assertThat(agreed.value().opsRoomAgreedBy()).contains("he");
+    }
   }
 
   @Test

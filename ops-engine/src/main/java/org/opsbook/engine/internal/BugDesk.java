@@ -18,7 +18,8 @@ import org.opsbook.rules.internal.bug.BugWorkflow;
 final class BugDesk extends DutyFamily<BugTicket, BugEvent, BugEventData> implements Bugs {
   BugDesk(WorkflowStore<BugTicket, BugEvent, BugEventData> store, ObligationRepository timers, Actors actors,
       Clock clock, BiFunction<BugTicket, Instant, List<Obligation>> duties) {
-    super(store, timers, actors, clock, "bug", duties);
+    // who agreed a notice for each room (BUG-10) are the directory's people, by the IDs they hold
+    super(store, timers, actors, clock, "bug", duties, data -> data.withPeopleFrom(actors::actor));
   }
 
   @Override

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.opsbook.core.AuditEntry;
 import org.opsbook.core.InvalidInputException;
@@ -43,10 +44,11 @@ abstract class DutyFamily<I, E extends Enum<E>, D> extends StoredInstances<I, E,
    *
    * @param prefix the subject prefix of its duties, e.g. {@code bug}
    * @param duties the duties an instance owes as of a moment
+   * @param people puts the people a step's data names as the directory knows them
    */
   DutyFamily(WorkflowStore<I, E, D> store, ObligationRepository timers, Actors actors, Clock clock, String prefix,
-      BiFunction<I, Instant, List<Obligation>> duties) {
-    super(store, actors, clock);
+      BiFunction<I, Instant, List<Obligation>> duties, UnaryOperator<D> people) {
+    super(store, actors, clock, people);
     this.timers = checkNotNull(timers, "timers");
     this.prefix = checkNotNull(prefix, "prefix");
     this.duties = checkNotNull(duties, "duties");
@@ -62,7 +64,8 @@ abstract class DutyFamily<I, E extends Enum<E>, D> extends StoredInstances<I, E,
   /** Applies {@code event} to the stored instance, then reschedules its duties. */
   public Result<I> fire(String id, E event, String personId, D data) {
     var at = clock.instant();
-    return scheduled(store().fire(id, event, actors.actor(personId), data, at), at);
+    var actor = actors.actor(personId);
+    return scheduled(store().fire(id, event, actor, withPeople(data), at), at);
   }
 
   /**

@@ -1,7 +1,5 @@
 package org.opsbook.engine.internal;
 
-import static com.google.common.base.Preconditions.checkNotNull;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -13,16 +11,8 @@ import org.opsbook.engine.Workflows;
 
 /** {@link Workflows} over one family's {@link WorkflowStore}. */
 final class StoredFamily<I, E extends Enum<E>, D> extends StoredInstances<I, E, D> implements Workflows<I, E, D> {
-  private final UnaryOperator<D> people;
-
-  /**
-   * Creates the family.
-   *
-   * @param people puts the people a step's data names as the directory knows them, before the step is decided
-   */
   StoredFamily(WorkflowStore<I, E, D> store, Actors actors, Clock clock, UnaryOperator<D> people) {
-    super(store, actors, clock);
-    this.people = checkNotNull(people, "people");
+    super(store, actors, clock, people);
   }
 
   @Override
@@ -33,7 +23,7 @@ final class StoredFamily<I, E extends Enum<E>, D> extends StoredInstances<I, E, 
   @Override
   public Result<I> fire(String id, E event, String personId, D data) {
     var actor = actors.actor(personId);
-    return Results.of(store().fire(id, event, actor, people.apply(checkNotNull(data, "data")), clock.instant()));
+    return Results.of(store().fire(id, event, actor, withPeople(data), clock.instant()));
   }
 
   @Override

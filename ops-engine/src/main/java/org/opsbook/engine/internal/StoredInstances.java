@@ -3,6 +3,7 @@ package org.opsbook.engine.internal;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.time.Clock;
+import java.util.function.UnaryOperator;
 import org.opsbook.core.internal.machine.StoredWorkflow;
 import org.opsbook.core.internal.machine.WorkflowStore;
 
@@ -17,10 +18,22 @@ import org.opsbook.core.internal.machine.WorkflowStore;
 abstract class StoredInstances<I, E extends Enum<E>, D> extends StoredWorkflow<I, E, D> {
   final Actors actors;
   final Clock clock;
+  private final UnaryOperator<D> people;
 
-  StoredInstances(WorkflowStore<I, E, D> store, Actors actors, Clock clock) {
+  /**
+   * Creates the family.
+   *
+   * @param people puts the people a step's data names as the directory knows them
+   */
+  StoredInstances(WorkflowStore<I, E, D> store, Actors actors, Clock clock, UnaryOperator<D> people) {
     super(store);
     this.actors = checkNotNull(actors, "actors");
     this.clock = checkNotNull(clock, "clock");
+    this.people = checkNotNull(people, "people");
+  }
+
+  /** Returns a step's data with the people it names as the directory knows them, before the step is decided. */
+  final D withPeople(D data) {
+    return people.apply(checkNotNull(data, "data"));
   }
 }

@@ -12,6 +12,7 @@ import org.opsbook.engine.Tickets;
 import org.opsbook.rules.ticket.ComplaintTicket;
 import org.opsbook.rules.ticket.TicketEvent;
 import org.opsbook.rules.ticket.TicketEventData;
+import java.util.function.UnaryOperator;
 
 /**
  * {@link Tickets} over SM-TICKET's store, its duties ({@code TicketDuties}) on the engine's timers as
@@ -20,7 +21,7 @@ import org.opsbook.rules.ticket.TicketEventData;
 final class TicketDesk extends DutyFamily<ComplaintTicket, TicketEvent, TicketEventData> implements Tickets {
   TicketDesk(WorkflowStore<ComplaintTicket, TicketEvent, TicketEventData> store, ObligationRepository timers,
       Actors actors, Clock clock, BiFunction<ComplaintTicket, Instant, List<Obligation>> duties) {
-    super(store, timers, actors, clock, "ticket", duties);
+    super(store, timers, actors, clock, "ticket", duties, UnaryOperator.identity());
   }
 
   @Override

@@ -11,6 +11,9 @@ import org.immutables.value.Value;
 import org.opsbook.core.Masking;
 import org.opsbook.core.internal.EventIds;
 import org.opsbook.rules.bug.BugTicket.NoticeChannel;
+import java.util.function.Function;
+import org.opsbook.core.Actor;
+import org.opsbook.core.InvalidInputException;
 
 /**
  * What an SM-BUG event records (rules-catalog §11.1, column "Must record"): every field is optional here, and each
@@ -152,6 +155,35 @@ public abstract class BugEventData {
   }
 
   /** Canonical person IDs ({@link org.opsbook.core.PersonIds}): one person, one ID in every guard. */
+  /**
+   * Returns this data with the people it names as the host's directory knows them, by the IDs they hold: who agreed
+   * a notice for 运营管理室 and who for 支持维护室 (BUG-10). Two IDs nobody holds, or one person's two IDs, would pass
+   * for two colleagues' agreement; a host engine resolves them here first.
+   *
+   * @param people the actor of a person ID, from the directory; throws {@link InvalidInputException} for an ID it
+   *     does not know
+   * @throws InvalidInputException naming {@code data.opsRoomAgreedBy} or {@code data.supportRoomAgreedBy} for a
+   *     person the directory does not know
+   */
+  public BugEventData withPeopleFrom(Function<String, Actor> people) {
+    ImmutableBugEventData out = (ImmutableBugEventData) ImmutableBugEventData.copyOf(this);
+    if (opsRoomAgreedBy().isPresent()) {
+      out = out.withOpsRoomAgreedBy(known(people, opsRoomAgreedBy().get(), "opsRoomAgreedBy"));
+    }
+    if (supportRoomAgreedBy().isPresent()) {
+      out = out.withSupportRoomAgreedBy(known(people, supportRoomAgreedBy().get(), "supportRoomAgreedBy"));
+    }
+    return out;
+  }
+
+  private static String known(Function<String, Actor> people, String id, String field) {
+    try {
+      return people.apply(id).id();
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException("data." + field, e.getMessage());
+    }
+  }
+
   @Value.Check
   protected BugEventData canonicalIds() {
     if (EventIds.isCanonical(developer()) && EventIds.isCanonical(opsRoomAgreedBy())
