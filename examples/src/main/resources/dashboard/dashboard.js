@@ -112,8 +112,8 @@
       el('td', {}, [el('code', { text: m.key }), el('div', { class: 'muted', text: m.messageType + ' · ' + (m.recipientClasses || []).join(',') + ' · ' + m.recipientCount })]),
       el('td', { class: 'muted', text: fmt(m.updatedAt) }),
       el('td', { class: 'text', text: m.text }),
-      // the 68284 desk resolves any; 地球村 its own drafts (the server knows the author and refuses the others)
-      el('td', {}, can('DUTY_68284') || can('EARTH_VILLAGE') ? [
+      // the 68284 desk resolves any; 地球村 its own drafts: the server says which are the signed-in person's
+      el('td', {}, m.mayResolve ? [
         el('button', { 'data-action': 'confirm-sent', 'data-key': m.key, text: t('page.confirmSent') }),
         el('button', { 'data-action': 'resend', 'data-key': m.key, 'data-classes': (m.recipientClasses || []).join(','),
           'data-count': String(m.recipientCount), text: t('page.resend') })]

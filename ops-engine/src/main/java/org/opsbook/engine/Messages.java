@@ -87,6 +87,15 @@ public interface Messages {
   List<SmsMessage> inDoubt();
 
   /**
+   * Returns whether {@code personId} resolves the doubt of the message {@code key}, as {@link #confirmSent} and
+   * {@link #resend} would let them: they send it (SM-SMS-T05), as the 68284 desk, or as 地球村 for a reviewed draft of
+   * its own. For a page that offers the two answers only to who may give them.
+   *
+   * @throws org.opsbook.core.InvalidInputException naming {@code personId} when the person is not in the directory
+   */
+  boolean resolvesDoubt(SmsKey key, String personId);
+
+  /**
    * Records that {@code personId}, who sends the message (the 68284 desk, or 地球村 for a reviewed draft of its own),
    * found on the SMS platform that the in-doubt message was delivered (in the message's audit stream, SM-SMS-T05), and
    * records the sending in the fault's history, which discharges its NOTIFY-TRIG duty.

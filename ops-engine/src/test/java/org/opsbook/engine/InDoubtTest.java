@@ -112,6 +112,10 @@ class InDoubtTest {
 
     try (OpsEngine next = engine(gateway)) {
       assertThat(next.messages().inDoubt()).extracting(SmsMessage::key).containsExactly(key);
+      assertThat(next.messages().resolvesDoubt(key, "village")).isTrue();
+      assertThat(next.messages().resolvesDoubt(key, "sunba")).as("the 68284 desk").isTrue();
+      assertThat(next.messages().resolvesDoubt(key, "village-2")).isFalse();
+      assertThat(next.messages().resolvesDoubt(key, "zhangsan")).isFalse();
       assertThatThrownBy(() -> next.messages().confirmSent(key, "village-2"))
           .as("地球村, but not the author").isInstanceOfSatisfying(InvalidInputException.class,
               e -> assertThat(e.field()).isEqualTo("personId"));

@@ -71,7 +71,8 @@ import org.opsbook.rules.duty.FaultTracker;
 
  *
  * <p>{@code GET /api/dashboard} also lists every send in doubt ({@code inDoubt}: the gateway failed after the SMS
- * platform may have taken it), which the page shows above the messages. The 68284 desk, having checked the platform,
+ * platform may have taken it), which the page shows above the messages, each saying whether the signed-in person
+ * resolves it ({@code mayResolve}). The 68284 desk, having checked the platform,
  * resolves one (SM-SMS-T05; anyone else is refused naming {@code personId}); a send not in doubt answers 409
  * {@code NOT_IN_DOUBT}:
  *
@@ -192,7 +193,7 @@ public final class Dashboard {
     String path = ex.path();
     try {
       return switch (method + " " + path) {
-        case "GET /dashboard" -> Reply.json(200, OpsJson.write(snapshot()));
+        case "GET /dashboard" -> Reply.json(200, OpsJson.write(snapshot(Optional.of(ex.signedIn().id()))));
         case "POST /messages/approve" -> approve(ex.signedIn(), ex.body());
         case "POST /messages/send" -> send(ex.signedIn(), ex.body());
         case "POST /messages/reject" -> reject(ex.signedIn(), ex.body());
@@ -207,8 +208,17 @@ public final class Dashboard {
     }
   }
 
-  /** Returns the dashboard document as of {@link #now}. */
+  /** Returns the dashboard document as of {@link #now}, for nobody signed in: no send in doubt is theirs to resolve. */
   public ObjectNode snapshot() {
+    return snapshot(Optional.empty());
+  }
+
+  /**
+   * Returns the dashboard document as of {@link #now} for the person signed in: each send in doubt says whether they
+   * resolve it ({@code mayResolve}: the 68284 desk, or 地球村 for its own draft), so the page offers its two answers
+   * only to them.
+   */
+  public ObjectNode snapshot(Optional<String> signedIn) {
     List<FaultSummary> faults = new ArrayList<>(engine.faults().openFaults());
     List<SmsMessage> messages = inView(engine.messages().live(),
         engine.messages().page(LIST_LIMIT, Optional.empty()), m -> m.key().toString());
@@ -254,7 +264,8 @@ public final class Dashboard {
     }
     ArrayNode inDoubt = root.putArray("inDoubt");
     // every send in doubt, whichever run it is of: each waits for the 68284 desk
-    engine.messages().inDoubt().forEach(m -> inDoubt.add(message(m)));
+    engine.messages().inDoubt().forEach(m -> inDoubt.add(message(m).put("mayResolve",
+        signedIn.isPresent() && engine.messages().resolvesDoubt(m.key(), signedIn.get()))));
     workflows.sort(Comparator.comparing(Row::updatedAt, Comparator.reverseOrder()));
     ArrayNode workflowsOut = root.putArray("workflows");
     for (Row w : workflows.subList(0, Math.min(LIST_LIMIT, workflows.size()))) {

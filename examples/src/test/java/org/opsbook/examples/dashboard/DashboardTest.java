@@ -313,6 +313,9 @@ class DashboardTest {
     JsonNode first = d.get("inDoubt").get(0);
     assertThat(first.get("recipientCount").asInt()).isPositive();
     assertThat(first.get("text").asText()).contains("缴费失败");
+    assertThat(first.get("mayResolve").asBoolean()).as("the team leader does not send it").isFalse();
+    HttpResponse<String> desk = served.as("sunba").get("/api/dashboard");
+    assertThat(OpsJson.parse(desk.body()).at("/inDoubt/0/mayResolve").asBoolean()).as("the 68284 desk").isTrue();
     assertThat(ruleIds(fault(d, "F-DOUBT-1").get("nextDuties"))).as("the duty stays owed while in doubt")
         .contains("NOTIFY-TRIG-05");
 

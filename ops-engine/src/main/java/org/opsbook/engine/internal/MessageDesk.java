@@ -228,17 +228,23 @@ final class MessageDesk implements Messages {
    */
   private String sender(SmsKey key, String personId) {
     Actor actor = actors.actor(personId);
-    if (actor.hasRole(Role.DUTY_68284)) {
-      return actor.id();
-    }
-    boolean ownVillageDraft = actor.hasRole(Role.EARTH_VILLAGE) && find(key).map(SmsMessage::record)
-        .filter(r -> r.authorRole().equals(Optional.of(Role.EARTH_VILLAGE)))
-        .flatMap(r -> r.author()).equals(Optional.of(actor.id()));
-    if (!ownVillageDraft) {
+    if (!sends(key, actor)) {
       throw new InvalidInputException("personId", "only who sends the SMS resolves a send in doubt: the 68284 duty "
           + "desk, or 地球村 for its own reviewed draft; not " + Masking.name(actor.id()), RuleId.of("SM-SMS-T05"));
     }
     return actor.id();
+  }
+
+  @Override
+  public boolean resolvesDoubt(SmsKey key, String personId) {
+    return sends(checkNotNull(key, "key"), actors.actor(personId));
+  }
+
+  /** Whether {@code actor} sends the message {@code key}: the 68284 desk, or 地球村 for its own draft (SM-SMS-T05). */
+  private boolean sends(SmsKey key, Actor actor) {
+    return actor.hasRole(Role.DUTY_68284) || actor.hasRole(Role.EARTH_VILLAGE) && find(key).map(SmsMessage::record)
+        .filter(r -> r.authorRole().equals(Optional.of(Role.EARTH_VILLAGE)))
+        .flatMap(r -> r.author()).equals(Optional.of(actor.id()));
   }
 
   private FaultFacts facts(String faultId) {
