@@ -33,7 +33,8 @@ class ClockSkewTest {
   private final MutableClock clock = MutableClock.at(T0);
   private final DataSource shared = EngineFixture.freshH2();
   private final InMemoryDirectory people = InMemoryDirectory.of(List.of(person("zhangsan", Role.ESC_DUTY),
-      person("lisi", Role.FAULT_TEAM_LEADER), person("wang", Role.TICKET_REVIEWER),
+      person("lisi", Role.FAULT_TEAM_LEADER), person("wangwu", Role.ROOM_SUPERVISOR),
+      person("zhaoliu", Role.ROOM_MANAGER), person("sunba", Role.DUTY_68284), person("wang", Role.TICKET_REVIEWER),
       person("li", Role.BUG_PROCESSOR)));
 
   private OpsEngine host(Duration behind) {
@@ -69,6 +70,28 @@ class ClockSkewTest {
       ahead.messages().draft(key, "zhangsan", EngineFixture.content()).orThrow();
       assertThat(behind.messages().submit(key, "zhangsan").violatedRules()).isEmpty();
       assertThat(ahead.messages().find(key).orElseThrow().state()).isEqualTo(SmsState.IN_REVIEW);
+    }
+  }
+
+  @Test
+  void NOTIFY_REVIEW_03_briefingsAndTheReleaseTakenOnTwoHostsKeepTheirOrder() {
+    try (OpsEngine ahead = host(Duration.ZERO); OpsEngine behind = host(Duration.ofSeconds(2))) {
+      ahead.faults().open("F-1", EngineFixture.l1("F-1"), "zhangsan");
+      SmsKey key = ahead.messages().plan(EngineFixture.notifyDuty(ahead, "F-1")).key();
+      String text = ahead.messages().draft(key, "zhangsan", EngineFixture.content()).orThrow().record().text()
+          .orElseThrow();
+      ahead.messages().submit(key, "zhangsan").orThrow();
+      ahead.messages().approve(key, "lisi", text).orThrow();
+      clock.advance(Duration.ofMinutes(1));
+      ahead.faults().told("F-1", Role.FAULT_TEAM_LEADER, "lisi", "zhangsan");
+      ahead.faults().told("F-1", Role.ROOM_SUPERVISOR, "wangwu", "zhangsan");
+      clock.advance(Duration.ofSeconds(1));
+      // the room manager is briefed one second later by the clock on the wall, which the host behind reads as before
+      behind.faults().told("F-1", Role.ROOM_MANAGER, "zhaoliu", "zhangsan");
+      assertThat(behind.faults().briefing("F-1").roomManagerBriefedAt()).contains(T0.plusSeconds(60));
+
+      Result<?> released = behind.messages().release(key, "sunba");
+      assertThat(released.violatedRules()).as("released just after the briefing, by a clock behind it").isEmpty();
     }
   }
 

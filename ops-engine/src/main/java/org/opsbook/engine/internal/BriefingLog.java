@@ -4,12 +4,15 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.opsbook.core.AuditEntry;
 import org.opsbook.core.AuditRecord;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Role;
 import org.opsbook.core.RuleId;
+import org.opsbook.core.internal.machine.TimeOrder;
 import org.opsbook.core.spi.AuditLog;
 import org.opsbook.notify.Briefing;
 
@@ -33,14 +36,48 @@ final class BriefingLog {
     return "briefing:" + faultId;
   }
 
+  /**
+   * Records that {@code actorId} told {@code listenerId}, holding {@code whom}, at {@code at}: the host's clock, or
+   * the fault's last briefing when the clock reads up to the skew before it, as a host's clock behind the one that
+   * recorded that briefing does (the order of the briefings is NOTIFY-REVIEW-03's).
+   */
   void record(String faultId, Role whom, String listenerId, String actorId, Instant at) {
     String action = ACTIONS.get(whom);
     if (action == null) {
       throw new InvalidInputException("whom", "NOTIFY-REVIEW-03 names the team leader, the room supervisor and the"
           + " room manager; not " + whom, REVIEW_03);
     }
-    log.append(AuditEntry.builder().stream(stream(faultId)).at(at).actorId(actorId).action(action)
-        .addRuleIds(REVIEW_03).putDetail("told", listenerId).build());
+    log.append(AuditEntry.builder().stream(stream(faultId)).at(notBeforeLast(faultId, at)).actorId(actorId)
+        .action(action).addRuleIds(REVIEW_03).putDetail("told", listenerId).build());
+  }
+
+  /**
+   * Returns {@code at}, or the fault's last briefing when {@code at}, a host clock's reading, is up to the skew
+   * ({@link TimeOrder#DEFAULT_SKEW}) before it: what comes after a briefing on another host is not dated before it.
+   */
+  private Instant notBeforeLast(String faultId, Instant at) {
+    Instant last = null;
+    for (AuditRecord r : log.read(stream(faultId))) {
+      last = last == null || r.entry().at().isAfter(last) ? r.entry().at() : last;
+    }
+    return notBefore(at, last);
+  }
+
+  /**
+   * Returns {@code at}, a host clock's reading, or the time of the last of {@code briefing}'s three when {@code at} is
+   * up to the skew before it: a notification sent after the briefings is not dated before them.
+   */
+  static Instant after(Briefing briefing, Instant at) {
+    Instant last = null;
+    for (Optional<Instant> t : List.of(briefing.teamLeaderInformedAt(), briefing.roomSupervisorInformedAt(),
+        briefing.roomManagerBriefedAt())) {
+      last = t.isPresent() && (last == null || t.get().isAfter(last)) ? t.get() : last;
+    }
+    return notBefore(at, last);
+  }
+
+  private static Instant notBefore(Instant at, Instant last) {
+    return last != null && at.isBefore(last) && !at.isBefore(last.minus(TimeOrder.DEFAULT_SKEW)) ? last : at;
   }
 
   Briefing of(String faultId) {

@@ -95,9 +95,12 @@ final class MessageDesk implements Messages {
   @Override
   public Result<SmsMessage> release(SmsKey key, String personId) {
     SmsMessage m = find(key).orElseThrow(() -> new InvalidInputException("key", "no message " + key));
-    Briefing briefing = key.type() == MessageType.NOTIFICATION ? faults.briefing(key.faultId()) : Briefing.none();
+    boolean notification = key.type() == MessageType.NOTIFICATION;
+    Briefing briefing = notification ? faults.briefing(key.faultId()) : Briefing.none();
+    // sent after the briefings it follows, though this host's clock be seconds behind the one that recorded them
+    Instant now = BriefingLog.after(briefing, clock.instant());
     return result(key, sms.release(key, actors.actor(personId), m.record().approvedText().orElse(null), briefing,
-        facts(key.faultId()), clock.instant()));
+        facts(key.faultId()), now));
   }
 
   @Override
