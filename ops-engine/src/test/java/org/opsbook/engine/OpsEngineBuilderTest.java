@@ -7,16 +7,15 @@ import static org.opsbook.engine.EngineFixture.T0;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Person;
-import org.opsbook.core.RecipientClass;
 import org.opsbook.core.Role;
 import org.opsbook.core.internal.memory.RecordingMessageGateway;
 import org.opsbook.core.spi.Directory;
+import org.opsbook.core.testing.ListDirectory;
 import org.opsbook.core.time.MutableClock;
 
 /**
@@ -76,22 +75,7 @@ class OpsEngineBuilderTest {
     List<Person> people = List.of(EngineFixture.person("zhangsan", Role.ESC_DUTY),
         Person.builder().id("zhangsan2").name("张三").phone(EngineFixture.person("zhangsan", Role.ESC_DUTY).phone()
             .orElseThrow()).addRoles(Role.FAULT_TEAM_LEADER).build());
-    Directory host = new Directory() {
-      @Override
-      public List<Person> members(RecipientClass c) {
-        return people.stream().filter(p -> p.recipientClasses().contains(c)).toList();
-      }
-
-      @Override
-      public Optional<Person> find(String personId) {
-        return people.stream().filter(p -> p.id().equals(personId)).findFirst();
-      }
-
-      @Override
-      public List<Person> withRole(Role role) {
-        return people.stream().filter(p -> p.roles().contains(role)).toList();
-      }
-    };
+    Directory host = new ListDirectory(people);
     assertThatThrownBy(() -> OpsEngine.builder().dataSource(ds).directory(host).gateway(gateway).build())
         .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("phone"))
         .hasMessageContaining("one person, one ID");

@@ -24,11 +24,11 @@ import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Obligation;
 import org.opsbook.core.ObligationKey;
 import org.opsbook.core.Person;
-import org.opsbook.core.RecipientClass;
 import org.opsbook.core.Role;
 import org.opsbook.core.StorageException;
 import org.opsbook.core.internal.memory.RecordingMessageGateway;
 import org.opsbook.core.spi.Directory;
+import org.opsbook.core.testing.ListDirectory;
 import org.opsbook.core.spi.MessageGateway;
 import org.opsbook.core.time.MutableClock;
 import org.opsbook.jdbc.OpsJdbc;
@@ -146,22 +146,7 @@ class OpsEngineTest {
   @Test
   void NOTIFY_REVIEW_01_anAuthorListedUnderASecondIdAfterTheBuildCannotApproveTheirOwnDraft() {
     List<Person> listed = new CopyOnWriteArrayList<>(EngineFixture.people().people());
-    Directory host = new Directory() {
-      @Override
-      public List<Person> members(RecipientClass c) {
-        return listed.stream().filter(p -> p.recipientClasses().contains(c)).toList();
-      }
-
-      @Override
-      public Optional<Person> find(String personId) {
-        return listed.stream().filter(p -> p.id().equals(personId)).findFirst();
-      }
-
-      @Override
-      public List<Person> withRole(Role role) {
-        return listed.stream().filter(p -> p.toActor().hasRole(role)).toList();
-      }
-    };
+    Directory host = new ListDirectory(listed);
     try (OpsEngine ops = engine(EngineFixture.freshH2()).directory(host).build()) {
       ops.faults().open("F-1", EngineFixture.l1("F-1"), "zhangsan");
       SmsKey key = ops.messages().plan(notifyDuty(ops)).key();

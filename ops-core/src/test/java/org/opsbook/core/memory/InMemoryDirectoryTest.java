@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.opsbook.core.InvalidInputException;
@@ -12,6 +11,7 @@ import org.opsbook.core.Person;
 import org.opsbook.core.RecipientClass;
 import org.opsbook.core.Role;
 import org.opsbook.core.spi.Directory;
+import org.opsbook.core.testing.ListDirectory;
 
 class InMemoryDirectoryTest {
   private static final Person WANG = Person.builder().id("wang").name("王五").addRoles(Role.ROOM_MANAGER)
@@ -72,23 +72,7 @@ class InMemoryDirectoryTest {
         .build();
     Person alias = Person.builder().id("zhaoliu2").name("赵六").phone("+86 138 0013 8006")
         .addRecipientClasses(RecipientClass.D).build();
-    List<Person> all = List.of(WANG, LI, zhaoliu, alias);
-    Directory host = new Directory() {
-      @Override
-      public List<Person> members(RecipientClass c) {
-        return all.stream().filter(p -> p.recipientClasses().contains(c)).toList();
-      }
-
-      @Override
-      public Optional<Person> find(String personId) {
-        return all.stream().filter(p -> p.id().equals(personId)).findFirst();
-      }
-
-      @Override
-      public List<Person> withRole(Role role) {
-        return all.stream().filter(p -> p.roles().contains(role)).toList();
-      }
-    };
+    Directory host = new ListDirectory(List.of(WANG, LI, zhaoliu, alias));
     assertThat(host.people()).as("by role first, then by class; each once").containsExactlyInAnyOrder(WANG, LI,
         zhaoliu, alias).hasSize(4);
     assertThat(host.withMobileNumber("13800138006")).containsExactlyInAnyOrder(zhaoliu, alias);

@@ -16,6 +16,7 @@ import org.opsbook.core.Person;
 import org.opsbook.core.RecipientClass;
 import org.opsbook.core.Role;
 import org.opsbook.core.spi.Directory;
+import org.opsbook.core.testing.ListDirectory;
 
 /** A request's person ID reaches the host's directory in canonical form; roles come from the directory. */
 class ActorsTest {
@@ -83,23 +84,7 @@ class ActorsTest {
     Person other = Person.builder().id("wangwu").name("王五").phone("13800138005").addRoles(Role.FAULT_TEAM_LEADER)
         .build();
     List<Person> people = new CopyOnWriteArrayList<>(List.of(li, other));
-    Directory host = new Directory() {
-      @Override
-      public List<Person> members(RecipientClass c) {
-        return List.of();
-      }
-
-      @Override
-      public Optional<Person> find(String personId) {
-        return people.stream().filter(p -> p.id().equals(personId)).findFirst();
-      }
-
-      @Override
-      public List<Person> withRole(Role role) {
-        return people.stream().filter(p -> p.roles().contains(role)).toList();
-      }
-    };
-    Actors onHost = new Actors(host, p -> ActorKind.CITY_STAFF);
+    Actors onHost = new Actors(new ListDirectory(people), p -> ActorKind.CITY_STAFF);
     assertThat(onHost.actor("lisi").roles()).containsExactly(Role.ESC_DUTY);
 
     // the host's directory sync lists 李四's second post under a second ID, with the same number in another form

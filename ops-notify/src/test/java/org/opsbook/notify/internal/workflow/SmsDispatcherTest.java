@@ -16,9 +16,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.opsbook.core.AuditRecord;
 import org.opsbook.core.Person;
-import org.opsbook.core.RecipientClass;
-import org.opsbook.core.Role;
 import org.opsbook.core.spi.Directory;
+import org.opsbook.core.testing.ListDirectory;
 import org.opsbook.core.spi.MessageOutbox.OutboxMessage;
 import org.opsbook.core.spi.MessageOutbox.OutboxState;
 import org.opsbook.core.spi.MessageGateway.OutgoingMessage;
@@ -107,14 +106,20 @@ class SmsDispatcherTest {
     assertThat(f.outbox.find(KEY.toString()).orElseThrow().state()).isEqualTo(OutboxState.SENT);
   }
 
-  @Test
-  void aCrashBetweenReleaseAndEnqueueLosesNothing() {
+  /** A desk whose process died after the release was stored and before its outbox row was. */
+  private Fixture releasedButNotEnqueued() {
     CrashingOutbox crashing = new CrashingOutbox(f.outbox);
     Fixture fx = new Fixture(NotifyConfig.defaults(), crashing);
     fx.approved(KEY, DUTY_A, LEADER);
     crashing.arm(CrashingOutbox.Point.BEFORE_ENQUEUE);
     assertThatThrownBy(() -> fx.sms.release(KEY, DESK, fx.approvedText(KEY), briefing(), systemFault(), SEND))
         .isInstanceOf(CrashingOutbox.Crash.class);
+    return fx;
+  }
+
+  @Test
+  void aCrashBetweenReleaseAndEnqueueLosesNothing() {
+    Fixture fx = releasedButNotEnqueued();
     assertThat(fx.outbox.list(Optional.empty())).isEmpty();
     DrainReport r = fx.dispatcher("d1").drainOnce(SEND.plusSeconds(5));
     assertThat(r.reenqueued()).isEqualTo(1);
@@ -125,33 +130,13 @@ class SmsDispatcherTest {
 
   @Test
   void aMessagePutBackAfterACrashGoesToEachNumberOnceThoughTheDirectoryChangedMeanwhile() {
-    CrashingOutbox crashing = new CrashingOutbox(f.outbox);
-    Fixture fx = new Fixture(NotifyConfig.defaults(), crashing);
-    fx.approved(KEY, DUTY_A, LEADER);
-    crashing.arm(CrashingOutbox.Point.BEFORE_ENQUEUE);
-    assertThatThrownBy(() -> fx.sms.release(KEY, DESK, fx.approvedText(KEY), briefing(), systemFault(), SEND))
-        .isInstanceOf(CrashingOutbox.Crash.class);
+    Fixture fx = releasedButNotEnqueued();
     // the host's directory now gives b1 the number of bc, both recorded recipients of the release
     String shared = Fixture.PEOPLE.get(2).phone().orElseThrow();
     List<Person> changed = Fixture.PEOPLE.stream().map(p -> p.id().equals("b1")
         ? Person.builder().id(p.id()).name(p.name()).phone("+86 " + shared)
             .addAllRecipientClasses(p.recipientClasses()).build() : p).toList();
-    Directory host = new Directory() {
-      @Override
-      public List<Person> members(RecipientClass c) {
-        return changed.stream().filter(p -> p.recipientClasses().contains(c)).toList();
-      }
-
-      @Override
-      public Optional<Person> find(String id) {
-        return changed.stream().filter(p -> p.id().equals(id)).findFirst();
-      }
-
-      @Override
-      public List<Person> withRole(Role role) {
-        return List.of();
-      }
-    };
+    Directory host = new ListDirectory(changed);
     SmsDispatcher d = SmsDispatcher.builder().outbox(fx.outbox).gateway(fx.gateway).workflows(fx.workflows)
         .directory(host).auditLog(fx.audit).config(fx.config).owner("d1").build();
 
