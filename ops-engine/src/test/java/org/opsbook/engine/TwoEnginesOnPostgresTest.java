@@ -25,6 +25,14 @@ import org.opsbook.core.spi.MessageGateway;
 import org.opsbook.core.spi.MessageGateway.SendReceipt;
 import org.opsbook.jdbc.OpsJdbc;
 import org.postgresql.ds.PGSimpleDataSource;
+import java.time.Clock;
+import org.opsbook.core.FaultEvent;
+import org.opsbook.core.FaultEventType;
+import org.opsbook.core.Role;
+import org.opsbook.core.spi.Directory;
+import org.opsbook.rules.bug.BugEvent;
+import org.opsbook.rules.bug.BugEventData;
+import org.opsbook.rules.bug.BugState;
 
 /**
  * Two engines, as two processes of a host, run their own threads over one real PostgreSQL (embedded, started by the
@@ -83,6 +91,42 @@ class TwoEnginesOnPostgresTest {
       assertThat(reminded).allSatisfy((key, times) -> assertThat(times.get()).as("reminders of %s", key).isOne());
       assertThat(a.faults().duties("F-1")).extracting(o -> o.ruleId().toString()).doesNotContain("NOTIFY-TRIG-05");
     }
+  }
+
+  @Test
+  void OPS_TIME_01_twoHostsWhoseClocksAreSecondsApartTakeTurnsOnOneFaultAndOneBug() throws Exception {
+    String url = freshSchema();
+    MessageGateway gateway = m -> new SendReceipt("gw-" + m.idempotencyKey(), Instant.now(), false);
+    try (OpsEngine ahead = OpsEngine.builder().dataSource(connections(url)).directory(people())
+        .gateway(gateway).owner("host-a").build();
+        OpsEngine behind = OpsEngine.builder().dataSource(connections(url)).directory(people())
+            .gateway(gateway).owner("host-b").clock(Clock.offset(Clock.systemUTC(), Duration.ofSeconds(-3)))
+            .build()) {
+      ahead.faults().open("F-1", EngineFixture.l1("F-1"), "zhangsan");
+      ahead.bugs().raise("BUG-1", BugEventData.builder().description("充值成功但余额未增加")
+          .addComplaintNumbers("13800138000").complaintIssue("充值不到账").build(), "wang").orThrow();
+      for (int turn = 0; turn < 6; turn++) {
+        OpsEngine host = turn % 2 == 0 ? behind : ahead;
+        host.faults().record("F-1", FaultEventType.PROGRESS_REPORTED, "zhangsan");
+        assertThat(host.faults().duties("F-1")).isNotEmpty();
+      }
+      behind.bugs().fire("BUG-1", BugEvent.SUBMIT_AMS, "li", BugEventData.builder().amsBugTicketNo("AMS-1").build())
+          .orThrow();
+      ahead.bugs().fire("BUG-1", BugEvent.PROVINCE_ASSIGNED, "li",
+          BugEventData.builder().recheckAccepted(true).developer("dev").build()).orThrow();
+      behind.bugs().fire("BUG-1", BugEvent.DEVELOPER_REPLIED, "li", BugEventData.builder().reply("fixed").build())
+          .orThrow();
+
+      OpsJdbc db = OpsJdbc.create(connections(url));
+      List<Instant> times = db.faults().events("F-1").stream().map(FaultEvent::at).toList();
+      assertThat(times).as("the fault's history, as stored to the microsecond").hasSize(7).isSorted();
+      assertThat(behind.bugs().find("BUG-1").orElseThrow().state()).isEqualTo(BugState.FIX_DELIVERED);
+    }
+  }
+
+  private static Directory people() {
+    return EngineFixture.people(EngineFixture.person("wang", Role.TICKET_REVIEWER),
+        EngineFixture.person("li", Role.BUG_PROCESSOR));
   }
 
   private static OpsEngine engine(String url, String owner, MessageGateway gateway,

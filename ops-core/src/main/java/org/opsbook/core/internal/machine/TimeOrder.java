@@ -2,6 +2,7 @@ package org.opsbook.core.internal.machine;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,8 @@ import org.opsbook.core.Violation;
  *       a step a day ahead, or a ticket opened in 1970, is not a clock's error.
  * </ul>
  *
- * <p>Each refusal is a {@link Violation} naming the rule and the field ({@code at}, or {@code data.<field>}).
+ * <p>Times are compared to the microsecond, the precision PostgreSQL keeps. Each refusal is a {@link Violation}
+ * naming the rule and the field ({@code at}, or {@code data.<field>}).
  */
 public final class TimeOrder {
   /** OPS-TIME-01: a step is not dated before the instance's previous step. */
@@ -57,22 +59,31 @@ public final class TimeOrder {
   public static List<Violation> ofStep(Instant at, Optional<Instant> previous, Optional<Instant> opened,
       Map<String, Instant> stated, Duration skew) {
     List<Violation> out = new ArrayList<>(0);
-    if (previous.isPresent() && at.isBefore(previous.get())) {
+    if (previous.isPresent() && before(at, previous.get())) {
       out.add(Violation.of(STEP_AFTER_PREVIOUS, "at", "the step is dated " + at + ", before the previous step at "
           + previous.get()));
     }
-    if (opened.isPresent() && at.isBefore(opened.get())) {
+    if (opened.isPresent() && before(at, opened.get())) {
       out.add(Violation.of(NOT_BEFORE_OPENING, "at", "the step is dated " + at + ", before the instance was opened at "
           + opened.get()));
     }
     for (Map.Entry<String, Instant> e : stated.entrySet()) {
       Instant t = e.getValue();
-      if (opened.isPresent() && t.isBefore(opened.get())) {
+      if (opened.isPresent() && before(t, opened.get())) {
         out.add(Violation.of(NOT_BEFORE_OPENING, "data." + e.getKey(), e.getKey() + " is " + t
             + ", before the instance was opened at " + opened.get()));
       }
     }
     return out;
+  }
+
+  /**
+   * Whether {@code t} is before {@code other} to the microsecond, the precision a database keeps times to. An
+   * instance's own record may hold a time to the nanosecond that its stored row keeps to the microsecond; a step
+   * dated at the row's time is not before the record's.
+   */
+  private static boolean before(Instant t, Instant other) {
+    return t.truncatedTo(ChronoUnit.MICROS).isBefore(other.truncatedTo(ChronoUnit.MICROS));
   }
 
   /**
