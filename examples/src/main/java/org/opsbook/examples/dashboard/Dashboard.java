@@ -265,7 +265,7 @@ public final class Dashboard {
     ArrayNode inDoubt = root.putArray("inDoubt");
     // every send in doubt, whichever run it is of: each waits for the 68284 desk
     engine.messages().inDoubt().forEach(m -> inDoubt.add(message(m).put("mayResolve",
-        signedIn.isPresent() && engine.messages().resolvesDoubt(m.key(), signedIn.get()))));
+        signedIn.isPresent() && resolvesDoubt(m.key(), signedIn.get()))));
     workflows.sort(Comparator.comparing(Row::updatedAt, Comparator.reverseOrder()));
     ArrayNode workflowsOut = root.putArray("workflows");
     for (Row w : workflows.subList(0, Math.min(LIST_LIMIT, workflows.size()))) {
@@ -280,6 +280,18 @@ public final class Dashboard {
       }
     }
     return root;
+  }
+
+  /**
+   * Whether the signed-in person resolves the doubt of {@code key}; false, not an error, for a person the directory
+   * no longer lets act (the page still shows, without the two answers).
+   */
+  private boolean resolvesDoubt(SmsKey key, String personId) {
+    try {
+      return engine.messages().resolvesDoubt(key, personId);
+    } catch (InvalidInputException e) {
+      return false;
+    }
   }
 
   private ObjectNode message(SmsMessage m) {
