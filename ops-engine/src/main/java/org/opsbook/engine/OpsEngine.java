@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.opsbook.core.ActorKind;
 import org.opsbook.core.Masking;
@@ -397,7 +398,8 @@ public final class OpsEngine implements AutoCloseable {
       checkState(storages == 1, "give exactly one of dataSource, database or ports");
       checkState(directory != null, "a directory is required");
       checkState(gateway != null, "a gateway is required");
-      Masking.Names names = Defaults.checkedNames(directory);
+      Supplier<Masking.Names> names = Defaults.liveNames(directory, Defaults.checkedNames(directory),
+          System::nanoTime, Duration.ofMinutes(1));
       Settings settings = new Settings(directory, gateway,
           reminder != null ? reminder : Defaults.loggingReminder(names), calendar, clock, parameters, staffKinds,
           errors != null ? errors : Defaults.loggingErrors(names), threads, executor, owner, outboxInterval,

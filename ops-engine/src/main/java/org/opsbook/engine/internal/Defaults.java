@@ -1,9 +1,14 @@
 package org.opsbook.engine.internal;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.opsbook.core.Masking;
 import org.opsbook.core.Person;
 import org.opsbook.core.memory.InMemoryDirectory;
@@ -23,19 +28,19 @@ public final class Defaults {
    * Logs each storage error at WARN, every message in its cause chain with phone numbers and the directory's names
    * masked.
    */
-  public static StorageErrorListener loggingErrors(Masking.Names names) {
+  public static StorageErrorListener loggingErrors(Supplier<Masking.Names> names) {
     return (loop, error) -> {
       if (LOG.isWarnEnabled()) {
-        LOG.warn("opsbook {} loop: {}", loop, masked(error, names));
+        LOG.warn("opsbook {} loop: {}", loop, masked(error, names.get()));
       }
     };
   }
 
   /** Logs each due duty at INFO with the people who owe it, phone numbers and the directory's names masked. */
-  public static DutyReminder loggingReminder(Masking.Names names) {
+  public static DutyReminder loggingReminder(Supplier<Masking.Names> names) {
     return (duty, people) -> {
       if (LOG.isInfoEnabled()) {
-        LOG.info(names.mask("due " + duty.ruleId() + " " + duty.subjectId() + " " + duty.actor() + " -> "
+        LOG.info(names.get().mask("due " + duty.ruleId() + " " + duty.subjectId() + " " + duty.actor() + " -> "
             + duty.target() + ": " + duty.action() + " (owed by " + names(people) + ")"));
       }
     };
@@ -51,6 +56,35 @@ public final class Defaults {
    */
   public static Masking.Names checkedNames(Directory directory) {
     return (directory instanceof InMemoryDirectory d ? d : InMemoryDirectory.of(directory.people())).masking();
+  }
+
+  /**
+   * Returns the names the engine's logs mask, starting from {@code atBuild} ({@link #checkedNames}). An
+   * {@link InMemoryDirectory}'s are fixed, as it is. A host's directory may list new people while the host runs, so its
+   * names are read again ({@link Directory#people()}) when {@code every} has passed by {@code nanoTime} since the last
+   * reading; a reading that fails keeps the last good one, so a log line never fails for the directory.
+   */
+  public static Supplier<Masking.Names> liveNames(Directory directory, Masking.Names atBuild, LongSupplier nanoTime,
+      Duration every) {
+    if (directory instanceof InMemoryDirectory) {
+      return () -> atBuild;
+    }
+    AtomicReference<Masking.Names> names = new AtomicReference<>(atBuild);
+    AtomicLong readAt = new AtomicLong(nanoTime.getAsLong());
+    long interval = every.toNanos();
+    return () -> {
+      long now = nanoTime.getAsLong();
+      long last = readAt.get();
+      // one caller an interval reads the directory; the others go on with the names they have
+      if (now - last >= interval && readAt.compareAndSet(last, now)) {
+        try {
+          names.set(Masking.names(directory.people().stream().map(Person::name).toList()));
+        } catch (RuntimeException e) {
+          // the last good reading stays; the directory's failure is the host's to see elsewhere
+        }
+      }
+      return names.get();
+    };
   }
 
   /** Returns daemon threads named {@code opsbook-engine-N}. */
