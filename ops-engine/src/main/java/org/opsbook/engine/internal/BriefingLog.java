@@ -3,10 +3,11 @@ package org.opsbook.engine.internal;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.opsbook.core.AuditEntry;
 import org.opsbook.core.AuditRecord;
 import org.opsbook.core.InvalidInputException;
@@ -56,11 +57,8 @@ final class BriefingLog {
    * ({@link TimeOrder#DEFAULT_SKEW}) before it: what comes after a briefing on another host is not dated before it.
    */
   private Instant notBeforeLast(String faultId, Instant at) {
-    Instant last = null;
-    for (AuditRecord r : log.read(stream(faultId))) {
-      last = last == null || r.entry().at().isAfter(last) ? r.entry().at() : last;
-    }
-    return notBefore(at, last);
+    return TimeOrder.stamp(at, log.read(stream(faultId)).stream().map(r -> r.entry().at())
+        .max(Comparator.naturalOrder()), TimeOrder.DEFAULT_SKEW);
   }
 
   /**
@@ -68,16 +66,9 @@ final class BriefingLog {
    * up to the skew before it: a notification sent after the briefings is not dated before them.
    */
   static Instant after(Briefing briefing, Instant at) {
-    Instant last = null;
-    for (Optional<Instant> t : List.of(briefing.teamLeaderInformedAt(), briefing.roomSupervisorInformedAt(),
-        briefing.roomManagerBriefedAt())) {
-      last = t.isPresent() && (last == null || t.get().isAfter(last)) ? t.get() : last;
-    }
-    return notBefore(at, last);
-  }
-
-  private static Instant notBefore(Instant at, Instant last) {
-    return last != null && at.isBefore(last) && !at.isBefore(last.minus(TimeOrder.DEFAULT_SKEW)) ? last : at;
+    return TimeOrder.stamp(at, Stream.of(briefing.teamLeaderInformedAt(), briefing.roomSupervisorInformedAt(),
+        briefing.roomManagerBriefedAt()).flatMap(Optional::stream).max(Comparator.naturalOrder()),
+        TimeOrder.DEFAULT_SKEW);
   }
 
   Briefing of(String faultId) {

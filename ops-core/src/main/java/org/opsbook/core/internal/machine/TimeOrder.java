@@ -78,6 +78,16 @@ public final class TimeOrder {
   }
 
   /**
+   * Returns the time a step given as {@code at}, a host clock's reading, is recorded at (OPS-TIME-01): {@code at}, or
+   * {@code last}, the time of what the step follows, when {@code at} is up to {@code skew} before it. Hosts' clocks
+   * differ by seconds, and a step taken after another host's is not dated before it. A time further before is kept,
+   * to be refused.
+   */
+  public static Instant stamp(Instant at, Optional<Instant> last, Duration skew) {
+    return last.filter(l -> at.isBefore(l) && !at.isBefore(l.minus(skew))).orElse(at);
+  }
+
+  /**
    * Whether {@code t} is before {@code other} to the microsecond, the precision a database keeps times to. An
    * instance's own record may hold a time to the nanosecond that its stored row keeps to the microsecond; a step
    * dated at the row's time is not before the record's.

@@ -131,7 +131,10 @@ public final class WorkflowStore<I, E extends Enum<E>, D> {
   public Outcome<I> fire(String id, E event, Actor actor, D data, Instant when) {
     WorkflowInstance stored = load(id);
     I before = codec.decode(stored);
-    Instant at = stamped(checkNotNull(when, "at"), stored.updatedAt());
+    // a store with a clock records steps as they happen (OPS-TIME-03), on hosts whose clocks differ by seconds;
+    // without one, any earlier time is kept and refused
+    Instant at = clock == null ? checkNotNull(when, "at")
+        : TimeOrder.stamp(checkNotNull(when, "at"), Optional.of(stored.updatedAt()), skew);
     List<Violation> late = new ArrayList<>(TimeOrder.ofStep(at, Optional.of(stored.updatedAt()),
         Optional.of(stored.createdAt()), Map.of(), skew));
     if (clock != null) {
@@ -155,17 +158,6 @@ public final class WorkflowStore<I, E extends Enum<E>, D> {
       repository.transition(id, stored.version(), t.build(), codec.encode(after), o.audit().stream().toList());
     }
     return o;
-  }
-
-  /**
-   * The time a step is recorded at: {@code at}, or the instance's last step when a store with a clock is given a time
-   * up to the skew before it (OPS-TIME-01). Such a store records steps as they happen (OPS-TIME-03), on hosts whose
-   * clocks differ by seconds; a host whose clock is behind another's takes the next step after it, not before, and
-   * recording it at its own reading would refuse it. A time further before, or any earlier time given a store
-   * without a clock, is kept and refused.
-   */
-  private Instant stamped(Instant at, Instant lastStep) {
-    return clock != null && at.isBefore(lastStep) && !at.isBefore(lastStep.minus(skew)) ? lastStep : at;
   }
 
   /** Returns the stored instance {@code id}, if it exists and belongs to this machine. */

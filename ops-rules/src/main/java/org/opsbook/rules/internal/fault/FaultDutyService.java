@@ -21,6 +21,7 @@ import org.opsbook.core.Obligation;
 import org.opsbook.core.ObligationKey;
 import org.opsbook.core.RuleId;
 import org.opsbook.core.internal.machine.Outcome;
+import org.opsbook.core.internal.machine.TimeOrder;
 import org.opsbook.core.spi.FaultRepository;
 import org.opsbook.core.spi.ObligationRepository;
 import org.opsbook.core.spi.ObligationRepository.ScheduledObligation;
@@ -266,9 +267,9 @@ public final class FaultDutyService {
     return after;
   }
 
-  /** {@code at}, or the fault's last event when {@code at} is up to the clock skew before it. */
+  /** {@code at}, or the fault's last event when {@code at} is up to the clock skew before it (OPS-TIME-01). */
   private Instant stamped(FaultTracker before, Instant at) {
-    return before.lastEventAt().filter(last -> at.isBefore(last) && !at.isBefore(last.minus(clockSkew))).orElse(at);
+    return TimeOrder.stamp(at, before.lastEventAt(), clockSkew);
   }
 
   /**
