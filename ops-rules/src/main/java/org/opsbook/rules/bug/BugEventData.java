@@ -168,20 +168,13 @@ public abstract class BugEventData {
   public BugEventData withPeopleFrom(Function<String, Actor> people) {
     ImmutableBugEventData out = (ImmutableBugEventData) ImmutableBugEventData.copyOf(this);
     if (opsRoomAgreedBy().isPresent()) {
-      out = out.withOpsRoomAgreedBy(known(people, opsRoomAgreedBy().get(), "opsRoomAgreedBy"));
+      out = out.withOpsRoomAgreedBy(EventIds.known(people, opsRoomAgreedBy().get(), "opsRoomAgreedBy").id());
     }
     if (supportRoomAgreedBy().isPresent()) {
-      out = out.withSupportRoomAgreedBy(known(people, supportRoomAgreedBy().get(), "supportRoomAgreedBy"));
+      out = out.withSupportRoomAgreedBy(EventIds.known(people, supportRoomAgreedBy().get(),
+          "supportRoomAgreedBy").id());
     }
     return out;
-  }
-
-  private static String known(Function<String, Actor> people, String id, String field) {
-    try {
-      return people.apply(id).id();
-    } catch (InvalidInputException e) {
-      throw new InvalidInputException("data." + field, e.getMessage());
-    }
   }
 
   @Value.Check

@@ -161,15 +161,15 @@ public abstract class DataOpEventData {
   public DataOpEventData withPeopleFrom(Function<String, Actor> people) {
     ImmutableDataOpEventData out = (ImmutableDataOpEventData) ImmutableDataOpEventData.copyOf(this);
     if (sensitiveAccessFormApprovedBy().isPresent()) {
-      out = out.withSensitiveAccessFormApprovedBy(known(people, sensitiveAccessFormApprovedBy().get().id(),
-          "sensitiveAccessFormApprovedBy"));
+      out = out.withSensitiveAccessFormApprovedBy(EventIds.known(people,
+          sensitiveAccessFormApprovedBy().get().id(), "sensitiveAccessFormApprovedBy"));
     }
     if (batchSensitiveFormApprovedBy().isPresent()) {
-      out = out.withBatchSensitiveFormApprovedBy(known(people, batchSensitiveFormApprovedBy().get().id(),
-          "batchSensitiveFormApprovedBy"));
+      out = out.withBatchSensitiveFormApprovedBy(EventIds.known(people,
+          batchSensitiveFormApprovedBy().get().id(), "batchSensitiveFormApprovedBy"));
     }
     if (developerId().isPresent()) {
-      Actor developer = known(people, developerId().get(), "developerId");
+      Actor developer = EventIds.known(people, developerId().get(), "developerId");
       if (executorKind().filter(k -> k != developer.kind()).isPresent()) {
         throw new InvalidInputException("data.executorKind", "the directory has the developer "
             + Masking.name(developer.id()) + " as " + developer.kind() + ", not " + executorKind().get(),
@@ -178,7 +178,7 @@ public abstract class DataOpEventData {
       out = out.withDeveloperId(developer.id()).withExecutorKind(developer.kind());
     }
     if (cityMonitorId().isPresent()) {
-      Actor monitor = known(people, cityMonitorId().get(), "cityMonitorId");
+      Actor monitor = EventIds.known(people, cityMonitorId().get(), "cityMonitorId");
       if (monitor.kind() != ActorKind.CITY_STAFF) {
         throw new InvalidInputException("data.cityMonitorId", "the city monitor " + Masking.name(monitor.id())
             + " is " + monitor.kind() + ", not city staff (市公司人员)", RuleId.of("DATAOP-SENS-03"));
@@ -186,14 +186,6 @@ public abstract class DataOpEventData {
       out = out.withCityMonitorId(monitor.id());
     }
     return out;
-  }
-
-  private static Actor known(Function<String, Actor> people, String id, String field) {
-    try {
-      return people.apply(id);
-    } catch (InvalidInputException e) {
-      throw new InvalidInputException("data." + field, e.getMessage());
-    }
   }
 
   /** Returns the names of the fields this data sets, as the decision API spells them, sorted. */

@@ -104,13 +104,8 @@ public abstract class EscEventData {
     if (assigneeId().isEmpty()) {
       return this;
     }
-    String assignee;
-    try {
-      assignee = people.apply(assigneeId().get()).id();
-    } catch (InvalidInputException e) {
-      throw new InvalidInputException("data.assigneeId", e.getMessage());
-    }
-    return ((ImmutableEscEventData) ImmutableEscEventData.copyOf(this)).withAssigneeId(assignee);
+    return ((ImmutableEscEventData) ImmutableEscEventData.copyOf(this))
+        .withAssigneeId(EventIds.known(people, assigneeId().get(), "assigneeId").id());
   }
 
   /** Returns the names of the fields given, sorted: what {@code Inputs.onlyRecorded} checks. */
