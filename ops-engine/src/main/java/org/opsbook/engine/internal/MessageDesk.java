@@ -113,9 +113,7 @@ final class MessageDesk implements Messages {
     SmsRecord r = sms.find(key).orElseThrow(() -> new InvalidInputException("key", "no message " + key)).record();
     if (!r.recipientIds().isEmpty()) {
       // released: the people it was released to, as the outbox sends it
-      List<Person> out = new ArrayList<>();
-      r.recipientIds().forEach(id -> actors.directory().find(id).ifPresent(out::add));
-      return out;
+      return RecipientRules.releasedTo(actors.directory(), r.recipientIds());
     }
     return RecipientRules.resolve(actors.directory(), r.recipientClasses().isEmpty() ? r.baseClasses()
         : r.recipientClasses());

@@ -3,6 +3,8 @@ package org.opsbook.notify.internal;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
+import java.util.Collection;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -121,14 +123,35 @@ public final class RecipientRules {
    */
   public static List<Person> resolve(Directory directory, Set<RecipientClass> classes) {
     Map<String, Person> byId = new LinkedHashMap<>();
-    Set<String> phones = new HashSet<>();
     for (RecipientClass c : new TreeSet<>(classes)) {
       for (Person p : directory.members(c)) {
-        if (!byId.containsKey(p.id()) && p.mobileNumber().map(phones::add).orElse(true)) {
-          byId.put(p.id(), p);
-        }
+        byId.putIfAbsent(p.id(), p);
       }
     }
-    return ImmutableList.copyOf(byId.values());
+    return oncePerNumber(byId.values());
+  }
+
+  /**
+   * Returns the people a released message's recorded recipient IDs name in the directory now, each mobile number
+   * once; an ID the directory no longer holds is left out. A message put back in the outbox after a crash goes to
+   * them, against a directory that may since list one number under two of the IDs.
+   */
+  public static List<Person> releasedTo(Directory directory, List<String> ids) {
+    List<Person> people = new ArrayList<>();
+    for (String id : ids) {
+      directory.find(id).ifPresent(people::add);
+    }
+    return oncePerNumber(people);
+  }
+
+  /**
+   * Returns {@code people} in their order with each mobile number ({@link Person#mobileNumber()}) once: the first
+   * person listed under a number stands for it. People without a number stay.
+   */
+  private static List<Person> oncePerNumber(Collection<Person> people) {
+    Set<String> numbers = new HashSet<>();
+    return people.stream()
+        .filter(p -> p.mobileNumber().filter(n -> !n.isEmpty()).map(numbers::add).orElse(true))
+        .collect(ImmutableList.toImmutableList());
   }
 }

@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.opsbook.core.AuditEntry;
 import org.opsbook.core.Masking;
-import org.opsbook.core.Person;
 import org.opsbook.core.Role;
 import org.opsbook.core.RuleId;
 import org.opsbook.core.internal.machine.WorkflowStore;
@@ -30,6 +29,7 @@ import org.opsbook.core.spi.MessageGateway.SendReceipt;
 import org.opsbook.core.spi.WorkflowRepository.WorkflowInstance;
 import org.opsbook.core.spi.WorkflowRepository;
 import org.opsbook.notify.internal.NotifyConfig;
+import org.opsbook.notify.internal.RecipientRules;
 import org.opsbook.notify.SmsState;
 import org.opsbook.notify.SmsMessage;
 
@@ -273,11 +273,8 @@ public final class SmsDispatcher {
       boolean missing = queued != null ? !queued.contains(i.id()) : outbox.find(i.id()).isEmpty();
       if (missing) {
         SmsMessage m = SmsCodec.INSTANCE.decode(i);
-        List<Person> recipients = new ArrayList<>();
-        for (String id : m.record().recipientIds()) {
-          directory.find(id).ifPresent(recipients::add);
-        }
-        outbox.enqueue(SmsWorkflow.outboxMessage(m.record(), recipients, now));
+        outbox.enqueue(SmsWorkflow.outboxMessage(m.record(),
+            RecipientRules.releasedTo(directory, m.record().recipientIds()), now));
         n++;
       }
     }

@@ -8,12 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.opsbook.core.Actor;
 import org.opsbook.core.ActorKind;
 import org.opsbook.core.ConcurrentUpdateException;
@@ -323,22 +321,17 @@ public final class SmsWorkflow {
   }
 
   /**
-   * Builds the outbox row of a released message: the approved text to the resolved people, each mobile number once
-   * (the first person listed under it), due at once. A release resolved them one person a number, but a message put
-   * back in the outbox after a crash resolves its recipients' IDs anew, against a directory that may since list one
-   * number under two of them.
+   * Builds the outbox row of a released message: the approved text to the resolved people (each mobile number once,
+   * as {@link RecipientRules} resolves them), due at once.
    */
   static OutboxMessage outboxMessage(SmsRecord r, List<Person> recipients, Instant now) {
-    Set<String> numbers = new HashSet<>();
-    List<Person> once = recipients.stream()
-        .filter(p -> p.mobileNumber().filter(n -> !n.isEmpty()).map(numbers::add).orElse(true)).toList();
     return OutboxMessage.builder()
         .key(r.key().toString())
         .faultId(r.faultId())
         .messageType(r.messageType().name())
         .channel(r.messageType().channel())
         .text(r.approvedText().orElseThrow())
-        .addAllRecipients(once)
+        .addAllRecipients(recipients)
         .nextAttemptAt(now)
         .createdAt(now)
         .build();
