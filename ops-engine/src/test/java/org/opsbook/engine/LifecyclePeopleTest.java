@@ -21,7 +21,8 @@ import org.opsbook.rules.esc.EscFault.EscState;
 
 /**
  * A fault's owner named in a lifecycle step (a handover, the monitor's assignment) is the directory's person, by the
- * canonical ID the owner later acts under (ESC-HANDLE-01, ESC-HANDLE-04).
+ * canonical ID the owner later acts under (ESC-HANDLE-01, ESC-HANDLE-04), and owns it as the handler the directory
+ * says they are (ESC-HANDLE-01, ESC-HANDLE-03).
  */
 class LifecyclePeopleTest {
   private final MutableClock clock = MutableClock.at(T0);
@@ -31,7 +32,7 @@ class LifecyclePeopleTest {
   void aFaultHandledByA() {
     ops = OpsEngine.builder().dataSource(EngineFixture.freshH2())
         .directory(InMemoryDirectory.of(List.of(person("zhi", Role.ESC_DUTY), person("an", Role.ESC_HANDLER_A),
-            person("bei", Role.ESC_HANDLER_B))))
+            person("bei", Role.ESC_HANDLER_B), person("jian", Role.ESC_MONITOR))))
         .gateway(new RecordingMessageGateway(clock)).clock(clock).build();
     ops.faults().lifecycle("F-1", EscEvent.OPEN_FAULT, EscEventData.builder().facts(EngineFixture.l1("F-1")).build(),
         "zhi").orThrow();
@@ -61,5 +62,35 @@ class LifecyclePeopleTest {
     assertThat(e.field()).isEqualTo("data.assigneeId");
     assertThat(ops.faults().lifecycleOf("F-1").orElseThrow().ownerId()).contains("an");
     assertThat(ops.faults().lifecycleOf("F-1").orElseThrow().state()).isEqualTo(EscState.HANDLING_SELF);
+  }
+
+  @Test
+  @DisplayName("ESC-HANDLE-01 the monitor cannot give the fault as A to B while A is available, nor to a duty officer")
+  void theMonitorAssignsOnlyAsTheHandlerTheAssigneeIs() {
+    Result<EscFault> asA = ops.faults().lifecycle("F-1", EscEvent.REASSIGN, EscEventData.builder()
+        .assigneeId("bei").handoverNote("交接").build(), "jian");
+    assertThat(asA.violatedRules()).extracting(org.opsbook.core.RuleId::value).contains("ESC-HANDLE-01");
+    assertThat(asA.violations()).anySatisfy(v -> assertThat(v.field()).contains("assigneeId"));
+
+    Result<EscFault> toDuty = ops.faults().lifecycle("F-1", EscEvent.REASSIGN, EscEventData.builder()
+        .assigneeId("zhi").assigneeHandler(EscFault.EscHandler.B).handlerAAvailable(false).handoverNote("交接")
+        .build(), "jian");
+    assertThat(toDuty.violatedRules()).extracting(org.opsbook.core.RuleId::value).contains("ESC-HANDLE-01");
+    assertThat(ops.faults().lifecycleOf("F-1").orElseThrow().ownerId()).contains("an");
+
+    Result<EscFault> asB = ops.faults().lifecycle("F-1", EscEvent.REASSIGN, EscEventData.builder()
+        .assigneeId("bei").assigneeHandler(EscFault.EscHandler.B).handlerAAvailable(false).handoverNote("交接")
+        .build(), "jian");
+    assertThat(asB.violatedRules()).as("B while A is away: the one way the manual gives").isEmpty();
+    assertThat(asB.value().ownerId()).contains("bei");
+  }
+
+  @Test
+  @DisplayName("ESC-HANDLE-01 an owner cannot hand the fault over to someone who is not the other handler")
+  void aHandoverGoesToTheOtherHandler() {
+    Result<EscFault> handed = ops.faults().lifecycle("F-1", EscEvent.HANDOVER, EscEventData.builder()
+        .assigneeId("zhi").handoverNote("交接: 待开发商回复").handlerAAvailable(false).build(), "an");
+    assertThat(handed.violatedRules()).extracting(org.opsbook.core.RuleId::value).contains("ESC-HANDLE-01");
+    assertThat(ops.faults().lifecycleOf("F-1").orElseThrow().ownerId()).contains("an");
   }
 }

@@ -36,7 +36,7 @@ public final class EscCodec implements StepDataFormat {
   public static final Schema<EscEventData, EscEventData.Builder> DATA =
       Schema.of(EscEventData::builder, EscEventData.Builder::build)
       .opt("facts", Kind.object(FaultFactsJson.SCHEMA), EscEventData::facts, EscEventData.Builder::facts)
-      .derive(EscEventData.class);
+      .derive(EscEventData.class, "assignee");
 
   /** Used by {@link java.util.ServiceLoader}; {@link #instance()} is the shared one. */
   public EscCodec() {}

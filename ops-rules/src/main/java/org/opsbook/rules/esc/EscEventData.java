@@ -43,6 +43,15 @@ public abstract class EscEventData {
   /** takeOwnership (by the monitor), handover, reassign: who becomes the owner (actor ID). */
   public abstract Optional<String> assigneeId();
 
+  /**
+   * The assignee as the host's directory knows them, roles included, once {@link #withPeopleFrom} resolved
+   * {@link #assigneeId()}; empty as read from JSON or built by a caller. Not part of the step's recorded data (nor of
+   * equality): the guards check with it that the assignee holds the handler role the step makes them owner as
+   * (ESC-HANDLE-01, ESC-HANDLE-03).
+   */
+  @Value.Auxiliary
+  public abstract Optional<Actor> assignee();
+
   /** takeOwnership (by the monitor), reassign: as A or B; A when not given (ESC-HANDLE-01). */
   public abstract Optional<EscHandler> assigneeHandler();
 
@@ -93,8 +102,10 @@ public abstract class EscEventData {
 
   /**
    * Returns this data with the person it names as the host's directory knows them: the assignee who becomes the
-   * fault's owner, by the ID they act under (ESC-HANDLE-01, ESC-HANDLE-04). A fault handed to an ID nobody holds
-   * would be owned by nobody who can write its progress or mark it repaired; a host engine resolves it here first.
+   * fault's owner, by the ID they act under and with their roles ({@link #assignee()}; ESC-HANDLE-01, ESC-HANDLE-04).
+   * A fault handed to an ID nobody holds would be owned by nobody who can write its progress or mark it repaired, and
+   * one handed as A to someone who is not A would let B own it while A is available; a host engine resolves the
+   * assignee here first.
    *
    * @param people the actor of a person ID, from the directory; throws {@link InvalidInputException} for an ID it
    *     does not know
@@ -104,8 +115,9 @@ public abstract class EscEventData {
     if (assigneeId().isEmpty()) {
       return this;
     }
-    return ((ImmutableEscEventData) ImmutableEscEventData.copyOf(this))
-        .withAssigneeId(EventIds.known(people, assigneeId().get(), "assigneeId").id());
+    Actor assignee = EventIds.known(people, assigneeId().get(), "assigneeId");
+    return ((ImmutableEscEventData) ImmutableEscEventData.copyOf(this)).withAssigneeId(assignee.id())
+        .withAssignee(assignee);
   }
 
   /** Returns the names of the fields given, sorted: what {@code Inputs.onlyRecorded} checks. */

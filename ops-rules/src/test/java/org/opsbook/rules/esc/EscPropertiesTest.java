@@ -30,6 +30,7 @@ import org.opsbook.rules.internal.fault.FaultDutyService;
 import org.opsbook.rules.duty.FaultTracker;
 import org.opsbook.rules.internal.fault.ObligationEngine;
 import org.opsbook.rules.esc.EscFault.EscHandler;
+import org.opsbook.rules.esc.EscFault.EscOwner;
 import org.opsbook.rules.esc.EscFault.EscState;
 import org.opsbook.rules.esc.EscFault.SystemProblem;
 import org.opsbook.rules.internal.esc.EscWorkflow;
@@ -38,7 +39,8 @@ import org.opsbook.rules.internal.esc.EscWorkflow;
  * Random SM-ESC event sequences by random actors, through the fault service and its one history per fault, with the
  * invariants checked after every step: a refused event (or invalid input) changes nothing stored, an accepted one
  * follows a declared transition and adds exactly one audit record and one event to the fault's history, CLOSED absorbs, B never owns the fault while
- * A is available (ESC-HANDLE-03), the fault has an owner exactly in the owned states, the peak level never falls;
+ * A is available (ESC-HANDLE-03), the fault has an owner exactly in the owned states, who holds the role of the
+ * handler they own it as (ESC-HANDLE-01), the peak level never falls;
  * at the end the audit records are the accepted events in order and the hash chain verifies.
  */
 class EscPropertiesTest {
@@ -104,9 +106,15 @@ class EscPropertiesTest {
       return service.load(faultId).lifecycle().orElseThrow();
     }
 
+    /** Fires a step with its assignee resolved against {@link #ACTORS}, as a host engine resolves it. */
     Outcome<FaultTracker> fire(String faultId, EscEvent event, EscEventData data, Actor actor, Instant at) {
-      return service.fire(faultId, event, data, actor, at);
+      return service.fire(faultId, event, data.withPeopleFrom(EscPropertiesTest::person), actor, at);
     }
+  }
+
+  private static Actor person(String id) {
+    return ACTORS.stream().filter(a -> a.id().equals(id)).findFirst()
+        .orElseThrow(() -> new InvalidInputException("personId", "no such person: " + id));
   }
 
   private static Actor actor(int index, EscFault fault) {
@@ -139,6 +147,50 @@ class EscPropertiesTest {
     assertThat(closed.owner()).contains(EscHandler.B);
     assertThat(closed.relapses()).isEqualTo(1);
     assertThat(audit.read(EscWorkflow.stream("F"))).hasSize(12);
+  }
+
+  @Test
+  @DisplayName("ESC-HANDLE-01 ESC-HANDLE-03 every assignment, handover and reassignment by anyone with any data leaves "
+      + "the fault owned by the handler the owner is, B only while A is away")
+  void everyAssignmentLeavesAHandlerAsOwner() {
+    int acceptedSteps = 0;
+    for (int owners = 0; owners < 3; owners++) {
+      for (EscEvent event : List.of(EscEvent.TAKE_OWNERSHIP, EscEvent.HANDOVER, EscEvent.REASSIGN)) {
+        for (Actor actor : ACTORS) {
+          for (Function<Instant, EscEventData> data : DATA) {
+            Store service = Store.create();
+            service.service().open("F", data().facts(FaultFacts.builder().faultId("F").detectedAt(T0)
+                .complaintCount(24).build()).build(),
+                EscFixtures.DUTY, T0);
+            service.fire("F", EscEvent.DECLARE, EscEventData.empty(), EscFixtures.DUTY, T0.plusSeconds(60));
+            if (owners > 0) {
+              service.fire("F", EscEvent.TAKE_OWNERSHIP, EscEventData.empty(), EscFixtures.A, T0.plusSeconds(120))
+                  .orThrow();
+            }
+            if (owners > 1) {
+              service.fire("F", EscEvent.HANDOVER, DATA.get(6).apply(T0), EscFixtures.A, T0.plusSeconds(180))
+                  .orThrow();
+            }
+            Outcome<FaultTracker> o;
+            try {
+              o = service.fire("F", event, data.apply(T0), actor, T0.plusSeconds(240));
+            } catch (InvalidInputException e) {
+              continue;
+            }
+            if (o.isAccepted()) {
+              acceptedSteps++;
+              EscFault after = service.find("F");
+              EscOwner owner = after.ownership().orElseThrow();
+              assertThat(person(owner.id()).roles()).as("%s by %s with %s", event, actor.id(), data.apply(T0))
+                  .contains(owner.handler().role());
+              assertThat(owner.handler() == EscHandler.B && after.handlerAAvailable()).isFalse();
+            }
+          }
+        }
+      }
+    }
+    // the assertions above ran: some of these steps are allowed
+    assertThat(acceptedSteps).isGreaterThan(10);
   }
 
   @Test
@@ -201,6 +253,8 @@ class EscPropertiesTest {
             assertThat(after.owner().filter(h -> h == EscHandler.B).isPresent() && after.handlerAAvailable())
                 .as("B owns while A is available").isFalse();
             assertThat(after.ownership().isPresent()).isEqualTo(after.state().hasOwner());
+            after.ownership().ifPresent(own -> assertThat(person(own.id()).roles())
+                .as("ESC-HANDLE-01 the owner is the handler they own the fault as").contains(own.handler().role()));
           }
           List<AuditRecord> trail = audit.read(EscWorkflow.stream("F"));
           assertThat(trail).extracting(r -> r.entry().action()).containsExactlyElementsOf(accepted);

@@ -468,6 +468,29 @@ class EscWorkflowTest {
   }
 
   @Test
+  @DisplayName("ESC-HANDLE-01 whom the monitor or a handover makes owner holds the role they own the fault as, where "
+      + "the directory resolved them")
+  void theAssigneeIsTheHandlerTheyOwnAs() {
+    Outcome<Fault> asA = apply(handling(24), EscEvent.REASSIGN, MONITOR, data().assigneeId("bei").assignee(B)
+        .handoverNote("交接").handlerAAvailable(false));
+    assertThat(asA.violations()).anySatisfy(v -> {
+      assertThat(v.ruleId()).isEqualTo(id("ESC-HANDLE-01"));
+      assertThat(v.field()).contains("assigneeId");
+      assertThat(v.message()).contains("bei is not A");
+    });
+    Outcome<Fault> toDuty = apply(handling(24), EscEvent.HANDOVER, A, data().assigneeId("zhi").assignee(DUTY)
+        .handoverNote("交接").handlerAAvailable(false));
+    assertThat(toDuty.violatedRules()).contains(id("ESC-HANDLE-01"));
+    Outcome<Fault> asB = apply(handling(24), EscEvent.REASSIGN, MONITOR, data().assigneeId("bei").assignee(B)
+        .assigneeHandler(EscHandler.B).handoverNote("交接").handlerAAvailable(false));
+    assertThat(asB.violations()).isEmpty();
+    // the stateless decision API states no directory: the assignee's roles are unknown, and not checked
+    Outcome<Fault> unresolved = apply(handling(24), EscEvent.HANDOVER, A, data().assigneeId("zhi")
+        .handoverNote("交接").handlerAAvailable(false));
+    assertThat(unresolved.violations()).isEmpty();
+  }
+
+  @Test
   @DisplayName("SM-ESC-T03 SM-ESC-T04 the audit entry names the transition and its guard rules, the owner before and after and the peak level")
   void auditEntry() {
     Outcome<Fault> o = apply(handling(24), EscEvent.HANDOVER, A, data().assigneeId("bei").handoverNote("交接")
@@ -477,7 +500,8 @@ class EscWorkflowTest {
     assertThat(entry.action()).isEqualTo("handover");
     assertThat(entry.fromState()).contains("HANDLING_SELF");
     assertThat(entry.toState()).contains("HANDLING_SELF");
-    assertThat(entry.ruleIds()).containsExactly(id("ESC-HANDLE-03"), id("ESC-HANDLE-04"), id("SM-ESC-T04"));
+    assertThat(entry.ruleIds()).containsExactly(id("ESC-HANDLE-01"), id("ESC-HANDLE-03"), id("ESC-HANDLE-04"),
+        id("SM-ESC-T04"));
     assertThat(entry.details()).containsEntry("owner", "B:bei").containsEntry("previousOwner", "A:an")
         .containsEntry("handlerAAvailable", "false").containsEntry("peakLevel", "L1")
         .containsEntry("handoverNote", "交接").containsEntry("sequence", "4").containsEntry("currentLevel", "L1");

@@ -154,6 +154,7 @@ public final class EscWorkflow {
         .by(Role.ESC_HANDLER_A, Role.ESC_HANDLER_B, Role.ESC_MONITOR)
         .guard("ESC-HANDLE-05", "assigneeId", EscWorkflow::assignmentFailure)
         .guard("ESC-HANDLE-01", "owner", EscWorkflow::oneOwnerFailure)
+        .guard("ESC-HANDLE-01", "assigneeId", EscWorkflow::assigneeRoleFailure)
         .guard("ESC-HANDLE-03", "owner", EscWorkflow::bWhileAAvailable)
         .records("assigneeId", "assigneeHandler", "handlerAAvailable")
         .add();
@@ -168,6 +169,7 @@ public final class EscWorkflow {
           .guard("ESC-HANDLE-04", "assigneeId", (c, a) -> c.next().id() == null
               ? "name who takes the fault over" : c.fault().isOwnedBy(c.next().id())
               ? c.next().id() + " already owns the fault: hand it over to someone else" : null)
+          .guard("ESC-HANDLE-01", "assigneeId", EscWorkflow::assigneeRoleFailure)
           .guard("ESC-HANDLE-03", "owner", EscWorkflow::bWhileAAvailable)
           .records("assigneeId", "handoverNote", "handlerAAvailable")
           .add();
@@ -227,6 +229,7 @@ public final class EscWorkflow {
       b.transition("SM-ESC-T10", s, EscEvent.REASSIGN, s)
           .guard("ESC-HANDLE-05", "actor", monitorOnly("reassigns the owner"))
           .guard("ESC-HANDLE-01", "owner", EscWorkflow::oneOwnerFailure)
+          .guard("ESC-HANDLE-01", "assigneeId", EscWorkflow::assigneeRoleFailure)
           .guard("SM-ESC-T10", "assigneeId", (c, a) -> c.next().id() != null && c.fault().isOwnedBy(c.next().id())
               && c.fault().owner().orElseThrow() == c.next().handler()
               ? c.next().id() + " already owns the fault as " + c.next().handler() : null)
@@ -278,6 +281,25 @@ public final class EscWorkflow {
     }
     return next.id().equals(a.id()) && !a.roles().contains(next.handler().role())
         ? a.id() + " is not " + next.handler() + " (" + next.handler().role() + ")" : null;
+  }
+
+  /**
+   * ESC-HANDLE-01: someone else made owner, by the monitor or in a handover, is owner as the handler they are: the
+   * assignee as the directory knows them ({@link EscEventData#assignee()}) holds the role of A or B the step makes
+   * them owner as. Without it the monitor could give the fault as A to a B, who would own it while A is available
+   * (ESC-HANDLE-03), or to someone who handles no escalated faults at all. Unchecked where the assignee's roles are
+   * not known: the stateless decision API is given no directory.
+   */
+  private static String assigneeRoleFailure(Context c, Actor a) {
+    Ownership next = c.next();
+    if (next.handler() == null || next.id() == null || next.id().equals(a.id())) {
+      return null;
+    }
+    return c.data().assignee().filter(p -> p.id().equals(next.id()))
+        .filter(p -> !p.roles().contains(next.handler().role()))
+        .map(p -> next.id() + " is not " + next.handler() + " (" + next.handler().role() + "): the fault is owned "
+            + "by 升级投诉处理员 A or B as the one they are (负责跟进处理升级业务故障处理)")
+        .orElse(null);
   }
 
   /** ESC-HANDLE-03: 「当升级投诉处理员(A角)不在时,B角需要承担起A角的职责」. */
