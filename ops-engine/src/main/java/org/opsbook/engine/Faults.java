@@ -21,6 +21,12 @@ import org.opsbook.rules.esc.EscFault;
  * API: the faults, each with its facts, its event history, the level it derives and the duties it owes. Every change
  * is stored with its audit entry and reschedules the fault's duty timers; the acting person is named by ID and
  * resolved in the directory. Times come from the engine's clock. Thread-safe.
+ *
+ * <p>A fault's version is the number of events in its history ({@link FaultTracker#version()}). The writes that take
+ * an {@code ifVersion} apply only to the fault at that version, in one step with the append: a host that decided on
+ * the fault as it showed it to a person, or a request the network repeats, cannot write twice or over a colleague's
+ * step taken meanwhile. Any other version is a {@link org.opsbook.core.ConcurrentUpdateException} naming the version
+ * found, and nothing is written.
  */
 public interface Faults {
   /** Opens a fault with its first facts. */
@@ -29,11 +35,32 @@ public interface Faults {
   /** Records a new snapshot of the fault's facts; the level is re-derived. */
   FaultTracker updateFacts(String faultId, FaultFacts facts, String personId);
 
+  /**
+   * As {@link #updateFacts(String, FaultFacts, String)}, only while the fault is at version {@code ifVersion}.
+   *
+   * @throws org.opsbook.core.ConcurrentUpdateException when it is at another version (nothing written)
+   */
+  FaultTracker updateFacts(String faultId, long ifVersion, FaultFacts facts, String personId);
+
   /** Records an event (a report, the repair …); it discharges the duties it fulfils. */
   FaultTracker record(String faultId, FaultEventType type, String personId);
 
+  /**
+   * As {@link #record(String, FaultEventType, String)}, only while the fault is at version {@code ifVersion}.
+   *
+   * @throws org.opsbook.core.ConcurrentUpdateException when it is at another version (nothing written)
+   */
+  FaultTracker record(String faultId, long ifVersion, FaultEventType type, String personId);
+
   /** Records that the duty of {@code ruleId} is done. */
   FaultTracker complete(String faultId, RuleId ruleId, String personId);
+
+  /**
+   * As {@link #complete(String, RuleId, String)}, only while the fault is at version {@code ifVersion}.
+   *
+   * @throws org.opsbook.core.ConcurrentUpdateException when it is at another version (nothing written)
+   */
+  FaultTracker complete(String faultId, long ifVersion, RuleId ruleId, String personId);
 
   /** Returns the fault as its history derives it. */
   FaultTracker load(String faultId);
@@ -77,6 +104,15 @@ public interface Faults {
    * opens the lifecycle record.
    */
   Result<EscFault> lifecycle(String faultId, EscEvent event, EscEventData data, String personId);
+
+  /**
+   * As {@link #lifecycle(String, EscEvent, EscEventData, String)}, only while the fault is at version
+   * {@code ifVersion}: an accepted step leaves it at {@code ifVersion + 1}, a refused one where it was. A progress
+   * entry, an intervention or a handover sent twice by a network that repeats a request is written once.
+   *
+   * @throws org.opsbook.core.ConcurrentUpdateException when it is at another version (nothing written)
+   */
+  Result<EscFault> lifecycle(String faultId, long ifVersion, EscEvent event, EscEventData data, String personId);
 
   /** Returns the fault's SM-ESC lifecycle record, if opened. */
   Optional<EscFault> lifecycleOf(String faultId);

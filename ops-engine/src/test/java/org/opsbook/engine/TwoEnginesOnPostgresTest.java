@@ -124,6 +124,48 @@ class TwoEnginesOnPostgresTest {
     }
   }
 
+  @Test
+  void ofHostsThatDecidedOnOneVersionOfAFaultOneWrites() throws Exception {
+    String url = freshSchema();
+    MessageGateway gateway = m -> new SendReceipt("gw-" + m.idempotencyKey(), Instant.now(), false);
+    try (OpsEngine a = OpsEngine.builder().dataSource(connections(url)).directory(people()).gateway(gateway)
+        .owner("host-a").build();
+        OpsEngine b = OpsEngine.builder().dataSource(connections(url)).directory(people()).gateway(gateway)
+            .owner("host-b").build()) {
+      a.faults().open("F-1", EngineFixture.l1("F-1"), "zhangsan");
+      long v = b.faults().load("F-1").version();
+      int writers = 8;
+      java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+      List<java.util.concurrent.Future<Boolean>> written = new java.util.ArrayList<>();
+      try {
+        for (int i = 0; i < writers; i++) {
+          OpsEngine host = i % 2 == 0 ? a : b;
+          written.add(pool.submit(() -> {
+            go.await();
+            try {
+              host.faults().record("F-1", v, FaultEventType.REPORTED_TO_ROOM_MANAGER, "zhangsan");
+              return true;
+            } catch (org.opsbook.core.ConcurrentUpdateException e) {
+              return false;
+            }
+          }));
+        }
+        go.countDown();
+        int wins = 0;
+        for (java.util.concurrent.Future<Boolean> f : written) {
+          wins += f.get(60, java.util.concurrent.TimeUnit.SECONDS) ? 1 : 0;
+        }
+        assertThat(wins).as("one report of the eight decided on version " + v).isEqualTo(1);
+      } finally {
+        pool.shutdownNow();
+      }
+      List<FaultEvent> history = OpsJdbc.create(connections(url)).faults().events("F-1");
+      assertThat(history).hasSize((int) v + 1);
+      assertThat(history.stream().filter(e -> e.type() == FaultEventType.REPORTED_TO_ROOM_MANAGER)).hasSize(1);
+    }
+  }
+
   private static Directory people() {
     return EngineFixture.people(EngineFixture.person("wang", Role.TICKET_REVIEWER),
         EngineFixture.person("li", Role.BUG_PROCESSOR));

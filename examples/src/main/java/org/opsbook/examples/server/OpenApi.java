@@ -109,6 +109,13 @@ public final class OpenApi {
       params.addObject().put("name", "X-CSRF-Token").put("in", "header").put("required", true)
           .put("description", "the session's token, from GET /api/session").putObject("schema").put("type", "string");
     }
+    boolean conditional = StateApi.CONDITIONAL.contains(r.pattern());
+    if (conditional) {
+      params.addObject().put("name", "If-Match").put("in", "header").put("required", false)
+          .put("description", "the fault's version as its ETag gave it (\"7\"), or *: the write is applied only to the "
+              + "fault at that version, else 412 and nothing is written. Only the writes to a fault's history take it.")
+          .putObject("schema").put("type", "string");
+    }
     if (r.request() != null) {
       op.putObject("requestBody").put("required", true).putObject("content").putObject("application/json")
           .putObject("schema").put("$ref", REFS + r.request());
@@ -116,7 +123,13 @@ public final class OpenApi {
     ObjectNode responses = op.putObject("responses");
     boolean creates = r.method().equals("POST") && (!r.pattern().contains("{")
         || r.pattern().equals("/faults/{faultId}/messages"));
-    responses.set(creates ? "201" : "200", json("done", r.response()));
+    ObjectNode done = json("done", r.response());
+    if (r.pattern().equals("/faults/{faultId}") || conditional) {
+      done.putObject("headers").putObject("ETag").put("description", "the fault's version, for If-Match"
+          + (r.pattern().endsWith("/lifecycle") ? " (given only when the request had If-Match)" : ""))
+          .putObject("schema").put("type", "string");
+    }
+    responses.set(creates ? "201" : "200", done);
     responses.set("400", json("invalid input: error.field names it", "Error"));
     responses.set("401", json("not signed in", "Error"));
     if (r.method().equals("POST")) {
@@ -124,6 +137,10 @@ public final class OpenApi {
       responses.set("409", json(r.pattern().endsWith("/confirm-sent") || r.pattern().endsWith("/resend")
           ? "the send is not in doubt (error.code NOT_IN_DOUBT), or changed meanwhile" : "changed meanwhile", "Error"));
       responses.set("422", json("refused: every violated rule in error.details", "Refusal"));
+      if (conditional) {
+        responses.set("412", json("If-Match names a version the fault is no longer at (error.code PRECONDITION_FAILED; "
+            + "the ETag header gives the version it is at): nothing was written", "Error"));
+      }
     }
     if (r.pattern().contains("{")) {
       responses.set("404", json("no such instance", "Error"));

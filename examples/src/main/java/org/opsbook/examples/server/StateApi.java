@@ -14,12 +14,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.opsbook.core.ConcurrentUpdateException;
 import org.opsbook.core.FaultEventType;
+import org.opsbook.core.FaultFacts;
 import org.opsbook.core.FaultSummary;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Obligation;
@@ -49,6 +51,7 @@ import org.opsbook.rules.duty.ComplianceReport;
 import org.opsbook.rules.duty.DutyLedger;
 import org.opsbook.rules.duty.FaultTracker;
 import org.opsbook.rules.esc.EscEvent;
+import org.opsbook.rules.esc.EscEventData;
 import org.opsbook.rules.ticket.TicketEvent;
 import org.slf4j.MDC;
 
@@ -58,13 +61,20 @@ import org.slf4j.MDC;
  * One route table ({@link #ROUTES}); {@code /openapi.json} documents each route.
  *
  * <p>Answers: 200 with the instance, 201 for a new one; 400 {@code INVALID_INPUT} naming the field; 404 for an
- * unknown instance; 409 when the instance changed meanwhile; 422 {@code REFUSED} with {@code details}, one
+ * unknown instance; 409 when the instance changed meanwhile; 412 {@code PRECONDITION_FAILED} when a fault write's
+ * {@code If-Match} names a version the fault is no longer at; 422 {@code REFUSED} with {@code details}, one
  * {@code {"ruleId", "field", "message"}} per violated rule, as the decision API writes them. While a fault's request
  * runs, its ID is in the SLF4J MDC under {@code faultId}. Thread-safe.
  */
 public final class StateApi {
   /** The MDC key of the fault a request or a duty concerns. */
   public static final String MDC_FAULT = "faultId";
+  /**
+   * The routes that take {@code If-Match}: the writes to a fault's history, applied only to the fault at the version
+   * its {@code ETag} gave ({@link org.opsbook.engine.Faults}' {@code ifVersion} writes).
+   */
+  static final Set<String> CONDITIONAL = Set.of("/faults/{faultId}/facts", "/faults/{faultId}/events",
+      "/faults/{faultId}/lifecycle", "/faults/{faultId}/duties/{ruleId}/done");
 
   /**
    * One route: a method, a path pattern with {@code {name}} segments, what it does, the names of its request body's and
@@ -86,6 +96,28 @@ public final class StateApi {
 
     String person() {
       return ex.signedIn().id();
+    }
+
+    /**
+     * The fault version the request's {@code If-Match} names: one strong entity tag, {@code "7"}, as the fault's
+     * {@code ETag} gave it; empty without the header or with {@code *} (any: the fault exists).
+     *
+     * @throws InvalidInputException naming {@code If-Match} for anything else
+     */
+    OptionalLong ifMatch() {
+      Optional<String> given = ex.header("If-Match").map(String::strip);
+      if (given.isEmpty() || given.get().equals("*")) {
+        return OptionalLong.empty();
+      }
+      String tag = given.get();
+      if (tag.length() > 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
+        String digits = tag.substring(1, tag.length() - 1);
+        if (digits.length() <= 18 && digits.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+          return OptionalLong.of(Long.parseLong(digits));
+        }
+      }
+      throw new InvalidInputException("If-Match", "expected one fault version as its ETag gives it, e.g. \"7\", "
+          + "or *; not '" + (tag.length() > 40 ? tag.substring(0, 40) + "…" : tag) + "'");
     }
 
     Optional<String> query(String name) {
@@ -217,13 +249,24 @@ public final class StateApi {
       if (fault != null) {
         MDC.put(MDC_FAULT, fault);
       }
+      boolean conditional = ex.header("If-Match").isPresent();
       try {
+        if (conditional && !CONDITIONAL.contains(r.pattern())) {
+          throw new InvalidInputException("If-Match", "only the writes to a fault's history take If-Match: its facts, "
+              + "events, lifecycle steps and duties done");
+        }
         return r.handler().apply(this, new Call(ex, params.get()));
       } catch (InvalidInputException e) {
         return Reply.json(400, OpsJson.write(ErrorJson.invalidInput(e)));
       } catch (NotFound e) {
         return Reply.error(404, "NOT_FOUND", e.getMessage());
       } catch (ConcurrentUpdateException e) {
+        if (conditional) {
+          Reply stale = Reply.error(412, "PRECONDITION_FAILED", "the fault is at version " + e.actualVersion()
+              + ", not " + e.expectedVersion() + ": it changed since it was read; nothing was written. Reload it and "
+              + "decide again");
+          return e.actualVersion() >= 0 ? tagged(stale, e.actualVersion()) : stale;
+        }
         return Reply.error(409, "CONFLICT", e.expectedVersion() == 0 ? e.getMessage()
             : "the instance changed meanwhile; reload and try again");
       } finally {
@@ -287,28 +330,50 @@ public final class StateApi {
   }
 
   private Reply fault(Call c) {
-    return ok(fault(load(c.param("faultId"))));
+    return faultReply(load(c.param("faultId")));
+  }
+
+  /** A fault's answer, with its version as the {@code ETag} a later write's {@code If-Match} gives back. */
+  private Reply faultReply(FaultTracker t) {
+    return tagged(ok(fault(t)), t.version());
+  }
+
+  private static Reply tagged(Reply r, long version) {
+    return r.withHeader("ETag", "\"" + version + "\"");
   }
 
   private Reply facts(Call c) {
     String id = load(c.param("faultId")).faultId();
+    OptionalLong ifVersion = c.ifMatch();
     JsonFields f = c.body(Set.of("facts"));
-    return ok(fault(engine.faults().updateFacts(id, StateJson.facts(f.node("facts").orElse(null), "facts"),
-        c.person())));
+    FaultFacts facts = StateJson.facts(f.node("facts").orElse(null), "facts");
+    return faultReply(ifVersion.isPresent() ? engine.faults().updateFacts(id, ifVersion.getAsLong(), facts, c.person())
+        : engine.faults().updateFacts(id, facts, c.person()));
   }
 
   private Reply event(Call c) {
     String id = load(c.param("faultId")).faultId();
-    JsonFields f = c.body(Set.of("type"));
-    return ok(fault(engine.faults().record(id, f.requiredEnum("type", FaultEventType.class), c.person())));
+    OptionalLong ifVersion = c.ifMatch();
+    FaultEventType type = c.body(Set.of("type")).requiredEnum("type", FaultEventType.class);
+    return faultReply(ifVersion.isPresent() ? engine.faults().record(id, ifVersion.getAsLong(), type, c.person())
+        : engine.faults().record(id, type, c.person()));
   }
 
+  /**
+   * A lifecycle step; with {@code If-Match}, its answer's {@code ETag} is the version the step left the fault at (one
+   * more when accepted, the same when refused).
+   */
   private Reply lifecycle(Call c) {
     String id = load(c.param("faultId")).faultId();
+    OptionalLong ifVersion = c.ifMatch();
     JsonFields f = c.body(Set.of("event", "data"));
     EscEvent event = event(f, EscEvent.values(), EscEvent::eventName);
-    var result = engine.faults().lifecycle(id, event, StateJson.escData(data(f), "data"), c.person());
-    return step(result, StateJson::esc);
+    EscEventData data = StateJson.escData(data(f), "data");
+    if (ifVersion.isEmpty()) {
+      return step(engine.faults().lifecycle(id, event, data, c.person()), StateJson::esc);
+    }
+    var result = engine.faults().lifecycle(id, ifVersion.getAsLong(), event, data, c.person());
+    return tagged(step(result, StateJson::esc), ifVersion.getAsLong() + (result.accepted() ? 1 : 0));
   }
 
   private Reply duties(Call c) {
@@ -322,7 +387,9 @@ public final class StateApi {
     if (engine.faults().duties(id).stream().noneMatch(d -> d.ruleId().equals(rule))) {
       throw new InvalidInputException("ruleId", "the fault owes no open duty of " + rule);
     }
-    return ok(fault(engine.faults().complete(id, rule, c.person())));
+    OptionalLong ifVersion = c.ifMatch();
+    return faultReply(ifVersion.isPresent() ? engine.faults().complete(id, ifVersion.getAsLong(), rule, c.person())
+        : engine.faults().complete(id, rule, c.person()));
   }
 
   private Reply ledger(Call c) {

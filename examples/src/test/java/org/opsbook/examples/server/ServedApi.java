@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Map;
 import org.opsbook.core.time.MutableClock;
 import org.opsbook.core.time.StandardWorkCalendar;
 import org.opsbook.examples.cli.Commands;
@@ -94,9 +95,16 @@ final class ServedApi implements AutoCloseable {
 
     /** POSTs JSON; single quotes stand for double ones. */
     HttpResponse<String> post(String path, String json) throws Exception {
-      return send(HttpRequest.newBuilder(URI.create(url(path)))
+      return post(path, json, Map.of());
+    }
+
+    /** POSTs JSON with more headers; single quotes in the body stand for double ones. */
+    HttpResponse<String> post(String path, String json, Map<String, String> headers) throws Exception {
+      HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(url(path)))
           .POST(HttpRequest.BodyPublishers.ofString(json.replace('\'', '"'), UTF_8))
-          .header("Content-Type", "application/json"));
+          .header("Content-Type", "application/json");
+      headers.forEach(r::header);
+      return send(r);
     }
 
     private HttpResponse<String> send(HttpRequest.Builder r) throws Exception {

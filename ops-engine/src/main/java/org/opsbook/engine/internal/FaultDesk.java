@@ -52,17 +52,44 @@ final class FaultDesk implements Faults {
 
   @Override
   public FaultTracker updateFacts(String faultId, FaultFacts facts, String personId) {
-    return duties.updateFacts(faultId, facts, clock.instant(), actors.person(personId).id());
+    return updateFacts(duties, faultId, facts, personId);
+  }
+
+  @Override
+  public FaultTracker updateFacts(String faultId, long ifVersion, FaultFacts facts, String personId) {
+    return updateFacts(duties.ifVersion(ifVersion), faultId, facts, personId);
+  }
+
+  private FaultTracker updateFacts(FaultDutyService to, String faultId, FaultFacts facts, String personId) {
+    return to.updateFacts(faultId, facts, clock.instant(), actors.person(personId).id());
   }
 
   @Override
   public FaultTracker record(String faultId, FaultEventType type, String personId) {
-    return duties.record(faultId, type, clock.instant(), actors.person(personId).id());
+    return record(duties, faultId, type, personId);
+  }
+
+  @Override
+  public FaultTracker record(String faultId, long ifVersion, FaultEventType type, String personId) {
+    return record(duties.ifVersion(ifVersion), faultId, type, personId);
+  }
+
+  private FaultTracker record(FaultDutyService to, String faultId, FaultEventType type, String personId) {
+    return to.record(faultId, type, clock.instant(), actors.person(personId).id());
   }
 
   @Override
   public FaultTracker complete(String faultId, RuleId ruleId, String personId) {
-    return duties.complete(faultId, ruleId, OptionalInt.empty(), clock.instant(), actors.person(personId).id());
+    return complete(duties, faultId, ruleId, personId);
+  }
+
+  @Override
+  public FaultTracker complete(String faultId, long ifVersion, RuleId ruleId, String personId) {
+    return complete(duties.ifVersion(ifVersion), faultId, ruleId, personId);
+  }
+
+  private FaultTracker complete(FaultDutyService to, String faultId, RuleId ruleId, String personId) {
+    return to.complete(faultId, ruleId, OptionalInt.empty(), clock.instant(), actors.person(personId).id());
   }
 
   @Override
@@ -112,9 +139,20 @@ final class FaultDesk implements Faults {
 
   @Override
   public Result<EscFault> lifecycle(String faultId, EscEvent event, EscEventData data, String personId) {
+    return lifecycle(duties, faultId, event, data, personId);
+  }
+
+  @Override
+  public Result<EscFault> lifecycle(String faultId, long ifVersion, EscEvent event, EscEventData data,
+      String personId) {
+    return lifecycle(duties.ifVersion(ifVersion), faultId, event, data, personId);
+  }
+
+  private Result<EscFault> lifecycle(FaultDutyService to, String faultId, EscEvent event, EscEventData data,
+      String personId) {
     var actor = actors.actor(personId);
     // the assignee a step names is the directory's person, by the ID they will act under
-    Outcome<FaultTracker> o = duties.fire(faultId, event, checkNotNull(data, "data").withPeopleFrom(actors::actor),
+    Outcome<FaultTracker> o = to.fire(faultId, event, checkNotNull(data, "data").withPeopleFrom(actors::actor),
         actor, clock.instant());
     return Results.of(new Outcome<>(o.instance().lifecycle().orElseThrow(), o.transitionId(), o.violations(),
         o.audit()));

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import org.opsbook.core.Actor;
 import org.opsbook.core.AuditEntry;
+import org.opsbook.core.ConcurrentUpdateException;
 import org.opsbook.core.FaultEvent;
 import org.opsbook.core.FaultEventType;
 import org.opsbook.core.FaultFacts;
@@ -55,13 +56,16 @@ import org.opsbook.rules.internal.duty.Stepped;
  * <p>The history is the source of truth: timers are re-derived on every append, so a failure between the two steps
  * heals on the next one, and {@link #restoreTimers} puts back what a process that died in between left missing.
  * Pure: every call takes its time; nothing reads a clock. Thread-safe; two writers of one
- * fault race on the version and the loser gets a {@link org.opsbook.core.ConcurrentUpdateException}.
+ * fault race on the version and the loser gets a {@link org.opsbook.core.ConcurrentUpdateException}, as does a write
+ * of {@link #ifVersion} to a fault at another version.
  */
 public final class FaultDutyService {
   private final FaultRepository faults;
   private final ObligationRepository timers;
   private final ObligationEngine engine;
   private final Duration clockSkew;
+  /** The version a write expects the fault at ({@link #ifVersion}); {@code -1} for any. */
+  private final long expected;
 
   /**
    * Creates the service.
@@ -87,17 +91,39 @@ public final class FaultDutyService {
     this.engine = checkNotNull(engine, "engine");
     this.clockSkew = checkNotNull(clockSkew, "clockSkew");
     checkArgument(!clockSkew.isNegative(), "clockSkew must not be negative");
+    this.expected = -1;
+  }
+
+  private FaultDutyService(FaultDutyService s, long expected) {
+    this.faults = s.faults;
+    this.timers = s.timers;
+    this.engine = s.engine;
+    this.clockSkew = s.clockSkew;
+    this.expected = expected;
+  }
+
+  /**
+   * Returns this service writing only to a fault whose history is at {@code version} (its number of events; 0 before
+   * it is opened): a write decided on the fault as a caller saw it, which a retried request or a colleague's step in
+   * between must not repeat or overtake. The check and the append are one: the append itself expects that version.
+   * Reads are as this service's.
+   *
+   * @throws IllegalArgumentException when {@code version} is negative
+   */
+  public FaultDutyService ifVersion(long version) {
+    checkArgument(version >= 0, "version must not be negative");
+    return new FaultDutyService(this, version);
   }
 
   /** Opens a fault with its first facts as reported (SM-ESC-T01 without the role check); returns its state. */
   public FaultTracker open(String faultId, FaultFacts facts, Instant at, String actorId) {
-    return append(load(faultId), at,
+    return append(current(faultId), at,
         (seq, t) -> event(faultId, seq, FaultEventType.OPENED, t, actorId).facts(facts).build());
   }
 
   /** Records a new snapshot of the fault's facts; returns its state. */
   public FaultTracker updateFacts(String faultId, FaultFacts facts, Instant at, String actorId) {
-    return append(load(faultId), at,
+    return append(current(faultId), at,
         (seq, t) -> event(faultId, seq, FaultEventType.FACTS_CHANGED, t, actorId).facts(facts).build());
   }
 
@@ -109,7 +135,7 @@ public final class FaultDutyService {
    */
   public FaultTracker record(String faultId, FaultEventType type, Instant at, String actorId) {
     checkPlain(type);
-    return append(load(faultId), at, (seq, t) -> event(faultId, seq, type, t, actorId).build());
+    return append(current(faultId), at, (seq, t) -> event(faultId, seq, type, t, actorId).build());
   }
 
   /**
@@ -126,7 +152,7 @@ public final class FaultDutyService {
     checkPlain(type);
     checkNotNull(note, "note");
     List<FaultEvent> history = faults.events(faultId);
-    FaultTracker before = engine.replay(faultId, history);
+    FaultTracker before = checkVersion(engine.replay(faultId, history));
     for (FaultEvent e : history) {
       if (e.type() == type && e.note().filter(note::equals).isPresent()) {
         return before;
@@ -152,7 +178,7 @@ public final class FaultDutyService {
    * @param sequence the occurrence of a recurring duty, or empty for the one owed now
    */
   public FaultTracker complete(String faultId, RuleId ruleId, OptionalInt sequence, Instant at, String actorId) {
-    return append(load(faultId), at, (seq, t) -> {
+    return append(current(faultId), at, (seq, t) -> {
       FaultEvent.Builder b = event(faultId, seq, FaultEventType.DUTY_COMPLETED, t, actorId).ruleId(ruleId);
       sequence.ifPresent(b::dutySequence);
       return b.build();
@@ -186,6 +212,7 @@ public final class FaultDutyService {
     if (before.version() == 0 && event != EscEvent.OPEN_FAULT) {
       throw new InvalidInputException("faultId", "no fault " + faultId + " is open");
     }
+    checkVersion(before);
     Instant at = stamped(before, checkNotNull(when, "at"));
     Stepped<FaultTracker> s = before.decideStep(event, data, actor, at);
     if (!s.outcome().isAccepted()) {
@@ -235,6 +262,18 @@ public final class FaultDutyService {
       }
     }
     return false;
+  }
+
+  /** The fault as its stored history leaves it, at the version a write of {@link #ifVersion} expects. */
+  private FaultTracker current(String faultId) {
+    return checkVersion(load(faultId));
+  }
+
+  private FaultTracker checkVersion(FaultTracker t) {
+    if (expected >= 0 && t.version() != expected) {
+      throw new ConcurrentUpdateException(t.faultId(), expected, t.version());
+    }
+    return t;
   }
 
   /** Returns the fault's state folded from its stored history. */
