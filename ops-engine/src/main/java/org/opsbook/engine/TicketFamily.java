@@ -2,6 +2,7 @@ package org.opsbook.engine;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.opsbook.core.spi.WorkflowRepository.TransitionRecord;
 
 /**
@@ -16,6 +17,22 @@ import org.opsbook.core.spi.WorkflowRepository.TransitionRecord;
 public interface TicketFamily<I, E extends Enum<E>, D> {
   /** Applies {@code event} with {@code data} to the stored ticket. */
   Result<I> fire(String id, E event, String personId, D data);
+
+  /**
+   * As {@link #fire(String, Enum, String, Object)}, only while the ticket is at version {@code ifVersion} (see
+   * {@link #version}), checked in one step with the write: a step a host decided on the ticket as it showed it to a
+   * person, or a request its network repeats, is written once and never over a colleague's step taken meanwhile. An
+   * accepted step leaves the ticket at {@code ifVersion + 1}, a refused one where it was.
+   *
+   * @throws org.opsbook.core.ConcurrentUpdateException when it is at another version (nothing written)
+   */
+  Result<I> fire(String id, long ifVersion, E event, String personId, D data);
+
+  /**
+   * Returns the stored ticket's version: the number of steps it has taken since it was created (0 before the first),
+   * which {@link #fire(String, long, Enum, String, Object)} expects; empty when no ticket of the family has that ID.
+   */
+  OptionalLong version(String id);
 
   /** Returns the ticket, if stored. */
   Optional<I> find(String id);

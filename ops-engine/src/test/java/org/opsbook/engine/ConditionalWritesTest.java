@@ -27,6 +27,9 @@ import org.opsbook.jdbc.OpsJdbc;
 import org.opsbook.rules.esc.EscEvent;
 import org.opsbook.rules.esc.EscEventData;
 import org.opsbook.rules.esc.EscFault;
+import org.opsbook.rules.ticket.ComplaintTicket;
+import org.opsbook.rules.ticket.TicketEvent;
+import org.opsbook.rules.ticket.TicketEventData;
 
 /**
  * The writes that take a fault's version apply only to the fault at that version, in one step with the append: a
@@ -42,7 +45,7 @@ class ConditionalWritesTest {
   void aFaultHandledByA() {
     ops = OpsEngine.builder().dataSource(db)
         .directory(InMemoryDirectory.of(List.of(person("zhi", Role.ESC_DUTY), person("an", Role.ESC_HANDLER_A),
-            person("jian", Role.ESC_MONITOR))))
+            person("jian", Role.ESC_MONITOR), person("he", Role.PRE_PROCESSOR))))
         .gateway(new RecordingMessageGateway(clock)).clock(clock).build();
     ops.faults().lifecycle("F-1", EscEvent.OPEN_FAULT, EscEventData.builder().facts(EngineFixture.l1("F-1")).build(),
         "zhi").orThrow();
@@ -139,5 +142,32 @@ class ConditionalWritesTest {
     }
     assertThat(ops.faults().load("F-1").version()).isEqualTo(v + 1);
     assertThat(stored(EscEvent.INTERVENE.type())).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("TICKET-02 a ticket's progress the network sends twice at one version is written once, and the "
+      + "ticket's version counts its steps")
+  void aTicketStepAtAVersionIsWrittenOnce() {
+    ops.tickets().receive("T-1", T0, "he").orThrow();
+    assertThat(ops.tickets().version("T-1")).hasValue(0);
+    assertThat(ops.tickets().version("T-404")).isEmpty();
+    ops.tickets().fire("T-1", 0, TicketEvent.ACCEPT, "he", TicketEventData.empty()).orThrow();
+    TicketEventData progress = TicketEventData.builder().progress("等待开发商回复").build();
+
+    Result<ComplaintTicket> first = ops.tickets().fire("T-1", 1, TicketEvent.UPDATE_PROGRESS, "he", progress);
+    ConcurrentUpdateException again = catchThrowableOfType(
+        () -> ops.tickets().fire("T-1", 1, TicketEvent.UPDATE_PROGRESS, "he", progress),
+        ConcurrentUpdateException.class);
+
+    assertThat(first.accepted()).isTrue();
+    assertThat(again.actualVersion()).isEqualTo(2);
+    assertThat(ops.tickets().history("T-1")).hasSize(2);
+    assertThat(ops.tickets().version("T-1")).hasValue(2);
+    Result<ComplaintTicket> refused = ops.tickets().fire("T-1", 2, TicketEvent.UPDATE_PROGRESS, "he",
+        TicketEventData.empty());
+    assertThat(refused.violatedRules()).extracting(RuleId::value).contains("TICKET-02");
+    assertThat(ops.tickets().version("T-1")).as("a refusal keeps the version").hasValue(2);
+    assertThatThrownBy(() -> ops.tickets().fire("T-1", -1, TicketEvent.UPDATE_PROGRESS, "he", progress))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -2,6 +2,7 @@ package org.opsbook.examples.server;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -112,8 +113,9 @@ public final class OpenApi {
     boolean conditional = StateApi.CONDITIONAL.contains(r.pattern());
     if (conditional) {
       params.addObject().put("name", "If-Match").put("in", "header").put("required", false)
-          .put("description", "the fault's version as its ETag gave it (\"7\"), or *: the write is applied only to the "
-              + "fault at that version, else 412 and nothing is written. Only the writes to a fault's history take it.")
+          .put("description", "the version as an ETag gave it (\"7\"), or *: the write is applied only to the fault or "
+              + "ticket at that version, else 412 and nothing is written. Only the writes to a fault's history and "
+              + "the steps of stored tickets take it.")
           .putObject("schema").put("type", "string");
     }
     if (r.request() != null) {
@@ -124,9 +126,11 @@ public final class OpenApi {
     boolean creates = r.method().equals("POST") && (!r.pattern().contains("{")
         || r.pattern().equals("/faults/{faultId}/messages"));
     ObjectNode done = json("done", r.response());
-    if (r.pattern().equals("/faults/{faultId}") || conditional) {
-      done.putObject("headers").putObject("ETag").put("description", "the fault's version, for If-Match"
-          + (r.pattern().endsWith("/lifecycle") ? " (given only when the request had If-Match)" : ""))
+    boolean createsTicket = creates && List.of("/dataops", "/cutovers", "/bugs", "/tickets").contains(r.pattern());
+    if (r.pattern().equals("/faults/{faultId}") || conditional || createsTicket) {
+      boolean onlyWithIfMatch = r.pattern().endsWith("/lifecycle") || r.pattern().endsWith("/steps");
+      done.putObject("headers").putObject("ETag").put("description", "the version of the fault or ticket, for "
+          + "If-Match" + (onlyWithIfMatch ? " (given only when the request had If-Match)" : ""))
           .putObject("schema").put("type", "string");
     }
     responses.set(creates ? "201" : "200", done);

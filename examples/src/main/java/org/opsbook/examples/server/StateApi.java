@@ -29,6 +29,7 @@ import org.opsbook.core.RuleId;
 import org.opsbook.core.Violation;
 import org.opsbook.engine.OpsEngine;
 import org.opsbook.engine.Result;
+import org.opsbook.engine.TicketFamily;
 import org.opsbook.engine.Workflows;
 import org.opsbook.examples.http.OpsHttpServer;
 import org.opsbook.examples.http.OpsHttpServer.Access;
@@ -71,10 +72,12 @@ public final class StateApi {
   public static final String MDC_FAULT = "faultId";
   /**
    * The routes that take {@code If-Match}: the writes to a fault's history, applied only to the fault at the version
-   * its {@code ETag} gave ({@link org.opsbook.engine.Faults}' {@code ifVersion} writes).
+   * its {@code ETag} gave ({@link org.opsbook.engine.Faults}' {@code ifVersion} writes), and the steps of the stored
+   * tickets ({@link TicketFamily#fire(String, long, Enum, String, Object)}).
    */
   static final Set<String> CONDITIONAL = Set.of("/faults/{faultId}/facts", "/faults/{faultId}/events",
-      "/faults/{faultId}/lifecycle", "/faults/{faultId}/duties/{ruleId}/done");
+      "/faults/{faultId}/lifecycle", "/faults/{faultId}/duties/{ruleId}/done", "/dataops/{id}/steps",
+      "/cutovers/{id}/steps", "/bugs/{id}/steps", "/tickets/{id}/steps");
 
   /**
    * One route: a method, a path pattern with {@code {name}} segments, what it does, the names of its request body's and
@@ -252,8 +255,9 @@ public final class StateApi {
       boolean conditional = ex.header("If-Match").isPresent();
       try {
         if (conditional && !CONDITIONAL.contains(r.pattern())) {
-          throw new InvalidInputException("If-Match", "only the writes to a fault's history take If-Match: its facts, "
-              + "events, lifecycle steps and duties done");
+          throw new InvalidInputException("If-Match", "only the writes to a fault's history (its facts, events, "
+              + "lifecycle steps and duties done) and the steps of data operations, cutovers, BUGs and complaint "
+              + "tickets take If-Match");
         }
         return r.handler().apply(this, new Call(ex, params.get()));
       } catch (InvalidInputException e) {
@@ -262,7 +266,7 @@ public final class StateApi {
         return Reply.error(404, "NOT_FOUND", e.getMessage());
       } catch (ConcurrentUpdateException e) {
         if (conditional) {
-          Reply stale = Reply.error(412, "PRECONDITION_FAILED", "the fault is at version " + e.actualVersion()
+          Reply stale = Reply.error(412, "PRECONDITION_FAILED", e.subjectId() + " is at version " + e.actualVersion()
               + ", not " + e.expectedVersion() + ": it changed since it was read; nothing was written. Reload it and "
               + "decide again");
           return e.actualVersion() >= 0 ? tagged(stale, e.actualVersion()) : stale;
@@ -642,7 +646,7 @@ public final class StateApi {
       throw new InvalidInputException("id", "a data operation " + id + " exists");
     }
     DataOpTicket draft = DataOpTicket.draft(id, StateJson.dataOp(f.node("operation").orElse(null), "operation"));
-    return created(family.create(draft, c.person()), t -> StateJson.dataOp(t).put("kind", kind));
+    return firstVersion(created(family.create(draft, c.person()), t -> StateJson.dataOp(t).put("kind", kind)));
   }
 
   private Reply dataOpStep(Call c) {
@@ -651,7 +655,7 @@ public final class StateApi {
         .orElseThrow(() -> new NotFound("no data operation " + id));
     JsonFields f = c.body(Set.of("event", "data"));
     DataOpEvent event = event(f, DataOpEvent.values(), DataOpEvent::eventName);
-    return step(family.fire(id, event, c.person(), StateJson.dataOpData(data(f), "data")), StateJson::dataOp);
+    return step(c, family, id, event, StateJson.dataOpData(data(f), "data"), StateJson::dataOp);
   }
 
   private Optional<Workflows<DataOpTicket, DataOpEvent, org.opsbook.rules.dataop.DataOpEventData>> dataOpFamily(
@@ -679,7 +683,7 @@ public final class StateApi {
       throw new InvalidInputException("id", "a cutover " + id + " exists");
     }
     CutoverTicket draft = CutoverTicket.draft(id, StateJson.cutover(f.node("facts").orElse(null), "facts"));
-    return created(engine.cutovers().create(draft, c.person()), StateJson::cutover);
+    return firstVersion(created(engine.cutovers().create(draft, c.person()), StateJson::cutover));
   }
 
   private Reply cutoverStep(Call c) {
@@ -689,8 +693,7 @@ public final class StateApi {
     }
     JsonFields f = c.body(Set.of("event", "data"));
     CutoverEvent event = event(f, CutoverEvent.values(), CutoverEvent::eventName);
-    return step(engine.cutovers().fire(id, event, c.person(), StateJson.cutoverData(data(f), "data")),
-        StateJson::cutover);
+    return step(c, engine.cutovers(), id, event, StateJson.cutoverData(data(f), "data"), StateJson::cutover);
   }
 
   // ---- BUGs and complaint tickets ----
@@ -711,7 +714,8 @@ public final class StateApi {
     if (engine.bugs().find(id).isPresent()) {
       throw new InvalidInputException("id", "a BUG " + id + " exists");
     }
-    return created(engine.bugs().raise(id, StateJson.bugData(data(f), "data"), c.person()), StateJson::bug);
+    return firstVersion(created(engine.bugs().raise(id, StateJson.bugData(data(f), "data"), c.person()),
+        StateJson::bug));
   }
 
   private Reply bugStep(Call c) {
@@ -721,7 +725,7 @@ public final class StateApi {
     }
     JsonFields f = c.body(Set.of("event", "data"));
     BugEvent event = event(f, BugEvent.values(), BugEvent::eventName);
-    return step(engine.bugs().fire(id, event, c.person(), StateJson.bugData(data(f), "data")), StateJson::bug);
+    return step(c, engine.bugs(), id, event, StateJson.bugData(data(f), "data"), StateJson::bug);
   }
 
   private Reply tickets(Call c) {
@@ -741,7 +745,7 @@ public final class StateApi {
       throw new InvalidInputException("id", "a ticket " + id + " exists");
     }
     Instant at = f.timestamp("receivedAt").orElse(engine.clock().instant());
-    return created(engine.tickets().receive(id, at, c.person()), t -> StateJson.ticket(t, zone));
+    return firstVersion(created(engine.tickets().receive(id, at, c.person()), t -> StateJson.ticket(t, zone)));
   }
 
   private Reply ticketStep(Call c) {
@@ -751,8 +755,7 @@ public final class StateApi {
     }
     JsonFields f = c.body(Set.of("event", "data"));
     TicketEvent event = event(f, TicketEvent.values(), TicketEvent::eventName);
-    return step(engine.tickets().fire(id, event, c.person(), StateJson.ticketData(data(f), "data")),
-        t -> StateJson.ticket(t, zone));
+    return step(c, engine.tickets(), id, event, StateJson.ticketData(data(f), "data"), t -> StateJson.ticket(t, zone));
   }
 
   // ---- the dashboard's reminder feed ----
@@ -795,6 +798,26 @@ public final class StateApi {
   private static <T> Reply created(Result<T> r, Function<T, ? extends JsonNode> write) {
     Reply reply = step(r, write);
     return reply.status() == 200 ? Reply.json(201, reply.body()) : reply;
+  }
+
+  /** A stored ticket's creation: when stored, its {@code ETag} is its first version, 0. */
+  private static Reply firstVersion(Reply created) {
+    return created.status() == 201 ? tagged(created, 0) : created;
+  }
+
+  /**
+   * Fires a step at the stored ticket {@code id} of {@code family}; with {@code If-Match}, only while it is at that
+   * version, and the answer's {@code ETag} is the version the step left it at (one more when accepted, the same when
+   * refused).
+   */
+  private <I, E extends Enum<E>, D> Reply step(Call c, TicketFamily<I, E, D> family, String id, E event, D data,
+      Function<I, ? extends JsonNode> write) {
+    OptionalLong ifVersion = c.ifMatch();
+    if (ifVersion.isEmpty()) {
+      return step(family.fire(id, event, c.person(), data), write);
+    }
+    Result<I> r = family.fire(id, ifVersion.getAsLong(), event, c.person(), data);
+    return tagged(step(r, write), ifVersion.getAsLong() + (r.accepted() ? 1 : 0));
   }
 
   /** Answers a step: the instance after it, or 422 with every violated rule's details. */

@@ -125,4 +125,29 @@ class ConditionalWritesApiTest {
     assertThat(OpsJson.parse(open.body()).at("/error/field").asText()).isEqualTo("If-Match");
     assertThat(served.host().engine().faults().openFaults()).extracting(f -> f.faultId()).doesNotContain("F-2");
   }
+
+  @Test
+  @Order(5)
+  @DisplayName("SM-DATAOP-EXT-T01 a data operation is created at ETag 0, and a step repeated with its ETag is "
+      + "written once")
+  void aStepRepeatedWithItsEtagIsWrittenOnce() throws Exception {
+    ServedApi.Client chen = served.as("chen13");
+    HttpResponse<String> created = chen.post("/api/v1/dataops", "{'id': 'D-1', 'kind': 'EXT', 'operation': "
+        + "{'opType': 'EXTRACTION', 'ticketKind': 'CMCP_IT_COLLAB', 'requirementPurpose': '核对欠费用户', "
+        + "'requirementContent': '本月欠费用户清单', 'dataRequirements': '号码、欠费金额', 'requiredFields': ['号码']}}");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    assertThat(etag(created)).isEqualTo("\"0\"");
+
+    HttpResponse<String> submitted = chen.post("/api/v1/dataops/D-1/steps", "{'event': 'submit'}",
+        Map.of("If-Match", "\"0\""));
+    HttpResponse<String> again = chen.post("/api/v1/dataops/D-1/steps", "{'event': 'submit'}",
+        Map.of("If-Match", "\"0\""));
+
+    assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
+    assertThat(etag(submitted)).isEqualTo("\"1\"");
+    assertThat(again.statusCode()).as(again.body()).isEqualTo(412);
+    assertThat(OpsJson.parse(again.body()).at("/error/message").asText()).startsWith("D-1 is at version 1");
+    assertThat(etag(again)).isEqualTo("\"1\"");
+    assertThat(served.host().engine().extractions().history("D-1")).hasSize(1);
+  }
 }

@@ -68,6 +68,13 @@ abstract class DutyFamily<I, E extends Enum<E>, D> extends StoredInstances<I, E,
     return scheduled(store().fire(id, event, actor, withPeople(data), at), at);
   }
 
+  /** As {@link #fire(String, Enum, String, Object)} on the instance at version {@code ifVersion}. */
+  public Result<I> fire(String id, long ifVersion, E event, String personId, D data) {
+    var at = clock.instant();
+    var actor = actors.actor(personId);
+    return scheduled(store().fire(id, ifVersion, event, actor, withPeople(data), at), at);
+  }
+
   /**
    * Returns the duties the stored instance owes now, subject {@code <prefix>:<id>}: as of the clock, or of the
    * instance's last step when this host's clock reads before it (it is behind the host that took the step).

@@ -27,6 +27,12 @@ final class StoredFamily<I, E extends Enum<E>, D> extends StoredInstances<I, E, 
   }
 
   @Override
+  public Result<I> fire(String id, long ifVersion, E event, String personId, D data) {
+    var actor = actors.actor(personId);
+    return Results.of(store().fire(id, ifVersion, event, actor, withPeople(data), clock.instant()));
+  }
+
+  @Override
   public List<NextStep> nextSteps(String id) {
     Workflow<I, E, D> w = store().workflow();
     return store().find(id).map(i -> w.transitionsFrom(w.stateOf(i)).stream()

@@ -3,6 +3,7 @@ package org.opsbook.engine.internal;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.time.Clock;
+import java.util.OptionalLong;
 import java.util.function.UnaryOperator;
 import org.opsbook.core.internal.machine.StoredWorkflow;
 import org.opsbook.core.internal.machine.WorkflowStore;
@@ -30,6 +31,11 @@ abstract class StoredInstances<I, E extends Enum<E>, D> extends StoredWorkflow<I
     this.actors = checkNotNull(actors, "actors");
     this.clock = checkNotNull(clock, "clock");
     this.people = checkNotNull(people, "people");
+  }
+
+  /** Returns the stored instance's version, the number of steps it has taken; empty when none has that ID. */
+  public final OptionalLong version(String id) {
+    return store().findStored(id).map(s -> OptionalLong.of(s.version())).orElse(OptionalLong.empty());
   }
 
   /** Returns a step's data with the people it names as the directory knows them, before the step is decided. */

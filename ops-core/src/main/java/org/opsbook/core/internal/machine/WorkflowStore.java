@@ -10,8 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Predicate;
 import org.opsbook.core.Actor;
+import org.opsbook.core.ConcurrentUpdateException;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Violation;
 import org.opsbook.core.spi.WorkflowRepository.TransitionRecord;
@@ -129,7 +131,28 @@ public final class WorkflowStore<I, E extends Enum<E>, D> {
    * @throws org.opsbook.core.ConcurrentUpdateException when another writer moved the instance meanwhile
    */
   public Outcome<I> fire(String id, E event, Actor actor, D data, Instant when) {
+    return step(id, OptionalLong.empty(), event, actor, data, when);
+  }
+
+  /**
+   * As {@link #fire(String, Enum, Actor, Object, Instant)}, only while the instance is at version {@code ifVersion}
+   * (the number of steps it has taken): a step decided on the instance as a caller saw it, which a repeated request or
+   * a colleague's step in between must not repeat or overtake. The check and the write are one: the write itself
+   * expects that version.
+   *
+   * @throws org.opsbook.core.ConcurrentUpdateException when the instance is at another version (nothing written)
+   * @throws IllegalArgumentException when {@code ifVersion} is negative
+   */
+  public Outcome<I> fire(String id, long ifVersion, E event, Actor actor, D data, Instant when) {
+    checkArgument(ifVersion >= 0, "ifVersion must not be negative");
+    return step(id, OptionalLong.of(ifVersion), event, actor, data, when);
+  }
+
+  private Outcome<I> step(String id, OptionalLong ifVersion, E event, Actor actor, D data, Instant when) {
     WorkflowInstance stored = load(id);
+    if (ifVersion.isPresent() && stored.version() != ifVersion.getAsLong()) {
+      throw new ConcurrentUpdateException(id, ifVersion.getAsLong(), stored.version());
+    }
     I before = codec.decode(stored);
     // a store with a clock records steps as they happen (OPS-TIME-03), on hosts whose clocks differ by seconds;
     // without one, any earlier time is kept and refused
@@ -171,8 +194,9 @@ public final class WorkflowStore<I, E extends Enum<E>, D> {
    *
    * @param instance the instance
    * @param changedAt its last accepted transition's time, or its creation's
+   * @param version the number of steps it has taken
    */
-  public record Stored<I>(I instance, Instant changedAt) {}
+  public record Stored<I>(I instance, Instant changedAt, long version) {}
 
   /**
    * Returns the stored instance {@code id} with when it last changed, from one read; empty when it does not exist or
@@ -188,7 +212,7 @@ public final class WorkflowStore<I, E extends Enum<E>, D> {
   }
 
   private Stored<I> stored(WorkflowInstance row) {
-    return new Stored<>(codec.decode(row), row.updatedAt());
+    return new Stored<>(codec.decode(row), row.updatedAt(), row.version());
   }
 
   /** The stored row of instance {@code id}, if it belongs to this machine: another machine's ID is none of ours. */

@@ -129,15 +129,33 @@ class WorkflowStoreTest {
   void anInstanceLastChangedAtItsCreationThenAtItsLastAcceptedEvent() {
     assertThat(store.findStored("T-1")).isEmpty();
     store.create(new Ticket("T-1", S.OPEN, "a"), REQUESTER, T);
-    assertThat(store.findStored("T-1")).contains(new WorkflowStore.Stored<>(new Ticket("T-1", S.OPEN, "a"), T));
-    assertThat(store.liveStored()).containsExactly(new WorkflowStore.Stored<>(new Ticket("T-1", S.OPEN, "a"), T));
+    assertThat(store.findStored("T-1")).contains(new WorkflowStore.Stored<>(new Ticket("T-1", S.OPEN, "a"), T, 0));
+    assertThat(store.liveStored()).containsExactly(new WorkflowStore.Stored<>(new Ticket("T-1", S.OPEN, "a"), T, 0));
     store.fire("T-1", E.APPROVE, REQUESTER, "refused: the requester approves", T.plusSeconds(30));
     assertThat(store.findStored("T-1").map(WorkflowStore.Stored::changedAt)).as("a refusal changes nothing")
         .contains(T);
     store.fire("T-1", E.APPROVE, APPROVER, "ok", T.plusSeconds(60));
     assertThat(store.findStored("T-1")).contains(new WorkflowStore.Stored<>(new Ticket("T-1", S.APPROVED, "a"),
-        T.plusSeconds(60)));
+        T.plusSeconds(60), 1));
     assertThat(store.liveStored()).extracting(WorkflowStore.Stored::instance).isEqualTo(store.live());
+  }
+
+  @Test
+  void aStepOnAVersionIsWrittenOnlyAtThatVersion() {
+    store.create(new Ticket("T-1", S.OPEN, "a"), REQUESTER, T);
+    assertThatThrownBy(() -> store.fire("T-1", 1, E.APPROVE, APPROVER, "ok", T.plusSeconds(60)))
+        .isInstanceOfSatisfying(ConcurrentUpdateException.class, e -> {
+          assertThat(e.expectedVersion()).isEqualTo(1);
+          assertThat(e.actualVersion()).isZero();
+        });
+    assertThat(repo.history("T-1")).isEmpty();
+    assertThat(store.fire("T-1", 0, E.APPROVE, APPROVER, "ok", T.plusSeconds(60)).isAccepted()).isTrue();
+    assertThatThrownBy(() -> store.fire("T-1", 0, E.APPROVE, APPROVER, "ok", T.plusSeconds(90)))
+        .isInstanceOf(ConcurrentUpdateException.class);
+    assertThat(repo.history("T-1")).hasSize(1);
+    assertThat(store.findStored("T-1").map(WorkflowStore.Stored::version)).contains(1L);
+    assertThatThrownBy(() -> store.fire("T-1", -1, E.APPROVE, APPROVER, "ok", T.plusSeconds(90)))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
