@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.TimeGauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 import javax.sql.DataSource;
@@ -26,11 +27,15 @@ import org.opsbook.engine.OpsEngine;
  *       messages not yet accepted by the gateway, and how long the oldest has waited.
  *   <li>{@code opsbook.storage.errors} (counter, tag {@code loop}: {@code duties}, {@code outbox}): the loops' storage
  *       errors.
+ *   <li>{@code opsbook.calendar.days.known} (gauge, only when the calendar says how far its holidays are known,
+ *       {@code WorkCalendar.knownThrough}): the days from today to the last day whose holidays it holds; after it,
+ *       deadlines count Monday to Friday alone. Alert on it well before 0 and load the next year's holidays.
  * </ul>
  *
  * <p>The gauges read the database at most once per {@code opsbook.metrics.refresh}. Thread-safe.
  */
 public final class OpsbookMeterBinder implements MeterBinder {
+  private final OpsEngine engine;
   private final OpsbookSnapshot snapshot;
   private final OpsbookStorageErrors errors;
 
@@ -40,7 +45,8 @@ public final class OpsbookMeterBinder implements MeterBinder {
    * @param refresh how long one reading serves ({@link Duration#ZERO}: read at every scrape)
    */
   public OpsbookMeterBinder(OpsEngine engine, DataSource dataSource, OpsbookStorageErrors errors, Duration refresh) {
-    this.snapshot = new OpsbookSnapshot(checkNotNull(engine, "engine"), checkNotNull(dataSource, "dataSource"),
+    this.engine = checkNotNull(engine, "engine");
+    this.snapshot = new OpsbookSnapshot(engine, checkNotNull(dataSource, "dataSource"),
         checkNotNull(refresh, "refresh"));
     this.errors = checkNotNull(errors, "errors");
   }
@@ -58,6 +64,10 @@ public final class OpsbookMeterBinder implements MeterBinder {
     TimeGauge.builder("opsbook.outbox.lag", snapshot, TimeUnit.SECONDS,
             s -> s.get().outboxLag().toNanos() / 1e9)
         .description("How long the oldest unsent SMS in the outbox has waited").register(registry);
+    engine.calendar().knownThrough().ifPresent(last -> Gauge.builder("opsbook.calendar.days.known", engine,
+            e -> ChronoUnit.DAYS.between(e.calendar().dateOf(e.clock().instant()), last))
+        .description("Days from today to the last day whose holidays the working-day calendar holds")
+        .register(registry));
     for (String loop : errors.loops()) {
       FunctionCounter.builder("opsbook.storage.errors", errors, e -> e.count(loop)).tag("loop", loop)
           .description("Storage errors of the engine's loops").register(registry);

@@ -50,6 +50,24 @@ class OpsbookMetricsTest {
   }
 
   @Test
+  void TIME_02_aGaugeCountsTheDaysTheCalendarsHolidaysReach() {
+    runner.withPropertyValues("opsbook.start-loops=false", "opsbook.calendar-file=classpath:test-calendar.txt")
+        .run(context -> {
+          MeterRegistry registry = new SimpleMeterRegistry();
+          context.getBean(OpsbookMeterBinder.class).bindTo(registry);
+          // the clock reads 2026-11-25 in Shanghai; the file lists 2026's National Day
+          assertThat(gauge(registry, "opsbook.calendar.days.known")).isEqualTo(36);
+          context.getBean(MutableClock.class).advance(Duration.ofDays(40));
+          assertThat(gauge(registry, "opsbook.calendar.days.known")).isEqualTo(-4);
+        });
+    runner.withPropertyValues("opsbook.start-loops=false").run(context -> {
+      MeterRegistry registry = new SimpleMeterRegistry();
+      context.getBean(OpsbookMeterBinder.class).bindTo(registry);
+      assertThat(registry.find("opsbook.calendar.days.known").gauge()).as("Monday to Friday says nothing").isNull();
+    });
+  }
+
+  @Test
   void ESC_ROOM_01_theMetersShowDutiesDueAndOverdueSmsInReviewAndTheOutboxLag() {
     runner.withPropertyValues("opsbook.start-loops=false").run(context -> {
       OpsEngine ops = context.getBean(OpsEngine.class);

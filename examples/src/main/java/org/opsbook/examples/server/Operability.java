@@ -82,9 +82,24 @@ public final class Operability {
     Counter.builder("opsbook.storage.errors").tag("loop", "duties").register(registry);
   }
 
-  /** Sets the engine the gauges and the health check read; once. */
+  /**
+   * Sets the engine the gauges and the health check read; once. When its calendar says how far its holidays are known
+   * ({@link org.opsbook.core.spi.WorkCalendar#knownThrough()}), the gauge {@code opsbook.calendar.days.known} counts
+   * the days left: alert on it before it reaches 0, and load the next year's holidays.
+   */
   public void attach(OpsEngine engine) {
     checkState(this.engine.compareAndSet(null, checkNotNull(engine, "engine")), "an engine is attached already");
+    if (engine.calendar().knownThrough().isPresent()) {
+      Gauge.builder("opsbook.calendar.days.known", engine, e -> daysKnown(e).orElse(0))
+          .description("days from today to the last day whose holidays the working-day calendar holds")
+          .register(registry);
+    }
+  }
+
+  /** The days from the engine's today to the last day its calendar holds the holidays of; empty when unsaid. */
+  private static java.util.OptionalLong daysKnown(OpsEngine e) {
+    return e.calendar().knownThrough().map(last -> java.util.OptionalLong.of(java.time.temporal.ChronoUnit.DAYS
+        .between(e.calendar().dateOf(e.clock().instant()), last))).orElse(java.util.OptionalLong.empty());
   }
 
   /** Returns the listener counting the loops' storage errors (and logging them, phone numbers masked). */
@@ -185,7 +200,8 @@ public final class Operability {
 
   /**
    * {@code GET /health}: {@code {"status", "database": {"status"}, "loops": {"status", "running"}}}, 200 when both are
-   * UP, else 503.
+   * UP, else 503; and {@code "calendar": {"knownThrough", "daysKnown"}} when the working-day calendar says how far its
+   * holidays are known (information: it does not change the status).
    */
   public Reply health(Exchange ex) {
     if (!ex.method().equals("GET") && !ex.method().equals("HEAD")) {
@@ -209,6 +225,8 @@ public final class Operability {
       d.put("detail", dbDetail);
     }
     o.putObject("loops").put("status", loops ? "UP" : "DOWN").put("running", loops);
+    e.calendar().knownThrough().ifPresent(last -> o.putObject("calendar").put("knownThrough", last.toString())
+        .put("daysKnown", daysKnown(e).orElseThrow()));
     return Reply.json(db && loops ? 200 : 503, OpsJson.write(o));
   }
 
@@ -220,6 +238,6 @@ public final class Operability {
   static List<String> metricNames() {
     return List.of("opsbook_duties_due", "opsbook_duties_overdue", "opsbook_duties_missed",
         "opsbook_sms_awaiting_review", "opsbook_sms_in_doubt", "opsbook_outbox_lag_seconds", "opsbook_scheduler_claim_latency_seconds",
-        "opsbook_storage_errors_total");
+        "opsbook_storage_errors_total", "opsbook_calendar_days_known");
   }
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.opsbook.core.FaultEventType;
 import org.opsbook.core.FaultFacts;
 import org.opsbook.core.FaultNature;
+import org.opsbook.core.time.StandardWorkCalendar;
 import org.opsbook.engine.OpsEngine;
 import org.opsbook.json.OpsJson;
 
@@ -60,6 +61,27 @@ class OperabilityTest {
 
       assertThat(running.statusCode()).as(running.body()).isEqualTo(200);
       assertThat(OpsJson.parse(running.body()).get("status").asText()).isEqualTo("UP");
+    }
+  }
+
+  @Test
+  void TIME_02_healthAndTheMetricsSayHowManyDaysTheCalendarsHolidaysReach(@TempDir Path dir) throws Exception {
+    StandardWorkCalendar year2026 = StandardWorkCalendar.parse("2026-10-01..2026-10-07 holiday\n");
+    try (ServedApi served = new ServedApi(dir, Reminders.Config.dashboardOnly(), year2026)) {
+      served.host().engine().start();
+      HttpResponse<String> health = served.anonymous().get("/health");
+      assertThat(health.statusCode()).as("information, not a failure").isEqualTo(200);
+      JsonNode calendar = OpsJson.parse(health.body()).get("calendar");
+      assertThat(calendar.get("knownThrough").asText()).isEqualTo("2026-12-31");
+      // the server's clock reads 2026-11-26 in Shanghai
+      assertThat(calendar.get("daysKnown").asLong()).isEqualTo(35);
+      assertThat(gauge(served.anonymous().get("/metrics").body(), "opsbook_calendar_days_known ")).isEqualTo(35.0);
+      served.host().clock().set(java.time.Instant.parse("2027-01-02T01:00:00Z"));
+      assertThat(gauge(served.anonymous().get("/metrics").body(), "opsbook_calendar_days_known ")).isEqualTo(-2.0);
+    }
+    try (ServedApi weekdays = new ServedApi(dir.resolve("weekdays"), Reminders.Config.dashboardOnly())) {
+      assertThat(OpsJson.parse(weekdays.anonymous().get("/health").body()).has("calendar")).isFalse();
+      assertThat(weekdays.anonymous().get("/metrics").body()).doesNotContain("opsbook_calendar_days_known");
     }
   }
 

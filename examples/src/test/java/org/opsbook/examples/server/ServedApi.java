@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
+import org.opsbook.core.spi.WorkCalendar;
 import org.opsbook.core.time.MutableClock;
 import org.opsbook.core.time.StandardWorkCalendar;
 import org.opsbook.examples.cli.Commands;
@@ -40,9 +41,13 @@ final class ServedApi implements AutoCloseable {
   private final ByteArrayOutputStream sms = new ByteArrayOutputStream();
 
   ServedApi(Path folder, Reminders.Config config) throws Exception {
+    this(folder, config, StandardWorkCalendar.weekdays());
+  }
+
+  ServedApi(Path folder, Reminders.Config config, WorkCalendar calendar) throws Exception {
     MutableClock clock = MutableClock.at(START);
-    this.reminders = new Reminders(config, operability, clock, StandardWorkCalendar.weekdays().zone());
-    this.host = OpsHost.open(Database.inFolder(folder), People.demo(), StandardWorkCalendar.weekdays(),
+    this.reminders = new Reminders(config, operability, clock, calendar.zone());
+    this.host = OpsHost.open(Database.inFolder(folder), People.demo(), calendar,
         operability.measuring(ConsoleGateway.printingTo(new PrintStream(sms, true, UTF_8), clock)), reminders,
         operability.storageErrors(), "api-test", clock);
     operability.attach(host.engine());

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -26,6 +27,17 @@ public interface WorkCalendar {
 
   /** 下班: when a working day ends (TIME-03); 18:00 by default. */
   LocalTime workdayEnd();
+
+  /**
+   * The last day whose statutory holidays and make-up working days (调休) the calendar holds. After it, days follow
+   * the Monday-to-Friday default alone, so a statutory holiday there counts as a working day and a deadline counted
+   * across it comes too early (TIME-02). Empty when the calendar does not say, as a calendar that is Monday to Friday
+   * by design. A host watches it to load next year's holidays in time: the engine warns at its start when it is less
+   * than 60 days ahead, and the server shows it in {@code /health} and {@code opsbook_calendar_days_known}.
+   */
+  default Optional<LocalDate> knownThrough() {
+    return Optional.empty();
+  }
 
   /** Returns the date of {@code t} in the calendar's zone. */
   default LocalDate dateOf(Instant t) {

@@ -10,6 +10,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.opsbook.core.InvalidInputException;
@@ -40,6 +41,8 @@ public final class StandardWorkCalendar implements WorkCalendar {
   private final ImmutableSortedSet<LocalDate> workdays;
   private final LocalTime workdayStart;
   private final LocalTime workdayEnd;
+  /** The last day the host said the holidays are known through; null when it did not say. */
+  private final LocalDate through;
 
   private StandardWorkCalendar(Builder b) {
     this.zone = b.zone;
@@ -47,6 +50,7 @@ public final class StandardWorkCalendar implements WorkCalendar {
     this.workdays = ImmutableSortedSet.copyOf(b.workdays);
     this.workdayStart = b.workdayStart;
     this.workdayEnd = b.workdayEnd;
+    this.through = b.through;
   }
 
   /** Returns the plain Monday-to-Friday calendar in {@code Asia/Shanghai}, 09:00–18:00. */
@@ -64,7 +68,33 @@ public final class StandardWorkCalendar implements WorkCalendar {
     Builder b = new Builder().zone(zone).workingHours(workdayStart, workdayEnd);
     b.holidays.addAll(holidays);
     b.workdays.addAll(workdays);
+    b.through = through;
     return b;
+  }
+
+  /**
+   * The last day the holidays are known through: as the host stated it ({@link Builder#knownThrough}, the calendar
+   * file's {@code through} line), else the 31 December of the last year a holiday or make-up working day is listed in;
+   * empty when none is listed (Monday to Friday by design).
+   */
+  @Override
+  public Optional<LocalDate> knownThrough() {
+    if (through != null) {
+      return Optional.of(through);
+    }
+    LocalDate last = null;
+    if (!holidays.isEmpty()) {
+      last = holidays.last();
+    }
+    if (!workdays.isEmpty() && (last == null || workdays.last().isAfter(last))) {
+      last = workdays.last();
+    }
+    return Optional.ofNullable(last).map(d -> LocalDate.of(d.getYear(), 12, 31));
+  }
+
+  /** The last day the host stated the holidays are known through, if it did; for the file format. */
+  Optional<LocalDate> statedThrough() {
+    return Optional.ofNullable(through);
   }
 
   @Override
@@ -107,18 +137,20 @@ public final class StandardWorkCalendar implements WorkCalendar {
   @Override
   public boolean equals(Object o) {
     return o instanceof StandardWorkCalendar c && zone.equals(c.zone) && holidays.equals(c.holidays)
-        && workdays.equals(c.workdays) && workdayStart.equals(c.workdayStart) && workdayEnd.equals(c.workdayEnd);
+        && workdays.equals(c.workdays) && workdayStart.equals(c.workdayStart) && workdayEnd.equals(c.workdayEnd)
+        && Objects.equals(through, c.through);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(zone, holidays, workdays, workdayStart, workdayEnd);
+    return Objects.hash(zone, holidays, workdays, workdayStart, workdayEnd, through);
   }
 
   @Override
   public String toString() {
     return "StandardWorkCalendar{zone=" + zone + ", hours=" + workdayStart + "-" + workdayEnd
-        + ", holidays=" + holidays.size() + ", workdays=" + workdays.size() + "}";
+        + ", holidays=" + holidays.size() + ", workdays=" + workdays.size()
+        + knownThrough().map(d -> ", knownThrough=" + d).orElse("") + "}";
   }
 
   /** Builds {@link StandardWorkCalendar}s. Not thread-safe. */
@@ -128,8 +160,19 @@ public final class StandardWorkCalendar implements WorkCalendar {
     private final SortedSet<LocalDate> workdays = new TreeSet<>();
     private LocalTime workdayStart = LocalTime.of(9, 0);
     private LocalTime workdayEnd = LocalTime.of(18, 0);
+    private LocalDate through;
 
     private Builder() {}
+
+    /**
+     * States the last day whose holidays and make-up working days the calendar holds ({@link #knownThrough()});
+     * without it, the 31 December of the last year listed. State it when the last entries reach into a year whose
+     * holidays are not all listed, as a New Year's holiday that runs into January.
+     */
+    public Builder knownThrough(LocalDate lastDay) {
+      this.through = checkNotNull(lastDay, "lastDay");
+      return this;
+    }
 
     /** Sets the zone; {@code Asia/Shanghai} by default. */
     public Builder zone(ZoneId zone) {
@@ -190,8 +233,9 @@ public final class StandardWorkCalendar implements WorkCalendar {
 
   /**
    * Parses a calendar from the text a host keeps its holidays and make-up working days in (TIME-02), one entry per
-   * line: {@code zone Asia/Shanghai}, {@code hours 09:00-18:00}, {@code 2026-10-01..2026-10-07 holiday},
-   * {@code 2026-10-10 workday}, {@code #} comments; days not listed follow Monday to Friday.
+   * line: {@code zone Asia/Shanghai}, {@code hours 09:00-18:00}, {@code through 2026-12-31} (the last day the holidays
+   * are known through, {@link #knownThrough()}), {@code 2026-10-01..2026-10-07 holiday}, {@code 2026-10-10 workday},
+   * {@code #} comments; days not listed follow Monday to Friday.
    *
    * @param text the calendar, e.g. the contents of a host's {@code calendar.txt}
    * @throws InvalidInputException naming the line of the first error ({@code line N})

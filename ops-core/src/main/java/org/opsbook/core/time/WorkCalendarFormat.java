@@ -23,6 +23,8 @@ import org.opsbook.core.InvalidInputException;
  * # opsbook working-day calendar; '#' starts a comment
  * zone Asia/Shanghai              # optional, at most once; default Asia/Shanghai
  * hours 09:00-18:00               # optional, at most once; the end is 下班 (TIME-03)
+ * through 2026-12-31              # optional, at most once: the last day the holidays below are known through;
+ *                                 # default: 31 December of the last year listed
  * 2026-10-01 holiday              # a day off even on a weekday
  * 2026-10-01..2026-10-07 holiday  # an inclusive range, at most 366 days
  * 2026-10-10 workday              # a make-up working day, even on a weekend
@@ -61,6 +63,7 @@ final class WorkCalendarFormat {
     BufferedReader in = new BufferedReader(checkNotNull(reader, "reader"));
     boolean zoneSeen = false;
     boolean hoursSeen = false;
+    boolean throughSeen = false;
     int lineNo = 0;
     try {
       for (String raw = in.readLine(); raw != null; raw = in.readLine()) {
@@ -73,7 +76,8 @@ final class WorkCalendarFormat {
         String[] words = line.split("\\s+");
         if (words.length != 2) {
           throw new InvalidInputException(where,
-              "expected '<date> holiday', '<date> workday', 'zone <id>' or 'hours HH:MM-HH:MM': " + line);
+              "expected '<date> holiday', '<date> workday', 'zone <id>', 'hours HH:MM-HH:MM' or 'through <date>': "
+                  + line);
         }
         try {
           switch (words[0]) {
@@ -91,6 +95,13 @@ final class WorkCalendarFormat {
               hoursSeen = true;
               hours(b, words[1], where);
             }
+            case "through" -> {
+              if (throughSeen) {
+                throw new InvalidInputException(where, "through is given twice");
+              }
+              throughSeen = true;
+              b.knownThrough(date(words[1], where));
+            }
             default -> day(b, words[0], words[1], where);
           }
         } catch (InvalidInputException e) {
@@ -104,13 +115,14 @@ final class WorkCalendarFormat {
   }
 
   /**
-   * Writes {@code calendar} in this format: zone, hours, then every holiday and workday, one per line in date
-   * order. {@link #parse(String)} reads it back to an equal calendar.
+   * Writes {@code calendar} in this format: zone, hours, the stated {@code through}, then every holiday and workday,
+   * one per line in date order. {@link #parse(String)} reads it back to an equal calendar.
    */
   public static String format(StandardWorkCalendar calendar) {
     StringBuilder sb = new StringBuilder(64 + 20 * (calendar.holidays().size() + calendar.workdays().size()));
     sb.append("zone ").append(calendar.zone().getId()).append('\n');
     sb.append("hours ").append(calendar.workdayStart()).append('-').append(calendar.workdayEnd()).append('\n');
+    calendar.statedThrough().ifPresent(d -> sb.append("through ").append(d).append('\n'));
     for (LocalDate d : calendar.holidays()) {
       sb.append(d).append(" holiday\n");
     }

@@ -101,4 +101,52 @@ class StandardWorkCalendarTest {
       assertThat(d.getDayOfWeek()).isNotIn(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
     });
   }
+
+  @Test
+  void time02TheCalendarSaysHowFarItsHolidaysAreKnown() {
+    assertThat(StandardWorkCalendar.weekdays().knownThrough()).as("Monday to Friday by design says nothing").isEmpty();
+    StandardWorkCalendar listed = StandardWorkCalendar.builder()
+        .addHolidays(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 2)).addWorkdays(LocalDate.of(2026, 9, 27))
+        .build();
+    assertThat(listed.knownThrough()).contains(LocalDate.of(2026, 12, 31));
+    assertThat(listed.toString()).contains("knownThrough=2026-12-31");
+    StandardWorkCalendar intoJanuary = listed.toBuilder().addHolidays(LocalDate.of(2027, 1, 1)).build();
+    assertThat(intoJanuary.knownThrough()).as("derived: the last year listed").contains(LocalDate.of(2027, 12, 31));
+    StandardWorkCalendar stated = intoJanuary.toBuilder().knownThrough(LocalDate.of(2026, 12, 31)).build();
+    assertThat(stated.knownThrough()).as("stated: a New Year's holiday does not make the next year known")
+        .contains(LocalDate.of(2026, 12, 31));
+    assertThat(stated).isNotEqualTo(intoJanuary);
+    assertThat(stated.toBuilder().build()).isEqualTo(stated);
+
+    assertThat(StandardWorkCalendar.parse(stated.format())).isEqualTo(stated);
+    assertThat(stated.format()).contains("through 2026-12-31\n");
+    assertThat(StandardWorkCalendar.parse(listed.format())).isEqualTo(listed);
+    assertThat(listed.format()).doesNotContain("through");
+    assertThat(StandardWorkCalendar.parse("through 2027-06-30\n").knownThrough()).contains(LocalDate.of(2027, 6, 30));
+    assertThatThrownBy(() -> StandardWorkCalendar.parse("through 2026-12-31\nthrough 2027-12-31\n"))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("line 2"));
+    assertThatThrownBy(() -> StandardWorkCalendar.parse("through 2026-13-01\n"))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("line 1"));
+    assertThat(new WorkCalendar() {
+      @Override
+      public java.time.ZoneId zone() {
+        return StandardWorkCalendar.SHANGHAI;
+      }
+
+      @Override
+      public boolean isWorkingDay(LocalDate date) {
+        return true;
+      }
+
+      @Override
+      public LocalTime workdayStart() {
+        return LocalTime.NOON;
+      }
+
+      @Override
+      public LocalTime workdayEnd() {
+        return LocalTime.MAX;
+      }
+    }.knownThrough()).as("a host's own calendar says nothing unless it overrides it").isEmpty();
+  }
 }

@@ -1,7 +1,11 @@
 package org.opsbook.engine.internal;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,6 +17,7 @@ import org.opsbook.core.Masking;
 import org.opsbook.core.Person;
 import org.opsbook.core.memory.InMemoryDirectory;
 import org.opsbook.core.spi.Directory;
+import org.opsbook.core.spi.WorkCalendar;
 import org.opsbook.engine.DutyReminder;
 import org.opsbook.engine.StorageErrorListener;
 import org.slf4j.Logger;
@@ -34,6 +39,30 @@ public final class Defaults {
         LOG.warn("opsbook {} loop: {}", loop, masked(error, names.get()));
       }
     };
+  }
+
+  /** How many days ahead of the clock the end of the calendar's holidays is warned of at the engine's start. */
+  public static final int CALENDAR_WARNING_DAYS = 60;
+
+  /**
+   * Returns the warning the engine logs at its start when the calendar's holidays end less than
+   * {@link #CALENDAR_WARNING_DAYS} days after {@code now}, or have ended (TIME-02): deadlines counted across a statutory
+   * holiday after {@link WorkCalendar#knownThrough()} come too early. Empty when they reach further, or the calendar
+   * does not say.
+   */
+  public static Optional<String> calendarEnding(WorkCalendar calendar, Instant now) {
+    LocalDate today = calendar.dateOf(now);
+    return calendar.knownThrough().filter(last -> last.isBefore(today.plusDays(CALENDAR_WARNING_DAYS)))
+        .map(last -> "opsbook: the working-day calendar holds the statutory holidays and make-up days through " + last
+            + (last.isBefore(today) ? ", which has passed"
+                : ", " + ChronoUnit.DAYS.between(today, last) + " days ahead")
+            + "; days after it count Monday to Friday alone, so a deadline counted across a holiday there comes too "
+            + "early (TIME-02). Load the holidays that follow it.");
+  }
+
+  /** Logs {@link #calendarEnding} at WARN, if there is one. */
+  public static void warnIfCalendarEnds(WorkCalendar calendar, Instant now) {
+    calendarEnding(calendar, now).ifPresent(LOG::warn);
   }
 
   /** Logs each due duty at INFO with the people who owe it, phone numbers and the directory's names masked. */

@@ -194,6 +194,7 @@ public final class Engine {
 
   /** Starts the loops. */
   public void start() {
+    Defaults.warnIfCalendarEnds(settings.calendar(), settings.clock().instant());
     loops.start();
   }
 
