@@ -52,44 +52,33 @@ final class FaultDesk implements Faults {
 
   @Override
   public FaultTracker updateFacts(String faultId, FaultFacts facts, String personId) {
-    return updateFacts(duties, faultId, facts, personId);
+    return duties.updateFacts(faultId, facts, clock.instant(), actors.person(personId).id());
   }
 
   @Override
   public FaultTracker updateFacts(String faultId, long ifVersion, FaultFacts facts, String personId) {
-    return updateFacts(duties.ifVersion(ifVersion), faultId, facts, personId);
-  }
-
-  private FaultTracker updateFacts(FaultDutyService to, String faultId, FaultFacts facts, String personId) {
-    return to.updateFacts(faultId, facts, clock.instant(), actors.person(personId).id());
+    return duties.ifVersion(ifVersion).updateFacts(faultId, facts, clock.instant(), actors.person(personId).id());
   }
 
   @Override
   public FaultTracker record(String faultId, FaultEventType type, String personId) {
-    return record(duties, faultId, type, personId);
+    return duties.record(faultId, type, clock.instant(), actors.person(personId).id());
   }
 
   @Override
   public FaultTracker record(String faultId, long ifVersion, FaultEventType type, String personId) {
-    return record(duties.ifVersion(ifVersion), faultId, type, personId);
-  }
-
-  private FaultTracker record(FaultDutyService to, String faultId, FaultEventType type, String personId) {
-    return to.record(faultId, type, clock.instant(), actors.person(personId).id());
+    return duties.ifVersion(ifVersion).record(faultId, type, clock.instant(), actors.person(personId).id());
   }
 
   @Override
   public FaultTracker complete(String faultId, RuleId ruleId, String personId) {
-    return complete(duties, faultId, ruleId, personId);
+    return duties.complete(faultId, ruleId, OptionalInt.empty(), clock.instant(), actors.person(personId).id());
   }
 
   @Override
   public FaultTracker complete(String faultId, long ifVersion, RuleId ruleId, String personId) {
-    return complete(duties.ifVersion(ifVersion), faultId, ruleId, personId);
-  }
-
-  private FaultTracker complete(FaultDutyService to, String faultId, RuleId ruleId, String personId) {
-    return to.complete(faultId, ruleId, OptionalInt.empty(), clock.instant(), actors.person(personId).id());
+    return duties.ifVersion(ifVersion).complete(faultId, ruleId, OptionalInt.empty(), clock.instant(),
+        actors.person(personId).id());
   }
 
   @Override
