@@ -10,6 +10,12 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class FaultSummary {
+  /**
+   * The most characters of {@link #subjectName()} a summary keeps: storage lists it in a column of that width, and the
+   * engine refuses longer facts, naming {@code facts.subjectName}, before it writes anything.
+   */
+  public static final int MAX_SUBJECT_NAME = 400;
+
   /** The fault. */
   public abstract String faultId();
 

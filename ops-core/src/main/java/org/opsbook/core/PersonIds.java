@@ -32,6 +32,12 @@ import java.util.Set;
 public final class PersonIds {
   private PersonIds() {}
 
+  /**
+   * The most characters a person's ID may have: storage records who acted in columns of bounded width, and an ID that
+   * does not fit is refused naming its field, not by the database on the way.
+   */
+  public static final int MAX_LENGTH = 128;
+
   /** Script combinations an ID may use together (UTS #39 "highly restrictive"), besides any single script. */
   private static final List<Set<UnicodeScript>> ALLOWED_MIXES = List.of(
       EnumSet.of(UnicodeScript.LATIN, UnicodeScript.HAN, UnicodeScript.BOPOMOFO),
@@ -56,8 +62,8 @@ public final class PersonIds {
    *     {@code actor.id})
    * @param raw the ID as given
    * @return the ID in NFKC, trimmed and case-folded
-   * @throws InvalidInputException when the ID is null, blank, holds an invisible, control or combining character or
-   *     inner white space, mixes scripts or is a look-alike of a Latin ID
+   * @throws InvalidInputException when the ID is null, blank, longer than {@link #MAX_LENGTH}, holds an invisible,
+   *     control or combining character or inner white space, mixes scripts or is a look-alike of a Latin ID
    */
   public static String canonical(String field, String raw) {
     if (raw == null) {
@@ -66,6 +72,10 @@ public final class PersonIds {
     String s = fold(raw);
     if (s.isEmpty()) {
       throw new InvalidInputException(field, "a person id must not be blank");
+    }
+    if (s.length() > MAX_LENGTH) {
+      throw new InvalidInputException(field, "a person id has at most " + MAX_LENGTH + " characters, not "
+          + s.length());
     }
     Set<UnicodeScript> scripts = EnumSet.noneOf(UnicodeScript.class);
     boolean allLookAlikes = true;

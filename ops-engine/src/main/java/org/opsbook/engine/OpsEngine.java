@@ -204,6 +204,9 @@ public final class OpsEngine implements AutoCloseable {
 
   /** Builds an {@link OpsEngine}; not thread-safe. */
   public static final class Builder {
+    /** The most characters an instance's {@link #owner(String) owner} name may have. */
+    public static final int MAX_OWNER_LENGTH = 100;
+
     private DataSource dataSource;
     private String url;
     private int poolSize = 4;
@@ -321,12 +324,16 @@ public final class OpsEngine implements AutoCloseable {
     }
 
     /**
-     * Sets this instance's name as lease owner and actor of deliveries (default: unique per instance).
+     * Sets this instance's name as lease owner and actor of deliveries (default: unique per instance), at most
+     * {@value #MAX_OWNER_LENGTH} characters.
      *
-     * @throws IllegalArgumentException naming {@code owner} when it is blank
+     * @throws IllegalArgumentException naming {@code owner} when it is blank or longer
      */
     public Builder owner(String owner) {
       checkArgument(!checkNotNull(owner, "owner").isBlank(), "owner must not be blank");
+      // leases and deliveries record it in columns of bounded width; refused here rather than by the loops' writes
+      checkArgument(owner.length() <= MAX_OWNER_LENGTH, "owner has at most %s characters, not %s", MAX_OWNER_LENGTH,
+          owner.length());
       this.owner = owner;
       return this;
     }

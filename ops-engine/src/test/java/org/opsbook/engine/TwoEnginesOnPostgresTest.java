@@ -166,6 +166,12 @@ class TwoEnginesOnPostgresTest {
     }
   }
 
+  /** The longest IDs and subject name the engine lets through fit PostgreSQL's columns, which count characters. */
+  @Test
+  void theLongestIdsAndSubjectNameAreStoredWhole() throws Exception {
+    BoundedInputsTest.atTheBounds(connections(freshSchema()));
+  }
+
   private static Directory people() {
     return EngineFixture.people(EngineFixture.person("wang", Role.TICKET_REVIEWER),
         EngineFixture.person("li", Role.BUG_PROCESSOR));

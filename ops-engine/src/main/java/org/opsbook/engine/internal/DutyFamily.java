@@ -58,7 +58,7 @@ abstract class DutyFamily<I, E extends Enum<E>, D> extends StoredInstances<I, E,
   final Result<I> create(BiFunction<org.opsbook.core.Actor, Instant, I> draft, String personId) {
     var actor = actors.actor(personId);
     var at = clock.instant();
-    return scheduled(store().create(draft.apply(actor, at), actor, at), at);
+    return scheduled(store().create(checkedId(draft.apply(actor, at)), actor, at), at);
   }
 
   /** Applies {@code event} to the stored instance, then reschedules its duties. */

@@ -17,7 +17,7 @@ final class StoredFamily<I, E extends Enum<E>, D> extends StoredInstances<I, E, 
 
   @Override
   public Result<I> create(I draft, String personId) {
-    return Results.of(store().create(draft, actors.actor(personId), clock.instant()));
+    return Results.of(store().create(checkedId(draft), actors.actor(personId), clock.instant()));
   }
 
   @Override

@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import java.time.Clock;
 import java.util.OptionalLong;
 import java.util.function.UnaryOperator;
+import org.opsbook.core.internal.InstanceIds;
 import org.opsbook.core.internal.machine.StoredWorkflow;
 import org.opsbook.core.internal.machine.WorkflowStore;
 
@@ -36,6 +37,17 @@ abstract class StoredInstances<I, E extends Enum<E>, D> extends StoredWorkflow<I
   /** Returns the stored instance's version, the number of steps it has taken; empty when none has that ID. */
   public final OptionalLong version(String id) {
     return store().findStored(id).map(s -> OptionalLong.of(s.version())).orElse(OptionalLong.empty());
+  }
+
+  /**
+   * Returns {@code draft} once its ID, as the host gave it, fits storage.
+   *
+   * @throws org.opsbook.core.InvalidInputException naming the family's ID field when it is longer than
+   *     {@link InstanceIds#MAX_LENGTH}
+   */
+  final I checkedId(I draft) {
+    InstanceIds.checkLength(store().workflow().idField(), store().workflow().idOf(checkNotNull(draft, "draft")));
+    return draft;
   }
 
   /** Returns a step's data with the people it names as the directory knows them, before the step is decided. */

@@ -33,6 +33,7 @@ import org.opsbook.core.ObligationKey;
 import org.opsbook.core.OpsParameters;
 import org.opsbook.core.ResponsibleUnit;
 import org.opsbook.core.RuleId;
+import org.opsbook.core.internal.InstanceIds;
 import org.opsbook.core.internal.machine.Outcome;
 import org.opsbook.core.spi.WorkCalendar;
 import org.opsbook.rules.duty.ConditionRule.Window;
@@ -182,6 +183,7 @@ public final class FaultTracker {
     if (faultId.isBlank()) {
       throw new InvalidInputException("faultId", "faultId must not be blank");
     }
+    InstanceIds.checkLength("faultId", faultId);
     Draft d = new Draft();
     d.engine = checkNotNull(engine, "engine");
     d.faultId = faultId;

@@ -17,6 +17,7 @@ import org.opsbook.core.ConcurrentUpdateException;
 import org.opsbook.core.FaultEvent;
 import org.opsbook.core.FaultEventType;
 import org.opsbook.core.FaultFacts;
+import org.opsbook.core.FaultSummary;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Obligation;
 import org.opsbook.core.ObligationKey;
@@ -219,6 +220,7 @@ public final class FaultDutyService {
       return s.outcome();
     }
     FaultTracker after = s.outcome().instance();
+    checkStorable(after.summary());
     faults.append(faultId, before.version(), List.of(s.event()), after.summary(),
         List.of(s.outcome().audit().orElseThrow()));
     reconcileTimers(faultId, after.obligations(at));
@@ -301,9 +303,18 @@ public final class FaultDutyService {
     FaultTracker after = before.apply(event);
     List<Obligation> was = before.version() == 0 ? List.of() : before.obligations(event.at());
     List<Obligation> now = after.obligations(event.at());
+    checkStorable(after.summary());
     faults.append(faultId, before.version(), List.of(event), after.summary(), List.of(audit(event, was, now, after)));
     reconcileTimers(faultId, now);
     return after;
+  }
+
+  /** Refuses, before anything is written, a summary whose subject name storage would not keep whole. */
+  private static void checkStorable(FaultSummary summary) {
+    summary.subjectName().filter(name -> name.length() > FaultSummary.MAX_SUBJECT_NAME).ifPresent(name -> {
+      throw new InvalidInputException("facts.subjectName", "a subject name has at most "
+          + FaultSummary.MAX_SUBJECT_NAME + " characters, not " + name.length());
+    });
   }
 
   /** {@code at}, or the fault's last event when {@code at} is up to the clock skew before it (OPS-TIME-01). */

@@ -1,0 +1,101 @@
+package org.opsbook.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.opsbook.engine.EngineFixture.T0;
+
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.opsbook.core.FaultEventType;
+import org.opsbook.core.FaultFacts;
+import org.opsbook.core.FaultSummary;
+import org.opsbook.core.InvalidInputException;
+import org.opsbook.core.PersonIds;
+import org.opsbook.core.Role;
+import org.opsbook.core.internal.InstanceIds;
+import org.opsbook.core.internal.memory.RecordingMessageGateway;
+import org.opsbook.core.memory.InMemoryDirectory;
+import org.opsbook.core.time.MutableClock;
+import org.opsbook.jdbc.OpsJdbc;
+import org.opsbook.rules.bug.BugEventData;
+
+/**
+ * The IDs and names a host gives are stored in columns of bounded width. What is longer is refused as invalid input
+ * naming its field, before anything is decided or written; not by the database on the way, as a storage error a
+ * host would retry. And what the checks let through is stored whole: the longest fault ID, with its SMS, its
+ * briefing and its audit streams; the longest BUG ID; the longest person ID; the longest subject name.
+ */
+class BoundedInputsTest {
+  /** A fault ID of the most characters, in Chinese: the database counts characters, not bytes. */
+  static final String LONGEST_FAULT = "故".repeat(InstanceIds.MAX_LENGTH);
+  static final String LONGEST_PERSON = "z".repeat(PersonIds.MAX_LENGTH);
+
+  @Test
+  @DisplayName("an ID or a subject name longer than storage keeps is refused naming its field, and nothing is stored")
+  void tooLongIsInvalidInputNamingTheField() {
+    DataSource db = EngineFixture.freshH2();
+    try (OpsEngine ops = engine(db)) {
+      String fault = "F".repeat(InstanceIds.MAX_LENGTH + 1);
+      assertThat(catchThrowableOfType(() -> ops.faults().open(fault, EngineFixture.l1(fault), "zhangsan"),
+          InvalidInputException.class).field()).isEqualTo("faultId");
+      String bug = "B".repeat(InstanceIds.MAX_LENGTH + 1);
+      assertThat(catchThrowableOfType(() -> ops.bugs().raise(bug, bugData(), "wang"),
+          InvalidInputException.class).field()).isEqualTo("bugId");
+      FaultFacts longName = FaultFacts.builder().from(EngineFixture.l1("F-1"))
+          .subjectName("系".repeat(FaultSummary.MAX_SUBJECT_NAME + 1)).build();
+      assertThat(catchThrowableOfType(() -> ops.faults().open("F-1", longName, "zhangsan"),
+          InvalidInputException.class).field()).isEqualTo("facts.subjectName");
+      assertThat(ops.faults().openFaults()).isEmpty();
+      assertThat(ops.bugs().list()).isEmpty();
+      assertThat(OpsJdbc.create(db).auditLog().streams()).isEmpty();
+    }
+    assertThat(catchThrowableOfType(() -> InMemoryDirectory.of(List.of(
+        EngineFixture.person("p".repeat(PersonIds.MAX_LENGTH + 1), Role.ESC_DUTY))), InvalidInputException.class)
+        .field()).isEqualTo("id");
+    assertThatThrownBy(() -> OpsEngine.builder().owner("o".repeat(OpsEngine.Builder.MAX_OWNER_LENGTH + 1)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("owner");
+  }
+
+  @Test
+  @DisplayName("NOTIFY-TRIG-05 the longest IDs and subject name are stored whole, the SMS sent and recorded (H2)")
+  void theLongestAreStoredWhole() {
+    atTheBounds(EngineFixture.freshH2());
+  }
+
+  /** Runs the longest fault ID, BUG ID, person ID and subject name through storage {@code db}. */
+  static void atTheBounds(DataSource db) {
+    try (OpsEngine ops = engine(db)) {
+      EngineFixture.releasedNotification(ops, LONGEST_FAULT);
+      ops.runDueWork();
+      assertThat(EngineFixture.notificationsSent(OpsJdbc.create(db).faults(), LONGEST_FAULT)).hasSize(1);
+      assertThat(ops.faults().load(LONGEST_FAULT).faultId()).isEqualTo(LONGEST_FAULT);
+
+      String named = "名".repeat(FaultSummary.MAX_SUBJECT_NAME);
+      ops.faults().open("F-2", FaultFacts.builder().from(EngineFixture.l1("F-2")).subjectName(named).build(),
+          LONGEST_PERSON);
+      assertThat(ops.faults().openFaults()).filteredOn(f -> f.faultId().equals("F-2"))
+          .singleElement().satisfies(f -> assertThat(f.subjectName()).contains(named));
+      ops.faults().record("F-2", FaultEventType.REPORTED_TO_ROOM_MANAGER, LONGEST_PERSON);
+
+      String bug = "缺".repeat(InstanceIds.MAX_LENGTH);
+      assertThat(ops.bugs().raise(bug, bugData(), "wang").accepted()).isTrue();
+      assertThat(ops.bugs().find(bug)).isPresent();
+      assertThat(OpsJdbc.create(db).auditLog().verify("fault:" + LONGEST_FAULT).intact()).isTrue();
+    }
+  }
+
+  private static OpsEngine engine(DataSource db) {
+    MutableClock clock = MutableClock.at(T0);
+    return OpsEngine.builder().dataSource(db).directory(EngineFixture.people(
+            EngineFixture.person("wang", Role.TICKET_REVIEWER), EngineFixture.person(LONGEST_PERSON, Role.ESC_DUTY)))
+        .gateway(new RecordingMessageGateway(clock)).clock(clock).build();
+  }
+
+  private static BugEventData bugData() {
+    return BugEventData.builder().description("充值成功但余额未增加").addComplaintNumbers("13800138000")
+        .complaintIssue("充值不到账").build();
+  }
+}
