@@ -22,9 +22,9 @@ class MigrationTest {
   /**
    * V1 the schema, V2 fenced leases, V3 the anchored audit, V4 a fault step's recorded data, V5 history indexes, V6 the
    * workflow state index, V7 the obligation owner index on leased rows only, V8 the delta checkpoint's index, V9 the
-   * outbox sweep mark.
+   * outbox sweep mark, V10 the outbox receipt kept whole.
    */
-  private static final int MIGRATIONS = 9;
+  private static final int MIGRATIONS = 10;
 
   private static List<String> tables(DataSource ds) throws SQLException {
     List<String> out = new ArrayList<>();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.opsbook.engine.EngineFixture.T0;
 
+import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.DisplayName;
@@ -17,6 +18,8 @@ import org.opsbook.core.PersonIds;
 import org.opsbook.core.Role;
 import org.opsbook.core.internal.InstanceIds;
 import org.opsbook.core.internal.memory.RecordingMessageGateway;
+import org.opsbook.core.spi.MessageGateway;
+import org.opsbook.core.spi.MessageGateway.SendReceipt;
 import org.opsbook.core.memory.InMemoryDirectory;
 import org.opsbook.core.time.MutableClock;
 import org.opsbook.jdbc.OpsJdbc;
@@ -87,11 +90,46 @@ class BoundedInputsTest {
     }
   }
 
+  @Test
+  @DisplayName("NOTIFY-TRIG-05 an SMS platform's long message ID is kept whole as the receipt, the SMS sent once (H2)")
+  void aLongGatewayIdIsKeptWhole() {
+    aLongGatewayId(EngineFixture.freshH2());
+  }
+
+  /** Sends a notification through a gateway whose IDs are longer than any column width, on storage {@code db}. */
+  static void aLongGatewayId(DataSource db) {
+    MutableClock clock = MutableClock.at(T0);
+    List<String> sent = new ArrayList<>();
+    MessageGateway verbose = m -> {
+      sent.add(m.idempotencyKey());
+      return new SendReceipt(platformAnswer(m.idempotencyKey()), clock.instant(), false);
+    };
+    try (OpsEngine ops = engine(db, clock, verbose)) {
+      var key = EngineFixture.releasedNotification(ops, "F-1");
+      ops.runDueWork();
+      ops.runDueWork();
+      assertThat(sent).as("handed over once").containsExactly(key.toString());
+      assertThat(EngineFixture.notificationsSent(OpsJdbc.create(db).faults(), "F-1")).hasSize(1);
+      assertThat(OpsJdbc.create(db).outbox().find(key.toString()).orElseThrow().receipt())
+          .contains(platformAnswer(key.toString()));
+      assertThat(ops.faults().duties("F-1")).noneMatch(o -> o.ruleId().toString().equals("NOTIFY-TRIG-05"));
+    }
+  }
+
+  /** The whole answer of an SMS platform, which a host may pass on as the gateway's ID. */
+  private static String platformAnswer(String key) {
+    return "{\"msgid\":\"" + "9".repeat(2_000) + "\",\"key\":\"" + key + "\"}";
+  }
+
   private static OpsEngine engine(DataSource db) {
     MutableClock clock = MutableClock.at(T0);
+    return engine(db, clock, new RecordingMessageGateway(clock));
+  }
+
+  private static OpsEngine engine(DataSource db, MutableClock clock, MessageGateway gateway) {
     return OpsEngine.builder().dataSource(db).directory(EngineFixture.people(
             EngineFixture.person("wang", Role.TICKET_REVIEWER), EngineFixture.person(LONGEST_PERSON, Role.ESC_DUTY)))
-        .gateway(new RecordingMessageGateway(clock)).clock(clock).build();
+        .gateway(gateway).clock(clock).build();
   }
 
   private static BugEventData bugData() {

@@ -172,6 +172,12 @@ class TwoEnginesOnPostgresTest {
     BoundedInputsTest.atTheBounds(connections(freshSchema()));
   }
 
+  /** A gateway's receipt longer than any column width is kept whole on PostgreSQL too. */
+  @Test
+  void aLongGatewayIdIsKeptWhole() throws Exception {
+    BoundedInputsTest.aLongGatewayId(connections(freshSchema()));
+  }
+
   private static Directory people() {
     return EngineFixture.people(EngineFixture.person("wang", Role.TICKET_REVIEWER),
         EngineFixture.person("li", Role.BUG_PROCESSOR));

@@ -170,9 +170,8 @@ public final class JdbcMessageOutbox implements MessageOutbox {
   public boolean confirmSent(String key, Instant at, String note) {
     return runner.inTransaction("confirm message sent", key, c -> {
       LeaseClock.Times t = clock.at(c, at);
-      String receipt = note.length() > 200 ? note.substring(0, 200) : note;
       return Sql.update(c, "UPDATE ops_outbox SET state = 'SENT', sent_at = ?, receipt = ?, owner = NULL,"
-          + " lease_until = NULL" + IN_DOUBT, at, receipt, key, t.leaseNow()) == 1;
+          + " lease_until = NULL" + IN_DOUBT, at, note, key, t.leaseNow()) == 1;
     });
   }
 

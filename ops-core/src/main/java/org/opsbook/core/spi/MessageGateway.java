@@ -6,6 +6,7 @@ import org.opsbook.core.Channel;
 import org.opsbook.core.Masking;
 import org.opsbook.core.Person;
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * Sends SMS and posts notices. Hosts implement it over their SMS platform. Each message carries its idempotency key;
@@ -17,6 +18,9 @@ public interface MessageGateway {
   /**
    * Delivers the message to every recipient.
    *
+   * @return the gateway's receipt, never null: a send that returns none, or fails otherwise than with a
+   *     {@link GatewayException}, may have reached the platform, and is left in doubt for a person to resolve (or sent
+   *     again, to a gateway that {@linkplain #deduplicates() deduplicates})
    * @throws GatewayException when the message was not accepted; it will be retried
    */
   SendReceipt send(OutgoingMessage message);
@@ -79,9 +83,19 @@ public interface MessageGateway {
   /**
    * The gateway's acknowledgement of a message.
    *
-   * @param gatewayId the gateway's own ID for the send
+   * @param gatewayId the gateway's own ID for the send, of any length; the outbox keeps it whole as the receipt
    * @param acceptedAt when it accepted the message
    * @param duplicate true when the gateway had already accepted this idempotency key and dropped the repeat
    */
-  public record SendReceipt(String gatewayId, Instant acceptedAt, boolean duplicate) {}
+  public record SendReceipt(String gatewayId, Instant acceptedAt, boolean duplicate) {
+    /**
+     * Checks the receipt is whole.
+     *
+     * @throws NullPointerException naming {@code gatewayId} or {@code acceptedAt} when it is null
+     */
+    public SendReceipt {
+      Objects.requireNonNull(gatewayId, "gatewayId");
+      Objects.requireNonNull(acceptedAt, "acceptedAt");
+    }
+  }
 }

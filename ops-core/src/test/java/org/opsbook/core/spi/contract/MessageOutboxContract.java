@@ -188,6 +188,25 @@ public abstract class MessageOutboxContract extends StorageContract {
   }
 
   @Test
+  @DisplayName("SM-SMS-T05 a gateway's receipt and a person's confirming note are kept whole, however long")
+  void aReceiptAndAConfirmingNoteAreKeptWhole() {
+    // an SMS platform's message ID, or the whole answer a host passes on as one, has no length the library sets
+    String receipt = "{\"msgid\":\"" + "回执".repeat(1_000) + "\"}";
+    store.outbox().enqueue(message("K-1", at(0)));
+    OutboxMessage c = claimOne(at(1), "x");
+    assertThat(store.outbox().markSending(c, at(1), LEASE)).isTrue();
+    assertThat(store.outbox().markSent(c, at(2), receipt)).isTrue();
+    assertThat(store.outbox().find("K-1").orElseThrow().receipt()).contains(receipt);
+
+    String note = "向短信平台核实，已送达：" + "王五、李四".repeat(200);
+    store.outbox().enqueue(message("K-2", at(0)));
+    OutboxMessage c2 = claimOne(at(3), "x");
+    assertThat(store.outbox().markSending(c2, at(3), LEASE)).isTrue();
+    assertThat(store.outbox().confirmSent("K-2", at(3).plus(LEASE), note)).isTrue();
+    assertThat(store.outbox().find("K-2").orElseThrow().receipt()).contains(note);
+  }
+
+  @Test
   @DisplayName("a send left in doubt is in doubt at once, and its owner's heartbeat does not hide it again")
   void aSendLeftInDoubtIsInDoubtAtOnceWhateverItsOwnersHeartbeat() {
     store.outbox().enqueue(message("K-1", at(0)));

@@ -161,6 +161,10 @@ public final class SmsDispatcher {
     SendReceipt receipt;
     try {
       receipt = gateway.send(new OutgoingMessage(m.key(), m.channel(), m.text(), m.recipients()));
+      if (receipt == null) {
+        // returned, so perhaps accepted; without a receipt the library cannot say it was sent
+        throw new IllegalStateException("the gateway returned no receipt");
+      }
     } catch (RuntimeException e) {
       String error = e.getClass().getSimpleName() + ": " + Masking.phonesIn(String.valueOf(e.getMessage()));
       if (!(e instanceof GatewayException) && !gateway.deduplicates()) {

@@ -154,6 +154,35 @@ class InDoubtSendTest {
   }
 
   @Test
+  void SM_SMS_T05_aGatewayThatReturnsNoReceiptLeavesTheSendInDoubtAndTheRestOfTheRoundGoesOn() {
+    release(A);
+    release(B);
+    List<String> calls = new ArrayList<>();
+    MessageGateway noReceiptForA = m -> {
+      calls.add(m.idempotencyKey());
+      return m.idempotencyKey().equals(A.toString()) ? null : new SendReceipt("gw-" + calls.size(), SEND, false);
+    };
+    DrainReport r = dispatcher("d1", noReceiptForA, f.outbox).drainOnce(SEND);
+    assertThat(r.sent()).as("B, after A in the same round").isOne();
+    assertThat(r.failed()).isOne();
+    assertThat(f.outbox.inDoubt(SEND)).as("A: returned, so perhaps accepted").extracting(OutboxMessage::key)
+        .containsExactly(A.toString());
+    assertThat(f.outbox.find(B.toString()).orElseThrow().state()).isEqualTo(OutboxState.SENT);
+    assertThat(f.audit.read("sms:" + A)).anySatisfy(e -> {
+      assertThat(e.entry().action()).isEqualTo("deliveryInDoubt");
+      assertThat(e.entry().details().get("error")).contains("no receipt");
+    });
+    dispatcher("d1", noReceiptForA, f.outbox).drainOnce(SEND.plusSeconds(3600));
+    assertThat(calls).as("never handed over twice").containsExactlyInAnyOrder(A.toString(), B.toString());
+  }
+
+  @Test
+  void aReceiptIsWhole() {
+    assertThatThrownBy(() -> new SendReceipt(null, SEND, false)).hasMessage("gatewayId");
+    assertThatThrownBy(() -> new SendReceipt("gw-1", null, false)).hasMessage("acceptedAt");
+  }
+
+  @Test
   void SM_SMS_T05_aDispatcherStalledPastItsLeaseNeverSendsWhatAnotherTook() {
     release(A);
     release(B);
