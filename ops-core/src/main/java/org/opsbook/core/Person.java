@@ -20,13 +20,17 @@ public abstract class Person {
   public abstract Optional<String> phone();
 
   /**
-   * Returns the mobile number as its digits alone, without a country code or separators: {@code +86 138-0013-8000}
-   * and {@code 13800138000} are both {@code 13800138000}. It names one person: a directory lists it once (one person,
-   * one ID), and a mass SMS goes to it once.
+   * Returns the mobile number as its ASCII digits alone, without a country code or separators:
+   * {@code +86 138-0013-8000}, the full-width {@code １３８００１３８０００} a Chinese input method types and
+   * {@code 13800138000} are all {@code 13800138000}. It names one person: a directory lists it once (one person, one
+   * ID), and a mass SMS goes to it once.
    */
   public Optional<String> mobileNumber() {
     return phone().map(p -> {
-      String digits = p.replaceAll("[^0-9]", "");
+      StringBuilder ascii = new StringBuilder(p.length());
+      // a decimal digit of any script (full-width, Arabic-Indic …) is the same digit
+      p.codePoints().filter(Character::isDigit).forEach(c -> ascii.append((char) ('0' + Character.digit(c, 10))));
+      String digits = ascii.toString();
       if (digits.startsWith("0086") && digits.length() == 15) {
         return digits.substring(4);
       }

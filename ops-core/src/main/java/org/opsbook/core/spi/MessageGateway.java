@@ -65,7 +65,8 @@ public interface MessageGateway {
    * @param idempotencyKey the outbox key
    * @param channel SMS or NOTICE
    * @param text the exact text
-   * @param recipients the people, each once
+   * @param recipients the people, each once; the number to send to is {@link Person#mobileNumber()}, the digits alone
+   *     whatever the directory's spelling
    */
   public record OutgoingMessage(String idempotencyKey, Channel channel, String text, List<Person> recipients) {
     /** Copies the recipient list. */
