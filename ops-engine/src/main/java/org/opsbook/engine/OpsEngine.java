@@ -49,8 +49,8 @@ import org.opsbook.rules.ticket.DutyRoster;
  * {@link #close()}.
  *
  * <pre>{@code
- * try (OpsEngine engine = OpsEngine.builder().dataSource(dataSource).directory(people).gateway(sms)
- *     .reminder((duty, owing) -> pager.page(owing, duty.action())).build()) {
+ * try (OpsEngine engine = OpsEngine.builder().dataSource(dataSource).auditKey(keyStore.opsbookAuditKey())
+ *     .directory(people).gateway(sms).reminder((duty, owing) -> pager.page(owing, duty.action())).build()) {
  *   engine.start();
  *   engine.faults().open("F-1", facts, "zhangsan");
  *   ...
@@ -208,6 +208,8 @@ public final class OpsEngine implements AutoCloseable {
     public static final int MAX_OWNER_LENGTH = 100;
 
     private DataSource dataSource;
+    private byte[] auditKey;
+    private boolean demoAuditKey;
     private String url;
     private int poolSize = 4;
     private Ports ports;
@@ -247,6 +249,33 @@ public final class OpsEngine implements AutoCloseable {
       checkArgument(poolSize > 0, "poolSize must be > 0: %s", poolSize);
       this.url = checkNotNull(jdbcUrl, "jdbcUrl");
       this.poolSize = poolSize;
+      return this;
+    }
+
+    /**
+     * Seals the audit log of the engine's database ({@link #dataSource}, {@link #database}) under {@code key}, the
+     * host's secret kept outside the database (a key store, an environment secret), with HMAC-SHA256: someone who can
+     * write the tables cannot forge, rewrite or cut a record without it. Required for a database that outlives the
+     * process (PostgreSQL, an H2 file); an in-memory H2 database is sealed with the published demo key unless given
+     * one. Every engine over one database needs the same key. Host {@link #ports} carry their own audit log.
+     *
+     * @param key at least 32 bytes, copied
+     * @throws IllegalArgumentException naming {@code auditKey} when it is shorter
+     */
+    public Builder auditKey(byte[] key) {
+      checkArgument(checkNotNull(key, "auditKey").length >= 32, "auditKey needs at least 32 bytes, not %s",
+          key.length);
+      this.auditKey = key.clone();
+      return this;
+    }
+
+    /**
+     * Seals the audit log of the engine's database with the published demo key, with which anyone who can write its
+     * tables can forge records: for demos and tests on a database that outlives the process, which {@link #build()}
+     * otherwise refuses without an {@link #auditKey}. The engine logs a warning when it is built so.
+     */
+    public Builder demoAuditKey() {
+      this.demoAuditKey = true;
       return this;
     }
 
@@ -394,8 +423,10 @@ public final class OpsEngine implements AutoCloseable {
     /**
      * Builds the engine, migrating the database when built from one.
      *
-     * @throws IllegalStateException when no storage, directory or gateway was given, or more than one storage, or
-     *     naming HikariCP when a {@link #database} URL other than H2's needs it and the class path lacks it
+     * @throws IllegalStateException when no storage, directory or gateway was given, or more than one storage; naming
+     *     {@code auditKey} when a database that outlives the process was given without an {@link #auditKey} (or
+     *     {@link #demoAuditKey}); or naming HikariCP when a {@link #database} URL other than H2's needs it and the
+     *     class path lacks it
      * @throws org.opsbook.core.InvalidInputException naming {@code phone} when the directory lists one mobile number
      *     under two IDs (one person, one ID: the separation of duties compares IDs)
      * @throws org.opsbook.core.StorageException when the database cannot be opened or migrated
@@ -403,6 +434,9 @@ public final class OpsEngine implements AutoCloseable {
     public OpsEngine build() {
       int storages = (dataSource != null ? 1 : 0) + (url != null ? 1 : 0) + (ports != null ? 1 : 0);
       checkState(storages == 1, "give exactly one of dataSource, database or ports");
+      checkState(auditKey == null || !demoAuditKey, "give at most one of auditKey and demoAuditKey");
+      checkState(ports == null || (auditKey == null && !demoAuditKey),
+          "auditKey and demoAuditKey seal a database's audit log; host ports carry their own");
       checkState(directory != null, "a directory is required");
       checkState(gateway != null, "a gateway is required");
       Supplier<Masking.Names> names = Defaults.liveNames(directory, Defaults.checkedNames(directory),
@@ -411,7 +445,9 @@ public final class OpsEngine implements AutoCloseable {
           reminder != null ? reminder : Defaults.loggingReminder(names), calendar, clock, parameters, staffKinds,
           errors != null ? errors : Defaults.loggingErrors(names), threads, executor, owner, outboxInterval,
           stopTimeout, checkpointInterval, checkpointSink, roster);
-      Ports p = ports != null ? ports : dataSource != null ? Storage.over(dataSource) : Storage.open(url, poolSize);
+      Storage.Seal seal = new Storage.Seal(auditKey, demoAuditKey);
+      Ports p = ports != null ? ports
+          : dataSource != null ? Storage.over(dataSource, seal) : Storage.open(url, poolSize, seal);
       try {
         return new OpsEngine(new Engine(p, settings));
       } catch (RuntimeException e) {

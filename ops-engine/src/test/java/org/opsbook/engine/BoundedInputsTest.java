@@ -86,7 +86,8 @@ class BoundedInputsTest {
       String bug = "缺".repeat(InstanceIds.MAX_LENGTH);
       assertThat(ops.bugs().raise(bug, bugData(), "wang").accepted()).isTrue();
       assertThat(ops.bugs().find(bug)).isPresent();
-      assertThat(OpsJdbc.create(db).auditLog().verify("fault:" + LONGEST_FAULT).intact()).isTrue();
+      assertThat(OpsJdbc.create(db).withAuditKey(EngineFixture.auditKey()).auditLog()
+          .verify("fault:" + LONGEST_FAULT).intact()).isTrue();
     }
   }
 
@@ -127,7 +128,7 @@ class BoundedInputsTest {
   }
 
   private static OpsEngine engine(DataSource db, MutableClock clock, MessageGateway gateway) {
-    return OpsEngine.builder().dataSource(db).directory(EngineFixture.people(
+    return OpsEngine.builder().dataSource(db).auditKey(EngineFixture.auditKey()).directory(EngineFixture.people(
             EngineFixture.person("wang", Role.TICKET_REVIEWER), EngineFixture.person(LONGEST_PERSON, Role.ESC_DUTY)))
         .gateway(gateway).clock(clock).build();
   }

@@ -35,6 +35,11 @@ public final class EngineFixture {
 
   private EngineFixture() {}
 
+  /** The host's audit key of the tests on a database that outlives the engine (a fresh copy each call). */
+  public static byte[] auditKey() {
+    return "the engine tests' audit key, kept outside the database".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   public static DataSource freshH2() {
     return OpsJdbc.h2DataSource(OpsJdbc.h2MemoryUrl("engine_test_" + DATABASES.incrementAndGet()));
   }

@@ -90,6 +90,9 @@ class TwoEnginesOnPostgresTest {
       }
       assertThat(reminded).allSatisfy((key, times) -> assertThat(times.get()).as("reminders of %s", key).isOne());
       assertThat(a.faults().duties("F-1")).extracting(o -> o.ruleId().toString()).doesNotContain("NOTIFY-TRIG-05");
+      assertThat(db.withAuditKey(EngineFixture.auditKey()).auditLog().verifyAll())
+          .as("both hosts sealed one log under the host's key").isNotEmpty()
+          .allSatisfy(v -> assertThat(v.intact()).as("%s", v).isTrue());
     }
   }
 
@@ -97,9 +100,9 @@ class TwoEnginesOnPostgresTest {
   void OPS_TIME_01_twoHostsWhoseClocksAreSecondsApartTakeTurnsOnOneFaultAndOneBug() throws Exception {
     String url = freshSchema();
     MessageGateway gateway = m -> new SendReceipt("gw-" + m.idempotencyKey(), Instant.now(), false);
-    try (OpsEngine ahead = OpsEngine.builder().dataSource(connections(url)).directory(people())
+    try (OpsEngine ahead = engineOn(url).directory(people())
         .gateway(gateway).owner("host-a").build();
-        OpsEngine behind = OpsEngine.builder().dataSource(connections(url)).directory(people())
+        OpsEngine behind = engineOn(url).directory(people())
             .gateway(gateway).owner("host-b").clock(Clock.offset(Clock.systemUTC(), Duration.ofSeconds(-3)))
             .build()) {
       ahead.faults().open("F-1", EngineFixture.l1("F-1"), "zhangsan");
@@ -128,9 +131,9 @@ class TwoEnginesOnPostgresTest {
   void ofHostsThatDecidedOnOneVersionOfAFaultOneWrites() throws Exception {
     String url = freshSchema();
     MessageGateway gateway = m -> new SendReceipt("gw-" + m.idempotencyKey(), Instant.now(), false);
-    try (OpsEngine a = OpsEngine.builder().dataSource(connections(url)).directory(people()).gateway(gateway)
+    try (OpsEngine a = engineOn(url).directory(people()).gateway(gateway)
         .owner("host-a").build();
-        OpsEngine b = OpsEngine.builder().dataSource(connections(url)).directory(people()).gateway(gateway)
+        OpsEngine b = engineOn(url).directory(people()).gateway(gateway)
             .owner("host-b").build()) {
       a.faults().open("F-1", EngineFixture.l1("F-1"), "zhangsan");
       long v = b.faults().load("F-1").version();
@@ -178,6 +181,11 @@ class TwoEnginesOnPostgresTest {
     BoundedInputsTest.aLongGatewayId(connections(freshSchema()));
   }
 
+  /** A builder over the schema at {@code url}, its audit log sealed under the hosts' shared key. */
+  private static OpsEngine.Builder engineOn(String url) {
+    return OpsEngine.builder().dataSource(connections(url)).auditKey(EngineFixture.auditKey());
+  }
+
   private static Directory people() {
     return EngineFixture.people(EngineFixture.person("wang", Role.TICKET_REVIEWER),
         EngineFixture.person("li", Role.BUG_PROCESSOR));
@@ -185,7 +193,7 @@ class TwoEnginesOnPostgresTest {
 
   private static OpsEngine engine(String url, String owner, MessageGateway gateway,
       Map<ObligationKey, AtomicInteger> reminded) {
-    return OpsEngine.builder().dataSource(connections(url)).directory(EngineFixture.people()).gateway(gateway)
+    return engineOn(url).directory(EngineFixture.people()).gateway(gateway)
         .owner(owner).outboxInterval(Duration.ofMillis(20))
         .reminder((duty, owing) -> reminded.computeIfAbsent(duty.key(), k -> new AtomicInteger()).incrementAndGet())
         .build();

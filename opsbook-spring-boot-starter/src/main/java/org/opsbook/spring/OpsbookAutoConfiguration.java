@@ -128,6 +128,12 @@ public class OpsbookAutoConfiguration {
     if (properties.getOwner() != null) {
       b.owner(properties.getOwner());
     }
+    byte[] key = properties.auditKeyBytes();
+    if (key != null) {
+      b.auditKey(key);
+    } else if (properties.isDemoAuditKey()) {
+      b.demoAuditKey();
+    }
     return b.build();
   }
 

@@ -2,6 +2,7 @@ package org.opsbook.spring;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.opsbook.core.InvalidInputException;
@@ -17,6 +18,8 @@ import org.springframework.validation.Validator;
  * opsbook.calendar-file=classpath:opsbook-calendar.txt     # StandardWorkCalendar.parse: holidays, 调休, zone, hours
  * opsbook.zone=Asia/Shanghai                               # overrides the calendar's zone
  * opsbook.owner=${HOSTNAME}                                # lease owner of this instance
+ * opsbook.audit-key=${OPSBOOK_AUDIT_KEY}                   # base64, 32+ bytes: seals the audit log (required
+ *                                                          # on a database that outlives the process)
  * opsbook.start-loops=true                                 # run the duty timers and the SMS outbox
  * opsbook.parameters.same-fault-customers-for-emergency=11 # any OpsParameters threshold, by its name
  * opsbook.parameters.progress-interval-escalated=20m
@@ -38,6 +41,16 @@ public class OpsbookProperties implements Validator {
 
   /** This instance's name as lease owner and actor of deliveries; unique per instance when unset. */
   private String owner;
+
+  /**
+   * The key the audit log is sealed under (HMAC-SHA256), base64 of at least 32 bytes, from a secret the database's
+   * administrators cannot read (an environment secret, a vault). Required on a database that outlives the process
+   * (PostgreSQL, an H2 file) unless {@code opsbook.demo-audit-key}; an in-memory H2 database needs none.
+   */
+  private String auditKey;
+
+  /** Whether to seal the audit log with the published demo key, with which anyone can forge records (demos, tests). */
+  private boolean demoAuditKey;
 
   /** Whether the duty timers and the SMS outbox run on the engine's threads while the context runs. */
   private boolean startLoops = true;
@@ -96,6 +109,31 @@ public class OpsbookProperties implements Validator {
   /** Sets {@code opsbook.owner}. */
   public void setOwner(String owner) {
     this.owner = owner;
+  }
+
+  /** Returns {@code opsbook.audit-key}, base64. */
+  public String getAuditKey() {
+    return auditKey;
+  }
+
+  /** Sets {@code opsbook.audit-key}, base64. */
+  public void setAuditKey(String auditKey) {
+    this.auditKey = auditKey;
+  }
+
+  /** Returns the bytes of {@code opsbook.audit-key}, or null when unset; the value is checked when bound. */
+  byte[] auditKeyBytes() {
+    return auditKey == null || auditKey.isBlank() ? null : Base64.getDecoder().decode(auditKey.strip());
+  }
+
+  /** Returns {@code opsbook.demo-audit-key}. */
+  public boolean isDemoAuditKey() {
+    return demoAuditKey;
+  }
+
+  /** Sets {@code opsbook.demo-audit-key}. */
+  public void setDemoAuditKey(boolean demoAuditKey) {
+    this.demoAuditKey = demoAuditKey;
   }
 
   /** Returns {@code opsbook.start-loops}. */
@@ -162,6 +200,19 @@ public class OpsbookProperties implements Validator {
     }
     if (p.calendarFile != null && p.calendarFile.isBlank()) {
       errors.rejectValue("calendarFile", "blank", "opsbook.calendar-file must not be blank when set");
+    }
+    // the value is a secret: refused as an object error, since a field error carries the rejected value into the
+    // startup failure and its log
+    try {
+      byte[] key = p.auditKeyBytes();
+      if (key != null && key.length < 32) {
+        errors.reject("auditKey.short", "opsbook.audit-key needs at least 32 bytes, not " + key.length);
+      }
+    } catch (IllegalArgumentException e) {
+      errors.reject("auditKey.base64", "opsbook.audit-key must be base64");
+    }
+    if (p.auditKey != null && !p.auditKey.isBlank() && p.demoAuditKey) {
+      errors.rejectValue("demoAuditKey", "both", "set at most one of opsbook.audit-key and opsbook.demo-audit-key");
     }
     if (p.metrics.refresh == null || p.metrics.refresh.isNegative()) {
       errors.rejectValue("metrics.refresh", "nonNegative",

@@ -3,13 +3,19 @@ package org.opsbook.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.opsbook.engine.EngineFixture;
 import org.opsbook.core.OpsParameters;
@@ -23,6 +29,7 @@ import org.opsbook.core.time.StandardWorkCalendar;
 import org.opsbook.engine.DutyReminder;
 import org.opsbook.engine.OpsEngine;
 import org.opsbook.engine.StorageErrorListener;
+import org.opsbook.jdbc.OpsJdbc;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -192,6 +199,63 @@ class OpsbookAutoConfigurationTest {
     runner.withUserConfiguration(HostBeans.HOST).withPropertyValues("opsbook.parameters.l2-hot-minutes=-1")
         .run(context -> assertThat(rootMessage(context.getStartupFailure()))
             .contains("opsbook.parameters.l2-hot-minutes", "must be >= 0"));
+  }
+
+  /** A host's H2 file database: it outlives the process, so its audit log needs the host's key. */
+  @Configuration(proxyBeanMethods = false)
+  static class LastingStorage {
+    static final Path DIR = newFolder();
+
+    private static Path newFolder() {
+      try {
+        return Files.createTempDirectory("opsbook-starter");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Bean
+    DataSource dataSource() {
+      return OpsJdbc.h2DataSource(OpsJdbc.h2FileUrl(
+          DIR.resolve("db-" + System.nanoTime())));
+    }
+  }
+
+  private static final String KEY = Base64.getEncoder().encodeToString(EngineFixture.auditKey());
+
+  @Test
+  void sealsALastingDatabasesAuditLogUnderOpsbookAuditKeyAndRefusesToStartWithoutIt() {
+    Class<?>[] lasting = {LastingStorage.class, HostBeans.People.class, HostBeans.Gateway.class};
+    runner.withUserConfiguration(lasting).run(context -> {
+      assertThat(context).hasFailed();
+      assertThat(rootMessage(context.getStartupFailure())).contains("auditKey: the audit log");
+    });
+    runner.withUserConfiguration(lasting).withPropertyValues("opsbook.audit-key=" + KEY).run(context -> {
+      assertThat(context).hasNotFailed();
+      OpsEngine engine = context.getBean(OpsEngine.class);
+      engine.faults().open("F-1", EngineFixture.l1("F-1"), "zhangsan");
+      assertThat(engine.auditLog().verify("fault:F-1").intact()).isTrue();
+      DataSource db = context.getBean(DataSource.class);
+      assertThat(OpsJdbc.create(db).auditLog().verify("fault:F-1").intact())
+          .as("not sealed with the published demo key").isFalse();
+    });
+    runner.withUserConfiguration(lasting).withPropertyValues("opsbook.demo-audit-key=true")
+        .run(context -> assertThat(context).hasNotFailed());
+  }
+
+  @Test
+  void refusesAShortOrUnreadableAuditKeyNamingThePropertyButNotItsValue() {
+    String shortKey = Base64.getEncoder().encodeToString(new byte[20]);
+    runner.withUserConfiguration(HostBeans.HOST).withPropertyValues("opsbook.audit-key=" + shortKey)
+        .run(context -> assertThat(rootMessage(context.getStartupFailure()))
+            .contains("opsbook.audit-key needs at least 32 bytes, not 20").doesNotContain(shortKey));
+    runner.withUserConfiguration(HostBeans.HOST).withPropertyValues("opsbook.audit-key=not base64 at all!")
+        .run(context -> assertThat(rootMessage(context.getStartupFailure()))
+            .contains("opsbook.audit-key must be base64").doesNotContain("not base64 at all!"));
+    runner.withUserConfiguration(HostBeans.HOST)
+        .withPropertyValues("opsbook.audit-key=" + KEY, "opsbook.demo-audit-key=true")
+        .run(context -> assertThat(rootMessage(context.getStartupFailure())).contains("at most one")
+            .doesNotContain(KEY));
   }
 
   @Test

@@ -78,6 +78,9 @@ class OpsbookSpringExampleTest {
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
     registry.add("spring.datasource.url", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
+    // PostgreSQL outlives the application: its audit log is sealed under the host's key, here a test's
+    registry.add("opsbook.audit-key", () -> java.util.Base64.getEncoder().encodeToString(
+        "the Spring example test's audit key, 32+ bytes".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
   }
 
   @AfterAll

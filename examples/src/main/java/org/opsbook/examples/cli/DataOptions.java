@@ -17,11 +17,13 @@ final class DataOptions {
   @Spec(Spec.Target.MIXEE)
   CommandSpec command;
 
-  @Option(names = "--data", paramLabel = "DIR", description = "the H2 database's folder (default: ./data)")
+  @Option(names = "--data", paramLabel = "DIR", description = "the H2 database's folder (default: ./data), with "
+      + "the audit key file it makes, audit.key, unless OPSBOOK_AUDIT_KEY is set")
   Path data;
 
   @Option(names = "--db", paramLabel = "JDBC-URL", description = "another database, e.g. "
-      + "jdbc:postgresql://host/db?user=u&password=p")
+      + "jdbc:postgresql://host/db?user=u&password=p; its audit log is sealed under the key in the environment "
+      + "variable OPSBOOK_AUDIT_KEY (base64, 32+ bytes), else under the published demo key, with a warning")
   String db;
 
   @Option(names = "--calendar", paramLabel = "FILE", description = "the working-day calendar (TIME-02): the "

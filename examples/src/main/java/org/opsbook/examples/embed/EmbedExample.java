@@ -19,7 +19,8 @@ import org.opsbook.notify.SmsKey;
 
 public class EmbedExample {
   public static void main(String[] args) {
-    // 1. The engine over your DataSource (in-memory H2 here; PostgreSQL alike), your people, SMS gateway and reminders.
+    // 1. The engine over your DataSource (in-memory H2 here; on PostgreSQL add .auditKey(secret) to seal its audit
+    // log), your people, SMS gateway and reminders.
     MutableClock clock = MutableClock.at(Instant.parse("2026-11-25T01:20:00Z"));
     List<Person> people = List.of(person("zhangsan", "13800000101", Role.ESC_DUTY),
         person("lisi", "13800000102", Role.FAULT_TEAM_LEADER), person("wangwu", "13800000103", Role.ROOM_SUPERVISOR),

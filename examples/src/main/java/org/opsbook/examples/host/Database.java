@@ -1,6 +1,17 @@
 package org.opsbook.examples.host;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
 import org.opsbook.jdbc.OpsJdbc;
 
 /**
@@ -13,6 +24,10 @@ import org.opsbook.jdbc.OpsJdbc;
 public record Database(String url, Path dataFolder) {
   /** The data folder when neither {@code --data} nor {@code --db} is given, relative to the working directory. */
   public static final Path DEFAULT_FOLDER = Path.of("data");
+  /** The environment variable holding the audit key, base64. */
+  public static final String AUDIT_KEY_VARIABLE = "OPSBOOK_AUDIT_KEY";
+  /** The embedded default's audit key file in its data folder. */
+  public static final String AUDIT_KEY_FILE = "audit.key";
 
   /**
    * Returns the H2 file database in {@code folder}. Several processes may open it at once ({@code AUTO_SERVER}), so
@@ -31,6 +46,63 @@ public record Database(String url, Path dataFolder) {
   /** Returns true for the embedded H2 default. */
   public boolean embedded() {
     return dataFolder != null;
+  }
+
+  /**
+   * Returns the key the engine seals the audit log under: the environment's {@link #AUDIT_KEY_VARIABLE} (base64 of at
+   * least 32 bytes) when set; else, for the embedded default, the data folder's {@link #AUDIT_KEY_FILE}, created with
+   * 32 random bytes on first use and readable by its owner alone; else none, and the host seals the log with the
+   * published demo key, which the engine warns of. In production the key comes from a key store or a secret the
+   * database's administrators cannot read, as the variable's does here.
+   *
+   * @param environment the process's environment ({@code System.getenv()})
+   * @throws IllegalArgumentException naming {@link #AUDIT_KEY_VARIABLE} when it is not base64 of 32 bytes or more
+   * @throws UncheckedIOException when the key file cannot be read or created
+   */
+  public Optional<byte[]> auditKey(Map<String, String> environment) {
+    String given = environment.get(AUDIT_KEY_VARIABLE);
+    if (given != null && !given.isBlank()) {
+      byte[] key;
+      try {
+        key = Base64.getDecoder().decode(given.strip());
+      } catch (IllegalArgumentException e) {
+        // not the decoder's message: it quotes a character of the secret
+        throw new IllegalArgumentException(AUDIT_KEY_VARIABLE + " is not base64");
+      }
+      checkArgument(key.length >= 32, "%s needs at least 32 bytes, not %s", AUDIT_KEY_VARIABLE, key.length);
+      return Optional.of(key);
+    }
+    return embedded() ? Optional.of(keyFile(dataFolder.resolve(AUDIT_KEY_FILE))) : Optional.empty();
+  }
+
+  /** Reads the key file, or creates it whole (never half-written, also when two processes start at once). */
+  private static byte[] keyFile(Path file) {
+    try {
+      if (!Files.exists(file)) {
+        Files.createDirectories(file.getParent());
+        byte[] fresh = new byte[32];
+        new SecureRandom().nextBytes(fresh);
+        Path draft = Files.createTempFile(file.getParent(), "audit", ".key");
+        try {
+          ownerOnly(draft);
+          Files.writeString(draft, Base64.getEncoder().encodeToString(fresh));
+          Files.createLink(file, draft);
+        } catch (FileAlreadyExistsException e) {
+          // another process made it first: both use its key
+        } finally {
+          Files.deleteIfExists(draft);
+        }
+      }
+      return Base64.getDecoder().decode(Files.readString(file).strip());
+    } catch (IOException e) {
+      throw new UncheckedIOException("audit key file " + file, e);
+    }
+  }
+
+  private static void ownerOnly(Path file) throws IOException {
+    if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    }
   }
 
   /** Returns where the data is, for people: the folder, or the URL with its password hidden. */

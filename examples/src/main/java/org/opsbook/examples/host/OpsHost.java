@@ -71,6 +71,7 @@ public final class OpsHost implements AutoCloseable {
     if (storageErrors != null) {
       b.storageErrors(storageErrors);
     }
+    database.auditKey(System.getenv()).ifPresentOrElse(b::auditKey, b::demoAuditKey);
     return new OpsHost(database, people, clock, b.build());
   }
 

@@ -1,31 +1,77 @@
 package org.opsbook.engine.internal;
 
-import javax.sql.DataSource;
-import org.opsbook.jdbc.OpsJdbc;
+import static com.google.common.base.Preconditions.checkState;
 
-/** Opens the storage ports over a database through {@link OpsJdbc}, migrating its schema. */
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.opsbook.core.StorageException;
+import org.opsbook.jdbc.OpsJdbc;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Opens the storage ports over a database through {@link OpsJdbc}, migrating its schema, with its audit log sealed
+ * under the host's key. A database that outlives the process is not sealed with the published demo key unless the
+ * host asks for it: anyone who can write its tables could forge records with that key.
+ */
 public final class Storage {
+  private static final Logger LOG = LoggerFactory.getLogger("org.opsbook.engine");
+
+  /**
+   * How the audit log is sealed.
+   *
+   * @param key the host's secret, or null
+   * @param demo true when the host asked for the published demo key
+   */
+  public record Seal(byte[] key, boolean demo) {}
+
   private Storage() {}
 
   /** Returns the ports over the host's {@code dataSource}, migrated; the host keeps and closes its pool. */
-  public static Ports over(DataSource dataSource) {
-    return ports(OpsJdbc.create(dataSource), false);
+  public static Ports over(DataSource dataSource, Seal seal) {
+    return ports(OpsJdbc.create(dataSource), false, seal, inMemory(dataSource));
   }
 
   /** Returns the ports over a pool the engine opens on {@code url}, migrated; closing the engine closes the pool. */
-  public static Ports open(String url, int poolSize) {
-    return ports(OpsJdbc.open(url, poolSize), true);
+  public static Ports open(String url, int poolSize, Seal seal) {
+    return ports(OpsJdbc.open(url, poolSize), true, seal, url.startsWith("jdbc:h2:mem:"));
   }
 
-  private static Ports ports(OpsJdbc jdbc, boolean owned) {
+  private static Ports ports(OpsJdbc jdbc, boolean owned, Seal seal, boolean inMemory) {
+    OpsJdbc sealed;
     int applied;
     try {
-      applied = jdbc.migrate();
+      sealed = sealed(jdbc, seal, inMemory);
+      applied = sealed.migrate();
     } catch (RuntimeException e) {
       jdbc.close();
       throw e;
     }
-    return new Ports(jdbc.faults(), jdbc.obligations(), jdbc.workflows(), jdbc.outbox(), jdbc.auditLog(),
+    return new Ports(sealed.faults(), sealed.obligations(), sealed.workflows(), sealed.outbox(), sealed.auditLog(),
         owned ? jdbc::close : () -> { }, applied);
+  }
+
+  private static OpsJdbc sealed(OpsJdbc jdbc, Seal seal, boolean inMemory) {
+    if (seal.key() != null) {
+      return jdbc.withAuditKey(seal.key());
+    }
+    checkState(seal.demo() || inMemory, "auditKey: the audit log of a database that outlives this process is"
+        + " sealed under the host's secret, auditKey(byte[]) with at least 32 bytes kept outside the database;"
+        + " demoAuditKey() seals it with a published key anyone can forge records with, for demos and tests only");
+    if (!inMemory && LOG.isWarnEnabled()) {
+      LOG.warn("opsbook audit log sealed with the published demo key: anyone who can write its tables can forge"
+          + " records; give the engine the host's auditKey outside demos and tests");
+    }
+    return jdbc;
+  }
+
+  /** True for an H2 in-memory database: it ends with the process, and nothing outside it can write its tables. */
+  private static boolean inMemory(DataSource dataSource) {
+    try (Connection c = dataSource.getConnection()) {
+      return c.getMetaData().getURL().startsWith("jdbc:h2:mem:");
+    } catch (SQLException e) {
+      throw new StorageException("open database", "dataSource", true, e);
+    }
   }
 }

@@ -1,0 +1,85 @@
+package org.opsbook.examples.host;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Where the example host finds the key its audit log is sealed under: the environment's, else the data folder's own,
+ * made once and kept; never in the log's tables.
+ */
+class DatabaseAuditKeyTest {
+  private static final byte[] HOST_KEY =
+      "the host's own audit key, from its secret store".getBytes(StandardCharsets.UTF_8);
+
+  @Test
+  void theEnvironmentsKeyIsUsedWhenSet(@TempDir Path dir) {
+    Map<String, String> env = Map.of(Database.AUDIT_KEY_VARIABLE, Base64.getEncoder().encodeToString(HOST_KEY));
+    assertThat(Database.inFolder(dir).auditKey(env)).hasValueSatisfying(k -> assertThat(k).isEqualTo(HOST_KEY));
+    assertThat(Database.at("jdbc:postgresql://db/ops").auditKey(env)).hasValueSatisfying(
+        k -> assertThat(k).isEqualTo(HOST_KEY));
+    assertThat(dir.resolve(Database.AUDIT_KEY_FILE)).as("no file beside the database").doesNotExist();
+  }
+
+  @Test
+  void theEmbeddedDefaultMakesItsKeyOnceOwnerOnlyAndKeepsIt(@TempDir Path dir) throws Exception {
+    Database db = Database.inFolder(dir.resolve("data"));
+    byte[] first = db.auditKey(Map.of()).orElseThrow();
+    assertThat(first).hasSize(32);
+    assertThat(db.auditKey(Map.of()).orElseThrow()).as("the same key at the next start").isEqualTo(first);
+    Path file = dir.resolve("data").resolve(Database.AUDIT_KEY_FILE);
+    if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    }
+    assertThat(Database.inFolder(dir.resolve("other")).auditKey(Map.of()).orElseThrow()).as("another folder's own")
+        .isNotEqualTo(first);
+    try (var files = Files.list(dir.resolve("data"))) {
+      assertThat(files.map(p -> p.getFileName().toString())).as("no draft left behind")
+          .containsExactly(Database.AUDIT_KEY_FILE);
+    }
+  }
+
+  @Test
+  void processesStartingAtOnceOnOneFolderAgreeOnOneKey(@TempDir Path dir) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<byte[]>> keys = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        Callable<byte[]> open = () -> Database.inFolder(dir).auditKey(Map.of()).orElseThrow();
+        keys.add(pool.submit(open));
+      }
+      byte[] first = keys.get(0).get();
+      for (Future<byte[]> k : keys) {
+        assertThat(k.get()).isEqualTo(first);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void anotherDatabaseWithoutTheVariableHasNoKeyAndABadVariableIsRefusedUnshown() {
+    assertThat(Database.at("jdbc:postgresql://db/ops").auditKey(Map.of())).isEmpty();
+    String shortKey = Base64.getEncoder().encodeToString(new byte[16]);
+    assertThatThrownBy(() -> Database.at("jdbc:postgresql://db/ops")
+        .auditKey(Map.of(Database.AUDIT_KEY_VARIABLE, shortKey))).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("OPSBOOK_AUDIT_KEY needs at least 32 bytes, not 16").hasMessageNotContaining(shortKey);
+    assertThatThrownBy(() -> Database.at("jdbc:postgresql://db/ops")
+        .auditKey(Map.of(Database.AUDIT_KEY_VARIABLE, "secret!!"))).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("OPSBOOK_AUDIT_KEY is not base64").hasMessageNotContaining("secret!!");
+  }
+}
