@@ -17,6 +17,7 @@ import org.opsbook.core.spi.MessageOutbox;
 import org.opsbook.core.spi.ObligationRepository;
 import org.opsbook.core.spi.WorkflowRepository;
 import org.opsbook.jdbc.internal.AuditReanchor;
+import org.opsbook.jdbc.internal.Sql;
 import org.opsbook.jdbc.internal.Dialects;
 import org.opsbook.jdbc.internal.H2Dialect;
 import org.opsbook.jdbc.internal.HikariPools;
@@ -256,6 +257,66 @@ public final class OpsJdbc implements AutoCloseable {
    */
   public java.util.List<AuditLog.AuditVerification> reanchorAudit() {
     return new AuditReanchor(runner, chain).run();
+  }
+
+  /**
+   * Re-seals the whole audit log, sealed until now under {@code previousKey}, under this instance's key
+   * ({@link #withAuditKey}): a change of key. Like {@link #reanchorAudit()} it first verifies the whole log as it
+   * stands (under the previous key; records from before V3 by their SHA-256) and refuses, changing nothing, when
+   * anything does not check out; otherwise it seals every record, head and the global counter under the new key, in
+   * one transaction with the append-only triggers lifted for it alone (the tables' owner's credentials). Run it once,
+   * while no host appends; afterwards only the new key verifies the log.
+   *
+   * @param previousKey the key the log was sealed under, at least 32 bytes
+   * @return empty when the log holds no record; otherwise one verification per stream: all intact when the log was
+   *     re-sealed, or the broken ones first, each naming its first bad record, when it was refused
+   * @throws StorageException when the database fails (nothing is changed)
+   */
+  public java.util.List<AuditLog.AuditVerification> rekeyAudit(byte[] previousKey) {
+    checkArgument(previousKey != null && previousKey.length >= 32, "a previous audit key has at least 32 bytes");
+    return new AuditReanchor(runner, AuditChain.withKey(previousKey.clone()), chain).rekey();
+  }
+
+  /**
+   * Re-seals the whole audit log, sealed until now under the published demo key (a log written without
+   * {@link #withAuditKey}), under this instance's key, as {@link #rekeyAudit(byte[])} does.
+   */
+  public java.util.List<AuditLog.AuditVerification> rekeyAuditFromDemoKey() {
+    return new AuditReanchor(runner, AuditChain.demo(), chain).rekey();
+  }
+
+  /** Which key the audit log's sealed global counter verifies under, read by {@link #auditSeal()}. */
+  public enum AuditSeal {
+    /** Nothing sealed yet: an empty log, or only records from before V3. */
+    NONE,
+    /** This instance's key. */
+    THIS_KEY,
+    /** The published demo key, and this instance has another. */
+    DEMO_KEY,
+    /** Neither: the log was sealed under another key, or its seal was changed. */
+    OTHER_KEY
+  }
+
+  /**
+   * Says which key the audit log is sealed under, from its sealed global counter alone (one row; {@code verifyAll}
+   * checks every record). A host checks it before appending: records sealed under a mistaken key would break every
+   * verification from there on, indistinguishable from a forgery.
+   *
+   * @throws StorageException when the database fails or is not migrated
+   */
+  public AuditSeal auditSeal() {
+    return runner.read("read audit seal", "(global)", c -> Sql.queryOne(c,
+        "SELECT gseq, seal FROM ops_audit_global WHERE id = 1", rs -> {
+          long n = rs.getLong(1);
+          String seal = rs.getString(2);
+          if (n == 0) {
+            return AuditSeal.NONE;
+          }
+          if (chain.sealGlobal(n).equals(seal)) {
+            return AuditSeal.THIS_KEY;
+          }
+          return AuditChain.demo().sealGlobal(n).equals(seal) ? AuditSeal.DEMO_KEY : AuditSeal.OTHER_KEY;
+        }).orElse(AuditSeal.OTHER_KEY));
   }
 
   /** Returns the fault repository; it seals audit entries into {@link #auditLog()} in the same transaction. */

@@ -184,6 +184,61 @@ abstract class AuditReanchorContract {
   }
 
   @Test
+  void aLogSealedUnderTheDemoKeyIsResealedUnderTheHostKeyAndThenVerifies() throws SQLException {
+    List<AuditEntry> b = writeBeforeV3(B, 2, 2, 0);
+    OpsJdbc.migrate(db.dataSource());
+    OpsJdbc demo = OpsJdbc.create(db.dataSource());
+    OpsJdbc host = demo.withAuditKey(KEY);
+    assertThat(host.auditSeal()).as("nothing sealed yet").isEqualTo(OpsJdbc.AuditSeal.NONE);
+    List<AuditEntry> a = new ArrayList<>();
+    for (int i = 1; i <= 4; i++) {
+      a.add(demo.auditLog().append(entry(A, i)).entry());
+    }
+    b.add(demo.auditLog().append(entry(B, 3)).entry());
+    assertThat(host.auditSeal()).isEqualTo(OpsJdbc.AuditSeal.DEMO_KEY);
+    assertThat(demo.auditSeal()).isEqualTo(OpsJdbc.AuditSeal.THIS_KEY);
+    assertThat(demo.withAuditKey(OTHER_KEY).rekeyAudit(KEY)).as("not sealed under KEY: refused")
+        .first().extracting(AuditVerification::intact).isEqualTo(false);
+
+    List<AuditVerification> result = host.rekeyAuditFromDemoKey();
+
+    assertThat(result).extracting(AuditVerification::stream).containsExactlyInAnyOrder(A, B);
+    assertThat(result).allSatisfy(v -> assertThat(v.intact()).as("%s", v).isTrue());
+    assertThat(host.auditLog().verifyAll()).allSatisfy(v -> assertThat(v.intact()).as("after: %s", v).isTrue());
+    assertThat(host.auditLog().read(A)).extracting(AuditRecord::entry).containsExactlyElementsOf(a);
+    assertThat(host.auditLog().read(B)).extracting(AuditRecord::entry).containsExactlyElementsOf(b);
+    assertThat(demo.auditLog().verify(A).firstBrokenSequence()).as("the demo key no longer verifies it").contains(1L);
+    assertThat(host.auditSeal()).isEqualTo(OpsJdbc.AuditSeal.THIS_KEY);
+    host.auditLog().append(entry(A, 5));
+    assertThat(host.auditLog().verifyAll()).allSatisfy(v -> assertThat(v.intact()).as("%s", v).isTrue());
+    assertThatThrownBy(() -> {
+      try (Connection conn = db.dataSource().getConnection(); Statement st = conn.createStatement()) {
+        st.executeUpdate("UPDATE ops_audit SET action = 'x' WHERE stream = '" + A + "' AND seq = 1");
+      }
+    }).as("the append-only triggers are back").isInstanceOf(SQLException.class);
+  }
+
+  @Test
+  void aRekeyFromAKeyTheLogWasNotSealedUnderIsRefusedAndChangesNothing() throws SQLException {
+    OpsJdbc.migrate(db.dataSource());
+    OpsJdbc host = OpsJdbc.create(db.dataSource()).withAuditKey(KEY);
+    host.auditLog().append(entry(A, 1));
+    host.auditLog().append(entry(A, 2));
+    List<String> before = storedSeals();
+    OpsJdbc next = OpsJdbc.create(db.dataSource()).withAuditKey(OTHER_KEY);
+    assertThat(next.auditSeal()).isEqualTo(OpsJdbc.AuditSeal.OTHER_KEY);
+
+    refusedAt(next.rekeyAudit(OTHER_KEY), A, 1);
+    refusedAt(next.rekeyAuditFromDemoKey(), A, 1);
+
+    assertThat(storedSeals()).as("refused: nothing re-sealed").isEqualTo(before);
+    assertThat(host.auditLog().verify(A).intact()).isTrue();
+    assertThat(next.rekeyAudit(KEY)).allSatisfy(v -> assertThat(v.intact()).as("%s", v).isTrue());
+    assertThat(next.auditLog().verifyAll()).allSatisfy(v -> assertThat(v.intact()).as("%s", v).isTrue());
+    assertThat(host.auditSeal()).as("the old key no longer verifies it").isEqualTo(OpsJdbc.AuditSeal.OTHER_KEY);
+  }
+
+  @Test
   void aRecordChangedBeforeTheUpgradeIsLocatedAndNothingIsResealed() throws SQLException {
     writeBeforeV3(A, 5, 5, 3);
     writeBeforeV3(B, 2, 2, 0);

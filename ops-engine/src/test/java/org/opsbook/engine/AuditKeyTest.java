@@ -102,6 +102,43 @@ class AuditKeyTest {
   }
 
   @Test
+  @DisplayName("a database sealed under the demo key is refused with the host's key until re-sealed under it")
+  void aLogSealedUnderTheDemoKeyIsRefusedUntilResealed(@TempDir Path dir) {
+    DataSource db = fileDatabase(dir);
+    try (OpsEngine ops = builder(db).demoAuditKey().build()) {
+      ops.faults().open("F-1", EngineFixture.l1("F-1"), "zhangsan");
+    }
+    long records = OpsJdbc.create(db).auditLog().read("fault:F-1").size();
+    assertThatThrownBy(() -> builder(db).auditKey(EngineFixture.auditKey()).build())
+        .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("auditKey:")
+        .hasMessageContaining("sealed under the published demo key", "rekeyAuditFromDemoKey()");
+    assertThat(OpsJdbc.create(db).auditLog().read("fault:F-1")).as("nothing appended").hasSize((int) records);
+
+    assertThat(OpsJdbc.create(db).withAuditKey(EngineFixture.auditKey()).rekeyAuditFromDemoKey())
+        .allSatisfy(v -> assertThat(v.intact()).as("%s", v).isTrue());
+    try (OpsEngine ops = builder(db).auditKey(EngineFixture.auditKey()).build()) {
+      ops.faults().record("F-1", org.opsbook.core.FaultEventType.REPORTED_TO_ROOM_MANAGER, "zhangsan");
+      assertThat(ops.auditLog().verifyAll()).allSatisfy(v -> assertThat(v.intact()).as("%s", v).isTrue());
+    }
+  }
+
+  @Test
+  @DisplayName("a mistaken key, or the demo key on a log sealed under the host's, is refused before appending")
+  void aMistakenKeyIsRefusedBeforeAnythingIsAppended(@TempDir Path dir) {
+    DataSource db = fileDatabase(dir);
+    try (OpsEngine ops = builder(db).auditKey(EngineFixture.auditKey()).build()) {
+      ops.faults().open("F-1", EngineFixture.l1("F-1"), "zhangsan");
+    }
+    byte[] mistaken = "a mistyped audit key, also 32 bytes or more".getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> builder(db).auditKey(mistaken).build()).isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("auditKey:").hasMessageContaining("does not verify under the key given");
+    assertThatThrownBy(() -> builder(db).demoAuditKey().build()).isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("demoAuditKey:");
+    assertThat(OpsJdbc.create(db).withAuditKey(EngineFixture.auditKey()).auditLog().verifyAll())
+        .as("nothing appended under the wrong keys").allSatisfy(v -> assertThat(v.intact()).as("%s", v).isTrue());
+  }
+
+  @Test
   @DisplayName("a key shorter than 32 bytes, both keys, or a key beside the host's own ports is refused")
   void aWeakOrMisplacedKeyIsRefused() {
     assertThatThrownBy(() -> OpsEngine.builder().auditKey(new byte[31])).isInstanceOf(IllegalArgumentException.class)

@@ -2,9 +2,13 @@ package org.opsbook.examples.host;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import java.nio.file.Files;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.opsbook.core.Person;
 import org.opsbook.core.Role;
+import org.opsbook.core.spi.AuditLog;
 import org.opsbook.core.spi.MessageGateway;
 import org.opsbook.core.spi.WorkCalendar;
 import org.opsbook.core.time.StandardWorkCalendar;
@@ -12,6 +16,9 @@ import org.opsbook.core.time.MutableClock;
 import org.opsbook.engine.DutyReminder;
 import org.opsbook.engine.OpsEngine;
 import org.opsbook.engine.StorageErrorListener;
+import org.opsbook.jdbc.OpsJdbc;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The example applications' host: the {@link OpsEngine} over one database with the demo's directory of people, a
@@ -20,6 +27,8 @@ import org.opsbook.engine.StorageErrorListener;
  * Close it to stop the engine and release its connection pool.
  */
 public final class OpsHost implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger("org.opsbook.examples");
+
   private final Database database;
   private final People people;
   private final MutableClock clock;
@@ -71,8 +80,31 @@ public final class OpsHost implements AutoCloseable {
     if (storageErrors != null) {
       b.storageErrors(storageErrors);
     }
-    database.auditKey(System.getenv()).ifPresentOrElse(b::auditKey, b::demoAuditKey);
+    Optional<byte[]> key = database.auditKey(System.getenv());
+    key.filter(k -> database.embedded()).ifPresent(k -> resealFromDemoKey(database, k));
+    key.ifPresentOrElse(b::auditKey, b::demoAuditKey);
     return new OpsHost(database, people, clock, b.build());
+  }
+
+  /**
+   * Re-seals, once, an embedded database written before the host kept a key of its own (under the published demo key)
+   * under its key; the engine refuses such a log under another key. Done while no engine of this host runs on it.
+   */
+  private static void resealFromDemoKey(Database database, byte[] key) {
+    if (!Files.exists(database.dataFolder().resolve("opsbook.mv.db"))) {
+      return; // a new database: the engine makes it, sealed under the key from the start
+    }
+    try (OpsJdbc jdbc = OpsJdbc.open(database.url(), 2)) {
+      OpsJdbc keyed = jdbc.withAuditKey(key);
+      if (keyed.auditSeal() == OpsJdbc.AuditSeal.DEMO_KEY) {
+        List<AuditLog.AuditVerification> result = keyed.rekeyAuditFromDemoKey();
+        if (result.stream().anyMatch(v -> !v.intact())) {
+          throw new IllegalStateException("the audit log in " + database.describe() + " does not verify under the"
+              + " demo key it was sealed under, so it was not re-sealed: " + result.get(0));
+        }
+        LOG.info("re-sealed the audit log in {} under its own key ({} streams)", database.describe(), result.size());
+      }
+    }
   }
 
   /** Moves the engine's clock to {@code t} when that is later than its time; never back. */

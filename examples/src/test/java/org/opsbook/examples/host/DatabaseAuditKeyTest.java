@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -17,6 +18,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.opsbook.core.AuditEntry;
+import org.opsbook.core.spi.MessageGateway.SendReceipt;
+import org.opsbook.core.time.MutableClock;
+import org.opsbook.jdbc.OpsJdbc;
 
 /**
  * Where the example host finds the key its audit log is sealed under: the environment's, else the data folder's own,
@@ -68,6 +73,28 @@ class DatabaseAuditKeyTest {
       }
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void aDataFolderWrittenUnderTheDemoKeyIsResealedUnderItsOwnKeyOnce(@TempDir Path dir) {
+    Database db = Database.inFolder(dir);
+    try (OpsJdbc old = OpsJdbc.open(db.url(), 2)) {
+      old.migrate();
+      old.auditLog().append(AuditEntry.builder().stream("fault:F-0").at(Instant.parse("2026-11-01T01:00:00Z"))
+          .actorId("zhangsan").action("OPENED").build());
+    }
+    MutableClock clock = MutableClock.at(Instant.parse("2026-11-25T01:20:00Z"));
+    for (int start = 0; start < 2; start++) {
+      try (OpsHost host = OpsHost.open(db, m -> new SendReceipt("gw-1", clock.instant(), false), (duty, owing) -> { },
+          "audit-key-test", clock)) {
+        assertThat(host.engine().auditLog().verifyAll()).as("start %s", start)
+            .allSatisfy(v -> assertThat(v.intact()).as("%s", v).isTrue());
+        assertThat(host.engine().auditLog().read("fault:F-0")).hasSize(1);
+      }
+    }
+    try (OpsJdbc demo = OpsJdbc.open(db.url(), 2)) {
+      assertThat(demo.auditSeal()).as("no longer the demo key's").isEqualTo(OpsJdbc.AuditSeal.OTHER_KEY);
     }
   }
 

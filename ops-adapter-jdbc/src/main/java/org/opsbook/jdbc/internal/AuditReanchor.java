@@ -41,12 +41,24 @@ public final class AuditReanchor {
       + " rule_ids, details, prev_hash, hash";
 
   private final JdbcRunner runner;
+  /** The key the log's sealed records are verified under. */
+  private final AuditChain from;
+  /** The key every record is sealed under afterwards. */
   private final AuditChain chain;
 
-  /** Creates the operation over the runner's data source, sealing with {@code chain}'s key. */
+  /** Creates the operation over the runner's data source, verifying and sealing with {@code chain}'s key. */
   public AuditReanchor(JdbcRunner runner, AuditChain chain) {
+    this(runner, chain, chain);
+  }
+
+  /**
+   * Creates the operation over the runner's data source, verifying the records sealed since V3 under {@code from}'s
+   * key and sealing every record under {@code to}'s: a change of key, as from the published demo key to the host's.
+   */
+  public AuditReanchor(JdbcRunner runner, AuditChain from, AuditChain to) {
     this.runner = runner;
-    this.chain = chain;
+    this.from = from;
+    this.chain = to;
   }
 
   /** One stored row: its identity and the record it decodes to. */
@@ -59,10 +71,22 @@ public final class AuditReanchor {
    *     re-sealed, or the broken ones first (naming the first bad record) when it was refused and left unchanged
    */
   public List<AuditVerification> run() {
-    return runner.inTransaction("re-anchor audit log", "*", this::run);
+    return runner.inTransaction("re-anchor audit log", "*", c -> run(c, false));
   }
 
-  private List<AuditVerification> run(Connection c) throws SQLException {
+  /**
+   * Verifies the whole log under the old key (and the records before V3 by their SHA-256) and re-seals every record,
+   * head and the global counter under the new one, keeping each record's global sequence (numbering the records
+   * before V3 first, as {@link #run()} does).
+   *
+   * @return nothing when the log is empty; otherwise one verification per stream: all intact when the log was
+   *     re-sealed, or the broken ones first (naming the first bad record) when it was refused and left unchanged
+   */
+  public List<AuditVerification> rekey() {
+    return runner.inTransaction("re-key audit log", "*", c -> run(c, true));
+  }
+
+  private List<AuditVerification> run(Connection c, boolean everyRecord) throws SQLException {
     boolean postgres = "postgresql".equals(runner.dialect().name());
     Map<String, AuditChain.Head> heads = new TreeMap<>();
     for (AuditChain.Head h : Sql.query(c, "SELECT stream, seq, hash, gseq, seal FROM ops_audit_head ORDER BY stream"
@@ -71,9 +95,10 @@ public final class AuditReanchor {
       heads.put(h.stream(), h);
     }
     long[] global = Sql.queryOne(c, "SELECT gseq, seal FROM ops_audit_global WHERE id = 1 FOR UPDATE",
-        rs -> new long[] {rs.getLong(1), chain.sealGlobal(rs.getLong(1)).equals(rs.getString(2)) ? 1 : 0})
+        rs -> new long[] {rs.getLong(1), from.sealGlobal(rs.getLong(1)).equals(rs.getString(2)) ? 1 : 0})
         .orElseThrow(() -> new SQLException("the audit log's global sequence row is missing"));
-    if (Sql.queryOne(c, "SELECT count(*) FROM ops_audit WHERE gseq = 0", rs -> rs.getLong(1)).orElse(0L) == 0) {
+    String toDo = everyRecord ? "SELECT count(*) FROM ops_audit" : "SELECT count(*) FROM ops_audit WHERE gseq = 0";
+    if (Sql.queryOne(c, toDo, rs -> rs.getLong(1)).orElse(0L) == 0) {
       return List.of();
     }
     Map<String, List<Row>> streams = new TreeMap<>();
@@ -131,7 +156,7 @@ public final class AuditReanchor {
       } else {
         anchored = true;
         if (r.globalSequence() <= lastGlobal
-            || !chain.hash(r.entry(), r.sequence(), r.globalSequence(), r.previousHash()).equals(r.hash())) {
+            || !from.hash(r.entry(), r.sequence(), r.globalSequence(), r.previousHash()).equals(r.hash())) {
           return AuditVerification.broken(stream, r.sequence(), "seal does not match contents under the audit key"
               + " (changed, forged, or sealed under another key)");
         }
@@ -146,7 +171,7 @@ public final class AuditReanchor {
     }
     AuditChain.Head h = head.get();
     if (h.globalSequence() > 0
-        && !chain.sealHead(stream, h.sequence(), h.hash(), h.globalSequence()).equals(h.seal())) {
+        && !from.sealHead(stream, h.sequence(), h.hash(), h.globalSequence()).equals(h.seal())) {
       return AuditVerification.broken(stream, Math.max(1, Math.min(h.sequence(), count + 1)),
           "the stream's head does not match its seal (head changed)");
     }
@@ -257,6 +282,8 @@ public final class AuditReanchor {
         String how = lift ? "DISABLE" : "ENABLE";
         s.execute("ALTER TABLE ops_audit " + how + " TRIGGER ops_audit_no_update_delete");
         s.execute("ALTER TABLE ops_audit_head " + how + " TRIGGER ops_audit_head_forward");
+        // a change of key re-seals the global counter at the same number, which the trigger refuses
+        s.execute("ALTER TABLE ops_audit_global " + how + " TRIGGER ops_audit_global_forward");
       } else {
         s.execute("SET " + H2_BYPASS + " = " + (lift ? "TRUE" : "NULL"));
       }

@@ -44,6 +44,7 @@ public final class Storage {
     try {
       sealed = sealed(jdbc, seal, inMemory);
       applied = sealed.migrate();
+      checkSealedSo(sealed.auditSeal(), seal.key() != null);
     } catch (RuntimeException e) {
       jdbc.close();
       throw e;
@@ -64,6 +65,21 @@ public final class Storage {
           + " records; give the engine the host's auditKey outside demos and tests");
     }
     return jdbc;
+  }
+
+  /**
+   * Refuses a log sealed under another key than the engine's, before anything is appended: records sealed under a
+   * mistaken key would break every verification from there on, indistinguishable from a forgery.
+   */
+  private static void checkSealedSo(OpsJdbc.AuditSeal found, boolean hostKey) {
+    String field = hostKey ? "auditKey" : "demoAuditKey";
+    checkState(found != OpsJdbc.AuditSeal.DEMO_KEY, "%s: this database's audit log is sealed under the published demo"
+        + " key; re-seal it under the host's key once, while no host runs:"
+        + " OpsJdbc.create(dataSource).withAuditKey(key).rekeyAuditFromDemoKey()", field);
+    checkState(found != OpsJdbc.AuditSeal.OTHER_KEY, "%s: this database's audit log does not verify under the %s:"
+        + " give the key it was sealed under (OpsJdbc.withAuditKey(key).rekeyAudit(previousKey) changes it); if the"
+        + " key is right, its seal was changed, and auditLog().verifyAll() names what", field,
+        hostKey ? "key given, nor under the demo key" : "demo key; give the host's key as auditKey");
   }
 
   /** True for an H2 in-memory database: it ends with the process, and nothing outside it can write its tables. */
