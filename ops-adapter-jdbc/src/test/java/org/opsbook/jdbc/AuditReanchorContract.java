@@ -239,6 +239,28 @@ abstract class AuditReanchorContract {
   }
 
   @Test
+  void aHostStillOnTheOldKeyAfterARekeyIsRefusedAndAppendsNothing() throws SQLException {
+    OpsJdbc.migrate(db.dataSource());
+    OpsJdbc stale = OpsJdbc.create(db.dataSource()).withAuditKey(KEY);
+    stale.auditLog().append(entry(A, 1));
+    OpsJdbc rekeyed = OpsJdbc.create(db.dataSource()).withAuditKey(OTHER_KEY);
+    assertThat(rekeyed.rekeyAudit(KEY)).allSatisfy(v -> assertThat(v.intact()).as("%s", v).isTrue());
+    List<String> before = storedSeals();
+
+    assertThatThrownBy(() -> stale.auditLog().append(entry(A, 2))).isInstanceOfSatisfying(
+        org.opsbook.core.StorageException.class, e -> {
+          assertThat(e.isTransient()).as("not retried").isFalse();
+          assertThat(e).hasStackTraceContaining("does not verify under the audit key of this host");
+        });
+    assertThatThrownBy(() -> OpsJdbc.create(db.dataSource()).auditLog().append(entry(B, 1)))
+        .as("nor through the published demo key").isInstanceOf(org.opsbook.core.StorageException.class);
+
+    assertThat(storedSeals()).as("nothing appended").isEqualTo(before);
+    rekeyed.auditLog().append(entry(A, 2));
+    assertThat(rekeyed.auditLog().verifyAll()).allSatisfy(v -> assertThat(v.intact()).as("%s", v).isTrue());
+  }
+
+  @Test
   void aRecordChangedBeforeTheUpgradeIsLocatedAndNothingIsResealed() throws SQLException {
     writeBeforeV3(A, 5, 5, 3);
     writeBeforeV3(B, 2, 2, 0);

@@ -86,8 +86,8 @@ public final class JdbcAuditLog implements AuditLog {
         heads.put(stream, lockHead(c, stream));
       }
     }
-    long global = Sql.queryOne(c, "SELECT gseq FROM ops_audit_global WHERE id = 1 FOR UPDATE", rs -> rs.getLong(1))
-        .orElseThrow(() -> new SQLException("the audit log's global sequence row is missing"));
+    long global = Sql.queryOne(c, "SELECT gseq, seal FROM ops_audit_global WHERE id = 1 FOR UPDATE",
+        this::sealedGlobal).orElseThrow(() -> new SQLException("the audit log's global sequence row is missing"));
     List<AuditRecord> out = new ArrayList<>(entries.size());
     for (AuditEntry e : entries) {
       Head h = heads.get(e.stream());
@@ -120,6 +120,22 @@ public final class JdbcAuditLog implements AuditLog {
     }
     Sql.update(c, "UPDATE ops_audit_global SET gseq = ?, seal = ? WHERE id = 1", global, chain.sealGlobal(global));
     return out;
+  }
+
+  /**
+   * Returns the global counter once its seal verifies under this log's key. A host still running on the old key after
+   * the log was re-keyed, or a counter whose seal was changed, is refused here, in the transaction of the write it
+   * audits, which then stores nothing: records sealed under another key would break every verification after them.
+   */
+  private long sealedGlobal(ResultSet rs) throws SQLException {
+    long n = rs.getLong(1);
+    if (n > 0 && !chain.sealGlobal(n).equals(rs.getString(2))) {
+      // SQLState 42501 (insufficient privilege): not retryable, so the refusal reaches the host at once
+      // no quotes in the text: the redaction of database messages masks what stands between them
+      throw new SQLException("the audit log does not verify under the audit key of this host (re-keyed since it"
+          + " started, or its seal was changed); nothing was written", "42501");
+    }
+    return n;
   }
 
   /** Runs one row as a plain update (one round trip, no batch overhead) and several as a batch. */
