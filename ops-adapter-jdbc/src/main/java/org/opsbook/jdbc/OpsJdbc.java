@@ -312,10 +312,10 @@ public final class OpsJdbc implements AutoCloseable {
           if (n == 0) {
             return AuditSeal.NONE;
           }
-          if (chain.sealGlobal(n).equals(seal)) {
+          if (chain.sealsGlobal(n, seal)) {
             return AuditSeal.THIS_KEY;
           }
-          return AuditChain.demo().sealGlobal(n).equals(seal) ? AuditSeal.DEMO_KEY : AuditSeal.OTHER_KEY;
+          return AuditChain.demo().sealsGlobal(n, seal) ? AuditSeal.DEMO_KEY : AuditSeal.OTHER_KEY;
         }).orElse(AuditSeal.OTHER_KEY));
   }
 

@@ -24,6 +24,8 @@ import org.opsbook.jdbc.OpsJdbc;
 public record Database(String url, Path dataFolder) {
   /** The data folder when neither {@code --data} nor {@code --db} is given, relative to the working directory. */
   public static final Path DEFAULT_FOLDER = Path.of("data");
+  /** The embedded default's H2 database file in its data folder, without H2's {@code .mv.db} suffix. */
+  private static final String H2_FILE = "opsbook";
   /** The environment variable holding the audit key, base64. */
   public static final String AUDIT_KEY_VARIABLE = "OPSBOOK_AUDIT_KEY";
   /** The embedded default's audit key file in its data folder. */
@@ -35,7 +37,12 @@ public record Database(String url, Path dataFolder) {
    */
   public static Database inFolder(Path folder) {
     Path abs = folder.toAbsolutePath().normalize();
-    return new Database(OpsJdbc.h2FileUrl(abs.resolve("opsbook")) + ";AUTO_SERVER=TRUE", abs);
+    return new Database(OpsJdbc.h2FileUrl(abs.resolve(H2_FILE)) + ";AUTO_SERVER=TRUE", abs);
+  }
+
+  /** Returns true for the embedded default once its database file exists (an earlier run made it). */
+  public boolean written() {
+    return embedded() && Files.exists(dataFolder.resolve(H2_FILE + ".mv.db"));
   }
 
   /** Returns the database at {@code url}. */

@@ -2,7 +2,6 @@ package org.opsbook.examples.host;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -91,7 +90,7 @@ public final class OpsHost implements AutoCloseable {
    * under its key; the engine refuses such a log under another key. Done while no engine of this host runs on it.
    */
   private static void resealFromDemoKey(Database database, byte[] key) {
-    if (!Files.exists(database.dataFolder().resolve("opsbook.mv.db"))) {
+    if (!database.written()) {
       return; // a new database: the engine makes it, sealed under the key from the start
     }
     try (OpsJdbc jdbc = OpsJdbc.open(database.url(), 2)) {

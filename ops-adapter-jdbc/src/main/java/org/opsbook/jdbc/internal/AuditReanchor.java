@@ -95,7 +95,7 @@ public final class AuditReanchor {
       heads.put(h.stream(), h);
     }
     long[] global = Sql.queryOne(c, "SELECT gseq, seal FROM ops_audit_global WHERE id = 1 FOR UPDATE",
-        rs -> new long[] {rs.getLong(1), from.sealGlobal(rs.getLong(1)).equals(rs.getString(2)) ? 1 : 0})
+        rs -> new long[] {rs.getLong(1), from.sealsGlobal(rs.getLong(1), rs.getString(2)) ? 1 : 0})
         .orElseThrow(() -> new SQLException("the audit log's global sequence row is missing"));
     String toDo = everyRecord ? "SELECT count(*) FROM ops_audit" : "SELECT count(*) FROM ops_audit WHERE gseq = 0";
     if (Sql.queryOne(c, toDo, rs -> rs.getLong(1)).orElse(0L) == 0) {

@@ -129,7 +129,7 @@ public final class JdbcAuditLog implements AuditLog {
    */
   private long sealedGlobal(ResultSet rs) throws SQLException {
     long n = rs.getLong(1);
-    if (n > 0 && !chain.sealGlobal(n).equals(rs.getString(2))) {
+    if (!chain.sealsGlobal(n, rs.getString(2))) {
       // SQLState 42501 (insufficient privilege): not retryable, so the refusal reaches the host at once
       // no quotes in the text: the redaction of database messages masks what stands between them
       throw new SQLException("the audit log does not verify under the audit key of this host (re-keyed since it"
@@ -266,7 +266,7 @@ public final class JdbcAuditLog implements AuditLog {
     String g = "(global)";
     Optional<long[]> head = Sql.queryOne(c, "SELECT gseq, seal FROM ops_audit_global WHERE id = 1", rs -> {
       long n = rs.getLong(1);
-      return new long[] {n, n == 0 || chain.sealGlobal(n).equals(rs.getString(2)) ? 1 : 0};
+      return new long[] {n, chain.sealsGlobal(n, rs.getString(2)) ? 1 : 0};
     });
     if (head.isEmpty()) {
       return Optional.of(AuditVerification.broken(g, 1, "the global sequence row is gone"));

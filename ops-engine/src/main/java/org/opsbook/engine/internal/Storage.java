@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkState;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.opsbook.core.StorageException;
 import org.opsbook.jdbc.OpsJdbc;
@@ -30,15 +31,15 @@ public final class Storage {
 
   /** Returns the ports over the host's {@code dataSource}, migrated; the host keeps and closes its pool. */
   public static Ports over(DataSource dataSource, Seal seal) {
-    return ports(OpsJdbc.create(dataSource), false, seal, inMemory(dataSource));
+    return ports(OpsJdbc.create(dataSource), false, seal, () -> inMemory(dataSource));
   }
 
   /** Returns the ports over a pool the engine opens on {@code url}, migrated; closing the engine closes the pool. */
   public static Ports open(String url, int poolSize, Seal seal) {
-    return ports(OpsJdbc.open(url, poolSize), true, seal, url.startsWith("jdbc:h2:mem:"));
+    return ports(OpsJdbc.open(url, poolSize), true, seal, () -> inMemory(url));
   }
 
-  private static Ports ports(OpsJdbc jdbc, boolean owned, Seal seal, boolean inMemory) {
+  private static Ports ports(OpsJdbc jdbc, boolean owned, Seal seal, BooleanSupplier inMemory) {
     OpsJdbc sealed;
     int applied;
     try {
@@ -53,10 +54,12 @@ public final class Storage {
         owned ? jdbc::close : () -> { }, applied);
   }
 
-  private static OpsJdbc sealed(OpsJdbc jdbc, Seal seal, boolean inMemory) {
+  /** {@code inMemoryDatabase} is asked only when no key was given: over a data source it opens a connection. */
+  private static OpsJdbc sealed(OpsJdbc jdbc, Seal seal, BooleanSupplier inMemoryDatabase) {
     if (seal.key() != null) {
       return jdbc.withAuditKey(seal.key());
     }
+    boolean inMemory = inMemoryDatabase.getAsBoolean();
     checkState(seal.demo() || inMemory, "auditKey: the audit log of a database that outlives this process is"
         + " sealed under the host's secret, auditKey(byte[]) with at least 32 bytes kept outside the database;"
         + " demoAuditKey() seals it with a published key anyone can forge records with, for demos and tests only");
@@ -83,9 +86,13 @@ public final class Storage {
   }
 
   /** True for an H2 in-memory database: it ends with the process, and nothing outside it can write its tables. */
+  private static boolean inMemory(String url) {
+    return url.startsWith("jdbc:h2:mem:");
+  }
+
   private static boolean inMemory(DataSource dataSource) {
     try (Connection c = dataSource.getConnection()) {
-      return c.getMetaData().getURL().startsWith("jdbc:h2:mem:");
+      return inMemory(c.getMetaData().getURL());
     } catch (SQLException e) {
       throw new StorageException("open database", "dataSource", true, e);
     }

@@ -106,6 +106,14 @@ public final class AuditChain {
     return mac("global;" + globalSequence);
   }
 
+  /**
+   * Returns true when {@code seal} is this key's seal of the global counter at {@code globalSequence}, or nothing is
+   * sealed yet (0: an empty log, or only records from before V3).
+   */
+  public boolean sealsGlobal(long globalSequence, String seal) {
+    return globalSequence == 0 || sealGlobal(globalSequence).equals(seal);
+  }
+
   private String mac(String text) {
     return mac.hashString(text, UTF_8).toString();
   }
