@@ -11,6 +11,7 @@ import java.net.CookieManager;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -43,7 +44,8 @@ class ServerSecurityTest {
   private static final InMemoryDirectory PEOPLE = InMemoryDirectory.of(List.of(
       Person.builder().id("lisi").name("李四").phone("13800000102").addRoles(Role.FAULT_TEAM_LEADER).build(),
       Person.builder().id("zhangsan").name("张三").phone("13800000101").addRoles(Role.ESC_DUTY).build(),
-      Person.builder().id("wangwu").name("王五").addRoles(Role.ROOM_SUPERVISOR).build()));
+      Person.builder().id("wangwu").name("王五").addRoles(Role.ROOM_SUPERVISOR).build(),
+      Person.builder().id("zhaoliu").name("赵六").addRoles(Role.ROOM_SUPERVISOR).build()));
   private static final CountDownLatch NEVER = new CountDownLatch(1);
   private static final ConcurrentLinkedQueue<String> LOG = new ConcurrentLinkedQueue<>();
   private static OpsHttpServer server;
@@ -53,7 +55,7 @@ class ServerSecurityTest {
     server = OpsHttpServer.builder(Commands.decisionApi()).port(0)
         .signIn(SignIn.passwords(PEOPLE, Credentials.hashed(Map.of("lisi", BCrypt.hashpw("lisi-pw",
             BCrypt.gensalt(4)), "zhangsan", BCrypt.hashpw("zhangsan-pw", BCrypt.gensalt(4)), "wangwu", BCrypt.hashpw("wangwu-pw",
-            BCrypt.gensalt(4))))))
+            BCrypt.gensalt(4)), "zhaoliu", BCrypt.hashpw("zhaoliu-pw", BCrypt.gensalt(4))))))
         .accessLog(LOG::add)
         .route("/api/whoami", Access.SIGNED_IN, ex -> Reply.json(200, OpsJson.write(OpsJson.object()
             .put("id", ex.signedIn().id()).put("body", ex.body()).put("query", ex.query())
@@ -114,6 +116,19 @@ class ServerSecurityTest {
     assertThat(locked.headers().firstValue("Retry-After")).isPresent();
     assertThat(anonymous().send(form("lisi", "lisi-pw"), body()).statusCode()).as("another ID is not locked")
         .isEqualTo(303);
+  }
+
+  @Test
+  void failedSignInsUnderEverySpellingOfAnIdLockThatId() throws Exception {
+    // full-width letters and case fold to the one ID sign-in looks up; each spelling once had five guesses of its own
+    for (String spelling : List.of("ＺＨＡＯＬＩＵ", "ｚhaoliu", "ZhaoLiu", "zｈａｏliu", " zhaoliu")) {
+      HttpRequest guess = HttpRequest.newBuilder(URI.create(url("/login")))
+          .POST(HttpRequest.BodyPublishers.ofString("id=" + URLEncoder.encode(spelling, UTF_8) + "&password=guess"))
+          .header("Content-Type", "application/x-www-form-urlencoded").build();
+      assertThat(anonymous().send(guess, body()).statusCode()).as(spelling).isEqualTo(401);
+    }
+    assertThat(anonymous().send(form("zhaoliu", "zhaoliu-pw"), body()).statusCode()).as("even the right password")
+        .isEqualTo(429);
   }
 
   @Test
