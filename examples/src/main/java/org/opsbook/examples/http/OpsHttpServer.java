@@ -54,6 +54,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.HostPort;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.opsbook.core.InvalidInputException;
@@ -182,7 +183,12 @@ public final class OpsHttpServer implements AutoCloseable {
     config.setIdleTimeout(b.limits.idleTimeout().toMillis());
     config.setMinRequestDataRate(b.limits.minDataRate());
     if (b.signIn.mode() == SignIn.Mode.TRUSTED_PROXY) {
-      config.addCustomizer(new ForwardedRequestCustomizer());
+      // Forwarded and X-Forwarded-* come from the proxy or from nobody: any client could send them
+      ForwardedRequestCustomizer forwarded = new ForwardedRequestCustomizer();
+      SignIn signIn = b.signIn;
+      config.addCustomizer((request, responseHeaders) ->
+          request.getConnectionMetaData().getRemoteSocketAddress() instanceof InetSocketAddress peer
+              && signIn.trustsProxyAt(peer.getAddress()) ? forwarded.customize(request, responseHeaders) : request);
     }
     HttpConnectionFactory http = new HttpConnectionFactory(config);
     if (tls) {
@@ -410,7 +416,12 @@ public final class OpsHttpServer implements AutoCloseable {
     private Served serve(Request request, Answer answer) {
       String method = request.getMethod();
       String path = Request.getPathInContext(request);
-      Optional<String> wrongHost = RequestChecks.hostRefusal(request.getHttpURI().getHost(), allowedHosts);
+      // the Host the connection sent, and the one a proxy forwarded: a page rebound to this machine names its own
+      // host in the first, whatever it puts in X-Forwarded-Host
+      String sentHost = Request.unWrap(request).getHeaders().get(HttpHeader.HOST);
+      Optional<String> wrongHost = RequestChecks.hostRefusal(request.getHttpURI().getHost(), allowedHosts)
+          .or(() -> sentHost == null ? Optional.empty()
+              : RequestChecks.hostRefusal(new HostPort(sentHost).getHost(), allowedHosts));
       if (wrongHost.isPresent()) {
         return new Served(Reply.error(421, "MISDIRECTED", wrongHost.get()), "-");
       }

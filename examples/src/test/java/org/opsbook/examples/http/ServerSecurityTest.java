@@ -225,6 +225,47 @@ class ServerSecurityTest {
     assertThat(SignIn.trustedProxy("X-Remote-User", PEOPLE).trustsProxyAt(elsewhere)).isFalse();
   }
 
+  @Test
+  void aForwardedHostDoesNotCarryARebindingPagePastTheHostCheck() throws Exception {
+    // a page of evil.example rebound to 127.0.0.1, in a browser on the proxy's machine, connects from loopback like
+    // the proxy and may send any header to its own origin: before, X-Forwarded-Host replaced the Host it had to send
+    // and the page read the session, CSRF token and dashboard of whoever it named
+    ConcurrentLinkedQueue<String> log = new ConcurrentLinkedQueue<>();
+    try (OpsHttpServer proxied = OpsHttpServer.builder(Commands.decisionApi()).port(0)
+        .signIn(SignIn.trustedProxy("X-Remote-User", PEOPLE)).accessLog(log::add).build().start()) {
+      int port = proxied.port();
+      for (String forwarded : List.of("X-Forwarded-Host: localhost:" + port, "Forwarded: host=\"localhost:" + port
+          + "\"")) {
+        String answer = raw(port, "GET /api/session HTTP/1.1\r\nHost: evil.example:" + port + "\r\n" + forwarded
+            + "\r\nX-Remote-User: lisi\r\nConnection: close\r\n\r\n");
+        assertThat(answer).as(forwarded).startsWith("HTTP/1.1 421").doesNotContain("csrfToken");
+      }
+      String proxy = raw(port, "GET /api/session HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nX-Forwarded-Host: "
+          + "localhost:" + port + "\r\nX-Forwarded-For: 203.0.113.5\r\nX-Remote-User: lisi\r\nConnection: close"
+          + "\r\n\r\n");
+      assertThat(proxy).as("the proxy's own request").startsWith("HTTP/1.1 200").contains("\"id\":\"lisi\"");
+      assertThat(String.join("\n", log)).as("the proxy's client is logged").contains(" 203.0.113.5 ");
+    }
+  }
+
+  @Test
+  void forwardedHeadersAreBelievedOnlyFromTheProxy() throws Exception {
+    // before: X-Forwarded-* were read from every connection, so a client that bypassed the proxy chose the address
+    // the access log recorded and the Host the Host check saw
+    ConcurrentLinkedQueue<String> log = new ConcurrentLinkedQueue<>();
+    try (OpsHttpServer proxied = OpsHttpServer.builder(Commands.decisionApi()).port(0)
+        .signIn(SignIn.trustedProxy("X-Remote-User", PEOPLE, Set.of(InetAddress.getByName("192.0.2.7"))))
+        .accessLog(log::add).build().start()) {
+      int port = proxied.port();
+      String forgedHost = raw(port, "GET /v1/classify HTTP/1.1\r\nHost: evil.example\r\nX-Forwarded-Host: "
+          + "127.0.0.1:" + port + "\r\nConnection: close\r\n\r\n");
+      assertThat(forgedHost).startsWith("HTTP/1.1 421");
+      raw(port, "GET /nothing HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nX-Forwarded-For: 203.0.113.5\r\n"
+          + "Connection: close\r\n\r\n");
+      assertThat(String.join("\n", log)).contains("/nothing").doesNotContain("203.0.113.5").contains(" 127.0.0.1 ");
+    }
+  }
+
   // ---- origin and host ----
 
   @Test
@@ -468,7 +509,11 @@ class ServerSecurityTest {
 
   /** Sends raw bytes (what a client library would not send) and returns the whole answer. */
   private static String raw(String request) throws Exception {
-    try (Socket s = new Socket("127.0.0.1", server.port())) {
+    return raw(server.port(), request);
+  }
+
+  private static String raw(int port, String request) throws Exception {
+    try (Socket s = new Socket("127.0.0.1", port)) {
       s.setSoTimeout(10_000);
       OutputStream out = s.getOutputStream();
       try {
