@@ -2,12 +2,14 @@ package org.opsbook.jdbc.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
-import static org.quicktheories.generators.SourceDSL.strings;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 /** The upper bound of a key-prefix scan on PostgreSQL: above every string with the prefix, in UTF-8 byte order. */
 class PrefixSuccessorTest {
@@ -15,9 +17,15 @@ class PrefixSuccessorTest {
     return Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** No unpaired surrogate: a string UTF-8 can encode (a key's prefix is one). */
-  private static boolean wellFormed(String s) {
-    return s.codePoints().noneMatch(cp -> cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE);
+  /**
+   * Strings of {@code min} to {@code max} code points, any but the surrogates (a string UTF-8 can encode, as a key's
+   * prefix is): drawn so, rather than filtered, so that no seed runs out of examples.
+   */
+  private static Gen<String> texts(int min, int max) {
+    int surrogates = Character.MAX_SURROGATE - Character.MIN_SURROGATE + 1;
+    return lists().of(integers().between(0, Character.MAX_CODE_POINT - surrogates)).ofSizeBetween(min, max)
+        .map(cps -> cps.stream().mapToInt(cp -> cp >= Character.MIN_SURROGATE ? cp + surrogates : cp)
+            .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString());
   }
 
   @Test
@@ -32,8 +40,8 @@ class PrefixSuccessorTest {
 
   @Test
   void everyStringWithThePrefixLiesBetweenThePrefixAndItsSuccessor() {
-    qt().forAll(strings().allPossible().ofLengthBetween(1, 6), strings().allPossible().ofLengthBetween(0, 6))
-        .assuming((p, rest) -> wellFormed(p) && wellFormed(rest) && JdbcWorkflowRepository.successor(p).isPresent())
+    qt().forAll(texts(1, 6), texts(0, 6))
+        .assuming((p, rest) -> JdbcWorkflowRepository.successor(p).isPresent())
         .check((p, rest) -> {
           Optional<String> above = JdbcWorkflowRepository.successor(p);
           return bytewise(p, p + rest) <= 0 && bytewise(p + rest, above.orElseThrow()) < 0;
