@@ -33,6 +33,7 @@ import org.opsbook.engine.internal.Engine;
 import org.opsbook.engine.internal.Ports;
 import org.opsbook.engine.internal.Settings;
 import org.opsbook.engine.internal.Storage;
+import org.opsbook.jdbc.OpsJdbc;
 import org.opsbook.rules.cutover.CutoverEvent;
 import org.opsbook.rules.cutover.CutoverEventData;
 import org.opsbook.rules.cutover.CutoverTicket;
@@ -121,6 +122,28 @@ public final class OpsEngine implements AutoCloseable {
    */
   public List<AuditCheckpoint> checkpoints() {
     return engine.checkpoints();
+  }
+
+  /**
+   * Reads which key the audit log's seal verifies under now, from its sealed global counter (one row): {@code
+   * THIS_KEY} while the engine may append ({@code NONE} before the first record). {@code DEMO_KEY} or {@code
+   * OTHER_KEY} say the log was re-keyed since the engine was built, by {@link OpsJdbc#rekeyAudit} under a key this
+   * engine does not hold: it refuses every write until it is rebuilt with that key. A host's health check reports
+   * it. Empty for an engine built from the host's {@link Builder#ports}.
+   *
+   * @throws org.opsbook.core.StorageException when the database cannot be read
+   */
+  public Optional<OpsJdbc.AuditSeal> auditSeal() {
+    return engine.ports().seal().get();
+  }
+
+  /**
+   * Returns true when the engine seals its audit log with the published demo key ({@link Builder#demoAuditKey}, or an
+   * in-memory database given no key): anyone who can write the log's tables could forge records. False when it seals
+   * under the host's {@link Builder#auditKey}, or runs on the host's own ports.
+   */
+  public boolean sealsWithDemoKey() {
+    return engine.ports().demoKey();
   }
 
   /** Returns the directory of people. */
@@ -282,7 +305,7 @@ public final class OpsEngine implements AutoCloseable {
     /** Runs on the host's own storage ports instead of a database. */
     public Builder ports(FaultRepository faults, ObligationRepository obligations, WorkflowRepository workflows,
         MessageOutbox outbox, AuditLog auditLog) {
-      this.ports = new Ports(faults, obligations, workflows, outbox, auditLog, () -> { }, 0);
+      this.ports = new Ports(faults, obligations, workflows, outbox, auditLog);
       return this;
     }
 

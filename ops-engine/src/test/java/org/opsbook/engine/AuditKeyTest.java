@@ -167,4 +167,34 @@ class AuditKeyTest {
     assertThat(OpsJdbc.create(db).withAuditKey(EngineFixture.auditKey()).auditLog().verify("fault:F-1").intact())
         .isTrue();
   }
+
+  @Test
+  @DisplayName("the engine says how its log is sealed, and that it no longer holds the key after a re-key")
+  void theEngineSaysHowItsLogIsSealed(@TempDir Path dir) {
+    DataSource db = fileDatabase(dir);
+    try (OpsEngine ops = builder(db).auditKey(EngineFixture.auditKey()).build()) {
+      assertThat(ops.sealsWithDemoKey()).isFalse();
+      ops.faults().open("F-1", EngineFixture.l1("F-1"), "zhangsan");
+      assertThat(ops.auditSeal()).contains(OpsJdbc.AuditSeal.THIS_KEY);
+
+      // another host, or an operator, re-seals the log under a new key while this engine runs
+      byte[] next = "the next audit key, thirty-two bytes or more".getBytes(StandardCharsets.UTF_8);
+      OpsJdbc.create(db).withAuditKey(next).rekeyAudit(EngineFixture.auditKey());
+      assertThat(ops.auditSeal()).as("every write of this engine is now refused")
+          .contains(OpsJdbc.AuditSeal.OTHER_KEY);
+      assertThatThrownBy(() -> ops.faults().record("F-1", org.opsbook.core.FaultEventType.REPORTED_TO_ROOM_MANAGER,
+          "zhangsan")).isInstanceOf(StorageException.class);
+    }
+    try (OpsEngine ops = builder(EngineFixture.freshH2()).build()) {
+      assertThat(ops.sealsWithDemoKey()).as("an in-memory database given no key").isTrue();
+      assertThat(ops.auditSeal()).contains(OpsJdbc.AuditSeal.NONE);
+    }
+    OpsJdbc jdbc = OpsJdbc.create(EngineFixture.freshH2());
+    try (OpsEngine ops = OpsEngine.builder()
+        .ports(jdbc.faults(), jdbc.obligations(), jdbc.workflows(), jdbc.outbox(), jdbc.auditLog())
+        .directory(EngineFixture.people()).gateway(new RecordingMessageGateway(MutableClock.at(T0))).build()) {
+      assertThat(ops.auditSeal()).as("the host's own ports").isEmpty();
+      assertThat(ops.sealsWithDemoKey()).isFalse();
+    }
+  }
 }

@@ -11,6 +11,7 @@ import org.opsbook.core.FaultEventType;
 import org.opsbook.core.Role;
 import org.opsbook.examples.http.OpsHttpServer.Exchange;
 import org.opsbook.examples.http.OpsHttpServer.Reply;
+import org.opsbook.jdbc.OpsJdbc;
 import org.opsbook.json.OpsJson;
 import org.opsbook.notify.SmsState;
 
@@ -270,6 +271,16 @@ public final class OpenApi {
     db.put("additionalProperties", true);
     ObjectNode loops = object((ObjectNode) health.get("properties"), "loops", "status", "running");
     type(loops, "running", "boolean");
+    // absent when the database does not answer
+    ObjectNode audit = props(health).putObject("audit").put("type", "object");
+    audit.putArray("required").add("status").add("key");
+    ObjectNode auditProps = audit.putObject("properties");
+    auditProps.putObject("status").putArray("enum").add("UP").add("DOWN");
+    auditProps.putObject("key").putArray("enum").add("HOST").add("DEMO");
+    ArrayNode seals = auditProps.putObject("seal").putArray("enum");
+    for (OpsJdbc.AuditSeal seal : OpsJdbc.AuditSeal.values()) {
+      seals.add(seal.name());
+    }
     s.putObject("DecisionAnswer").put("type", "object");
 
     // request bodies

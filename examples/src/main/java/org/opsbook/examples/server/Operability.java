@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -27,6 +28,7 @@ import org.opsbook.engine.OpsEngine;
 import org.opsbook.engine.StorageErrorListener;
 import org.opsbook.examples.http.OpsHttpServer.Exchange;
 import org.opsbook.examples.http.OpsHttpServer.Reply;
+import org.opsbook.jdbc.OpsJdbc;
 import org.opsbook.json.OpsJson;
 import org.opsbook.notify.SmsKey;
 import org.opsbook.notify.SmsMessage;
@@ -199,9 +201,12 @@ public final class Operability {
   }
 
   /**
-   * {@code GET /health}: {@code {"status", "database": {"status"}, "loops": {"status", "running"}}}, 200 when both are
-   * UP, else 503; and {@code "calendar": {"knownThrough", "daysKnown"}} when the working-day calendar says how far its
-   * holidays are known (information: it does not change the status).
+   * {@code GET /health}: {@code {"status", "database": {"status"}, "loops": {"status", "running"}, "audit":
+   * {"status", "key", "seal"}}}, 200 when all are UP, else 503. {@code audit.key} is {@code DEMO} when the log is
+   * sealed with the published demo key, else {@code HOST}; {@code audit.seal} is {@link OpsEngine#auditSeal()}, and
+   * the audit is DOWN once the log was re-keyed under a key this host does not hold (its every write is refused).
+   * {@code "calendar": {"knownThrough", "daysKnown"}} when the working-day calendar says how far its holidays are
+   * known (information: it does not change the status).
    */
   public Reply health(Exchange ex) {
     if (!ex.method().equals("GET") && !ex.method().equals("HEAD")) {
@@ -219,15 +224,32 @@ public final class Operability {
       dbDetail = Masking.databaseMessage(String.valueOf(failed.getMessage()));
     }
     boolean loops = e.isRunning();
-    o.put("status", db && loops ? "UP" : "DOWN");
+    Optional<OpsJdbc.AuditSeal> seal = Optional.empty();
+    if (db) {
+      try {
+        seal = e.auditSeal();
+      } catch (RuntimeException failed) {
+        db = false;
+        dbDetail = Masking.databaseMessage(String.valueOf(failed.getMessage()));
+      }
+    }
+    // a log re-keyed under a key this host does not hold refuses its every write
+    boolean audit = seal.map(s -> s == OpsJdbc.AuditSeal.THIS_KEY || s == OpsJdbc.AuditSeal.NONE).orElse(true);
+    boolean up = db && loops && audit;
+    o.put("status", up ? "UP" : "DOWN");
     ObjectNode d = o.putObject("database").put("status", db ? "UP" : "DOWN");
     if (dbDetail != null) {
       d.put("detail", dbDetail);
     }
     o.putObject("loops").put("status", loops ? "UP" : "DOWN").put("running", loops);
+    if (db) {
+      ObjectNode a = o.putObject("audit").put("status", audit ? "UP" : "DOWN")
+          .put("key", e.sealsWithDemoKey() ? "DEMO" : "HOST");
+      seal.ifPresent(s -> a.put("seal", s.name()));
+    }
     e.calendar().knownThrough().ifPresent(last -> o.putObject("calendar").put("knownThrough", last.toString())
         .put("daysKnown", daysKnown(e).orElseThrow()));
-    return Reply.json(db && loops ? 200 : 503, OpsJson.write(o));
+    return Reply.json(up ? 200 : 503, OpsJson.write(o));
   }
 
   /** Returns the registry (for tests and a host's own meters). */

@@ -13,6 +13,8 @@ import org.opsbook.core.FaultFacts;
 import org.opsbook.core.FaultNature;
 import org.opsbook.core.time.StandardWorkCalendar;
 import org.opsbook.engine.OpsEngine;
+import org.opsbook.examples.host.Database;
+import org.opsbook.jdbc.OpsJdbc;
 import org.opsbook.json.OpsJson;
 
 /**
@@ -61,6 +63,35 @@ class OperabilityTest {
 
       assertThat(running.statusCode()).as(running.body()).isEqualTo(200);
       assertThat(OpsJson.parse(running.body()).get("status").asText()).isEqualTo("UP");
+    }
+  }
+
+  @Test
+  void healthSaysHowTheAuditLogIsSealedAndIsDownOnceItIsReKeyedUnderAKeyThisHostLacks(@TempDir Path dir)
+      throws Exception {
+    try (ServedApi served = new ServedApi(dir, Reminders.Config.dashboardOnly())) {
+      served.host().engine().start();
+      HttpResponse<String> up = served.anonymous().get("/health");
+      assertThat(up.statusCode()).as(up.body()).isEqualTo(200);
+      JsonNode audit = OpsJson.parse(up.body()).get("audit");
+      assertThat(audit.get("status").asText()).isEqualTo("UP");
+      assertThat(audit.get("key").asText()).as("the data folder's own key").isEqualTo("HOST");
+      assertThat(audit.get("seal").asText()).isIn("THIS_KEY", "NONE");
+
+      // the log is re-keyed (by an operator, or a host started on a new key) while this host runs
+      Database db = Database.inFolder(dir);
+      served.host().engine().faults().open("F-K", FaultFacts.builder().faultId("F-K").nature(FaultNature.SYSTEM)
+          .subjectName("计费").faultStartTime(ServedApi.START).complaintCount(3).build(), "zhangsan");
+      byte[] next = "the next audit key, thirty-two bytes or more".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      OpsJdbc.create(OpsJdbc.h2DataSource(db.url())).withAuditKey(next)
+          .rekeyAudit(db.auditKey(java.util.Map.of()).orElseThrow());
+      HttpResponse<String> down = served.anonymous().get("/health");
+      assertThat(down.statusCode()).as(down.body()).isEqualTo(503);
+      JsonNode refused = OpsJson.parse(down.body());
+      assertThat(refused.get("status").asText()).isEqualTo("DOWN");
+      assertThat(refused.at("/audit/status").asText()).isEqualTo("DOWN");
+      assertThat(refused.at("/audit/seal").asText()).isEqualTo("OTHER_KEY");
+      assertThat(refused.at("/database/status").asText()).isEqualTo("UP");
     }
   }
 

@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkState;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.opsbook.core.StorageException;
@@ -51,7 +52,7 @@ public final class Storage {
       throw e;
     }
     return new Ports(sealed.faults(), sealed.obligations(), sealed.workflows(), sealed.outbox(), sealed.auditLog(),
-        owned ? jdbc::close : () -> { }, applied);
+        owned ? jdbc::close : () -> { }, applied, () -> Optional.of(sealed.auditSeal()), seal.key() == null);
   }
 
   /** {@code inMemoryDatabase} is asked only when no key was given: over a data source it opens a connection. */
