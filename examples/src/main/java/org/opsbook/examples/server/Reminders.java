@@ -26,6 +26,8 @@ import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -51,9 +53,11 @@ import org.slf4j.MDC;
  * The server's {@link DutyReminder}: a due duty is fanned out to the configured channels, each tried once per
  * reminder: {@code dashboard} (a feed the page polls at {@code GET /api/v1/reminders?after=N}), {@code email} (one
  * message over SMTP to the owing people's addresses and the room's list) and {@code webhook} (a group-chat robot:
- * {@code POST {"msgtype": "text", "text": {"content": …}}}, the format 企业微信 and 钉钉 robots accept). A channel that
- * fails is logged and counted; the reminder fails (and the engine retries it later) only when every channel failed.
- * The engine may hand the same duty over twice; the feed keeps one entry per duty key. What is logged has phone
+ * {@code POST {"msgtype": "text", "text": {"content": …}}}, the format 企业微信 and 钉钉 robots accept; each robot is
+ * tried whatever the one before answered). A channel or robot that fails is logged and counted, and the reminder
+ * fails, so that the engine retries it later; the retry goes only to the channels and robots that did not take it.
+ * The engine may hand the same duty over twice: a reminder of one duty at one due time reaches each channel and robot
+ * once (while this process runs; the feed keeps one entry per duty key). What is logged has phone
  * numbers and names masked. While a duty is reminded, its subject is in the SLF4J MDC under {@code faultId}.
  * Thread-safe.
  */
@@ -288,6 +292,8 @@ public final class Reminders implements DutyReminder {
   private final HttpClient http;
   private final Deque<ObjectNode> feed = new ArrayDeque<>();
   private final Set<String> fed = new LinkedHashSet<>();
+  /** By reminder (duty key and due time), the channels and robots it arrived at; the latest reminders only. */
+  private final Map<String, Set<String>> arrivals = new LinkedHashMap<>();
   private long sequence;
 
   /**
@@ -316,8 +322,10 @@ public final class Reminders implements DutyReminder {
         LOG.info("{} {} fell due at {}, more than {} ago: on the dashboard only, not by e-mail or webhook",
             duty.ruleId(), duty.subjectId(), duty.dueAt().orElseThrow(), config.staleAfter());
       }
+      // each reminder of a duty at its due time reaches each channel, and each robot, once: a retry (or the same
+      // duty handed over again) goes only where it did not arrive
+      String reminder = duty.key() + "@" + duty.dueAt().map(Instant::toString).orElse("-");
       List<Exception> failures = new ArrayList<>();
-      int tried = 0;
       for (String channel : List.of("dashboard", "email", "webhook")) {
         if (!config.channels().contains(channel)) {
           continue;
@@ -326,24 +334,31 @@ public final class Reminders implements DutyReminder {
           metrics.stale(channel);
           continue;
         }
-        tried++;
-        try {
-          switch (channel) {
-            case "dashboard" -> feed(duty, people, text);
-            case "email" -> mail(duty, people, text);
-            default -> webhooks(text);
+        int targets = channel.equals("webhook") ? config.webhooks().size() : 1;
+        for (int i = 0; i < targets; i++) {
+          String target = channel.equals("webhook") ? channel + "#" + i : channel;
+          if (arrived(reminder, target)) {
+            continue;
           }
-          metrics.reminded(channel, true);
-        } catch (Exception e) {
-          metrics.reminded(channel, false);
-          failures.add(e);
-          LOG.warn("reminder of {} {} by {} failed: {}", duty.ruleId(), duty.subjectId(), channel,
-              Masking.phonesIn(String.valueOf(e)));
+          try {
+            switch (channel) {
+              case "dashboard" -> feed(duty, people, text);
+              case "email" -> mail(duty, people, text);
+              default -> webhook(config.webhooks().get(i), text);
+            }
+            arrive(reminder, target);
+            metrics.reminded(channel, true);
+          } catch (Exception e) {
+            metrics.reminded(channel, false);
+            failures.add(e);
+            LOG.warn("reminder of {} {} by {} failed: {}", duty.ruleId(), duty.subjectId(), channel,
+                Masking.phonesIn(String.valueOf(e)));
+          }
         }
       }
       LOG.info("reminded {} {} to {} ({}) by {}", duty.ruleId(), duty.subjectId(),
           people.stream().map(p -> Masking.name(p.name())).toList(), duty.actor(), config.channels());
-      if (tried > 0 && failures.size() == tried) {
+      if (!failures.isEmpty()) {
         Exception first = failures.get(0);
         failures.subList(1, failures.size()).forEach(first::addSuppressed);
         throw first;
@@ -426,22 +441,31 @@ public final class Reminders implements DutyReminder {
     }
   }
 
-  private void webhooks(String text) throws IOException, InterruptedException {
+  private synchronized boolean arrived(String reminder, String target) {
+    return arrivals.getOrDefault(reminder, Set.of()).contains(target);
+  }
+
+  private synchronized void arrive(String reminder, String target) {
+    arrivals.computeIfAbsent(reminder, r -> new HashSet<>()).add(target);
+    while (arrivals.size() > FEED_SIZE * 4) {
+      arrivals.remove(arrivals.keySet().iterator().next());
+    }
+  }
+
+  private void webhook(URI url, String text) throws IOException, InterruptedException {
     ObjectNode body = OpsJson.object().put("msgtype", "text");
     body.putObject("text").put("content", text);
     String json = OpsJson.write(body);
-    for (URI url : config.webhooks()) {
-      HttpResponse<String> r = http.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10))
-          .header("Content-Type", "application/json; charset=utf-8")
-          .POST(HttpRequest.BodyPublishers.ofString(json, UTF_8)).build(), HttpResponse.BodyHandlers.ofString(UTF_8));
-      if (r.statusCode() / 100 != 2) {
-        throw new IOException("the robot at " + url.getHost() + " answered " + r.statusCode());
-      }
-      // both robots answer 200 with {"errcode": 0, "errmsg": "ok"}, and a non-zero errcode when they refuse
-      int errcode = errcode(r.body());
-      if (errcode != 0) {
-        throw new IOException("the robot at " + url.getHost() + " refused the message: errcode " + errcode);
-      }
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10))
+        .header("Content-Type", "application/json; charset=utf-8")
+        .POST(HttpRequest.BodyPublishers.ofString(json, UTF_8)).build(), HttpResponse.BodyHandlers.ofString(UTF_8));
+    if (r.statusCode() / 100 != 2) {
+      throw new IOException("the robot at " + url.getHost() + " answered " + r.statusCode());
+    }
+    // both robots answer 200 with {"errcode": 0, "errmsg": "ok"}, and a non-zero errcode when they refuse
+    int errcode = errcode(r.body());
+    if (errcode != 0) {
+      throw new IOException("the robot at " + url.getHost() + " refused the message: errcode " + errcode);
     }
   }
 }

@@ -64,10 +64,13 @@ class RemindersTest {
   }
 
   private Reminders.Config config(String channels) {
+    return config(channels, "'http://127.0.0.1:" + robot.getAddress().getPort() + "/cgi-bin/webhook/send?key=k'");
+  }
+
+  private Reminders.Config config(String channels, String webhooks) {
     return Reminders.Config.parse(("{'channels': [" + channels + "], 'smtp': {'host': '127.0.0.1', 'port': "
         + mail.getSmtp().getPort() + ", 'from': 'opsbook@example.com', 'to': ['room@example.com'], "
-        + "'addresses': {'zhangsan': 'zhangsan@example.com'}}, 'webhooks': ['http://127.0.0.1:"
-        + robot.getAddress().getPort() + "/cgi-bin/webhook/send?key=k']}").replace('\'', '"'));
+        + "'addresses': {'zhangsan': 'zhangsan@example.com'}}, 'webhooks': [" + webhooks + "]}").replace('\'', '"'));
   }
 
   @Test
@@ -107,19 +110,48 @@ class RemindersTest {
   }
 
   @Test
-  void aReminderFailsForARetryOnlyWhenEveryChannelFailed(@TempDir Path dir) throws Exception {
+  void aChannelThatFailedIsRetriedAloneAndARobotDownDoesNotKeepTheMessageFromTheNext(@TempDir Path dir)
+      throws Exception {
+    // before: a reminder failed only when every channel failed, so the dashboard taking it ended the retries of a
+    // robot that was down, and the first robot down kept the message from every robot after it
+    List<String> otherBodies = new CopyOnWriteArrayList<>();
+    robot.createContext("/other/send", exchange -> {
+      otherBodies.add(new String(exchange.getRequestBody().readAllBytes(), UTF_8));
+      byte[] answer = "{\"errcode\":0}".getBytes(UTF_8);
+      exchange.sendResponseHeaders(200, answer.length);
+      exchange.getResponseBody().write(answer);
+      exchange.close();
+    });
     robotStatus = 500;
     try (ServedApi served = new ServedApi(dir, config("'dashboard'"))) {
       OpsEngine engine = served.host().engine();
       engine.faults().open("F-R", facts(), "zhangsan");
       Obligation duty = engine.faults().duties("F-R").get(0);
-      Reminders both = new Reminders(config("'email', 'webhook'"), served.operability(), engine.clock(),
-          engine.calendar().zone());
-      both.remind(duty, List.of());
+      Reminders.Config all = config("'dashboard', 'email', 'webhook'", "'http://127.0.0.1:"
+          + robot.getAddress().getPort() + "/cgi-bin/webhook/send?key=k', 'http://127.0.0.1:"
+          + robot.getAddress().getPort() + "/other/send'");
+      Reminders reminders = new Reminders(all, served.operability(), engine.clock(), engine.calendar().zone());
+
+      assertThatThrownBy(() -> reminders.remind(duty, List.of())).as("the first robot is down: retry")
+          .hasMessageContaining("answered 500");
+      assertThat(mail.getReceivedMessages()).hasSize(1);
+      assertThat(robotBodies).hasSize(1);
+      assertThat(otherBodies).as("the robot after the one down").hasSize(1);
+      assertThat(reminders.feedAfter("0").size()).isEqualTo(1);
+
+      robotStatus = 200;
+      reminders.remind(duty, List.of());
+      assertThat(robotBodies).as("the retry reaches the robot that was down").hasSize(2);
+      assertThat(mail.getReceivedMessages()).as("and not the mailbox again").hasSize(1);
+      assertThat(otherBodies).as("nor the robot that took it").hasSize(1);
+
+      reminders.remind(duty, List.of());
+      assertThat(robotBodies).as("handed over again: each channel has it once").hasSize(2);
       assertThat(mail.getReceivedMessages()).hasSize(1);
 
       Reminders robotOnly = new Reminders(config("'webhook'"), served.operability(), engine.clock(),
           engine.calendar().zone());
+      robotStatus = 500;
       assertThatThrownBy(() -> robotOnly.remind(duty, List.of())).hasMessageContaining("answered 500");
       robotStatus = 200;
       robotAnswer = "{\"errcode\":93000,\"errmsg\":\"invalid webhook url\"}";
