@@ -85,7 +85,10 @@ public interface MessageGateway {
    * The gateway's acknowledgement of a message.
    *
    * @param gatewayId the gateway's own ID for the send, of any length; the outbox keeps it whole as the receipt
-   * @param acceptedAt when it accepted the message
+   * @param acceptedAt when it accepted the message, by the platform's clock. The engine dates the sending by it when
+   *     it falls between the round that handed the message over and the end of that round's lease, and otherwise
+   *     by the nearer of the two, keeping this time in the audit record as {@code gatewayAcceptedAt}: a platform's
+   *     clock far off does not date a sending before its release, nor meet a deadline on paper
    * @param duplicate true when the gateway had already accepted this idempotency key and dropped the repeat
    */
   public record SendReceipt(String gatewayId, Instant acceptedAt, boolean duplicate) {

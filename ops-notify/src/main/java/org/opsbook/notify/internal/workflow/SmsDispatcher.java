@@ -184,8 +184,18 @@ public final class SmsDispatcher {
       }
       return false;
     }
+    // the sending is dated by a time this round saw: between handing the message over and the end of its lease
+    // (a later return would have lost the claim). A platform whose clock is far off, or a receipt dated otherwise,
+    // would date it before it was released or long after, and the sending discharges its duty and is what an audit
+    // holds against the deadline; the platform's own time is kept beside it
+    Instant latest = now.plus(config.dispatchLease());
+    Instant sentAt = receipt.acceptedAt().isBefore(now) ? now
+        : receipt.acceptedAt().isAfter(latest) ? latest : receipt.acceptedAt();
     Map<String, String> details = new LinkedHashMap<>();
     details.put("gatewayId", receipt.gatewayId());
+    if (!sentAt.equals(receipt.acceptedAt())) {
+      details.put("gatewayAcceptedAt", receipt.acceptedAt().toString());
+    }
     details.put("duplicate", Boolean.toString(receipt.duplicate()));
     details.put("attempt", Integer.toString(m.attempts() + 1));
     details.put("recipientCount", Integer.toString(m.recipients().size()));
@@ -193,7 +203,7 @@ public final class SmsDispatcher {
       details.put("resentInDoubt", "true");
     }
     record(m, now, "deliver", details);
-    if (outbox.markSent(m, receipt.acceptedAt(), receipt.gatewayId())) {
+    if (outbox.markSent(m, sentAt, receipt.gatewayId())) {
       n.sent++;
     } else {
       // delivered, but the claim was lost meanwhile (a person resolved it as in doubt); the audit says it went
