@@ -38,6 +38,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Masking;
+import org.opsbook.core.PersonIds;
 import org.opsbook.core.Obligation;
 import org.opsbook.core.Person;
 import org.opsbook.engine.DutyReminder;
@@ -245,10 +246,28 @@ public final class Reminders implements DutyReminder {
    */
   public record Smtp(String host, int port, String from, List<String> to, Map<String, String> addresses,
       Security security, Optional<String> username, Optional<String> password) {
-    /** Copies the lists. */
+    /**
+     * Copies the lists, and keys {@code addresses} by canonical person ID ({@link PersonIds#canonical}), the form the
+     * directory names people by, so that an address listed under {@code ZhangSan} reaches {@code zhangsan}.
+     *
+     * @throws InvalidInputException naming {@code smtp.addresses.<key>} when a key is no person's ID, or names a
+     *     person another key already names
+     */
     public Smtp {
       to = List.copyOf(to);
-      addresses = Map.copyOf(addresses);
+      Map<String, String> byId = new java.util.TreeMap<>();
+      Map<String, String> keyOf = new java.util.HashMap<>();
+      for (Map.Entry<String, String> a : new java.util.TreeMap<>(addresses).entrySet()) {
+        String field = "smtp.addresses." + a.getKey();
+        String id = PersonIds.canonical(field, a.getKey());
+        String before = keyOf.putIfAbsent(id, a.getKey());
+        if (before != null) {
+          throw new InvalidInputException(field, "names the person '" + id + "' whom '" + before + "' names too;"
+              + " one person, one address");
+        }
+        byId.put(id, a.getValue());
+      }
+      addresses = Map.copyOf(byId);
       checkNotNull(security, "security");
       checkNotNull(username, "username");
       checkNotNull(password, "password");

@@ -26,6 +26,7 @@ import org.opsbook.core.FaultFacts;
 import org.opsbook.core.FaultNature;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Obligation;
+import org.opsbook.core.Person;
 import org.opsbook.core.Role;
 import org.opsbook.core.RuleId;
 import org.opsbook.engine.OpsEngine;
@@ -194,7 +195,31 @@ class RemindersTest {
     assertField("{\"smtp\": {\"host\": \"h\", \"from\": \"not an address\"}}", "smtp.from");
     assertField("{\"smtp\": {\"host\": \"h\", \"from\": \"a@b.c\", \"port\": 70000}}", "smtp.port");
     assertField("{\"chanels\": []}", "chanels");
+    assertField("{\"smtp\": {\"host\": \"h\", \"from\": \"a@b.c\", \"addresses\": {\"zhangsan\": \"a@b.c\", "
+        + "\"ZhangSan\": \"b@b.c\"}}}", "smtp.addresses.zhangsan");
+    assertField("{\"smtp\": {\"host\": \"h\", \"from\": \"a@b.c\", \"addresses\": {\"zhang san\": \"a@b.c\"}}}",
+        "smtp.addresses.zhang san");
     assertThat(Reminders.Config.parse("{}").channels()).isEmpty();
+  }
+
+  @Test
+  void aPersonsAddressIsFoundHoweverTheFileSpellsTheirId(@TempDir Path dir) throws Exception {
+    // before: the file's keys were compared with the directory's canonical IDs as written, so an address listed
+    // under ZhangSan (or Ｚhangsan) was never used, and nothing said so
+    try (ServedApi served = new ServedApi(dir, config("'dashboard'"))) {
+      OpsEngine engine = served.host().engine();
+      engine.faults().open("F-R", facts(), "zhangsan");
+      Obligation duty = engine.faults().duties("F-R").get(0);
+      Reminders.Config spelled = Reminders.Config.parse(("{'channels': ['email'], 'smtp': {'host': '127.0.0.1', "
+          + "'port': " + mail.getSmtp().getPort() + ", 'from': 'opsbook@example.com', "
+          + "'addresses': {'ZhangSan': 'zhangsan@example.com', 'Ｌｉsi': 'lisi@example.com'}}}").replace('\'', '"'));
+      assertThat(spelled.smtp().orElseThrow().addresses()).containsOnlyKeys("zhangsan", "lisi");
+      new Reminders(spelled, served.operability(), engine.clock(), engine.calendar().zone())
+          .remind(duty, List.of(Person.builder().id("zhangsan").name("张三").addRoles(Role.ESC_DUTY).build()));
+      assertThat(mail.getReceivedMessages()).hasSize(1);
+      assertThat(List.of(mail.getReceivedMessages()[0].getAllRecipients()).toString())
+          .contains("zhangsan@example.com").doesNotContain("lisi@example.com");
+    }
   }
 
   @Test
