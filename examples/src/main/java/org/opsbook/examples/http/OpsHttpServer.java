@@ -557,7 +557,10 @@ public final class OpsHttpServer implements AutoCloseable {
         if (!(peer instanceof InetSocketAddress at) || !signIn.trustsProxyAt(at.getAddress())) {
           return Identity.NOBODY;
         }
-        Optional<Person> p = person(request.getHeaders().get(signIn.header().orElseThrow()));
+        // named once: a proxy that adds its header beside one the client sent, rather than replacing it, passes the
+        // client's first, and the client would choose whom it signs in as
+        List<String> named = request.getHeaders().getValuesList(signIn.header().orElseThrow());
+        Optional<Person> p = named.size() == 1 ? person(named.get(0)) : Optional.empty();
         if (p.isEmpty()) {
           return Identity.NOBODY;
         }

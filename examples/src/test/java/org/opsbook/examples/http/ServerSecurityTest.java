@@ -205,6 +205,22 @@ class ServerSecurityTest {
   }
 
   @Test
+  void aProxyHeaderSentTwiceSignsNobodyIn() throws Exception {
+    // before: the first was believed, and a proxy that adds its header (HAProxy's add-header, Apache's
+    // RequestHeader add) rather than replacing it put the client's own first
+    try (OpsHttpServer proxied = OpsHttpServer.builder(Commands.decisionApi()).port(0)
+        .signIn(SignIn.trustedProxy("X-Remote-User", PEOPLE)).build().start()) {
+      int port = proxied.port();
+      String twice = raw(port, "GET /api/session HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nX-Remote-User: lisi"
+          + "\r\nX-Remote-User: zhangsan\r\nConnection: close\r\n\r\n");
+      assertThat(twice).startsWith("HTTP/1.1 401").doesNotContain("csrfToken");
+      String once = raw(port, "GET /api/session HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nX-Remote-User: "
+          + "zhangsan\r\nConnection: close\r\n\r\n");
+      assertThat(once).startsWith("HTTP/1.1 200").contains("\"id\":\"zhangsan\"");
+    }
+  }
+
+  @Test
   void aTrustedProxyHeaderIsIgnoredOnConnectionsFromAnyOtherAddress() throws Exception {
     InetAddress elsewhere = InetAddress.getByName("192.0.2.7");
     try (OpsHttpServer proxied = OpsHttpServer.builder(Commands.decisionApi()).port(0)
