@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -16,6 +18,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Sessions {
   private static final SecureRandom RANDOM = new SecureRandom();
+
+  /**
+   * The most sessions one person holds: a person signs in on a few devices, while a client that keeps no cookie
+   * behind the trusted proxy starts one a request.
+   */
+  public static final int PER_PERSON = 16;
 
   /** One signed-in person. */
   public record Session(String token, String personId, String csrfToken, Instant created, Instant lastSeen) {}
@@ -32,11 +40,19 @@ public final class Sessions {
     this.lifetime = lifetime;
   }
 
-  /** Starts a session for {@code personId}, with fresh tokens (never a token the client proposed). */
+  /**
+   * Starts a session for {@code personId}, with fresh tokens (never a token the client proposed). A person holds at
+   * most {@link #PER_PERSON} sessions: starting one more ends the one of theirs used least recently.
+   */
   public Session start(String personId) {
     Instant now = clock.instant();
     byToken.values().removeIf(s -> expired(s, now));
     Session s = new Session(random(), personId, random(), now, now);
+    List<Session> theirs = byToken.values().stream().filter(o -> o.personId().equals(personId))
+        .sorted(Comparator.comparing(Session::lastSeen)).toList();
+    for (int i = 0; i <= theirs.size() - PER_PERSON; i++) {
+      byToken.remove(theirs.get(i).token(), theirs.get(i));
+    }
     byToken.put(s.token(), s);
     return s;
   }
