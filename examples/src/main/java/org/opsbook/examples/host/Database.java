@@ -82,6 +82,43 @@ public record Database(String url, Path dataFolder) {
     return embedded() ? Optional.of(keyFile(dataFolder.resolve(AUDIT_KEY_FILE))) : Optional.empty();
   }
 
+  /**
+   * Makes the embedded default's data folder when it is absent, readable and writable by its owner alone: the
+   * database holds people's names and mobile numbers, the audit key lies beside it, and H2's lock file there lets a
+   * process that reads it join the database. Does nothing for another database.
+   *
+   * @return true when the folder already existed and others than its owner may enter it (the host warns)
+   * @throws UncheckedIOException when the folder cannot be made or read
+   */
+  public boolean makeFolder() {
+    if (!embedded()) {
+      return false;
+    }
+    try {
+      boolean posix = dataFolder.getFileSystem().supportedFileAttributeViews().contains("posix");
+      if (Files.notExists(dataFolder)) {
+        if (dataFolder.getParent() != null) {
+          Files.createDirectories(dataFolder.getParent());
+        }
+        try {
+          if (posix) {
+            Files.createDirectory(dataFolder, PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rwx------")));
+          } else {
+            Files.createDirectory(dataFolder);
+          }
+          return false;
+        } catch (FileAlreadyExistsException e) {
+          // another process made it first
+        }
+      }
+      return posix && Files.getPosixFilePermissions(dataFolder).stream()
+          .anyMatch(p -> !p.name().startsWith("OWNER_"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("data folder " + dataFolder, e);
+    }
+  }
+
   /** Reads the key file, or creates it whole (never half-written, also when two processes start at once). */
   private static byte[] keyFile(Path file) {
     try {

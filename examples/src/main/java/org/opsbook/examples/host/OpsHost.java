@@ -79,6 +79,11 @@ public final class OpsHost implements AutoCloseable {
     if (storageErrors != null) {
       b.storageErrors(storageErrors);
     }
+    if (database.makeFolder() && LOG.isWarnEnabled()) {
+      LOG.warn("the data folder {} may be entered by others than its owner: its database holds people's names and"
+          + " mobile numbers, and its lock file lets whoever reads it join the database; chmod 700 it",
+          database.dataFolder());
+    }
     Optional<byte[]> key = database.auditKey(System.getenv());
     key.filter(k -> database.embedded()).ifPresent(k -> resealFromDemoKey(database, k));
     key.ifPresentOrElse(b::auditKey, b::demoAuditKey);

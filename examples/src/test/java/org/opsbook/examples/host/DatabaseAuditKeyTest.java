@@ -109,4 +109,25 @@ class DatabaseAuditKeyTest {
         .auditKey(Map.of(Database.AUDIT_KEY_VARIABLE, "secret!!"))).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("OPSBOOK_AUDIT_KEY is not base64").hasMessageNotContaining("secret!!");
   }
+
+  @Test
+  void theDataFolderIsMadeForItsOwnerAloneAndOneOthersMayEnterIsSaidSo(@TempDir Path dir) throws Exception {
+    // before: the folder was made with the process's umask (rwxr-xr-x as a rule), so every local account could read
+    // the database's names and mobile numbers, and H2's lock file, with which a process joins the database
+    Path data = dir.resolve("fresh").resolve("data");
+    MutableClock clock = MutableClock.at(Instant.parse("2026-11-25T01:20:00Z"));
+    try (OpsHost host = OpsHost.open(Database.inFolder(data), m -> new SendReceipt("gw-1", clock.instant(), false),
+        (duty, owing) -> { }, "folder-test", clock)) {
+      assertThat(host.database().written()).isTrue();
+    }
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data))).isEqualTo("rwx------");
+    assertThat(Database.inFolder(data).makeFolder()).as("its own folder: nothing to say").isFalse();
+
+    Path shared = Files.createDirectory(dir.resolve("shared"));
+    Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxr-xr-x"));
+    assertThat(Database.inFolder(shared).makeFolder()).as("a folder others may enter").isTrue();
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(shared))).as("left as the owner set it")
+        .isEqualTo("rwxr-xr-x");
+    assertThat(Database.at("jdbc:postgresql://db/ops").makeFolder()).isFalse();
+  }
 }
