@@ -4,14 +4,18 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.opsbook.engine.OpsEngine;
+import org.opsbook.jdbc.OpsJdbc;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 
 /**
- * API: the engine's health, shown as {@code opsbook}: UP when the database answers and the loops run (or are meant
- * to be off, {@code opsbook.start-loops=false}); DOWN otherwise. Details: {@code database}, {@code loops},
+ * API: the engine's health, shown as {@code opsbook}: UP when the database answers, the loops run (or are meant to
+ * be off, {@code opsbook.start-loops=false}) and the audit log is sealed under the engine's key; DOWN otherwise, also
+ * once the log was re-keyed under a key this host lacks (its every write is refused). Details: {@code database},
+ * {@code loops}, {@code auditKey} ({@code host} or {@code demo}), {@code auditSeal} ({@link OpsEngine#auditSeal()}),
  * {@code storageErrors} and the last one's loop, type and time (never its message). Thread-safe.
  */
 public final class OpsbookHealthIndicator extends AbstractHealthIndicator {
@@ -40,9 +44,15 @@ public final class OpsbookHealthIndicator extends AbstractHealthIndicator {
   protected void doHealthCheck(Health.Builder builder) {
     boolean reachable = reachable();
     boolean running = engine.isRunning();
-    boolean up = reachable && (running || !loopsExpected);
+    Optional<String> seal = reachable ? seal() : Optional.empty();
+    // a log re-keyed under a key this host does not hold refuses its every write
+    boolean sealed = seal.map(s -> s.equals(OpsJdbc.AuditSeal.THIS_KEY.name())
+        || s.equals(OpsJdbc.AuditSeal.NONE.name())).orElse(true);
+    boolean up = reachable && sealed && (running || !loopsExpected);
     builder.status(up ? "UP" : "DOWN").withDetail("database", reachable ? "reachable" : "unreachable")
-        .withDetail("loops", running ? "running" : loopsExpected ? "stopped" : "off");
+        .withDetail("loops", running ? "running" : loopsExpected ? "stopped" : "off")
+        .withDetail("auditKey", engine.sealsWithDemoKey() ? "demo" : "host");
+    seal.ifPresent(s -> builder.withDetail("auditSeal", s));
     long total = 0;
     for (String loop : errors.loops()) {
       total += errors.count(loop);
@@ -50,6 +60,15 @@ public final class OpsbookHealthIndicator extends AbstractHealthIndicator {
     builder.withDetail("storageErrors", total);
     errors.last().ifPresent(e -> builder.withDetail("lastStorageError",
         java.util.Map.of("loop", e.loop(), "type", e.type(), "at", e.at().toString())));
+  }
+
+  /** The audit log's seal as the engine reads it; {@code unreadable} when it cannot be read, empty for host ports. */
+  private Optional<String> seal() {
+    try {
+      return engine.auditSeal().map(Enum::name);
+    } catch (RuntimeException e) {
+      return Optional.of("unreadable");
+    }
   }
 
   private boolean reachable() {

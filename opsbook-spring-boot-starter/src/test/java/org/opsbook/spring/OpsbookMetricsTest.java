@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -157,6 +158,26 @@ class OpsbookMetricsTest {
       Health stopped = health.health();
       assertThat(stopped.getStatus()).isEqualTo(Status.DOWN);
       assertThat(stopped.getDetails()).containsEntry("loops", "stopped");
+    });
+  }
+
+  @Test
+  void theHealthSaysHowTheAuditLogIsSealedAndIsDownOnceItIsReKeyedAway() {
+    // before: a host whose log another host or an operator re-keyed stayed UP while its every write was refused
+    runner.withPropertyValues("opsbook.start-loops=false").run(context -> {
+      OpsEngine ops = context.getBean(OpsEngine.class);
+      HealthIndicator health = context.getBean("opsbookHealthIndicator", HealthIndicator.class);
+      ops.faults().open("F-1", EngineFixture.l1("F-1"), "zhangsan");
+      Health up = health.health();
+      assertThat(up.getStatus()).isEqualTo(Status.UP);
+      assertThat(up.getDetails()).containsEntry("auditKey", "demo").containsEntry("auditSeal", "THIS_KEY");
+
+      OpsJdbc.create(context.getBean(DataSource.class))
+          .withAuditKey("the next audit key, thirty-two bytes or more".getBytes(StandardCharsets.UTF_8))
+          .rekeyAuditFromDemoKey();
+      Health down = health.health();
+      assertThat(down.getStatus()).isEqualTo(Status.DOWN);
+      assertThat(down.getDetails()).containsEntry("auditSeal", "OTHER_KEY").containsEntry("database", "reachable");
     });
   }
 
