@@ -754,7 +754,8 @@ public final class OpsHttpServer implements AutoCloseable {
       var uri = request.getHttpURI();
       String target = uri.getPath() + (uri.getQuery() == null ? "" : "?" + uri.getQuery());
       accessLog.accept(clock.instant() + " " + Request.getRemoteAddr(request) + " " + who + " \""
-          + request.getMethod() + " " + Masking.phonesIn(target) + "\" " + status + " " + bytes + " "
+          + request.getMethod() + " " + Masking.phonesIn(RequestChecks.secretsMasked(target)) + "\" " + status + " "
+          + bytes + " "
           + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + "ms");
     }
 

@@ -282,6 +282,20 @@ class ServerSecurityTest {
     }
   }
 
+  @Test
+  void aMalformedHostIsAnsweredAsAClientsErrorOnEveryServer() throws Exception {
+    try (OpsHttpServer proxied = OpsHttpServer.builder(Commands.decisionApi()).port(0)
+        .signIn(SignIn.trustedProxy("X-Remote-User", PEOPLE)).build().start()) {
+      for (int port : List.of(server.port(), proxied.port())) {
+        for (String host : List.of("[::1", "a:b:c", "localhost:99999", "[zz]:80", "localhost:-1")) {
+          String answer = raw(port, "GET /v1/classify HTTP/1.1\r\nHost: " + host + "\r\nX-Forwarded-Host: localhost:"
+              + port + "\r\nConnection: close\r\n\r\n");
+          assertThat(answer).as("%s on %s", host, port).matches("(?s)HTTP/1\\.1 4\\d\\d .*");
+        }
+      }
+    }
+  }
+
   // ---- origin and host ----
 
   @Test
@@ -454,6 +468,16 @@ class ServerSecurityTest {
       assertThat(h.firstValue("Strict-Transport-Security")).as("plain HTTP").isEmpty();
       assertThat(h.firstValue("Server")).isEmpty();
     }
+  }
+
+  @Test
+  void theAccessLogKeepsNoSecretAClientPutInTheQuery() throws Exception {
+    // before: a sign-in sent as GET (a script's curl, a bookmarked URL) left the password in the access log
+    anonymous().send(get("/login?id=lisi&password=hunter2-secret"), body());
+    anonymous().send(get("/nothing?X-CSRF-Token=tok3n-secret&Token=abc-secret&key=robot-secret&sort=asc"), body());
+    String log = String.join("\n", LOG);
+    assertThat(log).contains("/login?id=lisi&password=***", "X-CSRF-Token=***", "Token=***", "key=***", "sort=asc")
+        .doesNotContain("hunter2-secret", "tok3n-secret", "abc-secret", "robot-secret");
   }
 
   @Test

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.json.JsonFields;
 import org.opsbook.json.OpsJson;
@@ -18,6 +19,9 @@ import org.opsbook.json.OpsJson;
 /** The checks every request passes before a route sees it. Stateless. */
 public final class RequestChecks {
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+  /** A query parameter whose name says it may carry a secret, and its value. */
+  private static final Pattern SECRET_PARAMETER =
+      Pattern.compile("(?i)([?&;][^=&;]*(?:password|passwd|pwd|token|secret|key|csrf)[^=&;]*=)[^&;]*");
 
   private RequestChecks() {}
 
@@ -57,6 +61,16 @@ public final class RequestChecks {
     }
     return Optional.empty();
   }
+
+  /**
+   * Returns a request target with the value of every query parameter that may carry a secret masked as {@code ***}:
+   * a name holding {@code password}, {@code passwd}, {@code pwd}, {@code token}, {@code secret}, {@code key} or
+   * {@code csrf}, in any case. A client may send a sign-in as GET, or a token in a URL; the access log keeps neither.
+   */
+  public static String secretsMasked(String target) {
+    return SECRET_PARAMETER.matcher(target).replaceAll("$1***");
+  }
+
 
   /** Decodes a body as strict UTF-8; an invalid byte sequence is invalid input naming its offset. */
   public static String utf8(byte[] body) {
