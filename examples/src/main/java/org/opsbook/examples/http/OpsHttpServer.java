@@ -755,8 +755,7 @@ public final class OpsHttpServer implements AutoCloseable {
       String target = uri.getPath() + (uri.getQuery() == null ? "" : "?" + uri.getQuery());
       accessLog.accept(clock.instant() + " " + Request.getRemoteAddr(request) + " " + who + " \""
           + request.getMethod() + " " + Masking.phonesIn(RequestChecks.secretsMasked(target)) + "\" " + status + " "
-          + bytes + " "
-          + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + "ms");
+          + bytes + " " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + "ms");
     }
 
     private static String resource(String name) {

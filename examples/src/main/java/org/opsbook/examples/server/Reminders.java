@@ -38,9 +38,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Masking;
-import org.opsbook.core.PersonIds;
 import org.opsbook.core.Obligation;
 import org.opsbook.core.Person;
+import org.opsbook.core.PersonIds;
 import org.opsbook.engine.DutyReminder;
 import org.opsbook.examples.http.OpsHttpServer;
 import org.opsbook.json.JsonFields;
@@ -367,6 +367,10 @@ public final class Reminders implements DutyReminder {
             }
             arrive(reminder, target);
             metrics.reminded(channel, true);
+          } catch (InterruptedException e) {
+            // the engine is stopping: what did not arrive is retried after its next start
+            Thread.currentThread().interrupt();
+            throw e;
           } catch (Exception e) {
             metrics.reminded(channel, false);
             failures.add(e);

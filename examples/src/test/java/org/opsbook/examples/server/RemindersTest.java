@@ -17,6 +17,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -157,6 +161,47 @@ class RemindersTest {
       robotStatus = 200;
       robotAnswer = "{\"errcode\":93000,\"errmsg\":\"invalid webhook url\"}";
       assertThatThrownBy(() -> robotOnly.remind(duty, List.of())).hasMessageContaining("errcode 93000");
+    }
+  }
+
+  @Test
+  void aReminderInterruptedWhileARobotAnswersStopsAndKeepsTheInterrupt(@TempDir Path dir) throws Exception {
+    // the engine stopping interrupts its loop: the reminder ends there, for its next start to retry, and says so
+    CountDownLatch reached = new CountDownLatch(1);
+    robot.createContext("/slow/send", exchange -> {
+      reached.countDown();
+      try {
+        Thread.sleep(10_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      exchange.close();
+    });
+    try (ServedApi served = new ServedApi(dir, config("'dashboard'"))) {
+      OpsEngine engine = served.host().engine();
+      engine.faults().open("F-R", facts(), "zhangsan");
+      Obligation duty = engine.faults().duties("F-R").get(0);
+      Reminders slow = new Reminders(config("'webhook'", "'http://127.0.0.1:" + robot.getAddress().getPort()
+          + "/slow/send', 'http://127.0.0.1:" + robot.getAddress().getPort() + "/cgi-bin/webhook/send?key=k'"),
+          served.operability(), engine.clock(), engine.calendar().zone());
+      AtomicReference<Throwable> thrown = new AtomicReference<>();
+      AtomicBoolean interrupted = new AtomicBoolean();
+      Thread loop = new Thread(() -> {
+        try {
+          slow.remind(duty, List.of());
+        } catch (Exception e) {
+          thrown.set(e);
+        }
+        interrupted.set(Thread.currentThread().isInterrupted());
+      });
+      loop.start();
+      assertThat(reached.await(5, TimeUnit.SECONDS)).isTrue();
+      loop.interrupt();
+      loop.join(5_000);
+      assertThat(loop.isAlive()).as("ended at the interrupt, not after the robot's 10 s").isFalse();
+      assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
+      assertThat(interrupted.get()).as("the interrupt is kept for the loop to see").isTrue();
+      assertThat(robotBodies).as("the robot after it is left for the retry").isEmpty();
     }
   }
 
