@@ -35,6 +35,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Masking;
@@ -58,14 +59,17 @@ import org.slf4j.MDC;
  * tried whatever the one before answered). A channel or robot that fails is logged and counted, and the reminder
  * fails, so that the engine retries it later; the retry goes only to the channels and robots that did not take it.
  * The engine may hand the same duty over twice: a reminder of one duty at one due time reaches each channel and robot
- * once (while this process runs; the feed keeps one entry per duty key). What is logged has phone
- * numbers and names masked. While a duty is reminded, its subject is in the SLF4J MDC under {@code faultId}.
+ * once (while this process runs; the feed keeps one entry per duty key). What is logged has phone numbers, names and
+ * e-mail addresses masked. While a duty is reminded, its subject is in the SLF4J MDC under {@code faultId}.
  * Thread-safe.
  */
 public final class Reminders implements DutyReminder {
   private static final Logger LOG = LoggerFactory.getLogger(Reminders.class);
   private static final int FEED_SIZE = 200;
   private static final Set<String> CHANNELS = Set.of("dashboard", "email", "webhook");
+  /** An e-mail address: its first character, the rest of its local part, and its domain. */
+  private static final Pattern EMAIL_ADDRESS =
+      Pattern.compile("(?<![\\w.%+-])([\\w.%+-])[\\w.%+-]*@([\\w-]+(?:\\.[\\w-]+)+)");
 
   /**
    * What {@code serve --reminders FILE} configures.
@@ -375,7 +379,7 @@ public final class Reminders implements DutyReminder {
             metrics.reminded(channel, false);
             failures.add(e);
             LOG.warn("reminder of {} {} by {} failed: {}", duty.ruleId(), duty.subjectId(), channel,
-                Masking.phonesIn(String.valueOf(e)));
+                Masking.phonesIn(addressesMasked(String.valueOf(e))));
           }
         }
       }
@@ -462,6 +466,14 @@ public final class Reminders implements DutyReminder {
     } catch (InvalidInputException notJson) {
       return 0;
     }
+  }
+
+  /**
+   * Masks each e-mail address in {@code text} but its first letter and its domain ({@code z***@example.cn}): a mail
+   * server's refusal quotes the addresses it refused, which name people.
+   */
+  static String addressesMasked(String text) {
+    return EMAIL_ADDRESS.matcher(text).replaceAll("$1***@$2");
   }
 
   private synchronized boolean arrived(String reminder, String target) {

@@ -9,7 +9,17 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.mail.internet.MimeMessage;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -202,6 +212,61 @@ class RemindersTest {
       assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
       assertThat(interrupted.get()).as("the interrupt is kept for the loop to see").isTrue();
       assertThat(robotBodies).as("the robot after it is left for the retry").isEmpty();
+    }
+  }
+
+  @Test
+  void aMailServersRefusalIsLoggedWithoutThePeoplesAddresses(@TempDir Path dir) throws Exception {
+    // before: the failure was logged as JavaMail words it, and a refusal quotes each address it refused
+    try (ServerSocket refusing = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        ServedApi served = new ServedApi(dir, config("'dashboard'"))) {
+      Thread smtp = new Thread(() -> refuseEveryRecipient(refusing));
+      smtp.setDaemon(true);
+      smtp.start();
+      OpsEngine engine = served.host().engine();
+      engine.faults().open("F-R", facts(), "zhangsan");
+      Obligation duty = engine.faults().duties("F-R").get(0);
+      Reminders mailOnly = new Reminders(Reminders.Config.parse(("{'channels': ['email'], 'smtp': {'host': "
+          + "'127.0.0.1', 'port': " + refusing.getLocalPort() + ", 'from': 'opsbook@example.com', 'to': "
+          + "['room@example.com'], 'addresses': {'zhangsan': 'zhangsan@example.com'}}}").replace('\'', '"')),
+          served.operability(), engine.clock(), engine.calendar().zone());
+      ByteArrayOutputStream err = new ByteArrayOutputStream();
+      PrintStream old = System.err;
+      System.setErr(new PrintStream(err, true, UTF_8));
+      try {
+        assertThatThrownBy(() -> mailOnly.remind(duty, List.of(Person.builder().id("zhangsan").name("张三")
+            .addRoles(Role.ESC_DUTY).build()))).isInstanceOf(jakarta.mail.MessagingException.class);
+      } finally {
+        System.setErr(old);
+      }
+      String log = err.toString(UTF_8);
+      assertThat(log).contains("by email failed", "550", "z***@example.com")
+          .doesNotContain("zhangsan@example.com", "room@example.com");
+    }
+  }
+
+  /** A mail server that refuses every recipient, quoting the address, as a real one does. */
+  private static void refuseEveryRecipient(ServerSocket server) {
+    try (Socket s = server.accept(); BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(),
+        UTF_8)); Writer out = new OutputStreamWriter(s.getOutputStream(), UTF_8)) {
+      out.write("220 refusing ESMTP\r\n");
+      out.flush();
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        String verb = line.length() >= 4 ? line.substring(0, 4).toUpperCase(java.util.Locale.ROOT) : line;
+        String address = line.contains("<") ? line.substring(line.indexOf('<'), line.indexOf('>') + 1) : "";
+        out.write(switch (verb) {
+          case "RCPT" -> "550 5.1.1 " + address + ": Recipient address rejected: User unknown\r\n";
+          case "DATA" -> "554 5.5.1 No valid recipients\r\n";
+          case "QUIT" -> "221 bye\r\n";
+          default -> "250 ok\r\n";
+        });
+        out.flush();
+        if (verb.equals("QUIT")) {
+          return;
+        }
+      }
+    } catch (IOException e) {
+      // the client went away
     }
   }
 
