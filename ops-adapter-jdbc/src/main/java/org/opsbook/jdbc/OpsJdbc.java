@@ -294,7 +294,15 @@ public final class OpsJdbc implements AutoCloseable {
     /** The published demo key, and this instance has another. */
     DEMO_KEY,
     /** Neither: the log was sealed under another key, or its seal was changed. */
-    OTHER_KEY
+    OTHER_KEY;
+
+    /**
+     * Returns true when this instance's key may append to the log: it is sealed under that key, or nothing is sealed
+     * yet. Otherwise every append is refused, which a host's health check reports.
+     */
+    public boolean appendable() {
+      return this == NONE || this == THIS_KEY;
+    }
   }
 
   /**

@@ -44,15 +44,25 @@ public final class OpsbookHealthIndicator extends AbstractHealthIndicator {
   protected void doHealthCheck(Health.Builder builder) {
     boolean reachable = reachable();
     boolean running = engine.isRunning();
-    Optional<String> seal = reachable ? seal() : Optional.empty();
+    Optional<OpsJdbc.AuditSeal> seal = Optional.empty();
+    boolean sealReadable = true;
+    if (reachable) {
+      try {
+        seal = engine.auditSeal();
+      } catch (RuntimeException e) {
+        sealReadable = false;
+      }
+    }
     // a log re-keyed under a key this host does not hold refuses its every write
-    boolean sealed = seal.map(s -> s.equals(OpsJdbc.AuditSeal.THIS_KEY.name())
-        || s.equals(OpsJdbc.AuditSeal.NONE.name())).orElse(true);
+    boolean sealed = sealReadable && seal.map(OpsJdbc.AuditSeal::appendable).orElse(true);
     boolean up = reachable && sealed && (running || !loopsExpected);
     builder.status(up ? "UP" : "DOWN").withDetail("database", reachable ? "reachable" : "unreachable")
         .withDetail("loops", running ? "running" : loopsExpected ? "stopped" : "off")
         .withDetail("auditKey", engine.sealsWithDemoKey() ? "demo" : "host");
-    seal.ifPresent(s -> builder.withDetail("auditSeal", s));
+    if (!sealReadable) {
+      builder.withDetail("auditSeal", "unreadable");
+    }
+    seal.ifPresent(s -> builder.withDetail("auditSeal", s.name()));
     long total = 0;
     for (String loop : errors.loops()) {
       total += errors.count(loop);
@@ -60,15 +70,6 @@ public final class OpsbookHealthIndicator extends AbstractHealthIndicator {
     builder.withDetail("storageErrors", total);
     errors.last().ifPresent(e -> builder.withDetail("lastStorageError",
         java.util.Map.of("loop", e.loop(), "type", e.type(), "at", e.at().toString())));
-  }
-
-  /** The audit log's seal as the engine reads it; {@code unreadable} when it cannot be read, empty for host ports. */
-  private Optional<String> seal() {
-    try {
-      return engine.auditSeal().map(Enum::name);
-    } catch (RuntimeException e) {
-      return Optional.of("unreadable");
-    }
   }
 
   private boolean reachable() {

@@ -79,7 +79,11 @@ public record Database(String url, Path dataFolder) {
       checkArgument(key.length >= 32, "%s needs at least 32 bytes, not %s", AUDIT_KEY_VARIABLE, key.length);
       return Optional.of(key);
     }
-    return embedded() ? Optional.of(keyFile(dataFolder.resolve(AUDIT_KEY_FILE))) : Optional.empty();
+    if (!embedded()) {
+      return Optional.empty();
+    }
+    makeFolder();
+    return Optional.of(keyFile(dataFolder.resolve(AUDIT_KEY_FILE)));
   }
 
   /**
@@ -123,7 +127,6 @@ public record Database(String url, Path dataFolder) {
   private static byte[] keyFile(Path file) {
     try {
       if (!Files.exists(file)) {
-        Files.createDirectories(file.getParent());
         byte[] fresh = new byte[32];
         new SecureRandom().nextBytes(fresh);
         Path draft = Files.createTempFile(file.getParent(), "audit", ".key");

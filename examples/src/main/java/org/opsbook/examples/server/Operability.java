@@ -234,7 +234,7 @@ public final class Operability {
       }
     }
     // a log re-keyed under a key this host does not hold refuses its every write
-    boolean audit = seal.map(s -> s == OpsJdbc.AuditSeal.THIS_KEY || s == OpsJdbc.AuditSeal.NONE).orElse(true);
+    boolean audit = seal.map(OpsJdbc.AuditSeal::appendable).orElse(true);
     boolean up = db && loops && audit;
     o.put("status", up ? "UP" : "DOWN");
     ObjectNode d = o.putObject("database").put("status", db ? "UP" : "DOWN");
