@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.opsbook.core.internal.text.CodePoints;
 
 /**
  * The one canonical form of a person's ID, so that one person is one ID at every boundary and the separation-of-duties
@@ -83,8 +84,8 @@ public final class PersonIds {
       int cp = s.codePointAt(i);
       String bad = refusal(cp);
       if (bad != null) {
-        throw new InvalidInputException(field, "a person id must not contain " + bad + " (U+"
-            + String.format(Locale.ROOT, "%04X", cp) + " at " + i + ")");
+        throw new InvalidInputException(field, "a person id must not contain " + bad + " ("
+            + CodePoints.name(cp) + " at " + i + ")");
       }
       UnicodeScript script = UnicodeScript.of(cp);
       if (script != UnicodeScript.COMMON && script != UnicodeScript.INHERITED) {
@@ -144,21 +145,14 @@ public final class PersonIds {
     if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
       return "white space";
     }
-    if (isDefaultIgnorable(cp)) {
-      return "an invisible character";
-    }
     if ((cp >= 0x0250 && cp <= 0x02AF) || (cp >= 0x1D00 && cp <= 0x1DBF) || (cp >= 0x01C0 && cp <= 0x01C3)) {
       return "a phonetic letter that looks like a Latin one";
     }
+    String hidden = CodePoints.hidden(cp);
+    if (hidden != null) {
+      return hidden;
+    }
     switch (Character.getType(cp)) {
-      case Character.CONTROL:
-        return "a control character";
-      case Character.FORMAT:
-        return "an invisible character";
-      case Character.PRIVATE_USE:
-      case Character.SURROGATE:
-      case Character.UNASSIGNED:
-        return "an unassigned or private-use character";
       case Character.NON_SPACING_MARK:
       case Character.ENCLOSING_MARK:
       case Character.COMBINING_SPACING_MARK:
@@ -166,14 +160,5 @@ public final class PersonIds {
       default:
         return null;
     }
-  }
-
-  /** Default-ignorable code points that are not of type FORMAT (fillers, selectors, blank Braille). */
-  private static boolean isDefaultIgnorable(int cp) {
-    return cp == 0x034F || cp == 0x115F || cp == 0x1160 || cp == 0x17B4 || cp == 0x17B5
-        || (cp >= 0x180B && cp <= 0x180F) || cp == 0x2800 || cp == 0x3164 || cp == 0xFFA0
-        || (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF)
-        || (cp >= 0x2060 && cp <= 0x206F) || (cp >= 0xFFF0 && cp <= 0xFFF8) || (cp >= 0xE0000 && cp <= 0xE0FFF)
-        || cp == 0x00AD || cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0xFEFF;
   }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.opsbook.core.FaultEvent;
 import org.opsbook.core.FaultEventType;
 import org.opsbook.core.FaultFacts;
 import org.opsbook.core.FaultSummary;
@@ -24,6 +25,7 @@ import org.opsbook.core.memory.InMemoryDirectory;
 import org.opsbook.core.time.MutableClock;
 import org.opsbook.jdbc.OpsJdbc;
 import org.opsbook.rules.bug.BugEventData;
+import org.opsbook.rules.internal.fault.ObligationEngine;
 
 /**
  * The IDs and names a host gives are stored in columns of bounded width. What is longer is refused as invalid input
@@ -60,6 +62,30 @@ class BoundedInputsTest {
         .field()).isEqualTo("id");
     assertThatThrownBy(() -> OpsEngine.builder().owner("o".repeat(OpsEngine.Builder.MAX_OWNER_LENGTH + 1)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("owner");
+  }
+
+  @Test
+  @DisplayName("a new ID that would forge a log line or hide a character is refused naming its field; nothing stored")
+  void anIdThatBreaksItsLineIsRefused() {
+    DataSource db = EngineFixture.freshH2();
+    String forged = "F-9\n[opsbook-reminders] INFO org.opsbook.engine - F-7 reminded to zhangsan";
+    try (OpsEngine ops = engine(db)) {
+      for (String fault : List.of(forged, "F-1\u200b", "\u202eF-1", "F-1 ", "F\u00a01")) {
+        assertThat(catchThrowableOfType(() -> ops.faults().open(fault, EngineFixture.l1(fault), "zhangsan"),
+            InvalidInputException.class).field()).as("%s", fault).isEqualTo("faultId");
+      }
+      assertThat(catchThrowableOfType(() -> ops.bugs().raise("B-1\r\nB-2", bugData(), "wang"),
+          InvalidInputException.class).field()).isEqualTo("bugId");
+      assertThat(ops.faults().openFaults()).isEmpty();
+      assertThat(ops.bugs().list()).isEmpty();
+      assertThat(OpsJdbc.create(db).auditLog().streams()).isEmpty();
+
+      FaultEvent opened = FaultEvent.builder().faultId(forged).sequence(1).type(FaultEventType.OPENED).at(T0)
+          .actorId("zhangsan").facts(EngineFixture.l1(forged)).build();
+      FaultSummary summary = ObligationEngine.standard().track(forged).apply(opened).summary();
+      OpsJdbc.create(db).faults().append(forged, 0, List.of(opened), summary, List.of());
+      assertThat(ops.faults().load(forged).version()).as("a fault stored before the check still loads").isEqualTo(1);
+    }
   }
 
   @Test

@@ -40,13 +40,13 @@ abstract class StoredInstances<I, E extends Enum<E>, D> extends StoredWorkflow<I
   }
 
   /**
-   * Returns {@code draft} once its ID, as the host gave it, fits storage.
+   * Returns {@code draft} once its ID, as the host gave it, fits storage and is one line a person can read.
    *
    * @throws org.opsbook.core.InvalidInputException naming the family's ID field when it is longer than
-   *     {@link InstanceIds#MAX_LENGTH}
+   *     {@link InstanceIds#MAX_LENGTH} or holds what {@link InstanceIds#checkNew} refuses
    */
   final I checkedId(I draft) {
-    InstanceIds.checkLength(store().workflow().idField(), store().workflow().idOf(checkNotNull(draft, "draft")));
+    InstanceIds.checkNew(store().workflow().idField(), store().workflow().idOf(checkNotNull(draft, "draft")));
     return draft;
   }
 

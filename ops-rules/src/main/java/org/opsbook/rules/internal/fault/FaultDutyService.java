@@ -22,6 +22,7 @@ import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Obligation;
 import org.opsbook.core.ObligationKey;
 import org.opsbook.core.RuleId;
+import org.opsbook.core.internal.InstanceIds;
 import org.opsbook.core.internal.machine.Outcome;
 import org.opsbook.core.internal.machine.TimeOrder;
 import org.opsbook.core.spi.FaultRepository;
@@ -213,7 +214,7 @@ public final class FaultDutyService {
     if (before.version() == 0 && event != EscEvent.OPEN_FAULT) {
       throw new InvalidInputException("faultId", "no fault " + faultId + " is open");
     }
-    checkVersion(before);
+    checkVersion(checkNewId(before));
     Instant at = stamped(before, checkNotNull(when, "at"));
     Stepped<FaultTracker> s = before.decideStep(event, data, actor, at);
     if (!s.outcome().isAccepted()) {
@@ -298,7 +299,7 @@ public final class FaultDutyService {
   }
 
   private FaultTracker append(FaultTracker before, Instant at, BiFunction<Long, Instant, FaultEvent> next) {
-    String faultId = before.faultId();
+    String faultId = checkNewId(before).faultId();
     FaultEvent event = next.apply(before.version() + 1, stamped(before, checkNotNull(at, "at")));
     FaultTracker after = before.apply(event);
     List<Obligation> was = before.version() == 0 ? List.of() : before.obligations(event.at());
@@ -307,6 +308,17 @@ public final class FaultDutyService {
     faults.append(faultId, before.version(), List.of(event), after.summary(), List.of(audit(event, was, now, after)));
     reconcileTimers(faultId, now);
     return after;
+  }
+
+  /**
+   * Refuses, before anything is decided, the ID of a fault about to be opened that holds a control, invisible or
+   * bidirectional character, a line break or an outer space: it would be shown on the dashboard, in SMS and in logs.
+   */
+  private static FaultTracker checkNewId(FaultTracker before) {
+    if (before.version() == 0) {
+      InstanceIds.checkNew("faultId", before.faultId());
+    }
+    return before;
   }
 
   /** Refuses, before anything is written, a summary whose subject name storage would not keep whole. */
