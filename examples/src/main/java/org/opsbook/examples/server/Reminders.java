@@ -14,6 +14,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -98,6 +99,29 @@ public final class Reminders implements DutyReminder {
       }
       if (channels.contains("webhook") && webhooks.isEmpty()) {
         throw new InvalidInputException("webhooks", "the webhook channel needs at least one URL");
+      }
+      for (int i = 0; i < webhooks.size(); i++) {
+        checkWebhook(JsonFields.element("webhooks", i), webhooks.get(i));
+      }
+    }
+
+    /**
+     * Refuses a robot's URL that is not http(s) with a host, and plain http to another machine: a robot's URL holds
+     * its key ({@code ?key=}, {@code ?access_token=}), and the reminders name people; over plain http both cross the
+     * network in clear, as plain SMTP would. The URL is not repeated in the error, which a host logs.
+     */
+    private static void checkWebhook(String field, URI url) {
+      checkNotNull(url, field);
+      String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(java.util.Locale.ROOT);
+      if (!scheme.equals("http") && !scheme.equals("https")) {
+        throw new InvalidInputException(field, "not an http(s) URL: its scheme is '" + scheme + "'");
+      }
+      if (url.getHost() == null) {
+        throw new InvalidInputException(field, "the URL names no host");
+      }
+      if (scheme.equals("http") && !OpsHttpServer.isLoopback(url.getHost())) {
+        throw new InvalidInputException(field, "plain http to " + url.getHost() + " would send the robot's key and "
+            + "the reminders, with people's names, in clear: use https");
       }
     }
 
@@ -184,13 +208,11 @@ public final class Reminders implements DutyReminder {
       List<URI> webhooks = new ArrayList<>();
       for (int i = 0; i < urls.size(); i++) {
         try {
-          URI u = URI.create(urls.get(i));
-          if (!"http".equals(u.getScheme()) && !"https".equals(u.getScheme())) {
-            throw new IllegalArgumentException("not http or https");
-          }
-          webhooks.add(u);
-        } catch (IllegalArgumentException e) {
-          throw new InvalidInputException(JsonFields.element("webhooks", i), "not an http(s) URL: " + e.getMessage());
+          webhooks.add(new URI(urls.get(i)));
+        } catch (URISyntaxException e) {
+          // the reason and index only: the URL holds the robot's key
+          throw new InvalidInputException(JsonFields.element("webhooks", i), "not a URL: " + e.getReason()
+              + " at index " + e.getIndex());
         }
       }
       Duration staleAfter = f.string("staleAfter").map(v -> {

@@ -18,6 +18,7 @@ import java.io.PrintStream;
 import java.io.Writer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
@@ -26,6 +27,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -350,6 +353,26 @@ class RemindersTest {
         "smtp.security");
     assertField("{\"smtp\": {\"host\": \"192.0.2.10\", \"from\": \"a@b.c\", \"security\": \"ssl3\"}}",
         "smtp.security");
+  }
+
+  @Test
+  void aRobotsUrlIsRefusedOverPlainHttpToAnotherMachineAndItsKeyIsNotRepeatedInTheError() {
+    String first = "{\"channels\": [\"webhook\"], \"webhooks\": [\"https://a.example/x\", \"";
+    for (String url : List.of("http://192.0.2.10/cgi-bin/webhook/send?key=S3CRET-ROBOT-KEY",
+        "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=S3CRET-ROBOT-KEY extra",
+        "https:///send?key=S3CRET-ROBOT-KEY", "ftp://192.0.2.10/send?key=S3CRET-ROBOT-KEY")) {
+      assertThatThrownBy(() -> Reminders.Config.parse(first + url + "\"]}")).as(url)
+          .isInstanceOf(InvalidInputException.class)
+          .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("webhooks[1]"))
+          .message().doesNotContain("S3CRET");
+    }
+    assertThat(Reminders.Config.parse(first.replace("https://a.example/x", "http://127.0.0.1:9/send?key=k")
+        + "HTTPS://qyapi.weixin.qq.com/send?key=k\"]}").webhooks()).as("a robot on this machine, and https")
+        .hasSize(2);
+    assertThatThrownBy(() -> new Reminders.Config(Set.of("webhook"), Optional.empty(),
+        List.of(URI.create("http://robot.example/send?key=k")))).as("built in code, not parsed")
+        .isInstanceOf(InvalidInputException.class)
+        .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("webhooks[0]"));
   }
 
   @Test
