@@ -22,15 +22,41 @@ public final class Credentials {
 
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final String ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
-  /** Checked against when the ID is unknown, so an unknown ID costs as long as a wrong password. */
+  /** Checked against when the ID is unknown and the hashes are at {@link #COST}. */
   private static final String DECOY = BCrypt.hashpw("decoy", BCrypt.gensalt(COST));
 
   private final Map<String, String> hashes;
   private final boolean oneTime;
+  /**
+   * Checked against when the ID is unknown, at the cost most of the hashes have, so that an unknown ID costs as long as
+   * a known one with a wrong password and the time of an answer does not say who may sign in.
+   */
+  private final String decoy;
 
   private Credentials(Map<String, String> hashes, boolean oneTime) {
     this.hashes = new ConcurrentHashMap<>(hashes);
     this.oneTime = oneTime;
+    int cost = usualCost(hashes.values());
+    this.decoy = cost == COST ? DECOY : BCrypt.hashpw("decoy", BCrypt.gensalt(cost));
+  }
+
+  /** The cost most of {@code hashes} have ({@link #COST} when there are none). */
+  private static int usualCost(Iterable<String> hashes) {
+    Map<Integer, Integer> counts = new java.util.TreeMap<>();
+    for (String h : hashes) {
+      counts.merge(costOf(h), 1, Integer::sum);
+    }
+    return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(COST);
+  }
+
+  /** The cost of a BCrypt hash, {@code 12} of {@code $2a$12$…}. */
+  static int costOf(String hash) {
+    return Integer.parseInt(hash.substring(4, 6));
+  }
+
+  /** The cost of the hash an unknown ID is checked against. */
+  int decoyCost() {
+    return costOf(decoy);
   }
 
   /**
@@ -90,7 +116,7 @@ public final class Credentials {
     }
     String hash = hashes.get(id);
     if (hash == null) {
-      BCrypt.checkpw(password, DECOY);
+      BCrypt.checkpw(password, decoy);
       return false;
     }
     if (!BCrypt.checkpw(password, hash)) {

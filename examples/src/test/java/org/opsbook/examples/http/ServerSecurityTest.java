@@ -141,6 +141,16 @@ class ServerSecurityTest {
   }
 
   @Test
+  void anUnknownIdIsCheckedAtTheCostOfTheKnownOnesSoAnAnswersTimeDoesNotSayWhoMaySignIn() {
+    // one-time passwords are hashed at cost 10: an unknown ID checked at 12 took four times as long to refuse
+    assertThat(Credentials.oneTime(List.of("lisi", "wangwu")).credentials().decoyCost()).isEqualTo(10);
+    String at11 = BCrypt.hashpw("pw", BCrypt.gensalt(11));
+    assertThat(Credentials.hashed(Map.of("a", at11, "b", at11, "c", BCrypt.hashpw("pw", BCrypt.gensalt(4))))
+        .decoyCost()).as("the cost most of the people file's hashes have").isEqualTo(11);
+    assertThat(Credentials.hashed(Map.of()).decoyCost()).isEqualTo(Credentials.COST);
+  }
+
+  @Test
   void aStateChangeWithoutTheSessionsCsrfTokenIsRefused() throws Exception {
     HttpClient c = signedIn("zhangsan");
     HttpResponse<String> r = c.send(post("/api/whoami", "{}").build(), body());
