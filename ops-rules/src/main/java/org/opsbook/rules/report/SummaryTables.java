@@ -184,11 +184,18 @@ public final class SummaryTables {
       return sb.toString();
     }
 
+    /**
+     * Writes one row. A cell's own {@code &}, {@code <} and {@code >} are written as entities: the table is meant to
+     * be rendered (its line breaks are {@code <br>}), and a cell of what people typed, such as
+     * {@code <img src=x onerror=…>} in a fault's phenomenon, must not become live HTML in the mail or page that
+     * renders it.
+     */
     private static void line(StringBuilder sb, List<String> cells) {
       sb.append('|');
       for (String c : cells) {
-        sb.append(' ').append(c.replace("\\", "\\\\").replace("|", "\\|").replace("\r\n", "<br>")
-            .replace("\n", "<br>")).append(" |");
+        sb.append(' ').append(c.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace("\\", "\\\\").replace("|", "\\|").replace("\r\n", "<br>").replace("\n", "<br>"))
+            .append(" |");
       }
       sb.append('\n');
     }

@@ -125,6 +125,15 @@ class SummaryTablesTest {
         });
   }
 
+  @Test
+  @DisplayName("a cell's own HTML is written to Markdown as text; the table's line breaks stay <br>")
+  void markdownCellsAreNeverHtml() {
+    SummaryTable t = new SummaryTable("t", List.of("a", "b"), List.of(List.of(
+        "<img src=x onerror=alert(document.cookie)>", "余额<0 & 欠费>30天\n第二行")));
+    assertThat(t.toMarkdown()).endsWith("| &lt;img src=x onerror=alert(document.cookie)&gt; "
+        + "| 余额&lt;0 &amp; 欠费&gt;30天<br>第二行 |\n").doesNotContain("<img");
+  }
+
   /** The one field of a CSV with one header and one record, as a spreadsheet reads it (RFC 4180). */
   private static String unquoted(String csv) {
     String field = csv.substring("h\r\n".length(), csv.length() - 2);
