@@ -24,6 +24,7 @@ import org.opsbook.core.spi.MessageGateway.SendReceipt;
 import org.opsbook.core.memory.InMemoryDirectory;
 import org.opsbook.core.time.MutableClock;
 import org.opsbook.jdbc.OpsJdbc;
+import org.opsbook.notify.SmsKey;
 import org.opsbook.rules.bug.BugEventData;
 import org.opsbook.rules.internal.fault.ObligationEngine;
 
@@ -85,6 +86,34 @@ class BoundedInputsTest {
       FaultSummary summary = ObligationEngine.standard().track(forged).apply(opened).summary();
       OpsJdbc.create(db).faults().append(forged, 0, List.of(opened), summary, List.of());
       assertThat(ops.faults().load(forged).version()).as("a fault stored before the check still loads").isEqualTo(1);
+    }
+  }
+
+  @Test
+  @DisplayName("a gateway's or reminder's long failure is kept cut short, phone numbers masked, in rows and the audit")
+  void aLongFailureIsKeptCutShort() {
+    DataSource db = EngineFixture.freshH2();
+    MutableClock clock = MutableClock.at(T0);
+    // an SMS platform down behind a proxy: its whole error page, about a megabyte, as the failure's message
+    String page = "mobile 13800138000: " + "<html><body>502 Bad Gateway</body></html>".repeat(25_000);
+    MessageGateway down = m -> {
+      throw new MessageGateway.GatewayException(m.idempotencyKey(), page, null);
+    };
+    try (OpsEngine ops = OpsEngine.builder().dataSource(db).auditKey(EngineFixture.auditKey())
+        .directory(EngineFixture.people(EngineFixture.person("wang", Role.TICKET_REVIEWER))).gateway(down)
+        .reminder((duty, people) -> {
+          throw new IllegalStateException(page);
+        }).clock(clock).build()) {
+      SmsKey key = EngineFixture.releasedNotification(ops, "F-1");
+      ops.runDueWork();
+      List<String> kept = new ArrayList<>();
+      kept.add(OpsJdbc.create(db).outbox().find(key.toString()).orElseThrow().lastError().orElseThrow());
+      ops.auditLog().read("sms:" + key).stream().map(r -> r.entry().details().get("error"))
+          .filter(java.util.Objects::nonNull).forEach(kept::add);
+      OpsJdbc.create(db).obligations().pending("F-1").forEach(o -> o.lastError().ifPresent(kept::add));
+      assertThat(kept).as("the outbox row, the audit record and the duties' timers").hasSizeGreaterThan(2)
+          .allSatisfy(error -> assertThat(error).hasSizeLessThan(1_100).contains("138****8000")
+              .doesNotContain("13800138000").endsWith("characters more)"));
     }
   }
 

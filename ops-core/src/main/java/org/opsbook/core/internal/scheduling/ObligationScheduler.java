@@ -14,6 +14,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import org.opsbook.core.ObligationKey;
+import org.opsbook.core.internal.Failures;
 import org.opsbook.core.spi.ObligationRepository.ClaimedObligation;
 import org.opsbook.core.spi.ObligationRepository;
 
@@ -144,7 +145,7 @@ public final class ObligationScheduler implements AutoCloseable {
         handler.fire(key, c.scheduled());
       } catch (Exception e) {
         Instant retryAt = clock.instant().plus(retryBackoff.apply(c.scheduled().attempts() + 1));
-        String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+        String error = Failures.describe(e);
         if (repository.fail(c, error, retryAt)) {
           failed++;
         } else {
@@ -426,8 +427,7 @@ public final class ObligationScheduler implements AutoCloseable {
 
   /** Logs a background failure, masked: an outage is never silent. */
   static void logError(Throwable e) {
-    LOG.log(System.Logger.Level.WARNING, "obligation engine: storage failure, will retry: "
-        + e.getClass().getSimpleName() + ": " + org.opsbook.core.Masking.phonesIn(String.valueOf(e.getMessage())));
+    LOG.log(System.Logger.Level.WARNING, "obligation engine: storage failure, will retry: " + Failures.describe(e));
   }
 
   /** 10 s, 20 s, 40 s … capped at 10 minutes. */

@@ -14,9 +14,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.opsbook.core.AuditEntry;
-import org.opsbook.core.Masking;
 import org.opsbook.core.Role;
 import org.opsbook.core.RuleId;
+import org.opsbook.core.internal.Failures;
 import org.opsbook.core.internal.machine.WorkflowStore;
 import org.opsbook.core.spi.AuditLog;
 import org.opsbook.core.spi.Directory;
@@ -166,7 +166,7 @@ public final class SmsDispatcher {
         throw new IllegalStateException("the gateway returned no receipt");
       }
     } catch (RuntimeException e) {
-      String error = e.getClass().getSimpleName() + ": " + Masking.phonesIn(String.valueOf(e.getMessage()));
+      String error = Failures.describe(e);
       if (!(e instanceof GatewayException) && !gateway.deduplicates()) {
         // not the gateway's "not accepted": the platform may have taken it, and a resend could reach every
         // recipient twice; left as being sent with its lease ended, it is in doubt at once, for a person to resolve
