@@ -31,13 +31,35 @@ public record Database(String url, Path dataFolder) {
   /** The embedded default's audit key file in its data folder. */
   public static final String AUDIT_KEY_FILE = "audit.key";
 
+  /** The H2 system property naming the address H2's servers listen on. */
+  static final String H2_BIND_ADDRESS = "h2.bindAddress";
+
+  static {
+    listenOnLoopback();
+  }
+
   /**
    * Returns the H2 file database in {@code folder}. Several processes may open it at once ({@code AUTO_SERVER}), so
-   * {@code ./opsbook serve} and {@code ./opsbook demo} can share a data folder.
+   * {@code ./opsbook serve} and {@code ./opsbook demo} can share a data folder: the first opens a TCP server the
+   * others join. That server listens on the loopback address only ({@link #listenOnLoopback}): H2 would otherwise
+   * listen on every address and take connections from other machines, as user {@code sa} with no password, guarded
+   * only by the key in the lock file.
    */
   public static Database inFolder(Path folder) {
+    listenOnLoopback();
     Path abs = folder.toAbsolutePath().normalize();
     return new Database(OpsJdbc.h2FileUrl(abs.resolve(H2_FILE)) + ";AUTO_SERVER=TRUE", abs);
+  }
+
+  /**
+   * Makes H2's servers in this process listen on {@code 127.0.0.1}, unless the host chose an address
+   * ({@code -Dh2.bindAddress=…}). H2 reads the property once, when it is first used in the process; the command line
+   * meets that, as this class is loaded before any database is opened.
+   */
+  static void listenOnLoopback() {
+    if (System.getProperty(H2_BIND_ADDRESS) == null) {
+      System.setProperty(H2_BIND_ADDRESS, "127.0.0.1");
+    }
   }
 
   /** Returns true for the embedded default once its database file exists (an earlier run made it). */
