@@ -22,9 +22,14 @@ final class DataOptions {
   Path data;
 
   @Option(names = "--db", paramLabel = "JDBC-URL", description = "another database, e.g. "
-      + "jdbc:postgresql://host/db?user=u&password=p; its audit log is sealed under the key in the environment "
-      + "variable OPSBOOK_AUDIT_KEY (base64, 32+ bytes), else under the published demo key, with a warning")
+      + "jdbc:postgresql://host/db?user=u (its password best in --db-password-env); its audit log is sealed under "
+      + "the key in the environment variable OPSBOOK_AUDIT_KEY (base64, 32+ bytes), else under the published demo "
+      + "key, with a warning")
   String db;
+
+  @Option(names = "--db-password-env", paramLabel = "VAR", description = "the environment variable holding the "
+      + "password of --db, so that it is not on the command line, which every local account can read")
+  String dbPasswordEnv;
 
   @Option(names = "--calendar", paramLabel = "FILE", description = "the working-day calendar (TIME-02): the "
       + "decision API's {\"holidays\": [...], \"workdays\": [...]} or the line format; default Monday to Friday")
@@ -34,6 +39,21 @@ final class DataOptions {
   Database database() {
     if (data != null && db != null) {
       throw new CommandLine.ParameterException(command.commandLine(), "give --data DIR or --db JDBC-URL, not both");
+    }
+    if (dbPasswordEnv != null) {
+      if (db == null) {
+        throw new CommandLine.ParameterException(command.commandLine(), "--db-password-env needs --db JDBC-URL");
+      }
+      String password = System.getenv(dbPasswordEnv);
+      if (password == null || password.isEmpty()) {
+        throw new CommandLine.ParameterException(command.commandLine(), "--db-password-env: the environment "
+            + "variable " + dbPasswordEnv + " is not set");
+      }
+      try {
+        return Database.at(db, password);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(command.commandLine(), "--db-password-env: " + e.getMessage());
+      }
     }
     return db != null ? Database.at(db) : Database.inFolder(data != null ? data : Database.DEFAULT_FOLDER);
   }

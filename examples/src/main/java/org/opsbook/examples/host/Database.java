@@ -72,6 +72,24 @@ public record Database(String url, Path dataFolder) {
     return new Database(url, null);
   }
 
+  /**
+   * Returns the database server at {@code url}, signed in to with {@code password}, which the host keeps out of the
+   * command line ({@code --db-password-env}): every local account may read a process's arguments ({@code ps}). The
+   * password becomes the URL's {@code password} parameter, percent-encoded; {@link #describe()} masks it.
+   *
+   * @throws IllegalArgumentException when the URL already holds a password, or is not a server's URL with
+   *     {@code ?name=value} parameters (an H2 URL)
+   */
+  public static Database at(String url, String password) {
+    checkArgument(!url.startsWith("jdbc:h2:"), "a password from the environment is for a database server's URL, "
+        + "such as jdbc:postgresql://host/db?user=u");
+    checkArgument(!url.toLowerCase(java.util.Locale.ROOT).matches(".*[?&]password=.*"),
+        "the URL already holds a password: give it in the URL or in the environment, not both");
+    checkArgument(!password.isEmpty(), "the password is empty");
+    return new Database(url + (url.contains("?") ? "&" : "?") + "password="
+        + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8), null);
+  }
+
   /** Returns true for the embedded H2 default. */
   public boolean embedded() {
     return dataFolder != null;

@@ -16,13 +16,14 @@ import org.springframework.security.crypto.bcrypt.BCrypt;
 import org.opsbook.json.OpsJson;
 
 class MainTest {
-  private record Run(int status, String out) {}
+  private record Run(int status, String out, String err) {}
 
   private static Run run(String stdin, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
     int status = Main.run(args, new ByteArrayInputStream(stdin.getBytes(UTF_8)),
-        new PrintStream(out, true, UTF_8), new PrintStream(new ByteArrayOutputStream(), true, UTF_8));
-    return new Run(status, out.toString(UTF_8));
+        new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8));
+    return new Run(status, out.toString(UTF_8), err.toString(UTF_8));
   }
 
   @Test
@@ -66,6 +67,18 @@ class MainTest {
   @Test
   void demoRefusesBadOptionsWithExitTwo() {
     assertThat(run("", "demo", "--data").status()).isEqualTo(2);
+  }
+
+  @Test
+  void theDatabasePasswordFromTheEnvironmentIsCheckedBeforeAnythingRuns() {
+    String url = "jdbc:postgresql://127.0.0.1:1/ops?user=opsbook";
+    Run unset = run("", "demo", "--db", url, "--db-password-env", "OPSBOOK_TEST_UNSET_VARIABLE");
+    assertThat(unset.status()).isEqualTo(2);
+    assertThat(unset.err()).contains("OPSBOOK_TEST_UNSET_VARIABLE is not set");
+    assertThat(run("", "serve", "--db-password-env", "PATH").err()).contains("--db-password-env needs --db");
+    Run twice = run("", "demo", "--db", url + "&password=p", "--db-password-env", "PATH");
+    assertThat(twice.status()).isEqualTo(2);
+    assertThat(twice.err()).contains("not both");
   }
 
   @Test
