@@ -194,6 +194,10 @@ final class Serve {
         PeopleFile file = PeopleFile.read(o.people);
         people = file.people();
         credentials = Credentials.hashed(file.passwordHashes());
+        if (PeopleFile.othersMayRead(o.people)) {
+          err.println("opsbook: WARNING: others than its owner may read the people file " + o.people + ": it holds "
+              + "people's names, mobile numbers and password hashes; chmod 600 it");
+        }
       } catch (IOException e) {
         throw new CommandLine.ParameterException(cl, "--people: cannot read " + o.people + ": " + e.getMessage());
       } catch (InvalidInputException e) {

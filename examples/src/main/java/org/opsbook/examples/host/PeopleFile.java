@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +43,20 @@ public record PeopleFile(People people, Map<String, String> passwordHashes) {
   /** Reads a people file. */
   public static PeopleFile read(Path file) throws IOException {
     return parse(Files.readString(file, StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Returns true when others than the file's owner may read {@code file} (POSIX file systems; false elsewhere): it
+   * holds people's names, mobile numbers and password hashes, which can be cracked offline, and the server warns.
+   *
+   * @throws IOException when its permissions cannot be read
+   */
+  public static boolean othersMayRead(Path file) throws IOException {
+    if (!file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      return false;
+    }
+    Set<PosixFilePermission> p = Files.getPosixFilePermissions(file);
+    return p.contains(PosixFilePermission.GROUP_READ) || p.contains(PosixFilePermission.OTHERS_READ);
   }
 
   /** Parses a people file's text. */

@@ -35,6 +35,7 @@ class ServeTest {
            "recipientClasses": ["C"], "passwordHash": "%s"},
           {"id": "han18", "name": "韩十八", "recipientClasses": ["B"]}
         ]}""".formatted(hashOut.toString(UTF_8).trim()));
+    Files.setPosixFilePermissions(people, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
     Path log = dir.resolve("access.log");
     Serve.Options o = options("--port", "0", "--host", "0.0.0.0", "--plain-http-on-network", "--data",
         dir.resolve("data").toString(), "--people", people.toString(), "--access-log", log.toString());
@@ -42,8 +43,8 @@ class ServeTest {
 
     try (Serve.Running running = Serve.start(Commands.decisionApi(), o, new PrintStream(new ByteArrayOutputStream(),
         true, UTF_8), new PrintStream(err, true, UTF_8))) {
-      assertThat(err.toString(UTF_8)).contains("WARNING: listening on 0.0.0.0", "PLAIN HTTP", "PASSWORD sign-in")
-          .doesNotContain("one-time");
+      assertThat(err.toString(UTF_8)).contains("WARNING: listening on 0.0.0.0", "PLAIN HTTP", "PASSWORD sign-in",
+          "WARNING: others than its owner may read the people file").doesNotContain("one-time");
       String base = "http://127.0.0.1:" + running.server().port();
       HttpClient c = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
       assertThat(login(c, base, "lisi", "wrong")).isEqualTo(401);

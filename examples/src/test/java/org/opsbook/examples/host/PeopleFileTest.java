@@ -3,8 +3,12 @@ package org.opsbook.examples.host;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.RecipientClass;
 import org.opsbook.core.Role;
@@ -28,6 +32,17 @@ class PeopleFileTest {
     assertThat(f.people().find("lisi").orElseThrow().roles()).containsExactly(Role.FAULT_TEAM_LEADER);
     assertThat(f.people().directory().members(RecipientClass.B)).hasSize(1);
     assertThat(f.passwordHashes()).containsOnlyKeys("lisi");
+  }
+
+  @Test
+  void aPeopleFileOthersMayReadIsToldApart(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("people.json"), "{\"people\": []}");
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    assertThat(PeopleFile.othersMayRead(file)).isFalse();
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
+    assertThat(PeopleFile.othersMayRead(file)).as("the group").isTrue();
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw----r--"));
+    assertThat(PeopleFile.othersMayRead(file)).as("everyone").isTrue();
   }
 
   @Test
