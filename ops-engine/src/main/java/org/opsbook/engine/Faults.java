@@ -92,7 +92,8 @@ public interface Faults {
    * ({@link Role#ROOM_MANAGER}). The notification SMS is released with this briefing.
    *
    * @param whom the role in which the listener was told: one of the three above
-   * @throws org.opsbook.core.InvalidInputException naming {@code whom} for another role
+   * @throws org.opsbook.core.InvalidInputException naming {@code whom} for another role, and {@code faultId} when no
+   *     fault has that ID (nothing is recorded)
    */
   void told(String faultId, Role whom, String listenerId, String personId);
 

@@ -2,6 +2,7 @@ package org.opsbook.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.opsbook.engine.EngineFixture.T0;
 
 import java.sql.Connection;
@@ -18,6 +19,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.opsbook.core.FaultEventType;
 import org.opsbook.core.InvalidInputException;
@@ -316,6 +318,21 @@ class OpsEngineTest {
           .isInstanceOf(InvalidInputException.class).hasMessageContaining("personId");
       assertThatThrownBy(() -> ops.faults().told("F-1", Role.DUTY_68284, "sunba", "zhangsan"))
           .isInstanceOf(InvalidInputException.class).hasMessageContaining("NOTIFY-REVIEW-03");
+    }
+  }
+
+  @Test
+  @DisplayName("NOTIFY-REVIEW-03 a briefing about no fault is refused naming faultId, and leaves no audit stream")
+  void aBriefingIsAboutAnOpenFault() {
+    DataSource db = EngineFixture.freshH2();
+    try (OpsEngine ops = engine(db).build()) {
+      for (String fault : List.of("F-404", "F-1\n2026-12-07 INFO forged")) {
+        InvalidInputException e = catchThrowableOfType(() -> ops.faults().told(fault, Role.FAULT_TEAM_LEADER, "lisi",
+            "zhangsan"), InvalidInputException.class);
+        assertThat(e.field()).isEqualTo("faultId");
+        assertThat(e.getMessage()).doesNotContain(fault);
+      }
+      assertThat(OpsJdbc.create(db).auditLog().streams()).isEmpty();
     }
   }
 

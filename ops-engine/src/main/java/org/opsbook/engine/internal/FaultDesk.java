@@ -11,6 +11,7 @@ import java.util.OptionalInt;
 import org.opsbook.core.FaultEventType;
 import org.opsbook.core.FaultFacts;
 import org.opsbook.core.FaultSummary;
+import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Obligation;
 import org.opsbook.core.ObligationKey;
 import org.opsbook.core.Role;
@@ -118,6 +119,11 @@ final class FaultDesk implements Faults {
 
   @Override
   public void told(String faultId, Role whom, String listenerId, String personId) {
+    if (duties.load(faultId).version() == 0) {
+      // not the ID in the message: it is what the caller gave, and no fault vouches for it
+      throw new InvalidInputException("faultId", "no fault has this ID: a briefing (NOTIFY-REVIEW-03) is about an "
+          + "open fault", RuleId.of("NOTIFY-REVIEW-03"));
+    }
     briefings.record(faultId, whom, actors.person(listenerId).id(), actors.person(personId).id(), clock.instant());
   }
 
