@@ -7,8 +7,10 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -175,6 +177,20 @@ final class Serve {
    *
    * @throws CommandLine.ParameterException for options that do not fit together (a usage error)
    */
+  /**
+   * Makes {@code file}, when it does not exist, readable and writable by its owner alone (POSIX file systems): the
+   * access log says who signed in, when and from which address. An existing file is appended to as it is.
+   */
+  static void createOwnerOnly(Path file) throws IOException {
+    if (Files.notExists(file) && file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      try {
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      } catch (FileAlreadyExistsException e) {
+        // made meanwhile by another process: appended to as it is
+      }
+    }
+  }
+
   static Running start(DecisionApi api, Options o, PrintStream out, PrintStream err) throws Exception {
     CommandLine cl = o.spec.commandLine();
     Database db = o.storage.database();
@@ -239,6 +255,7 @@ final class Serve {
     PrintStream logFile = null;
     try {
       if (o.accessLog != null) {
+        createOwnerOnly(o.accessLog);
         logFile = new PrintStream(new FileOutputStream(o.accessLog.toFile(), true), true, UTF_8);
         log = logFile::println;
       } else {

@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opsbook.json.OpsJson;
@@ -35,7 +36,7 @@ class ServeTest {
            "recipientClasses": ["C"], "passwordHash": "%s"},
           {"id": "han18", "name": "韩十八", "recipientClasses": ["B"]}
         ]}""".formatted(hashOut.toString(UTF_8).trim()));
-    Files.setPosixFilePermissions(people, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    Files.setPosixFilePermissions(people, PosixFilePermissions.fromString("rw-r--r--"));
     Path log = dir.resolve("access.log");
     Serve.Options o = options("--port", "0", "--host", "0.0.0.0", "--plain-http-on-network", "--data",
         dir.resolve("data").toString(), "--people", people.toString(), "--access-log", log.toString());
@@ -56,6 +57,8 @@ class ServeTest {
     }
     assertThat(Files.readString(log)).contains("\"POST /login\" 303", "lisi", "n=138****0102")
         .doesNotContain("13800000102");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(log)))
+        .as("who signed in, when and from where: for the owner alone").isEqualTo("rw-------");
   }
 
   @Test
