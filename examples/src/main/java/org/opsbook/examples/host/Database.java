@@ -46,7 +46,6 @@ public record Database(String url, Path dataFolder) {
    * only by the key in the lock file.
    */
   public static Database inFolder(Path folder) {
-    listenOnLoopback();
     Path abs = folder.toAbsolutePath().normalize();
     return new Database(OpsJdbc.h2FileUrl(abs.resolve(H2_FILE)) + ";AUTO_SERVER=TRUE", abs);
   }
@@ -56,7 +55,7 @@ public record Database(String url, Path dataFolder) {
    * ({@code -Dh2.bindAddress=…}). H2 reads the property once, when it is first used in the process; the command line
    * meets that, as this class is loaded before any database is opened.
    */
-  static void listenOnLoopback() {
+  private static void listenOnLoopback() {
     if (System.getProperty(H2_BIND_ADDRESS) == null) {
       System.setProperty(H2_BIND_ADDRESS, "127.0.0.1");
     }
