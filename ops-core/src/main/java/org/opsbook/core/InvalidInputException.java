@@ -3,6 +3,7 @@ package org.opsbook.core;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.util.Optional;
+import org.opsbook.core.internal.text.CodePoints;
 
 /**
  * Bad input: a negative count, a timestamp without an offset, an unknown field, role or enum value, a missing value
@@ -10,7 +11,9 @@ import java.util.Optional;
  * {@code facts.complaintCount}, {@code steps[1].actor.roles[0]}) and, where a rule demands the value, that rule.
  *
  * <p>Whatever raised it has changed nothing. Phone and ID-card numbers quoted in the reason are masked
- * ({@link Masking#phonesIn}): the error is safe to log.
+ * ({@link Masking#phonesIn}), and the field, the reason and the message are each one line, the control, invisible and
+ * line-breaking characters a caller put in a field's name or value escaped ({@link OpsException}): the error is safe
+ * to log.
  */
 public final class InvalidInputException extends OpsException {
   private static final long serialVersionUID = 1L;
@@ -50,8 +53,8 @@ public final class InvalidInputException extends OpsException {
    */
   public InvalidInputException(String field, String reason, RuleId ruleId, Throwable cause) {
     super(message(field, Masking.phonesIn(checkNotNull(reason, "reason")), ruleId), cause);
-    this.field = checkNotNull(field, "field");
-    this.reason = Masking.phonesIn(reason);
+    this.field = CodePoints.escaped(checkNotNull(field, "field"));
+    this.reason = CodePoints.escaped(Masking.phonesIn(reason));
     this.ruleId = ruleId;
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.opsbook.core.FaultFacts;
 
@@ -49,6 +50,20 @@ class DecisionApiTest {
     assertThat(r.httpStatus()).isEqualTo(400);
     assertThat(r.body().at("/error/code").asText()).isEqualTo("INVALID_INPUT");
     assertThat(r.body().at("/error/field").asText()).isEqualTo("complaintCount");
+  }
+
+  @Test
+  @DisplayName("a key or value with a line break or a bidirectional override is named on one line")
+  void anInvalidInputErrorIsOneLineWhateverTheRequestHolds() {
+    DecisionApi standard = DecisionApi.standard();
+    DecisionApi.Response key = standard.execute("classify", "{\"bogus\\nINFO [opsbook] forged\": 1}");
+    DecisionApi.Response value = standard.execute("bug",
+        "{\"steps\": [{\"event\": \"a\\u202eb\\nforged\", \"at\": \"2026-11-25T10:00:00+08:00\"}]}");
+
+    assertThat(key.body().at("/error/field").asText()).isEqualTo("bogus\\nINFO [opsbook] forged");
+    assertThat(key.body().at("/error/message").asText()).startsWith("unknown field 'bogus\\nINFO [opsbook] forged'");
+    assertThat(value.body().at("/error/field").asText()).isEqualTo("steps[0].event");
+    assertThat(value.body().at("/error/message").asText()).isEqualTo("unknown SM-BUG event 'a\\u202Eb\\nforged'");
   }
 
   @Test

@@ -33,6 +33,44 @@ public final class CodePoints {
     }
   }
 
+  /**
+   * Returns {@code text} with every code point {@link #hidden} names written as a visible escape: {@code \n},
+   * {@code \r}, {@code \t}, else {@code \}{@code uXXXX} ({@code \}{@code u{XXXXX}} above the basic plane). What is
+   * returned is one line a person reads as it is stored: it cannot end a log line, start a forged one, or reorder the
+   * text after it. Text with nothing to escape is returned as it is; escaping twice changes nothing more.
+   */
+  public static String escaped(String text) {
+    int i = 0;
+    while (i < text.length()) {
+      int cp = text.codePointAt(i);
+      if (hidden(cp) != null) {
+        return escapedFrom(text, i);
+      }
+      i += Character.charCount(cp);
+    }
+    return text;
+  }
+
+  private static String escapedFrom(String text, int start) {
+    StringBuilder out = new StringBuilder(text.length() + 16).append(text, 0, start);
+    for (int i = start; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      i += Character.charCount(cp);
+      if (hidden(cp) == null) {
+        out.appendCodePoint(cp);
+      } else if (cp == '\n') {
+        out.append("\\n");
+      } else if (cp == '\r') {
+        out.append("\\r");
+      } else if (cp == '\t') {
+        out.append("\\t");
+      } else {
+        out.append(String.format(java.util.Locale.ROOT, cp > 0xFFFF ? "\\u{%X}" : "\\u%04X", cp));
+      }
+    }
+    return out.toString();
+  }
+
   /** Returns {@code cp} as {@code U+XXXX}. */
   public static String name(int cp) {
     return String.format(java.util.Locale.ROOT, "U+%04X", cp);
