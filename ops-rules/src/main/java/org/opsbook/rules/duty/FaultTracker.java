@@ -73,7 +73,9 @@ import org.opsbook.rules.internal.esc.EscWorkflow;
  *   <li>a recurring duty (ESC-PROG-01/02, ESC-CENTER-15, FAULT-GEN-08/ESC-REQ-12, NOTIFY-TRIG-07) lists its next
  *       occurrence after the last recorded completion; ESC-ROOM-11/12 and ESC-CENTER-16/17 recur once per event;
  *   <li>a report discharges the duties it answers ({@code REPORTED_TO_ROOM_MANAGER} every phone report owed to the
- *       room manager, {@code NOTIFICATION_SENT} the notification SMS …); {@code DUTY_COMPLETED} names one rule;
+ *       room manager, {@code NOTIFICATION_SENT} the notification SMS …); {@code DUTY_COMPLETED} names one rule. A
+ *       deadline that reports the fault still unresolved or stuck (ESC-DEPT, the stall re-reports, ESC-CENTER-18) is
+ *       answered only by a report made once it is due: a call before it cannot say so;
  *   <li>the repair ends the escalation duties still open (a repaired fault owes no further escalation) and raises
  *       the recovery duties (NOTIFY-TRIG-08, the recovery notice of NOTIFY-TRIG-01, ESC-REQ-10/11).
  * </ul>
@@ -712,6 +714,11 @@ public final class FaultTracker {
           + (sequence.isPresent() ? " #" + sequence.getAsInt() : "") + " is owed at " + at);
     }
     open.sort(ORDER);
+    if (duty.reportsAStall && open.get(0).dueAt().orElseThrow().isAfter(at)) {
+      throw new InvalidInputException("ruleId", ruleId + " falls due at " + open.get(0).dueAt().orElseThrow()
+          + ": done at " + at + ", before then, it cannot report that the fault is still unresolved or stuck",
+          ruleId);
+    }
     boolean perEvent = duty == Duty.ESC_ROOM_11 || duty == Duty.ESC_ROOM_12 || duty == Duty.ESC_CENTER_16
         || duty == Duty.ESC_CENTER_17;
     Draft d = draft();

@@ -93,6 +93,17 @@ class CentreManagerTest {
     assertThat(late.owes("11-25 09:41", "ESC-CENTER-09")).isTrue();
   }
 
+  @Test
+  @DisplayName("ESC-CENTER-09: a call to the centre manager before the 30 minutes are up does not answer it "
+      + "(「事件发生超过30分钟,但未确认是否有解决办法」 is what the report says); one after them does")
+  void escCenter09EarlyCall() {
+    Fault f = lostData().event("11-25 09:15", FaultEventType.REPORTED_TO_CENTER_MANAGER);
+    assertThat(f.duty("11-25 09:41", "ESC-CENTER-09").orElseThrow().dueAt()).contains(at("11-25 09:40"));
+    Fault.refused(() -> f.complete("11-25 09:20", "ESC-CENTER-09"), "ruleId");
+    f.event("11-25 09:45", FaultEventType.REPORTED_TO_CENTER_MANAGER);
+    assertThat(f.completedAt("ESC-CENTER-09")).isEqualTo(at("11-25 09:45"));
+  }
+
   private static Fault lostData() {
     return Fault.open("11-25 09:00", facts("11-25 09:00").importantDataLost(true).dataLossAt(at("11-25 09:10")));
   }

@@ -103,6 +103,10 @@ class ObligationPropertiesTest {
         if (isDaily(o.ruleId()) && !now.isAfter(o.triggeredAt().orElseThrow())) {
           continue;
         }
+        if (Duty.of(o.ruleId()).orElseThrow().reportsAStall && o.dueAt().orElseThrow().isAfter(now)) {
+          // listed ahead of time, refused before it is due (ProgressAndDepartmentTest)
+          continue;
+        }
       } else if (s.kind() == PLAIN.length + 2) {
         b.type(FaultEventType.REPAIRED);
       } else {

@@ -129,6 +129,33 @@ class ProgressAndDepartmentTest {
   }
 
   @Test
+  @DisplayName("ESC-DEPT-02, ESC-DEPT-01: a call to the department manager before the deadline does not answer it "
+      + "(「若24小时内未能解决应上报」: the report says the fault is still unresolved)")
+  void anEarlyCallDoesNotAnswerTheLevelDeadline() {
+    Fault l2 = Fault.open("11-25 09:00", facts("11-25 09:00").faultStartTime(at("11-25 08:30")).complaintCount(60))
+        .event("11-25 09:10", FaultEventType.REPORTED_TO_DEPT_MANAGER);
+    assertThat(l2.duty("11-26 08:31", "ESC-DEPT-02").orElseThrow().dueAt()).contains(at("11-26 08:30"));
+    Fault.refused(() -> l2.complete("11-25 09:20", "ESC-DEPT-02"), "ruleId");
+    l2.event("11-26 08:40", FaultEventType.REPORTED_TO_DEPT_MANAGER);
+    assertThat(l2.completedAt("ESC-DEPT-02")).isEqualTo(at("11-26 08:40"));
+
+    Fault l1 = Fault.l1().event("11-25 10:00", FaultEventType.REPORTED_TO_DEPT_MANAGER)
+        .event("11-27 10:00", FaultEventType.REPAIRED);
+    assertThat(l1.completedAt("ESC-DEPT-01")).as("told at hour 1, unresolved at hour 48: not done").isNull();
+    assertThat(l1.cancelled("ESC-DEPT-01")).isTrue();
+  }
+
+  @Test
+  @DisplayName("ESC-DEPT-03: a call before the complaint's hour is up does not answer it; one after it does")
+  void anEarlyCallDoesNotAnswerTheComplaintDeadline() {
+    Fault f = Fault.open("11-25 09:00", facts("11-25 09:00").csComplaintLevel(3)
+        .csComplaintReceivedAt(at("11-25 09:05"))).event("11-25 09:30", FaultEventType.REPORTED_TO_DEPT_MANAGER);
+    assertThat(f.owes("11-25 10:06", "ESC-DEPT-03")).isTrue();
+    f.complete("11-25 10:05", "ESC-DEPT-03");
+    assertThat(f.completedAt("ESC-DEPT-03")).isEqualTo(at("11-25 10:05"));
+  }
+
+  @Test
   @DisplayName("ESC-DEPT-03: a customer-service complaint of level 3 or higher (>= 3): levels 2, 3, 4")
   void escDept03Levels() {
     triple("ESC-DEPT-03", n -> f -> f.csComplaintLevel(n), 3, false, true, true);
