@@ -6,14 +6,17 @@ import org.opsbook.core.FaultEventType;
 import org.opsbook.core.FaultFacts;
 import org.opsbook.core.OpsParameters;
 import org.opsbook.rules.duty.Duty.Contact;
+import org.opsbook.rules.internal.classify.ImpliedFacts;
 
 /**
  * Whether the number of same-type complaints can change a fault's obligations, decided from the rules without
  * folding the history twice. Stateless.
  *
- * <p>The fold reads {@code sameTypeComplaintCount} in one place: ESC-ROOM-03's condition (「已收到十单以上的同类客户投诉」,
- * {@code >= roomSameTypeComplaints}, on an open fault within the scope of ESC-ROOM-16). Of two histories that differ
- * only in that count:
+ * <p>The fold reads {@code sameTypeComplaintCount} in two places: the classification, as one of the complaint counts
+ * of which it takes the highest ({@link ImpliedFacts#complaints}), and ESC-ROOM-03's condition
+ * (「已收到十单以上的同类客户投诉」, {@code >= roomSameTypeComplaints}, on an open fault within the scope of ESC-ROOM-16). Where
+ * the two counts give the classification different complaint counts, the count may matter. Otherwise, of two
+ * histories that differ only in that count:
  * <ol>
  *   <li>when both counts fall on the same side of the threshold, or the fault is outside ESC-ROOM-16's scope, the
  *       condition has the same value at every state: the folds are the same fold;
@@ -38,6 +41,9 @@ public final class SameTypeComplaints {
    */
   public static boolean mayChangeObligations(OpsParameters parameters, FaultFacts facts, int alternative,
       List<FaultEvent> events) {
+    if (ImpliedFacts.complaints(facts) != ImpliedFacts.complaints(facts, alternative)) {
+      return true;
+    }
     int threshold = parameters.roomSameTypeComplaints();
     if ((facts.sameTypeComplaintCount() >= threshold) == (alternative >= threshold)) {
       return false;

@@ -54,8 +54,14 @@ class SameTypeComplaintsPropertiesTest {
           ObligationEngine engine = new ObligationEngine(p, STANDARD.calendar());
           int minutes = pick(r.get(1), 20, 60, 300, 1500);
           Instant now = at("11-25 09:00").plusSeconds(60L * minutes);
-          FaultFacts facts = facts(r, minutes);
           int alternative = COUNTS[r.get(2) % COUNTS.length];
+          FaultFacts facts = facts(r, minutes);
+          if (r.get(2) / COUNTS.length % 4 != 0) {
+            // as the API asks: the alternative is at most the complaints received, as is the count given (in three
+            // histories of four; in the fourth the counts are free, and the classification may read them)
+            facts = facts.toBuilder().complaintCount(Math.max(facts.complaintCount(),
+                Math.max(alternative, facts.sameTypeComplaintCount()))).build();
+          }
           List<FaultEvent> events = events(r, minutes);
           if (SameTypeComplaints.mayChangeObligations(p, facts, alternative, events)) {
             return;
@@ -72,7 +78,7 @@ class SameTypeComplaintsPropertiesTest {
             }
           }
         });
-    // of 3,000 histories about 2,400 are decided without folding, about 420 of them across the threshold and 300 of
+    // of 3,000 histories about 2,100 are decided without folding, about 365 of them across the threshold and 270 of
     // those answered (seen over several runs); the bounds sit well below, so they fail when the generator stops
     // producing the cases the rule-level argument covers, not on an unlucky seed
     assertThat(skipped.get()).as("histories decided without folding").isGreaterThan(1900);

@@ -101,8 +101,7 @@ public final class ClassificationTable {
 
     @Override
     public void project(FaultFacts f, double[] v) {
-      ClassificationTable.project(f, v, confirmedOnly ? f.affectedCustomersConfirmed()
-          : Math.max(f.affectedCustomersConfirmed(), f.affectedCustomersPotential()));
+      ClassificationTable.project(f, v, ImpliedFacts.affectedCustomers(f, confirmedOnly));
     }
   }
 
@@ -116,19 +115,20 @@ public final class ClassificationTable {
     return p.affectedCustomersMode() == AffectedCustomersMode.CONFIRMED_ONLY ? CONFIRMED_ONLY : MAX_OF_BOTH;
   }
 
-  // The positions follow DIMENSIONS; ClassificationTableTest checks each against its name.
+  // The positions follow DIMENSIONS; ClassificationTableTest checks each against its name. Where another fact of the
+  // host's sets a lower bound by the manual's definitions, the dimension reads it (ImpliedFacts).
   private static void project(FaultFacts f, double[] v, int affectedCustomers) {
-    v[0] = f.affectsNormalCommunication() ? 1 : 0;
+    v[0] = ImpliedFacts.affectsNormalCommunication(f) ? 1 : 0;
     v[1] = affectedCustomers;
-    v[2] = f.hotBusinessOutageMinutes();
+    v[2] = ImpliedFacts.hotBusinessOutageMinutes(f);
     v[3] = f.nonHotBusinessOutageMinutes();
-    v[4] = f.complaintCount();
+    v[4] = ImpliedFacts.complaints(f);
     v[5] = f.csComplaintLevelOrZero();
     v[6] = f.goldDiamondComplaintsSameIssue();
     v[7] = f.primaryBackupDownSwitchedOk() ? 1 : 0;
     v[8] = f.importantEquipmentFault() ? 1 : 0;
     v[9] = f.networkOutageScope().ordinal();
-    v[10] = f.keyInterfaceOutageMinutes();
+    v[10] = ImpliedFacts.keyInterfaceOutageMinutes(f);
     v[11] = f.severeSystemOrDbAlarm() ? 1 : 0;
     v[12] = f.efficiencyDegraded() ? 1 : 0;
     v[13] = f.waitSecondsPerTransaction();
@@ -233,14 +233,6 @@ public final class ClassificationTable {
     return b.build();
   }
 
-  /**
-   * The derived fact {@code affectedCustomers} of §2.1: {@code max(confirmed, potential)}, or the confirmed count
-   * alone under {@link AffectedCustomersMode#CONFIRMED_ONLY} (A-42, OQ-37).
-   */
-  public static int affectedCustomers(FaultFacts f, OpsParameters p) {
-    return p.affectedCustomersMode() == AffectedCustomersMode.CONFIRMED_ONLY ? f.affectedCustomersConfirmed()
-        : Math.max(f.affectedCustomersConfirmed(), f.affectedCustomersPotential());
-  }
 
   private static ClassificationRule rule(String id, Level level, String quote, Comparison... when) {
     return new ClassificationRule(RuleId.of(id), level, quote, Criterion.of(when));

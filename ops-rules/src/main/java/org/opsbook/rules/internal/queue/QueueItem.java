@@ -13,7 +13,7 @@ import org.opsbook.core.Level;
  * @param escalated whether it is handled as an escalated fault: its peak level is L1 or L2 (FAULT-CLASS-DEF-01/07)
  * @param level its current level
  * @param affectedCustomers the derived {@code affectedCustomers} of §2.1
- *     ({@code ClassificationTable.affectedCustomers})
+ *     ({@code ImpliedFacts.affectedCustomers})
  * @param detectedAt when the IT centre learned of it
  */
 public record QueueItem(String faultId, boolean escalated, Level level, int affectedCustomers, Instant detectedAt) {

@@ -10,7 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.opsbook.core.OpsParameters;
 import org.opsbook.rules.duty.FaultTracker;
-import org.opsbook.rules.internal.classify.ClassificationTable;
+import org.opsbook.rules.internal.classify.ImpliedFacts;
 
 /**
  * The handling priority of a work queue (FAULT-GEN-02, ESC-HANDLE-06, ESC-REQ-01): escalated faults first
@@ -47,7 +47,7 @@ public final class WorkQueue {
     checkArgument(fault.openedAt().isPresent(), "fault %s has not been opened", fault.faultId());
     Instant detected = fault.facts().detectedAt().orElse(fault.openedAt().get());
     return new QueueItem(fault.faultId(), fault.peakLevel().isEscalated(), fault.currentLevel(),
-        ClassificationTable.affectedCustomers(fault.facts(), p), detected);
+        ImpliedFacts.affectedCustomers(fault.facts(), p), detected);
   }
 
   /** Returns {@code items} in {@link #PRIORITY} order, as a new list. */
