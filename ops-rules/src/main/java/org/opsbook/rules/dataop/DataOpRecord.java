@@ -49,6 +49,9 @@ public abstract class DataOpRecord {
   /** Who wrote the current script. */
   public abstract Optional<String> scriptAuthorId();
 
+  /** When the current script was put on the ticket: its approval and its run follow it (DATAOP-MOD-18). */
+  public abstract Optional<Instant> scriptAttachedAt();
+
   /** The current script (DATAOP-MOD-03, DATAOP-EXT-09). */
   public abstract Optional<String> scriptRef();
 
@@ -128,8 +131,9 @@ public abstract class DataOpRecord {
   public abstract OptionalDouble estimatedExecutionMinutes();
 
   /**
-   * Everyone who acted as a 数据操作处理人 on the ticket so far: script authors, city processors who approved, and
-   * executors, across rework rounds (DATAOP-MOD-14, DATAOP-EXT-05, A-48).
+   * Everyone who acted as a 数据操作处理人 on the ticket so far: the extraction's assessor (「数据操作处理人核实需求并评估需求所需时间」),
+   * script authors, city processors who approved, and executors, across rework rounds (DATAOP-MOD-14, DATAOP-EXT-05,
+   * A-48).
    */
   @Value.NaturalOrder
   public abstract SortedSet<String> processorIds();

@@ -330,16 +330,26 @@ final class DataOpMachines {
     if (!c.op().involvesLevel1Sensitive()) {
       return null;
     }
-    return sensitiveDeveloper(a.kind(), c.data().cityMonitorId().or(() -> c.rec().cityMonitorId()),
+    return sensitiveDeveloper(a.kind(), Optional.of(a.id()),
+        c.data().cityMonitorId().or(() -> c.rec().cityMonitorId()),
         c.data().cityMonitorPresentThroughout() || c.rec().cityMonitorPresentThroughout());
   }
 
-  private static String sensitiveDeveloper(ActorKind kind, Optional<String> monitorId, boolean present) {
+  /**
+   * 「一级敏感数据可以给在现场的开发商处理,市公司人员全程监控.不能给远端开发商处理」: never a remote developer; an on-site one
+   * with a named monitor present throughout, who is not the developer (a directory checks the monitor is city staff,
+   * {@link org.opsbook.rules.dataop.DataOpEventData#withPeopleFrom}).
+   */
+  private static String sensitiveDeveloper(ActorKind kind, Optional<String> developerId, Optional<String> monitorId,
+      boolean present) {
     if (kind == ActorKind.DEVELOPER_REMOTE) {
       return "level-1 sensitive data may not be given to a remote developer (远端开发商)";
     }
     if (kind == ActorKind.DEVELOPER_ONSITE && (monitorId.filter(m -> !m.isBlank()).isEmpty() || !present)) {
       return "an on-site developer handles level-1 sensitive data only with a named city monitor present throughout";
+    }
+    if (kind == ActorKind.DEVELOPER_ONSITE && monitorId.equals(developerId)) {
+      return "the city monitor (市公司人员全程监控) is someone other than the developer who handles the data";
     }
     return null;
   }
@@ -349,6 +359,12 @@ final class DataOpMachines {
    * or branch staff, never an outside party or the system.
    */
   static String processorKind(DataOpContext c, Actor a) {
+    if (a.kind() == ActorKind.CITY_STAFF && a.roles().contains(Role.DATA_PROCESSOR_DEV)
+        && !a.roles().contains(Role.DATA_PROCESSOR_CITY)) {
+      // read as city staff, a developer would pass every check of where he works (DATAOP-SENS-03)
+      return a.id() + " acts as 数据操作处理人(开发商) but its kind is CITY_STAFF: state DEVELOPER_ONSITE or "
+          + "DEVELOPER_REMOTE";
+    }
     return a.isDeveloper() || a.kind() == ActorKind.CITY_STAFF ? null
         : "数据操作处理人 is a developer or 深圳分公司 maintenance staff; " + a.id() + " is " + a.kind();
   }
@@ -429,8 +445,8 @@ final class DataOpMachines {
     if (!c.op().involvesLevel1Sensitive()) {
       return null;
     }
-    return sensitiveDeveloper(c.data().executorKind().orElse(ActorKind.DEVELOPER_REMOTE), c.data().cityMonitorId(),
-        c.data().cityMonitorPresentThroughout());
+    return sensitiveDeveloper(c.data().executorKind().orElse(ActorKind.DEVELOPER_REMOTE), c.data().developerId(),
+        c.data().cityMonitorId(), c.data().cityMonitorPresentThroughout());
   }
 
   private static String isAssignedDeveloper(DataOpContext c, Actor a) {

@@ -22,14 +22,14 @@ final class DataOpRecorder {
     switch (event) {
       case SUBMIT -> r.submitterId(who).submittedAt(at);
       case APPROVE_BUSINESS -> r.businessApproverId(who).businessApprovedAt(at);
-      case ASSESS -> r.estimatedEffort(masked(d.estimatedEffort())).assessedAt(at);
-      case ATTACH_SCRIPT_AND_BACKUP, RESUBMIT_SCRIPT -> r.scriptAuthorId(who).scriptRef(d.scriptRef())
-          .backupRef(d.backupRef())
+      case ASSESS -> r.estimatedEffort(masked(d.estimatedEffort())).assessedAt(at).addProcessorIds(who);
+      case ATTACH_SCRIPT_AND_BACKUP, RESUBMIT_SCRIPT -> r.scriptAuthorId(who).scriptAttachedAt(at)
+          .scriptRef(d.scriptRef()).backupRef(d.backupRef())
           .backupTakenAt(d.backupTakenAt().or(() -> d.backupRef().map(ref -> at)))
           .attachments(d.attachments()).inlineOriginalDataAndScript(d.inlineOriginalDataAndScript())
           .addProcessorIds(who);
       case ATTACH_SCRIPT, RESUBMIT -> {
-        r.scriptAuthorId(who).scriptRef(d.scriptRef()).addProcessorIds(who);
+        r.scriptAuthorId(who).scriptAttachedAt(at).scriptRef(d.scriptRef()).addProcessorIds(who);
         d.estimatedRowCount().ifPresent(r::estimatedRowCount);
         d.estimatedExecutionMinutes().ifPresent(r::estimatedExecutionMinutes);
       }

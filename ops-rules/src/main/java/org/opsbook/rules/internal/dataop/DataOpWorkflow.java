@@ -312,7 +312,7 @@ public final class DataOpWorkflow
 
   /** The latest time the ticket's record keeps of a step. */
   private static Optional<Instant> latest(DataOpRecord r) {
-    return Stream.of(r.submittedAt(), r.businessApprovedAt(), r.assessedAt(), r.techApprovedAt(),
+    return Stream.of(r.submittedAt(), r.businessApprovedAt(), r.assessedAt(), r.scriptAttachedAt(), r.techApprovedAt(),
             r.developerImpactReplyAt(), r.submitterConsentAt(), r.executedAt(), r.reviewedAt(), r.deliveredAt(),
             r.requesterNotifiedAt(), r.businessConfirmedAt())
         .flatMap(Optional::stream).max(Comparator.naturalOrder());

@@ -216,6 +216,46 @@ class DataExtractionTest {
         .isTrue();
   }
 
+  @DisplayName("DATAOP-EXT-05 the processor who assessed the request does not review it "
+      + "(「数据操作处理人核实需求并评估需求所需时间」)")
+  @Test
+  void dataopExt05TheAssessorDoesNotReview() {
+    Actor assessingReviewer = actor("zhao", "运营管理室", ActorKind.CITY_STAFF, Role.DATA_PROCESSOR_CITY,
+        Role.DATA_REVIEWER);
+    Flow f = Flow.ext(extraction().build()).ok(SUBMIT, ANALYST).ok(ASSESS, assessingReviewer,
+        data().estimatedEffort("1h").build()).ok(ATTACH_SCRIPT, CITY, data().scriptRef("x").build())
+        .ok(APPROVE_SCRIPT, CITY2).ok(RUN, CITY, ran(10, 1));
+    refusedBy(f.fire(PASS_REVIEW, assessingReviewer, checked("13800138000", "13900139000", "13700137000")),
+        "DATAOP-EXT-05");
+  }
+
+  @DisplayName("DATAOP-EXT-10 the script is approved, and run, only after it is on the ticket (OPS-TIME-01)")
+  @Test
+  void theScriptIsApprovedAfterItIsAttached() {
+    Flow f = Flow.ext(extraction().build()).ok(SUBMIT, ANALYST).ok(ASSESS, CITY, data().estimatedEffort("1h")
+        .build()).ok(ATTACH_SCRIPT, CITY, data().scriptRef("x").build());
+    Instant attached = f.ticket.record().scriptAttachedAt().orElseThrow();
+    refusedBy(f.fireAt(APPROVE_SCRIPT, CITY2, none(), attached.minusSeconds(60)), "OPS-TIME-01");
+    assertThat(f.fireAt(APPROVE_SCRIPT, CITY2, none(), attached).isAccepted()).isTrue();
+  }
+
+  @DisplayName("DATAOP-SENS-03 the developer who runs a sensitive extraction is not its city monitor")
+  @Test
+  void dataopSens03TheDeveloperIsNotHisOwnMonitor() {
+    Flow f = Flow.ext(extraction().involvesLevel1Sensitive(true).routineOperation(true).build()).toScriptApproved();
+    refusedBy(f.fire(RUN, DEV, data().actualRowCount(10).actualExecutionMinutes(1).cityMonitorId(DEV.id())
+        .cityMonitorPresentThroughout(true).build()), "DATAOP-SENS-03");
+  }
+
+  @DisplayName("DATAOP-ROLE-02 a developer's processor role with the kind of city staff is refused, not read as city "
+      + "staff (it would pass DATAOP-SENS-03 unmonitored)")
+  @Test
+  void dataopRole02ADeveloperStatesWhereHeWorks() {
+    Actor unstated = actor("dev9", "开发商", ActorKind.CITY_STAFF, Role.DATA_PROCESSOR_DEV);
+    Flow f = Flow.ext(extraction().involvesLevel1Sensitive(true).routineOperation(true).build()).toScriptApproved();
+    refusedBy(f.fire(RUN, unstated, ran(10, 1)), "DATAOP-ROLE-02");
+  }
+
   @DisplayName("DATAOP-EXT-06 logic count and at least three samples boundary")
   @Test
   void dataopExt06LogicCountAndAtLeastThreeSamplesBoundary() {

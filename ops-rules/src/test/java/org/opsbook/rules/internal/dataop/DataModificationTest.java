@@ -292,7 +292,11 @@ class DataModificationTest {
           .ok(ATTACH_SCRIPT_AND_BACKUP, CITY, script());
       Instant businessAt = f.ticket.record().businessApprovedAt().orElseThrow();
       refusedBy(f.fireAt(APPROVE_TECHNICAL, CITY, none(), businessAt.minusSeconds(1)), "DATAOP-MOD-18", "OPS-TIME-01");
-      assertThat(f.fireAt(APPROVE_TECHNICAL, CITY, none(), businessAt).isAccepted()).isTrue();
+      // 「提供修改脚本并且备份数据」 comes before 「审核脚本和备份数据」: the approval follows the script too
+      Instant attachedAt = f.ticket.record().scriptAttachedAt().orElseThrow();
+      assertThat(attachedAt).isAfter(businessAt);
+      refusedBy(f.fireAt(APPROVE_TECHNICAL, CITY, none(), attachedAt.minusSeconds(1)), "OPS-TIME-01");
+      assertThat(f.fireAt(APPROVE_TECHNICAL, CITY, none(), attachedAt).isAccepted()).isTrue();
     }
 
     @DisplayName("DATAOP-MOD-18 execution may not precede technical approval nor review execution")
@@ -603,6 +607,16 @@ class DataModificationTest {
       assertThat(f.fire(ASSIGN_TO_DEVELOPER, CITY, data().developerId("dev1")
           .executorKind(ActorKind.DEVELOPER_ONSITE).cityMonitorId("li").cityMonitorPresentThroughout(true).build())
           .isAccepted()).isTrue();
+    }
+
+    @DisplayName("DATAOP-SENS-03 the developer assigned sensitive data is not its city monitor (市公司人员全程监控)")
+    @Test
+    void dataopSens03TheDeveloperIsNotHisOwnMonitor() {
+      Flow f = scripted(sensitive()).ok(APPROVE_TECHNICAL, CITY, data().sensitiveAccessFormApprovedBy(SUPERIOR)
+          .build());
+      refusedBy(f.fire(ASSIGN_TO_DEVELOPER, CITY, data().developerId("dev1")
+          .executorKind(ActorKind.DEVELOPER_ONSITE).cityMonitorId("dev1").cityMonitorPresentThroughout(true).build()),
+          "DATAOP-SENS-03");
     }
 
     @DisplayName("DATAOP-SENS-03 a remote developer who actually executes is refused")
