@@ -151,6 +151,12 @@ public final class TicketWorkflow
     b.transition("SM-TICKET-T08", TicketState.AWAITING_BILLING_CENTER, TicketEvent.PROVINCIAL_REPLY_REVIEWED,
             TicketState.PREPROCESSING)
         .by(Role.BILLING_DECLARANT)
+        // a reply to a ticket never forwarded records the forwarding too (its provincialRef): that is the duty's
+        .guard("TICKET-13", "actor", (c, a) -> c.ticket().provincialForwardedAt().isPresent()
+            || c.ticket().assignee().filter(a.id()::equals).isPresent() ? null
+            : "the ticket was not forwarded to 省计费中心, which only the billing-declaration duty it was handed to ("
+                + c.ticket().assignee().orElse("nobody") + ") does (由其提交至省计费中心协助处理); so only that duty records "
+                + "a reply to it")
         .guard("TICKET-07", "provincialRef", (c, a) -> blank(c.data().provincialRef())
             && c.ticket().provincialRef().isEmpty() ? "record the 省计费中心 reference of the forwarded ticket" : null)
         .guard("TICKET-08", "provincialReplyReviewed", (c, a) -> blank(c.data().provincialReply())

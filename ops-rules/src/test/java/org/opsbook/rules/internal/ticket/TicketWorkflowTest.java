@@ -143,6 +143,24 @@ class TicketWorkflowTest {
   }
 
   @Test
+  @DisplayName("TICKET-13 SM-TICKET-T08 a reply to a ticket never forwarded is recorded only by the duty it was handed "
+      + "to; once forwarded, any billing declarant may review the reply")
+  void aReplyToATicketNeverForwardedIsTheAssigneesAlone() {
+    ComplaintTicket billing = apply(caused(), TicketEvent.SUBMIT_TO_BILLING_DUTY,
+        TicketEventData.builder().assignee("ji"), PRE).instance();
+    Actor other = Actor.of("sun", Role.BILLING_DECLARANT);
+    TicketEventData.Builder reply = TicketEventData.builder().provincialRef("SJF-1").provincialReply("已退费")
+        .provincialReplyReviewed(true);
+    assertThat(apply(billing, TicketEvent.PROVINCIAL_REPLY_REVIEWED, reply, other).violatedRules())
+        .containsExactly(id("TICKET-13"));
+    ComplaintTicket forwarded = apply(billing, TicketEvent.FORWARD_TO_BILLING_CENTER,
+        TicketEventData.builder().provincialRef("SJF-1"), DECLARANT).instance();
+    assertThat(apply(forwarded, TicketEvent.PROVINCIAL_REPLY_REVIEWED, TicketEventData.builder()
+        .provincialReply("已退费").provincialReplyReviewed(true), other).instance().state())
+        .isEqualTo(TicketState.PREPROCESSING);
+  }
+
+  @Test
   @DisplayName("SM-TICKET-T09 SM-TICKET-T10 TICKET-14 a data fix needs the script and that day's data-modification duty")
   void t09t10() {
     assertThat(apply(caused(), TicketEvent.SUBMIT_TO_DATA_MOD_DUTY, TicketEventData.builder().assignee("ji"), PRE)
