@@ -242,6 +242,10 @@ final class DataOpMachines {
   private static void scriptAndBackup(
       StateMachine.Builder<DataOpState, DataOpEvent, DataOpContext>.TransitionBuilder t) {
     t.guard("DATAOP-ROLE-02", "actor", DataOpMachines::processorKind)
+        .guard("DATAOP-SENS-03", "actor", (c, a) -> c.op().involvesLevel1Sensitive()
+            && a.kind() == ActorKind.DEVELOPER_REMOTE
+            ? "the backup reads the level-1 sensitive data, which a remote developer may not handle (不能给远端开发商处理)"
+            : null)
         .guard("DATAOP-MOD-03", "scriptRef", DataOpMachines::scriptOnTicket)
         .guard("DATAOP-MOD-09", "inlineOriginalDataAndScript", DataOpMachines::evidencePlaced)
         .guard("DATAOP-MOD-03", "backupRef", DataOpMachines::backupOnTicket)
@@ -313,6 +317,10 @@ final class DataOpMachines {
     Approval f = form.get();
     if (!f.approver().hasRole(role)) {
       return "the " + name + " was approved by " + f.approver().id() + ", who is not " + article + " " + role;
+    }
+    if (f.approver().kind() != ActorKind.CITY_STAFF) {
+      return "the " + name + " is approved by the company's own " + role + " (获得本公司上级主管人员的审批许可); "
+          + f.approver().id() + " is " + f.approver().kind();
     }
     String objection = further.apply(f);
     if (objection != null) {

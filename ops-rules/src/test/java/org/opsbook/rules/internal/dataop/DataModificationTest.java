@@ -619,6 +619,28 @@ class DataModificationTest {
           "DATAOP-SENS-03");
     }
 
+    @DisplayName("DATAOP-SENS-03 a remote developer does not take the backup of level-1 sensitive data")
+    @Test
+    void dataopSens03ARemoteDeveloperDoesNotTakeTheBackup() {
+      Flow f = Flow.mod(sensitive()).ok(SUBMIT, SUBMITTER).ok(APPROVE_BUSINESS, BUSINESS);
+      DataOpEventData scriptAndBackup = data().scriptRef("s").backupRef("b")
+          .addAttachments(Attachment.SCRIPT, Attachment.BACKUP).build();
+      refusedBy(f.fire(ATTACH_SCRIPT_AND_BACKUP, REMOTE_DEV, scriptAndBackup), "DATAOP-SENS-03");
+      assertThat(f.fire(ATTACH_SCRIPT_AND_BACKUP, DEV, scriptAndBackup).isAccepted()).isTrue();
+    }
+
+    @DisplayName("DATAOP-SENS-01 the access form is approved by the company's own superior, not a developer's "
+        + "(获得本公司上级主管人员的审批许可)")
+    @Test
+    void dataopSens01TheFormIsApprovedInsideTheCompany() {
+      Actor developersBoss = actor("devboss", "开发商", ActorKind.DEVELOPER_REMOTE, Role.SUPERIOR_SUPERVISOR);
+      Flow f = scripted(sensitive());
+      refusedBy(f.fire(APPROVE_TECHNICAL, CITY, data().sensitiveAccessFormApprovedBy(developersBoss).build()),
+          "DATAOP-SENS-01");
+      assertThat(f.fire(APPROVE_TECHNICAL, CITY, data().sensitiveAccessFormApprovedBy(SUPERIOR).build())
+          .isAccepted()).isTrue();
+    }
+
     @DisplayName("DATAOP-SENS-03 a remote developer who actually executes is refused")
     @Test
     void dataopSens03ARemoteDeveloperWhoActuallyExecutesIsRefused() {
