@@ -28,7 +28,12 @@ public enum BugEvent {
   /** SM-BUG-T11 (BUG-02/08). */
   WEEKLY_UPDATE,
   /** SM-BUG-T12 (BUG-13). */
-  NEED_DATA_FIX;
+  NEED_DATA_FIX,
+  /**
+   * BUG-06: the room manager was told of a BUG of large impact, to help push the fix (「应及时上报室经理请求协助推动解决」).
+   * The catalog's table has no transition for it; without one the duty could only be lost.
+   */
+  REPORT_TO_ROOM_MANAGER;
 
   /** Returns the catalog's event name: the constant in lower camel case, e.g. {@code raiseBug}. */
   public String eventName() {

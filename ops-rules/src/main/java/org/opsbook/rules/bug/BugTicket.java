@@ -92,6 +92,9 @@ public abstract class BugTicket {
   /** When the impact was assessed (SM-BUG-T06); empty until then. */
   public abstract Optional<Instant> impactAssessedAt();
 
+  /** When the room manager was told of the BUG's large impact (BUG-06); empty until then. */
+  public abstract Optional<Instant> roomManagerReportedAt();
+
   /** The developer's latest reply (SM-BUG-T07). */
   public abstract Optional<String> developerReply();
 
@@ -201,6 +204,7 @@ public abstract class BugTicket {
       case CLOSE_WEEKLY -> b.withWeeklySummaryRef(data.weeklySummaryRef()).withClosedAt(at);
       case WEEKLY_UPDATE -> b.withLastWeeklyUpdateAt(at).withLastWeeklyUpdate(data.updateText());
       case NEED_DATA_FIX -> b.withNeedsDataFix(true).withLinkedDataOpId(data.dataOpId());
+      case REPORT_TO_ROOM_MANAGER -> b.withRoomManagerReportedAt(at);
     }).withState(to);
   }
 

@@ -104,6 +104,25 @@ class BugDutiesTest {
   }
 
   @Test
+  @DisplayName("BUG-06 the report to the room manager is recorded (reportToRoomManager) and ends the duty; it is "
+      + "refused for a BUG whose impact is not large or not yet assessed")
+  void theRoomManagerReportIsRecorded() {
+    BugTicket large = wf.apply(bugIn(BugState.WITH_DEVELOPER), BugEvent.ASSESS_IMPACT, PROCESSOR, impact(201, null),
+        WEDNESDAY).orThrow();
+    Instant later = WEDNESDAY.plusSeconds(600);
+    BugTicket reported = wf.apply(large, BugEvent.REPORT_TO_ROOM_MANAGER, FOLLOWER, BugEventData.empty(), later)
+        .orThrow();
+    assertThat(reported.roomManagerReportedAt()).contains(later);
+    assertThat(duty(BugDuties.of(reported, later, P, SHANGHAI), "BUG-06")).isEmpty();
+    BugTicket small = wf.apply(bugIn(BugState.WITH_DEVELOPER), BugEvent.ASSESS_IMPACT, PROCESSOR, impact(200, 1),
+        WEDNESDAY).orThrow();
+    assertThat(wf.apply(small, BugEvent.REPORT_TO_ROOM_MANAGER, FOLLOWER, BugEventData.empty(), later)
+        .violatedRules()).extracting(RuleId::value).containsExactly("BUG-06");
+    assertThat(wf.apply(bugIn(BugState.WITH_DEVELOPER), BugEvent.REPORT_TO_ROOM_MANAGER, FOLLOWER,
+        BugEventData.empty(), later).violatedRules()).extracting(RuleId::value).containsExactly("BUG-06");
+  }
+
+  @Test
   @DisplayName("BUG-13 a BUG flagged for a data fix owes the data-processing flow until one is linked")
   void dataFixDuty() {
     BugTicket flagged = wf.apply(bugIn(BugState.WITH_DEVELOPER), BugEvent.ASSESS_IMPACT,

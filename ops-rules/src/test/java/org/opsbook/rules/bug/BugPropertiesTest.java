@@ -95,8 +95,12 @@ class BugPropertiesTest {
               assertThat(after.needsEmergencyRelease()).isEqualTo(data.needsEmergencyRelease().orElse(large));
             }
             if (EnumSet.of(BugEvent.PUBLISH_NOTICE, BugEvent.RAISE_COLLAB, BugEvent.ASSESS_IMPACT,
-                BugEvent.WEEKLY_UPDATE, BugEvent.NEED_DATA_FIX).contains(event)) {
+                BugEvent.WEEKLY_UPDATE, BugEvent.NEED_DATA_FIX, BugEvent.REPORT_TO_ROOM_MANAGER).contains(event)) {
               assertThat(after.state()).isEqualTo(before.state());
+            }
+            if (event == BugEvent.REPORT_TO_ROOM_MANAGER) {
+              assertThat(before.largeImpact(OpsParameters.defaults())).as("BUG-06: only a large impact").isTrue();
+              assertThat(after.roomManagerReportedAt()).contains(WEDNESDAY);
             }
           }
           assertThat(audit.verify(BugWorkflow.stream("B")).intact()).isTrue();
@@ -106,7 +110,7 @@ class BugPropertiesTest {
 
   /** The actor and data that make each event acceptable, by event ordinal: half of the steps use them. */
   private static final int[][] FITTING = {{0, 0}, {2, 1}, {2, 2}, {3, 4}, {3, 5}, {2, 7}, {2, 10}, {2, 11}, {2, 12},
-      {3, 14}, {3, 15}, {2, 16}};
+      {3, 14}, {3, 15}, {2, 16}, {3, 0}};
 
   private static Step decode(int code) {
     int event = code % BugEvent.values().length;

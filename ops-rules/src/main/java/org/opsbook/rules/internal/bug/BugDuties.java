@@ -65,7 +65,7 @@ public final class BugDuties {
     }
     if (bug.impactAssessedAt().isPresent() && unresolved) {
       Instant assessed = bug.impactAssessedAt().get();
-      if (bug.largeImpact(p)) {
+      if (bug.largeImpact(p) && bug.roomManagerReportedAt().isEmpty()) {
         out.add(timely(BUG_06, id, Role.BUG_FOLLOWER, "上报室经理请求协助推动解决", Role.ROOM_MANAGER.name(),
             Channel.PHONE, assessed));
       }

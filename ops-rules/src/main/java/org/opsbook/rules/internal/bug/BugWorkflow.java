@@ -54,8 +54,11 @@ public final class BugWorkflow extends Kernel<BugTicket, BugState, BugEvent, Bug
   private static final StateMachine<BugState, BugEvent, Context> TABLE = build();
   private static final BugWorkflow STANDARD = new BugWorkflow(OpsParameters.defaults());
 
-  /** What the guards look at: the BUG before the event (a draft in NEW when raising) and the event's data. */
-  record Context(BugTicket bug, BugEventData data) {}
+  /**
+   * What the guards look at: the BUG before the event (a draft in NEW when raising), the event's data and the
+   * parameters (BUG-06's thresholds).
+   */
+  record Context(BugTicket bug, BugEventData data, OpsParameters parameters) {}
 
   /** Creates the workflow with BUG-06's thresholds from {@code parameters}. */
   public BugWorkflow(OpsParameters parameters) {
@@ -69,7 +72,7 @@ public final class BugWorkflow extends Kernel<BugTicket, BugState, BugEvent, Bug
         .state(BugTicket::state)
         .eventName(BugEvent::eventName)
         .stream(b -> stream(b.bugId()))
-        .context((b, d, at) -> new Context(b, d))
+        .context((b, d, at) -> new Context(b, d, parameters))
         .createdBy(BugEvent.RAISE_BUG, BugWorkflow::raiseData)
         .effect((b, to, event, actor, d, at) -> b.after(event, to, actor, d, at, parameters))
         .evidence((before, after, event, d, audit) -> audit.putAllDetails(d.details()))
@@ -140,6 +143,13 @@ public final class BugWorkflow extends Kernel<BugTicket, BugState, BugEvent, Bug
           .guard("BUG-06", "csComplaintLevel", (c, a) -> c.data().csComplaintLevel().orElse(1) < 1
               ? "csComplaintLevel must be >= 1: " + c.data().csComplaintLevel().getAsInt() : null)
           .records("bugAffectedCustomers", "csComplaintLevel", "needsEmergencyRelease", "needsDataFix")
+          .add();
+      b.transition("BUG-06", s, BugEvent.REPORT_TO_ROOM_MANAGER, s)
+          .by(Role.BUG_FOLLOWER, Role.BUG_PROCESSOR)
+          .guard("BUG-06", "bugAffectedCustomers", (c, a) -> c.bug().impactAssessedAt().isEmpty()
+              || !c.bug().largeImpact(c.parameters())
+              ? "the room manager is asked to help push a BUG of large impact (影响超过200客户或已引发客服二级以上客户投诉); "
+                  + "assess the impact first, and this one is not" : null)
           .add();
       b.transition("SM-BUG-T11", s, BugEvent.WEEKLY_UPDATE, s)
           .by(Role.BUG_FOLLOWER)
@@ -264,8 +274,9 @@ public final class BugWorkflow extends Kernel<BugTicket, BugState, BugEvent, Bug
 
   /** The latest time the BUG keeps of a step. */
   private static Optional<Instant> latest(BugTicket b) {
-    return Stream.of(Optional.of(b.raisedAt()), b.noticePublishedAt(), b.impactAssessedAt(), b.uploadedAt(),
-        b.lastWeeklyUpdateAt(), b.closedAt()).flatMap(Optional::stream).max(Comparator.naturalOrder());
+    return Stream.of(Optional.of(b.raisedAt()), b.noticePublishedAt(), b.impactAssessedAt(),
+        b.roomManagerReportedAt(), b.uploadedAt(), b.lastWeeklyUpdateAt(), b.closedAt()).flatMap(Optional::stream)
+        .max(Comparator.naturalOrder());
   }
 
   /** Returns the audit stream of a BUG: {@code bug:<bugId>}. */
