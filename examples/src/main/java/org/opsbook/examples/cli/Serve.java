@@ -173,15 +173,10 @@ final class Serve {
   }
 
   /**
-   * Starts the server as the options say and prints how to reach it.
-   *
-   * @throws CommandLine.ParameterException for options that do not fit together (a usage error)
-   */
-  /**
    * Makes {@code file}, when it does not exist, readable and writable by its owner alone (POSIX file systems): the
    * access log says who signed in, when and from which address. An existing file is appended to as it is.
    */
-  static void createOwnerOnly(Path file) throws IOException {
+  private static void createOwnerOnly(Path file) throws IOException {
     if (Files.notExists(file) && file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
       try {
         Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
@@ -191,6 +186,11 @@ final class Serve {
     }
   }
 
+  /**
+   * Starts the server as the options say and prints how to reach it.
+   *
+   * @throws CommandLine.ParameterException for options that do not fit together (a usage error)
+   */
   static Running start(DecisionApi api, Options o, PrintStream out, PrintStream err) throws Exception {
     CommandLine cl = o.spec.commandLine();
     Database db = o.storage.database();

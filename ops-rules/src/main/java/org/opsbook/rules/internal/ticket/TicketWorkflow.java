@@ -152,11 +152,8 @@ public final class TicketWorkflow
             TicketState.PREPROCESSING)
         .by(Role.BILLING_DECLARANT)
         // a reply to a ticket never forwarded records the forwarding too (its provincialRef): that is the duty's
-        .guard("TICKET-13", "actor", (c, a) -> c.ticket().provincialForwardedAt().isPresent()
-            || c.ticket().assignee().filter(a.id()::equals).isPresent() ? null
-            : "the ticket was not forwarded to 省计费中心, which only the billing-declaration duty it was handed to ("
-                + c.ticket().assignee().orElse("nobody") + ") does (由其提交至省计费中心协助处理); so only that duty records "
-                + "a reply to it")
+        .guard("TICKET-13", "actor", (c, a) -> c.ticket().provincialForwardedAt().isPresent() ? null
+            : notTheForwarder(c, a))
         .guard("TICKET-07", "provincialRef", (c, a) -> blank(c.data().provincialRef())
             && c.ticket().provincialRef().isEmpty() ? "record the 省计费中心 reference of the forwarded ticket" : null)
         .guard("TICKET-08", "provincialReplyReviewed", (c, a) -> blank(c.data().provincialReply())
@@ -166,9 +163,7 @@ public final class TicketWorkflow
     b.transition("TICKET-07", TicketState.AWAITING_BILLING_CENTER, TicketEvent.FORWARD_TO_BILLING_CENTER,
             TicketState.AWAITING_BILLING_CENTER)
         .by(Role.BILLING_DECLARANT)
-        .guard("TICKET-13", "actor", (c, a) -> c.ticket().assignee().filter(a.id()::equals).isPresent() ? null
-            : "only the billing-declaration duty the ticket was handed to (" + c.ticket().assignee().orElse("nobody")
-                + ") submits it to 省计费中心 (由其提交至省计费中心协助处理)")
+        .guard("TICKET-13", "actor", TicketWorkflow::notTheForwarder)
         .guard("TICKET-07", "provincialRef", (c, a) -> blank(c.data().provincialRef())
             ? "forward it through 省计费网站 and record the 省计费中心 reference (通过省计费网站进行转派)" : null)
         .records("provincialRef").add();
@@ -258,6 +253,13 @@ public final class TicketWorkflow
 
   private static String causeFirst(Context c, Actor a) {
     return c.ticket().cause().isEmpty() ? "judge the cause before routing the ticket (判断该问题引发的原因)" : null;
+  }
+
+  /** TICKET-13: only the billing-declaration duty the ticket was handed to forwards it to 省计费中心. */
+  private static String notTheForwarder(Context c, Actor a) {
+    return c.ticket().assignee().filter(a.id()::equals).isPresent() ? null
+        : "only the billing-declaration duty the ticket was handed to (" + c.ticket().assignee().orElse("nobody")
+            + ") submits it to 省计费中心 (由其提交至省计费中心协助处理)";
   }
 
   private static String onDutyFailure(Context c, Role duty, String name) {
