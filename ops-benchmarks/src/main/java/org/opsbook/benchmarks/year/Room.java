@@ -153,9 +153,10 @@ final class Room implements AutoCloseable {
    * province, countersigned, announced, briefed, done, post-checked, tested by customer service and archived.
    */
   void archivedCutover(String id) {
+    Instant start = clock.instant().plus(Duration.ofDays(10));
     Cutover facts = Cutover.builder().cutoverId(id).system(CutoverSystem.BOSS).category(CutoverCategory.SOFTWARE)
         .trigger(CutoverTrigger.OM_NEED).projectScope(ProjectScope.CITY_MANAGED)
-        .plannedStart(clock.instant().plus(Duration.ofDays(10))).affectsCustomerBusiness(true)
+        .plannedStart(start).affectsCustomerBusiness(true)
         .needsSocialAnnouncement(true).addReportContents(ReportContent.values())
         .addApplicationContents(ApplicationContent.TIME, ApplicationContent.PLAN, ApplicationContent.PERSONNEL,
             ApplicationContent.IMPACT_SCOPE).build();
@@ -179,6 +180,7 @@ final class Room implements AutoCloseable {
     fire(id, CutoverEvent.ARRIVE, "chu", CutoverEventData.builder().leadQualified(true).build());
     fire(id, CutoverEvent.PRE_CHECK, "wu", CutoverEventData.builder().preChecklistRef("pre.xls")
         .preConditionsMet(true).build());
+    advance(Duration.between(clock.instant(), start).minus(Duration.ofMinutes(5))); // started at its time (CUTOVER-09)
     fire(id, CutoverEvent.ORDER_START, "zhou", CutoverEventData.builder().allPartiesPresent(true).build());
     fire(id, CutoverEvent.COMPLETE_AND_POST_CHECK, "wu", CutoverEventData.builder()
         .addImportantOperations(ImportantOperation.of("switch DB", "wu", "zhou")).testResultsRef("dial.xls")

@@ -67,7 +67,7 @@ class CutoverStoreTest {
     ok(CutoverEvent.PROVINCE_DECISION, OWNER, CutoverEventData.builder().approved(true).build());
     ok(CutoverEvent.COUNTERSIGN, OWNER, CutoverEventData.builder().addCountersigners("信息技术中心", "客服中心")
         .countersignMedium(CountersignMedium.PAPERLESS_APPROVAL_FORM).build());
-    ok(CutoverEvent.NOTIFY_STAKEHOLDERS, OWNER, CutoverEventData.builder().addRecipients("分管领导")
+    ok(CutoverEvent.NOTIFY_STAKEHOLDERS, OWNER, CutoverEventData.builder().addRecipients("分管领导", "客服中心")
         .leaderInChargeNotified(true).addNoticeContents(ApplicationContent.TIME, ApplicationContent.IMPACT_SCOPE)
         .build());
     ok(CutoverEvent.PRE_MEETING, LEAD, CutoverEventData.builder().addAttendeeRoles(Role.CUTOVER_ONSITE_LEAD,
@@ -75,6 +75,7 @@ class CutoverStoreTest {
     ok(CutoverEvent.ARRIVE, OWNER, CutoverEventData.builder().leadQualified(true).build());
     ok(CutoverEvent.PRE_CHECK, OPERATOR, CutoverEventData.builder().preChecklistRef("pre").preConditionsMet(true)
         .build());
+    now = START.minusSeconds(600); // the cutover starts at its approved time (CUTOVER-09)
     ok(CutoverEvent.ORDER_START, LEAD, CutoverEventData.builder().allPartiesPresent(true).build());
     ok(CutoverEvent.COMPLETE_AND_POST_CHECK, OPERATOR, CutoverEventData.builder()
         .addImportantOperations(ImportantOperation.of("swap disk", "wu", "zheng")).testResultsRef("t")

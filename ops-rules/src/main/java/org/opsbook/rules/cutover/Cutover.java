@@ -68,7 +68,10 @@ public abstract class Cutover {
   /** What the AMS application contains (CUTOVER-24). */
   public abstract Set<ApplicationContent> applicationContents();
 
-  /** The related departments that countersign beside the IT centre (CUTOVER-06). */
+  /**
+   * The related departments (相关部门): they countersign beside the IT centre (CUTOVER-06) and are among the
+   * recipients of the notice before the start (CUTOVER-08).
+   */
   public abstract Set<String> relatedDepartments();
 
   /** Returns true when the announcement through 行政服务中心 is required: customers are affected (CUTOVER-07). */

@@ -7,6 +7,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import org.immutables.value.Value;
 import org.opsbook.core.Role;
+import org.opsbook.core.internal.EventIds;
 import org.opsbook.rules.internal.cutover.CutoverWorkflow;
 import static com.google.common.base.Preconditions.checkNotNull;
 
@@ -70,7 +71,7 @@ public abstract class CutoverEventData {
   /** publishAnnouncement: where it was published. */
   public abstract Optional<String> media();
 
-  /** notifyStakeholders: who was told (CUTOVER-08). */
+  /** notifyStakeholders: who was told, every related department among them (CUTOVER-08). */
   public abstract Set<String> recipients();
 
   /** notifyStakeholders: the leader in charge (分管领导) was among them (CUTOVER-08). */
@@ -229,11 +230,17 @@ public abstract class CutoverEventData {
    * @param watcherId who supervised, if recorded
    */
   public record ImportantOperation(String description, Optional<String> operatorId, Optional<String> watcherId) {
-    /** Validates the parts. */
+    /**
+     * Validates the parts and makes both IDs canonical ({@link org.opsbook.core.PersonIds#canonical}), so that one
+     * person written two ways ({@code wu}, {@code WU}, full-width {@code ｗｕ}) is one person to CUTOVER-18.
+     *
+     * @throws org.opsbook.core.InvalidInputException naming {@code operatorId} or {@code watcherId} when an ID
+     *     cannot be made canonical
+     */
     public ImportantOperation {
       checkNotNull(description, "description");
-      checkNotNull(operatorId, "operatorId");
-      checkNotNull(watcherId, "watcherId");
+      operatorId = EventIds.canonical("operatorId", checkNotNull(operatorId, "operatorId"));
+      watcherId = EventIds.canonical("watcherId", checkNotNull(watcherId, "watcherId"));
     }
 
     /** Returns an operation done by {@code operatorId} under {@code watcherId}. */
@@ -241,7 +248,7 @@ public abstract class CutoverEventData {
       return new ImportantOperation(description, Optional.ofNullable(operatorId), Optional.ofNullable(watcherId));
     }
 
-    /** Returns true when both people are recorded and they are two different people. */
+    /** Returns true when both people are recorded and they are two different people (by canonical ID). */
     public boolean twoPeople() {
       return operatorId.isPresent() && watcherId.isPresent() && !operatorId.get().isBlank()
           && !watcherId.get().isBlank() && !operatorId.get().equals(watcherId.get());

@@ -84,6 +84,9 @@ final class CutoverMachine {
         .records("draftContents", "feasible", "businessTimeAgreed", "generalAffairsConsulted").add();
     b.transition("SM-CUTOVER-T03", OWNER_REVIEWED, APPROVE_REPORT, SUPERVISOR_APPROVED)
         .by(Role.APPROVING_SUPERVISOR)
+        .guard("CUTOVER-12", "actor", (c, a) -> c.rec().ownerId().filter(a.id()::equals).isPresent()
+            ? "the report is submitted to a supervisor for approval (提交给主管审批); its owner " + a.id()
+                + " may not approve it" : null)
         .guard("CUTOVER-12", "reportContents", CutoverMachine::reportComplete)
         .records("reportContents").add();
     b.transition("SM-CUTOVER-T04", SUPERVISOR_APPROVED, APPLY_VIA_AMS, APPLIED).by(Role.CUTOVER_OWNER)
@@ -131,7 +134,10 @@ final class CutoverMachine {
             || !c.data().preConditionsMet()
             ? "record the pre-cutover checklist and confirm the equipment meets the conditions" : null)
         .records("preChecklistRef", "preConditionsMet").add();
+    // CUTOVER-09 「按照批准的方案组织进行」: the approved plan holds the cutover's time (割接时间), from which its lead time
+    // (CUTOVER-23), the notice (CUTOVER-08) and the owner's arrival (CUTOVER-14) are all measured.
     b.transition("SM-CUTOVER-T10", READY, ORDER_START, IN_PROGRESS).by(Role.CUTOVER_ONSITE_LEAD)
+        .guard("CUTOVER-09", "at", CutoverMachine::notBeforeApprovedTime)
         .guard("CUTOVER-16", "allPartiesPresent", (c, a) -> c.data().allPartiesPresent() ? null
             : "the host staff, cooperating departments and contractor must all be on site and ready")
         .records("allPartiesPresent").stamps("startOrderedAt").add();
@@ -265,10 +271,22 @@ final class CutoverMachine {
         || !c.data().noticeContents().contains(ApplicationContent.IMPACT_SCOPE)) {
       problems.add("the notice covers the time and the impact scope");
     }
+    Set<String> untold = new TreeSet<>(c.facts().relatedDepartments());
+    untold.removeAll(c.data().recipients());
+    if (!untold.isEmpty()) {
+      problems.add("the related departments (相关部门) must be told: " + untold);
+    }
     if (!c.at().isBefore(c.facts().plannedStart().orElseThrow())) {
       problems.add("the notice goes out before the cutover starts");
     }
     return problems.isEmpty() ? null : String.join("; ", problems);
+  }
+
+  /** CUTOVER-09: the cutover starts at the approved time, not before it. */
+  private static String notBeforeApprovedTime(CutoverContext c, Actor a) {
+    Instant start = c.facts().plannedStart().orElseThrow();
+    return c.at().isBefore(start) ? "the cutover starts at its approved time " + start + ", not at " + c.at()
+        : null;
   }
 
   private static String meetingHeld(CutoverContext c, Actor a) {

@@ -20,13 +20,14 @@ import org.opsbook.rules.cutover.ReportContent;
  * CUTOVER-24), whether the public announcement is required (CUTOVER-07), and the violated rules.
  *
  * @param applicationDeadline 24:00 of the working day {@code cutoverLeadWorkingDays} before the cutover's date
+ * @param leadWorkingDays how many working days ahead the application is due ({@code cutoverLeadWorkingDays})
  * @param leadTimeOk the application was submitted by the deadline
  * @param missingReportContents what the report lacks, in catalog order
  * @param missingApplicationContents what the application lacks, in catalog order
  * @param announcementRequired customers are affected, so 行政服务中心 must publish an announcement
  * @param violations the violated rules, sorted
  */
-public record CutoverReadiness(Instant applicationDeadline, boolean leadTimeOk,
+public record CutoverReadiness(Instant applicationDeadline, int leadWorkingDays, boolean leadTimeOk,
     List<ReportContent> missingReportContents, List<ApplicationContent> missingApplicationContents,
     boolean announcementRequired, SortedSet<RuleId> violations) {
   /** Copies the collections. */
@@ -51,7 +52,8 @@ public record CutoverReadiness(Instant applicationDeadline, boolean leadTimeOk,
           "the application lacks " + missingApplicationContents);
       case "CUTOVER-23" -> Violation.of(rule, "applicationSubmittedAt",
           facts.applicationSubmittedAt().map(at -> "the application is complete at " + format(at, zone)
-              + ", after its deadline " + format(applicationDeadline, zone) + " (3 working days ahead)")
+              + ", after its deadline " + format(applicationDeadline, zone) + " (" + leadWorkingDays
+              + " working days ahead)")
               .orElse("no applicationSubmittedAt: the application is not complete"));
       default -> Violation.of(rule, RuleCatalog.standard().find(rule).map(e -> e.title()).orElse(rule.value()));
     }).toList();

@@ -145,7 +145,7 @@ public final class CutoverRules {
     if (!application.isEmpty()) {
       violations.add(CUTOVER_24);
     }
-    return new CutoverReadiness(applicationDeadline(start), onTime, report, application, c.announcementRequired(),
-        violations);
+    return new CutoverReadiness(applicationDeadline(start), params.cutoverLeadWorkingDays(), onTime, report,
+        application, c.announcementRequired(), violations);
   }
 }

@@ -61,7 +61,7 @@ class CutoverPropertiesTest {
     qt().withExamples(1500).forAll(integers().between(0, 3), lists().of(integers().between(0, Integer.MAX_VALUE))
         .ofSizeBetween(1, 50)).checkAssert((bits, steps) -> {
           Cutover facts = Fixtures.facts().affectsCustomerBusiness((bits & 1) != 0)
-              .needsSocialAnnouncement((bits & 2) != 0).build();
+              .needsSocialAnnouncement((bits & 2) != 0).addRelatedDepartments("客服中心").build();
           CutoverTicket end = run(facts, steps);
           if (end.state() == CutoverState.ARCHIVED) {
             archived.incrementAndGet();
@@ -88,6 +88,9 @@ class CutoverPropertiesTest {
       CutoverEventData data = variant(event, x % 8);
       x /= 8;
       now = now.plus(Duration.ofMinutes((x % 64 == 0) ? 3 * 24 * 60 : (x % 90) - 15));
+      if (event == CutoverEvent.ORDER_START && (x / 64) % 4 != 0 && now.isBefore(Fixtures.START)) {
+        now = Fixtures.START; // most orders come at the approved time (CUTOVER-09); the others are refused
+      }
       Outcome<CutoverTicket> o = Fixtures.WF.apply(t, event, actor, data, now);
       if (Fixtures.WF.table().isTerminal(t.state())) {
         assertThat(o.isAccepted()).as("terminal %s absorbs %s", t.state(), event).isFalse();
@@ -128,6 +131,14 @@ class CutoverPropertiesTest {
       RecordedStep arrival = r.step(CutoverEvent.ARRIVE).orElseThrow();
       assertThat(arrival.data().leadQualified()).as("CUTOVER-14").isTrue();
       assertThat(arrival.at()).isBeforeOrEqualTo(Fixtures.START.minus(Duration.ofMinutes(15)));
+      assertThat(r.step(CutoverEvent.ORDER_START).orElseThrow().at()).as("CUTOVER-09")
+          .isAfterOrEqualTo(Fixtures.START);
+    }
+    r.step(CutoverEvent.APPROVE_REPORT).ifPresent(s -> assertThat(s.actorId()).as("CUTOVER-12 approver")
+        .isNotEqualTo(owner));
+    if (r.step(CutoverEvent.NOTIFY_STAKEHOLDERS).isPresent()) {
+      assertThat(r.step(CutoverEvent.NOTIFY_STAKEHOLDERS).get().data().recipients()).as("CUTOVER-08")
+          .containsAll(t.facts().relatedDepartments());
     }
     r.step(CutoverEvent.COMPLETE_AND_POST_CHECK).ifPresent(s -> assertThat(s.data().importantOperations())
         .as("CUTOVER-18").allMatch(ImportantOperation::twoPeople));
@@ -174,7 +185,12 @@ class CutoverPropertiesTest {
       }
       case PROVINCE_DECISION -> b.approved(v != 7);
       case COUNTERSIGN -> {
-        b.addCountersigners(v == 7 ? "客服中心" : "信息技术中心");
+        if (v != 5) {
+          b.addCountersigners("客服中心");
+        }
+        if (v != 7) {
+          b.addCountersigners("信息技术中心");
+        }
         if (v != 6) {
           b.countersignMedium(CountersignMedium.OFFICIAL_DOCUMENT);
         }
@@ -185,7 +201,8 @@ class CutoverPropertiesTest {
         }
       }
       case NOTIFY_STAKEHOLDERS -> b.leaderInChargeNotified(v != 7).addNoticeContents(ApplicationContent.TIME)
-          .addNoticeContents(v == 6 ? ApplicationContent.PLAN : ApplicationContent.IMPACT_SCOPE);
+          .addNoticeContents(v == 6 ? ApplicationContent.PLAN : ApplicationContent.IMPACT_SCOPE)
+          .addRecipients(v == 5 ? "分管领导" : "客服中心");
       case PRE_MEETING -> {
         b.addAttendeeRoles(Role.CUTOVER_ONSITE_LEAD, Role.CUTOVER_OPERATOR);
         if (v != 7) {

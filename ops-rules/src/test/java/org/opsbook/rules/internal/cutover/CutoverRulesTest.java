@@ -175,6 +175,19 @@ class CutoverRulesTest {
         .containsExactly("no applicationSubmittedAt: the application is not complete");
   }
 
+  @DisplayName("CUTOVER-23 the explanation names the configured lead time, not a fixed three days")
+  @Test
+  void cutover23TheExplanationNamesTheConfiguredLeadTime() {
+    CutoverRules fiveDays = new CutoverRules(StandardWorkCalendar.weekdays(),
+        OpsParameters.builder().cutoverLeadWorkingDays(5).build());
+    Cutover late = Cutover.builder().plannedStart(at(2026, 11, 26, 22, 0))
+        .applicationSubmittedAt(at(2026, 11, 20, 9, 0)).build();
+    assertThat(fiveDays.check(late).explained(late, StandardWorkCalendar.SHANGHAI))
+        .filteredOn(v -> v.ruleId().value().equals("CUTOVER-23")).extracting(v -> v.message())
+        .containsExactly("the application is complete at 2026-11-20T09:00:00+08:00, after its deadline "
+            + "2026-11-20T00:00:00+08:00 (5 working days ahead)");
+  }
+
   @DisplayName("CUTOVER-07 the announcement is required exactly when customers are affected")
   @Test
   void cutover07TheAnnouncementIsRequiredExactlyWhenCustomersAreAffected() {

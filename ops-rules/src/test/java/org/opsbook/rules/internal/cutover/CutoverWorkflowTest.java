@@ -133,7 +133,18 @@ class CutoverWorkflowTest {
         ReportContent.BASIS, ReportContent.SYSTEM_CUTOVER_APPLICATION_DOC).build());
     refusedBy(o, "CUTOVER-12");
     assertThat(o.violations().get(0).message()).contains("DRAFT_SOCIAL_ANNOUNCEMENT");
-    refusedBy(f.fire(APPROVE_REPORT, OWNER, none()), "SM-CUTOVER-T03");
+    refusedBy(f.fire(APPROVE_REPORT, OWNER, none()), "CUTOVER-12", "SM-CUTOVER-T03");
+    assertThat(f.fire(APPROVE_REPORT, SUPERVISOR, none()).isAccepted()).isTrue();
+  }
+
+  @DisplayName("CUTOVER-12 the owner who submits the report may not approve it as its supervisor")
+  @Test
+  void cutover12TheOwnerWhoSubmitsTheReportMayNotApproveIt() {
+    Actor both = Fixtures.actor("qian", "运营管理室", Role.CUTOVER_OWNER, Role.APPROVING_SUPERVISOR);
+    Flow f = new Flow(facts().build()).ok(CREATE, both).ok(OWNER_REVIEW, both, review());
+    Outcome<CutoverTicket> o = f.fire(APPROVE_REPORT, both, none());
+    refusedBy(o, "CUTOVER-12");
+    assertThat(o.violations().get(0).field()).contains("actor");
     assertThat(f.fire(APPROVE_REPORT, SUPERVISOR, none()).isAccepted()).isTrue();
   }
 
@@ -222,6 +233,24 @@ class CutoverWorkflowTest {
     assertThat(f.fireAt(NOTIFY_STAKEHOLDERS, OWNER, notice(), START.minusSeconds(1)).isAccepted()).isTrue();
   }
 
+  @DisplayName("CUTOVER-08 every related department is among those told")
+  @Test
+  void cutover08EveryRelatedDepartmentIsAmongThoseTold() {
+    Flow f = new Flow(facts().affectsCustomerBusiness(false).addRelatedDepartments("客服中心", "市场部").build())
+        .ok(CREATE, OWNER).ok(OWNER_REVIEW, OWNER, review()).ok(APPROVE_REPORT, SUPERVISOR)
+        .ok(APPLY_VIA_AMS, OWNER, ams()).ok(PROVINCE_DECISION, OWNER, data().approved(true).build())
+        .ok(COUNTERSIGN, OWNER, data().addCountersigners("信息技术中心", "客服中心", "市场部")
+            .countersignMedium(CountersignMedium.PAPERLESS_APPROVAL_FORM).build());
+    Outcome<CutoverTicket> leaderOnly = f.fire(NOTIFY_STAKEHOLDERS, OWNER, data().leaderInChargeNotified(true)
+        .addRecipients("分管领导", "客服中心").addNoticeContents(ApplicationContent.TIME, ApplicationContent.IMPACT_SCOPE)
+        .build());
+    refusedBy(leaderOnly, "CUTOVER-08");
+    assertThat(leaderOnly.violations().get(0).message()).contains("[市场部]");
+    assertThat(f.fire(NOTIFY_STAKEHOLDERS, OWNER, data().leaderInChargeNotified(true)
+        .addRecipients("分管领导", "客服中心", "市场部")
+        .addNoticeContents(ApplicationContent.TIME, ApplicationContent.IMPACT_SCOPE).build()).isAccepted()).isTrue();
+  }
+
   @DisplayName("CUTOVER-13 the meeting has the on site lead the contractors lead and the operators")
   @Test
   void cutover13TheMeetingHasTheOnSiteLeadTheContractorsLeadAndTheOperators() {
@@ -277,9 +306,36 @@ class CutoverWorkflowTest {
   void cutover16OnlyTheOnSiteLeadOrdersTheStartWhenAllPartiesArePresent() {
     Flow f = new Flow(facts().build()).toBriefed().ok(ARRIVE, OWNER, data().leadQualified(true).build())
         .ok(PRE_CHECK, OPERATOR, data().preChecklistRef("p").preConditionsMet(true).build());
-    refusedBy(f.fire(ORDER_START, LEAD, none()), "CUTOVER-16");
-    refusedBy(f.fire(ORDER_START, OWNER, data().allPartiesPresent(true).build()), "SM-CUTOVER-T10");
-    assertThat(f.fire(ORDER_START, LEAD, data().allPartiesPresent(true).build()).isAccepted()).isTrue();
+    refusedBy(f.fireAt(ORDER_START, LEAD, none(), START), "CUTOVER-16");
+    refusedBy(f.fireAt(ORDER_START, OWNER, data().allPartiesPresent(true).build(), START), "SM-CUTOVER-T10");
+    assertThat(f.fireAt(ORDER_START, LEAD, data().allPartiesPresent(true).build(), START).isAccepted()).isTrue();
+  }
+
+  @DisplayName("CUTOVER-09 the cutover starts at its approved time, not before it")
+  @Test
+  void cutover09TheCutoverStartsAtItsApprovedTimeNotBeforeIt() {
+    Flow f = new Flow(facts().build()).toBriefed().ok(ARRIVE, OWNER, data().leadQualified(true).build())
+        .ok(PRE_CHECK, OPERATOR, data().preChecklistRef("p").preConditionsMet(true).build());
+    CutoverEventData present = data().allPartiesPresent(true).build();
+    Outcome<CutoverTicket> early = f.fireAt(ORDER_START, LEAD, present, START.minus(Duration.ofDays(10)));
+    refusedBy(early, "CUTOVER-09");
+    assertThat(early.violations().get(0).field()).contains("at");
+    refusedBy(f.fireAt(ORDER_START, LEAD, present, START.minusSeconds(1)), "CUTOVER-09");
+    assertThat(f.fireAt(ORDER_START, LEAD, present, START).isAccepted()).isTrue();
+  }
+
+  @DisplayName("CUTOVER-18 one person written two ways is not an operator and a different watcher")
+  @Test
+  void cutover18OnePersonWrittenTwoWaysIsNotTwoPeople() {
+    Flow f = new Flow(facts().build()).toInProgress();
+    for (String watcher : new String[] {"WU", " ｗｕ", "Wu "}) {
+      CutoverEventData same = data().addImportantOperations(ImportantOperation.of("switch DB", "wu", watcher))
+          .testResultsRef("t").postChecklistRef("p").equipmentNormal(true).expectedEffectAchieved(true).build();
+      refusedBy(f.fire(COMPLETE_AND_POST_CHECK, OPERATOR, same), "CUTOVER-18");
+    }
+    assertThat(ImportantOperation.of("switch DB", " Ｗu", "zheng").operatorId()).contains("wu");
+    assertThatThrownBy(() -> ImportantOperation.of("switch DB", "wu", "zh\u0435ng"))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("watcherId");
   }
 
   @DisplayName("CUTOVER-18 every important operation has an operator and a different watcher")

@@ -1,5 +1,6 @@
 package org.opsbook.rules.internal.cutover;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import org.opsbook.core.Actor;
@@ -115,6 +116,7 @@ final class Fixtures {
     Flow toInProgress() {
       toBriefed().ok(CutoverEvent.ARRIVE, OWNER, data().leadQualified(true).build())
           .ok(CutoverEvent.PRE_CHECK, OPERATOR, data().preChecklistRef("pre.xls").preConditionsMet(true).build());
+      now = START.minus(Duration.ofMinutes(10)); // the next step is at START: the approved time (CUTOVER-09)
       return ok(CutoverEvent.ORDER_START, LEAD, data().allPartiesPresent(true).build());
     }
   }
