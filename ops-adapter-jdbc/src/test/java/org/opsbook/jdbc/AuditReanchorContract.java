@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opsbook.core.AuditEntry;
 import org.opsbook.core.AuditRecord;
+import org.opsbook.core.internal.audit.AuditChain;
 import org.opsbook.core.spi.AuditLog;
 import org.opsbook.core.spi.AuditLog.AuditVerification;
 import org.opsbook.jdbc.internal.Sql;
@@ -123,6 +124,14 @@ abstract class AuditReanchorContract {
     return out;
   }
 
+  /** Whether the global counter is sealed under the host key as anchored: no record from before V3 is accepted. */
+  private boolean sealedAsAnchored() throws SQLException {
+    try (Connection c = db.dataSource().getConnection()) {
+      return Sql.queryOne(c, "SELECT gseq, seal FROM ops_audit_global WHERE id = 1",
+          rs -> AuditChain.withKey(KEY).sealsAnchoredGlobal(rs.getLong(1), rs.getString(2))).orElseThrow();
+    }
+  }
+
   private static void refusedAt(List<AuditVerification> result, String stream, long seq) {
     assertThat(result).isNotEmpty();
     AuditVerification first = result.get(0);
@@ -143,6 +152,7 @@ abstract class AuditReanchorContract {
     List<AuditEntry> c = new ArrayList<>(List.of(log.append(entry(C, 1)).entry(), log.append(entry(C, 2)).entry()));
     assertThat(log.verifyAll().get(0).intact()).as("before: the SHA-256 records do not verify under the key")
         .isFalse();
+    assertThat(sealedAsAnchored()).as("records from before V3 are left: not anchored yet").isFalse();
 
     List<AuditVerification> result = ops.reanchorAudit();
 
@@ -181,6 +191,37 @@ abstract class AuditReanchorContract {
       }
     }).isInstanceOf(SQLException.class);
     assertThat(ops.reanchorAudit()).as("nothing left to re-anchor").isEmpty();
+    assertThat(sealedAsAnchored()).as("anchored once re-anchored").isTrue();
+    // from now on a stream written as before V3 (plain INSERTs, the triggers on) is a forgery nothing seals
+    writeBeforeV3("fault:F-forged", 2, 2, 0);
+    List<String> sealed = storedSeals();
+    refusedAt(ops.reanchorAudit(), "fault:F-forged", 1);
+    refusedAt(OpsJdbc.create(db.dataSource()).withAuditKey(OTHER_KEY).rekeyAudit(KEY), "fault:F-forged", 1);
+    assertThat(storedSeals()).as("refused: nothing re-sealed").isEqualTo(sealed);
+  }
+
+  @Test
+  void aStreamWithoutSealsInsertedIntoANewLogIsNeverSealedByAReanchoringOrAChangeOfKey() throws SQLException {
+    OpsJdbc ops = upgrade();
+    for (int i = 1; i <= 3; i++) {
+      ops.auditLog().append(entry(A, i));
+    }
+    assertThat(sealedAsAnchored()).as("a new log is anchored from its first append").isTrue();
+    // what anyone who can write the tables can do with the triggers on: a stream as the log wrote it before V3,
+    // computed without any key (a data change approved, run and reviewed by one person, say)
+    writeBeforeV3(B, 4, 4, 0);
+    assertThat(ops.auditLog().verifyAll()).as("verification flags it").anyMatch(v -> !v.intact());
+    List<String> before = storedSeals();
+
+    refusedAt(ops.reanchorAudit(), B, 1);
+    refusedAt(OpsJdbc.create(db.dataSource()).withAuditKey(OTHER_KEY).rekeyAudit(KEY), B, 1);
+    refusedAt(ops.rekeyAuditFromDemoKey(), A, 1);
+
+    assertThat(storedSeals()).as("refused: nothing re-sealed").isEqualTo(before);
+    assertThat(ops.auditLog().verify(B).intact()).isFalse();
+    ops.auditLog().append(entry(A, 4));
+    assertThat(sealedAsAnchored()).as("appends keep it anchored").isTrue();
+    assertThat(ops.auditLog().verify(A).intact()).isTrue();
   }
 
   @Test

@@ -95,7 +95,8 @@ public final class AuditReanchor {
       heads.put(h.stream(), h);
     }
     long[] global = Sql.queryOne(c, "SELECT gseq, seal FROM ops_audit_global WHERE id = 1 FOR UPDATE",
-        rs -> new long[] {rs.getLong(1), from.sealsGlobal(rs.getLong(1), rs.getString(2)) ? 1 : 0})
+        rs -> new long[] {rs.getLong(1), from.sealsGlobal(rs.getLong(1), rs.getString(2)) ? 1 : 0,
+            from.sealsAnchoredGlobal(rs.getLong(1), rs.getString(2)) ? 1 : 0})
         .orElseThrow(() -> new SQLException("the audit log's global sequence row is missing"));
     String toDo = everyRecord ? "SELECT count(*) FROM ops_audit" : "SELECT count(*) FROM ops_audit WHERE gseq = 0";
     if (Sql.queryOne(c, toDo, rs -> rs.getLong(1)).orElse(0L) == 0) {
@@ -112,7 +113,9 @@ public final class AuditReanchor {
     List<AuditVerification> broken = new ArrayList<>();
     List<AuditVerification> intact = new ArrayList<>();
     for (Map.Entry<String, List<Row>> s : streams.entrySet()) {
-      AuditVerification v = verify(s.getKey(), s.getValue(), Optional.ofNullable(heads.get(s.getKey())));
+      AuditVerification v = global[2] == 1 ? unsealedInAnchoredLog(s.getKey(), s.getValue())
+          .orElseGet(() -> verify(s.getKey(), s.getValue(), Optional.ofNullable(heads.get(s.getKey()))))
+          : verify(s.getKey(), s.getValue(), Optional.ofNullable(heads.get(s.getKey())));
       (v.intact() ? intact : broken).add(v);
     }
     verifyGlobal(streams, global).ifPresent(broken::add);
@@ -187,6 +190,16 @@ public final class AuditReanchor {
       return AuditVerification.broken(stream, count, "the last record is not the one the head names");
     }
     return AuditVerification.ok(stream, count, Optional.of(previous));
+  }
+
+  /**
+   * In a log whose global counter is sealed as anchored (no record from before V3 was left when it was sealed), a
+   * record without a seal was inserted since by someone without the key: names the first, which nothing may seal.
+   */
+  private static Optional<AuditVerification> unsealedInAnchoredLog(String stream, List<Row> rows) {
+    return rows.stream().filter(r -> r.record().globalSequence() == 0).findFirst()
+        .map(r -> AuditVerification.broken(stream, r.record().sequence(), "a record without a seal (global sequence"
+            + " 0) in a log anchored since: inserted without the key (forged), and not sealed now"));
   }
 
   /** The records written after V3 number 1 … the sealed global counter, each once. */
@@ -271,7 +284,7 @@ public final class AuditReanchor {
       ps.executeBatch();
     }
     long top = oldCount + sealedBefore;
-    Sql.update(c, "UPDATE ops_audit_global SET gseq = ?, seal = ? WHERE id = 1", top, chain.sealGlobal(top));
+    Sql.update(c, "UPDATE ops_audit_global SET gseq = ?, seal = ? WHERE id = 1", top, chain.sealGlobal(top, true));
     liftTriggers(c, postgres, false);
   }
 

@@ -86,8 +86,13 @@ public final class JdbcAuditLog implements AuditLog {
         heads.put(stream, lockHead(c, stream));
       }
     }
-    long global = Sql.queryOne(c, "SELECT gseq, seal FROM ops_audit_global WHERE id = 1 FOR UPDATE",
+    long[] sealed = Sql.queryOne(c, "SELECT gseq, seal FROM ops_audit_global WHERE id = 1 FOR UPDATE",
         this::sealedGlobal).orElseThrow(() -> new SQLException("the audit log's global sequence row is missing"));
+    long global = sealed[0];
+    // once no record from before V3 is left (a new log, or one re-anchored), the counter is sealed as anchored, and
+    // a record without a seal is a forgery that no re-anchoring or change of key will seal (AuditReanchor)
+    boolean anchored = sealed[1] == 1 || !Sql.queryOne(c, "SELECT row_id FROM ops_audit WHERE gseq = 0 LIMIT 1",
+        rs -> rs.getLong(1)).isPresent();
     List<AuditRecord> out = new ArrayList<>(entries.size());
     for (AuditEntry e : entries) {
       Head h = heads.get(e.stream());
@@ -118,24 +123,27 @@ public final class JdbcAuditLog implements AuditLog {
       }
       execute(ps, rows);
     }
-    Sql.update(c, "UPDATE ops_audit_global SET gseq = ?, seal = ? WHERE id = 1", global, chain.sealGlobal(global));
+    Sql.update(c, "UPDATE ops_audit_global SET gseq = ?, seal = ? WHERE id = 1", global,
+        chain.sealGlobal(global, anchored));
     return out;
   }
 
   /**
-   * Returns the global counter once its seal verifies under this log's key. A host still running on the old key after
+   * Returns the global counter once its seal verifies under this log's key, and 1 when it is sealed as anchored (else
+   * 0). A host still running on the old key after
    * the log was re-keyed, or a counter whose seal was changed, is refused here, in the transaction of the write it
    * audits, which then stores nothing: records sealed under another key would break every verification after them.
    */
-  private long sealedGlobal(ResultSet rs) throws SQLException {
+  private long[] sealedGlobal(ResultSet rs) throws SQLException {
     long n = rs.getLong(1);
-    if (!chain.sealsGlobal(n, rs.getString(2))) {
+    String seal = rs.getString(2);
+    if (!chain.sealsGlobal(n, seal)) {
       // SQLState 42501 (insufficient privilege): not retryable, so the refusal reaches the host at once
       // no quotes in the text: the redaction of database messages masks what stands between them
       throw new SQLException("the audit log does not verify under the audit key of this host (re-keyed since it"
           + " started, or its seal was changed); nothing was written", "42501");
     }
-    return n;
+    return new long[] {n, chain.sealsAnchoredGlobal(n, seal) ? 1 : 0};
   }
 
   /** Runs one row as a plain update (one round trip, no batch overhead) and several as a batch. */

@@ -340,7 +340,7 @@ public final class AuditBench {
       }
       try (PreparedStatement g = c.prepareStatement("UPDATE ops_audit_global SET gseq = ?, seal = ? WHERE id = 1")) {
         g.setLong(1, global);
-        g.setString(2, AuditChain.demo().sealGlobal(global));
+        g.setString(2, AuditChain.demo().sealGlobal(global, true));
         g.executeUpdate();
       }
       c.commit();

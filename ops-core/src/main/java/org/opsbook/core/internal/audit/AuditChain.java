@@ -101,17 +101,32 @@ public final class AuditChain {
     return mac(sb.toString());
   }
 
-  /** Seals the log's global sequence counter. */
-  public String sealGlobal(long globalSequence) {
-    return mac("global;" + globalSequence);
+  /**
+   * Seals the log's global sequence counter.
+   *
+   * @param anchored the log holds no record from before V3 (no key, global sequence 0), so none may appear in it
+   *     again: a record without a seal found later was inserted by someone without the key, and no re-anchoring or
+   *     change of key may seal it. The seal says which, and cannot be turned into the other without the key.
+   */
+  public String sealGlobal(long globalSequence, boolean anchored) {
+    return mac((anchored ? "global;anchored;" : "global;") + globalSequence);
   }
 
   /**
-   * Returns true when {@code seal} is this key's seal of the global counter at {@code globalSequence}, or nothing is
-   * sealed yet (0: an empty log, or only records from before V3).
+   * Returns true when {@code seal} is this key's seal of the global counter at {@code globalSequence}, anchored or
+   * not, or nothing is sealed yet (0: an empty log, or only records from before V3).
    */
   public boolean sealsGlobal(long globalSequence, String seal) {
-    return globalSequence == 0 || sealGlobal(globalSequence).equals(seal);
+    return globalSequence == 0 || sealGlobal(globalSequence, true).equals(seal)
+        || sealGlobal(globalSequence, false).equals(seal);
+  }
+
+  /**
+   * Returns true when {@code seal} is this key's seal of an anchored log's global counter at {@code globalSequence}
+   * ({@link #sealGlobal(long, boolean)}): records from before V3 are no longer accepted in it.
+   */
+  public boolean sealsAnchoredGlobal(long globalSequence, String seal) {
+    return globalSequence > 0 && sealGlobal(globalSequence, true).equals(seal);
   }
 
   private String mac(String text) {
