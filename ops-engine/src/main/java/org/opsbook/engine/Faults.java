@@ -29,10 +29,21 @@ import org.opsbook.rules.esc.EscFault;
  * found, and nothing is written.
  */
 public interface Faults {
-  /** Opens a fault with its first facts. */
+  /**
+   * Opens a fault with its first facts.
+   *
+   * @throws org.opsbook.core.InvalidInputException naming {@code personId} and SM-ESC-T01 when the person holds none
+   *     of {@code ESC_DUTY}, {@code IT_SYSADMIN}, {@code PRE_PROCESSOR}, {@code TICKET_REVIEWER}
+   */
   FaultTracker open(String faultId, FaultFacts facts, String personId);
 
-  /** Records a new snapshot of the fault's facts; the level is re-derived. */
+  /**
+   * Records a new snapshot of the fault's facts; the level is re-derived.
+   *
+   * @throws org.opsbook.core.InvalidInputException naming {@code personId} when the person holds no role the fault
+   *     rules name (escalation duty and handlers, monitor, IT system administrator, team leader, room supervisor and
+   *     managers, pre-processor, reviewer, 地球村, duty-log writer, 68284)
+   */
   FaultTracker updateFacts(String faultId, FaultFacts facts, String personId);
 
   /**
@@ -42,7 +53,15 @@ public interface Faults {
    */
   FaultTracker updateFacts(String faultId, long ifVersion, FaultFacts facts, String personId);
 
-  /** Records an event (a report, the repair …); it discharges the duties it fulfils. */
+  /**
+   * Records an event (a report, the repair …); it discharges the duties it fulfils.
+   *
+   * @throws org.opsbook.core.InvalidInputException naming {@code type} and NOTIFY-REVIEW-01 for an SMS sent (the
+   *     engine records it when it sends the reviewed SMS); naming {@code personId} when the person holds none of the
+   *     roles the event takes: {@code ESC_DUTY}, {@code ESC_HANDLER_A}, {@code ESC_HANDLER_B} or {@code IT_SYSADMIN}
+   *     for {@code REPAIRED}, {@code RELAPSED} and {@code CLOSED} (SM-ESC-T07, T08, T11), else a role the fault rules
+   *     name, as for {@link #updateFacts}
+   */
   FaultTracker record(String faultId, FaultEventType type, String personId);
 
   /**
@@ -52,7 +71,13 @@ public interface Faults {
    */
   FaultTracker record(String faultId, long ifVersion, FaultEventType type, String personId);
 
-  /** Records that the duty of {@code ruleId} is done. */
+  /**
+   * Records that the duty of {@code ruleId} is done.
+   *
+   * @throws org.opsbook.core.InvalidInputException naming {@code ruleId} and NOTIFY-REVIEW-01 for a duty to send an
+   *     SMS (NOTIFY-TRIG-02 to 08: done by sending the reviewed SMS); naming {@code personId} when the person holds
+   *     no role the fault rules name, as for {@link #updateFacts}
+   */
   FaultTracker complete(String faultId, RuleId ruleId, String personId);
 
   /**

@@ -243,4 +243,35 @@ class StateApiTest {
     assertThat(served.host().engine().messages().find(SmsKey.parse(key)).orElseThrow().state().name())
         .isEqualTo("APPROVED");
   }
+
+  @Test
+  @Order(10)
+  void SM_ESC_T11_aSignedInPersonWithNoRoleInFaultHandlingNeitherOpensRepairsClosesNorDischargesDuties()
+      throws Exception {
+    ServedApi.Client submitter = served.as("zheng11");
+    String before = zhangsan.get("/api/v1/faults/F-1").body();
+    String owed = null;
+    for (JsonNode d : OpsJson.parse(zhangsan.get("/api/v1/faults/F-1/duties").body()).get("duties")) {
+      String rule = d.get("ruleId").asText();
+      owed = owed == null && !rule.matches("NOTIFY-TRIG-0[2-8]") ? rule : owed;
+    }
+    assertThat(owed).as("F-1 owes a duty done by hand").isNotNull();
+    String[][] writes = {
+        {"/api/v1/faults", "{'faultId': 'F-Z', 'facts': {'faultId': 'F-Z', 'complaintCount': 30}}", "SM-ESC-T01"},
+        {"/api/v1/faults/F-1/events", "{'type': 'REPAIRED'}", "SM-ESC-T07"},
+        {"/api/v1/faults/F-1/events", "{'type': 'CLOSED'}", "SM-ESC-T11"},
+        {"/api/v1/faults/F-1/events", "{'type': 'REPORTED_TO_ROOM_MANAGER'}", ""},
+        {"/api/v1/faults/F-1/duties/" + owed + "/done", "", ""}};
+    for (String[] w : writes) {
+      HttpResponse<String> r = submitter.post(w[0], w[1]);
+      assertThat(r.statusCode()).as("%s %s: %s", w[0], w[1], r.body()).isEqualTo(400);
+      assertThat(OpsJson.parse(r.body()).at("/error/field").asText()).isEqualTo("personId");
+      assertThat(r.body()).contains(w[2]);
+    }
+    HttpResponse<String> sent = zhangsan.post("/api/v1/faults/F-1/events", "{'type': 'NOTIFICATION_SENT'}");
+    assertThat(sent.statusCode()).as("an SMS is recorded as sent by its sending alone").isEqualTo(400);
+    assertThat(sent.body()).contains("NOTIFY-REVIEW-01");
+    assertThat(zhangsan.get("/api/v1/faults/F-1").body()).as("nothing written").isEqualTo(before);
+    assertThat(zhangsan.get("/api/v1/faults/F-Z").statusCode()).isEqualTo(404);
+  }
 }
