@@ -12,6 +12,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Obligation;
@@ -38,7 +39,8 @@ class BugsAndTicketsTest {
     return OpsEngine.builder().dataSource(EngineFixture.freshH2())
         .directory(InMemoryDirectory.of(List.of(person("wang", Role.TICKET_REVIEWER),
             person("li", Role.BUG_PROCESSOR), person("sun", Role.BUG_FOLLOWER), person("he", Role.PRE_PROCESSOR),
-            person("qian", Role.BILLING_DECLARANT), person("zhao", Role.BILLING_DECLARANT))))
+            person("qian", Role.BILLING_DECLARANT), person("zhao", Role.BILLING_DECLARANT),
+            person("zhou", Role.ESC_DUTY))))
         .gateway(new RecordingMessageGateway(clock)).reminder((duty, owing) -> reminded.add(duty)).clock(clock)
         .dutyRoster((duty, date) -> duty == Role.BILLING_DECLARANT && date.equals(LocalDate.of(2026, 11, 25))
             ? Optional.of("qian") : Optional.empty())
@@ -146,6 +148,32 @@ class BugsAndTicketsTest {
       ops.tickets().receive("T-1", T0, "he");
       assertThatThrownBy(() -> ops.bugs().page(1, Optional.of("T-1"))).as("a ticket's ID is no BUG's place")
           .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("after"));
+    }
+  }
+
+  @Test
+  @DisplayName("SM-TICKET-T15 a ticket escalated to a fault goes back to review once the fault is repaired, "
+      + "whatever the step says")
+  void smTicketT15TheEngineSaysWhetherTheLinkedFaultIsResolved() {
+    try (OpsEngine ops = engine()) {
+      ops.tickets().receive("T-1", T0, "he").orThrow();
+      ops.tickets().fire("T-1", TicketEvent.ACCEPT, "he", TicketEventData.empty()).orThrow();
+      ops.tickets().fire("T-1", TicketEvent.SET_CAUSE, "he", TicketEventData.builder()
+          .cause(TicketCause.SYSTEM_FAULT).escalationTrend(true).build()).orThrow();
+      ops.faults().open("F-1", EngineFixture.l1("F-1"), "he");
+      ops.tickets().fire("T-1", TicketEvent.ESCALATE, "he", TicketEventData.builder().faultId("F-1").build())
+          .orThrow();
+      TicketEventData claim = TicketEventData.builder().linkedFlowResolved(true).build();
+      for (String who : List.of("qian", "he")) {
+        Result<?> early = ops.tickets().fire("T-1", TicketEvent.LINKED_FLOW_RESOLVED, who, claim);
+        assertThat(early.violatedRules()).as("F-1 is not repaired: %s's claim is not the engine's")
+            .extracting(r -> r.value()).containsExactly("SM-TICKET-T15");
+      }
+      assertThat(ops.tickets().find("T-1").orElseThrow().state()).isEqualTo(TicketState.ESCALATED);
+      ops.faults().record("F-1", org.opsbook.core.FaultEventType.REPAIRED, "zhou");
+      assertThat(ops.tickets().fire("T-1", TicketEvent.LINKED_FLOW_RESOLVED, "he", TicketEventData.empty())
+          .accepted()).isTrue();
+      assertThat(ops.tickets().find("T-1").orElseThrow().state()).isEqualTo(TicketState.UNDER_REVIEW);
     }
   }
 

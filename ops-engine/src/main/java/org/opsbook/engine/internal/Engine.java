@@ -17,6 +17,8 @@ import org.opsbook.engine.Workflows;
 import org.opsbook.notify.internal.NotifyConfig;
 import org.opsbook.notify.internal.workflow.SmsDispatcher;
 import org.opsbook.notify.internal.workflow.SmsWorkflow;
+import org.opsbook.rules.bug.BugState;
+import org.opsbook.rules.duty.FaultTracker;
 import org.opsbook.rules.internal.bug.BugDuties;
 import org.opsbook.rules.internal.bug.BugWorkflow;
 import org.opsbook.rules.cutover.CutoverEvent;
@@ -25,6 +27,7 @@ import org.opsbook.rules.cutover.CutoverTicket;
 import org.opsbook.rules.internal.cutover.CutoverWorkflow;
 import org.opsbook.json.internal.CutoverCodec;
 import org.opsbook.rules.dataop.DataOpEvent;
+import org.opsbook.rules.dataop.DataOpState;
 import org.opsbook.rules.dataop.DataOpEventData;
 import org.opsbook.rules.dataop.DataOpTicket;
 import org.opsbook.rules.internal.dataop.DataOpWorkflow;
@@ -84,8 +87,17 @@ public final class Engine {
         ports.obligations(), actors, clock, (bug, now) -> BugDuties.of(bug, now, params, calendar.zone()));
     this.tickets = new TicketDesk(new WorkflowStore<>(ports.workflows(),
         new TicketWorkflow(settings.roster(), calendar.zone()), new TicketJson(), clock), ports.obligations(), actors,
-        clock, (ticket, now) -> TicketDuties.of(ticket, now, params, calendar));
+        clock, (ticket, now) -> TicketDuties.of(ticket, now, params, calendar), new TicketDesk.LinkedFlows(
+            faultId -> resolved(faults.load(faultId)),
+            bugId -> bugs.find(bugId).map(b -> b.state() == BugState.RESOLVED || b.state() == BugState.CLOSED)
+                .orElse(false),
+            dataOpId -> modifications.find(dataOpId).map(d -> d.state() == DataOpState.CLOSED).orElse(false)));
     this.loops = new Loops(this, settings);
+  }
+
+  /** An escalated fault is resolved once repaired or closed (SM-TICKET-T15); a fault never opened is not. */
+  private static boolean resolved(FaultTracker fault) {
+    return fault.version() > 0 && (fault.repairedAt().isPresent() || fault.isClosed());
   }
 
   /** The outbox loop's dispatcher, which the loops build after the desks. */

@@ -1,9 +1,14 @@
 package org.opsbook.engine.internal;
 
+import static com.google.common.base.Preconditions.checkNotNull;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import org.opsbook.core.Obligation;
 import org.opsbook.core.internal.machine.WorkflowStore;
 import org.opsbook.core.spi.ObligationRepository;
@@ -12,20 +17,66 @@ import org.opsbook.engine.Tickets;
 import org.opsbook.rules.ticket.ComplaintTicket;
 import org.opsbook.rules.ticket.TicketEvent;
 import org.opsbook.rules.ticket.TicketEventData;
-import java.util.function.UnaryOperator;
+import org.opsbook.rules.ticket.TicketState;
 
 /**
  * {@link Tickets} over SM-TICKET's store, its duties ({@code TicketDuties}) on the engine's timers as
  * {@code ticket:<id>}.
+ *
+ * <p>Two steps are the system's (SM-TICKET-T10 「when SM-DATAOP-MOD reaches CLOSED」, SM-TICKET-T15 「linked instance
+ * resolved」): the engine holds the linked data modification, BUG and fault, so whether they are done is its to say,
+ * never the caller's. A step's {@code dataOpClosed} or {@code linkedFlowResolved} is replaced by what the stored flow
+ * shows: a ticket goes back to pre-processing or review only once its linked flow is done.
  */
 final class TicketDesk extends DutyFamily<ComplaintTicket, TicketEvent, TicketEventData> implements Tickets {
+  /** Whether the linked flows are done, by ID: the escalated fault repaired, the BUG resolved, the change CLOSED. */
+  record LinkedFlows(Predicate<String> faultResolved, Predicate<String> bugResolved, Predicate<String> dataOpClosed) {
+    LinkedFlows {
+      checkNotNull(faultResolved, "faultResolved");
+      checkNotNull(bugResolved, "bugResolved");
+      checkNotNull(dataOpClosed, "dataOpClosed");
+    }
+  }
+
+  private final LinkedFlows linked;
+
   TicketDesk(WorkflowStore<ComplaintTicket, TicketEvent, TicketEventData> store, ObligationRepository timers,
-      Actors actors, Clock clock, BiFunction<ComplaintTicket, Instant, List<Obligation>> duties) {
+      Actors actors, Clock clock, BiFunction<ComplaintTicket, Instant, List<Obligation>> duties, LinkedFlows linked) {
     super(store, timers, actors, clock, "ticket", duties, UnaryOperator.identity());
+    this.linked = checkNotNull(linked, "linked");
   }
 
   @Override
   public Result<ComplaintTicket> receive(String ticketId, Instant receivedAt, String personId) {
     return create((actor, at) -> ComplaintTicket.received(ticketId, receivedAt), personId);
+  }
+
+  @Override
+  public Result<ComplaintTicket> fire(String id, TicketEvent event, String personId, TicketEventData data) {
+    return super.fire(id, event, personId, asStored(id, event, data));
+  }
+
+  @Override
+  public Result<ComplaintTicket> fire(String id, long ifVersion, TicketEvent event, String personId,
+      TicketEventData data) {
+    return super.fire(id, ifVersion, event, personId, asStored(id, event, data));
+  }
+
+  /** The step's data with SM-TICKET-T10's and T15's premise as the stored linked flow shows it. */
+  private TicketEventData asStored(String id, TicketEvent event, TicketEventData data) {
+    if (event != TicketEvent.DATA_FIX_CLOSED && event != TicketEvent.LINKED_FLOW_RESOLVED || data == null) {
+      return data;
+    }
+    Optional<ComplaintTicket> ticket = find(id);
+    if (ticket.isEmpty()) {
+      return data; // the store refuses a step on no ticket, naming it
+    }
+    ComplaintTicket t = ticket.get();
+    if (event == TicketEvent.DATA_FIX_CLOSED) {
+      return data.withDataOpClosed(t.linkedDataOpId().filter(linked.dataOpClosed()).isPresent());
+    }
+    boolean done = t.state() == TicketState.IN_BUG_FLOW ? t.linkedBugId().filter(linked.bugResolved()).isPresent()
+        : t.linkedFaultId().filter(linked.faultResolved()).isPresent();
+    return data.withLinkedFlowResolved(done);
   }
 }

@@ -175,6 +175,22 @@ public abstract class TicketEventData {
         .withAssignee(EventIds.canonical("assignee", assignee()));
   }
 
+  /**
+   * Returns this data with {@link #dataOpClosed()} as {@code closed}: SM-TICKET-T10's premise, which a host holding
+   * the linked data modification knows better than the step that claims it.
+   */
+  public TicketEventData withDataOpClosed(boolean closed) {
+    return ImmutableTicketEventData.copyOf(this).withDataOpClosed(closed);
+  }
+
+  /**
+   * Returns this data with {@link #linkedFlowResolved()} as {@code resolved}: SM-TICKET-T15's premise, which a host
+   * holding the linked BUG or fault knows better than the step that claims it.
+   */
+  public TicketEventData withLinkedFlowResolved(boolean resolved) {
+    return ImmutableTicketEventData.copyOf(this).withLinkedFlowResolved(resolved);
+  }
+
   /** Returns a new builder. */
   public static Builder builder() {
     return new Builder();
