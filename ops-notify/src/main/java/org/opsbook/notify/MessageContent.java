@@ -9,11 +9,13 @@ import org.opsbook.core.FaultFacts;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Masking;
 import org.opsbook.core.RuleId;
+import org.opsbook.core.internal.text.CodePoints;
 
 /**
  * What the drafter writes into a message: the values of the placeholders of NOTIFY-TPL-00, named as the decision
- * API's {@code message} object names them, plus the fault time. Every text is checked when the value is built: not
- * blank, and free of 「*」 and braces, so a rendered message never looks unfilled.
+ * API's {@code message} object names them, plus the fault time. Every text is checked when the value is built
+ * ({@link #checkValue}): something visible, nothing invisible or line-breaking, and free of 「*」 and braces, so a
+ * rendered message never looks unfilled.
  *
  * <p>{@link #eta()} and {@link #uploadEta()} are free text (『待定』, 『今晚20时前』) or an ISO-8601 timestamp with an
  * offset, which is rendered like the fault time; a timestamp without an offset is invalid input. The
@@ -111,20 +113,29 @@ public abstract class MessageContent {
   }
 
   /**
-   * Checks that {@code value} may fill placeholder {@code name}: not blank, no 「*」, 「＊」, 「{」 or 「}」.
+   * Checks that {@code value} may fill placeholder {@code name}: something a reader sees (white space of any kind,
+   * the no-break and ideographic spaces among it, is blank), nothing a reader does not see or that breaks the line
+   * (controls, line breaks, invisible and format characters such as the zero-width space or a direction override, which
+   * would reorder the rest of the SMS), and no 「*」, 「＊」, 「{」 or 「}」.
    *
    * @throws InvalidInputException naming {@code name} and NOTIFY-TPL-00 otherwise
    */
   public static String checkValue(String name, String value) {
-    if (value == null || value.isBlank()) {
+    if (value == null || value.codePoints().allMatch(cp -> Character.isWhitespace(cp) || Character.isSpaceChar(cp))) {
       throw new InvalidInputException(name, "must not be blank: a placeholder is never rendered empty", TPL_00);
     }
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c == '*' || c == '＊' || c == '{' || c == '}') {
-        throw new InvalidInputException(name, "must not contain '" + c
+    for (int i = 0; i < value.length(); ) {
+      int cp = value.codePointAt(i);
+      String hidden = CodePoints.hidden(cp);
+      if (hidden != null) {
+        throw new InvalidInputException(name, "must not contain " + hidden + " (" + CodePoints.name(cp) + " at " + i
+            + "): the SMS shows every character of its placeholders, on one line", TPL_00);
+      }
+      if (cp == '*' || cp == '＊' || cp == '{' || cp == '}') {
+        throw new InvalidInputException(name, "must not contain '" + Character.toString(cp)
             + "': it would read as an unfilled placeholder", TPL_00);
       }
+      i += Character.charCount(cp);
     }
     return value;
   }
