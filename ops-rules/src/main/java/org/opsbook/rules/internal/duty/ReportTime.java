@@ -1,9 +1,12 @@
 package org.opsbook.rules.internal.duty;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.opsbook.core.FaultEventType;
 import org.opsbook.core.FaultFacts;
+import org.opsbook.core.InvalidInputException;
 
 /**
  * The report times a snapshot of facts may carry (§2.1), and the events and reports they stand for: a host that
@@ -55,6 +58,29 @@ public enum ReportTime {
       case NOTIFICATION -> b.notificationSentAt(time);
       case REPAIRED -> b.repairedAt(time);
       case PROVINCE_DUTY -> b.provinceDutyNotifiedAt(time);
+    }
+  }
+
+  /**
+   * Refuses facts that state, as of {@code now}, a time after it among the times no event stands for and which start
+   * or move a deadline: the customer-service centre's level-1 SMS (NOTIFY-TRIG-04, which waits for it), the
+   * complaint's receipt (ESC-DEPT-03), the last substantive progress (the stall re-reports) and the data loss
+   * (ESC-CENTER-09). Stated ahead of time, each would put off a duty owed now.
+   *
+   * @param nowName what {@code now} is, for the message (e.g. {@code now})
+   * @throws InvalidInputException naming {@code facts.<field>}
+   */
+  public static void checkStatedPast(FaultFacts facts, Instant now, String nowName) {
+    Map<String, Optional<Instant>> stated = new LinkedHashMap<>();
+    stated.put("csCenterLevel1SmsSentAt", facts.csCenterLevel1SmsSentAt());
+    stated.put("csComplaintReceivedAt", facts.csComplaintReceivedAt());
+    stated.put("lastSubstantiveProgressAt", facts.lastSubstantiveProgressAt());
+    stated.put("dataLossAt", facts.dataLossAt());
+    for (Map.Entry<String, Optional<Instant>> e : stated.entrySet()) {
+      if (e.getValue().isPresent() && e.getValue().get().isAfter(now)) {
+        throw new InvalidInputException("facts." + e.getKey(), e.getKey() + " is after " + nowName + " (" + now
+            + "): " + e.getValue().get() + "; facts say what has happened");
+      }
     }
   }
 

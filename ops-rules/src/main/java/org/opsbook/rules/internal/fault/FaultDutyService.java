@@ -31,6 +31,7 @@ import org.opsbook.core.spi.ObligationRepository.ScheduledObligation;
 import org.opsbook.rules.duty.FaultTracker;
 import org.opsbook.rules.esc.EscEvent;
 import org.opsbook.rules.esc.EscEventData;
+import org.opsbook.rules.internal.duty.ReportTime;
 import org.opsbook.rules.internal.duty.Stepped;
 
 /**
@@ -119,12 +120,14 @@ public final class FaultDutyService {
 
   /** Opens a fault with its first facts as reported (SM-ESC-T01 without the role check); returns its state. */
   public FaultTracker open(String faultId, FaultFacts facts, Instant at, String actorId) {
+    ReportTime.checkStatedPast(facts, at, "the time they are recorded at");
     return append(current(faultId), at,
         (seq, t) -> event(faultId, seq, FaultEventType.OPENED, t, actorId).facts(facts).build());
   }
 
   /** Records a new snapshot of the fault's facts; returns its state. */
   public FaultTracker updateFacts(String faultId, FaultFacts facts, Instant at, String actorId) {
+    ReportTime.checkStatedPast(facts, at, "the time they are recorded at");
     return append(current(faultId), at,
         (seq, t) -> event(faultId, seq, FaultEventType.FACTS_CHANGED, t, actorId).facts(facts).build());
   }

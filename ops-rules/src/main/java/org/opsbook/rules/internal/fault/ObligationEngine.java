@@ -115,7 +115,9 @@ public final class ObligationEngine implements FoldRules {
    * @param now the time of the assessment
    * @return the tracker after the whole history; ask it for {@code obligations(now)}
    * @throws InvalidInputException naming {@code facts.<field>} or {@code events[i].<field>}: a report time before
-   *     detection or after {@code now}, a repair before detection, events out of order or after {@code now}, a
+   *     detection or after {@code now}, another time of the past after {@code now} ({@code csCenterLevel1SmsSentAt},
+   *     {@code csComplaintReceivedAt}, {@code lastSubstantiveProgressAt}, {@code dataLossAt}), a repair before
+   *     detection, events out of order or after {@code now}, a
    *     completion of a duty that is not owed
    */
   public FaultTracker assess(FaultFacts facts, List<FaultEvent> events, Instant now) {
@@ -133,6 +135,7 @@ public final class ObligationEngine implements FoldRules {
             s.field + " is before the fault was detected (" + opened + "): " + t.get());
       }
     }
+    ReportTime.checkStatedPast(facts, now, "now");
     if (facts.detectedAt().isPresent() && facts.detectedAt().get().isAfter(now)) {
       throw new InvalidInputException("facts.detectedAt", "detectedAt is after now (" + now + ")");
     }
