@@ -94,7 +94,10 @@ public abstract class DataOpEventData {
   /** The minutes the extraction actually ran (DATAOP-EXT-04). */
   public abstract OptionalDouble actualExecutionMinutes();
 
-  /** When the extraction started; the event's time when absent (DATAOP-EXT-04). */
+  /**
+   * When the extraction started (DATAOP-EXT-04); not after the run's report. When absent, the report's time less
+   * {@link #actualExecutionMinutes()}: a run is reported once it has ended.
+   */
   public abstract Optional<Instant> startedAt();
 
   /** 核实数据修改脚本无误 (DATAOP-MOD-15). */

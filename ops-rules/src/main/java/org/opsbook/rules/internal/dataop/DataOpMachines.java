@@ -201,6 +201,9 @@ final class DataOpMachines {
         .guard("DATAOP-SENS-03", "actor", DataOpMachines::sensitiveExecutor)
         .stamps("executorId")
         .requires("DATAOP-EXT-04", "actualRowCount", "actualExecutionMinutes")
+        .guard("DATAOP-EXT-04", "startedAt", (c, a) -> c.data().startedAt().filter(s -> s.isAfter(c.at()))
+            .map(s -> "the run is reported once it has run; it cannot have started at " + s + ", after the report at "
+                + c.at()).orElse(null))
         .records("startedAt", "cityMonitorId", "cityMonitorPresentThroughout").add();
     b.transition("SM-DATAOP-EXT-T06", EXTRACTED, PASS_REVIEW, REVIEWED).by(Role.DATA_REVIEWER)
         .guard("DATAOP-EXT-05", "actor", (c, a) -> c.rec().processorIds().contains(a.id())
@@ -545,11 +548,20 @@ final class DataOpMachines {
   // ---- extraction guards ----
 
   /**
-   * DATAOP-EXT-04 on a run as it happened: the breach, if the run was large or long by its estimate or by its actual
-   * rows and minutes and overlapped the peak hours of a working day; empty when it kept the ban.
+   * When a run reported at {@code at} started: its {@code startedAt}, else {@code actualExecutionMinutes} before the
+   * report, since a run is reported once it has ended (DATAOP-EXT-04: a run reported at 18:05 after 20 minutes ran
+   * from 17:45, in the peak hours).
    */
-  static Optional<String> peakHourBreach(DataOpTicket t, DataOpEventData d, Instant at, ExtractionWindow w) {
-    Instant start = d.startedAt().orElse(at);
+  static Instant runStart(DataOpEventData d, Instant at) {
+    return d.startedAt().orElseGet(() -> at.minusSeconds(Math.round(d.actualExecutionMinutes().orElse(0) * 60)));
+  }
+
+  /**
+   * DATAOP-EXT-04 on a run as it happened from {@code start} ({@link #runStart}): the breach, if the run was large or
+   * long by its estimate or by its actual rows and minutes and overlapped the peak hours of a working day; empty when
+   * it kept the ban.
+   */
+  static Optional<String> peakHourBreach(DataOpTicket t, DataOpEventData d, Instant start, ExtractionWindow w) {
     int rows = d.actualRowCount().orElse(0);
     double minutes = d.actualExecutionMinutes().orElse(0);
     if (!w.decide(rows, minutes, start).allowed()) {

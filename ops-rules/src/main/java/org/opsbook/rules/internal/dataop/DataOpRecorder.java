@@ -54,14 +54,15 @@ final class DataOpRecorder {
             .ifPresent(r::batchSensitiveForm);
       }
       case RUN -> {
-        r.executorId(who).executorKind(actor.kind()).executedAt(d.startedAt().orElse(at))
+        Instant start = DataOpMachines.runStart(d, at);
+        r.executorId(who).executorKind(actor.kind()).executedAt(start)
             .actualRowCount(d.actualRowCount()).actualExecutionMinutes(d.actualExecutionMinutes())
             .addProcessorIds(who).addExecutorIds(who);
         d.cityMonitorId().ifPresent(r::cityMonitorId);
         if (d.cityMonitorPresentThroughout()) {
           r.cityMonitorPresentThroughout(true);
         }
-        if (DataOpMachines.peakHourBreach(ticket, d, at, window).isPresent()) {
+        if (DataOpMachines.peakHourBreach(ticket, d, start, window).isPresent()) {
           r.addRecordedViolations(ExtractionWindow.EXT_04);
         }
       }

@@ -162,7 +162,7 @@ class DataExtractionTest {
     assertThat(o.audit().orElseThrow().details().get("recordedViolation")).startsWith("DATAOP-EXT-04: ")
         .contains("estimate");
     Flow atNoon = Flow.ext(extraction().estimatedRowCount(80_000).build()).toScriptApproved();
-    assertThat(atNoon.fireAt(RUN, CITY, ran(80_000, 5), wed(12, 0)).isAccepted()).isTrue();
+    assertThat(atNoon.fireAt(RUN, CITY, ran(80_000, 5), wed(12, 5)).isAccepted()).isTrue();
     assertThat(atNoon.ticket.record().recordedViolations()).isEmpty();
   }
 
@@ -190,6 +190,31 @@ class DataExtractionTest {
     Flow kept = Flow.ext(extraction().build()).toScriptApproved();
     assertThat(kept.fireAt(RUN, CITY, ran(50_000, 15), wed(10, 0)).isAccepted()).isTrue();
     assertThat(kept.ticket.record().recordedViolations()).isEmpty();
+  }
+
+  @DisplayName("DATAOP-EXT-04 a run reported after the peak hours without its start ran into them")
+  @Test
+  void dataopExt04ARunReportedAfterThePeakHoursRanIntoThem() {
+    Flow f = Flow.ext(extraction().build()).toScriptApproved();
+    Outcome<DataOpTicket> run = f.fireAt(RUN, CITY, ran(90_000, 20), wed(18, 5));
+    assertThat(run.isAccepted()).isTrue();
+    assertThat(f.ticket.record().executedAt()).as("20 minutes before the report").contains(wed(17, 45));
+    assertThat(f.ticket.record().recordedViolations()).extracting(RuleId::value).containsExactly("DATAOP-EXT-04");
+    assertThat(run.audit().orElseThrow().details().get("recordedViolation")).contains(wed(17, 45).toString());
+    Flow after = Flow.ext(extraction().build()).toScriptApproved();
+    assertThat(after.fireAt(RUN, CITY, ran(90_000, 20), wed(18, 20)).isAccepted()).isTrue();
+    assertThat(after.ticket.record().recordedViolations()).as("18:00 to 18:20 keeps the ban").isEmpty();
+  }
+
+  @DisplayName("DATAOP-EXT-04 a run cannot have started after its report")
+  @Test
+  void dataopExt04ARunCannotHaveStartedAfterItsReport() {
+    Flow f = Flow.ext(extraction().build()).toScriptApproved();
+    Outcome<DataOpTicket> o = f.fireAt(RUN, CITY, data().actualRowCount(90_000).actualExecutionMinutes(20)
+        .startedAt(wed(18, 10)).build(), wed(18, 5));
+    refusedBy(o, "DATAOP-EXT-04");
+    assertThat(o.violations().get(0).field()).contains("startedAt");
+    assertThat(f.state()).isEqualTo(DataOpState.SCRIPT_APPROVED);
   }
 
   @DisplayName("DATAOP-EXT-04 the runs start may be given explicitly")
