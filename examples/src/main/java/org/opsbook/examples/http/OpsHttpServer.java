@@ -605,7 +605,7 @@ public final class OpsHttpServer implements AutoCloseable {
           }
           Map<String, String> form = form(body);
           String address = Request.getRemoteAddr(request);
-          Optional<Duration> wait = throttle.locked(address, form.get("id"));
+          Optional<Duration> wait = throttle.attempt(address, form.get("id"));
           if (wait.isPresent()) {
             return login(locale, Texts.text(locale, "login.throttled"), 429)
                 .withHeader("Retry-After", Long.toString(wait.get().toSeconds() + 1));
@@ -613,7 +613,7 @@ public final class OpsHttpServer implements AutoCloseable {
           Optional<Person> p = person(form.get("id"));
           if (p.isEmpty() || !signIn.credentials().verify(p.get().id(), form.getOrDefault("password", ""))) {
             p.ifPresentOrElse(x -> { }, () -> signIn.credentials().verify("", form.getOrDefault("password", "")));
-            throttle.failed(address, form.get("id"));
+            // counted as failed when it began (throttle.attempt)
             return login(locale, Texts.text(locale, "login.failed"), 401);
           }
           throttle.succeeded(address, form.get("id"));

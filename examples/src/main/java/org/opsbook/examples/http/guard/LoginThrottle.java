@@ -81,7 +81,53 @@ public final class LoginThrottle {
     return until == null ? Optional.empty() : Optional.of(Duration.between(now, until));
   }
 
-  /** Records a failed sign-in. */
+  /**
+   * Begins a sign-in: returns how long the caller must wait when locked; otherwise counts the attempt as failed, at
+   * once and atomically, until {@link #succeeded} clears it. A password check takes a quarter of a second, so attempts
+   * counted only when their check fails would all pass the lock when sent at once: counted as they begin, a burst in
+   * parallel is throttled as attempts one after another are, {@code maxFailures} per ID and source and pause.
+   */
+  public Optional<Duration> attempt(String address, String id) {
+    Instant now = clock.instant();
+    String source = source(address);
+    Optional<Duration> locked = locked(address, id);
+    if (locked.isPresent()) {
+      return locked;
+    }
+    Instant until = null;
+    String[] keys = {key(source, ANY_ID), key(source, idKey(id))};
+    int[] limits = {FAILURES_PER_SOURCE, maxFailures};
+    for (int i = 0; i < keys.length; i++) {
+      Instant refused = reserve(keys[i], limits[i], now);
+      until = refused == null ? until : later(until, refused);
+    }
+    return until == null ? Optional.empty() : Optional.of(Duration.between(now, until));
+  }
+
+  /**
+   * Counts one attempt under {@code key} unless the key is locked (or the table full); returns until when it is
+   * refused, null when counted. Atomic per key: of attempts made at once, at most as many as the limit are counted.
+   */
+  private Instant reserve(String key, int limit, Instant now) {
+    if (!byKey.containsKey(key) && full(now)) {
+      return now.plus(pause);
+    }
+    Instant[] refused = {null};
+    byKey.compute(key, (k, old) -> {
+      if (old == null || old.staleAt(now, pause)) {
+        return new Failures(1, now, limit <= 1 ? now.plus(pause) : null);
+      }
+      if (old.lockedAt(now)) {
+        refused[0] = old.lockedUntil();
+        return old;
+      }
+      int count = old.count() + 1;
+      return new Failures(count, old.since(), count >= limit ? now.plus(pause) : null);
+    });
+    return refused[0];
+  }
+
+  /** Records a failed sign-in that did not begin with {@link #attempt}. */
   public void failed(String address, String id) {
     Instant now = clock.instant();
     String source = source(address);
@@ -89,9 +135,15 @@ public final class LoginThrottle {
     count(key(source, idKey(id)), maxFailures, now);
   }
 
-  /** Clears the count of this source and ID after a successful sign-in (not the source's count over all IDs). */
+  /**
+   * Clears the count of this source and ID after a successful sign-in, and takes the attempt {@link #attempt} counted
+   * off the source's count over all IDs (whose earlier failures stay).
+   */
   public void succeeded(String address, String id) {
-    byKey.remove(key(source(address), idKey(id)));
+    String source = source(address);
+    byKey.remove(key(source, idKey(id)));
+    byKey.computeIfPresent(key(source, ANY_ID), (k, f) -> f.count() <= 1 ? null
+        : new Failures(f.count() - 1, f.since(), f.lockedUntil()));
   }
 
   /** Returns the number of counts held. */

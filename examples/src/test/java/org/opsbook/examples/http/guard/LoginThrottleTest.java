@@ -124,4 +124,49 @@ class LoginThrottleTest {
     clock.advance(PAUSE.plusSeconds(1));
     assertThat(throttle.locked("192.0.2.1", "lisi")).as("the stale counts make room").isEmpty();
   }
+
+  @Test
+  void guessesSentAtOnceAreCountedAsTheyBeginNotWhenTheirCheckFails() throws Exception {
+    int burst = 60;
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicInteger admitted = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+    try {
+      java.util.List<java.util.concurrent.Future<?>> all = new java.util.ArrayList<>();
+      for (int i = 0; i < burst; i++) {
+        all.add(pool.submit(() -> {
+          start.await();
+          if (throttle.attempt("198.51.100.20", "wangwu").isEmpty()) {
+            admitted.incrementAndGet(); // its password check would run now, and fail
+          }
+          return null;
+        }));
+      }
+      start.countDown();
+      for (java.util.concurrent.Future<?> f : all) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(admitted.get()).as("of %s guesses at once, only as many as one-by-one would be", burst).isEqualTo(5);
+    assertThat(throttle.attempt("198.51.100.20", "wangwu")).isPresent();
+    assertThat(throttle.attempt("198.51.100.21", "wangwu")).as("another source").isEmpty();
+  }
+
+  @Test
+  void aSuccessfulSignInClearsItsAttemptAndKeepsTheSourcesFailures() {
+    for (int i = 0; i < 4; i++) {
+      assertThat(throttle.attempt("192.0.2.30", "zhaoliu")).isEmpty();
+    }
+    assertThat(throttle.attempt("192.0.2.30", "zhaoliu")).as("the fifth attempt is let through").isEmpty();
+    assertThat(throttle.attempt("192.0.2.30", "zhaoliu")).as("five in flight or failed").isPresent();
+    throttle.succeeded("192.0.2.30", "zhaoliu");
+    assertThat(throttle.attempt("192.0.2.30", "zhaoliu")).as("a success clears the ID's count").isEmpty();
+    for (int i = 0; i < 200; i++) {
+      throttle.attempt("192.0.2.31", "person" + i);
+      throttle.succeeded("192.0.2.31", "person" + i);
+    }
+    assertThat(throttle.attempt("192.0.2.31", "anyone")).as("successes do not add up against the source").isEmpty();
+  }
 }
