@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
+import javax.sql.DataSource;
 import org.opsbook.core.internal.audit.AuditChain;
 import org.opsbook.core.spi.AuditLog.AuditCheckpoint;
 import org.opsbook.core.AuditEntry;
@@ -68,6 +69,11 @@ public final class JdbcAuditLog implements AuditLog {
       this.seq = seq;
       this.hash = hash;
     }
+  }
+
+  /** Returns the data source the log is stored in. */
+  DataSource dataSource() {
+    return runner.dataSource();
   }
 
   /**

@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.opsbook.core.AuditEntry;
 import org.opsbook.core.Channel;
+import org.opsbook.core.spi.AuditLog;
 import org.opsbook.core.spi.MessageOutbox;
 import org.opsbook.core.spi.MessageOutbox.OutboxMessage;
 import org.opsbook.core.spi.MessageOutbox.OutboxState;
@@ -105,7 +107,8 @@ public final class JdbcMessageOutbox implements MessageOutbox {
   public int heartbeat(String owner, Instant now, Duration lease) {
     return runner.inTransaction("heartbeat messages", owner, c -> {
       LeaseClock.Times t = clock.at(c, now);
-      return Sql.update(c, "UPDATE ops_outbox SET lease_until = ? WHERE owner = ? AND state <> 'SENT'"
+      // not a message being sent: one whose outcome was never recorded must fall in doubt when its lease lapses
+      return Sql.update(c, "UPDATE ops_outbox SET lease_until = ? WHERE owner = ? AND state = 'PENDING'"
           + " AND lease_until > ?", t.leaseNow().plus(lease), owner, t.leaseNow());
     });
   }
@@ -168,21 +171,62 @@ public final class JdbcMessageOutbox implements MessageOutbox {
 
   @Override
   public boolean confirmSent(String key, Instant at, String note) {
+    return confirmSent(key, at, note, Optional.empty());
+  }
+
+  @Override
+  public boolean confirmSent(String key, Instant at, String note, AuditEntry audit, AuditLog log) {
+    Optional<JdbcAuditLog> same = sameStorage(log);
+    return same.isEmpty() ? MessageOutbox.super.confirmSent(key, at, note, audit, log)
+        : confirmSent(key, at, note, Optional.of(c -> same.get().appendAll(c, List.of(audit))));
+  }
+
+  private boolean confirmSent(String key, Instant at, String note, Optional<Audited> audit) {
     return runner.inTransaction("confirm message sent", key, c -> {
       LeaseClock.Times t = clock.at(c, at);
-      return Sql.update(c, "UPDATE ops_outbox SET state = 'SENT', sent_at = ?, receipt = ?, owner = NULL,"
+      boolean done = Sql.update(c, "UPDATE ops_outbox SET state = 'SENT', sent_at = ?, receipt = ?, owner = NULL,"
           + " lease_until = NULL" + IN_DOUBT, at, note, key, t.leaseNow()) == 1;
+      if (done && audit.isPresent()) {
+        audit.get().append(c);
+      }
+      return done;
     });
   }
 
   @Override
   public boolean releaseForResend(String key, Instant at, String note) {
+    return releaseForResend(key, at, note, Optional.empty());
+  }
+
+  @Override
+  public boolean releaseForResend(String key, Instant at, String note, AuditEntry audit, AuditLog log) {
+    Optional<JdbcAuditLog> same = sameStorage(log);
+    return same.isEmpty() ? MessageOutbox.super.releaseForResend(key, at, note, audit, log)
+        : releaseForResend(key, at, note, Optional.of(c -> same.get().appendAll(c, List.of(audit))));
+  }
+
+  private boolean releaseForResend(String key, Instant at, String note, Optional<Audited> audit) {
     return runner.inTransaction("release message for resend", key, c -> {
       LeaseClock.Times t = clock.at(c, at);
-      return Sql.update(c, "UPDATE ops_outbox SET state = 'PENDING', attempts = attempts + 1, last_error = ?,"
+      boolean done = Sql.update(c, "UPDATE ops_outbox SET state = 'PENDING', attempts = attempts + 1, last_error = ?,"
           + " next_attempt_at = ?, owner = NULL, lease_until = NULL" + IN_DOUBT,
           "in doubt, released for a resend: " + note, at, key, t.leaseNow()) == 1;
+      if (done && audit.isPresent()) {
+        audit.get().append(c);
+      }
+      return done;
     });
+  }
+
+  /** An audit append in the transaction of an outbox write. */
+  private interface Audited {
+    void append(Connection c) throws SQLException;
+  }
+
+  /** The log, when it is a JDBC audit log over this outbox's data source: one transaction can hold both writes. */
+  private Optional<JdbcAuditLog> sameStorage(AuditLog log) {
+    return log instanceof JdbcAuditLog j && j.dataSource() == runner.dataSource() ? Optional.of(j)
+        : Optional.empty();
   }
 
   @Override

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
+import org.opsbook.core.AuditEntry;
 import org.opsbook.core.Channel;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Masking;
@@ -39,7 +40,12 @@ public interface MessageOutbox {
    */
   List<OutboxMessage> claim(Instant now, int limit, String owner, Duration lease);
 
-  /** Extends every live lease of {@code owner} (claimed or sending) to {@code now + lease}; returns how many. */
+  /**
+   * Extends every live lease of {@code owner} on a claimed message not yet being sent ({@link OutboxState#PENDING}) to
+   * {@code now + lease}; returns how many. A message being sent keeps the lease {@link #markSending} gave it, so one
+   * whose outcome its dispatcher never recorded (the write failed, the process died) falls in doubt when that lease
+   * lapses, however busy the dispatcher stays.
+   */
   int heartbeat(String owner, Instant now, Duration lease);
 
   /**
@@ -100,12 +106,37 @@ public interface MessageOutbox {
   boolean confirmSent(String key, Instant at, String note);
 
   /**
+   * As {@link #confirmSent(String, Instant, String)}, appending {@code audit} to {@code log} when it confirms: an
+   * outbox that shares the log's storage does both in one transaction, so a confirmation is never stored without its
+   * audit record, nor the record without the confirmation. The default confirms, then appends.
+   */
+  default boolean confirmSent(String key, Instant at, String note, AuditEntry audit, AuditLog log) {
+    boolean done = confirmSent(key, at, note);
+    if (done) {
+      log.append(audit);
+    }
+    return done;
+  }
+
+  /**
    * Releases an in-doubt message for a resend (a person found it was not delivered): it becomes pending, due at
    * {@code at}.
    *
    * @return false when the message is not in doubt at {@code at}
    */
   boolean releaseForResend(String key, Instant at, String note);
+
+  /**
+   * As {@link #releaseForResend(String, Instant, String)}, appending {@code audit} to {@code log} when it releases: an
+   * outbox that shares the log's storage does both in one transaction. The default releases, then appends.
+   */
+  default boolean releaseForResend(String key, Instant at, String note, AuditEntry audit, AuditLog log) {
+    boolean done = releaseForResend(key, at, note);
+    if (done) {
+      log.append(audit);
+    }
+    return done;
+  }
 
   /** Returns the message with this key. */
   Optional<OutboxMessage> find(String key);

@@ -67,7 +67,7 @@ public final class InMemoryMessageOutbox implements MessageOutbox {
   public synchronized int heartbeat(String owner, Instant now, Duration lease) {
     int n = 0;
     for (OutboxMessage m : List.copyOf(messages.values())) {
-      if (m.state() != OutboxState.SENT && m.owner().equals(Optional.of(owner)) && leased(m, now)) {
+      if (m.state() == OutboxState.PENDING && m.owner().equals(Optional.of(owner)) && leased(m, now)) {
         messages.put(m.key(), m.withLeaseUntil(Optional.of(now.plus(lease))));
         n++;
       }

@@ -228,12 +228,9 @@ public final class SmsDispatcher {
    */
   public boolean confirmSent(String key, String actorId, Instant now) {
     checkArgument(actorId != null && !actorId.isBlank(), "actorId must not be blank");
-    boolean done = outbox.confirmSent(key, now, "confirmed sent by " + actorId);
-    if (done) {
-      auditLog.append(AuditEntry.builder().stream("sms:" + key).at(now).actorId(actorId).action("confirmSentInDoubt")
-          .addRuleIds(RuleId.of("SM-SMS-T05")).build());
-    }
-    return done;
+    // the confirmation and its audit record in one transaction where the outbox shares the log's storage
+    return outbox.confirmSent(key, now, "confirmed sent by " + actorId, AuditEntry.builder().stream("sms:" + key)
+        .at(now).actorId(actorId).action("confirmSentInDoubt").addRuleIds(RuleId.of("SM-SMS-T05")).build(), auditLog);
   }
 
   /**
@@ -244,12 +241,8 @@ public final class SmsDispatcher {
    */
   public boolean resend(String key, String actorId, Instant now) {
     checkArgument(actorId != null && !actorId.isBlank(), "actorId must not be blank");
-    boolean done = outbox.releaseForResend(key, now, "resend confirmed by " + actorId);
-    if (done) {
-      auditLog.append(AuditEntry.builder().stream("sms:" + key).at(now).actorId(actorId).action("resendInDoubt")
-          .build());
-    }
-    return done;
+    return outbox.releaseForResend(key, now, "resend confirmed by " + actorId, AuditEntry.builder()
+        .stream("sms:" + key).at(now).actorId(actorId).action("resendInDoubt").build(), auditLog);
   }
 
   /**

@@ -1,0 +1,8 @@
+package org.opsbook.jdbc;
+
+class PostgresInDoubtResolutionTest extends InDoubtResolutionContract {
+  @Override
+  protected JdbcBackend newBackend() {
+    return JdbcBackend.postgres("InDoubtResolution");
+  }
+}
