@@ -205,7 +205,7 @@ public final class OpsHttpServer implements AutoCloseable {
     connector.setIdleTimeout(b.limits.idleTimeout().toMillis());
     server.addConnector(connector);
     server.addBean(new ConnectionLimit(b.limits.maxConnections(), server));
-    server.setErrorHandler(new JsonErrorHandler());
+    server.setErrorHandler(new JsonErrorHandler(Dispatcher.SECURITY_HEADERS));
     AtomicInteger n = new AtomicInteger();
     this.work = new ThreadPoolExecutor(8, 8, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(256), r -> {
       Thread t = new Thread(r, "opsbook-request-" + n.incrementAndGet());

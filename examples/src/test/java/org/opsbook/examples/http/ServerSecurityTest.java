@@ -457,6 +457,12 @@ class ServerSecurityTest {
     assertThat(answer).contains("application/json", "{\"error\":{").doesNotContain("<html");
     String badVersion = raw("GET /v1/classify HTTP/9.9\r\nHost: 127.0.0.1\r\n\r\n");
     assertThat(badVersion).doesNotContain("<html");
+    String traversal = raw("GET /%2e%2e/%2e%2e/etc/passwd HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    for (String jettys : List.of(answer, traversal)) {
+      assertThat(jettys).as("Jetty's own error carries the security headers too")
+          .contains("Content-Security-Policy: default-src 'self'", "X-Frame-Options: DENY",
+              "Referrer-Policy: same-origin", "Cross-Origin-Resource-Policy: same-origin");
+    }
   }
 
   // ---- headers and log ----
@@ -485,9 +491,12 @@ class ServerSecurityTest {
     // before: a sign-in sent as GET (a script's curl, a bookmarked URL) left the password in the access log
     anonymous().send(get("/login?id=lisi&password=hunter2-secret"), body());
     anonymous().send(get("/nothing?X-CSRF-Token=tok3n-secret&Token=abc-secret&key=robot-secret&sort=asc"), body());
+    // the name percent-encoded, as the server decodes it, or with + for a space
+    anonymous().send(get("/login?id=lisi&p%61ssword=encoded-secret&api+Key=plus-secret"), body());
     String log = String.join("\n", LOG);
-    assertThat(log).contains("/login?id=lisi&password=***", "X-CSRF-Token=***", "Token=***", "key=***", "sort=asc")
-        .doesNotContain("hunter2-secret", "tok3n-secret", "abc-secret", "robot-secret");
+    assertThat(log).contains("/login?id=lisi&password=***", "X-CSRF-Token=***", "Token=***", "key=***", "sort=asc",
+        "p%61ssword=***", "api+Key=***").doesNotContain("hunter2-secret", "tok3n-secret", "abc-secret",
+        "robot-secret", "encoded-secret", "plus-secret");
   }
 
   @Test

@@ -3,6 +3,7 @@ package org.opsbook.examples.http.guard;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.nio.ByteBuffer;
+import java.util.List;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -17,13 +18,21 @@ import org.opsbook.json.OpsJson;
 /**
  * Jetty's own errors (a malformed request line, headers too large, a body cut off) as the decision API's JSON error
  * document, never an HTML page: {@code {"error": {"code": "HTTP_431", "message": "..."}}}, code {@code INVALID_INPUT}
- * for a 400.
+ * for a 400. They carry the security headers every other answer of the server carries.
  */
 public final class JsonErrorHandler extends ErrorHandler {
+  private final List<HttpField> headers;
+
+  /** Creates the handler; {@code headers} go on every error answer (the server's security headers). */
+  public JsonErrorHandler(List<HttpField> headers) {
+    this.headers = List.copyOf(headers);
+  }
+
   @Override
   protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
       Callback callback) {
     byte[] body = body(code, message).getBytes(UTF_8);
+    headers.forEach(response.getHeaders()::put);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
     response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
     response.getHeaders().put("X-Content-Type-Options", "nosniff");
@@ -32,6 +41,7 @@ public final class JsonErrorHandler extends ErrorHandler {
 
   @Override
   public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+    headers.forEach(fields::put);
     fields.put(new HttpField(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8"));
     return ByteBuffer.wrap(body(status, reason).getBytes(UTF_8));
   }

@@ -1,6 +1,8 @@
 package org.opsbook.examples.http.guard;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.regex.Matcher;
+import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -19,9 +21,10 @@ import org.opsbook.json.OpsJson;
 /** The checks every request passes before a route sees it. Stateless. */
 public final class RequestChecks {
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
-  /** A query parameter whose name says it may carry a secret, and its value. */
-  private static final Pattern SECRET_PARAMETER =
-      Pattern.compile("(?i)([?&;][^=&;]*(?:password|passwd|pwd|token|secret|key|csrf)[^=&;]*=)[^&;]*");
+  /** A query parameter: its separator and name, and its value. */
+  private static final Pattern PARAMETER = Pattern.compile("([?&;][^=&;?]*=)([^&;]*)");
+  /** A parameter name that says it may carry a secret. */
+  private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(?:password|passwd|pwd|token|secret|key|csrf).*");
 
   private RequestChecks() {}
 
@@ -65,10 +68,21 @@ public final class RequestChecks {
   /**
    * Returns a request target with the value of every query parameter that may carry a secret masked as {@code ***}:
    * a name holding {@code password}, {@code passwd}, {@code pwd}, {@code token}, {@code secret}, {@code key} or
-   * {@code csrf}, in any case. A client may send a sign-in as GET, or a token in a URL; the access log keeps neither.
+   * {@code csrf}, in any case, once percent-decoded as the server decodes it ({@code p%61ssword}). A client may send a
+   * sign-in as GET, or a token in a URL; the access log keeps neither.
    */
   public static String secretsMasked(String target) {
-    return SECRET_PARAMETER.matcher(target).replaceAll("$1***");
+    return PARAMETER.matcher(target).replaceAll(m -> SECRET_NAME.matcher(decoded(m.group(1))).matches()
+        ? Matcher.quoteReplacement(m.group(1)) + "***" : Matcher.quoteReplacement(m.group()));
+  }
+
+  /** A parameter name as the server reads it: percent-decoded ({@code p%61ssword} is {@code password}), + as space. */
+  private static String decoded(String name) {
+    try {
+      return URLDecoder.decode(name, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return name; // a malformed escape: judged as written
+    }
   }
 
 
