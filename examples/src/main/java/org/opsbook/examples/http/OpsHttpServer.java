@@ -344,16 +344,42 @@ public final class OpsHttpServer implements AutoCloseable {
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
       Answer answer = new Answer(request, response, callback, System.nanoTime());
+      Served early;
+      try {
+        early = refusedBeforeTheBody(request);
+      } catch (RuntimeException e) {
+        early = internal(e);
+      }
+      if (early != null) {
+        answer.send(early);
+        return true;
+      }
+      readBody(request, raw -> answer(request, answer, raw), failure -> answer.send(unread(failure)));
+      return true;
+    }
+
+    /** Serves the request once its body has arrived; answers unless a route runs on the request pool. */
+    private void answer(Request request, Answer answer, byte[] raw) {
       Served served;
       try {
-        served = serve(request, answer);
+        served = serve(request, answer, raw);
       } catch (RuntimeException e) {
         served = internal(e);
       }
       if (served != null) {
         answer.send(served);
       }
-      return true;
+    }
+
+    /** The answer to a body that could not be read: too large (413), else cut off, idle or too slow (400). */
+    private Served unread(Throwable failure) {
+      if (failure instanceof BodyTooLarge) {
+        return new Served(Reply.error(413, "BODY_TOO_LARGE", "the body is larger than " + limits.maxBodyBytes()
+            + " bytes").withHeader("Connection", "close"), "-");
+      }
+      return new Served(Reply.json(400, OpsJson.write(ErrorJson.invalidInput(new InvalidInputException("body",
+          "the body could not be read (cut off, idle or slower than the minimum rate): " + failure))))
+          .withHeader("Connection", "close"), "-");
     }
 
     private static Served internal(RuntimeException e) {
@@ -412,10 +438,12 @@ public final class OpsHttpServer implements AutoCloseable {
 
     private record Served(Reply reply, String who) {}
 
-    /** Returns the answer, or null when a route runs on the request pool, which answers. */
-    private Served serve(Request request, Answer answer) {
+    /**
+     * Returns the refusal of a request on its head alone (another server's Host, another site's Origin, a declared body
+     * over the limit), or null: no body of such a request is read.
+     */
+    private Served refusedBeforeTheBody(Request request) {
       String method = request.getMethod();
-      String path = Request.getPathInContext(request);
       // the Host the connection sent, and the one a proxy forwarded: a page rebound to this machine names its own
       // host in the first, whatever it puts in X-Forwarded-Host
       String sentHost = Request.unWrap(request).getHeaders().get(HttpHeader.HOST);
@@ -434,12 +462,16 @@ public final class OpsHttpServer implements AutoCloseable {
           return new Served(Reply.error(403, "CROSS_ORIGIN", crossSite.get()), "-");
         }
       }
+      return request.getLength() > limits.maxBodyBytes() ? unread(new BodyTooLarge()) : null;
+    }
+
+    /** Returns the answer, or null when a route runs on the request pool, which answers. */
+    private Served serve(Request request, Answer answer, byte[] raw) {
+      String method = request.getMethod();
+      String path = Request.getPathInContext(request);
       String body;
       try {
-        body = RequestChecks.utf8(readBody(request));
-      } catch (BodyTooLarge e) {
-        return new Served(Reply.error(413, "BODY_TOO_LARGE", "the body is larger than " + limits.maxBodyBytes()
-            + " bytes").withHeader("Connection", "close"), "-");
+        body = RequestChecks.utf8(raw);
       } catch (InvalidInputException e) {
         return new Served(Reply.json(400, OpsJson.write(ErrorJson.invalidInput(e))), "-");
       }
@@ -713,38 +745,48 @@ public final class OpsHttpServer implements AutoCloseable {
       return (secure ? "https" : "http") + "://" + host + (defaultPort ? "" : ":" + port);
     }
 
-    private byte[] readBody(Request request) {
+    /**
+     * Reads the request's body as it arrives, holding no thread while a client sends it: each chunk is taken when the
+     * connection has one, and {@code done} runs on the thread that takes the last (the one calling, when the body is
+     * all there). A blocking read held a thread of the pool's 64 for as long as a client trickled its body at the
+     * minimum rate, and 64 slow uploads, of the 256 connections served, stopped every answer. The idle timeout and the
+     * minimum data rate still end a body that stalls or trickles ({@code failed}), as does one over the limit.
+     */
+    private void readBody(Request request, Consumer<byte[]> done, Consumer<Throwable> failed) {
       long max = limits.maxBodyBytes();
-      long length = request.getLength();
-      if (length > max) {
-        throw new BodyTooLarge();
-      }
-      if (length >= 0) {
-        // the framing bounds the body to its Content-Length: read it into an array of that size
-        try (InputStream in = Content.Source.asInputStream(request)) {
-          byte[] body = in.readNBytes((int) length);
-          if (body.length < length || in.read() >= 0) {
-            throw new IOException("the body does not match its Content-Length " + length);
+      ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.max(0, Math.min(request.getLength(), max)));
+      Runnable more = new Runnable() {
+        @Override
+        public void run() {
+          while (true) {
+            Content.Chunk chunk = request.read();
+            if (chunk == null) {
+              request.demand(this);
+              return;
+            }
+            if (Content.Chunk.isFailure(chunk)) {
+              failed.accept(chunk.getFailure());
+              return;
+            }
+            ByteBuffer bytes = chunk.getByteBuffer();
+            boolean last = chunk.isLast();
+            if (out.size() + (long) bytes.remaining() > max) {
+              chunk.release();
+              failed.accept(new BodyTooLarge());
+              return;
+            }
+            byte[] part = new byte[bytes.remaining()];
+            bytes.get(part);
+            chunk.release();
+            out.write(part, 0, part.length);
+            if (last) {
+              done.accept(out.toByteArray());
+              return;
+            }
           }
-          return body;
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
         }
-      }
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      try (InputStream in = Content.Source.asInputStream(request)) {
-        byte[] buf = new byte[8192];
-        int n;
-        while ((n = in.read(buf)) >= 0) {
-          out.write(buf, 0, n);
-          if (out.size() > max) {
-            throw new BodyTooLarge();
-          }
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      return out.toByteArray();
+      };
+      more.run();
     }
 
     private void log(Request request, int status, int bytes, long started, String who) {

@@ -450,6 +450,34 @@ class ServerSecurityTest {
   }
 
   @Test
+  void bodiesSentSlowlyOnManyConnectionsHoldNoThreadAndEveryoneElseIsStillAnswered() throws Exception {
+    // more slow uploads than the server has threads (64), each stalled after its first bytes: a blocking read held a
+    // thread each until the idle timeout, and nobody else was answered
+    List<Socket> slow = new java.util.ArrayList<>();
+    try {
+      for (int i = 0; i < 80; i++) {
+        Socket s = new Socket("127.0.0.1", server.port());
+        s.getOutputStream().write(("POST /v1/classify HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json"
+            + "\r\nContent-Length: 100000\r\n\r\n{\"complaintCount\":").getBytes(UTF_8));
+        s.getOutputStream().flush();
+        slow.add(s);
+      }
+      long started = System.nanoTime();
+      HttpResponse<String> page = anonymous().send(HttpRequest.newBuilder(get("/login").uri())
+          .timeout(Duration.ofSeconds(5)).GET().build(), body());
+      assertThat(page.statusCode()).isEqualTo(200);
+      HttpResponse<String> classify = anonymous().send(post("/v1/classify", "{\"complaintCount\": 25}")
+          .timeout(Duration.ofSeconds(5)).build(), body());
+      assertThat(classify.statusCode()).as(classify.body()).isEqualTo(200);
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    } finally {
+      for (Socket s : slow) {
+        s.close();
+      }
+    }
+  }
+
+  @Test
   void jettysOwnErrorsAreJsonToo() throws Exception {
     String answer = raw("GET /v1/classify HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + "a".repeat(20_000)
         + "\r\nConnection: close\r\n\r\n");
