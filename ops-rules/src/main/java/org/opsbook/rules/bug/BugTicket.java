@@ -192,8 +192,13 @@ public abstract class BugTicket {
           .withSupportRoomTicketNo(data.supportRoomTicketNo().or(b::supportRoomTicketNo));
       case ASSESS_IMPACT -> {
         int customers = data.bugAffectedCustomers().getAsInt();
-        boolean large = BugImpact.isLarge(customers, data.csComplaintLevel(), parameters);
-        yield b.withBugAffectedCustomers(customers).withCsComplaintLevel(data.csComplaintLevel())
+        // BUG-06 「已引发客服二级以上客户投诉」: a complaint the BUG has caused stays caused; a later assessment that
+        // names no level, or a lower one, does not take it back
+        OptionalInt level = b.csComplaintLevel().isPresent() && (data.csComplaintLevel().isEmpty()
+            || data.csComplaintLevel().getAsInt() < b.csComplaintLevel().getAsInt()) ? b.csComplaintLevel()
+            : data.csComplaintLevel();
+        boolean large = BugImpact.isLarge(customers, level, parameters);
+        yield b.withBugAffectedCustomers(customers).withCsComplaintLevel(level)
             .withNeedsEmergencyRelease(data.needsEmergencyRelease().orElse(large))
             .withNeedsDataFix(data.needsDataFix().orElse(b.needsDataFix())).withImpactAssessedAt(at);
       }

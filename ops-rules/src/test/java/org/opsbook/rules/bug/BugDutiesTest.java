@@ -123,6 +123,24 @@ class BugDutiesTest {
   }
 
   @Test
+  @DisplayName("BUG-06 a level-2 complaint the BUG has caused stays caused when its impact is assessed again")
+  void aComplaintCausedStaysCaused() {
+    BugTicket complained = wf.apply(bugIn(BugState.WITH_DEVELOPER), BugEvent.ASSESS_IMPACT, PROCESSOR, impact(5, 2),
+        WEDNESDAY).orThrow();
+    assertThat(duty(BugDuties.of(complained, WEDNESDAY, P, SHANGHAI), "BUG-06")).isPresent();
+    Instant nextDay = WEDNESDAY.plusSeconds(86_400);
+    for (Integer level : new Integer[] {null, 1}) {
+      BugTicket again = wf.apply(complained, BugEvent.ASSESS_IMPACT, PROCESSOR, impact(8, level), nextDay).orThrow();
+      assertThat(again.csComplaintLevel()).as("after %s", level).hasValue(2);
+      assertThat(again.needsEmergencyRelease()).isTrue();
+      assertThat(duty(BugDuties.of(again, nextDay, P, SHANGHAI), "BUG-06")).as("still owed").isPresent();
+      assertThat(duty(BugDuties.of(again, nextDay, P, SHANGHAI), "BUG-07")).isEmpty();
+    }
+    BugTicket worse = wf.apply(complained, BugEvent.ASSESS_IMPACT, PROCESSOR, impact(8, 3), nextDay).orThrow();
+    assertThat(worse.csComplaintLevel()).hasValue(3);
+  }
+
+  @Test
   @DisplayName("BUG-13 a BUG flagged for a data fix owes the data-processing flow until one is linked")
   void dataFixDuty() {
     BugTicket flagged = wf.apply(bugIn(BugState.WITH_DEVELOPER), BugEvent.ASSESS_IMPACT,
