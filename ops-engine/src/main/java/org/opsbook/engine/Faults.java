@@ -117,8 +117,9 @@ public interface Faults {
    * ({@link Role#ROOM_MANAGER}). The notification SMS is released with this briefing.
    *
    * @param whom the role in which the listener was told: one of the three above
-   * @throws org.opsbook.core.InvalidInputException naming {@code whom} for another role, and {@code faultId} when no
-   *     fault has that ID (nothing is recorded)
+   * @throws org.opsbook.core.InvalidInputException naming {@code whom} for another role, {@code faultId} when no
+   *     fault has that ID, {@code personId} when the teller is not the escalation duty ({@code ESC_DUTY}) and
+   *     {@code listenerId} when the listener does not hold {@code whom} (nothing is recorded)
    */
   void told(String faultId, Role whom, String listenerId, String personId);
 

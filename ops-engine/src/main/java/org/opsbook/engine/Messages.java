@@ -17,7 +17,12 @@ import org.opsbook.notify.SmsMessage;
  * person is named by ID and resolved in the directory; times come from the engine's clock. Thread-safe.
  */
 public interface Messages {
-  /** Plans the message that {@code duty} (a NOTIFY-TRIG duty of a fault) asks for, with the fault's current facts. */
+  /**
+   * Plans the message that {@code duty} (a NOTIFY-TRIG duty of a fault) asks for, with the fault's current facts.
+   *
+   * @throws org.opsbook.core.InvalidInputException naming {@code duty} when it asks for no SMS, or when the fault
+   *     does not owe it now ({@link Faults#duties}): the engine plans from its own duty, by key
+   */
   SmsMessage plan(Obligation duty);
 
   /** Drafts the text from the template; fields left empty are filled from the fault's facts. */

@@ -17,6 +17,8 @@ public interface Tickets extends DutyWorkflows<ComplaintTicket, TicketEvent, Tic
   /**
    * Records a ticket received at {@code receivedAt} (in RECEIVED).
    *
+   * @throws org.opsbook.core.InvalidInputException naming {@code personId} (TICKET-01) when the person is neither a
+   *     pre-processor nor an outsourced agent, and {@code receivedAt} when it lies ahead of the engine's clock
    * @throws org.opsbook.core.ConcurrentUpdateException when a ticket with that ID exists ("T-1 exists already")
    */
   Result<ComplaintTicket> receive(String ticketId, Instant receivedAt, String personId);

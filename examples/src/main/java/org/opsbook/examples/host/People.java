@@ -57,7 +57,8 @@ public final class People {
         person("han18", "韩十八", "客服中心综援室", "0116", List.of(), RecipientClass.B),
         person("yang19", "杨十九", "客服中心", "0117", List.of(), RecipientClass.B),
         person("zhu20", "朱二十", "客服中心", "0118", List.of(), RecipientClass.D),
-        person("qin21", "秦二一", "开发商", "0119", List.of(Role.DATA_PROCESSOR_DEV))));
+        person("qin21", "秦二一", "开发商", "0119", List.of(Role.DATA_PROCESSOR_DEV)),
+        person("you22", "尤二二", ROOM, "0120", List.of(Role.PRE_PROCESSOR))));
   }
 
   private static Person person(String id, String name, String org, String phoneSuffix, List<Role> roles,

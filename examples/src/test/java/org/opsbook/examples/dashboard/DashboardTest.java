@@ -265,9 +265,10 @@ class DashboardTest {
     assertThat(OpsJson.write(OpsJson.parse(early.body()).at("/error/ruleIds"))).isEqualTo("[\"NOTIFY-REVIEW-03\"]");
     assertThat(engine.messages().find(key).orElseThrow().state().name()).isEqualTo("APPROVED");
 
-    for (Role told : List.of(Role.FAULT_TEAM_LEADER, Role.ROOM_SUPERVISOR, Role.ROOM_MANAGER)) {
-      engine.faults().told("F-UNBRIEFED", told, "lisi", "zhangsan");
-    }
+    // each told in their own role (NOTIFY-REVIEW-03): the team leader, the room supervisor, the room manager
+    engine.faults().told("F-UNBRIEFED", Role.FAULT_TEAM_LEADER, "lisi", "zhangsan");
+    engine.faults().told("F-UNBRIEFED", Role.ROOM_SUPERVISOR, "wangwu", "zhangsan");
+    engine.faults().told("F-UNBRIEFED", Role.ROOM_MANAGER, "zhaoliu", "zhangsan");
     HttpResponse<String> send = served.as("sunba").post("/api/messages/send", "{'key': '" + key + "'}");
     assertThat(send.statusCode()).as(send.body()).isEqualTo(200);
     assertThat(OpsJson.parse(send.body()).get("state").asText()).isEqualTo("SENT");

@@ -136,9 +136,10 @@ public final class ServedDemo implements AutoCloseable {
     engine.messages().draft(key, "zhangsan", MessageContent.builder().phenomenon("缴费失败").cause("待查").scope("全市")
         .handlingParty(HandlingParty.IT_CENTER).eta("待定").followUpPerson("张三").build()).orThrow();
     engine.messages().submit(key, "zhangsan").orThrow();
-    for (Role told : List.of(Role.FAULT_TEAM_LEADER, Role.ROOM_SUPERVISOR, Role.ROOM_MANAGER)) {
-      engine.faults().told(faultId, told, "lisi", "zhangsan");
-    }
+    // each told in their own role (NOTIFY-REVIEW-03): the team leader, the room supervisor, the room manager
+    engine.faults().told(faultId, Role.FAULT_TEAM_LEADER, "lisi", "zhangsan");
+    engine.faults().told(faultId, Role.ROOM_SUPERVISOR, "wangwu", "zhangsan");
+    engine.faults().told(faultId, Role.ROOM_MANAGER, "zhaoliu", "zhangsan");
     String text = engine.messages().find(key).orElseThrow().record().text().orElseThrow();
     engine.messages().approve(key, "lisi", text).orThrow();
     return key;

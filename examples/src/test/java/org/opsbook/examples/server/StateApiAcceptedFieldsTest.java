@@ -47,7 +47,7 @@ class StateApiAcceptedFieldsTest {
         + "'SOFTWARE', 'trigger': 'OM_NEED', 'plannedStart': '2026-12-10T22:00:00+08:00'}}"));
     created(zhangsan.post("/api/v1/bugs", "{'id': 'BUG-1', 'data': {'description': '充值不到账', "
         + "'complaintIssue': '充值不到账', 'complaintNumbers': ['13800138000']}}"));
-    created(zhangsan.post("/api/v1/tickets", "{'id': 'T-1'}"));
+    created(served.as("you22").post("/api/v1/tickets", "{'id': 'T-1'}"));
 
     ROUTES.put("/api/v1/faults", "{'faultId': 'F-9', 'facts': {}}");
     ROUTES.put("/api/v1/faults/F-1/facts", "{'facts': {}}");

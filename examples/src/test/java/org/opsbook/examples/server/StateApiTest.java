@@ -152,7 +152,7 @@ class StateApiTest {
   @Test
   @Order(7)
   void bugsAndTicketsAreCreatedAndStepped() throws Exception {
-    HttpResponse<String> ticket = zhangsan.post("/api/v1/tickets", "{'id': 'T-1'}");
+    HttpResponse<String> ticket = served.as("you22").post("/api/v1/tickets", "{'id': 'T-1'}");
     assertThat(ticket.statusCode()).as(ticket.body()).isEqualTo(201);
     HttpResponse<String> unnumbered = zhangsan.post("/api/v1/bugs", "{'id': 'BUG-1', 'data': {'description': "
         + "'充值不到账', 'complaintIssue': '充值不到账'}}");

@@ -77,12 +77,15 @@ public final class Engine {
     // directory's, not what the caller says of them
     this.modifications = new StoredFamily<>(new WorkflowStore<>(ports.workflows(),
         DataOpWorkflow.modification(params), DataOpCodec.instance(), clock), actors, clock,
-        data -> data.withPeopleFrom(actors::actor));
+        data -> data.withPeopleFrom(actors::actor), t -> DataOpTicket.draft(t.id(), t.op()),
+        "DataOpTicket.draft(id, op)");
     this.extractions = new StoredFamily<>(new WorkflowStore<>(ports.workflows(),
         DataOpWorkflow.extraction(params, calendar), DataOpCodec.instance(), clock), actors, clock,
-        data -> data.withPeopleFrom(actors::actor));
+        data -> data.withPeopleFrom(actors::actor), t -> DataOpTicket.draft(t.id(), t.op()),
+        "DataOpTicket.draft(id, op)");
     this.cutovers = new StoredFamily<>(new WorkflowStore<>(ports.workflows(), new CutoverWorkflow(calendar, params),
-        CutoverCodec.instance(), clock), actors, clock, UnaryOperator.identity());
+        CutoverCodec.instance(), clock), actors, clock, UnaryOperator.identity(),
+        t -> CutoverTicket.draft(t.id(), t.facts()), "CutoverTicket.draft(id, facts)");
     this.bugs = new BugDesk(new WorkflowStore<>(ports.workflows(), new BugWorkflow(params), new BugJson(), clock),
         ports.obligations(), actors, clock, (bug, now) -> BugDuties.of(bug, now, params, calendar.zone()));
     this.tickets = new TicketDesk(new WorkflowStore<>(ports.workflows(),

@@ -44,6 +44,7 @@ import org.opsbook.rules.esc.EscFault;
 final class FaultDesk implements Faults {
   private static final RuleId SM_ESC_T01 = RuleId.of("SM-ESC-T01");
   private static final RuleId REVIEW_01 = RuleId.of("NOTIFY-REVIEW-01");
+  private static final RuleId REVIEW_03 = RuleId.of("NOTIFY-REVIEW-03");
   /** SM-ESC-T01: who opens a fault. */
   private static final Set<Role> OPENERS = Collections.unmodifiableSet(EnumSet.of(Role.ESC_DUTY, Role.IT_SYSADMIN,
       Role.PRE_PROCESSOR, Role.TICKET_REVIEWER));
@@ -195,7 +196,14 @@ final class FaultDesk implements Faults {
       throw new InvalidInputException("faultId", "no fault has this ID: a briefing (NOTIFY-REVIEW-03) is about an "
           + "open fault", RuleId.of("NOTIFY-REVIEW-03"));
     }
-    briefings.record(faultId, whom, actors.person(listenerId).id(), actors.person(personId).id(), clock.instant());
+    // 「运营管理室升级投诉值班同事…汇报前先告知故障处理组组长和室主管」: the duty desk tells, each in the role named
+    String teller = acting(personId, Set.of(Role.ESC_DUTY), "brief the fault (NOTIFY-REVIEW-03)", REVIEW_03);
+    Person listener = actors.person(listenerId);
+    if (!listener.roles().contains(whom)) {
+      throw new InvalidInputException("listenerId", Masking.name(listener.id()) + " is not " + whom
+          + ": the briefing is told to the " + whom + " (NOTIFY-REVIEW-03)", REVIEW_03);
+    }
+    briefings.record(faultId, whom, listener.id(), teller, clock.instant());
   }
 
   @Override

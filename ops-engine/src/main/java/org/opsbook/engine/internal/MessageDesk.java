@@ -68,7 +68,12 @@ final class MessageDesk implements Messages {
     if (MessageType.askedBy(duty).isEmpty()) {
       throw new InvalidInputException("duty", duty.ruleId() + " asks for no SMS", duty.ruleId());
     }
-    return sms.plan(duty, facts(duty.subjectId()), clock.instant());
+    // the engine's own duty, not the caller's copy: a duty made up (a recovery SMS for a fault not repaired) would
+    // plan an SMS nobody owes and supersede the follow-ups owed
+    Obligation owed = faults.duties(duty.subjectId()).stream().filter(d -> d.key().equals(duty.key())).findFirst()
+        .orElseThrow(() -> new InvalidInputException("duty", "the fault " + duty.subjectId() + " owes no open duty "
+            + duty.key() + " now", duty.ruleId()));
+    return sms.plan(owed, facts(owed.subjectId()), clock.instant());
   }
 
   @Override
