@@ -38,13 +38,20 @@ class BugsAndTicketsTest {
   private OpsEngine engine() {
     return OpsEngine.builder().dataSource(EngineFixture.freshH2())
         .directory(InMemoryDirectory.of(List.of(person("wang", Role.TICKET_REVIEWER),
-            person("li", Role.BUG_PROCESSOR), person("sun", Role.BUG_FOLLOWER), person("he", Role.PRE_PROCESSOR),
-            person("qian", Role.BILLING_DECLARANT), person("zhao", Role.BILLING_DECLARANT),
+            person("li", Role.BUG_PROCESSOR), person("sun", Role.BUG_FOLLOWER),
+            in("运营管理室", person("he", Role.PRE_PROCESSOR)), in("支持维护室", person("qian", Role.BILLING_DECLARANT)),
+            in("运营管理室", person("zhao", Role.BILLING_DECLARANT)),
             person("zhou", Role.ESC_DUTY))))
         .gateway(new RecordingMessageGateway(clock)).reminder((duty, owing) -> reminded.add(duty)).clock(clock)
         .dutyRoster((duty, date) -> duty == Role.BILLING_DECLARANT && date.equals(LocalDate.of(2026, 11, 25))
             ? Optional.of("qian") : Optional.empty())
         .build();
+  }
+
+  /** {@code p} placed in {@code room}, as the directory knows them. */
+  private static org.opsbook.core.Person in(String room, org.opsbook.core.Person p) {
+    return org.opsbook.core.Person.builder().id(p.id()).name(p.name()).phone(p.phone()).addAllRoles(p.roles())
+        .addAllRecipientClasses(p.recipientClasses()).org(room).build();
   }
 
   private static BugEventData raised() {
@@ -74,6 +81,13 @@ class BugsAndTicketsTest {
           "sun", notice.get().opsRoomAgreedBy("gen").supportRoomAgreedBy("zhi").build()), InvalidInputException.class);
       assertThat(ghost.field()).isEqualTo("data.opsRoomAgreedBy");
       assertThat(ops.bugs().find("BUG-1").orElseThrow().workaround()).isEmpty();
+
+      InvalidInputException wrongRoom = catchThrowableOfType(() -> ops.bugs().fire("BUG-1",
+          BugEvent.PUBLISH_NOTICE, "sun", notice.get().opsRoomAgreedBy("He").supportRoomAgreedBy("zhao").build()),
+          InvalidInputException.class);
+      assertThat(wrongRoom.field()).as("BUG-10: 支持维护室 agrees through its own staff")
+          .isEqualTo("data.supportRoomAgreedBy");
+      assertThat(wrongRoom.ruleId()).contains(org.opsbook.core.RuleId.of("BUG-10"));
 
       Result<BugTicket> agreed = ops.bugs().fire("BUG-1", BugEvent.PUBLISH_NOTICE, "sun",
           notice.get().opsRoomAgreedBy("He").supportRoomAgreedBy("qian").build());
@@ -160,6 +174,9 @@ class BugsAndTicketsTest {
       ops.tickets().fire("T-1", TicketEvent.ACCEPT, "he", TicketEventData.empty()).orThrow();
       ops.tickets().fire("T-1", TicketEvent.SET_CAUSE, "he", TicketEventData.builder()
           .cause(TicketCause.SYSTEM_FAULT).escalationTrend(true).build()).orThrow();
+      InvalidInputException nowhere = catchThrowableOfType(() -> ops.tickets().fire("T-1", TicketEvent.ESCALATE,
+          "he", TicketEventData.builder().faultId("F-404").build()), InvalidInputException.class);
+      assertThat(nowhere.field()).as("TICKET-11: escalated to a fault the engine holds").isEqualTo("data.faultId");
       ops.faults().open("F-1", EngineFixture.l1("F-1"), "he");
       ops.tickets().fire("T-1", TicketEvent.ESCALATE, "he", TicketEventData.builder().faultId("F-1").build())
           .orThrow();

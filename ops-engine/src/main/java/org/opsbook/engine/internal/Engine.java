@@ -91,16 +91,19 @@ public final class Engine {
     this.tickets = new TicketDesk(new WorkflowStore<>(ports.workflows(),
         new TicketWorkflow(settings.roster(), calendar.zone()), new TicketJson(), clock), ports.obligations(), actors,
         clock, (ticket, now) -> TicketDuties.of(ticket, now, params, calendar), new TicketDesk.LinkedFlows(
-            faultId -> resolved(faults.load(faultId)),
-            bugId -> bugs.find(bugId).map(b -> b.state() == BugState.RESOLVED || b.state() == BugState.CLOSED)
-                .orElse(false),
-            dataOpId -> modifications.find(dataOpId).map(d -> d.state() == DataOpState.CLOSED).orElse(false)));
+            faultId -> faultLink(faults.load(faultId)),
+            bugId -> bugs.find(bugId).map(b -> b.state() == BugState.RESOLVED || b.state() == BugState.CLOSED),
+            dataOpId -> modifications.find(dataOpId).map(d -> d.state() == DataOpState.CLOSED)));
     this.loops = new Loops(this, settings);
   }
 
-  /** An escalated fault is resolved once repaired or closed (SM-TICKET-T15); a fault never opened is not. */
-  private static boolean resolved(FaultTracker fault) {
-    return fault.version() > 0 && (fault.repairedAt().isPresent() || fault.isClosed());
+  /**
+   * A fault a ticket links to: empty when never opened, else whether it is resolved, repaired or closed
+   * (SM-TICKET-T15).
+   */
+  private static Optional<Boolean> faultLink(FaultTracker fault) {
+    return fault.version() == 0 ? Optional.empty()
+        : Optional.of(fault.repairedAt().isPresent() || fault.isClosed());
   }
 
   /** The outbox loop's dispatcher, which the loops build after the desks. */

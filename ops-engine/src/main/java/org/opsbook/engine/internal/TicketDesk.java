@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
-import java.util.function.Predicate;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.opsbook.core.Actor;
 import org.opsbook.core.InvalidInputException;
@@ -32,15 +32,21 @@ import org.opsbook.rules.ticket.TicketState;
  * <p>Two steps are the system's (SM-TICKET-T10 「when SM-DATAOP-MOD reaches CLOSED」, SM-TICKET-T15 「linked instance
  * resolved」): the engine holds the linked data modification, BUG and fault, so whether they are done is its to say,
  * never the caller's. A step's {@code dataOpClosed} or {@code linkedFlowResolved} is replaced by what the stored flow
- * shows: a ticket goes back to pre-processing or review only once its linked flow is done.
+ * shows: a ticket goes back to pre-processing or review only once its linked flow is done. For the same reason a
+ * ticket is linked only to a flow the engine holds: the escalated fault (TICKET-11), the BUG (TICKET-20), the data
+ * modification (TICKET-14); a link to nothing would leave the ticket waiting on a flow that can never end.
  */
 final class TicketDesk extends DutyFamily<ComplaintTicket, TicketEvent, TicketEventData> implements Tickets {
-  /** Whether the linked flows are done, by ID: the escalated fault repaired, the BUG resolved, the change CLOSED. */
-  record LinkedFlows(Predicate<String> faultResolved, Predicate<String> bugResolved, Predicate<String> dataOpClosed) {
+  /**
+   * The linked flows by ID: empty when the engine holds none with that ID, else whether it is done (the escalated
+   * fault repaired, the BUG resolved, the change CLOSED).
+   */
+  record LinkedFlows(Function<String, Optional<Boolean>> fault, Function<String, Optional<Boolean>> bug,
+      Function<String, Optional<Boolean>> dataOp) {
     LinkedFlows {
-      checkNotNull(faultResolved, "faultResolved");
-      checkNotNull(bugResolved, "bugResolved");
-      checkNotNull(dataOpClosed, "dataOpClosed");
+      checkNotNull(fault, "fault");
+      checkNotNull(bug, "bug");
+      checkNotNull(dataOp, "dataOp");
     }
   }
 
@@ -78,9 +84,22 @@ final class TicketDesk extends DutyFamily<ComplaintTicket, TicketEvent, TicketEv
     return super.fire(id, ifVersion, event, personId, asStored(id, event, data));
   }
 
-  /** The step's data with SM-TICKET-T10's and T15's premise as the stored linked flow shows it. */
+  /**
+   * The step's data with SM-TICKET-T10's and T15's premise as the stored linked flow shows it; a link is refused when
+   * the engine holds no such flow.
+   */
   private TicketEventData asStored(String id, TicketEvent event, TicketEventData data) {
-    if (event != TicketEvent.DATA_FIX_CLOSED && event != TicketEvent.LINKED_FLOW_RESOLVED || data == null) {
+    if (data == null) {
+      return null;
+    }
+    switch (event) {
+      case ESCALATE -> known(data.faultId(), linked.fault(), "faultId", "fault", "TICKET-11");
+      case RAISE_BUG -> known(data.bugId(), linked.bug(), "bugId", "BUG", "TICKET-20");
+      case SUBMIT_TO_DATA_MOD_DUTY -> known(data.dataOpId(), linked.dataOp(), "dataOpId", "data modification",
+          "TICKET-14");
+      default -> { }
+    }
+    if (event != TicketEvent.DATA_FIX_CLOSED && event != TicketEvent.LINKED_FLOW_RESOLVED) {
       return data;
     }
     Optional<ComplaintTicket> ticket = find(id);
@@ -89,10 +108,23 @@ final class TicketDesk extends DutyFamily<ComplaintTicket, TicketEvent, TicketEv
     }
     ComplaintTicket t = ticket.get();
     if (event == TicketEvent.DATA_FIX_CLOSED) {
-      return data.withDataOpClosed(t.linkedDataOpId().filter(linked.dataOpClosed()).isPresent());
+      return data.withDataOpClosed(done(t.linkedDataOpId(), linked.dataOp()));
     }
-    boolean done = t.state() == TicketState.IN_BUG_FLOW ? t.linkedBugId().filter(linked.bugResolved()).isPresent()
-        : t.linkedFaultId().filter(linked.faultResolved()).isPresent();
+    boolean done = t.state() == TicketState.IN_BUG_FLOW ? done(t.linkedBugId(), linked.bug())
+        : done(t.linkedFaultId(), linked.fault());
     return data.withLinkedFlowResolved(done);
+  }
+
+  private static boolean done(Optional<String> id, Function<String, Optional<Boolean>> flows) {
+    return id.flatMap(flows).orElse(false);
+  }
+
+  /** Refuses a link to a flow the engine does not hold. */
+  private static void known(Optional<String> id, Function<String, Optional<Boolean>> flows, String field,
+      String what, String rule) {
+    if (id.isPresent() && !id.get().isBlank() && flows.apply(id.get()).isEmpty()) {
+      throw new InvalidInputException("data." + field, "no " + what + " " + id.get() + " is stored: a ticket is "
+          + "linked to a " + what + " the engine holds", RuleId.of(rule));
+    }
   }
 }

@@ -8,6 +8,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 import org.immutables.value.Value;
+import org.opsbook.core.RuleId;
 import org.opsbook.core.Masking;
 import org.opsbook.core.internal.EventIds;
 import org.opsbook.rules.bug.BugTicket.NoticeChannel;
@@ -163,18 +164,30 @@ public abstract class BugEventData {
    * @param people the actor of a person ID, from the directory; throws {@link InvalidInputException} for an ID it
    *     does not know
    * @throws InvalidInputException naming {@code data.opsRoomAgreedBy} or {@code data.supportRoomAgreedBy} for a
-   *     person the directory does not know
+   *     person the directory does not know, or whose organisation is not the room they agreed for (BUG-10:
+   *     「需要运营管理室与支持维护室同事协商后发布」)
    */
   public BugEventData withPeopleFrom(Function<String, Actor> people) {
     ImmutableBugEventData out = (ImmutableBugEventData) ImmutableBugEventData.copyOf(this);
     if (opsRoomAgreedBy().isPresent()) {
-      out = out.withOpsRoomAgreedBy(EventIds.known(people, opsRoomAgreedBy().get(), "opsRoomAgreedBy").id());
+      out = out.withOpsRoomAgreedBy(ofRoom(EventIds.known(people, opsRoomAgreedBy().get(), "opsRoomAgreedBy"),
+          "运营管理室", "opsRoomAgreedBy"));
     }
     if (supportRoomAgreedBy().isPresent()) {
-      out = out.withSupportRoomAgreedBy(EventIds.known(people, supportRoomAgreedBy().get(),
-          "supportRoomAgreedBy").id());
+      out = out.withSupportRoomAgreedBy(ofRoom(EventIds.known(people, supportRoomAgreedBy().get(),
+          "supportRoomAgreedBy"), "支持维护室", "supportRoomAgreedBy"));
     }
     return out;
+  }
+
+  /** Returns the person's ID once the directory places them in {@code room}: a room agrees through its own staff. */
+  private static String ofRoom(Actor person, String room, String field) {
+    if (!person.org().filter(room::equals).isPresent()) {
+      throw new InvalidInputException("data." + field, Masking.name(person.id()) + " of "
+          + person.org().orElse("no organisation") + " cannot agree the notice for " + room
+          + " (运营管理室与支持维护室同事协商后发布)", RuleId.of("BUG-10"));
+    }
+    return person.id();
   }
 
   @Value.Check
