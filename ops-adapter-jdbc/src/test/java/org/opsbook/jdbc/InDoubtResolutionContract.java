@@ -7,27 +7,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.opsbook.core.Actor;
 import org.opsbook.core.AuditRecord;
 import org.opsbook.core.Channel;
-import org.opsbook.core.FaultFacts;
-import org.opsbook.core.FaultNature;
 import org.opsbook.core.Person;
 import org.opsbook.core.RecipientClass;
-import org.opsbook.core.Role;
 import org.opsbook.core.internal.memory.RecordingMessageGateway;
 import org.opsbook.core.memory.InMemoryDirectory;
 import org.opsbook.core.spi.MessageOutbox.OutboxMessage;
 import org.opsbook.core.spi.MessageOutbox.OutboxState;
 import org.opsbook.core.time.MutableClock;
-import org.opsbook.notify.Briefing;
-import org.opsbook.notify.HandlingParty;
-import org.opsbook.notify.MessageContent;
 import org.opsbook.notify.MessageType;
 import org.opsbook.notify.SmsKey;
 import org.opsbook.notify.internal.workflow.SmsDispatcher;
@@ -40,9 +32,6 @@ import org.opsbook.notify.internal.workflow.SmsWorkflow;
  */
 abstract class InDoubtResolutionContract {
   private static final Instant T0 = Instant.parse("2026-11-25T06:00:00Z");
-  private static final Actor AUTHOR = Actor.of("duty-a", Role.ESC_HANDLER_A);
-  private static final Actor REVIEWER = Actor.of("leader", Role.FAULT_TEAM_LEADER);
-  private static final Actor DESK = Actor.of("desk", Role.DUTY_68284);
   private static final InMemoryDirectory DIRECTORY = InMemoryDirectory.of(List.of(
       Person.builder().id("a1").name("员工a1").phone("13800138001").addRecipientClasses(RecipientClass.A).build()));
 
@@ -130,17 +119,7 @@ abstract class InDoubtResolutionContract {
   private void release(SmsKey key, Instant at) {
     SmsWorkflow sms = SmsWorkflow.builder().workflows(ops.workflows()).outbox(ops.outbox()).directory(DIRECTORY)
         .build();
-    FaultFacts facts = FaultFacts.builder().faultId(key.faultId()).nature(FaultNature.SYSTEM).callCenterFault(false)
-        .subjectName("BOSS").faultStartTime(at.minusSeconds(1800)).build();
-    sms.plan(key, Optional.empty(), Optional.empty(), facts, at.minusSeconds(60));
-    sms.draft(key, AUTHOR, MessageContent.builder().subjectName("BOSS").faultStartTime(at.minusSeconds(1800))
-        .phenomenon("营业厅无法缴费").cause("待查").scope("全市营业厅").handlingParty(HandlingParty.IT_CENTER)
-        .eta("今天18时前").followUpPerson("张三").build(), at.minusSeconds(50)).orThrow();
-    sms.submitForReview(key, AUTHOR, at.minusSeconds(40)).orThrow();
-    String text = sms.find(key).orElseThrow().record().text().orElseThrow();
-    sms.approve(key, REVIEWER, text, at.minusSeconds(30)).orThrow();
-    sms.release(key, DESK, text, Briefing.of(at.minusSeconds(25), at.minusSeconds(20), at.minusSeconds(15)), facts,
-        at).orThrow();
+    ApprovedSms.of(sms, key, at).release(sms, key, at);
   }
 
   @Test

@@ -9,16 +9,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.opsbook.core.Actor;
-import org.opsbook.core.FaultFacts;
-import org.opsbook.core.FaultNature;
 import org.opsbook.core.Person;
 import org.opsbook.core.RecipientClass;
-import org.opsbook.core.Role;
 import org.opsbook.core.internal.memory.RecordingMessageGateway;
 import org.opsbook.core.memory.InMemoryDirectory;
 import org.opsbook.core.spi.MessageGateway.OutgoingMessage;
@@ -26,9 +21,6 @@ import org.opsbook.core.spi.MessageOutbox;
 import org.opsbook.core.spi.WorkflowRepository;
 import org.opsbook.core.testing.CallCounter;
 import org.opsbook.core.time.MutableClock;
-import org.opsbook.notify.Briefing;
-import org.opsbook.notify.HandlingParty;
-import org.opsbook.notify.MessageContent;
 import org.opsbook.notify.MessageType;
 import org.opsbook.notify.SmsKey;
 import org.opsbook.notify.internal.workflow.SmsDispatcher;
@@ -41,9 +33,6 @@ import org.opsbook.notify.internal.workflow.SmsWorkflow;
  */
 abstract class SmsDispatcherRestartContract extends OneBackendPerClass {
   private static final Instant T0 = Instant.parse("2026-11-25T06:00:00Z");
-  private static final Actor AUTHOR = Actor.of("duty-a", Role.ESC_HANDLER_A);
-  private static final Actor REVIEWER = Actor.of("leader", Role.FAULT_TEAM_LEADER);
-  private static final Actor DESK = Actor.of("desk", Role.DUTY_68284);
   private static final InMemoryDirectory DIRECTORY = InMemoryDirectory.of(List.of(
       Person.builder().id("a1").name("员工a1").phone("13800138001").addRecipientClasses(RecipientClass.A).build(),
       Person.builder().id("b1").name("员工b1").phone("13800138002").addRecipientClasses(RecipientClass.B).build()));
@@ -90,17 +79,8 @@ abstract class SmsDispatcherRestartContract extends OneBackendPerClass {
           }
         });
     SmsWorkflow sms = SmsWorkflow.builder().workflows(ops.workflows()).outbox(dying).directory(DIRECTORY).build();
-    FaultFacts facts = FaultFacts.builder().faultId(key.faultId()).nature(FaultNature.SYSTEM).callCenterFault(false)
-        .subjectName("BOSS").faultStartTime(at.minusSeconds(1800)).build();
-    sms.plan(key, Optional.empty(), Optional.empty(), facts, at.minusSeconds(60));
-    sms.draft(key, AUTHOR, MessageContent.builder().subjectName("BOSS").faultStartTime(at.minusSeconds(1800))
-        .phenomenon("营业厅无法缴费").cause("待查").scope("全市营业厅").handlingParty(HandlingParty.IT_CENTER)
-        .eta("今天18时前").followUpPerson("张三").build(), at.minusSeconds(50)).orThrow();
-    sms.submitForReview(key, AUTHOR, at.minusSeconds(40)).orThrow();
-    String text = sms.find(key).orElseThrow().record().text().orElseThrow();
-    sms.approve(key, REVIEWER, text, at.minusSeconds(30)).orThrow();
-    Briefing briefing = Briefing.of(at.minusSeconds(25), at.minusSeconds(20), at.minusSeconds(15));
-    assertThatThrownBy(() -> sms.release(key, DESK, text, briefing, facts, at)).isInstanceOf(Died.class);
+    ApprovedSms approved = ApprovedSms.of(sms, key, at);
+    assertThatThrownBy(() -> approved.release(sms, key, at)).isInstanceOf(Died.class);
     assertThat(ops.outbox().find(key.toString())).isEmpty();
   }
 

@@ -58,7 +58,9 @@ class EngineFactsTest {
             person("lisi", "运营管理室", Role.FAULT_TEAM_LEADER), person("wangwu", "运营管理室", Role.ROOM_SUPERVISOR),
             person("zhaoliu", "运营管理室", Role.ROOM_MANAGER), person("sunba", "运营管理室", Role.DUTY_68284),
             person("zhang", "运营管理室", Role.DATA_SUBMITTER), person("qian", "运营管理室", Role.CUTOVER_OWNER),
-            person("he", "运营管理室", Role.PRE_PROCESSOR))))
+            person("he", "运营管理室", Role.PRE_PROCESSOR), person("chu", "运营管理室", Role.CUTOVER_OWNER),
+            person("wei", "运营管理室", Role.APPROVING_SUPERVISOR), person("zhou", "运营管理室", Role.CUTOVER_ONSITE_LEAD),
+            person("wu", "运营管理室", Role.CUTOVER_OPERATOR))))
         .gateway(new RecordingMessageGateway(clock)).clock(clock).build();
   }
 
@@ -131,5 +133,55 @@ class EngineFactsTest {
     assertThat(when.field()).isEqualTo("receivedAt");
     assertThat(ops.tickets().find("T-1")).isEmpty();
     assertThat(ops.tickets().receive("T-1", T0.minusSeconds(600), "he").accepted()).isTrue();
+  }
+
+  private void cutoverStep(CutoverEvent event, String who, CutoverEventData data) {
+    clock.advance(Duration.ofMinutes(5));
+    ops.cutovers().fire("CO-2", event, who, data).orThrow();
+  }
+
+  @Test
+  @DisplayName("CUTOVER-18 the operator and the watcher of an important operation are people of the directory")
+  void cutover18TheTwoPeopleAreTheDirectorys() {
+    java.time.Instant start = T0.plus(Duration.ofDays(10));
+    Cutover facts = Cutover.builder().cutoverId("CO-2").system(org.opsbook.rules.cutover.CutoverSystem.BOSS)
+        .category(org.opsbook.rules.cutover.CutoverCategory.SOFTWARE)
+        .trigger(org.opsbook.rules.cutover.CutoverTrigger.OM_NEED).plannedStart(start)
+        .addReportContents(org.opsbook.rules.cutover.ReportContent.values())
+        .addApplicationContents(org.opsbook.rules.cutover.ApplicationContent.TIME,
+            org.opsbook.rules.cutover.ApplicationContent.PLAN, org.opsbook.rules.cutover.ApplicationContent.PERSONNEL,
+            org.opsbook.rules.cutover.ApplicationContent.IMPACT_SCOPE).build();
+    ops.cutovers().create(CutoverTicket.draft("CO-2", facts), "chu").orThrow();
+    cutoverStep(CutoverEvent.OWNER_REVIEW, "chu", CutoverEventData.builder().addDraftContents(
+        org.opsbook.rules.cutover.ReportContent.PLAN, org.opsbook.rules.cutover.ReportContent.EMERGENCY_PLAN,
+        org.opsbook.rules.cutover.ReportContent.DIAL_TEST_LIST).feasible(true).businessTimeAgreed(true).build());
+    cutoverStep(CutoverEvent.APPROVE_REPORT, "wei", CutoverEventData.none());
+    cutoverStep(CutoverEvent.APPLY_VIA_AMS, "chu", CutoverEventData.builder().amsApplicationNo("AMS-2").build());
+    cutoverStep(CutoverEvent.PROVINCE_DECISION, "chu", CutoverEventData.builder().approved(true).build());
+    cutoverStep(CutoverEvent.COUNTERSIGN, "chu", CutoverEventData.builder().addCountersigners("信息技术中心")
+        .countersignMedium(org.opsbook.rules.cutover.CutoverEventData.CountersignMedium.PAPERLESS_APPROVAL_FORM)
+        .build());
+    cutoverStep(CutoverEvent.NOTIFY_STAKEHOLDERS, "chu", CutoverEventData.builder().addRecipients("分管领导")
+        .leaderInChargeNotified(true).addNoticeContents(org.opsbook.rules.cutover.ApplicationContent.TIME,
+            org.opsbook.rules.cutover.ApplicationContent.IMPACT_SCOPE).build());
+    cutoverStep(CutoverEvent.PRE_MEETING, "zhou", CutoverEventData.builder().addAttendeeRoles(Role.CUTOVER_ONSITE_LEAD,
+        Role.CONTRACTOR_LEAD, Role.CUTOVER_OPERATOR).build());
+    cutoverStep(CutoverEvent.ARRIVE, "chu", CutoverEventData.builder().leadQualified(true).build());
+    cutoverStep(CutoverEvent.PRE_CHECK, "wu", CutoverEventData.builder().preChecklistRef("pre.xls")
+        .preConditionsMet(true).build());
+    clock.set(start.minus(Duration.ofMinutes(5)));
+    cutoverStep(CutoverEvent.ORDER_START, "zhou", CutoverEventData.builder().allPartiesPresent(true).build());
+    clock.advance(Duration.ofMinutes(5));
+    InvalidInputException ghosts = catchThrowableOfType(() -> ops.cutovers().fire("CO-2",
+        CutoverEvent.COMPLETE_AND_POST_CHECK, "wu", CutoverEventData.builder().addImportantOperations(
+            org.opsbook.rules.cutover.CutoverEventData.ImportantOperation.of("switch DB", "ghost-a", "ghost-b"))
+            .testResultsRef("dial.xls").postChecklistRef("post.xls").equipmentNormal(true)
+            .expectedEffectAchieved(true).build()), InvalidInputException.class);
+    assertThat(ghosts.field()).isEqualTo("data.importantOperations[0].operatorId");
+    assertThat(ops.cutovers().find("CO-2").orElseThrow().state()).isEqualTo(CutoverState.IN_PROGRESS);
+    assertThat(ops.cutovers().fire("CO-2", CutoverEvent.COMPLETE_AND_POST_CHECK, "wu", CutoverEventData.builder()
+        .addImportantOperations(org.opsbook.rules.cutover.CutoverEventData.ImportantOperation.of("switch DB", "WU",
+            "zhou")).testResultsRef("dial.xls").postChecklistRef("post.xls").equipmentNormal(true)
+        .expectedEffectAchieved(true).build()).accepted()).isTrue();
   }
 }

@@ -169,64 +169,56 @@ public final class JdbcMessageOutbox implements MessageOutbox {
 
   private static final String IN_DOUBT = " WHERE msg_key = ? AND state = 'SENDING' AND lease_until <= ?";
 
+  /** Marks a message in doubt as sent: the first two {@code ?} are the receipt (the note) and the sending time. */
+  private static final String CONFIRM = "UPDATE ops_outbox SET state = 'SENT', receipt = ?, sent_at = ?, owner = NULL,"
+      + " lease_until = NULL" + IN_DOUBT;
+  /** Releases a message in doubt for a resend: the first two {@code ?} are the error noted and the next attempt. */
+  private static final String RELEASE = "UPDATE ops_outbox SET state = 'PENDING', attempts = attempts + 1,"
+      + " last_error = ?, next_attempt_at = ?, owner = NULL, lease_until = NULL" + IN_DOUBT;
+
   @Override
   public boolean confirmSent(String key, Instant at, String note) {
-    return confirmSent(key, at, note, Optional.empty());
+    return resolveInDoubt("confirm message sent", CONFIRM, key, at, note, null, null);
   }
 
   @Override
   public boolean confirmSent(String key, Instant at, String note, AuditEntry audit, AuditLog log) {
-    Optional<JdbcAuditLog> same = sameStorage(log);
-    return same.isEmpty() ? MessageOutbox.super.confirmSent(key, at, note, audit, log)
-        : confirmSent(key, at, note, Optional.of(c -> same.get().appendAll(c, List.of(audit))));
-  }
-
-  private boolean confirmSent(String key, Instant at, String note, Optional<Audited> audit) {
-    return runner.inTransaction("confirm message sent", key, c -> {
-      LeaseClock.Times t = clock.at(c, at);
-      boolean done = Sql.update(c, "UPDATE ops_outbox SET state = 'SENT', sent_at = ?, receipt = ?, owner = NULL,"
-          + " lease_until = NULL" + IN_DOUBT, at, note, key, t.leaseNow()) == 1;
-      if (done && audit.isPresent()) {
-        audit.get().append(c);
-      }
-      return done;
-    });
+    return sameStorage(log) ? resolveInDoubt("confirm message sent", CONFIRM, key, at, note, audit,
+        (JdbcAuditLog) log) : MessageOutbox.super.confirmSent(key, at, note, audit, log);
   }
 
   @Override
   public boolean releaseForResend(String key, Instant at, String note) {
-    return releaseForResend(key, at, note, Optional.empty());
+    return resolveInDoubt("release message for resend", RELEASE, key, at, "in doubt, released for a resend: " + note,
+        null, null);
   }
 
   @Override
   public boolean releaseForResend(String key, Instant at, String note, AuditEntry audit, AuditLog log) {
-    Optional<JdbcAuditLog> same = sameStorage(log);
-    return same.isEmpty() ? MessageOutbox.super.releaseForResend(key, at, note, audit, log)
-        : releaseForResend(key, at, note, Optional.of(c -> same.get().appendAll(c, List.of(audit))));
+    return sameStorage(log) ? resolveInDoubt("release message for resend", RELEASE, key, at,
+        "in doubt, released for a resend: " + note, audit, (JdbcAuditLog) log)
+        : MessageOutbox.super.releaseForResend(key, at, note, audit, log);
   }
 
-  private boolean releaseForResend(String key, Instant at, String note, Optional<Audited> audit) {
-    return runner.inTransaction("release message for resend", key, c -> {
+  /**
+   * Resolves a message in doubt with {@code update} (bound to the note and {@code at}, then the key and the lease
+   * time), and appends {@code audit} to {@code log} in the same transaction when it did (both null: no audit).
+   */
+  private boolean resolveInDoubt(String operation, String update, String key, Instant at, String note,
+      AuditEntry audit, JdbcAuditLog log) {
+    return runner.inTransaction(operation, key, c -> {
       LeaseClock.Times t = clock.at(c, at);
-      boolean done = Sql.update(c, "UPDATE ops_outbox SET state = 'PENDING', attempts = attempts + 1, last_error = ?,"
-          + " next_attempt_at = ?, owner = NULL, lease_until = NULL" + IN_DOUBT,
-          "in doubt, released for a resend: " + note, at, key, t.leaseNow()) == 1;
-      if (done && audit.isPresent()) {
-        audit.get().append(c);
+      boolean done = Sql.update(c, update, note, at, key, t.leaseNow()) == 1;
+      if (done && audit != null) {
+        log.appendAll(c, List.of(audit));
       }
       return done;
     });
   }
 
-  /** An audit append in the transaction of an outbox write. */
-  private interface Audited {
-    void append(Connection c) throws SQLException;
-  }
-
-  /** The log, when it is a JDBC audit log over this outbox's data source: one transaction can hold both writes. */
-  private Optional<JdbcAuditLog> sameStorage(AuditLog log) {
-    return log instanceof JdbcAuditLog j && j.dataSource() == runner.dataSource() ? Optional.of(j)
-        : Optional.empty();
+  /** True when the log is a JDBC audit log over this outbox's data source: one transaction can hold both writes. */
+  private boolean sameStorage(AuditLog log) {
+    return log instanceof JdbcAuditLog j && j.dataSource() == runner.dataSource();
   }
 
   @Override

@@ -5,7 +5,6 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 import org.opsbook.core.ObligationKey;
 import org.opsbook.core.internal.machine.TimeOrder;
 import org.opsbook.core.internal.machine.WorkflowStore;
@@ -84,7 +83,7 @@ public final class Engine {
         data -> data.withPeopleFrom(actors::actor), t -> DataOpTicket.draft(t.id(), t.op()),
         "DataOpTicket.draft(id, op)");
     this.cutovers = new StoredFamily<>(new WorkflowStore<>(ports.workflows(), new CutoverWorkflow(calendar, params),
-        CutoverCodec.instance(), clock), actors, clock, UnaryOperator.identity(),
+        CutoverCodec.instance(), clock), actors, clock, data -> data.withPeopleFrom(actors::actor),
         t -> CutoverTicket.draft(t.id(), t.facts()), "CutoverTicket.draft(id, facts)");
     this.bugs = new BugDesk(new WorkflowStore<>(ports.workflows(), new BugWorkflow(params), new BugJson(), clock),
         ports.obligations(), actors, clock, (bug, now) -> BugDuties.of(bug, now, params, calendar.zone()));

@@ -1,11 +1,15 @@
 package org.opsbook.rules.cutover;
 
+import java.util.function.Function;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.immutables.value.Value;
+import org.opsbook.core.InvalidInputException;
+import org.opsbook.core.Actor;
 import org.opsbook.core.Role;
 import org.opsbook.core.internal.EventIds;
 import org.opsbook.rules.internal.cutover.CutoverWorkflow;
@@ -212,6 +216,31 @@ public abstract class CutoverEventData {
     if (v) {
       f.add(name);
     }
+  }
+
+  /**
+   * Returns this data with the people of its important operations as the host's directory knows them, by the IDs
+   * they hold (CUTOVER-18: 「一人操作、一人监督」): two IDs nobody holds would pass for an operator and a different
+   * watcher. A host engine resolves them here first.
+   *
+   * @param people the actor of a person ID, from the directory; throws {@link InvalidInputException} for an ID it
+   *     does not know
+   * @throws InvalidInputException naming {@code data.importantOperations[i].operatorId} or {@code …watcherId} for a
+   *     person the directory does not know
+   */
+  public CutoverEventData withPeopleFrom(Function<String, Actor> people) {
+    if (importantOperations().isEmpty()) {
+      return this;
+    }
+    List<ImportantOperation> known = new ArrayList<>();
+    for (int i = 0; i < importantOperations().size(); i++) {
+      ImportantOperation op = importantOperations().get(i);
+      String at = "importantOperations[" + i + "].";
+      known.add(new ImportantOperation(op.description(),
+          op.operatorId().filter(id -> !id.isBlank()).map(id -> EventIds.known(people, id, at + "operatorId").id()),
+          op.watcherId().filter(id -> !id.isBlank()).map(id -> EventIds.known(people, id, at + "watcherId").id())));
+    }
+    return ((ImmutableCutoverEventData) ImmutableCutoverEventData.copyOf(this)).withImportantOperations(known);
   }
 
   /** Returns a new builder. */
