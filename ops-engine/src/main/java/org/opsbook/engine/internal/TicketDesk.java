@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
-import org.opsbook.core.Actor;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Masking;
 import org.opsbook.core.Obligation;
@@ -60,17 +59,17 @@ final class TicketDesk extends DutyFamily<ComplaintTicket, TicketEvent, TicketEv
 
   @Override
   public Result<ComplaintTicket> receive(String ticketId, Instant receivedAt, String personId) {
-    Actor receiver = actors.actor(personId);
-    if (!receiver.hasRole(Role.PRE_PROCESSOR) && !receiver.hasRole(Role.OUTSOURCED_AGENT)) {
-      throw new InvalidInputException("personId", "tickets are received by the pre-processors (预处理人员负责接收"
-          + "并处理…各种工单) or the outsourced agents, not " + Masking.name(receiver.id()), RuleId.of("TICKET-01"));
-    }
-    Instant now = clock.instant();
-    if (receivedAt != null && receivedAt.isAfter(now.plus(TimeOrder.DEFAULT_SKEW))) {
-      throw new InvalidInputException("receivedAt", "a ticket is received by now (" + now + "), not at "
-          + receivedAt + ": its duties (TICKET-02) count from it", TimeOrder.WITHIN_SKEW_OF_CLOCK);
-    }
-    return create((actor, at) -> ComplaintTicket.received(ticketId, receivedAt), personId);
+    return create((receiver, now) -> {
+      if (!receiver.hasRole(Role.PRE_PROCESSOR) && !receiver.hasRole(Role.OUTSOURCED_AGENT)) {
+        throw new InvalidInputException("personId", "tickets are received by the pre-processors (预处理人员负责接收"
+            + "并处理…各种工单) or the outsourced agents, not " + Masking.name(receiver.id()), RuleId.of("TICKET-01"));
+      }
+      if (receivedAt != null && receivedAt.isAfter(now.plus(TimeOrder.DEFAULT_SKEW))) {
+        throw new InvalidInputException("receivedAt", "a ticket is received by now (" + now + "), not at "
+            + receivedAt + ": its duties (TICKET-02) count from it", TimeOrder.WITHIN_SKEW_OF_CLOCK);
+      }
+      return ComplaintTicket.received(ticketId, receivedAt);
+    }, personId);
   }
 
   @Override

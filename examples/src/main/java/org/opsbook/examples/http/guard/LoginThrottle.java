@@ -98,41 +98,18 @@ public final class LoginThrottle {
     String[] keys = {key(source, ANY_ID), key(source, idKey(id))};
     int[] limits = {FAILURES_PER_SOURCE, maxFailures};
     for (int i = 0; i < keys.length; i++) {
-      Instant refused = reserve(keys[i], limits[i], now);
+      Instant refused = count(keys[i], limits[i], now, true);
       until = refused == null ? until : later(until, refused);
     }
     return until == null ? Optional.empty() : Optional.of(Duration.between(now, until));
-  }
-
-  /**
-   * Counts one attempt under {@code key} unless the key is locked (or the table full); returns until when it is
-   * refused, null when counted. Atomic per key: of attempts made at once, at most as many as the limit are counted.
-   */
-  private Instant reserve(String key, int limit, Instant now) {
-    if (!byKey.containsKey(key) && full(now)) {
-      return now.plus(pause);
-    }
-    Instant[] refused = {null};
-    byKey.compute(key, (k, old) -> {
-      if (old == null || old.staleAt(now, pause)) {
-        return new Failures(1, now, limit <= 1 ? now.plus(pause) : null);
-      }
-      if (old.lockedAt(now)) {
-        refused[0] = old.lockedUntil();
-        return old;
-      }
-      int count = old.count() + 1;
-      return new Failures(count, old.since(), count >= limit ? now.plus(pause) : null);
-    });
-    return refused[0];
   }
 
   /** Records a failed sign-in that did not begin with {@link #attempt}. */
   public void failed(String address, String id) {
     Instant now = clock.instant();
     String source = source(address);
-    count(key(source, ANY_ID), FAILURES_PER_SOURCE, now);
-    count(key(source, idKey(id)), maxFailures, now);
+    count(key(source, ANY_ID), FAILURES_PER_SOURCE, now, false);
+    count(key(source, idKey(id)), maxFailures, now, false);
   }
 
   /**
@@ -151,18 +128,32 @@ public final class LoginThrottle {
     return byKey.size();
   }
 
-  private void count(String key, int limit, Instant now) {
+  /**
+   * Counts one failure under {@code key}, atomically per key; a count older than the pause starts again. While the key
+   * is locked, an {@link #attempt} ({@code refuseWhileLocked}) is not counted and gets the lock's end back, so of
+   * attempts made at once at most the limit are counted; a failure reported after its check is counted and keeps the
+   * lock. A new key while the table is full is not counted, and an attempt on it waits a pause.
+   *
+   * @return until when the attempt is refused; null when it was counted
+   */
+  private Instant count(String key, int limit, Instant now, boolean refuseWhileLocked) {
     if (!byKey.containsKey(key) && full(now)) {
-      return;
+      return refuseWhileLocked ? now.plus(pause) : null;
     }
-    byKey.merge(key, new Failures(1, now, limit <= 1 ? now.plus(pause) : null), (old, one) -> {
-      if (old.staleAt(now, pause)) {
-        return one;
+    Instant[] refused = {null};
+    byKey.compute(key, (k, old) -> {
+      if (old == null || old.staleAt(now, pause)) {
+        return new Failures(1, now, limit <= 1 ? now.plus(pause) : null);
+      }
+      if (old.lockedAt(now) && refuseWhileLocked) {
+        refused[0] = old.lockedUntil();
+        return old;
       }
       int count = old.count() + 1;
       Instant until = old.lockedAt(now) ? old.lockedUntil() : count >= limit ? now.plus(pause) : null;
       return new Failures(count, old.since(), until);
     });
+    return refused[0];
   }
 
   /** Returns whether the table is full, after removing stale counts if it is large and was not purged this second. */
