@@ -153,6 +153,35 @@ class BugDutiesTest {
   }
 
   @Test
+  @DisplayName("BUG-08 a resolved BUG owes the frontline its feedback until the follower's next update; BUG-02 goes on")
+  void resolutionFeedback() {
+    BugTicket fixed = bugIn(BugState.FIX_DELIVERED);
+    Instant friday = at("2026-11-27T10:00:00+08:00");
+    BugTicket resolved = wf.apply(fixed, BugEvent.ACCEPT_AND_UPLOAD, PROCESSOR,
+        BugEventData.builder().acceptancePassed(true).uploaded(true).build(), friday).orThrow();
+    List<Obligation> owed = BugDuties.of(resolved, friday, P, SHANGHAI);
+    Obligation feedback = duty(owed, "BUG-08").orElseThrow();
+    assertThat(feedback.isTimely()).isTrue();
+    assertThat(feedback.recurring()).isFalse();
+    assertThat(feedback.target()).isEqualTo("一线");
+    assertThat(feedback.actor()).isEqualTo(Role.BUG_FOLLOWER);
+    assertThat(feedback.triggeredAt()).contains(friday);
+    assertThat(owed.stream().filter(o -> o.ruleId().equals(RuleId.of("BUG-08")))).hasSize(1);
+    assertThat(duty(owed, "BUG-02").orElseThrow().dueAt()).contains(WEEK_END);
+
+    BugTicket told = wf.apply(resolved, BugEvent.WEEKLY_UPDATE, FOLLOWER,
+        BugEventData.builder().updateText("程序已上载, BUG已解决").build(), friday.plusSeconds(600)).orThrow();
+    List<Obligation> after = BugDuties.of(told, friday.plusSeconds(600), P, SHANGHAI);
+    assertThat(duty(after, "BUG-08")).isEmpty();
+    assertThat(duty(after, "BUG-02")).isPresent();
+    BugTicket updatedBefore = wf.apply(bugIn(BugState.FIX_DELIVERED), BugEvent.WEEKLY_UPDATE, FOLLOWER,
+        BugEventData.builder().updateText("开发商修复中").build(), WEDNESDAY).orThrow();
+    BugTicket resolvedLater = wf.apply(updatedBefore, BugEvent.ACCEPT_AND_UPLOAD, PROCESSOR,
+        BugEventData.builder().acceptancePassed(true).uploaded(true).build(), friday).orThrow();
+    assertThat(duty(BugDuties.of(resolvedLater, friday, P, SHANGHAI), "BUG-08").orElseThrow().isTimely()).isTrue();
+  }
+
+  @Test
   @DisplayName("BUG-04 BUG-05 duties end once discharged; a closed BUG owes nothing")
   void dischargedDuties() {
     BugTicket b = bugIn(BugState.SUBMITTED_TO_PROVINCE);

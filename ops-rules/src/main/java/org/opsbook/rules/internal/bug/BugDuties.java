@@ -22,8 +22,10 @@ import org.opsbook.rules.bug.BugTicket;
  * The duties a BUG creates as of a moment (rules-catalog §11): the AMS submission (BUG-03), the notice on three
  * channels (BUG-04), the CMCP ticket via the room supervisor (BUG-05), the room-manager report for a large impact
  * (BUG-06, which also serves BUG-14's 上报领导), pushing the developer on the normal path (BUG-07), the data repair
- * (BUG-13), and the weekly follow-up (BUG-02, BUG-08), due at the end of each ISO week (OQ-23) until the BUG is
- * closed. Untimed duties (「及时」, 「同时」) have no due time. Sorted by due time (untimed last), then rule ID.
+ * (BUG-13), and the weekly follow-up (BUG-02, BUG-08), due at the end of each ISO week (OQ-23): BUG-02 until the BUG
+ * is closed; BUG-08 until it is resolved, when it becomes the feedback to the frontline (「确认每个BUG单都得到及时的解决,
+ * 并及时反馈一线知晓」), owed until the follower's next update. Untimed duties (「及时」, 「同时」) have no due time. Sorted
+ * by due time (untimed last), then rule ID.
  * Stateless.
  */
 public final class BugDuties {
@@ -82,7 +84,12 @@ public final class BugDuties {
     int sequence = weeklySequence(bug, due, zone);
     out.add(weekly(BUG_02, id, "整理AMS上的BUG单, 更新处理情况并上挂服务营销系统和合作伙伴门户", "服务营销系统,合作伙伴门户",
         due, sequence, bug.raisedAt()));
-    out.add(weekly(BUG_08, id, "每周更新信息, 确认BUG单得到及时解决并反馈一线", "一线", due, sequence, bug.raisedAt()));
+    if (bug.state() != BugState.RESOLVED) {
+      out.add(weekly(BUG_08, id, "每周更新信息, 确认BUG单得到及时解决并反馈一线", "一线", due, sequence, bug.raisedAt()));
+    } else if (!fedBack(bug)) {
+      out.add(timely(BUG_08, id, Role.BUG_FOLLOWER, "BUG已解决: 更新上挂的BUG信息, 及时反馈一线知晓", "一线", Channel.NOTICE,
+          bug.uploadedAt().orElse(bug.raisedAt())));
+    }
     out.sort(Comparator.comparing((Obligation o) -> o.dueAt().orElse(Instant.MAX))
         .thenComparing(Obligation::ruleId));
     return out;
@@ -98,6 +105,15 @@ public final class BugDuties {
       return ReportWindow.isoWeekOf(ReportWindow.isoWeekOf(bug.lastWeeklyUpdateAt().get(), zone).end(), zone).end();
     }
     return ReportWindow.isoWeekOf(bug.raisedAt(), zone).end();
+  }
+
+  /**
+   * Returns true when the follower has updated the BUG since it was resolved (BUG-08: 「并及时反馈一线知晓」, SM-BUG-T09
+   * triggers the feedback): a weekly update at or after the upload.
+   */
+  private static boolean fedBack(BugTicket bug) {
+    return bug.lastWeeklyUpdateAt().isPresent() && bug.uploadedAt().isPresent()
+        && !bug.lastWeeklyUpdateAt().get().isBefore(bug.uploadedAt().get());
   }
 
   /** Returns true when the week containing {@code at} has had its update (BUG-08: 每周及时更新信息). */
