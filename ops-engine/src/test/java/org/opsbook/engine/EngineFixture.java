@@ -113,12 +113,18 @@ public final class EngineFixture {
 
   /**
    * Returns {@code target} behind its {@code port}, each call first shown to {@code before} (the method's name and
-   * arguments), which may throw to make the call fail as a dying process or a broken database would.
+   * arguments), which may throw to make the call fail as a dying process or a broken database would. A default
+   * method of the port that {@code target} does not override runs on the proxy, so each call it makes (a
+   * {@code reconcile}'s cancels and schedules) is shown, and may fail, one by one.
    */
   public static <T> T intercepted(Class<T> port, T target, BiConsumer<String, Object[]> before) {
     return port.cast(Proxy.newProxyInstance(EngineFixture.class.getClassLoader(), new Class<?>[] {port},
         (proxy, method, args) -> {
           before.accept(method.getName(), args);
+          if (method.isDefault() && target.getClass().getMethod(method.getName(), method.getParameterTypes())
+              .isDefault()) {
+            return java.lang.reflect.InvocationHandler.invokeDefault(proxy, method, args);
+          }
           try {
             return method.invoke(target, args);
           } catch (InvocationTargetException e) {

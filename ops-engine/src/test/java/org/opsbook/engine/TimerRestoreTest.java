@@ -166,7 +166,39 @@ class TimerRestoreTest {
           .as("the sending recorded").hasSize(1);
       assertThat(reminded).as("F-1's timers put back and fired")
           .anySatisfy(o -> assertThat(o.key().toString()).startsWith("F-1/ESC-ROOM-01"));
-      assertThat(heard).singleElement().satisfies(h -> assertThat(h).startsWith("duties: ").contains("F-BAD"));
+      // heard twice: putting back its timers, and reading whether it owes the duty of its timer that fell due
+      assertThat(heard).isNotEmpty().allSatisfy(h -> assertThat(h).startsWith("duties: ").contains("F-BAD"));
+    }
+  }
+
+  @Test
+  void ESC_ROOM_01_aStoreThatFailsWhenATimerFiresIsHeardByTheListenerAndTheTimerRetried() {
+    jdbc.migrate();
+    try (OpsEngine before = engine().dataSource(database).build()) {
+      before.faults().open("F-1", EngineFixture.l1("F-1"), "zhangsan");
+    }
+    java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean(true);
+    // the database drops the connection just as a due timer asks whether its fault still owes the duty
+    FaultRepository flaky = EngineFixture.intercepted(FaultRepository.class, jdbc.faults(), (method, args) -> {
+      if (down.get() && java.util.Arrays.stream(new Throwable().getStackTrace())
+          .anyMatch(f -> f.getClassName().endsWith("ObligationScheduler"))) {
+        throw new StorageException("read fault events", "F-1", true, new IllegalStateException("connection reset"));
+      }
+    });
+    List<String> heard = new CopyOnWriteArrayList<>();
+    try (OpsEngine next = engine().ports(flaky, jdbc.obligations(), jdbc.workflows(), jdbc.outbox(),
+        jdbc.auditLog()).storageErrors((loop, e) -> heard.add(loop + ": " + e.getMessage())).build()) {
+      assertThat(next.runDueWork().dutiesReminded()).isZero();
+      assertThat(heard).as("an outage while firing is not silent").isNotEmpty()
+          .allSatisfy(h -> assertThat(h).startsWith("duties: ").contains("read fault events"));
+      ScheduledObligation retried = jdbc.obligations().pending("F-1").stream()
+          .filter(o -> o.key().ruleId().value().equals("ESC-ROOM-01")).findFirst().orElseThrow();
+      assertThat(retried.attempts()).as("the timer is retried after the back-off").isOne();
+
+      down.set(false);
+      clock.set(retried.dueAt());
+      next.runDueWork();
+      assertThat(reminded).extracting(o -> o.ruleId().value()).contains("ESC-ROOM-01");
     }
   }
 

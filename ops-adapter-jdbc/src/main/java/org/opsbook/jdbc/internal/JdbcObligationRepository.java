@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.opsbook.core.Obligation;
 import org.opsbook.core.ObligationKey;
 import org.opsbook.core.spi.ObligationRepository.ClaimedObligation;
 import org.opsbook.core.spi.ObligationRepository;
@@ -554,6 +555,20 @@ public final class JdbcObligationRepository implements ObligationRepository {
         "UPDATE ops_obligation SET attempts = attempts + 1, last_error = ?, due_at = ?, run_at = ?, owner = NULL,"
             + " lease_until = NULL WHERE " + KEY + " AND owner = ? AND lease_gen = ?",
         concat(new Object[] {error, retryAt, retryAt}, concat(key(k), claim.owner(), claim.generation()))) == 1);
+  }
+
+  @Override
+  public boolean repeat(ClaimedObligation claim, ScheduledObligation next) {
+    ObligationRepository.checkRepeat(claim, next);
+    ObligationKey k = next.key();
+    Obligation o = next.obligation();
+    return runner.inTransaction("repeat obligation", k.toString(), c -> Sql.update(c,
+        "UPDATE ops_obligation SET actor = ?, action = ?, target = ?, channel = ?, duty_due_at = ?, triggered_at = ?,"
+            + " recurring = ?, due_at = ?, run_at = ?, attempts = 0, last_error = NULL, owner = NULL,"
+            + " lease_until = NULL WHERE " + KEY + " AND owner = ? AND lease_gen = ?",
+        concat(new Object[] {o.actor(), o.action(), o.target(), o.channel(), Sql.time(o.dueAt()),
+            Sql.time(o.triggeredAt()), o.recurring(), next.dueAt(), next.dueAt()},
+            concat(key(k), claim.owner(), claim.generation()))) == 1);
   }
 
   @Override

@@ -128,6 +128,65 @@ public interface ObligationRepository {
    */
   boolean fail(ClaimedObligation claim, String error, Instant retryAt);
 
+  /**
+   * Gives a claimed obligation back after a firing, to fire again as {@code next}: the same key, due later (a recurring
+   * duty still undone is reminded again at each interval of its series). Its attempts and error are cleared; the key
+   * is not fired. Succeeds only for the claim's owner and generation. The default counts it as a failed attempt
+   * retried at {@code next}'s due time with the content it had: a store should replace the content too.
+   *
+   * @return false when the lease was lost
+   * @throws IllegalArgumentException when {@code next} is not of the claim's key
+   */
+  default boolean repeat(ClaimedObligation claim, ScheduledObligation next) {
+    checkRepeat(claim, next);
+    return fail(claim, "fires again at " + next.dueAt(), next.dueAt());
+  }
+
+  /** Refuses a {@link #repeat} whose next firing is of another key than the claim's. */
+  static void checkRepeat(ClaimedObligation claim, ScheduledObligation next) {
+    if (!claim.scheduled().key().equals(next.key())) {
+      throw new IllegalArgumentException("a repeat fires the same key: " + next.key() + " is not "
+          + claim.scheduled().key());
+    }
+  }
+
+  /**
+   * Puts the timers of subject {@code subjectId} in line with the duties {@code owed} as of its last step: each timed
+   * duty scheduled under its key, each pending timer of a duty no longer owed cancelled. A duty waiting as a repeat
+   * ({@link #repeat}: the same key, due at a later interval of its series than the duty owed) stays as it waits, so a
+   * step that leaves it undone does not hand its first reminder over again.
+   *
+   * @return how many of the owed timed duties are now pending
+   */
+  default int reconcile(String subjectId, Collection<Obligation> owed) {
+    java.util.Map<ObligationKey, ScheduledObligation> waiting = new java.util.HashMap<>();
+    for (ScheduledObligation p : pending(subjectId)) {
+      waiting.put(p.key(), p);
+    }
+    Set<ObligationKey> keep = new HashSet<>();
+    List<ScheduledObligation> timed = new java.util.ArrayList<>();
+    int repeats = 0;
+    for (Obligation o : owed) {
+      if (o.dueAt().isEmpty()) {
+        continue;
+      }
+      keep.add(o.key());
+      ScheduledObligation w = waiting.get(o.key());
+      if (w != null && o.recurring() && w.obligation().dueAt().isPresent()
+          && w.obligation().dueAt().get().isAfter(o.dueAt().get())) {
+        repeats++;
+      } else {
+        timed.add(ScheduledObligation.of(o));
+      }
+    }
+    for (ObligationKey k : waiting.keySet()) {
+      if (!keep.contains(k)) {
+        cancel(k);
+      }
+    }
+    return scheduleAll(timed) + repeats;
+  }
+
   /** Returns the pending obligation with this key, if any. */
   Optional<ScheduledObligation> find(ObligationKey key);
 

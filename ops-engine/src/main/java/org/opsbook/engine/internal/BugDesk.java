@@ -3,6 +3,7 @@ package org.opsbook.engine.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import org.opsbook.core.Obligation;
 import org.opsbook.core.internal.machine.WorkflowStore;
@@ -17,9 +18,10 @@ import org.opsbook.rules.internal.bug.BugWorkflow;
 /** {@link Bugs} over SM-BUG's store, its duties ({@code BugDuties}) on the engine's timers as {@code bug:<id>}. */
 final class BugDesk extends DutyFamily<BugTicket, BugEvent, BugEventData> implements Bugs {
   BugDesk(WorkflowStore<BugTicket, BugEvent, BugEventData> store, ObligationRepository timers, Actors actors,
-      Clock clock, BiFunction<BugTicket, Instant, List<Obligation>> duties) {
+      Clock clock, BiFunction<BugTicket, Instant, List<Obligation>> duties,
+      BiFunction<Obligation, Instant, Optional<Instant>> repeats) {
     // who agreed a notice for each room (BUG-10) are the directory's people, by the IDs they hold
-    super(store, timers, actors, clock, "bug", duties, data -> data.withPeopleFrom(actors::actor));
+    super(store, timers, actors, clock, "bug", duties, repeats, data -> data.withPeopleFrom(actors::actor));
   }
 
   @Override

@@ -7,10 +7,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
 import org.opsbook.core.AuditEntry;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Obligation;
@@ -18,7 +16,6 @@ import org.opsbook.core.ObligationKey;
 import org.opsbook.core.internal.machine.WorkflowStore;
 import org.opsbook.core.internal.machine.Outcome;
 import org.opsbook.core.spi.ObligationRepository;
-import org.opsbook.core.spi.ObligationRepository.ScheduledObligation;
 import org.opsbook.engine.DutyWorkflows;
 import org.opsbook.engine.Result;
 
@@ -38,20 +35,24 @@ abstract class DutyFamily<I, E extends Enum<E>, D> extends StoredInstances<I, E,
   private final ObligationRepository timers;
   private final String prefix;
   private final BiFunction<I, Instant, List<Obligation>> duties;
+  private final BiFunction<Obligation, Instant, Optional<Instant>> repeats;
 
   /**
    * Creates the family.
    *
    * @param prefix the subject prefix of its duties, e.g. {@code bug}
    * @param duties the duties an instance owes as of a moment
+   * @param repeats when a recurring duty, undone at a moment, falls due again
    * @param people puts the people a step's data names as the directory knows them
    */
   DutyFamily(WorkflowStore<I, E, D> store, ObligationRepository timers, Actors actors, Clock clock, String prefix,
-      BiFunction<I, Instant, List<Obligation>> duties, UnaryOperator<D> people) {
+      BiFunction<I, Instant, List<Obligation>> duties, BiFunction<Obligation, Instant, Optional<Instant>> repeats,
+      UnaryOperator<D> people) {
     super(store, actors, clock, people);
     this.timers = checkNotNull(timers, "timers");
     this.prefix = checkNotNull(prefix, "prefix");
     this.duties = checkNotNull(duties, "duties");
+    this.repeats = checkNotNull(repeats, "repeats");
   }
 
   /** Stores a new instance built for the acting person at the clock's time, then schedules its duties. */
@@ -107,17 +108,29 @@ abstract class DutyFamily<I, E extends Enum<E>, D> extends StoredInstances<I, E,
    * duty under that key; true when it does, or when no such instance is stored (not this family's to judge).
    */
   final Optional<Boolean> owes(ObligationKey key) {
-    String mine = subject("");
-    if (!key.subjectId().startsWith(mine)) {
+    if (!holds(key)) {
       return Optional.empty();
     }
-    String id = key.subjectId().substring(mine.length());
+    String id = key.subjectId().substring(subject("").length());
     Optional<WorkflowStore.Stored<I>> stored = store().findStored(id);
     if (stored.isEmpty()) {
       return Optional.of(true);
     }
     return Optional.of(owed(stored.get().instance(), id, stored.get().changedAt()).stream()
         .anyMatch(o -> o.key().equals(key)));
+  }
+
+  /** Returns whether {@code key}'s subject is one of this family's ({@code <prefix>:<id>}). */
+  final boolean holds(ObligationKey key) {
+    return key.subjectId().startsWith(subject(""));
+  }
+
+  /**
+   * Returns when this family's recurring duty {@code duty}, undone at {@code now}, falls due again: the next interval
+   * of its series (BUG-02/08 weekly, TICKET-02 each counted day); empty for a one-off duty.
+   */
+  final Optional<Instant> repeatsAt(Obligation duty, Instant now) {
+    return duty.recurring() ? repeats.apply(duty, now) : Optional.empty();
   }
 
   /** The subject of instance {@code id}'s duties on the timers: {@code <prefix>:<id>}. */
@@ -143,17 +156,8 @@ abstract class DutyFamily<I, E extends Enum<E>, D> extends StoredInstances<I, E,
   private Result<I> scheduled(Outcome<I> o, Instant at) {
     if (o.isAccepted()) {
       String id = store().workflow().idOf(o.instance());
-      String subject = subject(id);
       Instant recorded = o.audit().map(AuditEntry::at).orElse(at);
-      List<ScheduledObligation> timed = owed(o.instance(), id, recorded).stream().filter(d -> d.dueAt().isPresent())
-          .map(ScheduledObligation::of).toList();
-      Set<ObligationKey> keep = timed.stream().map(ScheduledObligation::key).collect(Collectors.toSet());
-      for (ScheduledObligation pending : timers.pending(subject)) {
-        if (!keep.contains(pending.key())) {
-          timers.cancel(pending.key());
-        }
-      }
-      timers.scheduleAll(timed);
+      timers.reconcile(subject(id), owed(o.instance(), id, recorded));
     }
     return Results.of(o);
   }

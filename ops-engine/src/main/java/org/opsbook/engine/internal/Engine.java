@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.opsbook.core.Obligation;
 import org.opsbook.core.ObligationKey;
 import org.opsbook.core.internal.machine.TimeOrder;
 import org.opsbook.core.internal.machine.WorkflowStore;
@@ -86,10 +87,12 @@ public final class Engine {
         CutoverCodec.instance(), clock), actors, clock, data -> data.withPeopleFrom(actors::actor),
         t -> CutoverTicket.draft(t.id(), t.facts()), "CutoverTicket.draft(id, facts)");
     this.bugs = new BugDesk(new WorkflowStore<>(ports.workflows(), new BugWorkflow(params), new BugJson(), clock),
-        ports.obligations(), actors, clock, (bug, now) -> BugDuties.of(bug, now, params, calendar.zone()));
+        ports.obligations(), actors, clock, (bug, now) -> BugDuties.of(bug, now, params, calendar.zone()),
+        (duty, now) -> BugDuties.repeatsAt(duty, now, calendar.zone()));
     this.tickets = new TicketDesk(new WorkflowStore<>(ports.workflows(),
         new TicketWorkflow(settings.roster(), calendar.zone()), new TicketJson(), clock), ports.obligations(), actors,
-        clock, (ticket, now) -> TicketDuties.of(ticket, now, params, calendar), new TicketDesk.LinkedFlows(
+        clock, (ticket, now) -> TicketDuties.of(ticket, now, params, calendar),
+        (duty, now) -> TicketDuties.repeatsAt(duty, now, params, calendar), new TicketDesk.LinkedFlows(
             faultId -> faultLink(faults.load(faultId)),
             bugId -> bugs.find(bugId).map(b -> b.state() == BugState.RESOLVED || b.state() == BugState.CLOSED),
             dataOpId -> modifications.find(dataOpId).map(d -> d.state() == DataOpState.CLOSED)));
@@ -192,6 +195,19 @@ public final class Engine {
       }
     }
     return faults.owes(key);
+  }
+
+  /**
+   * Returns when the recurring duty {@code duty}, undone at {@code now}, falls due again: the next interval of its
+   * series, by the family that owes it; empty for a one-off duty or a series without an interval.
+   */
+  Optional<Instant> repeatsAt(Obligation duty, Instant now) {
+    for (DutyFamily<?, ?, ?> family : List.<DutyFamily<?, ?, ?>>of(bugs, tickets)) {
+      if (family.holds(duty.key())) {
+        return family.repeatsAt(duty, now);
+      }
+    }
+    return faults.repeatsAt(duty, now);
   }
 
   /** Returns the audit checkpoints the engine kept in the audit log (its default sink), oldest first. */

@@ -242,6 +242,11 @@ final class FaultDesk implements Faults {
     return duties.owes(key);
   }
 
+  /** Returns when the fault's recurring duty {@code duty}, undone at {@code now}, falls due again. */
+  Optional<Instant> repeatsAt(Obligation duty, Instant now) {
+    return duties.repeatsAt(duty, now);
+  }
+
   /** Puts back the timers of the fault's duties that a process which died after its last event left missing. */
   void restoreTimers(String faultId) {
     duties.restoreTimers(faultId);

@@ -21,9 +21,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.opsbook.core.FaultEvent;
 import org.opsbook.core.Obligation;
+import org.opsbook.core.ObligationKey;
+import org.opsbook.core.internal.scheduling.ObligationHandler;
 import org.opsbook.core.internal.scheduling.ObligationScheduler;
 import org.opsbook.core.internal.scheduling.PollResult;
 import org.opsbook.core.spi.MessageGateway;
+import org.opsbook.core.spi.ObligationRepository.ScheduledObligation;
 import org.opsbook.core.spi.MessageOutbox.OutboxMessage;
 import org.opsbook.core.spi.MessageOutbox.OutboxState;
 import org.opsbook.core.spi.MessageGateway.OutgoingMessage;
@@ -81,13 +84,30 @@ final class Loops {
         : Checkpoints.inAuditLog(engine.ports().auditLog(), s.owner()), s.checkpointInterval(), clock.instant());
     DutyReminder reminder = s.reminder();
     Actors actors = engine.actors();
-    this.scheduler = ObligationScheduler.builder(engine.ports().obligations(), (key, scheduled) -> {
-      // a timer that a dead process left pending after its duty ended fires into nothing
-      if (engine.owes(key)) {
+    this.scheduler = ObligationScheduler.builder(engine.ports().obligations(), new ObligationHandler() {
+      @Override
+      public void fire(ObligationKey key, ScheduledObligation scheduled) throws Exception {
+        fireAndRepeat(key, scheduled);
+      }
+
+      /**
+       * Reminds the people who owe the duty; a recurring one waits for the next interval of its series, to be
+       * reminded again while it stays undone (each reminder of it with the due time of its interval).
+       */
+      @Override
+      public Optional<ScheduledObligation> fireAndRepeat(ObligationKey key, ScheduledObligation scheduled)
+          throws Exception {
+        // a timer that a dead process left pending after its duty ended fires into nothing
+        if (!owes(key)) {
+          firedIntoNothing.incrementAndGet();
+          return Optional.empty();
+        }
         Obligation duty = scheduled.obligation();
         reminder.remind(duty, actors.owing(duty));
-      } else {
-        firedIntoNothing.incrementAndGet();
+        return repeatsAt(duty).map(next -> ScheduledObligation.builder().obligation(Obligation.builder()
+            .ruleId(duty.ruleId()).subjectId(duty.subjectId()).actor(duty.actor()).action(duty.action())
+            .target(duty.target()).channel(duty.channel()).recurring(true).sequence(duty.sequence())
+            .triggeredAt(duty.dueAt()).dueAt(next).build()).dueAt(next).build());
       }
     }).owner(s.owner()).clock(clock).errorListener(e -> errors.onError("duties", e)).build();
     MessageGateway gateway = s.gateway();
@@ -108,6 +128,29 @@ final class Loops {
     this.dispatcher = SmsDispatcher.builder().outbox(engine.ports().outbox()).workflows(engine.ports().workflows())
         .directory(actors.directory()).auditLog(engine.ports().auditLog()).gateway(recording).owner(s.owner())
         .build();
+  }
+
+  /** When the recurring duty, just reminded, falls due again by its subject's stored history, read as of now. */
+  private Optional<Instant> repeatsAt(Obligation duty) {
+    try {
+      return engine.repeatsAt(duty, clock.instant());
+    } catch (RuntimeException e) {
+      errors.onError("duties", e);
+      throw e;
+    }
+  }
+
+  /**
+   * Returns whether the stored history still owes {@code key}. A failure to read it is a storage error: the listener
+   * hears of it (the timer is retried after the back-off, which alone would keep an outage silent).
+   */
+  private boolean owes(ObligationKey key) {
+    try {
+      return engine.owes(key);
+    } catch (RuntimeException e) {
+      errors.onError("duties", e);
+      throw e;
+    }
   }
 
   /**

@@ -52,8 +52,9 @@ final class TicketDesk extends DutyFamily<ComplaintTicket, TicketEvent, TicketEv
   private final LinkedFlows linked;
 
   TicketDesk(WorkflowStore<ComplaintTicket, TicketEvent, TicketEventData> store, ObligationRepository timers,
-      Actors actors, Clock clock, BiFunction<ComplaintTicket, Instant, List<Obligation>> duties, LinkedFlows linked) {
-    super(store, timers, actors, clock, "ticket", duties, UnaryOperator.identity());
+      Actors actors, Clock clock, BiFunction<ComplaintTicket, Instant, List<Obligation>> duties,
+      BiFunction<Obligation, Instant, Optional<Instant>> repeats, LinkedFlows linked) {
+    super(store, timers, actors, clock, "ticket", duties, repeats, UnaryOperator.identity());
     this.linked = checkNotNull(linked, "linked");
   }
 

@@ -318,6 +318,19 @@ public final class FaultTracker {
     return Optional.ofNullable(next);
   }
 
+  /**
+   * Returns when {@code duty}, an occurrence of a recurring series still undone at {@code now}, falls due again: the
+   * first interval of its series after {@code now} (ESC-PROG-01 every 30 minutes, ESC-PROG-02 every 3 days,
+   * ESC-CENTER-15, NOTIFY-TRIG-07 by each next working day's 下班, the daily entries of FAULT-GEN-08 and ESC-REQ-12
+   * each next day). Empty for a one-off duty, a duty without a due time, or a series without an interval. What the
+   * engine's timers remind the people who owe it at, until it is done.
+   */
+  public Optional<Instant> repeatsAt(Obligation duty, Instant now) {
+    checkNotNull(duty, "duty");
+    checkNotNull(now, "now");
+    return LedgerBuilder.repeatsAt(this, duty, now);
+  }
+
   /** Returns every duty that has been fixed so far (raised, fallen due, or done), in the order it arose. */
   public List<Obligation> raised() {
     return List.copyOf(raised.values());

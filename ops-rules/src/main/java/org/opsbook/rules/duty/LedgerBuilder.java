@@ -110,6 +110,34 @@ final class LedgerBuilder {
     }
   }
 
+  /**
+   * Returns when the recurring duty {@code o}, undone at {@code now}, falls due again: the first interval of its series
+   * after {@code now} (the progress series and the follow-up SMS by their intervals, the daily entries each next day
+   * at the same time); empty for a duty without a due time or a series without an interval.
+   */
+  static Optional<Instant> repeatsAt(FaultTracker f, Obligation o, Instant now) {
+    if (!o.recurring() || o.dueAt().isEmpty()) {
+      return Optional.empty();
+    }
+    java.time.ZoneId zone = f.calendar().zone();
+    UnaryOperator<Instant> next = isDaily(o) ? t -> t.atZone(zone).plusDays(1).toInstant() : interval(f, o);
+    if (next == null) {
+      return Optional.empty();
+    }
+    Instant due = o.dueAt().get();
+    for (int i = 0; i < 100_000; i++) {
+      Instant following = next.apply(due);
+      if (!following.isAfter(due)) {
+        return Optional.empty();
+      }
+      if (following.isAfter(now)) {
+        return Optional.of(following);
+      }
+      due = following;
+    }
+    return Optional.empty();
+  }
+
   private static UnaryOperator<Instant> interval(FaultTracker f, Obligation o) {
     Duty d = Duty.of(o.ruleId()).orElseThrow();
     return switch (d) {

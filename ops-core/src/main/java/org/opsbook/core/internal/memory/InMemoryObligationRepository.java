@@ -160,6 +160,17 @@ public final class InMemoryObligationRepository implements ObligationRepository 
   }
 
   @Override
+  public synchronized boolean repeat(ClaimedObligation claim, ScheduledObligation next) {
+    ObligationRepository.checkRepeat(claim, next);
+    if (!holds(claim)) {
+      return false;
+    }
+    pending.put(next.key(), ScheduledObligation.builder().obligation(next.obligation()).dueAt(next.dueAt()).build());
+    leases.remove(next.key());
+    return true;
+  }
+
+  @Override
   public synchronized Optional<ScheduledObligation> find(ObligationKey key) {
     return Optional.ofNullable(pending.get(key));
   }

@@ -1,5 +1,6 @@
 package org.opsbook.core.internal.scheduling;
 
+import java.util.Optional;
 import org.opsbook.core.ObligationKey;
 import org.opsbook.core.spi.ObligationRepository.ScheduledObligation;
 
@@ -19,4 +20,17 @@ public interface ObligationHandler {
    * @throws Exception when the firing failed; the obligation is retried after the engine's back-off
    */
   void fire(ObligationKey idempotencyKey, ScheduledObligation obligation) throws Exception;
+
+  /**
+   * Fires one due obligation and says whether it falls due again: a recurring duty still undone is reminded at each
+   * interval of its series. The default fires it once.
+   *
+   * @return empty when this was its last firing; else the obligation as it falls due next (the same key, later)
+   * @throws Exception when the firing failed; the obligation is retried after the engine's back-off
+   */
+  default Optional<ScheduledObligation> fireAndRepeat(ObligationKey idempotencyKey, ScheduledObligation obligation)
+      throws Exception {
+    fire(idempotencyKey, obligation);
+    return Optional.empty();
+  }
 }

@@ -16,20 +16,30 @@ import java.util.function.IntFunction;
 import org.opsbook.core.ObligationKey;
 import org.opsbook.core.internal.Failures;
 import org.opsbook.core.spi.ObligationRepository.ClaimedObligation;
+import org.opsbook.core.spi.ObligationRepository.ScheduledObligation;
 import org.opsbook.core.spi.ObligationRepository;
 
 /**
  * Fires due obligations from an {@link ObligationRepository}: claims them in batches under a fenced lease (owner and
  * generation), hands each to the {@link ObligationHandler}, and records the firings in groups of ten. A heartbeat
- * keeps the leases of a batch in progress alive; before each firing a claim older than the heartbeat interval is
- * renewed under its generation, and one that lapsed or was taken over is skipped. An engine that dies loses its lease
- * and another engine re-claims the work once it lapses.
+ * renews the claims this engine has in hand (the one being fired, and the fired ones whose group is not recorded yet)
+ * one by one under their generation, never by owner name: a claim an earlier process of the same name left behind
+ * lapses, and the rest of a batch that a slow handler holds up lapses too, for another engine to take. Before each
+ * firing a claim older than the heartbeat interval by the clock (or with a negative age: the clock was set back) is
+ * renewed under its generation, and one that lapsed or was taken over is skipped. An engine that dies
+ * loses its lease and another engine re-claims the work once it lapses. A handler may ask for its obligation to
+ * fire again later ({@link ObligationHandler#fireAndRepeat}): it is given back under the same key
+ * ({@link ObligationRepository#repeat}), not fired. A handler that throws, even an
+ * {@link Error}, has its firing retried after the back-off; a failure of the loop itself goes to the error listener
+ * and the loop goes on.
  *
  * <p>What a handler may see twice, and when: the same {@link ObligationKey} is handed to a handler a second time
- * only (1) when the engine that fired it crashed after the handler returned and before the completion committed
- * (at most the last ten firings of that engine: completions are committed in groups of ten), or (2) when the whole engine process stalled for longer than the
- * lease (a {@code SIGSTOP}, a stop-the-world pause) after its last lease check and before the handler returned. A
- * handler must therefore make its effect idempotent on the key; the outbox does, by idempotency key.
+ * only (1) when the completion of its firing was not committed: the engine crashed after the handler returned, or
+ * the store failed at the completion (at most the last ten firings of that engine: completions are committed in
+ * groups of ten), or (2) when the whole engine process stalled for longer than the lease (a {@code SIGSTOP}, a
+ * stop-the-world pause), or could not renew it for that long (the store unreachable), after its last lease check and
+ * before the handler returned. A handler must therefore make its effect idempotent on the key; the outbox does, by
+ * idempotency key.
  *
  * <p>When a poll fills its batch the engine polls again at once; otherwise it sleeps until the repository's
  * {@link ObligationRepository#nextDueAt()}, at most {@code maxPollInterval} (work scheduled by another process is
@@ -63,7 +73,8 @@ public final class ObligationScheduler implements AutoCloseable {
   private boolean running;
   private boolean stopping;
   private boolean wakeRequested;
-  private int inFlight;
+  /** The claims in hand: being fired, or fired and not yet recorded. Guarded by {@link #monitor}. */
+  private final List<ClaimedObligation> held = new ArrayList<>();
   private Thread pollThread;
   private Thread heartbeatThread;
 
@@ -106,23 +117,33 @@ public final class ObligationScheduler implements AutoCloseable {
     if (batch.isEmpty()) {
       return PollResult.EMPTY;
     }
-    synchronized (monitor) {
-      inFlight++;
-    }
     try {
       return fire(batch, confirmed);
     } finally {
-      synchronized (monitor) {
-        inFlight--;
-      }
+      release(batch);
+    }
+  }
+
+  /** Takes {@code claim} in hand: the heartbeat renews it until it is {@linkplain #release released}. */
+  private void hold(ClaimedObligation claim) {
+    synchronized (monitor) {
+      held.add(claim);
+    }
+  }
+
+  /** Lets go of {@code claims}: recorded, given back, or lost. */
+  private void release(List<ClaimedObligation> claims) {
+    synchronized (monitor) {
+      held.removeAll(claims);
     }
   }
 
   /**
    * Fires each claim of a batch and records the firings in groups of {@link #COMPLETION_GROUP} (a crash repeats at
    * most that many).
-   * Before a firing, a claim older than the heartbeat interval (by this engine's clock, which a process pause
-   * advances too) is renewed under its generation; a claim that lapsed or was taken over is skipped, never fired.
+   * Before a firing, a claim older than the heartbeat interval by this engine's clock (which a process pause advances
+   * too), or apparently younger than zero (the clock was set back), is renewed under its generation; a claim that
+   * lapsed or was taken over is skipped, never fired.
    */
   private PollResult fire(List<ClaimedObligation> batch, Instant confirmed) {
     int fired = 0;
@@ -132,7 +153,8 @@ public final class ObligationScheduler implements AutoCloseable {
     for (ClaimedObligation claim : batch) {
       ClaimedObligation c = claim;
       Instant t = clock.instant();
-      if (Duration.between(confirmed, t).compareTo(heartbeatInterval) >= 0) {
+      Duration elapsed = Duration.between(confirmed, t);
+      if (elapsed.isNegative() || elapsed.compareTo(heartbeatInterval) >= 0) {
         Optional<ClaimedObligation> renewed = repository.renew(c, t, lease);
         if (renewed.isEmpty()) {
           lost++;
@@ -141,13 +163,31 @@ public final class ObligationScheduler implements AutoCloseable {
         c = renewed.get();
       }
       ObligationKey key = c.scheduled().key();
+      hold(c);
+      Optional<ScheduledObligation> again;
       try {
-        handler.fire(key, c.scheduled());
-      } catch (Exception e) {
+        again = handler.fireAndRepeat(key, c.scheduled());
+      } catch (Exception | Error e) {
+        if (e instanceof InterruptedException) {
+          Thread.currentThread().interrupt();
+        }
         Instant retryAt = clock.instant().plus(retryBackoff.apply(c.scheduled().attempts() + 1));
         String error = Failures.describe(e);
-        if (repository.fail(c, error, retryAt)) {
+        boolean recorded = repository.fail(c, error, retryAt);
+        release(List.of(c));
+        if (recorded) {
           failed++;
+        } else {
+          lost++;
+        }
+        continue;
+      }
+      if (again.isPresent()) {
+        // a recurring duty still undone: it waits for the next interval of its series, its key not fired
+        boolean waits = repository.repeat(c, again.get());
+        release(List.of(c));
+        if (waits) {
+          fired++;
         } else {
           lost++;
         }
@@ -158,6 +198,7 @@ public final class ObligationScheduler implements AutoCloseable {
         int n = repository.completeAll(done, clock.instant()).size();
         fired += n;
         lost += done.size() - n;
+        release(done);
         done.clear();
       }
     }
@@ -249,8 +290,8 @@ public final class ObligationScheduler implements AutoCloseable {
           continue;
         }
         sleep = idleSleep(clock.instant(), r.claimed() > 0);
-      } catch (RuntimeException e) {
-        errorListener.accept(e);
+      } catch (RuntimeException | Error e) {
+        report(e);
         sleep = maxPollInterval;
       }
       if (!sleepFor(sleep)) {
@@ -276,19 +317,33 @@ public final class ObligationScheduler implements AutoCloseable {
     return until.compareTo(maxPollInterval) > 0 ? maxPollInterval : until;
   }
 
+  /**
+   * Renews each claim in hand under its generation ({@link ObligationRepository#renew}), not every lease of the
+   * owner name: a restarted process of the same name never keeps its predecessor's claims alive, and the claims of a
+   * batch not started yet lapse for another engine to take.
+   */
   private void heartbeatLoop() {
     while (sleepFor(heartbeatInterval)) {
-      boolean busy;
+      List<ClaimedObligation> inHand;
       synchronized (monitor) {
-        busy = inFlight > 0;
+        inHand = List.copyOf(held);
       }
-      if (busy) {
+      for (ClaimedObligation c : inHand) {
         try {
-          repository.heartbeat(owner, clock.instant(), lease);
-        } catch (RuntimeException e) {
-          errorListener.accept(e);
+          repository.renew(c, clock.instant(), lease);
+        } catch (RuntimeException | Error e) {
+          report(e);
         }
       }
+    }
+  }
+
+  /** Hands a failure of the loops to the error listener; one that the listener throws is logged, never lost. */
+  private void report(Throwable e) {
+    try {
+      errorListener.accept(e);
+    } catch (RuntimeException | Error listenerFailed) {
+      logError(e);
     }
   }
 

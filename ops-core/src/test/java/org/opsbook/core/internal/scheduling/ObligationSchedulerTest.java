@@ -66,6 +66,178 @@ class ObligationSchedulerTest {
   }
 
   @Test
+  @org.junit.jupiter.api.DisplayName("fencing: a clock set back during a batch does not skip the renewal before firing")
+  void aClockSetBackNeverFiresWhatAnotherTook() {
+    repo.schedule(due("F-1", T0));
+    repo.schedule(due("F-2", T0));
+    List<String> calls = new ArrayList<>();
+    ObligationScheduler other = ObligationScheduler.builder(repo, (k, o) -> calls.add("other " + k.subjectId()))
+        .owner("n2").clock(clock).lease(Duration.ofSeconds(30)).build();
+    java.util.concurrent.atomic.AtomicReference<Instant> hostTime =
+        new java.util.concurrent.atomic.AtomicReference<>(T0);
+    java.time.Clock settable = new java.time.Clock() {
+      @Override
+      public java.time.ZoneId getZone() {
+        return java.time.ZoneOffset.UTC;
+      }
+
+      @Override
+      public java.time.Clock withZone(java.time.ZoneId zone) {
+        return this;
+      }
+
+      @Override
+      public Instant instant() {
+        return hostTime.get();
+      }
+    };
+    ObligationScheduler stepped = ObligationScheduler.builder(repo, (k, o) -> {
+      calls.add("stepped " + k.subjectId());
+      if (k.subjectId().equals("F-1")) {
+        // the other engine takes F-2 over once the lease lapsed; meanwhile this host's clock is set back ten minutes
+        calls.add("other fired " + other.pollOnce(T0.plusSeconds(31)).fired());
+        hostTime.set(T0.minus(Duration.ofMinutes(10)));
+      }
+    }).owner("n1").clock(settable).lease(Duration.ofSeconds(30)).build();
+    PollResult r = stepped.pollOnce(T0);
+    // F-1 is the documented repeat (a stall inside the handler past the lease); F-2 is never fired twice
+    assertThat(calls).containsExactly("stepped F-1", "other F-1", "other F-2", "other fired 2");
+    assertThat(r.fired()).isZero();
+    assertThat(r.leaseLost()).as("F-1's completion refused; F-2 renewed before firing, found taken, skipped")
+        .isEqualTo(2);
+  }
+
+  @Test
+  void aHandlerThatThrowsAnErrorHasItsFiringRetriedAndTheLoopGoesOn() throws Exception {
+    java.time.Clock real = java.time.Clock.systemUTC();
+    Set<String> done = ConcurrentHashMap.newKeySet();
+    List<Throwable> reported = new java.util.concurrent.CopyOnWriteArrayList<>();
+    ObligationScheduler e = ObligationScheduler.builder(repo, (k, o) -> {
+      if (k.subjectId().equals("F-ERR")) {
+        throw new NoClassDefFoundError("org/example/SmsPlatform");
+      }
+      done.add(k.subjectId());
+    }).owner("n1").clock(real).maxPollInterval(Duration.ofMillis(100)).errorListener(reported::add).build();
+    repo.schedule(due("F-ERR", real.instant()));
+    repo.schedule(due("F-A", real.instant()));
+    e.start(Executors.defaultThreadFactory());
+    try {
+      long deadline = System.nanoTime() + 5_000_000_000L;
+      while (!done.contains("F-A") && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      repo.schedule(due("F-B", real.instant()));
+      while (!done.contains("F-B") && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertThat(done).as("the loop survived the Error").contains("F-A", "F-B");
+      assertThat(e.isRunning()).isTrue();
+    } finally {
+      e.close();
+    }
+    ScheduledObligation failed = repo.find(due("F-ERR", T0).key()).orElseThrow();
+    assertThat(failed.attempts()).isEqualTo(1);
+    assertThat(failed.lastError()).hasValueSatisfying(m -> assertThat(m).contains("NoClassDefFoundError"));
+    assertThat(reported).as("a handler's failure is the handler's, retried; not a storage failure").isEmpty();
+  }
+
+  @Test
+  void aPollLoopFailureThatIsAnErrorReachesTheListenerAndTheLoopGoesOn() throws Exception {
+    AtomicInteger claims = new AtomicInteger();
+    ObligationRepository breaking = (ObligationRepository) java.lang.reflect.Proxy.newProxyInstance(
+        getClass().getClassLoader(), new Class<?>[] {ObligationRepository.class}, (proxy, method, args) -> {
+          if (method.getName().equals("claimDue") && claims.incrementAndGet() == 1) {
+            throw new ExceptionInInitializerError("driver failed to load");
+          }
+          try {
+            return method.invoke(repo, args);
+          } catch (java.lang.reflect.InvocationTargetException x) {
+            throw x.getCause();
+          }
+        });
+    List<Throwable> reported = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.time.Clock real = java.time.Clock.systemUTC();
+    ObligationScheduler e = ObligationScheduler.builder(breaking, (k, o) -> fired.add(k)).owner("n1").clock(real)
+        .maxPollInterval(Duration.ofMillis(50)).errorListener(reported::add).build();
+    repo.schedule(due("F-1", real.instant()));
+    e.start(Executors.defaultThreadFactory());
+    try {
+      long deadline = System.nanoTime() + 5_000_000_000L;
+      while (repo.find(due("F-1", T0).key()).isPresent() && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+    } finally {
+      e.close();
+    }
+    assertThat(reported).singleElement().isInstanceOf(ExceptionInInitializerError.class);
+    assertThat(repo.hasFired(due("F-1", T0).key())).as("the next poll fired it").isTrue();
+  }
+
+  @Test
+  @org.junit.jupiter.api.DisplayName("a restarted engine of the same name never keeps its predecessor's claim alive;"
+      + " what a slow batch has not started lapses to an idle engine")
+  void theHeartbeatRenewsOnlyTheClaimsInHand() throws Exception {
+    java.time.Clock real = java.time.Clock.systemUTC();
+    Instant now = real.instant();
+    repo.schedule(due("F-X", now.minusSeconds(1)));
+    // the process host-1 claimed F-X and died without a word
+    assertThat(repo.claimDue(now, 1, "host-1", Duration.ofMillis(800))).hasSize(1);
+    for (int i = 0; i < 8; i++) {
+      repo.schedule(due("F-" + i, now));
+    }
+    List<String> order = new java.util.concurrent.CopyOnWriteArrayList<>();
+    ObligationHandler slow = (k, o) -> {
+      if (!k.subjectId().equals("F-X")) {
+        Thread.sleep(400);
+      }
+      order.add(k.subjectId());
+    };
+    // host-1 restarts under the same name and works through a slow batch; host-2 idles beside it
+    ObligationScheduler restarted = ObligationScheduler.builder(repo, slow).owner("host-1").clock(real)
+        .lease(Duration.ofMillis(800)).maxPollInterval(Duration.ofMillis(50)).build();
+    ObligationScheduler idle = ObligationScheduler.builder(repo, slow).owner("host-2").clock(real)
+        .lease(Duration.ofMillis(800)).maxPollInterval(Duration.ofMillis(50)).build();
+    restarted.start(Executors.defaultThreadFactory());
+    Thread.sleep(100);
+    idle.start(Executors.defaultThreadFactory());
+    try {
+      long deadline = System.nanoTime() + 20_000_000_000L;
+      while (order.size() < 9 && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+    } finally {
+      restarted.close();
+      idle.close();
+    }
+    assertThat(order).hasSize(9);
+    assertThat(order.indexOf("F-X")).as("F-X fired while the slow batch was still being worked through: %s", order)
+        .isLessThan(8);
+  }
+
+  @Test
+  void aHandlerThatAsksToFireAgainLeavesItsKeyWaitingForTheNextIntervalNotFired() {
+    repo.schedule(due("F-1", T0));
+    ObligationScheduler e = engine(new ObligationHandler() {
+      @Override
+      public void fire(ObligationKey key, ScheduledObligation o) {
+        fired.add(key);
+      }
+
+      @Override
+      public java.util.Optional<ScheduledObligation> fireAndRepeat(ObligationKey key, ScheduledObligation o) {
+        fire(key, o);
+        return java.util.Optional.of(due("F-1", o.dueAt().plus(Duration.ofMinutes(30))));
+      }
+    }).build();
+    assertThat(e.pollOnce(T0).fired()).isOne();
+    assertThat(repo.hasFired(due("F-1", T0).key())).isFalse();
+    assertThat(repo.find(due("F-1", T0).key())).contains(due("F-1", T0.plus(Duration.ofMinutes(30))));
+    assertThat(e.pollOnce(T0.plus(Duration.ofMinutes(29))).claimed()).isZero();
+    assertThat(e.pollOnce(T0.plus(Duration.ofMinutes(30))).fired()).isOne();
+    assertThat(fired).hasSize(2);
+  }
+
+  @Test
   void twoEnginesBuiltWithoutAnOwnerGetDifferentOwnerNames() {
     String a = ObligationScheduler.builder(repo, (k, o) -> { }).build().owner();
     String b = ObligationScheduler.builder(repo, (k, o) -> { }).build().owner();
@@ -208,7 +380,7 @@ class ObligationSchedulerTest {
     // sleep is never shorter than the interval, so the count is bounded by the time that really passed
     assertThat(counting.of("claimDue")).isGreaterThanOrEqualTo(2)
         .isLessThanOrEqualTo((int) (elapsedMillis / 200) + 2);
-    assertThat(counting.of("heartbeat")).as("no batch in flight, no heartbeat").isZero();
+    assertThat(counting.of("renew")).as("no claim in hand, no heartbeat").isZero();
   }
 
   @Test

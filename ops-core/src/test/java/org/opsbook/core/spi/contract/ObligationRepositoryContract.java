@@ -45,6 +45,14 @@ public abstract class ObligationRepositoryContract extends StorageContract {
         .dueAt(due).recurring(true).sequence(seq).build());
   }
 
+  /** The recurring {@code o} as it falls due again at {@code due}: the same key, the interval before as trigger. */
+  private static ScheduledObligation repeatOf(ScheduledObligation o, Instant due) {
+    Obligation d = o.obligation();
+    return ScheduledObligation.of(Obligation.builder().ruleId(d.ruleId()).subjectId(d.subjectId()).actor(d.actor())
+        .action(d.action()).target(d.target()).channel(d.channel()).recurring(true).sequence(d.sequence())
+        .triggeredAt(d.dueAt()).dueAt(due).build());
+  }
+
   /** A claim as an instance would hold it: only key, owner and generation matter to the store. */
   private static ClaimedObligation claim(ScheduledObligation o, String owner, long generation) {
     return new ClaimedObligation(o, owner, at(0), generation);
@@ -255,6 +263,47 @@ public abstract class ObligationRepositoryContract extends StorageContract {
     assertThat(store.obligations().nextDueAt()).contains(at(40));
     assertThat(store.obligations().claimDue(at(39), 5, "b", LEASE)).isEmpty();
     assertThat(store.obligations().claimDue(at(40), 5, "b", LEASE)).hasSize(1);
+  }
+
+  @Test
+  @DisplayName("repeat: a recurring duty still undone waits under its key for its next interval, not fired")
+  void aRepeatGivesTheClaimBackToFireAgainAtTheNextInterval() {
+    ScheduledObligation first = recurring("F-1", 3, at(0));
+    store.obligations().schedule(first);
+    ClaimedObligation c = store.obligations().claimDue(at(10), 5, "a", LEASE).get(0);
+    ScheduledObligation next = repeatOf(first, at(1800));
+    assertThatThrownBy(() -> store.obligations().repeat(c, recurring("F-2", 3, at(1800))))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(store.obligations().repeat(c, next)).isTrue();
+    assertThat(store.obligations().hasFired(first.key())).isFalse();
+    assertThat(store.obligations().find(first.key())).contains(next);
+    assertThat(store.obligations().repeat(c, next)).as("the claim was given back").isFalse();
+    assertThat(store.obligations().claimDue(at(1799), 5, "b", LEASE)).isEmpty();
+    ClaimedObligation again = store.obligations().claimDue(at(1800), 5, "b", LEASE).get(0);
+    assertThat(again.scheduled()).isEqualTo(next);
+    assertThat(again.generation()).isEqualTo(c.generation() + 1);
+    assertThat(store.obligations().complete(again, at(1801))).isTrue();
+    assertThat(store.obligations().hasFired(first.key())).isTrue();
+  }
+
+  @Test
+  @DisplayName("reconcile: owed duties scheduled, the rest cancelled, a waiting repeat left as it waits")
+  void reconcileKeepsARepeatAndCancelsWhatIsNoLongerOwed() {
+    ScheduledObligation progress = recurring("F-1", 1, at(0));
+    ScheduledObligation room = due("F-1", "ESC-ROOM-01", at(5));
+    assertThat(store.obligations().reconcile("F-1", List.of(progress.obligation(), room.obligation()))).isEqualTo(2);
+    ClaimedObligation c = store.obligations().claimDue(at(10), 5, "a", LEASE).stream()
+        .filter(x -> x.scheduled().key().equals(progress.key())).findFirst().orElseThrow();
+    ScheduledObligation next = repeatOf(progress, at(1800));
+    assertThat(store.obligations().repeat(c, next)).isTrue();
+    // a later step leaves the progress report undone and ends the room-manager duty
+    assertThat(store.obligations().reconcile("F-1", List.of(progress.obligation()))).isEqualTo(1);
+    assertThat(store.obligations().find(progress.key())).as("the repeat waits").contains(next);
+    assertThat(store.obligations().find(room.key())).isEmpty();
+    // the report is made: the next occurrence is owed, the repeat of the done one cancelled
+    ScheduledObligation second = recurring("F-1", 2, at(1900));
+    assertThat(store.obligations().reconcile("F-1", List.of(second.obligation()))).isEqualTo(1);
+    assertThat(store.obligations().pending("F-1")).containsExactly(second);
   }
 
   @Test

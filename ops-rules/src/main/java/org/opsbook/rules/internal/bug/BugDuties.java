@@ -4,10 +4,12 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.opsbook.core.Channel;
 import org.opsbook.core.Obligation;
 import org.opsbook.core.OpsParameters;
@@ -114,6 +116,24 @@ public final class BugDuties {
   private static boolean fedBack(BugTicket bug) {
     return bug.lastWeeklyUpdateAt().isPresent() && bug.uploadedAt().isPresent()
         && !bug.lastWeeklyUpdateAt().get().isBefore(bug.uploadedAt().get());
+  }
+
+  /**
+   * Returns when the weekly follow-up {@code duty} (BUG-02, BUG-08), undone at {@code now}, falls due again: the end of
+   * the first ISO week after its due time that ends after {@code now}. Empty for any other duty.
+   *
+   * @param zone the zone ISO weeks are read in
+   */
+  public static Optional<Instant> repeatsAt(Obligation duty, Instant now, ZoneId zone) {
+    if (!duty.recurring() || duty.dueAt().isEmpty()
+        || !(duty.ruleId().equals(BUG_02) || duty.ruleId().equals(BUG_08))) {
+      return Optional.empty();
+    }
+    ZonedDateTime due = duty.dueAt().get().atZone(zone).plusWeeks(1);
+    while (!due.toInstant().isAfter(now)) {
+      due = due.plusWeeks(1);
+    }
+    return Optional.of(due.toInstant());
   }
 
   /** Returns true when the week containing {@code at} has had its update (BUG-08: 每周及时更新信息). */

@@ -5,9 +5,9 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -27,7 +27,6 @@ import org.opsbook.core.internal.machine.Outcome;
 import org.opsbook.core.internal.machine.TimeOrder;
 import org.opsbook.core.spi.FaultRepository;
 import org.opsbook.core.spi.ObligationRepository;
-import org.opsbook.core.spi.ObligationRepository.ScheduledObligation;
 import org.opsbook.rules.duty.FaultTracker;
 import org.opsbook.rules.esc.EscEvent;
 import org.opsbook.rules.esc.EscEventData;
@@ -270,6 +269,18 @@ public final class FaultDutyService {
     return false;
   }
 
+  /**
+   * Returns when the fault's recurring duty {@code duty}, undone at {@code now}, falls due again
+   * ({@link FaultTracker#repeatsAt}); empty for a subject with no history, a closed fault, or a one-off duty.
+   */
+  public Optional<Instant> repeatsAt(Obligation duty, Instant now) {
+    FaultTracker t = load(duty.subjectId());
+    if (t.version() == 0 || t.isClosed()) {
+      return Optional.empty();
+    }
+    return t.repeatsAt(duty, t.readAt(now));
+  }
+
   /** The fault as its stored history leaves it, at the version a write of {@link #ifVersion} expects. */
   private FaultTracker current(String faultId) {
     return checkVersion(load(faultId));
@@ -344,20 +355,7 @@ public final class FaultDutyService {
    * cancelled, so cancelling the whole subject first would lose it).
    */
   private void reconcileTimers(String faultId, List<Obligation> now) {
-    Set<ObligationKey> keep = new HashSet<>();
-    List<ScheduledObligation> timed = new ArrayList<>();
-    for (Obligation o : now) {
-      if (o.dueAt().isPresent()) {
-        keep.add(o.key());
-        timed.add(ScheduledObligation.of(o));
-      }
-    }
-    for (ScheduledObligation pending : timers.pending(faultId)) {
-      if (!keep.contains(pending.key())) {
-        timers.cancel(pending.key());
-      }
-    }
-    timers.scheduleAll(timed);
+    timers.reconcile(faultId, now);
   }
 
   private static AuditEntry audit(FaultEvent e, List<Obligation> was, List<Obligation> now, FaultTracker after) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedSet;
 import org.opsbook.core.Channel;
 import org.opsbook.core.FaultFacts;
@@ -61,6 +62,17 @@ public final class TicketDuties {
       .thenComparingInt(Obligation::sequence);
 
   private TicketDuties() {}
+
+  /**
+   * Returns when TICKET-02's progress entry {@code duty}, undone at {@code now}, falls due again: 12:00 (the update
+   * time) of the first counted day after its due day that is still ahead. Empty for any other duty.
+   *
+   * @param p the parameters: TICKET-02's update time and calendar
+   * @param calendar the days TICKET-02 counts
+   */
+  public static Optional<Instant> repeatsAt(Obligation duty, Instant now, OpsParameters p, WorkCalendar calendar) {
+    return TicketProgress.repeatsAt(checkNotNull(duty, "duty"), checkNotNull(now, "now"), p, calendar);
+  }
 
   /**
    * Returns every duty {@code ticket} has as of {@code now}, due or still ahead; none once it is replied.

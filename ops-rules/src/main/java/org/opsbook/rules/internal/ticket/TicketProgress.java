@@ -98,6 +98,25 @@ final class TicketProgress {
     return days(ticket, now, p, calendar).stream().filter(ProgressDay::breached).toList();
   }
 
+  /**
+   * Returns when the progress entry {@code duty}, undone at {@code now}, falls due again: the update time of the first
+   * counted day after its due day whose update time is after {@code now}. Empty for any other duty.
+   */
+  static Optional<Instant> repeatsAt(Obligation duty, Instant now, OpsParameters p, WorkCalendar calendar) {
+    if (!duty.ruleId().equals(TICKET_02) || duty.dueAt().isEmpty()) {
+      return Optional.empty();
+    }
+    LocalDate d = calendar.dateOf(duty.dueAt().get());
+    for (int i = 0; i < 100_000; i++) {
+      d = next(d, p, calendar);
+      Instant at = calendar.at(d, p.ticketDailyUpdateTime());
+      if (at.isAfter(now)) {
+        return Optional.of(at);
+      }
+    }
+    return Optional.empty();
+  }
+
   private static LocalDate next(LocalDate d, OpsParameters p, WorkCalendar calendar) {
     return p.ticketUpdateCalendar() == TicketUpdateCalendar.WORKING ? calendar.nextWorkingDay(d) : d.plusDays(1);
   }
