@@ -9,9 +9,16 @@ import org.opsbook.core.InvalidInputException;
 
 /**
  * Timestamps of the decision API: ISO-8601 with an offset on input ({@code 2026-11-25T14:30:00+08:00}, any offset);
- * written in the configured zone, {@code +08:00} by default. A timestamp without an offset is invalid input.
+ * written in the configured zone, {@code +08:00} by default. A timestamp without an offset is invalid input, and so
+ * is one outside the years 2000 to 2099 (UTC): no duty of the manual lies there, and the work a fault's days cost
+ * (its daily entries, its missed occurrences) stays bounded.
  */
 public final class Timestamps {
+  /** The earliest timestamp the API reads: 2000-01-01T00:00:00Z. */
+  public static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+  /** The first timestamp the API no longer reads: 2100-01-01T00:00:00Z. */
+  public static final Instant END = Instant.parse("2100-01-01T00:00:00Z");
+
   private Timestamps() {}
 
   /**
@@ -19,21 +26,30 @@ public final class Timestamps {
    *
    * @param text the text
    * @param path the JSON path, for the error
-   * @throws InvalidInputException when the text is not ISO-8601 with an offset
+   * @throws InvalidInputException when the text is not ISO-8601 with an offset, or lies outside the years 2000 to
+   *     2099
    */
   public static Instant parse(String text, String path) {
     Instant plain = plain(text);
     if (plain != null) {
-      return plain;
+      return inRange(plain, text, path);
     }
     try {
-      return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+      return inRange(OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant(), text, path);
     } catch (DateTimeParseException e) {
       String why = looksLocal(text)
           ? "timestamp without an offset (write e.g. " + text + "+08:00): " + text
           : "not an ISO-8601 timestamp with an offset: " + text;
       throw new InvalidInputException(path, why, null, e);
     }
+  }
+
+  private static Instant inRange(Instant t, String text, String path) {
+    if (t.isBefore(EARLIEST) || !t.isBefore(END)) {
+      throw new InvalidInputException(path, "a timestamp of the decision API lies in the years 2000 to 2099 (UTC): "
+          + text);
+    }
+    return t;
   }
 
   /**

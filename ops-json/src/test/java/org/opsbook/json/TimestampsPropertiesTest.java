@@ -26,6 +26,22 @@ class TimestampsPropertiesTest {
   private static final char[] NOISE = {'t', 'z', '.', ' ', 'x', '0', '9', ':', '-', '+'};
 
   @Test
+  void aTimestampOutsideTheYears2000To2099IsInvalidInputNamingItsPath() {
+    assertThat(Timestamps.parse("2000-01-01T00:00:00Z", "at")).isEqualTo(Timestamps.EARLIEST);
+    assertThat(Timestamps.parse("2099-12-31T23:59:59Z", "at")).isEqualTo(Timestamps.END.minusSeconds(1));
+    assertThat(Timestamps.parse("2000-01-01T08:00:00.000+08:00", "at")).isEqualTo(Timestamps.EARLIEST);
+    for (String far : new String[] {"1999-12-31T23:59:59Z", "2000-01-01T07:59:59+08:00", "2100-01-01T00:00:00Z",
+        "1900-01-01T00:00:00+08:00", "-500000-01-01T00:00:00+08:00", "+999999999-12-31T23:59:59+08:00",
+        "2100-01-01T00:00:00.5Z"}) {
+      assertThatThrownBy(() -> Timestamps.parse(far, "facts.detectedAt")).as(far)
+          .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+            assertThat(e.field()).isEqualTo("facts.detectedAt");
+            assertThat(e.reason()).contains("2000 to 2099");
+          });
+    }
+  }
+
+  @Test
   void theQuickReadingAgreesWithTheFormatter() {
     AtomicInteger quick = new AtomicInteger();
     AtomicInteger refused = new AtomicInteger();
@@ -44,7 +60,7 @@ class TimestampsPropertiesTest {
             quick.incrementAndGet();
             assertThat(got).as(text).isEqualTo(expected);
           }
-          if (expected != null) {
+          if (expected != null && !expected.isBefore(Timestamps.EARLIEST) && expected.isBefore(Timestamps.END)) {
             assertThat(Timestamps.parse(text, "at")).as(text).isEqualTo(expected);
           } else {
             assertThatThrownBy(() -> Timestamps.parse(text, "at")).as(text)

@@ -7,6 +7,8 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import org.opsbook.core.InvalidInputException;
+import org.opsbook.examples.http.guard.RequestChecks;
 import org.opsbook.json.DecisionApi;
 import org.opsbook.json.ErrorJson;
 import org.opsbook.json.OpsJson;
@@ -54,10 +56,14 @@ public final class Main {
   static int decide(DecisionApi api, String command, InputStream in, PrintStream out) {
     String request;
     try {
-      request = new String(in.readAllBytes(), UTF_8);
+      // strictly, as the server reads a body: malformed bytes are invalid input, never silently replaced
+      request = RequestChecks.utf8(in.readAllBytes());
     } catch (IOException e) {
       out.println(OpsJson.write(ErrorJson.error(ErrorJson.INTERNAL, "cannot read standard input: " + e.getMessage())));
       return 1;
+    } catch (InvalidInputException e) {
+      out.println(OpsJson.write(ErrorJson.invalidInput(e)));
+      return 2;
     }
     if (TIMELINE) {
       mark("request read");

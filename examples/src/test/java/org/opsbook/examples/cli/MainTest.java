@@ -27,6 +27,18 @@ class MainTest {
   }
 
   @Test
+  void malformedUtf8OnStandardInputIsInvalidInputAsOverHttp() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    byte[] body = {'{', '"', 's', 'u', 'b', 'j', 'e', 'c', 't', 'N', 'a', 'm', 'e', '"', ':', '"', (byte) 0xff,
+        (byte) 0xfe, '"', '}'};
+    int status = Main.run(new String[] {"classify"}, new ByteArrayInputStream(body), new PrintStream(out, true, UTF_8),
+        new PrintStream(new ByteArrayOutputStream(), true, UTF_8));
+    assertThat(status).isEqualTo(2);
+    assertThat(OpsJson.parse(out.toString(UTF_8)).at("/error/code").asText()).isEqualTo("INVALID_INPUT");
+    assertThat(OpsJson.parse(out.toString(UTF_8)).at("/error/message").asText()).contains("not valid UTF-8");
+  }
+
+  @Test
   void anUnknownCommandExitsTwoWithAJsonError() {
     Run r = run("{}", "no-such-command");
     assertThat(r.status()).isEqualTo(2);

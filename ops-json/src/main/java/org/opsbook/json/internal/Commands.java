@@ -357,13 +357,17 @@ public final class Commands {
    * from {@code facts.faultStartTime}; a placeholder the template uses and the request lacks is invalid input naming
    * {@code message.<field>} (or {@code facts.faultStartTime}) and the template's rule ID. Response
    * {@code {"templateId", "text", "recipientClasses", "characters", "smsSegments", "matchedRules"}} (the template and
-   * the recipient rules, sorted); the BUG notice is posted, not sent (BUG-04), so it has no recipients.
+   * the recipient rules, sorted), and {@code "assumptions"} naming the absent facts whose default decides the template
+   * or the recipients ({@link FactAssumptions#ofNotify}); the BUG notice is posted, not sent (BUG-04), so it has no
+   * recipients.
    */
   public static DecisionCommand notification(MessageRenderer renderer) {
     checkNotNull(renderer, "renderer");
     return new Command("notify", Set.of("messageType", "facts", "message"), f -> {
       MessageType type = f.requiredEnum("messageType", MessageType.class);
       FaultFacts facts = f.node("facts").map(n -> FaultFactsJson.read(n, "facts")).orElse(FaultFacts.empty());
+      JsonFields given = f.has("facts") ? f.object("facts", FaultFactsJson.FIELDS)
+          : JsonFields.of(OpsJson.object(), "facts", FaultFactsJson.FIELDS);
       MessageContent message = f.node("message").map(n -> Documents.message(n, "message"))
           .orElse(MessageContent.builder().build());
       RuleId templateId;
@@ -390,6 +394,14 @@ public final class Commands {
       Set<RuleId> rules = new TreeSet<>(recipients.ruleIds());
       rules.add(rendered.templateId());
       out.set("matchedRules", OpsJson.ruleIds(rules));
+      FactAssumptions.write(out, FactAssumptions.ofNotify(given, facts, alternative -> {
+        try {
+          return List.of(renderer.templateFor(type, alternative.nature()),
+              RecipientRules.forMessage(type, alternative, renderer.config().parameters()).classes());
+        } catch (InvalidInputException e) {
+          return e.getMessage();
+        }
+      }));
       return out;
     });
   }

@@ -13,7 +13,7 @@ import org.opsbook.core.InvalidInputException;
 import org.opsbook.json.JsonFields;
 
 /**
- * The {@code assumptions} of a {@code classify} or {@code obligations} answer (decision-api.md, issue 13 finding 7):
+ * The {@code assumptions} of a {@code classify}, {@code obligations} or {@code notify} answer (decision-api.md, issue 13 finding 7):
  * the facts that were absent from the request and defaulted, where another value they could have had changes the
  * outcome. The manual implies none of them from the other facts, so they are named rather than derived:
  * <ul>
@@ -114,6 +114,30 @@ final class FactAssumptions {
       ArrayNode a = answer.putArray("assumptions");
       names.forEach(a::add);
     }
+  }
+
+  /**
+   * The {@code assumptions} of a {@code notify} answer: the facts of {@link #of}, then {@code callCenterFault} (default
+   * false; NOTIFY-RCPT-03 leaves class A out of a CALLCENTER fault's SMS): tried as true; and
+   * {@code csComplaintLevel} (default none; NOTIFY-RCPT-04 adds class D from a complaint level): tried as each level
+   * from 1 to 4. Named when absent and another value changes {@code outcome}.
+   */
+  static List<String> ofNotify(JsonFields request, FaultFacts facts, Function<FaultFacts, ?> outcome) {
+    List<String> out = new ArrayList<>(of(request, facts, outcome));
+    Object base = outcome.apply(facts);
+    if (absent(request, "callCenterFault")
+        && changes(base, outcome, facts.toBuilder().callCenterFault(true).build())) {
+      out.add("callCenterFault");
+    }
+    if (absent(request, "csComplaintLevel")) {
+      for (int level = 1; level <= 4; level++) {
+        if (changes(base, outcome, facts.toBuilder().csComplaintLevel(level).build())) {
+          out.add("csComplaintLevel");
+          break;
+        }
+      }
+    }
+    return out;
   }
 
   private static boolean absent(JsonFields request, String field) {

@@ -627,9 +627,12 @@ public final class Schema<T, B> {
       List<JsonNode> items = f.array(n);
       ImmutableList.Builder<Object> out = ImmutableList.builder();
       for (int i = 0; i < items.size(); i++) {
+        String at = JsonFields.element(f.path(n), i);
+        if (items.get(i) == null || items.get(i).isNull()) {
+          throw new InvalidInputException(at, "a list element must not be null");
+        }
         ObjectNode holder = OpsJson.object();
         holder.set("v", items.get(i));
-        String at = JsonFields.element(f.path(n), i);
         try {
           out.add(element.reader().apply(JsonFields.of(holder, "", Set.of("v")), "v"));
         } catch (InvalidInputException e) {

@@ -44,7 +44,7 @@ class BugJsonTest {
 
   @Test
   void eventDataRoundTrips() {
-    BugEventData d = BugEventData.builder().addChannels(NoticeChannel.BBS).uploadEta(Instant.EPOCH)
+    BugEventData d = BugEventData.builder().addChannels(NoticeChannel.BBS).uploadEta(Instant.parse("2026-11-27T10:00:00Z"))
         .bugAffectedCustomers(3).csComplaintLevel(2).needsEmergencyRelease(false).acceptancePassed(true)
         .addComplaintNumbers("1").reason("r").build();
     assertThat(BugJson.EVENT.read(OpsJson.parse(codec.write(d)), "data")).isEqualTo(d);

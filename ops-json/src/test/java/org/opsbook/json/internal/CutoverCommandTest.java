@@ -91,5 +91,10 @@ class CutoverCommandTest {
     assertThat(invalidField("{'plannedStart': '2026-11-26T22:00:00+08:00', 'calendar': {'holidays': 3}}"))
         .isEqualTo("calendar.holidays");
     assertThat(invalidField("{'plannedStart': '2026-11-26T22:00:00+08:00', 'owner': 'x'}")).isEqualTo("owner");
+    // a null element is invalid input naming its index, not an internal error
+    assertThat(invalidField("{'plannedStart': '2026-11-26T22:00:00+08:00', 'reportContents': ['PLAN', null]}"))
+        .isEqualTo("reportContents[1]");
+    assertThat(invalidField("{'plannedStart': '2026-11-26T22:00:00+08:00', 'applicationContents': [null]}"))
+        .isEqualTo("applicationContents[0]");
   }
 }

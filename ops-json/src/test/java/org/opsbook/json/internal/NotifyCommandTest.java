@@ -46,6 +46,20 @@ class NotifyCommandTest {
   }
 
   @Test
+  @org.junit.jupiter.api.DisplayName("NOTIFY-RCPT-03 NOTIFY-RCPT-04 assumptions name the absent facts that decide the"
+      + " recipients")
+  void assumptionsNameTheAbsentFactsThatDecideTheRecipients() {
+    JsonNode guessed = ok("{\"messageType\": \"NOTIFICATION\", \"facts\": {\"nature\": \"SYSTEM\","
+        + " \"faultStartTime\": \"2026-11-25T14:30:00+08:00\"}, " + MESSAGE + "}");
+    assertThat(OpsJson.write(guessed.get("recipientClasses"))).isEqualTo("[\"A\",\"B\",\"C\"]");
+    assertThat(OpsJson.write(guessed.get("assumptions"))).isEqualTo("[\"callCenterFault\",\"csComplaintLevel\"]");
+    JsonNode stated = ok("{\"messageType\": \"NOTIFICATION\", \"facts\": {\"nature\": \"SYSTEM\","
+        + " \"callCenterFault\": false, \"csComplaintLevel\": 3, \"faultStartTime\": \"2026-11-25T14:30:00+08:00\"}, "
+        + MESSAGE + "}");
+    assertThat(stated.has("assumptions")).as("every fact that decides it was given").isFalse();
+  }
+
+  @Test
   void NOTIFY_TPL_01_businessNotificationGoesToCOnly() {
     JsonNode out = ok("{\"messageType\": \"NOTIFICATION\", \"facts\": {\"nature\": \"BUSINESS\","
         + " \"faultStartTime\": \"2026-11-25T06:30:00Z\"}, " + MESSAGE + "}");

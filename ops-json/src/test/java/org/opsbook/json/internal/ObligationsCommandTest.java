@@ -24,6 +24,15 @@ class ObligationsCommandTest {
     return CommandAnswers.ok(call(json));
   }
 
+  @Test
+  void aFaultDetectedCenturiesAgoIsInvalidInputNotUnboundedWork() {
+    // its daily entries and missed occurrences would be counted day by day since then
+    invalid("{'facts': {'detectedAt': '-500000-01-01T00:00:00+08:00'}, 'now': '2026-11-25T08:00:00Z'}",
+        "facts.detectedAt");
+    invalid("{'facts': {'detectedAt': '2026-11-25T09:00:00+08:00'}, 'now': '+999999999-12-31T23:59:59+08:00'}",
+        "now");
+  }
+
   private void invalid(String json, String field) {
     assertThat(CommandAnswers.invalid(call(json)).get("field").asText()).isEqualTo(field);
   }
