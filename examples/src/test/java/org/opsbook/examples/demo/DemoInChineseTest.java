@@ -34,7 +34,7 @@ class DemoInChineseTest {
   @Test
   void noLineKeepsAnEnglishWordOnceTheNamesAndIdsAreTakenOut() {
     List<Pattern> names = new ArrayList<>(List.of(
-        // commands to type and paths: ./opsbook serve --data DIR, /tmp/…, rules-catalog.md, the dashboard's URL
+        // commands to type and paths: ./opsbook serve --data DIR, /tmp/…, docs/rules.md, the dashboard's URL
         Pattern.compile("\\./opsbook( --?[a-z]+| [a-z]+)*"),
         Pattern.compile("https?://\\S+"),
         // ticket, fault and message IDs: F-20261125-01, DM-20261125-01-r2, F-20261125-01/NOTIFICATION/1
@@ -48,7 +48,7 @@ class DemoInChineseTest {
         // the systems and channels the manual names as they are, and the product
         Pattern.compile("(?<![A-Za-z])(BOSS|CALLCENTER|AMS|SOX|HMAC|H2|SMS|ITC|CMCP|teamserver|opsbook)(?![A-Za-z])"),
         Pattern.compile("(?<![\\p{L}\\d])/[^\\s,,。;;()()]+"),
-        Pattern.compile("[\\w-]+\\.md")));
+        Pattern.compile("([\\w-]+/)*[\\w-]+\\.md")));
     // the people's sign-in IDs (lisi, sunba), which the dashboard asks for
     for (Person p : People.demo().everyone()) {
       names.add(Pattern.compile("(?<![A-Za-z])" + Pattern.quote(p.id()) + "(?![A-Za-z])"));

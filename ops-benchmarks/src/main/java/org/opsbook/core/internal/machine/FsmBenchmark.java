@@ -25,7 +25,7 @@ import org.opsbook.core.internal.machine.Fsm.Ticket;
  * <p>Run (benchmarks.md protocol, same JVM per group):
  * <pre>
  * mvn -B -ntp -Pbench -pl ops-benchmarks -am -DskipTests package
- * java -jar ops-benchmarks/target/benchmarks.jar 'fsm.FsmBenchmark' -f 2 -wi 4 -i 5 -w 1s -r 1s -prof gc
+ * java -jar ops-benchmarks/target/benchmarks.jar 'machine.FsmBenchmark' -f 2 -wi 4 -i 5 -w 1s -r 1s -prof gc
  * </pre>
  * Smoke: {@code -f 1 -wi 2 -i 2 -w 1s -r 1s}.
  */
