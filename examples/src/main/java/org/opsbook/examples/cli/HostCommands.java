@@ -90,7 +90,26 @@ final class HostCommands {
     return Main.decide(api, sub.commandSpec().name(), in, out);
   }
 
-  @Command(name = "opsbook", mixinStandardHelpOptions = true, version = "opsbook 0.1.0",
+  /**
+   * {@code --version}: the {@code Implementation-Version} the build writes into the manifest of
+   * {@code examples/target/opsbook-cli.jar} (the project's version, {@code 0.1.0-SNAPSHOT} until a release), read
+   * only when asked.
+   */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {text(HostCommands.class.getPackage().getImplementationVersion())};
+    }
+
+    /** The line {@code --version} prints for a manifest's version, or for none (run from the compiled classes). */
+    static String text(String implementationVersion) {
+      return implementationVersion == null || implementationVersion.isBlank()
+          ? "opsbook (version unknown: not run from the built opsbook-cli.jar)"
+          : "opsbook " + implementationVersion.strip();
+    }
+  }
+
+  @Command(name = "opsbook", mixinStandardHelpOptions = true, versionProvider = Version.class,
       synopsisHeading = "Usage:%n", customSynopsis = {
           "  ./opsbook <command> < request.json",
           "  ./opsbook demo [--data DIR | --db JDBC-URL] [--calendar FILE] [--lang zh|en]",

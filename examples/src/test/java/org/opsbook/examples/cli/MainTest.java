@@ -64,6 +64,21 @@ class MainTest {
     assertThat(new String(host, java.nio.charset.StandardCharsets.ISO_8859_1)).contains("picocli/CommandLine");
   }
 
+  /**
+   * {@code --version} prints the version the build wrote into the jar's manifest; run from the compiled classes, as
+   * here, there is none, and it says so rather than naming a version it cannot know.
+   */
+  @Test
+  void theVersionComesFromTheJarsManifest() {
+    Run r = run("", "--version");
+    assertThat(r.status()).isZero();
+    assertThat(r.out().strip()).isEqualTo(
+        HostCommands.Version.text(HostCommands.class.getPackage().getImplementationVersion()));
+    assertThat(HostCommands.Version.text("0.1.0-SNAPSHOT")).isEqualTo("opsbook 0.1.0-SNAPSHOT");
+    assertThat(HostCommands.Version.text(null)).isEqualTo(HostCommands.Version.text(" "))
+        .isEqualTo("opsbook (version unknown: not run from the built opsbook-cli.jar)");
+  }
+
   @Test
   void noCommandIsAUsageError() {
     assertThat(run("").status()).isEqualTo(2);
