@@ -12,9 +12,12 @@ import java.util.Map;
  * of a type that holds personal data goes through here; only a caller with the right sees the clear values.
  *
  * <p>{@link #phonesIn} finds numbers however they are written: {@code 13800138000}, {@code 138-0013-8000},
- * {@code 138 0013 8000}, {@code 138.0013.8000}, {@code +86 138 0013 8000}, full-width {@code １３８００１３８０００},
- * digits split by invisible characters, landlines such as {@code 010-12345678}, and 15- or 18-digit ID-card numbers
- * whose last character may be {@code X}. A calendar date ({@code 2026-12-04}, {@code 2026/12/4}) is left as it is.
+ * {@code 138 0013 8000}, {@code 138  -  0013  -  8000}, {@code 138.0013.8000}, {@code +86 138 0013 8000}, full-width
+ * {@code １３８００１３８０００}, digits split by invisible characters, a mobile number whose groups are joined by commas
+ * or {@code +} ({@code 138，0013，8000}, {@code 138,0013,8000}, {@code 138+0013+8000}), landlines such as
+ * {@code 010-12345678}, and 15- or 18-digit ID-card numbers whose last character may be {@code X}. A calendar date
+ * ({@code 2026-12-04}, {@code 2026/12/4}) is left as it is, and so are amounts and lists joined by commas
+ * ({@code 13,800,138,000}, {@code 1, 2, 3, 4, 5, 6, 7}) that do not write a mobile number.
  * It scans once, left to right, without regular expressions: linear in the text's length.
  *
  * <p>{@link #names(Collection)} adds the names of a directory's people to what is masked in free text.
@@ -26,8 +29,17 @@ public final class Masking {
   private static final int MIN_DIGITS = 7;
   /** From this many digits on, the first three and last four are kept; below it, only the last two. */
   private static final int LONG_DIGITS = 11;
-  /** The most separator characters between two digit groups of one number ({@code " - "}). */
+  /**
+   * The most separators between two digit groups of one number ({@code " - "}); a run of spaces counts as one
+   * ({@code "138  -  0013"}).
+   */
   private static final int MAX_SEPARATORS = 3;
+  /** The most spaces in a row that count as one separator. */
+  private static final int MAX_SPACES = 4;
+  /** The digits of a mainland mobile number, {@code 13x} to {@code 19x}. */
+  private static final int MOBILE_DIGITS = 11;
+  /** The fewest digits of each group of a mobile number written with commas or {@code +} ({@code 138,0013,8000}). */
+  private static final int MIN_LISTED_GROUP = 3;
 
   /**
    * Masks one phone or ID-card number: its digits (and a final {@code X}) are replaced by {@code *}, except the first
@@ -74,7 +86,10 @@ public final class Masking {
   /**
    * Masks every phone or ID-card number in free text, as {@link #phone} masks one: a run of at least seven digits of
    * any script, possibly split into groups by up to three spaces, dashes, dots, slashes, parentheses or invisible
-   * characters, with a leading {@code +} and a trailing ID-card {@code X}. {@code 号码13912345678投诉 → 号码139****5678投诉}.
+   * characters (up to four spaces in a row count as one), with a leading {@code +} and a trailing ID-card {@code X}.
+   * {@code 号码13912345678投诉 → 号码139****5678投诉}. Commas and {@code +} join the groups of a mobile number only
+   * ({@code 138，0013，8000 → 138，****，8000}): 11 digits starting {@code 13} to {@code 19}, perhaps after {@code 86},
+   * in groups of three digits or more and not grouped by thousands; other numbers they join are masked one by one.
    *
    * @param text the text, may be null
    * @return the text with numbers masked
@@ -98,45 +113,43 @@ public final class Masking {
         i = date;
         continue;
       }
-      // one number: digit groups joined by short runs of separators
-      int start = i;
-      int end = i;
-      int digits = 0;
-      int j = i;
-      while (j < n) {
-        int c = text.codePointAt(j);
-        if (isDigit(c)) {
-          digits++;
-          j += Character.charCount(c);
-          end = j;
-          continue;
+      Run first = run(text, i);
+      int next = jointEnd(text, first.end(), true);
+      if (next < 0) {
+        // one number alone, the common case
+        if (first.digits() >= MIN_DIGITS) {
+          out = out == null ? new StringBuilder(n) : out;
+          out.append(text, copied, first.start());
+          maskNumber(text, first.start(), first.end(), first.digits(), out);
+          copied = first.end();
         }
-        if (isCheckLetter(c) && digits >= 14) {
-          digits++;
-          j += Character.charCount(c);
-          end = j;
-          break;
-        }
-        int k = j;
-        int seps = 0;
-        while (k < n && seps <= MAX_SEPARATORS && isSeparator(text.codePointAt(k))) {
-          k += Character.charCount(text.codePointAt(k));
-          seps++;
-        }
-        if (seps == 0 || seps > MAX_SEPARATORS || k >= n || !isDigit(text.codePointAt(k)) || dateEnd(text, k) > 0) {
-          break;
-        }
-        j = k;
+        i = first.end();
+        continue;
       }
-      if (digits >= MIN_DIGITS) {
-        if (out == null) {
-          out = new StringBuilder(n);
-        }
-        out.append(text, copied, start);
-        maskNumber(text, start, end, digits, out);
-        copied = end;
+      // numbers joined by commas or +: a list of numbers, or one mobile number written with commas
+      List<Run> runs = new ArrayList<>();
+      runs.add(first);
+      while (next >= 0) {
+        Run r = run(text, next);
+        runs.add(r);
+        next = jointEnd(text, r.end(), true);
       }
-      i = end;
+      for (int r = 0; r < runs.size(); ) {
+        // a mobile number's groups are masked as one number (11 digits or more), any other number on its own
+        int last = Math.max(r, mobileEnd(text, runs, r));
+        int digits = 0;
+        for (int k = r; k <= last; k++) {
+          digits += runs.get(k).digits();
+        }
+        if (digits >= MIN_DIGITS) {
+          out = out == null ? new StringBuilder(n) : out;
+          out.append(text, copied, runs.get(r).start());
+          maskNumber(text, runs.get(r).start(), runs.get(last).end(), digits, out);
+          copied = runs.get(last).end();
+        }
+        r = last + 1;
+      }
+      i = runs.get(runs.size() - 1).end();
     }
     if (out == null) {
       return text;
@@ -302,6 +315,124 @@ public final class Masking {
     }
   }
 
+  /** A number in free text, {@code text[start, end)}: digit groups joined by short runs of separators. */
+  private record Run(int start, int end, int digits) {}
+
+  /** Scans the number that begins with the digit at {@code start}; its digits count a final ID-card X. */
+  private static Run run(String text, int start) {
+    int n = text.length();
+    int end = start;
+    int digits = 0;
+    int j = start;
+    while (j < n) {
+      int c = text.codePointAt(j);
+      if (isDigit(c)) {
+        digits++;
+        j += Character.charCount(c);
+        end = j;
+        continue;
+      }
+      if (isCheckLetter(c) && digits >= 14) {
+        digits++;
+        end = j + Character.charCount(c);
+        break;
+      }
+      int k = jointEnd(text, j, false);
+      if (k < 0) {
+        break;
+      }
+      j = k;
+    }
+    return new Run(start, end, digits);
+  }
+
+  /**
+   * Returns the end of the separators at {@code from} that join two digit groups, or -1: at least one and at most
+   * {@link #MAX_SEPARATORS} of them (up to {@link #MAX_SPACES} spaces in a row count as one), followed by a digit that
+   * does not begin a date. Within a number ({@code listed} false) none may be a comma or {@code +}; between two
+   * numbers of a list ({@code listed} true) exactly one must.
+   */
+  private static int jointEnd(String text, int from, boolean listed) {
+    int n = text.length();
+    int k = from;
+    int units = 0;
+    int commas = 0;
+    while (k < n) {
+      int c = text.codePointAt(k);
+      if (isSpace(c)) {
+        int spaces = 0;
+        while (k < n && isSpace(text.codePointAt(k))) {
+          if (++spaces > MAX_SPACES) {
+            return -1;
+          }
+          k += Character.charCount(text.codePointAt(k));
+        }
+      } else if (isSeparator(c) || listed && isListSeparator(c)) {
+        commas += isListSeparator(c) ? 1 : 0;
+        k += Character.charCount(c);
+      } else {
+        break;
+      }
+      if (++units > MAX_SEPARATORS) {
+        return -1;
+      }
+    }
+    if (units == 0 || k >= n || !isDigit(text.codePointAt(k)) || dateEnd(text, k) > 0) {
+      return -1;
+    }
+    return listed && commas != 1 ? -1 : k;
+  }
+
+  /**
+   * Returns the index of the last of the numbers {@code runs[from..]} that together write one mobile number with
+   * commas or {@code +} between its groups ({@code 138,0013,8000}), or -1: 11 digits starting {@code 13} to
+   * {@code 19}, after the country code {@code 86} or {@code 0086} if the first group holds it, in groups of at least
+   * three digits and not grouped by thousands ({@code 13,800,138,000} is an amount).
+   */
+  private static int mobileEnd(String text, List<Run> runs, int from) {
+    StringBuilder head = new StringBuilder(6);
+    for (int r = from; r < runs.size() && head.length() < 6; r++) {
+      Run run = runs.get(r);
+      for (int k = run.start(); k < run.end() && head.length() < 6; ) {
+        int cp = text.codePointAt(k);
+        if (isDigit(cp)) {
+          head.append((char) ('0' + Character.digit(cp, 10)));
+        }
+        k += Character.charCount(cp);
+      }
+    }
+    String digits = head.toString();
+    int code = digits.startsWith("0086") ? 4 : digits.startsWith("86") ? 2 : 0;
+    if (!isMobileStart(digits, code)) {
+      code = 0;
+      if (!isMobileStart(digits, 0)) {
+        return -1;
+      }
+    }
+    int total = 0;
+    boolean thousands = runs.get(from).digits() <= 3;
+    for (int r = from; r < runs.size(); r++) {
+      int d = runs.get(r).digits();
+      if (d < MIN_LISTED_GROUP || (code > 0 && r == from && d <= code)) {
+        return -1;
+      }
+      thousands &= r == from || d == 3;
+      total += d;
+      if (total == code + MOBILE_DIGITS) {
+        return thousands && r > from ? -1 : r;
+      }
+      if (total > code + MOBILE_DIGITS) {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  /** Whether the digits from {@code at} begin a mainland mobile number, {@code 13} to {@code 19}. */
+  private static boolean isMobileStart(String digits, int at) {
+    return digits.length() >= at + 2 && digits.charAt(at) == '1' && digits.charAt(at + 1) >= '3';
+  }
+
   /**
    * Returns the end of a calendar date starting at {@code i} ({@code yyyy-MM-dd}, {@code yyyy/M/d},
    * {@code yyyy.MM.dd}, years 1900..2099, one separator repeated), or -1. Only ASCII digits: a date is machine text.
@@ -353,6 +484,16 @@ public final class Masking {
   /** The check character that ends an 18-digit ID-card number. */
   private static boolean isCheckLetter(int cp) {
     return cp == 'X' || cp == 'x' || cp == '\uFF38' || cp == '\uFF58';
+  }
+
+  /** A space of any width, a tab or a line break. */
+  private static boolean isSpace(int cp) {
+    return Character.isSpaceChar(cp) || Character.isWhitespace(cp);
+  }
+
+  /** What may join the groups of a mobile number, or the numbers of a list: a comma or {@code +}, ASCII or wide. */
+  private static boolean isListSeparator(int cp) {
+    return cp == ',' || cp == '+' || cp == '\uFF0C' || cp == '\uFF0B';
   }
 
   /** What may split a number into groups: spaces, dashes, dots, slashes, parentheses, invisible characters. */

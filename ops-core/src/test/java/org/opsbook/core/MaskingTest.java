@@ -36,9 +36,30 @@ class MaskingTest {
     assertThat(Masking.phonesIn(clear)).isEqualTo(masked);
   }
 
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', value = {
+      "138\uFF0C0013\uFF0C8000|138\uFF0C****\uFF0C8000",
+      "号码：138，0013，8000。|号码：138，****，8000。",
+      "138,0013,8000|138,****,8000",
+      "138, 0013, 8000|138, ****, 8000",
+      "138+0013+8000|138+****+8000",
+      "+86+138+0013+8000|+86+138+****+8000",
+      "+86 138,0013,8000|+86 1**,****,8000",
+      "to 13800138000,13900139000|to 138****8000,139****9000",
+      "12,138,0013,8000|12,138,****,8000",
+      "138-0013,8000|138-****,8000",
+      "138  -  0013  -  8000|138  -  ****  -  8000",
+      "138    0013    8000|138    ****    8000",
+      "138 \u3000 0013 \u3000 8000|138 \u3000 **** \u3000 8000"})
+  void aMobileNumberJoinedByCommasPlusOrSpacedSeparatorsIsMasked(String clear, String masked) {
+    assertThat(Masking.phonesIn(clear)).isEqualTo(masked);
+  }
+
   @ParameterizedTest(name = "{0} is kept")
   @CsvSource(delimiter = '|', value = {"2026-12-04 15:06:51", "2026-12-04T15:06:51+08:00", "recordCount 1200",
-      "2026/12/4 and 1999.01.31", "DATAOP-MOD-14", "v1.2.3", "123456", "none"})
+      "2026/12/4 and 1999.01.31", "DATAOP-MOD-14", "v1.2.3", "123456", "none", "amount 1,234,567",
+      "amount 13,800,138,000", "1, 2, 3, 4, 5, 6, 7", "years 2024,2025,2026", "2026-12-04 15:06:51,123 INFO",
+      "2026-12-04, 2026-12-05", "retries 100, 200, 400, 800", "3+4+5+6+7+8+9", "12     345     67"})
   void datesAndShortNumbersAreKept(String text) {
     assertThat(Masking.phonesIn(text)).isEqualTo(text);
   }
@@ -145,6 +166,35 @@ class MaskingTest {
           checked.incrementAndGet();
         });
     assertThat(checked.get()).isGreaterThan(10_000);
+  }
+
+  /** What writes the groups of a mobile number where a person types a list: commas and +, ASCII or wide. */
+  private static final String[] LIST_SEPARATORS = {",", ", ", "\uFF0C", "+", "\uFF0B", " , ", "  -  ", "    "};
+
+  @Test
+  @DisplayName("generated mobile numbers grouped by commas, + or spaced separators: 0 unmasked numbers")
+  void generatedMobileNumbersJoinedByCommasOrPlusAreNeverLeftInClear() {
+    AtomicInteger checked = new AtomicInteger();
+    qt().withExamples(10_000).forAll(formats(), lists().of(integers().between(0, 9)).ofSize(10),
+            integers().between(0, LIST_SEPARATORS.length - 1))
+        .checkAssert((f, ds, s) -> {
+          StringBuilder d = new StringBuilder("1").append(3 + ds.get(0) % 7);
+          ds.subList(1, 10).forEach(d::append);
+          String digits = d.toString();
+          String number = PREFIXES[f.prefix()] + write(digits, GROUPINGS[f.grouping() % GROUPINGS.length],
+              LIST_SEPARATORS[s], f.fullWidth());
+          String text = String.format(CONTEXTS[f.context()], number);
+          String masked = Masking.phonesIn(text);
+          int hidden = digits.length() - 7;
+          assertThat(digitsOf(masked).length()).as("%s -> %s", text, masked)
+              .isLessThanOrEqualTo(digitsOf(text).length() - hidden);
+          if (text.contains("2026-12-04")) {
+            assertThat(masked).contains("2026-12-04");
+          }
+          assertThat(masked.length()).isEqualTo(text.length());
+          checked.incrementAndGet();
+        });
+    assertThat(checked.get()).isGreaterThan(5_000);
   }
 
   @Test
