@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.opsbook.core.AuditEntry;
+import org.opsbook.core.Masking;
+import org.opsbook.core.Person;
 import org.opsbook.core.Role;
 import org.opsbook.core.RuleId;
 import org.opsbook.core.internal.Failures;
@@ -61,8 +63,10 @@ import org.opsbook.notify.SmsMessage;
  * ({@link #inDoubt}, {@code DrainReport#inDoubt()}) for a person to {@linkplain #confirmSent confirm} or
  * {@linkplain #resend release for a resend}.
  *
- * <p>Every delivery, failure and refusal is appended to the message's audit stream {@code sms:<key>}. Thread-safe as
- * far as its ports are; several dispatchers with different owners may drain one outbox.
+ * <p>Every delivery, failure and refusal is appended to the message's audit stream {@code sms:<key>}. A failure is
+ * kept (there and in the outbox row) as {@link Failures#describe} writes it, with phone numbers and the names and IDs
+ * of the message's recipients and the directory's people masked: a gateway's error quotes whom it failed to reach.
+ * Thread-safe as far as its ports are; several dispatchers with different owners may drain one outbox.
  */
 public final class SmsDispatcher {
   private final MessageOutbox outbox;
@@ -138,6 +142,8 @@ public final class SmsDispatcher {
     int failed;
     int refused;
     int lost;
+    /** The names and IDs of the directory's people, read once a round when a send first fails; null before. */
+    List<String> people;
   }
 
   /** Checks, marks as sending, sends and marks one claimed message; returns true when the gateway accepted it. */
@@ -166,7 +172,7 @@ public final class SmsDispatcher {
         throw new IllegalStateException("the gateway returned no receipt");
       }
     } catch (RuntimeException e) {
-      String error = Failures.describe(e);
+      String error = Failures.describe(e, peopleMasking(m, n));
       if (!(e instanceof GatewayException) && !gateway.deduplicates()) {
         // not the gateway's "not accepted": the platform may have taken it, and a resend could reach every
         // recipient twice; left as being sent with its lease ended, it is in doubt at once, for a person to resolve
@@ -210,6 +216,32 @@ public final class SmsDispatcher {
       n.lost++;
     }
     return true;
+  }
+
+  /**
+   * Returns the masking of the people a gateway's error may name: the names and IDs of the message's recipients and of
+   * the directory's people, read once a round. A directory that cannot list its people leaves the recipients': the
+   * failure is recorded all the same.
+   */
+  private Masking.Names peopleMasking(OutboxMessage m, Counts n) {
+    if (n.people == null) {
+      List<String> people = new ArrayList<>();
+      try {
+        for (Person p : directory.people()) {
+          people.add(p.name());
+          people.add(p.id());
+        }
+      } catch (RuntimeException e) {
+        // the directory's failure is the host's to see where it reads the directory
+      }
+      n.people = people;
+    }
+    List<String> words = new ArrayList<>(n.people);
+    for (Person p : m.recipients()) {
+      words.add(p.name());
+      words.add(p.id());
+    }
+    return Masking.names(words);
   }
 
   /**

@@ -11,12 +11,15 @@ import static org.opsbook.notify.internal.workflow.Fixture.systemFault;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.opsbook.core.AuditRecord;
 import org.opsbook.core.Person;
 import org.opsbook.core.spi.Directory;
+import org.opsbook.core.spi.MessageGateway;
+import org.opsbook.core.spi.MessageGateway.GatewayException;
 import org.opsbook.core.testing.ListDirectory;
 import org.opsbook.core.spi.MessageOutbox.OutboxMessage;
 import org.opsbook.core.spi.MessageOutbox.OutboxState;
@@ -74,6 +77,29 @@ class SmsDispatcherTest {
     assertThat(d.drainOnce(SEND.plusSeconds(210)).sent()).isEqualTo(1);
     assertThat(f.gateway.delivered()).hasSize(1);
     assertThat(actions()).containsSubsequence("deliveryFailed", "deliveryFailed", "deliveryFailed", "deliver");
+  }
+
+  @Test
+  void aGatewaysErrorIsKeptWithTheNamesAndIdsOfThePeopleItQuotesMasked() {
+    // before: the outbox row and the sealed audit record kept the names a platform's error quoted, in clear
+    released(f);
+    String error = "platform refused 员工a1 (a1, tel 13812345678) and 员工d1 (agent d1-backup)";
+    for (boolean accepted : new boolean[] {false, true}) {
+      MessageGateway failing = m -> {
+        throw accepted ? new IllegalStateException(error) : new GatewayException(m.idempotencyKey(), error, null);
+      };
+      SmsDispatcher d = SmsDispatcher.builder().outbox(f.outbox).gateway(failing).workflows(f.workflows)
+          .directory(f.directory).auditLog(f.audit).config(f.config).owner("sender").build();
+      assertThat(d.drainOnce(accepted ? SEND.plusSeconds(30) : SEND).failed()).isEqualTo(1);
+    }
+    // a recipient (a1) and someone else in the directory (d1), in the outbox row and both audit records
+    List<String> kept = new ArrayList<>(List.of(f.outbox.find(KEY.toString()).orElseThrow().lastError().orElseThrow()));
+    f.audit.read("sms:" + KEY).stream().map(r -> r.entry().details().get("error")).filter(e -> e != null)
+        .forEach(kept::add);
+    assertThat(actions()).endsWith("deliveryFailed", "deliveryInDoubt");
+    assertThat(kept).hasSize(3).allSatisfy(e -> assertThat(e)
+        .endsWith("platform refused 员*** (a*, tel 138****5678) and 员*** (agent d*-backup)")
+        .doesNotContain("员工a1", "员工d1", "13812345678", "(a1", "d1-"));
   }
 
   @Test
