@@ -133,11 +133,12 @@ public final class OpsJdbc implements AutoCloseable {
    *
    * @param maxPoolSize the most connections
    * @throws IllegalStateException naming HikariCP when the URL is not H2's and the host does not have HikariCP
-   * @throws org.opsbook.core.StorageException when the database cannot be reached
+   * @throws org.opsbook.core.StorageException when the database cannot be reached, keyed by the URL with its
+   *     password settings hidden
    */
   public static OpsJdbc open(String url, int maxPoolSize) {
     checkArgument(maxPoolSize > 0, "maxPoolSize must be > 0: %s", maxPoolSize);
-    String where = url.replaceAll("password=[^&;]*", "password=***");
+    String where = withoutPasswords(url);
     boolean h2 = url.startsWith("jdbc:h2:");
     if (!h2) {
       requireHikari();
@@ -158,6 +159,63 @@ public final class OpsJdbc implements AutoCloseable {
       closeQuietly(ds, e);
       throw e;
     }
+  }
+
+  /**
+   * Returns a JDBC URL fit for an error message: the value of every setting whose name ends in {@code password}, in
+   * any case ({@code password=}, {@code PASSWORD=}, {@code sslPassword=}), is {@code ***}. A value ends where the next
+   * setting begins: in a query ({@code ?user=ops&password=…}) at an {@code &}, in H2's settings
+   * ({@code jdbc:h2:…;PASSWORD=…}) at a {@code ;}, either followed by a setting's {@code name=}. Where that is not
+   * so ({@code ;PASSWORD=Top;Secret}), or the setting is of another form, the rest of the URL is dropped.
+   */
+  static String withoutPasswords(String url) {
+    StringBuilder out = new StringBuilder(url.length());
+    int copied = 0;
+    for (int i = 0; i + PASSWORD.length() <= url.length(); i++) {
+      if (!url.regionMatches(true, i, PASSWORD, 0, PASSWORD.length())) {
+        continue;
+      }
+      int eq = i + PASSWORD.length();
+      while (eq < url.length() && url.charAt(eq) == ' ') {
+        eq++;
+      }
+      if (eq >= url.length() || url.charAt(eq) != '=') {
+        continue;
+      }
+      int name = i;
+      while (name > 0 && isNameChar(url.charAt(name - 1))) {
+        name--;
+      }
+      char before = name == 0 ? 0 : url.charAt(name - 1);
+      char end = before == '?' || before == '&' ? '&'
+          : before == ';' && url.regionMatches(true, 0, "jdbc:h2:", 0, 8) ? ';' : 0;
+      int valueEnd = end == 0 ? -1 : url.indexOf(end, eq + 1);
+      out.append(url, copied, eq + 1).append("***");
+      if (valueEnd < 0 || !settingAt(url, valueEnd + 1)) {
+        return out.toString();
+      }
+      copied = valueEnd;
+      i = valueEnd;
+    }
+    return out.append(url, copied, url.length()).toString();
+  }
+
+  private static final String PASSWORD = "password";
+
+  /** Whether a setting's {@code name=} begins at {@code from}. */
+  private static boolean settingAt(String url, int from) {
+    int k = from;
+    while (k < url.length() && isNameChar(url.charAt(k))) {
+      k++;
+    }
+    while (k < url.length() && url.charAt(k) == ' ') {
+      k++;
+    }
+    return k > from && k < url.length() && url.charAt(k) == '=';
+  }
+
+  private static boolean isNameChar(char c) {
+    return c < 128 && (Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '-');
   }
 
   private static void closeQuietly(DataSource ds, Exception cause) {

@@ -143,6 +143,38 @@ class MigrationTest {
   }
 
   @Test
+  void aPasswordInAnyCaseIsHiddenToTheEndOfItsValueOrOfTheUrl() {
+    // before: ;PASSWORD= of an H2 URL was kept whole, and a password with a ; lost only its first part
+    assertThat(OpsJdbc.withoutPasswords("jdbc:h2:file:./ops;PASSWORD=TopSecret42;MODE=PostgreSQL"))
+        .isEqualTo("jdbc:h2:file:./ops;PASSWORD=***;MODE=PostgreSQL");
+    assertThat(OpsJdbc.withoutPasswords("jdbc:h2:mem:ops;user=sa;Password = TopSecret42"))
+        .isEqualTo("jdbc:h2:mem:ops;user=sa;Password =***");
+    assertThat(OpsJdbc.withoutPasswords("jdbc:postgresql://db/ops?user=ops&PassWord=Top;Secret42&connectTimeout=1"))
+        .isEqualTo("jdbc:postgresql://db/ops?user=ops&PassWord=***&connectTimeout=1");
+    assertThat(OpsJdbc.withoutPasswords("jdbc:postgresql://db/ops?password=Top&Secret42&sslpassword=k3y&ssl=true"))
+        .as("an & not followed by a setting: where the value ends is not known").isEqualTo(
+            "jdbc:postgresql://db/ops?password=***");
+    assertThat(OpsJdbc.withoutPasswords("jdbc:h2:mem:ops;PASSWORD=Top;Secret42;MODE=PostgreSQL"))
+        .isEqualTo("jdbc:h2:mem:ops;PASSWORD=***");
+    assertThat(OpsJdbc.withoutPasswords("jdbc:sqlserver://db;user=ops;password={Top;Secret42};encrypt=true"))
+        .as("another form: the rest is dropped").isEqualTo("jdbc:sqlserver://db;user=ops;password=***");
+    assertThat(OpsJdbc.withoutPasswords("jdbc:postgresql://db/ops?sslPassword=k3y&password=TopSecret42"))
+        .isEqualTo("jdbc:postgresql://db/ops?sslPassword=***&password=***");
+    assertThat(OpsJdbc.withoutPasswords("jdbc:h2:file:./passwords;PASSWORD_HASH=TRUE"))
+        .isEqualTo("jdbc:h2:file:./passwords;PASSWORD_HASH=TRUE");
+  }
+
+  @Test
+  void openingAnH2UrlThatCarriesAPasswordHidesItInTheError(@TempDir Path dir) {
+    String url = "jdbc:h2:file:" + dir.resolve("missing") + ";IFEXISTS=TRUE;PASSWORD=TopSecret42";
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> OpsJdbc.open(url, 1))
+        .isInstanceOfSatisfying(StorageException.class, e -> {
+          assertThat(e.key()).endsWith(";IFEXISTS=TRUE;PASSWORD=***").doesNotContain("TopSecret42");
+          assertThat(e.getMessage()).doesNotContain("TopSecret42");
+        });
+  }
+
+  @Test
   void openingAnUnreachableDatabaseIsATransientStorageErrorThatHidesThePassword() {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> OpsJdbc.open(
         "jdbc:postgresql://127.0.0.1:1/ops?user=ops&password=secret&connectTimeout=1", 1))
