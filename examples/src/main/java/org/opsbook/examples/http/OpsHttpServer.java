@@ -85,7 +85,8 @@ import org.opsbook.json.OpsJson;
  *
  * <p>Every answer carries the security headers (CSP, {@code frame-ancestors 'none'}, nosniff, no referrer to other
  * sites), and errors, Jetty's own among them, are JSON: {@code {"error": {"code", "message"}}}. Each request is written to the
- * access log with phone numbers masked. The server's own routes: {@code GET/POST /login}, {@code POST /logout} and
+ * access log with the signed-in person's ID, secrets in the URL and phone numbers however the URL encodes them masked
+ * ({@link RequestChecks#loggedTarget}). The server's own routes: {@code GET/POST /login}, {@code POST /logout} and
  * {@code GET /api/session} (who is signed in, with the CSRF token). Thread-safe once started.
  *
  * <p>A host adds its own API beside the dashboard's the same way: {@code route("/api/v1", Access.SIGNED_IN, …)} for a
@@ -794,9 +795,9 @@ public final class OpsHttpServer implements AutoCloseable {
         return;
       }
       var uri = request.getHttpURI();
-      String target = uri.getPath() + (uri.getQuery() == null ? "" : "?" + uri.getQuery());
-      accessLog.accept(clock.instant() + " " + Request.getRemoteAddr(request) + " " + who + " \""
-          + request.getMethod() + " " + Masking.phonesIn(RequestChecks.secretsMasked(target)) + "\" " + status + " "
+      // the person's ID masked as IDs are everywhere (it may be a mobile number), the target as the server reads it
+      accessLog.accept(clock.instant() + " " + Request.getRemoteAddr(request) + " " + Masking.name(who) + " \""
+          + request.getMethod() + " " + RequestChecks.loggedTarget(uri.getPath(), uri.getQuery()) + "\" " + status + " "
           + bytes + " " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + "ms");
     }
 
@@ -879,7 +880,9 @@ public final class OpsHttpServer implements AutoCloseable {
       return this;
     }
 
-    /** Writes one line per request (phone numbers masked) to {@code log}; none by default. */
+    /**
+     * Writes one line per request to {@code log}, the person's ID, secrets and phone numbers masked; none by default.
+     */
     public Builder accessLog(Consumer<String> log) {
       this.accessLog = log;
       return this;

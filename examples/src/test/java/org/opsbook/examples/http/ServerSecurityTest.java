@@ -11,6 +11,7 @@ import java.net.CookieManager;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -531,6 +532,58 @@ class ServerSecurityTest {
   void theAccessLogMasksPhoneNumbers() throws Exception {
     anonymous().send(get("/nothing?phone=13800000116"), body());
     assertThat(String.join("\n", LOG)).contains("/nothing?phone=138****0116").doesNotContain("13800000116");
+  }
+
+  @Test
+  void theAccessLogKeepsNoSecretUnderAnyOfItsNames() throws Exception {
+    // before: otp, passwort, pass and 密码 were not secret names, and a ; in a value ended what was masked
+    anonymous().send(get("/names?otp=otp-secret&passwort=passwort-secret&pass=pass-secret&user_passwd=passwd-secret"
+        + "&client_secret=client-secret&%E5%AF%86%E7%A0%81=zh-secret&password=Top;semicolon-secret&sort=asc"), body());
+    String log = String.join("\n", LOG);
+    assertThat(log).contains("/names?otp=***&passwort=***&pass=***&user_passwd=***&client_secret=***"
+        + "&%E5%AF%86%E7%A0%81=***&password=***&sort=asc").doesNotContain("otp-secret", "passwort-secret",
+        "pass-secret", "passwd-secret", "client-secret", "zh-secret", "semicolon-secret");
+  }
+
+  @Test
+  void theAccessLogMasksPhoneNumbersHoweverTheUrlEncodesThem() throws Exception {
+    // before: the access log masked the target as sent, so a number percent-encoded or with + for a space was kept
+    List<String> sent = List.of("/encoded?phone=139+2468+1357", "/encoded?phone=139%202468%201357",
+        "/encoded/%31%33%39%32%34%36%38%31%33%35%37", "/encoded?q=%2531%2533%2539%2532%2534%2536%2538%2531%2533%2535"
+            + "%2537", "/encoded?%31%33%39%32%34%36%38%31%33%35%37=1", "/encoded?phone=139%2C2468%2C1357");
+    for (String target : sent) {
+      anonymous().send(get(target), body());
+    }
+    List<String> logged = LOG.stream().filter(l -> l.contains("\"GET /encoded"))
+        .map(l -> l.substring(l.indexOf("\"GET ") + 5, l.lastIndexOf('"'))).toList();
+    assertThat(logged).hasSize(sent.size()).allSatisfy(t -> assertThat(readTwiceAsTheServerReads(t))
+        .contains("139").contains("1357").doesNotContain("2468"));
+    assertThat(logged).contains("/encoded?phone=139%20****%201357", "/encoded/139****1357");
+  }
+
+  @Test
+  void theAccessLogMasksTheSignedInPersonsIdWhichMayBeAMobileNumber() throws Exception {
+    // before: the ID was logged as it is, and a directory may key its people by their mobile numbers
+    ConcurrentLinkedQueue<String> log = new ConcurrentLinkedQueue<>();
+    InMemoryDirectory people = InMemoryDirectory.of(List.of(Person.builder().id("13924681357").name("孙七")
+        .addRoles(Role.ROOM_SUPERVISOR).build(), Person.builder().id("wangwu").name("王五")
+        .addRoles(Role.ROOM_SUPERVISOR).build()));
+    try (OpsHttpServer proxied = OpsHttpServer.builder(Commands.decisionApi()).port(0)
+        .signIn(SignIn.trustedProxy("X-Remote-User", people)).accessLog(log::add).build().start()) {
+      for (String id : List.of("13924681357", "wangwu")) {
+        assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+            + proxied.port() + "/api/session")).header("X-Remote-User", id).build(), body()).statusCode())
+            .isEqualTo(200);
+      }
+    }
+    assertThat(log).hasSize(2).anySatisfy(l -> assertThat(l).contains(" 1********** \"GET /api/session\" 200 "))
+        .anySatisfy(l -> assertThat(l).contains(" w***** \"GET /api/session\" 200 "));
+    assertThat(String.join("\n", log)).doesNotContain("13924681357", "wangwu");
+  }
+
+  /** A logged target read as the server reads it, and once more: what a number could hide behind. */
+  private static String readTwiceAsTheServerReads(String target) {
+    return URLDecoder.decode(URLDecoder.decode(target, UTF_8), UTF_8);
   }
 
   @Test

@@ -2,7 +2,6 @@ package org.opsbook.examples.http.guard;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.regex.Matcher;
-import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -15,16 +14,20 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.opsbook.core.InvalidInputException;
+import org.opsbook.core.Masking;
 import org.opsbook.json.JsonFields;
 import org.opsbook.json.OpsJson;
 
 /** The checks every request passes before a route sees it. Stateless. */
 public final class RequestChecks {
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
-  /** A query parameter: its separator and name, and its value. */
-  private static final Pattern PARAMETER = Pattern.compile("([?&;][^=&;?]*=)([^&;]*)");
-  /** A parameter name that says it may carry a secret. */
-  private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(?:password|passwd|pwd|token|secret|key|csrf).*");
+  /** The start of a parameter: its separator and name, up to the {@code =} before its value. */
+  private static final Pattern PARAMETER = Pattern.compile("[?&;]([^=&;?]*)=");
+  /** A parameter name that says it may carry a secret, once decoded. */
+  private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(?:pass|pwd|token|secret|key|csrf|otp|auth"
+      + "|credential|session|signature|密码|口令|验证码).*");
+  /** How often a part of a URL is decoded at most, while that changes it. */
+  private static final int MAX_DECODINGS = 3;
 
   private RequestChecks() {}
 
@@ -66,25 +69,148 @@ public final class RequestChecks {
   }
 
   /**
-   * Returns a request target with the value of every query parameter that may carry a secret masked as {@code ***}:
-   * a name holding {@code password}, {@code passwd}, {@code pwd}, {@code token}, {@code secret}, {@code key} or
-   * {@code csrf}, in any case, once percent-decoded as the server decodes it ({@code p%61ssword}). A client may send a
-   * sign-in as GET, or a token in a URL; the access log keeps neither.
+   * Returns a request target as the access log keeps it, from its {@code path} and {@code query} as sent
+   * (percent-encoded; {@code query} null when there is none): the value of every parameter that may carry a secret is
+   * {@code ***} ({@link #secretsMasked}), and every phone or ID-card number is masked as {@link Masking#phonesIn}
+   * masks it in the path, and in each parameter's name and value, read as the server reads them: percent-decoded,
+   * {@code +} as a space in the query, and decoded again while that changes them (a number sent twice encoded is still
+   * a number). A part that holds a number is logged masked and percent-encoded again
+   * ({@code phone=138+0013+8000 → phone=138%20****%208000}, {@code /%31%33%38… → /138****8000}); any other part is
+   * logged as sent. A client may put a phone number in a URL however it likes; the access log keeps none.
+   */
+  public static String loggedTarget(String path, String query) {
+    String target = secretsMasked(path + (query == null ? "" : "?" + query));
+    int q = target.indexOf('?');
+    String masked = numbersMasked(q < 0 ? target : target.substring(0, q), false);
+    if (q < 0) {
+      return masked;
+    }
+    StringBuilder out = new StringBuilder(target.length()).append(masked).append('?');
+    int from = q + 1;
+    while (from <= target.length()) {
+      int amp = target.indexOf('&', from);
+      String parameter = target.substring(from, amp < 0 ? target.length() : amp);
+      int eq = parameter.indexOf('=');
+      if (eq >= 0) {
+        out.append(numbersMasked(parameter.substring(0, eq), true)).append('=')
+            .append(numbersMasked(parameter.substring(eq + 1), true));
+      } else {
+        out.append(numbersMasked(parameter, true));
+      }
+      if (amp < 0) {
+        break;
+      }
+      out.append('&');
+      from = amp + 1;
+    }
+    return out.toString();
+  }
+
+  /**
+   * Returns a request target with the value of every parameter that may carry a secret masked as {@code ***}: a name
+   * holding {@code pass} ({@code password}, {@code passwd}, {@code passwort}, {@code passcode} …), {@code pwd},
+   * {@code token}, {@code secret}, {@code key}, {@code csrf}, {@code otp}, {@code auth}, {@code credential},
+   * {@code session}, {@code signature}, {@code 密码}, {@code 口令} or {@code 验证码}, in any case, once percent-decoded
+   * ({@code p%61ssword}), after {@code ?}, {@code &} or {@code ;}. In the query the value runs to the next {@code &}
+   * ({@code password=Top;Secret} is one value to the server); in the path, to the next {@code /} or {@code ?}. A
+   * client may send a sign-in as GET, or a token in a URL; the access log keeps neither.
    */
   public static String secretsMasked(String target) {
-    return PARAMETER.matcher(target).replaceAll(m -> SECRET_NAME.matcher(decoded(m.group(1))).matches()
-        ? Matcher.quoteReplacement(m.group(1)) + "***" : Matcher.quoteReplacement(m.group()));
-  }
-
-  /** A parameter name as the server reads it: percent-decoded ({@code p%61ssword} is {@code password}), + as space. */
-  private static String decoded(String name) {
-    try {
-      return URLDecoder.decode(name, StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      return name; // a malformed escape: judged as written
+    int query = target.indexOf('?');
+    StringBuilder out = new StringBuilder(target.length());
+    int copied = 0;
+    Matcher m = PARAMETER.matcher(target);
+    int from = 0;
+    while (from < target.length() && m.find(from)) {
+      int valueStart = m.end();
+      if (!SECRET_NAME.matcher(decoded(m.group(1), true)).matches()) {
+        from = valueStart;
+        continue;
+      }
+      boolean inQuery = query >= 0 && m.start() >= query;
+      int valueEnd = inQuery ? indexOrEnd(target, "&", valueStart) : indexOrEnd(target, "/?", valueStart);
+      out.append(target, copied, valueStart).append("***");
+      copied = valueEnd;
+      from = valueEnd;
     }
+    return out.append(target, copied, target.length()).toString();
   }
 
+  /** The first index from {@code from} of one of {@code stops}, or the length of {@code s}. */
+  private static int indexOrEnd(String s, String stops, int from) {
+    for (int i = from; i < s.length(); i++) {
+      if (stops.indexOf(s.charAt(i)) >= 0) {
+        return i;
+      }
+    }
+    return s.length();
+  }
+
+  /** Masks the numbers of one part of a target, as sent; see {@link #loggedTarget}. */
+  private static String numbersMasked(String part, boolean query) {
+    String decoded = decoded(part, query);
+    String masked = Masking.phonesIn(decoded);
+    if (masked.equals(decoded)) {
+      return Masking.phonesIn(part);
+    }
+    return Masking.phonesIn(encoded(masked, !query));
+  }
+
+  /**
+   * A part of a URL as the server reads it, and as a second reading would: percent-escapes decoded as UTF-8 (a
+   * malformed escape is kept as written), {@code +} as a space in the query, again while that changes it.
+   */
+  private static String decoded(String part, boolean query) {
+    String s = part;
+    for (int round = 0; round < MAX_DECODINGS; round++) {
+      String next = decodedOnce(s, query && round == 0);
+      if (next.equals(s)) {
+        break;
+      }
+      s = next;
+    }
+    return s;
+  }
+
+  /** One percent-decoding of {@code s}, as UTF-8 (malformed bytes become U+FFFD); {@code +} as space if asked. */
+  private static String decodedOnce(String s, boolean plusIsSpace) {
+    if (s.indexOf('%') < 0 && !(plusIsSpace && s.indexOf('+') >= 0)) {
+      return s;
+    }
+    StringBuilder out = new StringBuilder(s.length());
+    byte[] bytes = new byte[s.length() / 3 + 1];
+    int held = 0;
+    for (int i = 0; i < s.length(); ) {
+      char c = s.charAt(i);
+      int hi = i + 2 < s.length() && c == '%' ? Character.digit(s.charAt(i + 1), 16) : -1;
+      int lo = hi < 0 ? -1 : Character.digit(s.charAt(i + 2), 16);
+      if (lo >= 0) {
+        bytes[held++] = (byte) (hi << 4 | lo);
+        i += 3;
+        continue;
+      }
+      out.append(new String(bytes, 0, held, StandardCharsets.UTF_8));
+      held = 0;
+      out.append(plusIsSpace && c == '+' ? ' ' : c);
+      i++;
+    }
+    return out.append(new String(bytes, 0, held, StandardCharsets.UTF_8)).toString();
+  }
+
+  /** Percent-encodes (UTF-8) all but letters, digits, {@code -._~*} and, in a path, {@code /}. */
+  private static String encoded(String s, boolean path) {
+    StringBuilder out = new StringBuilder(s.length() + 16);
+    for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+      char c = (char) (b & 0xFF);
+      if (c < 0x80 && (Character.isLetterOrDigit(c) || "-._~*".indexOf(c) >= 0 || path && c == '/')) {
+        out.append(c);
+      } else {
+        out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+            .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
+      }
+    }
+    return out.toString();
+  }
 
   /** Decodes a body as strict UTF-8; an invalid byte sequence is invalid input naming its offset. */
   public static String utf8(byte[] body) {
