@@ -118,6 +118,46 @@ class OpsbookAutoConfigurationTest {
             .doesNotHaveBean("opsEngine"));
   }
 
+  /** A host's own engine on a pool it opens itself ({@code Builder.database}): no {@code DataSource} bean. */
+  @Configuration(proxyBeanMethods = false)
+  static class HostsOwnEngineAndPool {
+    @Bean(destroyMethod = "close")
+    OpsEngine myEngine() {
+      return OpsEngine.builder().database(OpsJdbc.h2MemoryUrl("own_" + System.nanoTime()), 2)
+          .directory(EngineFixture.people()).gateway(new RecordingMessageGateway(Clock.systemUTC())).build();
+    }
+  }
+
+  @Test
+  void theMetersAndTheHealthBackOffWhenDisabledOrWhenTheHostsOwnEngineLeavesTheStarterOff() {
+    // before: both asked for a DataSource and the starter's OpsbookStorageErrors beside any OpsEngine bean, and the
+    // application failed to start
+    runner.withUserConfiguration(HostBeans.HOST).withUserConfiguration(HostsOwnEngineAndPool.class)
+        .withPropertyValues("opsbook.enabled=false")
+        .run(context -> assertThat(context).hasNotFailed().hasSingleBean(OpsEngine.class)
+            .doesNotHaveBean(OpsbookStorageErrors.class).doesNotHaveBean(OpsbookMeterBinder.class)
+            .doesNotHaveBean("opsbookHealthIndicator"));
+    runner.withUserConfiguration(HostBeans.People.class, HostBeans.Gateway.class, HostsOwnEngineAndPool.class)
+        .run(context -> assertThat(context).hasNotFailed().hasSingleBean(OpsEngine.class)
+            .doesNotHaveBean(OpsbookMeterBinder.class).doesNotHaveBean("opsbookHealthIndicator"));
+  }
+
+  /** A host's own engine over the application's {@code DataSource}. */
+  @Configuration(proxyBeanMethods = false)
+  static class HostsOwnEngine {
+    @Bean(destroyMethod = "close")
+    OpsEngine myEngine(DataSource dataSource, Directory directory, MessageGateway gateway) {
+      return OpsEngine.builder().dataSource(dataSource).directory(directory).gateway(gateway).build();
+    }
+  }
+
+  @Test
+  void theHostsOwnEngineOverTheApplicationsDataSourceHasTheMetersAndTheHealth() {
+    runner.withUserConfiguration(HostBeans.HOST).withUserConfiguration(HostsOwnEngine.class)
+        .run(context -> assertThat(context).hasNotFailed().hasSingleBean(OpsEngine.class)
+            .hasSingleBean(OpsbookMeterBinder.class).hasBean("opsbookHealthIndicator"));
+  }
+
   @Test
   void withoutADirectoryTheContextFailsNamingTheMissingBean() {
     runner.withUserConfiguration(HostBeans.Storage.class, HostBeans.Gateway.class).run(context -> {
