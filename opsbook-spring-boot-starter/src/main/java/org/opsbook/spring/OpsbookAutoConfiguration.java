@@ -60,6 +60,12 @@ import org.springframework.util.ResourceUtils;
 public class OpsbookAutoConfiguration {
   private static final Logger LOG = LoggerFactory.getLogger(OpsbookAutoConfiguration.class);
 
+  /** Why the engine refuses a database that outlives the application without a key, in the host's properties. */
+  private static final String MISSING_AUDIT_KEY = "opsbook.audit-key: the audit log of a database that outlives the"
+      + " application (PostgreSQL, an H2 file) is sealed under the host's secret; set opsbook.audit-key to the base64"
+      + " of at least 32 bytes kept outside the database (an environment secret, a vault), or, for demos and tests"
+      + " only, opsbook.demo-audit-key=true, which seals it with a published key anyone can forge records with";
+
   /** Creates the auto-configuration; Spring calls it. */
   public OpsbookAutoConfiguration() {}
 
@@ -113,6 +119,8 @@ public class OpsbookAutoConfiguration {
    *
    * @throws NoSuchBeanDefinitionException naming {@link Directory} or {@link MessageGateway} when the application
    *     defines none
+   * @throws IllegalStateException naming {@code opsbook.audit-key} and {@code opsbook.demo-audit-key} when the
+   *     database outlives the application and neither is set
    */
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
@@ -134,7 +142,16 @@ public class OpsbookAutoConfiguration {
     } else if (properties.isDemoAuditKey()) {
       b.demoAuditKey();
     }
-    return b.build();
+    try {
+      return b.build();
+    } catch (IllegalStateException e) {
+      // given neither key, only the missing key's refusal names auditKey; it is replaced, not wrapped, since the
+      // builder's message names its Java methods, which a Spring application does not call
+      if (key == null && !properties.isDemoAuditKey() && String.valueOf(e.getMessage()).startsWith("auditKey:")) {
+        throw new IllegalStateException(MISSING_AUDIT_KEY);
+      }
+      throw e;
+    }
   }
 
   /** Starts the engine's loops with the context (when {@code opsbook.start-loops}) and stops them with it. */

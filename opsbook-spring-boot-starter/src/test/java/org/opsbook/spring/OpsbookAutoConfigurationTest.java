@@ -268,7 +268,10 @@ class OpsbookAutoConfigurationTest {
     Class<?>[] lasting = {LastingStorage.class, HostBeans.People.class, HostBeans.Gateway.class};
     runner.withUserConfiguration(lasting).run(context -> {
       assertThat(context).hasFailed();
-      assertThat(rootMessage(context.getStartupFailure())).contains("auditKey: the audit log");
+      // before: only the engine builder's message, naming its Java methods auditKey(byte[]) and demoAuditKey()
+      assertThat(context.getStartupFailure()).rootCause().hasMessageStartingWith("opsbook.audit-key: ")
+          .hasMessageContaining("opsbook.demo-audit-key=true").hasMessageContaining("PostgreSQL, an H2 file");
+      assertThat(rootMessage(context.getStartupFailure())).doesNotContain("auditKey(byte[])");
     });
     runner.withUserConfiguration(lasting).withPropertyValues("opsbook.audit-key=" + KEY).run(context -> {
       assertThat(context).hasNotFailed();
