@@ -1,11 +1,14 @@
 package org.opsbook.spring;
 
+import com.google.common.base.Suppliers;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.opsbook.core.InvalidInputException;
 import org.opsbook.core.Masking;
@@ -18,6 +21,7 @@ import org.opsbook.core.time.StandardWorkCalendar;
 import org.opsbook.engine.DutyReminder;
 import org.opsbook.engine.OpsEngine;
 import org.opsbook.engine.StorageErrorListener;
+import org.opsbook.engine.internal.Defaults;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.NoSuchBeanDefinitionException;
@@ -60,6 +64,12 @@ import org.springframework.util.ResourceUtils;
 public class OpsbookAutoConfiguration {
   private static final Logger LOG = LoggerFactory.getLogger(OpsbookAutoConfiguration.class);
 
+  /** What the logs mask without the directory's names: phone and ID-card numbers. */
+  private static final Masking.Names NO_NAMES = Masking.names(List.of());
+
+  /** How often the names of a directory other than an {@code InMemoryDirectory} are read again, as the engine does. */
+  private static final Duration NAMES_REREAD = Duration.ofMinutes(1);
+
   /** Why the engine refuses a database that outlives the application without a key, in the host's properties. */
   private static final String MISSING_AUDIT_KEY = "opsbook.audit-key: the audit log of a database that outlives the"
       + " application (PostgreSQL, an H2 file) is sealed under the host's secret; set opsbook.audit-key to the base64"
@@ -100,11 +110,19 @@ public class OpsbookAutoConfiguration {
         duty.actor(), duty.target(), duty.action(), names(people));
   }
 
-  /** Logs each storage error of the loops at WARN, phone numbers masked. */
+  /**
+   * Logs each storage error of the loops at WARN, every message in its cause chain with phone numbers and the names
+   * of the application's {@link Directory} masked, as the engine's own default listener masks them.
+   */
   @Bean
   @ConditionalOnMissingBean
-  public StorageErrorListener opsbookStorageErrorListener() {
-    return (loop, error) -> LOG.warn("opsbook {} loop: {}", loop, masked(error));
+  public StorageErrorListener opsbookStorageErrorListener(ObjectProvider<Directory> directory) {
+    Supplier<Masking.Names> names = directoryNames(directory);
+    return (loop, error) -> {
+      if (LOG.isWarnEnabled()) {
+        LOG.warn("opsbook {} loop: {}", loop, masked(error, names.get()));
+      }
+    };
   }
 
   /** Counts the loops' storage errors and passes them on to the application's listener. */
@@ -189,13 +207,35 @@ public class OpsbookAutoConfiguration {
         : String.join(", ", people.stream().map(p -> Masking.name(p.name())).toList());
   }
 
-  private static String masked(Throwable error) {
+  /**
+   * Returns the names of the application's directory that the logs mask, as the engine's own logs mask them
+   * ({@link Defaults#liveNames}): read at the first use rather than when the bean is made (the engine checks the
+   * directory when it is built), and read again every {@link #NAMES_REREAD} from a directory other than an
+   * {@code InMemoryDirectory}. Without a directory, or while it cannot be read, numbers alone are masked: a log line
+   * never fails for the directory.
+   */
+  private static Supplier<Masking.Names> directoryNames(ObjectProvider<Directory> directory) {
+    Supplier<Supplier<Masking.Names>> live = Suppliers.memoize(() -> {
+      Directory d = directory.getIfUnique();
+      return d == null ? () -> NO_NAMES
+          : Defaults.liveNames(d, Defaults.checkedNames(d), System::nanoTime, NAMES_REREAD);
+    });
+    return () -> {
+      try {
+        return live.get().get();
+      } catch (RuntimeException e) {
+        return NO_NAMES;
+      }
+    };
+  }
+
+  private static String masked(Throwable error, Masking.Names names) {
     StringBuilder b = new StringBuilder();
     for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (b.length() > 0) {
         b.append(" <- ");
       }
-      b.append(t.getClass().getSimpleName()).append(": ").append(Masking.phonesIn(String.valueOf(t.getMessage())));
+      b.append(t.getClass().getSimpleName()).append(": ").append(names.mask(String.valueOf(t.getMessage())));
     }
     return b.toString();
   }

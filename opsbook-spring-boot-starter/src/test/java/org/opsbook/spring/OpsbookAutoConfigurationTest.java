@@ -14,13 +14,19 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.opsbook.engine.EngineFixture;
 import org.opsbook.core.OpsParameters;
 import org.opsbook.core.OpsParameters.TimeWindow;
+import org.opsbook.core.Person;
+import org.opsbook.core.RecipientClass;
+import org.opsbook.core.Role;
 import org.opsbook.core.internal.memory.RecordingMessageGateway;
+import org.opsbook.core.memory.InMemoryDirectory;
 import org.opsbook.core.spi.Directory;
 import org.opsbook.core.spi.MessageGateway;
 import org.opsbook.core.spi.WorkCalendar;
@@ -33,6 +39,8 @@ import org.opsbook.jdbc.OpsJdbc;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -156,6 +164,52 @@ class OpsbookAutoConfigurationTest {
     runner.withUserConfiguration(HostBeans.HOST).withUserConfiguration(HostsOwnEngine.class)
         .run(context -> assertThat(context).hasNotFailed().hasSingleBean(OpsEngine.class)
             .hasSingleBean(OpsbookMeterBinder.class).hasBean("opsbookHealthIndicator"));
+  }
+
+  /** One person with a Chinese name, as the duty room's directories list them. */
+  private static final InMemoryDirectory ZHANG = InMemoryDirectory.of(List.of(Person.builder().id("zhangsan")
+      .name("张三丰").phone("13800138000").addRoles(Role.ESC_DUTY).addRecipientClasses(RecipientClass.C).build()));
+
+  /** A host's own directory over {@link #ZHANG}: its names are read from {@link Directory#people()}. */
+  @Configuration(proxyBeanMethods = false)
+  static class HostsOwnDirectory {
+    @Bean
+    Directory directory() {
+      return new Directory() {
+        @Override
+        public List<Person> members(RecipientClass recipientClass) {
+          return ZHANG.members(recipientClass);
+        }
+
+        @Override
+        public Optional<Person> find(String personId) {
+          return ZHANG.find(personId);
+        }
+
+        @Override
+        public List<Person> withRole(Role role) {
+          return ZHANG.withRole(role);
+        }
+      };
+    }
+  }
+
+  @Test
+  @ExtendWith(OutputCaptureExtension.class)
+  void theDefaultStorageErrorListenerMasksTheDirectorysNamesAsWellAsNumbers(CapturedOutput output) {
+    // before: numbers alone were masked, though the engine's own default masks the directory's names too
+    IllegalStateException error = new IllegalStateException("no route to 张三丰 at 13800138000",
+        new IllegalArgumentException("张三丰 refused"));
+    runner.withUserConfiguration(HostBeans.Storage.class, HostBeans.Gateway.class)
+        .withBean(Directory.class, () -> ZHANG).withPropertyValues("opsbook.start-loops=false")
+        .run(context -> context.getBean(StorageErrorListener.class).onError("outbox", error));
+    assertThat(output.getAll()).contains("opsbook outbox loop: IllegalStateException: no route to 张** at 138****8000"
+        + " <- IllegalArgumentException: 张** refused").doesNotContain("张三丰", "13800138000");
+    runner.withUserConfiguration(HostBeans.Storage.class, HostBeans.Gateway.class, HostsOwnDirectory.class)
+        .withPropertyValues("opsbook.start-loops=false")
+        .run(context -> context.getBean(StorageErrorListener.class).onError("duties", error));
+    assertThat(output.getAll()).contains("opsbook duties loop: IllegalStateException: no route to 张** at")
+        .doesNotContain("张三丰");
   }
 
   @Test
