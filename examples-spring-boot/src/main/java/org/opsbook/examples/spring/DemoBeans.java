@@ -1,6 +1,7 @@
 package org.opsbook.examples.spring;
 
 import java.util.List;
+import org.opsbook.core.Masking;
 import org.opsbook.core.Person;
 import org.opsbook.core.RecipientClass;
 import org.opsbook.core.Role;
@@ -20,10 +21,13 @@ public class DemoBeans {
         person("zhaoliu", "赵六", Role.ROOM_MANAGER), person("sunba", "孙八", Role.DUTY_68284)));
   }
 
-  /** An SMS gateway that logs each message, numbers masked, instead of sending it. */
+  /**
+   * An SMS gateway that logs each message, numbers and the directory's names masked, instead of sending it. The names
+   * are read once: this directory is fixed.
+   */
   @Bean
-  public LoggingMessageGateway gateway(java.time.Clock clock) {
-    return new LoggingMessageGateway(clock);
+  public LoggingMessageGateway gateway(java.time.Clock clock, Directory directory) {
+    return new LoggingMessageGateway(clock, Masking.names(directory.people().stream().map(Person::name).toList()));
   }
 
   private static Person person(String id, String name, Role role) {

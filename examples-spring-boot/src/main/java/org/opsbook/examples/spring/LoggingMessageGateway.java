@@ -11,18 +11,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A demo SMS gateway: logs each message (text with phone numbers masked, the number of recipients) and keeps the
- * idempotency keys it accepted; a repeated key is answered as a duplicate, as a real platform would. Thread-safe.
+ * A demo SMS gateway: logs each message (text with phone numbers and the directory's names masked, the number of
+ * recipients) and keeps the idempotency keys it accepted; a repeated key is answered as a duplicate, as a real
+ * platform would. Thread-safe.
  */
 public final class LoggingMessageGateway implements MessageGateway {
   private static final Logger LOG = LoggerFactory.getLogger(LoggingMessageGateway.class);
 
   private final Clock clock;
+  private final Masking.Names names;
   private final List<String> accepted = new ArrayList<>();
 
-  /** Stamps receipts with {@code clock}'s time. */
-  public LoggingMessageGateway(Clock clock) {
+  /**
+   * Stamps receipts with {@code clock}'s time and masks in the logged text what {@code names} masks: an SMS names its
+   * follow-up person (故障跟进人), one of the directory's people.
+   *
+   * @param names the masking of the directory's names ({@code InMemoryDirectory.masking()}, {@code Masking.names})
+   */
+  public LoggingMessageGateway(Clock clock, Masking.Names names) {
     this.clock = clock;
+    this.names = names;
   }
 
   @Override
@@ -31,7 +39,7 @@ public final class LoggingMessageGateway implements MessageGateway {
     if (!duplicate) {
       accepted.add(message.idempotencyKey());
       LOG.info("SMS {} to {} people: {}", message.idempotencyKey(), message.recipients().size(),
-          Masking.phonesIn(message.text()));
+          names.mask(message.text()));
     }
     return new SendReceipt("demo-" + message.idempotencyKey(), clock.instant(), duplicate);
   }
