@@ -27,10 +27,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
@@ -41,7 +41,9 @@ import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.ResourceUtils;
 
 /**
- * API: auto-configures one {@link OpsEngine} over the application's {@link DataSource}.
+ * API: auto-configures one {@link OpsEngine} over the application's {@link DataSource}. It backs off without one
+ * {@code DataSource} (a single bean, or the {@code @Primary} one of several): an application with two databases and
+ * no primary defines the {@code OpsEngine} itself, over the one opsbook keeps its tables in.
  *
  * <p>opsbook's schema is migrated by the engine itself when it is built (its own Flyway history table,
  * {@code opsbook_schema_history}, and its PostgreSQL or H2 scripts), not by a {@code Flyway} bean: a second Flyway bean
@@ -58,7 +60,7 @@ import org.springframework.util.ResourceUtils;
 @AutoConfiguration(after = DataSourceAutoConfiguration.class,
     afterName = "org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration")
 @ConditionalOnClass(OpsEngine.class)
-@ConditionalOnBean(DataSource.class)
+@ConditionalOnSingleCandidate(DataSource.class)
 @ConditionalOnProperty(prefix = "opsbook", name = "enabled", matchIfMissing = true)
 @EnableConfigurationProperties(OpsbookProperties.class)
 public class OpsbookAutoConfiguration {

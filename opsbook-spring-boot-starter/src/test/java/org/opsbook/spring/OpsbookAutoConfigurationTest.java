@@ -43,6 +43,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 /** The auto-configuration: what it builds, what it leaves to the host, what it binds and what it refuses. */
 class OpsbookAutoConfigurationTest {
@@ -379,6 +380,50 @@ class OpsbookAutoConfigurationTest {
     runner.withUserConfiguration(HostBeans.HOST).withPropertyValues("opsbook.enabled=false")
         .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(OpsEngine.class)
             .doesNotHaveBean(OpsbookMeterBinder.class));
+  }
+
+  /** Two databases, as an application with a reporting database has them. */
+  @Configuration(proxyBeanMethods = false)
+  static class TwoDataSources {
+    @Bean
+    DataSource appDb() {
+      return EngineFixture.freshH2();
+    }
+
+    @Bean
+    DataSource reportingDb() {
+      return EngineFixture.freshH2();
+    }
+  }
+
+  /** Two databases, the application's one {@code @Primary}. */
+  @Configuration(proxyBeanMethods = false)
+  static class TwoDataSourcesOnePrimary {
+    @Bean
+    @Primary
+    DataSource appDb() {
+      return EngineFixture.freshH2();
+    }
+
+    @Bean
+    DataSource reportingDb() {
+      return EngineFixture.freshH2();
+    }
+  }
+
+  @Test
+  void backsOffBesideTwoDataSourcesWithoutAPrimaryAndTakesThePrimaryOne() {
+    // before: the engine asked for the one DataSource of two and the application failed to start
+    runner.withUserConfiguration(TwoDataSources.class, HostBeans.People.class, HostBeans.Gateway.class)
+        .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(OpsEngine.class)
+            .doesNotHaveBean(OpsbookMeterBinder.class).doesNotHaveBean("opsbookHealthIndicator"));
+    runner.withUserConfiguration(TwoDataSourcesOnePrimary.class, HostBeans.People.class, HostBeans.Gateway.class)
+        .withPropertyValues("opsbook.start-loops=false").run(context -> {
+          assertThat(context).hasNotFailed().hasSingleBean(OpsEngine.class).hasSingleBean(OpsbookMeterBinder.class);
+          assertThat(EngineFixture.tables(context.getBean("appDb", DataSource.class))).contains("ops_outbox");
+          assertThat(EngineFixture.tables(context.getBean("reportingDb", DataSource.class)))
+              .doesNotContain("ops_outbox");
+        });
   }
 
   @Test
