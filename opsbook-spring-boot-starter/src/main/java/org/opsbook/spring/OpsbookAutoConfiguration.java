@@ -4,6 +4,7 @@ import com.google.common.base.Suppliers;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -201,6 +202,10 @@ public class OpsbookAutoConfiguration {
     } catch (IOException e) {
       throw new InvalidInputException("opsbook.calendar-file", "cannot read " + location + ": " + e.getMessage(),
           null, e);
+    } catch (UncheckedIOException e) {
+      // the parser's reads fail so, e.g. on a directory
+      throw new InvalidInputException("opsbook.calendar-file", "cannot read " + location + ": "
+          + e.getCause().getMessage(), null, e);
     }
   }
 

@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.opsbook.core.InvalidInputException;
+import org.opsbook.engine.OpsEngine;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
@@ -39,7 +40,10 @@ public class OpsbookProperties implements Validator {
   /** The zone the calendar reads clock times in; overrides the calendar file's {@code zone} line. */
   private ZoneId zone;
 
-  /** This instance's name as lease owner and actor of deliveries; unique per instance when unset. */
+  /**
+   * This instance's name as lease owner and actor of deliveries, at most 100 characters; unique per instance when
+   * unset.
+   */
   private String owner;
 
   /**
@@ -55,7 +59,7 @@ public class OpsbookProperties implements Validator {
   /** Whether the duty timers and the SMS outbox run on the engine's threads while the context runs. */
   private boolean startLoops = true;
 
-  /** The pause between outbox rounds. */
+  /** The pause between outbox rounds, at least 1 ms. */
   private Duration outboxInterval = Duration.ofSeconds(1);
 
   /** How long stopping the engine waits for the work in flight. */
@@ -189,14 +193,20 @@ public class OpsbookProperties implements Validator {
   @Override
   public void validate(Object target, Errors errors) {
     OpsbookProperties p = (OpsbookProperties) target;
-    if (p.outboxInterval == null || p.outboxInterval.isNegative() || p.outboxInterval.isZero()) {
-      errors.rejectValue("outboxInterval", "positive", "opsbook.outbox-interval must be positive: " + p.outboxInterval);
+    // the outbox loop is scheduled in whole milliseconds: 500us would be refused by the engine, not naming the property
+    if (p.outboxInterval == null || p.outboxInterval.isNegative() || p.outboxInterval.toMillis() < 1) {
+      errors.rejectValue("outboxInterval", "positive",
+          "opsbook.outbox-interval must be positive, at least 1ms: " + p.outboxInterval);
     }
     if (p.stopTimeout == null || p.stopTimeout.isNegative()) {
       errors.rejectValue("stopTimeout", "nonNegative", "opsbook.stop-timeout must not be negative: " + p.stopTimeout);
     }
     if (p.owner != null && p.owner.isBlank()) {
       errors.rejectValue("owner", "blank", "opsbook.owner must not be blank when set");
+    }
+    if (p.owner != null && p.owner.length() > OpsEngine.Builder.MAX_OWNER_LENGTH) {
+      errors.rejectValue("owner", "long", "opsbook.owner has at most " + OpsEngine.Builder.MAX_OWNER_LENGTH
+          + " characters, not " + p.owner.length());
     }
     if (p.calendarFile != null && p.calendarFile.isBlank()) {
       errors.rejectValue("calendarFile", "blank", "opsbook.calendar-file must not be blank when set");

@@ -365,6 +365,33 @@ class OpsbookAutoConfigurationTest {
   }
 
   @Test
+  void refusesAnOutboxIntervalBelowAMillisecondNamingTheProperty() {
+    // before: the engine's builder refused it naming its own method, outboxInterval
+    runner.withUserConfiguration(HostBeans.HOST).withPropertyValues("opsbook.outbox-interval=500us")
+        .run(context -> assertThat(rootMessage(context.getStartupFailure()))
+            .contains("opsbook.outbox-interval must be positive, at least 1ms: PT0.0005S"));
+  }
+
+  @Test
+  void refusesAnOwnerLongerThanTheEngineRecordsNamingTheProperty() {
+    // before: the engine's builder refused it naming its own method, owner
+    runner.withUserConfiguration(HostBeans.HOST).withPropertyValues("opsbook.owner=" + "n".repeat(101))
+        .run(context -> assertThat(rootMessage(context.getStartupFailure()))
+            .contains("opsbook.owner has at most 100 characters, not 101"));
+    runner.withUserConfiguration(HostBeans.HOST).withPropertyValues("opsbook.owner=" + "n".repeat(100),
+        "opsbook.start-loops=false").run(context -> assertThat(context).hasNotFailed());
+  }
+
+  @Test
+  void aCalendarFileThatIsAFolderFailsNamingTheProperty() {
+    // before: the parser's UncheckedIOException stopped the application without naming the property; the error
+    // masks the digits of the folder's temporary name as it masks numbers
+    runner.withUserConfiguration(HostBeans.HOST).withPropertyValues("opsbook.calendar-file=" + LastingStorage.DIR)
+        .run(context -> assertThat(rootMessage(context.getStartupFailure()))
+            .contains("opsbook.calendar-file: cannot read "));
+  }
+
+  @Test
   void aBadCalendarFileFailsNamingTheFileAndTheLine() {
     runner.withUserConfiguration(HostBeans.HOST).withPropertyValues("opsbook.calendar-file=classpath:bad-calendar.txt")
         .run(context -> assertThat(rootMessage(context.getStartupFailure()))
