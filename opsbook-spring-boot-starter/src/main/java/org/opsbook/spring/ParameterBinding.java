@@ -22,8 +22,9 @@ import org.springframework.boot.convert.DurationStyle;
 
 /**
  * Turns {@code opsbook.parameters.*} into {@link OpsParameters}: each key names a parameter as {@code OpsParameters}
- * does ({@code l1CustomersMin}), in kebab case ({@code l1-customers-min}) or any case; the value is read in the
- * parameter's type. Every error names the property. Stateless.
+ * does ({@code l1CustomersMin}), in kebab case ({@code l1-customers-min}) or any case, its words also split by
+ * {@code _} or {@code .} (an environment variable {@code OPSBOOK_PARAMETERS_L1_CUSTOMERS_MIN} reaches the map as
+ * {@code l1.customers.min}); the value is read in the parameter's type. Every error names the property. Stateless.
  */
 final class ParameterBinding {
   static final String PREFIX = "opsbook.parameters.";
@@ -150,8 +151,9 @@ final class ParameterBinding {
     return java.util.Collections.unmodifiableMap(byName);
   }
 
+  /** Returns {@code key} without the separators of kebab case, snake case and Spring's relaxed binding, lower case. */
   private static String normalise(String key) {
-    return key.replace("-", "").replace("_", "").toLowerCase(Locale.ROOT);
+    return key.replace("-", "").replace("_", "").replace(".", "").toLowerCase(Locale.ROOT);
   }
 
   private static String kebab(String name) {

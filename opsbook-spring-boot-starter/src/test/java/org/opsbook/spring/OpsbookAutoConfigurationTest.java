@@ -14,6 +14,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
@@ -44,6 +45,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /** The auto-configuration: what it builds, what it leaves to the host, what it binds and what it refuses. */
 class OpsbookAutoConfigurationTest {
@@ -270,6 +273,23 @@ class OpsbookAutoConfigurationTest {
           assertThat(calendar.workdayEnd()).isEqualTo(LocalTime.of(17, 30));
           assertThat(calendar.isWorkingDay(LocalDate.of(2026, 10, 1))).isFalse();
           assertThat(calendar.isWorkingDay(LocalDate.of(2026, 10, 10))).isTrue();
+        });
+  }
+
+  @Test
+  void bindsAParameterFromAnEnvironmentVariable() {
+    // before: Spring binds OPSBOOK_PARAMETERS_L1_CUSTOMERS_MIN as the key l1.customers.min, refused as unknown
+    runner.withUserConfiguration(HostBeans.HOST).withPropertyValues("opsbook.start-loops=false")
+        .withInitializer(context -> context.getEnvironment().getPropertySources().addFirst(
+            new SystemEnvironmentPropertySource("test-" + StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                Map.of("OPSBOOK_PARAMETERS_L1_CUSTOMERS_MIN", "60", "OPSBOOK_PARAMETERS_STALL_MODE",
+                    "PROGRESS_AND_ONE"))))
+        .run(context -> {
+          assertThat(context).hasNotFailed();
+          assertThat(context.getBean(OpsbookProperties.class).getParameters()).containsKey("l1.customers.min");
+          OpsParameters p = context.getBean(OpsEngine.class).parameters();
+          assertThat(p.l1CustomersMin()).isEqualTo(60);
+          assertThat(p.stallMode()).isEqualTo(OpsParameters.StallMode.PROGRESS_AND_ONE);
         });
   }
 
