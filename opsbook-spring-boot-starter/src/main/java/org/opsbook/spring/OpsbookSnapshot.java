@@ -54,7 +54,9 @@ final class OpsbookSnapshot {
         }
       }
     }
-    int inReview = (int) engine.messages().list().stream().filter(m -> m.state() == SmsState.IN_REVIEW).count();
+    // the messages still in hand: the history of sent and superseded ones grows without bound and is not read
+    int inReview = (int) engine.messages().live().stream().filter(m -> m.state() == SmsState.IN_REVIEW).count();
+    // MessageOutbox offers no listing or count of pending messages alone: the outbox is read whole
     List<OutboxMessage> pending = outbox.get().list(Optional.empty()).stream()
         .filter(m -> m.state() == OutboxState.PENDING).toList();
     Duration lag = pending.stream().map(OutboxMessage::createdAt).min(Instant::compareTo)

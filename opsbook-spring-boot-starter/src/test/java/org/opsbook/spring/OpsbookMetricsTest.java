@@ -1,6 +1,11 @@
 package org.opsbook.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.doReturn;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.spy;
+import static org.mockito.Mockito.verify;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -13,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.mockito.AdditionalAnswers;
 import org.opsbook.engine.EngineFixture;
 import org.opsbook.core.Obligation;
 import org.opsbook.core.Role;
@@ -21,6 +27,7 @@ import org.opsbook.core.spi.MessageGateway;
 import org.opsbook.core.spi.MessageOutbox;
 import org.opsbook.core.spi.MessageOutbox.OutboxMessage;
 import org.opsbook.core.time.MutableClock;
+import org.opsbook.engine.Messages;
 import org.opsbook.engine.OpsEngine;
 import org.opsbook.jdbc.OpsJdbc;
 import org.opsbook.notify.SmsKey;
@@ -106,6 +113,29 @@ class OpsbookMetricsTest {
       assertThat(gauge(registry, "opsbook.outbox.pending")).isZero();
       assertThat(registry.get("opsbook.outbox.lag").timeGauge().value(TimeUnit.SECONDS)).isZero();
       assertThat(registry.get("opsbook.storage.errors").tag("loop", "outbox").functionCounter().count()).isZero();
+    });
+  }
+
+  @Test
+  void aReadingCountsTheSmsInReviewAmongTheLiveOnesNotTheWholeHistory() {
+    // before: every reading loaded every SMS ever planned (Messages.list, a query per message) to count those in review
+    runner.withPropertyValues("opsbook.start-loops=false").run(context -> {
+      OpsEngine ops = context.getBean(OpsEngine.class);
+      EngineFixture.releasedNotification(ops, "F-1");
+      assertThat(ops.runDueWork().messagesSent()).isOne();
+      ops.faults().open("F-2", EngineFixture.l1("F-2"), "zhangsan");
+      SmsKey key = ops.messages().plan(EngineFixture.notifyDuty(ops, "F-2")).key();
+      ops.messages().draft(key, "zhangsan", EngineFixture.content()).orThrow();
+      ops.messages().submit(key, "zhangsan").orThrow();
+      Messages messages = mock(Messages.class, AdditionalAnswers.delegatesTo(ops.messages()));
+      OpsEngine engine = spy(ops);
+      doReturn(messages).when(engine).messages();
+      MeterRegistry registry = new SimpleMeterRegistry();
+      new OpsbookMeterBinder(engine, context.getBean(DataSource.class), context.getBean(OpsbookStorageErrors.class),
+          Duration.ZERO).bindTo(registry);
+
+      assertThat(gauge(registry, "opsbook.sms.awaiting.review")).isOne();
+      verify(messages, never()).list();
     });
   }
 
