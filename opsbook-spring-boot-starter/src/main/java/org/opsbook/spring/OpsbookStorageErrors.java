@@ -14,7 +14,20 @@ import org.opsbook.engine.StorageErrorListener;
 /**
  * API: the storage errors the engine's loops met, counted per loop for the meters and the health indicator, each
  * passed on to the application's {@link StorageErrorListener}. The engine is built with {@link #onError} as its
- * listener; this is no {@code StorageErrorListener} bean itself, so it never stands in for the application's. Thread-safe.
+ * listener; this is no {@code StorageErrorListener} bean itself, so it never stands in for the application's.
+ * Thread-safe.
+ *
+ * <p>An application that defines its own {@code OpsEngine} bean builds it with this bean's listener, or the meters
+ * and the health never see its loops' errors (nor does its {@code StorageErrorListener} bean hear them):
+ *
+ * <pre>{@code
+ * @Bean
+ * OpsEngine opsEngine(DataSource dataSource, Directory directory, MessageGateway gateway,
+ *     OpsbookStorageErrors errors) {
+ *   return OpsEngine.builder().dataSource(dataSource).directory(directory).gateway(gateway)
+ *       .storageErrors(errors::onError).build();
+ * }
+ * }</pre>
  */
 public final class OpsbookStorageErrors {
   private final StorageErrorListener delegate;

@@ -14,6 +14,8 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
@@ -23,12 +25,14 @@ import org.opsbook.engine.EngineFixture;
 import org.opsbook.core.Obligation;
 import org.opsbook.core.Role;
 import org.opsbook.core.internal.memory.RecordingMessageGateway;
+import org.opsbook.core.spi.Directory;
 import org.opsbook.core.spi.MessageGateway;
 import org.opsbook.core.spi.MessageOutbox;
 import org.opsbook.core.spi.MessageOutbox.OutboxMessage;
 import org.opsbook.core.time.MutableClock;
 import org.opsbook.engine.Messages;
 import org.opsbook.engine.OpsEngine;
+import org.opsbook.engine.StorageErrorListener;
 import org.opsbook.jdbc.OpsJdbc;
 import org.opsbook.notify.SmsKey;
 import org.springframework.boot.actuate.health.Health;
@@ -188,6 +192,37 @@ class OpsbookMetricsTest {
       Health stopped = health.health();
       assertThat(stopped.getStatus()).isEqualTo(Status.DOWN);
       assertThat(stopped.getDetails()).containsEntry("loops", "stopped");
+    });
+  }
+
+  /** The application's own engine, built with the starter's listener as the README and OpsbookStorageErrors say. */
+  @Configuration(proxyBeanMethods = false)
+  static class HostsOwnEngine {
+    static final List<String> HEARD = new CopyOnWriteArrayList<>();
+
+    @Bean
+    StorageErrorListener listener() {
+      return (loop, error) -> HEARD.add(loop);
+    }
+
+    @Bean
+    OpsEngine myEngine(DataSource dataSource, Directory directory, MessageGateway gateway,
+        OpsbookStorageErrors errors) {
+      return OpsEngine.builder().dataSource(dataSource).directory(directory).gateway(gateway)
+          .outboxInterval(Duration.ofMillis(20)).storageErrors(errors::onError).build();
+    }
+  }
+
+  @Test
+  void theHostsOwnEngineBuiltWithTheStartersListenerHasItsErrorsCountedAndHeard() {
+    runner.withUserConfiguration(HostsOwnEngine.class).run(context -> {
+      assertThat(context).hasSingleBean(OpsEngine.class).hasBean("myEngine");
+      HealthIndicator health = context.getBean("opsbookHealthIndicator", HealthIndicator.class);
+      try (Connection c = context.getBean(DataSource.class).getConnection(); Statement s = c.createStatement()) {
+        s.execute("DROP TABLE ops_outbox");
+      }
+      awaitUntil(() -> (long) health.health().getDetails().get("storageErrors") > 0);
+      assertThat(HostsOwnEngine.HEARD).contains("outbox");
     });
   }
 
