@@ -209,4 +209,35 @@ public final class OpsJson {
       default -> g.writeString(n.asText()); // binary and POJO nodes are not made by the project
     }
   }
+
+  /**
+   * Decodes a request's bytes strictly as UTF-8, as the server reads a body and the command line its standard input:
+   * malformed bytes are invalid input, never silently replaced.
+   *
+   * @throws InvalidInputException naming the document (field {@code ""}) when the bytes are not valid UTF-8
+   */
+  public static String utf8(byte[] bytes) {
+    boolean ascii = true;
+    for (byte b : bytes) {
+      if (b < 0) {
+        ascii = false;
+        break;
+      }
+    }
+    if (ascii) {
+      // every byte below 0x80 is valid UTF-8 and decodes to the char of the same value
+      return new String(bytes, java.nio.charset.StandardCharsets.US_ASCII);
+    }
+    try {
+      return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+    } catch (java.nio.charset.MalformedInputException e) {
+      throw new InvalidInputException("", "the body is not valid UTF-8 (" + e.getInputLength()
+          + " malformed byte(s))");
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new InvalidInputException("", "the body is not valid UTF-8");
+    }
+  }
 }

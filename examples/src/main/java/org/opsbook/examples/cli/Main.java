@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import org.opsbook.core.InvalidInputException;
-import org.opsbook.examples.http.guard.RequestChecks;
 import org.opsbook.json.DecisionApi;
 import org.opsbook.json.ErrorJson;
 import org.opsbook.json.OpsJson;
@@ -57,7 +56,7 @@ public final class Main {
     String request;
     try {
       // strictly, as the server reads a body: malformed bytes are invalid input, never silently replaced
-      request = RequestChecks.utf8(in.readAllBytes());
+      request = OpsJson.utf8(in.readAllBytes());
     } catch (IOException e) {
       out.println(OpsJson.write(ErrorJson.error(ErrorJson.INTERNAL, "cannot read standard input: " + e.getMessage())));
       return 1;

@@ -2,10 +2,6 @@ package org.opsbook.examples.http.guard;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.regex.Matcher;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Locale;
@@ -214,28 +210,7 @@ public final class RequestChecks {
 
   /** Decodes a body as strict UTF-8; an invalid byte sequence is invalid input naming its offset. */
   public static String utf8(byte[] body) {
-    if (isAscii(body)) {
-      // every byte below 0x80 is valid UTF-8 and decodes to the char of the same value
-      return new String(body, StandardCharsets.US_ASCII);
-    }
-    try {
-      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
-    } catch (MalformedInputException e) {
-      throw new InvalidInputException("", "the body is not valid UTF-8 (" + e.getInputLength()
-          + " malformed byte(s))");
-    } catch (CharacterCodingException e) {
-      throw new InvalidInputException("", "the body is not valid UTF-8");
-    }
-  }
-
-  private static boolean isAscii(byte[] bytes) {
-    for (byte b : bytes) {
-      if (b < 0) {
-        return false;
-      }
-    }
-    return true;
+    return OpsJson.utf8(body);
   }
 
   /**
