@@ -44,6 +44,21 @@ public abstract class FaultEvent {
    */
   public abstract Optional<String> stepData();
 
+  /**
+   * Names the event without what a person wrote: the actor's ID masked, the note and the step's data by their length
+   * (a note quotes customers' numbers and names), the facts by their presence.
+   */
+  @Override
+  public String toString() {
+    return "FaultEvent{faultId=" + Masking.phonesIn(faultId()) + ", sequence=" + sequence() + ", type=" + type()
+        + ", at=" + at() + ", actorId=" + actorId().map(Masking::name).orElse("-")
+        + ruleId().map(r -> ", ruleId=" + r.value()).orElse("")
+        + (dutySequence().isPresent() ? ", dutySequence=" + dutySequence().getAsInt() : "")
+        + note().map(n -> ", note=<" + n.length() + " chars>").orElse("")
+        + stepData().map(d -> ", stepData=<" + d.length() + " chars>").orElse("")
+        + (facts().isPresent() ? ", facts" : "") + "}";
+  }
+
   @Value.Check
   protected void check() {
     if (sequence() < 1) {

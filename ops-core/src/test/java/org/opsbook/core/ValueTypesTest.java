@@ -179,6 +179,21 @@ class ValueTypesTest {
   }
 
   @Test
+  void aFaultEventAndAStoredInstanceNameNobodyInToString() {
+    FaultEvent e = FaultEvent.builder().faultId("F-1").sequence(2).type(FaultEventType.PROGRESS_REPORTED)
+        .at(java.time.Instant.parse("2026-11-25T02:00:00Z")).actorId("13900139000")
+        .note("已电话联系投诉用户王小明 13800138000, 由张三跟进").build();
+    assertThat(e.toString()).doesNotContain("13800138000").doesNotContain("13900139000").doesNotContain("王小明")
+        .doesNotContain("张三").contains("F-1").contains("PROGRESS_REPORTED").contains("note=<");
+    org.opsbook.core.spi.WorkflowRepository.WorkflowInstance i = org.opsbook.core.spi.WorkflowRepository
+        .WorkflowInstance.builder().id("DM-1").machine("SM-DATAOP-MOD").state("SUBMITTED").version(1)
+        .dataJson("{\"complaintNumbers\":[\"13800138000\"],\"customerName\":\"王小明\"}")
+        .createdAt(java.time.Instant.EPOCH).updatedAt(java.time.Instant.EPOCH).build();
+    assertThat(i.toString()).doesNotContain("13800138000").doesNotContain("王小明").contains("DM-1")
+        .contains("SUBMITTED");
+  }
+
+  @Test
   void parametersDefaultToTheCatalogTable() {
     OpsParameters p = OpsParameters.defaults();
     assertThat(p.sameFaultCustomersForEmergency()).isEqualTo(10);

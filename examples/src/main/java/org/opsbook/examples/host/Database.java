@@ -162,6 +162,29 @@ public record Database(String url, Path dataFolder) {
     }
   }
 
+  /**
+   * Makes the embedded database's files ({@code opsbook.*.db}) readable and writable by their owner alone, once H2 has
+   * made them: H2 creates them under the process's umask (commonly readable by all), and a data folder that existed
+   * before may let others in, who could then read names and numbers, or the lock file's key to join the database.
+   * Does nothing for another database or on a file system without POSIX permissions.
+   *
+   * @throws UncheckedIOException when a file's permissions cannot be read or set
+   */
+  public void restrictFiles() {
+    if (!embedded() || !dataFolder.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      return;
+    }
+    try (java.nio.file.DirectoryStream<Path> files = Files.newDirectoryStream(dataFolder, H2_FILE + ".*")) {
+      for (Path f : files) {
+        if (Files.isRegularFile(f)) {
+          Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-------"));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("data folder " + dataFolder, e);
+    }
+  }
+
   /** Reads the key file, or creates it whole (never half-written, also when two processes start at once). */
   private static byte[] keyFile(Path file) {
     try {

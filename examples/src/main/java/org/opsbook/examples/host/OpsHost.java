@@ -87,7 +87,9 @@ public final class OpsHost implements AutoCloseable {
     Optional<byte[]> key = database.auditKey(System.getenv());
     key.filter(k -> database.embedded()).ifPresent(k -> resealFromDemoKey(database, k));
     key.ifPresentOrElse(b::auditKey, b::demoAuditKey);
-    return new OpsHost(database, people, clock, b.build());
+    OpsEngine engine = b.build();
+    database.restrictFiles();
+    return new OpsHost(database, people, clock, engine);
   }
 
   /**

@@ -130,4 +130,26 @@ class DatabaseAuditKeyTest {
         .isEqualTo("rwxr-xr-x");
     assertThat(Database.at("jdbc:postgresql://db/ops").makeFolder()).isFalse();
   }
+
+  @Test
+  void theDatabaseFilesAreTheOwnersAloneAlsoInAFolderOthersMayEnter(@TempDir Path dir) throws Exception {
+    // before: H2 made opsbook.mv.db under the process's umask (rw-r--r--), readable by every local account when the
+    // folder already existed open to them; names and numbers could be read with strings(1)
+    Path shared = Files.createDirectory(dir.resolve("shared"));
+    Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxr-xr-x"));
+    MutableClock clock = MutableClock.at(Instant.parse("2026-11-25T01:20:00Z"));
+    try (OpsHost host = OpsHost.open(Database.inFolder(shared), m -> new SendReceipt("gw-1", clock.instant(), false),
+        (duty, owing) -> { }, "files-test", clock)) {
+      assertThat(host.database().written()).isTrue();
+      try (var files = Files.newDirectoryStream(shared, "opsbook.*")) {
+        int n = 0;
+        for (Path f : files) {
+          n++;
+          assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(f))).as(f.toString())
+              .isEqualTo("rw-------");
+        }
+        assertThat(n).as("the database file at least").isPositive();
+      }
+    }
+  }
 }

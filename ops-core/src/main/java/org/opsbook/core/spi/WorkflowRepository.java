@@ -125,6 +125,17 @@ public interface WorkflowRepository {
       }
     }
 
+    /**
+     * Names the instance without its data: the JSON holds complaint numbers, customers' and staff names, which a log
+     * line must not (the length stands for it).
+     */
+    @Override
+    public String toString() {
+      return "WorkflowInstance{id=" + org.opsbook.core.Masking.phonesIn(id()) + ", machine=" + machine() + ", state="
+          + state() + ", version=" + version() + ", data=<" + dataJson().length() + " chars>, updatedAt="
+          + updatedAt() + "}";
+    }
+
     /** Returns a new builder. */
     public static Builder builder() {
       return new Builder();
