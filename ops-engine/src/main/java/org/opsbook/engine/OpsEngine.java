@@ -180,7 +180,23 @@ public final class OpsEngine implements AutoCloseable {
     engine.start();
   }
 
-  /** Returns true between {@link #start()} and {@link #close()}. */
+  /**
+   * Stops the duty timers and the SMS outbox and waits for the round in progress, up to the
+   * {@linkplain Builder#stopTimeout stop timeout}; the storage stays open and {@link #start()} may start them again.
+   * What a context's stop and start do (the Spring starter's lifecycle); {@link #close()} ends the engine.
+   *
+   * @return true when the loops ended in time; false when a round (a send, a reminder) was still in progress
+   */
+  public boolean stop() {
+    try {
+      return engine.stop();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** Returns true between {@link #start()} and {@link #stop()} or {@link #close()}. */
   public boolean isRunning() {
     return engine.isRunning();
   }

@@ -7,8 +7,10 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * API: binds the engine's loops to the application context: {@link OpsEngine#start()} when the context starts (when
- * {@code opsbook.start-loops} is true) and {@link OpsEngine#close()} when it stops, which waits for the round in
- * progress. Its phase starts the loops before a web server opens and stops them after it closed. Thread-safe.
+ * {@code opsbook.start-loops} is true) and {@link OpsEngine#stop()} when it stops, which waits for the round in
+ * progress and keeps the engine's storage open, so a context stopped and started again (a checkpoint and restore)
+ * runs again; the engine bean's {@code close()} ends it with the context. Its phase starts the loops before a web
+ * server opens and stops them after it closed. Thread-safe.
  */
 public final class OpsEngineLifecycle implements SmartLifecycle {
   /** Before the web server's start (and after its graceful shutdown). */
@@ -36,8 +38,13 @@ public final class OpsEngineLifecycle implements SmartLifecycle {
 
   @Override
   public synchronized void stop() {
-    engine.close();
+    if (!engine.stop()) {
+      LOG.warn("opsbook: the engine's loops did not end within opsbook.stop-timeout; a send in progress may be"
+          + " left in doubt for the 68284 desk to resolve");
+    }
   }
+
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OpsEngineLifecycle.class);
 
   @Override
   public boolean isRunning() {

@@ -236,6 +236,11 @@ public final class Engine {
     return loops.isRunning();
   }
 
+  /** Stops the loops and waits for the work in flight; the engine may start again. */
+  public boolean stop() throws InterruptedException {
+    return loops.stop();
+  }
+
   /** Stops the loops, waits for the work in flight, and releases the pool the engine opened. */
   public boolean close() throws InterruptedException {
     try {
