@@ -131,10 +131,14 @@ public final class ObligationScheduler implements AutoCloseable {
     }
   }
 
-  /** Lets go of {@code claims}: recorded, given back, or lost. */
+  /**
+   * Lets go of {@code claims}: recorded, given back, or lost. A claim is known by its key and generation, not by its
+   * lease's end, which a renewal before its firing moved.
+   */
   private void release(List<ClaimedObligation> claims) {
     synchronized (monitor) {
-      held.removeAll(claims);
+      held.removeIf(h -> claims.stream().anyMatch(c -> c.generation() == h.generation()
+          && c.scheduled().key().equals(h.scheduled().key())));
     }
   }
 
@@ -206,6 +210,7 @@ public final class ObligationScheduler implements AutoCloseable {
       int n = repository.completeAll(done, clock.instant()).size();
       fired += n;
       lost += done.size() - n;
+      release(done);
     }
     return new PollResult(batch.size(), fired, failed, lost);
   }

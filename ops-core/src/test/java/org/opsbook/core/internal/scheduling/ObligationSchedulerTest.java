@@ -238,6 +238,27 @@ class ObligationSchedulerTest {
   }
 
   @Test
+  void aClaimRenewedBeforeItsFiringIsLetGoOnceRecordedAndTheHeartbeatRenewsNothingAfter() throws Exception {
+    CallCounter<ObligationRepository> counting = CallCounter.wrap(ObligationRepository.class, repo);
+    repo.schedule(due("F-1", T0));
+    repo.schedule(due("F-2", T0));
+    // F-1's reminder takes longer than the heartbeat interval, so F-2's claim is renewed before its firing
+    ObligationScheduler e = ObligationScheduler.builder(counting.port(), (k, o) -> {
+      if (k.subjectId().equals("F-1")) {
+        clock.advance(Duration.ofSeconds(20));
+      }
+    }).owner("n1").clock(clock).lease(Duration.ofSeconds(30)).heartbeatInterval(Duration.ofMillis(50))
+        .maxPollInterval(Duration.ofMillis(50)).build();
+    assertThat(e.pollOnce(T0).fired()).isEqualTo(2);
+    int renewedBefore = counting.of("renew");
+    assertThat(renewedBefore).as("F-2 renewed before its firing").isOne();
+    e.start(Executors.defaultThreadFactory());
+    Thread.sleep(500);
+    e.stop(Duration.ofSeconds(5));
+    assertThat(counting.of("renew")).as("nothing left in hand to renew").isEqualTo(renewedBefore);
+  }
+
+  @Test
   void twoEnginesBuiltWithoutAnOwnerGetDifferentOwnerNames() {
     String a = ObligationScheduler.builder(repo, (k, o) -> { }).build().owner();
     String b = ObligationScheduler.builder(repo, (k, o) -> { }).build().owner();
