@@ -135,7 +135,13 @@ final class DataOpMachines {
         .guard("DATAOP-MOD-11", "backupTakenAt", DataOpMachines::backupBeforeExecution)
         .guard("DATAOP-MOD-13", "attachments", DataOpMachines::developerAttachedScriptAndBackup));
     b.transition("SM-DATAOP-MOD-T08", EXECUTED, PASS_REVIEW, REVIEWED).by(Role.DATA_REVIEWER)
-        .guard("DATAOP-MOD-15", "scriptVerified", DataOpMachines::modificationReviewChecks)
+        // one rule, three fields: a refusal names the one the review got wrong (the first in this order)
+        .guard("DATAOP-MOD-15", "scriptVerified", (c, a) -> c.data().scriptVerified() ? null
+            : unverified(false, "the script", c.data().resultVerified(), "the result"))
+        .guard("DATAOP-MOD-15", "resultVerified", (c, a) -> c.data().scriptVerified() && !c.data().resultVerified()
+            ? unverified(true, "the script", false, "the result") : null)
+        .guard("DATAOP-MOD-15", "sampledNumbers", (c, a) -> c.data().scriptVerified() && c.data().resultVerified()
+            ? modificationSamples(c) : null)
         .guard("DATAOP-MOD-14", "actor", DataOpMachines::batchReviewerIndependent)
         .guard("DATAOP-MOD-12", "actor", DataOpMachines::initiatorNotAccepting)
         .guard("DATAOP-ROLE-03", "actor", DataOpMachines::reviewerNotDeveloper)
@@ -208,7 +214,13 @@ final class DataOpMachines {
     b.transition("SM-DATAOP-EXT-T06", EXTRACTED, PASS_REVIEW, REVIEWED).by(Role.DATA_REVIEWER)
         .guard("DATAOP-EXT-05", "actor", (c, a) -> c.rec().processorIds().contains(a.id())
             ? a.id() + " acted as 数据操作处理人 on this extraction and may not review it" : null)
-        .guard("DATAOP-EXT-06", "sampledNumbers", DataOpMachines::extractionReviewChecks)
+        // one rule, three fields, as DATAOP-MOD-15's
+        .guard("DATAOP-EXT-06", "logicVerified", (c, a) -> c.data().logicVerified() ? null
+            : unverified(false, "the extraction logic", c.data().countVerified(), "the record count"))
+        .guard("DATAOP-EXT-06", "countVerified", (c, a) -> c.data().logicVerified() && !c.data().countVerified()
+            ? unverified(true, "the extraction logic", false, "the record count") : null)
+        .guard("DATAOP-EXT-06", "sampledNumbers", (c, a) -> c.data().logicVerified() && c.data().countVerified()
+            ? extractionSamples(c) : null)
         .guard("DATAOP-ROLE-03", "actor", DataOpMachines::reviewerNotDeveloper)
         .stamps("reviewerId", "reviewedAt").records("logicVerified", "countVerified", "sampledNumbers").add();
     b.transition("SM-DATAOP-EXT-T07", EXTRACTED, FAIL_REVIEW, REWORK).by(Role.DATA_REVIEWER)
@@ -495,11 +507,8 @@ final class DataOpMachines {
     return batchSensitiveFormApproved(c, Batch.classify(c.op(), actual, c.params()).isBatch());
   }
 
-  private static String modificationReviewChecks(DataOpContext c, Actor a) {
-    String unverified = unverified(c.data().scriptVerified(), "the script", c.data().resultVerified(), "the result");
-    if (unverified != null) {
-      return unverified;
-    }
+  /** DATAOP-MOD-15's samples: a batch's at least three distinct numbers, and none failing the criteria. */
+  private static String modificationSamples(DataOpContext c) {
     if (Batch.of(c.ticket(), c.params()).isBatch()) {
       int needed = Math.min(c.params().batchModSampleMin(), c.ticket().effectiveRecordCount());
       return samples(c.data().sampledNumbers(), needed);
@@ -576,12 +585,8 @@ final class DataOpMachines {
     return Optional.empty();
   }
 
-  private static String extractionReviewChecks(DataOpContext c, Actor a) {
-    String unverified = unverified(c.data().logicVerified(), "the extraction logic", c.data().countVerified(),
-        "the record count");
-    if (unverified != null) {
-      return unverified;
-    }
+  /** DATAOP-EXT-06's samples: at least three distinct numbers (all rows when fewer), none failing the criteria. */
+  private static String extractionSamples(DataOpContext c) {
     int rows = c.rec().actualRowCount().orElse(Integer.MAX_VALUE);
     return samples(c.data().sampledNumbers(), Math.min(c.params().extractionSampleMin(), rows));
   }

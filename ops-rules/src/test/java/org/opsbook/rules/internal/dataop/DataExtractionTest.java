@@ -304,6 +304,12 @@ class DataExtractionTest {
     Flow f = Flow.ext(extraction().build()).toScriptApproved().ok(RUN, CITY, ran(1800, 2));
     f.reviewRefusedNaming("the reviewer must verify the extraction logic and the record count",
         data().logicVerified(true).build(), "the reviewer must verify the record count");
+    // each refusal names the field the review got wrong, not one fixed field of the rule
+    assertThat(f.fire(PASS_REVIEW, REVIEWER, data().addSampledNumbers(Sample.of("13800138000"),
+        Sample.of("13900139000"), Sample.of("13700137000")).build()).violations()).singleElement()
+        .satisfies(v -> assertThat(v.field()).contains("logicVerified"));
+    assertThat(f.fire(PASS_REVIEW, REVIEWER, data().logicVerified(true).build()).violations()).singleElement()
+        .satisfies(v -> assertThat(v.field()).contains("countVerified"));
   }
 
   @DisplayName("DATAOP-EXT-06 three samples or all rows when fewer")

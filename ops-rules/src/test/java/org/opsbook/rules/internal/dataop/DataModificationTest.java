@@ -416,6 +416,18 @@ class DataModificationTest {
       Flow f = Flow.mod(modification().build()).toTechApproved().ok(EXECUTE, CITY, executed(12));
       f.reviewRefusedNaming("the reviewer must verify the script and the result",
           data().resultVerified(true).build(), "the reviewer must verify the script");
+      // each refusal names the field the review got wrong, not one fixed field of the rule
+      assertThat(f.fire(PASS_REVIEW, REVIEWER, data().resultVerified(true).build()).violations())
+          .singleElement().satisfies(v -> assertThat(v.field()).contains("scriptVerified"));
+      assertThat(f.fire(PASS_REVIEW, REVIEWER, data().scriptVerified(true).build()).violations())
+          .singleElement().satisfies(v -> assertThat(v.field()).contains("resultVerified"));
+      Flow batch = Flow.mod(modification().recordCount(1500).build()).toTechApproved()
+          .ok(EXECUTE, CITY, executed(1500));
+      assertThat(batch.fire(PASS_REVIEW, REVIEWER, data().scriptVerified(true).resultVerified(true).build())
+          .violations()).singleElement().satisfies(v -> {
+            assertThat(v.field()).contains("sampledNumbers");
+            assertThat(v.message()).contains("sample at least 3");
+          });
     }
 
     @DisplayName("DATAOP-MOD-15 a batch review samples at least three distinct numbers boundary")
