@@ -164,7 +164,14 @@ public class OpsbookAutoConfiguration {
       b.demoAuditKey();
     }
     try {
-      return b.build();
+      OpsEngine engine = b.build();
+      if (key == null && !properties.isDemoAuditKey()) {
+        // given no key, the engine accepts only a database that dies with the process: say so once, since a Boot
+        // application gets one (an embedded H2 in memory) without asking for it
+        LOG.warn("opsbook runs on an in-memory database: its faults, duties, SMS and audit trail are lost when the"
+            + " application stops; set spring.datasource.url to a lasting database, and opsbook.audit-key");
+      }
+      return engine;
     } catch (IllegalStateException e) {
       // given neither key, only the missing key's refusal names auditKey; it is replaced, not wrapped, since the
       // builder's message names its Java methods, which a Spring application does not call

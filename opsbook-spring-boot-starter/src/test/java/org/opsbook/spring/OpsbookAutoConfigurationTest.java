@@ -217,6 +217,16 @@ class OpsbookAutoConfigurationTest {
   }
 
   @Test
+  @ExtendWith(OutputCaptureExtension.class)
+  void anInMemoryDatabaseIsSaidToLoseEverythingAtTheApplicationsStop(CapturedOutput output) {
+    // before: Boot's embedded H2 in memory ran the engine without a word, and a restart lost every fault and record
+    runner.withUserConfiguration(HostBeans.HOST).withPropertyValues("opsbook.start-loops=false")
+        .run(context -> assertThat(context).hasNotFailed().hasSingleBean(OpsEngine.class));
+    assertThat(output.getAll()).contains("opsbook runs on an in-memory database")
+        .contains("set spring.datasource.url to a lasting database");
+  }
+
+  @Test
   void withoutADirectoryTheContextFailsNamingTheMissingBean() {
     runner.withUserConfiguration(HostBeans.Storage.class, HostBeans.Gateway.class).run(context -> {
       assertThat(context).hasFailed();
