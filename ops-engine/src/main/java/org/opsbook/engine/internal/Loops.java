@@ -19,6 +19,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.opsbook.core.FaultEvent;
 import org.opsbook.core.Obligation;
 import org.opsbook.core.ObligationKey;
@@ -98,13 +99,13 @@ final class Loops {
       public Optional<ScheduledObligation> fireAndRepeat(ObligationKey key, ScheduledObligation scheduled)
           throws Exception {
         // a timer that a dead process left pending after its duty ended fires into nothing
-        if (!owes(key)) {
+        if (!fromHistory(() -> engine.owes(key))) {
           firedIntoNothing.incrementAndGet();
           return Optional.empty();
         }
         Obligation duty = scheduled.obligation();
         reminder.remind(duty, actors.owing(duty));
-        return repeatsAt(duty).map(next -> ScheduledObligation.builder().obligation(Obligation.builder()
+        return fromHistory(() -> engine.repeatsAt(duty, clock.instant())).map(next -> ScheduledObligation.builder().obligation(Obligation.builder()
             .ruleId(duty.ruleId()).subjectId(duty.subjectId()).actor(duty.actor()).action(duty.action())
             .target(duty.target()).channel(duty.channel()).recurring(true).sequence(duty.sequence())
             .triggeredAt(duty.dueAt()).dueAt(next).build()).dueAt(next).build());
@@ -130,23 +131,13 @@ final class Loops {
         .build();
   }
 
-  /** When the recurring duty, just reminded, falls due again by its subject's stored history, read as of now. */
-  private Optional<Instant> repeatsAt(Obligation duty) {
-    try {
-      return engine.repeatsAt(duty, clock.instant());
-    } catch (RuntimeException e) {
-      errors.onError("duties", e);
-      throw e;
-    }
-  }
-
   /**
-   * Returns whether the stored history still owes {@code key}. A failure to read it is a storage error: the listener
+   * Reads a firing timer's subject from its stored history. A failure to read it is a storage error: the listener
    * hears of it (the timer is retried after the back-off, which alone would keep an outage silent).
    */
-  private boolean owes(ObligationKey key) {
+  private <T> T fromHistory(Supplier<T> read) {
     try {
-      return engine.owes(key);
+      return read.get();
     } catch (RuntimeException e) {
       errors.onError("duties", e);
       throw e;

@@ -199,20 +199,26 @@ public final class ObligationScheduler implements AutoCloseable {
       }
       done.add(c);
       if (done.size() >= COMPLETION_GROUP) {
-        int n = repository.completeAll(done, clock.instant()).size();
+        int n = record(done);
         fired += n;
         lost += done.size() - n;
-        release(done);
         done.clear();
       }
     }
-    if (!done.isEmpty()) {
-      int n = repository.completeAll(done, clock.instant()).size();
-      fired += n;
-      lost += done.size() - n;
-      release(done);
-    }
+    int n = record(done);
+    fired += n;
+    lost += done.size() - n;
     return new PollResult(batch.size(), fired, failed, lost);
+  }
+
+  /** Records a group of firings in one commit and lets go of them; returns how many were still this engine's. */
+  private int record(List<ClaimedObligation> done) {
+    if (done.isEmpty()) {
+      return 0;
+    }
+    int n = repository.completeAll(done, clock.instant()).size();
+    release(done);
+    return n;
   }
 
   /** Firings completed in one commit: a crash repeats at most this many, and a batch costs a tenth of the commits. */
